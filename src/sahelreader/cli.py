@@ -1,0 +1,346 @@
+"""Command line: `sahelreader [--home DIR] [COMMAND ...]`. Without a command, opens the reader."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.text import Text
+
+from . import __version__
+from .models import Article, SearchHit
+from .timeutil import to_iso
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+_PROGRESS_FROM = 20  # files or documents: below this a bar only flickers
+
+
+class CommandFailed(Exception):
+    """One clear line for stderr, exit 1."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sahelreader",
+        description="A terminal news reader: read, search and annotate a local library of articles.",
+        epilog="Run without a command to open the reader. Data lives in --home DIR, "
+        "$SAHELREADER_HOME, or the platform's data folders.",
+    )
+    parser.add_argument("--version", action="version", version=f"sahelreader {__version__}")
+    parser.add_argument("--home", metavar="DIR", help="keep the library, index and config in DIR")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    add = commands.add_parser(
+        "add", help="import files and folders", description="Import articles from files and "
+        "folders (recursively): .txt .md .html .htm .json .jsonl (.gz too)."
+    )
+    add.add_argument("paths", nargs="+", metavar="PATH")
+    add.add_argument("--json", action="store_true", help="print the report as JSON")
+
+    search = commands.add_parser(
+        "search",
+        help="search the library",
+        description="Search the library. Syntax: words (all must match), OR, NOT, \"a phrase\", "
+        "field:value (title body note source author language published person place "
+        "organisation entity), wild*, fuzzy~, published:2024-03, published:[2024-01 to 2024-04].",
+    )
+    search.add_argument("query", nargs="+", metavar="QUERY")
+    search.add_argument("--limit", type=_positive_int, default=20, metavar="N")
+    search.add_argument("--sort", choices=("relevance", "date"), default="relevance")
+    search.add_argument("--json", action="store_true", help="print hits as JSON")
+
+    show = commands.add_parser("show", help="print an article", description="Print an article.")
+    show.add_argument("id", metavar="ID")
+    show.add_argument("--json", action="store_true", help="print the article as JSON")
+
+    remove = commands.add_parser(
+        "remove",
+        help="delete articles",
+        description="Delete articles. Articles with a note or bookmark are kept unless --force.",
+    )
+    remove.add_argument("ids", nargs="+", metavar="ID")
+    remove.add_argument("--force", action="store_true", help="also delete their notes and bookmarks")
+
+    commands.add_parser("reindex", help="rebuild the search index", description="Rebuild the "
+                        "search index from the library database.")
+    commands.add_parser("doctor", help="check and repair the library", description="Check the "
+                        "library database and the search index, and repair what can be repaired.")
+    return parser
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    err = Console(stderr=True, highlight=False)
+    try:
+        if args.command is None:
+            return _run_tui(args.home)
+        handler = _HANDLERS[args.command]
+        return handler(args, err)
+    except CommandFailed as error:
+        err.print(Text(f"sahelreader: {error}", style="red"))
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        return 130
+    except Exception as error:  # noqa: BLE001 - the last line of defence: one line, no traceback
+        from .query import QueryError
+        from .store import StoreError
+
+        if isinstance(error, (QueryError, StoreError, KeyError, OSError)):
+            err.print(Text(f"sahelreader: {_message(error)}", style="red"))
+            return EXIT_FAILED
+        if os.environ.get("SAHELREADER_DEBUG"):
+            raise
+        err.print(Text(f"sahelreader: unexpected error: {type(error).__name__}: {error}", style="red"))
+        return EXIT_FAILED
+
+
+def _message(error: BaseException) -> str:
+    return str(error) if not isinstance(error, KeyError) else error.__str__().strip("'\"")
+
+
+def _run_tui(home: str | None) -> int:
+    from .tui import make_app
+
+    app = make_app(home=home)
+    app.run()
+    return EXIT_OK
+
+
+# -- helpers ------------------------------------------------------------------------------------
+
+
+@contextmanager
+def _library(args: argparse.Namespace, err: Console, index: bool = True) -> Iterator[Any]:
+    from .library import Library
+
+    library = Library.open(args.home)
+    try:
+        for notice in library.notices:
+            err.print(Text(f"notice: {notice}", style="yellow"))
+        if index:
+            _ensure_index(library, err)
+        yield library
+    finally:
+        library.close()
+
+
+def _ensure_index(library: Any, err: Console) -> None:
+    with _progress(err, "Indexing") as update:
+        library.ensure_index(
+            progress=update, notice=lambda n: err.print(Text(f"notice: {n}", style="yellow"))
+        )
+
+
+@contextmanager
+def _progress(err: Console, label: str) -> Iterator[Callable[[int, int], None]]:
+    """A rich progress bar on stderr, shown only once the work turns out to be long."""
+    progress: Progress | None = None
+    task = None
+
+    def update(done: int, total: int) -> None:
+        nonlocal progress, task
+        if progress is None:
+            if total < _PROGRESS_FROM:
+                return
+            progress = Progress(
+                TextColumn(f"{label}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=err,
+                transient=True,
+            )
+            progress.start()
+            task = progress.add_task(label, total=total)
+        assert task is not None
+        progress.update(task, completed=done, total=total)
+
+    try:
+        yield update
+    finally:
+        if progress is not None:
+            progress.stop()
+
+
+def _print_json(data: object) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _hit_json(hit: SearchHit) -> dict[str, object]:
+    return {
+        "id": hit.id,
+        "title": hit.title,
+        "source": hit.source,
+        "url": hit.url,
+        "published": to_iso(hit.published),
+        "score": hit.score,
+        "snippet": hit.snippet,
+        "matches": [list(span) for span in hit.matches],
+        "matched_in": hit.matched_in,
+    }
+
+
+def article_json(article: Article) -> dict[str, object]:
+    return {
+        "id": article.id,
+        "title": article.title,
+        "body": article.body,
+        "source": article.source,
+        "author": article.author,
+        "url": article.url,
+        "published": to_iso(article.published),
+        "added": to_iso(article.added),
+        "language": article.language,
+        "read": article.read,
+    }
+
+
+# -- commands -----------------------------------------------------------------------------------
+
+
+def cmd_add(args: argparse.Namespace, err: Console) -> int:
+    with _library(args, err) as library:
+        with _progress(err, "Importing") as update:
+            report = library.add(args.paths, progress=update)
+        for path, reason in report.failed:
+            err.print(Text(f"failed: {path}: {reason}", style="red"))
+        _ensure_index(library, err)
+        skipped = f", {report.skipped_records} records without text skipped" if report.skipped_records else ""
+        summary = (
+            f"{len(report.added)} added, {len(report.duplicates)} duplicates "
+            f"(already in the library), {len(report.failed)} failed{skipped}"
+        )
+        if args.json:
+            _print_json(
+                {
+                    "added": report.added,
+                    "duplicates": report.duplicates,
+                    "failed": [{"path": p, "reason": r} for p, r in report.failed],
+                    "skipped_records": report.skipped_records,
+                }
+            )
+            err.print(summary)
+        else:
+            Console(highlight=False).print(summary)
+        return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def cmd_search(args: argparse.Namespace, err: Console) -> int:
+    text = " ".join(args.query)
+    with _library(args, err) as library:
+        results = library.search(text, limit=args.limit, sort=args.sort)
+        if not results.hits and results.suggestion:
+            err.print(Text(f"No results. Did you mean: {results.suggestion}", style="yellow"))
+        if args.json:
+            _print_json([_hit_json(hit) for hit in results.hits])
+            return EXIT_OK
+        out = Console(highlight=False)
+        if not results.hits:
+            if not results.suggestion:
+                out.print("No results.")
+            return EXIT_OK
+        for hit in results.hits:
+            line = Text()
+            line.append(hit.id, style="bold cyan")
+            line.append(f"  {hit.title}", style="bold")
+            meta = " · ".join(x for x in (hit.source, _date(hit)) if x)
+            if meta:
+                line.append(f"  ({meta})", style="dim")
+            out.print(line)
+            snippet = Text(f"    {hit.snippet}")
+            for start, end in hit.matches:
+                snippet.stylize("reverse yellow", start + 4, end + 4)
+            out.print(snippet)
+        shown = len(results.hits)
+        err.print(f"{shown} of {results.total} hits")
+        return EXIT_OK
+
+
+def _date(hit: SearchHit | Article) -> str:
+    return hit.published.strftime("%Y-%m-%d") if hit.published else ""
+
+
+def cmd_show(args: argparse.Namespace, err: Console) -> int:
+    with _library(args, err) as library:
+        article = library.get(args.id)
+        if args.json:
+            _print_json(article_json(article))
+            return EXIT_OK
+        out = Console(highlight=False)
+        out.print(Text(article.title, style="bold"))
+        byline = " · ".join(x for x in (article.source, article.author, _date(article), article.url) if x)
+        if byline:
+            out.print(Text(byline, style="dim"))
+        out.print(Text(f"id {article.id} · {article.language or 'language unknown'}", style="dim"))
+        out.print()
+        out.print(Text(article.body))
+        return EXIT_OK
+
+
+def cmd_remove(args: argparse.Namespace, err: Console) -> int:
+    with _library(args, err) as library:
+        report = library.remove(args.ids, force=args.force)
+        library.sync_index()
+        for given in report.unknown:
+            err.print(Text(f"no article with id {given!r}", style="red"))
+        for kept in report.kept:
+            err.print(
+                Text(f"kept {kept}: it has a note or bookmark (use --force to delete them too)",
+                     style="yellow")
+            )
+        Console(highlight=False).print(f"{len(report.removed)} removed")
+        return EXIT_OK if not report.unknown and not report.kept else EXIT_FAILED
+
+
+def cmd_reindex(args: argparse.Namespace, err: Console) -> int:
+    with _library(args, err, index=False) as library:
+        with _progress(err, "Indexing") as update:
+            written = library.rebuild_index(progress=update)
+        Console(highlight=False).print(f"index rebuilt: {written} articles")
+        return EXIT_OK
+
+
+def cmd_doctor(args: argparse.Namespace, err: Console) -> int:
+    from .doctor import run_doctor
+
+    with _library(args, err, index=False) as library:
+        out = Console(highlight=False)
+        with _progress(err, "Repairing") as update:
+            findings = run_doctor(library, progress=update)
+        for finding in findings:
+            out.print(Text(finding.line(), style="green" if finding.ok else "yellow"))
+        return EXIT_OK if all(f.ok or f.repaired for f in findings) else EXIT_FAILED
+
+
+_HANDLERS: dict[str, Callable[[argparse.Namespace, Console], int]] = {
+    "add": cmd_add,
+    "search": cmd_search,
+    "show": cmd_show,
+    "remove": cmd_remove,
+    "reindex": cmd_reindex,
+    "doctor": cmd_doctor,
+}
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

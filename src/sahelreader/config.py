@@ -1,0 +1,71 @@
+"""config.toml: user settings. A missing file means defaults; a broken one is reported, not fatal."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+TEMPLATE = """\
+# sahelreader settings. Lines starting with # are comments.
+
+# Remap keys: binding id = "key" (see the ? help screen for ids), e.g.
+# [keymap]
+# search = "ctrl+f"
+# quit = "ctrl+q"
+[keymap]
+"""
+
+
+@dataclass(frozen=True)
+class Config:
+    keymap: dict[str, str] = field(default_factory=dict)
+    entities: dict[str, str] = field(default_factory=dict)  # name -> person|place|organisation
+    watch: tuple[str, ...] = ()
+    theme: str | None = None
+    problems: tuple[str, ...] = ()
+
+
+def load_config(path: Path) -> Config:
+    if not path.exists():
+        return Config()
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        return Config(problems=(f"{path}: ignored, it cannot be read: {error}",))
+    problems: list[str] = []
+    keymap = _string_table(data.get("keymap", {}), "keymap", problems)
+    entities = _string_table(data.get("entities", {}), "entities", problems)
+    for name, kind in list(entities.items()):
+        if kind not in ("person", "place", "organisation"):
+            problems.append(f"[entities] {name!r}: type must be person, place or organisation")
+            del entities[name]
+    watch_raw = data.get("watch", [])
+    watch = tuple(str(w) for w in watch_raw) if isinstance(watch_raw, list) else ()
+    theme = data.get("theme")
+    return Config(
+        keymap=keymap,
+        entities=entities,
+        watch=watch,
+        theme=str(theme) if isinstance(theme, str) else None,
+        problems=tuple(problems),
+    )
+
+
+def _string_table(value: Any, name: str, problems: list[str]) -> dict[str, str]:
+    if not isinstance(value, dict):
+        problems.append(f"[{name}] must be a table")
+        return {}
+    table: dict[str, str] = {}
+    for key, item in value.items():
+        if isinstance(item, str):
+            table[str(key)] = item
+        else:
+            problems.append(f"[{name}] {key!r}: expected a string")
+    return table

@@ -1,0 +1,84 @@
+"""Where a query matched inside a text, and a one-line snippet around the best of it.
+
+The index gives the terms a query matched on, per field; re-running each field's analyzer over
+the article text (with character offsets) finds those terms again, stemmed forms included.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .analysis import STEMMED_LANGUAGES, folding_analyzer, language_analyzer
+
+Span = tuple[int, int]
+SNIPPET_WIDTH = 180
+
+
+def match_spans(
+    text: str, field: str, language: str, terms: Iterable[tuple[str, str]]
+) -> list[Span]:
+    """Character spans in `text` that match the query terms for `field` (title, body or note)."""
+    wanted_folded = {t for f, t in terms if f == field}
+    stemmed_field = f"{field}_{language}" if language in STEMMED_LANGUAGES else None
+    wanted_stemmed = {t for f, t in terms if f == stemmed_field} if stemmed_field else set()
+    spans: set[Span] = set()
+    if wanted_folded:
+        for token in folding_analyzer()(text, chars=True, mode="index"):
+            if token.text in wanted_folded:
+                spans.add((token.startchar, token.endchar))
+    if wanted_stemmed:
+        for token in language_analyzer(language)(text, chars=True, mode="index"):
+            if token.text in wanted_stemmed:
+                spans.add((token.startchar, token.endchar))
+    return sorted(spans)
+
+
+def matching_fields(
+    fields: dict[str, str], language: str, terms: Iterable[tuple[str, str]]
+) -> list[str]:
+    """Which of the given visible fields (title, body, note, …) hold a matched term."""
+    term_list = list(terms)
+    return [name for name, text in fields.items() if text and match_spans(text, name, language, term_list)]
+
+
+def snippet(text: str, spans: list[Span], width: int = SNIPPET_WIDTH) -> tuple[str, list[Span]]:
+    """A one-line excerpt of about `width` characters around the densest run of matches.
+
+    Returns the excerpt and the spans re-based onto it. Without matches, the text's opening.
+    """
+    flat = "".join(" " if c.isspace() else c for c in text)
+    if not spans:
+        return _trim(flat, 0, width), []
+    best_start, best_count = spans[0][0], 0
+    for i, (start, _) in enumerate(spans):
+        count = sum(1 for s, e in spans[i:] if e <= start + width)
+        if count > best_count:
+            best_start, best_count = start, count
+    window_start = max(0, best_start - width // 4)
+    # Start on a word boundary so the excerpt does not open mid-word.
+    if window_start > 0:
+        space = flat.rfind(" ", 0, window_start)
+        window_start = space + 1 if space >= 0 and window_start - space < 25 else window_start
+    window_end = min(len(flat), window_start + width)
+    if window_end < len(flat):
+        space = flat.rfind(" ", window_start + width // 2, window_end)
+        window_end = space if space > 0 else window_end
+    # Keep a match whole even if it straddles the edge.
+    for s, e in spans:
+        if s < window_end < e:
+            window_end = e
+    prefix = "…" if window_start > 0 else ""
+    suffix = "…" if window_end < len(flat) else ""
+    body = flat[window_start:window_end].strip()
+    lead = len(flat[window_start:window_end]) - len(flat[window_start:window_end].lstrip())
+    offset = window_start + lead - len(prefix)
+    rebased = [(s - offset, e - offset) for s, e in spans if s >= window_start + lead and e <= window_end]
+    return prefix + body + suffix, rebased
+
+
+def _trim(flat: str, start: int, width: int) -> str:
+    piece = " ".join(flat[start : start + width + 40].split())
+    if len(piece) <= width:
+        return piece
+    cut = piece.rfind(" ", 0, width)
+    return piece[: cut if cut > 0 else width] + "…"

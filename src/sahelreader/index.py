@@ -1,0 +1,327 @@
+"""The Whoosh full-text index: derived from the store, rebuilt from it whenever in doubt.
+
+Each article is analysed in its own language: its text goes into the folded fields (`title`,
+`body`, `note`) and, for English and French, into that language's stemmed fields as well.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh.fields import DATETIME, ID, TEXT, Schema
+from whoosh.index import FileIndex
+from whoosh.writing import IndexWriter
+
+from .analysis import STEMMED_LANGUAGES, fold, folding_analyzer, language_analyzer
+from .query import ParsedQuery, make_parser, parse
+from .timeutil import from_iso
+
+Progress = Callable[[int, int], None]  # (done, total)
+STAMP_FILE = "sahelreader-stamp.json"
+_LARGE_BUILD = 5_000
+_WRITE_LOCK_TIMEOUT = 10.0
+TITLE_BOOST = 2.5
+_OPERATOR_WORDS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"})
+_BARE_WORD = re.compile(r"(?<![\w:*?~\"])\w+(?![\w:*?~])")
+
+
+class IndexUnavailable(Exception):
+    """The index is locked by another process or unreadable; the store is unaffected."""
+
+
+def build_schema() -> Schema:
+    folded = folding_analyzer()
+    fields: dict[str, Any] = {
+        "id": ID(stored=True, unique=True),
+        "title": TEXT(analyzer=folded, field_boost=TITLE_BOOST),
+        "body": TEXT(analyzer=folded),
+        "note": TEXT(analyzer=folded),
+        "source": TEXT(analyzer=folded),
+        "author": TEXT(analyzer=folded),
+        "published": DATETIME(sortable=True),
+        "language": ID,
+        "person": TEXT(analyzer=folded),
+        "place": TEXT(analyzer=folded),
+        "organisation": TEXT(analyzer=folded),
+        "entity": TEXT(analyzer=folded),
+    }
+    for language in STEMMED_LANGUAGES:
+        stemmed = language_analyzer(language)
+        fields[f"title_{language}"] = TEXT(analyzer=stemmed, field_boost=TITLE_BOOST)
+        fields[f"body_{language}"] = TEXT(analyzer=stemmed)
+        fields[f"note_{language}"] = TEXT(analyzer=stemmed)
+    return Schema(**fields)
+
+
+EntityLookup = Callable[[str, str, str], dict[str, list[str]]]  # (id, text, language) -> by type
+
+
+def document_for(row: sqlite3.Row, entities: dict[str, list[str]] | None = None) -> dict[str, Any]:
+    """The Whoosh document for one store row."""
+    language = row["language"] or ""
+    note = row["note"] or ""
+    doc: dict[str, Any] = {
+        "id": row["id"],
+        "title": row["title"],
+        "body": row["body"],
+        "source": row["source"],
+        "author": row["author"],
+        "language": language or "unknown",
+    }
+    if note:
+        doc["note"] = note
+    published = from_iso(row["published"])
+    if published is not None:
+        doc["published"] = published.replace(tzinfo=None)
+    if language in STEMMED_LANGUAGES:
+        doc[f"title_{language}"] = row["title"]
+        doc[f"body_{language}"] = row["body"]
+        if note:
+            doc[f"note_{language}"] = note
+    for kind, names in (entities or {}).items():
+        if names:
+            # A gap line keeps a phrase query from matching across two names.
+            doc[kind] = "\n.\n".join(names)
+    if entities:
+        doc["entity"] = "\n.\n".join(name for names in entities.values() for name in names)
+    return doc
+
+
+@dataclass(frozen=True)
+class RawHit:
+    id: str
+    score: float
+
+
+@dataclass(frozen=True)
+class RawResults:
+    hits: list[RawHit]
+    total: int
+    terms: frozenset[tuple[str, str]]  # (index field, term text) that the query matched on
+
+
+class SearchIndex:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.schema = build_schema()
+        self._ix: FileIndex | None = None
+        self._parser = make_parser(self.schema)
+        self._searchers = threading.local()
+        self._write_lock = threading.Lock()
+
+    # -- opening, checking, rebuilding ---------------------------------------------------------
+
+    def open(self) -> None:
+        """Open the index on disk; raises if it is missing or unreadable (the caller rebuilds)."""
+        if not whoosh_index.exists_in(str(self.folder)):
+            raise FileNotFoundError(f"no index in {self.folder}")
+        ix = whoosh_index.open_dir(str(self.folder), schema=self.schema)
+        with ix.searcher() as searcher:
+            searcher.doc_count()  # touch the segments: a damaged file fails here, not later
+        self._ix = ix
+
+    @property
+    def ix(self) -> FileIndex:
+        if self._ix is None:
+            self.open()
+        assert self._ix is not None
+        return self._ix
+
+    def doc_count(self) -> int:
+        return int(self.ix.doc_count())
+
+    def recorded_stamp(self) -> int | None:
+        try:
+            data = json.loads((self.folder / STAMP_FILE).read_text("utf-8"))
+            return int(data["stamp"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def record_stamp(self, stamp: int) -> None:
+        target = self.folder / STAMP_FILE
+        temporary = target.with_suffix(".tmp")
+        temporary.write_text(json.dumps({"stamp": stamp}), "utf-8")
+        temporary.replace(target)
+
+    def rebuild(
+        self,
+        rows: Iterable[sqlite3.Row],
+        total: int,
+        entities: EntityLookup | None = None,
+        progress: Progress | None = None,
+        cancelled: threading.Event | None = None,
+    ) -> int:
+        """Build a fresh index beside the old one, then swap it in; returns documents written."""
+        self.close()
+        building = self.folder.with_name(self.folder.name + ".building")
+        shutil.rmtree(building, ignore_errors=True)
+        building.mkdir(parents=True)
+        ix = whoosh_index.create_in(str(building), self.schema)
+        if total >= _LARGE_BUILD:
+            writer = ix.writer(procs=2, limitmb=256, multisegment=True)
+        else:
+            writer = ix.writer(limitmb=256)
+        written = 0
+        try:
+            for row in rows:
+                if cancelled is not None and cancelled.is_set():
+                    writer.cancel()
+                    shutil.rmtree(building, ignore_errors=True)
+                    return written
+                writer.add_document(**document_for(row, _lookup(entities, row)))
+                written += 1
+                if progress is not None and (written % 50 == 0 or written == total):
+                    progress(written, total)
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            shutil.rmtree(building, ignore_errors=True)
+            raise
+        # Swap: the old index (if any) goes only after the new one is complete on disk.
+        retired = self.folder.with_name(self.folder.name + ".old")
+        shutil.rmtree(retired, ignore_errors=True)
+        if self.folder.exists():
+            self.folder.rename(retired)
+        building.rename(self.folder)
+        shutil.rmtree(retired, ignore_errors=True)
+        if progress is not None:
+            progress(total, total)
+        return written
+
+    def close(self) -> None:
+        searcher = getattr(self._searchers, "searcher", None)
+        if searcher is not None:
+            searcher.close()
+            self._searchers.searcher = None
+        if self._ix is not None:
+            self._ix.close()
+        self._ix = None
+        self._searchers = threading.local()
+
+    # -- incremental updates -------------------------------------------------------------------
+
+    def apply(
+        self,
+        rows: Sequence[sqlite3.Row],
+        removed: Sequence[str],
+        entities: EntityLookup | None = None,
+    ) -> None:
+        """Update or delete documents in one commit (small batches skip the merge: see notes)."""
+        with self._write_lock:
+            try:
+                writer: IndexWriter = self.ix.writer(timeout=_WRITE_LOCK_TIMEOUT)
+            except whoosh_index.LockError as error:
+                raise IndexUnavailable("the index is being written by another process") from error
+            try:
+                for article_id in removed:
+                    writer.delete_by_term("id", article_id)
+                for row in rows:
+                    writer.update_document(**document_for(row, _lookup(entities, row)))
+            except BaseException:
+                writer.cancel()
+                raise
+            # Merging a large segment can take many seconds: only merge small segments when the
+            # batch is big enough to be worth it; `optimize()` runs from doctor/reindex.
+            writer.commit(merge=len(rows) + len(removed) >= 1000)
+
+    def optimize(self) -> None:
+        with self._write_lock:
+            self.ix.optimize()
+
+    def segment_count(self) -> int:
+        with self.ix.reader() as reader:
+            return len(list(reader.leaf_readers())) if not reader.is_atomic() else 1
+
+    # -- searching -------------------------------------------------------------------------------
+
+    def parse(self, text: str) -> ParsedQuery:
+        return parse(self._parser, text)
+
+    def _searcher(self) -> Any:
+        searcher = getattr(self._searchers, "searcher", None)
+        if searcher is None:
+            searcher = self.ix.searcher()
+        else:
+            searcher = searcher.refresh()
+        self._searchers.searcher = searcher
+        return searcher
+
+    def search(
+        self, parsed: ParsedQuery, limit: int | None = 20, sort: str = "relevance"
+    ) -> RawResults:
+        searcher = self._searcher()
+        kwargs: dict[str, Any] = {"limit": limit}
+        if sort == "date":
+            kwargs["sortedby"] = "published"
+            kwargs["reverse"] = True
+        results = searcher.search(parsed.query, terms=True, **kwargs)
+        hits = [RawHit(hit["id"], float(hit.score or 0.0)) for hit in results]
+        terms = matched_terms(parsed.query, searcher.reader())
+        return RawResults(hits, len(results) if limit is None else results.estimated_length(), terms)
+
+    def count_matching(self, parsed: ParsedQuery) -> int:
+        searcher = self._searcher()
+        return int(searcher.search(parsed.query, limit=None, scored=False).scored_length())
+
+    def suggest(self, text: str) -> str | None:
+        """The query with unknown words replaced by the closest words in the library, or None."""
+        searcher = self._searcher()
+        corrector = searcher.corrector("body")
+        changed = False
+
+        def replace(match: re.Match[str]) -> str:
+            nonlocal changed
+            word = match.group(0)
+            if word in _OPERATOR_WORDS or len(word) < 3:
+                return word
+            folded = fold(word)
+            if searcher.doc_frequency("body", folded) or searcher.doc_frequency("title", folded):
+                return word
+            suggestions = corrector.suggest(folded, limit=1, maxdist=2, prefix=1)
+            if not suggestions:
+                return word
+            changed = True
+            return str(suggestions[0])
+
+        # Only bare words: fielded terms, wildcards and fuzzy terms are the user's deliberate choice.
+        corrected = _BARE_WORD.sub(replace, text)
+        return corrected if changed else None
+
+    def terms_in(self, field: str) -> Any:
+        return self._searcher().reader().lexicon(field)
+
+
+def matched_terms(query: Any, reader: Any) -> frozenset[tuple[str, str]]:
+    """(field, term) pairs in the index that the query's leaves stand for, wildcards expanded.
+
+    Asked leaf by leaf: a compound query's own existing_terms() stops at its first child here.
+    """
+    found: set[tuple[str, str]] = set()
+    for leaf in query.leaves() if not query.is_leaf() else [query]:
+        try:
+            pairs = leaf.existing_terms(reader, phrases=True, expand=True)
+        except Exception:  # a leaf without terms (a date range, Every)
+            continue
+        for field, text in pairs:
+            found.add((field, text.decode("utf-8") if isinstance(text, bytes) else str(text)))
+    return frozenset(found)
+
+
+def _lookup(entities: EntityLookup | None, row: sqlite3.Row) -> dict[str, list[str]] | None:
+    if entities is None:
+        return None
+    return entities(row["id"], f"{row['title']}\n\n{row['body']}", row["language"] or "")
+
+
+def published_key(value: datetime | None) -> str:
+    return value.isoformat() if value else ""

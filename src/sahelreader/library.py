@@ -1,0 +1,361 @@
+"""The Library: the one object the CLI and the TUI drive. Store + index + import, kept in step."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+from .config import Config, load_config
+from .highlight import match_spans, matching_fields, snippet
+from .index import IndexUnavailable, SearchIndex
+from .lang import detect_language
+from .models import Article, ArticleDraft, ArticleRow, SearchHit, SearchResults
+from .paths import Locations, locations
+from .query import ParsedQuery, QueryError
+from .store import ListFilter, ListSort, Store, StoreError, UnknownArticle
+
+Progress = Callable[[int, int], None]
+Notice = Callable[[str], None]
+SearchSort = Literal["relevance", "date"]
+_BATCH = 500
+# Past this many pending changes a fresh bulk build beats document-by-document updates.
+_REBUILD_THRESHOLD = 5_000
+
+__all__ = ["Library", "AddReport", "RemoveReport", "QueryError", "StoreError", "UnknownArticle"]
+
+
+@dataclass
+class AddReport:
+    added: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    skipped_records: int = 0
+    files: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+@dataclass
+class RemoveReport:
+    removed: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # have a note or bookmark; needs force
+    unknown: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class IndexHealth:
+    ok: bool
+    reason: str = ""  # why a rebuild is needed
+    pending: int = 0
+
+
+class Library:
+    def __init__(self, where: Locations, config: Config) -> None:
+        self.locations = where
+        self.config = config
+        self.store = Store(where.database)
+        self.index = SearchIndex(where.index)
+        self.notices: list[str] = list(config.problems)
+        self._sync_lock = threading.Lock()
+
+    @classmethod
+    def open(cls, home: Path | str | None = None, *, seed: bool = True) -> Library:
+        where = locations(home)
+        where.ensure()
+        library = cls(where, load_config(where.config))
+        if seed:
+            library.seed_if_new()
+        return library
+
+    def close(self) -> None:
+        self.index.close()
+        self.store.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- first run ---------------------------------------------------------------------------
+
+    def seed_if_new(self) -> int:
+        """Import the bundled seed articles once, into a library that has never had any."""
+        if self.store.get_meta("seeded") or self.store.count():
+            return 0
+        drafts = [d for path in seed_files() for d in _read_drafts(path)]
+        outcomes = self.store.add_many([(d, d.language or detect_language(d.body)) for d in drafts])
+        self.store.set_meta("seeded", "1")
+        return sum(1 for o in outcomes if o.added)
+
+    # -- the index, kept in step with the store -----------------------------------------------
+
+    def index_health(self) -> IndexHealth:
+        pending = len(self.store.pending_index(limit=_REBUILD_THRESHOLD + 1))
+        try:
+            self.index.open()
+        except FileNotFoundError:
+            return IndexHealth(False, "the search index is missing")
+        except Exception as error:  # Whoosh raises many kinds on damaged files
+            return IndexHealth(False, f"the search index is damaged ({type(error).__name__})")
+        if pending > _REBUILD_THRESHOLD:
+            return IndexHealth(False, f"{pending:,}+ articles are waiting to be indexed", pending)
+        if pending:
+            return IndexHealth(True, pending=pending)
+        if self.index.recorded_stamp() != self.store.content_stamp():
+            return IndexHealth(False, "the search index is out of date")
+        if self.index.doc_count() != self.store.count():
+            return IndexHealth(False, "the search index does not match the library")
+        return IndexHealth(True)
+
+    def ensure_index(
+        self,
+        progress: Progress | None = None,
+        notice: Notice | None = None,
+        cancelled: threading.Event | None = None,
+    ) -> bool:
+        """Make the index match the store: catch up pending changes, or rebuild. True if usable."""
+        health = self.index_health()
+        if not health.ok:
+            if notice is not None:
+                notice(f"{health.reason}: rebuilding it from the library")
+            self.rebuild_index(progress, cancelled)
+            return True
+        if health.pending:
+            return self.sync_index(progress, notice)
+        return True
+
+    def rebuild_index(
+        self, progress: Progress | None = None, cancelled: threading.Event | None = None
+    ) -> int:
+        with self._sync_lock:
+            stamp = self.store.content_stamp()
+            total = self.store.count()
+            written = self.index.rebuild(
+                self.store.documents(), total, progress=progress, cancelled=cancelled
+            )
+            if cancelled is not None and cancelled.is_set():
+                return written
+            self.store.clear_all_pending()
+            self.index.record_stamp(stamp)
+            self.index.open()
+            return written
+
+    def sync_index(self, progress: Progress | None = None, notice: Notice | None = None) -> bool:
+        """Apply the store's pending changes to the index; False if another process holds it."""
+        with self._sync_lock:
+            stamp = self.store.content_stamp()
+            pending = self.store.pending_index()
+            if not pending:
+                return True
+            if len(pending) > _REBUILD_THRESHOLD:
+                self.rebuild_index(progress)
+                return True
+            done = 0
+            for start in range(0, len(pending), _BATCH):
+                batch = pending[start : start + _BATCH]
+                rows = list(self.store.documents(batch))
+                present = {row["id"] for row in rows}
+                removed = [i for i in batch if i not in present]
+                try:
+                    self.index.apply(rows, removed)
+                except IndexUnavailable as error:
+                    if notice is not None:
+                        notice(f"{error}; changes will be indexed later")
+                    return False
+                self.store.clear_pending(batch)
+                done += len(batch)
+                if progress is not None:
+                    progress(done, len(pending))
+            if not self.store.pending_index(limit=1):
+                self.index.record_stamp(stamp)
+            return True
+
+    # -- import ----------------------------------------------------------------------------------
+
+    def add(
+        self,
+        paths: Iterable[Path | str],
+        progress: Progress | None = None,
+        cancelled: threading.Event | None = None,
+        index: bool = True,
+    ) -> AddReport:
+        from .ingest import IngestError, discover, read_file
+
+        report = AddReport()
+        files, problems = discover(Path(p) for p in paths)
+        report.failed.extend((str(path), reason) for path, reason in problems)
+        report.files = len(files) + len(problems)
+        for done, path in enumerate(files, 1):
+            if cancelled is not None and cancelled.is_set():
+                break
+            batch: list[tuple[ArticleDraft, str]] = []
+            try:
+                reading = read_file(path)
+                for draft in reading:
+                    batch.append((draft, draft.language or detect_language(draft.body)))
+                    if len(batch) >= _BATCH:
+                        self._store_batch(batch, report)
+                        batch = []
+                report.skipped_records += getattr(reading, "skipped", 0)
+            except IngestError as error:
+                report.failed.append((str(path), str(error)))
+            except (OSError, UnicodeError, ValueError) as error:
+                report.failed.append((str(path), f"cannot read it: {error}"))
+            if batch:
+                self._store_batch(batch, report)
+            if progress is not None:
+                progress(done, len(files))
+        return report
+
+    def _store_batch(self, batch: list[tuple[ArticleDraft, str]], report: AddReport) -> None:
+        for outcome in self.store.add_many(batch):
+            (report.added if outcome.added else report.duplicates).append(outcome.id)
+
+    def add_drafts(self, drafts: Sequence[ArticleDraft]) -> AddReport:
+        report = AddReport()
+        self._store_batch([(d, d.language or detect_language(d.body)) for d in drafts], report)
+        return report
+
+    # -- reading -----------------------------------------------------------------------------------
+
+    def resolve(self, article_id: str) -> str:
+        return self.store.resolve_id(article_id)
+
+    def get(self, article_id: str) -> Article:
+        return self.store.get(self.store.resolve_id(article_id))
+
+    def count(self) -> int:
+        return self.store.count()
+
+    def list_ids(
+        self, filter_by: ListFilter = "all", sort: ListSort = "date", source: str | None = None
+    ) -> list[str]:
+        return self.store.list_ids(filter_by, sort, source)
+
+    def rows(self, ids: Sequence[str]) -> list[ArticleRow]:
+        return self.store.rows(ids)
+
+    def remove(self, ids: Sequence[str], *, force: bool = False) -> RemoveReport:
+        report = RemoveReport()
+        resolved: list[str] = []
+        for given in ids:
+            try:
+                resolved.append(self.store.resolve_id(given))
+            except KeyError:
+                report.unknown.append(given)
+        protected = set() if force else self.store.user_data_ids(resolved)
+        report.kept = [i for i in resolved if i in protected]
+        report.removed = [i for i in resolved if i not in protected]
+        if report.removed:
+            self.store.remove(report.removed, with_user_data=force)
+        return report
+
+    # -- read state --------------------------------------------------------------------------------
+
+    def mark_read(self, ids: Sequence[str], read: bool = True) -> None:
+        self.store.set_read(ids, read)
+
+    def set_last_opened(self, article_id: str) -> None:
+        self.store.set_meta("last_opened", article_id)
+
+    def last_opened(self) -> str | None:
+        return self.store.get_meta("last_opened")
+
+    # -- search -------------------------------------------------------------------------------------
+
+    def parse_query(self, text: str) -> ParsedQuery:
+        return self.index.parse(text)
+
+    def search(
+        self,
+        text: str,
+        limit: int | None = 20,
+        sort: SearchSort = "relevance",
+        snippets: bool = True,
+    ) -> SearchResults:
+        """Search the index; raises QueryError for a query that cannot be understood."""
+        parsed = self.index.parse(text)
+        raw = self.index.search(parsed, limit=limit, sort=sort)
+        hits: list[SearchHit] = []
+        rows = {r.id: r for r in self.store.rows([h.id for h in raw.hits])} if not snippets else {}
+        for found in raw.hits:
+            if snippets:
+                try:
+                    article = self.store.get(found.id)
+                except UnknownArticle:
+                    continue  # removed since the index last caught up
+                hits.append(self._hit(article, found.score, raw.terms))
+            elif found.id in rows:
+                row = rows[found.id]
+                hits.append(
+                    SearchHit(row.id, row.title, row.source, "", row.published, found.score, "", [])
+                )
+        suggestion = None if raw.total else self.index.suggest(text)
+        return SearchResults(hits, raw.total, suggestion)
+
+    def _hit(self, article: Article, score: float, terms: frozenset[tuple[str, str]]) -> SearchHit:
+        fields = {"title": article.title, "body": article.body, "note": article.note}
+        body_spans = match_spans(article.body, "body", article.language, terms)
+        if not body_spans and article.note:
+            note_spans = match_spans(article.note, "note", article.language, terms)
+            text, spans = snippet(article.note, note_spans)
+        else:
+            text, spans = snippet(article.body, body_spans)
+        matched = matching_fields(fields, article.language, terms)
+        matched += [
+            name
+            for name, value in (("source", article.source), ("author", article.author))
+            if value and any(f == name for f, _ in terms)
+        ]
+        return SearchHit(
+            id=article.id,
+            title=article.title,
+            source=article.source,
+            url=article.url,
+            published=article.published,
+            score=round(score, 4),
+            snippet=text,
+            matches=spans,
+            matched_in=matched,
+        )
+
+    def highlight_spans(self, text: str, field_name: str, language: str, query: str) -> list[tuple[int, int]]:
+        """Spans of `text` that a query matches (the reader highlights them); [] for a bad query."""
+        try:
+            parsed = self.index.parse(query)
+        except QueryError:
+            return []
+        raw = self.index.search(parsed, limit=1)
+        return match_spans(text, field_name, language, raw.terms)
+
+    # -- saved searches -----------------------------------------------------------------------------
+
+    def save_search(self, name: str, query: str) -> None:
+        self.index.parse(query)  # refuse to save a query that cannot run
+        self.store.save_search(name, query)
+
+    def saved_searches(self) -> list[tuple[str, str]]:
+        return self.store.saved_searches()
+
+
+def seed_files() -> list[Path]:
+    """The bundled seed articles: inside the installed package, or the checkout's seeds/."""
+    packaged = resources.files("sahelreader").joinpath("seeds")
+    candidates = [Path(str(packaged)), Path(__file__).resolve().parents[2] / "seeds"]
+    for folder in candidates:
+        if folder.is_dir():
+            return sorted(p for p in folder.iterdir() if p.suffix == ".txt")
+    return []
+
+
+def _read_drafts(path: Path) -> list[ArticleDraft]:
+    from .ingest import read_file
+
+    return list(read_file(path))

@@ -1,0 +1,65 @@
+"""The SQLite schema and its forward migrations (PRAGMA user_version is the schema version).
+
+Each migration runs once, in order, inside a transaction. Never edit a released migration:
+add a new one, and a test that upgrades the previous version's database file.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: articles, feeds, read state, bookmarks, notes, saved searches, the index outbox.
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE feeds (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL DEFAULT '',
+        added TEXT NOT NULL,
+        last_fetched TEXT,
+        etag TEXT,
+        modified TEXT,
+        last_error TEXT
+    );
+    CREATE TABLE articles (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        body TEXT NOT NULL,
+        source TEXT NOT NULL DEFAULT '',
+        author TEXT NOT NULL DEFAULT '',
+        url TEXT NOT NULL DEFAULT '',
+        url_key TEXT,
+        published TEXT,
+        added TEXT NOT NULL,
+        language TEXT NOT NULL DEFAULT '',
+        content_hash TEXT NOT NULL,
+        feed_id INTEGER REFERENCES feeds(id) ON DELETE SET NULL,
+        origin TEXT NOT NULL DEFAULT ''
+    );
+    CREATE UNIQUE INDEX articles_url_key ON articles(url_key) WHERE url_key IS NOT NULL;
+    CREATE INDEX articles_hash ON articles(content_hash);
+    CREATE INDEX articles_published ON articles(published);
+    CREATE INDEX articles_source ON articles(source COLLATE NOCASE);
+    -- User data is keyed by the article's stable id, not a foreign key with a cascade, so that
+    -- removing and re-importing an article brings its note and bookmark back.
+    CREATE TABLE read_state (article_id TEXT PRIMARY KEY, read_at TEXT NOT NULL);
+    CREATE TABLE bookmarks (article_id TEXT PRIMARY KEY, created TEXT NOT NULL);
+    CREATE TABLE notes (
+        article_id TEXT PRIMARY KEY,
+        body TEXT NOT NULL,
+        created TEXT NOT NULL,
+        updated TEXT NOT NULL,
+        revision INTEGER NOT NULL DEFAULT 1
+    );
+    CREATE TABLE saved_searches (
+        name TEXT PRIMARY KEY,
+        query TEXT NOT NULL,
+        created TEXT NOT NULL
+    );
+    -- Outbox for the derived Whoosh index: rows written in the same transaction as the change,
+    -- removed only after the index has committed it, so a crash in between is caught up later.
+    CREATE TABLE index_queue (article_id TEXT PRIMARY KEY, queued TEXT NOT NULL);
+    """,
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)

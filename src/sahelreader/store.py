@@ -1,0 +1,508 @@
+"""SQLite store: the source of truth for articles, feeds, read state, bookmarks and notes."""
+
+from __future__ import annotations
+
+import hashlib
+import base64
+import re
+import sqlite3
+import threading
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from .models import Article, ArticleDraft, ArticleRow
+from .schema import MIGRATIONS, SCHEMA_VERSION
+from .timeutil import from_iso, now_utc, to_iso
+
+ListFilter = Literal["all", "unread", "bookmarked", "noted"]
+ListSort = Literal["date", "source", "added", "title"]
+LIST_FILTERS: tuple[ListFilter, ...] = ("all", "unread", "bookmarked", "noted")
+
+_ID_LENGTH = 8
+_TRACKING_PARAM = re.compile(r"^(utm_|fbclid$|gclid$|ocid$|at_medium$|at_campaign$)")
+
+
+class StoreError(Exception):
+    """The database cannot be used (corrupt, from a newer version, unwritable)."""
+
+
+class UnknownArticle(KeyError):
+    def __str__(self) -> str:
+        return f"no article with id {self.args[0]!r}"
+
+
+class AmbiguousId(KeyError):
+    def __str__(self) -> str:
+        prefix, matches = self.args
+        return f"id {prefix!r} is ambiguous: it starts {', '.join(matches[:5])}"
+
+
+@dataclass(frozen=True)
+class StoredOutcome:
+    id: str
+    added: bool  # False: an existing article (same url, or same text) was found
+
+
+def url_key(url: str) -> str | None:
+    """The url reduced to what identifies an article: no fragment, no tracking parameters."""
+    url = url.strip()
+    if not url:
+        return None
+    parts = urlsplit(url)
+    if not parts.scheme or not parts.netloc:
+        return url
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if not _TRACKING_PARAM.match(k)])
+    path = parts.path.rstrip("/") or "/"
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, query, ""))
+
+
+def content_hash(title: str, body: str) -> str:
+    """Hash of the text with whitespace and case normalised, so a re-saved copy dedupes."""
+    text = unicodedata.normalize("NFC", f"{title}\n{body}").casefold()
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def stable_id(key: str, length: int = _ID_LENGTH) -> str:
+    digest = hashlib.sha1(key.encode("utf-8")).digest()
+    return base64.b32encode(digest).decode("ascii").lower()[:length]
+
+
+class Store:
+    """One SQLite database in WAL mode; a connection per thread (the TUI reads from workers)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []
+        self._connections_lock = threading.Lock()
+        self._migrate()
+
+    # -- connections and transactions ------------------------------------------------------
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "connection", None)
+        if conn is None:
+            conn = self._connect()
+            self._local.connection = conn
+            with self._connections_lock:
+                self._connections.append(conn)
+        return conn
+
+    def _connect(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            conn = sqlite3.connect(
+                self.path, timeout=10.0, isolation_level=None, check_same_thread=False
+            )
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute("PRAGMA busy_timeout=10000")
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"cannot open the library database {self.path}: {error}") from error
+        return conn
+
+    def close(self) -> None:
+        with self._connections_lock:
+            for conn in self._connections:
+                conn.close()
+            self._connections.clear()
+        self._local = threading.local()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE … COMMIT: writers queue up instead of failing halfway."""
+        conn = self.connection
+        if conn.in_transaction:  # nested: the outer transaction commits
+            yield conn
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    def _migrate(self) -> None:
+        conn = self.connection
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{self.path} is not a usable sahelreader database: {error}") from error
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path} was written by a newer sahelreader (schema {version}, "
+                f"this one knows {SCHEMA_VERSION}); upgrade sahelreader"
+            )
+        for number in range(version, SCHEMA_VERSION):
+            with self.transaction():
+                for statement in _split_sql(MIGRATIONS[number]):
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {number + 1}")
+
+    def orphaned_user_data(self) -> int:
+        """Notes and bookmarks whose article is gone (kept on purpose: it may be re-imported)."""
+        return int(
+            self.connection.execute(
+                "SELECT (SELECT COUNT(*) FROM notes WHERE article_id NOT IN (SELECT id FROM articles))"
+                " + (SELECT COUNT(*) FROM bookmarks WHERE article_id NOT IN (SELECT id FROM articles))"
+            ).fetchone()[0]
+        )
+
+    def integrity_problems(self) -> list[str]:
+        rows = self.connection.execute("PRAGMA quick_check").fetchall()
+        return [row[0] for row in rows if row[0] != "ok"]
+
+    # -- meta --------------------------------------------------------------------------------
+
+    def get_meta(self, key: str, default: str | None = None) -> str | None:
+        row = self.connection.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return default if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO meta(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    def content_stamp(self) -> int:
+        """Bumped by every change that the index must reflect; the index records the one it saw."""
+        return int(self.get_meta("content_stamp", "0") or 0)
+
+    def _bump_stamp(self, conn: sqlite3.Connection) -> None:
+        conn.execute(
+            "INSERT INTO meta(key, value) VALUES ('content_stamp', '1') "
+            "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+        )
+
+    # -- articles ----------------------------------------------------------------------------
+
+    def add(self, draft: ArticleDraft, language: str) -> StoredOutcome:
+        return self.add_many([(draft, language)])[0]
+
+    def add_many(self, drafts: Sequence[tuple[ArticleDraft, str]]) -> list[StoredOutcome]:
+        """Store drafts in one transaction; an article seen before (same url or text) is kept as is."""
+        outcomes: list[StoredOutcome] = []
+        added_at = to_iso(now_utc())
+        with self.transaction() as conn:
+            for draft, language in drafts:
+                key = url_key(draft.url)
+                digest = content_hash(draft.title, draft.body)
+                existing = self._find_duplicate(conn, key, digest)
+                if existing is not None:
+                    outcomes.append(StoredOutcome(existing, added=False))
+                    continue
+                article_id = self._free_id(conn, key or digest)
+                conn.execute(
+                    "INSERT INTO articles(id, title, body, source, author, url, url_key, published,"
+                    " added, language, content_hash, origin) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        article_id,
+                        draft.title,
+                        draft.body,
+                        draft.source,
+                        draft.author,
+                        draft.url,
+                        key,
+                        to_iso(draft.published),
+                        added_at,
+                        language,
+                        digest,
+                        draft.origin,
+                    ),
+                )
+                self._queue(conn, [article_id])
+                outcomes.append(StoredOutcome(article_id, added=True))
+            if any(outcome.added for outcome in outcomes):
+                self._bump_stamp(conn)
+        return outcomes
+
+    @staticmethod
+    def _find_duplicate(conn: sqlite3.Connection, key: str | None, digest: str) -> str | None:
+        if key is not None:
+            row = conn.execute("SELECT id FROM articles WHERE url_key = ?", (key,)).fetchone()
+            if row:
+                return str(row[0])
+        row = conn.execute("SELECT id FROM articles WHERE content_hash = ?", (digest,)).fetchone()
+        return None if row is None else str(row[0])
+
+    @staticmethod
+    def _free_id(conn: sqlite3.Connection, key: str) -> str:
+        # The same key always gives the same id; a clash with another article lengthens it.
+        for length in range(_ID_LENGTH, 33, 2):
+            candidate = stable_id(key, length)
+            if conn.execute("SELECT 1 FROM articles WHERE id = ?", (candidate,)).fetchone() is None:
+                return candidate
+        raise StoreError(f"cannot allocate an id for {key!r}")
+
+    def resolve_id(self, given: str) -> str:
+        """An exact id, or a unique prefix of one (ids are short but prefixes are handier)."""
+        given = given.strip().lower()
+        conn = self.connection
+        if conn.execute("SELECT 1 FROM articles WHERE id = ?", (given,)).fetchone():
+            return given
+        if len(given) >= 3:
+            rows = conn.execute(
+                "SELECT id FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT 6",
+                (given, given + "\uffff"),
+            ).fetchall()
+            if len(rows) == 1:
+                return str(rows[0][0])
+            if rows:
+                raise AmbiguousId(given, [str(r[0]) for r in rows])
+        raise UnknownArticle(given)
+
+    def get(self, article_id: str) -> Article:
+        row = self.connection.execute(
+            "SELECT a.*, r.read_at, b.created AS bookmarked_at, n.body AS note,"
+            " n.updated AS note_updated FROM articles a"
+            " LEFT JOIN read_state r ON r.article_id = a.id"
+            " LEFT JOIN bookmarks b ON b.article_id = a.id"
+            " LEFT JOIN notes n ON n.article_id = a.id WHERE a.id = ?",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            raise UnknownArticle(article_id)
+        return Article(
+            id=row["id"],
+            title=row["title"],
+            body=row["body"],
+            source=row["source"],
+            author=row["author"],
+            url=row["url"],
+            published=from_iso(row["published"]),
+            added=from_iso(row["added"]) or now_utc(),
+            language=row["language"],
+            content_hash=row["content_hash"],
+            read=row["read_at"] is not None,
+            bookmarked=row["bookmarked_at"] is not None,
+            bookmarked_at=from_iso(row["bookmarked_at"]),
+            note=row["note"] or "",
+            note_updated=from_iso(row["note_updated"]),
+        )
+
+    def count(self) -> int:
+        return int(self.connection.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    def all_ids(self) -> list[str]:
+        return [str(r[0]) for r in self.connection.execute("SELECT id FROM articles ORDER BY seq")]
+
+    def user_data_ids(self, ids: Iterable[str]) -> set[str]:
+        """Those of `ids` that carry a note or a bookmark."""
+        wanted = list(ids)
+        found: set[str] = set()
+        for chunk in _chunks(wanted, 500):
+            marks = ",".join("?" * len(chunk))
+            for table in ("notes", "bookmarks"):
+                rows = self.connection.execute(
+                    f"SELECT article_id FROM {table} WHERE article_id IN ({marks})", chunk
+                )
+                found.update(str(r[0]) for r in rows)
+        return found
+
+    def remove(self, ids: Sequence[str], *, with_user_data: bool) -> None:
+        with self.transaction() as conn:
+            for chunk in _chunks(list(ids), 500):
+                marks = ",".join("?" * len(chunk))
+                conn.execute(f"DELETE FROM articles WHERE id IN ({marks})", chunk)
+                conn.execute(f"DELETE FROM read_state WHERE article_id IN ({marks})", chunk)
+                if with_user_data:
+                    conn.execute(f"DELETE FROM notes WHERE article_id IN ({marks})", chunk)
+                    conn.execute(f"DELETE FROM bookmarks WHERE article_id IN ({marks})", chunk)
+            self._queue(conn, ids)
+            self._bump_stamp(conn)
+
+    # -- the article list ---------------------------------------------------------------------
+
+    def list_ids(
+        self,
+        filter_by: ListFilter = "all",
+        sort: ListSort = "date",
+        source: str | None = None,
+        within: Sequence[str] | None = None,
+    ) -> list[str]:
+        """Ids in display order; the list widget fetches rows for the visible ones only."""
+        where, params = self._filter_sql(filter_by, source)
+        order = {
+            "date": "COALESCE(a.published, a.added) DESC, a.seq DESC",
+            "added": "a.seq DESC",
+            "source": "a.source COLLATE NOCASE, COALESCE(a.published, a.added) DESC",
+            "title": "a.title COLLATE NOCASE",
+        }[sort]
+        sql = f"SELECT a.id FROM articles a WHERE {where} ORDER BY {order}"
+        if within is not None:
+            keep = set(within)
+            return [str(r[0]) for r in self.connection.execute(sql, params) if r[0] in keep]
+        return [str(r[0]) for r in self.connection.execute(sql, params)]
+
+    @staticmethod
+    def _filter_sql(filter_by: ListFilter, source: str | None) -> tuple[str, list[str]]:
+        clauses = {
+            "all": "1",
+            "unread": "NOT EXISTS (SELECT 1 FROM read_state r WHERE r.article_id = a.id)",
+            "bookmarked": "EXISTS (SELECT 1 FROM bookmarks b WHERE b.article_id = a.id)",
+            "noted": "EXISTS (SELECT 1 FROM notes n WHERE n.article_id = a.id)",
+        }
+        where = [clauses[filter_by]]
+        params: list[str] = []
+        if source:
+            where.append("a.source = ? COLLATE NOCASE")
+            params.append(source)
+        return " AND ".join(where), params
+
+    def rows(self, ids: Sequence[str]) -> list[ArticleRow]:
+        """List rows for `ids`, in the order given (ids that no longer exist are left out)."""
+        found: dict[str, ArticleRow] = {}
+        for chunk in _chunks(list(ids), 500):
+            marks = ",".join("?" * len(chunk))
+            for row in self.connection.execute(
+                "SELECT a.id, a.title, a.source, a.published,"
+                " EXISTS (SELECT 1 FROM read_state r WHERE r.article_id = a.id) AS read,"
+                " EXISTS (SELECT 1 FROM bookmarks b WHERE b.article_id = a.id) AS bookmarked,"
+                " EXISTS (SELECT 1 FROM notes n WHERE n.article_id = a.id) AS noted"
+                f" FROM articles a WHERE a.id IN ({marks})",
+                chunk,
+            ):
+                found[row["id"]] = ArticleRow(
+                    id=row["id"],
+                    title=row["title"],
+                    source=row["source"],
+                    published=from_iso(row["published"]),
+                    read=bool(row["read"]),
+                    bookmarked=bool(row["bookmarked"]),
+                    noted=bool(row["noted"]),
+                )
+        return [found[i] for i in ids if i in found]
+
+    def unread_count(self) -> int:
+        return int(
+            self.connection.execute(
+                "SELECT COUNT(*) FROM articles a WHERE NOT EXISTS"
+                " (SELECT 1 FROM read_state r WHERE r.article_id = a.id)"
+            ).fetchone()[0]
+        )
+
+    def unread_among(self, ids: Sequence[str]) -> int:
+        unread = 0
+        for chunk in _chunks(list(ids), 500):
+            marks = ",".join("?" * len(chunk))
+            unread += int(
+                self.connection.execute(
+                    f"SELECT COUNT(*) FROM articles a WHERE a.id IN ({marks}) AND NOT EXISTS"
+                    " (SELECT 1 FROM read_state r WHERE r.article_id = a.id)",
+                    chunk,
+                ).fetchone()[0]
+            )
+        return unread
+
+    def sources(self) -> list[tuple[str, int]]:
+        rows = self.connection.execute(
+            "SELECT source, COUNT(*) FROM articles GROUP BY source COLLATE NOCASE"
+            " ORDER BY COUNT(*) DESC"
+        )
+        return [(str(r[0]), int(r[1])) for r in rows]
+
+    # -- read state ---------------------------------------------------------------------------
+
+    def set_read(self, ids: Sequence[str], read: bool) -> None:
+        stamp = to_iso(now_utc())
+        with self.transaction() as conn:
+            for chunk in _chunks(list(ids), 500):
+                if read:
+                    conn.executemany(
+                        "INSERT OR IGNORE INTO read_state(article_id, read_at) VALUES (?, ?)",
+                        [(i, stamp) for i in chunk],
+                    )
+                else:
+                    marks = ",".join("?" * len(chunk))
+                    conn.execute(f"DELETE FROM read_state WHERE article_id IN ({marks})", chunk)
+
+    # -- saved searches -----------------------------------------------------------------------
+
+    def save_search(self, name: str, query: str) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO saved_searches(name, query, created) VALUES (?, ?, ?)"
+                " ON CONFLICT(name) DO UPDATE SET query = excluded.query",
+                (name, query, to_iso(now_utc())),
+            )
+
+    def saved_searches(self) -> list[tuple[str, str]]:
+        rows = self.connection.execute("SELECT name, query FROM saved_searches ORDER BY name")
+        return [(str(r[0]), str(r[1])) for r in rows]
+
+    def delete_saved_search(self, name: str) -> None:
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM saved_searches WHERE name = ?", (name,))
+
+    # -- the index outbox ---------------------------------------------------------------------
+
+    @staticmethod
+    def _queue(conn: sqlite3.Connection, ids: Iterable[str]) -> None:
+        stamp = to_iso(now_utc())
+        conn.executemany(
+            "INSERT OR REPLACE INTO index_queue(article_id, queued) VALUES (?, ?)",
+            [(i, stamp) for i in ids],
+        )
+
+    def queue_for_index(self, ids: Iterable[str]) -> None:
+        with self.transaction() as conn:
+            self._queue(conn, ids)
+            self._bump_stamp(conn)
+
+    def pending_index(self, limit: int | None = None) -> list[str]:
+        sql = "SELECT article_id FROM index_queue ORDER BY queued"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [str(r[0]) for r in self.connection.execute(sql)]
+
+    def clear_pending(self, ids: Sequence[str]) -> None:
+        with self.transaction() as conn:
+            for chunk in _chunks(list(ids), 500):
+                marks = ",".join("?" * len(chunk))
+                conn.execute(f"DELETE FROM index_queue WHERE article_id IN ({marks})", chunk)
+
+    def clear_all_pending(self) -> None:
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM index_queue")
+
+    def documents(self, ids: Sequence[str] | None = None) -> Iterator[sqlite3.Row]:
+        """Rows with everything the index needs, for `ids` or for every article."""
+        select = (
+            "SELECT a.id, a.title, a.body, a.source, a.author, a.published, a.language,"
+            " n.body AS note FROM articles a LEFT JOIN notes n ON n.article_id = a.id"
+        )
+        if ids is None:
+            # A separate connection: the caller may write (queue clears) while this iterates.
+            conn = self._connect()
+            try:
+                yield from conn.execute(select + " ORDER BY a.seq")
+            finally:
+                conn.close()
+            return
+        for chunk in _chunks(list(ids), 500):
+            marks = ",".join("?" * len(chunk))
+            yield from self.connection.execute(select + f" WHERE a.id IN ({marks})", chunk).fetchall()
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _split_sql(script: str) -> list[str]:
+    return [part.strip() for part in script.split(";") if part.strip() and not _only_comments(part)]
+
+
+def _only_comments(part: str) -> bool:
+    return all(line.strip().startswith("--") or not line.strip() for line in part.splitlines())
