@@ -7,7 +7,7 @@ and unaccented spellings differently.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from whoosh.analysis import (
     Analyzer,
@@ -20,6 +20,8 @@ from whoosh.analysis import (
 from whoosh.lang import stopwords_for_language
 from whoosh.support.charset import accent_map
 
+_ACCENTS: dict[int, str] = dict(accent_map)  # type: ignore[assignment]  # its keys are ints at run time
+
 STEMMED_LANGUAGES = ("en", "fr")
 
 # Words joined by an apostrophe or a hyphen are separate tokens: "d'Assimi" → "d", "assimi".
@@ -28,16 +30,16 @@ TOKEN_PATTERN = r"\w+(?:\.?\w+)*"
 
 def fold(text: str) -> str:
     """Lower-case and strip accents the same way the analyzers do."""
-    return text.lower().translate(accent_map)
+    return text.lower().translate(_ACCENTS)
 
 
-@lru_cache(maxsize=None)
+@cache
 def folding_analyzer() -> Analyzer:
     """Unstemmed, no stop words: exact-form matching, phrases, names and spelling suggestions."""
     return RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | CharsetFilter(accent_map)
 
 
-@lru_cache(maxsize=None)
+@cache
 def language_analyzer(language: str) -> Analyzer:
     """Folded, stop words removed, stemmed with the language's Snowball stemmer."""
     stop_words = frozenset(fold(word) for word in stopwords_for_language(language))

@@ -8,7 +8,6 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 from rich.console import Console
@@ -30,7 +29,7 @@ class CommandFailed(Exception):
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sahelreader",
-        description="A terminal news reader: read, search and annotate a local library of articles.",
+        description="A terminal news reader: read, search and annotate a library of articles.",
         epilog="Run without a command to open the reader. Data lives in --home DIR, "
         "$SAHELREADER_HOME, or the platform's data folders.",
     )
@@ -39,8 +38,10 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     add = commands.add_parser(
-        "add", help="import files and folders", description="Import articles from files and "
-        "folders (recursively): .txt .md .html .htm .json .jsonl (.gz too)."
+        "add",
+        help="import files and folders",
+        description="Import articles from files and "
+        "folders (recursively): .txt .md .html .htm .json .jsonl (.gz too).",
     )
     add.add_argument("paths", nargs="+", metavar="PATH")
     add.add_argument("--json", action="store_true", help="print the report as JSON")
@@ -48,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     search = commands.add_parser(
         "search",
         help="search the library",
-        description="Search the library. Syntax: words (all must match), OR, NOT, \"a phrase\", "
+        description='Search the library. Syntax: words (all must match), OR, NOT, "a phrase", '
         "field:value (title body note source author language published person place "
         "organisation entity), wild*, fuzzy~, published:2024-03, published:[2024-01 to 2024-04].",
     )
@@ -67,12 +68,21 @@ def build_parser() -> argparse.ArgumentParser:
         description="Delete articles. Articles with a note or bookmark are kept unless --force.",
     )
     remove.add_argument("ids", nargs="+", metavar="ID")
-    remove.add_argument("--force", action="store_true", help="also delete their notes and bookmarks")
+    remove.add_argument(
+        "--force", action="store_true", help="also delete their notes and bookmarks"
+    )
 
-    commands.add_parser("reindex", help="rebuild the search index", description="Rebuild the "
-                        "search index from the library database.")
-    commands.add_parser("doctor", help="check and repair the library", description="Check the "
-                        "library database and the search index, and repair what can be repaired.")
+    commands.add_parser(
+        "reindex",
+        help="rebuild the search index",
+        description="Rebuild the search index from the library database.",
+    )
+    commands.add_parser(
+        "doctor",
+        help="check and repair the library",
+        description="Check the "
+        "library database and the search index, and repair what can be repaired.",
+    )
     return parser
 
 
@@ -110,7 +120,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_FAILED
         if os.environ.get("SAHELREADER_DEBUG"):
             raise
-        err.print(Text(f"sahelreader: unexpected error: {type(error).__name__}: {error}", style="red"))
+        err.print(
+            Text(f"sahelreader: unexpected error: {type(error).__name__}: {error}", style="red")
+        )
         return EXIT_FAILED
 
 
@@ -225,7 +237,11 @@ def cmd_add(args: argparse.Namespace, err: Console) -> int:
         for path, reason in report.failed:
             err.print(Text(f"failed: {path}: {reason}", style="red"))
         _ensure_index(library, err)
-        skipped = f", {report.skipped_records} records without text skipped" if report.skipped_records else ""
+        skipped = (
+            f", {report.skipped_records} records without text skipped"
+            if report.skipped_records
+            else ""
+        )
         summary = (
             f"{len(report.added)} added, {len(report.duplicates)} duplicates "
             f"(already in the library), {len(report.failed)} failed{skipped}"
@@ -288,7 +304,9 @@ def cmd_show(args: argparse.Namespace, err: Console) -> int:
             return EXIT_OK
         out = Console(highlight=False)
         out.print(Text(article.title, style="bold"))
-        byline = " · ".join(x for x in (article.source, article.author, _date(article), article.url) if x)
+        byline = " · ".join(
+            x for x in (article.source, article.author, _date(article), article.url) if x
+        )
         if byline:
             out.print(Text(byline, style="dim"))
         out.print(Text(f"id {article.id} · {article.language or 'language unknown'}", style="dim"))
@@ -305,8 +323,10 @@ def cmd_remove(args: argparse.Namespace, err: Console) -> int:
             err.print(Text(f"no article with id {given!r}", style="red"))
         for kept in report.kept:
             err.print(
-                Text(f"kept {kept}: it has a note or bookmark (use --force to delete them too)",
-                     style="yellow")
+                Text(
+                    f"kept {kept}: it has a note or bookmark (use --force to delete them too)",
+                    style="yellow",
+                )
             )
         Console(highlight=False).print(f"{len(report.removed)} removed")
         return EXIT_OK if not report.unknown and not report.kept else EXIT_FAILED
@@ -316,7 +336,9 @@ def cmd_reindex(args: argparse.Namespace, err: Console) -> int:
     with _library(args, err, index=False) as library:
         with _progress(err, "Indexing") as update:
             written = library.rebuild_index(progress=update)
-        Console(highlight=False).print(f"index rebuilt: {written} articles")
+        Console(highlight=False).print(
+            f"index rebuilt: {written} article{'' if written == 1 else 's'}"
+        )
         return EXIT_OK
 
 

@@ -1,4 +1,4 @@
-"""config.toml: user settings. A missing file means defaults; a broken one is reported, not fatal."""
+"""config.toml: user settings. A missing file means defaults; a broken one is reported."""
 
 from __future__ import annotations
 

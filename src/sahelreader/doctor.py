@@ -23,7 +23,9 @@ class Finding:
         return f"[{mark}] {self.what}" + (f": {self.detail}" if self.detail else "")
 
 
-def run_doctor(library: Library, progress: Callable[[int, int], None] | None = None) -> list[Finding]:
+def run_doctor(
+    library: Library, progress: Callable[[int, int], None] | None = None
+) -> list[Finding]:
     findings: list[Finding] = []
     store, index = library.store, library.index
 
@@ -42,31 +44,60 @@ def run_doctor(library: Library, progress: Callable[[int, int], None] | None = N
     for leftover in (index.folder.with_name(index.folder.name + s) for s in (".building", ".old")):
         if leftover.exists():
             shutil.rmtree(leftover, ignore_errors=True)
-            findings.append(Finding(f"leftover {leftover.name}", ok=False, repaired=True,
-                                    detail="removed an interrupted index build"))
+            findings.append(
+                Finding(
+                    f"leftover {leftover.name}",
+                    ok=False,
+                    repaired=True,
+                    detail="removed an interrupted index build",
+                )
+            )
 
     health = library.index_health()
     if not health.ok:
         written = library.rebuild_index(progress)
-        findings.append(Finding("search index", ok=False, repaired=True,
-                                detail=f"{health.reason}; rebuilt with {written} articles"))
+        findings.append(
+            Finding(
+                "search index",
+                ok=False,
+                repaired=True,
+                detail=f"{health.reason}; rebuilt with {written} articles",
+            )
+        )
     elif health.pending:
         synced = library.sync_index(progress)
-        findings.append(Finding("search index", ok=False, repaired=synced,
-                                detail=f"{health.pending} changes were waiting; "
-                                + ("indexed" if synced else "index locked by another process")))
+        findings.append(
+            Finding(
+                "search index",
+                ok=False,
+                repaired=synced,
+                detail=f"{health.pending} changes were waiting; "
+                + ("indexed" if synced else "index locked by another process"),
+            )
+        )
     else:
         findings.append(Finding("search index", ok=True, detail=f"{index.doc_count()} documents"))
 
     segments = index.segment_count()
     if segments > _MAX_SEGMENTS:
         index.optimize()
-        findings.append(Finding("index segments", ok=False, repaired=True,
-                                detail=f"merged {segments} segments into one"))
+        findings.append(
+            Finding(
+                "index segments",
+                ok=False,
+                repaired=True,
+                detail=f"merged {segments} segments into one",
+            )
+        )
 
     orphans = store.orphaned_user_data()
     if orphans:
-        findings.append(Finding("notes and bookmarks", ok=True,
-                                detail=f"{orphans} belong to removed articles; kept, they return "
-                                "if the article is imported again"))
+        findings.append(
+            Finding(
+                "notes and bookmarks",
+                ok=True,
+                detail=f"{orphans} belong to removed articles; kept, they return "
+                "if the article is imported again",
+            )
+        )
     return findings

@@ -38,7 +38,11 @@ def matching_fields(
 ) -> list[str]:
     """Which of the given visible fields (title, body, note, …) hold a matched term."""
     term_list = list(terms)
-    return [name for name, text in fields.items() if text and match_spans(text, name, language, term_list)]
+    return [
+        name
+        for name, text in fields.items()
+        if text and match_spans(text, name, language, term_list)
+    ]
 
 
 def snippet(text: str, spans: list[Span], width: int = SNIPPET_WIDTH) -> tuple[str, list[Span]]:
@@ -72,7 +76,9 @@ def snippet(text: str, spans: list[Span], width: int = SNIPPET_WIDTH) -> tuple[s
     body = flat[window_start:window_end].strip()
     lead = len(flat[window_start:window_end]) - len(flat[window_start:window_end].lstrip())
     offset = window_start + lead - len(prefix)
-    rebased = [(s - offset, e - offset) for s, e in spans if s >= window_start + lead and e <= window_end]
+    rebased = [
+        (s - offset, e - offset) for s, e in spans if s >= window_start + lead and e <= window_end
+    ]
     return prefix + body + suffix, rebased
 
 

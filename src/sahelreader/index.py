@@ -267,7 +267,9 @@ class SearchIndex:
         results = searcher.search(parsed.query, terms=True, **kwargs)
         hits = [RawHit(hit["id"], float(hit.score or 0.0)) for hit in results]
         terms = matched_terms(parsed.query, searcher.reader())
-        return RawResults(hits, len(results) if limit is None else results.estimated_length(), terms)
+        return RawResults(
+            hits, len(results) if limit is None else results.estimated_length(), terms
+        )
 
     def count_matching(self, parsed: ParsedQuery) -> int:
         searcher = self._searcher()
@@ -293,7 +295,7 @@ class SearchIndex:
             changed = True
             return str(suggestions[0])
 
-        # Only bare words: fielded terms, wildcards and fuzzy terms are the user's deliberate choice.
+        # Only bare words: fielded, wildcard and fuzzy terms are the user's deliberate choice.
         corrected = _BARE_WORD.sub(replace, text)
         return corrected if changed else None
 

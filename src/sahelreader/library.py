@@ -101,6 +101,8 @@ class Library:
         try:
             self.index.open()
         except FileNotFoundError:
+            if not self.store.get_meta("index_built"):
+                return IndexHealth(False, "no search index yet")
             return IndexHealth(False, "the search index is missing")
         except Exception as error:  # Whoosh raises many kinds on damaged files
             return IndexHealth(False, f"the search index is damaged ({type(error).__name__})")
@@ -124,7 +126,8 @@ class Library:
         health = self.index_health()
         if not health.ok:
             if notice is not None:
-                notice(f"{health.reason}: rebuilding it from the library")
+                verb = "building" if health.reason == "no search index yet" else "rebuilding"
+                notice(f"{health.reason}: {verb} it from the library")
             self.rebuild_index(progress, cancelled)
             return True
         if health.pending:
@@ -144,6 +147,8 @@ class Library:
                 return written
             self.store.clear_all_pending()
             self.index.record_stamp(stamp)
+            if not self.store.get_meta("index_built"):
+                self.store.set_meta("index_built", "1")
             self.index.open()
             return written
 
@@ -223,7 +228,7 @@ class Library:
         self._store_batch([(d, d.language or detect_language(d.body)) for d in drafts], report)
         return report
 
-    # -- reading -----------------------------------------------------------------------------------
+    # -- reading ---------------------------------------------------------------------------------
 
     def resolve(self, article_id: str) -> str:
         return self.store.resolve_id(article_id)
@@ -257,7 +262,7 @@ class Library:
             self.store.remove(report.removed, with_user_data=force)
         return report
 
-    # -- read state --------------------------------------------------------------------------------
+    # -- read state ------------------------------------------------------------------------------
 
     def mark_read(self, ids: Sequence[str], read: bool = True) -> None:
         self.store.set_read(ids, read)
@@ -268,7 +273,7 @@ class Library:
     def last_opened(self) -> str | None:
         return self.store.get_meta("last_opened")
 
-    # -- search -------------------------------------------------------------------------------------
+    # -- search ----------------------------------------------------------------------------------
 
     def parse_query(self, text: str) -> ParsedQuery:
         return self.index.parse(text)
@@ -298,7 +303,36 @@ class Library:
                     SearchHit(row.id, row.title, row.source, "", row.published, found.score, "", [])
                 )
         suggestion = None if raw.total else self.index.suggest(text)
-        return SearchResults(hits, raw.total, suggestion)
+        return SearchResults(hits, raw.total, suggestion, raw.terms)
+
+    def snippet_for(
+        self, article_id: str, terms: frozenset[tuple[str, str]]
+    ) -> tuple[str, list[tuple[int, int]]]:
+        """The one-line snippet of a search hit, computed when the list needs to draw it."""
+        try:
+            article = self.store.get(article_id)
+        except UnknownArticle:
+            return "", []
+        hit = self._hit(article, 0.0, terms)
+        return hit.snippet, hit.matches
+
+    def body_matches(
+        self, article: Article, terms: frozenset[tuple[str, str]]
+    ) -> list[tuple[int, int]]:
+        return match_spans(article.body, "body", article.language, terms)
+
+    def filter_ids(self, ids: Sequence[str], filter_by: ListFilter) -> list[str]:
+        """Those of `ids` that pass the filter, in the order given."""
+        if filter_by == "all":
+            return list(ids)
+        keep = set(self.store.list_ids(filter_by, "added", within=ids))
+        return [i for i in ids if i in keep]
+
+    def order_ids(self, ids: Sequence[str], sort: ListSort) -> list[str]:
+        return self.store.list_ids("all", sort, within=ids)
+
+    def unread_count(self, ids: Sequence[str] | None = None) -> int:
+        return self.store.unread_count() if ids is None else self.store.unread_among(ids)
 
     def _hit(self, article: Article, score: float, terms: frozenset[tuple[str, str]]) -> SearchHit:
         fields = {"title": article.title, "body": article.body, "note": article.note}
@@ -326,16 +360,7 @@ class Library:
             matched_in=matched,
         )
 
-    def highlight_spans(self, text: str, field_name: str, language: str, query: str) -> list[tuple[int, int]]:
-        """Spans of `text` that a query matches (the reader highlights them); [] for a bad query."""
-        try:
-            parsed = self.index.parse(query)
-        except QueryError:
-            return []
-        raw = self.index.search(parsed, limit=1)
-        return match_spans(text, field_name, language, raw.terms)
-
-    # -- saved searches -----------------------------------------------------------------------------
+    # -- saved searches --------------------------------------------------------------------------
 
     def save_search(self, name: str, query: str) -> None:
         self.index.parse(query)  # refuse to save a query that cannot run
@@ -343,6 +368,17 @@ class Library:
 
     def saved_searches(self) -> list[tuple[str, str]]:
         return self.store.saved_searches()
+
+
+def citation(article: Article) -> str:
+    """A one-line reference to paste into a report: “Title”, Source, date. url"""
+    parts = [f"“{article.title}”"]
+    if article.source:
+        parts.append(article.source)
+    if article.published:
+        parts.append(article.published.strftime("%d %B %Y").lstrip("0"))
+    text = ", ".join(parts) + "."
+    return f"{text} {article.url}" if article.url else text
 
 
 def seed_files() -> list[Path]:

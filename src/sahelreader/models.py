@@ -87,3 +87,4 @@ class SearchResults:
     hits: list[SearchHit]
     total: int
     suggestion: str | None = None  # "did you mean", only when nothing matched
+    terms: frozenset[tuple[str, str]] = frozenset()  # (index field, term) the query matched on

@@ -1,4 +1,4 @@
-"""Where sahelreader keeps its files, decided at call time (tests redirect with SAHELREADER_HOME)."""
+"""Where sahelreader keeps its files, decided at call time (SAHELREADER_HOME redirects)."""
 
 from __future__ import annotations
 

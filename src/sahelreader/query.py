@@ -108,7 +108,7 @@ def parse(parser: qparser.QueryParser, text: str) -> ParsedQuery:
         query = parser.parse(text)
     except Exception as error:  # Whoosh raises bare Exception for unparseable dates
         raise QueryError(f"cannot understand the query: {error}") from error
-    if isinstance(query, type(NullQuery)) or query is NullQuery:
+    if _is_null(query):
         raise QueryError("the query has nothing to search for (only stop words or operators?)")
     return ParsedQuery(text, query)
 
@@ -162,22 +162,26 @@ def _check_dates(parser: qparser.QueryParser, node: Any) -> None:
         return
     if getattr(node, "fieldname", None) != "published":
         return
+    assert parser.schema is not None
     field = parser.schema["published"]
     position = getattr(node, "startchar", None)
     try:
         if isinstance(node, syntax.RangeNode):
             for bound in (node.start, node.end):
-                if bound and field.parse_query("published", bound) is NullQuery:
+                if bound and _is_null(field.parse_query("published", bound)):
                     raise QueryError(f"{bound!r} is not a date (try 2024, 2024-03 or 2024-03-26)")
             return
         text = getattr(node, "text", "")
-        if text and field.parse_query("published", text) is NullQuery:
-            raise QueryError(
-                f"{text!r} is not a date (try 2024, 2024-03 or 2024-03-26)", position
-            )
+        if text and _is_null(field.parse_query("published", text)):
+            raise QueryError(f"{text!r} is not a date (try 2024, 2024-03 or 2024-03-26)", position)
     except QueryError as error:
         if error.position is None:
             raise QueryError(error.message, position) from None
         raise
     except Exception as error:
         raise QueryError(f"not a date: {error}", position) from error
+
+
+def _is_null(query: Query) -> bool:
+    # whoosh3 builds fresh _NullQuery instances, so identity with NullQuery is not enough.
+    return isinstance(query, type(NullQuery))

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
 import base64
+import hashlib
 import re
 import sqlite3
 import threading
@@ -136,7 +136,9 @@ class Store:
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
         except sqlite3.DatabaseError as error:
-            raise StoreError(f"{self.path} is not a usable sahelreader database: {error}") from error
+            raise StoreError(
+                f"{self.path} is not a usable sahelreader database: {error}"
+            ) from error
         if version > SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path} was written by a newer sahelreader (schema {version}, "
@@ -152,8 +154,9 @@ class Store:
         """Notes and bookmarks whose article is gone (kept on purpose: it may be re-imported)."""
         return int(
             self.connection.execute(
-                "SELECT (SELECT COUNT(*) FROM notes WHERE article_id NOT IN (SELECT id FROM articles))"
-                " + (SELECT COUNT(*) FROM bookmarks WHERE article_id NOT IN (SELECT id FROM articles))"
+                "SELECT (SELECT COUNT(*) FROM notes WHERE article_id NOT IN"
+                " (SELECT id FROM articles)) + (SELECT COUNT(*) FROM bookmarks"
+                " WHERE article_id NOT IN (SELECT id FROM articles))"
             ).fetchone()[0]
         )
 
@@ -191,7 +194,7 @@ class Store:
         return self.add_many([(draft, language)])[0]
 
     def add_many(self, drafts: Sequence[tuple[ArticleDraft, str]]) -> list[StoredOutcome]:
-        """Store drafts in one transaction; an article seen before (same url or text) is kept as is."""
+        """Store drafts in one transaction; an article seen before (same url or text) is kept."""
         outcomes: list[StoredOutcome] = []
         added_at = to_iso(now_utc())
         with self.transaction() as conn:
@@ -492,7 +495,9 @@ class Store:
             return
         for chunk in _chunks(list(ids), 500):
             marks = ",".join("?" * len(chunk))
-            yield from self.connection.execute(select + f" WHERE a.id IN ({marks})", chunk).fetchall()
+            yield from self.connection.execute(
+                select + f" WHERE a.id IN ({marks})", chunk
+            ).fetchall()
 
 
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:

@@ -1,0 +1,277 @@
+"""Score the entity recogniser on CoNLL-format gold files, and measure its speed.
+
+Usage: python bench/entities_eval.py PATH [PATH...] [--json] [--speed]
+
+Reads ``token LABEL`` or ``token<TAB>LABEL`` lines (the label is the last column), IOB1 or
+IOB2, with ``-DOCSTART-`` document splits; files without them are grouped into pseudo-documents
+of about 20 sentences. Tokens are joined with single spaces (sentences with a newline) and the
+recogniser runs once per document. PER/Person -> person, LOC/Location -> place,
+ORG/Organisation -> organisation; every other type (MISC...) is ignored. Reports entity-level
+exact-span typed precision/recall/F1 per type and micro, untyped span micro F1, and documents/s.
+``--speed`` also times 500-word news-like articles (articles/s on one core).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from sahelreader.entities import Recogniser  # noqa: E402
+
+TYPE_MAP = {
+    "PER": "person",
+    "PERSON": "person",
+    "LOC": "place",
+    "LOCATION": "place",
+    "GPE": "place",
+    "ORG": "organisation",
+    "ORGANISATION": "organisation",
+    "ORGANIZATION": "organisation",
+}
+TYPES = ("person", "place", "organisation")
+SENTENCES_PER_PSEUDO_DOC = 20
+
+Sentence = list[tuple[str, str]]
+Span = tuple[int, int, str]  # char start, char end, type
+
+
+def read_documents(path: Path) -> list[list[Sentence]]:
+    """Documents (lists of sentences of (token, label)) from a CoNLL file."""
+    docs: list[list[Sentence]] = []
+    current: list[Sentence] = []
+    sentence: Sentence = []
+    saw_docstart = False
+    with path.open(encoding="utf-8") as handle:
+        for raw in handle:
+            line = raw.rstrip("\n").rstrip("\r")
+            if not line.strip():
+                if sentence:
+                    current.append(sentence)
+                    sentence = []
+                continue
+            parts = line.split("\t") if "\t" in line else line.split(" ")
+            token, label = parts[0], parts[-1] if len(parts) > 1 else "O"
+            if token == "-DOCSTART-":
+                saw_docstart = True
+                if sentence:
+                    current.append(sentence)
+                    sentence = []
+                if current:
+                    docs.append(current)
+                current = []
+                continue
+            sentence.append((token, label))
+    if sentence:
+        current.append(sentence)
+    if current:
+        docs.append(current)
+    if not saw_docstart:
+        flat = [s for d in docs for s in d]
+        docs = [
+            flat[k : k + SENTENCES_PER_PSEUDO_DOC]
+            for k in range(0, len(flat), SENTENCES_PER_PSEUDO_DOC)
+        ]
+    return docs
+
+
+def _label(label: str) -> tuple[str, str]:
+    if label == "O" or not label:
+        return "O", ""
+    if "-" in label:
+        prefix, kind = label.split("-", 1)
+        return prefix.upper(), kind
+    return "I", label
+
+
+def gold_spans(doc: list[Sentence]) -> tuple[str, list[Span]]:
+    """The document text and its gold spans (IOB1 or IOB2), as char offsets."""
+    pieces: list[str] = []
+    spans: list[Span] = []
+    pos = 0
+    for s_index, sentence in enumerate(doc):
+        if s_index:
+            pieces.append("\n")
+            pos += 1
+        open_start = open_end = -1
+        open_kind = ""
+        for t_index, (token, label) in enumerate(sentence):
+            if t_index:
+                pieces.append(" ")
+                pos += 1
+            start, end = pos, pos + len(token)
+            pieces.append(token)
+            pos = end
+            prefix, kind = _label(label)
+            if prefix == "O":
+                if open_kind:
+                    spans.append((open_start, open_end, open_kind))
+                open_kind = ""
+            elif prefix == "B" or kind != open_kind:
+                if open_kind:
+                    spans.append((open_start, open_end, open_kind))
+                open_start, open_end, open_kind = start, end, kind
+            else:
+                open_end = end
+        if open_kind:
+            spans.append((open_start, open_end, open_kind))
+    text = "".join(pieces)
+    mapped = [(s, e, TYPE_MAP[k.upper()]) for s, e, k in spans if k.upper() in TYPE_MAP]
+    return text, mapped
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {
+        "precision": round(p, 4),
+        "recall": round(r, 4),
+        "f1": round(f, 4),
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+    }
+
+
+def evaluate(path: Path, recogniser: Recogniser, errors: int = 0) -> dict[str, object]:
+    docs = [gold_spans(d) for d in read_documents(path)]
+    predictions: list[list[Span]] = []
+    t0 = time.perf_counter()
+    for text, _ in docs:
+        predictions.append([(e.start, e.end, e.type) for e in recogniser.recognise(text, "en")])
+    elapsed = time.perf_counter() - t0
+    counts = {t: [0, 0, 0] for t in TYPES}
+    span_tp = span_fp = span_fn = 0
+    shown = 0
+    for (text, gold), pred in zip(docs, predictions, strict=True):
+        gold_set, pred_set = set(gold), set(pred)
+        for t in TYPES:
+            g = {x for x in gold_set if x[2] == t}
+            p = {x for x in pred_set if x[2] == t}
+            counts[t][0] += len(g & p)
+            counts[t][1] += len(p - g)
+            counts[t][2] += len(g - p)
+        g_untyped = {(s, e) for s, e, _ in gold_set}
+        p_untyped = {(s, e) for s, e, _ in pred_set}
+        span_tp += len(g_untyped & p_untyped)
+        span_fp += len(p_untyped - g_untyped)
+        span_fn += len(g_untyped - p_untyped)
+        if shown < errors:
+            for s, e, t in sorted(pred_set ^ gold_set):
+                tag = "FP" if (s, e, t) in pred_set else "FN"
+                print(f"{tag}\t{t}\t{text[s:e]!r}\t…{text[max(0, s - 40) : e + 20]!r}")
+                shown += 1
+    result: dict[str, object] = {"file": str(path), "documents": len(docs)}
+    for t in TYPES:
+        result[t] = _prf(*counts[t])
+    result["micro"] = _prf(*(sum(c[k] for c in counts.values()) for k in range(3)))
+    result["span_micro"] = _prf(span_tp, span_fp, span_fn)
+    result["docs_per_second"] = round(len(docs) / elapsed, 1) if elapsed else 0.0
+    result["tokens_per_second"] = (
+        round(sum(len(text.split()) for text, _ in docs) / elapsed) if elapsed else 0
+    )
+    return result
+
+
+_SPEED_SENTENCES = (
+    "Niger's military government, led by General Abdourahamane Tiani, said on Monday that "
+    "the CNSP would meet ECOWAS envoys in Niamey to discuss the transition.",
+    "Fighters from the Islamic State Sahel Province attacked an army post near Tillabéri, "
+    "killing twelve soldiers, a local official told Reuters.",
+    "In Bamako, Colonel Assimi Goïta received a delegation from Moscow while the Malian army "
+    "and Africa Corps troops pushed towards Kidal and the Algerian border.",
+    "The African Union and the United Nations called for calm after clashes in the Lake Chad "
+    "region, where Boko Haram and ISWAP remain active according to OCHA.",
+    "Analysts at the International Crisis Group said the Alliance of Sahel States could "
+    "change the balance of power in West Africa within a few years.",
+    "Captain Ibrahim Traoré told state broadcaster RTB that Burkina Faso would not bow to "
+    "pressure from France or any other foreign power.",
+)
+
+
+def synthetic_article(words: int = 500, seed: int = 0) -> str:
+    """A news-like article of about ``words`` words built from our own sentences."""
+    out: list[str] = []
+    count = 0
+    k = seed
+    while count < words:
+        sentence = _SPEED_SENTENCES[k % len(_SPEED_SENTENCES)]
+        out.append(sentence)
+        count += len(sentence.split())
+        k += 1
+        if k % 4 == 0:
+            out.append("\n\n")
+    return " ".join(out)
+
+
+def speed(recogniser: Recogniser, articles: int = 600) -> dict[str, float]:
+    """Articles of ~500 words recognised per second (one core), after a warm-up."""
+    texts = [synthetic_article(500, seed) for seed in range(articles)]
+    seed_path = ROOT / "seeds" / "niger-russia-military-cooperation.txt"
+    if seed_path.exists():
+        base = seed_path.read_text(encoding="utf-8")
+        while len(base.split()) < 500:
+            base += "\n\n" + base
+        texts[::2] = [base] * len(texts[::2])
+    recogniser.recognise(texts[0])
+    t0 = time.perf_counter()
+    for text in texts:
+        recogniser.recognise(text)
+    elapsed = time.perf_counter() - t0
+    return {
+        "articles": articles,
+        "seconds": round(elapsed, 3),
+        "articles_per_second": round(articles / elapsed, 1),
+    }
+
+
+def _table(result: dict[str, object]) -> str:
+    lines = [
+        f"{result['file']}  ({result['documents']} documents, "
+        f"{result['docs_per_second']} docs/s, {result['tokens_per_second']} tokens/s)"
+    ]
+    lines.append(f"  {'type':<14}{'P':>8}{'R':>8}{'F1':>8}{'tp':>7}{'fp':>7}{'fn':>7}")
+    for key in (*TYPES, "micro", "span_micro"):
+        row = result[key]
+        assert isinstance(row, dict)
+        lines.append(
+            f"  {key:<14}{row['precision']:>8.3f}{row['recall']:>8.3f}{row['f1']:>8.3f}"
+            f"{row['tp']:>7}{row['fp']:>7}{row['fn']:>7}"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("paths", nargs="*", type=Path)
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument("--speed", action="store_true", help="also time 500-word articles")
+    parser.add_argument("--errors", type=int, default=0, help="print up to N differing spans")
+    args = parser.parse_args(argv)
+    recogniser = Recogniser()
+    results: list[dict[str, object]] = [evaluate(p, recogniser, args.errors) for p in args.paths]
+    speed_result = speed(recogniser) if args.speed or not args.paths else None
+    if args.json:
+        payload: dict[str, object] = {"results": results}
+        if speed_result:
+            payload["speed"] = speed_result
+        print(json.dumps(payload, indent=2))
+    else:
+        for result in results:
+            print(_table(result))
+        if speed_result:
+            print(
+                f"speed: {speed_result['articles_per_second']} articles of 500 words/s "
+                f"({speed_result['articles']} in {speed_result['seconds']} s, one core)"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

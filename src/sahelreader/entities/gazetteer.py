@@ -1,0 +1,150 @@
+"""Loads the curated word lists shipped in ``data/`` into lookup tables (once, cached)."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from importlib import resources
+
+from .rules import entry_tokens, fold
+
+# Entity types the gazetteer knows; "misc" entries block shorter matches and are not reported.
+KINDS = ("person", "organisation", "place", "misc")
+_FILES = (
+    ("people.txt", "person"),
+    ("organisations.txt", "organisation"),
+    ("places.txt", "place"),
+    ("misc.txt", "misc"),
+)
+_USER_TYPES = {
+    "person": "person",
+    "people": "person",
+    "per": "person",
+    "place": "place",
+    "location": "place",
+    "loc": "place",
+    "organisation": "organisation",
+    "organization": "organisation",
+    "org": "organisation",
+}
+
+
+def _lines(name: str) -> Iterator[str]:
+    data = resources.files(__package__).joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    for line in data.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            yield line
+
+
+@dataclass
+class Gazetteer:
+    """Lookup tables keyed by folded token tuples (see :func:`rules.entry_tokens`)."""
+
+    exact: dict[tuple[str, ...], str]
+    lower: dict[tuple[str, ...], str]  # multi-token entries, casefolded: case-insensitive match
+    lengths: dict[str, tuple[int, ...]]  # first folded token -> entry lengths, longest first
+    lower_lengths: dict[str, tuple[int, ...]]
+    first_names: frozenset[str]
+    titles: frozenset[tuple[str, ...]]  # casefolded token tuples, without dots
+    title_lengths: dict[str, tuple[int, ...]]
+    org_words: frozenset[str]
+    place_end_words: frozenset[str]
+    place_start_words: frozenset[str]
+    stopwords: frozenset[str]
+
+    def with_extra(self, extra: Mapping[str, str]) -> Gazetteer:
+        """A copy where the user's names (name -> type) take precedence over the lists."""
+        if not extra:
+            return self
+        exact = dict(self.exact)
+        lower = dict(self.lower)
+        lengths = {k: list(v) for k, v in self.lengths.items()}
+        lower_lengths = {k: list(v) for k, v in self.lower_lengths.items()}
+        for name, kind in extra.items():
+            etype = _USER_TYPES.get(str(kind).strip().lower())
+            key = entry_tokens(name)
+            if etype is None or not key:
+                continue
+            _add(exact, lengths, key, etype, override=True)
+            if len(key) > 1:
+                _add(lower, lower_lengths, tuple(k.casefold() for k in key), etype, override=True)
+        return Gazetteer(
+            exact=exact,
+            lower=lower,
+            lengths=_freeze(lengths),
+            lower_lengths=_freeze(lower_lengths),
+            first_names=self.first_names,
+            titles=self.titles,
+            title_lengths=self.title_lengths,
+            org_words=self.org_words,
+            place_end_words=self.place_end_words,
+            place_start_words=self.place_start_words,
+            stopwords=self.stopwords,
+        )
+
+
+def _add(
+    table: dict[tuple[str, ...], str],
+    lengths: dict[str, list[int]],
+    key: tuple[str, ...],
+    etype: str,
+    override: bool = False,
+) -> None:
+    if key in table and not override:
+        return
+    table[key] = etype
+    sizes = lengths.setdefault(key[0], [])
+    if len(key) not in sizes:
+        sizes.append(len(key))
+
+
+def _freeze(lengths: Mapping[str, list[int]]) -> dict[str, tuple[int, ...]]:
+    return {k: tuple(sorted(set(v), reverse=True)) for k, v in lengths.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    """The shipped gazetteer; built on first use and shared afterwards."""
+    exact: dict[tuple[str, ...], str] = {}
+    lower: dict[tuple[str, ...], str] = {}
+    lengths: dict[str, list[int]] = {}
+    lower_lengths: dict[str, list[int]] = {}
+    for filename, etype in _FILES:
+        for line in _lines(filename):
+            key = entry_tokens(line)
+            if not key:
+                continue
+            _add(exact, lengths, key, etype)
+            if len(key) > 1:
+                _add(lower, lower_lengths, tuple(k.casefold() for k in key), etype)
+    titles: set[tuple[str, ...]] = set()
+    title_lengths: dict[str, list[int]] = {}
+    for line in _lines("titles.txt"):
+        key = tuple(t.casefold() for t in entry_tokens(line) if t != ".")
+        if key:
+            titles.add(key)
+            sizes = title_lengths.setdefault(key[0], [])
+            if len(key) not in sizes:
+                sizes.append(len(key))
+    place_end: set[str] = set()
+    place_start: set[str] = set()
+    for line in _lines("place_words.txt"):
+        if line.endswith("+"):
+            place_start.add(fold(line[:-1]))
+        else:
+            place_end.add(fold(line))
+    return Gazetteer(
+        exact=exact,
+        lower=lower,
+        lengths=_freeze(lengths),
+        lower_lengths=_freeze(lower_lengths),
+        first_names=frozenset(fold(x) for x in _lines("first_names.txt")),
+        titles=frozenset(titles),
+        title_lengths=_freeze(title_lengths),
+        org_words=frozenset(fold(x) for x in _lines("org_words.txt")),
+        place_end_words=frozenset(place_end),
+        place_start_words=frozenset(place_start),
+        stopwords=frozenset(fold(x) for x in _lines("stopwords.txt")),
+    )

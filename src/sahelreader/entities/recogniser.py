@@ -1,0 +1,528 @@
+"""The rule-and-gazetteer named-entity recogniser.
+
+One left-to-right pass over the tokens finds spans (gazetteer longest match first, then
+capitalised sequences classified by titles, organisation/place words, first names, acronyms
+and context); a second, document-level pass resolves what the first pass left open: later
+short mentions of a person (``Abdramane`` after ``Col. Amadou Abdramane``) and names seen
+elsewhere in the text with a firmer type.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Mapping
+
+from ..models import Entity, EntityType
+from .gazetteer import Gazetteer, load
+from .rules import (
+    FR_ORG_LINKS,
+    FR_ORG_VOCAB,
+    NAME_CONNECTORS,
+    NAME_PARTICLES,
+    PERSON_DE,
+    PERSON_VERBS,
+    PLACE_PREPOSITIONS,
+    SENTENCE_END,
+    fold,
+    guess_language,
+    is_acronym,
+    is_capitalised,
+    tokenize,
+)
+
+# Abbreviations whose trailing dot does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr col gen lt capt cpt sgt maj brig adm cmdr cdr st prof rev sen rep gov m mm "
+    "mme mlle pr jr sr no vs inc corp co ltd mt ft".split()
+)
+# Sequence-initial words that head a French organisation name whose body may be lower-case.
+_FR_ORG_HEADS = frozenset(
+    fold(w)
+    for w in (
+        "Conseil Mouvement Front Union Alliance Comité Ministère Agence Haut Haute Rassemblement "
+        "Parti Organisation Communauté Coordination Assemblée Cour Banque Groupe Forces Armée "
+        "Garde Direction Office Syndicat Institut Fondation Fédération Association Société "
+        "Compagnie Gendarmerie Confédération Commission Cellule Brigade Bataillon Autorité Centre "
+        "Observatoire Radiodiffusion Université École Programme Plateforme Cadre Collectif "
+        "Tribunal Secrétariat Police Service Délégation Mission Opération"
+    ).split()
+)
+_NEWLINE_RE = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]")
+_PROSE_ENDS = frozenset({".", "!", "?", ",", ";"})
+_STRONG, _WEAK = 2, 1
+DEFAULT_MULTI = "person"
+DEFAULT_AFTER_THE = ""
+DEFAULT_SINGLE = ""
+COMMON_WORD_ORG = "organisation"
+WEAK_PARTS = True
+_TYPES: dict[str, EntityType] = {
+    "person": "person",
+    "place": "place",
+    "organisation": "organisation",
+}
+
+
+class Recogniser:
+    """A reusable recogniser; the gazetteer (and the user's extra names) is loaded lazily once."""
+
+    def __init__(self, extra: Mapping[str, str] | None = None) -> None:
+        self._extra: dict[str, str] = dict(extra) if extra else {}
+        self._gazetteer: Gazetteer | None = None
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:
+            self._gazetteer = load().with_extra(self._extra)
+        return self._gazetteer
+
+    def recognise(self, text: str, language: str | None = None) -> list[Entity]:
+        """Entities in ``text``: sorted by start, non-overlapping, ``text[start:end] == .text``."""
+        if not text:
+            return []
+        return _Document(text, self.gazetteer, language).run()
+
+
+class _Document:
+    """The state of one recognition run (tokens, flags, spans found so far)."""
+
+    def __init__(self, text: str, gazetteer: Gazetteer, language: str | None) -> None:
+        self.text = text
+        self.g = gazetteer
+        words, starts, ends = tokenize(text)
+        self.words = words
+        self.starts = starts
+        self.ends = ends
+        self.n = len(words)
+        self.folds = [fold(w) for w in words]
+        self.caps = [w[0].isupper() or (w[0] in "ae" and is_capitalised(w)) for w in words]
+        self.language = language if language in ("en", "fr") else guess_language(words)
+        self._boundaries()
+        # (start token, end token, type, strength); candidates: (start, end) left undecided
+        self.spans: list[tuple[int, int, str, int]] = []
+        self.candidates: list[tuple[int, int]] = []
+        self._lower_vocab: set[str] | None = None
+
+    # -- pre-computation ----------------------------------------------------------------------
+
+    def _boundaries(self) -> None:
+        """Line breaks, sentence starts, and headline/all-caps lines."""
+        text, words, starts, n = self.text, self.words, self.starts, self.n
+        brk = [False] * n
+        if n:
+            brk[0] = True
+            for match in _NEWLINE_RE.finditer(text):
+                k = bisect.bisect_right(starts, match.start())
+                if k < n:
+                    brk[k] = True
+        sent = [True, *(w in SENTENCE_END for w in words[:-1])] if n else []
+        for i in range(1, n):
+            if brk[i]:
+                sent[i] = True
+            elif sent[i] and words[i - 1] == "." and i >= 2:
+                before = words[i - 2]
+                if before.casefold() in _ABBREVIATIONS or (len(before) == 1 and before.isupper()):
+                    sent[i] = False
+        self.brk = brk
+        self.sent = sent
+        # Headline-case and all-caps lines: names there are only trusted from the lists. A line
+        # that ends like a sentence is prose, unless it is very short.
+        head = [False] * n
+        upper = [False] * n
+        breaks = [i for i in range(n) if brk[i]]
+        breaks.append(n)
+        for line_start, line_end in zip(breaks, breaks[1:], strict=False):
+            if line_end - line_start >= 4 and words[line_end - 1] in _PROSE_ENDS:
+                continue
+            long_words = caps_count = upper_count = 0
+            for w in words[line_start:line_end]:
+                if len(w) > 3 and w.isalpha():
+                    long_words += 1
+                    if w[0].isupper():
+                        caps_count += 1
+                        if w.isupper():
+                            upper_count += 1
+            if long_words >= 3:
+                if upper_count >= 0.8 * long_words:
+                    upper[line_start:line_end] = [True] * (line_end - line_start)
+                elif caps_count >= 0.75 * long_words:
+                    head[line_start:line_end] = [True] * (line_end - line_start)
+        self.head = head
+        self.upper = upper
+
+    def lower_vocab(self) -> set[str]:
+        if self._lower_vocab is None:
+            self._lower_vocab = {w for w in self.words if w.islower()}
+        return self._lower_vocab
+
+    # -- matching helpers -------------------------------------------------------------------
+
+    def gazetteer_at(self, i: int) -> tuple[int, str]:
+        """Longest gazetteer entry starting at token ``i``: (length, type) or (0, "")."""
+        g, folds, n, brk = self.g, self.folds, self.n, self.brk
+        f = folds[i]
+        lengths = g.lengths.get(f)
+        if lengths:
+            for size in lengths:
+                end = i + size
+                if end > n:
+                    continue
+                if size == 1:
+                    etype = g.exact.get((f,))
+                else:
+                    etype = g.exact.get(tuple(folds[i:end]))
+                    if etype is not None and any(brk[i + 1 : end]):
+                        continue
+                if etype is not None:
+                    return size, etype
+        if self.caps[i]:
+            low = f.casefold()
+            lengths = g.lower_lengths.get(low)
+            if lengths:
+                for size in lengths:
+                    end = i + size
+                    if end > n:
+                        continue
+                    etype = g.lower.get(tuple(x.casefold() for x in folds[i:end]))
+                    if etype is not None and not any(brk[i + 1 : end]):
+                        return size, etype
+        return 0, ""
+
+    def title_at(self, i: int) -> int:
+        """Tokens taken by a title at ``i`` (with its abbreviation dot), 0 if none."""
+        key0 = self.words[i].casefold()
+        lengths = self.g.title_lengths.get(key0)
+        if not lengths:
+            return 0
+        words, n = self.words, self.n
+        for size in lengths:
+            if i + size > n:
+                continue
+            if size == 1:
+                key: tuple[str, ...] = (key0,)
+            else:
+                key = tuple(w.casefold() for w in words[i : i + size])
+            if key in self.g.titles:
+                end = i + size
+                if end < n and words[end] == "." and not self.brk[end]:
+                    end += 1
+                return end - i
+        return 0
+
+    def is_blocker(self, j: int) -> bool:
+        """A capitalised token that cannot continue a name (stop word, title, demonym...)."""
+        f = self.folds[j]
+        if f in self.g.stopwords:
+            return True
+        if self.g.exact.get((f,)) == "misc":
+            return True
+        return self.words[j].casefold() in self.g.title_lengths and self.title_at(j) > 0
+
+    def extend(self, i: int) -> int:
+        """End (exclusive) of the capitalised sequence that starts at token ``i``."""
+        words, caps, folds, brk, n, g = self.words, self.caps, self.folds, self.brk, self.n, self.g
+        if self.head[i] or self.upper[i]:
+            return i + 1
+        org_or_place = folds[i] in g.org_words or folds[i] in g.place_start_words
+        first_name = folds[i] in g.first_names
+        j = i + 1
+        while j < n and not brk[j]:
+            if caps[j]:
+                w = words[j]
+                if (
+                    len(w) == 1
+                    and j + 2 < n
+                    and words[j + 1] == "."
+                    and caps[j + 2]
+                    and not brk[j + 2]
+                ):
+                    # A middle initial: George F. Hauser, Philip M. Drew.
+                    j += 3
+                    continue
+                if w in ("Jr", "Sr") and j + 1 < n and words[j + 1] == "." and not brk[j + 1]:
+                    j += 2
+                    break
+                if self.is_blocker(j):
+                    break
+                if folds[j] in g.org_words or folds[j] in g.place_end_words:
+                    org_or_place = True
+                j += 1
+                continue
+            w = words[j]
+            nxt = j + 1
+            if nxt >= n or brk[nxt]:
+                break
+            if w == "." and len(words[j - 1]) == 1 and caps[nxt] and not self.is_blocker(nxt):
+                # A middle initial: George F. Hauser, William T. Sherman.
+                j = nxt + 1
+                continue
+            if w in NAME_PARTICLES and caps[nxt] and not self.is_blocker(nxt):
+                j = nxt + 1
+                continue
+            if w in PERSON_DE and first_name and j == i + 1 and caps[nxt]:
+                j = nxt + 1
+                continue
+            if org_or_place and w in NAME_CONNECTORS:
+                if w in ("and", "&", "et") and (
+                    folds[j - 1] in g.org_words or not caps[nxt] or self.gazetteer_at(nxt)[0]
+                ):
+                    break  # two names side by side: the Army and the Ministry of Defence
+                if caps[nxt] and not self.is_blocker(nxt):
+                    j = nxt + 1
+                    continue
+                if (
+                    words[nxt] in ("the", "la", "l'", "le", "les")
+                    and nxt + 1 < n
+                    and caps[nxt + 1]
+                    and not brk[nxt + 1]
+                    and not self.is_blocker(nxt + 1)
+                ):
+                    j = nxt + 2
+                    continue
+            break
+        return j
+
+    def french_org_body(self, i: int, j: int) -> int:
+        """Extend an organisation name headed at ``i`` over its lower-case French body."""
+        words, caps, brk, n = self.words, self.caps, self.brk, self.n
+        end = j
+        k = j
+        while k < n and k - i < 12 and not brk[k]:
+            w = words[k]
+            low = w.casefold()
+            if low in FR_ORG_VOCAB or (caps[k] and not self.is_blocker(k)):
+                k += 1
+                end = k
+                continue
+            if low in FR_ORG_LINKS and k + 1 < n:
+                nxt = words[k + 1].casefold()
+                if nxt in FR_ORG_VOCAB or (caps[k + 1] and not self.is_blocker(k + 1)):
+                    k += 1
+                    continue
+                if nxt in FR_ORG_LINKS and k + 2 < n and words[k + 2].casefold() in FR_ORG_VOCAB:
+                    k += 2
+                    continue
+            break
+        return end
+
+    # -- the passes ---------------------------------------------------------------------------
+
+    def emit(self, i: int, j: int, etype: str, strength: int = _STRONG) -> None:
+        self.spans.append((i, j, etype, strength))
+
+    def run(self) -> list[Entity]:
+        self.first_pass()
+        self.second_pass()
+        return self.entities()
+
+    def first_pass(self) -> None:
+        words, caps, folds, n, g = self.words, self.caps, self.folds, self.n, self.g
+        upper, head, sent = self.upper, self.head, self.sent
+        titled = False
+        i = 0
+        while i < n:
+            w = words[i]
+            if upper[i]:
+                i += 1
+                continue
+            size, etype = (0, "") if not (caps[i] or w in g.lengths) else self.gazetteer_at(i)
+            if size:
+                if etype == "misc" and titled:
+                    i += size
+                    continue
+                i = self.on_gazetteer(i, size, etype, titled)
+                titled = False
+                continue
+            if not caps[i]:
+                if w == "." or w in NAME_CONNECTORS or w == ",":
+                    if w != ",":
+                        i += 1
+                        continue
+                taken = self.title_at(i) if w.casefold() in g.title_lengths else 0
+                if taken:
+                    titled = True
+                    i += taken
+                else:
+                    titled = False
+                    i += 1
+                continue
+            taken = self.title_at(i) if w.casefold() in g.title_lengths else 0
+            if taken:
+                j = self.extend(i + taken) if i + taken < n and caps[i + taken] else 0
+                if j and not self.head[i] and any(f in g.org_words for f in folds[i + taken : j]):
+                    # A capitalised title word that starts an organisation: Major League Baseball.
+                    if not self.gazetteer_at(i + taken)[0]:
+                        self.emit(i, j, "organisation")
+                        i = j
+                        titled = False
+                        continue
+                titled = True
+                i += taken
+                continue
+            f = folds[i]
+            if f in g.stopwords:
+                i += 1
+                continue
+            if (
+                w == "West"
+                and i > 0
+                and words[i - 1].casefold() == "the"
+                and not (i + 1 < n and caps[i + 1] and not self.brk[i + 1])
+            ):
+                self.emit(i, i + 1, "place")
+                i += 1
+                titled = False
+                continue
+            if head[i]:
+                self.candidates.append((i, i + 1))
+                i += 1
+                titled = False
+                continue
+            j = self.extend(i)
+            if sent[i] and not titled and f not in g.first_names and not is_acronym(w):
+                if w.lower() in self.lower_vocab() or (
+                    j > i + 1
+                    and f not in g.org_words
+                    and f not in g.place_start_words
+                    and self.gazetteer_at(i + 1)[0]
+                ):
+                    # A common word that starts the sentence: not part of the name.
+                    i += 1
+                    continue
+                if j == i + 1:
+                    self.candidates.append((i, j))
+                    i += 1
+                    continue
+            i = self.classify(i, j, titled)
+            titled = False
+
+    def on_gazetteer(self, i: int, size: int, etype: str, titled: bool) -> int:
+        """Handle a gazetteer match at ``i``; returns the token to continue from."""
+        folds, g = self.folds, self.g
+        end = i + size
+        j = self.extend(i) if not (self.head[i] or self.upper[i]) else end
+        if j <= end:
+            if etype != "misc":
+                if titled and etype == "place" and size == 1 and folds[i] in g.first_names:
+                    etype = "person"
+                self.emit(i, end, etype)
+            return end
+        # The capitalised sequence runs past the entry: decide on the whole sequence.
+        rest = folds[end:j]
+        if any(f in g.org_words for f in rest):
+            self.emit(i, j, "organisation")
+        elif folds[j - 1] in g.place_end_words:
+            self.emit(i, j, "place")
+        elif etype == "person":
+            self.emit(i, j, "person")
+        elif etype == "misc":
+            if folds[i] in g.place_start_words and self.gazetteer_at(end) == (j - end, "place"):
+                self.emit(i, j, "place")  # Western Australia, Southern Africa
+                return j
+            return end
+        elif etype == "place" and folds[i] in g.first_names and size == 1:
+            self.emit(i, j, "person")
+        elif self.gazetteer_at(end)[0]:
+            # Two known names side by side (a list without commas, a headline).
+            self.emit(i, end, etype)
+            return end
+        elif etype == "place" and titled:
+            self.emit(i, end, etype)
+            return end
+        else:
+            self.emit(i, j, "organisation" if etype != "person" else etype, _WEAK)
+        return j
+
+    def classify(self, i: int, j: int, titled: bool) -> int:
+        """Type an unknown capitalised sequence ``[i, j)``; returns the token after it."""
+        folds, g, words = self.folds, self.g, self.words
+        size = j - i
+        toks = folds[i:j]
+        if toks[0] in _FR_ORG_HEADS:
+            end = self.french_org_body(i, j)
+            if end > i + 1:
+                self.emit(i, end, "organisation")
+                return end
+        if any(t in g.org_words for t in toks):
+            if size > 1:
+                self.emit(i, j, "organisation")
+            else:
+                self.candidates.append((i, j))
+            return j
+        if titled:
+            self.emit(i, j, "person")
+            return j
+        if size > 1 and (toks[-1] in g.place_end_words or toks[0] in g.place_start_words):
+            self.emit(i, j, "place")
+            return j
+        if toks[0] in g.first_names:
+            self.emit(i, j, "person")
+            return j
+        if size == 1 and is_acronym(words[i]):
+            self.emit(i, j, "organisation")
+            return j
+        prev = words[i - 1].casefold() if i > 0 else ""
+        nxt = words[j] if j < self.n else ""
+        if nxt in PERSON_VERBS and (nxt != "a" or self.language == "fr"):
+            self.emit(i, j, "person", _WEAK)
+            return j
+        if prev in PLACE_PREPOSITIONS and size <= 2:
+            self.emit(i, j, "place", _WEAK)
+            return j
+        if size > 1:
+            guess = DEFAULT_AFTER_THE if prev == "the" else DEFAULT_MULTI
+            if guess == "person" and COMMON_WORD_ORG:
+                vocab = self.lower_vocab()
+                if any(w.lower() in vocab for w in words[i:j]):
+                    guess = COMMON_WORD_ORG
+            if guess:
+                self.emit(i, j, guess, _WEAK)
+            else:
+                self.candidates.append((i, j))
+            return j
+        self.candidates.append((i, j))
+        return j
+
+    def second_pass(self) -> None:
+        """Later short mentions and document-level consistency."""
+        folds, words = self.folds, self.words
+        person_parts: set[str] = set()
+        strong: dict[tuple[str, ...], str] = {}
+        for i, j, etype, strength in self.spans:
+            if strength == _STRONG:
+                strong.setdefault(tuple(folds[i:j]), etype)
+            if etype == "person" and j - i >= 2 and (strength == _STRONG or WEAK_PARTS):
+                for k in range(i, j):
+                    if words[k] not in NAME_PARTICLES and words[k] not in PERSON_DE:
+                        person_parts.add(folds[k])
+        resolved: list[tuple[int, int, str, int]] = []
+        for i, j, etype, strength in self.spans:
+            if strength == _WEAK:
+                key = tuple(folds[i:j])
+                if key in strong:
+                    etype = strong[key]
+                elif all(f in person_parts for f in key):
+                    etype = "person"
+            resolved.append((i, j, etype, strength))
+        for i, j in self.candidates:
+            key = tuple(folds[i:j])
+            if j - i == 1 and key[0] in person_parts:
+                resolved.append((i, j, "person", _WEAK))
+            elif key in strong:
+                resolved.append((i, j, strong[key], _WEAK))
+            elif DEFAULT_SINGLE and j - i == 1 and not self.sent[i] and not self.head[i]:
+                resolved.append((i, j, DEFAULT_SINGLE, _WEAK))
+        self.spans = resolved
+
+    def entities(self) -> list[Entity]:
+        text, starts, ends = self.text, self.starts, self.ends
+        out: list[Entity] = []
+        last = -1
+        for i, j, etype, _ in sorted(self.spans):
+            kind = _TYPES.get(etype)
+            if kind is None or i < last:
+                continue
+            start, end = starts[i], ends[j - 1]
+            out.append(Entity(text[start:end], kind, start, end))
+            last = j
+        return out

@@ -1,0 +1,45 @@
+"""Read local files into article drafts: text, Markdown, web pages, JSON and JSON Lines.
+
+The public API::
+
+    files, problems = discover([Path("~/news")])   # what to read, and what can't be
+    for path in files:
+        try:
+            stream = read_file(path)                # IngestError: the file gives nothing
+            for draft in stream:                    # ArticleDraft
+                ...
+        except IngestError as error:
+            print(f"{path}: {error}")               # a one-line reason
+        else:
+            if stream.skipped:                      # records left out of a JSON file
+                print(f"{path}: {stream.skip_summary()}")
+
+and the pieces the feed and web readers reuse: :func:`html_to_text` for feed descriptions,
+:func:`extract_article` for web pages, :func:`parse_date` and :func:`decode_bytes`.
+
+Every text field of a draft is clean: NFC, ``\\n`` newlines, no terminal control sequences.
+Nothing here imports textual.
+"""
+
+from __future__ import annotations
+
+from sahelreader.ingest.dates import parse_date
+from sahelreader.ingest.discover import SUPPORTED_SUFFIXES, discover
+from sahelreader.ingest.encoding import decode_bytes
+from sahelreader.ingest.errors import IngestError
+from sahelreader.ingest.markup import html_to_text
+from sahelreader.ingest.reader import read_file
+from sahelreader.ingest.stream import ArticleStream
+from sahelreader.ingest.webpage import extract_article
+
+__all__ = [
+    "SUPPORTED_SUFFIXES",
+    "ArticleStream",
+    "IngestError",
+    "decode_bytes",
+    "discover",
+    "extract_article",
+    "html_to_text",
+    "parse_date",
+    "read_file",
+]

@@ -1,0 +1,227 @@
+"""Read the publication dates that files, feeds and pages write in many shapes."""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date, datetime, timedelta, timezone
+
+__all__ = ["parse_date"]
+
+_UTC = timezone.utc
+_MIN_YEAR = 1900
+_MAX_YEAR = 2200
+
+# RFC 822 names, plus a few unambiguous ones seen in African and European feeds. "IST" (India,
+# Ireland, Israel) and other ambiguous names are left out: an unknown zone gives a naive time.
+_ZONE_HOURS: dict[str, float] = {
+    "Z": 0,
+    "UT": 0,
+    "UTC": 0,
+    "GMT": 0,
+    "WET": 0,
+    "EST": -5,
+    "EDT": -4,
+    "CST": -6,
+    "CDT": -5,
+    "MST": -7,
+    "MDT": -6,
+    "PST": -8,
+    "PDT": -7,
+    "WAT": 1,
+    "CET": 1,
+    "BST": 1,
+    "WEST": 1,
+    "CEST": 2,
+    "CAT": 2,
+    "EET": 2,
+    "SAST": 2,
+    "EEST": 3,
+    "EAT": 3,
+    "MSK": 3,
+    "HKT": 8,
+    "SGT": 8,
+    "JST": 9,
+    "KST": 9,
+    "AEST": 10,
+    "AEDT": 11,
+}
+
+_MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        "jan january janv janvier",
+        "feb february fev fév fevr févr fevrier février",
+        "mar march mars",
+        "apr april avr avril",
+        "may mai",
+        "jun june juin",
+        "jul july juil juillet",
+        "aug august aou aoû aout août",
+        "sep sept september septembre",
+        "oct october octobre",
+        "nov november novembre",
+        "dec december déc decembre décembre",
+    ),
+    start=1,
+):
+    for _name in _names.split():
+        _MONTHS[_name] = _number
+
+_ISO = re.compile(
+    r"""
+    (?P<year>\d{4}) -? (?P<month>\d{2}) -? (?P<day>\d{2})
+    (?: (?:T|\s+) (?P<hour>\d{2}) :? (?P<minute>\d{2})
+        (?: :? (?P<second>\d{2}) (?: [.,] (?P<fraction>\d+) )? )?
+    )?
+    \s* (?P<zone> Z | UTC | GMT | [+-]\d{2}(?::?\d{2})? )?
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_TIME_AND_ZONE = r"""
+    (?: ,? \s+ (?:at\s+|à\s+)? (?P<hour>\d{1,2}) [:h] (?P<minute>\d{2}) (?: :(?P<second>\d{2}) )? )?
+    (?: \s* (?P<zone> [+-]\d{2}:?\d{2} | [A-Za-z]{1,5} ) )?
+"""
+# "Wed, 28 May 2025 14:04:50 +0000" (RFC 822) and "mardi 26 mars 2024", "1er mars 2024 à 10h30"
+_DAY_MONTH_YEAR = re.compile(
+    r"(?: [^\W\d_]+ \.? ,? \s+ )? (?P<day>\d{1,2}) (?:st|nd|rd|th|er)? \s+"
+    r"(?P<month>[^\W\d_]+) \.? ,? \s+ (?P<year>\d{4}|\d{2})" + _TIME_AND_ZONE,
+    re.VERBOSE | re.IGNORECASE,
+)
+# "March 26, 2024", "Tuesday, Mar. 26 2024 10:00 EST"
+_MONTH_DAY_YEAR = re.compile(
+    r"(?: [^\W\d_]+ , \s* )? (?P<month>[^\W\d_]+) \.? \s+ (?P<day>\d{1,2}) (?:st|nd|rd|th)? ,? \s+"
+    r"(?P<year>\d{4})" + _TIME_AND_ZONE,
+    re.VERBOSE | re.IGNORECASE,
+)
+_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
+
+
+def parse_date(value: object) -> datetime | None:
+    """Read a publication date: ISO 8601, RFC 822 (RSS ``pubDate``), "26 March 2024",
+    "26 mars 2024", a Unix timestamp (seconds or milliseconds, number or string), or a
+    ``datetime``/``date``.
+
+    With a known zone the result is timezone-aware, in UTC. Without one it is naive (the
+    wall-clock time as written); a date alone gives a naive midnight. Anything unreadable, or
+    outside the years 1900-2200, gives None. An 8-digit number is read as YYYYMMDD when it is
+    a valid date, since no news is dated August 1970.
+    """
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, datetime):
+        return _in_range(value.astimezone(_UTC) if value.tzinfo is not None else value)
+    if isinstance(value, date):
+        return _in_range(datetime(value.year, value.month, value.day))
+    if isinstance(value, (int, float)):
+        return _from_number(value)
+    if isinstance(value, str):
+        return _from_text(value.strip())
+    return None
+
+
+def _from_text(text: str) -> datetime | None:
+    if not text or len(text) > 100:
+        return None
+    if _NUMBER.fullmatch(text):
+        return _from_number(float(text) if "." in text else int(text))
+    for pattern, reader in (
+        (_ISO, _from_iso),
+        (_DAY_MONTH_YEAR, _from_words),
+        (_MONTH_DAY_YEAR, _from_words),
+    ):
+        match = pattern.fullmatch(text)
+        if match:
+            return reader(match)
+    return None
+
+
+def _from_number(number: float) -> datetime | None:
+    if not math.isfinite(number):
+        return None
+    if isinstance(number, int) and 10_000_000 <= number <= 99_999_999:
+        compact = _build(number // 10_000, number // 100 % 100, number % 100)
+        if compact is not None:
+            return compact
+    if abs(number) >= 100_000_000_000:  # later than the year 5138 in seconds: milliseconds
+        number /= 1000
+    try:
+        moment = datetime(1970, 1, 1, tzinfo=_UTC) + timedelta(seconds=number)
+    except OverflowError:
+        return None
+    return _in_range(moment)
+
+
+def _from_iso(match: re.Match[str]) -> datetime | None:
+    fraction = match["fraction"] or ""
+    return _build(
+        int(match["year"]),
+        int(match["month"]),
+        int(match["day"]),
+        int(match["hour"] or 0),
+        int(match["minute"] or 0),
+        int(match["second"] or 0),
+        int(fraction[:6].ljust(6, "0")) if fraction else 0,
+        _zone_offset(match["zone"]),
+    )
+
+
+def _from_words(match: re.Match[str]) -> datetime | None:
+    month = _MONTHS.get(match["month"].lower())
+    if month is None:
+        return None
+    year = int(match["year"])
+    if len(match["year"]) == 2:  # RFC 2822's rule for old two-digit years
+        year += 2000 if year < 50 else 1900
+    return _build(
+        year,
+        month,
+        int(match["day"]),
+        int(match["hour"] or 0),
+        int(match["minute"] or 0),
+        int(match["second"] or 0),
+        0,
+        _zone_offset(match["zone"]),
+    )
+
+
+def _zone_offset(zone: str | None) -> timedelta | None:
+    """The zone's offset from UTC, or None when no zone is given or it is unknown. RFC 2822
+    spells "zone unknown" as -0000."""
+    if not zone:
+        return None
+    named = _ZONE_HOURS.get(zone.upper())
+    if named is not None:
+        return timedelta(hours=named)
+    if zone[0] not in "+-" or zone == "-0000" or zone == "-00:00" or zone == "-00":
+        return None
+    digits = zone[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:] or 0)
+    if hours > 23 or minutes > 59:
+        return None
+    offset = timedelta(hours=hours, minutes=minutes)
+    return -offset if zone[0] == "-" else offset
+
+
+def _build(
+    year: int,
+    month: int,
+    day: int,
+    hour: int = 0,
+    minute: int = 0,
+    second: int = 0,
+    microsecond: int = 0,
+    offset: timedelta | None = None,
+) -> datetime | None:
+    second = min(second, 59)  # a leap second
+    try:
+        if offset is None:
+            return _in_range(datetime(year, month, day, hour, minute, second, microsecond))
+        moment = datetime(year, month, day, hour, minute, second, microsecond, timezone(offset))
+    except (ValueError, OverflowError):
+        return None
+    return _in_range(moment.astimezone(_UTC))
+
+
+def _in_range(moment: datetime) -> datetime | None:
+    return moment if _MIN_YEAR <= moment.year <= _MAX_YEAR else None

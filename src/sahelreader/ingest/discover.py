@@ -1,0 +1,149 @@
+"""Find the article files in the paths a person names: files as given, folders walked."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+__all__ = ["SUPPORTED_SUFFIXES", "discover", "os_error_reason", "suffix_of", "unsupported_reason"]
+
+SUPPORTED_SUFFIXES: frozenset[str] = frozenset(
+    {
+        ".txt",
+        ".md",
+        ".markdown",
+        ".html",
+        ".htm",
+        ".json",
+        ".jsonl",
+        ".ndjson",
+        ".json.gz",
+        ".jsonl.gz",
+        ".ndjson.gz",
+    }
+)
+_COMPRESSED = (".gz",)
+
+_REASONS = {
+    errno.ENOENT: "no such file or folder",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.ELOOP: "too many levels of symbolic links",
+    errno.ENOTDIR: "a part of the path is not a folder",
+    errno.EISDIR: "is a folder",
+    errno.ENAMETOOLONG: "file name too long",
+}
+
+
+def suffix_of(path: Path) -> str:
+    """The file type suffix, lowercase, with a compression suffix kept: ".jsonl.gz", ".txt",
+    "" for none."""
+    suffixes = [suffix.lower() for suffix in path.suffixes]
+    if len(suffixes) >= 2 and suffixes[-1] in _COMPRESSED:
+        return suffixes[-2] + suffixes[-1]
+    return suffixes[-1] if suffixes else ""
+
+
+def unsupported_reason(path: Path) -> str:
+    suffix = suffix_of(path)
+    return f"unsupported file type {suffix}" if suffix else "unsupported file type (no extension)"
+
+
+def os_error_reason(error: OSError) -> str:
+    """A short reason for an OSError, without the path (the caller shows that)."""
+    if error.errno in _REASONS:
+        return _REASONS[error.errno]
+    return (error.strerror or str(error)).lower()
+
+
+def discover(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """Expand paths into the article files to read, and the problems found on the way.
+
+    Folders are walked recursively, in name order, skipping hidden entries (".git"), entries
+    that aren't regular files or folders, and folders already walked (symlink loops). Inside
+    folders, files of unsupported types are left out silently; a file named explicitly with an
+    unsupported type is a problem. Problems are (path, reason): a path that doesn't exist, can't
+    be read, or has an unsupported type. Each file is listed once, in the order found.
+    """
+    files: list[Path] = []
+    problems: list[tuple[Path, str]] = []
+    seen_files: set[tuple[int, int]] = set()
+    seen_dirs: set[tuple[int, int]] = set()
+
+    def add_file(path: Path, status: os.stat_result) -> None:
+        key = (status.st_dev, status.st_ino)
+        if key not in seen_files:
+            seen_files.add(key)
+            files.append(path)
+
+    for path in paths:
+        path = Path(path)
+        try:
+            status = path.stat()
+        except OSError as error:
+            reason = os_error_reason(error)
+            if error.errno == errno.ENOENT and path.is_symlink():
+                reason = "broken symbolic link"
+            problems.append((path, reason))
+            continue
+        if stat.S_ISDIR(status.st_mode):
+            _walk(path, status, add_file, problems, seen_dirs)
+        elif not stat.S_ISREG(status.st_mode):
+            problems.append((path, "not a regular file"))
+        elif suffix_of(path) not in SUPPORTED_SUFFIXES:
+            problems.append((path, unsupported_reason(path)))
+        elif not os.access(path, os.R_OK):
+            problems.append((path, "permission denied"))
+        else:
+            add_file(path, status)
+    return files, problems
+
+
+def _walk(
+    root: Path,
+    root_status: os.stat_result,
+    add_file: Callable[[Path, os.stat_result], None],
+    problems: list[tuple[Path, str]],
+    seen_dirs: set[tuple[int, int]],
+) -> None:
+    """Depth first, in name order, so files come out as a sorted listing would show them."""
+    # A stack of open listings rather than recursion: folder trees can be deeper than
+    # Python's recursion limit.
+    stack: list[Iterator[os.DirEntry[str]]] = []
+
+    def enter(folder: Path, status: os.stat_result) -> None:
+        key = (status.st_dev, status.st_ino)
+        if key in seen_dirs:
+            return  # a symlink loop, or a folder named twice
+        seen_dirs.add(key)
+        try:
+            with os.scandir(folder) as scan:
+                entries = sorted(scan, key=lambda entry: entry.name)
+        except OSError as error:
+            problems.append((folder, os_error_reason(error)))
+            return
+        stack.append(iter(entries))
+
+    enter(root, root_status)
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        try:
+            status = entry.stat()  # follows symlinks
+        except OSError:
+            continue  # a broken link inside a folder is not something the user named
+        if stat.S_ISDIR(status.st_mode):
+            enter(path, status)
+        elif stat.S_ISREG(status.st_mode) and suffix_of(path) in SUPPORTED_SUFFIXES:
+            if os.access(path, os.R_OK):
+                add_file(path, status)
+            else:
+                problems.append((path, "permission denied"))

@@ -1,0 +1,65 @@
+"""Normalise single metadata values (url, source, author, language) wherever they come from."""
+
+from __future__ import annotations
+
+import re
+
+from sahelreader.textclean import one_line
+
+__all__ = ["clean_author", "clean_language", "clean_url", "host_name", "source_from"]
+
+# What an article link looks like; a regular expression is several times faster than urlsplit
+# and this runs twice per record of a feed archive.
+_HTTP_URL = re.compile(
+    r"https?://(?:[^\s/?#@]*@)?(?P<host>[^\s/?#@:\[\]]+|\[[0-9a-fA-F:.]+\])(?::\d{1,5})?"
+    r"(?:[/?#]\S*)?",
+    re.IGNORECASE,
+)
+_LANGUAGE = re.compile(r"([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]{1,8})*")
+_BY = re.compile(r"^(?:by|par)\s+", re.IGNORECASE)
+_EMAIL_WITH_NAME = re.compile(r"^\S+@\S+\s*\((?P<name>[^()]+)\)$")
+# Hosts that serve a feed rather than the site: "rss.cnn.com" is CNN.
+_HOST_PREFIXES = ("www.", "feeds.", "feed.", "rss.", "m.", "amp.")
+
+
+def clean_url(value: str) -> str:
+    """An absolute http(s) URL, or "" for anything else (relative links, ``javascript:``)."""
+    url = one_line(value)
+    return url if _HTTP_URL.fullmatch(url) else ""
+
+
+def host_name(url: str) -> str:
+    """The site's host from a URL, without "www." and feed prefixes: "bbc.co.uk"."""
+    match = _HTTP_URL.fullmatch(url.strip())
+    if not match:
+        return ""
+    host = match["host"].lower().rstrip(".")
+    for prefix in _HOST_PREFIXES:
+        if host.startswith(prefix) and host.count(".") > 1:
+            host = host[len(prefix) :]
+            break
+    return host
+
+
+def source_from(value: str, article_url: str = "") -> str:
+    """A source name. A feed or site URL given as the source becomes a host name, the
+    article's own host when known (feeds live on other hosts: feeds.bbci.co.uk)."""
+    name = one_line(value)
+    if "://" in name and clean_url(name):
+        return host_name(article_url) or host_name(name)
+    return name
+
+
+def clean_author(value: str) -> str:
+    """An author line without the "By " in front, or the name from "mail@host (Name)"."""
+    author = one_line(value)
+    email = _EMAIL_WITH_NAME.match(author)
+    if email:
+        author = email["name"].strip()
+    return _BY.sub("", author)
+
+
+def clean_language(value: str) -> str:
+    """The primary language subtag, lowercase ("en-UK" -> "en", "fr_FR" -> "fr"), or ""."""
+    match = _LANGUAGE.fullmatch(value.strip())
+    return match.group(1).lower() if match else ""

@@ -1,0 +1,637 @@
+"""The sahelreader app: article list · reader · side panel, every action on a key."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+from typing import ClassVar, Literal
+
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.timer import Timer
+from textual.widgets import Footer, Input, ProgressBar
+from textual.worker import get_current_worker
+
+from ..library import Library, citation
+from ..models import Article
+from ..query import QueryError
+from ..store import LIST_FILTERS, ListFilter
+from .article_list import ArticleList
+from .commands import ReaderCommands
+from .messages import IndexProgress, IndexReady, ListLoaded, ViewsCounted
+from .reader import ArticleReader
+from .screens import HelpScreen, SaveSearchScreen, View, ViewsScreen, key_help
+from .search_bar import SearchBar, SearchInput
+from .side_panel import SidePanel
+from .status_bar import Status, StatusBar
+
+SortName = Literal["date", "relevance", "source"]
+SORTS: tuple[SortName, ...] = ("date", "relevance", "source")
+# Filters the `f` key cycles through (bookmarked and noted arrive with bookmarks and notes).
+FILTER_CYCLE: tuple[ListFilter, ...] = tuple(f for f in LIST_FILTERS if f in ("all", "unread"))
+SEARCH_DEBOUNCE = 0.25
+SEARCH_LIMIT = 5_000
+NARROW_WIDTH = 100
+ALL_ARTICLES = View("All articles")
+
+
+class SahelReaderApp(App[None]):
+    TITLE = "sahelreader"
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {ReaderCommands}
+
+    BINDINGS: ClassVar[list[Binding]] = [  # type: ignore[assignment]
+        Binding(
+            "slash",
+            "focus_search",
+            "Search",
+            id="search",
+            tooltip="Search the library (type to search, enter to go to the results)",
+        ),
+        Binding(
+            "escape",
+            "clear_search",
+            "Clear",
+            show=False,
+            id="clear_search",
+            tooltip="Clear the search and show the whole view again",
+        ),
+        Binding(
+            "n",
+            "next_match(1)",
+            "Next match",
+            show=False,
+            id="next_match",
+            tooltip="Jump to the next search match in the open article",
+        ),
+        Binding(
+            "N",
+            "next_match(-1)",
+            "Prev match",
+            show=False,
+            id="previous_match",
+            tooltip="Jump to the previous search match in the open article",
+        ),
+        Binding(
+            "space,pagedown",
+            "reader_page(1)",
+            "Page",
+            show=False,
+            id="reader_page_down",
+            tooltip="Scroll the open article down a page",
+        ),
+        Binding(
+            "s",
+            "cycle_sort",
+            "Sort",
+            id="cycle_sort",
+            tooltip="Cycle the sort: date, relevance (for searches), source",
+        ),
+        Binding(
+            "f",
+            "cycle_filter",
+            "Filter",
+            id="cycle_filter",
+            tooltip="Cycle the filter: all, unread",
+        ),
+        Binding(
+            "u",
+            "toggle_read",
+            "Read/unread",
+            show=False,
+            id="toggle_read",
+            tooltip="Mark the article read or unread",
+        ),
+        Binding(
+            "A",
+            "mark_all_read",
+            "All read",
+            show=False,
+            id="mark_all_read",
+            tooltip="Mark every article in the current view read",
+        ),
+        Binding(
+            "o",
+            "open_link",
+            "Open link",
+            show=False,
+            id="open_link",
+            tooltip="Open the article's link in the browser (http/https only)",
+        ),
+        Binding(
+            "c",
+            "copy_citation",
+            "Cite",
+            show=False,
+            id="copy_citation",
+            tooltip="Copy a citation (title, source, date, url) to the clipboard",
+        ),
+        Binding(
+            "S",
+            "save_search",
+            "Save search",
+            show=False,
+            id="save_search",
+            tooltip="Save the current search as a view",
+        ),
+        Binding(
+            "v",
+            "choose_view",
+            "Views",
+            id="choose_view",
+            tooltip="Choose a view: the whole library or a saved search",
+        ),
+        Binding(
+            "left_square_bracket",
+            "toggle_list",
+            "List",
+            show=False,
+            id="toggle_list",
+            tooltip="Hide or show the article list",
+        ),
+        Binding(
+            "right_square_bracket",
+            "toggle_side",
+            "Side panel",
+            show=False,
+            id="toggle_side",
+            tooltip="Hide or show the side panel",
+        ),
+        Binding(
+            "tab",
+            "focus_next",
+            "Next pane",
+            show=False,
+            id="focus_next",
+            tooltip="Move to the next pane",
+        ),
+        Binding(
+            "shift+tab",
+            "focus_previous",
+            "Previous pane",
+            show=False,
+            id="focus_previous",
+            tooltip="Move to the previous pane",
+        ),
+        Binding("question_mark", "help", "Help", id="help", tooltip="Show every key"),
+        Binding("q", "quit", "Quit", id="quit", tooltip="Quit sahelreader"),
+    ]
+
+    def __init__(self, library: Library, *, watch_index: bool = True) -> None:
+        super().__init__()
+        self.library = library
+        self.view = ALL_ARTICLES
+        self.query_text = ""
+        self.terms: frozenset[tuple[str, str]] = frozenset()
+        self.sort: SortName = "date"
+        self.filter: ListFilter = "all"
+        self.article: Article | None = None
+        self.index_ready = threading.Event()
+        self._watch_index = watch_index
+        self._search_timer: Timer | None = None
+        self._side_wanted: bool | None = None  # None: follow the terminal's width
+        self._hits = 0
+
+    # -- layout ----------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield StatusBar(id="status")
+        with Horizontal(id="panes"):
+            with Vertical(id="list-pane"):
+                yield SearchBar(id="search-bar")
+                yield ArticleList(self.library.rows, id="article-list")
+            yield ArticleReader(id="reader")
+            yield SidePanel(id="side-panel")
+        yield ProgressBar(id="index-progress", show_eta=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.library.config.keymap:
+            self.set_keymap(self.library.config.keymap)
+        if self.library.config.theme:
+            self.theme = self.library.config.theme
+        for notice in self.library.notices:
+            self.notify(notice, severity="warning", markup=False)
+        self.query_one("#index-progress", ProgressBar).display = False
+        self._apply_width(self.size.width)
+        last = self.library.last_opened()
+        self.load_list(keep=last, open_after=True)
+        if self._watch_index:
+            self.prepare_index()
+        else:
+            self.index_ready.set()
+        self.query_one(ArticleList).focus()
+
+    def on_resize(self) -> None:
+        self._apply_width(self.size.width)
+
+    def _apply_width(self, width: int) -> None:
+        side = self._side_wanted if self._side_wanted is not None else width >= NARROW_WIDTH
+        self.query_one(SidePanel).display = side
+        self.screen.set_class(width < NARROW_WIDTH, "narrow")
+
+    # -- the index, prepared off the UI thread ---------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="index")
+    def prepare_index(self) -> None:
+        worker = get_current_worker()
+        notices: list[str] = []
+
+        def progress(done: int, total: int) -> None:
+            self.post_message(IndexProgress(done, total))
+
+        try:
+            self.library.ensure_index(
+                progress=progress,
+                notice=notices.append,
+                cancelled=worker.cancelled_event,
+            )
+        except Exception as error:  # the reader still works without search
+            self.post_message(IndexReady(failed=f"search is unavailable: {error}"))
+            return
+        self.post_message(IndexReady(notice="; ".join(notices)))
+
+    def on_index_progress(self, message: IndexProgress) -> None:
+        bar = self.query_one("#index-progress", ProgressBar)
+        bar.display = True
+        bar.update(total=message.total, progress=message.done)
+        self._update_status(busy=f"indexing {message.done:,}/{message.total:,}")
+
+    def on_index_ready(self, message: IndexReady) -> None:
+        self.index_ready.set()
+        self.query_one("#index-progress", ProgressBar).display = False
+        if message.notice:
+            self.notify(message.notice, title="Search index", markup=False)
+        if message.failed:
+            self.notify(message.failed, severity="error", markup=False)
+        self._update_status()
+        if self.query_text:
+            self.load_list()
+
+    # -- the list --------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="list")
+    def load_list(self, keep: str | None = None, open_after: bool = False) -> None:
+        """Fill the list for the current view, search, filter and sort (stale runs are dropped)."""
+        worker = get_current_worker()
+        library, query = self.library, self.query_text
+        if not query:
+            ids = library.list_ids(self.filter, "source" if self.sort == "source" else "date")
+            if not worker.is_cancelled:
+                self.post_message(ListLoaded(ids, "", keep=keep, open_after=open_after))
+            return
+        if not self.index_ready.is_set():
+            self.post_message(ListLoaded([], query, error="The search index is being built…"))
+            return
+        try:
+            results = library.search(
+                query,
+                limit=SEARCH_LIMIT,
+                sort="date" if self.sort == "date" else "relevance",
+                snippets=False,
+            )
+        except QueryError as error:
+            if not worker.is_cancelled:
+                self.post_message(ListLoaded([], query, error=str(error)))
+            return
+        ids = [hit.id for hit in results.hits]
+        if self.sort == "source":
+            ids = library.order_ids(ids, "source")
+        ids = library.filter_ids(ids, self.filter)
+        if not worker.is_cancelled:
+            self.post_message(
+                ListLoaded(
+                    ids,
+                    query,
+                    results.terms,
+                    results.total,
+                    results.suggestion,
+                    keep=keep,
+                    open_after=open_after,
+                )
+            )
+
+    def on_list_loaded(self, message: ListLoaded) -> None:
+        if message.query != self.query_text:
+            return  # the search changed while this ran
+        article_list = self.query_one(ArticleList)
+        bar = self.query_one(SearchBar)
+        self.terms = message.terms
+        self._hits = message.total
+        if message.error:
+            bar.show_message(message.error, error=True)
+        elif message.query and not message.ids:
+            hint = (
+                f"No results. Did you mean: {message.suggestion}"
+                if message.suggestion
+                else "No results."
+            )
+            bar.show_message(hint)
+        elif message.query and message.total > len(message.ids) and self.filter == "all":
+            bar.show_message(f"showing the best {len(message.ids):,} of {message.total:,} hits")
+        else:
+            bar.show_message("")
+        snippets = (
+            (lambda article_id: self.library.snippet_for(article_id, message.terms))
+            if message.query
+            else None
+        )
+        empty = (
+            "No articles match."
+            if message.query
+            else (
+                "No articles in this view."
+                if self.filter != "all"
+                else "The library is empty: add articles with `sahelreader add PATH`."
+            )
+        )
+        article_list.set_ids(message.ids, keep=message.keep, snippets=snippets, empty_message=empty)
+        self._update_status()
+        if message.open_after and article_list.current_id is not None:
+            # Reopening where the reader left off is not reading anything new.
+            self.open_article(article_list.current_id, mark_read=False)
+
+    def _update_status(self, busy: str = "") -> None:
+        article_list = self.query_one(ArticleList)
+        self.query_one(StatusBar).show(
+            Status(
+                total=self.library.count(),
+                unread=self.library.unread_count(),
+                shown=self._hits if self.query_text else len(article_list.ids),
+                view=self.view.name,
+                filter=self.filter,
+                sort=self.sort,
+                query=self.query_text,
+                busy=busy,
+            )
+        )
+
+    # -- opening articles ------------------------------------------------------------------------
+
+    @on(ArticleList.Opened)
+    def _list_opened(self, message: ArticleList.Opened) -> None:
+        self.open_article(message.article_id)
+        self.query_one(ArticleReader).focus()
+
+    def open_article(self, article_id: str, *, mark_read: bool = True) -> None:
+        try:
+            article = self.library.get(article_id)
+        except KeyError:
+            self.notify("That article is no longer in the library.", severity="warning")
+            return
+        matches = self.library.body_matches(article, self.terms) if self.terms else []
+        self.query_one(ArticleReader).show(article, matches)
+        if mark_read and not article.read:
+            self.library.mark_read([article.id])
+            article = self.library.get(article.id)
+            self.query_one(ArticleList).refresh_rows([article.id])
+        self.article = article
+        self.query_one(SidePanel).show(article)
+        self.library.set_last_opened(article.id)
+        self._update_status()
+
+    # -- search ----------------------------------------------------------------------------------
+
+    def action_focus_search(self) -> None:
+        self.query_one(SearchInput).focus()
+
+    @on(Input.Changed, "#search-input")
+    def _search_changed(self, event: Input.Changed) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(SEARCH_DEBOUNCE, lambda: self._run_search(event.value))
+
+    @on(Input.Submitted, "#search-input")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._run_search(event.value)
+        self.query_one(ArticleList).focus()
+
+    def _run_search(self, text: str) -> None:
+        text = text.strip()
+        base = self.view.query
+        combined = f"({base}) AND ({text})" if base and text else (text or base)
+        if combined == self.query_text:
+            return
+        self.query_text = combined
+        if combined and self.sort == "date" and not base:
+            self.sort = "relevance"
+        self.load_list()
+
+    @on(SearchInput.Cleared)
+    def _search_cleared(self) -> None:
+        self.action_clear_search()
+
+    def action_clear_search(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        search = self.query_one(SearchInput)
+        search.value = ""
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self.query_one(SearchBar).show_message("")
+        if self.query_text != self.view.query:
+            self.query_text = self.view.query
+            if self.sort == "relevance" and not self.query_text:
+                self.sort = "date"
+            self.load_list()
+        self.query_one(ArticleList).focus()
+
+    def action_next_match(self, step: int) -> None:
+        reader = self.query_one(ArticleReader)
+        if reader.article is None:
+            self.notify("Open an article first.", severity="warning")
+        elif not reader.next_match(step):
+            self.notify("No search matches in this article.", severity="information")
+        else:
+            self.sub_title = f"match {reader.current_match + 1} of {reader.match_count}"
+
+    # -- list controls ---------------------------------------------------------------------------
+
+    def action_cycle_sort(self) -> None:
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        if self.sort == "relevance" and not self.query_text:
+            self.notify("Relevance orders search results; without a search the list stays by date.")
+        self.load_list()
+
+    def action_cycle_filter(self) -> None:
+        self.filter = FILTER_CYCLE[(FILTER_CYCLE.index(self.filter) + 1) % len(FILTER_CYCLE)]
+        self.load_list()
+
+    def action_reader_page(self, step: int) -> None:
+        reader = self.query_one(ArticleReader)
+        if step > 0:
+            reader.scroll_page_down(animate=False)
+        else:
+            reader.scroll_page_up(animate=False)
+
+    def action_toggle_list(self) -> None:
+        pane = self.query_one("#list-pane")
+        pane.display = not pane.display
+        if not pane.display:
+            self.query_one(ArticleReader).focus()
+
+    def action_toggle_side(self) -> None:
+        panel = self.query_one(SidePanel)
+        self._side_wanted = not panel.display
+        panel.display = self._side_wanted
+
+    # -- read state ------------------------------------------------------------------------------
+
+    def _target_id(self) -> str | None:
+        """The article an action is about: the open one in the reader, else the list's cursor."""
+        if self.focused is self.query_one(ArticleList):
+            return self.query_one(ArticleList).current_id
+        return self.article.id if self.article else self.query_one(ArticleList).current_id
+
+    def action_toggle_read(self) -> None:
+        article_id = self._target_id()
+        if article_id is None:
+            return
+        read = not self.library.get(article_id).read
+        self.library.mark_read([article_id], read)
+        self.query_one(ArticleList).refresh_rows([article_id])
+        self.notify(f"Marked {'read' if read else 'unread'}.")
+        self._update_status()
+
+    def action_mark_all_read(self) -> None:
+        ids = self.query_one(ArticleList).ids
+        if not ids:
+            return
+        self.library.mark_read(ids)
+        self.query_one(ArticleList).refresh_rows()
+        self.notify(f"Marked {len(ids):,} articles read.")
+        if self.filter == "unread":
+            self.load_list()
+        self._update_status()
+
+    # -- the open article ------------------------------------------------------------------------
+
+    def action_open_link(self) -> None:
+        article_id = self._target_id()
+        if article_id is None:
+            return
+        url = self.library.get(article_id).url
+        if not url:
+            self.notify("This article has no link.", severity="warning")
+        elif not url.lower().startswith(("http://", "https://")):
+            self.notify("Only http and https links are opened.", severity="warning")
+        else:
+            self.open_url(url)
+            self.notify(f"Opening {url}", markup=False)
+
+    def action_copy_citation(self) -> None:
+        article_id = self._target_id()
+        if article_id is None:
+            return
+        text = citation(self.library.get(article_id))
+        self.copy_to_clipboard(text)
+        self.notify(text, title="Citation copied", markup=False)
+
+    # -- views and saved searches ----------------------------------------------------------------
+
+    def action_save_search(self) -> None:
+        query = self.query_one(SearchInput).value.strip() or self.query_text
+        if not query:
+            self.notify("Search for something first (/), then S saves it.", severity="warning")
+            return
+
+        def saved(name: str | None) -> None:
+            if not name:
+                return
+            try:
+                self.library.save_search(name, query)
+            except QueryError as error:
+                self.notify(str(error), severity="error", markup=False)
+                return
+            self.notify(f"Saved “{name}”. Press v to open it.", markup=False)
+
+        self.push_screen(SaveSearchScreen(query), saved)
+
+    def action_choose_view(self) -> None:
+        self.count_views()
+
+    @work(thread=True, exclusive=True, group="views")
+    def count_views(self) -> None:
+        library = self.library
+        views: list[tuple[View, int]] = [(ALL_ARTICLES, library.unread_count())]
+        for name, query in library.saved_searches():
+            try:
+                ids = [h.id for h in library.search(query, limit=SEARCH_LIMIT, snippets=False).hits]
+                unread = library.unread_count(ids)
+            except QueryError:
+                unread = 0
+            views.append((View(name, query), unread))
+        self.post_message(ViewsCounted(views))
+
+    def on_views_counted(self, message: ViewsCounted) -> None:
+        def chosen(view: View | None) -> None:
+            if view is not None:
+                self.open_view(view)
+
+        self.push_screen(ViewsScreen(message.views), chosen)
+
+    def open_view(self, view: View) -> None:
+        self.view = view
+        self.query_one(SearchInput).value = ""
+        self.query_text = view.query
+        self.sort = "date"
+        self.load_list()
+
+    def open_saved_search(self, name: str, query: str) -> None:
+        self.open_view(View(name, query))
+
+    def show_all_articles(self) -> None:
+        self.open_view(ALL_ARTICLES)
+
+    # -- help ------------------------------------------------------------------------------------
+
+    def all_bindings(self) -> list[Binding]:
+        return [
+            binding
+            for group in (
+                self.BINDINGS,
+                ArticleList.BINDINGS,
+                ArticleReader.BINDINGS,
+                SearchInput.BINDINGS,
+            )
+            for binding in _bindings(group)
+        ]
+
+    def action_help(self) -> None:
+        keymap = dict(self.library.config.keymap)
+        rows = (
+            key_help("Anywhere", _bindings(self.BINDINGS), keymap)
+            + key_help("List", _bindings(ArticleList.BINDINGS), keymap)
+            + key_help("Reader", _bindings(ArticleReader.BINDINGS), keymap)
+            + key_help("Search bar", _bindings(SearchInput.BINDINGS), keymap)
+            + key_help(
+                "Anywhere",
+                [
+                    Binding(
+                        "ctrl+p",
+                        "command_palette",
+                        "Command palette",
+                        tooltip="Every action, view and theme by name",
+                        id="command_palette",
+                    )
+                ],
+                keymap,
+            )
+        )
+        self.push_screen(HelpScreen(rows))
+
+
+def _bindings(items: Iterable[object]) -> list[Binding]:
+    return [b for b in items if isinstance(b, Binding)]
+
+
+def make_app(
+    home: Path | str | None = None, library: Library | None = None, *, watch_index: bool = True
+) -> SahelReaderApp:
+    """The one factory for the CLI, the tests and the screenshot script."""
+    return SahelReaderApp(library or Library.open(home), watch_index=watch_index)

@@ -1,0 +1,317 @@
+"""The article list: a Line API widget that draws only the visible rows.
+
+A library can hold 50,000 articles; a widget per row would take a minute to mount. This keeps the
+ordered ids and fetches the visible rows from the library in pages, on demand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from rich.cells import set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from ..models import ArticleRow
+from ..textclean import one_line
+
+RowLoader = Callable[[Sequence[str]], list[ArticleRow]]
+SnippetLoader = Callable[[str], tuple[str, list[tuple[int, int]]]]
+_PAGE = 200
+
+
+@dataclass(frozen=True)
+class _Snippet:
+    text: str
+    matches: list[tuple[int, int]]
+
+
+class ArticleList(ScrollView, can_focus=True):
+    """Rows of title · source · date with markers; two lines a row when showing search hits."""
+
+    DEFAULT_CSS = """
+    ArticleList {
+        background: $surface;
+    }
+    ArticleList > .article-list--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: bold;
+    }
+    ArticleList:blur > .article-list--cursor {
+        background: $block-cursor-blurred-background;
+        text-style: none;
+    }
+    ArticleList > .article-list--unread { color: $text; text-style: bold; }
+    ArticleList > .article-list--read { color: $text-muted; }
+    ArticleList > .article-list--meta { color: $text-muted; }
+    ArticleList > .article-list--marker { color: $accent; }
+    ArticleList > .article-list--snippet { color: $text-muted; }
+    ArticleList > .article-list--match { background: $warning 40%; color: $text; }
+    ArticleList > .article-list--empty { color: $text-muted; text-style: italic; }
+    """
+
+    COMPONENT_CLASSES = {
+        "article-list--cursor",
+        "article-list--unread",
+        "article-list--read",
+        "article-list--meta",
+        "article-list--marker",
+        "article-list--snippet",
+        "article-list--match",
+        "article-list--empty",
+    }
+
+    BINDINGS = [
+        Binding(
+            "j,down",
+            "cursor_down",
+            "Down",
+            show=False,
+            id="list.down",
+            tooltip="Move to the next article",
+        ),
+        Binding(
+            "k,up",
+            "cursor_up",
+            "Up",
+            show=False,
+            id="list.up",
+            tooltip="Move to the previous article",
+        ),
+        Binding(
+            "g,home", "first", "Top", show=False, id="list.top", tooltip="Go to the first article"
+        ),
+        Binding(
+            "G,end",
+            "last",
+            "Bottom",
+            show=False,
+            id="list.bottom",
+            tooltip="Go to the last article",
+        ),
+        Binding("enter", "open", "Open", id="list.open", tooltip="Open the article in the reader"),
+        Binding(
+            "ctrl+d",
+            "page(1)",
+            "Page down",
+            show=False,
+            id="list.page_down",
+            tooltip="Move the cursor a page down",
+        ),
+        Binding(
+            "ctrl+u",
+            "page(-1)",
+            "Page up",
+            show=False,
+            id="list.page_up",
+            tooltip="Move the cursor a page up",
+        ),
+    ]
+
+    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+
+    class Highlighted(Message):
+        def __init__(self, article_id: str | None) -> None:
+            super().__init__()
+            self.article_id = article_id
+
+    class Opened(Message):
+        def __init__(self, article_id: str) -> None:
+            super().__init__()
+            self.article_id = article_id
+
+    def __init__(self, load_rows: RowLoader, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._load_rows = load_rows
+        self._load_snippet: SnippetLoader | None = None
+        self.ids: list[str] = []
+        self._rows: dict[str, ArticleRow] = {}
+        self._snippets: dict[str, _Snippet] = {}
+        self.empty_message = "No articles."
+
+    # -- content -------------------------------------------------------------------------------
+
+    # Two lines a row: the title gets the full width; source and date (or, for search hits, the
+    # matching snippet) go underneath.
+    row_height = 2
+
+    @property
+    def current_id(self) -> str | None:
+        return self.ids[self.cursor] if 0 <= self.cursor < len(self.ids) else None
+
+    def set_ids(
+        self,
+        ids: list[str],
+        *,
+        keep: str | None = None,
+        snippets: SnippetLoader | None = None,
+        empty_message: str = "No articles.",
+    ) -> None:
+        """Show `ids`; the cursor stays on `keep` (or the current article) if it is still there."""
+        keep = keep or self.current_id
+        self.ids = ids
+        self._rows.clear()
+        self._snippets.clear()
+        self._load_snippet = snippets
+        self.empty_message = empty_message
+        self.virtual_size = Size(self.size.width, len(ids) * self.row_height)
+        position = 0
+        if keep is not None:
+            try:
+                position = ids.index(keep)
+            except ValueError:
+                position = 0
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self.cursor = position
+        self.refresh()
+
+    def refresh_rows(self, ids: Sequence[str] | None = None) -> None:
+        """Reload markers (read, bookmark, note) for some rows, or all loaded rows."""
+        for article_id in ids if ids is not None else list(self._rows):
+            self._rows.pop(article_id, None)
+        self.refresh()
+
+    def _row(self, index: int) -> ArticleRow | None:
+        article_id = self.ids[index]
+        row = self._rows.get(article_id)
+        if row is None:
+            start = max(0, index - _PAGE // 4)
+            page = [i for i in self.ids[start : start + _PAGE] if i not in self._rows]
+            for loaded in self._load_rows(page):
+                self._rows[loaded.id] = loaded
+            row = self._rows.get(article_id)
+        return row
+
+    def _snippet(self, article_id: str) -> _Snippet:
+        found = self._snippets.get(article_id)
+        if found is None:
+            assert self._load_snippet is not None
+            text, matches = self._load_snippet(article_id)
+            found = self._snippets[article_id] = _Snippet(text, matches)
+        return found
+
+    # -- cursor ----------------------------------------------------------------------------------
+
+    def validate_cursor(self, value: int) -> int:
+        return max(0, min(value, len(self.ids) - 1)) if self.ids else 0
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        height = self.row_height
+        self.refresh(Region(0, old * height - int(self.scroll_y), self.size.width, height))
+        self.refresh(Region(0, new * height - int(self.scroll_y), self.size.width, height))
+        self.scroll_to_region(
+            Region(0, new * height, 1, height), animate=False, force=True, immediate=True
+        )
+        self.post_message(self.Highlighted(self.current_id))
+
+    def action_cursor_down(self) -> None:
+        self.cursor += 1
+
+    def action_cursor_up(self) -> None:
+        self.cursor -= 1
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = len(self.ids) - 1
+
+    def action_page(self, direction: int) -> None:
+        self.cursor += direction * max(1, self.size.height // self.row_height - 1)
+
+    def action_open(self) -> None:
+        if self.current_id is not None:
+            self.post_message(self.Opened(self.current_id))
+
+    def on_click(self, event: events.Click) -> None:
+        index = (event.y + int(self.scroll_y)) // self.row_height
+        if 0 <= index < len(self.ids):
+            self.focus()
+            self.cursor = index
+            self.post_message(self.Opened(self.ids[index]))
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, len(self.ids) * self.row_height)
+
+    # -- drawing ---------------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if not self.ids:
+            if y == 1:
+                style = self.get_component_rich_style("article-list--empty")
+                return Strip([Segment(set_cell_size(f"  {self.empty_message}", width), style)])
+            return Strip([Segment(" " * width, base)])
+        line = int(self.scroll_y) + y
+        index, part = divmod(line, self.row_height)
+        if index >= len(self.ids):
+            return Strip([Segment(" " * width, base)])
+        row = self._row(index)
+        if row is None:
+            return Strip([Segment(" " * width, base)])
+        cursor_style = (
+            self.get_component_rich_style("article-list--cursor") if index == self.cursor else None
+        )
+        if part == 0:
+            segments = self._title_segments(row, width)
+        elif self._load_snippet is not None:
+            segments = self._snippet_segments(row.id, width)
+        else:
+            segments = self._meta_segments(row, width)
+        if cursor_style is not None:
+            segments = [
+                Segment(text, (style or Style()) + cursor_style) for text, style, _ in segments
+            ]
+        return Strip(segments, width)
+
+    def _title_segments(self, row: ArticleRow, width: int) -> list[Segment]:
+        marker_style = self.get_component_rich_style("article-list--marker")
+        title_style = self.get_component_rich_style(
+            "article-list--read" if row.read else "article-list--unread"
+        )
+        meta_style = self.get_component_rich_style("article-list--meta")
+        marker = (
+            ("●" if not row.read else " ")
+            + ("★" if row.bookmarked else " ")
+            + ("✎" if row.noted else " ")
+        )
+        date = f" {row.published:%Y-%m-%d}" if row.published and self._load_snippet else ""
+        title_width = max(4, width - 4 - len(date))
+        return [
+            Segment(marker + " ", marker_style),
+            Segment(set_cell_size(one_line(row.title), title_width), title_style),
+            Segment(date, meta_style),
+        ]
+
+    def _meta_segments(self, row: ArticleRow, width: int) -> list[Segment]:
+        meta_style = self.get_component_rich_style("article-list--meta")
+        parts = [one_line(row.source)] if row.source else []
+        if row.published:
+            parts.append(f"{row.published:%Y-%m-%d}")
+        meta = " · ".join(parts) or "unknown source, no date"
+        return [Segment(set_cell_size("    " + meta, width), meta_style)]
+
+    def _snippet_segments(self, article_id: str, width: int) -> list[Segment]:
+        snippet_style = self.get_component_rich_style("article-list--snippet")
+        match_style = self.get_component_rich_style("article-list--match")
+        found = self._snippet(article_id)
+        segments = [Segment("    ", snippet_style)]
+        position = 0
+        for start, end in found.matches:
+            if start < position:
+                continue
+            segments.append(Segment(found.text[position:start], snippet_style))
+            segments.append(Segment(found.text[start:end], match_style))
+            position = end
+        segments.append(Segment(found.text[position:], snippet_style))
+        return list(Segment.adjust_line_length(segments, width, style=snippet_style))

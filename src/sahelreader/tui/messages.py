@@ -1,0 +1,40 @@
+"""Small messages that workers post to the app (post_message is thread-safe)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from textual.message import Message
+
+
+@dataclass
+class ListLoaded(Message):
+    ids: list[str]
+    query: str
+    terms: frozenset[tuple[str, str]] = frozenset()
+    total: int = 0
+    suggestion: str | None = None
+    error: str = ""
+    keep: str | None = None
+    open_after: bool = False
+
+
+@dataclass
+class IndexProgress(Message):
+    done: int
+    total: int
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, IndexProgress)
+
+
+@dataclass
+class IndexReady(Message):
+    notice: str = ""
+    failed: str = ""
+
+
+@dataclass
+class ViewsCounted(Message):
+    views: list[tuple[Any, int]] = field(default_factory=list)  # (View, unread count)

@@ -1,0 +1,154 @@
+"""The reader pane: title, byline and the body in readable paragraphs, search matches marked."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Static
+
+from ..models import Article
+from ..reflow import DisplayText, reflow
+from ..textclean import one_line, strip_control
+from ..timeutil import short_date
+
+MATCH_STYLE = "on #7a5c00"
+CURRENT_MATCH_STYLE = "bold black on #ffcc33"
+
+
+class ArticleReader(VerticalScroll, can_focus=True):
+    BINDINGS = [
+        Binding(
+            "j,down",
+            "scroll_down",
+            "Scroll down",
+            show=False,
+            id="reader.down",
+            tooltip="Scroll the article down a line",
+        ),
+        Binding(
+            "k,up",
+            "scroll_up",
+            "Scroll up",
+            show=False,
+            id="reader.up",
+            tooltip="Scroll the article up a line",
+        ),
+        Binding(
+            "g,home",
+            "scroll_home",
+            "Top",
+            show=False,
+            id="reader.top",
+            tooltip="Go to the top of the article",
+        ),
+        Binding(
+            "G,end",
+            "scroll_end",
+            "Bottom",
+            show=False,
+            id="reader.bottom",
+            tooltip="Go to the end of the article",
+        ),
+        Binding(
+            "b,pageup",
+            "page_up",
+            "Page up",
+            show=False,
+            id="reader.page_up",
+            tooltip="Scroll the article up a page",
+        ),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.article: Article | None = None
+        self._display: DisplayText | None = None
+        self._matches: list[tuple[int, int]] = []  # display offsets
+        self.current_match = -1
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="reader-column"):
+            yield Static(id="reader-title")
+            yield Static(id="reader-byline")
+            yield Static(id="reader-body")
+
+    def on_mount(self) -> None:
+        self.show_empty()
+
+    def show_empty(self) -> None:
+        self.article = None
+        self._matches = []
+        self.query_one("#reader-title", Static).update(Text("No article open", style="bold"))
+        self.query_one("#reader-byline", Static).update(
+            Text("Choose one in the list with j/k and press enter, or search with /.", style="dim")
+        )
+        self.query_one("#reader-body", Static).update("")
+
+    def show(self, article: Article, matches: list[tuple[int, int]] | None = None) -> None:
+        """Show an article; `matches` are search-match spans into `article.body`."""
+        self.article = article
+        clean = strip_control(article.body)
+        self._display = reflow(clean)
+        if len(clean) != len(article.body):
+            matches = []  # stored text is cleaned on import; never highlight at shifted offsets
+        self._matches = [
+            span
+            for span in (self._display.to_display(s, e) for s, e in (matches or []))
+            if span is not None
+        ]
+        self.current_match = -1
+        self.query_one("#reader-title", Static).update(Text(one_line(article.title), style="bold"))
+        self.query_one("#reader-byline", Static).update(byline(article))
+        self._render_body()
+        self.scroll_home(animate=False, immediate=True)
+
+    @property
+    def match_count(self) -> int:
+        return len(self._matches)
+
+    def _render_body(self) -> None:
+        if self._display is None:
+            return
+        body = Text(self._display.text)
+        for index, (start, end) in enumerate(self._matches):
+            body.stylize(
+                CURRENT_MATCH_STYLE if index == self.current_match else MATCH_STYLE, start, end
+            )
+        self.query_one("#reader-body", Static).update(body)
+
+    def next_match(self, step: int) -> bool:
+        """Move to the next (+1) or previous (-1) match and scroll it into view."""
+        if not self._matches or self._display is None:
+            return False
+        self.current_match = (self.current_match + step) % len(self._matches)
+        self._render_body()
+        body = self.query_one("#reader-body", Static)
+        start = self._matches[self.current_match][0]
+        width = max(10, body.content_region.width or body.size.width or 60)
+        line = _line_of(self._display.text, start, width)
+        target = body.virtual_region.y + line - self.size.height // 3
+        self.scroll_to(y=max(0, target), animate=False, immediate=True)
+        return True
+
+
+def _line_of(text: str, offset: int, width: int) -> int:
+    """The wrapped line an offset falls on (greedy wrapping is stable for a prefix)."""
+    console = Console(width=width, legacy_windows=False)
+    prefix = Text(text[: offset + 1])
+    return max(0, len(prefix.wrap(console, width)) - 1)
+
+
+def byline(article: Article) -> Text:
+    line = Text(style="dim")
+    parts = [
+        one_line(p) for p in (article.source, article.author, short_date(article.published)) if p
+    ]
+    line.append(" · ".join(parts))
+    if article.url:
+        if parts:
+            line.append(" · ")
+        line.append(one_line(article.url), style="underline")
+    return line

@@ -1,0 +1,56 @@
+"""The search bar: an Input with the query syntax one hover (or `?`) away, and an error line."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, Static
+
+SYNTAX_HELP = (
+    'Search syntax: words (all must match) · a OR b · NOT word · "exact phrase" · '
+    "field:value (title body note source author language published person place "
+    "organisation entity) · wild* · fuzzy~ · published:2024-03 · "
+    "published:[2024-01 to 2024-04]"
+)
+
+
+class SearchInput(Input):
+    BINDINGS = [
+        Binding(
+            "escape",
+            "clear_search",
+            "Clear search",
+            id="search.clear",
+            tooltip="Clear the search and return to the list",
+        ),
+    ]
+
+    class Cleared(Message):
+        pass
+
+    def action_clear_search(self) -> None:
+        self.value = ""
+        self.post_message(self.Cleared())
+
+
+class SearchBar(Vertical):
+    def compose(self) -> ComposeResult:
+        search = SearchInput(
+            placeholder="/ search (hover or ? for the syntax)",
+            id="search-input",
+            select_on_focus=False,
+        )
+        search.tooltip = SYNTAX_HELP
+        yield search
+        yield Static(id="search-message")
+
+    def show_message(self, message: str, *, error: bool = False) -> None:
+        line = self.query_one("#search-message", Static)
+        line.update(Text(message, style="bold red" if error else "italic"))
+        line.display = bool(message)
+
+    def on_mount(self) -> None:
+        self.show_message("")

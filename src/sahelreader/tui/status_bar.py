@@ -1,0 +1,44 @@
+"""The header line: the library's size, unread count, and the view, filter, sort and search."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.widgets import Static
+
+from ..textclean import one_line
+
+
+@dataclass(frozen=True)
+class Status:
+    total: int = 0
+    unread: int = 0
+    shown: int = 0
+    view: str = "All articles"
+    filter: str = "all"
+    sort: str = "date"
+    query: str = ""
+    busy: str = ""
+
+
+class StatusBar(Static):
+    def show(self, status: Status) -> None:
+        text = Text()
+        text.append(" sahelreader ", style="bold reverse")
+        text.append(f" {plural(status.total, 'article')} · {status.unread:,} unread", style="bold")
+        text.append(f" │ {one_line(status.view)}", style="bold")
+        if status.query:
+            text.append(" │ ", style="bold")
+            text.append(f"“{one_line(status.query)}” ")
+            text.append(f" {plural(status.shown, 'hit')}", style="dim")
+        else:
+            text.append(f" │ {status.shown:,} shown", style="dim")
+        text.append(f" │ {status.filter} · by {status.sort}", style="dim")
+        if status.busy:
+            text.append(f"   {status.busy}", style="italic")
+        self.update(text)
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}" + ("" if count == 1 else "s")

@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from sahelreader.library import Library
+from sahelreader.models import ArticleDraft
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = next((REPO / "seeds").glob("*.txt"))
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # No test may touch the real user folders.
+    monkeypatch.setenv("SAHELREADER_HOME", str(tmp_path / "default-home"))
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    return tmp_path / "home"
+
+
+@pytest.fixture
+def library(home: Path) -> Iterator[Library]:
+    lib = Library.open(home, seed=False)
+    yield lib
+    lib.close()
+
+
+@pytest.fixture
+def seeded(home: Path) -> Iterator[Library]:
+    lib = Library.open(home)
+    lib.ensure_index()
+    yield lib
+    lib.close()
+
+
+def draft(
+    title: str,
+    body: str,
+    *,
+    source: str = "Test Wire",
+    url: str = "",
+    published: datetime | None = None,
+    author: str = "",
+    language: str = "",
+) -> ArticleDraft:
+    return ArticleDraft(
+        title=title,
+        body=body,
+        source=source,
+        url=url,
+        published=published,
+        author=author,
+        language=language,
+    )
+
+
+def utc(year: int, month: int, day: int) -> datetime:
+    return datetime(year, month, day, tzinfo=timezone.utc)
+
+
+# A small library written for the tests: English and French, dates across 2024.
+CORPUS = [
+    draft(
+        "Junta leaders meet in Niamey",
+        "Military leaders from Niger, Mali and Burkina Faso met in Niamey on Tuesday.\n"
+        "The soldiers discussed a joint force against jihadist groups in the Sahel.",
+        source="Sahel Wire",
+        url="https://news.example/niamey-meeting",
+        published=utc(2024, 3, 5),
+    ),
+    draft(
+        "Attaque meurtrière à Ménaka",
+        "Une attaque a frappé la ville de Ménaka, dans le nord du Mali, selon des sources "
+        "sécuritaires.\nLes militaires maliens ont riposté et la junte a promis une enquête.",
+        source="Radio Exemple",
+        url="https://radio.example/menaka",
+        published=utc(2024, 2, 14),
+    ),
+    draft(
+        "Sanctions lifted on Burkina Faso",
+        "The regional bloc lifted sanctions on Burkina Faso after talks in Ouagadougou.\n"
+        "Officials said trade would resume across the border.",
+        source="Continental Times",
+        published=utc(2024, 6, 20),
+        author="Awa Ouédraogo",
+    ),
+    draft(
+        "Niger signs uranium deal",
+        "Niger signed a uranium mining agreement with a foreign partner on Monday.\n"
+        "The deal covers the Arlit region.",
+        source="Sahel Wire",
+        url="https://news.example/uranium",
+        published=utc(2024, 9, 1),
+    ),
+]
+
+
+@pytest.fixture
+def corpus_library(library: Library) -> Library:
+    library.add_drafts(CORPUS)
+    library.ensure_index()
+    return library

@@ -1,0 +1,45 @@
+"""The core never imports textual: the CLI stays fast and the core stays usable without a UI."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+CORE_MODULES = [
+    "sahelreader.library",
+    "sahelreader.store",
+    "sahelreader.index",
+    "sahelreader.query",
+    "sahelreader.ingest",
+    "sahelreader.entities",
+    "sahelreader.sources",
+    "sahelreader.doctor",
+    "sahelreader.cli",
+]
+
+
+def test_core_modules_do_not_import_textual() -> None:
+    code = (
+        "import importlib, sys\n"
+        f"for name in {CORE_MODULES!r}:\n"
+        "    importlib.import_module(name)\n"
+        "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
+        "print(','.join(bad))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == ""
+
+
+def test_the_cli_search_path_does_not_import_textual(tmp_path: object) -> None:
+    code = (
+        "import sys\n"
+        "from sahelreader.cli import main\n"
+        f"main(['--home', {str(tmp_path)!r}, 'search', 'niger', '--json'])\n"
+        "sys.stderr.write(str(any(m.startswith('textual') for m in sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stderr.strip().endswith("False")

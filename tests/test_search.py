@@ -1,0 +1,156 @@
+"""Search syntax, language analysis, ranking, snippets and suggestions on a library we write."""
+
+from __future__ import annotations
+
+import pytest
+
+from sahelreader.library import Library
+from sahelreader.query import QueryError
+
+from .conftest import CORPUS, draft, utc
+
+
+def titles(library: Library, query: str, **kwargs: object) -> list[str]:
+    return [hit.title for hit in library.search(query, **kwargs).hits]  # type: ignore[arg-type]
+
+
+def test_languages_are_detected_on_import(corpus_library: Library) -> None:
+    languages = {
+        corpus_library.get(i).title: corpus_library.get(i).language
+        for i in corpus_library.list_ids()
+    }
+    assert languages["Attaque meurtrière à Ménaka"] == "fr"
+    assert languages["Junta leaders meet in Niamey"] == "en"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("niamey", {"Junta leaders meet in Niamey"}),
+        ("niger AND uranium", {"Niger signs uranium deal"}),
+        (
+            "uranium OR ouagadougou",
+            {"Niger signs uranium deal", "Sanctions lifted on Burkina Faso"},
+        ),
+        ("niger NOT uranium", {"Junta leaders meet in Niamey"}),
+        ('"joint force"', {"Junta leaders meet in Niamey"}),
+        ('"force joint"', set()),
+        ("title:sanctions", {"Sanctions lifted on Burkina Faso"}),
+        ("source:radio", {"Attaque meurtrière à Ménaka"}),
+        ('source:"sahel wire"', {"Junta leaders meet in Niamey", "Niger signs uranium deal"}),
+        ("author:ouedraogo", {"Sanctions lifted on Burkina Faso"}),
+        ("urani*", {"Niger signs uranium deal"}),
+        ("ouagadougu~", {"Sanctions lifted on Burkina Faso"}),
+        ("published:2024-03", {"Junta leaders meet in Niamey"}),
+        (
+            "published:[2024-02 to 2024-03]",
+            {"Junta leaders meet in Niamey", "Attaque meurtrière à Ménaka"},
+        ),
+        ("published:>2024-08", {"Niger signs uranium deal"}),
+        ("language:fr", {"Attaque meurtrière à Ménaka"}),
+    ],
+)
+def test_query_syntax(corpus_library: Library, query: str, expected: set[str]) -> None:
+    assert set(titles(corpus_library, query, limit=None)) == expected
+
+
+@pytest.mark.parametrize("query", ["menaka", "Ménaka", "MENAKA", "ménaka", "securitaires"])
+def test_accents_fold_both_ways(corpus_library: Library, query: str) -> None:
+    assert titles(corpus_library, query) == ["Attaque meurtrière à Ménaka"]
+
+
+def test_french_is_stemmed_as_french(corpus_library: Library) -> None:
+    # "militaire" (singular) finds "militaires"; "attaques" finds "attaque".
+    assert titles(corpus_library, "militaire") == ["Attaque meurtrière à Ménaka"]
+    assert titles(corpus_library, "attaques") == ["Attaque meurtrière à Ménaka"]
+    assert titles(corpus_library, "title:attaques") == ["Attaque meurtrière à Ménaka"]
+
+
+def test_english_is_stemmed_as_english(corpus_library: Library) -> None:
+    assert titles(corpus_library, "soldier") == ["Junta leaders meet in Niamey"]
+    assert titles(corpus_library, "signing") == ["Niger signs uranium deal"]
+
+
+def test_a_title_match_outranks_a_passing_mention(library: Library) -> None:
+    library.add_drafts(
+        [
+            draft("Weather report", "Rain is expected. " * 10 + "Uranium prices were flat."),
+            draft("Uranium exports rise", "Exports grew in the third quarter. " * 5),
+        ]
+    )
+    library.ensure_index()
+    assert titles(library, "uranium")[0] == "Uranium exports rise"
+
+
+def test_sort_by_date_puts_newest_first(corpus_library: Library) -> None:
+    assert titles(corpus_library, "niger", sort="date") == [
+        "Niger signs uranium deal",
+        "Junta leaders meet in Niamey",
+    ]
+
+
+def test_snippet_matches_mark_the_terms(corpus_library: Library) -> None:
+    [hit] = corpus_library.search("ouagadougou").hits
+    assert hit.matches
+    for start, end in hit.matches:
+        assert hit.snippet[start:end].lower() == "ouagadougou"
+    assert "\n" not in hit.snippet
+
+
+def test_stemmed_matches_are_marked_in_their_own_form(corpus_library: Library) -> None:
+    [hit] = corpus_library.search("militaire").hits
+    assert [hit.snippet[s:e] for s, e in hit.matches] == ["militaires"]
+
+
+def test_matched_in_names_the_fields(corpus_library: Library) -> None:
+    [hit] = corpus_library.search("sanctions").hits
+    assert set(hit.matched_in) >= {"title", "body"}
+    [hit] = corpus_library.search("ouedraogo").hits
+    assert hit.matched_in == ["author"]
+
+
+def test_did_you_mean_when_nothing_matches(corpus_library: Library) -> None:
+    results = corpus_library.search("ouagadogou")
+    assert results.hits == [] and results.total == 0
+    assert results.suggestion == "ouagadougou"
+    assert corpus_library.search("niamey").suggestion is None
+
+
+@pytest.mark.parametrize(
+    ("query", "message", "position"),
+    [
+        ('"joint force', "never closed", 0),
+        ("(niger OR mali", "never closed", 0),
+        ("niger)", "unexpected", 5),
+        ("niger AND", "needs something after", 6),
+        ("OR mali", "needs something before", 0),
+        ("published:2024-13", "not a date", 10),
+        ("published:[tuesday-ish to 2024]", "not a date", 10),
+        ("", "empty", None),
+    ],
+)
+def test_bad_queries_explain_themselves(
+    corpus_library: Library, query: str, message: str, position: int | None
+) -> None:
+    with pytest.raises(QueryError, match=message) as caught:
+        corpus_library.search(query)
+    assert caught.value.position == position
+
+
+def test_limit_and_total(library: Library) -> None:
+    library.add_drafts([draft(f"Report {i}", f"Niamey report number {i}") for i in range(30)])
+    library.ensure_index()
+    results = library.search("niamey", limit=5)
+    assert len(results.hits) == 5 and results.total == 30
+
+
+def test_untrusted_text_is_searchable_but_not_special(library: Library) -> None:
+    library.add_drafts([draft("[bold]Markup[/bold] title", "Body with [@click=app.quit]link[/]")])
+    library.ensure_index()
+    [hit] = library.search("markup").hits
+    assert hit.title == "[bold]Markup[/bold] title"
+
+
+def test_corpus_fixture_is_complete(corpus_library: Library) -> None:
+    assert corpus_library.count() == len(CORPUS)
+    assert corpus_library.get(corpus_library.list_ids()[0]).published == utc(2024, 9, 1)

@@ -1,0 +1,498 @@
+"""Tests for sahelreader.sources: cited sources, links and sentence splitting.
+
+All example sentences are written for these tests; the seed article is ours.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from sahelreader.sources import CitedSource, extract_citations, extract_links, split_sentences
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "niger-russia-military-cooperation.txt"
+
+
+def cited(text: str, language: str | None = None) -> dict[str, CitedSource]:
+    return {c.name: c for c in extract_citations(text, language)}
+
+
+def names(text: str, language: str | None = None) -> list[str]:
+    return [c.name for c in extract_citations(text, language)]
+
+
+def sentences_of(text: str) -> list[str]:
+    return [text[a:b] for a, b in split_sentences(text)]
+
+
+# --------------------------------------------------------------------------- seed article
+
+
+@pytest.fixture(scope="module")
+def seed() -> list[CitedSource]:
+    return extract_citations(SEED.read_text("utf-8"))
+
+
+def test_seed_sources(seed: list[CitedSource]) -> None:
+    by_name = {c.name: c for c in seed}
+    rtn = by_name["Radio Télévision du Niger"]
+    assert rtn.kind == "outlet"
+    assert rtn.count == 3  # "state RTN broadcaster", "the RTN report said", "interviewed by RTN"
+    assert any("the RTN report said" in s for s in rtn.sentences)
+    assert any("interviewed by RTN" in s for s in rtn.sentences)
+    assert any("state RTN broadcaster" in s for s in rtn.sentences)
+    assert by_name["Reuters"].kind == "agency"
+    assert by_name["Agence France-Presse"].kind == "agency"
+    assert by_name["Reuters"].sentences == (
+        "Some information for this article was sourced from Reuters and Agence France-Presse.",
+    )
+    official = by_name["Amadou Abdramane, junta spokesperson"]
+    assert official.kind == "official"
+    assert official.count == 2  # "... Abdramane said" + "Abdramane's announcement"
+    assert by_name["authorities"].kind == "organisation"
+
+
+def test_seed_order_and_no_extras(seed: list[CitedSource]) -> None:
+    assert [c.name for c in seed] == [
+        "Radio Télévision du Niger",
+        "authorities",
+        "Amadou Abdramane, junta spokesperson",
+        "Reuters",
+        "Agence France-Presse",
+    ]
+
+
+def test_seed_sentences_deduplicated_and_ordered(seed: list[CitedSource]) -> None:
+    text = SEED.read_text("utf-8")
+    for source in seed:
+        assert len(set(source.sentences)) == len(source.sentences)
+        positions = [text.index(s) for s in source.sentences]
+        assert positions == sorted(positions)
+
+
+def test_seed_is_fast() -> None:
+    text = SEED.read_text("utf-8")
+    # ~1,000 words of varied article text
+    body = (text + "\n") * 2 + " ".join(["The minister said the plan would work."] * 40)
+    extract_citations(body)  # warm up
+    start = time.perf_counter()
+    for _ in range(20):
+        extract_citations(body)
+    per_call = (time.perf_counter() - start) / 20
+    assert per_call < 0.025  # generous for slow CI; typically ~3 ms
+
+
+# --------------------------------------------------------------------------- agencies and outlets
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two soldiers were killed, a local official told AFP.", "Agence France-Presse"),
+        ("The convoy was ambushed, a police officer told Reuters.", "Reuters"),
+        ("Fighting resumed overnight, according to Reuters.", "Reuters"),
+        ("Reuters reported that the border had reopened.", "Reuters"),
+        ("The figures were quoted by the Associated Press on Monday.", "Associated Press"),
+        ("Al Jazeera reported heavy shelling near the town.", "Al Jazeera"),
+        (
+            "In an interview with RFI, the mayor described the flooding.",
+            "Radio France Internationale",
+        ),
+        ("State broadcaster RTN showed the general at the airport.", "Radio Télévision du Niger"),
+        ("The decision was announced on ORTM late on Friday.", "ORTM"),
+        ("Anadolu Agency said the talks would resume.", "Anadolu"),
+        ("According to the AFP news agency, the flights were suspended.", "Agence France-Presse"),
+        ("Xinhua reported that the delegation arrived in Bamako.", "Xinhua"),
+        ("The statement was first published by Jeune Afrique.", "Jeune Afrique"),
+        ("NIAMEY (Reuters) - Niger's government extended the curfew.", "Reuters"),
+        ("The president told the BBC he would not resign.", "BBC"),
+        ("According to an AFP tally, more than 300 people have died.", "Agence France-Presse"),
+    ],
+)
+def test_media_attribution_en(text: str, expected: str) -> None:
+    sources = cited(text)
+    assert expected in sources, names(text)
+    assert sources[expected].kind in {"agency", "outlet"}
+    assert sources[expected].sentences == (text,)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le bilan s'est alourdi, a indiqué l'AFP.", "Agence France-Presse"),
+        ("Selon RFI, les combats ont repris dans la région.", "Radio France Internationale"),
+        ("Les attaques se multiplient, a rapporté Jeune Afrique.", "Jeune Afrique"),
+        ("D'après Reuters, le convoi a été attaqué.", "Reuters"),
+        ("Le ministre a déclaré à l'AFP que l'enquête était ouverte.", "Agence France-Presse"),
+        ("Interrogé par RFI, le maire a confirmé l'attaque.", "Radio France Internationale"),
+        ("Le communiqué a été lu à la télévision nationale ORTM.", "ORTM"),
+    ],
+)
+def test_media_attribution_fr(text: str, expected: str) -> None:
+    assert expected in cited(text, "fr"), names(text, "fr")
+
+
+def test_agencies_are_normalised() -> None:
+    text = (
+        "The attack was confirmed, a source told AFP. "
+        "Agence France-Presse reported a higher toll. "
+        "The AFP news agency said the figures were provisional."
+    )
+    sources = cited(text)
+    afp = sources["Agence France-Presse"]
+    assert afp.kind == "agency"
+    assert afp.count == 3
+    assert len(afp.sentences) == 3
+    assert [
+        c.name for c in extract_citations("The AP reported it, the Associated Press said.")
+    ] == ["Associated Press"]
+
+
+def test_coordinated_agencies() -> None:
+    sources = cited("Reuters and AFP reported that the airport was closed.")
+    assert {"Reuters", "Agence France-Presse"} <= set(sources)
+    sources = cited("Reporting was sourced from Reuters, AFP and the Associated Press.")
+    assert {"Reuters", "Agence France-Presse", "Associated Press"} <= set(sources)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Decision: a topical mention of an agency or outlet is not a citation.
+        "Thomson Reuters shares rose two percent in early trading.",
+        "The BBC is funded by the licence fee.",
+        "She once worked for Reuters in Nairobi.",
+        "Al Jazeera journalists' salaries were discussed in parliament yesterday by MPs.",
+        "RFI and France 24 were suspended by the junta in March.",
+        "Le Monde et Libération sont en vente dans ce kiosque.",
+    ],
+)
+def test_plain_mentions_are_not_citations(text: str) -> None:
+    assert not [c for c in extract_citations(text) if c.kind in {"agency", "outlet"}], names(text)
+
+
+def test_outlet_counted_per_attribution_not_per_mention() -> None:
+    text = (
+        "RFI was suspended last year. "
+        "The junta accused RFI of bias. "
+        "Speaking to RFI, the opposition leader called for calm."
+    )
+    rfi = cited(text)["Radio France Internationale"]
+    assert rfi.count == 1
+    assert rfi.sentences == ("Speaking to RFI, the opposition leader called for calm.",)
+
+
+# --------------------------------------------------------------------------- officials
+
+
+def test_named_official_with_role_before() -> None:
+    text = "Junta spokesperson Col. Moussa Diallo said the border would stay closed."
+    sources = cited(text)
+    assert "Moussa Diallo, junta spokesperson" in sources
+    assert sources["Moussa Diallo, junta spokesperson"].kind == "official"
+
+
+def test_named_official_later_mentions_counted() -> None:
+    text = (
+        "Government spokesperson Col. Moussa Diallo said the border would stay closed. "
+        "Traders criticised the decision. "
+        "Diallo's statement came a day after the attack. "
+        "Diallo also said a curfew would apply."
+    )
+    official = cited(text)["Moussa Diallo, government spokesperson"]
+    assert official.count == 3
+    assert len(official.sentences) == 3
+
+
+def test_president_said() -> None:
+    sources = cited("President Idrissa Kané said the elections would be held in July.")
+    assert "Idrissa Kané, president" in sources
+
+
+def test_said_name_role_after() -> None:
+    text = '"We have no water," said Fatima Ousmane, a local official in Tillabéri.'
+    sources = cited(text)
+    assert "Fatima Ousmane, local official in Tillabéri" in sources
+
+
+def test_name_apposition_role() -> None:
+    text = "Ibrahim Sow, the regional governor, said the road had been cleared."
+    assert "Ibrahim Sow, regional governor" in cited(text)
+
+
+def test_unnamed_officials() -> None:
+    assert "minister" in cited("The minister told reporters the plan was on track.")
+    assert "spokesperson for the ministry" in cited(
+        "A spokesperson for the ministry said no decision had been taken."
+    )
+    assert "officials" in cited("Officials said the bridge would reopen.")
+
+
+def test_definite_role_refers_back_to_named_official() -> None:
+    text = (
+        "Army spokesman Capt. Ali Garba said the convoy was attacked. "
+        '"We will respond," the spokesman said.'
+    )
+    sources = cited(text)
+    assert "Ali Garba, army spokesman" in sources
+    assert sources["Ali Garba, army spokesman"].count == 2
+    assert "spokesman" not in sources
+
+
+def test_unnamed_non_official_speakers_left_out() -> None:
+    # Decision: unnamed people who hold no office ("the instructor", "a resident") are
+    # not listed; named people quoted are (kind "official", with their role).
+    text = '"We are here to help," the instructor said. A resident said the power was out.'
+    assert extract_citations(text) == []
+
+
+def test_role_words_do_not_swallow_clause_words() -> None:
+    text = "The channel, citing senior officials, said a hearing in which lawmakers said little."
+    assert not [n for n in names(text) if n.startswith(("citing", "which"))]
+
+
+def test_object_of_preposition_is_not_the_speaker() -> None:
+    text = "A spokesperson for Mr Garba said he had not been informed."
+    result = names(text)
+    assert "spokesperson for Mr Garba" in result
+    assert not any(n.startswith("Garba") for n in result)
+
+
+def test_official_fr() -> None:
+    sources = cited(
+        "Le porte-parole du gouvernement, le colonel Moussa Diallo, a déclaré que la "
+        "frontière resterait fermée.",
+        "fr",
+    )
+    assert "Moussa Diallo, porte-parole du gouvernement" in sources
+    assert "porte-parole du gouvernement" in cited(
+        "« Nous ne reculerons pas », a déclaré le porte-parole du gouvernement.", "fr"
+    )
+    assert "ministre" in cited("Selon le ministre, la situation est sous contrôle.", "fr")
+
+
+def test_anonymous_sources() -> None:
+    fr = cited("Vingt soldats ont été tués, a indiqué l'AFP de source sécuritaire.", "fr")
+    assert fr["source sécuritaire"].kind == "official"
+    assert "Agence France-Presse" in fr
+    en = cited("A security source told Reuters that ten soldiers died.")
+    assert "security source" in en and "Reuters" in en
+
+
+def test_place_names_are_not_people() -> None:
+    text = "Burkina Faso said the decision was final. Washington said it regretted the move."
+    assert not [c for c in extract_citations(text) if c.kind == "official"]
+
+
+def test_organisation_names_are_not_people() -> None:
+    text = "Human Rights Watch said the killings may amount to war crimes."
+    sources = cited(text)
+    assert sources["Human Rights Watch"].kind == "organisation"
+    assert len(sources) == 1
+
+
+# --------------------------------------------------------------------------- organisations
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Authorities said the curfew would be lifted.", "authorities"),
+        ("The army said in a statement that ten militants were killed.", "army"),
+        ("The ministry said the vaccine stock was sufficient.", "ministry"),
+        ("The defence ministry said two drones were shot down.", "defence ministry"),
+        ("The Malian army said the base had been retaken.", "Malian army"),
+        ("Human Rights Watch said the detentions were arbitrary.", "Human Rights Watch"),
+        ("According to a statement from ECOWAS, sanctions will be lifted.", "ECOWAS"),
+        ("The ceasefire holds, according to local authorities.", "local authorities"),
+        ("Gwent Police said the road was closed.", "Gwent Police"),
+    ],
+)
+def test_organisations_en(text: str, expected: str) -> None:
+    sources = cited(text)
+    assert expected in sources, names(text)
+    assert sources[expected].kind == "organisation"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Selon les autorités, le bilan est lourd.", "autorités"),
+        (
+            "L'armée malienne a indiqué dans un communiqué que le camp était repris.",
+            "armée malienne",
+        ),
+        ("Le gouvernement a annoncé la fermeture des écoles.", "gouvernement"),
+        ("Selon la CEDEAO, les sanctions seront levées.", "ECOWAS"),
+    ],
+)
+def test_organisations_fr(text: str, expected: str) -> None:
+    assert expected in cited(text, "fr"), names(text, "fr")
+
+
+def test_organisation_mention_without_attribution() -> None:
+    text = "Niger also left the regional ECOWAS bloc. The army patrols the north."
+    assert extract_citations(text) == []
+
+
+# --------------------------------------------------------------------------- documents
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A UN report found that displacement had doubled.", "UN report"),
+        ("According to a new UN report, 3 million people need aid.", "UN report"),
+        ("A report by Human Rights Watch documented 40 killings.", "Human Rights Watch report"),
+        (
+            "Selon un rapport de l'ONU, trois millions de personnes ont besoin d'aide.",
+            "rapport de l'ONU",
+        ),
+    ],
+)
+def test_documents(text: str, expected: str) -> None:
+    sources = cited(text)
+    assert expected in sources, names(text)
+    assert sources[expected].kind == "document"
+
+
+# --------------------------------------------------------------------------- API shape
+
+
+def test_empty_and_plain_text() -> None:
+    assert extract_citations("") == []
+    assert extract_citations("   \n ") == []
+    assert extract_citations("The river rose by two metres overnight.") == []
+
+
+def test_cited_source_is_frozen() -> None:
+    source = extract_citations("Reuters reported the news.")[0]
+    with pytest.raises(AttributeError):
+        source.count = 5  # type: ignore[misc]
+    assert isinstance(source.sentences, tuple)
+
+
+def test_ordered_by_first_appearance() -> None:
+    text = (
+        "The army said the town was calm. A resident told AFP the shops were shut. "
+        "Reuters reported gunfire. The army said later that patrols continued."
+    )
+    assert names(text) == ["army", "Agence France-Presse", "Reuters"]
+    assert cited(text)["army"].count == 2
+
+
+# --------------------------------------------------------------------------- links
+
+
+def test_links_basic_and_order() -> None:
+    text = (
+        "See https://example.org/report.pdf, and http://news.example.com/a?b=1&c=2. "
+        "Again: https://example.org/report.pdf."
+    )
+    assert extract_links(text) == [
+        "https://example.org/report.pdf",
+        "http://news.example.com/a?b=1&c=2",
+    ]
+
+
+def test_links_trailing_punctuation() -> None:
+    text = "(see https://example.org/x). Also https://example.org/y), and https://example.org/z;"
+    assert extract_links(text) == [
+        "https://example.org/x",
+        "https://example.org/y",
+        "https://example.org/z",
+    ]
+
+
+def test_links_keep_balanced_parentheses() -> None:
+    url = "https://en.wikipedia.org/wiki/Niger_(country)"
+    assert extract_links(f"Read {url}.") == [url]
+    assert extract_links(f"[wiki]({url})") == [url]
+
+
+def test_links_only_http() -> None:
+    text = (
+        "javascript:alert(1) file:///etc/passwd ftp://example.org/x mailto:a@b.org "
+        "xhttps://evil.example data:text/html,hi https:// HTTPS://EXAMPLE.ORG/Up"
+    )
+    assert extract_links(text) == ["HTTPS://EXAMPLE.ORG/Up"]
+
+
+def test_links_in_quotes_and_brackets() -> None:
+    text = 'He cited "https://a.example/p" and <https://b.example/q> and «https://c.example».'
+    assert extract_links(text) == [
+        "https://a.example/p",
+        "https://b.example/q",
+        "https://c.example",
+    ]
+
+
+# --------------------------------------------------------------------------- sentences
+
+
+def test_split_abbreviations() -> None:
+    text = (
+        "Col. Amadou Diallo met Gen. Salifou Mody and Dr. Awa Ba in the U.S. capital. "
+        "Mr. Diallo said little. They left at 5 p.m. on Monday."
+    )
+    assert sentences_of(text) == [
+        "Col. Amadou Diallo met Gen. Salifou Mody and Dr. Awa Ba in the U.S. capital.",
+        "Mr. Diallo said little.",
+        "They left at 5 p.m. on Monday.",
+    ]
+
+
+def test_split_us_at_sentence_end() -> None:
+    text = "The troops came from the U.S. The French left earlier."
+    assert sentences_of(text) == ["The troops came from the U.S.", "The French left earlier."]
+
+
+def test_split_quotes() -> None:
+    text = 'He said: "We are ready." Then he left. "Why?" she asked. "Now!" It ended.'
+    assert sentences_of(text) == [
+        'He said: "We are ready."',
+        "Then he left.",
+        '"Why?" she asked.',
+        '"Now!"',
+        "It ended.",
+    ]
+
+
+def test_split_ellipsis_and_lowercase_continuation() -> None:
+    text = 'Russia will "install an air defense system ... to ensure control," he said. Next.'
+    assert sentences_of(text) == [
+        'Russia will "install an air defense system ... to ensure control," he said.',
+        "Next.",
+    ]
+
+
+def test_split_newlines() -> None:
+    text = "Headline without a full stop\nFirst paragraph here. Second one.\n\nThird"
+    assert sentences_of(text) == [
+        "Headline without a full stop",
+        "First paragraph here.",
+        "Second one.",
+        "Third",
+    ]
+
+
+def test_split_hard_wrapped_lines_are_joined() -> None:
+    text = "The minister said the\nroad would reopen. Then it rained."
+    assert sentences_of(text) == ["The minister said the\nroad would reopen.", "Then it rained."]
+
+
+def test_split_initials_and_french() -> None:
+    text = "John F. Kennedy spoke. M. Bazoum a répondu. Mme Traoré est partie."
+    assert sentences_of(text) == [
+        "John F. Kennedy spoke.",
+        "M. Bazoum a répondu.",
+        "Mme Traoré est partie.",
+    ]
+
+
+def test_split_spans_are_offsets() -> None:
+    text = "  One.  Two?  "
+    assert split_sentences(text) == [(2, 6), (8, 12)]
+    assert split_sentences("") == []

@@ -1,0 +1,347 @@
+"""Pilot tests: every key of the reader, by its effect."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Static
+
+from sahelreader.library import Library
+from sahelreader.tui import make_app
+from sahelreader.tui.article_list import ArticleList
+from sahelreader.tui.reader import ArticleReader
+from sahelreader.tui.screens import HelpScreen, SaveSearchScreen, ViewsScreen
+from sahelreader.tui.side_panel import SidePanel
+
+from .tui_helpers import MARKUP_TITLE, app_for, build_library, settle
+
+
+def titles(app) -> list[str]:  # type: ignore[no-untyped-def]
+    article_list = app.query_one(ArticleList)
+    return [row.title for row in app.library.rows(article_list.ids)]
+
+
+def reader_text(app) -> str:  # type: ignore[no-untyped-def]
+    return "\n".join(
+        str(app.query_one(f"#reader-{part}", Static).render())
+        for part in ("title", "byline", "body")
+    )
+
+
+async def test_list_keys_move_the_cursor(home: Path) -> None:
+    app = app_for(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        article_list = app.query_one(ArticleList)
+        assert app.focused is article_list
+        assert article_list.cursor == 0
+        await pilot.press("j", "j", "down")
+        assert article_list.cursor == 3
+        await pilot.press("k", "up")
+        assert article_list.cursor == 1
+        await pilot.press("G")
+        assert article_list.cursor == len(article_list.ids) - 1
+        await pilot.press("g")
+        assert article_list.cursor == 0
+
+
+async def test_enter_opens_and_marks_read(home: Path) -> None:
+    app = app_for(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("j", "enter")
+        await pilot.pause()
+        article_list = app.query_one(ArticleList)
+        opened = app.library.get(article_list.ids[1])
+        assert app.query_one(ArticleReader).article.id == opened.id
+        assert opened.read
+        assert opened.title in reader_text(app)
+        assert app.library.last_opened() == opened.id
+        assert isinstance(app.focused, ArticleReader)
+
+
+async def test_reopens_on_the_last_article_read(home: Path) -> None:
+    library = build_library(home)
+    target = library.list_ids()[2]
+    library.set_last_opened(target)
+    app = make_app(library=library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert app.query_one(ArticleList).current_id == target
+        assert app.query_one(ArticleReader).article.id == target
+
+
+async def test_tab_cycles_panes(home: Path) -> None:
+    app = app_for(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        seen = []
+        for _ in range(4):
+            await pilot.press("tab")
+            seen.append(type(app.focused).__name__)
+        assert {"ArticleReader", "SidePanel", "SearchInput"} <= set(seen)
+        await pilot.press("shift+tab")
+        assert type(app.focused).__name__ == seen[-2]
+
+
+async def test_space_and_pagedown_scroll_the_reader(home: Path) -> None:
+    app = app_for(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        index = titles(app).index("Long convoy diary")
+        app.query_one(ArticleList).cursor = index
+        await pilot.press("enter")
+        await pilot.press("shift+tab")  # back to the list: space still scrolls the reader
+        reader = app.query_one(ArticleReader)
+        assert reader.scroll_y == 0
+        await pilot.press("space")
+        await pilot.pause()
+        first = reader.scroll_y
+        assert first > 0
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert reader.scroll_y > first
+
+
+async def test_search_as_you_type_then_enter_focuses_results(home: Path) -> None:
+    app = app_for(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash")
+        assert isinstance(app.focused, Input)
+        await pilot.press(*"quota")  # q must type, not quit
+        assert app.query_one(Input).value == "quota"
+        await pilot.press(*["backspace"] * 5, *"niamey")
+        await pilot.pause(0.4)
+        await settle(app, pilot)
+        assert titles(app) == ["Junta leaders meet in Niamey"]
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.focused, ArticleList)
+        assert "“niamey”" in str(app.query_one("#status", Static).render())
+
+
+async def test_escape_clears_the_search_and_returns_to_the_list(home: Path) -> None:
+    app = app_for(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        everything = titles(app)
+        await pilot.press("slash", *"uranium", "enter")
+        await settle(app, pilot)
+        assert titles(app) == ["Niger signs uranium deal"]
+        await pilot.press("slash", "escape")
+        await settle(app, pilot)
+        assert app.query_one(Input).value == ""
+        assert isinstance(app.focused, ArticleList)
+        assert titles(app) == everything
+
+
+async def test_search_hits_are_highlighted_and_n_moves_between_them(home: Path) -> None:
+    app = app_for(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"convoy", "enter")
+        await settle(app, pilot)
+        await pilot.press("enter")
+        reader = app.query_one(ArticleReader)
+        assert reader.match_count == 61
+        body = app.query_one("#reader-body", Static).render()
+        assert any("convoy" == body.plain[s.start : s.end] for s in body.spans)  # type: ignore[union-attr]
+        await pilot.press("n")
+        assert reader.current_match == 0
+        await pilot.press("N")
+        assert reader.current_match == 60
+        await pilot.pause()
+        assert reader.scroll_y > 0  # jumped to the last match, at the end
+
+
+async def test_bad_query_shows_inline_error_and_did_you_mean(home: Path) -> None:
+    app = app_for(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *'"unclosed', "enter")
+        await settle(app, pilot)
+        message = str(app.query_one("#search-message", Static).render())
+        assert "never closed" in message
+        await pilot.press("slash", "escape", "slash", *"ouagadogou", "enter")
+        await settle(app, pilot)
+        assert "Did you mean: ouagadougou" in str(app.query_one("#search-message", Static).render())
+
+
+async def test_s_cycles_sort_and_f_cycles_filter(home: Path) -> None:
+    app = app_for(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert app.sort == "date"
+        await pilot.press("s")
+        assert app.sort == "relevance"
+        await pilot.press("s")
+        await settle(app, pilot)
+        assert app.sort == "source"
+        sources = [r.source for r in app.library.rows(app.query_one(ArticleList).ids)]
+        assert sources == sorted(sources, key=str.lower)
+        await pilot.press("s")
+        assert app.sort == "date"
+        await pilot.press("enter")  # read one
+        await pilot.press("shift+tab")
+        await pilot.press("f")
+        await settle(app, pilot)
+        assert app.filter == "unread"
+        assert len(app.query_one(ArticleList).ids) == app.library.count() - 1
+        await pilot.press("f")
+        await settle(app, pilot)
+        assert app.filter == "all"
+
+
+async def test_u_toggles_read_and_A_marks_the_view_read(home: Path) -> None:
+    app = app_for(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        first = app.query_one(ArticleList).current_id
+        await pilot.press("u")
+        assert app.library.get(first).read
+        await pilot.press("u")
+        assert not app.library.get(first).read
+        assert "6 unread" in str(app.query_one("#status", Static).render())
+        await pilot.press("A")
+        await pilot.pause()
+        assert app.library.unread_count() == 0
+        assert "0 unread" in str(app.query_one("#status", Static).render())
+
+
+async def test_o_opens_only_http_links(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = app_for(home)
+    opened: list[str] = []
+    monkeypatch.setattr(app, "open_url", lambda url, **kw: opened.append(url))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("o")
+        assert opened == [app.library.get(app.query_one(ArticleList).current_id).url]
+        app.query_one(ArticleList).cursor = titles(app).index(MARKUP_TITLE)
+        await pilot.press("o")
+        assert len(opened) == 1  # javascript: is refused
+
+
+async def test_c_copies_a_citation(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = app_for(home)
+    copied: list[str] = []
+    monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("c")
+        assert copied == [
+            "“Niger signs uranium deal”, Sahel Wire, 1 September 2024. https://news.example/uranium"
+        ]
+
+
+async def test_brackets_hide_and_show_panes(home: Path) -> None:
+    app = app_for(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        side = app.query_one(SidePanel)
+        assert side.display
+        await pilot.press("right_square_bracket")
+        assert not side.display
+        await pilot.press("right_square_bracket")
+        assert side.display
+        await pilot.press("left_square_bracket")
+        assert not app.query_one("#list-pane").display
+        await pilot.press("left_square_bracket")
+        assert app.query_one("#list-pane").display
+
+
+async def test_narrow_terminal_collapses_the_side_panel_which_still_toggles(home: Path) -> None:
+    app = app_for(home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert not app.query_one(SidePanel).display
+        await pilot.press("right_square_bracket")
+        assert app.query_one(SidePanel).display
+
+
+async def test_help_lists_every_binding(home: Path) -> None:
+    app = app_for(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        ids = {row.binding_id for row in app.screen.rows}
+        for binding in app.all_bindings():
+            assert binding.id in ids
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_save_a_search_and_open_it_as_a_view(home: Path) -> None:
+    app = app_for(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"niger", "enter")
+        await settle(app, pilot)
+        await pilot.press("S")
+        assert isinstance(app.screen, SaveSearchScreen)
+        await pilot.press(*"Niger watch", "enter")
+        assert app.library.saved_searches() == [("Niger watch", "niger")]
+        await pilot.press("slash", "escape")
+        await settle(app, pilot)
+        await pilot.press("v")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ViewsScreen)
+        assert [(v.name, unread) for v, unread in app.screen.views] == [
+            ("All articles", 6),
+            ("Niger watch", 2),
+        ]
+        await pilot.press("down", "enter")
+        await settle(app, pilot)
+        assert app.view.name == "Niger watch"
+        assert set(titles(app)) == {"Junta leaders meet in Niamey", "Niger signs uranium deal"}
+
+
+async def test_command_palette_lists_actions(home: Path) -> None:
+    app = app_for(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"cycle the sort")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.sort == "relevance"
+
+
+async def test_q_quits(home: Path) -> None:
+    app = app_for(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_keymap_from_config_remaps_keys(home: Path) -> None:
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "config.toml").write_text('[keymap]\ncycle_sort = "ctrl+o"\n')
+    app = make_app(library=Library.open(home))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+o")
+        assert app.sort == "relevance"
+
+
+async def test_markup_and_escapes_in_articles_are_shown_as_text(home: Path) -> None:
+    app = app_for(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.query_one(ArticleList).cursor = titles(app).index(MARKUP_TITLE)
+        await pilot.press("enter")
+        await pilot.pause()
+        shown = reader_text(app)
+        assert "[bold]Bold?[/bold]" in shown
+        assert "[@click=app.quit]click action[/]" in shown
+        assert "\x1b" not in shown
+        # Clicking the text must not run the embedded action.
+        await pilot.click("#reader-body")
+        await pilot.click("#reader-title")
+        await pilot.pause()
+        assert app.is_running

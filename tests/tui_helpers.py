@@ -1,0 +1,64 @@
+"""A small library for the TUI tests, written here; and helpers to drive the app."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sahelreader.library import Library
+from sahelreader.tui import SahelReaderApp, make_app
+
+from .conftest import CORPUS, draft, utc
+
+LONG_BODY = (
+    "\n".join(
+        f"Paragraph {i}: the convoy travelled from Agadez towards the border, reporters following."
+        for i in range(60)
+    )
+    + "\nAt the end, the convoy reached Arlit."
+)
+
+MARKUP_TITLE = "[bold]Bold?[/bold] [@click=app.quit]Quit?[/] \x1b[31mred\x1b[0m"
+MARKUP_BODY = (
+    "This text has [bold]markup[/bold], a [@click=app.quit]click action[/] and "
+    "[link=x]a link[/link].\n"
+    "It also has escape codes: \x1b[2J\x1b]0;owned\x07 and \x1b[31mred\x1b[0m text."
+)
+
+
+def build_library(home: Path) -> Library:
+    library = Library.open(home, seed=False)
+    library.add_drafts(CORPUS)
+    library.add_drafts(
+        [
+            draft(
+                "Long convoy diary",
+                LONG_BODY,
+                source="Desert Post",
+                url="https://desert.example/convoy",
+                published=utc(2024, 1, 10),
+            ),
+            draft(
+                MARKUP_TITLE,
+                MARKUP_BODY,
+                source="Odd Feed",
+                url="javascript:alert(1)",
+                published=utc(2023, 12, 1),
+            ),
+        ]
+    )
+    library.ensure_index()
+    # Fixed "added" times so that screenshots do not change from day to day.
+    library.store.connection.execute("UPDATE articles SET added = '2024-10-01T00:00:00+00:00'")
+    library.store.set_meta("seeded", "1")
+    return library
+
+
+def app_for(home: Path) -> SahelReaderApp:
+    return make_app(library=build_library(home))
+
+
+async def settle(app: SahelReaderApp, pilot: object) -> None:
+    await app.workers.wait_for_complete()
+    await pilot.pause()  # type: ignore[attr-defined]
+    await app.workers.wait_for_complete()
+    await pilot.pause()  # type: ignore[attr-defined]
