@@ -256,20 +256,13 @@ class SearchIndex:
         self._searchers.searcher = searcher
         return searcher
 
-    def search(
-        self, parsed: ParsedQuery, limit: int | None = 20, sort: str = "relevance"
-    ) -> RawResults:
+    def search(self, parsed: ParsedQuery, limit: int | None = 20) -> RawResults:
+        """Hits ranked by BM25F, best first."""
         searcher = self._searcher()
-        kwargs: dict[str, Any] = {"limit": limit}
-        if sort == "date":
-            kwargs["sortedby"] = "published"
-            kwargs["reverse"] = True
-        results = searcher.search(parsed.query, terms=True, **kwargs)
+        results = searcher.search(parsed.query, limit=limit)
         hits = [RawHit(hit["id"], float(hit.score or 0.0)) for hit in results]
         terms = matched_terms(parsed.query, searcher.reader())
-        return RawResults(
-            hits, len(results) if limit is None else results.estimated_length(), terms
-        )
+        return RawResults(hits, len(results), terms)
 
     def count_matching(self, parsed: ParsedQuery) -> int:
         searcher = self._searcher()

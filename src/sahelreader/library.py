@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Literal
@@ -287,7 +287,15 @@ class Library:
     ) -> SearchResults:
         """Search the index; raises QueryError for a query that cannot be understood."""
         parsed = self.index.parse(text)
-        raw = self.index.search(parsed, limit=limit, sort=sort)
+        if sort == "date":
+            # Rank everything, then order by date as the list does (undated: by when added), so
+            # scores stay relevance scores rather than Whoosh's sort keys.
+            raw = self.index.search(parsed, limit=None)
+            by_id = {hit.id: hit for hit in raw.hits}
+            ordered = self.store.list_ids("all", "date", within=list(by_id))[:limit]
+            raw = replace(raw, hits=[by_id[i] for i in ordered])
+        else:
+            raw = self.index.search(parsed, limit=limit)
         hits: list[SearchHit] = []
         rows = {r.id: r for r in self.store.rows([h.id for h in raw.hits])} if not snippets else {}
         for found in raw.hits:
