@@ -160,14 +160,19 @@ class SearchIndex:
         entities: EntityLookup | None = None,
         progress: Progress | None = None,
         cancelled: threading.Event | None = None,
+        parallel: bool = True,
     ) -> int:
-        """Build a fresh index beside the old one, then swap it in; returns documents written."""
+        """Build a fresh index beside the old one, then swap it in; returns documents written.
+
+        `parallel` lets a large build use Whoosh's two-process writer (about 3x faster at 10k
+        articles here); a process with UI threads should not fork, so the TUI turns it off.
+        """
         self.close()
         building = self.folder.with_name(self.folder.name + ".building")
         shutil.rmtree(building, ignore_errors=True)
         building.mkdir(parents=True)
         ix = whoosh_index.create_in(str(building), self.schema)
-        if total >= _LARGE_BUILD:
+        if parallel and total >= _LARGE_BUILD:
             writer = ix.writer(procs=2, limitmb=256, multisegment=True)
         else:
             writer = ix.writer(limitmb=256)

@@ -62,6 +62,7 @@ class Library:
         self.store = Store(where.database)
         self.index = SearchIndex(where.index)
         self.notices: list[str] = list(config.problems)
+        self.parallel_builds = True
         self._sync_lock = threading.Lock()
 
     @classmethod
@@ -141,7 +142,11 @@ class Library:
             stamp = self.store.content_stamp()
             total = self.store.count()
             written = self.index.rebuild(
-                self.store.documents(), total, progress=progress, cancelled=cancelled
+                self.store.documents(),
+                total,
+                progress=progress,
+                cancelled=cancelled,
+                parallel=self.parallel_builds,
             )
             if cancelled is not None and cancelled.is_set():
                 return written

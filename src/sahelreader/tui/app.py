@@ -183,6 +183,8 @@ class SahelReaderApp(App[None]):
     def __init__(self, library: Library, *, watch_index: bool = True) -> None:
         super().__init__()
         self.library = library
+        # Whoosh's parallel writer forks; never fork a process that runs UI threads.
+        library.parallel_builds = False
         self.view = ALL_ARTICLES
         self.query_text = ""
         self.terms: frozenset[tuple[str, str]] = frozenset()
