@@ -231,7 +231,7 @@ def article_json(article: Article) -> dict[str, object]:
 
 
 def cmd_add(args: argparse.Namespace, err: Console) -> int:
-    with _library(args, err) as library:
+    with _library(args, err, index=False) as library:
         with _progress(err, "Importing") as update:
             report = library.add(args.paths, progress=update)
         for path, reason in report.failed:

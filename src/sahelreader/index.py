@@ -63,7 +63,8 @@ def build_schema() -> Schema:
     return Schema(**fields)
 
 
-EntityLookup = Callable[[str, str, str], dict[str, list[str]]]  # (id, text, language) -> by type
+# A store row -> entity names by type ("person": [...], ...), for the entity fields.
+EntityLookup = Callable[[sqlite3.Row], dict[str, list[str]]]
 
 
 def document_for(row: sqlite3.Row, entities: dict[str, list[str]] | None = None) -> dict[str, Any]:
@@ -318,9 +319,7 @@ def matched_terms(query: Any, reader: Any) -> frozenset[tuple[str, str]]:
 
 
 def _lookup(entities: EntityLookup | None, row: sqlite3.Row) -> dict[str, list[str]] | None:
-    if entities is None:
-        return None
-    return entities(row["id"], f"{row['title']}\n\n{row['body']}", row["language"] or "")
+    return None if entities is None else entities(row)
 
 
 def published_key(value: datetime | None) -> str:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -10,13 +13,22 @@ from pathlib import Path
 from typing import Literal
 
 from .config import Config, load_config
+from .entities import Recogniser
+from .entity_summary import EntityGroup, group_entities, names_by_type
 from .highlight import match_spans, matching_fields, snippet
 from .index import IndexUnavailable, SearchIndex
 from .lang import detect_language
-from .models import Article, ArticleDraft, ArticleRow, SearchHit, SearchResults
+from .models import Article, ArticleDraft, ArticleRow, Entity, SearchHit, SearchResults
 from .paths import Locations, locations
 from .query import ParsedQuery, QueryError
-from .store import ListFilter, ListSort, Store, StoreError, UnknownArticle
+from .store import (
+    ListFilter,
+    ListSort,
+    Store,
+    StoreError,
+    UnknownArticle,
+    decode_entities,
+)
 
 Progress = Callable[[int, int], None]
 Notice = Callable[[str], None]
@@ -64,6 +76,8 @@ class Library:
         self.notices: list[str] = list(config.problems)
         self.parallel_builds = True
         self._sync_lock = threading.Lock()
+        self._recogniser: Recogniser | None = None
+        self._entity_version: str | None = None
 
     @classmethod
     def open(cls, home: Path | str | None = None, *, seed: bool = True) -> Library:
@@ -98,7 +112,7 @@ class Library:
     # -- the index, kept in step with the store -----------------------------------------------
 
     def index_health(self) -> IndexHealth:
-        pending = len(self.store.pending_index(limit=_REBUILD_THRESHOLD + 1))
+        pending = len(self.store.pending_index(limit=1000))
         try:
             self.index.open()
         except FileNotFoundError:
@@ -107,8 +121,6 @@ class Library:
             return IndexHealth(False, "the search index is missing")
         except Exception as error:  # Whoosh raises many kinds on damaged files
             return IndexHealth(False, f"the search index is damaged ({type(error).__name__})")
-        if pending > _REBUILD_THRESHOLD:
-            return IndexHealth(False, f"{pending:,}+ articles are waiting to be indexed", pending)
         if pending:
             return IndexHealth(True, pending=pending)
         if self.index.recorded_stamp() != self.store.content_stamp():
@@ -141,9 +153,13 @@ class Library:
         with self._sync_lock:
             stamp = self.store.content_stamp()
             total = self.store.count()
+            self.refresh_entities(progress, cancelled)
+            if cancelled is not None and cancelled.is_set():
+                return 0
             written = self.index.rebuild(
                 self.store.documents(),
                 total,
+                entities=self._entity_names,
                 progress=progress,
                 cancelled=cancelled,
                 parallel=self.parallel_builds,
@@ -174,7 +190,7 @@ class Library:
                 present = {row["id"] for row in rows}
                 removed = [i for i in batch if i not in present]
                 try:
-                    self.index.apply(rows, removed)
+                    self.index.apply(rows, removed, entities=self._entity_names)
                 except IndexUnavailable as error:
                     if notice is not None:
                         notice(f"{error}; changes will be indexed later")
@@ -225,13 +241,82 @@ class Library:
         return report
 
     def _store_batch(self, batch: list[tuple[ArticleDraft, str]], report: AddReport) -> None:
+        added: list[str] = []
         for outcome in self.store.add_many(batch):
-            (report.added if outcome.added else report.duplicates).append(outcome.id)
+            (added if outcome.added else report.duplicates).append(outcome.id)
+        report.added.extend(added)
+        # Recognised now, while the import is under way, so that indexing finds them cached.
+        self._recognise_and_save(added)
 
     def add_drafts(self, drafts: Sequence[ArticleDraft]) -> AddReport:
         report = AddReport()
         self._store_batch([(d, d.language or detect_language(d.body)) for d in drafts], report)
         return report
+
+    # -- named entities ---------------------------------------------------------------------------
+
+    @property
+    def recogniser(self) -> Recogniser:
+        if self._recogniser is None:
+            self._recogniser = Recogniser(self.config.entities)
+        return self._recogniser
+
+    @property
+    def entity_version(self) -> str:
+        """Names the recogniser (code, data, the user's extra names) that the cache came from."""
+        if self._entity_version is None:
+            self._entity_version = recogniser_fingerprint(self.config.entities)
+        return self._entity_version
+
+    def entities(self, article: Article) -> list[Entity]:
+        """Entities in the article's body (offsets into `article.body`), cached in the store."""
+        cached = self.store.cached_entities(article.id, self.entity_version)
+        if cached is not None:
+            return cached
+        found = self.recogniser.recognise(article.body, article.language or None)
+        self.store.save_entities([(article.id, found)], self.entity_version)
+        return found
+
+    def recognise_text(self, text: str, language: str | None = None) -> list[Entity]:
+        return self.recogniser.recognise(text, language or detect_language(text) or None)
+
+    def _recognise_and_save(self, ids: Sequence[str]) -> None:
+        found = [
+            (article_id, self.recogniser.recognise(body, language or None))
+            for article_id, body, language in self.store.bodies(ids)
+        ]
+        if found:
+            self.store.save_entities(found, self.entity_version)
+
+    def refresh_entities(
+        self, progress: Progress | None = None, cancelled: threading.Event | None = None
+    ) -> int:
+        """Recognise entities wherever the cache is missing or from another recogniser."""
+        stale = self.store.ids_without_entities(self.entity_version)
+        for start in range(0, len(stale), 200):
+            if cancelled is not None and cancelled.is_set():
+                break
+            self._recognise_and_save(stale[start : start + 200])
+            if progress is not None:
+                progress(min(start + 200, len(stale)), len(stale))
+        return len(stale)
+
+    def _entity_names(self, row: sqlite3.Row) -> dict[str, list[str]]:
+        if row["entity_version"] == self.entity_version and row["entity_spans"]:
+            spans = decode_entities(row["entity_spans"], row["body"])
+        else:
+            spans = self.recogniser.recognise(row["body"], row["language"] or None)
+        return names_by_type(spans)
+
+    def entity_groups(self, article: Article) -> list[EntityGroup]:
+        return group_entities(self.entities(article))
+
+    def count_articles(self, query: str) -> int:
+        """How many articles a query finds (0 for a query that cannot run)."""
+        try:
+            return self.index.count_matching(self.index.parse(query))
+        except QueryError:
+            return 0
 
     # -- reading ---------------------------------------------------------------------------------
 
@@ -381,6 +466,17 @@ class Library:
 
     def saved_searches(self) -> list[tuple[str, str]]:
         return self.store.saved_searches()
+
+
+def recogniser_fingerprint(extra: dict[str, str]) -> str:
+    """A short hash of the entities package (code and data) and the user's extra names."""
+    digest = hashlib.sha1(json.dumps(sorted(extra.items())).encode("utf-8"))
+    package = Path(__file__).resolve().parent / "entities"
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".txt", ".tsv", ".json"}:
+            digest.update(path.name.encode("utf-8"))
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def citation(article: Article) -> str:

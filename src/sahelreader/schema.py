@@ -60,6 +60,15 @@ MIGRATIONS: tuple[str, ...] = (
     -- removed only after the index has committed it, so a crash in between is caught up later.
     CREATE TABLE index_queue (article_id TEXT PRIMARY KEY, queued TEXT NOT NULL);
     """,
+    # 2: named entities found in each article's body, cached; `version` names the recogniser
+    # (its code, data and the user's extra names) that found them, so a change recomputes.
+    """
+    CREATE TABLE article_entities (
+        article_id TEXT PRIMARY KEY,
+        version TEXT NOT NULL,
+        spans TEXT NOT NULL
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import re
 import sqlite3
 import threading
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from .models import Article, ArticleDraft, ArticleRow
+from .models import Article, ArticleDraft, ArticleRow, Entity, EntityType
 from .schema import MIGRATIONS, SCHEMA_VERSION
 from .timeutil import from_iso, now_utc, to_iso
 
@@ -319,11 +320,52 @@ class Store:
                 marks = ",".join("?" * len(chunk))
                 conn.execute(f"DELETE FROM articles WHERE id IN ({marks})", chunk)
                 conn.execute(f"DELETE FROM read_state WHERE article_id IN ({marks})", chunk)
+                conn.execute(f"DELETE FROM article_entities WHERE article_id IN ({marks})", chunk)
+                conn.execute(f"DELETE FROM article_entities WHERE article_id IN ({marks})", chunk)
                 if with_user_data:
                     conn.execute(f"DELETE FROM notes WHERE article_id IN ({marks})", chunk)
                     conn.execute(f"DELETE FROM bookmarks WHERE article_id IN ({marks})", chunk)
             self._queue(conn, ids)
             self._bump_stamp(conn)
+
+    # -- entities (a cache: derivable from the body at any time) --------------------------------
+
+    def cached_entities(self, article_id: str, version: str) -> list[Entity] | None:
+        row = self.connection.execute(
+            "SELECT e.spans, a.body FROM article_entities e JOIN articles a ON a.id = e.article_id"
+            " WHERE e.article_id = ? AND e.version = ?",
+            (article_id, version),
+        ).fetchone()
+        return None if row is None else decode_entities(row["spans"], row["body"])
+
+    def save_entities(self, found: Sequence[tuple[str, list[Entity]]], version: str) -> None:
+        with self.transaction() as conn:
+            conn.executemany(
+                "INSERT OR REPLACE INTO article_entities(article_id, version, spans)"
+                " VALUES (?, ?, ?)",
+                [(article_id, version, encode_entities(spans)) for article_id, spans in found],
+            )
+
+    def ids_without_entities(self, version: str) -> list[str]:
+        rows = self.connection.execute(
+            "SELECT a.id FROM articles a LEFT JOIN article_entities e ON e.article_id = a.id"
+            " WHERE e.version IS NULL OR e.version != ? ORDER BY a.seq",
+            (version,),
+        )
+        return [str(r[0]) for r in rows]
+
+    def bodies(self, ids: Sequence[str]) -> list[tuple[str, str, str]]:
+        """(id, body, language) for `ids`."""
+        found: list[tuple[str, str, str]] = []
+        for chunk in _chunks(list(ids), 500):
+            marks = ",".join("?" * len(chunk))
+            found.extend(
+                (str(r[0]), str(r[1]), str(r[2]))
+                for r in self.connection.execute(
+                    f"SELECT id, body, language FROM articles WHERE id IN ({marks})", chunk
+                )
+            )
+        return found
 
     # -- the article list ---------------------------------------------------------------------
 
@@ -483,7 +525,9 @@ class Store:
         """Rows with everything the index needs, for `ids` or for every article."""
         select = (
             "SELECT a.id, a.title, a.body, a.source, a.author, a.published, a.language,"
-            " n.body AS note FROM articles a LEFT JOIN notes n ON n.article_id = a.id"
+            " n.body AS note, e.spans AS entity_spans, e.version AS entity_version"
+            " FROM articles a LEFT JOIN notes n ON n.article_id = a.id"
+            " LEFT JOIN article_entities e ON e.article_id = a.id"
         )
         if ids is None:
             # A separate connection: the caller may write (queue clears) while this iterates.
@@ -498,6 +542,18 @@ class Store:
             yield from self.connection.execute(
                 select + f" WHERE a.id IN ({marks})", chunk
             ).fetchall()
+
+
+def encode_entities(spans: Sequence[Entity]) -> str:
+    return json.dumps([[e.start, e.end, e.type] for e in spans], separators=(",", ":"))
+
+
+def decode_entities(data: str, body: str) -> list[Entity]:
+    spans: list[Entity] = []
+    for start, end, kind in json.loads(data):
+        entity_type: EntityType = kind
+        spans.append(Entity(body[start:end], entity_type, start, end))
+    return spans
 
 
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
