@@ -48,6 +48,23 @@ _FR_ORG_HEADS = frozenset(
         "Tribunal Secrétariat Police Service Délégation Mission Opération"
     ).split()
 )
+# Lower-case administrative nouns: "Tillabéri region", "Borno state" -> the name is a place.
+_PLACE_NOUNS_AFTER = frozenset(
+    "region province district county state city town village governorate prefecture "
+    "municipality oblast commune emirate island islands river valley".split()
+)
+# Lower-case nouns that introduce a place name: "the town of Ayorou", "la ville de Kaya".
+_PLACE_NOUNS_BEFORE = frozenset(
+    "town city village region province district county suburb capital island "
+    "ville village région province commune localité département préfecture "
+    "cercle capitale".split()
+)
+_PLACE_OF = frozenset({"of", "de", "du", "d'"})
+# A capitalised sequence ending with one of these names an event (CoNLL MISC): not reported.
+_EVENT_ENDS = frozenset(
+    "Games Olympics Olympiad Championship Championships Cup Marathon Festival Awards Award "
+    "Prize Tournament Open Grand Prix Summit Expo Flight".split()
+)
 _NEWLINE_RE = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]")
 _PROSE_ENDS = frozenset({".", "!", "?", ",", ";"})
 _STRONG, _WEAK = 2, 1
@@ -96,12 +113,19 @@ class _Document:
         self.n = len(words)
         self.folds = [fold(w) for w in words]
         self.caps = [w[0].isupper() or (w[0] in "ae" and is_capitalised(w)) for w in words]
+        for k, w in enumerate(words):
+            # Russian-occupied, California-based, Iranian-made: a known name + lower-case part
+            if self.caps[k] and "-" in w:
+                head_part, _, tail = w.rpartition("-")
+                if tail.islower() and len(tail) > 2 and (fold(head_part),) in gazetteer.exact:
+                    self.caps[k] = False
         self.language = language if language in ("en", "fr") else guess_language(words)
         self._boundaries()
         # (start token, end token, type, strength); candidates: (start, end) left undecided
         self.spans: list[tuple[int, int, str, int]] = []
         self.candidates: list[tuple[int, int]] = []
         self._lower_vocab: set[str] | None = None
+        self._common_acronyms: set[str] | None = None
 
     # -- pre-computation ----------------------------------------------------------------------
 
@@ -262,6 +286,13 @@ class _Document:
             if w in PERSON_DE and first_name and j == i + 1 and caps[nxt]:
                 j = nxt + 1
                 continue
+            if (
+                not org_or_place
+                and w in ("and", "&", "of", "for")
+                and caps[nxt]
+                and self.org_ahead(i, j, nxt)
+            ):
+                org_or_place = True  # Securities and Exchange Commission
             if org_or_place and w in NAME_CONNECTORS:
                 if w in ("and", "&", "et") and (
                     folds[j - 1] in g.org_words or not caps[nxt] or self.gazetteer_at(nxt)[0]
@@ -281,6 +312,19 @@ class _Document:
                     continue
             break
         return j
+
+    def org_ahead(self, i: int, j: int, nxt: int) -> bool:
+        """The capitalised run from ``nxt`` holds an organisation word, and the run ``[i, j)``
+        before the connector holds no known name (so two names side by side stay apart)."""
+        g, folds, caps, brk, n = self.g, self.folds, self.caps, self.brk, self.n
+        if any(folds[k] in g.lengths or folds[k] in g.first_names for k in range(i, j)):
+            return False
+        k = nxt
+        while k < n and k < nxt + 4 and caps[k] and not brk[k] and not self.is_blocker(k):
+            if folds[k] in g.org_words:
+                return True
+            k += 1
+        return False
 
     def french_org_body(self, i: int, j: int) -> int:
         """Extend an organisation name headed at ``i`` over its lower-case French body."""
@@ -409,6 +453,8 @@ class _Document:
             return end
         # The capitalised sequence runs past the entry: decide on the whole sequence.
         rest = folds[end:j]
+        if self.words[j - 1] in _EVENT_ENDS:
+            return j  # Boston Marathon, Rio Games: an event named after a place
         if any(f in g.org_words for f in rest):
             self.emit(i, j, "organisation")
         elif folds[j - 1] in g.place_end_words:
@@ -438,6 +484,8 @@ class _Document:
         folds, g, words = self.folds, self.g, self.words
         size = j - i
         toks = folds[i:j]
+        if (size > 1 and words[j - 1] in _EVENT_ENDS) or words[j - 1] == "Games":
+            return j  # Commonwealth Games, World Cup, Boston Marathon: events, not reported
         if toks[0] in _FR_ORG_HEADS:
             end = self.french_org_body(i, j)
             if end > i + 1:
@@ -459,10 +507,15 @@ class _Document:
             self.emit(i, j, "person")
             return j
         if size == 1 and is_acronym(words[i]):
+            if self.common_noun_acronym(i):
+                return j  # "unmanned aerial vehicles (UAVs)": an abbreviation, not a name
             self.emit(i, j, "organisation")
             return j
         prev = words[i - 1].casefold() if i > 0 else ""
         nxt = words[j] if j < self.n else ""
+        if size <= 3 and self.place_context(i, j):
+            self.emit(i, j, "place")
+            return j
         if nxt in PERSON_VERBS and (nxt != "a" or self.language == "fr"):
             self.emit(i, j, "person", _WEAK)
             return j
@@ -473,7 +526,7 @@ class _Document:
             guess = DEFAULT_AFTER_THE if prev == "the" else DEFAULT_MULTI
             if guess == "person" and COMMON_WORD_ORG:
                 vocab = self.lower_vocab()
-                if any(w.lower() in vocab for w in words[i:j]):
+                if any(w.lower() in vocab for w in words[i:j] if w not in NAME_PARTICLES):
                     guess = COMMON_WORD_ORG
             if guess:
                 self.emit(i, j, guess, _WEAK)
@@ -482,6 +535,42 @@ class _Document:
             return j
         self.candidates.append((i, j))
         return j
+
+    def place_context(self, i: int, j: int) -> bool:
+        """``[i, j)`` is framed as a place: "Borno state", "the town of Ayorou", "ville de Kaya"."""
+        words, brk, n = self.words, self.brk, self.n
+        if j < n and not brk[j] and words[j] in _PLACE_NOUNS_AFTER:
+            return True
+        if i >= 2 and not brk[i] and words[i - 1] in _PLACE_OF:
+            before = words[i - 2].casefold()
+            if before in _PLACE_NOUNS_BEFORE:
+                return True
+            if i >= 3 and before in ("la", "le", "l'") and words[i - 3] in _PLACE_NOUNS_BEFORE:
+                return True
+        return False
+
+    def common_noun_acronym(self, i: int) -> bool:
+        """An acronym that abbreviates the lower-case words right before it, or that was
+        defined that way earlier in the text: "adverse analytical finding (AAF)"."""
+        key = self.words[i].replace(".", "").rstrip("s")
+        if self._common_acronyms is not None and key in self._common_acronyms:
+            return True
+        words = self.words
+        if i < 2 or words[i - 1] != "(":
+            return False
+        size = len(key)
+        start = i - 1 - size
+        if start < 0:
+            return False
+        before = words[start : i - 1]
+        if not all(w.isalpha() and w[0].islower() for w in before):
+            return False
+        if "".join(w[0] for w in before).casefold() != key.casefold():
+            return False
+        if self._common_acronyms is None:
+            self._common_acronyms = set()
+        self._common_acronyms.add(key)
+        return True
 
     def second_pass(self) -> None:
         """Later short mentions and document-level consistency."""
