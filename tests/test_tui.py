@@ -345,3 +345,70 @@ async def test_markup_and_escapes_in_articles_are_shown_as_text(home: Path) -> N
         await pilot.click("#reader-title")
         await pilot.pause()
         assert app.is_running
+
+
+async def test_entities_are_highlighted_and_h_toggles_them(home: Path) -> None:
+    app = app_for(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.query_one(ArticleList).cursor = titles(app).index("Junta leaders meet in Niamey")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        reader = app.query_one(ArticleReader)
+        assert reader.entity_count > 0
+
+        def styled_words() -> set[str]:
+            body = app.query_one("#reader-body", Static).render()
+            return {body.plain[s.start : s.end] for s in body.spans}  # type: ignore[union-attr]
+
+        assert {"Niamey", "Mali", "Burkina Faso"} <= styled_words()
+        await pilot.press("h")
+        assert "Niamey" not in styled_words()
+        await pilot.press("h")
+        assert "Niamey" in styled_words()
+
+
+async def test_selecting_an_entity_in_the_side_panel_searches_for_it(home: Path) -> None:
+    app = app_for(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.query_one(ArticleList).cursor = titles(app).index("Niger signs uranium deal")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        side = app.query_one(SidePanel)
+        names = [(g.type, g.name) for g in side.groups]
+        assert ("place", "Niger") in names
+        assert side.article_counts  # counted in a worker: articles naming each entity
+        assert side.article_counts['place:"Niger"'] == 2
+        entity_list = app.query_one("#entity-list")
+        entity_list.focus()
+        entity_list.highlighted = names.index(("place", "Niger"))
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.query_text == 'place:"Niger"'
+        assert app.query_one(Input).value == 'place:"Niger"'
+        assert set(titles(app)) == {"Junta leaders meet in Niamey", "Niger signs uranium deal"}
+        assert isinstance(app.focused, ArticleList)
+
+
+async def test_watchlist_filter_and_highlight(home: Path) -> None:
+    home.mkdir(parents=True)
+    (home / "config.toml").write_text('watch = ["Ménaka", "uranium"]\n')
+    app = app_for(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert app.filters[-1] == "watchlist"
+        await pilot.press("f", "f")
+        await settle(app, pilot)
+        assert app.filter == "watchlist"
+        assert set(titles(app)) == {"Attaque meurtrière à Ménaka", "Niger signs uranium deal"}
+        app.query_one(ArticleList).cursor = titles(app).index("Attaque meurtrière à Ménaka")
+        await pilot.press("enter")
+        await pilot.pause()
+        body = app.query_one("#reader-body", Static).render()
+        watched = [
+            body.plain[s.start : s.end]  # type: ignore[union-attr]
+            for s in body.spans  # type: ignore[union-attr]
+            if "underline" in str(s.style)
+        ]
+        assert "Ménaka" in watched

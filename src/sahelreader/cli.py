@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from rich.console import Console
@@ -71,6 +72,16 @@ def build_parser() -> argparse.ArgumentParser:
     remove.add_argument(
         "--force", action="store_true", help="also delete their notes and bookmarks"
     )
+
+    entities = commands.add_parser(
+        "entities",
+        help="people, places and organisations in an article or a text",
+        description="List the named entities (person, place, organisation) in an article of "
+        "the library (ID), a file (PATH), or UTF-8 text on stdin (-). Offsets are Python string "
+        "indices into that exact text (for ID: into the article's body).",
+    )
+    entities.add_argument("source", metavar="ID|PATH|-")
+    entities.add_argument("--json", action="store_true", help="print a list of spans as JSON")
 
     commands.add_parser(
         "reindex",
@@ -300,7 +311,9 @@ def cmd_show(args: argparse.Namespace, err: Console) -> int:
     with _library(args, err) as library:
         article = library.get(args.id)
         if args.json:
-            _print_json(article_json(article))
+            data = article_json(article)
+            data["entities"] = [entity.as_dict() for entity in library.entities(article)]
+            _print_json(data)
             return EXIT_OK
         out = Console(highlight=False)
         out.print(Text(article.title, style="bold"))
@@ -312,6 +325,36 @@ def cmd_show(args: argparse.Namespace, err: Console) -> int:
         out.print(Text(f"id {article.id} · {article.language or 'language unknown'}", style="dim"))
         out.print()
         out.print(Text(article.body))
+        return EXIT_OK
+
+
+def cmd_entities(args: argparse.Namespace, err: Console) -> int:
+    from .entity_summary import group_entities
+
+    source: str = args.source
+    with _library(args, err, index=False) as library:
+        if source == "-":
+            # Bytes, not sys.stdin's text mode: its newline translation would shift offsets.
+            text = sys.stdin.buffer.read().decode("utf-8")
+            found = library.recognise_text(text)
+        elif Path(source).is_file():
+            from .ingest import decode_bytes
+
+            text = decode_bytes(Path(source).read_bytes())
+            found = library.recognise_text(text)
+        else:
+            found = library.entities(library.get(source))
+        if args.json:
+            _print_json([entity.as_dict() for entity in found])
+            return EXIT_OK
+        out = Console(highlight=False)
+        for group in group_entities(found):
+            line = Text(f"{group.type:<13}", style="dim")
+            line.append(group.name, style="bold")
+            line.append(f"  ×{group.count}", style="dim")
+            out.print(line)
+        if not found:
+            out.print("No people, places or organisations found.")
         return EXIT_OK
 
 
@@ -359,6 +402,7 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace, Console], int]] = {
     "search": cmd_search,
     "show": cmd_show,
     "remove": cmd_remove,
+    "entities": cmd_entities,
     "reindex": cmd_reindex,
     "doctor": cmd_doctor,
 }

@@ -34,6 +34,7 @@ Progress = Callable[[int, int], None]
 Notice = Callable[[str], None]
 SearchSort = Literal["relevance", "date"]
 _BATCH = 500
+ENTITY_FIELDS = frozenset({"person", "place", "organisation", "entity"})
 # Past this many pending changes a fresh bulk build beats document-by-document updates.
 _REBUILD_THRESHOLD = 5_000
 
@@ -417,7 +418,9 @@ class Library:
     def body_matches(
         self, article: Article, terms: frozenset[tuple[str, str]]
     ) -> list[tuple[int, int]]:
-        return match_spans(article.body, "body", article.language, terms)
+        """Where the query matched in the body; an entity search (person:tiani) marks the name."""
+        as_body = terms | {("body", text) for field, text in terms if field in ENTITY_FIELDS}
+        return match_spans(article.body, "body", article.language, as_body)
 
     def filter_ids(self, ids: Sequence[str], filter_by: ListFilter) -> list[str]:
         """Those of `ids` that pass the filter, in the order given."""
@@ -434,7 +437,7 @@ class Library:
 
     def _hit(self, article: Article, score: float, terms: frozenset[tuple[str, str]]) -> SearchHit:
         fields = {"title": article.title, "body": article.body, "note": article.note}
-        body_spans = match_spans(article.body, "body", article.language, terms)
+        body_spans = self.body_matches(article, terms)
         if not body_spans and article.note:
             note_spans = match_spans(article.note, "note", article.language, terms)
             text, spans = snippet(article.note, note_spans)

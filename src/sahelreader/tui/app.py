@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 from pathlib import Path
-from typing import ClassVar, Literal
+from typing import ClassVar, Literal, cast
 
 from textual import on, work
 from textual.app import App, ComposeResult
@@ -15,13 +15,16 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, ProgressBar
 from textual.worker import get_current_worker
 
+from ..entity_summary import group_entities
 from ..library import Library, citation
 from ..models import Article
 from ..query import QueryError
 from ..store import LIST_FILTERS, ListFilter
+from ..watch import find_names, watch_query
 from .article_list import ArticleList
 from .commands import ReaderCommands
-from .messages import IndexProgress, IndexReady, ListLoaded, ViewsCounted
+from .entity_styles import legend
+from .messages import EntityCounts, IndexProgress, IndexReady, ListLoaded, ViewsCounted
 from .reader import ArticleReader
 from .screens import HelpScreen, SaveSearchScreen, View, ViewsScreen, key_help
 from .search_bar import SearchBar, SearchInput
@@ -30,8 +33,8 @@ from .status_bar import Status, StatusBar
 
 SortName = Literal["date", "relevance", "source"]
 SORTS: tuple[SortName, ...] = ("date", "relevance", "source")
-# Filters the `f` key cycles through (bookmarked and noted arrive with bookmarks and notes).
-FILTER_CYCLE: tuple[ListFilter, ...] = tuple(f for f in LIST_FILTERS if f in ("all", "unread"))
+# Filters the `f` key cycles through; "watchlist" joins when config.toml has a watch list.
+BASE_FILTERS: tuple[str, ...] = tuple(f for f in LIST_FILTERS if f in ("all", "unread"))
 SEARCH_DEBOUNCE = 0.25
 SEARCH_LIMIT = 5_000
 NARROW_WIDTH = 100
@@ -95,7 +98,15 @@ class SahelReaderApp(App[None]):
             "cycle_filter",
             "Filter",
             id="cycle_filter",
-            tooltip="Cycle the filter: all, unread",
+            tooltip="Cycle the filter: all, unread, watchlist (names in config.toml)",
+        ),
+        Binding(
+            "h",
+            "toggle_entities",
+            "Entities",
+            show=False,
+            id="toggle_entities",
+            tooltip="Turn entity highlighting in the reader on or off",
         ),
         Binding(
             "u",
@@ -189,7 +200,8 @@ class SahelReaderApp(App[None]):
         self.query_text = ""
         self.terms: frozenset[tuple[str, str]] = frozenset()
         self.sort: SortName = "date"
-        self.filter: ListFilter = "all"
+        self.filter = "all"
+        self.filters = BASE_FILTERS + (("watchlist",) if library.config.watch else ())
         self.article: Article | None = None
         self.index_ready = threading.Event()
         self._watch_index = watch_index
@@ -279,31 +291,42 @@ class SahelReaderApp(App[None]):
     def load_list(self, keep: str | None = None, open_after: bool = False) -> None:
         """Fill the list for the current view, search, filter and sort (stale runs are dropped)."""
         worker = get_current_worker()
-        library, query = self.library, self.query_text
-        if not query:
-            ids = library.list_ids(self.filter, "source" if self.sort == "source" else "date")
-            if not worker.is_cancelled:
-                self.post_message(ListLoaded(ids, "", keep=keep, open_after=open_after))
-            return
-        if not self.index_ready.is_set():
+        library, query, list_filter = self.library, self.query_text, self.filter
+        needs_index = bool(query) or list_filter == "watchlist"
+        if needs_index and not self.index_ready.is_set():
             self.post_message(ListLoaded([], query, error="The search index is being built…"))
             return
+        results = None
         try:
-            results = library.search(
-                query,
-                limit=SEARCH_LIMIT,
-                sort="date" if self.sort == "date" else "relevance",
-                snippets=False,
-            )
+            if query:
+                results = library.search(
+                    query,
+                    limit=SEARCH_LIMIT,
+                    sort="date" if self.sort == "date" else "relevance",
+                    snippets=False,
+                )
+                ids = [hit.id for hit in results.hits]
+                if self.sort == "source":
+                    ids = library.order_ids(ids, "source")
+            else:
+                ids = library.list_ids("all", "source" if self.sort == "source" else "date")
+            if list_filter == "watchlist":
+                watched = library.search(
+                    watch_query(library.config.watch), limit=None, snippets=False
+                )
+                keep_ids = {hit.id for hit in watched.hits}
+                ids = [i for i in ids if i in keep_ids]
+            elif list_filter != "all":
+                ids = library.filter_ids(ids, cast(ListFilter, list_filter))
         except QueryError as error:
             if not worker.is_cancelled:
                 self.post_message(ListLoaded([], query, error=str(error)))
             return
-        ids = [hit.id for hit in results.hits]
-        if self.sort == "source":
-            ids = library.order_ids(ids, "source")
-        ids = library.filter_ids(ids, self.filter)
-        if not worker.is_cancelled:
+        if worker.is_cancelled:
+            return
+        if results is None:
+            self.post_message(ListLoaded(ids, "", keep=keep, open_after=open_after))
+        else:
             self.post_message(
                 ListLoaded(
                     ids,
@@ -385,15 +408,46 @@ class SahelReaderApp(App[None]):
             self.notify("That article is no longer in the library.", severity="warning")
             return
         matches = self.library.body_matches(article, self.terms) if self.terms else []
-        self.query_one(ArticleReader).show(article, matches)
+        entities = self.library.entities(article)
+        watched = find_names(article.body, self.library.config.watch)
+        self.query_one(ArticleReader).show(article, matches, entities, watched)
         if mark_read and not article.read:
             self.library.mark_read([article.id])
             article = self.library.get(article.id)
             self.query_one(ArticleList).refresh_rows([article.id])
         self.article = article
-        self.query_one(SidePanel).show(article)
+        groups = group_entities(entities)
+        self.query_one(SidePanel).show(article, groups)
+        if groups and self.index_ready.is_set():
+            self.count_entity_articles(article.id, [group.query for group in groups])
         self.library.set_last_opened(article.id)
         self._update_status()
+
+    @work(thread=True, exclusive=True, group="entity-counts")
+    def count_entity_articles(self, article_id: str, queries: list[str]) -> None:
+        counts = {}
+        for query in queries:
+            if get_current_worker().is_cancelled:
+                return
+            counts[query] = self.library.count_articles(query)
+        self.post_message(EntityCounts(article_id, counts))
+
+    def on_entity_counts(self, message: EntityCounts) -> None:
+        if self.article is not None and self.article.id == message.article_id:
+            self.query_one(SidePanel).show_counts(message.counts)
+
+    @on(SidePanel.EntitySelected)
+    def _entity_selected(self, message: SidePanel.EntitySelected) -> None:
+        """Selecting an entity searches the library for every article that names it."""
+        search = self.query_one(SearchInput)
+        with search.prevent(Input.Changed):
+            search.value = message.group.query
+        self._run_search(message.group.query)
+        self.query_one(ArticleList).focus()
+
+    def action_toggle_entities(self) -> None:
+        shown = self.query_one(ArticleReader).toggle_entities()
+        self.notify(f"Entity highlighting {'on' if shown else 'off'}.")
 
     # -- search ----------------------------------------------------------------------------------
 
@@ -461,7 +515,7 @@ class SahelReaderApp(App[None]):
         self.load_list()
 
     def action_cycle_filter(self) -> None:
-        self.filter = FILTER_CYCLE[(FILTER_CYCLE.index(self.filter) + 1) % len(FILTER_CYCLE)]
+        self.filter = self.filters[(self.filters.index(self.filter) + 1) % len(self.filters)]
         self.load_list()
 
     def action_reader_page(self, step: int) -> None:
@@ -625,7 +679,7 @@ class SahelReaderApp(App[None]):
                 keymap,
             )
         )
-        self.push_screen(HelpScreen(rows))
+        self.push_screen(HelpScreen(rows, legend()))
 
 
 def _bindings(items: Iterable[object]) -> list[Binding]:

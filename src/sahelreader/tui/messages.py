@@ -38,3 +38,9 @@ class IndexReady(Message):
 @dataclass
 class ViewsCounted(Message):
     views: list[tuple[Any, int]] = field(default_factory=list)  # (View, unread count)
+
+
+@dataclass
+class EntityCounts(Message):
+    article_id: str
+    counts: dict[str, int]

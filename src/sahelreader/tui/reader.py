@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.console import Console
 from rich.text import Text
 from textual.app import ComposeResult
@@ -9,10 +11,11 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
-from ..models import Article
+from ..models import Article, Entity
 from ..reflow import DisplayText, reflow
 from ..textclean import one_line, strip_control
 from ..timeutil import short_date
+from .entity_styles import ENTITY_STYLES
 
 MATCH_STYLE = "on #7a5c00"
 CURRENT_MATCH_STYLE = "bold black on #ffcc33"
@@ -67,6 +70,8 @@ class ArticleReader(VerticalScroll, can_focus=True):
         self.article: Article | None = None
         self._display: DisplayText | None = None
         self._matches: list[tuple[int, int]] = []  # display offsets
+        self._entities: list[tuple[int, int, str]] = []  # display offsets, style key
+        self.show_entities = True
         self.current_match = -1
 
     def compose(self) -> ComposeResult:
@@ -87,23 +92,44 @@ class ArticleReader(VerticalScroll, can_focus=True):
         )
         self.query_one("#reader-body", Static).update("")
 
-    def show(self, article: Article, matches: list[tuple[int, int]] | None = None) -> None:
-        """Show an article; `matches` are search-match spans into `article.body`."""
+    def show(
+        self,
+        article: Article,
+        matches: Sequence[tuple[int, int]] = (),
+        entities: Sequence[Entity] = (),
+        watched: Sequence[tuple[int, int]] = (),
+    ) -> None:
+        """Show an article; spans (search matches, entities, watched names) index `article.body`."""
         self.article = article
         clean = strip_control(article.body)
-        self._display = reflow(clean)
+        display = self._display = reflow(clean)
         if len(clean) != len(article.body):
-            matches = []  # stored text is cleaned on import; never highlight at shifted offsets
+            # Stored text is cleaned on import; never highlight at shifted offsets.
+            matches, entities, watched = (), (), ()
         self._matches = [
-            span
-            for span in (self._display.to_display(s, e) for s, e in (matches or []))
-            if span is not None
+            span for span in (display.to_display(s, e) for s, e in matches) if span is not None
+        ]
+        marked: list[tuple[int, int, str]] = [(e.start, e.end, e.type) for e in entities]
+        marked += [(s, e, "watch") for s, e in watched]
+        self._entities = [
+            (span[0], span[1], kind)
+            for start, end, kind in marked
+            if (span := display.to_display(start, end)) is not None
         ]
         self.current_match = -1
         self.query_one("#reader-title", Static).update(Text(one_line(article.title), style="bold"))
         self.query_one("#reader-byline", Static).update(byline(article))
         self._render_body()
         self.scroll_home(animate=False, immediate=True)
+
+    def toggle_entities(self) -> bool:
+        self.show_entities = not self.show_entities
+        self._render_body()
+        return self.show_entities
+
+    @property
+    def entity_count(self) -> int:
+        return len(self._entities)
 
     @property
     def match_count(self) -> int:
@@ -113,6 +139,9 @@ class ArticleReader(VerticalScroll, can_focus=True):
         if self._display is None:
             return
         body = Text(self._display.text)
+        if self.show_entities:
+            for start, end, kind in self._entities:
+                body.stylize(ENTITY_STYLES[kind], start, end)
         for index, (start, end) in enumerate(self._matches):
             body.stylize(
                 CURRENT_MATCH_STYLE if index == self.current_match else MATCH_STYLE, start, end

@@ -46,14 +46,18 @@ def _key_display(key: str) -> str:
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close")]
 
-    def __init__(self, rows: list[KeyHelp]) -> None:
+    def __init__(self, rows: list[KeyHelp], legend: Text | None = None) -> None:
         super().__init__()
         self.rows = rows
+        self.legend = legend
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
             yield Static(Text("Keys — esc, q or ? closes this screen", style="bold"))
             yield Static(self._table())
+            if self.legend is not None:
+                yield Static(Text("Entity highlighting", style="bold"), classes="help-heading")
+                yield Static(self.legend)
             yield Static(Text("Search", style="bold"), classes="help-heading")
             yield Static(Text(SYNTAX_HELP))
             yield Static(
