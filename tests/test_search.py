@@ -141,7 +141,11 @@ def test_limit_and_total(library: Library) -> None:
     library.add_drafts([draft(f"Report {i}", f"Niamey report number {i}") for i in range(30)])
     library.ensure_index()
     results = library.search("niamey", limit=5)
-    assert len(results.hits) == 5 and results.total == 30
+    assert len(results.hits) == 5 and results.more
+    everything = library.search("niamey", limit=None)
+    assert everything.total == 30 and not everything.more
+    by_date = library.search("niamey", limit=5, sort="date")
+    assert len(by_date.hits) == 5 and by_date.more
 
 
 def test_untrusted_text_is_searchable_but_not_special(library: Library) -> None:

@@ -299,7 +299,8 @@ def cmd_search(args: argparse.Namespace, err: Console) -> int:
                 snippet.stylize("reverse yellow", start + 4, end + 4)
             out.print(snippet)
         shown = len(results.hits)
-        err.print(f"{shown} of {results.total} hits")
+        more = " (more match: raise --limit)" if results.more else ""
+        err.print(f"{shown} hit{'' if shown == 1 else 's'} shown{more}")
         return EXIT_OK
 
 

@@ -384,7 +384,8 @@ class Library:
             raw = self.index.search(parsed, limit=None)
             by_id = {hit.id: hit for hit in raw.hits}
             ordered = self.store.list_ids("all", "date", within=list(by_id))[:limit]
-            raw = replace(raw, hits=[by_id[i] for i in ordered])
+            more = limit is not None and len(ordered) < len(by_id)
+            raw = replace(raw, hits=[by_id[i] for i in ordered], more=more)
         else:
             raw = self.index.search(parsed, limit=limit)
         hits: list[SearchHit] = []
@@ -402,7 +403,7 @@ class Library:
                     SearchHit(row.id, row.title, row.source, "", row.published, found.score, "", [])
                 )
         suggestion = None if raw.total else self.index.suggest(text)
-        return SearchResults(hits, raw.total, suggestion, raw.terms)
+        return SearchResults(hits, raw.total, suggestion, raw.terms, raw.more)
 
     def snippet_for(
         self, article_id: str, terms: frozenset[tuple[str, str]]

@@ -85,6 +85,7 @@ class SearchHit:
 @dataclass(frozen=True)
 class SearchResults:
     hits: list[SearchHit]
-    total: int
+    total: int  # exact unless `more`: then at least this many
     suggestion: str | None = None  # "did you mean", only when nothing matched
     terms: frozenset[tuple[str, str]] = frozenset()  # (index field, term) the query matched on
+    more: bool = False  # more articles match than `limit` allowed

@@ -14,6 +14,7 @@ from typing import Any
 from whoosh import qparser
 from whoosh.fields import Schema
 from whoosh.qparser import syntax
+from whoosh.qparser.plugins import PhrasePlugin
 from whoosh.query import NullQuery, Query
 
 from .analysis import STEMMED_LANGUAGES
@@ -31,6 +32,7 @@ DEFAULT_FIELDS: tuple[str, ...] = (
     "author",
     "entity",
 )
+EXACT_DEFAULT_FIELDS: tuple[str, ...] = ("title", "body", "note", "source", "author", "entity")
 SEARCHABLE_FIELDS = (
     "title",
     "body",
@@ -68,7 +70,12 @@ class ParsedQuery:
 
 
 class _FieldGroupPlugin(qparser.Plugin):
-    """Runs after fieldnames are applied (priority 100) and before the multifield plugin (110)."""
+    """Turns each visible field into the index fields it stands for.
+
+    Runs after Whoosh applies `field:` prefixes (priority 100). A "quoted phrase" asks for
+    those exact words, so it searches only the folded fields: a stemmed field has dropped its
+    stop words, and "the army" there would match any article about an army.
+    """
 
     def filters(self, parser: Any) -> list[tuple[Any, int]]:
         return [(self.expand, 105)]
@@ -77,14 +84,26 @@ class _FieldGroupPlugin(qparser.Plugin):
         for i, node in enumerate(group):
             if isinstance(node, syntax.GroupNode):
                 group[i] = self.expand(parser, node)
-            elif node.has_fieldname and node.fieldname in FIELD_GROUPS:
-                copies = []
-                for name in FIELD_GROUPS[node.fieldname]:
-                    fielded = copy.copy(node)
-                    fielded.set_fieldname(name, override=True)
-                    copies.append(fielded)
-                group[i] = syntax.OrGroup(copies)
+            elif node.has_fieldname:
+                names = self._fields_for(node)
+                if names is not None:
+                    group[i] = syntax.OrGroup([_with_field(node, name) for name in names])
         return group
+
+    @staticmethod
+    def _fields_for(node: Any) -> tuple[str, ...] | None:
+        exact = isinstance(node, PhrasePlugin.PhraseNode)
+        if node.fieldname is None:
+            return EXACT_DEFAULT_FIELDS if exact else DEFAULT_FIELDS
+        if node.fieldname in FIELD_GROUPS:
+            return (node.fieldname,) if exact else FIELD_GROUPS[node.fieldname]
+        return None
+
+
+def _with_field(node: Any, name: str) -> Any:
+    fielded = copy.copy(node)
+    fielded.set_fieldname(name, override=True)
+    return fielded
 
 
 def make_parser(schema: Schema) -> qparser.QueryParser:
@@ -92,7 +111,6 @@ def make_parser(schema: Schema) -> qparser.QueryParser:
     parser.add_plugin(qparser.FuzzyTermPlugin())
     parser.add_plugin(qparser.GtLtPlugin())
     parser.add_plugin(_FieldGroupPlugin())
-    parser.add_plugin(qparser.MultifieldPlugin(list(DEFAULT_FIELDS)))
     return parser
 
 

@@ -333,6 +333,7 @@ class SahelReaderApp(App[None]):
                     query,
                     results.terms,
                     results.total,
+                    results.more,
                     results.suggestion,
                     keep=keep,
                     open_after=open_after,
@@ -355,8 +356,8 @@ class SahelReaderApp(App[None]):
                 else "No results."
             )
             bar.show_message(hint)
-        elif message.query and message.total > len(message.ids) and self.filter == "all":
-            bar.show_message(f"showing the best {len(message.ids):,} of {message.total:,} hits")
+        elif message.query and message.more and self.filter == "all":
+            bar.show_message(f"showing the best {len(message.ids):,} hits")
         else:
             bar.show_message("")
         snippets = (

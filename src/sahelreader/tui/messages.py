@@ -14,6 +14,7 @@ class ListLoaded(Message):
     query: str
     terms: frozenset[tuple[str, str]] = frozenset()
     total: int = 0
+    more: bool = False
     suggestion: str | None = None
     error: str = ""
     keep: str | None = None

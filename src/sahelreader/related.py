@@ -1,0 +1,424 @@
+"""The side panel of related sources: what an article cites, other coverage of the same story,
+and its links.
+
+Related coverage is found in two steps:
+
+1. **Candidates** — one Whoosh query, OR-ing the article's most distinctive terms (Bo1 key terms
+   of title + body, the way `more_like_this` picks them, but in the article's stemmed fields, in
+   both title and body, and without terms that are in too many documents: they cost the most and
+   say the least) with the tokens of its most distinctive named entities (`entity` field, so an
+   article in another language can still be found). The article itself is not masked: its own
+   score is the scale for the others' (`mlt` = score / own score, in 0..1).
+2. **Re-scoring** — the candidates' entities come from the store's cache in one query; the
+   combined score is ``(W_MLT * mlt + W_ENTITY * entities) * time`` where `entities` saturates
+   with the idf-weighted mass of the entities both articles name (people and organisations
+   count more than places; a country named in half the library counts almost nothing) and
+   `time` falls off with the days between the two (undated: neutral). Below `MIN_SCORE` an
+   item is not shown: an empty list is better than filler.
+
+Near-duplicates (the same wire copy in two outlets) are found by word-shingle overlap of the
+first words of the bodies; a near-copy from the article's own source is left out altogether.
+
+Core module: no UI imports.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from .analysis import STEMMED_LANGUAGES, fold
+from .entity_summary import group_entities
+from .models import Article, Entity
+from .sources import CitedSource, extract_citations, extract_links
+from .store import decode_entities
+from .timeutil import from_iso
+
+if TYPE_CHECKING:
+    from .library import Library
+
+__all__ = ["Coverage", "Related", "Shingles", "near_duplicate", "related", "related_json"]
+
+# -- tuning (see bench/related_eval.py and bench/related_judgements.md) ------------------------
+NUMTERMS = 24  # distinctive terms taken from the article's text
+ENTITY_TERMS = 8  # entities whose tokens join the candidate query
+CANDIDATES = 40  # candidates re-scored
+MAX_DF_SHARE = 0.04  # a term in more than this share of documents is not searched for...
+MAX_DF_FLOOR = 40  # ...unless it is in fewer than this many (small libraries)
+TITLE_WEIGHT = 1.0  # a key term found in a title, vs in a body
+SATURATION = 1.2  # term-frequency saturation (BM25's k1)
+ENTITY_BOOST = 1.5  # weight of entity tokens in the candidate query, vs the best key term
+W_MLT = 0.55
+W_ENTITY = 0.45
+IDF_POWER = 2.0  # sharpens idf: a name in 5 % of the library counts ~1/10 of a name in 20 docs
+ENTITY_SCALE = 1.0  # shared entity mass giving 1 - 1/e of the entity score
+TYPE_WEIGHT = {"person": 1.5, "organisation": 1.25, "place": 1.0}
+TIME_HALF_LIFE_DAYS = 3.0  # days apart at which the time factor is halfway to its floor
+TIME_FLOOR = 0.35  # time factor for articles very far apart
+TIME_UNDATED = 0.8  # neutral: about a day and a half apart
+MIN_SCORE = 0.3  # below this a candidate is not shown
+SHINGLE_WORDS = 300  # words of the body compared for near-duplicates
+NEAR_DUP_JACCARD = 0.5
+NEAR_DUP_CONTAINMENT = 0.8  # share of the shorter text's shingles found in the longer one
+NEAR_DUP_MIN_SHINGLES = 8
+
+
+@dataclass(frozen=True)
+class Coverage:
+    id: str
+    title: str
+    source: str
+    published: datetime | None
+    score: float
+    shared_entities: tuple[str, ...]
+    near_duplicate: bool
+
+
+@dataclass(frozen=True)
+class Related:
+    cited: list[CitedSource]
+    coverage: list[Coverage]  # best first
+    links: list[str]
+
+    def coverage_by_outlet(self) -> list[tuple[str, list[Coverage]]]:
+        """Coverage grouped by source, groups in the order of their best item."""
+        groups: dict[str, list[Coverage]] = {}
+        for item in self.coverage:
+            groups.setdefault(item.source, []).append(item)
+        return list(groups.items())
+
+
+def related(library: Library, article_id: str, limit: int = 10) -> Related:
+    """Everything the side panel shows for one article."""
+    article = library.get(article_id)
+    cited = extract_citations(article.body, article.language or None)
+    return Related(cited, find_coverage(library, article, limit), article_links(article))
+
+
+def article_links(article: Article) -> list[str]:
+    """The article's own url first (when http or https), then the links in its body."""
+    found: list[str] = []
+    if re.match(r"https?://", article.url or "", re.IGNORECASE):
+        found.append(article.url)
+    for url in extract_links(article.body):
+        if url not in found:
+            found.append(url)
+    return found
+
+
+def related_json(r: Related) -> dict[str, Any]:
+    return {
+        "cited": [
+            {"name": c.name, "kind": c.kind, "count": c.count, "sentences": list(c.sentences)}
+            for c in r.cited
+        ],
+        "coverage": [
+            {
+                "id": c.id,
+                "title": c.title,
+                "source": c.source,
+                "published": c.published.isoformat() if c.published else None,
+                "score": round(c.score, 4),
+                "shared_entities": list(c.shared_entities),
+                "near_duplicate": c.near_duplicate,
+            }
+            for c in r.coverage
+        ],
+        "links": list(r.links),
+    }
+
+
+# -- related coverage ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Name:
+    display: str
+    type: str
+    key: tuple[str, ...]
+
+
+@dataclass
+class _Scored:
+    coverage: Coverage
+    shingles: Shingles
+
+
+def find_coverage(library: Library, article: Article, limit: int = 10) -> list[Coverage]:
+    if limit <= 0:
+        return []
+    from .index import IndexUnavailable
+
+    try:
+        searcher = _searcher(library)
+    except (FileNotFoundError, IndexUnavailable):
+        return []
+    names = _names(library.entities(article), _title_entities(library, article.title, article.language))
+    weights = _entity_weights(searcher, names)
+    terms = _key_terms(searcher, article, names, weights)
+    if not terms:
+        return []
+    top = _accumulate(searcher, terms, CANDIDATES + 1)
+    hits = [(searcher.stored_fields(docnum)["id"], score) for docnum, score in top]
+    own = next((score for found, score in hits if found == article.id), 0.0)
+    scale = own or max((score for _, score in hits), default=0.0) or 1.0
+    hits = [(found, score) for found, score in hits if found != article.id]
+    if not hits:
+        return []
+
+    rows = {row["id"]: row for row in library.store.documents([found for found, _ in hits])}
+    mine = Shingles(article.body, article.title)
+    kept: list[_Scored] = []
+    for found, raw in hits:
+        row = rows.get(found)
+        if row is None:
+            continue  # removed since the index caught up
+        body = row["body"]
+        duplicate = near_duplicate(mine, theirs := Shingles(body, row["title"]))
+        if _same_source(row["source"], article.source) and (
+            duplicate or fold(row["title"].strip()) == fold(article.title.strip())
+        ):
+            continue  # the same copy again from the same outlet: not other coverage
+        if row["entity_version"] == library.entity_version and row["entity_spans"]:
+            found_entities = decode_entities(row["entity_spans"], body)
+        else:
+            found_entities = library.entities(library.get(found))
+        title_entities = _title_entities(library, row["title"], row["language"])
+        shared, mass = _shared(names, weights, _names(found_entities, title_entities))
+        entity_score = 1.0 - math.exp(-mass / ENTITY_SCALE)
+        mlt = min(1.0, raw / scale)
+        published = from_iso(row["published"])
+        score = (W_MLT * mlt + W_ENTITY * entity_score) * time_factor(
+            article.published, published
+        )
+        if duplicate:
+            score = max(score, 1.0)
+        if score < MIN_SCORE:
+            continue
+        item = Coverage(
+            id=found,
+            title=row["title"],
+            source=row["source"],
+            published=published,
+            score=round(score, 4),
+            shared_entities=tuple(shared),
+            near_duplicate=duplicate,
+        )
+        kept.append(_Scored(item, theirs))
+    kept.sort(key=lambda s: -s.coverage.score)
+    shown: list[_Scored] = []
+    for candidate in kept:
+        # One outlet publishing the same copy twice: show it once.
+        if any(
+            _same_source(candidate.coverage.source, s.coverage.source)
+            and near_duplicate(candidate.shingles, s.shingles)
+            for s in shown
+        ):
+            continue
+        shown.append(candidate)
+        if len(shown) >= limit:
+            break
+    return [s.coverage for s in shown]
+
+
+def _searcher(library: Library) -> Any:
+    # SearchIndex keeps one refreshed searcher per thread; reuse it (see the final notes).
+    return library.index._searcher()
+
+
+def _fields(language: str) -> tuple[str, str]:
+    if language in STEMMED_LANGUAGES:
+        return f"body_{language}", f"title_{language}"
+    return "body", "title"
+
+
+def _key_terms(
+    searcher: Any, article: Article, names: list[_Name], weights: dict[tuple[str, ...], float]
+) -> list[tuple[str, str, float]]:
+    """(field, term, boost) to look for: the article's distinctive words and entity tokens."""
+    from whoosh import classify
+
+    reader = searcher.reader()
+    total = max(1, reader.doc_count())
+    max_df = max(MAX_DF_FLOOR, int(total * MAX_DF_SHARE))
+    body_field, title_field = _fields(article.language)
+    expander = classify.Expander(reader, body_field)
+    expander.add_text(f"{article.title}\n{article.body}")
+    terms: list[tuple[str, str, float]] = []
+    taken = 0
+    for word, weight in expander.expanded_terms(NUMTERMS * 3, normalize=True):
+        if taken >= NUMTERMS:
+            break
+        if reader.doc_frequency(body_field, word) > max_df:
+            continue
+        taken += 1
+        terms.append((body_field, word, weight))
+        terms.append((title_field, word, weight * TITLE_WEIGHT))
+    top = max((boost for _, _, boost in terms), default=1.0)
+    best = sorted(names, key=lambda n: -weights.get(n.key, 0.0))[:ENTITY_TERMS]
+    tokens: set[str] = set()
+    for name in best:
+        if weights.get(name.key, 0.0) <= 0.0:
+            continue
+        for token in name.key:
+            if token not in tokens and reader.doc_frequency("entity", token) <= max_df:
+                tokens.add(token)
+                terms.append(("entity", token, ENTITY_BOOST * top))
+    return terms
+
+
+def _accumulate(searcher: Any, terms: list[tuple[str, str, float]], top: int) -> list[tuple[int, float]]:
+    """Score every document holding a term: sum of boost x idf x saturated term frequency.
+
+    Walking the (short: frequent terms are left out) posting lists directly is several times
+    faster here than Whoosh's collector, whose block-quality skipping costs more than it saves
+    on an OR of forty terms.
+    """
+    reader = searcher.reader()
+    total = max(1, reader.doc_count_all())
+    leaves = [(reader, 0)] if reader.is_atomic() else reader.leaf_readers()
+    scores: dict[int, float] = {}
+    get = scores.get
+    for field, word, boost in terms:
+        df = reader.doc_frequency(field, word)
+        if not df:
+            continue
+        idf = math.log(1.0 + (total - df + 0.5) / (df + 0.5))
+        factor = boost * idf * (1.0 + SATURATION)
+        for leaf, offset in leaves:
+            if (field, word) not in leaf:
+                continue
+            matcher = leaf.postings(field, word)
+            while matcher.is_active():
+                weight = matcher.weight()
+                docnum = matcher.id() + offset
+                scores[docnum] = get(docnum, 0.0) + factor * weight / (weight + SATURATION)
+                matcher.next()
+    return heapq.nlargest(top, scores.items(), key=lambda item: item[1])
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def _key(text: str) -> tuple[str, ...]:
+    words = [w.strip(".,'’-") for w in fold(text).split()]
+    words = [w for w in words if w]
+    if words:
+        words[-1] = _POSSESSIVE.sub("", words[-1])
+    return tuple(w for w in words if w)
+
+
+def _title_entities(library: Library, title: str, language: str) -> list[Entity]:
+    """Names in the title: a feed item's one-line summary often names no one the title does."""
+    return library.recogniser.recognise(title, language or None) if title else []
+
+
+def _names(entities: Sequence[Entity], more: Sequence[Entity] = ()) -> list[_Name]:
+    found: dict[tuple[str, ...], _Name] = {}
+    for group in group_entities([*entities, *more]):
+        key = _key(group.name)
+        if key and key not in found:
+            found[key] = _Name(group.name, group.type, key)
+    return list(found.values())
+
+
+def _entity_weights(searcher: Any, names: Iterable[_Name]) -> dict[tuple[str, ...], float]:
+    """Type weight times a normalised idf (sharpened) of the name's rarest token in `entity`."""
+    reader = searcher.reader()
+    total = max(2, reader.doc_count())
+    weights: dict[tuple[str, ...], float] = {}
+    for name in names:
+        df = min((reader.doc_frequency("entity", token) for token in name.key), default=0)
+        idf = math.log((total + 1) / (df + 1)) / math.log(total + 1)
+        weights[name.key] = TYPE_WEIGHT.get(name.type, 1.0) * max(0.0, idf) ** IDF_POWER
+    return weights
+
+
+def _shared(
+    mine: list[_Name], weights: dict[tuple[str, ...], float], theirs: list[_Name]
+) -> tuple[list[str], float]:
+    """Names of the article's entities that the other article names too, and their mass.
+
+    A person named by surname alone on one side matches the full name on the other.
+    """
+    keys = {n.key for n in theirs}
+    surnames = {n.key[-1] for n in theirs if n.type == "person"}
+    full = {n.key[0] for n in theirs if n.type == "person" and len(n.key) == 1}
+    shared: list[tuple[float, str]] = []
+    for name in mine:
+        match = name.key in keys or (
+            name.type == "person"
+            and (
+                (len(name.key) == 1 and name.key[0] in surnames)
+                or (len(name.key) > 1 and name.key[-1] in full)
+            )
+        )
+        if match:
+            shared.append((weights.get(name.key, 0.0), name.display))
+    shared.sort(key=lambda pair: -pair[0])
+    return [display for _, display in shared], sum(w for w, _ in shared)
+
+
+def time_factor(a: datetime | None, b: datetime | None) -> float:
+    """1 on the same day, falling towards TIME_FLOOR as the days apart grow; undated: neutral."""
+    if a is None or b is None:
+        return TIME_UNDATED
+    if (a.tzinfo is None) != (b.tzinfo is None):
+        a, b = a.replace(tzinfo=None), b.replace(tzinfo=None)
+    days = abs((a - b).total_seconds()) / 86_400.0
+    days = max(0.0, days - 1.0)  # a day apart is still the same news cycle
+    return TIME_FLOOR + (1.0 - TIME_FLOOR) * 0.5 ** (days / TIME_HALF_LIFE_DAYS)
+
+
+# -- near-duplicates --------------------------------------------------------------------------
+
+_WORD = re.compile(r"\w+")
+
+
+class Shingles:
+    """The first words of a text, shingled on demand (5-grams, or 3-grams between short texts).
+
+    A body too short to compare (a feed's one-line summary) is compared with its title too.
+    """
+
+    __slots__ = ("tokens", "_sets")
+
+    def __init__(self, body: str, title: str = "", words: int = SHINGLE_WORDS) -> None:
+        tokens = _WORD.findall(fold(body))[:words]
+        if len(tokens) < 25 and title:
+            tokens = _WORD.findall(fold(title)) + tokens
+        self.tokens = tokens
+        self._sets: dict[int, frozenset[int]] = {}
+
+    def of(self, size: int) -> frozenset[int]:
+        found = self._sets.get(size)
+        if found is None:
+            tokens = self.tokens
+            found = frozenset(
+                hash(tuple(tokens[i : i + size])) for i in range(len(tokens) - size + 1)
+            )
+            self._sets[size] = found
+        return found
+
+
+def near_duplicate(a: Shingles, b: Shingles) -> bool:
+    """Very high word-shingle overlap: the same copy, perhaps cut or lightly edited."""
+    size = 5 if min(len(a.tokens), len(b.tokens)) >= 40 else 3
+    x, y = a.of(size), b.of(size)
+    if len(x) < NEAR_DUP_MIN_SHINGLES or len(y) < NEAR_DUP_MIN_SHINGLES:
+        return bool(x) and x == y
+    common = len(x & y)
+    if not common:
+        return False
+    jaccard = common / (len(x) + len(y) - common)
+    containment = common / min(len(x), len(y))
+    return jaccard >= NEAR_DUP_JACCARD or containment >= NEAR_DUP_CONTAINMENT
+
+
+def _same_source(a: str, b: str) -> bool:
+    return fold(a.strip()) == fold(b.strip())
