@@ -9,6 +9,7 @@ from textual.widgets import Input, Static
 
 from sahelreader.library import Library
 from sahelreader.tui import make_app
+from sahelreader.tui.app import ENTITY_COUNT_DELAY
 from sahelreader.tui.article_list import ArticleList
 from sahelreader.tui.reader import ArticleReader
 from sahelreader.tui.screens import HelpScreen, SaveSearchScreen, ViewsScreen
@@ -374,6 +375,7 @@ async def test_selecting_an_entity_in_the_side_panel_searches_for_it(home: Path)
         await settle(app, pilot)
         app.query_one(ArticleList).cursor = titles(app).index("Niger signs uranium deal")
         await pilot.press("enter")
+        await pilot.pause(ENTITY_COUNT_DELAY + 0.2)  # counts wait for the reader to settle
         await settle(app, pilot)
         side = app.query_one(SidePanel)
         names = [(g.type, g.name) for g in side.groups]

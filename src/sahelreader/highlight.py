@@ -12,6 +12,8 @@ from .analysis import STEMMED_LANGUAGES, folding_analyzer, language_analyzer
 
 Span = tuple[int, int]
 SNIPPET_WIDTH = 180
+# One space for each line break or tab, so that offsets stay those of the original text.
+_FLATTEN = {ord(c): " " for c in "\n\r\t\x0b\x0c\x85\u2028\u2029"}
 
 
 def match_spans(
@@ -33,24 +35,12 @@ def match_spans(
     return sorted(spans)
 
 
-def matching_fields(
-    fields: dict[str, str], language: str, terms: Iterable[tuple[str, str]]
-) -> list[str]:
-    """Which of the given visible fields (title, body, note, …) hold a matched term."""
-    term_list = list(terms)
-    return [
-        name
-        for name, text in fields.items()
-        if text and match_spans(text, name, language, term_list)
-    ]
-
-
 def snippet(text: str, spans: list[Span], width: int = SNIPPET_WIDTH) -> tuple[str, list[Span]]:
     """A one-line excerpt of about `width` characters around the densest run of matches.
 
     Returns the excerpt and the spans re-based onto it. Without matches, the text's opening.
     """
-    flat = "".join(" " if c.isspace() else c for c in text)
+    flat = text.translate(_FLATTEN)
     if not spans:
         return _trim(flat, 0, width), []
     best_start, best_count = spans[0][0], 0

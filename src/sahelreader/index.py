@@ -21,6 +21,7 @@ from whoosh import index as whoosh_index
 from whoosh.fields import DATETIME, ID, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import FileIndex
+from whoosh.query import Phrase
 from whoosh.writing import IndexWriter
 
 from .analysis import STEMMED_LANGUAGES, fold, folding_analyzer, language_analyzer
@@ -291,6 +292,17 @@ class SearchIndex:
             return []
         results = searcher.more_like(docnum, "body", text=text, top=limit, numterms=numterms)
         return [RawHit(hit["id"], float(hit.score or 0.0)) for hit in results]
+
+    def count_in_field(self, field: str, text: str) -> int:
+        """Documents whose `field` holds `text` (a word, or the words in a row)."""
+        words = [token.text for token in folding_analyzer()(text)]
+        searcher = self._searcher()
+        if not words:
+            return 0
+        if len(words) == 1:
+            return int(searcher.doc_frequency(field, words[0]))
+        phrase = Phrase(field, words)
+        return int(searcher.search(phrase, limit=None, scored=False).scored_length())
 
     def count_matching(self, parsed: ParsedQuery) -> int:
         searcher = self._searcher()

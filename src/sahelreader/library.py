@@ -15,7 +15,7 @@ from typing import Literal
 from .config import Config, load_config
 from .entities import Recogniser
 from .entity_summary import EntityGroup, group_entities, names_by_type
-from .highlight import match_spans, matching_fields, snippet
+from .highlight import match_spans, snippet
 from .index import IndexUnavailable, SearchIndex
 from .lang import detect_language
 from .models import Article, ArticleDraft, ArticleRow, Entity, SearchHit, SearchResults
@@ -312,6 +312,10 @@ class Library:
     def entity_groups(self, article: Article) -> list[EntityGroup]:
         return group_entities(self.entities(article))
 
+    def count_entity_articles(self, group: EntityGroup) -> int:
+        """How many articles name this entity: a term lookup, or a phrase in the small field."""
+        return self.index.count_in_field(group.type, group.name)
+
     def count_articles(self, query: str) -> int:
         """How many articles a query finds (0 for a query that cannot run)."""
         try:
@@ -357,6 +361,10 @@ class Library:
 
     def mark_read(self, ids: Sequence[str], read: bool = True) -> None:
         self.store.set_read(ids, read)
+
+    def opened(self, article_id: str, *, mark_read: bool = True) -> None:
+        """The reader opened an article: it is read now, and the app reopens on it."""
+        self.store.mark_opened(article_id, read=mark_read)
 
     def set_last_opened(self, article_id: str) -> None:
         self.store.set_meta("last_opened", article_id)
@@ -437,14 +445,22 @@ class Library:
         return self.store.unread_count() if ids is None else self.store.unread_among(ids)
 
     def _hit(self, article: Article, score: float, terms: frozenset[tuple[str, str]]) -> SearchHit:
-        fields = {"title": article.title, "body": article.body, "note": article.note}
+        language = article.language
         body_spans = self.body_matches(article, terms)
-        if not body_spans and article.note:
-            note_spans = match_spans(article.note, "note", article.language, terms)
+        note_spans = match_spans(article.note, "note", language, terms) if article.note else []
+        if not body_spans and note_spans:
             text, spans = snippet(article.note, note_spans)
         else:
             text, spans = snippet(article.body, body_spans)
-        matched = matching_fields(fields, article.language, terms)
+        matched = [
+            name
+            for name, found in (
+                ("title", match_spans(article.title, "title", language, terms)),
+                ("body", body_spans),
+                ("note", note_spans),
+            )
+            if found
+        ]
         matched += [
             name
             for name, value in (("source", article.source), ("author", article.author))

@@ -69,6 +69,11 @@ MIGRATIONS: tuple[str, ...] = (
         spans TEXT NOT NULL
     );
     """,
+    # 3: the article list's date order read from an index (with the id, so the table itself
+    # is not touched): 114 ms -> a few ms for 50,000 articles.
+    """
+    CREATE INDEX articles_by_date ON articles(COALESCE(published, added) DESC, seq DESC, id);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -472,6 +472,20 @@ class Store:
                     marks = ",".join("?" * len(chunk))
                     conn.execute(f"DELETE FROM read_state WHERE article_id IN ({marks})", chunk)
 
+    def mark_opened(self, article_id: str, *, read: bool) -> None:
+        """Record an opened article (read, and where to reopen) in one transaction."""
+        with self.transaction() as conn:
+            if read:
+                conn.execute(
+                    "INSERT OR IGNORE INTO read_state(article_id, read_at) VALUES (?, ?)",
+                    (article_id, to_iso(now_utc())),
+                )
+            conn.execute(
+                "INSERT INTO meta(key, value) VALUES ('last_opened', ?)"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (article_id,),
+            )
+
     # -- saved searches -----------------------------------------------------------------------
 
     def save_search(self, name: str, query: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar, Literal, cast
 
@@ -15,7 +16,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, ProgressBar
 from textual.worker import get_current_worker
 
-from ..entity_summary import group_entities
+from ..entity_summary import EntityGroup, group_entities
 from ..library import Library, citation
 from ..models import Article
 from ..query import QueryError
@@ -24,7 +25,15 @@ from ..watch import find_names, watch_query
 from .article_list import ArticleList
 from .commands import ReaderCommands
 from .entity_styles import legend
-from .messages import EntityCounts, IndexProgress, IndexReady, ListLoaded, ViewsCounted
+from .messages import (
+    EntityCounts,
+    IndexProgress,
+    IndexReady,
+    LibraryCounts,
+    ListLoaded,
+    SnippetsLoaded,
+    ViewsCounted,
+)
 from .reader import ArticleReader
 from .screens import HelpScreen, SaveSearchScreen, View, ViewsScreen, key_help
 from .search_bar import SearchBar, SearchInput
@@ -36,6 +45,8 @@ SORTS: tuple[SortName, ...] = ("date", "relevance", "source")
 # Filters the `f` key cycles through; "watchlist" joins when config.toml has a watch list.
 BASE_FILTERS: tuple[str, ...] = tuple(f for f in LIST_FILTERS if f in ("all", "unread"))
 SEARCH_DEBOUNCE = 0.25
+FIRST_SNIPPETS = 30
+ENTITY_COUNT_DELAY = 0.3
 SEARCH_LIMIT = 5_000
 NARROW_WIDTH = 100
 ALL_ARTICLES = View("All articles")
@@ -208,6 +219,9 @@ class SahelReaderApp(App[None]):
         self._search_timer: Timer | None = None
         self._side_wanted: bool | None = None  # None: follow the terminal's width
         self._hits = 0
+        # Library-wide counts for the status line, refreshed off the UI thread.
+        self._total = library.count()
+        self._unread = library.unread_count()
 
     # -- layout ----------------------------------------------------------------------------------
 
@@ -318,6 +332,13 @@ class SahelReaderApp(App[None]):
                 ids = [i for i in ids if i in keep_ids]
             elif list_filter != "all":
                 ids = library.filter_ids(ids, cast(ListFilter, list_filter))
+            snippets = {}
+            if results is not None:
+                # The first screenful is ready at the first paint; the rest come when scrolled to.
+                snippets = {
+                    article_id: library.snippet_for(article_id, results.terms)
+                    for article_id in ids[:FIRST_SNIPPETS]
+                }
         except QueryError as error:
             if not worker.is_cancelled:
                 self.post_message(ListLoaded([], query, error=str(error)))
@@ -337,6 +358,7 @@ class SahelReaderApp(App[None]):
                     results.suggestion,
                     keep=keep,
                     open_after=open_after,
+                    snippets=snippets,
                 )
             )
 
@@ -360,11 +382,7 @@ class SahelReaderApp(App[None]):
             bar.show_message(f"showing the best {len(message.ids):,} hits")
         else:
             bar.show_message("")
-        snippets = (
-            (lambda article_id: self.library.snippet_for(article_id, message.terms))
-            if message.query
-            else None
-        )
+        snippets = message.snippets if message.query else None
         empty = (
             "No articles match."
             if message.query
@@ -380,12 +398,34 @@ class SahelReaderApp(App[None]):
             # Reopening where the reader left off is not reading anything new.
             self.open_article(article_list.current_id, mark_read=False)
 
+    @work(thread=True, exclusive=True, group="counts")
+    def refresh_counts(self) -> None:
+        self.post_message(LibraryCounts(self.library.count(), self.library.unread_count()))
+
+    def on_library_counts(self, message: LibraryCounts) -> None:
+        self._total, self._unread = message.total, message.unread
+        self._update_status()
+
+    @on(ArticleList.SnippetsWanted)
+    def _snippets_wanted(self, message: ArticleList.SnippetsWanted) -> None:
+        self.load_snippets(message.article_ids, self.terms, message.generation)
+
+    @work(thread=True, group="snippets")
+    def load_snippets(
+        self, article_ids: list[str], terms: frozenset[tuple[str, str]], generation: int
+    ) -> None:
+        snippets = {i: self.library.snippet_for(i, terms) for i in article_ids}
+        self.post_message(SnippetsLoaded(snippets, generation))
+
+    def on_snippets_loaded(self, message: SnippetsLoaded) -> None:
+        self.query_one(ArticleList).add_snippets(message.snippets, message.generation)
+
     def _update_status(self, busy: str = "") -> None:
         article_list = self.query_one(ArticleList)
         self.query_one(StatusBar).show(
             Status(
-                total=self.library.count(),
-                unread=self.library.unread_count(),
+                total=self._total,
+                unread=self._unread,
                 shown=self._hits if self.query_text else len(article_list.ids),
                 view=self.view.name,
                 filter=self.filter,
@@ -412,25 +452,32 @@ class SahelReaderApp(App[None]):
         entities = self.library.entities(article)
         watched = find_names(article.body, self.library.config.watch)
         self.query_one(ArticleReader).show(article, matches, entities, watched)
-        if mark_read and not article.read:
-            self.library.mark_read([article.id])
-            article = self.library.get(article.id)
+        newly_read = mark_read and not article.read
+        self.library.opened(article.id, mark_read=newly_read)
+        if newly_read:
+            article = replace(article, read=True)
             self.query_one(ArticleList).refresh_rows([article.id])
+            self._unread = max(0, self._unread - 1)
         self.article = article
         groups = group_entities(entities)
         self.query_one(SidePanel).show(article, groups)
         if groups and self.index_ready.is_set():
-            self.count_entity_articles(article.id, [group.query for group in groups])
-        self.library.set_last_opened(article.id)
+            # Counted after a pause, so that paging through articles does not queue searches.
+            self.set_timer(ENTITY_COUNT_DELAY, lambda: self._count_if_still_open(article.id))
         self._update_status()
 
+    def _count_if_still_open(self, article_id: str) -> None:
+        if self.article is not None and self.article.id == article_id:
+            groups = self.query_one(SidePanel).groups
+            self.count_entity_articles(article_id, groups)
+
     @work(thread=True, exclusive=True, group="entity-counts")
-    def count_entity_articles(self, article_id: str, queries: list[str]) -> None:
+    def count_entity_articles(self, article_id: str, groups: list[EntityGroup]) -> None:
         counts = {}
-        for query in queries:
+        for group in groups:
             if get_current_worker().is_cancelled:
                 return
-            counts[query] = self.library.count_articles(query)
+            counts[group.query] = self.library.count_entity_articles(group)
         self.post_message(EntityCounts(article_id, counts))
 
     def on_entity_counts(self, message: EntityCounts) -> None:
@@ -551,6 +598,7 @@ class SahelReaderApp(App[None]):
             return
         read = not self.library.get(article_id).read
         self.library.mark_read([article_id], read)
+        self._unread += -1 if read else 1
         self.query_one(ArticleList).refresh_rows([article_id])
         self.notify(f"Marked {'read' if read else 'unread'}.")
         self._update_status()
@@ -564,7 +612,7 @@ class SahelReaderApp(App[None]):
         self.notify(f"Marked {len(ids):,} articles read.")
         if self.filter == "unread":
             self.load_list()
-        self._update_status()
+        self.refresh_counts()
 
     # -- the open article ------------------------------------------------------------------------
 

@@ -7,7 +7,6 @@ ordered ids and fetches the visible rows from the library in pages, on demand.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from rich.cells import set_cell_size
 from rich.segment import Segment
@@ -24,14 +23,8 @@ from ..models import ArticleRow
 from ..textclean import one_line
 
 RowLoader = Callable[[Sequence[str]], list[ArticleRow]]
-SnippetLoader = Callable[[str], tuple[str, list[tuple[int, int]]]]
+Snippet = tuple[str, list[tuple[int, int]]]  # one line of text, match spans in it
 _PAGE = 200
-
-
-@dataclass(frozen=True)
-class _Snippet:
-    text: str
-    matches: list[tuple[int, int]]
 
 
 class ArticleList(ScrollView, can_focus=True):
@@ -129,13 +122,23 @@ class ArticleList(ScrollView, can_focus=True):
             super().__init__()
             self.article_id = article_id
 
+    class SnippetsWanted(Message):
+        """Rows on screen whose snippet is not computed yet (the app computes them in a worker)."""
+
+        def __init__(self, article_ids: list[str], generation: int) -> None:
+            super().__init__()
+            self.article_ids = article_ids
+            self.generation = generation
+
     def __init__(self, load_rows: RowLoader, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._load_rows = load_rows
-        self._load_snippet: SnippetLoader | None = None
+        self.with_snippets = False
+        self.generation = 0  # bumped by every set_ids, so late snippets for old hits are dropped
         self.ids: list[str] = []
         self._rows: dict[str, ArticleRow] = {}
-        self._snippets: dict[str, _Snippet] = {}
+        self._snippets: dict[str, Snippet] = {}
+        self._wanted: set[str] = set()
         self.empty_message = "No articles."
 
     # -- content -------------------------------------------------------------------------------
@@ -153,15 +156,20 @@ class ArticleList(ScrollView, can_focus=True):
         ids: list[str],
         *,
         keep: str | None = None,
-        snippets: SnippetLoader | None = None,
+        snippets: dict[str, Snippet] | None = None,
         empty_message: str = "No articles.",
     ) -> None:
-        """Show `ids`; the cursor stays on `keep` (or the current article) if it is still there."""
+        """Show `ids`; the cursor stays on `keep` (or the current article) if it is still there.
+
+        `snippets` (search hits only) holds those already computed; others are asked for.
+        """
         keep = keep or self.current_id
         self.ids = ids
+        self.generation += 1
         self._rows.clear()
-        self._snippets.clear()
-        self._load_snippet = snippets
+        self._snippets = dict(snippets or {})
+        self._wanted.clear()
+        self.with_snippets = snippets is not None
         self.empty_message = empty_message
         self.virtual_size = Size(self.size.width, len(ids) * self.row_height)
         position = 0
@@ -191,13 +199,23 @@ class ArticleList(ScrollView, can_focus=True):
             row = self._rows.get(article_id)
         return row
 
-    def _snippet(self, article_id: str) -> _Snippet:
+    def add_snippets(self, snippets: dict[str, Snippet], generation: int) -> None:
+        if generation == self.generation:
+            self._snippets.update(snippets)
+            self._wanted.difference_update(snippets)
+            self.refresh()
+
+    def _snippet(self, article_id: str) -> Snippet | None:
         found = self._snippets.get(article_id)
-        if found is None:
-            assert self._load_snippet is not None
-            text, matches = self._load_snippet(article_id)
-            found = self._snippets[article_id] = _Snippet(text, matches)
+        if found is None and article_id not in self._wanted:
+            if not self._wanted:
+                self.call_after_refresh(self._ask_for_snippets)
+            self._wanted.add(article_id)
         return found
+
+    def _ask_for_snippets(self) -> None:
+        if self._wanted:
+            self.post_message(self.SnippetsWanted(sorted(self._wanted), self.generation))
 
     # -- cursor ----------------------------------------------------------------------------------
 
@@ -264,7 +282,7 @@ class ArticleList(ScrollView, can_focus=True):
         )
         if part == 0:
             segments = self._title_segments(row, width)
-        elif self._load_snippet is not None:
+        elif self.with_snippets:
             segments = self._snippet_segments(row.id, width)
         else:
             segments = self._meta_segments(row, width)
@@ -285,7 +303,7 @@ class ArticleList(ScrollView, can_focus=True):
             + ("★" if row.bookmarked else " ")
             + ("✎" if row.noted else " ")
         )
-        date = f" {row.published:%Y-%m-%d}" if row.published and self._load_snippet else ""
+        date = f" {row.published:%Y-%m-%d}" if row.published and self.with_snippets else ""
         title_width = max(4, width - 4 - len(date))
         return [
             Segment(marker + " ", marker_style),
@@ -306,12 +324,16 @@ class ArticleList(ScrollView, can_focus=True):
         match_style = self.get_component_rich_style("article-list--match")
         found = self._snippet(article_id)
         segments = [Segment("    ", snippet_style)]
+        if found is None:
+            segments.append(Segment("…", snippet_style))
+            return list(Segment.adjust_line_length(segments, width, style=snippet_style))
+        text, matches = found
         position = 0
-        for start, end in found.matches:
+        for start, end in matches:
             if start < position:
                 continue
-            segments.append(Segment(found.text[position:start], snippet_style))
-            segments.append(Segment(found.text[start:end], match_style))
+            segments.append(Segment(text[position:start], snippet_style))
+            segments.append(Segment(text[start:end], match_style))
             position = end
-        segments.append(Segment(found.text[position:], snippet_style))
+        segments.append(Segment(text[position:], snippet_style))
         return list(Segment.adjust_line_length(segments, width, style=snippet_style))

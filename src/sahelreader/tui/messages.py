@@ -19,6 +19,7 @@ class ListLoaded(Message):
     error: str = ""
     keep: str | None = None
     open_after: bool = False
+    snippets: dict[str, tuple[str, list[tuple[int, int]]]] = field(default_factory=dict)
 
 
 @dataclass
@@ -45,3 +46,15 @@ class ViewsCounted(Message):
 class EntityCounts(Message):
     article_id: str
     counts: dict[str, int]
+
+
+@dataclass
+class LibraryCounts(Message):
+    total: int
+    unread: int
+
+
+@dataclass
+class SnippetsLoaded(Message):
+    snippets: dict[str, tuple[str, list[tuple[int, int]]]]
+    generation: int

@@ -1,0 +1,256 @@
+"""The side panel of related sources: cited sources, related coverage, links."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from sahelreader.library import Library
+from sahelreader.related import Coverage, Related, Shingles, near_duplicate, related, related_json
+
+from .conftest import draft, utc
+
+WIRE = (
+    "Gunmen attacked an army post near the town of Tillaberi in western Niger on Tuesday, "
+    "killing seventeen soldiers, the defence ministry said in a statement read on state "
+    "television. The ministry said the assailants arrived on dozens of motorcycles before dawn "
+    "and that reinforcements from Niamey had been sent to the area. Colonel Amadou Abdramane, "
+    "the junta spokesperson, said a search operation was under way and that several attackers "
+    "had been killed. No group has claimed the attack, which came a week after a convoy was "
+    "ambushed on the road between Tillaberi and Ouallam. The region borders Mali and Burkina "
+    "Faso, where fighters linked to Islamic State and al Qaeda are active."
+)
+
+STORY = [
+    draft(
+        "Seventeen soldiers killed in attack on army post near Tillaberi",
+        WIRE,
+        source="Sahel Wire",
+        url="https://sahelwire.example/tillaberi-attack",
+        published=utc(2024, 5, 14),
+    ),
+    draft(
+        "Niger: 17 soldiers die as gunmen on motorbikes storm Tillaberi base",
+        # The same wire copy, lightly cut, in a second outlet.
+        WIRE.replace(" on Tuesday", "").rsplit(" The region borders", 1)[0],
+        source="Daily Dispatch",
+        published=utc(2024, 5, 14),
+    ),
+    draft(
+        "Deadly dawn raid on Tillaberi garrison leaves seventeen troops dead",
+        "Seventeen Nigerien soldiers died when assailants on motorcycles overran an army post "
+        "close to Tillaberi before dawn on Tuesday. Amadou Abdramane, speaking for the junta, "
+        "told reporters that a search operation was combing the area and that attackers had "
+        "died too. The defence ministry said reinforcements left Niamey within hours and that "
+        "no group had claimed the attack on the post.",
+        source="Niamey Herald",
+        published=utc(2024, 5, 15),
+    ),
+    draft(
+        "Tillaberi attack: army says hunt for gunmen continues",
+        "The army said on Wednesday that the search for the gunmen who killed seventeen "
+        "soldiers near Tillaberi was continuing. Abdramane said the assailants fled towards "
+        "the border with Mali on motorcycles. Families of the soldiers gathered in Niamey.",
+        source="Radio Sahel",
+        published=utc(2024, 5, 15),
+    ),
+]
+
+FILLER = (
+    [
+        draft(
+            f"Recipe of the week number {n}: millet couscous with {dish}",
+            f"Soak the millet overnight, steam it twice and serve it with {dish}. This recipe "
+            "feeds four people and keeps well in a cool place for two days. Add a pinch of salt "
+            "and some butter before serving; children like it with a little sugar and milk.",
+            source="Kitchen Weekly",
+            published=utc(2023, 1, n),
+        )
+        for n, dish in enumerate(["peanut sauce", "baobab leaves", "okra stew", "dried fish"], 1)
+    ]
+    + [
+        draft(
+            f"{topic.capitalize()} report {n}",
+            f"A new report on {topic} in {town} was published on Monday by researchers who "
+            f"studied {thing} over several years. They found that {thing} changed a lot and "
+            f"recommend more investment in {topic} across {town} and the surrounding districts.",
+            source="Sahel Review",
+            published=utc(2022, 1 + n % 12, 1 + n % 27),
+        )
+        for n, (topic, town, thing) in enumerate(
+            (t, w, x)
+            for t in ("schools", "rainfall", "markets", "clinics", "roads", "mobile banking")
+            for w in ("Zinder", "Maradi", "Dosso", "Agadez", "Diffa", "Tahoua")
+            for x in ("attendance", "prices")
+        )
+    ]
+    + [
+        draft(
+            "Football: Niamey club wins the cup final",
+            "The Niamey club won the national cup final on Sunday after a penalty shoot-out in "
+            "front of a large crowd at the stadium. The coach praised his goalkeeper.",
+            source="Sport Sahel",
+            published=utc(2024, 2, 4),
+        ),
+    ]
+)
+
+
+@pytest.fixture
+def newsroom(home: Path) -> Iterator[Library]:
+    lib = Library.open(home, seed=False)
+    report = lib.add_drafts(STORY + FILLER)
+    assert not report.failed and len(report.added) == len(STORY) + len(FILLER)
+    lib.ensure_index()
+    yield lib
+    lib.close()
+
+
+def _ids_by_source(lib: Library) -> dict[str, str]:
+    return {row.source: row.id for row in lib.rows(lib.list_ids())}
+
+
+def test_same_story_from_other_outlets_is_related(newsroom: Library) -> None:
+    ids = _ids_by_source(newsroom)
+    found = related(newsroom, ids["Sahel Wire"])
+    sources = [c.source for c in found.coverage]
+    assert set(sources) == {"Daily Dispatch", "Niamey Herald", "Radio Sahel"}
+    assert all(isinstance(c, Coverage) for c in found.coverage)
+    scores = [c.score for c in found.coverage]
+    assert scores == sorted(scores, reverse=True)
+    herald = next(c for c in found.coverage if c.source == "Niamey Herald")
+    assert "Tillaberi" in herald.shared_entities
+    assert any("Abdramane" in name for name in herald.shared_entities)
+
+
+def test_wire_copy_is_marked_near_duplicate(newsroom: Library) -> None:
+    ids = _ids_by_source(newsroom)
+    found = related(newsroom, ids["Sahel Wire"])
+    marks = {c.source: c.near_duplicate for c in found.coverage}
+    assert marks["Daily Dispatch"] is True
+    assert marks["Niamey Herald"] is False
+    assert marks["Radio Sahel"] is False
+
+
+def test_unrelated_articles_are_not_shown(newsroom: Library) -> None:
+    ids = _ids_by_source(newsroom)
+    found = related(newsroom, ids["Sahel Wire"])
+    assert not {"Kitchen Weekly", "Sport Sahel"} & {c.source for c in found.coverage}
+    football = related(newsroom, ids["Sport Sahel"])
+    assert football.coverage == []  # shares "Niamey" with the story, nothing more
+
+
+def test_article_itself_and_its_copy_from_same_source_are_excluded(home: Path) -> None:
+    lib = Library.open(home, seed=False)
+    try:
+        copy = draft(
+            STORY[0].title + " (updated)",
+            STORY[0].body + " This story has been updated.",
+            source="Sahel Wire",
+            url="https://sahelwire.example/tillaberi-attack-updated",
+            published=utc(2024, 5, 14),
+        )
+        lib.add_drafts([*STORY, copy, *FILLER])
+        lib.ensure_index()
+        ids = _ids_by_source(lib)  # the last Sahel Wire row wins: either copy
+        found = related(lib, ids["Sahel Wire"])
+        assert "Sahel Wire" not in {c.source for c in found.coverage}
+        assert ids["Sahel Wire"] not in {c.id for c in found.coverage}
+    finally:
+        lib.close()
+
+
+def test_coverage_by_outlet_groups_in_order_of_best_item() -> None:
+    def item(i: str, source: str, score: float) -> Coverage:
+        return Coverage(i, f"title {i}", source, None, score, (), False)
+
+    r = Related(
+        [],
+        [item("a", "X", 0.9), item("b", "Y", 0.8), item("c", "X", 0.7), item("d", "Z", 0.5)],
+        [],
+    )
+    groups = r.coverage_by_outlet()
+    assert [name for name, _ in groups] == ["X", "Y", "Z"]
+    assert [c.id for c in groups[0][1]] == ["a", "c"]
+
+
+def test_limit(newsroom: Library) -> None:
+    ids = _ids_by_source(newsroom)
+    assert len(related(newsroom, ids["Sahel Wire"], limit=2).coverage) == 2
+    assert related(newsroom, ids["Sahel Wire"], limit=0).coverage == []
+
+
+def test_links_own_url_first_http_only(home: Path) -> None:
+    lib = Library.open(home, seed=False)
+    try:
+        body = (
+            "Read the statement at https://gov.example/statement. and the video "
+            "(http://video.example/clip) or the mirror javascript:alert(1) "
+            "ftp://files.example/x and again https://gov.example/statement"
+        )
+        lib.add_drafts(
+            [
+                draft("With links", body, url="https://outlet.example/story"),
+                draft("Feed item", body + " once more", url="ftp://outlet.example/x"),
+            ]
+        )
+        rows = {row.title: row.id for row in lib.rows(lib.list_ids())}
+        links = related(lib, rows["With links"]).links
+        assert links == [
+            "https://outlet.example/story",
+            "https://gov.example/statement",
+            "http://video.example/clip",
+        ]
+        assert related(lib, rows["Feed item"]).links == [
+            "https://gov.example/statement",
+            "http://video.example/clip",
+        ]
+    finally:
+        lib.close()
+
+
+def test_json_shape(newsroom: Library) -> None:
+    ids = _ids_by_source(newsroom)
+    data = related_json(related(newsroom, ids["Sahel Wire"]))
+    assert set(data) == {"cited", "coverage", "links"}
+    assert data["links"] == ["https://sahelwire.example/tillaberi-attack"]
+    assert data["coverage"]
+    for item in data["coverage"]:
+        assert set(item) == {
+            "id",
+            "title",
+            "source",
+            "published",
+            "score",
+            "shared_entities",
+            "near_duplicate",
+        }
+        assert isinstance(item["shared_entities"], list)
+        assert isinstance(item["published"], str)
+    for cited in data["cited"]:
+        assert set(cited) == {"name", "kind", "count", "sentences"}
+        assert isinstance(cited["sentences"], list)
+    import json
+
+    json.dumps(data)  # serialisable as is
+
+
+def test_seed_article_cites_rtn_reuters_afp_and_spokesperson(seeded: Library) -> None:
+    article_id = seeded.list_ids()[0]
+    found = related(seeded, article_id)
+    by_name = {c.name: c for c in found.cited}
+    # RTN is reported under its full name.
+    assert {"Radio Télévision du Niger", "Reuters", "Agence France-Presse"} <= set(by_name)
+    assert by_name["Radio Télévision du Niger"].kind == "outlet"
+    officials = [c for c in found.cited if c.kind == "official"]
+    assert "Amadou Abdramane, junta spokesperson" in {c.name for c in officials}
+    assert found.coverage == []  # alone in its library
+
+
+def test_near_duplicate_shingles() -> None:
+    a = Shingles(WIRE)
+    assert near_duplicate(a, Shingles(WIRE.replace("seventeen", "17")))
+    assert not near_duplicate(a, Shingles(STORY[2].body))
+    assert not near_duplicate(Shingles("short"), Shingles("other"))
