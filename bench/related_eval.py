@@ -11,6 +11,8 @@ with --snippets the first words of each body (to judge by; never copy them into 
 With a judgements file (markdown table rows ``| article id | related id | yes/no | why |``)
 it prints precision@k: the share of shown related items judged to be on the same story, per
 article (macro) and over all items (micro), and lists any shown item not yet judged.
+`--judged` re-runs the articles of the judgements file: a fixed sample while tuning (the
+random draw depends on which articles show anything, so it moves when the ranking does).
 """
 
 from __future__ import annotations
@@ -50,10 +52,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, default=30)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--top", type=int, default=5)
-    parser.add_argument("--judgements", type=Path, default=Path(__file__).with_name(
-        "related_judgements.md"))
+    parser.add_argument(
+        "--judgements", type=Path, default=Path(__file__).with_name("related_judgements.md")
+    )
     parser.add_argument("--snippets", action="store_true", help="print the first body words")
     parser.add_argument("--ids", nargs="*", help="these articles instead of a random sample")
+    parser.add_argument(
+        "--judged",
+        action="store_true",
+        help="the articles of the judgements file (a fixed sample while tuning)",
+    )
     args = parser.parse_args(argv)
 
     library = Library.open(args.home, seed=False)
@@ -62,6 +70,8 @@ def main(argv: list[str] | None = None) -> int:
     ids = library.store.all_ids()
     rng = random.Random(args.seed)
     order = args.ids or rng.sample(ids, len(ids))
+    if args.judged:
+        order = list(dict.fromkeys(article for article, _ in judged))
     shown: list[tuple[str, list[str]]] = []
     none = 0
     timings: list[float] = []
@@ -74,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
         timings.append(time.perf_counter() - started)
         if not found.coverage:
             none += 1
+            if args.judged:
+                print(f"\n## {article_id}  (no related coverage shown)")
             continue
         article = library.get(article_id)
         day = article.published.date().isoformat() if article.published else "undated"
@@ -85,7 +97,9 @@ def main(argv: list[str] | None = None) -> int:
             mark = {True: "yes", False: "no"}.get(judged.get((article.id, item.id)), "?")  # type: ignore[arg-type]
             when = item.published.date().isoformat() if item.published else "undated"
             dup = " NEAR-DUPLICATE" if item.near_duplicate else ""
-            print(f"  {mark:>3} {item.id} {item.score:.3f} [{item.source}] {when} {item.title}{dup}")
+            print(
+                f"  {mark:>3} {item.id} {item.score:.3f} [{item.source}] {when} {item.title}{dup}"
+            )
             print(f"          shared: {', '.join(item.shared_entities[:6]) or '-'}")
             if args.snippets:
                 print(f"          {_snippet(library.get(item.id).body)}")
@@ -95,13 +109,18 @@ def main(argv: list[str] | None = None) -> int:
         shown.append((article.id, items))
 
     tried = len(shown) + none
-    print(f"\n{tried} articles drawn: {len(shown)} with related coverage, {none} with none "
-          f"({none / max(1, tried):.0%})")
+    how = "taken from the judgements" if args.judged else "drawn"
+    print(
+        f"\n{tried} articles {how}: {len(shown)} with related coverage, {none} with none "
+        f"({none / max(1, tried):.0%})"
+    )
     if timings:
         timings.sort()
         p95 = timings[min(len(timings) - 1, int(0.95 * len(timings)))]
-        print(f"related(): median {statistics.median(timings) * 1000:.1f} ms, "
-              f"p95 {p95 * 1000:.1f} ms over {len(timings)} calls")
+        print(
+            f"related(): median {statistics.median(timings) * 1000:.1f} ms, "
+            f"p95 {p95 * 1000:.1f} ms over {len(timings)} calls"
+        )
     print(f"near-duplicate marks shown: {len(duplicates)} {duplicates}")
     if judged:
         per_article: list[float] = []
@@ -109,15 +128,17 @@ def main(argv: list[str] | None = None) -> int:
         missing: list[tuple[str, str]] = []
         for article_id, items in shown:
             marks = [judged.get((article_id, item)) for item in items]
-            missing += [(article_id, i) for i, m in zip(items, marks) if m is None]
+            missing += [(article_id, i) for i, m in zip(items, marks, strict=True) if m is None]
             known = [m for m in marks if m is not None]
             if known:
                 per_article.append(sum(known) / len(known))
                 yes += sum(known)
                 total += len(known)
         if per_article:
-            print(f"precision@{args.top}: macro {statistics.mean(per_article):.3f} over "
-                  f"{len(per_article)} articles; micro {yes}/{total} = {yes / total:.3f}")
+            print(
+                f"precision@{args.top}: macro {statistics.mean(per_article):.3f} over "
+                f"{len(per_article)} articles; micro {yes}/{total} = {yes / total:.3f}"
+            )
         if missing:
             print(f"{len(missing)} shown items not judged yet:")
             for pair in missing:

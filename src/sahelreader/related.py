@@ -406,7 +406,7 @@ def time_factor(a: datetime | None, b: datetime | None) -> float:
         a, b = a.replace(tzinfo=None), b.replace(tzinfo=None)
     days = abs((a - b).total_seconds()) / 86_400.0
     days = max(0.0, days - 1.0)  # a day apart is still the same news cycle
-    return TIME_FLOOR + (1.0 - TIME_FLOOR) * 0.5 ** (days / TIME_HALF_LIFE_DAYS)
+    return TIME_FLOOR + (1.0 - TIME_FLOOR) * math.pow(0.5, days / TIME_HALF_LIFE_DAYS)
 
 
 # -- near-duplicates --------------------------------------------------------------------------
