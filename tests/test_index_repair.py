@@ -48,9 +48,19 @@ def test_a_damaged_index_is_rebuilt(corpus_library: Library) -> None:
 
 
 def test_a_stale_stamp_triggers_a_rebuild(corpus_library: Library) -> None:
-    corpus_library.index.record_stamp(-1)
+    corpus_library.index.record_stamp(-1, corpus_library.index_build)
     health = corpus_library.index_health()
     assert not health.ok and "out of date" in health.reason
+
+
+def test_an_index_from_another_build_is_rebuilt(corpus_library: Library) -> None:
+    stamp, _ = corpus_library.index.recorded_stamp()
+    assert stamp is not None
+    corpus_library.index.record_stamp(stamp, "1:an-older-recogniser")
+    health = corpus_library.index_health()
+    assert not health.ok and "another version" in health.reason
+    corpus_library.ensure_index()
+    assert corpus_library.index_health().ok
 
 
 def test_a_document_count_mismatch_triggers_a_rebuild(corpus_library: Library) -> None:

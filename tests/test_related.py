@@ -242,8 +242,8 @@ def test_seed_article_cites_rtn_reuters_afp_and_spokesperson(seeded: Library) ->
     found = related(seeded, article_id)
     by_name = {c.name: c for c in found.cited}
     # RTN is reported under its full name.
-    assert {"Radio Télévision du Niger", "Reuters", "Agence France-Presse"} <= set(by_name)
-    assert by_name["Radio Télévision du Niger"].kind == "outlet"
+    assert {"RTN (Radio Télévision du Niger)", "Reuters", "Agence France-Presse"} <= set(by_name)
+    assert by_name["RTN (Radio Télévision du Niger)"].kind == "outlet"
     officials = [c for c in found.cited if c.kind == "official"]
     assert "Amadou Abdramane, junta spokesperson" in {c.name for c in officials}
     assert found.coverage == []  # alone in its library

@@ -37,7 +37,7 @@ def seed() -> list[CitedSource]:
 
 def test_seed_sources(seed: list[CitedSource]) -> None:
     by_name = {c.name: c for c in seed}
-    rtn = by_name["Radio Télévision du Niger"]
+    rtn = by_name["RTN (Radio Télévision du Niger)"]
     assert rtn.kind == "outlet"
     assert rtn.count == 3  # "state RTN broadcaster", "the RTN report said", "interviewed by RTN"
     assert any("the RTN report said" in s for s in rtn.sentences)
@@ -56,7 +56,7 @@ def test_seed_sources(seed: list[CitedSource]) -> None:
 
 def test_seed_order_and_no_extras(seed: list[CitedSource]) -> None:
     assert [c.name for c in seed] == [
-        "Radio Télévision du Niger",
+        "RTN (Radio Télévision du Niger)",
         "authorities",
         "Amadou Abdramane, junta spokesperson",
         "Reuters",
@@ -100,7 +100,10 @@ def test_seed_is_fast() -> None:
             "In an interview with RFI, the mayor described the flooding.",
             "Radio France Internationale",
         ),
-        ("State broadcaster RTN showed the general at the airport.", "Radio Télévision du Niger"),
+        (
+            "State broadcaster RTN showed the general at the airport.",
+            "RTN (Radio Télévision du Niger)",
+        ),
         ("The decision was announced on ORTM late on Friday.", "ORTM"),
         ("Anadolu Agency said the talks would resume.", "Anadolu"),
         ("According to the AFP news agency, the flights were suspended.", "Agence France-Presse"),

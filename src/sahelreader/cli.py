@@ -83,6 +83,23 @@ def build_parser() -> argparse.ArgumentParser:
     entities.add_argument("source", metavar="ID|PATH|-")
     entities.add_argument("--json", action="store_true", help="print a list of spans as JSON")
 
+    related = commands.add_parser(
+        "related",
+        help="what an article cites, and other coverage of the same story",
+        description="The sources an article cites (agencies, outlets, officials, organisations, "
+        "documents), other articles in the library on the same story grouped by outlet, and "
+        "its links.",
+    )
+    related.add_argument("id", metavar="ID")
+    related.add_argument(
+        "--limit",
+        type=_positive_int,
+        default=10,
+        metavar="N",
+        help="at most N coverage items (default 10)",
+    )
+    related.add_argument("--json", action="store_true", help="print the result as JSON")
+
     commands.add_parser(
         "reindex",
         help="rebuild the search index",
@@ -359,6 +376,42 @@ def cmd_entities(args: argparse.Namespace, err: Console) -> int:
         return EXIT_OK
 
 
+def cmd_related(args: argparse.Namespace, err: Console) -> int:
+    from .related import related_json
+
+    with _library(args, err) as library:
+        found = library.related(args.id, limit=args.limit)
+        if args.json:
+            _print_json(related_json(found))
+            return EXIT_OK
+        out = Console(highlight=False)
+        out.print(Text("Cited in this article", style="bold"))
+        for source in found.cited:
+            line = Text(f"  {source.name}", style="bold")
+            line.append(f"  {source.kind} · cited {source.count}×", style="dim")
+            out.print(line)
+        if not found.cited:
+            out.print(Text("  No attributed sources found.", style="dim"))
+        out.print(Text("Other coverage", style="bold"))
+        for outlet, items in found.coverage_by_outlet():
+            out.print(Text(f"  {outlet or 'unknown source'}", style="cyan"))
+            for item in items:
+                line = Text(f"    {item.id}  {item.title}")
+                if item.near_duplicate:
+                    line.append("  (same copy)", style="yellow")
+                if item.shared_entities:
+                    line.append(f"  shares: {', '.join(item.shared_entities[:4])}", style="dim")
+                out.print(line)
+        if not found.coverage:
+            out.print(Text("  No other coverage in your library.", style="dim"))
+        out.print(Text("Links", style="bold"))
+        for url in found.links:
+            out.print(Text(f"  {url}"))
+        if not found.links:
+            out.print(Text("  No links.", style="dim"))
+        return EXIT_OK
+
+
 def cmd_remove(args: argparse.Namespace, err: Console) -> int:
     with _library(args, err) as library:
         report = library.remove(args.ids, force=args.force)
@@ -404,6 +457,7 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace, Console], int]] = {
     "show": cmd_show,
     "remove": cmd_remove,
     "entities": cmd_entities,
+    "related": cmd_related,
     "reindex": cmd_reindex,
     "doctor": cmd_doctor,
 }

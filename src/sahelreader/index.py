@@ -33,6 +33,9 @@ STAMP_FILE = "sahelreader-stamp.json"
 _LARGE_BUILD = 5_000
 _WRITE_LOCK_TIMEOUT = 10.0
 TITLE_BOOST = 2.5
+# Bumped whenever the documents change shape (fields, analysis): an index built by another
+# format is rebuilt. 2: entity fields.
+INDEX_FORMAT = 2
 _OPERATOR_WORDS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"})
 _BARE_WORD = re.compile(r"(?<![\w:*?~\"])\w+(?![\w:*?~])")
 
@@ -147,17 +150,18 @@ class SearchIndex:
     def doc_count(self) -> int:
         return int(self.ix.doc_count())
 
-    def recorded_stamp(self) -> int | None:
+    def recorded_stamp(self) -> tuple[int | None, str | None]:
+        """(the store's change stamp the index has caught up with, what built the index)."""
         try:
             data = json.loads((self.folder / STAMP_FILE).read_text("utf-8"))
-            return int(data["stamp"])
+            return int(data["stamp"]), str(data.get("build"))
         except (OSError, ValueError, KeyError, TypeError):
-            return None
+            return None, None
 
-    def record_stamp(self, stamp: int) -> None:
+    def record_stamp(self, stamp: int, build: str) -> None:
         target = self.folder / STAMP_FILE
         temporary = target.with_suffix(".tmp")
-        temporary.write_text(json.dumps({"stamp": stamp}), "utf-8")
+        temporary.write_text(json.dumps({"stamp": stamp, "build": build}), "utf-8")
         temporary.replace(target)
 
     def rebuild(
@@ -259,6 +263,10 @@ class SearchIndex:
     def parse(self, text: str) -> ParsedQuery:
         return parse(self._parser, text)
 
+    def searcher(self) -> Any:
+        """This thread's searcher, refreshed to see the latest commit."""
+        return self._searcher()
+
     def _searcher(self) -> Any:
         searcher = getattr(self._searchers, "searcher", None)
         if searcher is None:
@@ -277,21 +285,6 @@ class SearchIndex:
         found = results.scored_length()
         more = limit is not None and found >= limit
         return RawResults(hits, found, more, terms)
-
-    def more_like(
-        self, article_id: str, text: str, limit: int = 20, numterms: int = 20
-    ) -> list[RawHit]:
-        """Articles whose bodies share the most distinctive terms of `text` (the article's body).
-
-        numterms=20: with Whoosh's default of 5, about half the articles of a 1k library found
-        nothing at all (measurements.md).
-        """
-        searcher = self._searcher()
-        docnum = searcher.document_number(id=article_id)
-        if docnum is None:
-            return []
-        results = searcher.more_like(docnum, "body", text=text, top=limit, numterms=numterms)
-        return [RawHit(hit["id"], float(hit.score or 0.0)) for hit in results]
 
     def count_in_field(self, field: str, text: str) -> int:
         """Documents whose `field` holds `text` (a word, or the words in a row)."""

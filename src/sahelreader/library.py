@@ -10,16 +10,19 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from .config import Config, load_config
 from .entities import Recogniser
 from .entity_summary import EntityGroup, group_entities, names_by_type
 from .highlight import match_spans, snippet
-from .index import IndexUnavailable, SearchIndex
+from .index import INDEX_FORMAT, IndexUnavailable, SearchIndex
 from .lang import detect_language
 from .models import Article, ArticleDraft, ArticleRow, Entity, SearchHit, SearchResults
 from .paths import Locations, locations
+
+if TYPE_CHECKING:
+    from .related import Related
 from .query import ParsedQuery, QueryError
 from .store import (
     ListFilter,
@@ -124,7 +127,12 @@ class Library:
             return IndexHealth(False, f"the search index is damaged ({type(error).__name__})")
         if pending:
             return IndexHealth(True, pending=pending)
-        if self.index.recorded_stamp() != self.store.content_stamp():
+        stamp, build = self.index.recorded_stamp()
+        if build != self.index_build:
+            return IndexHealth(
+                False, "the search index was built by another version or with other entity names"
+            )
+        if stamp != self.store.content_stamp():
             return IndexHealth(False, "the search index is out of date")
         if self.index.doc_count() != self.store.count():
             return IndexHealth(False, "the search index does not match the library")
@@ -168,7 +176,7 @@ class Library:
             if cancelled is not None and cancelled.is_set():
                 return written
             self.store.clear_all_pending()
-            self.index.record_stamp(stamp)
+            self.index.record_stamp(stamp, self.index_build)
             if not self.store.get_meta("index_built"):
                 self.store.set_meta("index_built", "1")
             self.index.open()
@@ -201,7 +209,7 @@ class Library:
                 if progress is not None:
                     progress(done, len(pending))
             if not self.store.pending_index(limit=1):
-                self.index.record_stamp(stamp)
+                self.index.record_stamp(stamp, self.index_build)
             return True
 
     # -- import ----------------------------------------------------------------------------------
@@ -263,6 +271,11 @@ class Library:
         return self._recogniser
 
     @property
+    def index_build(self) -> str:
+        """What the index's documents depend on: their format and the entity recogniser."""
+        return f"{INDEX_FORMAT}:{self.entity_version}"
+
+    @property
     def entity_version(self) -> str:
         """Names the recogniser (code, data, the user's extra names) that the cache came from."""
         if self._entity_version is None:
@@ -311,6 +324,12 @@ class Library:
 
     def entity_groups(self, article: Article) -> list[EntityGroup]:
         return group_entities(self.entities(article))
+
+    def related(self, article_id: str, limit: int = 10) -> Related:
+        """What the article cites, other coverage of the same story, and its links."""
+        from .related import related
+
+        return related(self, self.store.resolve_id(article_id), limit)
 
     def count_entity_articles(self, group: EntityGroup) -> int:
         """How many articles name this entity: a term lookup, or a phrase in the small field."""
@@ -436,6 +455,11 @@ class Library:
         if filter_by == "all":
             return list(ids)
         keep = set(self.store.list_ids(filter_by, "added", within=ids))
+        return [i for i in ids if i in keep]
+
+    def from_source(self, ids: Sequence[str], source: str) -> list[str]:
+        """Those of `ids` from one source, in the order given."""
+        keep = set(self.store.list_ids("all", "added", source=source, within=ids))
         return [i for i in ids if i in keep]
 
     def order_ids(self, ids: Sequence[str], sort: ListSort) -> list[str]:

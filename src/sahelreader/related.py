@@ -69,8 +69,6 @@ NEAR_DUP_CONTAINMENT = 0.8  # share of the shorter text's shingles found in the 
 NEAR_DUP_MIN_SHINGLES = 8
 
 
-_DEBUG: list[tuple[Any, ...]] | None = None  # set to a list to collect score components
-
 
 @dataclass(frozen=True)
 class Coverage:
@@ -218,8 +216,6 @@ def find_coverage(library: Library, article: Article, limit: int = 10) -> list[C
         mlt = min(1.0, raw / scale)
         published = from_iso(row["published"])
         score = (W_MLT * mlt + W_ENTITY * entity_score) * time_factor(article.published, published)
-        if _DEBUG is not None:
-            _DEBUG.append((article.id, found, mlt, entity_score, published))
         if duplicate:
             score = max(score, 1.0)
         if score < MIN_SCORE:
@@ -251,8 +247,7 @@ def find_coverage(library: Library, article: Article, limit: int = 10) -> list[C
 
 
 def _searcher(library: Library) -> Any:
-    # SearchIndex keeps one refreshed searcher per thread; reuse it (see the final notes).
-    return library.index._searcher()
+    return library.index.searcher()
 
 
 def _fields(language: str) -> tuple[str, str]:

@@ -6,13 +6,14 @@ import threading
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
-from typing import ClassVar, Literal, cast
+from typing import ClassVar, Literal, TypeVar, cast
 
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Footer, Input, ProgressBar
 from textual.worker import get_current_worker
 
@@ -31,6 +32,7 @@ from .messages import (
     IndexReady,
     LibraryCounts,
     ListLoaded,
+    RelatedLoaded,
     SnippetsLoaded,
     ViewsCounted,
 )
@@ -40,13 +42,14 @@ from .search_bar import SearchBar, SearchInput
 from .side_panel import SidePanel
 from .status_bar import Status, StatusBar
 
+PaneT = TypeVar("PaneT", bound=Widget)
 SortName = Literal["date", "relevance", "source"]
 SORTS: tuple[SortName, ...] = ("date", "relevance", "source")
 # Filters the `f` key cycles through; "watchlist" joins when config.toml has a watch list.
 BASE_FILTERS: tuple[str, ...] = tuple(f for f in LIST_FILTERS if f in ("all", "unread"))
 SEARCH_DEBOUNCE = 0.25
+SIDE_DETAILS_DELAY = 0.3
 FIRST_SNIPPETS = 30
-ENTITY_COUNT_DELAY = 0.3
 SEARCH_LIMIT = 5_000
 NARROW_WIDTH = 100
 ALL_ARTICLES = View("All articles")
@@ -198,6 +201,14 @@ class SahelReaderApp(App[None]):
             id="focus_previous",
             tooltip="Move to the previous pane",
         ),
+        Binding(
+            "backspace,alt+left",
+            "go_back",
+            "Back",
+            show=False,
+            id="back",
+            tooltip="Back to the article you came from (after opening related coverage)",
+        ),
         Binding("question_mark", "help", "Help", id="help", tooltip="Show every key"),
         Binding("q", "quit", "Quit", id="quit", tooltip="Quit sahelreader"),
     ]
@@ -219,9 +230,15 @@ class SahelReaderApp(App[None]):
         self._search_timer: Timer | None = None
         self._side_wanted: bool | None = None  # None: follow the terminal's width
         self._hits = 0
+        self.source_filter: str | None = None
+        self.history: list[str] = []  # articles opened from the side panel come back with ⌫
         # Library-wide counts for the status line, refreshed off the UI thread.
         self._total = library.count()
         self._unread = library.unread_count()
+
+    def _pane(self, selector: str, kind: type[PaneT]) -> PaneT:
+        """A widget of the main screen, even while a dialog or the help screen is on top."""
+        return self.screen_stack[0].query_one(selector, kind)
 
     # -- layout ----------------------------------------------------------------------------------
 
@@ -243,7 +260,7 @@ class SahelReaderApp(App[None]):
             self.theme = self.library.config.theme
         for notice in self.library.notices:
             self.notify(notice, severity="warning", markup=False)
-        self.query_one("#index-progress", ProgressBar).display = False
+        self._pane("#index-progress", ProgressBar).display = False
         self._apply_width(self.size.width)
         last = self.library.last_opened()
         self.load_list(keep=last, open_after=True)
@@ -251,14 +268,14 @@ class SahelReaderApp(App[None]):
             self.prepare_index()
         else:
             self.index_ready.set()
-        self.query_one(ArticleList).focus()
+        self._pane("#article-list", ArticleList).focus()
 
     def on_resize(self) -> None:
         self._apply_width(self.size.width)
 
     def _apply_width(self, width: int) -> None:
         side = self._side_wanted if self._side_wanted is not None else width >= NARROW_WIDTH
-        self.query_one(SidePanel).display = side
+        self._pane("#side-panel", SidePanel).display = side
         self.screen.set_class(width < NARROW_WIDTH, "narrow")
 
     # -- the index, prepared off the UI thread ---------------------------------------------------
@@ -283,14 +300,14 @@ class SahelReaderApp(App[None]):
         self.post_message(IndexReady(notice="; ".join(notices)))
 
     def on_index_progress(self, message: IndexProgress) -> None:
-        bar = self.query_one("#index-progress", ProgressBar)
+        bar = self._pane("#index-progress", ProgressBar)
         bar.display = True
         bar.update(total=message.total, progress=message.done)
         self._update_status(busy=f"indexing {message.done:,}/{message.total:,}")
 
     def on_index_ready(self, message: IndexReady) -> None:
         self.index_ready.set()
-        self.query_one("#index-progress", ProgressBar).display = False
+        self._pane("#index-progress", ProgressBar).display = False
         if message.notice:
             self.notify(message.notice, title="Search index", markup=False)
         if message.failed:
@@ -306,6 +323,7 @@ class SahelReaderApp(App[None]):
         """Fill the list for the current view, search, filter and sort (stale runs are dropped)."""
         worker = get_current_worker()
         library, query, list_filter = self.library, self.query_text, self.filter
+        source = self.source_filter
         needs_index = bool(query) or list_filter == "watchlist"
         if needs_index and not self.index_ready.is_set():
             self.post_message(ListLoaded([], query, error="The search index is being built…"))
@@ -322,8 +340,12 @@ class SahelReaderApp(App[None]):
                 ids = [hit.id for hit in results.hits]
                 if self.sort == "source":
                     ids = library.order_ids(ids, "source")
+                if source is not None:
+                    ids = library.from_source(ids, source)
             else:
-                ids = library.list_ids("all", "source" if self.sort == "source" else "date")
+                ids = library.list_ids(
+                    "all", "source" if self.sort == "source" else "date", source=source
+                )
             if list_filter == "watchlist":
                 watched = library.search(
                     watch_query(library.config.watch), limit=None, snippets=False
@@ -365,8 +387,8 @@ class SahelReaderApp(App[None]):
     def on_list_loaded(self, message: ListLoaded) -> None:
         if message.query != self.query_text:
             return  # the search changed while this ran
-        article_list = self.query_one(ArticleList)
-        bar = self.query_one(SearchBar)
+        article_list = self._pane("#article-list", ArticleList)
+        bar = self._pane("#search-bar", SearchBar)
         self.terms = message.terms
         self._hits = message.total
         if message.error:
@@ -418,16 +440,17 @@ class SahelReaderApp(App[None]):
         self.post_message(SnippetsLoaded(snippets, generation))
 
     def on_snippets_loaded(self, message: SnippetsLoaded) -> None:
-        self.query_one(ArticleList).add_snippets(message.snippets, message.generation)
+        self._pane("#article-list", ArticleList).add_snippets(message.snippets, message.generation)
 
     def _update_status(self, busy: str = "") -> None:
-        article_list = self.query_one(ArticleList)
-        self.query_one(StatusBar).show(
+        article_list = self._pane("#article-list", ArticleList)
+        self._pane("#status", StatusBar).show(
             Status(
                 total=self._total,
                 unread=self._unread,
                 shown=self._hits if self.query_text else len(article_list.ids),
-                view=self.view.name,
+                view=self.view.name
+                + (f" · from {self.source_filter}" if self.source_filter else ""),
                 filter=self.filter,
                 sort=self.sort,
                 query=self.query_text,
@@ -439,8 +462,10 @@ class SahelReaderApp(App[None]):
 
     @on(ArticleList.Opened)
     def _list_opened(self, message: ArticleList.Opened) -> None:
-        self.open_article(message.article_id)
-        self.query_one(ArticleReader).focus()
+        # One layout and one repaint for everything that changes, not one per pane.
+        with self.batch_update():
+            self.open_article(message.article_id)
+            self._pane("#reader", ArticleReader).focus()
 
     def open_article(self, article_id: str, *, mark_read: bool = True) -> None:
         try:
@@ -451,56 +476,106 @@ class SahelReaderApp(App[None]):
         matches = self.library.body_matches(article, self.terms) if self.terms else []
         entities = self.library.entities(article)
         watched = find_names(article.body, self.library.config.watch)
-        self.query_one(ArticleReader).show(article, matches, entities, watched)
+        self._pane("#reader", ArticleReader).show(article, matches, entities, watched)
         newly_read = mark_read and not article.read
         self.library.opened(article.id, mark_read=newly_read)
         if newly_read:
             article = replace(article, read=True)
-            self.query_one(ArticleList).refresh_rows([article.id])
+            self._pane("#article-list", ArticleList).refresh_rows([article.id])
             self._unread = max(0, self._unread - 1)
         self.article = article
         groups = group_entities(entities)
-        self.query_one(SidePanel).show(article, groups)
-        if groups and self.index_ready.is_set():
-            # Counted after a pause, so that paging through articles does not queue searches.
-            self.set_timer(ENTITY_COUNT_DELAY, lambda: self._count_if_still_open(article.id))
+        self._pane("#side-panel", SidePanel).show(article, groups)
+        # Looked up after a pause, so that paging through articles does not queue searches.
+        self.set_timer(SIDE_DETAILS_DELAY, lambda: self._details_if_still_open(article.id))
         self._update_status()
 
-    def _count_if_still_open(self, article_id: str) -> None:
+    def _details_if_still_open(self, article_id: str) -> None:
         if self.article is not None and self.article.id == article_id:
-            groups = self.query_one(SidePanel).groups
-            self.count_entity_articles(article_id, groups)
+            if self.index_ready.is_set():
+                self.load_side_details(article_id, self._pane("#side-panel", SidePanel).groups)
+            else:
+                self.set_timer(1.0, lambda: self._details_if_still_open(article_id))
 
-    @work(thread=True, exclusive=True, group="entity-counts")
-    def count_entity_articles(self, article_id: str, groups: list[EntityGroup]) -> None:
+    @work(thread=True, exclusive=True, group="side-details")
+    def load_side_details(self, article_id: str, groups: list[EntityGroup]) -> None:
+        """Related sources and entity counts: index work, off the UI thread."""
+        worker = get_current_worker()
+        try:
+            related = self.library.related(article_id)
+        except KeyError:
+            return
+        if worker.is_cancelled:
+            return
+        self.post_message(RelatedLoaded(article_id, related))
         counts = {}
         for group in groups:
-            if get_current_worker().is_cancelled:
+            if worker.is_cancelled:
                 return
             counts[group.query] = self.library.count_entity_articles(group)
         self.post_message(EntityCounts(article_id, counts))
 
+    def on_related_loaded(self, message: RelatedLoaded) -> None:
+        if self.article is not None and self.article.id == message.article_id:
+            self._pane("#side-panel", SidePanel).show_related(message.related)
+
     def on_entity_counts(self, message: EntityCounts) -> None:
         if self.article is not None and self.article.id == message.article_id:
-            self.query_one(SidePanel).show_counts(message.counts)
+            self._pane("#side-panel", SidePanel).show_counts(message.counts)
 
-    @on(SidePanel.EntitySelected)
-    def _entity_selected(self, message: SidePanel.EntitySelected) -> None:
-        """Selecting an entity searches the library for every article that names it."""
-        search = self.query_one(SearchInput)
+    @on(SidePanel.Chosen)
+    def _side_choice(self, message: SidePanel.Chosen) -> None:
+        choice = message.choice
+        if choice.kind == "entity":
+            # Every article that names the entity.
+            self._search_for(choice.value)
+        elif choice.kind == "source":
+            self.filter_source(choice.value)
+        elif choice.kind == "article":
+            if self.article is not None:
+                self.history.append(self.article.id)
+            with self.batch_update():
+                self.open_article(choice.value)
+                self._pane("#reader", ArticleReader).focus()
+        elif choice.kind == "link":
+            self._open_link(choice.value)
+
+    def _search_for(self, query: str) -> None:
+        search = self._pane("#search-input", SearchInput)
         with search.prevent(Input.Changed):
-            search.value = message.group.query
-        self._run_search(message.group.query)
-        self.query_one(ArticleList).focus()
+            search.value = query
+        self._run_search(query)
+        self._pane("#article-list", ArticleList).focus()
+
+    def filter_source(self, source: str) -> None:
+        """Narrow the list to one outlet's articles (esc shows everything again)."""
+        if not self.library.list_ids("all", "date", source=source):
+            self.notify(
+                f"No articles from {source} in your library; searching for mentions instead.",
+                markup=False,
+            )
+            self._search_for(f'"{source}"')
+            return
+        self.source_filter = source
+        self.notify(f"Showing articles from {source} (esc shows everything).", markup=False)
+        self.load_list()
+        self._pane("#article-list", ArticleList).focus()
+
+    def action_go_back(self) -> None:
+        if not self.history:
+            self.notify("Nothing to go back to.", severity="information")
+            return
+        with self.batch_update():
+            self.open_article(self.history.pop(), mark_read=False)
 
     def action_toggle_entities(self) -> None:
-        shown = self.query_one(ArticleReader).toggle_entities()
+        shown = self._pane("#reader", ArticleReader).toggle_entities()
         self.notify(f"Entity highlighting {'on' if shown else 'off'}.")
 
     # -- search ----------------------------------------------------------------------------------
 
     def action_focus_search(self) -> None:
-        self.query_one(SearchInput).focus()
+        self._pane("#search-input", SearchInput).focus()
 
     @on(Input.Changed, "#search-input")
     def _search_changed(self, event: Input.Changed) -> None:
@@ -513,7 +588,7 @@ class SahelReaderApp(App[None]):
         if self._search_timer is not None:
             self._search_timer.stop()
         self._run_search(event.value)
-        self.query_one(ArticleList).focus()
+        self._pane("#article-list", ArticleList).focus()
 
     def _run_search(self, text: str) -> None:
         text = text.strip()
@@ -533,20 +608,23 @@ class SahelReaderApp(App[None]):
     def action_clear_search(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return
-        search = self.query_one(SearchInput)
+        search = self._pane("#search-input", SearchInput)
         search.value = ""
         if self._search_timer is not None:
             self._search_timer.stop()
-        self.query_one(SearchBar).show_message("")
+        self._pane("#search-bar", SearchBar).show_message("")
+        if self.source_filter is not None:
+            self.source_filter = None
+            self.load_list()
         if self.query_text != self.view.query:
             self.query_text = self.view.query
             if self.sort == "relevance" and not self.query_text:
                 self.sort = "date"
             self.load_list()
-        self.query_one(ArticleList).focus()
+        self._pane("#article-list", ArticleList).focus()
 
     def action_next_match(self, step: int) -> None:
-        reader = self.query_one(ArticleReader)
+        reader = self._pane("#reader", ArticleReader)
         if reader.article is None:
             self.notify("Open an article first.", severity="warning")
         elif not reader.next_match(step):
@@ -566,21 +644,54 @@ class SahelReaderApp(App[None]):
         self.filter = self.filters[(self.filters.index(self.filter) + 1) % len(self.filters)]
         self.load_list()
 
+    def action_focus_next(self) -> None:
+        self._cycle_panes(1)
+
+    def action_focus_previous(self) -> None:
+        self._cycle_panes(-1)
+
+    def _cycle_panes(self, step: int) -> None:
+        """tab moves between the panes (list, reader, side panel, search), not every widget."""
+        panes = [
+            pane
+            for pane in (
+                self._pane("#article-list", ArticleList),
+                self._pane("#reader", ArticleReader),
+                self._pane("#side-panel", SidePanel),
+                self._pane("#search-input", SearchInput),
+            )
+            if pane.display and pane.parent is not None and pane.parent.display
+        ]
+        focused = self.focused
+        current = next(
+            (
+                i
+                for i, pane in enumerate(panes)
+                if focused is pane or (focused is not None and pane in focused.ancestors)
+            ),
+            -1,
+        )
+        target = panes[(current + step) % len(panes)]
+        if isinstance(target, SidePanel):
+            target.focus_first_row()
+        else:
+            target.focus()
+
     def action_reader_page(self, step: int) -> None:
-        reader = self.query_one(ArticleReader)
+        reader = self._pane("#reader", ArticleReader)
         if step > 0:
             reader.scroll_page_down(animate=False)
         else:
             reader.scroll_page_up(animate=False)
 
     def action_toggle_list(self) -> None:
-        pane = self.query_one("#list-pane")
+        pane = self._pane("#list-pane", Vertical)
         pane.display = not pane.display
         if not pane.display:
-            self.query_one(ArticleReader).focus()
+            self._pane("#reader", ArticleReader).focus()
 
     def action_toggle_side(self) -> None:
-        panel = self.query_one(SidePanel)
+        panel = self._pane("#side-panel", SidePanel)
         self._side_wanted = not panel.display
         panel.display = self._side_wanted
 
@@ -588,9 +699,11 @@ class SahelReaderApp(App[None]):
 
     def _target_id(self) -> str | None:
         """The article an action is about: the open one in the reader, else the list's cursor."""
-        if self.focused is self.query_one(ArticleList):
-            return self.query_one(ArticleList).current_id
-        return self.article.id if self.article else self.query_one(ArticleList).current_id
+        if self.focused is self._pane("#article-list", ArticleList):
+            return self._pane("#article-list", ArticleList).current_id
+        return (
+            self.article.id if self.article else self._pane("#article-list", ArticleList).current_id
+        )
 
     def action_toggle_read(self) -> None:
         article_id = self._target_id()
@@ -599,16 +712,16 @@ class SahelReaderApp(App[None]):
         read = not self.library.get(article_id).read
         self.library.mark_read([article_id], read)
         self._unread += -1 if read else 1
-        self.query_one(ArticleList).refresh_rows([article_id])
+        self._pane("#article-list", ArticleList).refresh_rows([article_id])
         self.notify(f"Marked {'read' if read else 'unread'}.")
         self._update_status()
 
     def action_mark_all_read(self) -> None:
-        ids = self.query_one(ArticleList).ids
+        ids = self._pane("#article-list", ArticleList).ids
         if not ids:
             return
         self.library.mark_read(ids)
-        self.query_one(ArticleList).refresh_rows()
+        self._pane("#article-list", ArticleList).refresh_rows()
         self.notify(f"Marked {len(ids):,} articles read.")
         if self.filter == "unread":
             self.load_list()
@@ -623,7 +736,11 @@ class SahelReaderApp(App[None]):
         url = self.library.get(article_id).url
         if not url:
             self.notify("This article has no link.", severity="warning")
-        elif not url.lower().startswith(("http://", "https://")):
+        else:
+            self._open_link(url)
+
+    def _open_link(self, url: str) -> None:
+        if not url.lower().startswith(("http://", "https://")):
             self.notify("Only http and https links are opened.", severity="warning")
         else:
             self.open_url(url)
@@ -640,7 +757,7 @@ class SahelReaderApp(App[None]):
     # -- views and saved searches ----------------------------------------------------------------
 
     def action_save_search(self) -> None:
-        query = self.query_one(SearchInput).value.strip() or self.query_text
+        query = self._pane("#search-input", SearchInput).value.strip() or self.query_text
         if not query:
             self.notify("Search for something first (/), then S saves it.", severity="warning")
             return
@@ -682,7 +799,7 @@ class SahelReaderApp(App[None]):
 
     def open_view(self, view: View) -> None:
         self.view = view
-        self.query_one(SearchInput).value = ""
+        self._pane("#search-input", SearchInput).value = ""
         self.query_text = view.query
         self.sort = "date"
         self.load_list()

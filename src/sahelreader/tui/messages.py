@@ -58,3 +58,9 @@ class LibraryCounts(Message):
 class SnippetsLoaded(Message):
     snippets: dict[str, tuple[str, list[tuple[int, int]]]]
     generation: int
+
+
+@dataclass
+class RelatedLoaded(Message):
+    article_id: str
+    related: Any  # sahelreader.related.Related

@@ -1,9 +1,17 @@
-"""The side panel: the open article's details and entities (each one a way into the archive)."""
+"""The side panel: the open article's details, entities, cited sources, other coverage, links.
+
+Every row is selectable: an entity or a source narrows the list, an article opens in the
+reader, a link opens in the browser.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Literal
+
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import OptionList, Static
@@ -11,41 +19,120 @@ from textual.widgets.option_list import Option
 
 from ..entity_summary import EntityGroup
 from ..models import Article
+from ..related import Related
 from ..textclean import one_line
 from ..timeutil import short_date
-from .entity_styles import ENTITY_LABELS, ENTITY_STYLES
+from .entity_styles import ENTITY_STYLES
+
+ChoiceKind = Literal["entity", "source", "article", "link"]
+
+EMPTY_COVERAGE = (
+    "No other coverage in your library yet — import more articles (sahelreader add PATH) "
+    "to see how other outlets report this story."
+)
 
 
-class EntityList(OptionList):
-    """Entities grouped by type; enter (or a click) searches the library for one."""
+@dataclass(frozen=True)
+class Choice:
+    kind: ChoiceKind
+    value: str
+    group: EntityGroup | None = None
+
+
+class SideList(OptionList):
+    """One section's rows; enter (or a click) acts on the highlighted one.
+
+    j/k (and the arrows) run on from the end of one section into the next, so the side panel
+    reads as one list.
+    """
+
+    BINDINGS = [
+        Binding(
+            "j,down",
+            "cursor_down",
+            "Down",
+            show=False,
+            id="side.down",
+            tooltip="Next row in the side panel",
+        ),
+        Binding(
+            "k,up",
+            "cursor_up",
+            "Up",
+            show=False,
+            id="side.up",
+            tooltip="Previous row in the side panel",
+        ),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.choices: list[Choice] = []
+
+    def action_cursor_down(self) -> None:
+        if self.highlighted is not None and self.highlighted >= self.option_count - 1:
+            if self._move_to_section(1):
+                return
+        super().action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        if self.highlighted is None or self.highlighted <= 0:
+            if self._move_to_section(-1):
+                return
+        super().action_cursor_up()
+
+    def _move_to_section(self, step: int) -> bool:
+        sections = [s for s in self.screen.query(SideList) if s.display and s.option_count]
+        index = sections.index(self) + step if self in sections else -1
+        if not 0 <= index < len(sections):
+            return False
+        target = sections[index]
+        target.focus()
+        target.highlighted = 0 if step > 0 else target.option_count - 1
+        return True
+
+    def set_rows(self, rows: list[tuple[Text, Choice | None]]) -> None:
+        """Rows are (label, what selecting it does); None is a separator."""
+        self.clear_options()
+        self.choices = []
+        options: list[Option | None] = []
+        for label, choice in rows:
+            if choice is None:
+                options.append(None)
+                continue
+            options.append(Option(label, id=str(len(self.choices))))
+            self.choices.append(choice)
+        self.add_options(options)
+        self.display = bool(self.choices)
 
 
 class SidePanel(VerticalScroll):
-    class EntitySelected(Message):
-        def __init__(self, group: EntityGroup) -> None:
+    class Chosen(Message):
+        def __init__(self, choice: Choice) -> None:
             super().__init__()
-            self.group = group
+            self.choice = choice
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.groups: list[EntityGroup] = []
         self.article_counts: dict[str, int] = {}
+        self.related: Related | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("About this article", classes="section-title")
         yield Static(id="side-meta")
         yield Static("Entities", classes="section-title")
-        yield Static(id="side-entities-empty")
-        yield EntityList(id="entity-list")
-        yield Static("Related sources", classes="section-title")
-        yield Static(
-            Text(
-                "Who the article cites, and other outlets' coverage of the same story, will "
-                "appear here.",
-                style="dim italic",
-            ),
-            id="side-related",
-        )
+        yield Static(id="side-entities-empty", classes="empty")
+        yield SideList(id="entity-list")
+        yield Static("Cited in this article", classes="section-title")
+        yield Static(id="side-cited-empty", classes="empty")
+        yield SideList(id="cited-list")
+        yield Static("Other coverage", classes="section-title")
+        yield Static(id="side-coverage-empty", classes="empty")
+        yield SideList(id="coverage-list")
+        yield Static("Links", classes="section-title")
+        yield Static(id="side-links-empty", classes="empty")
+        yield SideList(id="link-list")
         yield Static("Note", classes="section-title")
         yield Static(
             Text("Your note on the article will appear here.", style="dim italic"),
@@ -55,55 +142,109 @@ class SidePanel(VerticalScroll):
     def on_mount(self) -> None:
         self.show(None)
 
+    # -- the article and its entities ------------------------------------------------------------
+
     def show(self, article: Article | None, groups: list[EntityGroup] | None = None) -> None:
         self._show_meta(article)
         self.groups = groups or []
         self.article_counts = {}
-        self._show_entities()
+        rows: list[tuple[Text, Choice | None]] = []
+        for group in self.groups:
+            if rows and rows[-1][1] is not None and rows[-1][1].group is not None:
+                if rows[-1][1].group.type != group.type:
+                    rows.append((Text(), None))  # a rule between people, places, organisations
+            rows.append((self._entity_label(group), Choice("entity", group.query, group)))
+        self._fill("entity", rows, "No people, places or organisations found." if article else "")
+        self.show_related(None, loading=article is not None)
 
     def show_counts(self, counts: dict[str, int]) -> None:
-        """How many articles in the library name each entity (counted in a worker)."""
-        self.article_counts = counts
-        self._show_entities()
+        """How many articles in the library name each entity (counted in a worker).
 
-    def _show_entities(self) -> None:
-        entity_list = self.query_one(EntityList)
-        empty = self.query_one("#side-entities-empty", Static)
-        highlighted = entity_list.highlighted
-        entity_list.clear_options()
-        if not self.groups:
-            entity_list.display = False
-            empty.display = True
-            empty.update(Text("No people, places or organisations found.", style="dim italic"))
+        The prompts are replaced in place: same height, so no new layout for the screen.
+        """
+        self.article_counts = counts
+        entity_list = self.query_one("#entity-list", SideList)
+        for index, choice in enumerate(entity_list.choices):
+            if choice.group is not None:
+                entity_list.replace_option_prompt(str(index), self._entity_label(choice.group))
+
+    def _entity_label(self, group: EntityGroup) -> Text:
+        label = Text(one_line(group.name), style=ENTITY_STYLES[group.type])
+        label.append(f"\n  {group.type} · {group.count} mention{_s(group.count)}", style="dim")
+        articles = self.article_counts.get(group.query)
+        if articles is not None:
+            label.append(f" · {articles:,} article{_s(articles)}", style="dim")
+        return label
+
+    # -- related sources ------------------------------------------------------------------------
+
+    def show_related(self, related: Related | None, *, loading: bool = False) -> None:
+        self.related = related
+        if related is None:
+            waiting = "Looking…" if loading else ""
+            for section in ("cited", "coverage", "link"):
+                self._fill(section, [], waiting)
             return
-        empty.display = False
-        entity_list.display = True
-        options: list[Option | None] = []
-        kind = ""
-        for index, group in enumerate(self.groups):
-            if group.type != kind:
-                if kind:
-                    options.append(None)  # a separator between types
-                kind = group.type
-            label = Text(one_line(group.name), style=ENTITY_STYLES[group.type])
-            label.append(f"\n  {group.count} mention{'' if group.count == 1 else 's'}", style="dim")
-            articles = self.article_counts.get(group.query)
-            if articles is not None:
-                plural = "" if articles == 1 else "s"
-                label.append(f" · {articles:,} article{plural}", style="dim")
-            options.append(Option(label, id=str(index)))
-        entity_list.add_options(options)
-        entity_list.tooltip = (
-            " · ".join(f"{ENTITY_LABELS[k]}" for k in ("person", "place", "organisation"))
-            + " — enter searches the library for the one highlighted"
+        self._fill(
+            "cited",
+            [
+                (_cited_label(c.name, c.kind, c.count), Choice("source", c.name))
+                for c in related.cited
+            ],
+            "No attributed sources found (agencies, outlets, officials, documents).",
         )
-        if highlighted is not None and highlighted < entity_list.option_count:
-            entity_list.highlighted = highlighted
+        coverage: list[tuple[Text, Choice | None]] = []
+        for outlet, items in related.coverage_by_outlet():
+            if coverage:
+                coverage.append((Text(), None))
+            name = outlet or "unknown source"
+            heading = Text(one_line(name), style="bold")
+            heading.append(f"  {len(items)} article{_s(len(items))}", style="dim")
+            coverage.append((heading, Choice("source", outlet)))
+            for item in items:
+                label = Text("  " + one_line(item.title))
+                details = [short_date(item.published)] if item.published else []
+                if item.near_duplicate:
+                    details.append("same wire copy")
+                if item.shared_entities:
+                    details.append("shares " + ", ".join(item.shared_entities[:3]))
+                if details:
+                    label.append("\n    " + " · ".join(details), style="dim")
+                coverage.append((label, Choice("article", item.id)))
+        self._fill("coverage", coverage, EMPTY_COVERAGE)
+        self._fill(
+            "link",
+            [
+                (Text(one_line(url), style="underline"), Choice("link", url))
+                for url in related.links
+            ],
+            "No links in this article.",
+        )
+
+    # -- plumbing ------------------------------------------------------------------------------
+
+    def _fill(self, section: str, rows: list[tuple[Text, Choice | None]], empty: str) -> None:
+        names = {"entity": "entities", "cited": "cited", "coverage": "coverage", "link": "links"}
+        listing = self.query_one(f"#{section}-list", SideList)
+        listing.set_rows(rows)
+        placeholder = self.query_one(f"#side-{names[section]}-empty", Static)
+        placeholder.update(Text(empty, style="dim italic"))
+        placeholder.display = not listing.choices and bool(empty)
+
+    def focus_first_row(self) -> None:
+        sections = [s for s in self.query(SideList) if s.display and s.option_count]
+        if sections:
+            sections[0].focus()
+            if sections[0].highlighted is None:
+                sections[0].highlighted = 0
+        else:
+            self.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option.id is not None:
-            self.post_message(self.EntitySelected(self.groups[int(event.option.id)]))
+        listing = event.option_list
+        if isinstance(listing, SideList) and event.option.id is not None:
+            self.post_message(self.Chosen(listing.choices[int(event.option.id)]))
 
     def _show_meta(self, article: Article | None) -> None:
         meta = self.query_one("#side-meta", Static)
@@ -128,3 +269,13 @@ class SidePanel(VerticalScroll):
             text.append(f"{'Link':<10}", style="bold")
             text.append(one_line(article.url), style="underline")
         meta.update(text)
+
+
+def _cited_label(name: str, kind: str, count: int) -> Text:
+    label = Text(one_line(name), style="bold")
+    label.append(f"\n  {kind} · cited {count}×", style="dim")
+    return label
+
+
+def _s(count: int) -> str:
+    return "" if count == 1 else "s"

@@ -1,0 +1,122 @@
+"""Pilot tests for the side panel of related sources."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+from sahelreader.library import Library
+from sahelreader.tui import make_app
+from sahelreader.tui.app import SIDE_DETAILS_DELAY
+from sahelreader.tui.article_list import ArticleList
+from sahelreader.tui.reader import ArticleReader
+from sahelreader.tui.side_panel import SideList, SidePanel
+
+from .test_related import FILLER, STORY
+from .tui_helpers import settle
+
+
+async def open_and_wait(app, pilot, article_id: str) -> None:  # type: ignore[no-untyped-def]
+    article_list = app.query_one(ArticleList)
+    article_list.cursor = article_list.ids.index(article_id)
+    article_list.focus()
+    await pilot.press("enter")
+    await pilot.pause(SIDE_DETAILS_DELAY + 0.2)
+    await settle(app, pilot)
+
+
+def labels(app, section: str) -> list[str]:  # type: ignore[no-untyped-def]
+    listing = app.query_one(f"#{section}-list", SideList)
+    return [
+        str(listing.get_option_at_index(i).prompt)
+        for i in range(listing.option_count)
+        if not listing.get_option_at_index(i).disabled
+    ]
+
+
+async def test_seed_panel_lists_cited_sources(home: Path) -> None:
+    library = Library.open(home)
+    app = make_app(library=library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await open_and_wait(app, pilot, library.list_ids()[0])
+        cited = labels(app, "cited")
+        text = "\n".join(cited)
+        for name in ("RTN", "Reuters", "Agence France-Presse", "Amadou Abdramane"):
+            assert name in text
+        assert "junta spokesperson" in text and "official" in text
+        empty = app.query_one("#side-coverage-empty", Static)
+        assert empty.display and "No other coverage" in str(empty.render())
+
+
+@pytest.fixture
+def newsroom_app(home: Path):  # type: ignore[no-untyped-def]
+    library = Library.open(home, seed=False)
+    library.add_drafts(STORY + FILLER)
+    library.ensure_index()
+    return make_app(library=library)
+
+
+async def test_coverage_is_grouped_by_outlet_and_opens_and_goes_back(newsroom_app) -> None:  # type: ignore[no-untyped-def]
+    app = newsroom_app
+    async with app.run_test(size=(140, 50)) as pilot:
+        await settle(app, pilot)
+        by_source = {row.source: row.id for row in app.library.rows(app.library.list_ids())}
+        first = by_source["Sahel Wire"]
+        await open_and_wait(app, pilot, first)
+        panel = app.query_one(SidePanel)
+        assert panel.related is not None
+        outlets = [outlet for outlet, _ in panel.related.coverage_by_outlet()]
+        assert set(outlets) >= {"Daily Dispatch", "Niamey Herald"}
+        assert "Kitchen Weekly" not in outlets
+        coverage = app.query_one("#coverage-list", SideList)
+        kinds = [choice.kind for choice in coverage.choices]
+        assert kinds[0] == "source" and "article" in kinds
+        assert any("same wire copy" in label for label in labels(app, "coverage"))
+        # Open the first coverage article from the panel, then come back with backspace.
+        target = next(c for c in coverage.choices if c.kind == "article")
+        coverage.focus()
+        coverage.highlighted = coverage.choices.index(target)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.query_one(ArticleReader).article.id == target.value
+        await pilot.press("backspace")
+        await settle(app, pilot)
+        assert app.query_one(ArticleReader).article.id == first
+
+
+async def test_selecting_an_outlet_filters_the_list_to_it(newsroom_app) -> None:  # type: ignore[no-untyped-def]
+    app = newsroom_app
+    async with app.run_test(size=(140, 50)) as pilot:
+        await settle(app, pilot)
+        by_source = {row.source: row.id for row in app.library.rows(app.library.list_ids())}
+        await open_and_wait(app, pilot, by_source["Sahel Wire"])
+        coverage = app.query_one("#coverage-list", SideList)
+        heading = next(c for c in coverage.choices if c.kind == "source")
+        coverage.focus()
+        coverage.highlighted = coverage.choices.index(heading)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        rows = app.library.rows(app.query_one(ArticleList).ids)
+        assert rows and {row.source for row in rows} == {heading.value}
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert len(app.query_one(ArticleList).ids) == app.library.count()
+
+
+async def test_links_open_in_the_browser(newsroom_app, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    app = newsroom_app
+    opened: list[str] = []
+    monkeypatch.setattr(app, "open_url", lambda url, **kw: opened.append(url))
+    async with app.run_test(size=(140, 50)) as pilot:
+        await settle(app, pilot)
+        by_source = {row.source: row.id for row in app.library.rows(app.library.list_ids())}
+        await open_and_wait(app, pilot, by_source["Sahel Wire"])
+        links = app.query_one("#link-list", SideList)
+        assert [c.value for c in links.choices] == ["https://sahelwire.example/tillaberi-attack"]
+        links.focus()
+        links.highlighted = 0
+        await pilot.press("enter")
+        assert opened == ["https://sahelwire.example/tillaberi-attack"]
