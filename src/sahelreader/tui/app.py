@@ -485,9 +485,11 @@ class SahelReaderApp(App[None]):
             self._unread = max(0, self._unread - 1)
         self.article = article
         groups = group_entities(entities)
-        self._pane("#side-panel", SidePanel).show(article, groups)
-        # Looked up after a pause, so that paging through articles does not queue searches.
-        self.set_timer(SIDE_DETAILS_DELAY, lambda: self._details_if_still_open(article.id))
+        side_panel = self._pane("#side-panel", SidePanel)
+        side_panel.show(article, groups)
+        # Looked up after a pause, so that paging through articles does not queue searches;
+        # the panel owns the timer, so it dies with the panel when the app closes.
+        side_panel.set_timer(SIDE_DETAILS_DELAY, lambda: self._details_if_still_open(article.id))
         self._update_status()
 
     def _details_if_still_open(self, article_id: str) -> None:
@@ -495,7 +497,9 @@ class SahelReaderApp(App[None]):
             if self.index_ready.is_set():
                 self.load_side_details(article_id, self._pane("#side-panel", SidePanel).groups)
             else:
-                self.set_timer(1.0, lambda: self._details_if_still_open(article_id))
+                self._pane("#side-panel", SidePanel).set_timer(
+                    1.0, lambda: self._details_if_still_open(article_id)
+                )
 
     @work(thread=True, exclusive=True, group="side-details")
     def load_side_details(self, article_id: str, groups: list[EntityGroup]) -> None:
