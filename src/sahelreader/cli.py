@@ -100,6 +100,63 @@ def build_parser() -> argparse.ArgumentParser:
     )
     related.add_argument("--json", action="store_true", help="print the result as JSON")
 
+    bookmark = commands.add_parser(
+        "bookmark", help="bookmark articles", description="Bookmark articles."
+    )
+    bookmark.add_argument("ids", nargs="+", metavar="ID")
+    unbookmark = commands.add_parser(
+        "unbookmark", help="remove bookmarks", description="Remove the bookmark of articles."
+    )
+    unbookmark.add_argument("ids", nargs="+", metavar="ID")
+    bookmarks = commands.add_parser(
+        "bookmarks", help="list bookmarks", description="List bookmarks, newest first."
+    )
+    bookmarks.add_argument("--json", action="store_true", help="print them as JSON")
+
+    note = commands.add_parser(
+        "note",
+        help="show, write or edit an article's note",
+        description="Without options, print the article's note. --text replaces it (an empty "
+        "text deletes it); --edit opens it in $EDITOR.",
+    )
+    note.add_argument("id", metavar="ID")
+    how = note.add_mutually_exclusive_group()
+    how.add_argument("--text", metavar="TEXT", help="the note's new text (Markdown)")
+    how.add_argument("--edit", action="store_true", help="edit the note in $EDITOR")
+
+    notes = commands.add_parser(
+        "notes",
+        help="list notes, or export them as Markdown",
+        description="List every note (newest first), or `notes export` them as Markdown.",
+    )
+    notes.add_argument("--json", action="store_true", help="print them as JSON")
+    notes_commands = notes.add_subparsers(dest="notes_command", metavar="export")
+    export = notes_commands.add_parser(
+        "export",
+        help="write notes as Markdown",
+        description="Write notes as Markdown: one section per article (title, source, date, "
+        "url, bookmark, the note). --entity makes a dossier of everything noted about one "
+        "person, place or organisation; --query keeps the notes of articles a search finds.",
+    )
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    export.add_argument("--entity", metavar="NAME", help="only notes about this entity")
+    export.add_argument("--query", metavar="Q", help="only notes of articles this search finds")
+
+    backup = commands.add_parser(
+        "backup",
+        help="write a copy of the whole library",
+        description="Write a consistent copy of the library database to FILE (safe while the "
+        "reader is running). The search index is not copied: it is rebuilt on restore.",
+    )
+    backup.add_argument("file", metavar="FILE")
+    restore = commands.add_parser(
+        "restore",
+        help="bring a backup back",
+        description="Replace the library with a backup made by `sahelreader backup` (checked "
+        "first); the search index is rebuilt.",
+    )
+    restore.add_argument("file", metavar="FILE")
+
     commands.add_parser(
         "reindex",
         help="rebuild the search index",
@@ -252,6 +309,8 @@ def article_json(article: Article) -> dict[str, object]:
         "added": to_iso(article.added),
         "language": article.language,
         "read": article.read,
+        "bookmarked": article.bookmarked,
+        "note": article.note,
     }
 
 
@@ -412,6 +471,143 @@ def cmd_related(args: argparse.Namespace, err: Console) -> int:
         return EXIT_OK
 
 
+def cmd_bookmark(args: argparse.Namespace, err: Console) -> int:
+    on = args.command == "bookmark"
+    with _library(args, err, index=False) as library:
+        out = Console(highlight=False)
+        for given in args.ids:
+            article_id = library.resolve(given)
+            changed = library.set_bookmark(article_id, on)
+            state = "bookmarked" if on else "not bookmarked"
+            out.print(f"{article_id} {state}" + ("" if changed else " (already)"))
+        return EXIT_OK
+
+
+def cmd_bookmarks(args: argparse.Namespace, err: Console) -> int:
+    with _library(args, err, index=False) as library:
+        marks = library.bookmarks()
+        if args.json:
+            _print_json(
+                [{"id": i, "title": t, "bookmarked_at": to_iso(when)} for i, t, when in marks]
+            )
+            return EXIT_OK
+        out = Console(highlight=False)
+        for article_id, title, when in marks:
+            line = Text(article_id, style="bold cyan")
+            line.append(f"  {when:%Y-%m-%d %H:%M}" if when else "", style="dim")
+            line.append(f"  {title}")
+            out.print(line)
+        if not marks:
+            out.print("No bookmarks yet.")
+        return EXIT_OK
+
+
+def cmd_note(args: argparse.Namespace, err: Console) -> int:
+    with _library(args, err) as library:
+        article_id = library.resolve(args.id)
+        current = library.note(article_id)
+        if args.text is None and not args.edit:
+            if current is None:
+                err.print(f"{article_id} has no note")
+            else:
+                sys.stdout.write(current.body.rstrip("\n") + "\n")
+            return EXIT_OK
+        text = (
+            args.text if args.text is not None else _edit_in_editor(current.body if current else "")
+        )
+        if text is None:
+            err.print("note unchanged")
+            return EXIT_OK
+        saved = library.save_note(article_id, text, current.revision if current else None)
+        library.sync_index()
+        if saved.conflict:
+            err.print(
+                Text(
+                    "notice: the note had changed meanwhile; the text replaced is kept "
+                    "in the note's history",
+                    style="yellow",
+                )
+            )
+        Console(highlight=False).print(
+            f"note {'deleted' if saved.revision == 0 else 'saved'} for {article_id}"
+        )
+        return EXIT_OK
+
+
+def _edit_in_editor(text: str) -> str | None:
+    """Open $VISUAL/$EDITOR on the text; None when the editor fails or nothing changed."""
+    import shlex
+    import subprocess
+    import tempfile
+
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    with tempfile.NamedTemporaryFile("w", suffix=".md", delete=False, encoding="utf-8") as file:
+        file.write(text)
+        path = Path(file.name)
+    try:
+        result = subprocess.run([*shlex.split(editor), str(path)], check=False)
+        if result.returncode != 0:
+            raise CommandFailed(f"the editor ({editor}) exited with status {result.returncode}")
+        edited = path.read_text("utf-8")
+    finally:
+        path.unlink(missing_ok=True)
+    return None if edited == text else edited
+
+
+def cmd_notes(args: argparse.Namespace, err: Console) -> int:
+    with _library(args, err, index=args.notes_command == "export") as library:
+        if args.notes_command == "export":
+            markdown = library.export_notes(entity=args.entity, query=args.query)
+            if args.output:
+                Path(args.output).write_text(markdown, "utf-8")
+                err.print(f"notes written to {args.output}")
+            else:
+                sys.stdout.write(markdown)
+            return EXIT_OK
+        noted = library.notes()
+        if args.json:
+            _print_json(
+                [
+                    {
+                        "id": n.article_id,
+                        "title": n.title,
+                        "note": n.note,
+                        "updated": to_iso(n.updated),
+                    }
+                    for n in noted
+                ]
+            )
+            return EXIT_OK
+        out = Console(highlight=False)
+        for item in noted:
+            line = Text(item.article_id, style="bold cyan")
+            line.append(f"  {item.title}", style="bold")
+            out.print(line)
+            out.print(Text("    " + " ".join(item.note.split())[:150], style="dim"))
+        if not noted:
+            out.print("No notes yet.")
+        return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace, err: Console) -> int:
+    with _library(args, err, index=False) as library:
+        target = Path(args.file)
+        library.backup(target)
+        Console(highlight=False).print(
+            f"backup written to {target} ({library.count()} articles, "
+            f"{len(library.notes())} notes, {len(library.bookmarks())} bookmarks)"
+        )
+        return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace, err: Console) -> int:
+    with _library(args, err, index=False) as library:
+        with _progress(err, "Indexing") as update:
+            count = library.restore(Path(args.file), progress=update)
+        Console(highlight=False).print(f"restored {count} articles from {args.file}")
+        return EXIT_OK
+
+
 def cmd_remove(args: argparse.Namespace, err: Console) -> int:
     with _library(args, err) as library:
         report = library.remove(args.ids, force=args.force)
@@ -458,6 +654,13 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace, Console], int]] = {
     "remove": cmd_remove,
     "entities": cmd_entities,
     "related": cmd_related,
+    "bookmark": cmd_bookmark,
+    "unbookmark": cmd_bookmark,
+    "bookmarks": cmd_bookmarks,
+    "note": cmd_note,
+    "notes": cmd_notes,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
     "reindex": cmd_reindex,
     "doctor": cmd_doctor,
 }

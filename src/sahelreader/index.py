@@ -246,9 +246,9 @@ class SearchIndex:
             except BaseException:
                 writer.cancel()
                 raise
-            # Merging a large segment can take many seconds: only merge small segments when the
-            # batch is big enough to be worth it; `optimize()` runs from doctor/reindex.
-            writer.commit(merge=len(rows) + len(removed) >= 1000)
+            # Never merge a large segment here (that took 19 s at 10k articles): only the small
+            # segments that incremental commits leave behind; `optimize()` runs from doctor.
+            writer.commit(mergetype=merge_small_segments)
 
     def optimize(self) -> None:
         with self._write_lock:
@@ -327,6 +327,24 @@ class SearchIndex:
 
     def terms_in(self, field: str) -> Any:
         return self._searcher().reader().lexicon(field)
+
+
+SMALL_SEGMENT = 2_000  # documents
+SMALL_SEGMENTS_TO_MERGE = 4
+
+
+def merge_small_segments(writer: Any, segments: list[Any]) -> list[Any]:
+    """A Whoosh merge policy: once a few small segments pile up, fold them into one."""
+    from whoosh.reading import SegmentReader
+
+    small = [s for s in segments if s.doc_count_all() <= SMALL_SEGMENT]
+    if len(small) < SMALL_SEGMENTS_TO_MERGE:
+        return segments
+    for segment in small:
+        reader = SegmentReader(writer.storage, writer.schema, segment)
+        writer.add_reader(reader)
+        reader.close()
+    return [s for s in segments if s not in small]
 
 
 def matched_terms(query: Any, reader: Any) -> frozenset[tuple[str, str]]:

@@ -8,10 +8,12 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from .analysis import fold
 from .config import Config, load_config
 from .entities import Recogniser
 from .entity_summary import EntityGroup, group_entities, names_by_type
@@ -23,15 +25,19 @@ from .paths import Locations, locations
 
 if TYPE_CHECKING:
     from .related import Related
+from .notes_export import NotedArticle, notes_markdown
 from .query import ParsedQuery, QueryError
 from .store import (
     ListFilter,
     ListSort,
+    NoteRecord,
+    NoteSave,
     Store,
     StoreError,
     UnknownArticle,
     decode_entities,
 )
+from .watch import find_names
 
 Progress = Callable[[int, int], None]
 Notice = Callable[[str], None]
@@ -390,6 +396,83 @@ class Library:
 
     def last_opened(self) -> str | None:
         return self.store.get_meta("last_opened")
+
+    # -- bookmarks and notes: the user's own words, never lost ------------------------------------
+
+    def set_bookmark(self, article_id: str, on: bool) -> bool:
+        return self.store.set_bookmark(self.store.resolve_id(article_id), on)
+
+    def toggle_bookmark(self, article_id: str) -> bool:
+        """Bookmark or unbookmark; returns whether the article is bookmarked now."""
+        resolved = self.store.resolve_id(article_id)
+        now_on = not self.store.get(resolved).bookmarked
+        self.store.set_bookmark(resolved, now_on)
+        return now_on
+
+    def bookmarks(self) -> list[tuple[str, str, datetime | None]]:
+        return self.store.bookmarks()
+
+    def note(self, article_id: str) -> NoteRecord | None:
+        return self.store.note(self.store.resolve_id(article_id))
+
+    def save_note(self, article_id: str, text: str, based_on: int | None = None) -> NoteSave:
+        """Save a note (an SQLite transaction: never half-written). See Store.save_note.
+
+        `based_on=None` means "whatever is there now" (the CLI); the editor passes the revision
+        it loaded, so a save from another window in between is noticed and kept.
+        """
+        resolved = self.store.resolve_id(article_id)
+        if based_on is None:
+            current = self.store.note(resolved)
+            based_on = current.revision if current else None
+        return self.store.save_note(resolved, text, based_on)
+
+    def notes(self) -> list[NotedArticle]:
+        noted = []
+        for record, title in self.store.notes():
+            try:
+                article: Article | None = self.store.get(record.article_id)
+            except UnknownArticle:
+                article = None
+            noted.append(
+                NotedArticle(article, record.article_id, title, record.body, record.updated)
+            )
+        return noted
+
+    def export_notes(self, entity: str | None = None, query: str | None = None) -> str:
+        """Markdown of every note, or of those about an entity, or matching a search."""
+        items = self.notes()
+        heading = "Notes"
+        if query:
+            hits = {hit.id for hit in self.search(query, limit=None, snippets=False).hits}
+            items = [item for item in items if item.article_id in hits]
+            heading = f"Notes — {query}"
+        if entity:
+            items = [item for item in items if self._mentions(item, entity)]
+            heading = f"Dossier — {entity}"
+        return notes_markdown(items, heading)
+
+    def _mentions(self, item: NotedArticle, name: str) -> bool:
+        wanted = fold(name)
+        if find_names(item.note, [name]):
+            return True
+        if item.article is None:
+            return False
+        for entity in self.entities(item.article):
+            text = fold(entity.text)
+            if text == wanted or wanted in text.split() or text in wanted.split():
+                return True
+        return bool(find_names(item.article.body, [name]))
+
+    def backup(self, target: Path) -> None:
+        self.store.backup_to(target)
+
+    def restore(self, source: Path, progress: Progress | None = None) -> int:
+        """Bring a backup back; the index is rebuilt from it. Returns the articles restored."""
+        self.store.restore_from(source)
+        self._entity_version = None
+        self.rebuild_index(progress)
+        return self.store.count()
 
     # -- search ----------------------------------------------------------------------------------
 

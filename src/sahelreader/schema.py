@@ -74,6 +74,18 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE INDEX articles_by_date ON articles(COALESCE(published, added) DESC, seq DESC, id);
     """,
+    # 4: when two running sahelreaders save the same note, the text the later save replaced is
+    # kept here instead of being lost; and bookmarks are listed by when they were made.
+    """
+    CREATE TABLE note_versions (
+        article_id TEXT NOT NULL,
+        body TEXT NOT NULL,
+        saved TEXT NOT NULL,
+        replaced TEXT NOT NULL
+    );
+    CREATE INDEX note_versions_article ON note_versions(article_id);
+    CREATE INDEX bookmarks_created ON bookmarks(created);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Literal
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -41,6 +42,46 @@ class AmbiguousId(KeyError):
     def __str__(self) -> str:
         prefix, matches = self.args
         return f"id {prefix!r} is ambiguous: it starts {', '.join(matches[:5])}"
+
+
+@dataclass(frozen=True)
+class NoteRecord:
+    article_id: str
+    body: str
+    created: datetime | None
+    updated: datetime | None
+    revision: int
+
+
+@dataclass(frozen=True)
+class NoteSave:
+    revision: int  # 0: the note was deleted
+    conflict: bool  # another writer had saved since `based_on`; its text is in note_versions
+
+
+def check_backup(path: Path) -> int:
+    """The schema version of a backup file; StoreError if it is not a usable library."""
+    if not path.is_file():
+        raise StoreError(f"{path}: no such file")
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            problems = [r[0] for r in conn.execute("PRAGMA quick_check") if r[0] != "ok"]
+            has_articles = conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'articles'"
+            ).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as error:
+        raise StoreError(f"{path} is not a sahelreader backup: {error}") from error
+    if not has_articles or version < 1:
+        raise StoreError(f"{path} is not a sahelreader backup")
+    if version > SCHEMA_VERSION:
+        raise StoreError(f"{path} was written by a newer sahelreader (schema {version})")
+    if problems:
+        raise StoreError(f"{path} is damaged: {problems[0]}")
+    return version
 
 
 @dataclass(frozen=True)
@@ -486,6 +527,117 @@ class Store:
                 (article_id,),
             )
 
+    # -- bookmarks -------------------------------------------------------------------------------
+
+    def set_bookmark(self, article_id: str, on: bool) -> bool:
+        """Bookmark or unbookmark; True if anything changed."""
+        with self.transaction() as conn:
+            if on:
+                cursor = conn.execute(
+                    "INSERT OR IGNORE INTO bookmarks(article_id, created) VALUES (?, ?)",
+                    (article_id, to_iso(now_utc())),
+                )
+            else:
+                cursor = conn.execute("DELETE FROM bookmarks WHERE article_id = ?", (article_id,))
+            return cursor.rowcount > 0
+
+    def bookmarks(self) -> list[tuple[str, str, datetime | None]]:
+        """(id, title, bookmarked at), newest first; bookmarks of removed articles are left out."""
+        rows = self.connection.execute(
+            "SELECT b.article_id, a.title, b.created FROM bookmarks b"
+            " JOIN articles a ON a.id = b.article_id ORDER BY b.created DESC, a.seq DESC"
+        )
+        return [(str(r[0]), str(r[1]), from_iso(r[2])) for r in rows]
+
+    # -- notes -------------------------------------------------------------------------------------
+
+    def note(self, article_id: str) -> NoteRecord | None:
+        row = self.connection.execute(
+            "SELECT article_id, body, created, updated, revision FROM notes WHERE article_id = ?",
+            (article_id,),
+        ).fetchone()
+        return None if row is None else _note_record(row)
+
+    def save_note(self, article_id: str, body: str, based_on: int | None) -> NoteSave:
+        """Save a note in one transaction; `based_on` is the revision the writer started from.
+
+        If another writer saved in between (a second sahelreader), this save still wins, but
+        the text it replaces is kept in note_versions and the result says so. An empty body
+        deletes the note (its last text is kept too).
+        """
+        now = to_iso(now_utc())
+        with self.transaction() as conn:
+            row = conn.execute(
+                "SELECT body, revision, updated FROM notes WHERE article_id = ?", (article_id,)
+            ).fetchone()
+            current = None if row is None else int(row["revision"])
+            conflict = row is not None and current != based_on and row["body"] != body
+            if conflict or (row is not None and not body.strip()):
+                conn.execute(
+                    "INSERT INTO note_versions(article_id, body, saved, replaced)"
+                    " VALUES (?, ?, ?, ?)",
+                    (article_id, row["body"], row["updated"], now),
+                )
+            if not body.strip():
+                conn.execute("DELETE FROM notes WHERE article_id = ?", (article_id,))
+                revision = 0
+            elif row is None:
+                conn.execute(
+                    "INSERT INTO notes(article_id, body, created, updated, revision)"
+                    " VALUES (?, ?, ?, ?, 1)",
+                    (article_id, body, now, now),
+                )
+                revision = 1
+            else:
+                revision = (current or 0) + 1
+                conn.execute(
+                    "UPDATE notes SET body = ?, updated = ?, revision = ? WHERE article_id = ?",
+                    (body, now, revision, article_id),
+                )
+            self._queue(conn, [article_id])
+            self._bump_stamp(conn)
+        return NoteSave(revision=revision, conflict=conflict)
+
+    def notes(self) -> list[tuple[NoteRecord, str]]:
+        """Every note with its article's title, most recently updated first."""
+        rows = self.connection.execute(
+            "SELECT n.article_id, n.body, n.created, n.updated, n.revision,"
+            " COALESCE(a.title, '') AS title FROM notes n"
+            " LEFT JOIN articles a ON a.id = n.article_id ORDER BY n.updated DESC"
+        )
+        return [(_note_record(row), str(row["title"])) for row in rows]
+
+    def note_versions(self, article_id: str) -> list[tuple[str, datetime | None]]:
+        rows = self.connection.execute(
+            "SELECT body, replaced FROM note_versions WHERE article_id = ? ORDER BY rowid DESC",
+            (article_id,),
+        )
+        return [(str(r[0]), from_iso(r[1])) for r in rows]
+
+    # -- backup ------------------------------------------------------------------------------------
+
+    def backup_to(self, target: Path) -> None:
+        """A consistent copy of the whole database (SQLite's online backup: safe while in use)."""
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(target.name + ".part")
+        temporary.unlink(missing_ok=True)
+        destination = sqlite3.connect(temporary)
+        try:
+            self.connection.backup(destination)
+        finally:
+            destination.close()
+        temporary.replace(target)
+
+    def restore_from(self, source: Path) -> None:
+        """Replace this database's content with a backup's (checked first), in place."""
+        check_backup(source)
+        origin = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        try:
+            origin.backup(self.connection)
+        finally:
+            origin.close()
+        self._migrate()
+
     # -- saved searches -----------------------------------------------------------------------
 
     def save_search(self, name: str, query: str) -> None:
@@ -556,6 +708,16 @@ class Store:
             yield from self.connection.execute(
                 select + f" WHERE a.id IN ({marks})", chunk
             ).fetchall()
+
+
+def _note_record(row: sqlite3.Row) -> NoteRecord:
+    return NoteRecord(
+        article_id=str(row["article_id"]),
+        body=str(row["body"]),
+        created=from_iso(row["created"]),
+        updated=from_iso(row["updated"]),
+        revision=int(row["revision"]),
+    )
 
 
 def encode_entities(spans: Sequence[Entity]) -> str:

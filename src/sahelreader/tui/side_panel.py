@@ -169,8 +169,9 @@ class SidePanel(VerticalScroll):
                 entity_list.replace_option_prompt(str(index), self._entity_label(choice.group))
 
     def _entity_label(self, group: EntityGroup) -> Text:
-        label = Text(one_line(group.name), style=ENTITY_STYLES[group.type])
-        label.append(f"\n  {group.type} · {group.count} mention{_s(group.count)}", style="dim")
+        label = Text()
+        label.append(one_line(group.name), style=ENTITY_STYLES[group.type])
+        label.append(f"\n  {group.count} mention{_s(group.count)}", style="dim")
         articles = self.article_counts.get(group.query)
         if articles is not None:
             label.append(f" · {articles:,} article{_s(articles)}", style="dim")
@@ -198,7 +199,8 @@ class SidePanel(VerticalScroll):
             if coverage:
                 coverage.append((Text(), None))
             name = outlet or "unknown source"
-            heading = Text(one_line(name), style="bold")
+            heading = Text()
+            heading.append(one_line(name), style="bold")
             heading.append(f"  {len(items)} article{_s(len(items))}", style="dim")
             coverage.append((heading, Choice("source", outlet)))
             for item in items:
@@ -272,7 +274,8 @@ class SidePanel(VerticalScroll):
 
 
 def _cited_label(name: str, kind: str, count: int) -> Text:
-    label = Text(one_line(name), style="bold")
+    label = Text()
+    label.append(one_line(name), style="bold")
     label.append(f"\n  {kind} · cited {count}×", style="dim")
     return label
 
