@@ -201,9 +201,10 @@ async def test_s_cycles_sort_and_f_cycles_filter(home: Path) -> None:
         await settle(app, pilot)
         assert app.filter == "unread"
         assert len(app.query_one(ArticleList).ids) == app.library.count() - 1
-        await pilot.press("f")
-        await settle(app, pilot)
-        assert app.filter == "all"
+        for expected in ("bookmarked", "noted", "all"):
+            await pilot.press("f")
+            await settle(app, pilot)
+            assert app.filter == expected
 
 
 async def test_u_toggles_read_and_A_marks_the_view_read(home: Path) -> None:
@@ -302,9 +303,11 @@ async def test_save_a_search_and_open_it_as_a_view(home: Path) -> None:
         assert isinstance(app.screen, ViewsScreen)
         assert [(v.name, unread) for v, unread in app.screen.views] == [
             ("All articles", 6),
+            ("Bookmarks", 0),
+            ("Notes", 0),
             ("Niger watch", 2),
         ]
-        await pilot.press("down", "enter")
+        await pilot.press("down", "down", "down", "enter")
         await settle(app, pilot)
         assert app.view.name == "Niger watch"
         assert set(titles(app)) == {"Junta leaders meet in Niamey", "Niger signs uranium deal"}
@@ -411,7 +414,7 @@ async def test_watchlist_filter_and_highlight(home: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         assert app.filters[-1] == "watchlist"
-        await pilot.press("f", "f")
+        await pilot.press(*["f"] * (len(app.filters) - 1))
         await settle(app, pilot)
         assert app.filter == "watchlist"
         assert set(titles(app)) == {"Attaque meurtrière à Ménaka", "Niger signs uranium deal"}
@@ -425,3 +428,70 @@ async def test_watchlist_filter_and_highlight(home: Path) -> None:
             if "underline" in str(s.style)
         ]
         assert "Ménaka" in watched
+
+
+async def test_b_bookmarks_and_bookmarks_view(home: Path) -> None:
+    app = app_for(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        first = app.query_one(ArticleList).current_id
+        await pilot.press("b")
+        assert app.library.get(first).bookmarked
+        assert app.library.rows([first])[0].bookmarked
+        await pilot.press("j", "b")
+        second = app.query_one(ArticleList).current_id
+        app.open_view(__import__("sahelreader.tui.app", fromlist=["BOOKMARKS"]).BOOKMARKS)
+        await settle(app, pilot)
+        assert app.query_one(ArticleList).ids == [second, first]  # newest bookmark first
+        await pilot.press("b")  # unbookmark the highlighted one: it leaves the view
+        await settle(app, pilot)
+        assert app.query_one(ArticleList).ids == [first]
+
+
+async def test_e_edits_a_note_that_autosaves_and_y_quotes(home: Path) -> None:
+    from sahelreader.tui.note_editor import AUTOSAVE_AFTER, NoteEditor
+
+    app = app_for(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")
+        article_id = app.article.id
+        await pilot.press("e")
+        editor = app.query_one(NoteEditor)
+        assert editor.is_open and app.focused is editor.text_area
+        assert app.query_one(ArticleReader).display  # the article stays readable
+        await pilot.press(*"Check this")
+        await pilot.pause(AUTOSAVE_AFTER + 0.3)
+        assert app.library.note(article_id).body == "Check this"
+        assert app.library.rows([article_id])[0].noted
+        await pilot.press(*" now", "ctrl+s")
+        assert app.library.note(article_id).body == "Check this now"
+        await pilot.press("escape")
+        assert not editor.is_open
+        # y quotes the paragraph on screen (or a selection) as a blockquote.
+        await pilot.press("y")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        body = app.library.note(article_id).body
+        assert body.startswith("Check this now\n\n> ")
+        await pilot.press("escape")
+        await pilot.pause(2.5)  # the index catches up a moment later
+        await settle(app, pilot)
+        assert [h.id for h in app.library.search("note:check").hits] == [article_id]
+        await pilot.press("f", "f", "f")
+        await settle(app, pilot)
+        assert app.filter == "noted"
+        assert app.query_one(ArticleList).ids == [article_id]
+
+
+async def test_quitting_saves_the_note_being_typed(home: Path) -> None:
+    from sahelreader.tui.note_editor import NoteEditor
+
+    app = app_for(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter", "e", *"unsaved words")
+        article_id = app.query_one(NoteEditor).article_id
+        await app.action_quit()
+        await pilot.pause()
+    assert app.library.note(article_id).body == "unsaved words"

@@ -48,11 +48,13 @@ def snippet(text: str, spans: list[Span], width: int = SNIPPET_WIDTH) -> tuple[s
         count = sum(1 for s, e in spans[i:] if e <= start + width)
         if count > best_count:
             best_start, best_count = start, count
-    window_start = max(0, best_start - width // 4)
+    window_start = 0 if len(flat) <= width else max(0, best_start - width // 4)
     # Start on a word boundary so the excerpt does not open mid-word.
     if window_start > 0:
         space = flat.rfind(" ", 0, window_start)
-        window_start = space + 1 if space >= 0 and window_start - space < 25 else window_start
+        window_start = space + 1 if 0 <= space and window_start - space < 25 else window_start
+        if space < 0:
+            window_start = 0
     window_end = min(len(flat), window_start + width)
     if window_end < len(flat):
         space = flat.rfind(" ", window_start + width // 2, window_end)

@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Literal
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -533,9 +533,10 @@ class Store:
         """Bookmark or unbookmark; True if anything changed."""
         with self.transaction() as conn:
             if on:
+                # Full precision: the bookmarks view is ordered by this, and seconds tie.
                 cursor = conn.execute(
                     "INSERT OR IGNORE INTO bookmarks(article_id, created) VALUES (?, ?)",
-                    (article_id, to_iso(now_utc())),
+                    (article_id, datetime.now(timezone.utc).isoformat()),
                 )
             else:
                 cursor = conn.execute("DELETE FROM bookmarks WHERE article_id = ?", (article_id,))

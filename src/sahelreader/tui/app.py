@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 from typing import ClassVar, Literal, TypeVar, cast
 
@@ -36,6 +37,7 @@ from .messages import (
     SnippetsLoaded,
     ViewsCounted,
 )
+from .note_editor import NoteEditor
 from .reader import ArticleReader
 from .screens import HelpScreen, SaveSearchScreen, View, ViewsScreen, key_help
 from .search_bar import SearchBar, SearchInput
@@ -46,13 +48,16 @@ PaneT = TypeVar("PaneT", bound=Widget)
 SortName = Literal["date", "relevance", "source"]
 SORTS: tuple[SortName, ...] = ("date", "relevance", "source")
 # Filters the `f` key cycles through; "watchlist" joins when config.toml has a watch list.
-BASE_FILTERS: tuple[str, ...] = tuple(f for f in LIST_FILTERS if f in ("all", "unread"))
+BASE_FILTERS: tuple[str, ...] = LIST_FILTERS
 SEARCH_DEBOUNCE = 0.25
+INDEX_SYNC_DELAY = 2.0
 SIDE_DETAILS_DELAY = 0.3
 FIRST_SNIPPETS = 30
 SEARCH_LIMIT = 5_000
 NARROW_WIDTH = 100
 ALL_ARTICLES = View("All articles")
+BOOKMARKS = View("Bookmarks", kind="bookmarks")  # newest bookmark first
+NOTES = View("Notes", kind="notes")  # every note with its article, last edited first
 
 
 class SahelReaderApp(App[None]):
@@ -112,7 +117,8 @@ class SahelReaderApp(App[None]):
             "cycle_filter",
             "Filter",
             id="cycle_filter",
-            tooltip="Cycle the filter: all, unread, watchlist (names in config.toml)",
+            tooltip="Cycle the filter: all, unread, bookmarked, noted, watchlist (names in "
+            "config.toml)",
         ),
         Binding(
             "h",
@@ -145,6 +151,28 @@ class SahelReaderApp(App[None]):
             show=False,
             id="open_link",
             tooltip="Open the article's link in the browser (http/https only)",
+        ),
+        Binding(
+            "b",
+            "toggle_bookmark",
+            "Bookmark",
+            id="toggle_bookmark",
+            tooltip="Bookmark the article, or remove its bookmark",
+        ),
+        Binding(
+            "e",
+            "edit_note",
+            "Note",
+            id="edit_note",
+            tooltip="Write or edit the article's note (Markdown; saved as you type)",
+        ),
+        Binding(
+            "y",
+            "quote_passage",
+            "Quote",
+            show=False,
+            id="quote_passage",
+            tooltip="Quote the selected passage (or the current match's paragraph) into the note",
         ),
         Binding(
             "c",
@@ -230,6 +258,7 @@ class SahelReaderApp(App[None]):
         self._search_timer: Timer | None = None
         self._side_wanted: bool | None = None  # None: follow the terminal's width
         self._hits = 0
+        self._sync_timer: Timer | None = None
         self.source_filter: str | None = None
         self.history: list[str] = []  # articles opened from the side panel come back with ⌫
         # Library-wide counts for the status line, refreshed off the UI thread.
@@ -248,7 +277,9 @@ class SahelReaderApp(App[None]):
             with Vertical(id="list-pane"):
                 yield SearchBar(id="search-bar")
                 yield ArticleList(self.library.rows, id="article-list")
-            yield ArticleReader(id="reader")
+            with Vertical(id="reader-pane"):
+                yield ArticleReader(id="reader")
+                yield NoteEditor(id="note-editor")
             yield SidePanel(id="side-panel")
         yield ProgressBar(id="index-progress", show_eta=False)
         yield Footer()
@@ -329,6 +360,14 @@ class SahelReaderApp(App[None]):
             self.post_message(ListLoaded([], query, error="The search index is being built…"))
             return
         results = None
+        view_ids: list[str] | None = None  # bookmarks and notes views list only their articles
+        view_snippets: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+        if self.view.kind == "bookmarks":
+            view_ids = [article_id for article_id, _, _ in library.bookmarks()]
+        elif self.view.kind == "notes":
+            noted = [n for n in library.notes() if n.article is not None]
+            view_ids = [n.article_id for n in noted]
+            view_snippets = {n.article_id: (" ".join(n.note.split())[:300], []) for n in noted}
         try:
             if query:
                 results = library.search(
@@ -342,6 +381,11 @@ class SahelReaderApp(App[None]):
                     ids = library.order_ids(ids, "source")
                 if source is not None:
                     ids = library.from_source(ids, source)
+                if view_ids is not None:
+                    in_view = set(view_ids)
+                    ids = [i for i in ids if i in in_view]
+            elif view_ids is not None:
+                ids = library.from_source(view_ids, source) if source else view_ids
             else:
                 ids = library.list_ids(
                     "all", "source" if self.sort == "source" else "date", source=source
@@ -368,7 +412,9 @@ class SahelReaderApp(App[None]):
         if worker.is_cancelled:
             return
         if results is None:
-            self.post_message(ListLoaded(ids, "", keep=keep, open_after=open_after))
+            self.post_message(
+                ListLoaded(ids, "", keep=keep, open_after=open_after, snippets=view_snippets)
+            )
         else:
             self.post_message(
                 ListLoaded(
@@ -404,7 +450,8 @@ class SahelReaderApp(App[None]):
             bar.show_message(f"showing the best {len(message.ids):,} hits")
         else:
             bar.show_message("")
-        snippets = message.snippets if message.query else None
+        # Search hits show where they matched; the notes view shows each note's opening.
+        snippets = message.snippets if (message.query or message.snippets) else None
         empty = (
             "No articles match."
             if message.query
@@ -468,6 +515,10 @@ class SahelReaderApp(App[None]):
             self._pane("#reader", ArticleReader).focus()
 
     def open_article(self, article_id: str, *, mark_read: bool = True) -> None:
+        editor = self._pane("#note-editor", NoteEditor)
+        if editor.is_open and editor.article_id != article_id:
+            self.save_open_note()
+            editor.close()
         try:
             article = self.library.get(article_id)
         except KeyError:
@@ -493,6 +544,8 @@ class SahelReaderApp(App[None]):
         self._update_status()
 
     def _details_if_still_open(self, article_id: str) -> None:
+        if not self.is_running or not self.screen_stack:
+            return  # the app is closing
         if self.article is not None and self.article.id == article_id:
             if self.index_ready.is_set():
                 self.load_side_details(article_id, self._pane("#side-panel", SidePanel).groups)
@@ -758,6 +811,109 @@ class SahelReaderApp(App[None]):
         self.copy_to_clipboard(text)
         self.notify(text, title="Citation copied", markup=False)
 
+    # -- bookmarks and notes -----------------------------------------------------------------------
+
+    def action_toggle_bookmark(self) -> None:
+        article_id = self._target_id()
+        if article_id is None:
+            return
+        on = self.library.toggle_bookmark(article_id)
+        self._pane("#article-list", ArticleList).refresh_rows([article_id])
+        if self.article is not None and self.article.id == article_id:
+            self.article = replace(self.article, bookmarked=on)
+            self._pane("#side-panel", SidePanel).show_meta(self.article)
+        self.notify("Bookmarked." if on else "Bookmark removed.")
+        if self.view.kind == "bookmarks" or self.filter == "bookmarked":
+            self.load_list()
+
+    def action_edit_note(self) -> None:
+        article_id = self.article.id if self.article else self._target_id()
+        if article_id is None:
+            self.notify("Open an article first.", severity="warning")
+            return
+        if self.article is None or self.article.id != article_id:
+            self.open_article(article_id)
+        self._open_editor(article_id)
+
+    def _open_editor(self, article_id: str) -> NoteEditor:
+        editor = self._pane("#note-editor", NoteEditor)
+        if editor.is_open and editor.article_id == article_id:
+            editor.text_area.focus()
+            return editor
+        record = self.library.note(article_id)
+        title = self.library.get(article_id).title
+        editor.open(
+            article_id, title, record.body if record else "", record.revision if record else None
+        )
+        return editor
+
+    def action_quote_passage(self) -> None:
+        if self.article is None:
+            self.notify("Open an article first.", severity="warning")
+            return
+        passage = (
+            self.screen.get_selected_text()
+            or self._pane("#reader", ArticleReader).passage_in_view()
+        )
+        if not passage or not passage.strip():
+            self.notify("Select a passage in the reader first.", severity="warning")
+            return
+        editor = self._open_editor(self.article.id)
+        editor.quote(passage)
+        self.notify("Quoted into the note.")
+
+    @on(NoteEditor.SaveRequested)
+    def _save_note(self, message: NoteEditor.SaveRequested) -> None:
+        editor = self._pane("#note-editor", NoteEditor)
+        if editor.dirty or message.text != editor.saved_text:
+            self._write_note(editor, message.article_id, message.text)
+        if message.closing:
+            editor.close()
+            self._pane("#reader", ArticleReader).focus()
+
+    def _write_note(self, editor: NoteEditor, article_id: str, text: str) -> None:
+        try:
+            saved = self.library.save_note(article_id, text, editor.revision)
+        except Exception as error:  # the text stays in the editor; nothing is lost
+            self.notify(f"The note could not be saved: {error}", severity="error", markup=False)
+            editor.set_status("NOT SAVED — ctrl+s to try again")
+            return
+        editor.mark_saved(text, saved.revision, f"{datetime.now():%H:%M:%S}")
+        if saved.conflict:
+            self.notify(
+                "This note was changed in another sahelreader window. Your text was saved; "
+                "the text it replaced is kept in the note's history.",
+                severity="warning",
+                timeout=10,
+            )
+        self._pane("#article-list", ArticleList).refresh_rows([article_id])
+        if self.article is not None and self.article.id == article_id:
+            self.article = replace(self.article, note=text)
+            self._pane("#side-panel", SidePanel).show_note(text)
+        if self.view.kind == "notes" or self.filter == "noted":
+            self.load_list()
+        self._schedule_index_sync()
+
+    def _schedule_index_sync(self) -> None:
+        # Notes become searchable a moment after typing stops: one small index commit.
+        if self._sync_timer is not None:
+            self._sync_timer.stop()
+        self._sync_timer = self.set_timer(INDEX_SYNC_DELAY, self.sync_index)
+
+    @work(thread=True, exclusive=True, group="index-sync")
+    def sync_index(self) -> None:
+        self.library.sync_index()
+
+    def save_open_note(self) -> None:
+        """Save what the editor holds (called before quitting or switching article)."""
+        editor = self._pane("#note-editor", NoteEditor)
+        if editor.article_id is not None and editor.dirty:
+            self._write_note(editor, editor.article_id, editor.text_area.text)
+
+    async def action_quit(self) -> None:
+        self.save_open_note()
+        self.exit()
+
     # -- views and saved searches ----------------------------------------------------------------
 
     def action_save_search(self) -> None:
@@ -784,7 +940,13 @@ class SahelReaderApp(App[None]):
     @work(thread=True, exclusive=True, group="views")
     def count_views(self) -> None:
         library = self.library
-        views: list[tuple[View, int]] = [(ALL_ARTICLES, library.unread_count())]
+        bookmarked = [article_id for article_id, _, _ in library.bookmarks()]
+        noted = [n.article_id for n in library.notes() if n.article is not None]
+        views: list[tuple[View, int]] = [
+            (ALL_ARTICLES, library.unread_count()),
+            (BOOKMARKS, library.unread_count(bookmarked)),
+            (NOTES, library.unread_count(noted)),
+        ]
         for name, query in library.saved_searches():
             try:
                 ids = [h.id for h in library.search(query, limit=SEARCH_LIMIT, snippets=False).hits]

@@ -56,7 +56,7 @@ class ArticleReader(VerticalScroll, can_focus=True):
             tooltip="Go to the end of the article",
         ),
         Binding(
-            "b,pageup",
+            "pageup",
             "page_up",
             "Page up",
             show=False,
@@ -122,6 +122,22 @@ class ArticleReader(VerticalScroll, can_focus=True):
         self._render_body()
         self.scroll_home(animate=False, immediate=True)
 
+    def passage_in_view(self) -> str:
+        """The paragraph of the current search match, else the first one on screen."""
+        if self._display is None:
+            return ""
+        text = self._display.text
+        if 0 <= self.current_match < len(self._matches):
+            offset = self._matches[self.current_match][0]
+        else:
+            body = self.query_one("#reader-body", Static)
+            first_line = max(0, int(self.scroll_y) - body.virtual_region.y)
+            width = max(10, body.content_region.width or body.size.width or 60)
+            offset = _offset_of_line(text, first_line, width)
+        start = text.rfind("\n\n", 0, offset)
+        end = text.find("\n\n", offset)
+        return text[start + 2 if start >= 0 else 0 : end if end >= 0 else len(text)]
+
     def toggle_entities(self) -> bool:
         self.show_entities = not self.show_entities
         self._render_body()
@@ -168,6 +184,17 @@ def _line_of(text: str, offset: int, width: int) -> int:
     console = Console(width=width, legacy_windows=False)
     prefix = Text(text[: offset + 1])
     return max(0, len(prefix.wrap(console, width)) - 1)
+
+
+def _offset_of_line(text: str, line: int, width: int) -> int:
+    """The offset of the first character on a wrapped line (the inverse of _line_of)."""
+    console = Console(width=width, legacy_windows=False)
+    offset = 0
+    for number, piece in enumerate(Text(text).wrap(console, width)):
+        if number >= line:
+            return min(offset, max(0, len(text) - 1))
+        offset += len(piece.plain) + 1
+    return max(0, len(text) - 1)
 
 
 def byline(article: Article) -> Text:

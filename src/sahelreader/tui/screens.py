@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal
 
 from rich.table import Table
 from rich.text import Text
@@ -108,6 +109,7 @@ class SaveSearchScreen(ModalScreen[str | None]):
 class View:
     name: str
     query: str = ""  # empty: the whole library
+    kind: Literal["library", "bookmarks", "notes"] = "library"
 
 
 class ViewsScreen(ModalScreen[View | None]):

@@ -134,10 +134,7 @@ class SidePanel(VerticalScroll):
         yield Static(id="side-links-empty", classes="empty")
         yield SideList(id="link-list")
         yield Static("Note", classes="section-title")
-        yield Static(
-            Text("Your note on the article will appear here.", style="dim italic"),
-            id="side-note",
-        )
+        yield Static(id="side-note")
 
     def on_mount(self) -> None:
         self.show(None)
@@ -146,6 +143,7 @@ class SidePanel(VerticalScroll):
 
     def show(self, article: Article | None, groups: list[EntityGroup] | None = None) -> None:
         self._show_meta(article)
+        self.show_note(article.note if article else None)
         self.groups = groups or []
         self.article_counts = {}
         rows: list[tuple[Text, Choice | None]] = []
@@ -248,6 +246,25 @@ class SidePanel(VerticalScroll):
         if isinstance(listing, SideList) and event.option.id is not None:
             self.post_message(self.Chosen(listing.choices[int(event.option.id)]))
 
+    def show_meta(self, article: Article) -> None:
+        self._show_meta(article)
+
+    def show_note(self, note: str | None) -> None:
+        """The note as written (Markdown, shown as plain text: never read as markup)."""
+        widget = self.query_one("#side-note", Static)
+        if note is None:
+            widget.update("")
+        elif note.strip():
+            text = Text(note.strip())
+            text.append("\n\ne edits the note", style="dim")
+            widget.update(text)
+        else:
+            widget.update(
+                Text(
+                    "No note yet — press e to write one, y to quote a passage.", style="dim italic"
+                )
+            )
+
     def _show_meta(self, article: Article | None) -> None:
         meta = self.query_one("#side-meta", Static)
         if article is None:
@@ -261,7 +278,11 @@ class SidePanel(VerticalScroll):
             ("Added", short_date(article.added)),
             ("Language", article.language or "unknown"),
             ("Words", f"{len(article.body.split()):,}"),
-            ("Status", "read" if article.read else "unread"),
+            (
+                "Status",
+                ("read" if article.read else "unread")
+                + (" · ★ bookmarked" if article.bookmarked else ""),
+            ),
             ("Id", article.id),
         ]
         for label, value in rows:
