@@ -69,7 +69,6 @@ NEAR_DUP_CONTAINMENT = 0.8  # share of the shorter text's shingles found in the 
 NEAR_DUP_MIN_SHINGLES = 8
 
 
-
 @dataclass(frozen=True)
 class Coverage:
     id: str
