@@ -254,3 +254,150 @@ def test_near_duplicate_shingles() -> None:
     assert near_duplicate(a, Shingles(WIRE.replace("seventeen", "17")))
     assert not near_duplicate(a, Shingles(STORY[2].body))
     assert not near_duplicate(Shingles("short"), Shingles("other"))
+
+
+# -- evidence rules: round-ups, one shared word, short feed summaries -------------------------
+
+
+def test_is_roundup_titles() -> None:
+    from sahelreader.related import is_roundup
+
+    for title in (
+        "The Papers: 'U-turn' on mandatory NHS staff jabs",
+        "Russia Ukraine war: what we know on day 13",
+        "Coronavirus live news: Germany backs limits on exports",
+        "Niger coup: as it happened",
+        "Morning briefing: the Tillaberi attack and more",
+        "Última hora del conflicto, en directo",
+        "🔴French court hands surgeon 20-year sentence",
+    ):
+        assert is_roundup(title), title
+    for title in (
+        "Seventeen soldiers killed in attack on army post near Tillaberi",
+        "In pictures: Kyiv under attack as fighting rages on",
+        "Olivier delivers his verdict",
+    ):
+        assert not is_roundup(title), title
+
+
+ROUNDUP = draft(
+    "The Papers: gunmen, fuel prices and a cup final",
+    "The front pages lead on the attack near Tillaberi: gunmen on motorcycles killed seventeen "
+    "soldiers at an army post, and the junta spokesperson Amadou Abdramane says a search "
+    "operation is under way. Others lead on fuel prices and on the cup final.",
+    source="Press Review",
+    published=utc(2024, 5, 15),
+)
+
+
+def test_roundup_is_not_coverage_and_gets_no_list(home: Path) -> None:
+    lib = Library.open(home, seed=False)
+    try:
+        lib.add_drafts([*STORY, ROUNDUP, *FILLER])
+        lib.ensure_index()
+        ids = _ids_by_source(lib)
+        found = related(lib, ids["Sahel Wire"])
+        sources = {c.source for c in found.coverage}
+        assert "Press Review" not in sources  # shares the story's words, but not its title
+        assert {"Daily Dispatch", "Niamey Herald", "Radio Sahel"} <= sources
+        assert related(lib, ids["Press Review"]).coverage == []
+    finally:
+        lib.close()
+
+
+def test_function_words_of_a_minority_language_are_not_evidence(home: Path) -> None:
+    # In a library of mostly English, Spanish function words are rare, so they used to pass
+    # for distinctive terms: two unrelated Spanish summaries of a day "matched".
+    lib = Library.open(home, seed=False)
+    try:
+        lib.add_drafts(
+            [
+                draft(
+                    "Las farmacias de España podrán vender los test de alergia",
+                    "El Gobierno aprobó el decreto que permite a las farmacias de España vender "
+                    "los test de alergia a partir de julio, según informó el ministerio.",
+                    source="Diario Uno",
+                    language="es",
+                    published=utc(2024, 6, 3),
+                ),
+                draft(
+                    "Los perros de asistencia podrán entrar en los hospitales de España",
+                    "El Consejo de Ministros aprobó que los perros de asistencia accedan a todos "
+                    "los hospitales de España a partir de julio, según informó el ministerio.",
+                    source="Diario Dos",
+                    language="es",
+                    published=utc(2024, 6, 3),
+                ),
+                *FILLER,
+            ]
+        )
+        lib.ensure_index()
+        ids = _ids_by_source(lib)
+        from sahelreader.related import _key_terms
+
+        terms = {
+            word
+            for _, word, _ in _key_terms(lib.index.searcher(), lib.get(ids["Diario Uno"]), [], {})
+        }
+        assert "farmacias" in terms
+        assert not terms & {"los", "las", "de", "el", "a", "que", "en"}
+        assert related(lib, ids["Diario Uno"]).coverage == []
+        assert related(lib, ids["Diario Dos"]).coverage == []
+    finally:
+        lib.close()
+
+
+def test_one_shared_word_between_short_summaries_is_not_coverage(home: Path) -> None:
+    lib = Library.open(home, seed=False)
+    try:
+        lib.add_drafts(
+            [
+                draft(
+                    "Solar start-up Sunbeam prepares flotation",
+                    "The Agadez solar firm has hired banks for a listing next year.",
+                    source="Business Desk",
+                    published=utc(2024, 6, 3),
+                ),
+                draft(
+                    "Telecom operator probed over flotation flaws",
+                    "Regulators in Dakar opened an inquiry into the operator's prospectus.",
+                    source="Markets Today",
+                    published=utc(2024, 6, 3),
+                ),
+                *FILLER,
+            ]
+        )
+        lib.ensure_index()
+        ids = _ids_by_source(lib)
+        assert related(lib, ids["Business Desk"]).coverage == []
+        assert related(lib, ids["Markets Today"]).coverage == []
+    finally:
+        lib.close()
+
+
+def test_short_summaries_on_one_story_are_related_by_their_titles(home: Path) -> None:
+    lib = Library.open(home, seed=False)
+    try:
+        lib.add_drafts(
+            [
+                draft(
+                    "Kandadji dam: floodgates opened as Niger river rises",
+                    "Engineers at Kandadji released water overnight after heavy rain upstream.",
+                    source="River Watch",
+                    published=utc(2024, 8, 20),
+                ),
+                draft(
+                    "Niger river rises: Kandadji dam floodgates opened",
+                    "Villagers below the Kandadji dam were told to move livestock uphill.",
+                    source="Evening Bulletin Sahel",
+                    published=utc(2024, 8, 20),
+                ),
+                *FILLER,
+            ]
+        )
+        lib.ensure_index()
+        ids = _ids_by_source(lib)
+        found = related(lib, ids["River Watch"])
+        assert [c.source for c in found.coverage] == ["Evening Bulletin Sahel"]
+    finally:
+        lib.close()

@@ -13,8 +13,14 @@ Related coverage is found in two steps:
    combined score is ``(W_MLT * mlt + W_ENTITY * entities) * time`` where `entities` saturates
    with the idf-weighted mass of the entities both articles name (people and organisations
    count more than places; a country named in half the library counts almost nothing) and
-   `time` falls off with the days between the two (undated: neutral). Below `MIN_SCORE` an
-   item is not shown: an empty list is better than filler.
+   `time` falls off with the days between the two (undated: neutral). The titles count too:
+   the idf mass of the distinctive words both share (`W_TITLE`).
+3. **Evidence** — one shared word is not a story: a candidate needs two of the article's key
+   words (or a weighty name and a title word); round-ups (live pages, papers reviews, bulletins)
+   on either side need two shared title words; a short text (a feed's summary) needs a shared
+   title word or a weighty name. Function words of languages without stemmed fields are never
+   key words. If the best item is below `MIN_SCORE` nothing is shown (an empty list is better
+   than filler); otherwise items down to max(`SCORE_FLOOR`, `RELATIVE_CUT` x best) are.
 
 Near-duplicates (the same wire copy in two outlets) are found by word-shingle overlap of the
 first words of the bodies; a near-copy from the article's own source is left out altogether.
@@ -30,6 +36,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from .analysis import STEMMED_LANGUAGES, fold
@@ -44,7 +51,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Coverage", "Related", "Shingles", "near_duplicate", "related", "related_json"]
 
-# -- tuning (see bench/related_eval.py and bench/related_judgements.md) ------------------------
+# -- tuning (bench/related_eval.py; bench/related_judgements*.md, round2 = held-out) -----
 NUMTERMS = 24  # distinctive terms taken from the article's text
 ENTITY_TERMS = 8  # entities whose tokens join the candidate query
 CANDIDATES = 40  # candidates re-scored, by text similarity...
@@ -54,15 +61,22 @@ MAX_DF_FLOOR = 40  # ...unless it is in fewer than this many (small libraries)
 TITLE_WEIGHT = 1.0  # a key term found in a title, vs in a body
 SATURATION = 1.2  # term-frequency saturation (BM25's k1)
 ENTITY_BOOST = 1.5  # weight of entity tokens in the candidate query, vs the best key term
-W_MLT = 0.7
-W_ENTITY = 0.3
+W_MLT = 0.55
+W_ENTITY = 0.25
+W_TITLE = 0.2  # distinctive words the two titles share, idf-weighted
 IDF_POWER = 2.0  # sharpens idf: a name in 5 % of the library counts ~1/10 of a name in 20 docs
 ENTITY_SCALE = 1.0  # shared entity mass giving 1 - 1/e of the entity score
 TYPE_WEIGHT = {"person": 1.5, "organisation": 1.25, "place": 1.0}
 TIME_HALF_LIFE_DAYS = 2.0  # days apart at which the time factor is halfway to its floor
 TIME_FLOOR = 0.3  # time factor for articles very far apart
 TIME_UNDATED = 0.8  # neutral: about a day and a half apart
-MIN_SCORE = 0.4  # below this a candidate is not shown
+MIN_SCORE = 0.4  # the best item must score this much, or nothing is shown...
+SCORE_FLOOR = 0.3  # ...and then the others this much...
+RELATIVE_CUT = 0.65  # ...and this share of the best item's score
+MIN_KEY_TERMS = 2  # key words shared, unless a weighty name and a title word are
+STRONG_NAME_WEIGHT = 0.3  # a shared person or organisation at least this heavy is "weighty"
+ROUNDUP_TITLE_TERMS = 2  # title words a round-up must share with the other article
+SHORT_TEXT_WORDS = 60  # a body shorter than this needs a shared title word or weighty name
 SHINGLE_WORDS = 300  # words of the body compared for near-duplicates
 NEAR_DUP_JACCARD = 0.5
 NEAR_DUP_CONTAINMENT = 0.8  # share of the shorter text's shingles found in the longer one
@@ -145,14 +159,86 @@ class _Name:
 
 
 @dataclass
-class _Scored:
-    coverage: Coverage
+class _Candidate:
+    """One candidate and the evidence that it is on the article's story."""
+
+    id: str
+    row: Any
     shingles: Shingles
+    duplicate: bool
+    published: datetime | None
+    mlt: float  # text similarity, 0..1 of the article's own score
+    entity_score: float  # 0..1
+    shared: list[str]  # shared names, heaviest first
+    strong_name: bool  # a shared person or organisation with real weight
+    terms: int  # distinct key words of the article found in it
+    title_terms: int  # distinctive words the two titles share
+    title_sim: float  # their idf mass, over the lighter title's
+    time: float  # time factor
+    roundup: bool  # a live page, a papers review, a bulletin
+    words: int  # of its body
+    score: float = 0.0
 
 
 def find_coverage(library: Library, article: Article, limit: int = 10) -> list[Coverage]:
     if limit <= 0:
         return []
+    roundup = is_roundup(article.title)
+    words = len(article.body.split())
+    kept = [c for c in _candidates(library, article) if _evidence(c, roundup, words)]
+    kept.sort(key=lambda c: -c.score)
+    best = max((c.score for c in kept if not c.duplicate), default=0.0)
+    if best < MIN_SCORE:
+        kept = [c for c in kept if c.duplicate]
+    else:
+        cut = max(SCORE_FLOOR, RELATIVE_CUT * best)
+        kept = [c for c in kept if c.duplicate or c.score >= cut]
+    shown: list[_Candidate] = []
+    for candidate in kept:
+        # One outlet publishing the same copy twice: show it once.
+        if any(
+            _same_source(candidate.row["source"], s.row["source"])
+            and near_duplicate(candidate.shingles, s.shingles)
+            for s in shown
+        ):
+            continue
+        shown.append(candidate)
+        if len(shown) >= limit:
+            break
+    return [
+        Coverage(
+            id=c.id,
+            title=c.row["title"],
+            source=c.row["source"],
+            published=c.published,
+            score=round(c.score, 4),
+            shared_entities=tuple(c.shared),
+            near_duplicate=c.duplicate,
+        )
+        for c in shown
+    ]
+
+
+def _evidence(c: _Candidate, roundup: bool, words: int) -> bool:
+    """Enough evidence, beyond one shared word, that the candidate is on the same story.
+
+    - at least MIN_KEY_TERMS of the article's key words, unless the two share a person or an
+      organisation of weight *and* a title word;
+    - a round-up (live page, papers review, bulletin) on either side: a shared title, too;
+    - a short text on either side (a feed's one-line summary): a title word or a weighty name.
+    """
+    if c.duplicate:
+        return True
+    if c.terms < MIN_KEY_TERMS and not (c.strong_name and c.title_terms >= 1):
+        return False
+    if (roundup or c.roundup) and c.title_terms < ROUNDUP_TITLE_TERMS:
+        return False
+    short = min(words, c.words) < SHORT_TEXT_WORDS
+    return not (short and c.title_terms == 0 and not c.strong_name)
+
+
+def _candidates(library: Library, article: Article) -> list[_Candidate]:
+    """Every candidate for the article's coverage, scored, with the evidence for it."""
     from .index import IndexUnavailable
 
     try:
@@ -169,7 +255,8 @@ def find_coverage(library: Library, article: Article, limit: int = 10) -> list[C
         return []
     # Text terms give the similarity; entity tokens only bring in candidates the text missed
     # (another language, other wording), so that a shared name is not counted twice.
-    text = _accumulate(searcher, [t for t in terms if t[0] != "entity"])
+    masks: dict[int, int] = {}
+    text = _accumulate(searcher, [t for t in terms if t[0] != "entity"], masks)
     by_entity = _accumulate(searcher, [t for t in terms if t[0] == "entity"])
     own_doc = searcher.document_number(id=article.id)
     own = text.get(own_doc, 0.0) if own_doc is not None else 0.0
@@ -181,18 +268,20 @@ def find_coverage(library: Library, article: Article, limit: int = 10) -> list[C
         if d not in text or d not in chosen
     ]
     hits = [
-        (searcher.stored_fields(docnum)["id"], text.get(docnum, 0.0))
+        (searcher.stored_fields(docnum)["id"], text.get(docnum, 0.0), masks.get(docnum, 0))
         for docnum in dict.fromkeys(chosen)
         if docnum != own_doc
     ]
-    hits = [(found, score) for found, score in hits if found != article.id]
+    hits = [hit for hit in hits if hit[0] != article.id]
     if not hits:
         return []
 
-    rows = {row["id"]: row for row in library.store.documents([found for found, _ in hits])}
+    title_words = _TitleWords(searcher, article)
+    mine_title = title_words.of(article.title)
+    rows = {row["id"]: row for row in library.store.documents([found for found, _, _ in hits])}
     mine = Shingles(article.body, article.title)
-    kept: list[_Scored] = []
-    for found, raw in hits:
+    found_all: list[_Candidate] = []
+    for found, raw, mask in hits:
         row = rows.get(found)
         if row is None:
             continue  # removed since the index caught up
@@ -210,39 +299,100 @@ def find_coverage(library: Library, article: Article, limit: int = 10) -> list[C
         their_names = [
             n for n in _names(found_entities, title_entities) if not _names_outlet(n, row["source"])
         ]
-        shared, mass = _shared(names, weights, their_names)
+        shared, mass, strong = _shared(names, weights, their_names)
         entity_score = 1.0 - math.exp(-mass / ENTITY_SCALE)
         mlt = min(1.0, raw / scale)
         published = from_iso(row["published"])
-        score = (W_MLT * mlt + W_ENTITY * entity_score) * time_factor(article.published, published)
-        if duplicate:
-            score = max(score, 1.0)
-        if score < MIN_SCORE:
-            continue
-        item = Coverage(
+        time = time_factor(article.published, published)
+        theirs_title = title_words.of(row["title"])
+        common = mine_title & theirs_title
+        lighter = min(title_words.mass(mine_title), title_words.mass(theirs_title)) or 1.0
+        c = _Candidate(
             id=found,
-            title=row["title"],
-            source=row["source"],
+            row=row,
+            shingles=theirs,
+            duplicate=duplicate,
             published=published,
-            score=round(score, 4),
-            shared_entities=tuple(shared),
-            near_duplicate=duplicate,
+            mlt=mlt,
+            entity_score=entity_score,
+            shared=shared,
+            strong_name=strong,
+            terms=mask.bit_count(),
+            title_terms=len(common),
+            title_sim=min(1.0, title_words.mass(common) / lighter),
+            time=time,
+            roundup=is_roundup(row["title"]),
+            words=len(body.split()),
         )
-        kept.append(_Scored(item, theirs))
-    kept.sort(key=lambda s: -s.coverage.score)
-    shown: list[_Scored] = []
-    for candidate in kept:
-        # One outlet publishing the same copy twice: show it once.
-        if any(
-            _same_source(candidate.coverage.source, s.coverage.source)
-            and near_duplicate(candidate.shingles, s.shingles)
-            for s in shown
-        ):
-            continue
-        shown.append(candidate)
-        if len(shown) >= limit:
-            break
-    return [s.coverage for s in shown]
+        c.score = (W_MLT * mlt + W_ENTITY * entity_score + W_TITLE * c.title_sim) * time
+        if duplicate:
+            c.score = max(c.score, 1.0)
+        found_all.append(c)
+    return found_all
+
+
+@cache
+def _stop_words(language: str) -> frozenset[str]:
+    """Function words of a language without its own stemmed fields: in a library of mostly
+    another language they are rare, so they would pass for distinctive."""
+    if not language or language in STEMMED_LANGUAGES:
+        return frozenset()
+    from whoosh.lang import stopwords_for_language
+
+    try:
+        words = stopwords_for_language(language)  # type: ignore[no-untyped-call]
+        return frozenset(fold(word) for word in words)
+    except (KeyError, ValueError):
+        return frozenset()
+
+
+class _TitleWords:
+    """The distinctive words of a title, analysed as the article's language is."""
+
+    def __init__(self, searcher: Any, article: Article) -> None:
+        from .analysis import folding_analyzer, language_analyzer
+
+        self.reader = searcher.reader()
+        total = max(1, self.reader.doc_count())
+        self.max_df = max(MAX_DF_FLOOR, int(total * MAX_DF_SHARE))
+        self.field, _ = _fields(article.language)
+        self.analyzer = (
+            language_analyzer(article.language)
+            if article.language in STEMMED_LANGUAGES
+            else folding_analyzer()
+        )
+        self.stop = _stop_words(article.language)
+        self.total = total
+        self._df: dict[str, int] = {}
+
+    def mass(self, words: Iterable[str]) -> float:
+        total = self.total
+        return sum(math.log((total + 1) / (self._df.get(w, 0) + 1)) for w in words)
+
+    def of(self, title: str) -> frozenset[str]:
+        words = set()
+        for token in self.analyzer(title):
+            word = token.text
+            if len(word) < 2 or word.isdigit() or word in self.stop:
+                continue
+            df = self._df.get(word)
+            if df is None:
+                df = self._df[word] = self.reader.doc_frequency(self.field, word)
+            if 0 < df <= self.max_df:
+                words.add(word)
+        return frozenset(words)
+
+
+_ROUNDUP = re.compile(
+    r"\blive\b|\bupdates\b|\bthe papers\b|how the papers|as it happened|\bbriefing\b"
+    r"|what we know|en directo|ultima hora|in diretta|\bdiretta\b|en direct|^\W*🔴",
+    re.IGNORECASE,
+)
+
+
+def is_roundup(title: str) -> bool:
+    """A live page, a papers review, a bulletin or a briefing: many stories, each a little."""
+    return bool(_ROUNDUP.search(fold(title)))
 
 
 def _searcher(library: Library) -> Any:
@@ -269,10 +419,11 @@ def _key_terms(
     expander.add_text(f"{article.title}\n{article.body}")
     terms: list[tuple[str, str, float]] = []
     taken = 0
+    stop = _stop_words(article.language)
     for word, weight in expander.expanded_terms(NUMTERMS * 3, normalize=True):
         if taken >= NUMTERMS:
             break
-        if reader.doc_frequency(body_field, word) > max_df:
+        if word in stop or reader.doc_frequency(body_field, word) > max_df:
             continue
         taken += 1
         terms.append((body_field, word, weight))
@@ -290,7 +441,9 @@ def _key_terms(
     return terms
 
 
-def _accumulate(searcher: Any, terms: list[tuple[str, str, float]]) -> dict[int, float]:
+def _accumulate(
+    searcher: Any, terms: list[tuple[str, str, float]], masks: dict[int, int] | None = None
+) -> dict[int, float]:
     """Score every document holding a term: sum of boost x idf x saturated term frequency.
 
     Walking the (short: frequent terms are left out) posting lists directly is many times
@@ -302,7 +455,9 @@ def _accumulate(searcher: Any, terms: list[tuple[str, str, float]]) -> dict[int,
     leaves = [(reader, 0)] if reader.is_atomic() else reader.leaf_readers()
     scores: dict[int, float] = {}
     get = scores.get
+    bits: dict[str, int] = {}
     for field, word, boost in terms:
+        bit = bits.setdefault(word, 1 << len(bits))
         df = reader.doc_frequency(field, word)
         if not df:
             continue
@@ -316,6 +471,8 @@ def _accumulate(searcher: Any, terms: list[tuple[str, str, float]]) -> dict[int,
                 weight = matcher.weight()
                 docnum = matcher.id() + offset
                 scores[docnum] = get(docnum, 0.0) + factor * weight / (weight + SATURATION)
+                if masks is not None:
+                    masks[docnum] = masks.get(docnum, 0) | bit
                 matcher.next()
     return scores
 
@@ -369,8 +526,9 @@ def _entity_weights(searcher: Any, names: Iterable[_Name]) -> dict[tuple[str, ..
 
 def _shared(
     mine: list[_Name], weights: dict[tuple[str, ...], float], theirs: list[_Name]
-) -> tuple[list[str], float]:
-    """Names of the article's entities that the other article names too, and their mass.
+) -> tuple[list[str], float, bool]:
+    """Names of the article's entities that the other article names too, their mass, and
+    whether one of them is a person or an organisation of real weight.
 
     A person named by surname alone on one side matches the full name on the other.
     """
@@ -378,6 +536,7 @@ def _shared(
     surnames = {n.key[-1] for n in theirs if n.type == "person"}
     full = {n.key[0] for n in theirs if n.type == "person" and len(n.key) == 1}
     shared: list[tuple[float, str]] = []
+    strong = False
     for name in mine:
         match = name.key in keys or (
             name.type == "person"
@@ -387,9 +546,11 @@ def _shared(
             )
         )
         if match:
-            shared.append((weights.get(name.key, 0.0), name.display))
+            weight = weights.get(name.key, 0.0)
+            shared.append((weight, name.display))
+            strong = strong or (name.type != "place" and weight >= STRONG_NAME_WEIGHT)
     shared.sort(key=lambda pair: -pair[0])
-    return [display for _, display in shared], sum(w for w, _ in shared)
+    return [display for _, display in shared], sum(w for w, _ in shared), strong
 
 
 def time_factor(a: datetime | None, b: datetime | None) -> float:

@@ -64,3 +64,4 @@ class SnippetsLoaded(Message):
 class RelatedLoaded(Message):
     article_id: str
     related: Any  # sahelreader.related.Related
+    groups: list[Any]  # sahelreader.entity_summary.EntityGroup

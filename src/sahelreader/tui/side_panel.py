@@ -12,7 +12,7 @@ from typing import Literal
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -115,36 +115,53 @@ class SidePanel(VerticalScroll):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.groups: list[EntityGroup] = []
+        self.article_id: str | None = None
+        self._meta_filled = False
         self.article_counts: dict[str, int] = {}
         self.related: Related | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("About this article", classes="section-title")
         yield Static(id="side-meta")
-        yield Static("Entities", classes="section-title")
-        yield Static(id="side-entities-empty", classes="empty")
-        yield SideList(id="entity-list")
-        yield Static("Cited in this article", classes="section-title")
-        yield Static(id="side-cited-empty", classes="empty")
-        yield SideList(id="cited-list")
-        yield Static("Other coverage", classes="section-title")
-        yield Static(id="side-coverage-empty", classes="empty")
-        yield SideList(id="coverage-list")
-        yield Static("Links", classes="section-title")
-        yield Static(id="side-links-empty", classes="empty")
-        yield SideList(id="link-list")
-        yield Static("Note", classes="section-title")
-        yield Static(id="side-note")
+        # Filled a moment after an article opens (see SahelReaderApp.load_side_details): until
+        # then the previous article's details stay, dimmed, so opening an article changes no
+        # widget's size and the screen need not be laid out again (40-50 ms at 120x40).
+        with Vertical(id="side-details"):
+            yield Static("Note", classes="section-title")
+            yield Static(id="side-note")
+            yield Static("Entities", classes="section-title")
+            yield Static(id="side-entities-empty", classes="empty")
+            yield SideList(id="entity-list")
+            yield Static("Cited in this article", classes="section-title")
+            yield Static(id="side-cited-empty", classes="empty")
+            yield SideList(id="cited-list")
+            yield Static("Other coverage", classes="section-title")
+            yield Static(id="side-coverage-empty", classes="empty")
+            yield SideList(id="coverage-list")
+            yield Static("Links", classes="section-title")
+            yield Static(id="side-links-empty", classes="empty")
+            yield SideList(id="link-list")
 
     def on_mount(self) -> None:
         self.show(None)
 
     # -- the article and its entities ------------------------------------------------------------
 
-    def show(self, article: Article | None, groups: list[EntityGroup] | None = None) -> None:
+    def show(self, article: Article | None) -> None:
+        """The article's facts now; its note, entities and sources come with show_details."""
         self._show_meta(article)
-        self.show_note(article.note if article else None)
-        self.groups = groups or []
+        self.article_id = article.id if article else None
+        self.related = None
+        self.query_one("#side-details").set_class(article is not None, "stale")
+
+    def show_details(self, note: str, groups: list[EntityGroup], related: Related | None) -> None:
+        self.query_one("#side-details").remove_class("stale")
+        self.show_note(note)
+        self.show_entities(groups)
+        self.show_related(related)
+
+    def show_entities(self, groups: list[EntityGroup]) -> None:
+        self.groups = groups
         self.article_counts = {}
         rows: list[tuple[Text, Choice | None]] = []
         for group in self.groups:
@@ -152,8 +169,7 @@ class SidePanel(VerticalScroll):
                 if rows[-1][1].group.type != group.type:
                     rows.append((Text(), None))  # a rule between people, places, organisations
             rows.append((self._entity_label(group), Choice("entity", group.query, group)))
-        self._fill("entity", rows, "No people, places or organisations found." if article else "")
-        self.show_related(None, loading=article is not None)
+        self._fill("entity", rows, "No people, places or organisations found.")
 
     def show_counts(self, counts: dict[str, int]) -> None:
         """How many articles in the library name each entity (counted in a worker).
@@ -177,12 +193,11 @@ class SidePanel(VerticalScroll):
 
     # -- related sources ------------------------------------------------------------------------
 
-    def show_related(self, related: Related | None, *, loading: bool = False) -> None:
+    def show_related(self, related: Related | None) -> None:
         self.related = related
         if related is None:
-            waiting = "Looking…" if loading else ""
             for section in ("cited", "coverage", "link"):
-                self._fill(section, [], waiting)
+                self._fill(section, [], "Search is not ready yet.")
             return
         self._fill(
             "cited",
@@ -269,6 +284,7 @@ class SidePanel(VerticalScroll):
         meta = self.query_one("#side-meta", Static)
         if article is None:
             meta.update(Text("Open an article to see its details.", style="dim italic"))
+            self._meta_filled = False
             return
         text = Text()
         rows = [
@@ -288,10 +304,9 @@ class SidePanel(VerticalScroll):
         for label, value in rows:
             text.append(f"{label:<10}", style="bold")
             text.append(one_line(value) + "\n")
-        if article.url:
-            text.append(f"{'Link':<10}", style="bold")
-            text.append(one_line(article.url), style="underline")
-        meta.update(text)
+        # Always the same height (the link is under Links): no new layout for the screen.
+        meta.update(text, layout=not self._meta_filled)
+        self._meta_filled = True
 
 
 def _cited_label(name: str, kind: str, count: int) -> Text:

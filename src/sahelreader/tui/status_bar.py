@@ -37,7 +37,7 @@ class StatusBar(Static):
         text.append(f" │ {status.filter} · by {status.sort}", style="dim")
         if status.busy:
             text.append(f"   {status.busy}", style="italic")
-        self.update(text)
+        self.update(text, layout=False)  # one line, always: no need to lay the screen out
 
 
 def plural(count: int, noun: str) -> str:
