@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Iterable
 from dataclasses import replace
@@ -51,7 +52,7 @@ SORTS: tuple[SortName, ...] = ("date", "relevance", "source")
 BASE_FILTERS: tuple[str, ...] = LIST_FILTERS
 SEARCH_DEBOUNCE = 0.25
 INDEX_SYNC_DELAY = 2.0
-SIDE_DETAILS_DELAY = 0.3
+SIDE_DETAILS_DELAY = 0.6  # a pause on an article, not a pass through it
 FIRST_SNIPPETS = 30
 SEARCH_LIMIT = 5_000
 NARROW_WIDTH = 100
@@ -466,6 +467,11 @@ class SahelReaderApp(App[None]):
         if message.open_after and article_list.current_id is not None:
             # Reopening where the reader left off is not reading anything new.
             self.open_article(article_list.current_id, mark_read=False)
+        if message.open_after:
+            # What start-up built (imports, the id list, widgets) lives as long as the app:
+            # keep it out of the collector's full passes, which otherwise stall a key press.
+            gc.collect()
+            gc.freeze()
 
     @work(thread=True, exclusive=True, group="counts")
     def refresh_counts(self) -> None:
