@@ -14,6 +14,7 @@ from typing import Any
 
 from sahelreader.library import Library
 from sahelreader.tui import make_app
+from sahelreader.tui.app import SIDE_DETAILS_DELAY
 
 HERE = Path(__file__).resolve().parent
 
@@ -29,12 +30,14 @@ async def settle(pilot: Any) -> None:
 
 async def main_view(pilot: Any) -> None:
     await pilot.press("enter")
+    await pilot.pause(SIDE_DETAILS_DELAY + 0.3)  # the side panel fills in after a pause
 
 
 async def search_results(pilot: Any) -> None:
     await pilot.press("slash", *"Tiani", "enter")
     await settle(pilot)
     await pilot.press("enter", "n")
+    await pilot.pause(SIDE_DETAILS_DELAY + 0.3)
 
 
 async def help_screen(pilot: Any) -> None:

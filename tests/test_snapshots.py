@@ -8,6 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from sahelreader.tui.app import SIDE_DETAILS_DELAY
+
 from .tui_helpers import app_for, settle
 
 
@@ -18,7 +20,8 @@ async def _ready(pilot: Any) -> None:
 async def _open_first(pilot: Any) -> None:
     await settle(pilot.app, pilot)
     await pilot.press("enter")
-    await pilot.pause()
+    await pilot.pause(SIDE_DETAILS_DELAY + 0.3)  # the side panel fills in after a pause
+    await settle(pilot.app, pilot)
 
 
 async def _help(pilot: Any) -> None:
