@@ -101,7 +101,8 @@ class ArticleReader(ScrollView, can_focus=True):
         self.article = None
         self._display = None
         self._matches, self._entities = [], []
-        self._head = Text("No article open", style="bold")
+        self._head = Text()
+        self._head.append("No article open", style="bold")
         self._head.append(
             "\nChoose one in the list with j/k and press enter, or search with /.",
             style="dim",
@@ -133,7 +134,10 @@ class ArticleReader(ScrollView, can_focus=True):
             if (span := display.to_display(start, end)) is not None
         ]
         self.current_match = -1
-        self._head = Text(one_line(article.title), style="bold")
+        # Styles go on spans, never on the Text itself: a base style would spread to every
+        # line once the document is divided into wrapped lines.
+        self._head = Text()
+        self._head.append(one_line(article.title), style="bold")
         self._head.append("\n")
         self._head.append_text(byline(article))
         self._layout(force=True)
@@ -276,13 +280,13 @@ def wrap_with_offsets(document: Text, width: int) -> tuple[list[Text], list[int]
 
 
 def byline(article: Article) -> Text:
-    line = Text(style="dim")
+    line = Text()
     parts = [
         one_line(p) for p in (article.source, article.author, short_date(article.published)) if p
     ]
-    line.append(" · ".join(parts))
+    line.append(" · ".join(parts), style="dim")
     if article.url:
         if parts:
-            line.append(" · ")
-        line.append(one_line(article.url), style=Style(underline=True))
+            line.append(" · ", style="dim")
+        line.append(one_line(article.url), style=Style(dim=True, underline=True))
     return line
