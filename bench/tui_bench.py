@@ -502,7 +502,7 @@ async def memory_run(kind: str, home: str) -> None:
         await pilot.pause(0.2)
         await pilot.press("slash", *"niamey", "enter")
         t0 = time.perf_counter()
-        while app.query_text != "niamey" or not article_list.ids or article_list._load_snippet is None:
+        while app.query_text != "niamey" or not article_list.ids or not article_list.with_snippets:
             await asyncio.sleep(0.02)
             if time.perf_counter() - t0 > 60:
                 break
