@@ -266,11 +266,15 @@ def _progress(err: Console, label: str) -> Iterator[Callable[[int, int], None]]:
                 TimeRemainingColumn(),
                 console=err,
                 transient=True,
+                # No refresh thread: a large index build forks Whoosh's writer processes,
+                # and forking a process that runs threads can deadlock the child.
+                auto_refresh=False,
             )
             progress.start()
             task = progress.add_task(label, total=total)
         assert task is not None
         progress.update(task, completed=done, total=total)
+        progress.refresh()
 
     try:
         yield update
