@@ -13,7 +13,6 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -325,9 +324,6 @@ class SearchIndex:
         corrected = _BARE_WORD.sub(replace, text)
         return corrected if changed else None
 
-    def terms_in(self, field: str) -> Any:
-        return self._searcher().reader().lexicon(field)
-
 
 SMALL_SEGMENT = 2_000  # documents
 SMALL_SEGMENTS_TO_MERGE = 4
@@ -365,7 +361,3 @@ def matched_terms(query: Any, reader: Any) -> frozenset[tuple[str, str]]:
 
 def _lookup(entities: EntityLookup | None, row: sqlite3.Row) -> dict[str, list[str]] | None:
     return None if entities is None else entities(row)
-
-
-def published_key(value: datetime | None) -> str:
-    return value.isoformat() if value else ""

@@ -341,13 +341,6 @@ class Library:
         """How many articles name this entity: a term lookup, or a phrase in the small field."""
         return self.index.count_in_field(group.type, group.name)
 
-    def count_articles(self, query: str) -> int:
-        """How many articles a query finds (0 for a query that cannot run)."""
-        try:
-            return self.index.count_matching(self.index.parse(query))
-        except QueryError:
-            return 0
-
     # -- reading ---------------------------------------------------------------------------------
 
     def resolve(self, article_id: str) -> str:

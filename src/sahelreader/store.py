@@ -653,10 +653,6 @@ class Store:
         rows = self.connection.execute("SELECT name, query FROM saved_searches ORDER BY name")
         return [(str(r[0]), str(r[1])) for r in rows]
 
-    def delete_saved_search(self, name: str) -> None:
-        with self.transaction() as conn:
-            conn.execute("DELETE FROM saved_searches WHERE name = ?", (name,))
-
     # -- the index outbox ---------------------------------------------------------------------
 
     @staticmethod
@@ -666,11 +662,6 @@ class Store:
             "INSERT OR REPLACE INTO index_queue(article_id, queued) VALUES (?, ?)",
             [(i, stamp) for i in ids],
         )
-
-    def queue_for_index(self, ids: Iterable[str]) -> None:
-        with self.transaction() as conn:
-            self._queue(conn, ids)
-            self._bump_stamp(conn)
 
     def pending_index(self, limit: int | None = None) -> list[str]:
         sql = "SELECT article_id FROM index_queue ORDER BY queued"
