@@ -499,3 +499,18 @@ async def test_quitting_saves_the_note_being_typed(home: Path) -> None:
         await app.action_quit()
         await pilot.pause()
     assert app.library.note(article_id).body == "unsaved words"
+
+
+async def test_palette_shows_saved_search_words_as_plain_text(home: Path) -> None:
+    library = build_library(home)
+    library.save_search("[bold]Odd[/bold] name", "published:[2024-01 to 2024-12] OR niger")
+    app = make_app(library=library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+p", *"odd")
+        await pilot.pause(0.6)
+        assert app.is_running
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.view.name == "[bold]Odd[/bold] name"
+        assert app.query_text == "published:[2024-01 to 2024-12] OR niger"
