@@ -401,3 +401,46 @@ def test_short_summaries_on_one_story_are_related_by_their_titles(home: Path) ->
         assert [c.source for c in found.coverage] == ["Evening Bulletin Sahel"]
     finally:
         lib.close()
+
+
+# The same outlet's other pieces that day: a different event on the running topic (the same
+# names, places and words) and a follow-up of the story itself.
+SAME_OUTLET_TOPIC = draft(
+    "Niger junta names new governor for Tillaberi region",
+    "The junta named a new governor for the Tillaberi region on Tuesday, Colonel Amadou "
+    "Abdramane said in a statement read on state television in Niamey. The region borders Mali "
+    "and Burkina Faso, where fighters linked to Islamic State and al Qaeda are active, and the "
+    "defence ministry has sent reinforcements to the area after attacks on army posts. The new "
+    "governor, a former army officer, said security would be his first priority.",
+    source="Sahel Wire",
+    url="https://sahelwire.example/tillaberi-governor",
+    published=utc(2024, 5, 14),
+)
+SAME_OUTLET_FOLLOW_UP = draft(
+    "Tillaberi attack: seventeen soldiers killed at army post buried in Niamey",
+    "The seventeen soldiers killed when gunmen attacked an army post near Tillaberi were buried "
+    "in Niamey on Wednesday. Colonel Amadou Abdramane, the junta spokesperson, said the search "
+    "for the assailants who arrived on motorcycles before dawn was continuing, and the defence "
+    "ministry said no group had claimed the attack on the post.",
+    source="Sahel Wire",
+    url="https://sahelwire.example/tillaberi-funeral",
+    published=utc(2024, 5, 15),
+)
+
+
+def test_same_outlet_needs_stronger_evidence_than_other_outlets(home: Path) -> None:
+    lib = Library.open(home, seed=False)
+    try:
+        lib.add_drafts([*STORY, SAME_OUTLET_TOPIC, SAME_OUTLET_FOLLOW_UP, *FILLER])
+        lib.ensure_index()
+        by_title = {row.title: row.id for row in lib.rows(lib.list_ids())}
+        found = related(lib, by_title[STORY[0].title])
+        titles = {c.title for c in found.coverage}
+        # Other outlets on the story: as before (the strong follow-up raises the cut a little).
+        assert {STORY[1].title, STORY[3].title} <= titles
+        # The outlet's own piece on another event of the topic: not the story.
+        assert SAME_OUTLET_TOPIC.title not in titles
+        # The outlet's own follow-up, sharing the story's title words: still shown.
+        assert SAME_OUTLET_FOLLOW_UP.title in titles
+    finally:
+        lib.close()

@@ -21,6 +21,10 @@ Related coverage is found in two steps:
    title word or a weighty name. Function words of languages without stemmed fields are never
    key words. If the best item is below `MIN_SCORE` nothing is shown (an empty list is better
    than filler); otherwise items down to max(`SCORE_FLOOR`, `RELATIVE_CUT` x best) are.
+4. **Other outlets first** — the list is other outlets' coverage of the story. An item from the
+   article's own source is most often the same outlet's next piece on a running topic (the same
+   names, words and day, a different event), so it needs clearly more: `SAME_SOURCE_TITLE_TERMS`
+   shared distinctive title words *and* a score of `SAME_SOURCE_MIN_SCORE`.
 
 Near-duplicates (the same wire copy in two outlets) are found by word-shingle overlap of the
 first words of the bodies; a near-copy from the article's own source is left out altogether.
@@ -77,6 +81,8 @@ MIN_KEY_TERMS = 2  # key words shared, unless a weighty name and a title word ar
 STRONG_NAME_WEIGHT = 0.3  # a shared person or organisation at least this heavy is "weighty"
 ROUNDUP_TITLE_TERMS = 2  # title words a round-up must share with the other article
 SHORT_TEXT_WORDS = 60  # a body shorter than this needs a shared title word or weighty name
+SAME_SOURCE_TITLE_TERMS = 2  # an item from the article's own outlet must share these title words
+SAME_SOURCE_MIN_SCORE = 0.55  # ...and score this much
 SHINGLE_WORDS = 300  # words of the body compared for near-duplicates
 NEAR_DUP_JACCARD = 0.5
 NEAR_DUP_CONTAINMENT = 0.8  # share of the shorter text's shingles found in the longer one
@@ -177,6 +183,7 @@ class _Candidate:
     time: float  # time factor
     roundup: bool  # a live page, a papers review, a bulletin
     words: int  # of its body
+    same_source: bool  # from the article's own outlet
     score: float = 0.0
 
 
@@ -185,12 +192,15 @@ def find_coverage(library: Library, article: Article, limit: int = 10) -> list[C
         return []
     roundup = is_roundup(article.title)
     words = len(article.body.split())
-    kept = [c for c in _candidates(library, article) if _evidence(c, roundup, words)]
-    kept.sort(key=lambda c: -c.score)
-    best = max((c.score for c in kept if not c.duplicate), default=0.0)
-    if best < MIN_SCORE:
+    on_story = [c for c in _candidates(library, article) if _evidence(c, roundup, words)]
+    # Whether the story has coverage at all is judged before the outlet's own pieces are set
+    # aside: a strong follow-up from the same outlet still vouches for the others.
+    story_best = max((c.score for c in on_story if not c.duplicate), default=0.0)
+    kept = sorted((c for c in on_story if c.duplicate or not _held_back(c)), key=lambda c: -c.score)
+    if story_best < MIN_SCORE:
         kept = [c for c in kept if c.duplicate]
     else:
+        best = max((c.score for c in kept if not c.duplicate), default=0.0)
         cut = max(SCORE_FLOOR, RELATIVE_CUT * best)
         kept = [c for c in kept if c.duplicate or c.score >= cut]
     shown: list[_Candidate] = []
@@ -217,6 +227,14 @@ def find_coverage(library: Library, article: Article, limit: int = 10) -> list[C
         )
         for c in shown
     ]
+
+
+def _held_back(c: _Candidate) -> bool:
+    """An item from the article's own outlet needs more: its other pieces on a running topic
+    share names, words and the day (SAME_SOURCE_TITLE_TERMS title words, SAME_SOURCE_MIN_SCORE)."""
+    return c.same_source and (
+        c.title_terms < SAME_SOURCE_TITLE_TERMS or c.score < SAME_SOURCE_MIN_SCORE
+    )
 
 
 def _evidence(c: _Candidate, roundup: bool, words: int) -> bool:
@@ -287,9 +305,8 @@ def _candidates(library: Library, article: Article) -> list[_Candidate]:
             continue  # removed since the index caught up
         body = row["body"]
         duplicate = near_duplicate(mine, theirs := Shingles(body, row["title"]))
-        if _same_source(row["source"], article.source) and (
-            duplicate or fold(row["title"].strip()) == fold(article.title.strip())
-        ):
+        same_source = _same_source(row["source"], article.source)
+        if same_source and (duplicate or fold(row["title"].strip()) == fold(article.title.strip())):
             continue  # the same copy again from the same outlet: not other coverage
         if row["entity_version"] == library.entity_version and row["entity_spans"]:
             found_entities = decode_entities(row["entity_spans"], body)
@@ -323,6 +340,7 @@ def _candidates(library: Library, article: Article) -> list[_Candidate]:
             time=time,
             roundup=is_roundup(row["title"]),
             words=len(body.split()),
+            same_source=same_source,
         )
         c.score = (W_MLT * mlt + W_ENTITY * entity_score + W_TITLE * c.title_sim) * time
         if duplicate:
