@@ -117,6 +117,8 @@ def test_reindex_keeps_search_results(corpus_library: Library) -> None:
     assert search_titles(corpus_library, "niger") == before
 
 
+# pytest-xdist runs its own threads in the worker; the CLI that forks this writer does not.
+@pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")
 def test_a_large_rebuild_uses_the_parallel_writer(
     library: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
