@@ -155,6 +155,11 @@ def test_backup_while_in_use_and_restore(corpus_library: Library, tmp_path: Path
     assert corpus_library.count() == 0
     assert corpus_library.restore(backup) == len(CORPUS)
     assert corpus_library.note(article_id).body == "Before the backup."  # type: ignore[union-attr]
+    # What was there before the restore is kept too: a restore of the wrong file loses nothing.
+    assert corpus_library.safety_copy is not None and corpus_library.safety_copy.is_file()
+    kept = Store(corpus_library.safety_copy)
+    assert kept.count() == 0  # the state just before the restore: everything removed
+    kept.close()
     assert corpus_library.search("niamey").hits
 
 

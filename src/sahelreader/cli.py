@@ -609,6 +609,7 @@ def cmd_restore(args: argparse.Namespace, err: Console) -> int:
         with _progress(err, "Indexing") as update:
             count = library.restore(Path(args.file), progress=update)
         Console(highlight=False).print(f"restored {count} articles from {args.file}")
+        err.print(f"the library as it was before is kept in {library.safety_copy}")
         return EXIT_OK
 
 

@@ -22,6 +22,7 @@ from .index import INDEX_FORMAT, IndexUnavailable, SearchIndex
 from .lang import detect_language
 from .models import Article, ArticleDraft, ArticleRow, Entity, SearchHit, SearchResults
 from .paths import Locations, locations
+from .timeutil import now_utc
 
 if TYPE_CHECKING:
     from .related import Related
@@ -35,6 +36,7 @@ from .store import (
     Store,
     StoreError,
     UnknownArticle,
+    check_backup,
     decode_entities,
 )
 from .watch import find_names
@@ -85,6 +87,7 @@ class Library:
         self.index = SearchIndex(where.index)
         self.notices: list[str] = list(config.problems)
         self.parallel_builds = True
+        self.safety_copy: Path | None = None
         self._sync_lock = threading.Lock()
         self._recogniser: Recogniser | None = None
         self._entity_version: str | None = None
@@ -461,7 +464,15 @@ class Library:
         self.store.backup_to(target)
 
     def restore(self, source: Path, progress: Progress | None = None) -> int:
-        """Bring a backup back; the index is rebuilt from it. Returns the articles restored."""
+        """Bring a backup back; the index is rebuilt from it. Returns the articles restored.
+
+        The library as it was is first copied beside it (`safety_copy`), so a restore of the
+        wrong file loses nothing either.
+        """
+        check_backup(source)
+        stamp = now_utc().strftime("%Y%m%d-%H%M%S")
+        self.safety_copy = self.locations.database.with_name(f"library-before-restore-{stamp}.db")
+        self.store.backup_to(self.safety_copy)
         self.store.restore_from(source)
         self._entity_version = None
         self.rebuild_index(progress)
