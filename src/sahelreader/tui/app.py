@@ -266,6 +266,11 @@ class SahelReaderApp(App[None]):
         self._total = library.count()
         self._unread = library.unread_count()
 
+    @property
+    def _ui_gone(self) -> bool:
+        """Workers can report after the app began to close; their news is then dropped."""
+        return not self.screen_stack or not self.is_running
+
     def _pane(self, selector: str, kind: type[PaneT]) -> PaneT:
         """A widget of the main screen, even while a dialog or the help screen is on top."""
         return self.screen_stack[0].query_one(selector, kind)
@@ -332,12 +337,16 @@ class SahelReaderApp(App[None]):
         self.post_message(IndexReady(notice="; ".join(notices)))
 
     def on_index_progress(self, message: IndexProgress) -> None:
+        if self._ui_gone:
+            return
         bar = self._pane("#index-progress", ProgressBar)
         bar.display = True
         bar.update(total=message.total, progress=message.done)
         self._update_status(busy=f"indexing {message.done:,}/{message.total:,}")
 
     def on_index_ready(self, message: IndexReady) -> None:
+        if self._ui_gone:
+            return
         self.index_ready.set()
         self._pane("#index-progress", ProgressBar).display = False
         if message.notice:
@@ -432,6 +441,8 @@ class SahelReaderApp(App[None]):
             )
 
     def on_list_loaded(self, message: ListLoaded) -> None:
+        if self._ui_gone:
+            return
         if message.query != self.query_text:
             return  # the search changed while this ran
         article_list = self._pane("#article-list", ArticleList)
@@ -478,6 +489,8 @@ class SahelReaderApp(App[None]):
         self.post_message(LibraryCounts(self.library.count(), self.library.unread_count()))
 
     def on_library_counts(self, message: LibraryCounts) -> None:
+        if self._ui_gone:
+            return
         self._total, self._unread = message.total, message.unread
         self._update_status()
 
@@ -493,6 +506,8 @@ class SahelReaderApp(App[None]):
         self.post_message(SnippetsLoaded(snippets, generation))
 
     def on_snippets_loaded(self, message: SnippetsLoaded) -> None:
+        if self._ui_gone:
+            return
         self._pane("#article-list", ArticleList).add_snippets(message.snippets, message.generation)
 
     def _update_status(self, busy: str = "") -> None:
@@ -583,12 +598,16 @@ class SahelReaderApp(App[None]):
         self.post_message(EntityCounts(article_id, counts))
 
     def on_related_loaded(self, message: RelatedLoaded) -> None:
+        if self._ui_gone:
+            return
         if self.article is not None and self.article.id == message.article_id:
             self._pane("#side-panel", SidePanel).show_details(
                 self.article.note, message.groups, message.related
             )
 
     def on_entity_counts(self, message: EntityCounts) -> None:
+        if self._ui_gone:
+            return
         if self.article is not None and self.article.id == message.article_id:
             self._pane("#side-panel", SidePanel).show_counts(message.counts)
 
@@ -969,6 +988,9 @@ class SahelReaderApp(App[None]):
         self.post_message(ViewsCounted(views))
 
     def on_views_counted(self, message: ViewsCounted) -> None:
+        if self._ui_gone:
+            return
+
         def chosen(view: View | None) -> None:
             if view is not None:
                 self.open_view(view)
