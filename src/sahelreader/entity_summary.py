@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .analysis import fold
+from .entities import canonical
 from .models import ENTITY_TYPES, Entity, EntityType
 
 
@@ -24,11 +25,9 @@ class EntityGroup:
         return f'{self.type}:"{self.name.replace(chr(34), "")}"'
 
 
-def _key(text: str) -> tuple[str, ...]:
-    words = fold(text).replace("’", "'").split()
-    if words and words[-1].endswith("'s"):
-        words[-1] = words[-1][:-2]
-    return tuple(w.strip(".,'") for w in words if w.strip(".,'"))
+def name_key(text: str) -> tuple[str, ...]:
+    """The words of a name as the recogniser compares them (`canonical`): Niger’s = niger."""
+    return tuple(canonical(text).split())
 
 
 def group_entities(entities: Sequence[Entity]) -> list[EntityGroup]:
@@ -36,7 +35,7 @@ def group_entities(entities: Sequence[Entity]) -> list[EntityGroup]:
     names: dict[tuple[EntityType, tuple[str, ...]], str] = {}
     counts: dict[tuple[EntityType, tuple[str, ...]], int] = {}
     for entity in entities:
-        key = (entity.type, _key(entity.text))
+        key = (entity.type, name_key(entity.text))
         if not key[1]:
             continue
         # Keep the longest spelling seen as the display name.
@@ -73,7 +72,7 @@ def names_by_type(entities: Iterable[Entity]) -> dict[str, list[str]]:
     """Distinct entity names per type, for the index's person/place/organisation fields."""
     found: dict[str, dict[tuple[str, ...], str]] = {kind: {} for kind in ENTITY_TYPES}
     for entity in entities:
-        key = _key(entity.text)
+        key = name_key(entity.text)
         if key:
             found[entity.type].setdefault(key, entity.text)
     return {kind: list(names.values()) for kind, names in found.items() if names}

@@ -44,7 +44,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from .analysis import STEMMED_LANGUAGES, fold
-from .entity_summary import group_entities
+from .entity_summary import group_entities, name_key
 from .models import Article, Entity
 from .sources import CitedSource, extract_citations, extract_links
 from .store import decode_entities
@@ -495,17 +495,6 @@ def _accumulate(
     return scores
 
 
-_POSSESSIVE = re.compile(r"['’]s$")
-
-
-def _key(text: str) -> tuple[str, ...]:
-    words = [w.strip(".,'’-") for w in fold(text).split()]
-    words = [w for w in words if w]
-    if words:
-        words[-1] = _POSSESSIVE.sub("", words[-1])
-    return tuple(w for w in words if w)
-
-
 def _title_entities(library: Library, title: str, language: str) -> list[Entity]:
     """Names in the title: a feed item's one-line summary often names no one the title does."""
     return library.recogniser.recognise(title, language or None) if title else []
@@ -514,7 +503,7 @@ def _title_entities(library: Library, title: str, language: str) -> list[Entity]
 def _names(entities: Sequence[Entity], more: Sequence[Entity] = ()) -> list[_Name]:
     found: dict[tuple[str, ...], _Name] = {}
     for group in group_entities([*entities, *more]):
-        key = _key(group.name)
+        key = name_key(group.name)
         if key and key not in found:
             found[key] = _Name(group.name, group.type, key)
     return list(found.values())

@@ -21,7 +21,7 @@ from textual.worker import get_current_worker
 
 from ..entity_summary import EntityGroup, group_entities
 from ..library import Library, citation
-from ..models import Article
+from ..models import Article, Entity
 from ..query import QueryError
 from ..store import LIST_FILTERS, ListFilter
 from ..watch import find_names, watch_query
@@ -259,6 +259,7 @@ class SahelReaderApp(App[None]):
         self._search_timer: Timer | None = None
         self._side_wanted: bool | None = None  # None: follow the terminal's width
         self._hits = 0
+        self._open_entities: list[Entity] = []  # of self.article, for the side panel later
         self._sync_timer: Timer | None = None
         self.source_filter: str | None = None
         self.history: list[str] = []  # articles opened from the side panel come back with ⌫
@@ -547,7 +548,7 @@ class SahelReaderApp(App[None]):
             self.notify("That article is no longer in the library.", severity="warning")
             return
         matches = self.library.body_matches(article, self.terms) if self.terms else []
-        entities = self.library.entities(article)
+        entities = self._open_entities = self.library.entities(article)
         watched = find_names(article.body, self.library.config.watch)
         self._pane("#reader", ArticleReader).show(article, matches, entities, watched)
         newly_read = mark_read and not article.read
@@ -569,7 +570,7 @@ class SahelReaderApp(App[None]):
             return  # the app is closing
         if self.article is None or self.article.id != article_id:
             return
-        groups = group_entities(self.library.entities(self.article))
+        groups = group_entities(self._open_entities)
         if self.index_ready.is_set():
             self.load_side_details(article_id, groups)
         else:
