@@ -12,9 +12,11 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
+from textual.worker import WorkerCancelled
+
 from sahelreader.library import Library
 from sahelreader.tui import make_app
-from sahelreader.tui.app import SIDE_DETAILS_DELAY
+from sahelreader.tui.delays import Delays
 
 HERE = Path(__file__).resolve().parent
 
@@ -22,22 +24,25 @@ Steps = Callable[[Any], Awaitable[None]]
 
 
 async def settle(pilot: Any) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    """Timers fire at once (Delays.none()); wait for the workers they start, a few rounds."""
+    for _ in range(4):
+        try:
+            await pilot.app.workers.wait_for_complete()
+        except WorkerCancelled:  # an exclusive worker replaced by a newer one: wait again
+            await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
 
 
 async def main_view(pilot: Any) -> None:
     await pilot.press("enter")
-    await pilot.pause(SIDE_DETAILS_DELAY + 0.3)  # the side panel fills in after a pause
+    await settle(pilot)
 
 
 async def search_results(pilot: Any) -> None:
     await pilot.press("slash", *"Tiani", "enter")
     await settle(pilot)
     await pilot.press("enter", "n")
-    await pilot.pause(SIDE_DETAILS_DELAY + 0.3)
+    await settle(pilot)
 
 
 async def help_screen(pilot: Any) -> None:
@@ -49,6 +54,7 @@ SHOTS: list[tuple[str, tuple[int, int], Steps]] = [
     ("search-results", (120, 40), search_results),
     ("help-screen", (120, 40), help_screen),
     ("narrow-80x24", (80, 24), main_view),
+    ("wide-200x60", (200, 60), main_view),
 ]
 
 
@@ -56,7 +62,7 @@ async def shoot(name: str, size: tuple[int, int], steps: Steps) -> Path:
     with tempfile.TemporaryDirectory() as home:
         library = Library.open(home)  # a fresh home: the seed article, as a new user sees it
         library.ensure_index()
-        app = make_app(library=library)
+        app = make_app(library=library, delays=Delays.none())
         async with app.run_test(size=size) as pilot:
             await settle(pilot)
             await steps(pilot)

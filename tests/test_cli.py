@@ -129,7 +129,7 @@ def test_importing_a_mixed_folder_reports_bad_files_and_keeps_good_ones(
         assert len(json.loads(run(home, "search", query, "--json").stdout)) == 1, query
     again = run(home, "add", str(folder / "good.txt"))
     assert again.returncode == 0
-    assert "0 added, 1 duplicates" in again.stdout
+    assert "0 added, 1 duplicate (already in the library)" in again.stdout
 
 
 def test_add_json_report(home: Path, tmp_path: Path) -> None:

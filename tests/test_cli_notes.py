@@ -83,7 +83,7 @@ def test_backup_and_restore(home: Path, tmp_path: Path) -> None:
     run(home, "note", article_id, "--text", "Keep me.")
     backup = tmp_path / "library-backup.db"
     result = run(home, "backup", str(backup))
-    assert result.returncode == 0 and "1 notes" in result.stdout
+    assert result.returncode == 0 and "1 note," in result.stdout
     run(home, "remove", article_id, "--force")
     assert json.loads(run(home, "notes", "--json").stdout) == []
     restored = run(home, "restore", str(backup))

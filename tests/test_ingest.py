@@ -14,6 +14,7 @@ import pytest
 
 from sahelreader.ingest import (
     SUPPORTED_SUFFIXES,
+    SUPPORTED_TYPES_TEXT,
     ArticleStream,
     IngestError,
     decode_bytes,
@@ -614,9 +615,13 @@ def test_jsonl_real_scale_is_fast(tmp_path: Path) -> None:
 # --- errors and file types --------------------------------------------------------------------
 
 
+def unsupported(suffix: str) -> str:
+    return f"unsupported file type {suffix} ({SUPPORTED_TYPES_TEXT})"
+
+
 def test_read_file_errors(tmp_path: Path) -> None:
-    assert reason(write(tmp_path, "report.pdf", b"%PDF")) == "unsupported file type .pdf"
-    assert reason(write(tmp_path, "README", "x")) == "unsupported file type (no extension)"
+    assert reason(write(tmp_path, "report.pdf", b"%PDF")) == unsupported(".pdf")
+    assert reason(write(tmp_path, "README", "x")) == unsupported("(no extension)")
     assert reason(tmp_path / "missing.txt") == "no such file or folder"
     (tmp_path / "folder.json").mkdir()
     assert reason(tmp_path / "folder.json") == "is a folder"
@@ -776,7 +781,7 @@ def test_discover_nested_folder(tmp_path: Path) -> None:
         "z.HTML",
     ]
     assert problems == [
-        (explicit_pdf, "unsupported file type .pdf"),
+        (explicit_pdf, unsupported(".pdf")),
         (tmp_path / "missing", "no such file or folder"),
     ]
 
@@ -789,7 +794,7 @@ def test_discover_explicit_files(tmp_path: Path) -> None:
     files, problems = discover([hidden, archive, broken])
     assert files == [hidden]  # named explicitly, so hidden is fine
     assert problems == [
-        (archive, "unsupported file type .tar.gz"),
+        (archive, unsupported(".tar.gz")),
         (broken, "broken symbolic link"),
     ]
 

@@ -9,8 +9,8 @@ from textual.widgets import Input, Static
 
 from sahelreader.library import Library
 from sahelreader.tui import make_app
-from sahelreader.tui.app import SIDE_DETAILS_DELAY
 from sahelreader.tui.article_list import ArticleList
+from sahelreader.tui.delays import Delays
 from sahelreader.tui.reader import ArticleReader
 from sahelreader.tui.screens import HelpScreen, SaveSearchScreen, ViewsScreen
 from sahelreader.tui.side_panel import SidePanel
@@ -64,7 +64,7 @@ async def test_reopens_on_the_last_article_read(home: Path) -> None:
     library = build_library(home)
     target = library.list_ids()[2]
     library.set_last_opened(target)
-    app = make_app(library=library)
+    app = make_app(library=library, delays=Delays.none())
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         assert app.query_one(ArticleList).current_id == target
@@ -236,7 +236,7 @@ async def test_o_opens_only_http_links(home: Path, monkeypatch: pytest.MonkeyPat
         await pilot.press("o")
         assert opened == [app.library.get(app.query_one(ArticleList).current_id).url]
         app.query_one(ArticleList).cursor = titles(app).index(MARKUP_TITLE)
-        await pilot.press("o")
+        await pilot.press("enter", "o")  # keys act on the open article
         assert len(opened) == 1  # javascript: is refused
 
 
@@ -341,7 +341,7 @@ async def test_q_quits(home: Path) -> None:
 async def test_keymap_from_config_remaps_keys(home: Path) -> None:
     home.mkdir(parents=True, exist_ok=True)
     (home / "config.toml").write_text('[keymap]\ncycle_sort = "ctrl+o"\n')
-    app = make_app(library=Library.open(home))
+    app = make_app(library=Library.open(home), delays=Delays.none())
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         await pilot.press("ctrl+o")
@@ -393,7 +393,7 @@ async def test_selecting_an_entity_in_the_side_panel_searches_for_it(home: Path)
         await settle(app, pilot)
         app.query_one(ArticleList).cursor = titles(app).index("Niger signs uranium deal")
         await pilot.press("enter")
-        await pilot.pause(SIDE_DETAILS_DELAY + 0.2)  # counts wait for the reader to settle
+        await settle(app, pilot)
         await settle(app, pilot)
         side = app.query_one(SidePanel)
         names = [(g.type, g.name) for g in side.groups]
@@ -442,18 +442,19 @@ async def test_b_bookmarks_and_bookmarks_view(home: Path) -> None:
         await pilot.press("b")
         assert app.library.get(first).bookmarked
         assert app.library.rows([first])[0].bookmarked
-        await pilot.press("j", "b")
+        await pilot.press("j", "enter", "b")  # the open article: the one enter opened
         second = app.query_one(ArticleList).current_id
+        assert app.library.get(second).bookmarked
         app.open_view(__import__("sahelreader.tui.app", fromlist=["BOOKMARKS"]).BOOKMARKS)
         await settle(app, pilot)
         assert app.query_one(ArticleList).ids == [second, first]  # newest bookmark first
-        await pilot.press("b")  # unbookmark the highlighted one: it leaves the view
+        await pilot.press("b")  # unbookmark the open one: it leaves the view
         await settle(app, pilot)
         assert app.query_one(ArticleList).ids == [first]
 
 
 async def test_e_edits_a_note_that_autosaves_and_y_quotes(home: Path) -> None:
-    from sahelreader.tui.note_editor import AUTOSAVE_AFTER, NoteEditor
+    from sahelreader.tui.note_editor import NoteEditor
 
     app = app_for(home)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -465,7 +466,7 @@ async def test_e_edits_a_note_that_autosaves_and_y_quotes(home: Path) -> None:
         assert editor.is_open and app.focused is editor.text_area
         assert app.query_one(ArticleReader).display  # the article stays readable
         await pilot.press(*"Check this")
-        await pilot.pause(AUTOSAVE_AFTER + 0.3)
+        await settle(app, pilot)
         assert app.library.note(article_id).body == "Check this"
         assert app.library.rows([article_id])[0].noted
         await pilot.press(*" now", "ctrl+s")
@@ -504,7 +505,7 @@ async def test_quitting_saves_the_note_being_typed(home: Path) -> None:
 async def test_palette_shows_saved_search_words_as_plain_text(home: Path) -> None:
     library = build_library(home)
     library.save_search("[bold]Odd[/bold] name", "published:[2024-01 to 2024-12] OR niger")
-    app = make_app(library=library)
+    app = make_app(library=library, delays=Delays.none())
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         await pilot.press("ctrl+p", *"odd")

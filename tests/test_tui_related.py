@@ -9,8 +9,8 @@ from textual.widgets import Static
 
 from sahelreader.library import Library
 from sahelreader.tui import make_app
-from sahelreader.tui.app import SIDE_DETAILS_DELAY
 from sahelreader.tui.article_list import ArticleList
+from sahelreader.tui.delays import Delays
 from sahelreader.tui.reader import ArticleReader
 from sahelreader.tui.side_panel import SideList, SidePanel
 
@@ -23,7 +23,7 @@ async def open_and_wait(app, pilot, article_id: str) -> None:  # type: ignore[no
     article_list.cursor = article_list.ids.index(article_id)
     article_list.focus()
     await pilot.press("enter")
-    await pilot.pause(SIDE_DETAILS_DELAY + 0.2)
+    await settle(app, pilot)
     await settle(app, pilot)
 
 
@@ -38,7 +38,7 @@ def labels(app, section: str) -> list[str]:  # type: ignore[no-untyped-def]
 
 async def test_seed_panel_lists_cited_sources(home: Path) -> None:
     library = Library.open(home)
-    app = make_app(library=library)
+    app = make_app(library=library, delays=Delays.none())
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         await open_and_wait(app, pilot, library.list_ids()[0])
@@ -56,7 +56,7 @@ def newsroom_app(home: Path):  # type: ignore[no-untyped-def]
     library = Library.open(home, seed=False)
     library.add_drafts(STORY + FILLER)
     library.ensure_index()
-    return make_app(library=library)
+    return make_app(library=library, delays=Delays.none())
 
 
 async def test_coverage_is_grouped_by_outlet_and_opens_and_goes_back(newsroom_app) -> None:  # type: ignore[no-untyped-def]

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.worker import WorkerCancelled
+
 from sahelreader.library import Library
 from sahelreader.tui import SahelReaderApp, make_app
+from sahelreader.tui.delays import Delays
 
 from .conftest import CORPUS, draft, utc
 
@@ -54,11 +57,18 @@ def build_library(home: Path) -> Library:
 
 
 def app_for(home: Path) -> SahelReaderApp:
-    return make_app(library=build_library(home))
+    return make_app(library=build_library(home), delays=Delays.none())
 
 
 async def settle(app: SahelReaderApp, pilot: object) -> None:
-    await app.workers.wait_for_complete()
-    await pilot.pause()  # type: ignore[attr-defined]
-    await app.workers.wait_for_complete()
-    await pilot.pause()  # type: ignore[attr-defined]
+    """Wait until timers that fire at once, the workers they start and their messages are done.
+
+    With `Delays.none()` a step can start a worker, whose message sets a timer, which starts
+    another worker (open → side details → entity counts): a few rounds cover the longest chain.
+    """
+    for _ in range(4):
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerCancelled:  # an exclusive worker replaced by a newer one: wait again
+            await app.workers.wait_for_complete()
+        await pilot.pause()  # type: ignore[attr-defined]

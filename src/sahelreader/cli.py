@@ -6,21 +6,38 @@ import argparse
 import json
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.console import Console, RenderableType
+from rich.progress import (
+    BarColumn,
+    DownloadColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TaskID,
+    TextColumn,
+    TimeRemainingColumn,
+)
+from rich.spinner import Spinner
 from rich.text import Text
 
 from . import __version__
 from .models import Article, SearchHit
+from .textclean import plural
 from .timeutil import to_iso
+
+if TYPE_CHECKING:
+    from .library import ImportProgress
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 _PROGRESS_FROM = 20  # files or documents: below this a bar only flickers
+_IMPORT_BAR_FROM_BYTES = 4 * 1024 * 1024  # an import of less than this is over in a moment
 
 
 class CommandFailed(Exception):
@@ -42,7 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
         "add",
         help="import files and folders",
         description="Import articles from files and "
-        "folders (recursively): .txt .md .html .htm .json .jsonl (.gz too).",
+        "folders (recursively): .txt .md .html .htm .json .jsonl (.gz too). Web pages and feeds "
+        "(URLs) are not imported yet.",
     )
     add.add_argument("paths", nargs="+", metavar="PATH")
     add.add_argument("--json", action="store_true", help="print the report as JSON")
@@ -191,7 +209,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler = _HANDLERS[args.command]
         return handler(args, err)
     except CommandFailed as error:
-        err.print(Text(f"sahelreader: {error}", style="red"))
+        err.print(Text(f"sahelreader: {error}", style="red"), soft_wrap=True)
         return EXIT_FAILED
     except KeyboardInterrupt:
         err.print("interrupted")
@@ -201,7 +219,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .store import StoreError
 
         if isinstance(error, (QueryError, StoreError, KeyError, OSError)):
-            err.print(Text(f"sahelreader: {_message(error)}", style="red"))
+            err.print(Text(f"sahelreader: {_message(error)}", style="red"), soft_wrap=True)
             return EXIT_FAILED
         if os.environ.get("SAHELREADER_DEBUG"):
             raise
@@ -212,7 +230,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _message(error: BaseException) -> str:
-    return str(error) if not isinstance(error, KeyError) else error.__str__().strip("'\"")
+    # A bare KeyError's str() is the repr of its key; the store's (UnknownArticle, AmbiguousId,
+    # IdTooShort) write whole sentences whose closing quote must stay.
+    if type(error) is KeyError:
+        return str(error.args[0]) if error.args else "not found"
+    return str(error)
 
 
 def _run_tui(home: str | None) -> int:
@@ -248,39 +270,146 @@ def _ensure_index(library: Any, err: Console) -> None:
         )
 
 
-@contextmanager
-def _progress(err: Console, label: str) -> Iterator[Callable[[int, int], None]]:
-    """A rich progress bar on stderr, shown only once the work turns out to be long."""
-    progress: Progress | None = None
-    task = None
+class _StatusColumn(ProgressColumn):
+    """While a phase without a count runs (Whoosh committing): a spinner, its name and the time
+    it has taken; otherwise the time remaining."""
 
-    def update(done: int, total: int) -> None:
-        nonlocal progress, task
-        if progress is None:
+    def __init__(self) -> None:
+        super().__init__()
+        self._spinner = Spinner("dots", style="cyan")
+        self._remaining = TimeRemainingColumn()
+
+    def render(self, task: Task) -> RenderableType:
+        phase = task.fields.get("phase")
+        if not phase:
+            return self._remaining.render(task)
+        started = float(task.fields.get("phase_started") or task.get_time())
+        seconds = int(task.get_time() - started)
+        frame = self._spinner.render(task.get_time())
+        line = frame.copy() if isinstance(frame, Text) else Text()
+        line.append(f" {phase}… {seconds // 60}:{seconds % 60:02d}", style="cyan")
+        return line
+
+
+class _Bar:
+    """A rich progress bar on stderr, shown only once the work turns out to be long.
+
+    Called as `bar(done, total)` like any progress callback. It also has `phase(name)`, which
+    index and library code call (when the callback has it) for a step with no count to show,
+    such as Whoosh committing a large index: a spinner then turns, with the phase's name, until
+    the next count. Only then does a thread redraw the bar: no refresh thread runs while
+    documents are added, since a large index build forks Whoosh's writer processes and forking
+    a process that runs threads can deadlock the child (those forks happen with the first
+    documents, long before the commit).
+    """
+
+    def __init__(self, console: Console, label: str, columns: Sequence[ProgressColumn]) -> None:
+        self._console = console
+        self._label = label
+        self._columns = columns
+        self._progress: Progress | None = None
+        self._task: TaskID | None = None
+        self._ticker: threading.Thread | None = None
+        self._stop_ticking = threading.Event()
+
+    def start(self, total: float) -> None:
+        self._progress = Progress(
+            *self._columns, console=self._console, transient=True, auto_refresh=False
+        )
+        self._progress.start()
+        self._task = self._progress.add_task(self._label, total=total, phase="", detail="")
+
+    @property
+    def shown(self) -> bool:
+        return self._progress is not None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self._progress is None:
             if total < _PROGRESS_FROM:
                 return
-            progress = Progress(
-                TextColumn(f"{label}"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeRemainingColumn(),
-                console=err,
-                transient=True,
-                # No refresh thread: a large index build forks Whoosh's writer processes,
-                # and forking a process that runs threads can deadlock the child.
-                auto_refresh=False,
-            )
-            progress.start()
-            task = progress.add_task(label, total=total)
-        assert task is not None
-        progress.update(task, completed=done, total=total)
-        progress.refresh()
+            self.start(total)
+        self.update(completed=done, total=total, phase="")
+
+    def update(self, **fields: Any) -> None:
+        if self._progress is None or self._task is None:
+            return
+        if "phase" in fields and not fields["phase"]:
+            self._stop()
+        self._progress.update(self._task, **fields)
+        self._progress.refresh()
+
+    def phase(self, name: str | None) -> None:
+        if self._progress is None or self._task is None:
+            return  # short work: no bar, and no phase worth a line
+        if not name:
+            self.update(phase="")
+            return
+        self.update(phase=name, phase_started=self._progress.get_time())
+        if self._ticker is None:
+            self._stop_ticking.clear()
+            self._ticker = threading.Thread(target=self._tick, name="progress-spinner", daemon=True)
+            self._ticker.start()
+
+    def _tick(self) -> None:
+        while not self._stop_ticking.wait(0.1):
+            if self._progress is not None:
+                self._progress.refresh()
+
+    def _stop(self) -> None:
+        if self._ticker is not None:
+            self._stop_ticking.set()
+            self._ticker.join()
+            self._ticker = None
+
+    def close(self) -> None:
+        self._stop()
+        if self._progress is not None:
+            self._progress.stop()
+            self._progress = None
+
+
+@contextmanager
+def _progress(err: Console, label: str) -> Iterator[_Bar]:
+    """A progress callback `(done, total)` with a `phase(name)` method, drawn on stderr."""
+    bar = _Bar(err, label, [TextColumn(label), BarColumn(), MofNCompleteColumn(), _StatusColumn()])
+    try:
+        yield bar
+    finally:
+        bar.close()
+
+
+@contextmanager
+def _import_progress(err: Console) -> Iterator[Callable[[ImportProgress], None]]:
+    """For `add`: a bar that moves by the bytes read, so that it moves within a large file too,
+    with the files done and the articles stored so far."""
+    bar = _Bar(
+        err,
+        "Importing",
+        [
+            TextColumn("Importing"),
+            BarColumn(),
+            DownloadColumn(),
+            TextColumn("{task.fields[detail]}"),
+            TimeRemainingColumn(),
+        ],
+    )
+
+    def step(where: ImportProgress) -> None:
+        if not bar.shown:
+            if where.bytes_total < _IMPORT_BAR_FROM_BYTES and where.files < _PROGRESS_FROM:
+                return
+            bar.start(where.bytes_total)
+        files = f"file {min(where.files_done + 1, where.files)} of {where.files}"
+        bar.update(
+            completed=where.bytes_done,
+            total=where.bytes_total,
+            detail=f"{files} · {plural(where.articles, 'article')}",
+        )
 
     try:
-        yield update
+        yield step
     finally:
-        if progress is not None:
-            progress.stop()
+        bar.close()
 
 
 def _print_json(data: object) -> None:
@@ -323,18 +452,18 @@ def article_json(article: Article) -> dict[str, object]:
 
 def cmd_add(args: argparse.Namespace, err: Console) -> int:
     with _library(args, err, index=False) as library:
-        with _progress(err, "Importing") as update:
-            report = library.add(args.paths, progress=update)
+        with _import_progress(err) as step:
+            report = library.add(args.paths, step=step)
         for path, reason in report.failed:
-            err.print(Text(f"failed: {path}: {reason}", style="red"))
+            err.print(Text(f"failed: {path}: {reason}", style="red"), soft_wrap=True)
         _ensure_index(library, err)
         skipped = (
-            f", {report.skipped_records} records without text skipped"
+            f", {plural(report.skipped_records, 'record')} without text skipped"
             if report.skipped_records
             else ""
         )
         summary = (
-            f"{len(report.added)} added, {len(report.duplicates)} duplicates "
+            f"{len(report.added)} added, {plural(len(report.duplicates), 'duplicate')} "
             f"(already in the library), {len(report.failed)} failed{skipped}"
         )
         if args.json:
@@ -380,7 +509,7 @@ def cmd_search(args: argparse.Namespace, err: Console) -> int:
             out.print(snippet)
         shown = len(results.hits)
         more = " (more match: raise --limit)" if results.more else ""
-        err.print(f"{shown} hit{'' if shown == 1 else 's'} shown{more}")
+        err.print(f"{plural(shown, 'hit')} shown{more}")
         return EXIT_OK
 
 
@@ -598,8 +727,9 @@ def cmd_backup(args: argparse.Namespace, err: Console) -> int:
         target = Path(args.file)
         library.backup(target)
         Console(highlight=False).print(
-            f"backup written to {target} ({library.count()} articles, "
-            f"{len(library.notes())} notes, {len(library.bookmarks())} bookmarks)"
+            f"backup written to {target} ({plural(library.count(), 'article')}, "
+            f"{plural(len(library.notes()), 'note')}, "
+            f"{plural(len(library.bookmarks()), 'bookmark')})"
         )
         return EXIT_OK
 
@@ -608,7 +738,7 @@ def cmd_restore(args: argparse.Namespace, err: Console) -> int:
     with _library(args, err, index=False) as library:
         with _progress(err, "Indexing") as update:
             count = library.restore(Path(args.file), progress=update)
-        Console(highlight=False).print(f"restored {count} articles from {args.file}")
+        Console(highlight=False).print(f"restored {plural(count, 'article')} from {args.file}")
         err.print(f"the library as it was before is kept in {library.safety_copy}")
         return EXIT_OK
 
@@ -618,7 +748,8 @@ def cmd_remove(args: argparse.Namespace, err: Console) -> int:
         report = library.remove(args.ids, force=args.force)
         library.sync_index()
         for given in report.unknown:
-            err.print(Text(f"no article with id {given!r}", style="red"))
+            reason = report.reasons.get(given) or f"no article with id {given!r}"
+            err.print(Text(reason, style="red"))
         for kept in report.kept:
             err.print(
                 Text(
@@ -634,9 +765,7 @@ def cmd_reindex(args: argparse.Namespace, err: Console) -> int:
     with _library(args, err, index=False) as library:
         with _progress(err, "Indexing") as update:
             written = library.rebuild_index(progress=update)
-        Console(highlight=False).print(
-            f"index rebuilt: {written} article{'' if written == 1 else 's'}"
-        )
+        Console(highlight=False).print(f"index rebuilt: {plural(written, 'article')}")
         return EXIT_OK
 
 

@@ -28,6 +28,8 @@ class Config:
     keymap: dict[str, str] = field(default_factory=dict)
     entities: dict[str, str] = field(default_factory=dict)  # name -> person|place|organisation
     watch: tuple[str, ...] = ()
+    # [outlets]: an outlet's name -> its other names and web domains ("SW", "sahelwatch.org")
+    outlets: dict[str, tuple[str, ...]] = field(default_factory=dict)
     theme: str | None = None
     problems: tuple[str, ...] = ()
 
@@ -46,6 +48,7 @@ def load_config(path: Path) -> Config:
         if kind not in ("person", "place", "organisation"):
             problems.append(f"[entities] {name!r}: type must be person, place or organisation")
             del entities[name]
+    outlets = _outlets_table(data.get("outlets", {}), problems)
     watch_raw = data.get("watch", [])
     watch = tuple(str(w) for w in watch_raw) if isinstance(watch_raw, list) else ()
     theme = data.get("theme")
@@ -53,6 +56,7 @@ def load_config(path: Path) -> Config:
         keymap=keymap,
         entities=entities,
         watch=watch,
+        outlets=outlets,
         theme=str(theme) if isinstance(theme, str) else None,
         problems=tuple(problems),
     )
@@ -68,4 +72,19 @@ def _string_table(value: Any, name: str, problems: list[str]) -> dict[str, str]:
             table[str(key)] = item
         else:
             problems.append(f"[{name}] {key!r}: expected a string")
+    return table
+
+
+def _outlets_table(value: Any, problems: list[str]) -> dict[str, tuple[str, ...]]:
+    """`"Sahel Watch" = ["sahelwatch.org", "SW"]` (or one string) per outlet."""
+    if not isinstance(value, dict):
+        problems.append("[outlets] must be a table")
+        return {}
+    table: dict[str, tuple[str, ...]] = {}
+    for key, item in value.items():
+        names = [item] if isinstance(item, str) else item
+        if isinstance(names, list) and all(isinstance(name, str) for name in names):
+            table[str(key)] = tuple(names)
+        else:
+            problems.append(f"[outlets] {key!r}: expected a list of names and domains")
     return table

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .library import Library
+from .textclean import plural
 
 _MAX_SEGMENTS = 12
 
@@ -39,7 +40,9 @@ def run_doctor(
             )
         )
     else:
-        findings.append(Finding("library database", ok=True, detail=f"{store.count()} articles"))
+        findings.append(
+            Finding("library database", ok=True, detail=plural(store.count(), "article"))
+        )
 
     for leftover in (index.folder.with_name(index.folder.name + s) for s in (".building", ".old")):
         if leftover.exists():
@@ -61,7 +64,7 @@ def run_doctor(
                 "search index",
                 ok=False,
                 repaired=True,
-                detail=f"{health.reason}; rebuilt with {written} articles",
+                detail=f"{health.reason}; rebuilt with {plural(written, 'article')}",
             )
         )
     elif health.pending:
@@ -71,12 +74,16 @@ def run_doctor(
                 "search index",
                 ok=False,
                 repaired=synced,
-                detail=f"{health.pending} changes were waiting; "
+                detail=f"{plural(health.pending, 'change')} "
+                + ("was" if health.pending == 1 else "were")
+                + " waiting; "
                 + ("indexed" if synced else "index locked by another process"),
             )
         )
     else:
-        findings.append(Finding("search index", ok=True, detail=f"{index.doc_count()} documents"))
+        findings.append(
+            Finding("search index", ok=True, detail=plural(index.doc_count(), "document"))
+        )
 
     segments = index.segment_count()
     if segments > _MAX_SEGMENTS:
@@ -86,7 +93,7 @@ def run_doctor(
                 "index segments",
                 ok=False,
                 repaired=True,
-                detail=f"merged {segments} segments into one",
+                detail=f"merged {plural(segments, 'segment')} into one",
             )
         )
 
@@ -96,7 +103,8 @@ def run_doctor(
             Finding(
                 "notes and bookmarks",
                 ok=True,
-                detail=f"{orphans} belong to removed articles; kept, they return "
+                detail=f"{plural(orphans, 'note or bookmark', 'notes and bookmarks')} of removed "
+                "articles; kept, they return "
                 "if the article is imported again",
             )
         )

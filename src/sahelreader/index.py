@@ -7,6 +7,7 @@ Each article is analysed in its own language: its text goes into the folded fiel
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import sqlite3
@@ -24,7 +25,8 @@ from whoosh.query import Phrase
 from whoosh.writing import IndexWriter
 
 from .analysis import STEMMED_LANGUAGES, fold, folding_analyzer, language_analyzer
-from .query import ParsedQuery, make_parser, parse
+from .query import ParsedQuery, expand_terms, make_parser, parse
+from .sources.outlets import source_search_text
 from .timeutil import from_iso
 
 Progress = Callable[[int, int], None]  # (done, total)
@@ -79,7 +81,7 @@ def document_for(row: sqlite3.Row, entities: dict[str, list[str]] | None = None)
         "id": row["id"],
         "title": row["title"],
         "body": row["body"],
-        "source": row["source"],
+        "source": source_search_text(row["source"]),  # the outlet's name, aliases, domains
         "author": row["author"],
         "language": language or "unknown",
     }
@@ -124,6 +126,10 @@ class SearchIndex:
         self._parser = make_parser(self.schema)
         self._searchers = threading.local()
         self._write_lock = threading.Lock()
+        # Bumped by every write this object makes (apply, rebuild, optimize): a thread's searcher
+        # opened before it is replaced on that thread's next search (see _searcher).
+        self._writes = 0
+        self._writes_lock = threading.Lock()
 
     # -- opening, checking, rebuilding ---------------------------------------------------------
 
@@ -197,6 +203,9 @@ class SearchIndex:
                 written += 1
                 if progress is not None and (written % 50 == 0 or written == total):
                     progress(written, total)
+            phase = getattr(progress, "phase", None)  # a progress that names its steps (CLI)
+            if phase is not None:
+                phase("committing")  # Whoosh writes and merges its files: no count to show
             writer.commit()
         except BaseException:
             writer.cancel()
@@ -209,6 +218,7 @@ class SearchIndex:
             self.folder.rename(retired)
         building.rename(self.folder)
         shutil.rmtree(retired, ignore_errors=True)
+        self._wrote()
         if progress is not None:
             progress(total, total)
         return written
@@ -247,11 +257,21 @@ class SearchIndex:
                 raise
             # Never merge a large segment here (that took 19 s at 10k articles): only the small
             # segments that incremental commits leave behind; `optimize()` runs from doctor.
-            writer.commit(mergetype=merge_small_segments)
+            try:
+                writer.commit(mergetype=merge_small_segments)
+            finally:
+                self._wrote()
 
     def optimize(self) -> None:
         with self._write_lock:
-            self.ix.optimize()
+            try:
+                self.ix.optimize()
+            finally:
+                self._wrote()
+
+    def _wrote(self) -> None:
+        with self._writes_lock:
+            self._writes += 1
 
     def segment_count(self) -> int:
         with self.ix.reader() as reader:
@@ -263,24 +283,55 @@ class SearchIndex:
         return parse(self._parser, text)
 
     def searcher(self) -> Any:
-        """This thread's searcher, refreshed to see the latest commit."""
+        """This thread's searcher, reopened if the index changed since it was opened."""
         return self._searcher()
 
     def _searcher(self) -> Any:
-        searcher = getattr(self._searchers, "searcher", None)
-        if searcher is None:
-            searcher = self.ix.searcher()
-        else:
-            searcher = searcher.refresh()
-        self._searchers.searcher = searcher
+        """This thread's searcher on the latest commit, whoever made it.
+
+        Never `Searcher.refresh()`: whoosh3's keeps the old segment readers beside the new ones,
+        so a document replaced by `update_document` (an edited note) was found twice. A searcher
+        is reused only while nothing changed: no write by this object (`_writes`, shared by all
+        threads) and the same table-of-contents files on disk (another process's commit or
+        rebuild); otherwise it is closed and a fresh one opened.
+        """
+        local = self._searchers
+        searcher = getattr(local, "searcher", None)
+        # Read before opening: a commit landing in between makes the next call reopen again.
+        writes, on_disk = self._writes, self._disk_version()
+        if searcher is not None:
+            opened_at = getattr(local, "opened_at", None)
+            if not searcher.is_closed and on_disk is not None and opened_at == (writes, on_disk):
+                return searcher
+            local.searcher = None
+            searcher.close()
+        searcher = self.ix.searcher()
+        local.searcher = searcher
+        local.opened_at = (writes, on_disk)
         return searcher
 
+    def _disk_version(self) -> tuple[tuple[str, int, int], ...] | None:
+        """The index's table-of-contents files (name, inode, mtime): a commit or a rebuild
+        anywhere changes them. None if the folder cannot be read (mid-swap): reopen."""
+        try:
+            with os.scandir(self.folder) as entries:
+                return tuple(
+                    sorted(
+                        (entry.name, entry.inode(), entry.stat().st_mtime_ns)
+                        for entry in entries
+                        if entry.name.endswith(".toc")
+                    )
+                )
+        except OSError:
+            return None
+
     def search(self, parsed: ParsedQuery, limit: int | None = 20) -> RawResults:
-        """Hits ranked by BM25F, best first."""
+        """Hits ranked by BM25F, best first; QueryError if a wildcard matches too many words."""
         searcher = self._searcher()
-        results = searcher.search(parsed.query, limit=limit)
+        query = expand_terms(parsed.query, searcher.reader())
+        results = searcher.search(query, limit=limit)
         hits = [RawHit(hit["id"], float(hit.score or 0.0)) for hit in results]
-        terms = matched_terms(parsed.query, searcher.reader())
+        terms = matched_terms(query, searcher.reader())
         found = results.scored_length()
         more = limit is not None and found >= limit
         return RawResults(hits, found, more, terms)
@@ -298,7 +349,8 @@ class SearchIndex:
 
     def count_matching(self, parsed: ParsedQuery) -> int:
         searcher = self._searcher()
-        return int(searcher.search(parsed.query, limit=None, scored=False).scored_length())
+        query = expand_terms(parsed.query, searcher.reader())
+        return int(searcher.search(query, limit=None, scored=False).scored_length())
 
     def suggest(self, text: str) -> str | None:
         """The query with unknown words replaced by the closest words in the library, or None."""

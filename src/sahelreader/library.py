@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Sequence
@@ -12,6 +14,7 @@ from datetime import datetime
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
+from urllib.parse import unquote, urlsplit
 
 from .analysis import fold
 from .config import Config, load_config
@@ -22,6 +25,9 @@ from .index import INDEX_FORMAT, IndexUnavailable, SearchIndex
 from .lang import detect_language
 from .models import Article, ArticleDraft, ArticleRow, Entity, SearchHit, SearchResults
 from .paths import Locations, locations
+from .sources.organisation_names import other_names, with_other_names
+from .sources.organisation_names import table_fingerprint as organisation_names_fingerprint
+from .sources.outlets import OutletTable, outlet_table, use_outlets
 from .timeutil import now_utc
 
 if TYPE_CHECKING:
@@ -49,7 +55,15 @@ ENTITY_FIELDS = frozenset({"person", "place", "organisation", "entity"})
 # Past this many pending changes a fresh bulk build beats document-by-document updates.
 _REBUILD_THRESHOLD = 5_000
 
-__all__ = ["Library", "AddReport", "RemoveReport", "QueryError", "StoreError", "UnknownArticle"]
+__all__ = [
+    "AddReport",
+    "ImportProgress",
+    "Library",
+    "QueryError",
+    "RemoveReport",
+    "StoreError",
+    "UnknownArticle",
+]
 
 
 @dataclass
@@ -65,11 +79,48 @@ class AddReport:
         return not self.failed
 
 
+@dataclass(frozen=True)
+class ImportProgress:
+    """How far an import has got, for a bar that moves within a large file too."""
+
+    files_done: int
+    files: int
+    bytes_done: int  # of the files' sizes on disk (a .gz file's compressed size)
+    bytes_total: int
+    articles: int  # stored so far: added and duplicates
+    path: str  # the file being read (or just read)
+
+
+ImportStep = Callable[[ImportProgress], None]
+WEB_NOT_SUPPORTED = (
+    "web pages and feeds are not supported yet, only files and folders: save the page as "
+    ".html, or the feed's items as .json, and add that"
+)
+_URL_LIKE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def _local_path(given: Path | str) -> Path | None:
+    """The path a name given to `add` stands for; None for a web address (http://, feed://)."""
+    if isinstance(given, Path) or not _URL_LIKE.match(given) or os.path.lexists(given):
+        return Path(given)
+    if given[:7].lower() == "file://":
+        return Path(unquote(urlsplit(given).path))
+    return None
+
+
+def _file_size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 @dataclass
 class RemoveReport:
     removed: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # have a note or bookmark; needs force
     unknown: list[str] = field(default_factory=list)
+    reasons: dict[str, str] = field(default_factory=dict)  # unknown id -> why (too short…)
 
 
 @dataclass(frozen=True)
@@ -88,9 +139,16 @@ class Library:
         self.notices: list[str] = list(config.problems)
         self.parallel_builds = True
         self.safety_copy: Path | None = None
-        self._sync_lock = threading.Lock()
+        # Held while the index is written (rebuild or catch-up). Public methods take it and call
+        # the `_locked` bodies, which never take it again; re-entrant only as a safeguard.
+        self._sync_lock = threading.RLock()
         self._recogniser: Recogniser | None = None
         self._entity_version: str | None = None
+        # Outlets' one name each (data/outlets.tsv and config.toml's [outlets]); the index's
+        # source field reads the same table.
+        self.outlets: OutletTable = outlet_table(config.outlets)
+        self._source_texts: dict[str, str] | None = None  # source -> its text in the index
+        use_outlets(self.outlets)
 
     @classmethod
     def open(cls, home: Path | str | None = None, *, seed: bool = True) -> Library:
@@ -99,6 +157,7 @@ class Library:
         library = cls(where, load_config(where.config))
         if seed:
             library.seed_if_new()
+        library.normalise_sources()
         return library
 
     def close(self) -> None:
@@ -117,7 +176,7 @@ class Library:
         """Import the bundled seed articles once, into a library that has never had any."""
         if self.store.get_meta("seeded") or self.store.count():
             return 0
-        drafts = [d for path in seed_files() for d in _read_drafts(path)]
+        drafts = [self._with_outlet(d) for path in seed_files() for d in _read_drafts(path)]
         outcomes = self.store.add_many([(d, d.language or detect_language(d.body)) for d in drafts])
         self.store.set_meta("seeded", "1")
         return sum(1 for o in outcomes if o.added)
@@ -169,27 +228,33 @@ class Library:
         self, progress: Progress | None = None, cancelled: threading.Event | None = None
     ) -> int:
         with self._sync_lock:
-            stamp = self.store.content_stamp()
-            total = self.store.count()
-            self.refresh_entities(progress, cancelled)
-            if cancelled is not None and cancelled.is_set():
-                return 0
-            written = self.index.rebuild(
-                self.store.documents(),
-                total,
-                entities=self._entity_names,
-                progress=progress,
-                cancelled=cancelled,
-                parallel=self.parallel_builds,
-            )
-            if cancelled is not None and cancelled.is_set():
-                return written
-            self.store.clear_all_pending()
-            self.index.record_stamp(stamp, self.index_build)
-            if not self.store.get_meta("index_built"):
-                self.store.set_meta("index_built", "1")
-            self.index.open()
+            return self._rebuild_locked(progress, cancelled)
+
+    def _rebuild_locked(
+        self, progress: Progress | None = None, cancelled: threading.Event | None = None
+    ) -> int:
+        """The body of rebuild_index; the caller holds `_sync_lock`."""
+        stamp = self.store.content_stamp()
+        total = self.store.count()
+        self.refresh_entities(progress, cancelled)
+        if cancelled is not None and cancelled.is_set():
+            return 0
+        written = self.index.rebuild(
+            self.store.documents(),
+            total,
+            entities=self._entity_names,
+            progress=progress,
+            cancelled=cancelled,
+            parallel=self.parallel_builds,
+        )
+        if cancelled is not None and cancelled.is_set():
             return written
+        self.store.clear_all_pending()
+        self.index.record_stamp(stamp, self.index_build)
+        if not self.store.get_meta("index_built"):
+            self.store.set_meta("index_built", "1")
+        self.index.open()
+        return written
 
     def sync_index(self, progress: Progress | None = None, notice: Notice | None = None) -> bool:
         """Apply the store's pending changes to the index; False if another process holds it."""
@@ -199,7 +264,8 @@ class Library:
             if not pending:
                 return True
             if len(pending) > _REBUILD_THRESHOLD:
-                self.rebuild_index(progress)
+                # The lock is held here: the locked body, never rebuild_index (it locks again).
+                self._rebuild_locked(progress)
                 return True
             done = 0
             for start in range(0, len(pending), _BATCH):
@@ -229,14 +295,42 @@ class Library:
         progress: Progress | None = None,
         cancelled: threading.Event | None = None,
         index: bool = True,
+        step: ImportStep | None = None,
     ) -> AddReport:
+        """Import files and folders. `progress(files done, files)` is called after each file;
+        `step` (optional) with an :class:`ImportProgress` as records are stored too, so that a
+        bar can move within one large file. A URL is refused (not imported yet)."""
         from .ingest import IngestError, discover, read_file
 
         report = AddReport()
-        files, problems = discover(Path(p) for p in paths)
+        local: list[Path] = []
+        for given in paths:
+            path = _local_path(given)
+            if path is None:
+                report.failed.append((str(given), WEB_NOT_SUPPORTED))
+            else:
+                local.append(path)
+        files, problems = discover(local)
         report.failed.extend((str(path), reason) for path, reason in problems)
         report.files = len(files) + len(problems)
-        for done, path in enumerate(files, 1):
+        sizes = [_file_size(path) for path in files]
+        total_bytes = sum(sizes)
+        bytes_before = 0  # the sizes of the files read so far
+
+        def tell(files_done: int, path: Path, within: int) -> None:
+            if step is not None:
+                step(
+                    ImportProgress(
+                        files_done=files_done,
+                        files=len(files),
+                        bytes_done=bytes_before + within,
+                        bytes_total=total_bytes,
+                        articles=len(report.added) + len(report.duplicates),
+                        path=str(path),
+                    )
+                )
+
+        for done, (path, size) in enumerate(zip(files, sizes, strict=True), 1):
             if cancelled is not None and cancelled.is_set():
                 break
             batch: list[tuple[ArticleDraft, str]] = []
@@ -247,6 +341,11 @@ class Library:
                     if len(batch) >= _BATCH:
                         self._store_batch(batch, report)
                         batch = []
+                        fraction = reading.fraction_read()
+                        tell(done - 1, path, int(size * fraction) if fraction else 0)
+                        if cancelled is not None and cancelled.is_set():
+                            reading.close()
+                            break
                 report.skipped_records += getattr(reading, "skipped", 0)
             except IngestError as error:
                 report.failed.append((str(path), str(error)))
@@ -254,12 +353,16 @@ class Library:
                 report.failed.append((str(path), f"cannot read it: {error}"))
             if batch:
                 self._store_batch(batch, report)
+            bytes_before += size
+            tell(done, path, 0)
             if progress is not None:
                 progress(done, len(files))
         return report
 
     def _store_batch(self, batch: list[tuple[ArticleDraft, str]], report: AddReport) -> None:
         added: list[str] = []
+        batch = [(self._with_outlet(draft), language) for draft, language in batch]
+        self._remember_source_texts({draft.source for draft, _ in batch})
         for outcome in self.store.add_many(batch):
             (added if outcome.added else report.duplicates).append(outcome.id)
         report.added.extend(added)
@@ -270,6 +373,68 @@ class Library:
         report = AddReport()
         self._store_batch([(d, d.language or detect_language(d.body)) for d in drafts], report)
         return report
+
+    # -- outlets: one name each ------------------------------------------------------------------
+
+    def _with_outlet(self, draft: ArticleDraft) -> ArticleDraft:
+        """The draft with its outlet's canonical name as source (the name given kept aside)."""
+        raw = draft.source if draft.source_raw is None else draft.source_raw
+        source = self.outlets.canonical(raw, draft.url)
+        return replace(draft, source=source, source_raw=raw)
+
+    def canonical_source(self, source: str) -> str:
+        """The name articles from this outlet are stored under ("bbc.co.uk" -> "BBC")."""
+        return self.outlets.canonical(source) or source
+
+    def _remember_source_texts(self, sources: set[str]) -> None:
+        """Record the searchable text of sources new to the library, which their documents will
+        hold, so that a later change of the outlet table knows which ones to index again."""
+        if self._source_texts is None:
+            try:
+                self._source_texts = json.loads(self.store.get_meta("source_search") or "{}")
+            except ValueError:
+                self._source_texts = {}
+        new = {s: self.outlets.search_text(s) for s in sources if s not in self._source_texts}
+        if new:
+            self._source_texts.update(new)
+            self.store.set_meta("source_search", json.dumps(self._source_texts, ensure_ascii=False))
+
+    def normalise_sources(self) -> int:
+        """Give every article its outlet's canonical name again if the outlet table (bundled or
+        config.toml's) or the organisation names changed since the last time; queue for the
+        index the articles whose searchable source text changed. Returns the articles renamed.
+
+        Cheap when nothing changed (one meta read); otherwise one pass over the articles.
+        """
+        version = f"{self.outlets.fingerprint}:{organisation_names_fingerprint()}"
+        recorded = self.store.get_meta("names_version")
+        if recorded == version:
+            return 0
+        try:
+            previous: dict[str, str] = json.loads(self.store.get_meta("source_search") or "{}")
+        except ValueError:
+            previous = {}
+        texts: dict[str, str] = {}
+        changes: list[tuple[str, str]] = []
+        reindex: list[str] = []
+        for article_id, source, raw, url in self.store.source_rows():
+            name = self.outlets.canonical(raw, url)
+            if name not in texts:
+                texts[name] = self.outlets.search_text(name)
+            if name != source:
+                changes.append((article_id, name))
+            elif previous.get(source, source) != texts[name]:
+                reindex.append(article_id)  # same name, other aliases: its document changes
+        organisations_changed = recorded is None or not recorded.endswith(
+            organisation_names_fingerprint()
+        )
+        self.store.update_sources(changes, reindex)
+        if organisations_changed and self.store.count():
+            self.store.queue_all()  # every document's organisation names may change
+        self._source_texts = texts
+        self.store.set_meta("source_search", json.dumps(texts, ensure_ascii=False))
+        self.store.set_meta("names_version", version)
+        return len(changes)
 
     # -- named entities ---------------------------------------------------------------------------
 
@@ -329,7 +494,11 @@ class Library:
             spans = decode_entities(row["entity_spans"], row["body"])
         else:
             spans = self.recogniser.recognise(row["body"], row["language"] or None)
-        return names_by_type(spans)
+        names = names_by_type(spans)
+        if "organisation" in names:
+            # ECOWAS is CEDEAO: every name of an organisation is indexed, in either language.
+            names["organisation"] = with_other_names(names["organisation"])
+        return names
 
     def entity_groups(self, article: Article) -> list[EntityGroup]:
         return group_entities(self.entities(article))
@@ -358,6 +527,7 @@ class Library:
     def list_ids(
         self, filter_by: ListFilter = "all", sort: ListSort = "date", source: str | None = None
     ) -> list[str]:
+        source = self.canonical_source(source) if source else source
         return self.store.list_ids(filter_by, sort, source)
 
     def rows(self, ids: Sequence[str]) -> list[ArticleRow]:
@@ -369,8 +539,9 @@ class Library:
         for given in ids:
             try:
                 resolved.append(self.store.resolve_id(given))
-            except KeyError:
+            except KeyError as error:
                 report.unknown.append(given)
+                report.reasons[given] = str(error)
         protected = set() if force else self.store.user_data_ids(resolved)
         report.kept = [i for i in resolved if i in protected]
         report.removed = [i for i in resolved if i not in protected]
@@ -475,6 +646,8 @@ class Library:
         self.store.backup_to(self.safety_copy)
         self.store.restore_from(source)
         self._entity_version = None
+        self._source_texts = None
+        self.normalise_sources()
         self.rebuild_index(progress)
         return self.store.count()
 
@@ -493,7 +666,7 @@ class Library:
         """Search the index; raises QueryError for a query that cannot be understood."""
         parsed = self.index.parse(text)
         if sort == "date":
-            # Rank everything, then order by date as the list does (undated: by when added), so
+            # Rank everything, then order by date as the list does (undated last), so
             # scores stay relevance scores rather than Whoosh's sort keys.
             raw = self.index.search(parsed, limit=None)
             by_id = {hit.id: hit for hit in raw.hits}
@@ -533,9 +706,18 @@ class Library:
     def body_matches(
         self, article: Article, terms: frozenset[tuple[str, str]]
     ) -> list[tuple[int, int]]:
-        """Where the query matched in the body; an entity search (person:tiani) marks the name."""
-        as_body = terms | {("body", text) for field, text in terms if field in ENTITY_FIELDS}
-        return match_spans(article.body, "body", article.language, as_body)
+        """Where the query matched in the body; an entity search (person:tiani) marks the name,
+        and marks it under any of its names (`organisation:cedeao` marks "ECOWAS")."""
+        wanted = {text for field, text in terms if field in ENTITY_FIELDS}
+        as_body = terms | {("body", text) for text in wanted}
+        spans = match_spans(article.body, "body", article.language, as_body)
+        if wanted:
+            for entity in self.entities(article):
+                words = {w for name in other_names(entity.text) for w in fold(name).split()}
+                if words & wanted:
+                    spans.append((entity.start, entity.end))
+            spans = _merged(spans)
+        return spans
 
     def filter_ids(self, ids: Sequence[str], filter_by: ListFilter) -> list[str]:
         """Those of `ids` that pass the filter, in the order given."""
@@ -546,11 +728,15 @@ class Library:
 
     def from_source(self, ids: Sequence[str], source: str) -> list[str]:
         """Those of `ids` from one source, in the order given."""
+        source = self.canonical_source(source)
         keep = set(self.store.list_ids("all", "added", source=source, within=ids))
         return [i for i in ids if i in keep]
 
     def order_ids(self, ids: Sequence[str], sort: ListSort) -> list[str]:
         return self.store.list_ids("all", sort, within=ids)
+
+    def unread_ids(self, ids: Sequence[str]) -> list[str]:
+        return self.store.unread_ids(ids)
 
     def unread_count(self, ids: Sequence[str] | None = None) -> int:
         return self.store.unread_count() if ids is None else self.store.unread_among(ids)
@@ -598,6 +784,12 @@ class Library:
     def saved_searches(self) -> list[tuple[str, str]]:
         return self.store.saved_searches()
 
+    def rename_search(self, old: str, new: str) -> bool:
+        return self.store.rename_search(old, new.strip()) if new.strip() else False
+
+    def delete_search(self, name: str) -> bool:
+        return self.store.delete_search(name)
+
 
 def recogniser_fingerprint(extra: dict[str, str]) -> str:
     """A short hash of the entities package (code and data) and the user's extra names."""
@@ -621,13 +813,28 @@ def citation(article: Article) -> str:
     return f"{text} {article.url}" if article.url else text
 
 
+def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans in order, overlapping ones joined."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def seed_files() -> list[Path]:
     """The bundled seed articles: inside the installed package, or the checkout's seeds/."""
     packaged = resources.files("sahelreader").joinpath("seeds")
     candidates = [Path(str(packaged)), Path(__file__).resolve().parents[2] / "seeds"]
     for folder in candidates:
         if folder.is_dir():
-            return sorted(p for p in folder.iterdir() if p.suffix == ".txt")
+            return sorted(
+                p
+                for p in folder.iterdir()
+                if p.suffix in {".md", ".txt"} and p.name.lower() != "readme.md"
+            )
     return []
 
 

@@ -22,6 +22,9 @@ class ArticleDraft:
     published: datetime | None = None
     language: str = ""  # empty: the library detects it
     origin: str = ""  # where it came from (a path, a feed url), for messages only
+    # The source as the file gave it, when `source` is the outlet's canonical name instead;
+    # None: `source` is as given.
+    source_raw: str | None = None
 
 
 @dataclass(frozen=True)

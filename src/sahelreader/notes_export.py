@@ -6,6 +6,7 @@ organisation, in its text or in the note.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -13,6 +14,13 @@ from datetime import datetime
 from .models import Article
 from .textclean import one_line
 from .timeutil import now_utc, short_date
+
+ARTICLE_LEVEL = 2  # each article is a `##` section under the export's `#` title
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*))?$")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+# Lines that start a block other than a paragraph: no setext heading can be made of them.
+_NOT_PARAGRAPH = re.compile(r"^ {0,3}(?:[>|]|[-*+][ \t]|\d{1,9}[.)][ \t]|(?:[-*_][ \t]*){3,}$)")
 
 
 @dataclass(frozen=True)
@@ -40,7 +48,7 @@ def notes_markdown(items: Sequence[NotedArticle], heading: str) -> str:
 def _section(item: NotedArticle) -> list[str]:
     article = item.article
     title = one_line(article.title if article else item.title) or f"Article {item.article_id}"
-    lines = [f"## {_escape_heading(title)}", ""]
+    lines = [f"{'#' * ARTICLE_LEVEL} {_escape_heading(title)}", ""]
     facts: list[str] = []
     if article is not None:
         if article.source:
@@ -58,9 +66,59 @@ def _section(item: NotedArticle) -> list[str]:
         facts.append(f"note updated {short_date(item.updated)}")
     lines.append(" · ".join(facts))
     lines.append("")
-    lines.append(item.note.strip())
+    lines.append(nest_headings(item.note.strip(), ARTICLE_LEVEL))
     lines.append("")
     return lines
+
+
+def nest_headings(note: str, parent: int) -> str:
+    """The note with its headings moved down so that the highest sits just below a heading of
+    level `parent` (`# Plan` under `## Article` becomes `### Plan`); their nesting is kept,
+    down to Markdown's level 6. Setext headings (a line under `===`/`---`) become `#` ones;
+    fenced code is left alone."""
+    lines = note.split("\n")
+    headings: dict[int, tuple[int, str]] = {}  # first line -> (level, text)
+    drop: set[int] = set()  # setext underlines and the paragraph lines joined into a heading
+    fenced = ""
+    paragraph_start: int | None = None
+    for number, line in enumerate(lines):
+        fence = _FENCE.match(line)
+        if fenced:
+            if fence and fence[1][0] == fenced[0] and len(fence[1]) >= len(fenced):
+                fenced = ""
+            continue
+        if fence:
+            fenced, paragraph_start = fence[1], None
+            continue
+        atx = _ATX.match(line)
+        underline = _SETEXT.match(line)
+        if atx:
+            text = re.sub(r"[ \t]+#+[ \t]*$", "", atx[2]).strip()
+            headings[number] = (len(atx[1]), text)
+            paragraph_start = None
+        elif underline and paragraph_start is not None:
+            text = " ".join(part.strip() for part in lines[paragraph_start:number])
+            headings[paragraph_start] = (1 if underline[1][0] == "=" else 2, text)
+            drop.update(range(paragraph_start + 1, number + 1))
+            paragraph_start = None
+        elif not line.strip():
+            paragraph_start = None
+        elif paragraph_start is None and not _NOT_PARAGRAPH.match(line):
+            paragraph_start = number
+    if not headings:
+        return note
+    shift = max(0, parent + 1 - min(level for level, _ in headings.values()))
+    if not shift:
+        return note
+    nested: list[str] = []
+    for number, line in enumerate(lines):
+        if number in drop:
+            continue
+        if number in headings:
+            level, text = headings[number]
+            line = f"{'#' * min(6, level + shift)} {text}".rstrip()
+        nested.append(line)
+    return "\n".join(nested)
 
 
 def _escape_heading(text: str) -> str:

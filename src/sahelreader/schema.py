@@ -86,6 +86,16 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX note_versions_article ON note_versions(article_id);
     CREATE INDEX bookmarks_created ON bookmarks(created);
     """,
+    # 5: date order puts undated articles last (no longer "by when added", which put them
+    # first), read from an index like migration 3's; and `source` holds the outlet's one
+    # canonical name ("bbc.co.uk", "BBC News" -> "BBC") while `source_raw` keeps the name the
+    # file gave, so that a changed outlet table can normalise again.
+    """
+    DROP INDEX IF EXISTS articles_by_date;
+    CREATE INDEX articles_by_published ON articles(published IS NULL, published DESC, seq DESC, id);
+    ALTER TABLE articles ADD COLUMN source_raw TEXT NOT NULL DEFAULT '';
+    UPDATE articles SET source_raw = source;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -26,6 +26,7 @@ ListSort = Literal["date", "source", "added", "title"]
 LIST_FILTERS: tuple[ListFilter, ...] = ("all", "unread", "bookmarked", "noted")
 
 _ID_LENGTH = 8
+MIN_ID_PREFIX = 3  # a shorter prefix is refused rather than matched
 _TRACKING_PARAM = re.compile(r"^(utm_|fbclid$|gclid$|ocid$|at_medium$|at_campaign$)")
 
 
@@ -36,6 +37,13 @@ class StoreError(Exception):
 class UnknownArticle(KeyError):
     def __str__(self) -> str:
         return f"no article with id {self.args[0]!r}"
+
+
+class IdTooShort(UnknownArticle):
+    """A prefix too short to look up: it would match too many ids to be meant."""
+
+    def __str__(self) -> str:
+        return f"an id prefix needs at least {MIN_ID_PREFIX} characters: {self.args[0]!r}"
 
 
 class AmbiguousId(KeyError):
@@ -249,13 +257,15 @@ class Store:
                     continue
                 article_id = self._free_id(conn, key or digest)
                 conn.execute(
-                    "INSERT INTO articles(id, title, body, source, author, url, url_key, published,"
-                    " added, language, content_hash, origin) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    "INSERT INTO articles(id, title, body, source, source_raw, author, url,"
+                    " url_key, published, added, language, content_hash, origin)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (
                         article_id,
                         draft.title,
                         draft.body,
                         draft.source,
+                        draft.source if draft.source_raw is None else draft.source_raw,
                         draft.author,
                         draft.url,
                         key,
@@ -296,15 +306,16 @@ class Store:
         conn = self.connection
         if conn.execute("SELECT 1 FROM articles WHERE id = ?", (given,)).fetchone():
             return given
-        if len(given) >= 3:
-            rows = conn.execute(
-                "SELECT id FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT 6",
-                (given, given + "\uffff"),
-            ).fetchall()
-            if len(rows) == 1:
-                return str(rows[0][0])
-            if rows:
-                raise AmbiguousId(given, [str(r[0]) for r in rows])
+        if len(given) < MIN_ID_PREFIX:
+            raise IdTooShort(given)
+        rows = conn.execute(
+            "SELECT id FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT 6",
+            (given, given + "\uffff"),
+        ).fetchall()
+        if len(rows) == 1:
+            return str(rows[0][0])
+        if rows:
+            raise AmbiguousId(given, [str(r[0]) for r in rows])
         raise UnknownArticle(given)
 
     def get(self, article_id: str) -> Article:
@@ -408,6 +419,33 @@ class Store:
             )
         return found
 
+    # -- outlets ---------------------------------------------------------------------------------
+
+    def source_rows(self) -> list[tuple[str, str, str, str]]:
+        """(id, source, source as the file gave it, url) of every article."""
+        rows = self.connection.execute("SELECT id, source, source_raw, url FROM articles")
+        return [(str(r[0]), str(r[1]), str(r[2]), str(r[3])) for r in rows]
+
+    def update_sources(self, changes: Sequence[tuple[str, str]], reindex: Iterable[str]) -> None:
+        """Give articles their new source names (id, source) and queue those and `reindex` for
+        the index, in one transaction."""
+        queued = [article_id for article_id, _ in changes] + list(reindex)
+        if not queued:
+            return
+        with self.transaction() as conn:
+            conn.executemany(
+                "UPDATE articles SET source = ? WHERE id = ?",
+                [(source, article_id) for article_id, source in changes],
+            )
+            self._queue(conn, queued)
+            self._bump_stamp(conn)
+
+    def queue_all(self) -> None:
+        """Queue every article for the index (what its documents hold has changed)."""
+        with self.transaction() as conn:
+            self._queue(conn, [str(r[0]) for r in conn.execute("SELECT id FROM articles")])
+            self._bump_stamp(conn)
+
     # -- the article list ---------------------------------------------------------------------
 
     def list_ids(
@@ -420,9 +458,10 @@ class Store:
         """Ids in display order; the list widget fetches rows for the visible ones only."""
         where, params = self._filter_sql(filter_by, source)
         order = {
-            "date": "COALESCE(a.published, a.added) DESC, a.seq DESC",
+            # Undated articles last, in the order they were added (newest first).
+            "date": "a.published IS NULL, a.published DESC, a.seq DESC",
             "added": "a.seq DESC",
-            "source": "a.source COLLATE NOCASE, COALESCE(a.published, a.added) DESC",
+            "source": "a.source COLLATE NOCASE, a.published IS NULL, a.published DESC, a.seq DESC",
             "title": "a.title COLLATE NOCASE",
         }[sort]
         sql = f"SELECT a.id FROM articles a WHERE {where} ORDER BY {order}"
@@ -490,6 +529,21 @@ class Store:
                 ).fetchone()[0]
             )
         return unread
+
+    def unread_ids(self, ids: Sequence[str]) -> list[str]:
+        """Those of `ids` not read yet, in the order given."""
+        unread: set[str] = set()
+        for chunk in _chunks(list(ids), 500):
+            marks = ",".join("?" * len(chunk))
+            unread.update(
+                str(r[0])
+                for r in self.connection.execute(
+                    f"SELECT a.id FROM articles a WHERE a.id IN ({marks}) AND NOT EXISTS"
+                    " (SELECT 1 FROM read_state r WHERE r.article_id = a.id)",
+                    chunk,
+                )
+            )
+        return [i for i in ids if i in unread]
 
     def sources(self) -> list[tuple[str, int]]:
         rows = self.connection.execute(
@@ -652,6 +706,20 @@ class Store:
     def saved_searches(self) -> list[tuple[str, str]]:
         rows = self.connection.execute("SELECT name, query FROM saved_searches ORDER BY name")
         return [(str(r[0]), str(r[1])) for r in rows]
+
+    def rename_search(self, old: str, new: str) -> bool:
+        """Rename a saved search; False if there is none by that name or the new name is taken."""
+        with self.transaction() as conn:
+            taken = conn.execute("SELECT 1 FROM saved_searches WHERE name = ?", (new,)).fetchone()
+            if taken and new != old:
+                return False
+            cursor = conn.execute("UPDATE saved_searches SET name = ? WHERE name = ?", (new, old))
+            return cursor.rowcount > 0
+
+    def delete_search(self, name: str) -> bool:
+        with self.transaction() as conn:
+            cursor = conn.execute("DELETE FROM saved_searches WHERE name = ?", (name,))
+            return cursor.rowcount > 0
 
     # -- the index outbox ---------------------------------------------------------------------
 

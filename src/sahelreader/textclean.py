@@ -79,3 +79,8 @@ def tidy_paragraphs(text: str) -> str:
         return text.strip()
     text = _TRAILING_SPACE.sub("", text)
     return textwrap.dedent(_BLANK_LINES.sub("\n\n", text)).strip()
+
+
+def plural(count: int, noun: str, many: str | None = None) -> str:
+    """ "1 article", "2 articles", "1,204 articles": a count with its noun agreeing."""
+    return f"{count:,} {noun if count == 1 else (many or noun + 's')}"

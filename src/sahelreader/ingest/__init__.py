@@ -24,7 +24,7 @@ Nothing here imports textual.
 from __future__ import annotations
 
 from sahelreader.ingest.dates import parse_date
-from sahelreader.ingest.discover import SUPPORTED_SUFFIXES, discover
+from sahelreader.ingest.discover import SUPPORTED_SUFFIXES, SUPPORTED_TYPES_TEXT, discover
 from sahelreader.ingest.encoding import decode_bytes
 from sahelreader.ingest.errors import IngestError
 from sahelreader.ingest.markup import html_to_text
@@ -34,6 +34,7 @@ from sahelreader.ingest.webpage import extract_article
 
 __all__ = [
     "SUPPORTED_SUFFIXES",
+    "SUPPORTED_TYPES_TEXT",
     "ArticleStream",
     "IngestError",
     "decode_bytes",

@@ -8,7 +8,14 @@ import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-__all__ = ["SUPPORTED_SUFFIXES", "discover", "os_error_reason", "suffix_of", "unsupported_reason"]
+__all__ = [
+    "SUPPORTED_SUFFIXES",
+    "SUPPORTED_TYPES_TEXT",
+    "discover",
+    "os_error_reason",
+    "suffix_of",
+    "unsupported_reason",
+]
 
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(
     {
@@ -47,9 +54,28 @@ def suffix_of(path: Path) -> str:
     return suffixes[-1] if suffixes else ""
 
 
+# The supported types in the order people look for them, for messages.
+_SUPPORTED_IN_ORDER = (
+    ".txt",
+    ".md",
+    ".markdown",
+    ".html",
+    ".htm",
+    ".json",
+    ".jsonl",
+    ".ndjson",
+    ".json.gz",
+    ".jsonl.gz",
+    ".ndjson.gz",
+)
+SUPPORTED_TYPES_TEXT = "supported: " + ", ".join(_SUPPORTED_IN_ORDER)
+
+
 def unsupported_reason(path: Path) -> str:
+    """ "unsupported file type .tsv (supported: .txt, .md, …)" """
     suffix = suffix_of(path)
-    return f"unsupported file type {suffix}" if suffix else "unsupported file type (no extension)"
+    what = f"unsupported file type {suffix}" if suffix else "unsupported file type (no extension)"
+    return f"{what} ({SUPPORTED_TYPES_TEXT})"
 
 
 def os_error_reason(error: OSError) -> str:

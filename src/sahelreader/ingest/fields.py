@@ -6,7 +6,15 @@ import re
 
 from sahelreader.textclean import one_line
 
-__all__ = ["clean_author", "clean_language", "clean_url", "host_name", "source_from"]
+__all__ = [
+    "clean_author",
+    "clean_language",
+    "clean_url",
+    "host_name",
+    "relative_link",
+    "site_base",
+    "source_from",
+]
 
 # What an article link looks like; a regular expression is several times faster than urlsplit
 # and this runs twice per record of a feed archive.
@@ -15,6 +23,8 @@ _HTTP_URL = re.compile(
     r"(?:[/?#]\S*)?",
     re.IGNORECASE,
 )
+_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
+_BARE_DOMAIN = re.compile(r"(?:[a-zA-Z0-9-]+\.)+[a-zA-Z]{2,24}/?")
 _LANGUAGE = re.compile(r"([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]{1,8})*")
 _BY = re.compile(r"^(?:by|par)\s+", re.IGNORECASE)
 _EMAIL_WITH_NAME = re.compile(r"^\S+@\S+\s*\((?P<name>[^()]+)\)$")
@@ -26,6 +36,26 @@ def clean_url(value: str) -> str:
     """An absolute http(s) URL, or "" for anything else (relative links, ``javascript:``)."""
     url = one_line(value)
     return url if _HTTP_URL.fullmatch(url) else ""
+
+
+def relative_link(value: str) -> str:
+    """A relative reference as an export writes an article's link ("/news/world-123",
+    "2024/05/story.html"), or "" for anything else (absolute, another scheme, a fragment)."""
+    link = one_line(value)
+    if not link or " " in link or link.startswith(("#", "//")) or _SCHEME.match(link):
+        return ""
+    return link
+
+
+def site_base(value: str) -> str:
+    """An http(s) URL to resolve relative links against, from a site's URL or bare domain
+    ("https://www.example.org/rss", "example.org"); "" for anything else."""
+    value = one_line(value)
+    if clean_url(value):
+        return value
+    if _BARE_DOMAIN.fullmatch(value):
+        return f"https://{value.rstrip('/')}/"
+    return ""
 
 
 def host_name(url: str) -> str:

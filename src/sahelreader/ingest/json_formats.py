@@ -15,6 +15,7 @@ from typing import IO, Any
 
 from sahelreader.ingest.encoding import decode_bytes
 from sahelreader.ingest.errors import IngestError
+from sahelreader.ingest.fields import site_base
 from sahelreader.ingest.records import NO_TEXT, draft_from_record, looks_like_article
 from sahelreader.ingest.stream import SkipLog
 from sahelreader.models import ArticleDraft
@@ -37,6 +38,7 @@ _WRAPPER_KEYS = (
     "documents",
     "docs",
 )
+_FEED_SITE_KEYS = ("home_page_url", "site_url", "base_url", "website", "link", "url")
 _FEED_NAME_KEYS = ("title", "name", "feed_title", "site_name", "sitename", "source")
 _MAX_NESTING = 4
 # Lenient about raw control characters in strings (they are stripped from every field later).
@@ -65,13 +67,16 @@ def read_json(data: bytes, origin: str, skips: SkipLog) -> list[ArticleDraft]:
         )
     drafts: list[ArticleDraft] = []
     single = len(found) == 1 and isinstance(document, Mapping)
+    site = _feed_site(document) if isinstance(document, Mapping) else ""
     for number, (record, default_source) in enumerate(found, start=1):
         where = f"record {number}"
         if not isinstance(record, Mapping):
             skips.add(NOT_AN_OBJECT, where)
             continue
         record_origin = origin if single else f"{origin}#{number}"
-        draft = draft_from_record(record, origin=record_origin, default_source=default_source)
+        draft = draft_from_record(
+            record, origin=record_origin, default_source=default_source, default_site=site
+        )
         if draft is None:
             skips.add(NO_TEXT, where)
         else:
@@ -181,6 +186,20 @@ def _feed_name(fields: Mapping[str, Any]) -> str:
         name = fields.get(key)
         if isinstance(name, str) and name.strip():
             return name
+    return ""
+
+
+def _feed_site(document: Mapping[str, Any]) -> str:
+    """The site a wrapper's articles come from (JSON Feed's "home_page_url", a feed's "link"),
+    to resolve their relative links against; "" when it names none."""
+    fields = {str(key).lower(): item for key, item in document.items()}
+    feed = fields.get("feed")
+    if isinstance(feed, Mapping):
+        fields = {**{str(key).lower(): item for key, item in feed.items()}, **fields}
+    for key in _FEED_SITE_KEYS:
+        value = fields.get(key)
+        if isinstance(value, str) and site_base(value):
+            return site_base(value)
     return ""
 
 

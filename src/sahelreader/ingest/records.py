@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Mapping
 from datetime import datetime, timezone
 from typing import Any
+from urllib.parse import urljoin
 
 from sahelreader.ingest.dates import parse_date
 from sahelreader.ingest.fields import (
@@ -18,6 +19,8 @@ from sahelreader.ingest.fields import (
     clean_language,
     clean_url,
     host_name,
+    relative_link,
+    site_base,
     source_from,
 )
 from sahelreader.ingest.markup import markup_or_plain_to_text
@@ -51,6 +54,17 @@ BODY_KEYS = (
 )
 URL_KEYS = ("url", "link", "href", "canonical_url", "permalink", "web_url", "weburl")
 URL_FALLBACK_KEYS = ("guid", "id")  # used only when they hold an http(s) URL
+# Where a record says which site it is from: its relative link is resolved against that.
+SITE_KEYS = (
+    "site_url",
+    "siteurl",
+    "base_url",
+    "baseurl",
+    "home_page_url",
+    "website",
+    "site",
+    "domain",
+)
 DATE_KEYS = (
     "published",
     "published_at",
@@ -62,8 +76,22 @@ DATE_KEYS = (
     "pub_date",
     "date",
     "date_gmt",
+    "dc:date",
+    "issued",
     "created_at",
     "created",
+    "datecreated",
+    "date_created",
+    # Last: when a record says only when it was changed or fetched, that is the best date
+    # there is (an undated article sorts last and matches no date search).
+    "updated",
+    "updated_at",
+    "modified",
+    "date_modified",
+    "datemodified",
+    "lastmod",
+    "last_modified",
+    "timestamp",
 )
 SOURCE_KEYS = (
     "source",
@@ -91,12 +119,14 @@ def looks_like_article(record: Mapping[str, Any]) -> bool:
 
 
 def draft_from_record(
-    record: Mapping[str, Any], *, origin: str, default_source: str = ""
+    record: Mapping[str, Any], *, origin: str, default_source: str = "", default_site: str = ""
 ) -> ArticleDraft | None:
     """Map one object to a draft, or None when it has neither a title nor any text.
 
     ``default_source`` (the feed's title, the key of a per-source list) is used when the
-    record names no source; failing both, the source is the article URL's host.
+    record names no source; failing both, the source is the article URL's host. A relative
+    link ("/news/world-1") is resolved against the record's site (a site field, a source given
+    as a URL or domain, ``default_site``: the feed's, or the known outlet's), else dropped.
     """
     fields = {str(key).lower(): value for key, value in record.items()}
     body = _first_text(fields, BODY_KEYS, _body_text)
@@ -105,7 +135,7 @@ def draft_from_record(
         if not body:
             return None
         title = title_from_text(body)
-    url = _url(fields)
+    url = _url(fields) or _resolved_relative_url(fields, default_source, default_site)
     return ArticleDraft(
         title=title,
         body=body,
@@ -179,6 +209,35 @@ def _url(fields: dict[str, Any]) -> str:
             if url:
                 return url
     return ""
+
+
+def _resolved_relative_url(fields: dict[str, Any], default_source: str, default_site: str) -> str:
+    link = ""
+    for key in URL_KEYS:
+        value = fields.get(key)
+        if isinstance(value, str):
+            link = relative_link(value)
+            if link:
+                break
+    if not link:
+        return ""
+    base = ""
+    for key in SITE_KEYS + SOURCE_KEYS:
+        value = fields.get(key)
+        if isinstance(value, dict):
+            value = value.get("url") or value.get("href") or ""
+        if isinstance(value, str):
+            base = site_base(value)
+            if base:
+                break
+    if not base:
+        base = default_site
+    if not base:
+        from sahelreader.sources.outlets import bundled_outlets
+
+        name = _source(fields, "") or default_source
+        base = bundled_outlets().home_url(name) if name else ""
+    return clean_url(urljoin(base, link)) if base else ""
 
 
 def _source(fields: dict[str, Any], url: str) -> str:

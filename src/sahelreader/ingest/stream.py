@@ -3,8 +3,9 @@ out of them."""
 
 from __future__ import annotations
 
+import os
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sized
 from pathlib import Path
 from types import TracebackType
 from typing import IO
@@ -61,6 +62,8 @@ class ArticleStream(Iterator[ArticleDraft]):
         self._drafts = iter(drafts)
         self._skips = skips if skips is not None else SkipLog()
         self._closing = closing  # the open file a stream reads from
+        self._records = len(drafts) if isinstance(drafts, Sized) else None
+        self._size: int | None = None
         self.produced = 0
 
     def __iter__(self) -> ArticleStream:
@@ -84,6 +87,23 @@ class ArticleStream(Iterator[ArticleDraft]):
     def skip_summary(self) -> str:
         """A one-line account of the skipped records, or "" when there were none."""
         return self._skips.summary()
+
+    def fraction_read(self) -> float | None:
+        """How far through the file reading has got, from 0 to 1, or None when that is not
+        known: a streamed file's position in its bytes on disk (compressed ones for .gz), or
+        the share of a parsed document's drafts produced so far."""
+        if self._records is not None:
+            return self.produced / self._records if self._records else 1.0
+        if self._closing is None:
+            return None
+        raw = getattr(self._closing, "fileobj", None) or self._closing  # gzip reads a file
+        try:
+            if self._size is None:
+                self._size = os.fstat(raw.fileno()).st_size
+            position = raw.tell()
+        except (OSError, ValueError, AttributeError):  # closed, or not a real file
+            return None
+        return min(1.0, position / self._size) if self._size else None
 
     def close(self) -> None:
         """Stop reading and close the file (needed only when not iterating to the end)."""

@@ -25,6 +25,18 @@ _ATX_H1 = re.compile(r"^\s{0,3}#(?!#)\s+(?P<title>.+?)(?:\s+#+)?\s*$")
 _SETEXT_H1 = re.compile(r"^\s{0,3}=+\s*$")
 _BLOCK_SCALAR = frozenset({"|", "|-", "|+", ">", ">-", ">+"})
 _FRONT_MATTER_ENDS = {"---": ("---", "..."), "+++": ("+++",)}
+# The publication date first; a date of change or of fetching only when there is no other.
+_FRONT_MATTER_DATES = (
+    "published",
+    "date",
+    "pubdate",
+    "published_at",
+    "created",
+    "updated",
+    "modified",
+    "lastmod",
+    "timestamp",
+)
 _INLINE_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(?<!\w)(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1(?!\w)")
 
@@ -64,7 +76,7 @@ def read_markdown(text: str, origin: str) -> ArticleDraft:
         source=source_from(source, url) or host_name(url),
         author=clean_author(meta.get("author") or meta.get("authors") or meta.get("byline", "")),
         url=url,
-        published=_first_date(meta, ("published", "date", "pubdate", "published_at")),
+        published=_first_date(meta, _FRONT_MATTER_DATES),
         language=clean_language(meta.get("language") or meta.get("lang", "")),
         origin=origin,
     )

@@ -1,12 +1,26 @@
-"""Cited sources (agencies, outlets, officials, organisations, documents) and links in article text.
+"""Cited sources (agencies, outlets, officials, organisations, documents) and links in article text;
+outlet names (`outlets`) and organisations' other names (`organisation_names`).
 
-Pure core module: no I/O beyond reading the bundled data files, no UI imports.
+Pure core module: no I/O beyond reading the bundled data files, no UI imports. The citation
+extractor compiles its patterns when first used, so importing `sources.outlets` stays cheap.
 """
 
 from __future__ import annotations
 
-from .citations import CitedSource, extract_citations
+from typing import TYPE_CHECKING, Any
+
 from .links import extract_links
 from .sentences import split_sentences
 
+if TYPE_CHECKING:
+    from .citations import CitedSource, extract_citations
+
 __all__ = ["CitedSource", "extract_citations", "extract_links", "split_sentences"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("CitedSource", "extract_citations"):
+        from . import citations
+
+        return getattr(citations, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -10,13 +10,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import ClassVar, Literal, TypeVar, cast
 
-from textual import on, work
+from rich.text import Text
+from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Input, ProgressBar
+from textual.widgets import Footer, Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from ..entity_summary import EntityGroup, group_entities
@@ -24,9 +25,11 @@ from ..library import Library, citation
 from ..models import Article, Entity
 from ..query import QueryError
 from ..store import LIST_FILTERS, ListFilter
+from ..textclean import one_line, plural
 from ..watch import find_names, watch_query
 from .article_list import ArticleList
 from .commands import ReaderCommands
+from .delays import Delays
 from .entity_styles import legend
 from .messages import (
     EntityCounts,
@@ -40,7 +43,15 @@ from .messages import (
 )
 from .note_editor import NoteEditor
 from .reader import ArticleReader
-from .screens import HelpScreen, SaveSearchScreen, View, ViewsScreen, key_help
+from .screens import (
+    ConfirmScreen,
+    HelpScreen,
+    SaveSearchScreen,
+    View,
+    ViewAction,
+    ViewsScreen,
+    key_help,
+)
 from .search_bar import SearchBar, SearchInput
 from .side_panel import SidePanel
 from .status_bar import Status, StatusBar
@@ -50,10 +61,8 @@ SortName = Literal["date", "relevance", "source"]
 SORTS: tuple[SortName, ...] = ("date", "relevance", "source")
 # Filters the `f` key cycles through; "watchlist" joins when config.toml has a watch list.
 BASE_FILTERS: tuple[str, ...] = LIST_FILTERS
-SEARCH_DEBOUNCE = 0.25
-INDEX_SYNC_DELAY = 2.0
-SIDE_DETAILS_DELAY = 0.6  # a pause on an article, not a pass through it
 FIRST_SNIPPETS = 30
+MARK_ALL_CONFIRM_ABOVE = 50  # `A` on a larger view asks first
 SEARCH_LIMIT = 5_000
 NARROW_WIDTH = 100
 ALL_ARTICLES = View("All articles")
@@ -105,6 +114,14 @@ class SahelReaderApp(App[None]):
             show=False,
             id="reader_page_down",
             tooltip="Scroll the open article down a page",
+        ),
+        Binding(
+            "pageup",
+            "reader_page(-1)",
+            "Page up",
+            show=False,
+            id="reader_page_up",
+            tooltip="Scroll the open article up a page",
         ),
         Binding(
             "s",
@@ -242,9 +259,12 @@ class SahelReaderApp(App[None]):
         Binding("q", "quit", "Quit", id="quit", tooltip="Quit sahelreader"),
     ]
 
-    def __init__(self, library: Library, *, watch_index: bool = True) -> None:
+    def __init__(
+        self, library: Library, *, watch_index: bool = True, delays: Delays | None = None
+    ) -> None:
         super().__init__()
         self.library = library
+        self.delays = delays or Delays()
         # Whoosh's parallel writer forks; never fork a process that runs UI threads.
         library.parallel_builds = False
         self.view = ALL_ARTICLES
@@ -259,6 +279,10 @@ class SahelReaderApp(App[None]):
         self._search_timer: Timer | None = None
         self._side_wanted: bool | None = None  # None: follow the terminal's width
         self._hits = 0
+        self._more_hits = False  # the search found more than the list holds
+        self._searching = False
+        self._undo_mark_all: list[str] = []  # what the last `A` marked read, for `u` to undo
+        self._outside_marker: tuple[int, int] | None = None
         self._open_entities: list[Entity] = []  # of self.article, for the side panel later
         self._sync_timer: Timer | None = None
         self.source_filter: str | None = None
@@ -271,6 +295,9 @@ class SahelReaderApp(App[None]):
     def _ui_gone(self) -> bool:
         """Workers can report after the app began to close; their news is then dropped."""
         return not self.screen_stack or not self.is_running
+
+    def _pane_ready(self) -> bool:
+        return bool(self.screen_stack[0].query("#status"))
 
     def _pane(self, selector: str, kind: type[PaneT]) -> PaneT:
         """A widget of the main screen, even while a dialog or the help screen is on top."""
@@ -286,9 +313,12 @@ class SahelReaderApp(App[None]):
                 yield ArticleList(self.library.rows, id="article-list")
             with Vertical(id="reader-pane"):
                 yield ArticleReader(id="reader")
-                yield NoteEditor(id="note-editor")
+                yield NoteEditor(autosave_after=self.delays.autosave, id="note-editor")
             yield SidePanel(id="side-panel")
-        yield ProgressBar(id="index-progress", show_eta=False)
+        with Horizontal(id="context-bar"):
+            yield Static(id="pane-label")
+            yield Static(id="target-label")
+            yield ProgressBar(id="index-progress", show_eta=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -307,14 +337,79 @@ class SahelReaderApp(App[None]):
         else:
             self.index_ready.set()
         self._pane("#article-list", ArticleList).focus()
+        self.set_interval(self.delays.outside_check, self.check_outside_changes)
 
-    def on_resize(self) -> None:
-        self._apply_width(self.size.width)
+    def on_resize(self, event: events.Resize) -> None:
+        # This runs before App._on_resize records the new size: self.size is still the old one.
+        self._apply_width(event.size.width)
 
     def _apply_width(self, width: int) -> None:
         side = self._side_wanted if self._side_wanted is not None else width >= NARROW_WIDTH
         self._pane("#side-panel", SidePanel).display = side
         self.screen.set_class(width < NARROW_WIDTH, "narrow")
+
+    # -- the context bar: which pane has the keys, which article they act on -----------------
+
+    @on(events.DescendantFocus)
+    def _focus_moved(self) -> None:
+        self._show_context()
+
+    def _focused_pane_name(self) -> str:
+        focused = self.focused
+        if focused is None:
+            return ""
+        names = (
+            ("#note-editor", "NOTE"),
+            ("#search-bar", "SEARCH"),
+            ("#side-panel", "SIDE PANEL"),
+            ("#reader", "READER"),
+            ("#article-list", "LIST"),
+        )
+        chain = [focused, *focused.ancestors]
+        for selector, name in names:
+            if any(node.id == selector[1:] for node in chain):
+                return name
+        return ""
+
+    def _show_context(self) -> None:
+        if self._ui_gone:
+            return
+        label = self._pane("#pane-label", Static)
+        pane = self._focused_pane_name()
+        label.update(Text(f" {pane} ", style="bold reverse") if pane else Text(""))
+        target = self._pane("#target-label", Static)
+        article_id = self._target_id()
+        if article_id is None:
+            target.update(Text(" no article", style="dim"))
+            return
+        if self.article is not None and self.article.id == article_id:
+            title, how = self.article.title, "open"
+        else:
+            rows = self.library.rows([article_id])
+            title, how = (rows[0].title if rows else ""), "highlighted"
+        line = Text(" keys act on ", style="dim")
+        line.append(f"{how}: ", style="dim")
+        line.append(one_line(title))
+        target.update(line)
+
+    @on(ArticleList.Highlighted)
+    def _list_highlighted(self) -> None:
+        if self.article is None:
+            self._show_context()
+
+    # -- articles added or changed by another process (a CLI `add` while the reader runs) ------
+
+    @work(thread=True, exclusive=True, group="outside")
+    def check_outside_changes(self) -> None:
+        marker = (self.library.count(), self.library.store.content_stamp())
+        if self._outside_marker is None:
+            self._outside_marker = marker
+            return
+        if marker != self._outside_marker:
+            self._outside_marker = marker
+            self.post_message(
+                LibraryCounts(marker[0], self.library.unread_count(), changed_outside=True)
+            )
 
     # -- the index, prepared off the UI thread ---------------------------------------------------
 
@@ -322,10 +417,22 @@ class SahelReaderApp(App[None]):
     def prepare_index(self) -> None:
         worker = get_current_worker()
         notices: list[str] = []
+        app = self
 
-        def progress(done: int, total: int) -> None:
-            self.post_message(IndexProgress(done, total))
+        class Progress:
+            """Counts as they come; `phase` names a step that has none (Whoosh committing)."""
 
+            def __init__(self) -> None:
+                self.last = (0, 0)
+
+            def __call__(self, done: int, total: int) -> None:
+                self.last = (done, total)
+                app.post_message(IndexProgress(done, total))
+
+            def phase(self, name: str | None) -> None:
+                app.post_message(IndexProgress(*self.last, phase=name or ""))
+
+        progress = Progress()
         try:
             self.library.ensure_index(
                 progress=progress,
@@ -342,8 +449,12 @@ class SahelReaderApp(App[None]):
             return
         bar = self._pane("#index-progress", ProgressBar)
         bar.display = True
-        bar.update(total=message.total, progress=message.done)
-        self._update_status(busy=f"indexing {message.done:,}/{message.total:,}")
+        if message.phase:
+            bar.update(total=None)  # an indeterminate bar: it moves, with no count to show
+            self._update_status(busy=f"indexing: {message.phase}…")
+        else:
+            bar.update(total=message.total, progress=message.done)
+            self._update_status(busy=f"indexing {message.done:,}/{message.total:,}")
 
     def on_index_ready(self, message: IndexReady) -> None:
         if self._ui_gone:
@@ -357,11 +468,21 @@ class SahelReaderApp(App[None]):
         self._update_status()
         if self.query_text:
             self.load_list()
+        if self.article is not None:
+            self._details_if_still_open(self.article.id)
 
     # -- the list --------------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="list")
     def load_list(self, keep: str | None = None, open_after: bool = False) -> None:
+        """Fill the list for the current view, search, filter and sort, off the UI thread."""
+        if self.query_text:
+            self._searching = True
+            if not self._ui_gone and self.screen_stack and self._pane_ready():
+                self._update_status()
+        self._load_list(keep, open_after)
+
+    @work(thread=True, exclusive=True, group="list")
+    def _load_list(self, keep: str | None = None, open_after: bool = False) -> None:
         """Fill the list for the current view, search, filter and sort (stale runs are dropped)."""
         worker = get_current_worker()
         library, query, list_filter = self.library, self.query_text, self.filter
@@ -450,17 +571,20 @@ class SahelReaderApp(App[None]):
         bar = self._pane("#search-bar", SearchBar)
         self.terms = message.terms
         self._hits = message.total
+        self._more_hits = message.more
+        self._searching = False
         if message.error:
             bar.show_message(message.error, error=True)
         elif message.query and not message.ids:
-            hint = (
-                f"No results. Did you mean: {message.suggestion}"
-                if message.suggestion
-                else "No results."
-            )
+            if message.total and self.filter != "all":
+                hint = f"No {self.filter} articles among the {plural(message.total, 'hit')}."
+            elif message.suggestion:
+                hint = f"No results. Did you mean: {message.suggestion}"
+            else:
+                hint = "No results."
             bar.show_message(hint)
         elif message.query and message.more and self.filter == "all":
-            bar.show_message(f"showing the best {len(message.ids):,} hits")
+            bar.show_message(f"showing the best {plural(len(message.ids), 'hit')}")
         else:
             bar.show_message("")
         # Search hits show where they matched; the notes view shows each note's opening.
@@ -474,8 +598,13 @@ class SahelReaderApp(App[None]):
                 else "The library is empty: add articles with `sahelreader add PATH`."
             )
         )
-        article_list.set_ids(message.ids, keep=message.keep, snippets=snippets, empty_message=empty)
+        # Back from a search, the cursor returns to the article open in the reader.
+        keep = message.keep or (
+            self.article.id if self.article is not None and not message.query else None
+        )
+        article_list.set_ids(message.ids, keep=keep, snippets=snippets, empty_message=empty)
         self._update_status()
+        self._show_context()
         if message.open_after and article_list.current_id is not None:
             # Reopening where the reader left off is not reading anything new.
             self.open_article(article_list.current_id, mark_read=False)
@@ -492,8 +621,21 @@ class SahelReaderApp(App[None]):
     def on_library_counts(self, message: LibraryCounts) -> None:
         if self._ui_gone:
             return
+        grew = message.total != self._total
         self._total, self._unread = message.total, message.unread
         self._update_status()
+        if message.changed_outside and grew:
+            # Articles came or went: the list follows, with the cursor where it was.
+            if self.query_text:
+                self.sync_then_reload()
+            else:
+                self.load_list()
+
+    @work(thread=True, exclusive=True, group="index-sync")
+    def sync_then_reload(self) -> None:
+        if self.index_ready.is_set():
+            self.library.sync_index()
+        self.call_from_thread(self.load_list)
 
     @on(ArticleList.SnippetsWanted)
     def _snippets_wanted(self, message: ArticleList.SnippetsWanted) -> None:
@@ -513,19 +655,26 @@ class SahelReaderApp(App[None]):
 
     def _update_status(self, busy: str = "") -> None:
         article_list = self._pane("#article-list", ArticleList)
+        # The count is what the list holds (after filters), so the header and list agree.
         self._pane("#status", StatusBar).show(
             Status(
                 total=self._total,
                 unread=self._unread,
-                shown=self._hits if self.query_text else len(article_list.ids),
+                shown=len(article_list.ids),
+                more=bool(self.query_text) and self._more_hits and self.filter == "all",
                 view=self.view.name
                 + (f" · from {self.source_filter}" if self.source_filter else ""),
                 filter=self.filter,
-                sort=self.sort,
+                sort=self.effective_sort,
                 query=self.query_text,
-                busy=busy,
+                busy=busy or ("searching…" if self._searching else ""),
             )
         )
+
+    @property
+    def effective_sort(self) -> SortName:
+        """Relevance orders search hits; without a search the list is by date."""
+        return "date" if self.sort == "relevance" and not self.query_text else self.sort
 
     # -- opening articles ------------------------------------------------------------------------
 
@@ -562,8 +711,12 @@ class SahelReaderApp(App[None]):
         side_panel.show(article)
         # Looked up after a pause, so that paging through articles does not queue searches;
         # the panel owns the timer, so it dies with the panel when the app closes.
-        side_panel.set_timer(SIDE_DETAILS_DELAY, lambda: self._details_if_still_open(article.id))
+        side_panel.set_timer(
+            self.delays.side_details, lambda: self._details_if_still_open(article.id)
+        )
+        self._undo_mark_all = []
         self._update_status()
+        self._show_context()
 
     def _details_if_still_open(self, article_id: str) -> None:
         if not self.is_running or not self.screen_stack:
@@ -574,11 +727,8 @@ class SahelReaderApp(App[None]):
         if self.index_ready.is_set():
             self.load_side_details(article_id, groups)
         else:
-            # Entities now; related sources and counts once the index is ready.
+            # Entities now; related sources and counts when the index is ready (on_index_ready).
             self._pane("#side-panel", SidePanel).show_details(self.article.note, groups, None)
-            self._pane("#side-panel", SidePanel).set_timer(
-                1.0, lambda: self._details_if_still_open(article_id)
-            )
 
     @work(thread=True, exclusive=True, group="side-details")
     def load_side_details(self, article_id: str, groups: list[EntityGroup]) -> None:
@@ -664,13 +814,21 @@ class SahelReaderApp(App[None]):
     # -- search ----------------------------------------------------------------------------------
 
     def action_focus_search(self) -> None:
-        self._pane("#search-input", SearchInput).focus()
+        # The search box lives in the list pane: typing into a hidden box helps nobody.
+        self._pane("#list-pane", Vertical).display = True
+        search = self._pane("#search-input", SearchInput)
+        # Focus now, not after a refresh (what focus() does): keys typed right after `/` belong
+        # to the search box, not to the list's bindings (`n` is "next match" there).
+        self.screen_stack[0].set_focus(search)
+        search.select_all()  # typing replaces the last query; an arrow key keeps it
 
     @on(Input.Changed, "#search-input")
     def _search_changed(self, event: Input.Changed) -> None:
         if self._search_timer is not None:
             self._search_timer.stop()
-        self._search_timer = self.set_timer(SEARCH_DEBOUNCE, lambda: self._run_search(event.value))
+        self._search_timer = self.set_timer(
+            self.delays.search_debounce, lambda: self._run_search(event.value)
+        )
 
     @on(Input.Submitted, "#search-input")
     def _search_submitted(self, event: Input.Submitted) -> None:
@@ -686,8 +844,11 @@ class SahelReaderApp(App[None]):
         if combined == self.query_text:
             return
         self.query_text = combined
+        self._undo_mark_all = []
         if combined and self.sort == "date" and not base:
             self.sort = "relevance"
+        elif not combined and self.sort == "relevance":
+            self.sort = "date"
         self.load_list()
 
     @on(SearchInput.Cleared)
@@ -730,6 +891,7 @@ class SahelReaderApp(App[None]):
         self.load_list()
 
     def action_cycle_filter(self) -> None:
+        self._undo_mark_all = []
         self.filter = self.filters[(self.filters.index(self.filter) + 1) % len(self.filters)]
         self.load_list()
 
@@ -787,14 +949,25 @@ class SahelReaderApp(App[None]):
     # -- read state ------------------------------------------------------------------------------
 
     def _target_id(self) -> str | None:
-        """The article an action is about: the open one in the reader, else the list's cursor."""
-        if self.focused is self._pane("#article-list", ArticleList):
-            return self._pane("#article-list", ArticleList).current_id
-        return (
-            self.article.id if self.article else self._pane("#article-list", ArticleList).current_id
-        )
+        """The article every action is about: the open one, else the highlighted one.
+
+        One rule for every key (b, e, o, c, u, y), whichever pane has focus; the context bar at
+        the bottom always names it.
+        """
+        if self.article is not None:
+            return self.article.id
+        return self._pane("#article-list", ArticleList).current_id
 
     def action_toggle_read(self) -> None:
+        if self._undo_mark_all:
+            undo, self._undo_mark_all = self._undo_mark_all, []
+            self.library.mark_read(undo, False)
+            self._pane("#article-list", ArticleList).refresh_rows()
+            self.notify(f"Undone: {plural(len(undo), 'article')} unread again.")
+            if self.filter == "unread":
+                self.load_list()
+            self.refresh_counts()
+            return
         article_id = self._target_id()
         if article_id is None:
             return
@@ -806,12 +979,32 @@ class SahelReaderApp(App[None]):
         self._update_status()
 
     def action_mark_all_read(self) -> None:
-        ids = self._pane("#article-list", ArticleList).ids
-        if not ids:
+        ids = list(self._pane("#article-list", ArticleList).ids)
+        unread = self.library.unread_ids(ids)
+        if not unread:
+            self.notify("Everything in this view is read already.")
             return
-        self.library.mark_read(ids)
+        if len(unread) <= MARK_ALL_CONFIRM_ABOVE:
+            self._mark_all_read(unread)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._mark_all_read(unread)
+
+        self.push_screen(
+            ConfirmScreen(
+                f"Mark {plural(len(unread), 'unread article')} in this view read?",
+                "u right afterwards undoes it.",
+            ),
+            answered,
+        )
+
+    def _mark_all_read(self, unread: list[str]) -> None:
+        self.library.mark_read(unread)
+        self._undo_mark_all = unread
         self._pane("#article-list", ArticleList).refresh_rows()
-        self.notify(f"Marked {len(ids):,} articles read.")
+        self.notify(f"Marked {plural(len(unread), 'article')} read — u undoes.")
         if self.filter == "unread":
             self.load_list()
         self.refresh_counts()
@@ -859,7 +1052,7 @@ class SahelReaderApp(App[None]):
             self.load_list()
 
     def action_edit_note(self) -> None:
-        article_id = self.article.id if self.article else self._target_id()
+        article_id = self._target_id()
         if article_id is None:
             self.notify("Open an article first.", severity="warning")
             return
@@ -930,7 +1123,7 @@ class SahelReaderApp(App[None]):
         # Notes become searchable a moment after typing stops: one small index commit.
         if self._sync_timer is not None:
             self._sync_timer.stop()
-        self._sync_timer = self.set_timer(INDEX_SYNC_DELAY, self.sync_index)
+        self._sync_timer = self.set_timer(self.delays.index_sync, self.sync_index)
 
     @work(thread=True, exclusive=True, group="index-sync")
     def sync_index(self) -> None:
@@ -992,13 +1185,50 @@ class SahelReaderApp(App[None]):
         if self._ui_gone:
             return
 
-        def chosen(view: View | None) -> None:
-            if view is not None:
+        def chosen(choice: tuple[View, ViewAction] | None) -> None:
+            if choice is None:
+                return
+            view, action = choice
+            if action == "open":
                 self.open_view(view)
+            elif action == "rename":
+                self._rename_view(view)
+            else:
+                self._delete_view(view)
 
         self.push_screen(ViewsScreen(message.views), chosen)
 
+    def _rename_view(self, view: View) -> None:
+        def renamed(name: str | None) -> None:
+            if name and name != view.name:
+                if self.library.rename_search(view.name, name):
+                    self.notify(f"Renamed “{view.name}” to “{name}”.", markup=False)
+                    if self.view == view:
+                        self.view = replace(view, name=name)
+                        self._update_status()
+                else:
+                    self.notify(f"A view named “{name}” exists already.", severity="warning")
+            self.count_views()
+
+        self.push_screen(
+            SaveSearchScreen(view.query, heading="Rename this view", name=view.name), renamed
+        )
+
+    def _delete_view(self, view: View) -> None:
+        def answered(yes: bool | None) -> None:
+            if yes and self.library.delete_search(view.name):
+                self.notify(f"Deleted the view “{view.name}”.", markup=False)
+                if self.view == view:
+                    self.show_all_articles()
+            self.count_views()
+
+        self.push_screen(
+            ConfirmScreen(f"Delete the view “{view.name}”?", "Its articles stay in the library."),
+            answered,
+        )
+
     def open_view(self, view: View) -> None:
+        self._undo_mark_all = []
         self.view = view
         self._pane("#search-input", SearchInput).value = ""
         self.query_text = view.query
@@ -1054,7 +1284,11 @@ def _bindings(items: Iterable[object]) -> list[Binding]:
 
 
 def make_app(
-    home: Path | str | None = None, library: Library | None = None, *, watch_index: bool = True
+    home: Path | str | None = None,
+    library: Library | None = None,
+    *,
+    watch_index: bool = True,
+    delays: Delays | None = None,
 ) -> SahelReaderApp:
     """The one factory for the CLI, the tests and the screenshot script."""
-    return SahelReaderApp(library or Library.open(home), watch_index=watch_index)
+    return SahelReaderApp(library or Library.open(home), watch_index=watch_index, delays=delays)

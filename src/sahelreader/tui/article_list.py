@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from rich.cells import set_cell_size
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -143,9 +143,12 @@ class ArticleList(ScrollView, can_focus=True):
 
     # -- content -------------------------------------------------------------------------------
 
-    # Two lines a row: the title gets the full width; source and date (or, for search hits, the
-    # matching snippet) go underneath.
-    row_height = 2
+    # A title needs more room than one line of a 30-40 column list: it wraps onto a second line,
+    # with source · date under it (and, for search hits, the matching snippet). Rows keep one
+    # height so the cursor and the scroll stay simple arithmetic.
+    @property
+    def row_height(self) -> int:
+        return 4 if self.with_snippets else 3
 
     @property
     def current_id(self) -> str | None:
@@ -280,36 +283,50 @@ class ArticleList(ScrollView, can_focus=True):
         cursor_style = (
             self.get_component_rich_style("article-list--cursor") if index == self.cursor else None
         )
-        if part == 0:
-            segments = self._title_segments(row, width)
-        elif self.with_snippets:
-            segments = self._snippet_segments(row.id, width)
-        else:
-            segments = self._meta_segments(row, width)
+        segments = self._row_lines(row, width)[part]
         if cursor_style is not None:
             segments = [
                 Segment(text, (style or Style()) + cursor_style) for text, style, _ in segments
             ]
         return Strip(segments, width)
 
-    def _title_segments(self, row: ArticleRow, width: int) -> list[Segment]:
+    def _row_lines(self, row: ArticleRow, width: int) -> list[list[Segment]]:
+        """A row's lines: the title (one or two lines), source · date, the snippet, padding."""
+        base = self.rich_style
+        lines = self._title_lines(row, width)
+        lines.append(self._meta_segments(row, width))
+        if self.with_snippets:
+            lines.append(self._snippet_segments(row.id, width))
+        blank = [Segment(" " * width, base)]
+        lines += [blank] * (self.row_height - len(lines))
+        return lines[: self.row_height]
+
+    def _title_lines(self, row: ArticleRow, width: int) -> list[list[Segment]]:
         marker_style = self.get_component_rich_style("article-list--marker")
         title_style = self.get_component_rich_style(
             "article-list--read" if row.read else "article-list--unread"
         )
-        meta_style = self.get_component_rich_style("article-list--meta")
         marker = (
             ("●" if not row.read else " ")
             + ("★" if row.bookmarked else " ")
             + ("✎" if row.noted else " ")
         )
-        date = f" {row.published:%Y-%m-%d}" if row.published and self.with_snippets else ""
-        title_width = max(4, width - 4 - len(date))
-        return [
-            Segment(marker + " ", marker_style),
-            Segment(set_cell_size(one_line(row.title), title_width), title_style),
-            Segment(date, meta_style),
+        title_width = max(4, width - 4)
+        first, second = two_lines(one_line(row.title), title_width)
+        lines = [
+            [
+                Segment(marker + " ", marker_style),
+                Segment(set_cell_size(first, title_width), title_style),
+            ]
         ]
+        if second:
+            lines.append(
+                [
+                    Segment("    ", marker_style),
+                    Segment(set_cell_size(second, title_width), title_style),
+                ]
+            )
+        return lines
 
     def _meta_segments(self, row: ArticleRow, width: int) -> list[Segment]:
         meta_style = self.get_component_rich_style("article-list--meta")
@@ -317,6 +334,8 @@ class ArticleList(ScrollView, can_focus=True):
         if row.published:
             parts.append(f"{row.published:%Y-%m-%d}")
         meta = " · ".join(parts) or "unknown source, no date"
+        if not row.published and row.source:
+            meta += " · no date"
         return [Segment(set_cell_size("    " + meta, width), meta_style)]
 
     def _snippet_segments(self, article_id: str, width: int) -> list[Segment]:
@@ -328,6 +347,7 @@ class ArticleList(ScrollView, can_focus=True):
             segments.append(Segment("…", snippet_style))
             return list(Segment.adjust_line_length(segments, width, style=snippet_style))
         text, matches = found
+        text, matches = _lead_to_match(text, matches, max(8, (width - 4) // 3))
         position = 0
         for start, end in matches:
             if start < position:
@@ -337,3 +357,32 @@ class ArticleList(ScrollView, can_focus=True):
             position = end
         segments.append(Segment(text[position:], snippet_style))
         return list(Segment.adjust_line_length(segments, width, style=snippet_style))
+
+
+def two_lines(text: str, width: int) -> tuple[str, str]:
+    """`text` broken at a space to fit `width` cells, the rest on a second line (… if cut)."""
+    if cell_len(text) <= width:
+        return text, ""
+    cut = width
+    while cut > 0 and cell_len(text[:cut]) > width:
+        cut -= 1
+    space = text.rfind(" ", 0, cut + 1)
+    if space > width // 2:
+        cut = space
+    first, rest = text[:cut].rstrip(), text[cut:].strip()
+    if cell_len(rest) > width:
+        rest = set_cell_size(rest, width - 1).rstrip() + "…"
+    return first, rest
+
+
+def _lead_to_match(
+    text: str, matches: list[tuple[int, int]], lead: int
+) -> tuple[str, list[tuple[int, int]]]:
+    """Cut the snippet's start so its first match shows within `lead` characters of the left."""
+    if not matches or matches[0][0] <= lead:
+        return text, matches
+    cut = matches[0][0] - lead
+    space = text.find(" ", cut, matches[0][0])
+    cut = space + 1 if space != -1 else cut
+    shifted = [(start - cut + 1, end - cut + 1) for start, end in matches if start >= cut]
+    return "…" + text[cut:], shifted

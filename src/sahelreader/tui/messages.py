@@ -26,6 +26,7 @@ class ListLoaded(Message):
 class IndexProgress(Message):
     done: int
     total: int
+    phase: str = ""  # a step without a count ("committing"): the bar turns instead of filling
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, IndexProgress)
@@ -52,6 +53,7 @@ class EntityCounts(Message):
 class LibraryCounts(Message):
     total: int
     unread: int
+    changed_outside: bool = False  # another process added or removed articles
 
 
 @dataclass

@@ -10,8 +10,6 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
-AUTOSAVE_AFTER = 1.5  # seconds after typing stops
-
 
 class NoteEditor(Vertical):
     DEFAULT_CSS = """
@@ -61,8 +59,9 @@ class NoteEditor(Vertical):
             self.text = text
             self.closing = closing
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, autosave_after: float = 1.5, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.autosave_after = autosave_after  # seconds after typing stops
         self.article_id: str | None = None
         self.revision: int | None = None  # the revision the text was loaded from or saved as
         self.saved_text = ""
@@ -128,7 +127,7 @@ class NoteEditor(Vertical):
     def _schedule_save(self) -> None:
         if self._autosave is not None:
             self._autosave.stop()
-        self._autosave = self.set_timer(AUTOSAVE_AFTER, self.action_save)
+        self._autosave = self.set_timer(self.autosave_after, self.action_save)
 
     def action_save(self) -> None:
         if self._autosave is not None:

@@ -82,18 +82,46 @@ class HelpScreen(ModalScreen[None]):
         return table
 
 
-class SaveSearchScreen(ModalScreen[str | None]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="save_search.cancel")]
+class ConfirmScreen(ModalScreen[bool]):
+    """A yes/no question: y or enter says yes, n or esc says no."""
 
-    def __init__(self, query: str) -> None:
+    BINDINGS = [
+        Binding("y,enter", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+    ]
+
+    def __init__(self, question: str, detail: str = "") -> None:
         super().__init__()
-        self.query_text = query
+        self.question = question
+        self.detail = detail
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(Text("Save this search as a view", style="bold"))
+            yield Static(Text(self.question, style="bold"))
+            if self.detail:
+                yield Static(Text(self.detail, style="italic"))
+            yield Static(Text("y or enter: yes · n or esc: no", style="dim"))
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+class SaveSearchScreen(ModalScreen[str | None]):
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="save_search.cancel")]
+
+    def __init__(
+        self, query: str, *, heading: str = "Save this search as a view", name: str = ""
+    ) -> None:
+        super().__init__()
+        self.query_text = query
+        self.heading = heading
+        self.initial_name = name
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(Text(self.heading, style="bold"))
             yield Static(Text(self.query_text, style="italic"))
-            yield Input(placeholder="Name, e.g. Tiani watch", id="save-name")
+            yield Input(self.initial_name, placeholder="Name, e.g. Tiani watch", id="save-name")
             yield Static(Text("enter saves · esc cancels", style="dim"))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -112,8 +140,23 @@ class View:
     kind: Literal["library", "bookmarks", "notes"] = "library"
 
 
-class ViewsScreen(ModalScreen[View | None]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="views.cancel")]
+ViewAction = Literal["open", "rename", "delete"]
+
+
+class ViewsScreen(ModalScreen[tuple[View, ViewAction] | None]):
+    """Choose a view; a saved search can also be renamed (r) or deleted (d)."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="views.cancel", tooltip="Close the views"),
+        Binding("r", "act('rename')", "Rename", id="views.rename", tooltip="Rename a saved search"),
+        Binding(
+            "d,delete",
+            "act('delete')",
+            "Delete",
+            id="views.delete",
+            tooltip="Delete a saved search",
+        ),
+    ]
 
     def __init__(self, views: list[tuple[View, int]]) -> None:
         super().__init__()
@@ -132,13 +175,24 @@ class ViewsScreen(ModalScreen[View | None]):
             yield OptionList(*options, id="views-list")
             yield Static(
                 Text(
-                    "enter chooses · esc cancels · S in the list saves the current search",
+                    "enter opens · r renames · d deletes a saved search · esc closes · "
+                    "S in the list saves the current search",
                     style="dim",
                 )
             )
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self.views[int(event.option.id or 0)][0])
+        self.dismiss((self.views[int(event.option.id or 0)][0], "open"))
+
+    def action_act(self, action: ViewAction) -> None:
+        listing = self.query_one("#views-list", OptionList)
+        if listing.highlighted is None:
+            return
+        view = self.views[listing.highlighted][0]
+        if not view.query or view.kind != "library":
+            self.notify("Only saved searches can be renamed or deleted.", severity="warning")
+            return
+        self.dismiss((view, action))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from rich.console import Group
+from rich.markdown import Markdown
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,7 +22,7 @@ from textual.widgets.option_list import Option
 from ..entity_summary import EntityGroup
 from ..models import Article
 from ..related import Related
-from ..textclean import one_line
+from ..textclean import one_line, strip_control
 from ..timeutil import short_date
 from .entity_styles import ENTITY_STYLES
 
@@ -68,6 +70,14 @@ class SideList(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.choices: list[Choice] = []
+
+    # pageup/pagedown/space scroll the article being read from every pane, this one included
+    # (OptionList would page its own few rows).
+    def action_page_down(self) -> None:
+        self.call_later(self.app.run_action, "reader_page(1)")
+
+    def action_page_up(self) -> None:
+        self.call_later(self.app.run_action, "reader_page(-1)")
 
     def action_cursor_down(self) -> None:
         if self.highlighted is not None and self.highlighted >= self.option_count - 1:
@@ -265,14 +275,17 @@ class SidePanel(VerticalScroll):
         self._show_meta(article)
 
     def show_note(self, note: str | None) -> None:
-        """The note as written (Markdown, shown as plain text: never read as markup)."""
+        """The note rendered as Markdown (never as Rich markup; links are not made clickable)."""
         widget = self.query_one("#side-note", Static)
         if note is None:
             widget.update("")
         elif note.strip():
-            text = Text(note.strip())
-            text.append("\n\ne edits the note", style="dim")
-            widget.update(text)
+            widget.update(
+                Group(
+                    Markdown(strip_control(note.strip()), hyperlinks=False),
+                    Text("e edits the note", style="dim"),
+                )
+            )
         else:
             widget.update(
                 Text(

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual.widgets import Static
 
-from ..textclean import one_line
+from ..textclean import one_line, plural
 
 
 @dataclass(frozen=True)
@@ -15,6 +15,7 @@ class Status:
     total: int = 0
     unread: int = 0
     shown: int = 0
+    more: bool = False  # the search found more than `shown`
     view: str = "All articles"
     filter: str = "all"
     sort: str = "date"
@@ -31,14 +32,11 @@ class StatusBar(Static):
         if status.query:
             text.append(" │ ", style="bold")
             text.append(f"“{one_line(status.query)}” ")
-            text.append(f" {plural(status.shown, 'hit')}", style="dim")
+            hits = plural(status.shown, "hit")
+            text.append(f" {hits.replace(' ', '+ ', 1) if status.more else hits}", style="dim")
         else:
             text.append(f" │ {status.shown:,} shown", style="dim")
         text.append(f" │ {status.filter} · by {status.sort}", style="dim")
         if status.busy:
             text.append(f"   {status.busy}", style="italic")
         self.update(text, layout=False)  # one line, always: no need to lay the screen out
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count:,} {noun}" + ("" if count == 1 else "s")

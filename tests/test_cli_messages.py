@@ -1,0 +1,100 @@
+"""What the CLI says: unknown and too-short ids, URLs and unsupported files given to `add`,
+and counts with the right plural."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from sahelreader.ingest import SUPPORTED_SUFFIXES, SUPPORTED_TYPES_TEXT
+
+from .test_cli import run
+
+
+def _errors(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if line.startswith("sahelreader:")]
+
+
+def test_an_unknown_id_is_quoted_whole(home: Path) -> None:
+    result = run(home, "show", "qqqqqq")
+    assert result.returncode == 1
+    assert _errors(result.stderr) == ["sahelreader: no article with id 'qqqqqq'"]
+
+
+def test_a_too_short_id_prefix_says_so(home: Path) -> None:
+    for args in (("show", "ab"), ("bookmark", "q"), ("related", "zz")):
+        result = run(home, *args)
+        assert result.returncode == 1, args
+        [line] = _errors(result.stderr)
+        assert "an id prefix needs at least 3 characters" in line, args
+        assert "no article" not in line, args
+    removed = run(home, "remove", "ab")
+    assert removed.returncode == 1
+    assert "an id prefix needs at least 3 characters" in removed.stderr
+    assert "no article" not in removed.stderr
+
+
+def test_add_a_url_says_web_pages_are_not_supported_and_imports_the_rest(
+    home: Path, tmp_path: Path
+) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("Well drilling in Tahoua\n\nA new well opened in Tahoua.")
+    result = run(
+        home,
+        "add",
+        "https://news.example/niamey/story?id=4",
+        str(story),
+        "http://feeds.example/rss",
+    )
+    assert result.returncode == 1
+    failed = [line for line in result.stderr.splitlines() if line.startswith("failed:")]
+    assert len(failed) == 2
+    assert failed[0].startswith("failed: https://news.example/niamey/story?id=4: ")
+    assert failed[1].startswith("failed: http://feeds.example/rss: ")
+    for line in failed:
+        assert "not supported yet" in line and "files and folders" in line
+    assert "1 added" in result.stdout and "2 failed" in result.stdout
+    assert len(json.loads(run(home, "search", "tahoua", "--json").stdout)) == 1
+
+
+def test_add_an_unsupported_type_lists_the_supported_ones(home: Path, tmp_path: Path) -> None:
+    table = tmp_path / "headlines.tsv"
+    table.write_text("category\theadline\ttext\turl\n")
+    result = run(home, "add", str(table))
+    assert result.returncode == 1
+    [line] = [line for line in result.stderr.splitlines() if line.startswith("failed:")]
+    assert "unsupported file type .tsv" in line
+    for suffix in (".txt", ".md", ".html", ".json", ".jsonl", ".gz"):
+        assert suffix in line, suffix
+
+
+def test_counts_of_one_are_singular(home: Path, tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("Cattle market in Filingué\n\nTraders met at the Filingué market.")
+    records = tmp_path / "records.jsonl"
+    records.write_text(
+        '{"title": "Salt caravan reaches Bilma", "text": "The caravan reached Bilma."}\n'
+        '{"url": "https://x.example/only-a-link"}\n'
+    )
+    first = run(home, "add", str(story), str(records))
+    assert first.returncode == 0, first.stderr
+    assert "1 record without text skipped" in first.stdout
+    again = run(home, "add", str(story))
+    assert "0 added, 1 duplicate " in again.stdout
+    [hit] = json.loads(run(home, "search", "filingue", "--json").stdout)
+    run(home, "bookmark", hit["id"])
+    run(home, "note", hit["id"], "--text", "Prices of cattle.")
+    # A library of one article: the seed is removed first.
+    [seed] = json.loads(run(home, "search", "tiani", "--json").stdout)
+    run(home, "remove", seed["id"])
+    bilma = json.loads(run(home, "search", "bilma", "--json").stdout)
+    run(home, "remove", bilma[0]["id"])
+    backup = run(home, "backup", str(tmp_path / "copy.db"))
+    assert "(1 article, 1 note, 1 bookmark)" in backup.stdout
+    restored = run(home, "restore", str(tmp_path / "copy.db"))
+    assert "restored 1 article from" in restored.stdout
+
+
+def test_the_list_of_supported_types_names_every_one() -> None:
+    listed = SUPPORTED_TYPES_TEXT.removeprefix("supported: ").split(", ")
+    assert set(listed) == set(SUPPORTED_SUFFIXES)
