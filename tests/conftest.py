@@ -10,7 +10,12 @@ from sahelreader.library import Library
 from sahelreader.models import ArticleDraft
 
 REPO = Path(__file__).resolve().parents[1]
-SEED = next((REPO / "seeds").glob("*.txt"))
+SEED = REPO / "seeds" / "niger-russia-military-cooperation.md"
+
+
+def seed_text() -> str:
+    """The seed article's text: the file below its front matter, unchanged."""
+    return SEED.read_text("utf-8").split("\n---\n", 1)[1]
 
 
 @pytest.fixture(autouse=True)

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from sahelreader.entities import Recogniser, canonical, recognise
 from sahelreader.models import Entity
 
-SEED = Path(__file__).resolve().parents[1] / "seeds" / "niger-russia-military-cooperation.txt"
+from .conftest import seed_text
 
 
 def pairs(text: str, language: str | None = None) -> list[tuple[str, str]]:
@@ -30,7 +28,7 @@ def check_invariants(text: str, entities: list[Entity]) -> None:
 
 
 def test_seed_article_entities_and_offsets() -> None:
-    text = SEED.read_text(encoding="utf-8")
+    text = seed_text()
     entities = recognise(text)
     check_invariants(text, entities)
     found = {(e.text, e.type) for e in entities}
@@ -424,7 +422,7 @@ def test_canonical(name: str, key: str) -> None:
 
 
 def test_canonical_groups_mentions() -> None:
-    text = SEED.read_text(encoding="utf-8")
+    text = seed_text()
     keys = [canonical(e.text) for e in recognise(text)]
     assert keys.count("niger") == 8
     assert keys.count("rtn") == 3

@@ -122,7 +122,7 @@ def test_cli_entities_from_stdin_keeps_offsets_exact(home: Path) -> None:
 
 
 def test_cli_entities_of_the_seed_and_show_json(home: Path) -> None:
-    text = SEED.read_text("utf-8")
+    text = SEED.read_text("utf-8")  # a path: offsets into the file's text as it is
     spans = json.loads(run(home, "entities", str(SEED), "--json").stdout)
     for span in spans:
         assert text[span["start"] : span["end"]] == span["text"]

@@ -6,13 +6,12 @@ All example sentences are written for these tests; the seed article is ours.
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import pytest
 
 from sahelreader.sources import CitedSource, extract_citations, extract_links, split_sentences
 
-SEED = Path(__file__).resolve().parent.parent / "seeds" / "niger-russia-military-cooperation.txt"
+from .conftest import seed_text
 
 
 def cited(text: str, language: str | None = None) -> dict[str, CitedSource]:
@@ -32,7 +31,7 @@ def sentences_of(text: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def seed() -> list[CitedSource]:
-    return extract_citations(SEED.read_text("utf-8"))
+    return extract_citations(seed_text())
 
 
 def test_seed_sources(seed: list[CitedSource]) -> None:
@@ -65,7 +64,7 @@ def test_seed_order_and_no_extras(seed: list[CitedSource]) -> None:
 
 
 def test_seed_sentences_deduplicated_and_ordered(seed: list[CitedSource]) -> None:
-    text = SEED.read_text("utf-8")
+    text = seed_text()
     for source in seed:
         assert len(set(source.sentences)) == len(source.sentences)
         positions = [text.index(s) for s in source.sentences]
@@ -73,7 +72,7 @@ def test_seed_sentences_deduplicated_and_ordered(seed: list[CitedSource]) -> Non
 
 
 def test_seed_is_fast() -> None:
-    text = SEED.read_text("utf-8")
+    text = seed_text()
     # ~1,000 words of varied article text
     body = (text + "\n") * 2 + " ".join(["The minister said the plan would work."] * 40)
     extract_citations(body)  # warm up
