@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 from sahelreader.library import Library
-from sahelreader.query import QueryError
+from sahelreader.search.query import QueryError
 
 PLAIN = ["niger", "ouagadougou", "menaka", "election", "president", "ukraine"]
 FUZZY = [

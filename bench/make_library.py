@@ -28,7 +28,6 @@ bulk path `sahelreader reindex` and the TUI use), and the index size on disk.
 from __future__ import annotations
 
 import argparse
-import bisect
 import itertools
 import os
 import random

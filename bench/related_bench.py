@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 from sahelreader.library import Library
-from sahelreader.related import related
+from sahelreader.related.coverage import related
 
 
 def _p95(values: list[float]) -> float:

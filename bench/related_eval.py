@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 
 from sahelreader.library import Library
-from sahelreader.related import related
+from sahelreader.related.coverage import related
 
 _ROW = re.compile(r"^\|\s*([0-9a-z]{4,})\s*\|\s*([0-9a-z]{4,})\s*\|\s*(yes|no)\s*\|", re.I)
 

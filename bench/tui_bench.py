@@ -151,8 +151,9 @@ def bare_app_class():
 def child_start(kind: str, home: str) -> None:
     t0 = float(os.environ["BENCH_T0"])
     marks: dict[str, float] = {"script": T_SCRIPT - t0}
-    import textual.app as textual_app
     from functools import partialmethod
+
+    import textual.app as textual_app
 
     marks["import_textual"] = time.monotonic() - t0
 
@@ -176,7 +177,7 @@ def child_start(kind: str, home: str) -> None:
     if kind == "bare":
         bare_app_class()().run()
     else:
-        from sahelreader.cli import main
+        from sahelreader.cli.main import main
 
         main(["--home", home])
     print("BENCH " + json.dumps(marks), flush=True)

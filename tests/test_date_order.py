@@ -10,7 +10,7 @@ import pytest
 
 from sahelreader.ingest import read_file
 from sahelreader.library import Library
-from sahelreader.store import Store
+from sahelreader.store.database import Store
 
 from .conftest import draft, utc
 

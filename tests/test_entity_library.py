@@ -8,12 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sahelreader.entity_summary import group_entities
+from sahelreader.entities.summary import group_entities
 from sahelreader.library import Library
 from sahelreader.models import Entity
-from sahelreader.schema import MIGRATIONS, SCHEMA_VERSION
-from sahelreader.store import Store
-from sahelreader.watch import find_names, watch_query
+from sahelreader.search.watch import find_names, watch_query
+from sahelreader.store.database import Store
+from sahelreader.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 from .conftest import SEED, draft
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from whoosh import index as whoosh_index
 
-import sahelreader.index as index_module
+import sahelreader.search.index as index_module
 from sahelreader.library import Library
 
 from .conftest import draft

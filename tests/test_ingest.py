@@ -25,7 +25,7 @@ from sahelreader.ingest import (
     read_file,
 )
 from sahelreader.models import ArticleDraft
-from sahelreader.textclean import one_line, strip_control
+from sahelreader.text.clean import one_line, strip_control
 
 UTC = timezone.utc
 

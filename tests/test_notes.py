@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from sahelreader.library import Library
-from sahelreader.schema import MIGRATIONS, SCHEMA_VERSION
-from sahelreader.store import Store
+from sahelreader.store.database import Store
+from sahelreader.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 from .conftest import CORPUS
 
@@ -164,7 +164,7 @@ def test_backup_while_in_use_and_restore(corpus_library: Library, tmp_path: Path
 
 
 def test_restore_refuses_a_file_that_is_not_a_backup(library: Library, tmp_path: Path) -> None:
-    from sahelreader.store import StoreError
+    from sahelreader.store.database import StoreError
 
     bogus = tmp_path / "bogus.db"
     bogus.write_text("not a database")

@@ -11,7 +11,7 @@ import pytest
 
 from sahelreader.ingest import read_file
 from sahelreader.library import Library
-from sahelreader.schema import MIGRATIONS
+from sahelreader.store.schema import MIGRATIONS
 
 from .conftest import draft, utc
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from sahelreader.cli import _progress
+from sahelreader.cli.main import _progress
 from sahelreader.library import ImportProgress, Library
 
 from .conftest import draft

@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 
 from sahelreader.library import Library
-from sahelreader.related import Coverage, Related, Shingles, near_duplicate, related, related_json
+from sahelreader.related.coverage import (
+    Coverage,
+    Related,
+    Shingles,
+    near_duplicate,
+    related,
+    related_json,
+)
 
 from .conftest import draft, utc
 
@@ -260,7 +267,7 @@ def test_near_duplicate_shingles() -> None:
 
 
 def test_is_roundup_titles() -> None:
-    from sahelreader.related import is_roundup
+    from sahelreader.related.coverage import is_roundup
 
     for title in (
         "The Papers: 'U-turn' on mandatory NHS staff jabs",
@@ -333,7 +340,7 @@ def test_function_words_of_a_minority_language_are_not_evidence(home: Path) -> N
         )
         lib.ensure_index()
         ids = _ids_by_source(lib)
-        from sahelreader.related import _key_terms
+        from sahelreader.related.coverage import _key_terms
 
         terms = {
             word

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sahelreader.library import Library
-from sahelreader.query import QueryError
+from sahelreader.search.query import QueryError
 
 from .conftest import CORPUS, draft, utc
 

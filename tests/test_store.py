@@ -5,8 +5,15 @@ from pathlib import Path
 
 import pytest
 
-from sahelreader.schema import SCHEMA_VERSION
-from sahelreader.store import AmbiguousId, Store, StoreError, UnknownArticle, stable_id, url_key
+from sahelreader.store.database import (
+    AmbiguousId,
+    Store,
+    StoreError,
+    UnknownArticle,
+    stable_id,
+    url_key,
+)
+from sahelreader.store.schema import SCHEMA_VERSION
 
 from .conftest import draft, utc
 

@@ -9,11 +9,11 @@ from textual.widgets import Input, Static
 
 from sahelreader.library import Library
 from sahelreader.tui import make_app
-from sahelreader.tui.article_list import ArticleList
 from sahelreader.tui.delays import Delays
-from sahelreader.tui.reader import ArticleReader
-from sahelreader.tui.screens import HelpScreen, SaveSearchScreen, ViewsScreen
-from sahelreader.tui.side_panel import SidePanel
+from sahelreader.tui.screens.dialogs import HelpScreen, SaveSearchScreen, ViewsScreen
+from sahelreader.tui.widgets.article_list import ArticleList
+from sahelreader.tui.widgets.reader import ArticleReader
+from sahelreader.tui.widgets.side_panel import SidePanel
 
 from .tui_helpers import MARKUP_TITLE, app_for, build_library, settle
 
@@ -454,7 +454,7 @@ async def test_b_bookmarks_and_bookmarks_view(home: Path) -> None:
 
 
 async def test_e_edits_a_note_that_autosaves_and_y_quotes(home: Path) -> None:
-    from sahelreader.tui.note_editor import NoteEditor
+    from sahelreader.tui.widgets.note_editor import NoteEditor
 
     app = app_for(home)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -490,7 +490,7 @@ async def test_e_edits_a_note_that_autosaves_and_y_quotes(home: Path) -> None:
 
 
 async def test_quitting_saves_the_note_being_typed(home: Path) -> None:
-    from sahelreader.tui.note_editor import NoteEditor
+    from sahelreader.tui.widgets.note_editor import NoteEditor
 
     app = app_for(home)
     async with app.run_test(size=(120, 40)) as pilot:

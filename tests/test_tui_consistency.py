@@ -10,11 +10,11 @@ from textual.widgets import Input, Static
 from sahelreader.library import Library
 from sahelreader.tui import app as app_module
 from sahelreader.tui import make_app
-from sahelreader.tui.article_list import ArticleList, two_lines
 from sahelreader.tui.delays import Delays
-from sahelreader.tui.reader import ArticleReader
-from sahelreader.tui.screens import ConfirmScreen
-from sahelreader.tui.side_panel import SidePanel
+from sahelreader.tui.screens.dialogs import ConfirmScreen
+from sahelreader.tui.widgets.article_list import ArticleList, two_lines
+from sahelreader.tui.widgets.reader import ArticleReader
+from sahelreader.tui.widgets.side_panel import SidePanel
 
 from .conftest import draft, utc
 from .tui_helpers import app_for, build_library, settle
@@ -82,7 +82,7 @@ async def test_every_article_key_acts_on_the_open_article(
         elif key == "o":
             assert opened_urls == [opened.url]
         elif key == "e":
-            from sahelreader.tui.note_editor import NoteEditor
+            from sahelreader.tui.widgets.note_editor import NoteEditor
 
             assert app.query_one(NoteEditor).article_id == opened.id
         elif key == "u":
@@ -283,7 +283,7 @@ async def test_list_rows_show_long_titles_on_two_lines_with_source_and_date(home
 
 
 async def test_saved_views_can_be_renamed_and_deleted(home: Path) -> None:
-    from sahelreader.tui.screens import SaveSearchScreen, ViewsScreen
+    from sahelreader.tui.screens.dialogs import SaveSearchScreen, ViewsScreen
 
     library = build_library(home)
     library.save_search("Uranium", "uranium")
@@ -366,7 +366,7 @@ async def test_an_index_build_shows_its_commit_phase(home: Path) -> None:
 
 
 def test_a_snippet_is_cut_so_its_first_match_shows() -> None:
-    from sahelreader.tui.article_list import _lead_to_match
+    from sahelreader.tui.widgets.article_list import _lead_to_match
 
     text = "the delegation arrived late on Sunday night in the capital Ouagadougou for talks"
     start = text.index("Ouagadougou")

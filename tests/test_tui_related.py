@@ -9,10 +9,10 @@ from textual.widgets import Static
 
 from sahelreader.library import Library
 from sahelreader.tui import make_app
-from sahelreader.tui.article_list import ArticleList
 from sahelreader.tui.delays import Delays
-from sahelreader.tui.reader import ArticleReader
-from sahelreader.tui.side_panel import SideList, SidePanel
+from sahelreader.tui.widgets.article_list import ArticleList
+from sahelreader.tui.widgets.reader import ArticleReader
+from sahelreader.tui.widgets.side_panel import SideList, SidePanel
 
 from .test_related import FILLER, STORY
 from .tui_helpers import settle

@@ -6,8 +6,8 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .library import Library
-from .textclean import plural
+from sahelreader.library import Library
+from sahelreader.text.clean import plural
 
 _MAX_SEGMENTS = 12
 

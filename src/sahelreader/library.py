@@ -16,25 +16,28 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import unquote, urlsplit
 
-from .analysis import fold
-from .config import Config, load_config
-from .entities import Recogniser
-from .entity_summary import EntityGroup, group_entities, names_by_type
-from .highlight import match_spans, snippet
-from .index import INDEX_FORMAT, IndexUnavailable, SearchIndex
-from .lang import detect_language
-from .models import Article, ArticleDraft, ArticleRow, Entity, SearchHit, SearchResults
-from .paths import Locations, locations
-from .sources.organisation_names import other_names, with_other_names
-from .sources.organisation_names import table_fingerprint as organisation_names_fingerprint
-from .sources.outlets import OutletTable, outlet_table, use_outlets
-from .timeutil import now_utc
+from sahelreader.config import Config, load_config
+from sahelreader.entities import Recogniser
+from sahelreader.entities.summary import EntityGroup, group_entities, names_by_type
+from sahelreader.models import Article, ArticleDraft, ArticleRow, Entity, SearchHit, SearchResults
+from sahelreader.paths import Locations, locations
+from sahelreader.search.highlight import match_spans, snippet
+from sahelreader.search.index import INDEX_FORMAT, IndexUnavailable, SearchIndex
+from sahelreader.sources.organisation_names import other_names, with_other_names
+from sahelreader.sources.organisation_names import (
+    table_fingerprint as organisation_names_fingerprint,
+)
+from sahelreader.sources.outlets import OutletTable, outlet_table, use_outlets
+from sahelreader.text.fold import fold
+from sahelreader.text.language import detect_language
+from sahelreader.text.timeutil import now_utc
 
 if TYPE_CHECKING:
-    from .related import Related
-from .notes_export import NotedArticle, notes_markdown
-from .query import ParsedQuery, QueryError
-from .store import (
+    from sahelreader.related.coverage import Related
+from sahelreader.notes_export import NotedArticle, notes_markdown
+from sahelreader.search.query import ParsedQuery, QueryError
+from sahelreader.search.watch import find_names
+from sahelreader.store.database import (
     ListFilter,
     ListSort,
     NoteRecord,
@@ -45,7 +48,6 @@ from .store import (
     check_backup,
     decode_entities,
 )
-from .watch import find_names
 
 Progress = Callable[[int, int], None]
 Notice = Callable[[str], None]
@@ -300,7 +302,7 @@ class Library:
         """Import files and folders. `progress(files done, files)` is called after each file;
         `step` (optional) with an :class:`ImportProgress` as records are stored too, so that a
         bar can move within one large file. A URL is refused (not imported yet)."""
-        from .ingest import IngestError, discover, read_file
+        from sahelreader.ingest import IngestError, discover, read_file
 
         report = AddReport()
         local: list[Path] = []
@@ -505,7 +507,7 @@ class Library:
 
     def related(self, article_id: str, limit: int = 10) -> Related:
         """What the article cites, other coverage of the same story, and its links."""
-        from .related import related
+        from sahelreader.related.coverage import related
 
         return related(self, self.store.resolve_id(article_id), limit)
 
@@ -839,6 +841,6 @@ def seed_files() -> list[Path]:
 
 
 def _read_drafts(path: Path) -> list[ArticleDraft]:
-    from .ingest import read_file
+    from sahelreader.ingest import read_file
 
     return list(read_file(path))

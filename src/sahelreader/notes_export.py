@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from .models import Article
-from .textclean import one_line
-from .timeutil import now_utc, short_date
+from sahelreader.models import Article
+from sahelreader.text.clean import one_line
+from sahelreader.text.timeutil import now_utc, short_date
 
 ARTICLE_LEVEL = 2  # each article is a `##` section under the export's `#` title
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*))?$")

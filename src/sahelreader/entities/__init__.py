@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..models import Entity
-from .recogniser import Recogniser
-from .rules import canonical
+from sahelreader.entities.recogniser import Recogniser
+from sahelreader.entities.rules import canonical
+from sahelreader.models import Entity
 
 __all__ = ["Recogniser", "canonical", "recognise"]
 

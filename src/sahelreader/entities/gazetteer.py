@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
 
-from .rules import entry_tokens, fold
+from sahelreader.entities.rules import entry_tokens, fold
 
 # Entity types the gazetteer knows; "misc" entries block shorter matches and are not reported.
 KINDS = ("person", "organisation", "place", "misc")

@@ -13,9 +13,8 @@ import bisect
 import re
 from collections.abc import Mapping
 
-from ..models import Entity, EntityType
-from .gazetteer import Gazetteer, load
-from .rules import (
+from sahelreader.entities.gazetteer import Gazetteer, load
+from sahelreader.entities.rules import (
     FR_ORG_LINKS,
     FR_ORG_VOCAB,
     NAME_CONNECTORS,
@@ -30,6 +29,7 @@ from .rules import (
     is_capitalised,
     tokenize,
 )
+from sahelreader.models import Entity, EntityType
 
 # Abbreviations whose trailing dot does not end a sentence.
 _ABBREVIATIONS = frozenset(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from sahelreader.textclean import clean_text
+from sahelreader.text.clean import clean_text
 
 __all__ = ["decode_bytes", "declared_html_charset"]
 

@@ -13,7 +13,7 @@ from typing import Any
 import lxml.etree
 import lxml.html
 
-from sahelreader.textclean import tidy_paragraphs
+from sahelreader.text.clean import tidy_paragraphs
 
 __all__ = ["element_to_text", "html_to_text", "looks_like_html", "markup_or_plain_to_text"]
 

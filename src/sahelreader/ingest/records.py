@@ -26,7 +26,7 @@ from sahelreader.ingest.fields import (
 from sahelreader.ingest.markup import markup_or_plain_to_text
 from sahelreader.ingest.titles import title_from_text
 from sahelreader.models import ArticleDraft
-from sahelreader.textclean import one_line
+from sahelreader.text.clean import one_line
 
 __all__ = ["NO_TEXT", "draft_from_record", "looks_like_article"]
 

@@ -16,7 +16,7 @@ from sahelreader.ingest.fields import (
 )
 from sahelreader.ingest.titles import split_title
 from sahelreader.models import ArticleDraft
-from sahelreader.textclean import one_line, tidy_paragraphs
+from sahelreader.text.clean import one_line, tidy_paragraphs
 
 __all__ = ["parse_front_matter", "read_markdown", "read_text"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from sahelreader.textclean import one_line
+from sahelreader.text.clean import one_line
 
 __all__ = ["MAX_TITLE_LINE", "MAX_TITLE_SENTENCE", "split_title", "title_from_text"]
 

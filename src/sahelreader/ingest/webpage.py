@@ -21,7 +21,7 @@ from sahelreader.ingest.fields import (
 from sahelreader.ingest.markup import element_to_text
 from sahelreader.ingest.titles import title_from_text
 from sahelreader.models import ArticleDraft
-from sahelreader.textclean import one_line
+from sahelreader.text.clean import one_line
 
 __all__ = ["extract_article", "read_html"]
 

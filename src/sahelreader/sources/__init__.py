@@ -9,18 +9,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .links import extract_links
-from .sentences import split_sentences
+from sahelreader.sources.links import extract_links
+from sahelreader.text.sentences import split_sentences
 
 if TYPE_CHECKING:
-    from .citations import CitedSource, extract_citations
+    from sahelreader.sources.citations import CitedSource, extract_citations
 
 __all__ = ["CitedSource", "extract_citations", "extract_links", "split_sentences"]
 
 
 def __getattr__(name: str) -> Any:
     if name in ("CitedSource", "extract_citations"):
-        from . import citations
+        from sahelreader.sources import citations
 
         return getattr(citations, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

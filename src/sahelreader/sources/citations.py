@@ -29,7 +29,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .agencies import (
+from sahelreader.sources.agencies import (
     alias_regex,
     load_media,
     load_nonpersons,
@@ -37,7 +37,7 @@ from .agencies import (
     normalise_alias,
     trie_regex,
 )
-from .sentences import split_sentences
+from sahelreader.text.sentences import split_sentences
 
 __all__ = ["CitedSource", "extract_citations"]
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
-from .outlets import name_key
+from sahelreader.sources.outlets import name_key
 
 __all__ = ["other_names", "table_fingerprint", "with_other_names"]
 

@@ -1,5 +1,5 @@
 """The Textual user interface. Only this package imports textual."""
 
-from .app import SahelReaderApp, make_app
+from sahelreader.tui.app import SahelReaderApp, make_app
 
 __all__ = ["SahelReaderApp", "make_app"]

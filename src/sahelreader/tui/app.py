@@ -20,18 +20,16 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
-from ..entity_summary import EntityGroup, group_entities
-from ..library import Library, citation
-from ..models import Article, Entity
-from ..query import QueryError
-from ..store import LIST_FILTERS, ListFilter
-from ..textclean import one_line, plural
-from ..watch import find_names, watch_query
-from .article_list import ArticleList
-from .commands import ReaderCommands
-from .delays import Delays
-from .entity_styles import legend
-from .messages import (
+from sahelreader.entities.summary import EntityGroup, group_entities
+from sahelreader.library import Library, citation
+from sahelreader.models import Article, Entity
+from sahelreader.search.query import QueryError
+from sahelreader.search.watch import find_names, watch_query
+from sahelreader.store.database import LIST_FILTERS, ListFilter
+from sahelreader.text.clean import one_line, plural
+from sahelreader.tui.commands import ReaderCommands
+from sahelreader.tui.delays import Delays
+from sahelreader.tui.messages import (
     EntityCounts,
     IndexProgress,
     IndexReady,
@@ -41,9 +39,7 @@ from .messages import (
     SnippetsLoaded,
     ViewsCounted,
 )
-from .note_editor import NoteEditor
-from .reader import ArticleReader
-from .screens import (
+from sahelreader.tui.screens.dialogs import (
     ConfirmScreen,
     HelpScreen,
     SaveSearchScreen,
@@ -52,9 +48,13 @@ from .screens import (
     ViewsScreen,
     key_help,
 )
-from .search_bar import SearchBar, SearchInput
-from .side_panel import SidePanel
-from .status_bar import Status, StatusBar
+from sahelreader.tui.widgets.article_list import ArticleList
+from sahelreader.tui.widgets.entity_styles import legend
+from sahelreader.tui.widgets.note_editor import NoteEditor
+from sahelreader.tui.widgets.reader import ArticleReader
+from sahelreader.tui.widgets.search_bar import SearchBar, SearchInput
+from sahelreader.tui.widgets.side_panel import SidePanel
+from sahelreader.tui.widgets.status_bar import Status, StatusBar
 
 PaneT = TypeVar("PaneT", bound=Widget)
 SortName = Literal["date", "relevance", "source"]

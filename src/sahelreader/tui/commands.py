@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.markup import escape
 
 if TYPE_CHECKING:
-    from .app import SahelReaderApp
+    from sahelreader.tui.app import SahelReaderApp
 
 
 class ReaderCommands(Provider):

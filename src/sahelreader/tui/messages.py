@@ -65,5 +65,5 @@ class SnippetsLoaded(Message):
 @dataclass
 class RelatedLoaded(Message):
     article_id: str
-    related: Any  # sahelreader.related.Related
-    groups: list[Any]  # sahelreader.entity_summary.EntityGroup
+    related: Any  # sahelreader.related.coverage.Related
+    groups: list[Any]  # sahelreader.entities.summary.EntityGroup

@@ -19,12 +19,12 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..entity_summary import EntityGroup
-from ..models import Article
-from ..related import Related
-from ..textclean import one_line, strip_control
-from ..timeutil import short_date
-from .entity_styles import ENTITY_STYLES
+from sahelreader.entities.summary import EntityGroup
+from sahelreader.models import Article
+from sahelreader.related.coverage import Related
+from sahelreader.text.clean import one_line, strip_control
+from sahelreader.text.timeutil import short_date
+from sahelreader.tui.widgets.entity_styles import ENTITY_STYLES
 
 ChoiceKind = Literal["entity", "source", "article", "link"]
 

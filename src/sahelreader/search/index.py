@@ -24,10 +24,11 @@ from whoosh.index import FileIndex
 from whoosh.query import Phrase
 from whoosh.writing import IndexWriter
 
-from .analysis import STEMMED_LANGUAGES, fold, folding_analyzer, language_analyzer
-from .query import ParsedQuery, expand_terms, make_parser, parse
-from .sources.outlets import source_search_text
-from .timeutil import from_iso
+from sahelreader.search.analysis import STEMMED_LANGUAGES, folding_analyzer, language_analyzer
+from sahelreader.search.query import ParsedQuery, expand_terms, make_parser, parse
+from sahelreader.sources.outlets import source_search_text
+from sahelreader.text.fold import fold
+from sahelreader.text.timeutil import from_iso
 
 Progress = Callable[[int, int], None]  # (done, total)
 STAMP_FILE = "sahelreader-stamp.json"

@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from .search_bar import SYNTAX_HELP
+from sahelreader.tui.widgets.search_bar import SYNTAX_HELP
 
 
 @dataclass(frozen=True)

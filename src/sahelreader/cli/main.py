@@ -27,13 +27,13 @@ from rich.progress import (
 from rich.spinner import Spinner
 from rich.text import Text
 
-from . import __version__
-from .models import Article, SearchHit
-from .textclean import plural
-from .timeutil import to_iso
+from sahelreader import __version__
+from sahelreader.models import Article, SearchHit
+from sahelreader.text.clean import plural
+from sahelreader.text.timeutil import to_iso
 
 if TYPE_CHECKING:
-    from .library import ImportProgress
+    from sahelreader.library import ImportProgress
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 _PROGRESS_FROM = 20  # files or documents: below this a bar only flickers
@@ -215,8 +215,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         err.print("interrupted")
         return 130
     except Exception as error:  # noqa: BLE001 - the last line of defence: one line, no traceback
-        from .query import QueryError
-        from .store import StoreError
+        from sahelreader.search.query import QueryError
+        from sahelreader.store.database import StoreError
 
         if isinstance(error, (QueryError, StoreError, KeyError, OSError)):
             err.print(Text(f"sahelreader: {_message(error)}", style="red"), soft_wrap=True)
@@ -238,7 +238,7 @@ def _message(error: BaseException) -> str:
 
 
 def _run_tui(home: str | None) -> int:
-    from .tui import make_app
+    from sahelreader.tui import make_app
 
     app = make_app(home=home)
     app.run()
@@ -250,7 +250,7 @@ def _run_tui(home: str | None) -> int:
 
 @contextmanager
 def _library(args: argparse.Namespace, err: Console, index: bool = True) -> Iterator[Any]:
-    from .library import Library
+    from sahelreader.library import Library
 
     library = Library.open(args.home)
     try:
@@ -539,7 +539,7 @@ def cmd_show(args: argparse.Namespace, err: Console) -> int:
 
 
 def cmd_entities(args: argparse.Namespace, err: Console) -> int:
-    from .entity_summary import group_entities
+    from sahelreader.entities.summary import group_entities
 
     source: str = args.source
     with _library(args, err, index=False) as library:
@@ -548,7 +548,7 @@ def cmd_entities(args: argparse.Namespace, err: Console) -> int:
             text = sys.stdin.buffer.read().decode("utf-8")
             found = library.recognise_text(text)
         elif Path(source).is_file():
-            from .ingest import decode_bytes
+            from sahelreader.ingest import decode_bytes
 
             text = decode_bytes(Path(source).read_bytes())
             found = library.recognise_text(text)
@@ -569,7 +569,7 @@ def cmd_entities(args: argparse.Namespace, err: Console) -> int:
 
 
 def cmd_related(args: argparse.Namespace, err: Console) -> int:
-    from .related import related_json
+    from sahelreader.related.coverage import related_json
 
     with _library(args, err) as library:
         found = library.related(args.id, limit=args.limit)
@@ -770,7 +770,7 @@ def cmd_reindex(args: argparse.Namespace, err: Console) -> int:
 
 
 def cmd_doctor(args: argparse.Namespace, err: Console) -> int:
-    from .doctor import run_doctor
+    from sahelreader.doctor import run_doctor
 
     with _library(args, err, index=False) as library:
         out = Console(highlight=False)

@@ -25,7 +25,7 @@ from whoosh.qparser.plugins import PhrasePlugin, PrefixPlugin, WildcardPlugin
 from whoosh.query import FuzzyTerm, NullQuery, Or, Prefix, Query, Term, Wildcard
 from whoosh.support.levenshtein import distance
 
-from .analysis import STEMMED_LANGUAGES
+from sahelreader.search.analysis import STEMMED_LANGUAGES
 
 # Visible name -> the index fields searched for it.
 ALIASED_FIELDS = ("title", "body", "note")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual.widgets import Static
 
-from ..textclean import one_line, plural
+from sahelreader.text.clean import one_line, plural
 
 
 @dataclass(frozen=True)

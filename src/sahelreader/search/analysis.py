@@ -20,17 +20,12 @@ from whoosh.analysis import (
 from whoosh.lang import stopwords_for_language
 from whoosh.support.charset import accent_map
 
-_ACCENTS: dict[int, str] = dict(accent_map)  # type: ignore[assignment]  # its keys are ints at run time
+from sahelreader.text.fold import fold
 
 STEMMED_LANGUAGES = ("en", "fr")
 
 # Words joined by an apostrophe or a hyphen are separate tokens: "d'Assimi" → "d", "assimi".
 TOKEN_PATTERN = r"\w+(?:\.?\w+)*"
-
-
-def fold(text: str) -> str:
-    """Lower-case and strip accents the same way the analyzers do."""
-    return text.lower().translate(_ACCENTS)
 
 
 @cache

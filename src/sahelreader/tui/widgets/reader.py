@@ -21,11 +21,11 @@ from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 
-from ..models import Article, Entity
-from ..reflow import DisplayText, reflow
-from ..textclean import one_line, strip_control
-from ..timeutil import short_date
-from .entity_styles import ENTITY_STYLES
+from sahelreader.models import Article, Entity
+from sahelreader.text.clean import one_line, strip_control
+from sahelreader.text.reflow import DisplayText, reflow
+from sahelreader.text.timeutil import short_date
+from sahelreader.tui.widgets.entity_styles import ENTITY_STYLES
 
 MATCH_STYLE = "on #7a5c00"
 CURRENT_MATCH_STYLE = "bold black on #ffcc33"

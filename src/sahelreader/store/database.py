@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from .models import Article, ArticleDraft, ArticleRow, Entity, EntityType
-from .schema import MIGRATIONS, SCHEMA_VERSION
-from .timeutil import from_iso, now_utc, to_iso
+from sahelreader.models import Article, ArticleDraft, ArticleRow, Entity, EntityType
+from sahelreader.store.schema import MIGRATIONS, SCHEMA_VERSION
+from sahelreader.text.timeutil import from_iso, now_utc, to_iso
 
 ListFilter = Literal["all", "unread", "bookmarked", "noted"]
 ListSort = Literal["date", "source", "added", "title"]

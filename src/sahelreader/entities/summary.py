@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .analysis import fold
-from .entities import canonical
-from .models import ENTITY_TYPES, Entity, EntityType
+from sahelreader.entities import canonical
+from sahelreader.models import ENTITY_TYPES, Entity, EntityType
+from sahelreader.text.fold import fold
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .analysis import STEMMED_LANGUAGES, folding_analyzer, language_analyzer
+from sahelreader.search.analysis import STEMMED_LANGUAGES, folding_analyzer, language_analyzer
 
 Span = tuple[int, int]
 SNIPPET_WIDTH = 180

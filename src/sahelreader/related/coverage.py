@@ -43,15 +43,16 @@ from datetime import datetime
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from .analysis import STEMMED_LANGUAGES, fold
-from .entity_summary import group_entities, name_key
-from .models import Article, Entity
-from .sources import CitedSource, extract_citations, extract_links
-from .store import decode_entities
-from .timeutil import from_iso
+from sahelreader.entities.summary import group_entities, name_key
+from sahelreader.models import Article, Entity
+from sahelreader.search.analysis import STEMMED_LANGUAGES
+from sahelreader.sources import CitedSource, extract_citations, extract_links
+from sahelreader.store.database import decode_entities
+from sahelreader.text.fold import fold
+from sahelreader.text.timeutil import from_iso
 
 if TYPE_CHECKING:
-    from .library import Library
+    from sahelreader.library import Library
 
 __all__ = ["Coverage", "Related", "Shingles", "near_duplicate", "related", "related_json"]
 
@@ -257,7 +258,7 @@ def _evidence(c: _Candidate, roundup: bool, words: int) -> bool:
 
 def _candidates(library: Library, article: Article) -> list[_Candidate]:
     """Every candidate for the article's coverage, scored, with the evidence for it."""
-    from .index import IndexUnavailable
+    from sahelreader.search.index import IndexUnavailable
 
     try:
         searcher = _searcher(library)
@@ -368,7 +369,7 @@ class _TitleWords:
     """The distinctive words of a title, analysed as the article's language is."""
 
     def __init__(self, searcher: Any, article: Article) -> None:
-        from .analysis import folding_analyzer, language_analyzer
+        from sahelreader.search.analysis import folding_analyzer, language_analyzer
 
         self.reader = searcher.reader()
         total = max(1, self.reader.doc_count())

@@ -19,8 +19,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ..models import ArticleRow
-from ..textclean import one_line
+from sahelreader.models import ArticleRow
+from sahelreader.text.clean import one_line
 
 RowLoader = Callable[[Sequence[str]], list[ArticleRow]]
 Snippet = tuple[str, list[tuple[int, int]]]  # one line of text, match spans in it
