@@ -86,7 +86,8 @@ millions milliers centaines dizaines plusieurs alors lorsque comment pourquoi pa
 encore déjà aujourd'hui hier ainsi aussi très bien beaucoup peut doit pourrait selon lequel
 """.split()
 
-PLACES = """Niamey Bamako Ouagadougou Agadez Tillabéri Diffa Zinder Maradi Tahoua Gao Tombouctou Kidal
+PLACES = """
+Niamey Bamako Ouagadougou Agadez Tillabéri Diffa Zinder Maradi Tahoua Gao Tombouctou Kidal
 Ménaka Mopti Ségou Sikasso Kayes Djibo Dori Fada Kaya Koudougou Bobo-Dioulasso Ouahigouya Arbinda
 Liptako-Gourma Tessit Anderamboukane Ayorou Téra Banibangou Nouakchott Ndjamena Abuja Dakar Lomé
 Cotonou Accra Abidjan Tripoli Alger Sahel Sahara Niger Mali Burkina Faso Tchad Mauritanie""".split()
@@ -98,23 +99,71 @@ UEMOA BCEAO ONU UNHCR OCHA PAM ECOWAS-Commission G5-Sahel Barkhane Takuba""".spl
 NAMES = PLACES + PEOPLE + ORGS
 
 SOURCES = [
-    "Sahel Monitor", "Le Républicain", "Niamey Matin", "Bamako Hebdo", "L'Observateur Paalga",
-    "Sidwaya", "Jeune Afrique", "RFI Afrique", "Reuters Africa", "AFP Dakar", "The Continent",
-    "Africa Confidential", "ActuNiger", "Maliweb", "Lefaso.net", "Le Sahel", "Studio Tamani",
-    "Wakat Séra", "Crisis Group Notes", "Security Council Report",
+    "Sahel Monitor",
+    "Le Républicain",
+    "Niamey Matin",
+    "Bamako Hebdo",
+    "L'Observateur Paalga",
+    "Sidwaya",
+    "Jeune Afrique",
+    "RFI Afrique",
+    "Reuters Africa",
+    "AFP Dakar",
+    "The Continent",
+    "Africa Confidential",
+    "ActuNiger",
+    "Maliweb",
+    "Lefaso.net",
+    "Le Sahel",
+    "Studio Tamani",
+    "Wakat Séra",
+    "Crisis Group Notes",
+    "Security Council Report",
 ]
 HOSTS = [
-    "sahelmonitor.example", "lerepublicain.example", "niameymatin.example", "bamakohebdo.example",
-    "lobservateur.example", "sidwaya.example", "jeuneafrique.example", "rfi.example",
-    "reuters.example", "afp.example", "thecontinent.example", "africaconfidential.example",
-    "actuniger.example", "maliweb.example", "lefaso.example", "lesahel.example", "tamani.example",
-    "wakatsera.example", "crisisgroup.example", "scr.example",
+    "sahelmonitor.example",
+    "lerepublicain.example",
+    "niameymatin.example",
+    "bamakohebdo.example",
+    "lobservateur.example",
+    "sidwaya.example",
+    "jeuneafrique.example",
+    "rfi.example",
+    "reuters.example",
+    "afp.example",
+    "thecontinent.example",
+    "africaconfidential.example",
+    "actuniger.example",
+    "maliweb.example",
+    "lefaso.example",
+    "lesahel.example",
+    "tamani.example",
+    "wakatsera.example",
+    "crisisgroup.example",
+    "scr.example",
 ]
-AUTHORS = ["", "", "Aïssata Maïga", "Moussa Ouédraogo", "Hamidou Sidibé", "Fatouma Harber",
-           "Jean-Luc Martin", "Sarah Collins", "Oumarou Idrissa", "Mariam Sow", "Staff reporter"]
+AUTHORS = [
+    "",
+    "",
+    "Aïssata Maïga",
+    "Moussa Ouédraogo",
+    "Hamidou Sidibé",
+    "Fatouma Harber",
+    "Jean-Luc Martin",
+    "Sarah Collins",
+    "Oumarou Idrissa",
+    "Mariam Sow",
+    "Staff reporter",
+]
 
-EN_SYL = "ba be bi bo bu da de di do ka ke ki ko la le li lo ma me mi mo na ne ni no ra re ri ro sa se si so ta te ti to va ve vi wa we wi ya zo ar er in on an el ix ous ent ist".split()
-FR_SYL = "ba bé bi bo da dé di do ka la lé li lo ma mé mi mo na né ni no ra ré ri ro sa sé si so ta té ti to va vé vi on an en ou eu oi ai eau ier ment tion ence ette age ique".split()
+EN_SYL = (
+    "ba be bi bo bu da de di do ka ke ki ko la le li lo ma me mi mo na ne ni no ra re ri ro "
+    "sa se si so ta te ti to va ve vi wa we wi ya zo ar er in on an el ix ous ent ist"
+).split()
+FR_SYL = (
+    "ba bé bi bo da dé di do ka la lé li lo ma mé mi mo na né ni no ra ré ri ro sa sé si so "
+    "ta té ti to va vé vi on an en ou eu oi ai eau ier ment tion ence ette age ique"
+).split()
 EN_END = ["", "", "", "s", "ed", "ing", "er", "ly", "tion"]
 FR_END = ["", "", "", "s", "e", "es", "é", "ée", "ent", "ement", "tion"]
 
@@ -125,7 +174,9 @@ SPAN_SECONDS = int((datetime(2025, 1, 1, tzinfo=timezone.utc) - START).total_sec
 
 
 class Language:
-    def __init__(self, head: list[str], syllables: list[str], endings: list[str], rng: random.Random):
+    def __init__(
+        self, head: list[str], syllables: list[str], endings: list[str], rng: random.Random
+    ):
         words = list(dict.fromkeys(head))
         seen = set(words)
         while len(words) < VOCAB_SIZE:
@@ -245,15 +296,21 @@ def main(argv: list[str] | None = None) -> int:
             dup += len(report.duplicates)
             done += len(batch)
             if done % 5000 < args.batch or done == args.articles:
-                print(f"  stored {done:,}/{args.articles:,}  "
-                      f"({time.perf_counter() - t0:.0f} s)", flush=True)
+                print(
+                    f"  stored {done:,}/{args.articles:,}  ({time.perf_counter() - t0:.0f} s)",
+                    flush=True,
+                )
         new = done - have
-        print(f"generate: {new:,} drafts in {gen_time:.1f} s ({new / max(gen_time, 1e-9):,.0f} docs/s)")
-        print(f"store insert (add_drafts, batches of {args.batch}, language detection included): "
-              f"{store_time:.1f} s = {new / max(store_time, 1e-9):,.0f} docs/s "
-              f"(added {added:,}, duplicates {dup:,})")
+        rate = new / max(gen_time, 1e-9)
+        print(f"generate: {new:,} drafts in {gen_time:.1f} s ({rate:,.0f} docs/s)")
+        print(
+            f"store insert (add_drafts, batches of {args.batch}, language detection included): "
+            f"{store_time:.1f} s = {new / max(store_time, 1e-9):,.0f} docs/s "
+            f"(added {added:,}, duplicates {dup:,})"
+        )
         langs = lib.store.connection.execute(
-            "SELECT language, COUNT(*) FROM articles GROUP BY language ORDER BY 2 DESC").fetchall()
+            "SELECT language, COUNT(*) FROM articles GROUP BY language ORDER BY 2 DESC"
+        ).fetchall()
         print("languages detected:", ", ".join(f"{r[0] or '?'}={r[1]:,}" for r in langs))
         db = lib.locations.database
         print(f"library.db size: {db.stat().st_size / 1e6:.0f} MB")
@@ -266,16 +323,20 @@ def main(argv: list[str] | None = None) -> int:
         now = time.perf_counter()
         if done - last[1] >= 5000 or (done == of and last[1] != of):
             rate = done / (now - b0)
-            print(f"  indexed {done:,}/{of:,}  {now - b0:.0f} s  ({rate:.0f} docs/s so far)",
-                  flush=True)
+            print(
+                f"  indexed {done:,}/{of:,}  {now - b0:.0f} s  ({rate:.0f} docs/s so far)",
+                flush=True,
+            )
             last[1] = done
 
     print(f"building the Whoosh index for {total:,} articles (Library.rebuild_index)…", flush=True)
     written = lib.rebuild_index(progress=progress)
     build = time.perf_counter() - b0
-    print(f"index build: {written:,} docs in {build:.1f} s = {written / build:.0f} docs/s; "
-          f"index size {_size(lib.locations.index) / 1e6:.0f} MB; "
-          f"segments {lib.index.segment_count()}")
+    print(
+        f"index build: {written:,} docs in {build:.1f} s = {written / build:.0f} docs/s; "
+        f"index size {_size(lib.locations.index) / 1e6:.0f} MB; "
+        f"segments {lib.index.segment_count()}"
+    )
     lib.close()
     return 0
 

@@ -2,7 +2,7 @@
 
     python bench/related_bench.py HOME [--articles 100] [--seed 1] [--json out.json]
 
-For each of `--articles` articles drawn at random (seeded), interleaved: `related(library, id)`
+For each of `--articles` articles drawn at random (seeded), interleaved: `library.related(id)`
 (citations, coverage, links), then `Library.search()` for two words of the article's title
 (limit 20, with snippets: what the search screen runs), then the same without snippets.
 A few warm-up calls first. Prints median and p95 of each and the ratios, and how many articles
@@ -21,7 +21,6 @@ import time
 from pathlib import Path
 
 from sahelreader.library import Library
-from sahelreader.related.coverage import related
 
 
 def _p95(values: list[float]) -> float:
@@ -53,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     for n, article_id in enumerate(ids):
         query = _words(titles[article_id])
         started = time.perf_counter()
-        found = related(library, article_id)
+        found = library.related(article_id)
         t_related = time.perf_counter() - started
         started = time.perf_counter()
         library.search(query, limit=20)

@@ -26,7 +26,6 @@ import time
 from pathlib import Path
 
 from sahelreader.library import Library
-from sahelreader.related.coverage import related
 
 _ROW = re.compile(r"^\|\s*([0-9a-z]{4,})\s*\|\s*([0-9a-z]{4,})\s*\|\s*(yes|no)\s*\|", re.I)
 
@@ -80,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
         if len(shown) >= args.sample:
             break
         started = time.perf_counter()
-        found = related(library, article_id, limit=args.top)
+        found = library.related(article_id, limit=args.top)
         timings.append(time.perf_counter() - started)
         if not found.coverage:
             none += 1

@@ -56,13 +56,19 @@ def build_fts(db_path: Path, target: Path) -> tuple[sqlite3.Connection, float, i
     conn.execute("PRAGMA synchronous=OFF")
     conn.execute("ATTACH DATABASE ? AS lib", (str(db_path),))
     conn.execute("CREATE TABLE docs (rowid INTEGER PRIMARY KEY, id TEXT, published TEXT)")
-    conn.execute("CREATE VIRTUAL TABLE fts USING fts5(title, source, body,"
-                 " tokenize = 'unicode61 remove_diacritics 2')")
+    conn.execute(
+        "CREATE VIRTUAL TABLE fts USING fts5(title, source, body,"
+        " tokenize = 'unicode61 remove_diacritics 2')"
+    )
     t0 = time.perf_counter()
     conn.execute("BEGIN")
-    conn.execute("INSERT INTO docs(rowid, id, published) SELECT seq, id, published FROM lib.articles")
-    conn.execute("INSERT INTO fts(rowid, title, source, body) SELECT seq, title, source, body"
-                 " FROM lib.articles")
+    conn.execute(
+        "INSERT INTO docs(rowid, id, published) SELECT seq, id, published FROM lib.articles"
+    )
+    conn.execute(
+        "INSERT INTO fts(rowid, title, source, body) SELECT seq, title, source, body"
+        " FROM lib.articles"
+    )
     conn.execute("CREATE INDEX docs_published ON docs(published)")
     conn.execute("COMMIT")
     build = time.perf_counter() - t0
@@ -108,48 +114,69 @@ def query_set(lib: Library, total: int) -> list[tuple[str, str, str | None, str 
     for prefix in ("transit", "secur", "ouag"):
         q.append(("wildcard", f"{prefix}*", f"{prefix}*", None))
     q.append(("date range", "published:[2023-01 to 2023-03]", None, ("2023-01-01", "2023-04-01")))
-    q.append(("date range", "niamey published:[2023-01 to 2023-06]", "niamey",
-              ("2023-01-01", "2023-07-01")))
+    q.append(
+        (
+            "date range",
+            "niamey published:[2023-01 to 2023-06]",
+            "niamey",
+            ("2023-01-01", "2023-07-01"),
+        )
+    )
     return q
 
 
 FTS_RANK = "bm25(fts, 2.5, 1.0, 1.0)"  # title, source, body
 
 
-def fts_search(conn: sqlite3.Connection, lib_conn: sqlite3.Connection, match: str | None,
-               span: tuple[str, str] | None, snippets: bool) -> int:
+def fts_search(
+    conn: sqlite3.Connection,
+    lib_conn: sqlite3.Connection,
+    match: str | None,
+    span: tuple[str, str] | None,
+    snippets: bool,
+) -> int:
     snip = ", snippet(fts, 2, '[', ']', '…', 12)" if snippets else ""
     if match is None:
         assert span is not None
         rows = conn.execute(
             "SELECT id FROM docs WHERE published >= ? AND published < ?"
-            " ORDER BY published DESC LIMIT 20", span).fetchall()
+            " ORDER BY published DESC LIMIT 20",
+            span,
+        ).fetchall()
     elif span is None:
         rows = conn.execute(
             f"SELECT d.id{snip} FROM fts JOIN docs d ON d.rowid = fts.rowid"
-            f" WHERE fts MATCH ? ORDER BY {FTS_RANK} LIMIT 20", (match,)).fetchall()
+            f" WHERE fts MATCH ? ORDER BY {FTS_RANK} LIMIT 20",
+            (match,),
+        ).fetchall()
     else:
         rows = conn.execute(
             f"SELECT d.id{snip} FROM fts JOIN docs d ON d.rowid = fts.rowid"
             f" WHERE fts MATCH ? AND d.published >= ? AND d.published < ?"
-            f" ORDER BY {FTS_RANK} LIMIT 20", (match, *span)).fetchall()
+            f" ORDER BY {FTS_RANK} LIMIT 20",
+            (match, *span),
+        ).fetchall()
     ids = [r[0] for r in rows]
     if ids:  # the rows a result list shows, from the library database (as Library.search does)
         marks = ",".join("?" * len(ids))
-        lib_conn.execute(f"SELECT id, title, source, published FROM articles WHERE id IN ({marks})",
-                         ids).fetchall()
+        lib_conn.execute(
+            f"SELECT id, title, source, published FROM articles WHERE id IN ({marks})", ids
+        ).fetchall()
     return len(ids)
 
 
 def fts_count(conn: sqlite3.Connection, match: str | None, span: tuple[str, str] | None) -> int:
     if match is None:
-        return conn.execute("SELECT COUNT(*) FROM docs WHERE published >= ? AND published < ?",
-                            span).fetchone()[0]
+        return conn.execute(
+            "SELECT COUNT(*) FROM docs WHERE published >= ? AND published < ?", span
+        ).fetchone()[0]
     if span is None:
         return conn.execute("SELECT COUNT(*) FROM fts WHERE fts MATCH ?", (match,)).fetchone()[0]
-    return conn.execute("SELECT COUNT(*) FROM fts JOIN docs d ON d.rowid = fts.rowid WHERE fts"
-                        " MATCH ? AND d.published >= ? AND d.published < ?",
-                        (match, *span)).fetchone()[0]
+    return conn.execute(
+        "SELECT COUNT(*) FROM fts JOIN docs d ON d.rowid = fts.rowid WHERE fts"
+        " MATCH ? AND d.published >= ? AND d.published < ?",
+        (match, *span),
+    ).fetchone()[0]
 
 
 def main() -> int:
@@ -165,14 +192,20 @@ def main() -> int:
     if not health.ok or health.pending:
         print(f"index not ready ({health.reason or 'pending'}): run bench/make_library.py first")
         return 1
-    print(f"python {sys.version.split()[0]}, sqlite {sqlite3.sqlite_version}, {os.cpu_count()} cpus;"
-          f" {total:,} articles; load average {os.getloadavg()[0]:.2f}", flush=True)
+    print(
+        f"python {sys.version.split()[0]}, sqlite {sqlite3.sqlite_version}, {os.cpu_count()} cpus;"
+        f" {total:,} articles; load average {os.getloadavg()[0]:.2f}",
+        flush=True,
+    )
 
     tmp = tempfile.TemporaryDirectory(prefix="fts5bench-")
     conn, build, count = build_fts(lib.locations.database, Path(tmp.name) / "fts.db")
     size = (Path(tmp.name) / "fts.db").stat().st_size
-    print(f"FTS5 build: {count:,} docs in {build:.1f} s = {count / build:,.0f} docs/s;"
-          f" fts db {size / 1e6:.0f} MB", flush=True)
+    print(
+        f"FTS5 build: {count:,} docs in {build:.1f} s = {count / build:,.0f} docs/s;"
+        f" fts db {size / 1e6:.0f} MB",
+        flush=True,
+    )
     lib_conn = sqlite3.connect(f"file:{lib.locations.database}?mode=ro", uri=True)
 
     queries = query_set(lib, total)
@@ -185,13 +218,15 @@ def main() -> int:
     cold_fts = (time.perf_counter() - t0) * 1000
 
     modes = ("whoosh", "whoosh+snip", "whoosh/date", "fts5", "fts5+snip")
-    times: dict[int, dict[str, list[float]]] = {i: {m: [] for m in modes} for i in range(len(queries))}
+    times: dict[int, dict[str, list[float]]] = {
+        i: {m: [] for m in modes} for i in range(len(queries))
+    }
     hits: dict[int, tuple[int, int]] = {}
-    for i, (kind, wq, match, span) in enumerate(queries):
+    for i, (_kind, wq, match, span) in enumerate(queries):
         w_total = lib.index.count_matching(lib.parse_query(wq))
         hits[i] = (w_total, fts_count(conn, match, span))
     for rep in range(args.reps):
-        for i, (kind, wq, match, span) in enumerate(queries):
+        for i, (_kind, wq, match, span) in enumerate(queries):
             for mode in modes:
                 t0 = time.perf_counter()
                 if mode == "whoosh":
@@ -211,10 +246,13 @@ def main() -> int:
     print(f"\nper query, median of {args.reps} (ms); hits = whoosh count / fts5 count (exact)")
     header = f"  {'kind':11}{'query':40}{'hits':>15}" + "".join(f"{m:>12}" for m in modes)
     print(header + f"{'whoosh/fts5':>12}")
-    for i, (kind, wq, match, span) in enumerate(queries):
+    for i, (kind, wq, _match, _span) in enumerate(queries):
         med = {m: statistics.median(times[i][m]) for m in modes}
-        print(f"  {kind:11}{wq[:39]:40}{f'{hits[i][0]}/{hits[i][1]}':>15}"
-              + "".join(f"{med[m]:12.1f}" for m in modes) + f"{med['whoosh'] / med['fts5']:12.1f}")
+        print(
+            f"  {kind:11}{wq[:39]:40}{f'{hits[i][0]}/{hits[i][1]}':>15}"
+            + "".join(f"{med[m]:12.1f}" for m in modes)
+            + f"{med['whoosh'] / med['fts5']:12.1f}"
+        )
 
     print("\nby kind: median / p95 over all runs (ms) and ratio of medians whoosh/fts5")
     kinds = list(dict.fromkeys(q[0] for q in queries))
@@ -227,17 +265,38 @@ def main() -> int:
             values = [v for i in idx for v in times[i][m]]
             row[m] = (statistics.median(values), pct(values, 95))
         summary[kind] = row
-        print(f"  {kind:12}" + "".join(f"{row[m][0]:9.1f} / {row[m][1]:7.1f}" for m in modes)
-              + f"{row['whoosh'][0] / row['fts5'][0]:8.1f}")
+        print(
+            f"  {kind:12}"
+            + "".join(f"{row[m][0]:9.1f} / {row[m][1]:7.1f}" for m in modes)
+            + f"{row['whoosh'][0] / row['fts5'][0]:8.1f}"
+        )
     whoosh_size = sum(p.stat().st_size for p in lib.locations.index.rglob("*") if p.is_file())
-    print(f"\nindex size: whoosh {whoosh_size / 1e6:.0f} MB, fts5 db {size / 1e6:.0f} MB"
-          f" (fts5 stores nothing but the index here)")
+    print(
+        f"\nindex size: whoosh {whoosh_size / 1e6:.0f} MB, fts5 db {size / 1e6:.0f} MB"
+        f" (fts5 stores nothing but the index here)"
+    )
     if args.json:
-        Path(args.json).write_text(json.dumps({
-            "articles": total, "fts_build_s": build, "cold_ms": [cold_whoosh, cold_fts],
-            "queries": [{"kind": q[0], "whoosh": q[1], "fts5": q[2], "hits": hits[i],
-                         "times": times[i]} for i, q in enumerate(queries)],
-            "summary": summary}, indent=1))
+        Path(args.json).write_text(
+            json.dumps(
+                {
+                    "articles": total,
+                    "fts_build_s": build,
+                    "cold_ms": [cold_whoosh, cold_fts],
+                    "queries": [
+                        {
+                            "kind": q[0],
+                            "whoosh": q[1],
+                            "fts5": q[2],
+                            "hits": hits[i],
+                            "times": times[i],
+                        }
+                        for i, q in enumerate(queries)
+                    ],
+                    "summary": summary,
+                },
+                indent=1,
+            )
+        )
     conn.close()
     tmp.cleanup()
     lib.close()

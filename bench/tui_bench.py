@@ -100,8 +100,13 @@ def pct(values: list[float], p: float) -> float:
 
 
 def summary(values: list[float]) -> dict[str, float]:
-    return {"n": len(values), "median": statistics.median(values), "p95": pct(values, 95),
-            "min": min(values), "max": max(values)}
+    return {
+        "n": len(values),
+        "median": statistics.median(values),
+        "p95": pct(values, 95),
+        "min": min(values),
+        "max": max(values),
+    }
 
 
 def hook_display(app_cls_or_app, on_frame) -> None:
@@ -191,11 +196,16 @@ def run_start(home: str, runs: int) -> dict:
             env = dict(os.environ, BENCH_T0=repr(time.monotonic()))
             proc = subprocess.run(
                 [sys.executable, __file__, "--child-start", kind, home],
-                env=env, capture_output=True, text=True, timeout=300,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=300,
             )
-            line = next((l for l in proc.stdout.splitlines() if l.startswith("BENCH ")), None)
+            line = next((x for x in proc.stdout.splitlines() if x.startswith("BENCH ")), None)
             if line is None:
-                raise RuntimeError(f"{kind} child failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-3000:]}")
+                raise RuntimeError(
+                    f"{kind} child failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-3000:]}"
+                )
             results[kind].append(json.loads(line[6:]))
     out: dict = {}
     for kind, rows in results.items():
@@ -210,13 +220,19 @@ def print_start(out: dict) -> None:
     s, b = out["sahel"], out["bare"]
     print("\n(a) process start → first painted screen (median of runs; seconds)")
     print(f"  {'':28}{'sahelreader':>12}{'bare Textual':>14}{'ratio':>8}")
-    print(f"  {'interpreter up (script top)':28}{s['script']:12.3f}{b['script']:14.3f}"
-          f"{s['script'] / b['script']:8.2f}")
+    print(
+        f"  {'interpreter up (script top)':28}{s['script']:12.3f}{b['script']:14.3f}"
+        f"{s['script'] / b['script']:8.2f}"
+    )
     print(f"  {'textual imported':28}{s['import_textual']:12.3f}{b['import_textual']:14.3f}")
-    print(f"  {'first paint':28}{s['first_paint']:12.3f}{b['first_paint']:14.3f}"
-          f"{out['ratio_first_paint']:8.2f}")
-    print(f"  {'list painted (articles shown)':28}{s['list_paint']:12.3f}{'—':>14}"
-          f"{out['ratio_list_paint']:8.2f}  (vs bare first paint)")
+    print(
+        f"  {'first paint':28}{s['first_paint']:12.3f}{b['first_paint']:14.3f}"
+        f"{out['ratio_first_paint']:8.2f}"
+    )
+    print(
+        f"  {'list painted (articles shown)':28}{s['list_paint']:12.3f}{'—':>14}"
+        f"{out['ratio_list_paint']:8.2f}  (vs bare first paint)"
+    )
     print(f"  runs sahel first paint: {s['all_first_paint']}")
     print(f"  runs bare  first paint: {b['all_first_paint']}")
 
@@ -308,8 +324,11 @@ async def keys_bench(home: str, presses: int) -> dict:
             await pilot.press("j")
             await _settle(pilot, app)
             target = article_list.current_id
-            lat.append(await timed(
-                "enter", lambda t=target: reader.article is not None and reader.article.id == t))
+            lat.append(
+                await timed(
+                    "enter", lambda t=target: reader.article is not None and reader.article.id == t
+                )
+            )
             await _settle(pilot, app)
         out["enter"] = summary(lat)
         article_list.focus()
@@ -332,7 +351,7 @@ async def keys_bench(home: str, presses: int) -> dict:
         reps = 3
         for query in QUERIES:
             sub, typ, clr, direct = [], [], [], []
-            for rep in range(reps):
+            for _rep in range(reps):
                 for mode in ("submit", "typed"):
                     await pilot.press("slash")
                     await _settle(pilot, app)
@@ -341,14 +360,18 @@ async def keys_bench(home: str, presses: int) -> dict:
                         await _settle(pilot, app)
                         before = calls["n"]
                         # typing started a debounce timer: enter stops it and searches at once
-                        ms = await timed("enter", lambda b=before: calls["n"] > b
-                                         and calls["query"] == query)
+                        ms = await timed(
+                            "enter",
+                            lambda b=before, q=query: calls["n"] > b and calls["query"] == q,
+                        )
                         sub.append(ms)
                     else:
                         await pilot.press(*query[:-1])
                         before = calls["n"]
-                        ms = await timed(query[-1], lambda b=before: calls["n"] > b
-                                         and calls["query"] == query)
+                        ms = await timed(
+                            query[-1],
+                            lambda b=before, q=query: calls["n"] > b and calls["query"] == q,
+                        )
                         typ.append(ms)
                     hits = calls.get("len", 0)
                     await _settle(pilot, app, 0.05)
@@ -356,15 +379,22 @@ async def keys_bench(home: str, presses: int) -> dict:
                     search_input.focus()
                     await _settle(pilot, app)
                     before = calls["n"]
-                    clr.append(await timed("escape", lambda b=before: calls["n"] > b
-                                           and calls["query"] == ""))
+                    clr.append(
+                        await timed(
+                            "escape", lambda b=before: calls["n"] > b and calls["query"] == ""
+                        )
+                    )
                     await _settle(pilot, app, 0.05)
                 t0 = time.perf_counter()
                 app.library.search(query, limit=5000, sort="relevance", snippets=False)
                 direct.append((time.perf_counter() - t0) * 1000)
-            per_query[query] = {"hits": hits, "submit": statistics.median(sub),
-                                "typed": statistics.median(typ), "clear": statistics.median(clr),
-                                "direct": statistics.median(direct)}
+            per_query[query] = {
+                "hits": hits,
+                "submit": statistics.median(sub),
+                "typed": statistics.median(typ),
+                "clear": statistics.median(clr),
+                "direct": statistics.median(direct),
+            }
             submit_all += sub
             typed_all += typ
             clear_all += clr
@@ -379,18 +409,27 @@ async def keys_bench(home: str, presses: int) -> dict:
         # the calls a key triggers on the UI thread, timed alone (evidence for slow spots)
         lib = app.library
         ids = article_list.ids
-        parts: dict[str, list[float]] = {k: [] for k in (
-            "library.get", "library.count", "library.unread_count", "library.mark_read",
-            "library.set_last_opened", "rows(200)", "list_ids(all,date)")}
+        parts: dict[str, list[float]] = {
+            k: []
+            for k in (
+                "library.get",
+                "library.count",
+                "library.unread_count",
+                "library.mark_read",
+                "library.set_last_opened",
+                "rows(200)",
+                "list_ids(all,date)",
+            )
+        }
         for i in range(20):
             aid = ids[i * 7]
             for name, call in (
-                ("library.get", lambda: lib.get(aid)),
+                ("library.get", lambda aid=aid: lib.get(aid)),
                 ("library.count", lib.count),
                 ("library.unread_count", lib.unread_count),
-                ("library.mark_read", lambda: lib.mark_read([aid])),
-                ("library.set_last_opened", lambda: lib.set_last_opened(aid)),
-                ("rows(200)", lambda: lib.rows(ids[1000 + i * 200: 1200 + i * 200])),
+                ("library.mark_read", lambda aid=aid: lib.mark_read([aid])),
+                ("library.set_last_opened", lambda aid=aid: lib.set_last_opened(aid)),
+                ("rows(200)", lambda i=i: lib.rows(ids[1000 + i * 200 : 1200 + i * 200])),
                 ("list_ids(all,date)", lambda: lib.list_ids("all", "date")),
             ):
                 t0 = time.perf_counter()
@@ -439,9 +478,10 @@ def child_keys(kind: str, home: str, presses: int) -> None:
 
 
 def run_child(args: list[str], timeout: float = 1800) -> dict:
-    proc = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True,
-                          timeout=timeout)
-    line = next((l for l in proc.stdout.splitlines() if l.startswith("BENCH ")), None)
+    proc = subprocess.run(
+        [sys.executable, __file__, *args], capture_output=True, text=True, timeout=timeout
+    )
+    line = next((x for x in proc.stdout.splitlines() if x.startswith("BENCH ")), None)
     if line is None:
         raise RuntimeError(f"child {args} failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-5000:]}")
     return json.loads(line[6:])
@@ -451,27 +491,39 @@ def print_keys(sahel: dict, bare: dict) -> None:
     bj = bare["j"]["median"]
     print("\n(b) key → repaint, in-process run_test(size=120x40) (ms)")
     print(f"  {'key':34}{'median':>8}{'p95':>8}{'max':>8}{'n':>5}{'median/bare j':>15}")
-    rows = [("bare Textual: j updates a Static", bare["j"]),
-            ("j  (list cursor down)", sahel["j"]), ("enter (open article)", sahel["enter"]),
-            ("G  (jump to end of list)", sahel["G"]), ("g  (jump to top)", sahel["g"])]
+    rows = [
+        ("bare Textual: j updates a Static", bare["j"]),
+        ("j  (list cursor down)", sahel["j"]),
+        ("enter (open article)", sahel["enter"]),
+        ("G  (jump to end of list)", sahel["G"]),
+        ("g  (jump to top)", sahel["g"]),
+    ]
     for name, s in rows:
-        print(f"  {name:34}{s['median']:8.1f}{s['p95']:8.1f}{s['max']:8.1f}{s['n']:5d}"
-              f"{s['median'] / bj:15.2f}")
+        print(
+            f"  {name:34}{s['median']:8.1f}{s['p95']:8.1f}{s['max']:8.1f}{s['n']:5d}"
+            f"{s['median'] / bj:15.2f}"
+        )
     for key in ("j", "enter"):
         verdict = "OK" if sahel[key]["p95"] < 50 else "OVER"
         print(f"  target p95 < 50 ms for {key}: {verdict} ({sahel[key]['p95']:.1f} ms)")
     print("\n(d) search in the TUI (ms; medians of 3 reps per query)")
-    print(f"  {'query':34}{'hits':>6}{'direct':>9}{'submit':>9}{'typed':>9}{'clear':>9}"
-          f"{'submit/direct':>15}")
+    print(
+        f"  {'query':34}{'hits':>6}{'direct':>9}{'submit':>9}{'typed':>9}{'clear':>9}"
+        f"{'submit/direct':>15}"
+    )
     for query, r in sahel["search"].items():
-        print(f"  {query:34}{r['hits']:6d}{r['direct']:9.1f}{r['submit']:9.1f}{r['typed']:9.1f}"
-              f"{r['clear']:9.1f}{r['submit'] / r['direct']:15.2f}")
+        print(
+            f"  {query:34}{r['hits']:6d}{r['direct']:9.1f}{r['submit']:9.1f}{r['typed']:9.1f}"
+            f"{r['clear']:9.1f}{r['submit'] / r['direct']:15.2f}"
+        )
     for name in ("search_direct", "search_submit", "search_typed", "search_clear"):
         s = sahel[name]
         print(f"  {name:34} median {s['median']:7.1f}  p95 {s['p95']:7.1f}  max {s['max']:7.1f}")
-    print("  (direct = Library.search(limit=5000, snippets=False) alone; submit = enter → result"
-          " painted; typed = last keystroke → result painted, includes the 250 ms debounce;"
-          " clear = escape → full list painted)")
+    print(
+        "  (direct = Library.search(limit=5000, snippets=False) alone; submit = enter → result"
+        " painted; typed = last keystroke → result painted, includes the 250 ms debounce;"
+        " clear = escape → full list painted)"
+    )
     print("\n  UI-thread calls behind those keys, timed alone (median ms):")
     for name, ms in sahel["ui_calls_ms"].items():
         print(f"    {name:28}{ms:8.2f}")
@@ -532,8 +584,11 @@ def run_memory(home: str) -> dict:
     for kind in ("sahel", "bare"):
         traced = run_child(["--child-memory", kind, home, "trace"])
         plain = run_child(["--child-memory", kind, home, "plain"])
-        out[kind] = {"traced_peak_mb": traced["traced_peak_mb"], "rss_mb": plain["rss_mb"],
-                     "rss_with_tracemalloc_mb": traced["rss_mb"]}
+        out[kind] = {
+            "traced_peak_mb": traced["traced_peak_mb"],
+            "rss_mb": plain["rss_mb"],
+            "rss_with_tracemalloc_mb": traced["rss_mb"],
+        }
     return out
 
 
@@ -541,10 +596,14 @@ def print_memory(out: dict) -> None:
     s, b = out["sahel"], out["bare"]
     print("\n(c) memory: app open on the library, list + index ready, one article open, one search")
     print(f"  {'':32}{'sahelreader':>12}{'bare':>10}{'ratio':>8}")
-    print(f"  {'tracemalloc peak (MB)':32}{s['traced_peak_mb']:12.1f}{b['traced_peak_mb']:10.1f}"
-          f"{s['traced_peak_mb'] / b['traced_peak_mb']:8.2f}")
-    print(f"  {'ru_maxrss, no tracemalloc (MB)':32}{s['rss_mb']:12.1f}{b['rss_mb']:10.1f}"
-          f"{s['rss_mb'] / b['rss_mb']:8.2f}")
+    print(
+        f"  {'tracemalloc peak (MB)':32}{s['traced_peak_mb']:12.1f}{b['traced_peak_mb']:10.1f}"
+        f"{s['traced_peak_mb'] / b['traced_peak_mb']:8.2f}"
+    )
+    print(
+        f"  {'ru_maxrss, no tracemalloc (MB)':32}{s['rss_mb']:12.1f}{b['rss_mb']:10.1f}"
+        f"{s['rss_mb'] / b['rss_mb']:8.2f}"
+    )
 
 
 # ----------------------------------------------------------------------------------------------
@@ -570,10 +629,16 @@ def main() -> int:
         parser.error(f"no library in {home}: run bench/make_library.py first")
     import sqlite3
 
-    count = sqlite3.connect(os.path.join(home, "library.db")).execute(
-        "SELECT COUNT(*) FROM articles").fetchone()[0]
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cpus, library {home}: "
-          f"{count:,} articles; load average {os.getloadavg()[0]:.2f}", flush=True)
+    count = (
+        sqlite3.connect(os.path.join(home, "library.db"))
+        .execute("SELECT COUNT(*) FROM articles")
+        .fetchone()[0]
+    )
+    print(
+        f"python {sys.version.split()[0]}, {os.cpu_count()} cpus, library {home}: "
+        f"{count:,} articles; load average {os.getloadavg()[0]:.2f}",
+        flush=True,
+    )
     parts = set(args.only.split(","))
     results: dict = {"articles": count}
     try:

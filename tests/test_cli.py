@@ -1,51 +1,43 @@
-"""The CLI through its real entry point: a subprocess running `python -m sahelreader`."""
+"""The CLI: most tests run it in this process through `main(argv)` (`cli`); those about the
+process itself (the entry point, exit statuses, one error line and no traceback) run
+`python -m sahelreader` for real (`run`)."""
 
 from __future__ import annotations
 
 import gzip
 import json
-import os
 import shutil
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from sahelreader import __version__
 
-
-def run(home: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "SAHELREADER_HOME": str(home), "COLUMNS": "200"}
-    env.pop("SAHELREADER_DEBUG", None)
-    return subprocess.run(
-        [sys.executable, "-m", "sahelreader", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        input=stdin,
-        timeout=120,
-    )
+from .cli_helpers import cli, run
 
 
-def test_version_and_help(home: Path) -> None:
+def test_the_entry_point_runs_and_says_its_version(home: Path) -> None:
     result = run(home, "--version")
     assert result.returncode == 0 and __version__ in result.stdout
+    assert result.stderr == ""
+
+
+def test_every_command_has_help(home: Path) -> None:
     for command in ("add", "search", "show", "remove", "reindex", "doctor"):
-        result = run(home, command, "--help")
+        result = cli(home, command, "--help")
         assert result.returncode == 0, command
         assert "usage: sahelreader" in result.stdout
 
 
 def test_usage_errors_exit_2(home: Path) -> None:
-    assert run(home, "search").returncode == 2
-    assert run(home, "search", "x", "--limit", "0").returncode == 2
-    assert run(home, "frobnicate").returncode == 2
+    assert run(home, "frobnicate").returncode == 2  # as a shell sees it
+    assert cli(home, "search").returncode == 2
+    assert cli(home, "search", "x", "--limit", "0").returncode == 2
 
 
 def test_search_on_a_fresh_home_finds_the_seed_with_matches_on_niger(home: Path) -> None:
-    result = run(home, "search", "niger", "--json")
+    result = cli(home, "search", "niger", "--json")
     assert result.returncode == 0, result.stderr
     hits = json.loads(result.stdout)  # stdout holds only JSON; the rebuild notice is on stderr
     assert len(hits) == 1
@@ -58,14 +50,14 @@ def test_search_on_a_fresh_home_finds_the_seed_with_matches_on_niger(home: Path)
 
 
 def test_no_hits_is_an_empty_list_and_a_suggestion_on_stderr(home: Path) -> None:
-    result = run(home, "search", "nigerr", "--json")
+    result = cli(home, "search", "nigerr", "--json")
     assert result.returncode == 0
     assert json.loads(result.stdout) == []
     assert "Did you mean: niger" in result.stderr
 
 
 def test_a_bad_query_is_one_line_and_exit_1(home: Path) -> None:
-    result = run(home, "search", '"unclosed phrase', "--json")
+    result = run(home, "search", '"unclosed phrase', "--json")  # a real process: no traceback
     assert result.returncode == 1
     assert result.stdout == ""
     lines = [line for line in result.stderr.splitlines() if not line.startswith("notice")]
@@ -74,20 +66,20 @@ def test_a_bad_query_is_one_line_and_exit_1(home: Path) -> None:
 
 
 def test_show_json_has_the_documented_keys(home: Path) -> None:
-    [hit] = json.loads(run(home, "search", "tiani", "--json").stdout)
-    result = run(home, "show", hit["id"], "--json")
+    [hit] = json.loads(cli(home, "search", "tiani", "--json").stdout)
+    result = cli(home, "show", hit["id"], "--json")
     article = json.loads(result.stdout)
     assert {"id", "title", "body", "source", "author", "url", "published"} <= set(article)
     assert "Abdourahamane Tiani" in article["body"]
-    assert run(home, "show", "nosuchid").returncode == 1
+    assert cli(home, "show", "nosuchid").returncode == 1
 
 
 def test_show_prints_article_text_without_interpreting_markup(home: Path, tmp_path: Path) -> None:
     sample = tmp_path / "markup.txt"
     sample.write_text("A [bold]title[/bold]\n\nBody [@click=app.quit]x[/] and \x1b[31mred\x1b[0m.")
-    run(home, "add", str(sample))
-    [hit] = json.loads(run(home, "search", "title:title", "--json").stdout)
-    result = run(home, "show", hit["id"])
+    cli(home, "add", str(sample))
+    [hit] = json.loads(cli(home, "search", "title:title", "--json").stdout)
+    result = cli(home, "show", hit["id"])
     assert "[bold]title[/bold]" in result.stdout
     assert "[@click=app.quit]" in result.stdout
     assert "\x1b[31m" not in result.stdout
@@ -116,7 +108,7 @@ def test_importing_a_mixed_folder_reports_bad_files_and_keeps_good_ones(
 ) -> None:
     folder = tmp_path / "mixed"
     write_mixed_folder(folder)
-    result = run(home, "add", str(folder))
+    result = cli(home, "add", str(folder))
     assert result.returncode == 1
     failed = [line for line in result.stderr.splitlines() if line.startswith("failed:")]
     assert {Path(line.split(":")[1].strip()).name for line in failed} == {
@@ -126,8 +118,8 @@ def test_importing_a_mixed_folder_reports_bad_files_and_keeps_good_ones(
     }
     assert "3 added" in result.stdout and "3 failed" in result.stdout
     for query in ("ouagadougou", "bamako", "agadez"):
-        assert len(json.loads(run(home, "search", query, "--json").stdout)) == 1, query
-    again = run(home, "add", str(folder / "good.txt"))
+        assert len(json.loads(cli(home, "search", query, "--json").stdout)) == 1, query
+    again = cli(home, "add", str(folder / "good.txt"))
     assert again.returncode == 0
     assert "0 added, 1 duplicate (already in the library)" in again.stdout
 
@@ -137,41 +129,41 @@ def test_add_json_report(home: Path, tmp_path: Path) -> None:
     sample.write_text(
         json.dumps({"title": "T", "text": "Body about Zinder.", "url": "https://z.example"})
     )
-    result = run(home, "add", str(sample), "--json")
+    result = cli(home, "add", str(sample), "--json")
     report = json.loads(result.stdout)
     assert len(report["added"]) == 1 and report["failed"] == []
-    assert run(home, "add", str(tmp_path / "missing.txt")).returncode == 1
+    assert cli(home, "add", str(tmp_path / "missing.txt")).returncode == 1
 
 
 def test_deleting_the_index_and_running_any_command_rebuilds_it(home: Path) -> None:
-    assert run(home, "search", "niger", "--json").returncode == 0
+    assert cli(home, "search", "niger", "--json").returncode == 0
     shutil.rmtree(home / "index")
-    result = run(home, "search", "tiani", "--json")
+    result = cli(home, "search", "tiani", "--json")
     assert "rebuilding" in result.stderr
     assert len(json.loads(result.stdout)) == 1
     assert (home / "index").is_dir()
 
 
 def test_remove_keeps_noted_articles_without_force(home: Path) -> None:
-    [hit] = json.loads(run(home, "search", "niger", "--json").stdout)
+    [hit] = json.loads(cli(home, "search", "niger", "--json").stdout)
     with sqlite3.connect(home / "library.db") as conn:
         conn.execute(
             "INSERT INTO notes(article_id, body, created, updated) VALUES (?, 'n', 'x', 'x')",
             (hit["id"],),
         )
-    kept = run(home, "remove", hit["id"])
+    kept = cli(home, "remove", hit["id"])
     assert kept.returncode == 1 and "--force" in kept.stderr
-    assert run(home, "show", hit["id"], "--json").returncode == 0
-    removed = run(home, "remove", hit["id"], "--force")
+    assert cli(home, "show", hit["id"], "--json").returncode == 0
+    removed = cli(home, "remove", hit["id"], "--force")
     assert removed.returncode == 0 and "1 removed" in removed.stdout
-    assert json.loads(run(home, "search", "niger", "--json").stdout) == []
+    assert json.loads(cli(home, "search", "niger", "--json").stdout) == []
 
 
 def test_reindex_and_doctor(home: Path) -> None:
-    result = run(home, "reindex")
+    result = cli(home, "reindex")
     assert result.returncode == 0 and "1 article" in result.stdout
     (home / "index" / "sahelreader-stamp.json").write_text('{"stamp": -5}')
-    doctor = run(home, "doctor")
+    doctor = cli(home, "doctor")
     assert doctor.returncode == 0
     assert "[repaired] search index" in doctor.stdout
     assert "[ok] library database" in doctor.stdout
@@ -179,5 +171,5 @@ def test_reindex_and_doctor(home: Path) -> None:
 
 @pytest.mark.parametrize("args", [("show", "x", "--json"), ("search", "x", "--json")])
 def test_json_output_is_only_json_even_on_errors(home: Path, args: tuple[str, ...]) -> None:
-    result = run(home, *args)
+    result = cli(home, *args)
     assert result.stdout == "" or json.loads(result.stdout) is not None

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sahelreader.ingest import SUPPORTED_SUFFIXES, SUPPORTED_TYPES_TEXT
 
-from .test_cli import run
+from .cli_helpers import cli
 
 
 def _errors(stderr: str) -> list[str]:
@@ -16,19 +16,19 @@ def _errors(stderr: str) -> list[str]:
 
 
 def test_an_unknown_id_is_quoted_whole(home: Path) -> None:
-    result = run(home, "show", "qqqqqq")
+    result = cli(home, "show", "qqqqqq")
     assert result.returncode == 1
     assert _errors(result.stderr) == ["sahelreader: no article with id 'qqqqqq'"]
 
 
 def test_a_too_short_id_prefix_says_so(home: Path) -> None:
     for args in (("show", "ab"), ("bookmark", "q"), ("related", "zz")):
-        result = run(home, *args)
+        result = cli(home, *args)
         assert result.returncode == 1, args
         [line] = _errors(result.stderr)
         assert "an id prefix needs at least 3 characters" in line, args
         assert "no article" not in line, args
-    removed = run(home, "remove", "ab")
+    removed = cli(home, "remove", "ab")
     assert removed.returncode == 1
     assert "an id prefix needs at least 3 characters" in removed.stderr
     assert "no article" not in removed.stderr
@@ -39,7 +39,7 @@ def test_add_a_url_says_web_pages_are_not_supported_and_imports_the_rest(
 ) -> None:
     story = tmp_path / "story.txt"
     story.write_text("Well drilling in Tahoua\n\nA new well opened in Tahoua.")
-    result = run(
+    result = cli(
         home,
         "add",
         "https://news.example/niamey/story?id=4",
@@ -54,13 +54,13 @@ def test_add_a_url_says_web_pages_are_not_supported_and_imports_the_rest(
     for line in failed:
         assert "not supported yet" in line and "files and folders" in line
     assert "1 added" in result.stdout and "2 failed" in result.stdout
-    assert len(json.loads(run(home, "search", "tahoua", "--json").stdout)) == 1
+    assert len(json.loads(cli(home, "search", "tahoua", "--json").stdout)) == 1
 
 
 def test_add_an_unsupported_type_lists_the_supported_ones(home: Path, tmp_path: Path) -> None:
     table = tmp_path / "headlines.tsv"
     table.write_text("category\theadline\ttext\turl\n")
-    result = run(home, "add", str(table))
+    result = cli(home, "add", str(table))
     assert result.returncode == 1
     [line] = [line for line in result.stderr.splitlines() if line.startswith("failed:")]
     assert "unsupported file type .tsv" in line
@@ -76,22 +76,22 @@ def test_counts_of_one_are_singular(home: Path, tmp_path: Path) -> None:
         '{"title": "Salt caravan reaches Bilma", "text": "The caravan reached Bilma."}\n'
         '{"url": "https://x.example/only-a-link"}\n'
     )
-    first = run(home, "add", str(story), str(records))
+    first = cli(home, "add", str(story), str(records))
     assert first.returncode == 0, first.stderr
     assert "1 record without text skipped" in first.stdout
-    again = run(home, "add", str(story))
+    again = cli(home, "add", str(story))
     assert "0 added, 1 duplicate " in again.stdout
-    [hit] = json.loads(run(home, "search", "filingue", "--json").stdout)
-    run(home, "bookmark", hit["id"])
-    run(home, "note", hit["id"], "--text", "Prices of cattle.")
+    [hit] = json.loads(cli(home, "search", "filingue", "--json").stdout)
+    cli(home, "bookmark", hit["id"])
+    cli(home, "note", hit["id"], "--text", "Prices of cattle.")
     # A library of one article: the seed is removed first.
-    [seed] = json.loads(run(home, "search", "tiani", "--json").stdout)
-    run(home, "remove", seed["id"])
-    bilma = json.loads(run(home, "search", "bilma", "--json").stdout)
-    run(home, "remove", bilma[0]["id"])
-    backup = run(home, "backup", str(tmp_path / "copy.db"))
+    [seed] = json.loads(cli(home, "search", "tiani", "--json").stdout)
+    cli(home, "remove", seed["id"])
+    bilma = json.loads(cli(home, "search", "bilma", "--json").stdout)
+    cli(home, "remove", bilma[0]["id"])
+    backup = cli(home, "backup", str(tmp_path / "copy.db"))
     assert "(1 article, 1 note, 1 bookmark)" in backup.stdout
-    restored = run(home, "restore", str(tmp_path / "copy.db"))
+    restored = cli(home, "restore", str(tmp_path / "copy.db"))
     assert "restored 1 article from" in restored.stdout
 
 

@@ -1,4 +1,4 @@
-"""Bookmarks, notes, export, backup and restore through the real entry point."""
+"""Bookmarks, notes, export, backup and restore from the command line (run in-process)."""
 
 from __future__ import annotations
 
@@ -8,43 +8,43 @@ import stat
 import sys
 from pathlib import Path
 
-from .test_cli import run
+from .cli_helpers import cli
 
 
 def seed_id(home: Path) -> str:
-    [hit] = json.loads(run(home, "search", "niger", "--json").stdout)
+    [hit] = json.loads(cli(home, "search", "niger", "--json").stdout)
     return str(hit["id"])
 
 
 def test_bookmark_commands(home: Path) -> None:
     article_id = seed_id(home)
-    assert run(home, "bookmark", article_id).returncode == 0
-    marks = json.loads(run(home, "bookmarks", "--json").stdout)
+    assert cli(home, "bookmark", article_id).returncode == 0
+    marks = json.loads(cli(home, "bookmarks", "--json").stdout)
     assert [m["id"] for m in marks] == [article_id]
     assert set(marks[0]) == {"id", "title", "bookmarked_at"}
-    shown = json.loads(run(home, "show", article_id, "--json").stdout)
+    shown = json.loads(cli(home, "show", article_id, "--json").stdout)
     assert shown["bookmarked"] is True and shown["note"] == ""
-    assert "already" in run(home, "bookmark", article_id).stdout
-    assert run(home, "unbookmark", article_id).returncode == 0
-    assert json.loads(run(home, "bookmarks", "--json").stdout) == []
-    assert run(home, "bookmark", "nosuchid").returncode == 1
+    assert "already" in cli(home, "bookmark", article_id).stdout
+    assert cli(home, "unbookmark", article_id).returncode == 0
+    assert json.loads(cli(home, "bookmarks", "--json").stdout) == []
+    assert cli(home, "bookmark", "nosuchid").returncode == 1
 
 
 def test_note_text_list_show_and_search(home: Path) -> None:
     article_id = seed_id(home)
-    result = run(home, "note", article_id, "--text", "Check the *air defence* claims.")
+    result = cli(home, "note", article_id, "--text", "Check the *air defence* claims.")
     assert result.returncode == 0 and "note saved" in result.stdout
-    assert run(home, "note", article_id).stdout == "Check the *air defence* claims.\n"
-    notes = json.loads(run(home, "notes", "--json").stdout)
+    assert cli(home, "note", article_id).stdout == "Check the *air defence* claims.\n"
+    notes = json.loads(cli(home, "notes", "--json").stdout)
     assert [(n["id"], n["note"]) for n in notes] == [
         (article_id, "Check the *air defence* claims.")
     ]
     assert set(notes[0]) == {"id", "title", "note", "updated"}
-    assert json.loads(run(home, "show", article_id, "--json").stdout)["note"].startswith("Check")
-    [hit] = json.loads(run(home, "search", "note:claims", "--json").stdout)
+    assert json.loads(cli(home, "show", article_id, "--json").stdout)["note"].startswith("Check")
+    [hit] = json.loads(cli(home, "search", "note:claims", "--json").stdout)
     assert hit["id"] == article_id and "note" in hit["matched_in"]
-    assert "deleted" in run(home, "note", article_id, "--text", "").stdout
-    assert json.loads(run(home, "notes", "--json").stdout) == []
+    assert "deleted" in cli(home, "note", article_id, "--text", "").stdout
+    assert json.loads(cli(home, "notes", "--json").stdout) == []
 
 
 def test_note_edit_uses_the_editor(home: Path, tmp_path: Path) -> None:
@@ -56,41 +56,41 @@ def test_note_edit_uses_the_editor(home: Path, tmp_path: Path) -> None:
     editor.chmod(editor.stat().st_mode | stat.S_IEXEC)
     os.environ["EDITOR"] = str(editor)
     try:
-        result = run(home, "note", article_id, "--edit")
+        result = cli(home, "note", article_id, "--edit")
     finally:
         del os.environ["EDITOR"]
     assert result.returncode == 0, result.stderr
-    assert run(home, "note", article_id).stdout == "From the editor.\n"
+    assert cli(home, "note", article_id).stdout == "From the editor.\n"
 
 
 def test_notes_export_to_a_file(home: Path, tmp_path: Path) -> None:
     article_id = seed_id(home)
-    run(home, "note", article_id, "--text", "Tiani spoke with Putin on March 26.")
-    run(home, "bookmark", article_id)
+    cli(home, "note", article_id, "--text", "Tiani spoke with Putin on March 26.")
+    cli(home, "bookmark", article_id)
     target = tmp_path / "report.md"
-    result = run(home, "notes", "export", "-o", str(target))
+    result = cli(home, "notes", "export", "-o", str(target))
     assert result.returncode == 0
     text = target.read_text("utf-8")
     assert text.startswith("# Notes") and "★ bookmarked" in text
     assert "Tiani spoke with Putin on March 26." in text
-    dossier = run(home, "notes", "export", "--entity", "Vladimir Putin").stdout
+    dossier = cli(home, "notes", "export", "--entity", "Vladimir Putin").stdout
     assert dossier.startswith("# Dossier — Vladimir Putin") and "March 26" in dossier
-    assert "0 noted articles" in run(home, "notes", "export", "--entity", "Macron").stdout
+    assert "0 noted articles" in cli(home, "notes", "export", "--entity", "Macron").stdout
 
 
 def test_backup_and_restore(home: Path, tmp_path: Path) -> None:
     article_id = seed_id(home)
-    run(home, "note", article_id, "--text", "Keep me.")
+    cli(home, "note", article_id, "--text", "Keep me.")
     backup = tmp_path / "library-backup.db"
-    result = run(home, "backup", str(backup))
+    result = cli(home, "backup", str(backup))
     assert result.returncode == 0 and "1 note," in result.stdout
-    run(home, "remove", article_id, "--force")
-    assert json.loads(run(home, "notes", "--json").stdout) == []
-    restored = run(home, "restore", str(backup))
+    cli(home, "remove", article_id, "--force")
+    assert json.loads(cli(home, "notes", "--json").stdout) == []
+    restored = cli(home, "restore", str(backup))
     assert restored.returncode == 0, restored.stderr
-    assert run(home, "note", article_id).stdout == "Keep me.\n"
-    assert len(json.loads(run(home, "search", "niger", "--json").stdout)) == 1
+    assert cli(home, "note", article_id).stdout == "Keep me.\n"
+    assert len(json.loads(cli(home, "search", "niger", "--json").stdout)) == 1
     bad = tmp_path / "bad.db"
     bad.write_text("nope")
-    failed = run(home, "restore", str(bad))
+    failed = cli(home, "restore", str(bad))
     assert failed.returncode == 1 and "Traceback" not in failed.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -66,7 +67,7 @@ def test_search_sorted_by_date_puts_undated_hits_last(library: Library) -> None:
     assert ordered == [h.id for h in hits]
 
 
-def _read_records(tmp_path: Path, records: list[dict[str, object]]) -> list[datetime | None]:
+def _read_records(tmp_path: Path, records: Sequence[Mapping[str, object]]) -> list[datetime | None]:
     path = tmp_path / "records.json"
     path.write_text(json.dumps(records), "utf-8")
     return [d.published for d in read_file(path)]

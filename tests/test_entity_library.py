@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from sahelreader.entities.summary import group_entities
 from sahelreader.library import Library
 from sahelreader.models import Entity
@@ -135,3 +137,36 @@ def test_cli_entities_of_the_seed_and_show_json(home: Path) -> None:
     assert by_id == shown["entities"]
     listed = run(home, "entities", hit["id"]).stdout.decode()
     assert "Abdourahamane Tiani" in listed and "organisation" in listed
+
+
+def test_a_name_only_in_the_headline_is_found_by_entity_search(library: Library) -> None:
+    library.add_drafts(
+        [
+            draft(
+                "ECOWAS suspends Guinea after the coup",
+                "The West African bloc said the suspension would last until elections.",
+            )
+        ]
+    )
+    library.ensure_index()
+    assert len(library.search("organisation:ecowas").hits) == 1
+    assert len(library.search("organisation:cedeao").hits) == 1
+    assert len(library.search("place:guinea").hits) == 1
+
+
+def test_the_recogniser_fingerprint_covers_the_text_toolkit_it_reads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    import sahelreader.library as library_module
+
+    copy = tmp_path / "sahelreader"
+    package = Path(library_module.__file__).resolve().parent
+    shutil.copytree(package / "entities", copy / "entities")
+    shutil.copytree(package / "text", copy / "text")
+    monkeypatch.setattr(library_module, "__file__", str(copy / "library.py"))
+    before = library_module.recogniser_fingerprint({})
+    names = copy / "text" / "data" / "names" / "places.txt"
+    names.write_text(names.read_text("utf-8") + "\nTillabéri-Nord\n", "utf-8")
+    assert library_module.recogniser_fingerprint({}) != before

@@ -7,8 +7,8 @@ import itertools
 import pytest
 from whoosh.query import Or, Query
 
-from sahelreader.search import query as query_module
 from sahelreader.library import Library
+from sahelreader.search import query as query_module
 from sahelreader.search.query import QueryError, WordUnion, expand_terms, fuzzy_edits
 
 from .conftest import CORPUS, draft, utc

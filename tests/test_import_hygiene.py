@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+
 def core_modules() -> list[str]:
     """Every module of the package but the TUI's (and __main__, which runs the CLI)."""
     import pkgutil

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from typing import TypeVar, cast
 
 import pytest
 
 import sahelreader.library as library_module
 from sahelreader.library import Library
+from sahelreader.models import ArticleDraft
 
 from .conftest import CORPUS, draft, utc
 
@@ -22,7 +24,10 @@ _NEW_ARTICLES = 12
 _SMALL_THRESHOLD = 5
 
 
-def run_bounded(call: Callable[[], object]) -> object:
+T = TypeVar("T")
+
+
+def run_bounded(call: Callable[[], T]) -> T:
     """Run `call` in a daemon thread; fail (not hang) if it has not finished in time."""
     outcome: dict[str, object] = {}
 
@@ -39,10 +44,10 @@ def run_bounded(call: Callable[[], object]) -> object:
         pytest.fail(f"{call} did not finish in {_DEADLOCK_TIMEOUT:.0f} s: a deadlock")
     if "error" in outcome:
         raise outcome["error"]  # type: ignore[misc]
-    return outcome.get("value")
+    return cast(T, outcome.get("value"))
 
 
-def new_drafts(count: int) -> list:
+def new_drafts(count: int) -> list[ArticleDraft]:
     return [
         draft(
             f"Convoy report number {i}",
@@ -82,7 +87,7 @@ def test_ensure_index_past_the_rebuild_threshold_does_not_deadlock(indexed: Libr
     assert run_bounded(indexed.ensure_index) is True
     assert_all_searchable(indexed, _NEW_ARTICLES)
     # Searching and checking afterwards works too (they hung behind the held lock).
-    assert run_bounded(indexed.index_health).ok  # type: ignore[union-attr]
+    assert run_bounded(indexed.index_health).ok
     assert run_bounded(lambda: indexed.sync_index()) is True
 
 

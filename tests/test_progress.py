@@ -14,8 +14,8 @@ from rich.console import Console
 from sahelreader.cli.main import _progress
 from sahelreader.library import ImportProgress, Library
 
+from .cli_helpers import cli
 from .conftest import draft
-from .test_cli import run
 
 
 def _records(count: int) -> bytes:
@@ -110,6 +110,6 @@ def test_add_json_keeps_stdout_clean_with_a_bar(home: Path, tmp_path: Path) -> N
     folder.mkdir()
     for n in range(25):
         (folder / f"story-{n}.txt").write_text(f"Story {n} from Tahoua\n\nWells number {n}.")
-    result = run(home, "add", str(folder), "--json")
+    result = cli(home, "add", str(folder), "--json")
     assert result.returncode == 0, result.stderr
     assert len(json.loads(result.stdout)["added"]) == 25

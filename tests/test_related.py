@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from sahelreader.json_output import related_json
 from sahelreader.library import Library
-from sahelreader.related.coverage import (
-    Coverage,
-    Related,
-    Shingles,
-    near_duplicate,
-    related,
-    related_json,
-)
+from sahelreader.related.coverage import Coverage, Related
+from sahelreader.related.coverage import related as related_of
+from sahelreader.related.duplicates import Shingles, near_duplicate
+from sahelreader.related.inputs import Document, RelatedInputs
 
 from .conftest import draft, utc
+
+
+def related(lib: Library, article_id: str, limit: int = 10) -> Related:
+    """The side panel's contents, as the CLI and the TUI ask for them."""
+    return lib.related(article_id, limit)
+
 
 WIRE = (
     "Gunmen attacked an army post near the town of Tillaberi in western Niger on Tuesday, "
@@ -130,6 +134,48 @@ def test_same_story_from_other_outlets_is_related(newsroom: Library) -> None:
     herald = next(c for c in found.coverage if c.source == "Niamey Herald")
     assert "Tillaberi" in herald.shared_entities
     assert any("Abdramane" in name for name in herald.shared_entities)
+
+
+def test_related_reads_only_its_inputs(newsroom: Library) -> None:
+    """`related` needs no Library: an article, a searcher, documents and entity lookups."""
+    ids = _ids_by_source(newsroom)
+    articles = {i: newsroom.get(i) for i in newsroom.list_ids()}
+    entities = {i: newsroom.entities(article) for i, article in articles.items()}
+    asked: list[str] = []
+
+    def documents(wanted: Sequence[str]) -> list[Document]:
+        asked.extend(wanted)
+        return [
+            Document(a.id, a.title, a.body, a.source, a.language, a.published)
+            for a in (articles[i] for i in wanted)
+        ]
+
+    inputs = RelatedInputs(
+        article=articles[ids["Sahel Wire"]],
+        searcher=newsroom.index.searcher,
+        documents=documents,
+        entities_of=lambda item: entities[item.id],
+        recognise=newsroom.recogniser.recognise,
+    )
+    found = related_of(inputs)
+    assert found == newsroom.related(ids["Sahel Wire"])
+    assert {c.id for c in found.coverage} <= set(asked)
+    assert ids["Sahel Wire"] not in asked  # the article itself is never a candidate
+
+    without_index = related_of(replace(inputs, searcher=lambda: None))
+    assert without_index.coverage == []
+    assert without_index.cited == found.cited and without_index.links == found.links
+
+
+def test_candidates_without_cached_entities_are_recognised_again(newsroom: Library) -> None:
+    ids = _ids_by_source(newsroom)
+    before = related(newsroom, ids["Sahel Wire"])
+    herald = ids["Niamey Herald"]
+    with newsroom.store.transaction() as conn:
+        conn.execute("DELETE FROM article_entities WHERE article_id = ?", (herald,))
+    assert newsroom.store.cached_entities(herald, newsroom.entity_version) is None
+    assert related(newsroom, ids["Sahel Wire"]) == before
+    assert newsroom.store.cached_entities(herald, newsroom.entity_version)  # cached again
 
 
 def test_wire_copy_is_marked_near_duplicate(newsroom: Library) -> None:

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import Input, Static
 
 from sahelreader.library import Library
-from sahelreader.tui import app as app_module
 from sahelreader.tui import make_app
 from sahelreader.tui.delays import Delays
+from sahelreader.tui.screens import main as main_module
 from sahelreader.tui.screens.dialogs import ConfirmScreen
 from sahelreader.tui.widgets.article_list import ArticleList, two_lines
 from sahelreader.tui.widgets.reader import ArticleReader
@@ -42,7 +43,7 @@ async def test_escape_after_a_search_puts_the_cursor_back_on_the_open_article(ho
         article_list = app.query_one(ArticleList)
         assert len(article_list.ids) == 2
         await pilot.press("j", "enter", "k")  # open the second hit, then look at the first
-        opened = app.article.id
+        opened = app.main.article.id
         assert article_list.current_id != opened
         await pilot.press("slash", "escape")
         await settle(app, pilot)
@@ -127,7 +128,7 @@ async def test_slash_starts_a_new_query_instead_of_appending(home: Path) -> None
         await pilot.press("slash", *"mali", "enter")
         await settle(app, pilot)
         assert app.query_one("#search-input", Input).value == "mali"
-        assert app.query_text == "mali"
+        assert app.main.query_text == "mali"
 
 
 @pytest.mark.parametrize("start_in", ["list", "side panel"])
@@ -162,7 +163,7 @@ async def test_header_counts_what_the_list_shows(home: Path) -> None:
         hits = len(app.query_one(ArticleList).ids)
         assert hits >= 2
         assert f"{hits} hits" in status(app)
-        while app.filter != "bookmarked":  # nothing is bookmarked: the list empties
+        while app.main.filter != "bookmarked":  # nothing is bookmarked: the list empties
             await pilot.press("f")
             await settle(app, pilot)
         assert app.query_one(ArticleList).ids == []
@@ -173,7 +174,7 @@ async def test_searching_shows_until_the_results_arrive(home: Path) -> None:
     app = app_for(home)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        app._run_search("niger")
+        app.main._run_search("niger")
         assert "searching…" in status(app)
         await settle(app, pilot)
         assert "searching…" not in status(app)
@@ -190,8 +191,8 @@ async def test_sort_returns_to_date_when_the_search_text_is_deleted(home: Path) 
         await pilot.press(*["backspace"] * 5)
         await settle(app, pilot)
         await settle(app, pilot)
-        assert app.query_text == ""
-        assert app.sort == "date"
+        assert app.main.query_text == ""
+        assert app.main.sort == "date"
         assert "by date" in status(app)
 
 
@@ -199,7 +200,7 @@ async def test_header_and_list_follow_articles_added_by_another_process(home: Pa
     app = app_for(home)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        app.check_outside_changes()  # the starting point
+        app.main.check_outside_changes()  # the starting point
         await settle(app, pilot)
         before = len(app.query_one(ArticleList).ids)
         other = Library.open(home, seed=False)  # a CLI `add` while the reader runs
@@ -214,7 +215,7 @@ async def test_header_and_list_follow_articles_added_by_another_process(home: Pa
         )
         other.sync_index()
         other.close()
-        app.check_outside_changes()
+        app.main.check_outside_changes()
         await settle(app, pilot)
         await settle(app, pilot)
         assert f"{before + 1} articles" in status(app)
@@ -224,7 +225,7 @@ async def test_header_and_list_follow_articles_added_by_another_process(home: Pa
 async def test_A_asks_first_on_a_large_view_and_u_undoes_it(
     home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(app_module, "MARK_ALL_CONFIRM_ABOVE", 2)
+    monkeypatch.setattr(main_module, "MARK_ALL_CONFIRM_ABOVE", 2)
     app = app_for(home)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
@@ -298,15 +299,17 @@ async def test_saved_views_can_be_renamed_and_deleted(home: Path) -> None:
         assert isinstance(app.screen, ViewsScreen)
         await pilot.press("down", "down", "down", "r")  # the saved search
         await pilot.pause()
-        assert isinstance(app.screen, SaveSearchScreen)
-        name_box = app.screen.query_one("#save-name", Input)
+        # App.screen is a Screen[object]: a local of type Any lets mypy narrow it to the dialog.
+        dialog: Any = app.screen
+        assert isinstance(dialog, SaveSearchScreen)
+        name_box = dialog.query_one("#save-name", Input)
         assert name_box.value == "Uranium"
         name_box.value = ""
         await pilot.press(*"Arlit mines", "enter")
         await settle(app, pilot)
         assert library.saved_searches() == [("Arlit mines", "uranium")]
-        assert isinstance(app.screen, ViewsScreen)  # back to the list, renamed
-        await pilot.press("down", "down", "down", "d")
+        assert isinstance(app.screen, ViewsScreen)  # back to the list, on the renamed view
+        await pilot.press("d")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("y")
@@ -384,7 +387,7 @@ async def test_a_filter_that_empties_a_search_says_so(home: Path) -> None:
         await settle(app, pilot)
         await pilot.press("slash", *"niger", "enter")
         await settle(app, pilot)
-        while app.filter != "bookmarked":
+        while app.main.filter != "bookmarked":
             await pilot.press("f")
             await settle(app, pilot)
         message = str(app.query_one("#search-message", Static).render())

@@ -1,15 +1,59 @@
-"""`sahelreader doctor`: check the store and the index, repair what can be repaired, say what."""
+"""`sahelreader doctor`: check the store and the index, repair what can be repaired, say what.
+
+What it checks comes in as a `DoctorSubject` (the Library is one): exactly the calls made here,
+so the checks can be read, and tested, without a Library.
+"""
 
 from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
 
-from sahelreader.library import Library
 from sahelreader.text.clean import plural
 
+__all__ = ["DoctorSubject", "Finding", "run_doctor"]
+
 _MAX_SEGMENTS = 12
+
+Progress = Callable[[int, int], None]
+
+
+class _Database(Protocol):
+    def integrity_problems(self) -> list[str]: ...
+    def count(self) -> int: ...
+    def orphaned_user_data(self) -> int: ...
+
+
+class _Index(Protocol):
+    @property
+    def folder(self) -> Path: ...
+    def doc_count(self) -> int: ...
+    def segment_count(self) -> int: ...
+    def optimize(self) -> None: ...
+
+
+class _Health(Protocol):
+    @property
+    def ok(self) -> bool: ...
+    @property
+    def reason(self) -> str: ...
+    @property
+    def pending(self) -> int: ...
+
+
+class DoctorSubject(Protocol):
+    """What the doctor examines and repairs: a store, an index, and keeping them in step."""
+
+    @property
+    def store(self) -> _Database: ...
+    @property
+    def index(self) -> _Index: ...
+    def index_health(self) -> _Health: ...
+    def rebuild_index(self, progress: Progress | None = None) -> int: ...
+    def sync_index(self, progress: Progress | None = None) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -24,9 +68,8 @@ class Finding:
         return f"[{mark}] {self.what}" + (f": {self.detail}" if self.detail else "")
 
 
-def run_doctor(
-    library: Library, progress: Callable[[int, int], None] | None = None
-) -> list[Finding]:
+def run_doctor(library: DoctorSubject, progress: Progress | None = None) -> list[Finding]:
+    """Check, repair where possible, and say what was found, in the order checked."""
     findings: list[Finding] = []
     store, index = library.store, library.index
 
@@ -99,13 +142,17 @@ def run_doctor(
 
     orphans = store.orphaned_user_data()
     if orphans:
+        of_removed, kept = (
+            ("a removed article", "it returns")
+            if orphans == 1
+            else ("removed articles", "they return")
+        )
         findings.append(
             Finding(
                 "notes and bookmarks",
                 ok=True,
-                detail=f"{plural(orphans, 'note or bookmark', 'notes and bookmarks')} of removed "
-                "articles; kept, they return "
-                "if the article is imported again",
+                detail=f"{plural(orphans, 'note or bookmark', 'notes and bookmarks')} of "
+                f"{of_removed}; kept, {kept} if the article is imported again",
             )
         )
     return findings

@@ -8,19 +8,34 @@ import os
 import re
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import unquote, urlsplit
 
 from sahelreader.config import Config, load_config
 from sahelreader.entities import Recogniser
 from sahelreader.entities.summary import EntityGroup, group_entities, names_by_type
-from sahelreader.models import Article, ArticleDraft, ArticleRow, Entity, SearchHit, SearchResults
+from sahelreader.models import (
+    ALL_ARTICLES,
+    BOOKMARKS,
+    NOTES,
+    Article,
+    ArticleDraft,
+    ArticleRow,
+    Entity,
+    FilterName,
+    ListRequest,
+    ListResult,
+    SearchHit,
+    SearchResults,
+    View,
+)
 from sahelreader.paths import Locations, locations
+from sahelreader.related.inputs import Document, RelatedInputs
 from sahelreader.search.highlight import match_spans, snippet
 from sahelreader.search.index import INDEX_FORMAT, IndexUnavailable, SearchIndex
 from sahelreader.sources.organisation_names import other_names, with_other_names
@@ -30,13 +45,14 @@ from sahelreader.sources.organisation_names import (
 from sahelreader.sources.outlets import OutletTable, outlet_table, use_outlets
 from sahelreader.text.fold import fold
 from sahelreader.text.language import detect_language
-from sahelreader.text.timeutil import now_utc
+from sahelreader.text.timeutil import from_iso, now_utc
 
 if TYPE_CHECKING:
-    from sahelreader.related.coverage import Related
+    from sahelreader.doctor import Finding
+    from sahelreader.related.result import Related
 from sahelreader.notes_export import NotedArticle, notes_markdown
 from sahelreader.search.query import ParsedQuery, QueryError
-from sahelreader.search.watch import find_names
+from sahelreader.search.watch import find_names, watch_query
 from sahelreader.store.database import (
     ListFilter,
     ListSort,
@@ -46,7 +62,7 @@ from sahelreader.store.database import (
     StoreError,
     UnknownArticle,
     check_backup,
-    decode_entities,
+    row_entities,
 )
 
 Progress = Callable[[int, int], None]
@@ -59,12 +75,14 @@ _REBUILD_THRESHOLD = 5_000
 
 __all__ = [
     "AddReport",
+    "EntityGroup",
     "ImportProgress",
     "Library",
     "QueryError",
     "RemoveReport",
     "StoreError",
     "UnknownArticle",
+    "group_entities",
 ]
 
 
@@ -470,6 +488,14 @@ class Library:
     def recognise_text(self, text: str, language: str | None = None) -> list[Entity]:
         return self.recogniser.recognise(text, language or detect_language(text) or None)
 
+    def recognise_file(self, path: Path) -> tuple[str, list[Entity]]:
+        """A file's text (its encoding detected as on import, nothing else changed) and the
+        entities in it, with offsets into that text."""
+        from sahelreader.ingest import decode_bytes
+
+        text = decode_bytes(Path(path).read_bytes())
+        return text, self.recognise_text(text)
+
     def _recognise_and_save(self, ids: Sequence[str]) -> None:
         found = [
             (article_id, self.recogniser.recognise(body, language or None))
@@ -492,11 +518,13 @@ class Library:
         return len(stale)
 
     def _entity_names(self, row: sqlite3.Row) -> dict[str, list[str]]:
-        if row["entity_version"] == self.entity_version and row["entity_spans"]:
-            spans = decode_entities(row["entity_spans"], row["body"])
-        else:
+        spans = row_entities(row, self.entity_version)
+        if spans is None:
             spans = self.recogniser.recognise(row["body"], row["language"] or None)
-        names = names_by_type(spans)
+        # A headline can name what the body does not ("ECOWAS sanctions Guinea" over a body
+        # that says "the bloc"): its names are searchable too.
+        title_spans = self.recogniser.recognise(row["title"], row["language"] or None)
+        names = names_by_type([*spans, *title_spans])
         if "organisation" in names:
             # ECOWAS is CEDEAO: every name of an organisation is indexed, in either language.
             names["organisation"] = with_other_names(names["organisation"])
@@ -505,11 +533,56 @@ class Library:
     def entity_groups(self, article: Article) -> list[EntityGroup]:
         return group_entities(self.entities(article))
 
+    def doctor(self, progress: Progress | None = None) -> list[Finding]:
+        """Check the store and the index, repair what can be repaired, say what was found."""
+        from sahelreader.doctor import run_doctor
+
+        return run_doctor(self, progress=progress)
+
     def related(self, article_id: str, limit: int = 10) -> Related:
         """What the article cites, other coverage of the same story, and its links."""
         from sahelreader.related.coverage import related
 
-        return related(self, self.store.resolve_id(article_id), limit)
+        return related(self.related_inputs(article_id), limit)
+
+    def related_inputs(self, article_id: str) -> RelatedInputs:
+        """What finding related coverage reads: the article, the index's searcher, the stored
+        candidates and their entities (the store's cache; recognised again where it is stale)."""
+        article = self.get(article_id)
+        rows: dict[str, sqlite3.Row] = {}  # the candidates read, for their cached entities
+
+        def documents(ids: Sequence[str]) -> Iterator[Document]:
+            for row in self.store.documents(ids):
+                rows[row["id"]] = row
+                yield Document(
+                    id=row["id"],
+                    title=row["title"],
+                    body=row["body"],
+                    source=row["source"],
+                    language=row["language"] or "",
+                    published=from_iso(row["published"]),
+                )
+
+        def entities_of(item: Article | Document) -> list[Entity]:
+            if isinstance(item, Document):
+                row = rows.get(item.id)
+                cached = None if row is None else row_entities(row, self.entity_version)
+                if cached is not None:
+                    return cached
+                item = self.get(item.id)
+            return self.entities(item)
+
+        def recognise(text: str, language: str | None) -> list[Entity]:
+            return self.recogniser.recognise(text, language)
+
+        return RelatedInputs(article, self._searcher, documents, entities_of, recognise)
+
+    def _searcher(self) -> Any:
+        """The index's searcher; None when there is no index, or it cannot be opened now."""
+        try:
+            return self.index.searcher()
+        except (FileNotFoundError, IndexUnavailable):
+            return None
 
     def count_entity_articles(self, group: EntityGroup) -> int:
         """How many articles name this entity: a term lookup, or a phrase in the small field."""
@@ -737,6 +810,10 @@ class Library:
     def order_ids(self, ids: Sequence[str], sort: ListSort) -> list[str]:
         return self.store.list_ids("all", sort, within=ids)
 
+    def watched_names(self, text: str) -> list[tuple[int, int]]:
+        """Where the names of config.toml's watch list occur in `text`."""
+        return find_names(text, self.config.watch)
+
     def unread_ids(self, ids: Sequence[str]) -> list[str]:
         return self.store.unread_ids(ids)
 
@@ -777,6 +854,108 @@ class Library:
             matched_in=matched,
         )
 
+    # -- the list the reader shows ---------------------------------------------------------------
+
+    @property
+    def filters(self) -> tuple[FilterName, ...]:
+        """The list's filters; "watchlist" when config.toml has a watch list."""
+        base: tuple[FilterName, ...] = ("all", "unread", "bookmarked", "noted")
+        return base + (("watchlist",) if self.config.watch else ())
+
+    def list_view(
+        self, request: ListRequest, cancelled: threading.Event | None = None
+    ) -> ListResult | None:
+        """The article ids a view, search, filter, sort and outlet give, in order; None if
+        `cancelled` was set meanwhile. A query that cannot be understood comes back as `error`.
+        """
+        query, source = request.query, request.source
+        view_ids: list[str] | None = None  # bookmarks and notes views list only their articles
+        snippets: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+        if request.view.kind == "bookmarks":
+            view_ids = [article_id for article_id, _, _ in self.bookmarks()]
+        elif request.view.kind == "notes":
+            noted = [n for n in self.notes() if n.article is not None]
+            view_ids = [n.article_id for n in noted]
+            snippets = {n.article_id: (" ".join(n.note.split())[:300], []) for n in noted}
+        results: SearchResults | None = None
+        try:
+            if query:
+                # Date order ranks every hit anyway (search(sort="date")): no cap to hide the
+                # oldest; relevance keeps the best `limit`.
+                by_relevance = request.effective_sort == "relevance"
+                results = self.search(
+                    query,
+                    limit=request.limit if by_relevance else None,
+                    sort="relevance" if by_relevance else "date",
+                    snippets=False,
+                )
+                ids = [hit.id for hit in results.hits]
+                if request.effective_sort == "source":
+                    ids = self.order_ids(ids, "source")
+                if source is not None:
+                    ids = self.from_source(ids, source)
+                if view_ids is not None:
+                    in_view = set(view_ids)
+                    ids = [i for i in ids if i in in_view]
+            elif view_ids is not None:
+                ids = self.from_source(view_ids, source) if source else view_ids
+            else:
+                ids = self.list_ids(
+                    "all", "source" if request.effective_sort == "source" else "date", source=source
+                )
+            if cancelled is not None and cancelled.is_set():
+                return None
+            if request.filter == "watchlist":
+                watched = self.search(watch_query(self.config.watch), limit=None, snippets=False)
+                keep = {hit.id for hit in watched.hits}
+                ids = [i for i in ids if i in keep]
+            elif request.filter != "all":
+                ids = self.filter_ids(ids, request.filter)
+            if results is not None:
+                # The first screenful is ready at the first paint; the rest come when scrolled to.
+                snippets = {
+                    article_id: self.snippet_for(article_id, results.terms)
+                    for article_id in ids[: request.first_snippets]
+                }
+        except QueryError as error:
+            return ListResult([], query, error=str(error))
+        if cancelled is not None and cancelled.is_set():
+            return None
+        if results is None:
+            return ListResult(ids, query, snippets=snippets, with_snippets=bool(snippets))
+        return ListResult(
+            ids,
+            query,
+            results.terms,
+            results.total,
+            results.more,
+            results.suggestion,
+            snippets=snippets,
+            with_snippets=True,
+        )
+
+    def views(self) -> list[tuple[View, int]]:
+        """Every view with its unread count: all articles, bookmarks, notes, saved searches."""
+        bookmarked = [article_id for article_id, _, _ in self.bookmarks()]
+        noted = [n.article_id for n in self.notes() if n.article is not None]
+        views: list[tuple[View, int]] = [
+            (ALL_ARTICLES, self.unread_count()),
+            (BOOKMARKS, self.unread_count(bookmarked)),
+            (NOTES, self.unread_count(noted)),
+        ]
+        for name, query in self.saved_searches():
+            try:
+                hits = self.search(query, limit=ListRequest().limit, snippets=False).hits
+                unread = self.unread_count([hit.id for hit in hits])
+            except QueryError:
+                unread = 0
+            views.append((View(name, query), unread))
+        return views
+
+    def library_counts(self) -> tuple[int, int, int]:
+        """(articles, unread, change stamp): what the header shows, and whether it changed."""
+        return self.count(), self.unread_count(), self.store.content_stamp()
+
     # -- saved searches --------------------------------------------------------------------------
 
     def save_search(self, name: str, query: str) -> None:
@@ -794,13 +973,15 @@ class Library:
 
 
 def recogniser_fingerprint(extra: dict[str, str]) -> str:
-    """A short hash of the entities package (code and data) and the user's extra names."""
+    """A short hash of what the recogniser is made of (the entities package and the text
+    toolkit it reads: code and data) and the user's extra names."""
     digest = hashlib.sha1(json.dumps(sorted(extra.items())).encode("utf-8"))
-    package = Path(__file__).resolve().parent / "entities"
-    for path in sorted(package.rglob("*")):
-        if path.is_file() and path.suffix in {".py", ".txt", ".tsv", ".json"}:
-            digest.update(path.name.encode("utf-8"))
-            digest.update(path.read_bytes())
+    root = Path(__file__).resolve().parent
+    for package in (root / "entities", root / "text"):
+        for path in sorted(package.rglob("*")):
+            if path.is_file() and path.suffix in {".py", ".txt", ".tsv", ".json"}:
+                digest.update(str(path.relative_to(root)).encode("utf-8"))
+                digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 

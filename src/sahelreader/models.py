@@ -68,9 +68,6 @@ class Entity:
     start: int
     end: int
 
-    def as_dict(self) -> dict[str, object]:
-        return {"text": self.text, "type": self.type, "start": self.start, "end": self.end}
-
 
 @dataclass(frozen=True)
 class SearchHit:
@@ -92,3 +89,61 @@ class SearchResults:
     suggestion: str | None = None  # "did you mean", only when nothing matched
     terms: frozenset[tuple[str, str]] = frozenset()  # (index field, term) the query matched on
     more: bool = False  # more articles match than `limit` allowed
+
+
+ViewKind = Literal["library", "bookmarks", "notes"]
+SortName = Literal["date", "relevance", "source"]
+FilterName = Literal["all", "unread", "bookmarked", "noted", "watchlist"]
+SNIPPET = tuple[str, list[tuple[int, int]]]  # one line of text, match spans in it
+
+
+@dataclass(frozen=True)
+class View:
+    """What the list shows before any search: the whole library, bookmarks, notes, or a saved
+    search (`query`)."""
+
+    name: str
+    query: str = ""
+    kind: ViewKind = "library"
+
+
+ALL_ARTICLES = View("All articles")
+BOOKMARKS = View("Bookmarks", kind="bookmarks")  # newest bookmark first
+NOTES = View("Notes", kind="notes")  # every note with its article, last edited first
+
+
+@dataclass(frozen=True)
+class ListRequest:
+    """Everything that decides the article list: a view, a search typed on top, sort, filter."""
+
+    view: View = ALL_ARTICLES
+    search: str = ""  # what the user typed; the view's own query is combined with it
+    sort: SortName = "date"
+    filter: FilterName = "all"
+    source: str | None = None  # one outlet's articles only
+    limit: int = 5_000  # search hits ranked at most
+    first_snippets: int = 30  # snippets computed up front; the rest when scrolled to
+
+    @property
+    def query(self) -> str:
+        """The query run: the view's and the typed search together."""
+        base, typed = self.view.query, self.search.strip()
+        return f"({base}) AND ({typed})" if base and typed else (typed or base)
+
+    @property
+    def effective_sort(self) -> SortName:
+        """Relevance orders search hits; without a query the list is by date."""
+        return "date" if self.sort == "relevance" and not self.query else self.sort
+
+
+@dataclass(frozen=True)
+class ListResult:
+    ids: list[str]
+    query: str
+    terms: frozenset[tuple[str, str]] = frozenset()
+    total: int = 0  # search hits before filters (a lower bound when `more`)
+    more: bool = False  # the search found more than it ranked
+    suggestion: str | None = None
+    error: str = ""
+    snippets: dict[str, SNIPPET] = field(default_factory=dict)
+    with_snippets: bool = False  # search hits and notes show a second line of text

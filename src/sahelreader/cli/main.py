@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import threading
@@ -27,13 +26,12 @@ from rich.progress import (
 from rich.spinner import Spinner
 from rich.text import Text
 
-from sahelreader import __version__
+from sahelreader import __version__, json_output
 from sahelreader.models import Article, SearchHit
 from sahelreader.text.clean import plural
-from sahelreader.text.timeutil import to_iso
 
 if TYPE_CHECKING:
-    from sahelreader.library import ImportProgress
+    from sahelreader.library import ImportProgress, Library
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 _PROGRESS_FROM = 20  # files or documents: below this a bar only flickers
@@ -215,8 +213,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         err.print("interrupted")
         return 130
     except Exception as error:  # noqa: BLE001 - the last line of defence: one line, no traceback
-        from sahelreader.search.query import QueryError
-        from sahelreader.store.database import StoreError
+        from sahelreader.library import QueryError, StoreError
 
         if isinstance(error, (QueryError, StoreError, KeyError, OSError)):
             err.print(Text(f"sahelreader: {_message(error)}", style="red"), soft_wrap=True)
@@ -249,7 +246,7 @@ def _run_tui(home: str | None) -> int:
 
 
 @contextmanager
-def _library(args: argparse.Namespace, err: Console, index: bool = True) -> Iterator[Any]:
+def _library(args: argparse.Namespace, err: Console, index: bool = True) -> Iterator[Library]:
     from sahelreader.library import Library
 
     library = Library.open(args.home)
@@ -263,7 +260,7 @@ def _library(args: argparse.Namespace, err: Console, index: bool = True) -> Iter
         library.close()
 
 
-def _ensure_index(library: Any, err: Console) -> None:
+def _ensure_index(library: Library, err: Console) -> None:
     with _progress(err, "Indexing") as update:
         library.ensure_index(
             progress=update, notice=lambda n: err.print(Text(f"notice: {n}", style="yellow"))
@@ -413,38 +410,7 @@ def _import_progress(err: Console) -> Iterator[Callable[[ImportProgress], None]]
 
 
 def _print_json(data: object) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-
-
-def _hit_json(hit: SearchHit) -> dict[str, object]:
-    return {
-        "id": hit.id,
-        "title": hit.title,
-        "source": hit.source,
-        "url": hit.url,
-        "published": to_iso(hit.published),
-        "score": hit.score,
-        "snippet": hit.snippet,
-        "matches": [list(span) for span in hit.matches],
-        "matched_in": hit.matched_in,
-    }
-
-
-def article_json(article: Article) -> dict[str, object]:
-    return {
-        "id": article.id,
-        "title": article.title,
-        "body": article.body,
-        "source": article.source,
-        "author": article.author,
-        "url": article.url,
-        "published": to_iso(article.published),
-        "added": to_iso(article.added),
-        "language": article.language,
-        "read": article.read,
-        "bookmarked": article.bookmarked,
-        "note": article.note,
-    }
+    sys.stdout.write(json_output.dumps(data))
 
 
 # -- commands -----------------------------------------------------------------------------------
@@ -467,14 +433,7 @@ def cmd_add(args: argparse.Namespace, err: Console) -> int:
             f"(already in the library), {len(report.failed)} failed{skipped}"
         )
         if args.json:
-            _print_json(
-                {
-                    "added": report.added,
-                    "duplicates": report.duplicates,
-                    "failed": [{"path": p, "reason": r} for p, r in report.failed],
-                    "skipped_records": report.skipped_records,
-                }
-            )
+            _print_json(json_output.add_report_json(report))
             err.print(summary)
         else:
             Console(highlight=False).print(summary)
@@ -488,7 +447,7 @@ def cmd_search(args: argparse.Namespace, err: Console) -> int:
         if not results.hits and results.suggestion:
             err.print(Text(f"No results. Did you mean: {results.suggestion}", style="yellow"))
         if args.json:
-            _print_json([_hit_json(hit) for hit in results.hits])
+            _print_json(json_output.hits_json(results.hits))
             return EXIT_OK
         out = Console(highlight=False)
         if not results.hits:
@@ -521,9 +480,7 @@ def cmd_show(args: argparse.Namespace, err: Console) -> int:
     with _library(args, err) as library:
         article = library.get(args.id)
         if args.json:
-            data = article_json(article)
-            data["entities"] = [entity.as_dict() for entity in library.entities(article)]
-            _print_json(data)
+            _print_json(json_output.article_json(article, library.entities(article)))
             return EXIT_OK
         out = Console(highlight=False)
         out.print(Text(article.title, style="bold"))
@@ -539,7 +496,7 @@ def cmd_show(args: argparse.Namespace, err: Console) -> int:
 
 
 def cmd_entities(args: argparse.Namespace, err: Console) -> int:
-    from sahelreader.entities.summary import group_entities
+    from sahelreader.library import group_entities
 
     source: str = args.source
     with _library(args, err, index=False) as library:
@@ -548,14 +505,11 @@ def cmd_entities(args: argparse.Namespace, err: Console) -> int:
             text = sys.stdin.buffer.read().decode("utf-8")
             found = library.recognise_text(text)
         elif Path(source).is_file():
-            from sahelreader.ingest import decode_bytes
-
-            text = decode_bytes(Path(source).read_bytes())
-            found = library.recognise_text(text)
+            _text, found = library.recognise_file(Path(source))
         else:
             found = library.entities(library.get(source))
         if args.json:
-            _print_json([entity.as_dict() for entity in found])
+            _print_json(json_output.entities_json(found))
             return EXIT_OK
         out = Console(highlight=False)
         for group in group_entities(found):
@@ -569,12 +523,10 @@ def cmd_entities(args: argparse.Namespace, err: Console) -> int:
 
 
 def cmd_related(args: argparse.Namespace, err: Console) -> int:
-    from sahelreader.related.coverage import related_json
-
     with _library(args, err) as library:
         found = library.related(args.id, limit=args.limit)
         if args.json:
-            _print_json(related_json(found))
+            _print_json(json_output.related_json(found))
             return EXIT_OK
         out = Console(highlight=False)
         out.print(Text("Cited in this article", style="bold"))
@@ -620,9 +572,7 @@ def cmd_bookmarks(args: argparse.Namespace, err: Console) -> int:
     with _library(args, err, index=False) as library:
         marks = library.bookmarks()
         if args.json:
-            _print_json(
-                [{"id": i, "title": t, "bookmarked_at": to_iso(when)} for i, t, when in marks]
-            )
+            _print_json(json_output.bookmarks_json(marks))
             return EXIT_OK
         out = Console(highlight=False)
         for article_id, title, when in marks:
@@ -699,17 +649,7 @@ def cmd_notes(args: argparse.Namespace, err: Console) -> int:
             return EXIT_OK
         noted = library.notes()
         if args.json:
-            _print_json(
-                [
-                    {
-                        "id": n.article_id,
-                        "title": n.title,
-                        "note": n.note,
-                        "updated": to_iso(n.updated),
-                    }
-                    for n in noted
-                ]
-            )
+            _print_json(json_output.notes_json(noted))
             return EXIT_OK
         out = Console(highlight=False)
         for item in noted:
@@ -770,12 +710,10 @@ def cmd_reindex(args: argparse.Namespace, err: Console) -> int:
 
 
 def cmd_doctor(args: argparse.Namespace, err: Console) -> int:
-    from sahelreader.doctor import run_doctor
-
     with _library(args, err, index=False) as library:
         out = Console(highlight=False)
         with _progress(err, "Repairing") as update:
-            findings = run_doctor(library, progress=update)
+            findings = library.doctor(progress=update)
         for finding in findings:
             out.print(Text(finding.line(), style="green" if finding.ok else "yellow"))
         return EXIT_OK if all(f.ok or f.repaired for f in findings) else EXIT_FAILED

@@ -1,22 +1,20 @@
-"""Loads the curated word lists shipped in ``data/`` into lookup tables (once, cached)."""
+"""Loads the curated lists into lookup tables (once, cached): the known names by type from the
+text toolkit (``text/data/names/``, shared with the cited-source extractor) and the recogniser's
+own word classes from ``data/`` (first names, titles, organisation and place words, stop words).
+"""
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
 
-from sahelreader.entities.rules import entry_tokens, fold
+from sahelreader.entities.rules import entry_tokens, token_key
+from sahelreader.text.names import KINDS, known_names, not_names
+from sahelreader.text.wordlists import entries
 
-# Entity types the gazetteer knows; "misc" entries block shorter matches and are not reported.
-KINDS = ("person", "organisation", "place", "misc")
-_FILES = (
-    ("people.txt", "person"),
-    ("organisations.txt", "organisation"),
-    ("places.txt", "place"),
-    ("misc.txt", "misc"),
-)
+__all__ = ["KINDS", "Gazetteer", "load"]
+
 _USER_TYPES = {
     "person": "person",
     "people": "person",
@@ -30,12 +28,8 @@ _USER_TYPES = {
 }
 
 
-def _lines(name: str) -> Iterator[str]:
-    data = resources.files(__package__).joinpath("data").joinpath(name).read_text(encoding="utf-8")
-    for line in data.splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            yield line
+def _lines(name: str) -> list[str]:
+    return entries("sahelreader.entities", name)
 
 
 @dataclass
@@ -111,14 +105,13 @@ def load() -> Gazetteer:
     lower: dict[tuple[str, ...], str] = {}
     lengths: dict[str, list[int]] = {}
     lower_lengths: dict[str, list[int]] = {}
-    for filename, etype in _FILES:
-        for line in _lines(filename):
-            key = entry_tokens(line)
-            if not key:
-                continue
-            _add(exact, lengths, key, etype)
-            if len(key) > 1:
-                _add(lower, lower_lengths, tuple(k.casefold() for k in key), etype)
+    for known in known_names():
+        key = entry_tokens(known.name)
+        if not key:
+            continue
+        _add(exact, lengths, key, known.kind)
+        if len(key) > 1:
+            _add(lower, lower_lengths, tuple(k.casefold() for k in key), known.kind)
     titles: set[tuple[str, ...]] = set()
     title_lengths: dict[str, list[int]] = {}
     for line in _lines("titles.txt"):
@@ -132,19 +125,19 @@ def load() -> Gazetteer:
     place_start: set[str] = set()
     for line in _lines("place_words.txt"):
         if line.endswith("+"):
-            place_start.add(fold(line[:-1]))
+            place_start.add(token_key(line[:-1]))
         else:
-            place_end.add(fold(line))
+            place_end.add(token_key(line))
     return Gazetteer(
         exact=exact,
         lower=lower,
         lengths=_freeze(lengths),
         lower_lengths=_freeze(lower_lengths),
-        first_names=frozenset(fold(x) for x in _lines("first_names.txt")),
+        first_names=frozenset(token_key(x) for x in _lines("first_names.txt")),
         titles=frozenset(titles),
         title_lengths=_freeze(title_lengths),
-        org_words=frozenset(fold(x) for x in _lines("org_words.txt")),
+        org_words=frozenset(token_key(x) for x in _lines("org_words.txt")),
         place_end_words=frozenset(place_end),
         place_start_words=frozenset(place_start),
-        stopwords=frozenset(fold(x) for x in _lines("stopwords.txt")),
+        stopwords=frozenset(token_key(x) for x in [*not_names(), *_lines("stopwords.txt")]),
     )

@@ -15,56 +15,28 @@ from collections.abc import Mapping
 
 from sahelreader.entities.gazetteer import Gazetteer, load
 from sahelreader.entities.rules import (
+    EVENT_ENDS,
+    FR_ORG_HEADS,
     FR_ORG_LINKS,
     FR_ORG_VOCAB,
     NAME_CONNECTORS,
     NAME_PARTICLES,
     PERSON_DE,
     PERSON_VERBS,
+    PLACE_NOUNS_AFTER,
+    PLACE_NOUNS_BEFORE,
+    PLACE_OF,
     PLACE_PREPOSITIONS,
     SENTENCE_END,
-    fold,
-    guess_language,
     is_acronym,
     is_capitalised,
+    token_key,
     tokenize,
 )
 from sahelreader.models import Entity, EntityType
+from sahelreader.text.language import detect_language
+from sahelreader.text.sentences import ABBREVIATIONS
 
-# Abbreviations whose trailing dot does not end a sentence.
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr col gen lt capt cpt sgt maj brig adm cmdr cdr st prof rev sen rep gov m mm "
-    "mme mlle pr jr sr no vs inc corp co ltd mt ft".split()
-)
-# Sequence-initial words that head a French organisation name whose body may be lower-case.
-_FR_ORG_HEADS = frozenset(
-    fold(w)
-    for w in (
-        "Conseil Mouvement Front Union Alliance Comité Ministère Agence Haut Haute Rassemblement "
-        "Parti Organisation Communauté Coordination Assemblée Cour Banque Groupe Forces Armée "
-        "Garde Direction Office Syndicat Institut Fondation Fédération Association Société "
-        "Compagnie Gendarmerie Confédération Commission Cellule Brigade Bataillon Autorité Centre "
-        "Observatoire Radiodiffusion Université École Programme Plateforme Cadre Collectif "
-        "Tribunal Secrétariat Police Service Délégation Mission Opération"
-    ).split()
-)
-# Lower-case administrative nouns: "Tillabéri region", "Borno state" -> the name is a place.
-_PLACE_NOUNS_AFTER = frozenset(
-    "region province district county state city town village governorate prefecture "
-    "municipality oblast commune emirate island islands river valley".split()
-)
-# Lower-case nouns that introduce a place name: "the town of Ayorou", "la ville de Kaya".
-_PLACE_NOUNS_BEFORE = frozenset(
-    "town city village region province district county suburb capital island "
-    "ville village région province commune localité département préfecture "
-    "cercle capitale".split()
-)
-_PLACE_OF = frozenset({"of", "de", "du", "d'"})
-# A capitalised sequence ending with one of these names an event (CoNLL MISC): not reported.
-_EVENT_ENDS = frozenset(
-    "Games Olympics Olympiad Championship Championships Cup Marathon Festival Awards Award "
-    "Prize Tournament Open Grand Prix Summit Expo Flight".split()
-)
 _NEWLINE_RE = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]")
 _PROSE_ENDS = frozenset({".", "!", "?", ",", ";"})
 _STRONG, _WEAK = 2, 1
@@ -111,15 +83,19 @@ class _Document:
         self.starts = starts
         self.ends = ends
         self.n = len(words)
-        self.folds = [fold(w) for w in words]
+        self.folds = [token_key(w) for w in words]
         self.caps = [w[0].isupper() or (w[0] in "ae" and is_capitalised(w)) for w in words]
         for k, w in enumerate(words):
             # Russian-occupied, California-based, Iranian-made: a known name + lower-case part
             if self.caps[k] and "-" in w:
                 head_part, _, tail = w.rpartition("-")
-                if tail.islower() and len(tail) > 2 and (fold(head_part),) in gazetteer.exact:
+                if tail.islower() and len(tail) > 2 and (token_key(head_part),) in gazetteer.exact:
                     self.caps[k] = False
-        self.language = language if language in ("en", "fr") else guess_language(words)
+        self.language = (
+            language
+            if language in ("en", "fr")
+            else detect_language(text, among=("en", "fr"), default="en")
+        )
         self._boundaries()
         # (start token, end token, type, strength); candidates: (start, end) left undecided
         self.spans: list[tuple[int, int, str, int]] = []
@@ -145,7 +121,7 @@ class _Document:
                 sent[i] = True
             elif sent[i] and words[i - 1] == "." and i >= 2:
                 before = words[i - 2]
-                if before.casefold() in _ABBREVIATIONS or (len(before) == 1 and before.isupper()):
+                if before.casefold() in ABBREVIATIONS or (len(before) == 1 and before.isupper()):
                     sent[i] = False
         self.brk = brk
         self.sent = sent
@@ -453,7 +429,7 @@ class _Document:
             return end
         # The capitalised sequence runs past the entry: decide on the whole sequence.
         rest = folds[end:j]
-        if self.words[j - 1] in _EVENT_ENDS:
+        if self.words[j - 1] in EVENT_ENDS:
             return j  # Boston Marathon, Rio Games: an event named after a place
         if any(f in g.org_words for f in rest):
             self.emit(i, j, "organisation")
@@ -484,9 +460,9 @@ class _Document:
         folds, g, words = self.folds, self.g, self.words
         size = j - i
         toks = folds[i:j]
-        if (size > 1 and words[j - 1] in _EVENT_ENDS) or words[j - 1] == "Games":
+        if (size > 1 and words[j - 1] in EVENT_ENDS) or words[j - 1] == "Games":
             return j  # Commonwealth Games, World Cup, Boston Marathon: events, not reported
-        if toks[0] in _FR_ORG_HEADS:
+        if toks[0] in FR_ORG_HEADS:
             end = self.french_org_body(i, j)
             if end > i + 1:
                 self.emit(i, end, "organisation")
@@ -539,13 +515,13 @@ class _Document:
     def place_context(self, i: int, j: int) -> bool:
         """``[i, j)`` is framed as a place: "Borno state", "the town of Ayorou", "ville de Kaya"."""
         words, brk, n = self.words, self.brk, self.n
-        if j < n and not brk[j] and words[j] in _PLACE_NOUNS_AFTER:
+        if j < n and not brk[j] and words[j] in PLACE_NOUNS_AFTER:
             return True
-        if i >= 2 and not brk[i] and words[i - 1] in _PLACE_OF:
+        if i >= 2 and not brk[i] and words[i - 1] in PLACE_OF:
             before = words[i - 2].casefold()
-            if before in _PLACE_NOUNS_BEFORE:
+            if before in PLACE_NOUNS_BEFORE:
                 return True
-            if i >= 3 and before in ("la", "le", "l'") and words[i - 3] in _PLACE_NOUNS_BEFORE:
+            if i >= 3 and before in ("la", "le", "l'") and words[i - 3] in PLACE_NOUNS_BEFORE:
                 return True
         return False
 

@@ -1,14 +1,17 @@
 """Tokenisation, normalisation and the small closed word classes the recogniser's rules use.
 
-Everything here is pure and fast: compiled regexes, frozensets and dict lookups. The open
-word lists (places, organisations, people, first names, titles...) live in ``data/`` and are
-loaded by :mod:`sahelreader.entities.gazetteer`.
+Everything here is pure and fast: compiled regexes, frozensets and dict lookups. The closed
+classes (name particles, place prepositions, verbs after a person...) are the sections of
+``data/rule_words.txt``; the open lists (first names, titles, organisation words) are loaded by
+:mod:`sahelreader.entities.gazetteer`, the known names from the text toolkit.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from sahelreader.text.fold import fold, strip_accents
+from sahelreader.text.wordlists import sections
 
 # A token is: a French elision (d', l', qu'), an English possessive ('s), a dotted acronym
 # (U.S., D.C.), a word made of letters/digits with inner hyphens or apostrophes (Yunus-bek,
@@ -22,6 +25,19 @@ TOKEN_RE = re.compile(
     r"|[^\W_]+(?:(?:['’](?![sS]\b)|[\-‐‑])[^\W_]+)*"
     r"|\S"
 )
+
+_WORDS = sections("sahelreader.entities", "rule_words.txt")  # see the file for each list
+NAME_PARTICLES = frozenset(_WORDS["name_particles"])
+PERSON_DE = frozenset(_WORDS["person_de"])
+NAME_CONNECTORS = frozenset(_WORDS["name_connectors"])
+FR_ORG_VOCAB = frozenset(_WORDS["fr_org_vocab"])
+FR_ORG_LINKS = frozenset(_WORDS["fr_org_links"])
+PLACE_PREPOSITIONS = frozenset(_WORDS["place_prepositions"])
+PERSON_VERBS = frozenset(_WORDS["person_verbs"])
+PLACE_NOUNS_AFTER = frozenset(_WORDS["place_nouns_after"])
+PLACE_NOUNS_BEFORE = frozenset(_WORDS["place_nouns_before"])
+PLACE_OF = frozenset(_WORDS["place_of"])
+EVENT_ENDS = frozenset(_WORDS["event_ends"])
 
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-"})
 
@@ -54,196 +70,27 @@ SENTENCE_END = frozenset(
     }
 )
 
-# Name-internal particles: allowed inside a capitalised sequence when a capitalised word
-# follows (Iyad Ag Ghaly, Mohamed Ould Ghazouani, Ursula von der Leyen, Mohammed bin Salman).
-NAME_PARTICLES = frozenset(
-    {
-        "al",
-        "el",
-        "bin",
-        "ben",
-        "ibn",
-        "ould",
-        "Ould",
-        "ag",
-        "Ag",
-        "van",
-        "von",
-        "der",
-        "den",
-        "dos",
-        "das",
-        "do",
-        "da",
-        "di",
-        "del",
-        "della",
-        "y",
-        "abu",
-        "Abu",
-        "Bin",
-        "Ben",
-        "ter",
-    }
-)
-# Particles of French person names: only after a first name (Charles de Gaulle).
-PERSON_DE = frozenset({"de", "du", "des", "d'", "la", "le"})
-# Connectors inside organisation / place names; only allowed once the sequence holds an
-# organisation or place word (Bank of England, Ministère de la Défense, Gulf of Guinea).
-NAME_CONNECTORS = frozenset(
-    {
-        "of",
-        "for",
-        "and",
-        "&",
-        "on",
-        "to",
-        "in",
-        "the",
-        "de",
-        "du",
-        "des",
-        "d'",
-        "la",
-        "le",
-        "les",
-        "l'",
-        "pour",
-        "et",
-        "sur",
-        "à",
-        "au",
-        "aux",
-        "en",
-    }
-)
-# Lower-case heads after which the next token may be an organisation head in French.
-FR_ORG_VOCAB = frozenset(
-    """
-    national nationale nationaux nationales africain africaine africains africaines
-    populaire populaires démocratique démocratiques républicain républicaine patriotique
-    patriotiques islamique islamiques unifié unifiée unie unies uni unis international
-    internationale internationaux internationales mondial mondiale européen européenne
-    militaire militaires civil civile civils suprême constitutionnel constitutionnelle
-    nigérien nigérienne malien malienne burkinabè tchadien tchadienne sénégalais ivoirien
-    ouest-africain ouest-africaine économique économiques monétaire social sociale socialiste
-    socialistes révolutionnaire révolutionnaires libre libres indépendant indépendante
-    général générale supérieur supérieure central centrale régional régionale fédéral
-    fédérale provisoire transitoire spécial spéciale permanent permanente armé armée armées
-    sauvegarde patrie défense sécurité développement libération salut unité restauration
-    démocratie progrès justice paix réconciliation renaissance changement république
-    transition jeunesse santé éducation affaires étrangères étranger intérieur coopération
-    renseignement information communication finances économie budget commerce industrie
-    agriculture élevage mines pétrole énergie environnement transports équipement culture
-    sports emploi travail souveraineté dignité refondation concorde alternance rassemblement
-    union intégration solidarité liberté libertés droits homme peuples peuple nation état
-    états etat etats protection promotion lutte contre terrorisme réfugiés migrations
-    population populations stratégique stratégiques azawad sahel ouest afrique
-    """.split()
-)
-# French words that introduce the lower-case body of an organisation name.
-FR_ORG_LINKS = frozenset(
-    {
-        "de",
-        "du",
-        "des",
-        "d'",
-        "la",
-        "le",
-        "les",
-        "l'",
-        "pour",
-        "et",
-        "à",
-        "au",
-        "aux",
-        "en",
-        "contre",
-    }
-)
 
-# Function words used to guess the language of a text.
-FR_MARKERS = frozenset(
-    "le la les des du une est dans pour avec sur qui que pas ont été par aux cette ces son sa "
-    "ses leur mais selon après".split()
-)
-EN_MARKERS = frozenset(
-    "the of and to is in that for with on was were are has have by from at its said this "
-    "which after".split()
-)
-
-# Places are signalled by these lower-case words right before a capitalised sequence.
-PLACE_PREPOSITIONS = frozenset(
-    {
-        "in",
-        "near",
-        "at",
-        "outside",
-        "around",
-        "across",
-        "into",
-        "towards",
-        "toward",
-        "via",
-        "à",
-        "au",
-        "aux",
-        "en",
-        "près",
-        "vers",
-        "from",
-        "dans",
-    }
-)
-# Person-signalling verbs right after a capitalised sequence.
-PERSON_VERBS = frozenset(
-    {
-        "said",
-        "says",
-        "told",
-        "added",
-        "explained",
-        "stated",
-        "wrote",
-        "argued",
-        "insisted",
-        "claimed",
-        "noted",
-        "warned",
-        "recalled",
-        "acknowledged",
-        "denied",
-        "admitted",
-        "a",
-        "déclare",
-        "affirme",
-        "explique",
-        "ajoute",
-        "estime",
-        "souligne",
-        "indique",
-        "who",
-        "qui",
-        "whose",
-    }
-)
-
-_FOLD_CACHE: dict[str, str] = {}
+_KEY_CACHE: dict[str, str] = {}
 
 
-def fold(word: str) -> str:
-    """Accent-folded form of ``word``, case kept (Goïta -> Goita, N’Djaména -> N'Djamena)."""
+def token_key(word: str) -> str:
+    """How the recogniser compares a token with its lists: accents stripped as text.fold does,
+    case kept (capitals tell names apart), typographic apostrophes and hyphens made plain
+    (N’Djaména -> N'Djamena, Goïta -> Goita)."""
     if word.isascii():
         return word
-    cached = _FOLD_CACHE.get(word)
+    cached = _KEY_CACHE.get(word)
     if cached is not None:
         return cached
-    decomposed = unicodedata.normalize("NFKD", word.translate(APOSTROPHES))
-    folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    folded = folded.replace("œ", "oe").replace("Œ", "Oe").replace("æ", "ae").replace("ß", "ss")
-    if len(_FOLD_CACHE) < 200_000:
-        _FOLD_CACHE[word] = folded
-    return folded
+    key = strip_accents(word.translate(APOSTROPHES))
+    if len(_KEY_CACHE) < 200_000:
+        _KEY_CACHE[word] = key
+    return key
+
+
+# Sequence-initial words that head a French organisation name whose body may be lower-case.
+FR_ORG_HEADS = frozenset(token_key(w) for w in _WORDS["fr_org_heads"])
 
 
 def tokenize(text: str) -> tuple[list[str], list[int], list[int]]:
@@ -263,19 +110,7 @@ def tokenize(text: str) -> tuple[list[str], list[int], list[int]]:
 def entry_tokens(name: str) -> tuple[str, ...]:
     """The folded token key of a gazetteer entry or of a user-configured name."""
     words, _, _ = tokenize(name)
-    return tuple(fold(w) for w in words)
-
-
-def guess_language(words: list[str]) -> str:
-    """'fr' or 'en' from function-word counts over the first few hundred tokens."""
-    fr = en = 0
-    for word in words[:400]:
-        low = word.lower()
-        if low in FR_MARKERS:
-            fr += 1
-        elif low in EN_MARKERS:
-            en += 1
-    return "fr" if fr > en else "en"
+    return tuple(token_key(w) for w in words)
 
 
 def is_capitalised(word: str) -> bool:
@@ -298,18 +133,18 @@ def is_acronym(word: str) -> bool:
 
 
 def canonical(name: str) -> str:
-    """A normalised key for grouping mentions: casefold, accents folded, possessive stripped.
+    """A normalised key for grouping mentions: text.fold (no case, no accents), typographic
+    apostrophes made plain, the possessive and dots dropped. A key, not a fold: "Niger's" and
+    "U.N." name what "Niger" and "UN" name.
 
     >>> canonical("Niger’s")
     'niger'
     >>> canonical("Assimi  Goïta")
     'assimi goita'
     """
-    text = " ".join(name.split())
-    text = fold(text.translate(APOSTROPHES))
-    if text.endswith("'s") or text.endswith("'S"):
+    text = fold(" ".join(name.split()).translate(APOSTROPHES))
+    if text.endswith("'s"):
         text = text[:-2]
     elif text.endswith("s'") and len(text) > 2:
         text = text[:-1]
-    text = text.replace(".", "")
-    return text.casefold().strip()
+    return text.replace(".", "").strip()

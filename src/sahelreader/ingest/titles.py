@@ -5,20 +5,13 @@ from __future__ import annotations
 import re
 
 from sahelreader.text.clean import one_line
+from sahelreader.text.sentences import split_sentences
 
 __all__ = ["MAX_TITLE_LINE", "MAX_TITLE_SENTENCE", "split_title", "title_from_text"]
 
 MAX_TITLE_LINE = 150
 MAX_TITLE_SENTENCE = 120
 
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+")
-_OPENING = "\"'“‘«([¿¡"
-# Words that end with a full stop without ending the sentence (English and French).
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen col lt maj capt cpt sgt adm sen rep gov pres st jr sr inc ltd corp "
-    "vs etc approx dept fig jan feb mar apr jun jul aug sep sept oct nov dec m mm mme mmes "
-    "mlle mgr pr".split()
-)
 _WRAPPED_WIDTH = 100
 
 
@@ -64,27 +57,8 @@ def _is_heading(line: str, rest: str) -> bool:
 
 
 def _first_sentence(paragraph: str) -> str:
-    for match in _SENTENCE_END.finditer(paragraph):
-        following = paragraph[match.end() : match.end() + 2]
-        starts_sentence = (
-            following[:1].isupper()
-            or following[:1].isdigit()
-            or (following[:1] in _OPENING and following[1:2].isupper())
-        )
-        if starts_sentence and not _ends_with_abbreviation(paragraph[: match.start() + 1]):
-            sentence = paragraph[: match.end()].rstrip()
-            break
-    else:
-        sentence = paragraph
+    spans = split_sentences(paragraph)
+    sentence = paragraph[spans[0][0] : spans[0][1]] if spans else paragraph
     if sentence.endswith(".") and not sentence.endswith(".."):
         sentence = sentence[:-1]
     return sentence
-
-
-def _ends_with_abbreviation(text: str) -> bool:
-    if not text.endswith("."):
-        return False
-    word = text[:-1].rsplit(None, 1)[-1] if text[:-1].strip() else ""
-    word = word.lstrip(_OPENING)
-    # "U.S.", "U.N.", initials ("J. Smith"), "Mr.", "M. Tiani"
-    return "." in word or len(word) == 1 or word.lower() in _ABBREVIATIONS

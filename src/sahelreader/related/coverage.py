@@ -27,7 +27,11 @@ Related coverage is found in two steps:
    shared distinctive title words *and* a score of `SAME_SOURCE_MIN_SCORE`.
 
 Near-duplicates (the same wire copy in two outlets) are found by word-shingle overlap of the
-first words of the bodies; a near-copy from the article's own source is left out altogether.
+first words of the bodies (`duplicates`); a near-copy from the article's own source is left out
+altogether.
+
+Everything read comes in a `RelatedInputs` (`inputs`): the article, the index's searcher, the
+stored candidates and the entity lookups; nothing here reaches back into the Library.
 
 Core module: no UI imports.
 """
@@ -41,20 +45,24 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
-from typing import TYPE_CHECKING, Any
 
 from sahelreader.entities.summary import group_entities, name_key
 from sahelreader.models import Article, Entity
+from sahelreader.related.duplicates import WORD, Shingles, near_duplicate, same_source
+from sahelreader.related.inputs import Document, RelatedInputs, Searcher
+from sahelreader.related.result import Coverage, Related
 from sahelreader.search.analysis import STEMMED_LANGUAGES
-from sahelreader.sources import CitedSource, extract_citations, extract_links
-from sahelreader.store.database import decode_entities
+from sahelreader.sources import extract_citations, extract_links
 from sahelreader.text.fold import fold
-from sahelreader.text.timeutil import from_iso
 
-if TYPE_CHECKING:
-    from sahelreader.library import Library
-
-__all__ = ["Coverage", "Related", "Shingles", "near_duplicate", "related", "related_json"]
+__all__ = [
+    "Coverage",
+    "Related",
+    "RelatedInputs",
+    "Shingles",
+    "near_duplicate",
+    "related",
+]
 
 # -- tuning (bench/related_eval.py; bench/related_judgements*.md, round2 = held-out) -----
 NUMTERMS = 24  # distinctive terms taken from the article's text
@@ -84,42 +92,13 @@ ROUNDUP_TITLE_TERMS = 2  # title words a round-up must share with the other arti
 SHORT_TEXT_WORDS = 60  # a body shorter than this needs a shared title word or weighty name
 SAME_SOURCE_TITLE_TERMS = 2  # an item from the article's own outlet must share these title words
 SAME_SOURCE_MIN_SCORE = 0.55  # ...and score this much
-SHINGLE_WORDS = 300  # words of the body compared for near-duplicates
-NEAR_DUP_JACCARD = 0.5
-NEAR_DUP_CONTAINMENT = 0.8  # share of the shorter text's shingles found in the longer one
-NEAR_DUP_MIN_SHINGLES = 8
 
 
-@dataclass(frozen=True)
-class Coverage:
-    id: str
-    title: str
-    source: str
-    published: datetime | None
-    score: float
-    shared_entities: tuple[str, ...]
-    near_duplicate: bool
-
-
-@dataclass(frozen=True)
-class Related:
-    cited: list[CitedSource]
-    coverage: list[Coverage]  # best first
-    links: list[str]
-
-    def coverage_by_outlet(self) -> list[tuple[str, list[Coverage]]]:
-        """Coverage grouped by source, groups in the order of their best item."""
-        groups: dict[str, list[Coverage]] = {}
-        for item in self.coverage:
-            groups.setdefault(item.source, []).append(item)
-        return list(groups.items())
-
-
-def related(library: Library, article_id: str, limit: int = 10) -> Related:
+def related(inputs: RelatedInputs, limit: int = 10) -> Related:
     """Everything the side panel shows for one article."""
-    article = library.get(article_id)
+    article = inputs.article
     cited = extract_citations(article.body, article.language or None)
-    return Related(cited, find_coverage(library, article, limit), article_links(article))
+    return Related(cited, find_coverage(inputs, limit), article_links(article))
 
 
 def article_links(article: Article) -> list[str]:
@@ -131,28 +110,6 @@ def article_links(article: Article) -> list[str]:
         if url not in found:
             found.append(url)
     return found
-
-
-def related_json(r: Related) -> dict[str, Any]:
-    return {
-        "cited": [
-            {"name": c.name, "kind": c.kind, "count": c.count, "sentences": list(c.sentences)}
-            for c in r.cited
-        ],
-        "coverage": [
-            {
-                "id": c.id,
-                "title": c.title,
-                "source": c.source,
-                "published": c.published.isoformat() if c.published else None,
-                "score": round(c.score, 4),
-                "shared_entities": list(c.shared_entities),
-                "near_duplicate": c.near_duplicate,
-            }
-            for c in r.coverage
-        ],
-        "links": list(r.links),
-    }
 
 
 # -- related coverage ----------------------------------------------------------------------------
@@ -170,7 +127,7 @@ class _Candidate:
     """One candidate and the evidence that it is on the article's story."""
 
     id: str
-    row: Any
+    document: Document
     shingles: Shingles
     duplicate: bool
     published: datetime | None
@@ -188,12 +145,14 @@ class _Candidate:
     score: float = 0.0
 
 
-def find_coverage(library: Library, article: Article, limit: int = 10) -> list[Coverage]:
+def find_coverage(inputs: RelatedInputs, limit: int = 10) -> list[Coverage]:
+    """Other coverage of the article's story, best first (near-duplicates marked)."""
     if limit <= 0:
         return []
+    article = inputs.article
     roundup = is_roundup(article.title)
     words = len(article.body.split())
-    on_story = [c for c in _candidates(library, article) if _evidence(c, roundup, words)]
+    on_story = [c for c in _candidates(inputs) if _evidence(c, roundup, words)]
     # Whether the story has coverage at all is judged before the outlet's own pieces are set
     # aside: a strong follow-up from the same outlet still vouches for the others.
     story_best = max((c.score for c in on_story if not c.duplicate), default=0.0)
@@ -208,7 +167,7 @@ def find_coverage(library: Library, article: Article, limit: int = 10) -> list[C
     for candidate in kept:
         # One outlet publishing the same copy twice: show it once.
         if any(
-            _same_source(candidate.row["source"], s.row["source"])
+            same_source(candidate.document.source, s.document.source)
             and near_duplicate(candidate.shingles, s.shingles)
             for s in shown
         ):
@@ -219,8 +178,8 @@ def find_coverage(library: Library, article: Article, limit: int = 10) -> list[C
     return [
         Coverage(
             id=c.id,
-            title=c.row["title"],
-            source=c.row["source"],
+            title=c.document.title,
+            source=c.document.source,
             published=c.published,
             score=round(c.score, 4),
             shared_entities=tuple(c.shared),
@@ -256,16 +215,14 @@ def _evidence(c: _Candidate, roundup: bool, words: int) -> bool:
     return not (short and c.title_terms == 0 and not c.strong_name)
 
 
-def _candidates(library: Library, article: Article) -> list[_Candidate]:
+def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
     """Every candidate for the article's coverage, scored, with the evidence for it."""
-    from sahelreader.search.index import IndexUnavailable
-
-    try:
-        searcher = _searcher(library)
-    except (FileNotFoundError, IndexUnavailable):
+    searcher = inputs.searcher()
+    if searcher is None:
         return []
+    article = inputs.article
     names = _names(
-        library.entities(article), _title_entities(library, article.title, article.language)
+        inputs.entities_of(article), _title_entities(inputs, article.title, article.language)
     )
     names = [n for n in names if not _names_outlet(n, article.source)]
     weights = _entity_weights(searcher, names)
@@ -297,37 +254,36 @@ def _candidates(library: Library, article: Article) -> list[_Candidate]:
 
     title_words = _TitleWords(searcher, article)
     mine_title = title_words.of(article.title)
-    rows = {row["id"]: row for row in library.store.documents([found for found, _, _ in hits])}
+    stored = {doc.id: doc for doc in inputs.documents([found for found, _, _ in hits])}
     mine = Shingles(article.body, article.title)
     found_all: list[_Candidate] = []
     for found, raw, mask in hits:
-        row = rows.get(found)
-        if row is None:
+        doc = stored.get(found)
+        if doc is None:
             continue  # removed since the index caught up
-        body = row["body"]
-        duplicate = near_duplicate(mine, theirs := Shingles(body, row["title"]))
-        same_source = _same_source(row["source"], article.source)
-        if same_source and (duplicate or fold(row["title"].strip()) == fold(article.title.strip())):
+        body = doc.body
+        duplicate = near_duplicate(mine, theirs := Shingles(body, doc.title))
+        from_own_outlet = same_source(doc.source, article.source)
+        if from_own_outlet and (
+            duplicate or fold(doc.title.strip()) == fold(article.title.strip())
+        ):
             continue  # the same copy again from the same outlet: not other coverage
-        if row["entity_version"] == library.entity_version and row["entity_spans"]:
-            found_entities = decode_entities(row["entity_spans"], body)
-        else:
-            found_entities = library.entities(library.get(found))
-        title_entities = _title_entities(library, row["title"], row["language"])
+        found_entities = inputs.entities_of(doc)
+        title_entities = _title_entities(inputs, doc.title, doc.language)
         their_names = [
-            n for n in _names(found_entities, title_entities) if not _names_outlet(n, row["source"])
+            n for n in _names(found_entities, title_entities) if not _names_outlet(n, doc.source)
         ]
         shared, mass, strong = _shared(names, weights, their_names)
         entity_score = 1.0 - math.exp(-mass / ENTITY_SCALE)
         mlt = min(1.0, raw / scale)
-        published = from_iso(row["published"])
+        published = doc.published
         time = time_factor(article.published, published)
-        theirs_title = title_words.of(row["title"])
+        theirs_title = title_words.of(doc.title)
         common = mine_title & theirs_title
         lighter = min(title_words.mass(mine_title), title_words.mass(theirs_title)) or 1.0
         c = _Candidate(
             id=found,
-            row=row,
+            document=doc,
             shingles=theirs,
             duplicate=duplicate,
             published=published,
@@ -339,9 +295,9 @@ def _candidates(library: Library, article: Article) -> list[_Candidate]:
             title_terms=len(common),
             title_sim=min(1.0, title_words.mass(common) / lighter),
             time=time,
-            roundup=is_roundup(row["title"]),
+            roundup=is_roundup(doc.title),
             words=len(body.split()),
-            same_source=same_source,
+            same_source=from_own_outlet,
         )
         c.score = (W_MLT * mlt + W_ENTITY * entity_score + W_TITLE * c.title_sim) * time
         if duplicate:
@@ -368,7 +324,7 @@ def _stop_words(language: str) -> frozenset[str]:
 class _TitleWords:
     """The distinctive words of a title, analysed as the article's language is."""
 
-    def __init__(self, searcher: Any, article: Article) -> None:
+    def __init__(self, searcher: Searcher, article: Article) -> None:
         from sahelreader.search.analysis import folding_analyzer, language_analyzer
 
         self.reader = searcher.reader()
@@ -414,10 +370,6 @@ def is_roundup(title: str) -> bool:
     return bool(_ROUNDUP.search(fold(title)))
 
 
-def _searcher(library: Library) -> Any:
-    return library.index.searcher()
-
-
 def _fields(language: str) -> tuple[str, str]:
     if language in STEMMED_LANGUAGES:
         return f"body_{language}", f"title_{language}"
@@ -425,7 +377,7 @@ def _fields(language: str) -> tuple[str, str]:
 
 
 def _key_terms(
-    searcher: Any, article: Article, names: list[_Name], weights: dict[tuple[str, ...], float]
+    searcher: Searcher, article: Article, names: list[_Name], weights: dict[tuple[str, ...], float]
 ) -> list[tuple[str, str, float]]:
     """(field, term, boost) to look for: the article's distinctive words and entity tokens."""
     from whoosh import classify
@@ -461,7 +413,7 @@ def _key_terms(
 
 
 def _accumulate(
-    searcher: Any, terms: list[tuple[str, str, float]], masks: dict[int, int] | None = None
+    searcher: Searcher, terms: list[tuple[str, str, float]], masks: dict[int, int] | None = None
 ) -> dict[int, float]:
     """Score every document holding a term: sum of boost x idf x saturated term frequency.
 
@@ -496,9 +448,9 @@ def _accumulate(
     return scores
 
 
-def _title_entities(library: Library, title: str, language: str) -> list[Entity]:
+def _title_entities(inputs: RelatedInputs, title: str, language: str) -> list[Entity]:
     """Names in the title: a feed item's one-line summary often names no one the title does."""
-    return library.recogniser.recognise(title, language or None) if title else []
+    return inputs.recognise(title, language or None) if title else []
 
 
 def _names(entities: Sequence[Entity], more: Sequence[Entity] = ()) -> list[_Name]:
@@ -515,12 +467,12 @@ _HOST_WORDS = frozenset({"www", "com", "co", "uk", "org", "net", "news", "the"})
 
 def _names_outlet(name: _Name, source: str) -> bool:
     """“CNN” in a cnn.com article, “BBC” in a BBC one: the byline, not a shared subject."""
-    words = {w for w in _WORD.findall(fold(source)) if w not in _HOST_WORDS}
+    words = {w for w in WORD.findall(fold(source)) if w not in _HOST_WORDS}
     key = [w for w in name.key if w != "the"]
     return bool(words) and bool(key) and all(w in words for w in key)
 
 
-def _entity_weights(searcher: Any, names: Iterable[_Name]) -> dict[tuple[str, ...], float]:
+def _entity_weights(searcher: Searcher, names: Iterable[_Name]) -> dict[tuple[str, ...], float]:
     """Type weight times a normalised idf (sharpened) of the name's rarest token in `entity`."""
     reader = searcher.reader()
     total = max(2, reader.doc_count())
@@ -570,52 +522,3 @@ def time_factor(a: datetime | None, b: datetime | None) -> float:
     days = abs((a - b).total_seconds()) / 86_400.0
     days = max(0.0, days - 1.0)  # a day apart is still the same news cycle
     return TIME_FLOOR + (1.0 - TIME_FLOOR) * math.pow(0.5, days / TIME_HALF_LIFE_DAYS)
-
-
-# -- near-duplicates --------------------------------------------------------------------------
-
-_WORD = re.compile(r"\w+")
-
-
-class Shingles:
-    """The first words of a text, shingled on demand (5-grams, or 3-grams between short texts).
-
-    A body too short to compare (a feed's one-line summary) is compared with its title too.
-    """
-
-    __slots__ = ("tokens", "_sets")
-
-    def __init__(self, body: str, title: str = "", words: int = SHINGLE_WORDS) -> None:
-        tokens = _WORD.findall(fold(body))[:words]
-        if len(tokens) < 25 and title:
-            tokens = _WORD.findall(fold(title)) + tokens
-        self.tokens = tokens
-        self._sets: dict[int, frozenset[int]] = {}
-
-    def of(self, size: int) -> frozenset[int]:
-        found = self._sets.get(size)
-        if found is None:
-            tokens = self.tokens
-            found = frozenset(
-                hash(tuple(tokens[i : i + size])) for i in range(len(tokens) - size + 1)
-            )
-            self._sets[size] = found
-        return found
-
-
-def near_duplicate(a: Shingles, b: Shingles) -> bool:
-    """Very high word-shingle overlap: the same copy, perhaps cut or lightly edited."""
-    size = 5 if min(len(a.tokens), len(b.tokens)) >= 40 else 3
-    x, y = a.of(size), b.of(size)
-    if len(x) < NEAR_DUP_MIN_SHINGLES or len(y) < NEAR_DUP_MIN_SHINGLES:
-        return bool(x) and x == y
-    common = len(x & y)
-    if not common:
-        return False
-    jaccard = common / (len(x) + len(y) - common)
-    containment = common / min(len(x), len(y))
-    return jaccard >= NEAR_DUP_JACCARD or containment >= NEAR_DUP_CONTAINMENT
-
-
-def _same_source(a: str, b: str) -> bool:
-    return fold(a.strip()) == fold(b.strip())

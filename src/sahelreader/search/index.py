@@ -36,8 +36,8 @@ _LARGE_BUILD = 5_000
 _WRITE_LOCK_TIMEOUT = 10.0
 TITLE_BOOST = 2.5
 # Bumped whenever the documents change shape (fields, analysis): an index built by another
-# format is rebuilt. 2: entity fields.
-INDEX_FORMAT = 2
+# format is rebuilt. 2: entity fields. 3: the headline's entities in them too.
+INDEX_FORMAT = 3
 _OPERATOR_WORDS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"})
 _BARE_WORD = re.compile(r"(?<![\w:*?~\"])\w+(?![\w:*?~])")
 

@@ -3,18 +3,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 
-
-def _fold_char(char: str) -> str:
-    base = unicodedata.normalize("NFD", char)[0]
-    return base.lower() if len(base.lower()) == 1 else char
-
-
-def fold_same_length(text: str) -> str:
-    """Lower-case, accents dropped, one character for one: offsets stay valid in the original."""
-    return "".join(_fold_char(c) for c in text)
+from sahelreader.text.fold import fold_same_length
 
 
 def find_names(text: str, names: Sequence[str]) -> list[tuple[int, int]]:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib import resources
 
 from sahelreader.sources.outlets import name_key
+from sahelreader.text.wordlists import data_text
 
 __all__ = ["other_names", "table_fingerprint", "with_other_names"]
 
@@ -20,9 +20,7 @@ _FILE = "organisation_names.tsv"
 
 
 def _text() -> str:
-    return (
-        resources.files("sahelreader.sources").joinpath("data").joinpath(_FILE).read_text("utf-8")
-    )
+    return data_text("sahelreader.sources", _FILE)
 
 
 @lru_cache(maxsize=1)

@@ -792,6 +792,14 @@ def decode_entities(data: str, body: str) -> list[Entity]:
     return spans
 
 
+def row_entities(row: sqlite3.Row, version: str) -> list[Entity] | None:
+    """The entities cached with a `Store.documents()` row, when the cache is from recogniser
+    `version`; None when it is missing or from another recogniser (recognise them again)."""
+    if row["entity_version"] == version and row["entity_spans"]:
+        return decode_entities(row["entity_spans"], row["body"])
+    return None
+
+
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]

@@ -1,66 +1,69 @@
-"""Language detection for articles: a stop-word vote, fast and dependency-free.
+"""Language detection: a stop-word vote, fast and dependency-free. The one guesser the app uses.
 
-News text is long enough that counting each language's commonest function words is reliable;
-short or mixed texts that give no clear winner come back as "" (unknown) rather than a guess.
+Each language's commonest function words vote; the language with a clear majority wins. Long
+text is reliable at three votes. A title or a one-line summary has few function words, so under
+20 words one vote can decide, provided no other language gets close ("La junte au Niger" is
+French). Text that gives no clear winner comes back as `default` ("" unless asked otherwise).
+
+Callers that only handle some languages pass `among`: the entity recogniser and the citation
+patterns know English and French, so they ask for one of those two, and the recogniser asks for
+English when unsure (`default="en"`).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 
-_STOP_WORDS: dict[str, frozenset[str]] = {
-    "en": frozenset(
-        "the of and to in is that for it was on with as his he be by at are from this have an "
-        "has not but had they were which its their been said who would will after also".split()
-    ),
-    "fr": frozenset(
-        "le la les des de du et un une est dans que qui pour pas sur au aux avec ce ces il elle "
-        "par plus sont ont été a son sa ses leur selon mais entre où être avait fait dont".split()
-    ),
-    "es": frozenset(
-        "el la los las de del y en que un una es por con para su se lo como más pero sus al "
-        "fue ha este esta según entre sobre también han".split()
-    ),
-    "pt": frozenset(
-        "o a os as de do da dos das e em que um uma é por com para seu sua se não mais como "
-        "foi ao pelo pela também entre sobre são".split()
-    ),
-    "de": frozenset(
-        "der die das und in den von zu mit sich des auf für ist im dem nicht ein eine als auch "
-        "es an werden aus er hat dass sie nach wird bei".split()
-    ),
-    "it": frozenset(
-        "il di che e la per un in è del della non una sono le con si da dei al nel anche come "
-        "ma ha gli più questo essere".split()
-    ),
-}
+from sahelreader.text.wordlists import sections
 
+__all__ = ["detect_language"]
+
+
+def _function_words() -> dict[str, tuple[str, ...]]:
+    """Word -> the languages it votes for, from data/function_words.txt."""
+    voters: dict[str, tuple[str, ...]] = {}
+    for language, words in sections("sahelreader.text", "function_words.txt").items():
+        for word in words:
+            voters[word] = (*voters.get(word, ()), language)
+    return voters
+
+
+_VOTERS = _function_words()
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_APOSTROPHE = re.compile("['’]")
+# French elisions (l'armée, d'Assimi, qu'il) are a strong French signal of their own.
+_FRENCH_ELISIONS = frozenset({"l", "d", "qu", "n", "s", "c", "j"})
 _SAMPLE_CHARS = 4000
 _MIN_VOTES = 3
+_SHORT_TEXT_WORDS = 20  # under this, one vote can decide
+_MARGIN = 1.3  # the winner needs this many times the runner-up's votes
 
 
-def detect_language(text: str) -> str:
-    """Return an ISO 639-1 code ("en", "fr", …) or "" when the text gives no clear answer."""
-    words = [w.lower() for w in _WORD.findall(text[:_SAMPLE_CHARS])]
+def detect_language(text: str, among: Collection[str] = (), default: str = "") -> str:
+    """An ISO 639-1 code ("en", "fr", …), or `default` when the text gives no clear answer.
+
+    `among` limits the candidates (an empty collection: every language known here).
+    """
+    words = _WORD.findall(text[:_SAMPLE_CHARS].lower())
     if not words:
-        return ""
+        return default
     votes: Counter[str] = Counter()
     for word in words:
-        # French elisions (l'armée, d'Assimi) are a strong French signal of their own.
-        if "'" in word or "’" in word:
-            head = re.split("['’]", word, maxsplit=1)[0]
-            if head in {"l", "d", "qu", "n", "s", "c", "j"}:
-                votes["fr"] += 1
-            continue
-        for language, stop_words in _STOP_WORDS.items():
-            if word in stop_words:
+        voters = _VOTERS.get(word)
+        if voters is not None:
+            for language in voters:
                 votes[language] += 1
+        elif ("'" in word or "’" in word) and _APOSTROPHE.split(word, 1)[0] in _FRENCH_ELISIONS:
+            votes["fr"] += 1
+    if among:
+        votes = Counter({language: n for language, n in votes.items() if language in among})
     if not votes:
-        return ""
-    (best, best_votes), *rest = votes.most_common(2) + [("", 0)]
+        return default
+    (best, best_votes), *rest = [*votes.most_common(2), ("", 0)]
     runner_up = rest[0][1]
-    if best_votes < _MIN_VOTES or best_votes < runner_up * 1.3:
-        return ""
+    min_votes = 1 if len(words) < _SHORT_TEXT_WORDS else _MIN_VOTES
+    if best_votes < min_votes or best_votes < runner_up * _MARGIN:
+        return default
     return best

@@ -4,31 +4,28 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["split_sentences"]
+from sahelreader.text.wordlists import entries
 
-# Words that end with a period but do not end a sentence when a capitalised
-# word follows (titles, ranks, common abbreviations). Lower-case, no dot.
-_ABBREVIATIONS = frozenset(
-    """
-    mr mrs ms messrs mssrs dr prof col lt gen maj capt cpt sgt cpl pvt adm cmdr cdr brig
-    gov sen rep pres supt insp det rev fr hon st ste jr sr esq mt ft
-    mme mmes mlle mlles mgr gén gal cdt lt-col
-    vs v cf al approx dept est fig figs inc ltd co corp govt univ assn bros
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    av bd boul
-    """.split()
-)
+__all__ = ["ABBREVIATIONS", "NUMBER_ABBREVIATIONS", "split_sentences"]
+
+
+def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
+    always: set[str] = set()
+    before_number: set[str] = set()
+    for entry in entries("sahelreader.text", "abbreviations.txt"):
+        word, _, note = entry.partition(" ")
+        (before_number if note == "(number)" else always).add(word)
+    return frozenset(always), frozenset(before_number)
+
+
+# Words that end with a period but do not end a sentence when a capitalised word follows
+# (titles, ranks, common abbreviations), and those that are abbreviations only before a number
+# ("No. 5"). Lower-case, no dot; the one list is data/abbreviations.txt.
+ABBREVIATIONS, NUMBER_ABBREVIATIONS = _abbreviations()
+
 # Multi-dot abbreviations ("U.S.", "a.m."): no split unless the next word
 # is a typical sentence opener.
-_OPENERS = frozenset(
-    """
-    the a an he she it they we i this that these those there but and so yet in on at
-    after before since as if when while however meanwhile his her its their our
-    le la les il elle ils elles nous on ce cette ces mais et en dans selon
-    """.split()
-)
-# "No." / "no." only an abbreviation before a number ("No. 5").
-_NUM_ABBREVIATIONS = frozenset({"no", "nos", "art", "vol", "p", "pp", "n°"})
+_OPENERS = frozenset(entries("sahelreader.text", "sentence_openers.txt"))
 
 _CANDIDATE_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|$)|\n")
 _WORD_BEFORE_RE = re.compile(r"([\w.'’-]+)$")
@@ -57,9 +54,9 @@ def _is_boundary(text: str, start: int, end: int) -> bool:
         return True
     if "." in word:  # U.S, a.m, e.g, i.e
         return bool(next_word) and next_word.lower() in _OPENERS and not opener
-    if low in _ABBREVIATIONS:
+    if low in ABBREVIATIONS:
         return False
-    if low in _NUM_ABBREVIATIONS:
+    if low in NUMBER_ABBREVIATIONS:
         return not (next_word[:1].isdigit())
     if len(word) == 1 and word.isupper():
         return False  # an initial: "John F. Kennedy"

@@ -10,6 +10,8 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.markup import escape
 
+from sahelreader.tui import bindings
+
 if TYPE_CHECKING:
     from sahelreader.tui.app import SahelReaderApp
 
@@ -17,21 +19,27 @@ if TYPE_CHECKING:
 class ReaderCommands(Provider):
     def _commands(self) -> list[tuple[str, str, Callable[[], Any]]]:
         app: SahelReaderApp = self.app  # type: ignore[assignment]
+        main = app.main
         commands: list[tuple[str, str, Callable[[], Any]]] = []
-        for binding in app.all_bindings():
+        for binding in bindings.all_bindings():
+            if binding not in bindings.ANYWHERE and binding not in bindings.APP:
+                continue
             if binding.action.startswith(("scroll", "cursor", "focus")):
                 continue
             name = binding.tooltip or binding.description
-            commands.append((name, f"key: {binding.key}", partial(app.run_action, binding.action)))
+            action = partial(
+                app.run_action, binding.action, main if binding in bindings.ANYWHERE else app
+            )
+            commands.append((name, f"key: {binding.key}", action))
         for name, query in app.library.saved_searches():
             commands.append(
                 (
                     f"View: {name}",
                     f"Saved search: {query}",
-                    partial(app.open_saved_search, name, query),
+                    partial(main.open_saved_search, name, query),
                 )
             )
-        commands.append(("View: All articles", "Show the whole library", app.show_all_articles))
+        commands.append(("View: All articles", "Show the whole library", main.show_all_articles))
         return commands
 
     # Names and help can hold a saved search's own words ("published:[2024-01 to 2024-04]"):

@@ -9,20 +9,6 @@ from textual.message import Message
 
 
 @dataclass
-class ListLoaded(Message):
-    ids: list[str]
-    query: str
-    terms: frozenset[tuple[str, str]] = frozenset()
-    total: int = 0
-    more: bool = False
-    suggestion: str | None = None
-    error: str = ""
-    keep: str | None = None
-    open_after: bool = False
-    snippets: dict[str, tuple[str, list[tuple[int, int]]]] = field(default_factory=dict)
-
-
-@dataclass
 class IndexProgress(Message):
     done: int
     total: int
@@ -41,12 +27,7 @@ class IndexReady(Message):
 @dataclass
 class ViewsCounted(Message):
     views: list[tuple[Any, int]] = field(default_factory=list)  # (View, unread count)
-
-
-@dataclass
-class EntityCounts(Message):
-    article_id: str
-    counts: dict[str, int]
+    highlight: str | None = None  # the view to put the cursor on
 
 
 @dataclass
@@ -54,16 +35,3 @@ class LibraryCounts(Message):
     total: int
     unread: int
     changed_outside: bool = False  # another process added or removed articles
-
-
-@dataclass
-class SnippetsLoaded(Message):
-    snippets: dict[str, tuple[str, list[tuple[int, int]]]]
-    generation: int
-
-
-@dataclass
-class RelatedLoaded(Message):
-    article_id: str
-    related: Any  # sahelreader.related.coverage.Related
-    groups: list[Any]  # sahelreader.entities.summary.EntityGroup

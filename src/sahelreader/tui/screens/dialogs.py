@@ -1,94 +1,24 @@
-"""Modal screens: help (generated from the bindings), save a search, choose a view."""
+"""Dialogs: a yes/no question, save (or rename) a search, choose a view."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Literal
 
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
-from textual.keys import format_key
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from sahelreader.tui.widgets.search_bar import SYNTAX_HELP
-
-
-@dataclass(frozen=True)
-class KeyHelp:
-    section: str
-    keys: str
-    description: str
-    binding_id: str
-
-
-def key_help(section: str, bindings: Iterable[Binding], keymap: dict[str, str]) -> list[KeyHelp]:
-    rows = []
-    for binding in bindings:
-        keys = keymap.get(binding.id or "", binding.key) if binding.id else binding.key
-        shown = " / ".join(_key_display(key.strip()) for key in keys.split(","))
-        rows.append(
-            KeyHelp(section, shown, binding.tooltip or binding.description, binding.id or "")
-        )
-    return rows
-
-
-def _key_display(key: str) -> str:
-    """`left_square_bracket` → `[`, `ctrl+p` → `ctrl+p`: what the user presses."""
-    *modifiers, name = key.split("+")
-    return "+".join([*modifiers, format_key(name)])
-
-
-class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close")]
-
-    def __init__(self, rows: list[KeyHelp], legend: Text | None = None) -> None:
-        super().__init__()
-        self.rows = rows
-        self.legend = legend
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help-body"):
-            yield Static(Text("Keys — esc, q or ? closes this screen", style="bold"))
-            yield Static(self._table())
-            if self.legend is not None:
-                yield Static(Text("Entity highlighting", style="bold"), classes="help-heading")
-                yield Static(self.legend)
-            yield Static(Text("Search", style="bold"), classes="help-heading")
-            yield Static(Text(SYNTAX_HELP))
-            yield Static(
-                Text(
-                    "Remap any key in config.toml under [keymap] with its id, e.g. "
-                    'search = "ctrl+f".',
-                    style="dim",
-                )
-            )
-
-    def _table(self) -> Table:
-        table = Table(box=None, show_header=True, header_style="bold", expand=True, pad_edge=False)
-        table.add_column(Text("Where"), style="dim", no_wrap=True)
-        table.add_column(Text("Keys"), style="bold cyan", no_wrap=True)
-        table.add_column(Text("What it does"))
-        table.add_column(Text("id, for [keymap]"), style="dim", no_wrap=True)
-        for row in self.rows:
-            table.add_row(
-                Text(row.section), Text(row.keys), Text(row.description), Text(row.binding_id)
-            )
-        return table
+from sahelreader.models import View
+from sahelreader.tui import bindings
 
 
 class ConfirmScreen(ModalScreen[bool]):
     """A yes/no question: y or enter says yes, n or esc says no."""
 
-    BINDINGS = [
-        Binding("y,enter", "answer(True)", "Yes", id="confirm.yes"),
-        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
-    ]
+    BINDINGS = bindings.CONFIRM
 
     def __init__(self, question: str, detail: str = "") -> None:
         super().__init__()
@@ -107,7 +37,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
 
 class SaveSearchScreen(ModalScreen[str | None]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="save_search.cancel")]
+    BINDINGS = bindings.SAVE_SEARCH
 
     def __init__(
         self, query: str, *, heading: str = "Save this search as a view", name: str = ""
@@ -121,7 +51,12 @@ class SaveSearchScreen(ModalScreen[str | None]):
         with Vertical(id="dialog"):
             yield Static(Text(self.heading, style="bold"))
             yield Static(Text(self.query_text, style="italic"))
-            yield Input(self.initial_name, placeholder="Name, e.g. Tiani watch", id="save-name")
+            yield Input(
+                self.initial_name,
+                placeholder="Name, e.g. Tiani watch",
+                id="save-name",
+                select_on_focus=False,  # a rename edits the old name; typing does not erase it
+            )
             yield Static(Text("enter saves · esc cancels", style="dim"))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -129,15 +64,13 @@ class SaveSearchScreen(ModalScreen[str | None]):
         if name:
             self.dismiss(name)
 
+    def action_submit(self) -> None:
+        name = self.query_one("#save-name", Input).value.strip()
+        if name:
+            self.dismiss(name)
+
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-
-@dataclass(frozen=True)
-class View:
-    name: str
-    query: str = ""  # empty: the whole library
-    kind: Literal["library", "bookmarks", "notes"] = "library"
 
 
 ViewAction = Literal["open", "rename", "delete"]
@@ -146,21 +79,21 @@ ViewAction = Literal["open", "rename", "delete"]
 class ViewsScreen(ModalScreen[tuple[View, ViewAction] | None]):
     """Choose a view; a saved search can also be renamed (r) or deleted (d)."""
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="views.cancel", tooltip="Close the views"),
-        Binding("r", "act('rename')", "Rename", id="views.rename", tooltip="Rename a saved search"),
-        Binding(
-            "d,delete",
-            "act('delete')",
-            "Delete",
-            id="views.delete",
-            tooltip="Delete a saved search",
-        ),
-    ]
+    BINDINGS = bindings.VIEWS
 
-    def __init__(self, views: list[tuple[View, int]]) -> None:
+    def __init__(self, views: list[tuple[View, int]], highlight: str | None = None) -> None:
         super().__init__()
         self.views = views
+        self.highlight = highlight  # the view's name to put the cursor on (after a rename)
+
+    def on_mount(self) -> None:
+        names = [view.name for view, _ in self.views]
+        if self.highlight in names:
+            self.query_one("#views-list", OptionList).highlighted = names.index(self.highlight)
+
+    def action_cursor(self, step: int) -> None:
+        listing = self.query_one("#views-list", OptionList)
+        listing.action_cursor_down() if step > 0 else listing.action_cursor_up()
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -183,6 +116,11 @@ class ViewsScreen(ModalScreen[tuple[View, ViewAction] | None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss((self.views[int(event.option.id or 0)][0], "open"))
+
+    def action_select(self) -> None:
+        listing = self.query_one("#views-list", OptionList)
+        if listing.highlighted is not None:
+            self.dismiss((self.views[listing.highlighted][0], "open"))
 
     def action_act(self, action: ViewAction) -> None:
         listing = self.query_one("#views-list", OptionList)

@@ -7,20 +7,23 @@ ordered ids and fetches the visible rows from the library in pages, on demand.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
-from textual import events
-from textual.binding import Binding
+from textual import events, work
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.worker import get_current_worker
 
-from sahelreader.models import ArticleRow
+from sahelreader.library import Library
+from sahelreader.models import ArticleRow, ListRequest, ListResult
 from sahelreader.text.clean import one_line
+from sahelreader.tui import bindings
 
 RowLoader = Callable[[Sequence[str]], list[ArticleRow]]
 Snippet = tuple[str, list[tuple[int, int]]]  # one line of text, match spans in it
@@ -63,52 +66,7 @@ class ArticleList(ScrollView, can_focus=True):
         "article-list--empty",
     }
 
-    BINDINGS = [
-        Binding(
-            "j,down",
-            "cursor_down",
-            "Down",
-            show=False,
-            id="list.down",
-            tooltip="Move to the next article",
-        ),
-        Binding(
-            "k,up",
-            "cursor_up",
-            "Up",
-            show=False,
-            id="list.up",
-            tooltip="Move to the previous article",
-        ),
-        Binding(
-            "g,home", "first", "Top", show=False, id="list.top", tooltip="Go to the first article"
-        ),
-        Binding(
-            "G,end",
-            "last",
-            "Bottom",
-            show=False,
-            id="list.bottom",
-            tooltip="Go to the last article",
-        ),
-        Binding("enter", "open", "Open", id="list.open", tooltip="Open the article in the reader"),
-        Binding(
-            "ctrl+d",
-            "page(1)",
-            "Page down",
-            show=False,
-            id="list.page_down",
-            tooltip="Move the cursor a page down",
-        ),
-        Binding(
-            "ctrl+u",
-            "page(-1)",
-            "Page up",
-            show=False,
-            id="list.page_up",
-            tooltip="Move the cursor a page up",
-        ),
-    ]
+    BINDINGS = bindings.LIST
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
 
@@ -122,17 +80,25 @@ class ArticleList(ScrollView, can_focus=True):
             super().__init__()
             self.article_id = article_id
 
-    class SnippetsWanted(Message):
-        """Rows on screen whose snippet is not computed yet (the app computes them in a worker)."""
+    @dataclass
+    class Loaded(Message):
+        """The list this widget's worker computed; the screen decides where the cursor goes."""
 
-        def __init__(self, article_ids: list[str], generation: int) -> None:
-            super().__init__()
-            self.article_ids = article_ids
-            self.generation = generation
+        request: ListRequest
+        result: ListResult
+        keep: str | None
+        open_after: bool
 
-    def __init__(self, load_rows: RowLoader, *, id: str | None = None) -> None:
+    @dataclass
+    class _SnippetsLoaded(Message):
+        snippets: dict[str, Snippet]
+        generation: int
+
+    def __init__(self, library: Library, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._load_rows = load_rows
+        self.library = library
+        self._load_rows: RowLoader = library.rows
+        self.terms: frozenset[tuple[str, str]] = frozenset()  # what search hits matched on
         self.with_snippets = False
         self.generation = 0  # bumped by every set_ids, so late snippets for old hits are dropped
         self.ids: list[str] = []
@@ -160,6 +126,7 @@ class ArticleList(ScrollView, can_focus=True):
         *,
         keep: str | None = None,
         snippets: dict[str, Snippet] | None = None,
+        terms: frozenset[tuple[str, str]] = frozenset(),
         empty_message: str = "No articles.",
     ) -> None:
         """Show `ids`; the cursor stays on `keep` (or the current article) if it is still there.
@@ -168,6 +135,7 @@ class ArticleList(ScrollView, can_focus=True):
         """
         keep = keep or self.current_id
         self.ids = ids
+        self.terms = terms
         self.generation += 1
         self._rows.clear()
         self._snippets = dict(snippets or {})
@@ -218,7 +186,28 @@ class ArticleList(ScrollView, can_focus=True):
 
     def _ask_for_snippets(self) -> None:
         if self._wanted:
-            self.post_message(self.SnippetsWanted(sorted(self._wanted), self.generation))
+            self._load_snippets(sorted(self._wanted), self.terms, self.generation)
+
+    @work(thread=True, group="snippets")
+    def _load_snippets(
+        self, article_ids: list[str], terms: frozenset[tuple[str, str]], generation: int
+    ) -> None:
+        snippets = {i: self.library.snippet_for(i, terms) for i in article_ids}
+        self.post_message(self._SnippetsLoaded(snippets, generation))
+
+    def on_article_list__snippets_loaded(self, message: _SnippetsLoaded) -> None:
+        message.stop()
+        self.add_snippets(message.snippets, message.generation)
+
+    # -- loading: the list's own worker asks the library ---------------------------------------
+
+    @work(thread=True, exclusive=True, group="list")
+    def load(self, request: ListRequest, keep: str | None = None, open_after: bool = False) -> None:
+        """Compute the list for `request` off the UI thread; a newer load cancels this one."""
+        worker = get_current_worker()
+        result = self.library.list_view(request, worker.cancelled_event)
+        if result is not None and not worker.is_cancelled:
+            self.post_message(self.Loaded(request, result, keep, open_after))
 
     # -- cursor ----------------------------------------------------------------------------------
 

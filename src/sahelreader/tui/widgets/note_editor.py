@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Static, TextArea
+
+from sahelreader.tui import bindings
 
 
 class NoteEditor(Vertical):
@@ -39,16 +40,7 @@ class NoteEditor(Vertical):
     }
     """
 
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save note", id="note.save", tooltip="Save the note now"),
-        Binding(
-            "escape",
-            "close",
-            "Close note",
-            id="note.close",
-            tooltip="Save the note and close the editor",
-        ),
-    ]
+    BINDINGS = bindings.NOTE_EDITOR
 
     class SaveRequested(Message):
         """The app saves (it owns the library); `closing` when the editor is closing."""

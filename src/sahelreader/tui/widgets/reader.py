@@ -11,11 +11,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from rich._wrap import divide_line
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual.binding import Binding
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.selection import Selection
@@ -25,6 +23,8 @@ from sahelreader.models import Article, Entity
 from sahelreader.text.clean import one_line, strip_control
 from sahelreader.text.reflow import DisplayText, reflow
 from sahelreader.text.timeutil import short_date
+from sahelreader.text.wrap import break_offsets
+from sahelreader.tui import bindings
 from sahelreader.tui.widgets.entity_styles import ENTITY_STYLES
 
 MATCH_STYLE = "on #7a5c00"
@@ -33,48 +33,7 @@ MEASURE = 84  # the longest line, in cells: a comfortable measure on wide termin
 
 
 class ArticleReader(ScrollView, can_focus=True):
-    BINDINGS = [
-        Binding(
-            "j,down",
-            "scroll_down",
-            "Scroll down",
-            show=False,
-            id="reader.down",
-            tooltip="Scroll the article down a line",
-        ),
-        Binding(
-            "k,up",
-            "scroll_up",
-            "Scroll up",
-            show=False,
-            id="reader.up",
-            tooltip="Scroll the article up a line",
-        ),
-        Binding(
-            "g,home",
-            "scroll_home",
-            "Top",
-            show=False,
-            id="reader.top",
-            tooltip="Go to the top of the article",
-        ),
-        Binding(
-            "G,end",
-            "scroll_end",
-            "Bottom",
-            show=False,
-            id="reader.bottom",
-            tooltip="Go to the end of the article",
-        ),
-        Binding(
-            "pageup",
-            "page_up",
-            "Page up",
-            show=False,
-            id="reader.page_up",
-            tooltip="Scroll the article up a page",
-        ),
-    ]
+    BINDINGS = bindings.READER
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -268,7 +227,7 @@ def wrap_with_offsets(document: Text, width: int) -> tuple[list[Text], list[int]
     position = 0
     for paragraph in document.split("\n", allow_blank=True):
         plain = paragraph.plain
-        offsets = divide_line(plain, width, fold=True) if plain else []
+        offsets = break_offsets(plain, width) if plain else []
         pieces = paragraph.divide(offsets) if plain else [paragraph]
         cut_points = [0, *offsets]
         for piece, cut in zip(pieces, cut_points, strict=True):

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Static
+
+from sahelreader.tui import bindings
 
 SYNTAX_HELP = (
     'Search syntax: words (all must match) · a OR b · NOT word · "exact phrase" · '
@@ -18,15 +19,7 @@ SYNTAX_HELP = (
 
 
 class SearchInput(Input):
-    BINDINGS = [
-        Binding(
-            "escape",
-            "clear_search",
-            "Clear search",
-            id="search.clear",
-            tooltip="Clear the search and return to the list",
-        ),
-    ]
+    BINDINGS = bindings.SEARCH_BAR
 
     class Cleared(Message):
         pass

@@ -12,18 +12,21 @@ from typing import Literal
 from rich.console import Group
 from rich.markdown import Markdown
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from sahelreader.entities.summary import EntityGroup
+from sahelreader.library import Library
 from sahelreader.models import Article
 from sahelreader.related.coverage import Related
 from sahelreader.text.clean import one_line, strip_control
 from sahelreader.text.timeutil import short_date
+from sahelreader.tui import bindings
 from sahelreader.tui.widgets.entity_styles import ENTITY_STYLES
 
 ChoiceKind = Literal["entity", "source", "article", "link"]
@@ -48,24 +51,7 @@ class SideList(OptionList):
     reads as one list.
     """
 
-    BINDINGS = [
-        Binding(
-            "j,down",
-            "cursor_down",
-            "Down",
-            show=False,
-            id="side.down",
-            tooltip="Next row in the side panel",
-        ),
-        Binding(
-            "k,up",
-            "cursor_up",
-            "Up",
-            show=False,
-            id="side.up",
-            tooltip="Previous row in the side panel",
-        ),
-    ]
+    BINDINGS = bindings.SIDE_PANEL
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -73,11 +59,15 @@ class SideList(OptionList):
 
     # pageup/pagedown/space scroll the article being read from every pane, this one included
     # (OptionList would page its own few rows).
+    def on_blur(self) -> None:
+        # One cursor in the panel: a section left behind keeps no highlighted row.
+        self.highlighted = None
+
     def action_page_down(self) -> None:
-        self.call_later(self.app.run_action, "reader_page(1)")
+        self.call_later(self.app.run_action, "reader_page(1)", self.screen)
 
     def action_page_up(self) -> None:
-        self.call_later(self.app.run_action, "reader_page(-1)")
+        self.call_later(self.app.run_action, "reader_page(-1)", self.screen)
 
     def action_cursor_down(self) -> None:
         if self.highlighted is not None and self.highlighted >= self.option_count - 1:
@@ -122,10 +112,23 @@ class SidePanel(VerticalScroll):
             super().__init__()
             self.choice = choice
 
-    def __init__(self, *, id: str | None = None) -> None:
+    @dataclass
+    class DetailsLoaded(Message):
+        article_id: str
+        related: Related | None
+        groups: list[EntityGroup]
+
+    @dataclass
+    class CountsLoaded(Message):
+        article_id: str
+        counts: dict[str, int]
+
+    def __init__(self, library: Library, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.library = library
         self.groups: list[EntityGroup] = []
         self.article_id: str | None = None
+        self.note = ""
         self._meta_filled = False
         self.article_counts: dict[str, int] = {}
         self.related: Related | None = None
@@ -161,12 +164,42 @@ class SidePanel(VerticalScroll):
         """The article's facts now; its note, entities and sources come with show_details."""
         self._show_meta(article)
         self.article_id = article.id if article else None
+        self.note = article.note if article else ""
         self.related = None
         self.query_one("#side-details").set_class(article is not None, "stale")
 
-    def show_details(self, note: str, groups: list[EntityGroup], related: Related | None) -> None:
+    # -- related sources and entity counts: index work, in this panel's worker -------------------
+
+    @work(thread=True, exclusive=True, group="side-details")
+    def load_details(self, article_id: str, groups: list[EntityGroup]) -> None:
+        worker = get_current_worker()
+        try:
+            related = self.library.related(article_id)
+        except KeyError:
+            return
+        if worker.is_cancelled:
+            return
+        self.post_message(self.DetailsLoaded(article_id, related, groups))
+        counts = {}
+        for group in groups:
+            if worker.is_cancelled:
+                return
+            counts[group.query] = self.library.count_entity_articles(group)
+        self.post_message(self.CountsLoaded(article_id, counts))
+
+    def on_side_panel_details_loaded(self, message: DetailsLoaded) -> None:
+        message.stop()
+        if self.is_attached and message.article_id == self.article_id:
+            self.show_details(message.groups, message.related)
+
+    def on_side_panel_counts_loaded(self, message: CountsLoaded) -> None:
+        message.stop()
+        if self.is_attached and message.article_id == self.article_id:
+            self.show_counts(message.counts)
+
+    def show_details(self, groups: list[EntityGroup], related: Related | None) -> None:
         self.query_one("#side-details").remove_class("stale")
-        self.show_note(note)
+        self.show_note(self.note)
         self.show_entities(groups)
         self.show_related(related)
 
@@ -276,6 +309,7 @@ class SidePanel(VerticalScroll):
 
     def show_note(self, note: str | None) -> None:
         """The note rendered as Markdown (never as Rich markup; links are not made clickable)."""
+        self.note = note or ""
         widget = self.query_one("#side-note", Static)
         if note is None:
             widget.update("")

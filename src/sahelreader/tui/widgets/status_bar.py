@@ -21,22 +21,32 @@ class Status:
     sort: str = "date"
     query: str = ""
     busy: str = ""
+    invalid: bool = False  # the query could not be understood
 
 
 class StatusBar(Static):
+    """Counts first, the query last: a narrow terminal cuts the query, not the numbers."""
+
     def show(self, status: Status) -> None:
         text = Text()
         text.append(" sahelreader ", style="bold reverse")
         text.append(f" {plural(status.total, 'article')} · {status.unread:,} unread", style="bold")
         text.append(f" │ {one_line(status.view)}", style="bold")
         if status.query:
-            text.append(" │ ", style="bold")
-            text.append(f"“{one_line(status.query)}” ")
-            hits = plural(status.shown, "hit")
-            text.append(f" {hits.replace(' ', '+ ', 1) if status.more else hits}", style="dim")
+            if status.invalid:
+                found = "query not understood"
+            elif status.busy == "searching…":
+                found = "searching…"
+            else:
+                hits = plural(status.shown, "hit")
+                found = hits.replace(" ", "+ ", 1) if status.more else hits
+            text.append(f" │ {found}", style="bold" if status.invalid else "dim")
         else:
             text.append(f" │ {status.shown:,} shown", style="dim")
-        text.append(f" │ {status.filter} · by {status.sort}", style="dim")
-        if status.busy:
-            text.append(f"   {status.busy}", style="italic")
+        text.append(f" · {status.filter} · by {status.sort}", style="dim")
+        if status.busy and status.busy != "searching…":
+            text.append(f" │ {status.busy}", style="italic")
+        if status.query:
+            text.append(" │ ", style="dim")
+            text.append(f"“{one_line(status.query)}”")
         self.update(text, layout=False)  # one line, always: no need to lay the screen out

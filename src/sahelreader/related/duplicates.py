@@ -1,0 +1,62 @@
+"""Near-duplicates: the same wire copy in two outlets, found by word-shingle overlap of the
+first words of the bodies."""
+
+from __future__ import annotations
+
+import re
+
+from sahelreader.text.fold import fold
+
+__all__ = ["Shingles", "near_duplicate", "same_source"]
+
+SHINGLE_WORDS = 300  # words of the body compared for near-duplicates
+NEAR_DUP_JACCARD = 0.5
+NEAR_DUP_CONTAINMENT = 0.8  # share of the shorter text's shingles found in the longer one
+NEAR_DUP_MIN_SHINGLES = 8
+
+WORD = re.compile(r"\w+")
+
+
+class Shingles:
+    """The first words of a text, shingled on demand (5-grams, or 3-grams between short texts).
+
+    A body too short to compare (a feed's one-line summary) is compared with its title too.
+    """
+
+    __slots__ = ("tokens", "_sets")
+
+    def __init__(self, body: str, title: str = "", words: int = SHINGLE_WORDS) -> None:
+        tokens = WORD.findall(fold(body))[:words]
+        if len(tokens) < 25 and title:
+            tokens = WORD.findall(fold(title)) + tokens
+        self.tokens = tokens
+        self._sets: dict[int, frozenset[int]] = {}
+
+    def of(self, size: int) -> frozenset[int]:
+        found = self._sets.get(size)
+        if found is None:
+            tokens = self.tokens
+            found = frozenset(
+                hash(tuple(tokens[i : i + size])) for i in range(len(tokens) - size + 1)
+            )
+            self._sets[size] = found
+        return found
+
+
+def near_duplicate(a: Shingles, b: Shingles) -> bool:
+    """Very high word-shingle overlap: the same copy, perhaps cut or lightly edited."""
+    size = 5 if min(len(a.tokens), len(b.tokens)) >= 40 else 3
+    x, y = a.of(size), b.of(size)
+    if len(x) < NEAR_DUP_MIN_SHINGLES or len(y) < NEAR_DUP_MIN_SHINGLES:
+        return bool(x) and x == y
+    common = len(x & y)
+    if not common:
+        return False
+    jaccard = common / (len(x) + len(y) - common)
+    containment = common / min(len(x), len(y))
+    return jaccard >= NEAR_DUP_JACCARD or containment >= NEAR_DUP_CONTAINMENT
+
+
+def same_source(a: str, b: str) -> bool:
+    """The same outlet, whatever the case, accents and spaces around its name."""
+    return fold(a.strip()) == fold(b.strip())

@@ -1,0 +1,217 @@
+"""The patterns of attribution: how the words of :mod:`.vocabulary` combine around a source.
+
+Speakers before a verb of saying ("Col. Amadou Abdramane, junta spokesperson, said"), after it
+("…," said a security source; according to the ministry), outlets in a citing context ("told
+AFP", "the RTN report said"), organisations and their documents ("a UN report"). Everything is
+compiled once, when the extractor is first imported. Word lists live in the data files; what is
+left here is structure: punctuation, capitalisation, order and small runs of French articles.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sahelreader.sources.citations import vocabulary as v
+from sahelreader.sources.citations.lexicon import load_organisations
+from sahelreader.sources.citations.wordregex import alias_regex, trie_regex
+
+UP = "A-ZÀ-ÖØ-Þ"  # capital letters
+LO = "a-zß-öø-ÿ"  # small letters
+
+
+def _any(words: list[str]) -> str:
+    """A group matching any of the words (a ' in one also matches ’)."""
+    return f"(?:{trie_regex(words, apostrophes=True)})"
+
+
+def _capitalised_too(words: list[str]) -> list[str]:
+    return [form for word in words for form in (word, word[:1].upper() + word[1:])]
+
+
+# --------------------------------------------------------------------------- verbs of saying
+
+ADV = rf"(?:(?:{_any(v.ADVERBS_BEFORE_VERB)}|last\s+\w+day|on\s+\w+day)\s+){{0,2}}"
+_SAY_FR_PAST = (
+    rf"{_any(v.AUXILIARIES_FR)}\s+(?:{_any(v.ADVERBS_FR)}\s+)?{_any(v.SAY_PARTICIPLES_FR)}"
+)
+SAY_EN = _any(v.SAY_EN)
+SAY_FR = rf"(?:{_SAY_FR_PAST}|{_any(v.SAY_PRESENT_FR)})"
+SAY_INV = _any(
+    v.SAY_AFTER_QUOTE_EN + [f"a {part}" for part in v.SAY_PARTICIPLES_FR] + v.SAY_PRESENT_FR
+)
+ORG_SAY_EN = _any(v.ORG_SAY_EN)
+ANY_SAY = rf"(?:{_SAY_FR_PAST}|{_any(v.SAY_EN + v.SAY_PRESENT_FR + v.ORG_SAY_EN)})"
+ACCORDING = _any(_capitalised_too(v.ACCORDING_TO))
+QUOTE_END = r"(?:[,”\"»’]\s*|[.!?…][”\"»’]\s*|\s[-–—]{1,2}\s*)"
+
+# --------------------------------------------------------------------------- people
+
+TITLE = rf"(?:{_any(v.TITLES)}|(?:le\s+|la\s+)?{_any(v.TITLES_FR)})"
+_TOK = rf"(?:[{UP}](?:[{LO}{UP}]|['’-](?=[{UP}{LO}]{{2}}))*|[{UP}]\.)"
+_CONN = _any(v.NAME_PARTICLES)
+NAME = rf"(?:{_TOK}(?:(?:\s+{_CONN}(?:\s+|-)|\s+|-){_TOK}){{0,3}})"
+_ROLE_HEADS = _any(v.ROLE_HEADS)
+_FUNCTION_WORD = rf"{_any(v.NOT_ROLE_START)}\b"
+_OFFICE_HEAD = rf"(?:(?!{_FUNCTION_WORD})[\w'’-]+\s+){{0,3}}?(?i:{_any(v.OFFICE_HEADS)})"
+_OFFICE_OF = r"(?:for|of|at|from|in|du|de\s+la|de\s+l['’]|des|de|d['’])"
+# before a verb (end-anchored): "a spokesman for the Cabinet minister said"
+_OFFICE_ROLE = rf"{_OFFICE_HEAD}(?:\s+{_OFFICE_OF}\s*(?:the\s+)?(?:[\w'’-]+\s+){{0,2}}[\w'’-]+)?"
+# after a verb (open-ended): "according to a spokesman for the ministry"
+_OFFICE_ROLE_REV = (
+    rf"{_OFFICE_HEAD}(?:\s+{_OFFICE_OF}\s*(?:the\s+)?[\w'’-]+(?:\s+[{UP}][\w'’-]+){{0,2}})?"
+)
+_ANON_ADJ_EN = _any(v.ANONYMOUS_SOURCES_EN)
+
+# --------------------------------------------------------------------------- institutions
+
+_PROPER_ORG_HEADS = rf"(?:Ministry\s+of\s+[{UP}][\w-]+|{_any(v.PROPER_ORG_HEADS)})"
+_ORG_HEADS_EN = _any(v.ORG_HEADS_EN)
+_ORG_HEADS_FR = _any(v.ORG_HEADS_FR)
+_DEMONYM = rf"[{UP}][{LO}]+(?:an|ian|ese|ish|i|ien|ienne|ais|aise|ois|oise|be|bè)"
+_ORG_MOD = rf"(?:(?:{_any(v.ORG_MODIFIERS)}|{_DEMONYM})\s+)"
+_FR_ADJ = rf"(?:\s+{_any(v.ORG_ADJECTIVES_FR)})?"
+_FR_DE = r"(?:\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*[\w'’-]+(?:\s+étrangères)?){0,2}"
+
+# --------------------------------------------------------------------------- outlets
+
+_FILL = rf"(?:(?:{_any(v.MEDIA_FILLERS)}|[{UP}][\w-]*['’]s)\s+|[dlDL]['’])"
+_MEDIA_CUES = (
+    rf"(?:{_any(v.MEDIA_CUES)}"
+    rf"|{_any(v.MEDIA_CUE_AUXILIARIES_FR)}\s+{_any(v.MEDIA_CUE_PARTICIPLES_FR)}"
+    rf"|{_any(v.MEDIA_CUE_PARTICIPLES_BY_FR)}e?s?\s+(?:par|sur|dans)"
+    rf"|{_any(v.STATE_MEDIA_NOUNS_FR)}\s+{_any(v.STATE_MEDIA_ADJECTIVES_FR)})"
+)
+# a citing context right before an outlet's name: "told AFP", "according to a Reuters tally"
+MEDIA_PRE = re.compile(rf"(?<![\w-]){_MEDIA_CUES}\s*(?:{_FILL}){{0,4}}$", re.IGNORECASE)
+# ... or right after it: "Reuters reported", "the RTN report said"
+MEDIA_POST = re.compile(
+    rf"(?:['’]s)?(?:\s+(?:{_any(v.MEDIA_WORDS_AFTER)}|on\s+\w+day|\w+ly)){{0,2}}"
+    rf"(?:\s+{_any(v.MEDIA_VERBS_AFTER)}\b(?!['’])|,\s*citant\b|\)\s*[-–—])",
+    re.IGNORECASE,
+)
+# between two outlets cited together: "Reuters and Agence France-Presse reported"
+CHAIN_GAP = re.compile(
+    r"\s*(?:,\s*(?:and\s+|et\s+)?|and|et|&|or|ou|/)\s*(?:the\s+|l['’]|le\s+|la\s+)?$"
+)
+
+# --------------------------------------------------------------------------- speakers
+
+# Anchors: every speech verb; the subject is matched right before it.
+VERB = re.compile(rf"(?=[a-zé])(?<![\w'’-]){ANY_SAY}(?![\w-])(?!\s+{_any(v.NOT_SPEECH_AFTER)}\b)")
+_TAIL = rf",?\s+{ADV}$"  # between the subject and the verb
+SUBJ_PERSON = re.compile(
+    rf"(?<![\w'’.-])(?=[{UP}]|l[ea]\s)(?P<title>{TITLE}\s+(?:{TITLE}\s+)?)?(?P<name>{NAME})"
+    rf"(?P<appos>,\s+[^,.;:!?“”\"«»()\n]{{1,90}}?,|\s+\([^()\n]{{1,60}}\))?{_TAIL}"
+)
+SUBJ_UNNAMED = re.compile(
+    rf"(?<![\w'’-])(?P<det>(?:{_any(_capitalised_too(v.UNNAMED_DETERMINERS))}|"
+    rf"[{UP}][\w-]*['’]s)\b\s*|[Ll]['’])?(?P<role>{_OFFICE_ROLE})"
+    rf"(?:,\s+(?:who|which|qui)\b[^,.;:!?\n]{{1,100}},)?{_TAIL}"
+)
+SUBJ_ORG = re.compile(
+    rf"(?<![\w'’-])(?=[{UP}])(?P<pname>(?:[{UP}][\w'’-]+\s+){{1,3}}{_PROPER_ORG_HEADS})"
+    rf"(?:,\s+(?:which|who)\b[^,.;:!?\n]{{1,80}},)?{_TAIL}"
+    rf"|(?<![\w'’-])(?:(?:[Tt]he|[Ii]ts|[Tt]heir|[{UP}][\w-]*['’]s)\s+)?"
+    rf"(?P<mods>{_ORG_MOD}{{0,2}})(?P<head>(?i:{_ORG_HEADS_EN}))"
+    rf"(?:\s+(?:of|in|for)\s+(?:the\s+)?[{UP}][\w'’-]+(?:\s+[{UP}][\w'’-]+){{0,2}})?"
+    rf"(?:,\s+(?:which|who)\b[^,.;:!?\n]{{1,80}},)?{_TAIL}"
+    rf"|(?<![\w'’-])(?P<fdet>[Ll]es|[Ll]['’]|[Ll]e|[Ll]a)\s*(?P<fhead>(?i:{_ORG_HEADS_FR}))"
+    rf"(?P<fadj>{_FR_ADJ}{_FR_DE})(?:,\s+[^,.;:!?\n]{{1,60}},)?{_TAIL}"
+)
+SUBJ_ANON = re.compile(
+    rf"(?<![\w-])(?:(?:an?|one|two|three|several|multiple|other)\s+)?"
+    rf"(?P<adj>(?:{_ANON_ADJ_EN}\s+){{1,2}})(?P<src>sources?)"
+    rf"(?:,\s+(?:who|which)\b[^,.;:!?\n]{{1,100}},)?{_TAIL}"
+)
+
+# Triggers for the speaker after the verb: "…," said X / according to X / selon X
+REV_TRIGGERS = (
+    re.compile(rf"(?:[,”\"»’]|[.!?…][”\"»’]|\s[-–—]{{1,2}})\s*{SAY_INV}\s+"),
+    re.compile(rf"(?<![\w-])(?:{ACCORDING}|told\s+by)\s+"),
+)
+REV_PERSON = re.compile(
+    rf"(?P<role>(?:(?:[{LO}][\w'’-]*|[{UP}][{LO}]+['’]s|l['’][\w-]+)\s+){{0,6}}?(?:,\s+)?)"
+    rf"(?P<title>{TITLE}\s+(?:{TITLE}\s+)?)?(?P<name>{NAME})"
+    rf"(?P<appos>,\s+(?:the|a|an|who|its|le|la|l['’]|un|une|qui|ex-|former|"
+    rf"{_ROLE_HEADS})\b[^,.;:!?“”\"«»()\n]{{0,90}})?"
+)
+REV_UNNAMED = re.compile(
+    rf"(?P<det>{_any(v.UNNAMED_DETERMINERS_AFTER)}\b\s*|l['’])"
+    rf"(?P<role>{_OFFICE_ROLE_REV})(?![\w'’-])"
+)
+REV_ORG = re.compile(
+    rf"(?:(?:the|its|their|[{UP}][\w-]*['’]s)\s+)?(?P<mods>{_ORG_MOD}{{0,2}})"
+    rf"(?P<head>{_ORG_HEADS_EN})(?![\w-])"
+    rf"|(?P<fdet>les|l['’]|le|la)\s*(?P<fhead>{_ORG_HEADS_FR})(?P<fadj>{_FR_ADJ}{_FR_DE})"
+    rf"(?![\w-])"
+)
+REV_ANON = re.compile(
+    rf"(?:(?:an?|one|two|several|multiple|other)\s+)?"
+    rf"(?P<adj>(?:{_ANON_ADJ_EN}\s+){{1,2}})(?P<src>sources?)\b"
+)
+ANON_FR = re.compile(
+    rf"(?<![\w-])(?P<src>[Ss]ources?)\s+"
+    rf"(?P<adj>{_any(v.ANONYMOUS_SOURCES_FR)}|"
+    rf"proches?\s+d[eu]\s+(?:la\s+|l['’])?[\w'’-]+(?:\s+[\w'’-]+)?)",
+)
+
+# --------------------------------------------------------------------------- roles
+
+_ROLE_BEFORE_BODY = (
+    rf"(?:[{LO}][\w-]*\s+|[{UP}][{LO}]+(?:an|ian|ese|ish|i|"
+    rf"ien|ienne|ais|aise|ois)\s+){{0,3}}(?i:{_ROLE_HEADS})"
+    rf"(?:\s+(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*[\w'’-]+){{0,2}})\s*,?\s*$"
+)
+ROLE_BEFORE = re.compile(rf"(?:^|[\s(“\"«,])(?P<role>{_ROLE_BEFORE_BODY}")
+# at the start of a sentence the first word is capitalised: "Junta spokesperson Col. X said"
+ROLE_BEFORE_START = re.compile(
+    rf"^(?P<role>(?:[{UP}][{LO}-]+\s+)?(?:[{LO}][\w-]*\s+){{0,2}}"
+    rf"(?i:{_ROLE_HEADS})"
+    rf"(?:\s+(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*[\w'’-]+){{0,2}})\s*,?\s*$"
+)
+ROLE_HEAD = re.compile(rf"\b{_ROLE_HEADS}\b", re.IGNORECASE)
+LEAD_DET = re.compile(
+    rf"^(?:(?:{_any(v.ROLE_LEADING_WORDS)}\b|l['’]|[\w-]+['’]s\b)\s*)+",
+    re.IGNORECASE,
+)
+ROLE_CUT = re.compile(rf"\s+{_any(v.ROLE_END_WORDS)}\b.*$", re.I)
+OBJECT_OF = re.compile(
+    rf"(?<![\w'’-]){_any(v.OBJECT_PREPOSITIONS)}\s+$",
+    re.IGNORECASE,
+)
+PART_OF_NAME = re.compile(rf"[{UP}][\w'’-]*\s+{_any(v.NAME_CONNECTORS_BEFORE)}\s+$")
+PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
+ARTICLE_APPOS = re.compile(r",\s+(?:the|a|an|le|la|un|une)\b")
+TITLE_START = re.compile(rf"^(?P<title>{TITLE})\s+")
+
+# --------------------------------------------------------------------------- named organisations
+
+ORG = re.compile(alias_regex(list(load_organisations().aliases)))
+ORG_PRE = re.compile(
+    rf"(?<![\w-]){_any(v.ORG_CUES_BEFORE)}\s*"
+    r"(?:(?:an?|the|its|l['’]|le|la|les|de|du|des|d['’]|un|une)\s*){0,2}$",
+    re.IGNORECASE,
+)
+ORG_POST = re.compile(
+    rf"(?:['’]s\s+statement\b|\s+statement\b|,?\s+{ADV}{ORG_SAY_EN}\b|\s+{SAY_FR}\b)"
+)
+
+# --------------------------------------------------------------------------- documents
+
+_DOC_EN = _any(v.DOCUMENTS_EN)
+DOC_AFTER = re.compile(rf"(?:['’]s)?\s+(?P<doc>{_DOC_EN})\b")
+DOC_BEFORE = re.compile(
+    rf"(?<![\w-])(?P<doc>{_DOC_EN})\s+(?:{_any(v.DOCUMENT_VERBS_EN)}\s+)?"
+    rf"(?:by|from)\s+(?:the\s+)?$"
+    rf"|(?<![\w-])(?P<fdoc>{_any(list(v.DOCUMENTS_FR))})s?\s+"
+    rf"(?:{_any(v.DOCUMENT_ADJECTIVES_FR)}\s+)?"
+    rf"(?P<de>de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]|par\s+(?:l['’]|le\s+|la\s+)?)$"
+)
+
+# --------------------------------------------------------------------------- later mentions
+
+COREF_POST = re.compile(rf"(?:['’]s\s+{_any(v.STATEMENT_NOUNS)}\b|,?\s+{ADV}{ANY_SAY}(?![\w-]))")
+COREF_PRE = re.compile(
+    rf"(?:(?<![\w-]){ACCORDING}|{QUOTE_END}{SAY_INV})\s+(?:{TITLE}\s+)?"
+    rf"(?:[{UP}][\w'’-]+\s+){{0,2}}$"
+)

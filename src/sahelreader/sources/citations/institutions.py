@@ -1,0 +1,111 @@
+"""Outlets, organisations and documents cited as sources: "told AFP", "the army said",
+"according to a statement from ECOWAS", "a UN report"."""
+
+from __future__ import annotations
+
+import re
+
+from sahelreader.sources.citations import grammar as g
+from sahelreader.sources.citations import vocabulary as v
+from sahelreader.sources.citations.document import Doc, Hit, clean, window_start
+from sahelreader.sources.citations.lexicon import load_media, load_organisations, normalise_alias
+
+__all__ = ["generic_org_hit", "media_hits", "org_and_doc_hits"]
+
+_MEDIA = load_media()
+_ORGS = load_organisations()
+
+
+def media_hits(doc: Doc) -> list[Hit]:
+    text = doc.text
+    mentions: list[tuple[int, int, str, str, int]] = []
+    for m in _MEDIA.pattern.finditer(text):
+        canonical = _MEDIA.aliases[normalise_alias(m.group(0))]
+        mentions.append(
+            (m.start(), m.end(), canonical, _MEDIA.kinds[canonical], doc.sentence_of(m.start()))
+        )
+    # chain coordinated mentions: "Reuters and Agence France-Presse reported"
+    chains: list[list[tuple[int, int, str, str, int]]] = []
+    for mention in mentions:
+        if chains:
+            prev = chains[-1][-1]
+            if prev[4] == mention[4] and g.CHAIN_GAP.match(text[prev[1] : mention[0]]):
+                chains[-1].append(mention)
+                continue
+        chains.append([mention])
+    hits: list[Hit] = []
+    for chain in chains:
+        s_start, s_end = doc.spans[chain[0][4]]
+        cited = False
+        for start, end, _c, _k, _s in chain:
+            if g.MEDIA_PRE.search(
+                text, window_start(text, s_start, start, 90), start
+            ) or g.MEDIA_POST.match(text, end, s_end):
+                cited = True
+                break
+        if not cited:
+            continue
+        for start, end, canonical, kind, _s in chain:
+            if kind != "ignore":
+                hits.append(Hit("m:" + canonical, canonical, kind, start, end, 5))
+    return hits
+
+
+def generic_org_hit(m: re.Match[str], en: bool, fr: bool) -> Hit | None:
+    if m.re is g.SUBJ_ORG and m.group("pname"):
+        words = clean(m.group("pname")).split()
+        while words and (words[0] in v.NOT_NAMES or words[0].lower() in v.ROLE_SKIP):
+            words.pop(0)
+        if len(words) < 2:
+            return None
+        name = " ".join(words)
+        start = m.start("pname") + m.group("pname").index(words[0])
+        return Hit("o:" + name.lower(), name, "organisation", start, m.end("pname"), 2)
+    if m.group("head"):
+        if not en:
+            return None
+        mods = clean(m.group("mods") or "")
+        head = clean(m.group("head")).lower()
+        name = f"{mods} {head}".strip()
+        start = m.start("mods") if mods else m.start("head")
+        end = m.end("head")
+    else:
+        if not fr:
+            return None
+        head = clean(m.group("fhead")).lower()
+        adj = clean(m.group("fadj") or "")
+        name = f"{head} {adj}".strip()
+        start, end = m.start("fhead"), (m.end("fadj") if adj else m.end("fhead"))
+    return Hit("o:" + name.lower(), name, "organisation", start, end, 2)
+
+
+def org_and_doc_hits(doc: Doc) -> list[Hit]:
+    text = doc.text
+    hits: list[Hit] = []
+    for m in g.ORG.finditer(text):
+        surface = normalise_alias(m.group(0))
+        canonical = _ORGS.aliases[surface]
+        a, b = m.start(), m.end()
+        s_start, s_end = doc.bounds(a)
+        after = g.DOC_AFTER.match(text, b, s_end)
+        before = None if after else g.DOC_BEFORE.search(text, window_start(text, s_start, a, 60), a)
+        if after or before:
+            plain = surface.replace(".", "")
+            short = plain if plain.isupper() else canonical
+            if before is not None and before.group("fdoc"):
+                word = before.group("fdoc").lower()
+                de = before.group("de")
+                joiner = de if de.endswith(("'", "’")) else clean(de) + " "
+                name, doc_en = f"{word} {joiner}{surface}", v.DOCUMENTS_FR[word]
+            else:
+                src = after if after is not None else before
+                assert src is not None
+                doc_en = src.group("doc").lower()
+                name = f"{short} {doc_en}"
+            hits.append(Hit(f"d:{canonical.lower()}|{doc_en}", name, "document", a, b, 6))
+            continue
+        if g.ORG_PRE.search(text, window_start(text, s_start, a, 60), a) or g.ORG_POST.match(
+            text, b, s_end
+        ):
+            hits.append(Hit("o:" + canonical.lower(), canonical, "organisation", a, b, 3))
+    return hits

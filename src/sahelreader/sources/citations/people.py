@@ -1,0 +1,249 @@
+"""People who are quoted: named speakers with their role, unnamed office holders ("the minister
+said"), anonymous sources, and later mentions of a named speaker by surname.
+
+Whether the capitalised words next to a verb of saying name a person is decided here, not by
+:mod:`sahelreader.entities`, which sits above ``sources`` in the layers and answers another
+question (every name in a text, typed). What the two share lives below both, in the text
+toolkit: the known names, those marked "*" ruling out a person ("Burkina Faso said"), and the
+capitalised words that are never names ("However", "Selon"). What is left here is the
+extractor's own: the shape of a speaker's name and role, with ``data/citation_people.txt``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sahelreader.sources.citations import grammar as g
+from sahelreader.sources.citations import vocabulary as v
+from sahelreader.sources.citations.document import Doc, Hit, clean, window_start
+from sahelreader.sources.citations.lexicon import load_media, load_organisations
+from sahelreader.text.fold import strip_accents
+from sahelreader.text.names import never_person_names
+
+__all__ = [
+    "anon_hit",
+    "coref_hits",
+    "full_name",
+    "is_person_name",
+    "named_hit",
+    "role_text",
+    "rules_out_a_person",
+    "strip_name",
+    "title_role",
+    "unnamed_hit",
+]
+
+
+def _name_key(name: str) -> str:
+    """How a name is compared with the known names: accents stripped as text.fold does, case
+    kept ("May" the month is not "may" the verb)."""
+    return strip_accents(name.replace("’", "'"))
+
+
+# Known names marked as never a person's (text/data/names: countries, cities, months...)
+_NEVER_A_PERSON = frozenset(_name_key(name) for name in never_person_names())
+_ORG_ALIASES = frozenset(load_organisations().aliases)
+_MEDIA_ALIASES = frozenset(load_media().aliases)
+_NOT_NAMES_LOWER = frozenset(w.lower() for w in v.NOT_NAMES)
+
+
+def rules_out_a_person(words: str) -> bool:
+    """A word or name that no person's name holds: a country, a month ("Niger", "Monday"), a
+    word of institutions ("Ministry", "Watch")."""
+    return words in v.NOT_PERSON_WORDS or _name_key(words) in _NEVER_A_PERSON
+
+
+def strip_name(name: str) -> str:
+    """Drop sentence words ("But", "In") from the ends of a capitalised run."""
+    tokens = name.split()
+    while tokens and (tokens[0] in v.NOT_NAMES or tokens[0].lower() in _NOT_NAMES_LOWER):
+        tokens.pop(0)
+    while tokens and tokens[-1] in v.NOT_NAMES:
+        tokens.pop()
+    return " ".join(tokens)
+
+
+def is_person_name(name: str, titled: bool) -> bool:
+    if not name or name in _ORG_ALIASES or name in _MEDIA_ALIASES or rules_out_a_person(name):
+        return False
+    tokens = name.split()
+    for tok in tokens:
+        if rules_out_a_person(tok) or tok in _ORG_ALIASES:
+            return False
+        if tok in _MEDIA_ALIASES or tok.lower() in _NOT_NAMES_LOWER:
+            return False
+        if len(tok) > 1 and tok.isupper() and not tok.endswith("."):
+            return False  # acronym
+        if g.PLURAL_ACRONYM.match(tok):
+            return False  # "MPs"
+    return titled or len(tokens) >= 2
+
+
+def role_text(raw: str) -> str:
+    raw = clean(raw).strip(" ,()")
+    raw = g.ROLE_CUT.sub("", raw)
+    raw = g.LEAD_DET.sub("", raw)
+    raw = raw.strip(" ,")
+    if len(raw) > 70:
+        raw = raw[:70].rsplit(" ", 1)[0]
+    return raw
+
+
+def title_role(title: str) -> str:
+    low = clean(title).lower()
+    if not low or low in v.HONORIFICS:
+        return ""
+    if low in v.TITLE_ABBREVIATIONS:
+        return v.TITLE_ABBREVIATIONS[low]
+    low = re.sub(r"^(?:le|la)\s+", "", low)
+    return "" if low in v.HONORIFICS else low
+
+
+def named_hit(doc: Doc, m: re.Match[str], role_words: str | None) -> Hit | None:
+    """Validate a name match; *role_words* None means "look back for a role"."""
+    text = doc.text
+    raw = m.group("name")
+    title = clean(m.group("title") or "")
+    name = strip_name(raw)
+    if not name or not raw.endswith(name):
+        return None
+    name_start = m.start("name") + len(raw) - len(name)
+    if name != raw:
+        title = ""
+    tm = g.TITLE_START.match(name)
+    if tm and not title:  # "Russian President Vladimir Putin" -> title "President"
+        title = tm.group("title")
+        name = name[tm.end() :]
+        name_start += tm.end()
+    tokens = name.split()
+    for i, tok in enumerate(tokens[:-1]):
+        if tok in v.TITLE_WORDS:  # "Health Secretary Steve Barclay"
+            cut = len(" ".join(tokens[: i + 1])) + 1
+            title = " ".join(tokens[: i + 1])
+            name, name_start = name[cut:], name_start + cut
+            break
+    titled = bool(title)
+    if not is_person_name(name, titled):
+        return None
+    if not titled and g.PART_OF_NAME.search(text, max(0, name_start - 40), name_start):
+        return None  # "Office for National Statistics"
+    first = m.start("title") if m.group("title") else name_start
+    if role_words is None and g.OBJECT_OF.search(text, max(0, first - 12), first):
+        return None  # "a spokesperson for Mr Raab said": not the speaker
+    role = ""
+    appos = m.group("appos") or ""
+    if appos:
+        cand = role_text(appos)
+        if cand and (g.ROLE_HEAD.search(cand) or g.ARTICLE_APPOS.match(appos)):
+            role = cand
+    if not role:
+        if role_words is None:
+            s_start, _ = doc.bounds(name_start)
+            left = m.start("title") if m.group("title") and name == raw else name_start
+            lo = window_start(text, s_start, left, 80)
+            rb = g.ROLE_BEFORE_START.match(text[lo:left]) if lo == s_start else None
+            if rb is None:
+                rb = g.ROLE_BEFORE.search(text, lo, left)
+            role_words = rb.group("role") if rb else ""
+            if rb is not None and rb.re is g.ROLE_BEFORE_START:
+                role_words = role_words[:1].lower() + role_words[1:]
+        if role_words:
+            role = role_text(role_words)
+            if not g.ROLE_HEAD.search(role):
+                role = ""
+    if not role:
+        role = title_role(title)
+        if role and role == title.lower() and " " in role and role.split()[0] in ("mr", "mrs"):
+            role = ""
+    if not (titled or role or len(name.split()) >= 2):
+        return None
+    parts = name.split()
+    head_m = g.ROLE_HEAD.search(role) if role else None
+    return Hit(
+        "p:" + parts[-1].lower(),
+        f"{name}, {role}" if role else name,
+        "official",
+        name_start,
+        name_start + len(name),
+        4,
+        role_head=head_m.group(0).lower() if head_m else "",
+        surname=parts[-1],
+        given=" ".join(parts[:-1]),
+    )
+
+
+def unnamed_hit(m: re.Match[str]) -> Hit | None:
+    words = role_text(m.group("role")).split()
+    while words and words[0].lower() in v.ROLE_SKIP:
+        words.pop(0)
+    if not words or not m.group("det") and words[0][0].isupper() and len(words) > 1:
+        return None  # capitalised modifiers only after a determiner ("a Home Office spokesman")
+    if len(words) == 1 or g.ROLE_HEAD.fullmatch(words[0]) or words[0] in v.NOT_NAMES:
+        words[0] = words[0][:1].lower() + words[0][1:]  # "Officials said" -> "officials"
+    role = " ".join(words)
+    det = (m.group("det") or "").strip().lower()
+    head_m = g.ROLE_HEAD.search(role)
+    key = role.lower()
+    if key.endswith("s") and not key.endswith("ss"):
+        key = key[:-1]
+    return Hit(
+        "u:" + key,
+        role,
+        "official",
+        m.start("role"),
+        m.end("role"),
+        2,
+        role_head=head_m.group(0).lower() if head_m else "",
+        definite=det in {"the", "le", "la", "l'", "l’"},
+    )
+
+
+def anon_hit(m: re.Match[str]) -> Hit:
+    adj = clean(m.group("adj"))
+    name = f"{adj} source"
+    return Hit("a:" + name.lower(), name, "official", m.start("adj"), m.end("src"), 3)
+
+
+def full_name(text: str, surname: str) -> str:
+    """ "Rishi Sunak" for "Sunak" when the text names the person in full somewhere."""
+    rx = re.compile(rf"((?:[{g.UP}][\w'’-]+\s+){{1,2}}){re.escape(surname)}(?![\w-])")
+    for m in rx.finditer(text):
+        given = [
+            t
+            for t in m.group(1).split()
+            if t not in v.NOT_NAMES and t not in v.TITLE_WORDS and not rules_out_a_person(t)
+        ]
+        # keep only the tokens right before the surname that look like given names
+        tokens = m.group(1).split()
+        while tokens and tokens[0] not in given:
+            tokens.pop(0)
+        if tokens and all(t in given for t in tokens) and not g.TITLE_START.match(tokens[0] + " "):
+            name = " ".join([*tokens, surname])
+            if is_person_name(name, False):
+                return name
+    return ""
+
+
+def coref_hits(doc: Doc, named: list[Hit]) -> list[Hit]:
+    """Other mentions of a quoted person by surname ("Abdramane said", "Abdramane's statement")."""
+    text = doc.text
+    out: list[Hit] = []
+    seen: set[str] = set()
+    for hit in named:
+        sur = hit.surname
+        if sur in seen or len(sur) < 3:
+            continue
+        seen.add(sur)
+        i = text.find(sur)
+        while i >= 0:
+            j = i + len(sur)
+            if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "-'’")) and (
+                j == len(text) or not (text[j].isalnum() or text[j] == "-")
+            ):
+                s_start, s_end = doc.bounds(i)
+                if g.COREF_POST.match(text, j, s_end) or g.COREF_PRE.search(
+                    text, window_start(text, s_start, i, 80), i
+                ):
+                    out.append(Hit(hit.key, hit.name, "official", i, j, 1, surname=sur))
+            i = text.find(sur, j)
+    return out

@@ -1,0 +1,74 @@
+"""Speakers found around verbs of saying: the subject before the verb ("X said"), the speaker
+after it ("…," said X; according to X) and French anonymous sources ("selon une source
+sécuritaire")."""
+
+from __future__ import annotations
+
+import re
+
+from sahelreader.sources.citations import grammar as g
+from sahelreader.sources.citations import vocabulary as v
+from sahelreader.sources.citations.document import Doc, Hit, clean, search_all, window_start
+from sahelreader.sources.citations.institutions import generic_org_hit
+from sahelreader.sources.citations.people import anon_hit, named_hit, unnamed_hit
+
+__all__ = ["speech_hits"]
+
+
+def speech_hits(doc: Doc, en: bool, fr: bool) -> list[Hit]:
+    """Subjects of speech verbs ("X said") and speakers after them ("…," said X)."""
+    text = doc.text
+    hits: list[Hit] = []
+    m: re.Match[str] | None
+    for verb in g.VERB.finditer(text):
+        if verb.group(0)[0].isupper():
+            continue
+        vs = verb.start()
+        s_start, _ = doc.bounds(vs)
+        lo = window_start(text, s_start, vs, 140)
+        hit: Hit | None = None
+        for m in search_all(g.SUBJ_PERSON, text, lo, vs):
+            hit = named_hit(doc, m, None)
+            if hit:
+                break
+        window = text[lo:vs].lower()
+        if hit is None and any(h in window for h in v.OFFICE_HINTS):
+            for m in search_all(g.SUBJ_UNNAMED, text, lo, vs):
+                hit = unnamed_hit(m)
+                if hit:
+                    break
+        if hit is None and en and "source" in window:
+            m = g.SUBJ_ANON.search(text, lo, vs)
+            if m:
+                hit = anon_hit(m)
+        if hit is None and any(h in window for h in v.ORG_HINTS):
+            m = g.SUBJ_ORG.search(text, lo, vs)
+            hit = generic_org_hit(m, en, fr) if m else None
+        if hit:
+            hits.append(hit)
+    for t in (t for rx in g.REV_TRIGGERS for t in rx.finditer(text)):
+        p = t.end()
+        _, s_end = doc.bounds(p)
+        m = g.REV_PERSON.match(text, p, s_end)
+        hit = named_hit(doc, m, m.group("role") or "") if m else None
+        if hit is None and en:
+            m = g.REV_ANON.match(text, p, s_end)
+            hit = anon_hit(m) if m else None
+        if hit is None:
+            m = g.REV_ORG.match(text, p, s_end)
+            hit = generic_org_hit(m, en, fr) if m else None
+        if hit is None:
+            m = g.REV_UNNAMED.match(text, p, s_end)
+            hit = unnamed_hit(m) if m else None
+        if hit:
+            hits.append(hit)
+    if fr:
+        for m in g.ANON_FR.finditer(text):
+            adj = clean(m.group("adj")).lower()
+            if adj.startswith("concordante"):
+                adj = "concordante"
+            elif " " not in adj and adj.endswith("s"):
+                adj = adj[:-1]
+            name = f"source {adj}"
+            hits.append(Hit("a:" + name, name, "official", m.start("src"), m.end("adj"), 3))
+    return hits

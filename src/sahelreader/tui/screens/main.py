@@ -1,0 +1,806 @@
+"""The main screen: it owns the panes (list · reader · side panel), the state of what the list
+shows, and the keys that act on articles.
+
+The list is computed in the core (`Library.list_view`): this screen builds a frozen
+`ListRequest`, the list widget's own worker runs it, and the result comes back as a message.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input
+
+from sahelreader.entities.summary import group_entities
+from sahelreader.library import Library, QueryError, citation
+from sahelreader.models import (
+    ALL_ARTICLES,
+    Article,
+    Entity,
+    FilterName,
+    ListRequest,
+    SortName,
+    View,
+)
+from sahelreader.text.clean import one_line, plural
+from sahelreader.tui import bindings
+from sahelreader.tui.delays import Delays
+from sahelreader.tui.messages import LibraryCounts, ViewsCounted
+from sahelreader.tui.screens.dialogs import (
+    ConfirmScreen,
+    SaveSearchScreen,
+    ViewAction,
+    ViewsScreen,
+)
+from sahelreader.tui.widgets.article_list import ArticleList
+from sahelreader.tui.widgets.context_bar import ContextBar
+from sahelreader.tui.widgets.note_editor import NoteEditor
+from sahelreader.tui.widgets.reader import ArticleReader
+from sahelreader.tui.widgets.search_bar import SearchBar, SearchInput
+from sahelreader.tui.widgets.side_panel import SidePanel
+from sahelreader.tui.widgets.status_bar import Status, StatusBar
+
+if TYPE_CHECKING:
+    from sahelreader.tui.app import SahelReaderApp
+
+SORTS: tuple[SortName, ...] = ("date", "relevance", "source")
+NARROW_WIDTH = 100  # below this the side panel folds away
+MARK_ALL_CONFIRM_ABOVE = 50  # `A` on a larger view asks first
+PANE_NAMES = (
+    ("note-editor", "NOTE"),
+    ("search-bar", "SEARCH"),
+    ("side-panel", "SIDE PANEL"),
+    ("reader", "READER"),
+    ("article-list", "LIST"),
+)
+
+
+class MainScreen(Screen[None]):
+    BINDINGS = bindings.ANYWHERE
+
+    def __init__(self, library: Library, delays: Delays, index_ready: threading.Event) -> None:
+        super().__init__()
+        self.library = library
+        self.delays = delays
+        self.index_ready = index_ready
+        self.request = ListRequest()
+        self.filters: tuple[FilterName, ...] = library.filters
+        self.article: Article | None = None
+        self.terms: frozenset[tuple[str, str]] = frozenset()
+        self.history: list[str] = []  # articles opened from the side panel come back with ⌫
+        self._open_entities: list[Entity] = []  # of self.article, for the side panel later
+        self._side_wanted: bool | None = None  # None: follow the terminal's width
+        self._search_timer: Timer | None = None
+        self._sync_timer: Timer | None = None
+        self._more_hits = False  # the search found more than the list holds
+        self._invalid_query = False
+        self._searching = False
+        self._undo_mark_all: list[str] = []  # what the last `A` marked read, for `u` to undo
+        self._outside_marker: tuple[int, int] | None = None
+        self._mounted_panes = False
+        # Library-wide counts for the header, refreshed off the UI thread.
+        self._total = library.count()
+        self._unread = library.unread_count()
+
+    @property
+    def reader_app(self) -> SahelReaderApp:
+        return self.app  # type: ignore[return-value]
+
+    # The request's parts, by name.
+    @property
+    def view(self) -> View:
+        return self.request.view
+
+    @property
+    def query_text(self) -> str:
+        return self.request.query
+
+    @property
+    def sort(self) -> SortName:
+        return self.request.sort
+
+    @property
+    def filter(self) -> FilterName:
+        return self.request.filter
+
+    @property
+    def source_filter(self) -> str | None:
+        return self.request.source
+
+    @property
+    def effective_sort(self) -> SortName:
+        return self.request.effective_sort
+
+    # -- layout ----------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield StatusBar(id="status")
+        with Horizontal(id="panes"):
+            with Vertical(id="list-pane"):
+                yield SearchBar(id="search-bar")
+                yield ArticleList(self.library, id="article-list")
+            with Vertical(id="reader-pane"):
+                yield ArticleReader(id="reader")
+                yield NoteEditor(autosave_after=self.delays.autosave, id="note-editor")
+            yield SidePanel(self.library, id="side-panel")
+        yield ContextBar(id="context-bar")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._mounted_panes = True
+        self._apply_width(self.app.size.width)
+        self.load_list(keep=self.library.last_opened(), open_after=True)
+        self.query_one(ArticleList).focus()
+        self.set_interval(self.delays.outside_check, self.check_outside_changes)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if (event.size.width < NARROW_WIDTH) != (self.size.width < NARROW_WIDTH):
+            self._side_wanted = None  # a new size class: the layout decides again, not `]`
+        self._apply_width(event.size.width)
+
+    def _apply_width(self, width: int) -> None:
+        side = self._side_wanted if self._side_wanted is not None else width >= NARROW_WIDTH
+        self.query_one(SidePanel).display = side
+        self.set_class(width < NARROW_WIDTH, "narrow")
+
+    # -- the context bar: which pane has the keys, which article they act on -----------------
+
+    @on(events.DescendantFocus)
+    def _focus_moved(self) -> None:
+        self._show_context()
+
+    def _focused_pane_name(self) -> str:
+        focused = self.focused
+        if focused is None:
+            return ""
+        chain = {node.id for node in (focused, *focused.ancestors)}
+        return next((name for pane_id, name in PANE_NAMES if pane_id in chain), "")
+
+    def _show_context(self) -> None:
+        bar = self.query_one(ContextBar)
+        bar.show_pane(self._focused_pane_name())
+        article_id = self._target_id()
+        if article_id is None:
+            bar.show_target(None)
+        elif self.article is not None and self.article.id == article_id:
+            bar.show_target(self.article.title, "open")
+        else:
+            rows = self.library.rows([article_id])
+            bar.show_target(rows[0].title if rows else "", "highlighted")
+
+    @on(ArticleList.Highlighted)
+    def _list_highlighted(self) -> None:
+        if self.article is None:
+            self._show_context()
+
+    def _target_id(self) -> str | None:
+        """The article every action is about: the open one, else the highlighted one.
+
+        One rule for every key (b, e, o, c, u, y), whichever pane has focus; the context bar
+        always names it.
+        """
+        if self.article is not None:
+            return self.article.id
+        return self.query_one(ArticleList).current_id
+
+    # -- the index (prepared by the app) and other processes' changes ---------------------------
+
+    @property
+    def _composed(self) -> bool:
+        """The panes exist: the app's index news can arrive before this screen is composed
+        (on_mount then finds the index ready by itself)."""
+        return self.is_attached and self._mounted_panes
+
+    def index_progress(self, done: int, total: int, phase: str = "") -> None:
+        if not self._composed:
+            return
+        self.query_one(ContextBar).show_progress(done, total, phase)
+        busy = f"indexing: {phase}…" if phase else f"indexing {done:,}/{total:,}"
+        self._update_status(busy=busy)
+
+    def index_became_ready(self) -> None:
+        if not self._composed:
+            return
+        self.query_one(ContextBar).hide_progress()
+        self._update_status()
+        if self.query_text or self.filter == "watchlist":
+            self.load_list()
+        if self.article is not None:
+            self._details_if_still_open(self.article.id)
+
+    @work(thread=True, exclusive=True, group="outside")
+    def check_outside_changes(self) -> None:
+        """Notice articles added or removed by another process (a CLI `add` while this runs)."""
+        total, unread, stamp = self.library.library_counts()
+        if self._outside_marker is None:
+            self._outside_marker = (total, stamp)
+            return
+        if (total, stamp) != self._outside_marker:
+            self._outside_marker = (total, stamp)
+            self.post_message(LibraryCounts(total, unread, changed_outside=True))
+
+    @work(thread=True, exclusive=True, group="counts")
+    def refresh_counts(self) -> None:
+        total, unread, _ = self.library.library_counts()
+        self.post_message(LibraryCounts(total, unread))
+
+    def on_library_counts(self, message: LibraryCounts) -> None:
+        grew = message.total != self._total
+        self._total, self._unread = message.total, message.unread
+        self._update_status()
+        if message.changed_outside and grew:
+            # Articles came or went: the list follows, with the cursor where it was.
+            self.sync_then_reload() if self.query_text else self.load_list()
+
+    @work(thread=True, exclusive=True, group="index-sync")
+    def sync_then_reload(self) -> None:
+        if self.index_ready.is_set():
+            self.library.sync_index()
+        self.app.call_from_thread(self.load_list)
+
+    # -- the list --------------------------------------------------------------------------------
+
+    def load_list(self, keep: str | None = None, open_after: bool = False) -> None:
+        """Fill the list for the current request, in the list's worker (stale runs are dropped)."""
+        article_list = self.query_one(ArticleList)
+        needs_index = bool(self.query_text) or self.filter == "watchlist"
+        if needs_index and not self.index_ready.is_set():
+            self.query_one(SearchBar).show_message("The search index is being built…")
+            return
+        if self.query_text:
+            self._searching = True
+            self._update_status()
+        article_list.load(self.request, keep, open_after)
+
+    @on(ArticleList.Loaded)
+    def _list_loaded(self, message: ArticleList.Loaded) -> None:
+        if message.request != self.request:
+            return  # the request changed while this ran
+        result = message.result
+        article_list = self.query_one(ArticleList)
+        bar = self.query_one(SearchBar)
+        self.terms = result.terms
+        self._more_hits = result.more
+        self._searching = False
+        self._invalid_query = bool(result.error)
+        if result.error:
+            bar.show_message(result.error, error=True)
+        elif result.query and not result.ids:
+            if result.total and self.filter != "all":
+                bar.show_message(
+                    f"No {self.filter} articles among the {plural(result.total, 'hit')}."
+                )
+            elif result.suggestion:
+                bar.show_message(f"No results. Did you mean: {result.suggestion}")
+            elif self.view.query and self.request.search:
+                bar.show_message(
+                    f"No results within the view “{self.view.name}” (v → All articles "
+                    "searches everything)."
+                )
+            else:
+                bar.show_message("No results.")
+        elif result.query and result.more and self.filter == "all":
+            bar.show_message(f"showing the best {plural(len(result.ids), 'hit')}")
+        else:
+            bar.show_message("")
+        if result.query:
+            empty = "No articles match."
+        elif self.filter != "all":
+            empty = "No articles in this view."
+        else:
+            empty = "The library is empty: add articles with `sahelreader add PATH`."
+        # Back from a search, the cursor returns to the article open in the reader.
+        keep = message.keep or (
+            self.article.id if self.article is not None and not result.query else None
+        )
+        article_list.set_ids(
+            result.ids,
+            keep=keep,
+            snippets=result.snippets if result.with_snippets else None,
+            terms=result.terms,
+            empty_message=empty,
+        )
+        self._update_status()
+        self._show_context()
+        if message.open_after and article_list.current_id is not None:
+            # Reopening where the reader left off is not reading anything new.
+            self.open_article(article_list.current_id, mark_read=False)
+        if message.open_after:
+            self.reader_app.started()
+
+    def _update_status(self, busy: str = "") -> None:
+        # The count is what the list holds (after filters), so the header and list agree.
+        self.query_one(StatusBar).show(
+            Status(
+                total=self._total,
+                unread=self._unread,
+                shown=len(self.query_one(ArticleList).ids),
+                more=bool(self.query_text) and self._more_hits and self.filter == "all",
+                view=self.view.name
+                + (f" · from {self.source_filter}" if self.source_filter else ""),
+                filter=self.filter,
+                sort=self.effective_sort,
+                query=self.query_text,
+                busy=busy or ("searching…" if self._searching else ""),
+                invalid=self._invalid_query,
+            )
+        )
+
+    def _change(self, **changes: object) -> None:
+        """A new request (view, search, sort, filter, outlet): the list follows."""
+        self._undo_mark_all = []
+        self.request = replace(self.request, **changes)  # type: ignore[arg-type]
+        self.load_list()
+
+    # -- opening articles ------------------------------------------------------------------------
+
+    @on(ArticleList.Opened)
+    def _list_opened(self, message: ArticleList.Opened) -> None:
+        # As in a mail reader's preview pane, focus stays in the list: j/k pick the next
+        # article, space/pagedown scroll this one, tab goes into the reader.
+        with self.app.batch_update():
+            self.open_article(message.article_id)
+
+    def open_article(self, article_id: str, *, mark_read: bool = True) -> None:
+        editor = self.query_one(NoteEditor)
+        if editor.is_open and editor.article_id != article_id:
+            self.save_open_note()
+            editor.close()
+        try:
+            article = self.library.get(article_id)
+        except KeyError:
+            self.notify("That article is no longer in the library.", severity="warning")
+            return
+        matches = self.library.body_matches(article, self.terms) if self.terms else []
+        entities = self._open_entities = self.library.entities(article)
+        watched = self.library.watched_names(article.body)
+        self.query_one(ArticleReader).show(article, matches, entities, watched)
+        newly_read = mark_read and not article.read
+        self.library.opened(article.id, mark_read=newly_read)
+        if newly_read:
+            article = replace(article, read=True)
+            self.query_one(ArticleList).refresh_rows([article.id])
+            self._unread = max(0, self._unread - 1)
+        self.article = article
+        side_panel = self.query_one(SidePanel)
+        side_panel.show(article)
+        # Looked up after a pause, so that paging through articles does not queue searches;
+        # the panel owns the timer, so it dies with the panel when the app closes.
+        side_panel.set_timer(
+            self.delays.side_details, lambda: self._details_if_still_open(article.id)
+        )
+        self._undo_mark_all = []
+        self._update_status()
+        self._show_context()
+
+    def _details_if_still_open(self, article_id: str) -> None:
+        if not self.is_attached or self.article is None or self.article.id != article_id:
+            return
+        groups = group_entities(self._open_entities)
+        side_panel = self.query_one(SidePanel)
+        if self.index_ready.is_set():
+            side_panel.load_details(article_id, groups)
+        else:
+            # Entities now; related sources and counts when the index is ready.
+            side_panel.show_details(groups, None)
+
+    @on(SidePanel.Chosen)
+    def _side_choice(self, message: SidePanel.Chosen) -> None:
+        choice = message.choice
+        if choice.kind == "entity":
+            self._search_for(choice.value)  # every article that names the entity
+        elif choice.kind == "source":
+            self.filter_source(choice.value)
+        elif choice.kind == "article":
+            if self.article is not None:
+                self.history.append(self.article.id)
+            with self.app.batch_update():
+                self.open_article(choice.value)
+                self.query_one(ArticleReader).focus()
+        elif choice.kind == "link":
+            self._open_link(choice.value)
+
+    def filter_source(self, source: str) -> None:
+        """Narrow the list to one outlet's articles (esc shows everything again)."""
+        if not self.library.list_ids("all", "date", source=source):
+            self.notify(
+                f"No articles from {source} in your library; searching for mentions instead.",
+                markup=False,
+            )
+            self._search_for(f'"{source}"')
+            return
+        self.notify(f"Showing articles from {source} (esc shows everything).", markup=False)
+        self._change(source=source)
+        self.query_one(ArticleList).focus()
+
+    def action_go_back(self) -> None:
+        if not self.history:
+            self.notify("Nothing to go back to.", severity="information")
+            return
+        with self.app.batch_update():
+            self.open_article(self.history.pop(), mark_read=False)
+
+    def action_toggle_entities(self) -> None:
+        shown = self.query_one(ArticleReader).toggle_entities()
+        self.notify(f"Entity highlighting {'on' if shown else 'off'}.")
+
+    # -- search ----------------------------------------------------------------------------------
+
+    def action_focus_search(self) -> None:
+        # The search box lives in the list pane: typing into a hidden box helps nobody.
+        self.query_one("#list-pane").display = True
+        search = self.query_one(SearchInput)
+        # Focus now, not after a refresh (what focus() does): keys typed right after `/` belong
+        # to the search box, not to the list's bindings (`n` is "next match" there).
+        self.set_focus(search)
+        search.select_all()  # typing replaces the last query; an arrow key keeps it
+
+    def _search_for(self, query: str) -> None:
+        search = self.query_one(SearchInput)
+        with search.prevent(Input.Changed):
+            search.value = query
+        self._run_search(query)
+        self.query_one(ArticleList).focus()
+
+    @on(Input.Changed, "#search-input")
+    def _search_changed(self, event: Input.Changed) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(
+            self.delays.search_debounce, lambda: self._run_search(event.value)
+        )
+
+    @on(Input.Submitted, "#search-input")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._run_search(event.value)
+        self.query_one(ArticleList).focus()
+
+    def _run_search(self, text: str) -> None:
+        text = text.strip()
+        if text == self.request.search.strip():
+            return
+        sort = self.sort
+        if text and sort == "date" and not self.view.query:
+            sort = "relevance"
+        elif not text and not self.view.query and sort == "relevance":
+            sort = "date"
+        self._change(search=text, sort=sort)
+
+    @on(SearchInput.Cleared)
+    def _search_cleared(self) -> None:
+        self.action_clear_search()
+
+    def action_clear_search(self) -> None:
+        search = self.query_one(SearchInput)
+        search.value = ""
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self.query_one(SearchBar).show_message("")
+        if self.request.search or self.source_filter is not None:
+            sort = "date" if self.sort == "relevance" and not self.view.query else self.sort
+            self._change(search="", source=None, sort=sort)
+        self.query_one(ArticleList).focus()
+
+    def action_next_match(self, step: int) -> None:
+        reader = self.query_one(ArticleReader)
+        if reader.article is None:
+            self.notify("Open an article first.", severity="warning")
+        elif not reader.next_match(step):
+            self.notify("No search matches in this article.", severity="information")
+        else:
+            self.app.sub_title = f"match {reader.current_match + 1} of {reader.match_count}"
+
+    # -- list controls ---------------------------------------------------------------------------
+
+    def action_cycle_sort(self) -> None:
+        # Without a query relevance means nothing: the key goes straight to the next order.
+        choices = SORTS if self.query_text else tuple(s for s in SORTS if s != "relevance")
+        current = self.effective_sort if self.effective_sort in choices else choices[0]
+        self._change(sort=choices[(choices.index(current) + 1) % len(choices)])
+
+    def action_cycle_filter(self) -> None:
+        self._change(filter=self.filters[(self.filters.index(self.filter) + 1) % len(self.filters)])
+
+    def action_focus_next(self) -> None:
+        self._cycle_panes(1)
+
+    def action_focus_previous(self) -> None:
+        self._cycle_panes(-1)
+
+    def _cycle_panes(self, step: int) -> None:
+        """tab moves between the panes (list, reader, side panel, search), not every widget."""
+        candidates = (
+            self.query_one(ArticleList),
+            self.query_one(ArticleReader),
+            self.query_one(SidePanel),
+            self.query_one(SearchInput),
+        )
+        panes = [p for p in candidates if p.display and p.parent is not None and p.parent.display]
+        focused = self.focused
+        current = next(
+            (
+                i
+                for i, pane in enumerate(panes)
+                if focused is pane or (focused is not None and pane in focused.ancestors)
+            ),
+            -1,
+        )
+        target = panes[(current + step) % len(panes)]
+        if isinstance(target, SidePanel):
+            target.focus_first_row()
+        else:
+            target.focus()
+
+    def action_reader_page(self, step: int) -> None:
+        reader = self.query_one(ArticleReader)
+        if step > 0:
+            reader.scroll_page_down(animate=False)
+        else:
+            reader.scroll_page_up(animate=False)
+
+    def action_toggle_list(self) -> None:
+        pane = self.query_one("#list-pane")
+        pane.display = not pane.display
+        if not pane.display:
+            self.query_one(ArticleReader).focus()
+
+    def action_toggle_side(self) -> None:
+        panel = self.query_one(SidePanel)
+        self._side_wanted = not panel.display
+        panel.display = self._side_wanted
+
+    # -- read state ------------------------------------------------------------------------------
+
+    def action_toggle_read(self) -> None:
+        if self._undo_mark_all:
+            undo, self._undo_mark_all = self._undo_mark_all, []
+            self.library.mark_read(undo, False)
+            self.query_one(ArticleList).refresh_rows()
+            self.notify(f"Undone: {plural(len(undo), 'article')} unread again.")
+            if self.filter == "unread":
+                self.load_list()
+            self.refresh_counts()
+            return
+        article_id = self._target_id()
+        if article_id is None:
+            return
+        read = not self.library.get(article_id).read
+        self.library.mark_read([article_id], read)
+        self._unread += -1 if read else 1
+        self.query_one(ArticleList).refresh_rows([article_id])
+        self.notify(f"Marked {'read' if read else 'unread'}.")
+        self._update_status()
+
+    def action_mark_all_read(self) -> None:
+        unread = self.library.unread_ids(list(self.query_one(ArticleList).ids))
+        if not unread:
+            self.notify("Everything in this view is read already.")
+            return
+        if len(unread) <= MARK_ALL_CONFIRM_ABOVE:
+            self._mark_all_read(unread)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._mark_all_read(unread)
+
+        question = f"Mark {plural(len(unread), 'unread article')} in this view read?"
+        self.app.push_screen(ConfirmScreen(question, "u right afterwards undoes it."), answered)
+
+    def _mark_all_read(self, unread: list[str]) -> None:
+        self.library.mark_read(unread)
+        self._undo_mark_all = unread
+        self.query_one(ArticleList).refresh_rows()
+        self.notify(f"Marked {plural(len(unread), 'article')} read — u undoes.")
+        if self.filter == "unread":
+            self.load_list()
+        self.refresh_counts()
+
+    # -- the article's link and citation ---------------------------------------------------------
+
+    def action_open_link(self) -> None:
+        article_id = self._target_id()
+        if article_id is None:
+            return
+        url = self.library.get(article_id).url
+        if not url:
+            self.notify("This article has no link.", severity="warning")
+        else:
+            self._open_link(url)
+
+    def _open_link(self, url: str) -> None:
+        if not url.lower().startswith(("http://", "https://")):
+            self.notify("Only http and https links are opened.", severity="warning")
+        else:
+            self.app.open_url(url)
+            self.notify(f"Opening {url}", markup=False)
+
+    def action_copy_citation(self) -> None:
+        article_id = self._target_id()
+        if article_id is None:
+            return
+        text = citation(self.library.get(article_id))
+        self.app.copy_to_clipboard(text)
+        self.notify(text, title="Citation copied", markup=False)
+
+    # -- bookmarks and notes -----------------------------------------------------------------------
+
+    def action_toggle_bookmark(self) -> None:
+        article_id = self._target_id()
+        if article_id is None:
+            return
+        on = self.library.toggle_bookmark(article_id)
+        self.query_one(ArticleList).refresh_rows([article_id])
+        if self.article is not None and self.article.id == article_id:
+            self.article = replace(self.article, bookmarked=on)
+            self.query_one(SidePanel).show_meta(self.article)
+        title = one_line(self.library.get(article_id).title)
+        self.notify(f"Bookmarked: {title}" if on else f"Bookmark removed: {title}", markup=False)
+        if self.view.kind == "bookmarks" or self.filter == "bookmarked":
+            self.load_list()
+
+    def action_edit_note(self) -> None:
+        article_id = self._target_id()
+        if article_id is None:
+            self.notify("Open an article first.", severity="warning")
+            return
+        if self.article is None or self.article.id != article_id:
+            self.open_article(article_id)
+        self._open_editor(article_id)
+
+    def _open_editor(self, article_id: str) -> NoteEditor:
+        editor = self.query_one(NoteEditor)
+        if editor.is_open and editor.article_id == article_id:
+            editor.text_area.focus()
+            return editor
+        record = self.library.note(article_id)
+        title = self.library.get(article_id).title
+        editor.open(
+            article_id, title, record.body if record else "", record.revision if record else None
+        )
+        return editor
+
+    def action_quote_passage(self) -> None:
+        if self.article is None:
+            self.notify("Open an article first.", severity="warning")
+            return
+        passage = self.get_selected_text() or self.query_one(ArticleReader).passage_in_view()
+        if not passage or not passage.strip():
+            self.notify("Select a passage in the reader first.", severity="warning")
+            return
+        self._open_editor(self.article.id).quote(passage)
+        self.notify("Quoted into the note.")
+
+    @on(NoteEditor.SaveRequested)
+    def _save_note(self, message: NoteEditor.SaveRequested) -> None:
+        editor = self.query_one(NoteEditor)
+        if editor.dirty or message.text != editor.saved_text:
+            self._write_note(editor, message.article_id, message.text)
+        if message.closing:
+            editor.close()
+            self.query_one(ArticleReader).focus()
+
+    def _write_note(self, editor: NoteEditor, article_id: str, text: str) -> None:
+        try:
+            saved = self.library.save_note(article_id, text, editor.revision)
+        except Exception as error:  # the text stays in the editor; nothing is lost
+            self.notify(f"The note could not be saved: {error}", severity="error", markup=False)
+            editor.set_status("NOT SAVED — ctrl+s to try again")
+            return
+        editor.mark_saved(text, saved.revision, f"{datetime.now():%H:%M:%S}")
+        if saved.conflict:
+            self.notify(
+                "This note was changed in another sahelreader window. Your text was saved; "
+                "the text it replaced is kept in the note's history.",
+                severity="warning",
+                timeout=10,
+            )
+        self.query_one(ArticleList).refresh_rows([article_id])
+        if self.article is not None and self.article.id == article_id:
+            self.article = replace(self.article, note=text)
+            self.query_one(SidePanel).show_note(text)
+        if self.view.kind == "notes" or self.filter == "noted":
+            self.load_list()
+        # Notes become searchable a moment after typing stops: one small index commit.
+        if self._sync_timer is not None:
+            self._sync_timer.stop()
+        self._sync_timer = self.set_timer(self.delays.index_sync, self.sync_index)
+
+    @work(thread=True, exclusive=True, group="index-sync")
+    def sync_index(self) -> None:
+        self.library.sync_index()
+
+    def save_open_note(self) -> None:
+        """Save what the editor holds (called before quitting or switching article)."""
+        editor = self.query_one(NoteEditor)
+        if editor.article_id is not None and editor.dirty:
+            self._write_note(editor, editor.article_id, editor.text_area.text)
+
+    # -- views and saved searches ----------------------------------------------------------------
+
+    def action_save_search(self) -> None:
+        query = self.query_one(SearchInput).value.strip() or self.query_text
+        if not query:
+            self.notify("Search for something first (/), then S saves it.", severity="warning")
+            return
+
+        def saved(name: str | None) -> None:
+            if not name:
+                return
+            try:
+                self.library.save_search(name, query)
+            except QueryError as error:
+                self.notify(str(error), severity="error", markup=False)
+                return
+            self.notify(f"Saved “{name}”. Press v to open it.", markup=False)
+
+        self.app.push_screen(SaveSearchScreen(query), saved)
+
+    def action_choose_view(self) -> None:
+        self.count_views()
+
+    @work(thread=True, exclusive=True, group="views")
+    def count_views(self, highlight: str | None = None) -> None:
+        self.post_message(ViewsCounted(self.library.views(), highlight))
+
+    def on_views_counted(self, message: ViewsCounted) -> None:
+        def chosen(choice: tuple[View, ViewAction] | None) -> None:
+            if choice is None:
+                return
+            view, action = choice
+            if action == "open":
+                self.open_view(view)
+            elif action == "rename":
+                self._rename_view(view)
+            else:
+                self._delete_view(view)
+
+        self.app.push_screen(ViewsScreen(message.views, message.highlight), chosen)
+
+    def _rename_view(self, view: View) -> None:
+        def renamed(name: str | None) -> None:
+            if name and name != view.name:
+                if self.library.rename_search(view.name, name):
+                    self.notify(f"Renamed “{view.name}” to “{name}”.", markup=False)
+                    if self.view == view:
+                        self.request = replace(self.request, view=replace(view, name=name))
+                        self._update_status()
+                else:
+                    self.notify(f"A view named “{name}” exists already.", severity="warning")
+            self.count_views(highlight=name or view.name)
+
+        screen = SaveSearchScreen(view.query, heading="Rename this view", name=view.name)
+        self.app.push_screen(screen, renamed)
+
+    def _delete_view(self, view: View) -> None:
+        def answered(yes: bool | None) -> None:
+            if yes and self.library.delete_search(view.name):
+                self.notify(f"Deleted the view “{view.name}”.", markup=False)
+                if self.view == view:
+                    self.show_all_articles()
+            self.count_views()
+
+        question = ConfirmScreen(
+            f"Delete the view “{view.name}”?", "Its articles stay in the library."
+        )
+        self.app.push_screen(question, answered)
+
+    def open_view(self, view: View) -> None:
+        self.query_one(SearchInput).value = ""
+        self._change(view=view, search="", sort="date", source=None)
+
+    def open_saved_search(self, name: str, query: str) -> None:
+        self.open_view(View(name, query))
+
+    def show_all_articles(self) -> None:
+        self.open_view(ALL_ARTICLES)

@@ -1,0 +1,45 @@
+"""The line above the footer: which pane has the keys, which article they act on, and the index
+build's progress while one runs."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import ProgressBar, Static
+
+from sahelreader.text.clean import one_line
+
+
+class ContextBar(Horizontal):
+    def compose(self) -> ComposeResult:
+        yield Static(id="pane-label")
+        yield Static(id="target-label")
+        yield ProgressBar(id="index-progress", show_eta=False)
+
+    def on_mount(self) -> None:
+        self.query_one(ProgressBar).display = False
+
+    def show_pane(self, name: str) -> None:
+        label = self.query_one("#pane-label", Static)
+        label.update(Text(f" {name} ", style="bold reverse") if name else Text(""))
+
+    def show_target(self, title: str | None, how: str = "open") -> None:
+        target = self.query_one("#target-label", Static)
+        if title is None:
+            target.update(Text(" no article", style="dim"))
+            return
+        line = Text(f" keys act on {how}: ", style="dim")
+        line.append(one_line(title))
+        target.update(line)
+
+    def show_progress(self, done: int, total: int, phase: str = "") -> None:
+        bar = self.query_one(ProgressBar)
+        bar.display = True
+        if phase:
+            bar.update(total=None)  # an indeterminate bar: it moves, with no count to show
+        else:
+            bar.update(total=total, progress=done)
+
+    def hide_progress(self) -> None:
+        self.query_one(ProgressBar).display = False

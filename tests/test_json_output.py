@@ -1,0 +1,164 @@
+"""Every JSON shape the CLI prints, pinned key by key (README's command-line section)."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+from sahelreader import json_output
+from sahelreader.library import AddReport
+from sahelreader.models import Article, Entity, SearchHit
+from sahelreader.notes_export import NotedArticle
+from sahelreader.related.result import Coverage, Related
+from sahelreader.sources import CitedSource
+
+WHEN = datetime(2024, 3, 5, 9, 30, tzinfo=timezone.utc)
+ARTICLE = Article(
+    id="abc123",
+    title="Junta leaders meet in Niamey",
+    body="Tiani met Goïta in Niamey.",
+    source="Sahel Wire",
+    author="",
+    url="https://news.example/niamey",
+    published=WHEN,
+    added=WHEN,
+    language="en",
+    content_hash="h",
+    bookmarked=True,
+    note="Ask about Ménaka.",
+)
+
+
+def test_dumps_keeps_accents_indents_and_ends_with_a_newline() -> None:
+    text = json_output.dumps({"place": "Ménaka"})
+    assert text == '{\n  "place": "Ménaka"\n}\n'
+    assert json.loads(text) == {"place": "Ménaka"}
+
+
+def test_search_hit() -> None:
+    hit = SearchHit(
+        id="abc123",
+        title="Junta leaders meet in Niamey",
+        source="Sahel Wire",
+        url="",
+        published=None,
+        score=1.5,
+        snippet="met in Niamey",
+        matches=[(7, 13)],
+        matched_in=["body"],
+    )
+    assert json_output.hits_json([hit]) == [
+        {
+            "id": "abc123",
+            "title": "Junta leaders meet in Niamey",
+            "source": "Sahel Wire",
+            "url": "",
+            "published": None,
+            "score": 1.5,
+            "snippet": "met in Niamey",
+            "matches": [[7, 13]],
+            "matched_in": ["body"],
+        }
+    ]
+    assert json_output.hits_json([]) == []
+
+
+def test_article_with_entities() -> None:
+    data = json_output.article_json(ARTICLE, [Entity("Niamey", "place", 19, 25)])
+    assert list(data) == [
+        "id",
+        "title",
+        "body",
+        "source",
+        "author",
+        "url",
+        "published",
+        "added",
+        "language",
+        "read",
+        "bookmarked",
+        "note",
+        "entities",
+    ]
+    assert data["published"] == "2024-03-05T09:30:00+00:00"
+    assert data["bookmarked"] is True and data["read"] is False
+    assert data["entities"] == [{"text": "Niamey", "type": "place", "start": 19, "end": 25}]
+    assert "entities" not in json_output.article_json(ARTICLE)
+
+
+def test_entities() -> None:
+    found = [Entity("Tiani", "person", 0, 5), Entity("Goïta", "person", 10, 15)]
+    assert json_output.entities_json(found) == [
+        {"text": "Tiani", "type": "person", "start": 0, "end": 5},
+        {"text": "Goïta", "type": "person", "start": 10, "end": 15},
+    ]
+
+
+def test_related() -> None:
+    found = Related(
+        cited=[CitedSource("Reuters", "agency", 2, ("a Reuters report said.",))],
+        coverage=[
+            Coverage("def456", "Niamey talks", "RFI", WHEN, 0.123456, ("Niamey",), False),
+            Coverage("ghi789", "Undated", "", None, 1.0, (), True),
+        ],
+        links=["https://news.example/niamey"],
+    )
+    assert json_output.related_json(found) == {
+        "cited": [
+            {
+                "name": "Reuters",
+                "kind": "agency",
+                "count": 2,
+                "sentences": ["a Reuters report said."],
+            }
+        ],
+        "coverage": [
+            {
+                "id": "def456",
+                "title": "Niamey talks",
+                "source": "RFI",
+                "published": "2024-03-05T09:30:00+00:00",
+                "score": 0.1235,
+                "shared_entities": ["Niamey"],
+                "near_duplicate": False,
+            },
+            {
+                "id": "ghi789",
+                "title": "Undated",
+                "source": "",
+                "published": None,
+                "score": 1.0,
+                "shared_entities": [],
+                "near_duplicate": True,
+            },
+        ],
+        "links": ["https://news.example/niamey"],
+    }
+
+
+def test_bookmarks_and_notes() -> None:
+    assert json_output.bookmarks_json([("abc123", "Junta leaders", WHEN), ("x", "y", None)]) == [
+        {"id": "abc123", "title": "Junta leaders", "bookmarked_at": "2024-03-05T09:30:00+00:00"},
+        {"id": "x", "title": "y", "bookmarked_at": None},
+    ]
+    noted = NotedArticle(ARTICLE, "abc123", "Junta leaders", "Ask about Ménaka.", WHEN)
+    assert json_output.notes_json([noted]) == [
+        {
+            "id": "abc123",
+            "title": "Junta leaders",
+            "note": "Ask about Ménaka.",
+            "updated": "2024-03-05T09:30:00+00:00",
+        }
+    ]
+
+
+def test_add_report() -> None:
+    report = AddReport(
+        added=["abc123"], duplicates=["def456"], failed=[("x.tsv", "unsupported")], files=3
+    )
+    assert json_output.add_report_json(report) == {
+        "added": ["abc123"],
+        "duplicates": ["def456"],
+        "failed": [{"path": "x.tsv", "reason": "unsupported"}],
+        "skipped_records": 0,
+    }
