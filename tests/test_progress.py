@@ -24,8 +24,9 @@ def _records(count: int) -> bytes:
             {
                 "title": f"Market report {n} from Zinder",
                 "text": f"Traders in Zinder sold {n} sacks of millet on market day number {n}. "
-                # Not compressible, so that a .gz file is read in many blocks.
-                + hashlib.sha256(str(n).encode()).hexdigest() * 4,
+                # Not compressible, so that a .gz file is read in many blocks (Python 3.12+
+                # reads gzip input 128 KiB at a time: the file must be several times that).
+                + "".join(hashlib.sha256(f"{n}/{i}".encode()).hexdigest() for i in range(8)),
                 "url": f"https://dune.example/markets/{n}",
             }
         )
