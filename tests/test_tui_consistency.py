@@ -392,3 +392,16 @@ async def test_a_filter_that_empties_a_search_says_so(home: Path) -> None:
             await settle(app, pilot)
         message = str(app.query_one("#search-message", Static).render())
         assert "No bookmarked articles among the" in message
+
+
+async def test_a_resize_to_narrow_folds_the_side_panel_even_after_brackets(home: Path) -> None:
+    app = app_for(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("right_square_bracket", "right_square_bracket")  # hidden, shown
+        assert app.query_one(SidePanel).display
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause(0.1)
+        assert not app.query_one(SidePanel).display
+        await pilot.press("right_square_bracket")  # still shows on demand
+        assert app.query_one(SidePanel).display

@@ -78,6 +78,7 @@ class MainScreen(Screen[None]):
         self.history: list[str] = []  # articles opened from the side panel come back with ⌫
         self._open_entities: list[Entity] = []  # of self.article, for the side panel later
         self._side_wanted: bool | None = None  # None: follow the terminal's width
+        self._width: int | None = None  # the width the layout was last decided for
         self._search_timer: Timer | None = None
         self._sync_timer: Timer | None = None
         self._more_hits = False  # the search found more than the list holds
@@ -142,11 +143,12 @@ class MainScreen(Screen[None]):
         self.set_interval(self.delays.outside_check, self.check_outside_changes)
 
     def on_resize(self, event: events.Resize) -> None:
-        if (event.size.width < NARROW_WIDTH) != (self.size.width < NARROW_WIDTH):
-            self._side_wanted = None  # a new size class: the layout decides again, not `]`
         self._apply_width(event.size.width)
 
     def _apply_width(self, width: int) -> None:
+        if self._width is not None and (width < NARROW_WIDTH) != (self._width < NARROW_WIDTH):
+            self._side_wanted = None  # a new size class: the layout decides again, not `]`
+        self._width = width
         side = self._side_wanted if self._side_wanted is not None else width >= NARROW_WIDTH
         self.query_one(SidePanel).display = side
         self.set_class(width < NARROW_WIDTH, "narrow")
