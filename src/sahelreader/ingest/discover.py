@@ -17,21 +17,21 @@ __all__ = [
     "unsupported_reason",
 ]
 
-SUPPORTED_SUFFIXES: frozenset[str] = frozenset(
-    {
-        ".txt",
-        ".md",
-        ".markdown",
-        ".html",
-        ".htm",
-        ".json",
-        ".jsonl",
-        ".ndjson",
-        ".json.gz",
-        ".jsonl.gz",
-        ".ndjson.gz",
-    }
+# The supported types in the order people look for them, for messages.
+_SUPPORTED_IN_ORDER = (
+    ".txt",
+    ".md",
+    ".markdown",
+    ".html",
+    ".htm",
+    ".json",
+    ".jsonl",
+    ".ndjson",
+    ".json.gz",
+    ".jsonl.gz",
+    ".ndjson.gz",
 )
+SUPPORTED_SUFFIXES: frozenset[str] = frozenset(_SUPPORTED_IN_ORDER)
 _COMPRESSED = (".gz",)
 
 _REASONS = {
@@ -54,20 +54,6 @@ def suffix_of(path: Path) -> str:
     return suffixes[-1] if suffixes else ""
 
 
-# The supported types in the order people look for them, for messages.
-_SUPPORTED_IN_ORDER = (
-    ".txt",
-    ".md",
-    ".markdown",
-    ".html",
-    ".htm",
-    ".json",
-    ".jsonl",
-    ".ndjson",
-    ".json.gz",
-    ".jsonl.gz",
-    ".ndjson.gz",
-)
 SUPPORTED_TYPES_TEXT = "supported: " + ", ".join(_SUPPORTED_IN_ORDER)
 
 
