@@ -37,7 +37,12 @@ from sahelreader.models import (
 from sahelreader.paths import Locations, locations
 from sahelreader.related.inputs import Document, RelatedInputs
 from sahelreader.search.highlight import match_spans, snippet
-from sahelreader.search.index import INDEX_FORMAT, IndexUnavailable, SearchIndex
+from sahelreader.search.index import (
+    INDEX_FORMAT,
+    IndexUnavailable,
+    SearchIndex,
+    set_aside_if_not_a_folder,
+)
 from sahelreader.sources.organisation_names import other_names, with_other_names
 from sahelreader.sources.organisation_names import (
     table_fingerprint as organisation_names_fingerprint,
@@ -173,8 +178,16 @@ class Library:
     @classmethod
     def open(cls, home: Path | str | None = None, *, seed: bool = True) -> Library:
         where = locations(home)
+        # A file where the index folder belongs would make every command fail: it is a damaged
+        # index, kept aside; the index is rebuilt from the library when first needed.
+        aside = set_aside_if_not_a_folder(where.index)
         where.ensure()
         library = cls(where, load_config(where.config))
+        if aside is not None:
+            library.notices.append(
+                f"{where.index} was a file, not a folder: moved it to {aside.name};"
+                " the search index is rebuilt from the library"
+            )
         if seed:
             library.seed_if_new()
         library.normalise_sources()

@@ -13,6 +13,7 @@ __all__ = [
     "SUPPORTED_TYPES_TEXT",
     "discover",
     "os_error_reason",
+    "special_file_reason",
     "suffix_of",
     "unsupported_reason",
 ]
@@ -43,6 +44,21 @@ _REASONS = {
     errno.EISDIR: "is a folder",
     errno.ENAMETOOLONG: "file name too long",
 }
+
+
+OUTSIDE_THE_FOLDER = "a link to outside the folder"
+# The kernel's own files: reading them stores secrets (/proc/self/environ) or never ends.
+_SPECIAL_ROOTS = (Path("/proc"), Path("/sys"), Path("/dev"))
+
+
+def special_file_reason(path: Path) -> str | None:
+    """Why a path that is, or links to, something under /proc, /sys or /dev is never read;
+    None for any other path."""
+    real = Path(os.path.realpath(path))
+    for root in _SPECIAL_ROOTS:
+        if real.is_relative_to(root):
+            return f"a special system file ({real} is under {root}), not an article"
+    return None
 
 
 def suffix_of(path: Path) -> str:
@@ -77,8 +93,11 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[Path, str]]]
     Folders are walked recursively, in name order, skipping hidden entries (".git"), entries
     that aren't regular files or folders, and folders already walked (symlink loops). Inside
     folders, files of unsupported types are left out silently; a file named explicitly with an
-    unsupported type is a problem. Problems are (path, reason): a path that doesn't exist, can't
-    be read, or has an unsupported type. Each file is listed once, in the order found.
+    unsupported type is a problem. A folder's walk stays inside it: a link to a file or folder
+    outside is a problem, not followed. Nothing under /proc, /sys or /dev is read, even when
+    named. Problems are (path, reason): a path that doesn't exist, can't be read, is special,
+    links out of its folder or has an unsupported type. Each file is listed once, in the order
+    found.
     """
     files: list[Path] = []
     problems: list[tuple[Path, str]] = []
@@ -101,7 +120,10 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[Path, str]]]
                 reason = "broken symbolic link"
             problems.append((path, reason))
             continue
-        if stat.S_ISDIR(status.st_mode):
+        special = special_file_reason(path)
+        if special is not None:
+            problems.append((path, special))
+        elif stat.S_ISDIR(status.st_mode):
             _walk(path, status, add_file, problems, seen_dirs)
         elif not stat.S_ISREG(status.st_mode):
             problems.append((path, "not a regular file"))
@@ -125,6 +147,8 @@ def _walk(
     # A stack of open listings rather than recursion: folder trees can be deeper than
     # Python's recursion limit.
     stack: list[Iterator[os.DirEntry[str]]] = []
+    # Every folder entered is inside this one, so only a link can lead out of it.
+    inside = Path(os.path.realpath(root))
 
     def enter(folder: Path, status: os.stat_result) -> None:
         key = (status.st_dev, status.st_ino)
@@ -152,6 +176,9 @@ def _walk(
             status = entry.stat()  # follows symlinks
         except OSError:
             continue  # a broken link inside a folder is not something the user named
+        if entry.is_symlink() and not Path(os.path.realpath(path)).is_relative_to(inside):
+            problems.append((path, OUTSIDE_THE_FOLDER))
+            continue
         if stat.S_ISDIR(status.st_mode):
             enter(path, status)
         elif stat.S_ISREG(status.st_mode) and suffix_of(path) in SUPPORTED_SUFFIXES:

@@ -4,10 +4,20 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 
+from sahelreader.ingest.errors import IngestError
 from sahelreader.text.clean import clean_text
 
-__all__ = ["decode_bytes", "declared_html_charset"]
+__all__ = ["NOT_TEXT", "decode_bytes", "decode_text", "declared_html_charset"]
+
+NOT_TEXT = "not text (looks like binary data)"
+# Past this share of characters that no text has (controls, undecodable bytes, unassigned
+# code points), a file is binary data whatever its name says.
+_MAX_NOT_TEXT_SHARE = 0.10
+_NOT_TEXT_SAMPLE = 65536
+_ODD = ("Cn", "Cs")  # unassigned code points, lone surrogates
+_NOT_TEXT_CHAR = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 
 # Longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -57,6 +67,29 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
     cp1252 with Latin-1 for its five undefined bytes. It never raises on bad bytes.
     """
     return clean_text(_decode(data, declared))
+
+
+def decode_text(data: bytes, *, declared: str | None = None) -> str:
+    """:func:`decode_bytes` for a file that should be text: raises IngestError (``NOT_TEXT``)
+    when the decoded characters are mostly not text, or hold a NUL (which no text file has once
+    UTF-16 or UTF-32 is decoded)."""
+    raw = _decode(data, declared)
+    if looks_binary(raw):
+        raise IngestError(NOT_TEXT)
+    return clean_text(raw)
+
+
+def looks_binary(text: str) -> bool:
+    """True for decoded characters that are binary data: a NUL, or over a tenth of them
+    controls, replacement characters or unassigned code points (in the first 64k)."""
+    if "\x00" in text:
+        return True
+    sample = text[:_NOT_TEXT_SAMPLE]
+    if not sample:
+        return False
+    odd = len(_NOT_TEXT_CHAR.findall(sample))
+    odd += sum(1 for char in _NON_ASCII.findall(sample) if unicodedata.category(char) in _ODD)
+    return odd > _MAX_NOT_TEXT_SHARE * len(sample)
 
 
 def declared_html_charset(data: bytes) -> str | None:

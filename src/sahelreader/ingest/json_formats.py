@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterator, Mapping
 from typing import IO, Any
 
-from sahelreader.ingest.encoding import decode_bytes
+from sahelreader.ingest.encoding import decode_bytes, decode_text
 from sahelreader.ingest.errors import IngestError
 from sahelreader.ingest.fields import site_base
 from sahelreader.ingest.records import NO_TEXT, draft_from_record, looks_like_article
@@ -50,7 +50,7 @@ _UNICODE_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # also prefixes of t
 def read_json(data: bytes, origin: str, skips: SkipLog) -> list[ArticleDraft]:
     """All drafts in a JSON document. Records without text are counted in ``skips``; a
     document with no usable article raises IngestError."""
-    text = decode_bytes(data)
+    text = decode_text(data)
     if not text.strip():
         raise IngestError("empty file")
     try:

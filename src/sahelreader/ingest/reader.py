@@ -13,10 +13,11 @@ from typing import IO, cast
 from sahelreader.ingest.discover import (
     SUPPORTED_SUFFIXES,
     os_error_reason,
+    special_file_reason,
     suffix_of,
     unsupported_reason,
 )
-from sahelreader.ingest.encoding import decode_bytes
+from sahelreader.ingest.encoding import decode_text
 from sahelreader.ingest.errors import IngestError
 from sahelreader.ingest.json_formats import iter_jsonl, read_json
 from sahelreader.ingest.stream import ArticleStream, SkipLog
@@ -68,9 +69,9 @@ def read_file(path: Path) -> ArticleStream:
     if suffix in _HTML_SUFFIXES:
         draft = read_html(data, origin)
     elif suffix in _MARKDOWN_SUFFIXES:
-        draft = read_markdown(decode_bytes(data), origin)
+        draft = read_markdown(decode_text(data), origin)
     else:
-        draft = read_text(decode_bytes(data), origin)
+        draft = read_text(decode_text(data), origin)
     return ArticleStream(path, [draft], skips)
 
 
@@ -118,6 +119,9 @@ def _read(path: Path, limit: int, *, compressed: bool) -> bytes:
 
 
 def _check_regular_file(path: Path) -> None:
+    special = special_file_reason(path)
+    if special is not None:
+        raise IngestError(special)
     try:
         mode = path.stat().st_mode
     except OSError as error:

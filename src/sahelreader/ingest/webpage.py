@@ -9,7 +9,7 @@ from html import unescape as unescape_html
 from typing import Any
 
 from sahelreader.ingest.dates import parse_date
-from sahelreader.ingest.encoding import declared_html_charset, decode_bytes
+from sahelreader.ingest.encoding import declared_html_charset, decode_text
 from sahelreader.ingest.errors import IngestError
 from sahelreader.ingest.fields import (
     clean_author,
@@ -75,7 +75,7 @@ _SAME_DAY = timedelta(hours=38)  # a local calendar day seen from UTC, with any 
 def read_html(data: bytes, origin: str) -> ArticleDraft:
     """The article in a saved web page. The encoding comes from a byte-order mark, valid
     UTF-8, or the page's ``<meta charset>``, in that order."""
-    text = decode_bytes(data, declared=declared_html_charset(data))
+    text = decode_text(data, declared=declared_html_charset(data))
     if not text.strip():
         raise IngestError("empty file")
     return dataclasses.replace(extract_article(text), origin=origin)

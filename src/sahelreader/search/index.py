@@ -12,6 +12,7 @@ import re
 import shutil
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,6 +45,22 @@ _BARE_WORD = re.compile(r"(?<![\w:*?~\"])\w+(?![\w:*?~])")
 
 class IndexUnavailable(Exception):
     """The index is locked by another process or unreadable; the store is unaffected."""
+
+
+def set_aside_if_not_a_folder(folder: Path) -> Path | None:
+    """A file (or a broken link) where the index folder belongs is a damaged index: rename it
+    to ``<name>.not-a-folder-<time>`` beside it, and return that new path; None when there is
+    nothing at `folder` or it is a folder."""
+    if folder.is_dir() or not os.path.lexists(folder):
+        return None
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    aside = folder.with_name(f"{folder.name}.not-a-folder-{stamp}")
+    number = 1
+    while os.path.lexists(aside):
+        number += 1
+        aside = folder.with_name(f"{folder.name}.not-a-folder-{stamp}-{number}")
+    folder.rename(aside)
+    return aside
 
 
 def build_schema() -> Schema:
@@ -185,6 +202,7 @@ class SearchIndex:
         articles here); a process with UI threads should not fork, so the TUI turns it off.
         """
         self.close()
+        set_aside_if_not_a_folder(self.folder)
         building = self.folder.with_name(self.folder.name + ".building")
         shutil.rmtree(building, ignore_errors=True)
         building.mkdir(parents=True)
