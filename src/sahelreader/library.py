@@ -59,6 +59,7 @@ from sahelreader.notes_export import NotedArticle, notes_markdown
 from sahelreader.search.query import ParsedQuery, QueryError
 from sahelreader.search.watch import find_names, watch_query
 from sahelreader.store.database import (
+    LIST_FILTERS,
     ListFilter,
     ListSort,
     NoteRecord,
@@ -872,8 +873,7 @@ class Library:
     @property
     def filters(self) -> tuple[FilterName, ...]:
         """The list's filters; "watchlist" when config.toml has a watch list."""
-        base: tuple[FilterName, ...] = ("all", "unread", "bookmarked", "noted")
-        return base + (("watchlist",) if self.config.watch else ())
+        return LIST_FILTERS + (("watchlist",) if self.config.watch else ())
 
     def list_view(
         self, request: ListRequest, cancelled: threading.Event | None = None
@@ -965,9 +965,9 @@ class Library:
             views.append((View(name, query), unread))
         return views
 
-    def library_counts(self) -> tuple[int, int, int]:
-        """(articles, unread, change stamp): what the header shows, and whether it changed."""
-        return self.count(), self.unread_count(), self.store.content_stamp()
+    def change_marker(self) -> tuple[int, int]:
+        """(articles, change stamp): cheap to read, different whenever articles came or went."""
+        return self.count(), self.store.content_stamp()
 
     # -- saved searches --------------------------------------------------------------------------
 

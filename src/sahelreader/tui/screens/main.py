@@ -221,18 +221,18 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="outside")
     def check_outside_changes(self) -> None:
         """Notice articles added or removed by another process (a CLI `add` while this runs)."""
-        total, unread, stamp = self.library.library_counts()
+        marker = self.library.change_marker()  # the unread count only when something changed
         if self._outside_marker is None:
-            self._outside_marker = (total, stamp)
+            self._outside_marker = marker
             return
-        if (total, stamp) != self._outside_marker:
-            self._outside_marker = (total, stamp)
-            self.post_message(LibraryCounts(total, unread, changed_outside=True))
+        if marker != self._outside_marker:
+            self._outside_marker = marker
+            unread = self.library.unread_count()
+            self.post_message(LibraryCounts(marker[0], unread, changed_outside=True))
 
     @work(thread=True, exclusive=True, group="counts")
     def refresh_counts(self) -> None:
-        total, unread, _ = self.library.library_counts()
-        self.post_message(LibraryCounts(total, unread))
+        self.post_message(LibraryCounts(self.library.count(), self.library.unread_count()))
 
     def on_library_counts(self, message: LibraryCounts) -> None:
         grew = message.total != self._total
@@ -331,7 +331,8 @@ class MainScreen(Screen[None]):
                 filter=self.filter,
                 sort=self.effective_sort,
                 query=self.query_text,
-                busy=busy or ("searching…" if self._searching else ""),
+                busy=busy,
+                searching=self._searching,
                 invalid=self._invalid_query,
             )
         )

@@ -22,6 +22,7 @@ class Status:
     query: str = ""
     busy: str = ""
     invalid: bool = False  # the query could not be understood
+    searching: bool = False  # a search is running: its count is not known yet
 
 
 class StatusBar(Static):
@@ -35,7 +36,7 @@ class StatusBar(Static):
         if status.query:
             if status.invalid:
                 found = "query not understood"
-            elif status.busy == "searching…":
+            elif status.searching:
                 found = "searching…"
             else:
                 hits = plural(status.shown, "hit")
@@ -44,7 +45,7 @@ class StatusBar(Static):
         else:
             text.append(f" │ {status.shown:,} shown", style="dim")
         text.append(f" · {status.filter} · by {status.sort}", style="dim")
-        if status.busy and status.busy != "searching…":
+        if status.busy:
             text.append(f" │ {status.busy}", style="italic")
         if status.query:
             text.append(" │ ", style="dim")
