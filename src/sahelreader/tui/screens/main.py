@@ -175,8 +175,8 @@ class MainScreen(Screen[None]):
         elif self.article is not None and self.article.id == article_id:
             bar.show_target(self.article.title, "open")
         else:
-            rows = self.library.rows([article_id])
-            bar.show_target(rows[0].title if rows else "", "highlighted")
+            row = self.query_one(ArticleList).current_row
+            bar.show_target(row.title if row else "", "highlighted")
 
     @on(ArticleList.Highlighted)
     def _list_highlighted(self) -> None:

@@ -120,6 +120,11 @@ class ArticleList(ScrollView, can_focus=True):
     def current_id(self) -> str | None:
         return self.ids[self.cursor] if 0 <= self.cursor < len(self.ids) else None
 
+    @property
+    def current_row(self) -> ArticleRow | None:
+        """The highlighted row, from the rows already loaded to draw it."""
+        return self._row(self.cursor) if self.current_id is not None else None
+
     def set_ids(
         self,
         ids: list[str],
