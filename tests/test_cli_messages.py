@@ -34,29 +34,6 @@ def test_a_too_short_id_prefix_says_so(home: Path) -> None:
     assert "no article" not in removed.stderr
 
 
-def test_add_a_url_says_web_pages_are_not_supported_and_imports_the_rest(
-    home: Path, tmp_path: Path
-) -> None:
-    story = tmp_path / "story.txt"
-    story.write_text("Well drilling in Tahoua\n\nA new well opened in Tahoua.")
-    result = cli(
-        home,
-        "add",
-        "https://news.example/niamey/story?id=4",
-        str(story),
-        "http://feeds.example/rss",
-    )
-    assert result.returncode == 1
-    failed = [line for line in result.stderr.splitlines() if line.startswith("failed:")]
-    assert len(failed) == 2
-    assert failed[0].startswith("failed: https://news.example/niamey/story?id=4: ")
-    assert failed[1].startswith("failed: http://feeds.example/rss: ")
-    for line in failed:
-        assert "not supported yet" in line and "files and folders" in line
-    assert "1 added" in result.stdout and "2 failed" in result.stdout
-    assert len(json.loads(cli(home, "search", "tahoua", "--json").stdout)) == 1
-
-
 def test_add_an_unsupported_type_lists_the_supported_ones(home: Path, tmp_path: Path) -> None:
     table = tmp_path / "headlines.tsv"
     table.write_text("category\theadline\ttext\turl\n")

@@ -162,10 +162,10 @@ def test_the_recogniser_fingerprint_covers_the_text_toolkit_it_reads(
     import sahelreader.library as library_module
 
     copy = tmp_path / "sahelreader"
-    package = Path(library_module.__file__).resolve().parent
+    package = Path(library_module.__file__).resolve().parents[1]
     shutil.copytree(package / "entities", copy / "entities")
     shutil.copytree(package / "text", copy / "text")
-    monkeypatch.setattr(library_module, "__file__", str(copy / "library.py"))
+    monkeypatch.setattr(library_module, "__file__", str(copy / "library" / "__init__.py"))
     before = library_module.recogniser_fingerprint({})
     names = copy / "text" / "data" / "names" / "places.txt"
     names.write_text(names.read_text("utf-8") + "\nTillabéri-Nord\n", "utf-8")

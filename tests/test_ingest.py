@@ -813,3 +813,23 @@ def test_ingest_does_not_import_textual() -> None:
     code = "import sys, sahelreader.ingest; sys.exit('textual' in sys.modules)"
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     assert subprocess.run([sys.executable, "-c", code], env=env).returncode == 0
+
+
+def test_a_folder_imports_its_feed_xml_files_and_leaves_other_xml_alone(tmp_path: Path) -> None:
+    from sahelreader.ingest import discover
+
+    (tmp_path / "sitemap.xml").write_text(
+        '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        "<url><loc>https://x.example/</loc></url></urlset>"
+    )
+    (tmp_path / "settings.xml").write_text("<settings><theme>dark</theme></settings>")
+    feed = tmp_path / "desk.xml"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Desk</title>'
+        "<item><title>Dosso market</title><description>Prices fell.</description></item>"
+        "</channel></rss>"
+    )
+    files, problems = discover([tmp_path])
+    assert (files, problems) == ([feed], [])
+    named, named_problems = discover([tmp_path / "settings.xml"])
+    assert named == [tmp_path / "settings.xml"] and named_problems == []

@@ -161,4 +161,5 @@ def test_add_report() -> None:
         "duplicates": ["def456"],
         "failed": [{"path": "x.tsv", "reason": "unsupported"}],
         "skipped_records": 0,
+        "subscribed": [],
     }

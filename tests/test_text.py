@@ -178,3 +178,21 @@ def test_sections_need_a_header(tmp_path: object, monkeypatch: pytest.MonkeyPatc
         sections("sahelreader.text", "any.txt")
     monkeypatch.setattr(wordlists, "data_text", lambda package, name: "# c\n[a]\nx\n\n[b]\ny z\n")
     assert sections("sahelreader.text", "any.txt") == {"a": ["x"], "b": ["y z"]}
+
+
+def test_bidi_overrides_and_isolates_are_stripped_from_any_text_but_marks_stay() -> None:
+    # U+202E (right-to-left override) makes "txt.exe" display as "exe.txt": a spoofing trick.
+    from sahelreader.text.clean import clean_text, one_line
+
+    hostile = "Report \u202eexe.txt\u202c from \u2067Gao\u2069 \u200fمالي\u200e"
+    assert clean_text(hostile) == "Report exe.txt from Gao \u200fمالي\u200e"
+    assert one_line("Title\u202d with\u2066 isolates\u2069") == "Title with isolates"
+
+
+def test_a_text_file_with_a_bidi_override_in_its_title_imports_without_it(tmp_path) -> None:
+    from sahelreader.ingest import read_file
+
+    path = tmp_path / "story.txt"
+    path.write_text("Convoy \u202ereaches\u202c Menaka\n\nThe convoy reached Menaka on Monday.")
+    [draft] = list(read_file(path))
+    assert draft.title == "Convoy reaches Menaka"

@@ -20,6 +20,10 @@ TEMPLATE = """\
 # search = "ctrl+f"
 # quit = "ctrl+q"
 [keymap]
+
+# Refresh every feed this often while the reader runs (minutes; leave out to refresh only on r).
+# [feeds]
+# refresh_minutes = 30
 """
 
 
@@ -31,6 +35,8 @@ class Config:
     # [outlets]: an outlet's name -> its other names and web domains ("SW", "sahelwatch.org")
     outlets: dict[str, tuple[str, ...]] = field(default_factory=dict)
     theme: str | None = None
+    # [feeds] refresh_minutes: the reader refreshes every feed this often while it runs.
+    refresh_minutes: float | None = None
     problems: tuple[str, ...] = ()
 
 
@@ -52,12 +58,14 @@ def load_config(path: Path) -> Config:
     watch_raw = data.get("watch", [])
     watch = tuple(str(w) for w in watch_raw) if isinstance(watch_raw, list) else ()
     theme = data.get("theme")
+    refresh_minutes = _refresh_minutes(data.get("feeds", {}), problems)
     return Config(
         keymap=keymap,
         entities=entities,
         watch=watch,
         outlets=outlets,
         theme=str(theme) if isinstance(theme, str) else None,
+        refresh_minutes=refresh_minutes,
         problems=tuple(problems),
     )
 
@@ -88,3 +96,17 @@ def _outlets_table(value: Any, problems: list[str]) -> dict[str, tuple[str, ...]
         else:
             problems.append(f"[outlets] {key!r}: expected a list of names and domains")
     return table
+
+
+def _refresh_minutes(value: Any, problems: list[str]) -> float | None:
+    """`[feeds] refresh_minutes = 30`; 0 or absent: only when asked (`r`)."""
+    if not isinstance(value, dict):
+        problems.append("[feeds] must be a table")
+        return None
+    minutes = value.get("refresh_minutes")
+    if minutes is None or minutes == 0:
+        return None
+    if isinstance(minutes, bool) or not isinstance(minutes, (int, float)) or minutes < 1:
+        problems.append("[feeds] refresh_minutes: expected a number of minutes, at least 1")
+        return None
+    return float(minutes)

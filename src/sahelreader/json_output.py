@@ -31,9 +31,11 @@ __all__ = [
     "dumps",
     "entities_json",
     "entity_json",
+    "feeds_json",
     "hit_json",
     "hits_json",
     "notes_json",
+    "refresh_json",
     "related_json",
 ]
 
@@ -58,6 +60,9 @@ class ImportReport(Protocol):
     @property
     def skipped_records(self) -> int: ...
 
+    @property
+    def subscribed(self) -> Sequence[str]: ...
+
 
 def add_report_json(report: ImportReport) -> JSON:
     """`add --json`: what was added, what was already there, what failed and why."""
@@ -66,6 +71,7 @@ def add_report_json(report: ImportReport) -> JSON:
         "duplicates": list(report.duplicates),
         "failed": [{"path": path, "reason": reason} for path, reason in report.failed],
         "skipped_records": report.skipped_records,
+        "subscribed": list(report.subscribed),
     }
 
 
@@ -156,4 +162,85 @@ def notes_json(noted: Iterable[NotedArticle]) -> list[JSON]:
     return [
         {"id": n.article_id, "title": n.title, "note": n.note, "updated": to_iso(n.updated)}
         for n in noted
+    ]
+
+
+class Subscription(Protocol):
+    """What `feeds list --json` reports of a feed (the store's FeedRecord)."""
+
+    @property
+    def url(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def site_url(self) -> str: ...
+    @property
+    def articles(self) -> int: ...
+    @property
+    def unread(self) -> int: ...
+    @property
+    def checked(self) -> datetime | None: ...
+    @property
+    def last_fetched(self) -> datetime | None: ...
+    @property
+    def last_error(self) -> str | None: ...
+    @property
+    def full_text(self) -> bool: ...
+    @property
+    def keep_days(self) -> int | None: ...
+    @property
+    def keep_items(self) -> int | None: ...
+
+
+def feeds_json(feeds: Iterable[Subscription]) -> list[JSON]:
+    """`last_refresh`: the last attempt (ISO 8601, UTC) or null; `last_error`: why it failed,
+    null when it succeeded."""
+    return [
+        {
+            "url": feed.url,
+            "title": feed.title,
+            "articles": feed.articles,
+            "unread": feed.unread,
+            "last_refresh": to_iso(feed.checked),
+            "last_success": to_iso(feed.last_fetched),
+            "last_error": feed.last_error,
+            "site_url": feed.site_url,
+            "full_text": feed.full_text,
+            "keep_days": feed.keep_days,
+            "keep_items": feed.keep_items,
+        }
+        for feed in feeds
+    ]
+
+
+class RefreshedFeed(Protocol):
+    @property
+    def url(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def added(self) -> int: ...
+    @property
+    def updated(self) -> int: ...
+    @property
+    def error(self) -> str | None: ...
+    @property
+    def notes(self) -> Sequence[str]: ...
+
+
+def refresh_json(results: Iterable[RefreshedFeed]) -> list[JSON]:
+    """One object per feed: status "new", "unchanged" or "failed"."""
+    return [
+        {
+            "url": result.url,
+            "title": result.title,
+            "status": result.status,
+            "added": result.added,
+            "updated": result.updated,
+            "error": result.error,
+            "notes": list(result.notes),
+        }
+        for result in results
     ]

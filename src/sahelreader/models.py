@@ -25,6 +25,8 @@ class ArticleDraft:
     # The source as the file gave it, when `source` is the outlet's canonical name instead;
     # None: `source` is as given.
     source_raw: str | None = None
+    # A feed entry's own id (RSS guid, Atom id), which stays put when its link or text changes.
+    guid: str = ""
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from rich.spinner import Spinner
 from rich.text import Text
 
 from sahelreader import __version__, json_output
+from sahelreader.cli import feeds
 from sahelreader.models import Article, SearchHit
 from sahelreader.text.clean import plural
 
@@ -55,10 +56,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     add = commands.add_parser(
         "add",
-        help="import files and folders",
-        description="Import articles from files and "
-        "folders (recursively): .txt .md .html .htm .json .jsonl (.gz too). Web pages and feeds "
-        "(URLs) are not imported yet.",
+        help="import files and folders, web pages and feeds",
+        description="Import articles from files and folders (recursively): .txt .md .html .htm "
+        ".json .jsonl (.gz too), and feed files .rss .atom .xml (their entries, once). An "
+        "http(s) address subscribes when it is a feed (or a page that links to its feed), else "
+        "adds the page as one article; an .opml file subscribes to the feeds it lists.",
     )
     add.add_argument("paths", nargs="+", metavar="PATH")
     add.add_argument("--json", action="store_true", help="print the report as JSON")
@@ -172,6 +174,8 @@ def build_parser() -> argparse.ArgumentParser:
         "first); the search index is rebuilt.",
     )
     restore.add_argument("file", metavar="FILE")
+
+    feeds.add_parsers(commands)
 
     commands.add_parser(
         "reindex",
@@ -428,9 +432,12 @@ def cmd_add(args: argparse.Namespace, err: Console) -> int:
             if report.skipped_records
             else ""
         )
+        subscribed = (
+            f", {plural(len(report.subscribed), 'feed')} subscribed" if report.subscribed else ""
+        )
         summary = (
             f"{len(report.added)} added, {plural(len(report.duplicates), 'duplicate')} "
-            f"(already in the library), {len(report.failed)} failed{skipped}"
+            f"(already in the library){subscribed}, {len(report.failed)} failed{skipped}"
         )
         if args.json:
             _print_json(json_output.add_report_json(report))
@@ -735,6 +742,9 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace, Console], int]] = {
     "restore": cmd_restore,
     "reindex": cmd_reindex,
     "doctor": cmd_doctor,
+    "feeds": feeds.cmd_feeds,
+    "refresh": feeds.cmd_refresh,
+    "vacuum": feeds.cmd_vacuum,
 }
 
 

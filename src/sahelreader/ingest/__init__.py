@@ -1,4 +1,5 @@
-"""Read local files into article drafts: text, Markdown, web pages, JSON and JSON Lines.
+"""Read local files into article drafts: text, Markdown, web pages, RSS and Atom feeds, JSON
+and JSON Lines.
 
 The public API::
 
@@ -14,7 +15,9 @@ The public API::
             if stream.skipped:                      # records left out of a JSON file
                 print(f"{path}: {stream.skip_summary()}")
 
-and the pieces the feed and web readers reuse: :func:`html_to_text` for feed descriptions,
+and the pieces the feed and web readers reuse: :func:`parse_feed` for fetched feeds (with
+:func:`looks_like_feed` and :func:`feed_links` to find them), :func:`read_opml` and
+:func:`write_opml` for subscription lists, :func:`html_to_text` for feed descriptions,
 :func:`extract_article` for web pages, :func:`parse_date` and :func:`decode_bytes`.
 
 Every text field of a draft is clean: NFC, ``\\n`` newlines, no terminal control sequences.
@@ -27,7 +30,9 @@ from sahelreader.ingest.dates import parse_date
 from sahelreader.ingest.discover import SUPPORTED_SUFFIXES, SUPPORTED_TYPES_TEXT, discover
 from sahelreader.ingest.encoding import decode_bytes
 from sahelreader.ingest.errors import IngestError
+from sahelreader.ingest.feed import NotAFeed, ParsedFeed, feed_links, looks_like_feed, parse_feed
 from sahelreader.ingest.markup import html_to_text
+from sahelreader.ingest.opml import OpmlFeed, read_opml, write_opml
 from sahelreader.ingest.reader import read_file
 from sahelreader.ingest.stream import ArticleStream
 from sahelreader.ingest.webpage import extract_article
@@ -37,10 +42,18 @@ __all__ = [
     "SUPPORTED_TYPES_TEXT",
     "ArticleStream",
     "IngestError",
+    "NotAFeed",
+    "OpmlFeed",
+    "ParsedFeed",
     "decode_bytes",
     "discover",
     "extract_article",
+    "feed_links",
     "html_to_text",
+    "looks_like_feed",
     "parse_date",
+    "parse_feed",
     "read_file",
+    "read_opml",
+    "write_opml",
 ]

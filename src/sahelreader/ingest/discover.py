@@ -25,6 +25,10 @@ _SUPPORTED_IN_ORDER = (
     ".markdown",
     ".html",
     ".htm",
+    ".rss",
+    ".atom",
+    ".xml",
+    ".rdf",
     ".json",
     ".jsonl",
     ".ndjson",
@@ -182,7 +186,25 @@ def _walk(
         if stat.S_ISDIR(status.st_mode):
             enter(path, status)
         elif stat.S_ISREG(status.st_mode) and suffix_of(path) in SUPPORTED_SUFFIXES:
-            if os.access(path, os.R_OK):
-                add_file(path, status)
-            else:
+            if not os.access(path, os.R_OK):
                 problems.append((path, "permission denied"))
+            elif suffix_of(path) in _XML_SUFFIXES and not _is_feed_file(path):
+                continue  # a sitemap or a settings file in a folder is not an error: not ours
+            else:
+                add_file(path, status)
+
+
+_XML_SUFFIXES = frozenset({".xml", ".rdf"})
+_SNIFF_BYTES = 4096
+
+
+def _is_feed_file(path: Path) -> bool:
+    """A folder's `.xml` file is imported only when it starts like a feed; one named on the
+    command line is read whatever it is (and refused with the reason)."""
+    from sahelreader.ingest.feed import looks_like_feed
+
+    try:
+        with path.open("rb") as handle:
+            return looks_like_feed(handle.read(_SNIFF_BYTES))
+    except OSError:
+        return True  # let the reader say what is wrong with it

@@ -19,24 +19,28 @@ from sahelreader.ingest.discover import (
 )
 from sahelreader.ingest.encoding import decode_text
 from sahelreader.ingest.errors import IngestError
+from sahelreader.ingest.feed import read_feed
 from sahelreader.ingest.json_formats import iter_jsonl, read_json
 from sahelreader.ingest.stream import ArticleStream, SkipLog
 from sahelreader.ingest.text_formats import read_markdown, read_text
 from sahelreader.ingest.webpage import read_html
 from sahelreader.models import ArticleDraft
 
-__all__ = ["MAX_ARTICLE_BYTES", "MAX_JSON_BYTES", "read_file"]
+__all__ = ["MAX_ARTICLE_BYTES", "MAX_FEED_BYTES", "MAX_JSON_BYTES", "read_file"]
 
 # One article in one file: past this it is a data dump or a mistake, not something to read.
 MAX_ARTICLE_BYTES = 32 * 1024 * 1024
 # A .json document is parsed whole; bigger collections belong in JSON Lines, read as a stream.
 MAX_JSON_BYTES = 512 * 1024 * 1024
+# A feed is parsed whole, into several times its size in memory.
+MAX_FEED_BYTES = 64 * 1024 * 1024
 _MB = 1024 * 1024
 
 _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 _HTML_SUFFIXES = frozenset({".html", ".htm"})
 _JSON_SUFFIXES = frozenset({".json", ".json.gz"})
 _JSON_LINES_SUFFIXES = frozenset({".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz"})
+_FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml", ".rdf"})
 
 
 def read_file(path: Path) -> ArticleStream:
@@ -44,13 +48,15 @@ def read_file(path: Path) -> ArticleStream:
 
     Returns an :class:`ArticleStream`: an iterator of drafts whose ``skipped`` count and
     ``skip_reasons`` say how many records of a JSON or JSON Lines file were left out and why
-    (a line that isn't JSON, a record with neither title nor text). A text, Markdown or HTML
-    file gives one draft.
+    (a line that isn't JSON, a record with neither title nor text), or how many entries of an
+    RSS or Atom feed. A text, Markdown or HTML file gives one draft.
 
     Raises IngestError, with a one-line reason, for a file that gives no article: missing,
-    unreadable, empty, of an unsupported type, not valid JSON, without article text. All of
-    that is found before this returns, except in JSON Lines, which are streamed: a file whose
-    lines all fail, or whose gzip data is cut short, raises while being iterated.
+    unreadable, empty, of an unsupported type, not valid JSON, not a feed (an .xml file of
+    another kind), without article text. All of that is found before this returns, except in
+    JSON Lines, which are streamed: a file whose lines all fail, or whose gzip data is cut
+    short, raises while being iterated. A feed with broken XML gives the entries that could
+    still be read.
     """
     path = Path(path)
     suffix = suffix_of(path)
@@ -65,6 +71,9 @@ def read_file(path: Path) -> ArticleStream:
     if suffix in _JSON_SUFFIXES:
         data = _read(path, MAX_JSON_BYTES, compressed=suffix.endswith(".gz"))
         return ArticleStream(path, read_json(data, origin, skips), skips)
+    if suffix in _FEED_SUFFIXES:
+        data = _read(path, MAX_FEED_BYTES, compressed=False)
+        return ArticleStream(path, read_feed(data, origin, skips), skips)
     data = _read(path, MAX_ARTICLE_BYTES, compressed=False)
     if suffix in _HTML_SUFFIXES:
         draft = read_html(data, origin)

@@ -23,7 +23,7 @@ from sahelreader.ingest.titles import title_from_text
 from sahelreader.models import ArticleDraft
 from sahelreader.text.clean import one_line
 
-__all__ = ["extract_article", "read_html"]
+__all__ = ["extract_article", "read_html", "read_fetched_page"]
 
 NO_ARTICLE = "no article text found"
 
@@ -79,6 +79,15 @@ def read_html(data: bytes, origin: str) -> ArticleDraft:
     if not text.strip():
         raise IngestError("empty file")
     return dataclasses.replace(extract_article(text), origin=origin)
+
+
+def read_fetched_page(data: bytes, url: str, charset: str | None = None) -> ArticleDraft:
+    """The article in a page fetched from `url`. The encoding: a byte-order mark, valid UTF-8,
+    the HTTP header's charset, else the page's ``<meta charset>``."""
+    text = decode_text(data, declared=charset or declared_html_charset(data))
+    if not text.strip():
+        raise IngestError("empty page")
+    return extract_article(text, url)
 
 
 def extract_article(html: str, url: str = "") -> ArticleDraft:

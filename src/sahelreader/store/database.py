@@ -159,6 +159,34 @@ class Store:
             raise StoreError(f"cannot open the library database {self.path}: {error}") from error
         return conn
 
+    def vacuum(self) -> tuple[int, int]:
+        """Compact the database file: (bytes before, bytes after), the WAL file included."""
+        before = self._size_on_disk()
+        conn = self.connection
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("VACUUM")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return before, self._size_on_disk()
+
+    def _size_on_disk(self) -> int:
+        total = 0
+        for suffix in ("", "-wal"):
+            path = self.path.with_name(self.path.name + suffix)
+            if path.exists():
+                total += path.stat().st_size
+        return total
+
+    def release_thread_connection(self) -> None:
+        """Close this thread's connection: a pool thread about to end must not leave one open."""
+        conn: sqlite3.Connection | None = getattr(self._local, "connection", None)
+        if conn is None:
+            return
+        self._local.connection = None
+        with self._connections_lock:
+            if conn in self._connections:
+                self._connections.remove(conn)
+        conn.close()
+
     def close(self) -> None:
         with self._connections_lock:
             for conn in self._connections:
@@ -232,7 +260,7 @@ class Store:
         """Bumped by every change that the index must reflect; the index records the one it saw."""
         return int(self.get_meta("content_stamp", "0") or 0)
 
-    def _bump_stamp(self, conn: sqlite3.Connection) -> None:
+    def bump_stamp(self, conn: sqlite3.Connection) -> None:
         conn.execute(
             "INSERT INTO meta(key, value) VALUES ('content_stamp', '1') "
             "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
@@ -251,11 +279,11 @@ class Store:
             for draft, language in drafts:
                 key = url_key(draft.url)
                 digest = content_hash(draft.title, draft.body)
-                existing = self._find_duplicate(conn, key, digest)
+                existing = self.find_duplicate(conn, key, digest)
                 if existing is not None:
                     outcomes.append(StoredOutcome(existing, added=False))
                     continue
-                article_id = self._free_id(conn, key or digest)
+                article_id = self.free_id(conn, key or digest)
                 conn.execute(
                     "INSERT INTO articles(id, title, body, source, source_raw, author, url,"
                     " url_key, published, added, language, content_hash, origin)"
@@ -276,14 +304,14 @@ class Store:
                         draft.origin,
                     ),
                 )
-                self._queue(conn, [article_id])
+                self.queue_for_index(conn, [article_id])
                 outcomes.append(StoredOutcome(article_id, added=True))
             if any(outcome.added for outcome in outcomes):
-                self._bump_stamp(conn)
+                self.bump_stamp(conn)
         return outcomes
 
     @staticmethod
-    def _find_duplicate(conn: sqlite3.Connection, key: str | None, digest: str) -> str | None:
+    def find_duplicate(conn: sqlite3.Connection, key: str | None, digest: str) -> str | None:
         if key is not None:
             row = conn.execute("SELECT id FROM articles WHERE url_key = ?", (key,)).fetchone()
             if row:
@@ -292,7 +320,7 @@ class Store:
         return None if row is None else str(row[0])
 
     @staticmethod
-    def _free_id(conn: sqlite3.Connection, key: str) -> str:
+    def free_id(conn: sqlite3.Connection, key: str) -> str:
         # The same key always gives the same id; a clash with another article lengthens it.
         for length in range(_ID_LENGTH, 33, 2):
             candidate = stable_id(key, length)
@@ -377,8 +405,8 @@ class Store:
                 if with_user_data:
                     conn.execute(f"DELETE FROM notes WHERE article_id IN ({marks})", chunk)
                     conn.execute(f"DELETE FROM bookmarks WHERE article_id IN ({marks})", chunk)
-            self._queue(conn, ids)
-            self._bump_stamp(conn)
+            self.queue_for_index(conn, ids)
+            self.bump_stamp(conn)
 
     # -- entities (a cache: derivable from the body at any time) --------------------------------
 
@@ -437,14 +465,14 @@ class Store:
                 "UPDATE articles SET source = ? WHERE id = ?",
                 [(source, article_id) for article_id, source in changes],
             )
-            self._queue(conn, queued)
-            self._bump_stamp(conn)
+            self.queue_for_index(conn, queued)
+            self.bump_stamp(conn)
 
     def queue_all(self) -> None:
         """Queue every article for the index (what its documents hold has changed)."""
         with self.transaction() as conn:
-            self._queue(conn, [str(r[0]) for r in conn.execute("SELECT id FROM articles")])
-            self._bump_stamp(conn)
+            self.queue_for_index(conn, [str(r[0]) for r in conn.execute("SELECT id FROM articles")])
+            self.bump_stamp(conn)
 
     # -- the article list ---------------------------------------------------------------------
 
@@ -649,8 +677,8 @@ class Store:
                     "UPDATE notes SET body = ?, updated = ?, revision = ? WHERE article_id = ?",
                     (body, now, revision, article_id),
                 )
-            self._queue(conn, [article_id])
-            self._bump_stamp(conn)
+            self.queue_for_index(conn, [article_id])
+            self.bump_stamp(conn)
         return NoteSave(revision=revision, conflict=conflict)
 
     def notes(self) -> list[tuple[NoteRecord, str]]:
@@ -724,7 +752,7 @@ class Store:
     # -- the index outbox ---------------------------------------------------------------------
 
     @staticmethod
-    def _queue(conn: sqlite3.Connection, ids: Iterable[str]) -> None:
+    def queue_for_index(conn: sqlite3.Connection, ids: Iterable[str]) -> None:
         stamp = to_iso(now_utc())
         conn.executemany(
             "INSERT OR REPLACE INTO index_queue(article_id, queued) VALUES (?, ?)",

@@ -96,6 +96,29 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE articles ADD COLUMN source_raw TEXT NOT NULL DEFAULT '';
     UPDATE articles SET source_raw = source;
     """,
+    # 6: subscriptions. A feed may fetch each entry's page (`full_text`), keep its own title
+    # over the feed's (`title_given`) and prune old articles (`keep_days`, `keep_items`);
+    # `checked` is the last refresh attempt, `last_fetched` the last one that succeeded.
+    # An entry is found again by its guid within its feed, which outlives a changed link.
+    """
+    ALTER TABLE feeds ADD COLUMN site_url TEXT NOT NULL DEFAULT '';
+    ALTER TABLE feeds ADD COLUMN full_text INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE feeds ADD COLUMN title_given INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE feeds ADD COLUMN keep_days INTEGER;
+    ALTER TABLE feeds ADD COLUMN keep_items INTEGER;
+    ALTER TABLE feeds ADD COLUMN checked TEXT;
+    ALTER TABLE feeds ADD COLUMN last_new INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE articles ADD COLUMN guid TEXT NOT NULL DEFAULT '';
+    CREATE INDEX articles_feed_guid ON articles(feed_id, guid) WHERE guid != '';
+    CREATE INDEX articles_feed ON articles(feed_id);
+    -- Entries pruned by retention, so that the next refresh does not bring them back.
+    CREATE TABLE pruned_entries (
+        feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+        entry_key TEXT NOT NULL,
+        pruned TEXT NOT NULL,
+        PRIMARY KEY (feed_id, entry_key)
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

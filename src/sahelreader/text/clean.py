@@ -27,6 +27,10 @@ _ESCAPE_SEQUENCE = re.compile(
 )
 # C0 controls except \t and \n, DEL, and C1 controls. \r is handled before this runs.
 _CONTROL_CHAR = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Bidi embeddings, overrides and isolates reorder what the terminal shows around them (a title
+# that displays "exe.txt" while holding "txt.exe"); the LRM/RLM marks right-to-left text needs
+# are kept.
+_BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _NEWLINE = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _WHITESPACE_RUN = re.compile(r"\s+")
 _TRAILING_SPACE = re.compile(r"[ \t\u00a0]+$", re.MULTILINE)
@@ -37,8 +41,11 @@ def strip_control(text: str) -> str:
     """Remove terminal escape sequences and control characters, keeping ``\\n`` and ``\\t``.
 
     CR LF and lone CR become ``\\n`` (a lone CR would let text overwrite the line on screen).
-    Everything else printable, including all non-ASCII letters, is kept as it is.
+    Bidi embedding, override and isolate controls go too. Everything else printable, including
+    all non-ASCII letters, is kept as it is.
     """
+    if not text.isascii():
+        text = _BIDI_CONTROL.sub("", text)
     if not _CONTROL_CHAR.search(text):
         return text
     if "\r" in text:

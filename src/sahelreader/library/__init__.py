@@ -54,6 +54,7 @@ from sahelreader.text.timeutil import from_iso, now_utc
 
 if TYPE_CHECKING:
     from sahelreader.doctor import Finding
+    from sahelreader.library.subscriptions import Subscriptions
     from sahelreader.related.result import Related
 from sahelreader.notes_export import NotedArticle, notes_markdown
 from sahelreader.search.query import ParsedQuery, QueryError
@@ -99,6 +100,7 @@ class AddReport:
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     skipped_records: int = 0
     files: int = 0
+    subscribed: list[str] = field(default_factory=list)  # feeds (web addresses, OPML lists)
 
     @property
     def ok(self) -> bool:
@@ -118,10 +120,6 @@ class ImportProgress:
 
 
 ImportStep = Callable[[ImportProgress], None]
-WEB_NOT_SUPPORTED = (
-    "web pages and feeds are not supported yet, only files and folders: save the page as "
-    ".html, or the feed's items as .json, and add that"
-)
 _URL_LIKE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 
@@ -174,6 +172,7 @@ class Library:
         # source field reads the same table.
         self.outlets: OutletTable = outlet_table(config.outlets)
         self._source_texts: dict[str, str] | None = None  # source -> its text in the index
+        self._subscriptions: Subscriptions | None = None
         use_outlets(self.outlets)
 
     @classmethod
@@ -210,7 +209,7 @@ class Library:
         """Import the bundled seed articles once, into a library that has never had any."""
         if self.store.get_meta("seeded") or self.store.count():
             return 0
-        drafts = [self._with_outlet(d) for path in seed_files() for d in _read_drafts(path)]
+        drafts = [self.with_outlet(d) for path in seed_files() for d in _read_drafts(path)]
         outcomes = self.store.add_many([(d, d.language or detect_language(d.body)) for d in drafts])
         self.store.set_meta("seeded", "1")
         return sum(1 for o in outcomes if o.added)
@@ -331,17 +330,37 @@ class Library:
         index: bool = True,
         step: ImportStep | None = None,
     ) -> AddReport:
-        """Import files and folders. `progress(files done, files)` is called after each file;
-        `step` (optional) with an :class:`ImportProgress` as records are stored too, so that a
-        bar can move within one large file. A URL is refused (not imported yet)."""
+        """Import files and folders, web addresses and OPML lists. `progress(files done,
+        files)` is called after each file; `step` (optional) with an :class:`ImportProgress` as
+        records are stored too, so that a bar can move within one large file. A web address
+        subscribes when it is a feed (or a page naming one), else adds the page; an ``.opml``
+        file subscribes to the feeds it lists; a feed file (.rss, .atom, .xml) is read once."""
         from sahelreader.ingest import IngestError, discover, read_file
+        from sahelreader.library.subscriptions import SubscribeError
 
         report = AddReport()
         local: list[Path] = []
         for given in paths:
             path = _local_path(given)
             if path is None:
-                report.failed.append((str(given), WEB_NOT_SUPPORTED))
+                try:
+                    added = self.subscriptions.add_url(str(given))
+                except SubscribeError as error:
+                    report.failed.append((str(given), str(error)))
+                    continue
+                if added.kind == "feed":
+                    report.subscribed.append(added.url)
+                    report.added.extend(added.ids)
+                else:
+                    (report.duplicates if added.duplicate else report.added).extend(added.ids)
+            elif path.suffix.lower() == ".opml" and path.is_file():
+                try:
+                    listed = self.subscriptions.import_opml(path)
+                except SubscribeError as error:
+                    report.failed.append((str(given), str(error)))
+                    continue
+                report.subscribed.extend(listed.subscribed)
+                report.failed.extend(listed.refused)
             else:
                 local.append(path)
         files, problems = discover(local)
@@ -395,13 +414,29 @@ class Library:
 
     def _store_batch(self, batch: list[tuple[ArticleDraft, str]], report: AddReport) -> None:
         added: list[str] = []
-        batch = [(self._with_outlet(draft), language) for draft, language in batch]
-        self._remember_source_texts({draft.source for draft, _ in batch})
+        batch = [(self.with_outlet(draft), language) for draft, language in batch]
+        self.remember_source_texts({draft.source for draft, _ in batch})
         for outcome in self.store.add_many(batch):
             (added if outcome.added else report.duplicates).append(outcome.id)
         report.added.extend(added)
         # Recognised now, while the import is under way, so that indexing finds them cached.
-        self._recognise_and_save(added)
+        self.recognise_and_save(added)
+
+    @property
+    def subscriptions(self) -> Subscriptions:
+        """Feeds: subscribe, refresh, remove, OPML."""
+        if self._subscriptions is None:
+            from sahelreader.library.subscriptions import Subscriptions
+
+            self._subscriptions = Subscriptions(self)
+        return self._subscriptions
+
+    def vacuum(self) -> tuple[int, int, int]:
+        """Prune every feed by its retention, then compact the database:
+        (articles pruned, bytes before, bytes after)."""
+        pruned = self.subscriptions.prune_all()
+        before, after = self.store.vacuum()
+        return pruned, before, after
 
     def add_drafts(self, drafts: Sequence[ArticleDraft]) -> AddReport:
         report = AddReport()
@@ -410,7 +445,7 @@ class Library:
 
     # -- outlets: one name each ------------------------------------------------------------------
 
-    def _with_outlet(self, draft: ArticleDraft) -> ArticleDraft:
+    def with_outlet(self, draft: ArticleDraft) -> ArticleDraft:
         """The draft with its outlet's canonical name as source (the name given kept aside)."""
         raw = draft.source if draft.source_raw is None else draft.source_raw
         source = self.outlets.canonical(raw, draft.url)
@@ -420,7 +455,7 @@ class Library:
         """The name articles from this outlet are stored under ("bbc.co.uk" -> "BBC")."""
         return self.outlets.canonical(source) or source
 
-    def _remember_source_texts(self, sources: set[str]) -> None:
+    def remember_source_texts(self, sources: set[str]) -> None:
         """Record the searchable text of sources new to the library, which their documents will
         hold, so that a later change of the outlet table knows which ones to index again."""
         if self._source_texts is None:
@@ -510,7 +545,7 @@ class Library:
         text = decode_bytes(Path(path).read_bytes())
         return text, self.recognise_text(text)
 
-    def _recognise_and_save(self, ids: Sequence[str]) -> None:
+    def recognise_and_save(self, ids: Sequence[str]) -> None:
         found = [
             (article_id, self.recogniser.recognise(body, language or None))
             for article_id, body, language in self.store.bodies(ids)
@@ -526,7 +561,7 @@ class Library:
         for start in range(0, len(stale), 200):
             if cancelled is not None and cancelled.is_set():
                 break
-            self._recognise_and_save(stale[start : start + 200])
+            self.recognise_and_save(stale[start : start + 200])
             if progress is not None:
                 progress(min(start + 200, len(stale)), len(stale))
         return len(stale)
@@ -965,6 +1000,34 @@ class Library:
             views.append((View(name, query), unread))
         return views
 
+    def new_in_views(self, ids: Sequence[str]) -> list[tuple[str, int]]:
+        """(name, how many of `ids` it holds) for each saved search and watch-list name that
+        any of `ids` (new articles) falls in; saved searches need the index caught up first."""
+        fresh = set(ids)
+        if not fresh:
+            return []
+        found: list[tuple[str, int]] = []
+        for name, query in self.saved_searches():
+            try:
+                hits = self.search(query, limit=None, snippets=False).hits
+            except QueryError:
+                continue
+            count = sum(1 for hit in hits if hit.id in fresh)
+            if count:
+                found.append((name, count))
+        if self.config.watch:
+            texts = [(row.id, row.title) for row in self.store.rows(list(fresh))]
+            bodies = {article_id: body for article_id, body, _ in self.store.bodies(list(fresh))}
+            for name in self.config.watch:
+                count = sum(
+                    1
+                    for article_id, title in texts
+                    if find_names(f"{title}\n{bodies.get(article_id, '')}", [name])
+                )
+                if count:
+                    found.append((name, count))
+        return found
+
     def change_marker(self) -> tuple[int, int]:
         """(articles, change stamp): cheap to read, different whenever articles came or went."""
         return self.count(), self.store.content_stamp()
@@ -989,7 +1052,7 @@ def recogniser_fingerprint(extra: dict[str, str]) -> str:
     """A short hash of what the recogniser is made of (the entities package and the text
     toolkit it reads: code and data) and the user's extra names."""
     digest = hashlib.sha1(json.dumps(sorted(extra.items())).encode("utf-8"))
-    root = Path(__file__).resolve().parent
+    root = Path(__file__).resolve().parents[1]
     for package in (root / "entities", root / "text"):
         for path in sorted(package.rglob("*")):
             if path.is_file() and path.suffix in {".py", ".txt", ".tsv", ".json"}:
@@ -1020,18 +1083,23 @@ def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def seed_files() -> list[Path]:
-    """The bundled seed articles: inside the installed package, or the checkout's seeds/."""
+def seeds_folder() -> Path | None:
+    """The bundled seeds: inside the installed package, or the checkout's seeds/."""
     packaged = resources.files("sahelreader").joinpath("seeds")
-    candidates = [Path(str(packaged)), Path(__file__).resolve().parents[2] / "seeds"]
-    for folder in candidates:
+    for folder in (Path(str(packaged)), Path(__file__).resolve().parents[3] / "seeds"):
         if folder.is_dir():
-            return sorted(
-                p
-                for p in folder.iterdir()
-                if p.suffix in {".md", ".txt"} and p.name.lower() != "readme.md"
-            )
-    return []
+            return folder
+    return None
+
+
+def seed_files() -> list[Path]:
+    """The bundled seed articles (the starter feed list beside them is not one)."""
+    folder = seeds_folder()
+    if folder is None:
+        return []
+    return sorted(
+        p for p in folder.iterdir() if p.suffix in {".md", ".txt"} and p.name.lower() != "readme.md"
+    )
 
 
 def _read_drafts(path: Path) -> list[ArticleDraft]:

@@ -1,0 +1,437 @@
+"""RSS and Atom feeds to article drafts.
+
+feedparser copes with the many dialects and the broken XML feeds are written in; this module
+decides what of its lenient output is worth keeping and cleans it like every other source.
+feedparser is only ever handed bytes, wrapped in a stream: given a string it would fetch URLs
+and open local files.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import re
+import xml.sax
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
+from typing import Any
+from urllib.parse import urljoin
+
+import feedparser
+import lxml.etree
+import lxml.html
+
+from sahelreader.ingest.dates import parse_date
+from sahelreader.ingest.errors import IngestError
+from sahelreader.ingest.fields import (
+    clean_author,
+    clean_language,
+    clean_url,
+    host_name,
+    source_from,
+)
+from sahelreader.ingest.markup import html_to_text, looks_like_html, markup_or_plain_to_text
+from sahelreader.ingest.records import NO_TEXT
+from sahelreader.ingest.stream import SkipLog
+from sahelreader.ingest.titles import title_from_text
+from sahelreader.models import ArticleDraft
+from sahelreader.text.clean import one_line, plural, strip_control
+
+__all__ = [
+    "DUPLICATE_GUID",
+    "NotAFeed",
+    "ParsedFeed",
+    "feed_links",
+    "looks_like_feed",
+    "parse_feed",
+    "read_feed",
+    "strip_bidi_controls",
+]
+
+DUPLICATE_GUID = "same guid as an earlier entry"
+
+_FORMATS = {
+    "rss090": "RSS 0.90",
+    "rss091n": "RSS 0.91 (Netscape)",
+    "rss091u": "RSS 0.91",
+    "rss092": "RSS 0.92",
+    "rss093": "RSS 0.93",
+    "rss094": "RSS 0.94",
+    "rss20": "RSS 2.0",
+    "rss10": "RSS 1.0",
+    "rss": "RSS",
+    "atom01": "Atom 0.1",
+    "atom02": "Atom 0.2",
+    "atom03": "Atom 0.3",
+    "atom10": "Atom 1.0",
+    "atom": "Atom",
+    "cdf": "CDF",
+}
+_FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/rdf+xml"})
+_ATOM_NAMESPACES = ("http://www.w3.org/2005/Atom", "http://purl.org/atom/ns#")
+_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "html", "xhtml"})
+_DATE_KEYS = ("published", "updated", "created")
+_UTC = timezone.utc
+_SNIFF_BYTES = 8192
+_MAX_GUID = 2048
+
+# Comments, processing instructions, a DOCTYPE and whitespace before the root element.
+_PROLOG = re.compile(r"(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^\[>]|\[.*?\])*>)*", re.S | re.I)
+_ROOT = re.compile(r"<([A-Za-z_][\w.:-]*)([^>]*)")
+_HTML_DOCTYPE = re.compile(r"<!DOCTYPE\s+html\b", re.I)
+# Embedding, override and isolate controls: they reorder what a terminal shows ("Trojan
+# Source"). The marks (U+200E, U+200F, U+061C) are kept: right-to-left text needs them.
+_UTF16_32_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # also prefixes of UTF-32 marks
+_LEADING_SPACE = b" \t\r\n"
+
+
+class NotAFeed(IngestError):
+    """Bytes that hold no feed: empty, an HTML page, XML of another kind, or feed XML too
+    broken to give a single entry. ``str(error)`` is the one-line reason."""
+
+
+@dataclass(frozen=True)
+class ParsedFeed:
+    title: str  # the feed's own title, one line; "" when it has none
+    site_url: str  # the site the feed belongs to (its <link>), "" when unknown
+    language: str  # primary language subtag ("fr"), "" when not given
+    format: str  # "RSS 2.0", "Atom 1.0", ...
+    entries: tuple[ArticleDraft, ...]
+    recovered: str | None  # why the feed was broken, when its entries were kept anyway
+    skipped: int  # entries left out: no title and no text, or a guid seen before
+
+
+def parse_feed(data: bytes, url: str = "", *, charset: str | None = None) -> ParsedFeed:
+    """Read an RSS or Atom document into drafts.
+
+    ``url`` is where the feed was fetched from: relative links resolve against it and each
+    draft's ``origin`` is it. ``charset`` is the one an HTTP response declared, if any.
+    A feed whose XML is broken keeps the entries feedparser could read and says why in
+    ``recovered``. Raises :class:`NotAFeed` for empty data, an HTML page, other XML, and a
+    broken document without entries. A valid feed with no entries gives ``entries=()``.
+    """
+    return _parse(data, url, charset, SkipLog())
+
+
+def read_feed(data: bytes, origin: str, skips: SkipLog) -> list[ArticleDraft]:
+    """The drafts in a feed file, for :func:`~sahelreader.ingest.read_file`: each has
+    ``origin`` as its origin, left-out entries are counted in ``skips``, and a feed that
+    gives no draft raises IngestError."""
+    parsed = _parse(data, "", None, skips)
+    if not parsed.entries:
+        if parsed.skipped:
+            raise IngestError(f"no article text found ({skips.summary()})")
+        raise IngestError("no entries in this feed")
+    return [replace(draft, origin=origin) for draft in parsed.entries]
+
+
+def looks_like_feed(data: bytes, content_type: str = "") -> bool:
+    """A cheap guess, before parsing: the content type is a feed's (RSS, Atom, RDF), or the
+    document's root element is <rss>, an Atom <feed> or <rdf:RDF>."""
+    if content_type.split(";", 1)[0].strip().lower() in _FEED_TYPES:
+        return True
+    root = _root_element(data)
+    if root is None:
+        return False
+    name, attributes = root
+    local = name.rsplit(":", 1)[-1]
+    if local == "rss" or local == "RDF":
+        return True
+    return local == "feed" and any(namespace in attributes for namespace in _ATOM_NAMESPACES)
+
+
+def feed_links(html: str, base_url: str) -> list[tuple[str, str]]:
+    """The feeds a web page advertises (``<link rel="alternate" type="application/rss+xml">``
+    and the Atom and RDF kinds): (absolute URL, title) in page order, each URL once.
+
+    Relative links resolve against the page's ``<base href>``, itself resolved against
+    ``base_url``; only http(s) results are kept. The title is "" when the link has none.
+    """
+    if not html or html.isspace():
+        return []
+    try:
+        document = lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return []
+    base = base_url
+    for element in document.iter("base"):
+        href = element.get("href")
+        if href and href.strip():
+            base = urljoin(base_url, href.strip())
+            break
+    found: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for element in document.iter("link"):
+        rel = (element.get("rel") or "").lower().split()
+        kind = (element.get("type") or "").split(";", 1)[0].strip().lower()
+        href = (element.get("href") or "").strip()
+        if "alternate" not in rel or kind not in _FEED_TYPES or not href:
+            continue
+        url = clean_url(urljoin(base, href))
+        if url and url not in seen:
+            seen.add(url)
+            found.append((url, _line(element.get("title") or "")))
+    return found
+
+
+# --- parsing ------------------------------------------------------------------------------
+
+
+def _parse(data: bytes, url: str, charset: str | None, skips: SkipLog) -> ParsedFeed:
+    data = _without_leading_space(data)
+    if not data.strip():
+        raise NotAFeed("empty file")
+    feed_url = clean_url(url)
+    headers = {"content-location": feed_url} if feed_url else {}
+    if charset:
+        # With a charset, application/xml lets it override the XML declaration (RFC 3023);
+        # text/xml without one would mean US-ASCII, so no content type is given otherwise.
+        headers["content-type"] = f"application/xml; charset={charset.strip()}"
+    # sanitize_html and resolve_relative_uris only matter for HTML shown as HTML; the text is
+    # extracted from it instead.
+    result = feedparser.parse(
+        io.BytesIO(data),
+        response_headers=headers,
+        sanitize_html=False,
+        resolve_relative_uris=False,
+    )
+    version: str = _get(result, "version") or ""
+    raw_entries: list[Any] = list(_get(result, "entries") or [])
+    # feedparser puts an XML declaration in front of a document that has none.
+    added_lines = 0 if _head(data).startswith("<?xml") else 1
+    problem, broken_xml = _problem(result, added_lines) if _get(result, "bozo") else (None, False)
+    root = _root_element(data)
+    is_html = (root is not None and root[0].lower() == "html") or _starts_as_html(data)
+    if not version and (is_html or not raw_entries):
+        if is_html:
+            raise NotAFeed("not a feed: an HTML page")
+        if root is None:
+            raise NotAFeed("not a feed: not XML")
+        if problem:
+            raise NotAFeed(f"not a feed: {problem}")
+        raise NotAFeed(
+            f"not a feed: XML whose root element is <{root[0]}>, not <rss>, <feed> or <rdf:RDF>"
+        )
+
+    channel: Mapping[str, Any] = _get(result, "feed") or {}
+    title = _line(_text_of(channel, "title"))
+    site_url = clean_url(_str(_get(channel, "link")))
+    language = clean_language(_str(_get(channel, "language")))
+    source = source_from(title, site_url or feed_url) or host_name(feed_url) or host_name(site_url)
+
+    drafts: list[ArticleDraft] = []
+    guids: set[str] = set()
+    skipped = 0
+    for number, entry in enumerate(raw_entries, start=1):
+        draft = _draft(entry, source=source, language=language, origin=feed_url)
+        reason = None
+        if draft is None:
+            reason = NO_TEXT
+        elif draft.guid and draft.guid in guids:
+            reason = DUPLICATE_GUID
+        else:
+            guids.add(draft.guid)
+            drafts.append(draft)
+        if reason:
+            skips.add(reason, f"entry {number}")
+            skipped += 1
+
+    recovered = None
+    if problem and not drafts and broken_xml:
+        raise NotAFeed(f"{problem}; no entries could be read")
+    if problem and drafts:
+        kept = len(drafts)
+        recovered = f"{problem}; the {plural(kept, 'entry', 'entries')} found {_were(kept)} kept"
+    return ParsedFeed(
+        title=title,
+        site_url=site_url,
+        language=language,
+        format=_FORMATS.get(version, version.upper() if version else "unknown"),
+        entries=tuple(drafts),
+        recovered=recovered,
+        skipped=skipped,
+    )
+
+
+def _draft(
+    entry: Mapping[str, Any], *, source: str, language: str, origin: str
+) -> ArticleDraft | None:
+    body = _body(entry)
+    title = _line(_text_of(entry, "title")) or title_from_text(body)
+    if not title and not body:
+        return None
+    url = clean_url(_str(_get(entry, "link")))
+    guid = one_line(_str(_get(entry, "id")))[:_MAX_GUID] or url
+    author_detail = _get(entry, "author_detail")
+    author = _str(_get(author_detail, "name")) if isinstance(author_detail, Mapping) else ""
+    return ArticleDraft(
+        title=title,
+        body=body,
+        source=source,
+        author=_line(clean_author(author or _str(_get(entry, "author")))),
+        url=url,
+        published=_published(entry),
+        language=_entry_language(entry) or language,
+        origin=origin,
+        guid=guid,
+    )
+
+
+def _body(entry: Mapping[str, Any]) -> str:
+    """The longest text among the entry's contents and its summary: feeds put a teaser in
+    one and the whole article, or nothing, in the other."""
+    candidates: list[Mapping[str, Any]] = [
+        item for item in _get(entry, "content") or [] if isinstance(item, Mapping)
+    ]
+    summary = _get(entry, "summary_detail")
+    if isinstance(summary, Mapping):
+        candidates.append(summary)
+    elif _get(entry, "summary"):
+        candidates.append({"value": _get(entry, "summary"), "type": "text/html"})
+    best = ""
+    for candidate in candidates:
+        text = _to_text(_str(_get(candidate, "value")), _str(_get(candidate, "type")))
+        if len(text) > len(best):
+            best = text
+    return best
+
+
+def _text_of(item: Mapping[str, Any], key: str) -> str:
+    """A title-like field as plain text, whether the feed marked it up or not."""
+    detail = _get(item, f"{key}_detail")
+    kind = _str(_get(detail, "type")) if isinstance(detail, Mapping) else ""
+    return _to_text(_str(_get(item, key)), kind)
+
+
+def _to_text(value: str, kind: str) -> str:
+    if not value or value.isspace():
+        return ""
+    if kind.lower() in _HTML_TYPES or looks_like_html(value):
+        text = html_to_text(value)
+    else:
+        text = markup_or_plain_to_text(value)
+    return strip_bidi_controls(text)
+
+
+def _line(text: str) -> str:
+    return one_line(strip_bidi_controls(text))
+
+
+def strip_bidi_controls(text: str) -> str:
+    """Text without bidi embedding, override and isolate controls (the shared cleaner's rule)."""
+    return strip_control(text)
+
+
+def _published(entry: Mapping[str, Any]) -> datetime | None:
+    """Our own reading of the date as written keeps its zone, which feedparser's struct_time
+    (normalised to UTC, zone dropped) cannot; feedparser's is the fallback for the formats
+    only it knows."""
+    for key in _DATE_KEYS:
+        written = parse_date(_str(_get(entry, key)))
+        if written is not None:
+            return written
+    for key in _DATE_KEYS:
+        parsed = _get(entry, f"{key}_parsed")
+        if parsed:
+            try:
+                year, month, day, hour, minute, second = tuple(parsed)[:6]
+                moment = datetime(year, month, day, hour, minute, second, tzinfo=_UTC)
+            except (TypeError, ValueError, OverflowError):
+                continue
+            return parse_date(moment)
+    return None
+
+
+def _entry_language(entry: Mapping[str, Any]) -> str:
+    """xml:lang on the entry (feedparser gives it on each text construct), which inherits
+    the feed's <language> when the entry has none of its own."""
+    if _get(entry, "language"):
+        return clean_language(_str(_get(entry, "language")))
+    for key in ("title_detail", "summary_detail"):
+        detail = _get(entry, key)
+        if isinstance(detail, Mapping) and _get(detail, "language"):
+            return clean_language(_str(_get(detail, "language")))
+    for content in _get(entry, "content") or []:
+        if isinstance(content, Mapping) and _get(content, "language"):
+            return clean_language(_str(_get(content, "language")))
+    return ""
+
+
+def _problem(result: Mapping[str, Any], added_lines: int) -> tuple[str | None, bool]:
+    """What was wrong with a document feedparser flagged, in a few words, and whether it is
+    broken XML (rather than a wrong encoding). None when the flag is about nothing that
+    matters here (a content type feedparser disliked)."""
+    error = _get(result, "bozo_exception")
+    if error is None or isinstance(error, feedparser.NonXMLContentType):
+        return None, False
+    message = _line(error.getMessage() if isinstance(error, xml.sax.SAXException) else str(error))
+    if isinstance(error, xml.sax.SAXParseException):
+        line = max((error.getLineNumber() or 0) - added_lines, 1)
+        return f"not well-formed XML (line {line}: {message})", True
+    if isinstance(error, feedparser.CharacterEncodingOverride):
+        return f"wrong encoding ({message})", False
+    if isinstance(error, feedparser.CharacterEncodingUnknown):
+        return f"unknown encoding ({message})", False
+    if isinstance(error, (xml.sax.SAXException, feedparser.UndeclaredNamespace)):
+        return f"not well-formed XML ({message})", True
+    return message or type(error).__name__, True
+
+
+# --- sniffing -----------------------------------------------------------------------------
+
+
+def _without_leading_space(data: bytes) -> bytes:
+    """Whitespace before ``<?xml`` makes the document not well-formed; editors and templates
+    leave it there often enough, and nothing is lost dropping it."""
+    if data.startswith(_UTF16_32_BOMS):
+        return data
+    if data.startswith(codecs.BOM_UTF8):
+        return codecs.BOM_UTF8 + data[len(codecs.BOM_UTF8) :].lstrip(_LEADING_SPACE)
+    return data.lstrip(_LEADING_SPACE)
+
+
+def _head(data: bytes) -> str:
+    sample = data[:_SNIFF_BYTES]
+    for bom, encoding in (
+        (codecs.BOM_UTF32_LE, "utf-32-le"),
+        (codecs.BOM_UTF32_BE, "utf-32-be"),
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
+        if sample.startswith(bom):
+            return sample[len(bom) :].decode(encoding, errors="replace")
+    # Markup is ASCII in every encoding a feed could be in without a byte-order mark.
+    return sample.decode("latin-1")
+
+
+def _root_element(data: bytes) -> tuple[str, str] | None:
+    """The root element's name and its attributes' source text, from the document's start."""
+    head = _head(data)
+    prolog = _PROLOG.match(head)
+    match = _ROOT.match(head, prolog.end() if prolog else 0)
+    return (match.group(1), match.group(2)) if match else None
+
+
+def _starts_as_html(data: bytes) -> bool:
+    head = _head(data)
+    prolog = _PROLOG.match(head)
+    return bool(prolog and _HTML_DOCTYPE.search(head, 0, prolog.end()))
+
+
+# --- small helpers ------------------------------------------------------------------------
+
+
+def _str(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _were(count: int) -> str:
+    return "was" if count == 1 else "were"
+
+
+def _get(item: Mapping[str, Any], key: str) -> Any:
+    """A field as feedparser stored it, without FeedParserDict's aliases (it answers
+    "updated" with the published date, and warns)."""
+    return dict.get(item, key) if isinstance(item, dict) else item.get(key)

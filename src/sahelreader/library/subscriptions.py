@@ -1,0 +1,439 @@
+"""Feeds the library follows: subscribe, refresh them all at once, keep what they bring.
+
+Entries go through the same path as imported files (outlet names, language, entities, the index
+outbox), so a feed's articles are read, searched, noted and bookmarked offline like any other.
+The network work runs in a pool of threads; only the calling thread writes to the database.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from sahelreader.ingest.errors import IngestError
+from sahelreader.ingest.opml import OpmlFeed, read_opml, write_opml
+from sahelreader.models import ArticleDraft
+from sahelreader.store.feeds import FeedRecord, FeedTable
+from sahelreader.subscriptions import (
+    FeedCheck,
+    check_feed,
+    identify,
+    in_parallel,
+    is_local_feed,
+    local_feed_url,
+)
+from sahelreader.subscriptions.check import with_full_text
+from sahelreader.text.clean import plural
+from sahelreader.text.language import detect_language
+from sahelreader.web.fetch import Fetcher, FetchError, FetchLimits, web_url
+
+if TYPE_CHECKING:
+    from sahelreader.library import Library
+
+FeedStatus = Literal["new", "unchanged", "failed"]
+STARTER_FEEDS = "starter-feeds.opml"
+WORKERS = 8  # feeds fetched at once (each host also has its own, smaller limit)
+
+
+class SubscribeError(Exception):
+    """Nothing was subscribed; str() says why, in one line."""
+
+
+@dataclass(frozen=True)
+class FeedResult:
+    """What refreshing one feed did."""
+
+    url: str
+    title: str
+    status: FeedStatus
+    added: int = 0
+    updated: int = 0
+    error: str | None = None
+    notes: tuple[str, ...] = ()  # a recovered feed, a moved address, pages not fetched
+
+    def line(self) -> str:
+        name = self.title or self.url
+        if self.status == "failed":
+            return f"{name}: failed: {self.error}"
+        if self.status == "unchanged":
+            said = "unchanged"
+        else:
+            parts = [f"{self.added} new"] + ([f"{self.updated} updated"] if self.updated else [])
+            said = ", ".join(parts)
+        return f"{name}: {said}" + "".join(f" ({note})" for note in self.notes)
+
+
+@dataclass
+class RefreshReport:
+    results: list[FeedResult] = field(default_factory=list)
+    new_ids: list[str] = field(default_factory=list)  # added or updated
+    cancelled: bool = False
+
+    @property
+    def failed(self) -> list[FeedResult]:
+        return [result for result in self.results if result.status == "failed"]
+
+    @property
+    def added(self) -> int:
+        return sum(result.added for result in self.results)
+
+    @property
+    def updated(self) -> int:
+        return sum(result.updated for result in self.results)
+
+    def summary(self) -> str:
+        unchanged = sum(1 for result in self.results if result.status == "unchanged")
+        parts = [
+            f"{plural(len(self.results), 'feed')} refreshed: {self.added} new "
+            f"{'article' if self.added == 1 else 'articles'}",
+        ]
+        if self.updated:
+            parts.append(f"{self.updated} updated")
+        parts.append(f"{unchanged} unchanged")
+        parts.append(f"{len(self.failed)} failed")
+        if self.cancelled:
+            parts.append("stopped before the end")
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class Subscribed:
+    feed: FeedRecord
+    created: bool  # False: it was subscribed already
+    added: int = 0
+    updated: int = 0
+    via: str | None = None  # the page that named the feed
+    format: str = ""
+    notes: tuple[str, ...] = ()
+    ids: tuple[str, ...] = ()  # the articles added
+
+
+@dataclass
+class OpmlImport:
+    subscribed: list[str] = field(default_factory=list)
+    already: list[str] = field(default_factory=list)
+    refused: list[tuple[str, str]] = field(default_factory=list)  # (url, reason)
+
+
+@dataclass(frozen=True)
+class UrlAdded:
+    """`add https://…`: a feed subscribed, or one page stored as an article."""
+
+    kind: Literal["feed", "page"]
+    url: str
+    ids: tuple[str, ...]
+    duplicate: bool = False  # the page was in the library already
+    subscribed: Subscribed | None = None
+
+
+class Subscriptions:
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self.table = FeedTable(library.store)
+        self.limits = FetchLimits()
+
+    def fetcher(self) -> Fetcher:
+        # A new client each time: it reads HTTP(S)_PROXY / NO_PROXY as they are now.
+        return Fetcher(self.limits)
+
+    # -- the list --------------------------------------------------------------------------------
+
+    def all(self) -> list[FeedRecord]:
+        return self.table.all()
+
+    def find(self, given: str) -> FeedRecord | None:
+        """A subscription by its address as given, as normalised, or by a feed file's path."""
+        candidates = [given.strip()]
+        normalised = web_url(given)
+        if normalised:
+            candidates.append(normalised)
+        path = Path(given).expanduser()
+        if path.exists():
+            candidates.append(local_feed_url(path))
+        for candidate in candidates:
+            record = self.table.get(candidate)
+            if record is not None:
+                return record
+        return None
+
+    # -- subscribing -----------------------------------------------------------------------------
+
+    def subscribe(
+        self, target: str, *, full_text: bool = False, title: str | None = None
+    ) -> Subscribed:
+        """Subscribe to a feed (an address, a page naming its feed, or a feed file), fetching it
+        once. Raises SubscribeError when it is not a feed or cannot be fetched."""
+        existing = self.find(target)
+        if existing is not None:
+            return Subscribed(existing, created=False)
+        path = Path(target).expanduser()
+        if path.exists():
+            if path.is_dir():
+                raise SubscribeError(f"{target} is a folder, not a feed file")
+            file_url = local_feed_url(path)
+            with self.fetcher() as fetcher:
+                check = check_feed(fetcher, file_url)
+            if check.outcome == "failed" or check.feed is None:
+                raise SubscribeError(f"{target}: {check.error}")
+            return self._subscribe_checked(file_url, check, full_text=full_text, title=title)
+        url = web_url(target)
+        if url is None:
+            raise SubscribeError(
+                f"{target!r} is neither an http(s) address nor a file"
+                " (only http and https links are fetched)"
+            )
+        with self.fetcher() as fetcher:
+            try:
+                found = identify(fetcher, url, want_feed=True)
+            except (FetchError, IngestError) as error:
+                raise SubscribeError(f"{url}: {error}") from None
+            assert found.feed is not None
+            existing = self.table.get(found.url)
+            if existing is not None:
+                return Subscribed(existing, created=False, via=found.via)
+            check = found.feed
+            notes: tuple[str, ...] = ()
+            if full_text and check.feed is not None:
+                feed, failed = with_full_text(fetcher, check.feed, None)
+                notes = (f"{failed} pages not fetched",) if failed else ()
+                check = dataclasses.replace(check, feed=feed, pages_failed=failed)
+        done = self._subscribe_checked(found.url, check, full_text=full_text, title=title)
+        return dataclasses.replace(done, via=found.via, notes=done.notes + notes)
+
+    def _subscribe_checked(
+        self, url: str, check: FeedCheck, *, full_text: bool, title: str | None
+    ) -> Subscribed:
+        assert check.feed is not None
+        name = (title or "").strip() or check.feed.title or _host_or_name(url)
+        record, created = self.table.subscribe(
+            url,
+            name,
+            site_url=check.feed.site_url,
+            full_text=full_text,
+            title_given=bool((title or "").strip()),
+        )
+        result, ids = self._keep(record, dataclasses.replace(check, url=url))
+        fresh = self.table.by_id(record.id) or record
+        return Subscribed(
+            fresh,
+            created,
+            added=result.added,
+            updated=result.updated,
+            format=check.feed.format,
+            notes=result.notes,
+            ids=tuple(ids),
+        )
+
+    def add_url(self, target: str) -> UrlAdded:
+        """`add https://…`: subscribe when the address is a feed (or a page naming one), else
+        store the page itself as one article. Raises SubscribeError."""
+        url = web_url(target)
+        if url is None:
+            raise SubscribeError(f"{target!r} is not an http(s) address")
+        existing = self.find(url)
+        if existing is not None:
+            return UrlAdded("feed", existing.url, (), subscribed=Subscribed(existing, False))
+        with self.fetcher() as fetcher:
+            try:
+                found = identify(fetcher, url)
+            except (FetchError, IngestError) as error:
+                raise SubscribeError(f"{url}: {error}") from None
+        if found.kind == "feed":
+            assert found.feed is not None
+            existing = self.table.get(found.url)
+            if existing is not None:
+                return UrlAdded("feed", found.url, (), subscribed=Subscribed(existing, False))
+            done = self._subscribe_checked(found.url, found.feed, full_text=False, title=None)
+            done = dataclasses.replace(done, via=found.via)
+            return UrlAdded("feed", found.url, done.ids, subscribed=done)
+        assert found.page is not None
+        page = dataclasses.replace(found.page, origin=url, url=found.page.url or found.url)
+        report = self.library.add_drafts([page])
+        return UrlAdded(
+            "page",
+            found.url,
+            tuple(report.added or report.duplicates),
+            duplicate=not report.added,
+        )
+
+    def import_opml(self, path: Path) -> OpmlImport:
+        """Subscribe to every feed an OPML file lists. Nothing is fetched until a refresh."""
+        try:
+            listed = read_opml(Path(path).read_bytes())
+        except OSError as error:
+            raise SubscribeError(f"cannot read {path}: {error.strerror or error}") from None
+        except IngestError as error:
+            raise SubscribeError(f"{path}: {error}") from None
+        report = OpmlImport()
+        for item in listed:
+            url = web_url(item.url)
+            if url is None:
+                report.refused.append((item.url, "not an http(s) address"))
+                continue
+            if self.find(url) is not None:
+                report.already.append(url)
+                continue
+            self.table.subscribe(url, item.title or _host_or_name(url), site_url=item.site_url)
+            report.subscribed.append(url)
+        return report
+
+    def import_starter(self) -> OpmlImport:
+        from sahelreader.library import seeds_folder
+
+        folder = seeds_folder()
+        if folder is None or not (folder / STARTER_FEEDS).is_file():
+            raise SubscribeError("the starter feed list is missing from this installation")
+        return self.import_opml(folder / STARTER_FEEDS)
+
+    def export_opml(self) -> tuple[str, int]:
+        """OPML 2.0 of the web feeds, and how many feed files were left out (a file on this
+        machine means nothing to another reader)."""
+        records = self.all()
+        web = [record for record in records if not is_local_feed(record.url)]
+        text = write_opml([OpmlFeed(r.url, r.title, r.site_url) for r in web])
+        return text, len(records) - len(web)
+
+    def remove(self, given: str, *, purge: bool = False) -> tuple[FeedRecord, int, int]:
+        """Unsubscribe: (the feed, articles removed, articles kept). Raises KeyError."""
+        record = self.find(given)
+        if record is None:
+            raise KeyError(f"not subscribed to {given}")
+        doomed, kept = self.table.remove(record.id, purge=purge)
+        if doomed:
+            self.library.store.remove(doomed, with_user_data=False)
+        return record, len(doomed), kept
+
+    def set_retention(self, given: str, days: int | None, items: int | None) -> int:
+        """Keep this feed's last `days` days or `items` articles (None: no limit); prunes now.
+        Returns the articles pruned."""
+        record = self.find(given)
+        if record is None:
+            raise KeyError(f"not subscribed to {given}")
+        self.table.set_retention(record.id, days, items)
+        fresh = self.table.by_id(record.id)
+        return self._prune(fresh) if fresh is not None else 0
+
+    def prune_all(self) -> int:
+        return sum(self._prune(record) for record in self.all())
+
+    def _prune(self, record: FeedRecord) -> int:
+        doomed = self.table.prunable(record)
+        if doomed:
+            self.table.remember_pruned(record.id, doomed)
+            self.library.store.remove(doomed, with_user_data=False)
+        return len(doomed)
+
+    # -- refreshing ------------------------------------------------------------------------------
+
+    def refresh(
+        self,
+        urls: Sequence[str] | None = None,
+        *,
+        on_start: Callable[[Sequence[FeedRecord]], None] | None = None,
+        on_result: Callable[[FeedResult], None] | None = None,
+        cancelled: threading.Event | None = None,
+        workers: int = WORKERS,
+    ) -> RefreshReport:
+        """Refresh every feed (or those named) in parallel; `on_result` hears each as it ends.
+        Raises KeyError for a named feed that is not subscribed."""
+        if urls:
+            feeds: list[FeedRecord] = []
+            for given in urls:
+                record = self.find(given)
+                if record is None:
+                    raise KeyError(f"not subscribed to {given}")
+                feeds.append(record)
+        else:
+            feeds = self.all()
+        if on_start is not None:
+            on_start(feeds)
+        report = RefreshReport()
+        store = self.library.store
+
+        with self.fetcher() as fetcher:
+
+            def check(record: FeedRecord) -> FeedCheck:
+                try:
+                    return check_feed(
+                        fetcher,
+                        record.url,
+                        etag=record.etag,
+                        modified=record.modified,
+                        full_text=record.full_text,
+                        known=lambda drafts: self.table.known(record.id, drafts),
+                        cancelled=cancelled,
+                    )
+                except Exception as error:  # a bug must cost one feed, not the refresh
+                    return FeedCheck(record.url, "failed", error=f"unexpected error: {error!r}")
+                finally:
+                    store.release_thread_connection()
+
+            for record, checked in in_parallel(feeds, check, workers=workers, cancelled=cancelled):
+                result, ids = self._keep(record, checked)
+                report.results.append(result)
+                report.new_ids.extend(ids)
+                if on_result is not None:
+                    on_result(result)
+        report.cancelled = cancelled is not None and cancelled.is_set()
+        return report
+
+    def _keep(self, record: FeedRecord, check: FeedCheck) -> tuple[FeedResult, list[str]]:
+        """Store what a check found; returns the result and the ids added or updated."""
+        notes: list[str] = []
+        if check.moved_to and check.moved_to != record.url:
+            if self.table.move(record.id, check.moved_to):
+                notes.append(f"moved to {check.moved_to}")
+        if check.outcome == "failed" or (check.outcome == "fetched" and check.feed is None):
+            error = check.error or "no feed"
+            self.table.record_failure(record.id, error)
+            return FeedResult(record.url, record.title, "failed", error=error), []
+        if check.outcome == "not-modified" or check.feed is None:
+            self.table.record_not_modified(record.id)
+            return FeedResult(record.url, record.title, "unchanged", notes=tuple(notes)), []
+        feed = check.feed
+        if feed.recovered:
+            notes.append(feed.recovered)
+        if check.pages_failed:
+            notes.append(f"{check.pages_failed} full-text pages not fetched, summaries kept")
+        title = record.title if record.title_given else (feed.title or record.title)
+        drafts = [self._entry_draft(entry, title, record) for entry in feed.entries]
+        library = self.library
+        batch = [(library.with_outlet(d), d.language or detect_language(d.body)) for d in drafts]
+        library.remember_source_texts({draft.source for draft, _ in batch})
+        outcomes = self.table.store_entries(record.id, batch)
+        added = [outcome.id for outcome in outcomes if outcome.state == "added"]
+        updated = [outcome.id for outcome in outcomes if outcome.state == "updated"]
+        library.recognise_and_save(added + updated)
+        self.table.record_success(
+            record.id,
+            title=feed.title,
+            site_url=feed.site_url,
+            etag=check.etag,
+            modified=check.modified,
+            new=len(added),
+        )
+        fresh = self.table.by_id(record.id)
+        if fresh is not None:
+            self._prune(fresh)
+        status: FeedStatus = "new" if added or updated else "unchanged"
+        result = FeedResult(record.url, title, status, len(added), len(updated), notes=tuple(notes))
+        return result, added + updated
+
+    @staticmethod
+    def _entry_draft(entry: ArticleDraft, title: str, record: FeedRecord) -> ArticleDraft:
+        # The feed's name is the source; a user-given name wins over what the feed calls itself.
+        source = title if record.title_given or not entry.source else entry.source
+        return dataclasses.replace(entry, source=source, source_raw=None, origin=record.url)
+
+
+def _host_or_name(url: str) -> str:
+    from urllib.parse import unquote, urlsplit
+
+    parts = urlsplit(url)
+    if parts.scheme == "file":
+        return Path(unquote(parts.path)).stem
+    return parts.hostname or url

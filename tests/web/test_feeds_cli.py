@@ -1,0 +1,219 @@
+"""`sahelreader feeds …`, `refresh`, `add URL` and `vacuum` as a script uses them."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from sahelreader.ingest.opml import read_opml
+from sahelreader.library import seeds_folder
+from tests.cli_helpers import cli
+from tests.web.feed_fixtures import article_page, rss, story
+from tests.web.local_server import LocalServer, Reply, Seen
+
+
+@pytest.fixture(autouse=True)
+def _no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def server() -> Iterator[LocalServer]:
+    with LocalServer() as running:
+        yield running
+
+
+def _with_etag(body: bytes, tag: str):  # type: ignore[no-untyped-def]
+    def answer(seen: Seen) -> Reply:
+        if seen.headers.get("If-None-Match") == tag:
+            return Reply(304, headers={"ETag": tag})
+        return Reply(200, body, headers={"ETag": tag})
+
+    return answer
+
+
+def test_three_feeds_refreshed_twice_then_one_vanishes(home: Path, server: LocalServer) -> None:
+    urls = []
+    for number, name in enumerate(["Niamey Desk", "Bamako Desk", "Ouaga Desk"]):
+        body = rss([story(number * 10 + 1), story(number * 10 + 2)], title=name)
+        urls.append(server.route(f"/feed{number}", _with_etag(body, f'"t{number}"')))
+    for url in urls:
+        result = cli(home, "feeds", "add", url)
+        assert result.returncode == 0, result.stderr
+        assert "subscribed:" in result.stdout and "2 articles added" in result.stdout
+
+    first = cli(home, "refresh")
+    assert first.returncode == 0
+    assert "3 feeds refreshed: 0 new articles" in first.stdout and "3 unchanged" in first.stdout
+    assert all(server.seen(f"/feed{n}")[-1].headers.get("If-None-Match") for n in range(3))
+
+    listed = json.loads(cli(home, "feeds", "list", "--json").stdout)
+    assert [(f["title"], f["articles"], f["last_error"]) for f in listed] == [
+        ("Bamako Desk", 2, None),
+        ("Niamey Desk", 2, None),
+        ("Ouaga Desk", 2, None),
+    ]
+    assert all(isinstance(f["articles"], int) and f["last_refresh"] for f in listed)
+
+    server.routes["/feed1"] = Reply(404, b"gone")
+    vanished = cli(home, "refresh", "--json")
+    assert vanished.returncode == 1
+    results = {r["title"]: r for r in json.loads(vanished.stdout)}
+    assert results["Bamako Desk"]["status"] == "failed"
+    assert "HTTP 404" in results["Bamako Desk"]["error"]
+    assert results["Niamey Desk"]["status"] == "unchanged"
+    listed = json.loads(cli(home, "feeds", "list", "--json").stdout)
+    errors = {f["title"]: f["last_error"] for f in listed}
+    assert "HTTP 404" in errors["Bamako Desk"] and errors["Niamey Desk"] is None
+    assert len(json.loads(cli(home, "search", "convoy", "--json", "--limit", "50").stdout)) == 6
+
+
+def test_refresh_shows_each_feed_and_a_summary(home: Path, server: LocalServer) -> None:
+    items = [story(1)]
+    url = server.route("/rss", lambda seen: Reply(200, rss(items, title="Agadez Wire")))
+    cli(home, "feeds", "add", url)
+    items.append(story(2))
+    result = cli(home, "refresh")
+    assert result.returncode == 0
+    assert "Agadez Wire: 1 new" in result.stderr
+    assert "1 feed refreshed: 1 new article" in result.stdout
+
+
+def test_feeds_add_refuses_what_is_not_a_feed_with_exit_1(home: Path, server: LocalServer) -> None:
+    page = server.route(
+        "/page",
+        Reply(
+            200,
+            article_page("A page", ["Nothing to subscribe."]),
+            headers={"Content-Type": "text/html"},
+        ),
+    )
+    missing = server.url("/missing")
+    for url, reason in ((page, "not a feed"), (missing, "HTTP 404")):
+        result = cli(home, "feeds", "add", url)
+        assert result.returncode == 1
+        assert "not subscribed" in result.stderr and reason in result.stderr
+    assert json.loads(cli(home, "feeds", "list", "--json").stdout) == []
+    refused = cli(home, "feeds", "add", "ftp://files.example/feed.xml")
+    assert refused.returncode == 1 and "http and https" in refused.stderr
+
+
+def test_feeds_add_with_title_names_the_source(home: Path, server: LocalServer) -> None:
+    url = server.route("/rss", Reply(200, rss([story(1)], title="Untitled CMS feed")))
+    assert cli(home, "feeds", "add", url, "--title", "Tillabéri Radio").returncode == 0
+    hits = json.loads(cli(home, "search", "convoy", "--json").stdout)
+    assert [hit["source"] for hit in hits] == ["Tillabéri Radio"]
+    again = cli(home, "feeds", "add", url)
+    assert again.returncode == 0 and "already subscribed" in again.stdout
+
+
+def test_feeds_remove_and_purge(home: Path, server: LocalServer) -> None:
+    url = server.route("/rss", Reply(200, rss([story(1), story(2)])))
+    cli(home, "feeds", "add", url)
+    kept = cli(home, "feeds", "remove", url)
+    assert kept.returncode == 0 and "stay in the library" in kept.stdout
+    assert len(json.loads(cli(home, "search", "convoy", "--json").stdout)) == 2
+    cli(home, "feeds", "add", url)  # the same articles: found again, not duplicated
+    purged = cli(home, "feeds", "remove", url, "--purge")
+    assert "2 articles deleted" in purged.stdout
+    unknown = cli(home, "feeds", "remove", url)
+    assert unknown.returncode == 1 and "not subscribed" in unknown.stderr
+
+
+def test_opml_round_trip_through_the_cli(home: Path, server: LocalServer, tmp_path: Path) -> None:
+    for number in range(3):
+        cli(home, "feeds", "add", server.route(f"/f{number}", Reply(200, rss([story(number)]))))
+    exported = tmp_path / "mine.opml"
+    result = cli(home, "feeds", "export", "-o", str(exported))
+    assert result.returncode == 0 and "3 feeds written" in result.stderr
+    stdout_copy = cli(home, "feeds", "export").stdout
+    assert stdout_copy == exported.read_text("utf-8")
+    other = tmp_path / "other"
+    imported = cli(other, "feeds", "import", str(exported))
+    assert imported.returncode == 0 and "3 feeds subscribed" in imported.stdout
+    urls = sorted(f["url"] for f in json.loads(cli(other, "feeds", "list", "--json").stdout))
+    assert urls == sorted(server.url(f"/f{n}") for n in range(3))
+    # `add FILE.opml` subscribes too; a second time finds them all subscribed already.
+    assert "0 feeds subscribed" in cli(other, "feeds", "add", str(exported)).stdout
+    assert cli(other, "refresh").returncode == 0
+    assert len(json.loads(cli(other, "search", "convoy", "--json").stdout)) == 3
+
+
+def test_add_url_subscribes_a_feed_and_stores_a_page(home: Path, server: LocalServer) -> None:
+    feed = server.route("/rss", Reply(200, rss([story(1), story(2)])))
+    paragraphs = [
+        "Herders and farmers in the Tahoua region signed an agreement on grazing corridors.",
+        "The agreement sets the dates when herds may cross cultivated land after the harvest.",
+        "Local committees will settle disputes before they reach the courts, officials said.",
+    ]
+    page = server.route(
+        "/story",
+        Reply(
+            200,
+            article_page("Grazing deal in Tahoua", paragraphs),
+            headers={"Content-Type": "text/html"},
+        ),
+    )
+    result = cli(home, "add", feed, page, "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["subscribed"] == [feed] and len(report["added"]) == 3
+    assert json.loads(cli(home, "search", "corridors", "--json").stdout)[0]["title"] == (
+        "Grazing deal in Tahoua"
+    )
+
+
+def test_add_of_a_url_that_fails_reports_it_and_imports_the_rest(
+    home: Path, tmp_path: Path
+) -> None:
+    story_file = tmp_path / "story.txt"
+    story_file.write_text("Well drilling in Tahoua\n\nA new well opened in Tahoua.")
+    closed = "http://127.0.0.1:9/niamey/story?id=4"  # the discard port: nothing listens
+    result = cli(home, "add", closed, str(story_file))
+    assert result.returncode == 1
+    [failed] = [line for line in result.stderr.splitlines() if line.startswith("failed:")]
+    assert failed.startswith(f"failed: {closed}: ") and "connect" in failed.lower()
+    assert "1 added" in result.stdout and "1 failed" in result.stdout
+
+
+def test_add_of_a_local_feed_file_imports_its_entries_once(home: Path, tmp_path: Path) -> None:
+    path = tmp_path / "desk.rss"
+    path.write_bytes(rss([story(1), story(2), story(3)]))
+    first = cli(home, "add", str(path))
+    assert first.returncode == 0 and "3 added" in first.stdout
+    assert "0 added, 3 duplicates" in cli(home, "add", str(path)).stdout
+    assert json.loads(cli(home, "feeds", "list", "--json").stdout) == []
+
+
+def test_feeds_keep_and_vacuum(home: Path, server: LocalServer) -> None:
+    url = server.route("/rss", Reply(200, rss([story(n) for n in range(1, 6)])))
+    cli(home, "feeds", "add", url)
+    kept = cli(home, "feeds", "keep", url, "--items", "2")
+    assert kept.returncode == 0 and "3 articles pruned" in kept.stdout
+    assert len(json.loads(cli(home, "search", "convoy", "--json").stdout)) == 2
+    vacuum = cli(home, "vacuum")
+    assert vacuum.returncode == 0 and "pruned by retention" in vacuum.stdout
+    assert cli(home, "feeds", "keep", url).returncode == 1
+
+
+def test_starter_list_is_https_and_subscribing_fetches_nothing(home: Path) -> None:
+    folder = seeds_folder()
+    assert folder is not None
+    listed = read_opml((folder / "starter-feeds.opml").read_bytes())
+    assert len(listed) >= 12 and all(item.url.startswith("https://") for item in listed)
+    assert {item.category for item in listed} == {"English", "Français"}
+    result = cli(home, "feeds", "add", "--starter")
+    assert result.returncode == 0 and f"{len(listed)} feeds subscribed" in result.stdout
+    feeds = json.loads(cli(home, "feeds", "list", "--json").stdout)
+    assert len(feeds) == len(listed) and all(f["last_refresh"] is None for f in feeds)
+
+
+def test_refresh_with_no_feeds_says_how_to_add_one(home: Path) -> None:
+    result = cli(home, "refresh")
+    assert result.returncode == 0 and "feeds add URL" in result.stdout
+    unknown = cli(home, "refresh", "https://nowhere.example/rss")
+    assert unknown.returncode == 1 and "not subscribed" in unknown.stderr
