@@ -467,3 +467,41 @@ def test_cancelling_a_refresh_stops_before_the_remaining_feeds(
 
     report = lib.subscriptions.refresh(on_result=heard, cancelled=stop, workers=1)
     assert report.cancelled and len(report.results) < 6
+
+
+def test_a_schema_5_library_with_a_feed_row_upgrades_and_refreshes(
+    tmp_path: Path, server: LocalServer
+) -> None:
+    import sqlite3
+
+    from sahelreader.store.schema import MIGRATIONS
+
+    home = tmp_path / "old-home"
+    home.mkdir()
+    url = server.route("/rss", Reply(200, rss([story(1), story(2)])))
+    with sqlite3.connect(home / "library.db") as conn:  # written before subscriptions existed
+        for script in MIGRATIONS[:5]:
+            conn.executescript(script)
+        conn.execute("PRAGMA user_version = 5")
+        conn.execute(
+            "INSERT INTO feeds(url, title, added) VALUES (?, 'Old Desk', '2024-01-01T00:00:00Z')",
+            (url,),
+        )
+        conn.execute(
+            "INSERT INTO articles(id, title, body, source, url, url_key, added, content_hash)"
+            " VALUES ('old00001', 'Report 1 from Niamey: water points reopen', 'Earlier text.',"
+            " 'Old Desk', 'https://dispatch.example/news/1', 'https://dispatch.example/news/1',"
+            " '2024-01-01T00:00:00+00:00', 'x')"
+        )
+        conn.execute("INSERT INTO notes VALUES ('old00001', 'kept', '2024', '2024', 1)")
+    with Library.open(home, seed=False) as library:
+        [feed] = library.subscriptions.all()
+        assert (feed.title, feed.full_text, feed.keep_days, feed.checked) == (
+            "Old Desk",
+            False,
+            None,
+            None,
+        )
+        report = library.subscriptions.refresh()
+        assert report.added == 1 and not report.failed
+        assert library.count() == 2 and library.note("old00001") is not None

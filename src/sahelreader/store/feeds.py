@@ -237,7 +237,8 @@ class FeedTable:
         `adopt`, an article this feed brought before it was unsubscribed is taken back."""
         if draft.guid:
             row = conn.execute(
-                "SELECT id FROM articles WHERE feed_id = ? AND guid = ?", (feed_id, draft.guid)
+                "SELECT id FROM articles WHERE feed_id = ? AND guid = ? AND guid != ''",
+                (feed_id, draft.guid),
             ).fetchone()
             if row is not None:
                 return str(row[0]), True
