@@ -49,18 +49,69 @@ async def help_screen(pilot: Any) -> None:
     await pilot.press("question_mark")
 
 
+async def feeds_screen(pilot: Any) -> None:
+    await pilot.press("F")
+    await settle(pilot)
+
+
+async def add_dialog(pilot: Any) -> None:
+    await pilot.press("a")
+    await pilot.pause()
+    await pilot.press(*"https://www.rfi.fr/fr/afrique/rss")
+    await pilot.pause()
+
+
+def _feed(title: str, stories: list[tuple[str, str]]) -> bytes:
+    items = "".join(
+        f"<item><title>{headline}</title><link>https://example.org/{n}</link>"
+        f"<guid>{title}-{n}</guid><pubDate>Mon, 0{n + 1} Apr 2024 08:00:00 +0000</pubDate>"
+        f"<description>{text}</description></item>"
+        for n, (headline, text) in enumerate(stories)
+    )
+    return (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>{title}</title>'
+        f"<link>https://example.org/</link>{items}</channel></rss>"
+    ).encode()
+
+
+def subscribe_local_feeds(library: Library, folder: Path) -> None:
+    """Two feed files subscribed (no network), one of which then vanishes: a failing feed."""
+    desk = folder / "sahel-desk.rss"
+    desk.write_bytes(
+        _feed(
+            "Sahel Desk (example feed)",
+            [
+                ("Water points reopen in Tillabéri", "Officials said twelve wells reopened."),
+                ("Convoy reaches Ménaka", "The convoy reached Ménaka on Monday."),
+            ],
+        )
+    )
+    courier = folder / "kayes-courier.rss"
+    courier.write_bytes(
+        _feed("Kayes Courier (example feed)", [("Market day in Kayes", "Millet prices fell.")])
+    )
+    library.subscriptions.subscribe(str(desk))
+    library.subscriptions.subscribe(str(courier))
+    courier.unlink()
+    library.subscriptions.refresh()
+
+
 SHOTS: list[tuple[str, tuple[int, int], Steps]] = [
     ("main-view", (120, 40), main_view),
     ("search-results", (120, 40), search_results),
     ("help-screen", (120, 40), help_screen),
     ("narrow-80x24", (80, 24), main_view),
     ("wide-200x60", (200, 60), main_view),
+    ("feeds-screen", (120, 40), feeds_screen),
+    ("add-dialog", (120, 40), add_dialog),
 ]
 
 
 async def shoot(name: str, size: tuple[int, int], steps: Steps) -> Path:
     with tempfile.TemporaryDirectory() as home:
         library = Library.open(home)  # a fresh home: the seed article, as a new user sees it
+        if steps is feeds_screen:
+            subscribe_local_feeds(library, Path(home))
         library.ensure_index()
         app = make_app(library=library, delays=Delays.none())
         async with app.run_test(size=size) as pilot:

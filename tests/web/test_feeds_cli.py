@@ -217,3 +217,16 @@ def test_refresh_with_no_feeds_says_how_to_add_one(home: Path) -> None:
     assert result.returncode == 0 and "feeds add URL" in result.stdout
     unknown = cli(home, "refresh", "https://nowhere.example/rss")
     assert unknown.returncode == 1 and "not subscribed" in unknown.stderr
+
+
+def test_purging_a_feed_when_the_index_is_missing_rebuilds_it(
+    home: Path, server: LocalServer
+) -> None:
+    import shutil
+
+    url = server.route("/rss", Reply(200, rss([story(1), story(2)])))
+    cli(home, "feeds", "add", url)
+    shutil.rmtree(home / "index")
+    result = cli(home, "feeds", "remove", url, "--purge")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(cli(home, "search", "convoy", "--json").stdout) == []

@@ -505,3 +505,22 @@ def test_a_schema_5_library_with_a_feed_row_upgrades_and_refreshes(
         report = library.subscriptions.refresh()
         assert report.added == 1 and not report.failed
         assert library.count() == 2 and library.note("old00001") is not None
+
+
+def test_cancelling_does_not_wait_for_a_fetch_in_flight(lib: Library, server: LocalServer) -> None:
+    # Quitting the reader mid-refresh must not hang until a slow server answers.
+    answered = threading.Event()
+    asked = threading.Event()
+
+    def slow(seen: Seen) -> Reply:
+        asked.set()
+        time.sleep(1.5)
+        answered.set()
+        return Reply(200, rss([story(1)]))
+
+    lib.subscriptions.table.subscribe(server.route("/slow", slow), "")
+    stop = threading.Event()
+    threading.Thread(target=lambda: (asked.wait(5), stop.set()), daemon=True).start()
+    report = lib.subscriptions.refresh(cancelled=stop)
+    assert report.cancelled and report.results == [] and not answered.is_set()
+    assert lib.count() == 0

@@ -230,7 +230,7 @@ def _feeds_remove(args: argparse.Namespace, err: Console) -> int:
     with _opened(args, err) as library:
         record, removed, kept = library.subscriptions.remove(args.url, purge=args.purge)
         if removed:
-            library.sync_index()
+            _sync_index(library, err)
         said = f"unsubscribed from {record.title or record.url}"
         if args.purge:
             said += f": {plural(removed, 'article')} deleted"
@@ -282,7 +282,7 @@ def _feeds_keep(args: argparse.Namespace, err: Console) -> int:
     with _opened(args, err) as library:
         pruned = library.subscriptions.set_retention(args.url, args.days, args.items)
         if pruned:
-            library.sync_index()
+            _sync_index(library, err)
         Console(highlight=False).print(f"retention set; {plural(pruned, 'article')} pruned")
         return EXIT_OK
 
@@ -334,7 +334,7 @@ def cmd_vacuum(args: argparse.Namespace, err: Console) -> int:
         with err.status("Compacting the library…"):
             pruned, before, after = library.vacuum()
         if pruned:
-            library.sync_index()
+            _sync_index(library, err)
         Console(highlight=False).print(
             f"{plural(pruned, 'article')} pruned by retention; database "
             f"{_megabytes(before)} -> {_megabytes(after)}"

@@ -268,6 +268,9 @@ class Library:
     ) -> int:
         """The body of rebuild_index; the caller holds `_sync_lock`."""
         stamp = self.store.content_stamp()
+        # Taken before the build reads the store: what is queued after (an import or a refresh
+        # running meanwhile) stays queued for the next catch-up instead of being cleared unseen.
+        seen = self.store.pending_marks()
         total = self.store.count()
         self.refresh_entities(progress, cancelled)
         if cancelled is not None and cancelled.is_set():
@@ -282,7 +285,8 @@ class Library:
         )
         if cancelled is not None and cancelled.is_set():
             return written
-        self.store.clear_all_pending()
+        self.store.clear_marks(seen)
+        # What is still queued makes the index healthy-but-behind, caught up by sync_index.
         self.index.record_stamp(stamp, self.index_build)
         if not self.store.get_meta("index_built"):
             self.store.set_meta("index_built", "1")

@@ -34,6 +34,18 @@ from sahelreader.web.fetch import Fetcher, FetchError, FetchLimits, web_url
 if TYPE_CHECKING:
     from sahelreader.library import Library
 
+__all__ = [
+    "FeedRecord",
+    "FeedResult",
+    "FeedStatus",
+    "OpmlImport",
+    "RefreshReport",
+    "SubscribeError",
+    "Subscribed",
+    "Subscriptions",
+    "UrlAdded",
+]
+
 FeedStatus = Literal["new", "unchanged", "failed"]
 STARTER_FEEDS = "starter-feeds.opml"
 WORKERS = 8  # feeds fetched at once (each host also has its own, smaller limit)

@@ -771,9 +771,18 @@ class Store:
                 marks = ",".join("?" * len(chunk))
                 conn.execute(f"DELETE FROM index_queue WHERE article_id IN ({marks})", chunk)
 
-    def clear_all_pending(self) -> None:
+    def pending_marks(self) -> list[tuple[int, str]]:
+        """(rowid, article id) of every queued change. A change queued again later gets a new
+        rowid (INSERT OR REPLACE), so a mark names one queued change, not the article."""
+        rows = self.connection.execute("SELECT rowid, article_id FROM index_queue")
+        return [(int(row[0]), str(row[1])) for row in rows]
+
+    def clear_marks(self, marks: Sequence[tuple[int, str]]) -> None:
+        """Clear the changes a rebuild started after saw; those queued since stay queued."""
         with self.transaction() as conn:
-            conn.execute("DELETE FROM index_queue")
+            conn.executemany(
+                "DELETE FROM index_queue WHERE rowid = ? AND article_id = ?", list(marks)
+            )
 
     def documents(self, ids: Sequence[str] | None = None) -> Iterator[sqlite3.Row]:
         """Rows with everything the index needs, for `ids` or for every article."""

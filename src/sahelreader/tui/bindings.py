@@ -169,6 +169,29 @@ ANYWHERE: list[BindingType] = [
         "back",
         "Back to the article you came from (after opening related coverage)",
     ),
+    _key(
+        "a",
+        "add",
+        "Add",
+        "add",
+        "Add a file, a folder, a feed, an .opml list or a web address",
+        show=True,
+    ),
+    _key(
+        "r",
+        "refresh_feeds",
+        "Refresh",
+        "refresh",
+        "Refresh every feed (their new articles join the list when it ends)",
+        show=True,
+    ),
+    _key(
+        "F",
+        "show_feeds",
+        "Feeds",
+        "feeds",
+        "Show the feeds: their articles, last refresh and errors; remove or refresh one",
+    ),
 ]
 
 # The app: help, the palette and quitting work on every screen.
@@ -277,6 +300,30 @@ CONFIRM: list[BindingType] = [
     _key("n,escape", "answer(False)", "No", "confirm.no", "Answer no", show=True),
 ]
 
+FEEDS: list[BindingType] = [
+    _key("j", "cursor(1)", "Down", "feeds.down", "Next feed"),
+    _key("k", "cursor(-1)", "Up", "feeds.up", "Previous feed"),
+    _key("r", "refresh_one", "Refresh", "feeds.refresh", "Refresh the highlighted feed", show=True),
+    _key("R", "refresh_all", "Refresh all", "feeds.refresh_all", "Refresh every feed", show=True),
+    _key(
+        "d,delete",
+        "remove",
+        "Remove",
+        "feeds.remove",
+        "Unsubscribe from the highlighted feed (its articles stay; asks first)",
+        show=True,
+    ),
+    _key(
+        "a", "add", "Add", "feeds.add", "Add a feed, a file, a folder or a web address", show=True
+    ),
+    _key("escape,q", "close", "Back", "feeds.close", "Back to the reader", show=True),
+]
+
+ADD: list[BindingType] = [
+    _key("enter", "submit", "Add", "add.submit", "Add what was typed", show=True),
+    _key("escape", "cancel", "Cancel", "add.cancel", "Close without adding", show=True),
+]
+
 HELP: list[BindingType] = [
     _key(
         "escape,q,question_mark",
@@ -298,6 +345,8 @@ SECTIONS: list[tuple[str, list[BindingType]]] = [
     ("Note editor", NOTE_EDITOR),
     ("Views", VIEWS),
     ("Save a search", SAVE_SEARCH),
+    ("Feeds", FEEDS),
+    ("Add", ADD),
     ("Questions", CONFIRM),
     ("Help", HELP),
 ]

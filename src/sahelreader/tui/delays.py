@@ -12,6 +12,8 @@ class Delays:
     side_details: float = 0.6  # a pause on an article, not a pass through it, fills the side panel
     outside_check: float = 3.0  # how often to notice articles added by another process
     autosave: float = 1.5  # the note editor saves this long after typing stops
+    # Seconds in a minute of config.toml's `[feeds] refresh_minutes` (a test makes it short).
+    refresh_minute: float = 60.0
 
     @classmethod
     def none(cls) -> Delays:

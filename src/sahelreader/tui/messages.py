@@ -35,3 +35,33 @@ class LibraryCounts(Message):
     total: int
     unread: int
     changed_outside: bool = False  # another process added or removed articles
+
+
+@dataclass
+class RefreshProgress(Message):
+    """Feeds refreshed so far, as each one ends."""
+
+    done: int
+    total: int
+    new: int
+    failed: int
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, RefreshProgress)
+
+
+@dataclass
+class RefreshDone(Message):
+    """What a refresh brought; `error` when it could not run at all."""
+
+    feeds: int = 0  # feeds checked
+    added: int = 0
+    updated: int = 0
+    from_feeds: int = 0  # feeds that brought something
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (feed's name, error)
+    in_views: list[tuple[str, str, int]] = field(default_factory=list)  # (kind, name, count)
+    automatic: bool = False  # the timer started it, not a key
+    only: str | None = None  # the one feed refreshed (from the feeds screen)
+    cancelled: bool = False
+    synced: bool = True  # the index was caught up (it was ready)
+    error: str = ""

@@ -1,0 +1,518 @@
+"""Feeds: the add dialog (`a`: a file, a folder, a feed or a web address) and the feeds screen
+(`F`: each subscription's counts, last refresh and last error; refresh or remove one).
+
+Refreshing belongs to the main screen (its worker, its status line); these screens ask it.
+Everything a feed says about itself (titles, addresses, errors) is shown as plain Text.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+from urllib.parse import unquote, urlsplit
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.notifications import SeverityLevel
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Footer, Input, Static
+from textual.worker import get_current_worker
+
+from sahelreader.library import AddReport, Library
+from sahelreader.text.clean import one_line, plural
+from sahelreader.tui import bindings
+from sahelreader.tui.screens.dialogs import ConfirmScreen
+
+if TYPE_CHECKING:
+    from sahelreader.tui.app import SahelReaderApp
+
+
+class FeedInfo(Protocol):
+    """What these screens read of a subscription (`library.subscriptions.all()`'s records)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def url(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def articles(self) -> int: ...
+    @property
+    def unread(self) -> int: ...
+    @property
+    def checked(self) -> datetime | None: ...
+    @property
+    def last_fetched(self) -> datetime | None: ...
+    @property
+    def last_error(self) -> str | None: ...
+    @property
+    def last_new(self) -> int: ...
+
+
+# -- what a typed target is ----------------------------------------------------------------------
+
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+_HOST_LIKE = re.compile(r"^[\w-]+(\.[\w-]+)+(/|$)")  # "dispatch.example/feed.xml"
+_FEED_FILE = "a feed file: its entries are imported as articles"
+_JSON_LINES = "a JSON Lines file: one article a line"
+_KINDS = {
+    ".opml": "an OPML list: subscribes to every feed it lists (r fetches their articles)",
+    ".rss": _FEED_FILE,
+    ".atom": _FEED_FILE,
+    ".rdf": _FEED_FILE,
+    ".xml": _FEED_FILE,
+    ".md": "a Markdown article",
+    ".markdown": "a Markdown article",
+    ".txt": "a text article",
+    ".html": "a saved web page: one article",
+    ".htm": "a saved web page: one article",
+    ".json": "a JSON file of articles",
+    ".json.gz": "a compressed JSON file of articles",
+    ".jsonl": _JSON_LINES,
+    ".ndjson": _JSON_LINES,
+    ".jsonl.gz": _JSON_LINES + " (compressed)",
+    ".ndjson.gz": _JSON_LINES + " (compressed)",
+}
+READS = ".txt .md .html .rss .atom .xml .json .jsonl .opml, folders and web addresses"
+EMPTY_HINT = "Type or paste a file, a folder, an .opml list, or a web address (http/https)."
+
+
+@dataclass(frozen=True)
+class Target:
+    """A typed target, as the add dialog understands it before anything is read."""
+
+    given: str  # what to hand to `Library.add` ("~" expanded)
+    what: str  # what it is, or why it cannot be added
+    ok: bool
+
+
+def describe_target(typed: str) -> Target:
+    """Say what `typed` is (a web address, a folder, a file of some kind) or why it will not
+    do; only the file system's metadata is read, never the file."""
+    text = typed.strip()
+    if not text:
+        return Target("", EMPTY_HINT, False)
+    scheme = _SCHEME.match(text)
+    if scheme and text[:7].lower() == "file://":
+        return _describe_path(text, Path(unquote(urlsplit(text).path)))
+    if scheme and (text[scheme.end() :].startswith("//") or scheme[1].lower() == "feed"):
+        return _describe_address(text, scheme[1].lower())
+    return _describe_path(text, Path(text).expanduser())
+
+
+def _describe_address(text: str, scheme: str) -> Target:
+    if scheme not in ("http", "https", "feed"):
+        return Target(text, f"Only http and https addresses are fetched, not {scheme}:.", False)
+    try:
+        host = urlsplit(text.removeprefix("feed:") if scheme == "feed" else text).hostname
+    except ValueError:
+        host = None
+    if not host or any(char.isspace() for char in text):
+        return Target(text, "That web address has no host name (or has spaces in it).", False)
+    return Target(
+        text,
+        f"A web address on {host}: subscribes if it is a feed or a page that links to one; "
+        "any other page is kept as one article.",
+        True,
+    )
+
+
+def _describe_path(text: str, path: Path) -> Target:
+    shown = one_line(text)
+    try:
+        exists = path.exists()
+    except OSError as error:  # a name too long, a permission on the way
+        return Target(text, f"Cannot look at {shown}: {error.strerror or error}.", False)
+    if not exists:
+        hint = " (a web address starts with https://)" if _HOST_LIKE.match(text) else ""
+        return Target(text, f"No such file or folder: {shown}{hint}.", False)
+    given = str(path)
+    if path.is_dir():
+        return Target(given, "A folder: imports every article file in it.", True)
+    if not path.is_file():
+        return Target(given, "Not a file or a folder (a device or a pipe).", False)
+    suffix = _suffix(path)
+    kind = _KINDS.get(suffix)
+    if kind is None:
+        what = f"type {suffix}" if suffix else "no file type"
+        return Target(given, f"Not a file sahelreader reads ({what}). It reads {READS}.", False)
+    return Target(given, f"{kind[0].upper()}{kind[1:]} ({_size(path)}).", True)
+
+
+def _suffix(path: Path) -> str:
+    suffixes = [suffix.lower() for suffix in path.suffixes]
+    if len(suffixes) >= 2 and suffixes[-1] == ".gz":
+        return suffixes[-2] + suffixes[-1]
+    return suffixes[-1] if suffixes else ""
+
+
+def _size(path: Path) -> str:
+    try:
+        size = os.stat(path).st_size
+    except OSError:
+        return "size unknown"
+    if size < 1024:
+        return plural(size, "byte")
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+# -- the add dialog ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Added:
+    """What an add did, for the notification; `ok` False keeps the dialog open."""
+
+    message: str
+    ok: bool = True
+    severity: SeverityLevel = "information"
+    articles: int = 0  # added to the library
+    subscribed: int = 0
+    synced: bool = False  # the index was caught up with them
+
+
+def outcome_of(library: Library, report: AddReport, known: set[str], shown: str) -> Added:
+    """One line for what `Library.add` did with one target; `known`: the feeds' addresses
+    before it ran."""
+    added, duplicates = len(report.added), len(report.duplicates)
+    failures = report.failed
+    opml = shown.lower().endswith(".opml")
+    if report.subscribed:
+        if len(report.subscribed) == 1 and not opml:
+            url = report.subscribed[0]
+            record = library.subscriptions.find(url)
+            name = one_line(record.title) if record is not None and record.title else url
+            if url in known:
+                return Added(f"Already subscribed to {name}.")
+            said = plural(added, "article") if added else "no articles new to the library"
+            return Added(f"Subscribed to {name}: {said}.", articles=added, subscribed=1)
+        message = (
+            f"Subscribed to {plural(len(report.subscribed), 'feed')} from {shown}: "
+            "r fetches their articles."
+        )
+        if failures:
+            message += f" {plural(len(failures), 'entry', 'entries')} refused: {failures[0][1]}"
+        severity: SeverityLevel = "warning" if failures else "information"
+        return Added(message, severity=severity, subscribed=len(report.subscribed))
+    if added:
+        message = f"Added {plural(added, 'article')}"
+        if duplicates:
+            message += f" ({duplicates:,} already in the library)"
+        message += "."
+        if failures:
+            message += f" {plural(len(failures), 'file')} failed: {_reason(failures[0])}"
+        return Added(message, severity="warning" if failures else "information", articles=added)
+    if duplicates and not failures:
+        return Added(f"Already in the library: {plural(duplicates, 'article')}.")
+    if failures:
+        reason = _reason(failures[0])
+        more = f" (and {len(failures) - 1:,} more)" if len(failures) > 1 else ""
+        return Added(f"Failed: {reason}{more}", ok=False, severity="error")
+    if opml:
+        return Added(f"Every feed {shown} lists is subscribed already (or it lists none).")
+    return Added(f"Nothing to add: no article files in {shown}.", ok=False, severity="warning")
+
+
+def _reason(failure: tuple[str, str]) -> str:
+    target, reason = failure
+    # A reason that names its own target reads well alone; a bare one needs the name.
+    return one_line(reason if target in reason else f"{target}: {reason}")
+
+
+class AddScreen(ModalScreen[Added | None]):
+    """`a`: one line for a file, a folder, a feed or a web address; says what it is as it is
+    typed, refuses what cannot be added, and adds in a worker (a web address is fetched)."""
+
+    BINDINGS = bindings.ADD
+
+    @dataclass
+    class Done(Message):
+        outcome: Added
+
+    def __init__(self, library: Library, index_ready: threading.Event) -> None:
+        super().__init__()
+        self.library = library
+        self.index_ready = index_ready
+        self.busy = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(Text("Add to the library", style="bold"))
+            yield Input(
+                placeholder="A file, folder, feed or web address",
+                id="add-target",
+                select_on_focus=False,  # after a failure the text is fixed, not retyped
+            )
+            yield Static(Text(EMPTY_HINT, style="italic"), id="add-what")
+            yield Static(Text("enter adds · esc cancels", style="dim"))
+
+    @property
+    def target_input(self) -> Input:
+        return self.query_one("#add-target", Input)
+
+    def _say(self, text: str, style: str = "italic") -> None:
+        self.query_one("#add-what", Static).update(Text(text, style=style))
+
+    @on(Input.Changed, "#add-target")
+    def _typed(self, event: Input.Changed) -> None:
+        if not self.busy:
+            target = describe_target(event.value)
+            empty = not event.value.strip()
+            self._say(target.what, "italic" if target.ok or empty else "bold red")
+
+    @on(Input.Submitted, "#add-target")
+    def _submitted(self) -> None:
+        self.action_submit()
+
+    def action_submit(self) -> None:
+        if self.busy:
+            return
+        target = describe_target(self.target_input.value)
+        if not target.ok:
+            self._say(target.what, "bold red")
+            self.app.bell()
+            return
+        self.busy = True
+        self.target_input.disabled = True
+        self._say("Adding… (a web address is fetched first)", "bold")
+        self.add(target.given, self.target_input.value.strip())
+
+    @work(thread=True, exclusive=True, group="add")
+    def add(self, given: str, shown: str) -> None:
+        worker = get_current_worker()
+        library = self.library
+        try:
+            known = {feed.url for feed in library.subscriptions.all()}
+            report = library.add([given], cancelled=worker.cancelled_event)
+            outcome = outcome_of(library, report, known, shown)
+            synced = False
+            # Even after esc (the dialog is gone, a web address was fetched all the same): the
+            # articles are stored, so they become searchable; the list notices them by itself.
+            if outcome.articles and self.index_ready.is_set():
+                synced = library.sync_index()
+        except Exception as error:  # the dialog stays open with the reason, the app runs on
+            outcome, synced = Added(f"Failed: {error}", ok=False, severity="error"), False
+        if not worker.is_cancelled:
+            self.post_message(self.Done(replace(outcome, synced=synced)))
+
+    def on_add_screen_done(self, message: Done) -> None:
+        outcome = message.outcome
+        if outcome.ok:
+            self.dismiss(outcome)
+            return
+        self.busy = False
+        target = self.target_input
+        target.disabled = False
+        target.focus()
+        self._say(outcome.message, "bold red")
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+# -- the feeds screen ----------------------------------------------------------------------------
+
+
+def when(moment: datetime | None) -> str:
+    """A refresh time in local time, short: "2025-03-04 14:05"; "never"."""
+    if moment is None:
+        return "never"
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def column_widths(width: int) -> tuple[int, int, int]:
+    """How wide the feed's name, its address and its error may be on a screen this wide:
+    articles, unread and the date (16), the cells' padding and the scrollbar take 44."""
+    room = max(36, width - 44)
+    title = min(32, max(12, room * 3 // 10))
+    error = min(50, max(12, room * 35 // 100))
+    return title, min(60, max(12, room - title - error)), error
+
+
+def _short_url(url: str) -> str:
+    """An address without what every address has ("https://", "www."): a narrow column then
+    shows the host, not the scheme."""
+    rest = url.split("://", 1)[-1]
+    return rest[4:] if rest.lower().startswith("www.") else rest
+
+
+def _cut(text: str, width: int) -> str:
+    text = one_line(text)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+class FeedsScreen(Screen[None]):
+    """Every subscription: name, address, articles, unread, last refresh, last error."""
+
+    BINDINGS = bindings.FEEDS
+
+    @dataclass
+    class Loaded(Message):
+        feeds: Sequence[FeedInfo]
+
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.library = library
+        self.feeds: list[FeedInfo] = []
+
+    @property
+    def reader_app(self) -> SahelReaderApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(" Feeds", style="bold"), id="feeds-heading")
+        yield DataTable(id="feeds-table", cursor_type="row", zebra_stripes=True)
+        yield Static(id="feeds-detail")
+        yield Static(id="feeds-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).focus()
+        self.show_progress(self.reader_app.main.refresh_busy)
+        self._fill(None)
+        self.reload()
+
+    def on_resize(self) -> None:
+        if self.feeds:
+            self._fill(self._current_id())
+
+    @work(thread=True, exclusive=True, group="feeds")
+    def reload(self) -> None:
+        feeds = self.library.subscriptions.all()
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Loaded(feeds))
+
+    def on_feeds_screen_loaded(self, message: Loaded) -> None:
+        keep = self._current_id()
+        self.feeds = list(message.feeds)
+        self._fill(keep)
+        failing = sum(1 for feed in self.feeds if feed.last_error)
+        heading = Text(" Feeds", style="bold")
+        heading.append(f" · {plural(len(self.feeds), 'subscription')}", style="dim")
+        if failing:
+            heading.append(f" · {failing:,} failing", style="red")
+        self.query_one("#feeds-heading", Static).update(heading)
+        self._show_detail()
+
+    def _fill(self, keep: int | None) -> None:
+        """The rows, cut to the screen's width (the highlighted feed shows in full below)."""
+        table = self.query_one(DataTable)
+        title_width, url_width, error_width = column_widths(self.size.width)
+        table.clear(columns=True)  # columns only grow: a narrower screen starts again
+        table.add_column("Feed", key="title")
+        table.add_column("Address", key="url")
+        table.add_column(Text("Articles", justify="right"), key="articles")
+        table.add_column(Text("Unread", justify="right"), key="unread")
+        table.add_column("Last refresh", key="checked")
+        table.add_column("Last error", key="error")
+        for feed in self.feeds:
+            error = feed.last_error or ""
+            table.add_row(
+                Text(_cut(feed.title or feed.url, title_width)),
+                Text(_cut(_short_url(feed.url), url_width), style="dim"),
+                Text(f"{feed.articles:,}", justify="right"),
+                Text(f"{feed.unread:,}", justify="right"),
+                Text(when(feed.checked)),
+                Text(_cut(error, error_width), style="red"),
+                key=str(feed.id),
+            )
+        ids = [feed.id for feed in self.feeds]
+        if keep in ids:
+            table.move_cursor(row=ids.index(keep), animate=False)
+
+    def _current_id(self) -> int | None:
+        feed = self.current
+        return feed.id if feed is not None else None
+
+    @property
+    def current(self) -> FeedInfo | None:
+        row = self.query_one(DataTable).cursor_row
+        return self.feeds[row] if 0 <= row < len(self.feeds) else None
+
+    @on(DataTable.RowHighlighted)
+    def _show_detail(self) -> None:
+        detail = self.query_one("#feeds-detail", Static)
+        feed = self.current
+        if feed is None:
+            detail.update(
+                Text(
+                    "No feeds yet. a adds one: a feed's address, a page that links to its feed, "
+                    "or an .opml list.",
+                    style="italic",
+                )
+            )
+            return
+        text = Text(one_line(feed.title) or feed.url, style="bold")
+        text.append(f"\n{one_line(feed.url)}", style="dim")
+        text.append(
+            f"\nlast refresh {when(feed.checked)} · last success {when(feed.last_fetched)}"
+            f" ({feed.last_new:,} new)",
+            style="dim",
+        )
+        if feed.last_error:
+            text.append(f"\nerror: {one_line(feed.last_error)}", style="red")
+        detail.update(text)
+
+    def show_progress(self, busy: str) -> None:
+        """The main screen's refresh progress ("refreshing 3/10 feeds · 12 new"), or nothing."""
+        line = self.query_one("#feeds-status", Static)
+        line.update(Text(f" {busy}", "italic"))
+        line.display = bool(busy)
+
+    # -- keys -----------------------------------------------------------------------------------
+
+    def action_cursor(self, step: int) -> None:
+        table = self.query_one(DataTable)
+        table.action_cursor_down() if step > 0 else table.action_cursor_up()
+
+    def action_refresh_one(self) -> None:
+        feed = self.current
+        if feed is None:
+            self.notify("No feeds yet: a adds one.", severity="warning")
+            return
+        self.reader_app.main.start_refresh((feed.url,), name=one_line(feed.title) or feed.url)
+
+    def action_refresh_all(self) -> None:
+        self.reader_app.main.start_refresh()
+
+    def action_remove(self) -> None:
+        feed = self.current
+        if feed is None:
+            return
+        if self.reader_app.main.refreshing:
+            self.notify("Feeds are being refreshed: remove it when that is done.")
+            return
+        name = one_line(feed.title) or feed.url
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                _, _, kept = self.library.subscriptions.remove(feed.url)
+            except KeyError:
+                self.notify(f"{name} was not subscribed any more.", markup=False)
+            else:
+                said = f"its {plural(kept, 'article')} stay" if kept else "it had no articles"
+                self.notify(f"Unsubscribed from {name}: {said}.", markup=False)
+            self.reload()
+
+        question = f"Unsubscribe from {name}?"
+        self.app.push_screen(ConfirmScreen(question, "Its articles stay in the library."), answered)
+
+    def action_add(self) -> None:
+        self.reader_app.main.action_add()
+
+    def action_close(self) -> None:
+        self.dismiss()

@@ -1,0 +1,449 @@
+"""Feeds in the reader: `a` adds, `r` refreshes in a worker, `F` lists the feeds, and a refresh
+interval in config.toml; against a real HTTP server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+import pytest
+from rich.console import Console
+from textual import events
+from textual.widgets import DataTable, Input, Static
+
+from sahelreader.tui import SahelReaderApp, make_app
+from sahelreader.tui.delays import Delays
+from sahelreader.tui.screens.dialogs import ConfirmScreen
+from sahelreader.tui.screens.feeds import AddScreen, FeedsScreen, describe_target
+from sahelreader.tui.screens.help import HelpScreen
+from sahelreader.tui.widgets.article_list import ArticleList
+
+from .tui_helpers import build_library, settle
+from .web.local_server import LocalServer, Reply, Seen
+
+SIZE = (120, 40)
+
+# Invented news, written for these tests.
+FIRST = [
+    ("Groundnut harvest doubles near Maradi", "Cooperatives near Maradi weighed a record crop."),
+    ("Tillabéri schools reopen after the floods", "Classrooms dried out; pupils returned Monday."),
+]
+SECOND = [("Camel caravan reaches Bilma salt pans", "The caravan crossed the Ténéré in nine days.")]
+OTHER = [("Kayes goldsmiths form a guild", "Artisans in Kayes agreed common prices.")]
+
+
+def slug(title: str) -> str:
+    return "-".join(title.lower().split())
+
+
+def rss(stories: list[tuple[str, str]], title: str = "Sahel Dispatch") -> bytes:
+    items = "".join(
+        f"<item><title>{escape(head)}</title>"
+        f"<link>https://dispatch.example/{slug(head)}</link>"
+        f"<guid>{slug(head)}</guid>"
+        f"<pubDate>Mon, 0{n + 1} Jun 2025 09:00:00 GMT</pubDate>"
+        f"<description>{escape(body)}</description></item>"
+        for n, (head, body) in enumerate(stories)
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>'
+        f"<title>{escape(title)}</title><link>https://dispatch.example/</link>"
+        f"<description>News</description>{items}</channel></rss>"
+    ).encode()
+
+
+class Feed:
+    """A feed whose content the test changes; it answers a matching ETag with 304."""
+
+    def __init__(self, stories: list[tuple[str, str]], title: str = "Sahel Dispatch") -> None:
+        self.title = title
+        self.version = 0
+        self.set(stories)
+
+    def set(self, stories: list[tuple[str, str]]) -> None:
+        self.body = rss(stories, self.title)
+        self.version += 1
+
+    def __call__(self, seen: Seen) -> Reply:
+        etag = f'"v{self.version}"'
+        if seen.headers.get("If-None-Match") == etag:
+            return Reply(304, headers={"ETag": etag})
+        return Reply(200, self.body, headers={"ETag": etag, "Content-Type": "application/rss+xml"})
+
+
+@pytest.fixture(autouse=True)
+def _no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.lower(), raising=False)
+
+
+@pytest.fixture
+def server() -> Iterator[LocalServer]:
+    with LocalServer() as running:
+        yield running
+
+
+def reader(home: Path, delays: Delays | None = None, subscribe: tuple[str, ...] = ()) -> Any:
+    library = build_library(home)
+    for url in subscribe:
+        library.subscriptions.subscribe(url)
+    library.sync_index()
+    app = make_app(library=library, delays=delays or Delays.none())
+    return app
+
+
+def recorded(app: SahelReaderApp) -> list[tuple[str, str]]:
+    """Every notification from now on, as (severity, message)."""
+    said: list[tuple[str, str]] = []
+    notify: Callable[..., None] = app.notify
+
+    def record(message: str, **options: Any) -> None:
+        said.append((options.get("severity", "information"), message))
+        notify(message, **options)
+
+    app.notify = record  # type: ignore[method-assign]
+    return said
+
+
+def titles(app: Any) -> list[str]:
+    return [row.title for row in app.library.rows(app.query_one(ArticleList).ids)]
+
+
+def status(app: Any) -> str:
+    return str(app.main.query_one("#status", Static).render())
+
+
+async def paste(app: Any, pilot: Any, text: str) -> None:
+    """A bracketed paste into the focused widget (typing key by key is slow under Pilot)."""
+    app.focused.post_message(events.Paste(text))
+    await pilot.pause()
+
+
+def told(app: Any) -> str:
+    """What the add dialog says about the text typed."""
+    return str(app.screen.query_one("#add-what", Static).render())
+
+
+async def test_a_subscribes_to_a_feed_and_its_articles_are_listed_and_searchable(
+    home: Path, server: LocalServer
+) -> None:
+    url = server.route("/dispatch.xml", Feed(FIRST))
+    app = reader(home)
+    said = recorded(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        before = len(app.query_one(ArticleList).ids)
+        await pilot.press("a")
+        assert isinstance(app.screen, AddScreen)
+        await paste(app, pilot, url[:-4])  # what a terminal sends for a paste
+        await pilot.press(*".xml")
+        assert "A web address on 127.0.0.1" in told(app)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, AddScreen)
+        assert ("information", "Subscribed to Sahel Dispatch: 2 articles.") in said
+        assert len(app.query_one(ArticleList).ids) == before + 2
+        assert "Groundnut harvest doubles near Maradi" in titles(app)
+        await pilot.press("slash")
+        await paste(app, pilot, "groundnut")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert titles(app) == ["Groundnut harvest doubles near Maradi"]
+
+
+async def test_an_opml_list_subscribes_and_r_fetches_its_feeds(
+    home: Path, server: LocalServer, tmp_path: Path
+) -> None:
+    url = server.route("/dispatch.xml", Feed(FIRST))
+    listing = tmp_path / "sahel.opml"
+    listing.write_text(
+        '<?xml version="1.0"?><opml version="2.0"><head><title>Sahel</title></head><body>'
+        f'<outline type="rss" text="Sahel Dispatch" xmlUrl="{url}"/></body></opml>'
+    )
+    app = reader(home)
+    said = recorded(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("a")
+        await paste(app, pilot, str(listing))
+        assert told(app).startswith("An OPML list")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert said == [
+            ("information", f"Subscribed to 1 feed from {listing}: r fetches their articles.")
+        ]
+        assert server.seen("/dispatch.xml") == []  # nothing fetched until asked
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert said[-1] == ("information", "2 new articles from 1 feed")
+        assert "Groundnut harvest doubles near Maradi" in titles(app)
+
+
+async def test_r_twice_brings_new_articles_once_and_adding_again_nothing(
+    home: Path, server: LocalServer
+) -> None:
+    feed = Feed(FIRST)
+    url = server.route("/dispatch.xml", feed)
+    app = reader(home, subscribe=(url,))
+    said = recorded(app)
+    feed.set(FIRST + SECOND)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        before = len(app.query_one(ArticleList).ids)
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert len(app.query_one(ArticleList).ids) == before + 1
+        assert "Camel caravan reaches Bilma salt pans" in titles(app)
+        assert ("information", "1 new article from 1 feed") in said
+        said.clear()
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert len(app.query_one(ArticleList).ids) == before + 1
+        assert said == [("information", "No new articles.")]
+        assert server.seen("/dispatch.xml")[-1].headers.get("If-None-Match") == '"v2"'
+        assert "refreshing" not in status(app)
+        await pilot.press("a")  # and adding it again adds nothing either
+        await paste(app, pilot, url)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert said[-1] == ("information", "Already subscribed to Sahel Dispatch.")
+        assert len(app.query_one(ArticleList).ids) == before + 1
+
+
+async def test_a_broken_feed_fails_alone_and_the_feeds_screen_shows_why(
+    home: Path, server: LocalServer
+) -> None:
+    good = Feed(FIRST, title="Sahel Dispatch")
+    good_url = server.route("/good.xml", good)
+    broken_url = server.route("/broken.xml", Feed(OTHER, title="Kayes Courier"))
+    app = reader(home, subscribe=(good_url, broken_url))
+    said = recorded(app)
+    good.set(FIRST + SECOND)
+    server.route("/broken.xml", Reply(404, b"gone"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert "Camel caravan reaches Bilma salt pans" in titles(app)
+        assert ("warning", "1 feed failed: see the feeds screen (F).") in said
+        await pilot.press("F")
+        await settle(app, pilot)
+        screen: Any = app.screen
+        assert isinstance(screen, FeedsScreen)
+        table = screen.query_one(DataTable)
+        cells = [table.get_row_at(row) for row in range(table.row_count)]
+        rows = {str(row[0]): [str(cell) for cell in row] for row in cells}
+        assert "404" in rows["Kayes Courier"][-1]
+        assert rows["Sahel Dispatch"][-1] == ""
+        assert rows["Sahel Dispatch"][2] == "3"
+        while screen.current.title != "Kayes Courier":  # its error in full under the table
+            await pilot.press("j")
+        detail = str(screen.query_one("#feeds-detail", Static).render())
+        assert "Kayes Courier" in detail and "error: HTTP 404" in detail
+        await pilot.press("escape")
+        assert not isinstance(app.screen, FeedsScreen)
+
+
+async def test_the_add_dialog_says_what_a_path_is_and_refuses_a_missing_one(
+    home: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "clippings"
+    folder.mkdir()
+    note = folder / "agadez.md"
+    note.write_text("# Agadez market day\n\nTraders from Arlit came to sell dates.\n")
+    (tmp_path / "feeds.opml").write_text("<opml/>")
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF")
+    app = reader(home)
+    said = recorded(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        count = app.library.count()
+        await pilot.press("a")
+        box = app.screen.query_one("#add-target", Input)
+        await paste(app, pilot, str(note))
+        assert told(app).startswith("A Markdown article (")
+        for typed, expected in [
+            (str(folder), "A folder"),
+            (str(tmp_path / "feeds.opml"), "An OPML list"),
+            (str(tmp_path / "scan.pdf"), "Not a file sahelreader reads (type .pdf)"),
+            ("ftp://files.example/x.rss", "Only http and https"),
+            ("dispatch.example/feed.xml", "a web address starts with https://"),
+        ]:
+            box.value = typed
+            await pilot.pause()
+            assert expected in told(app), typed
+        box.value = str(tmp_path / "nowhere.md")
+        await pilot.pause()
+        assert "No such file or folder" in told(app)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, AddScreen)  # refused: the dialog stays, with the reason
+        assert "No such file or folder" in told(app)
+        assert app.library.count() == count
+        box.value = str(note)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, AddScreen)
+        assert ("information", "Added 1 article.") in said
+        assert "Agadez market day" in titles(app)
+
+
+async def test_a_failed_address_keeps_the_dialog_open_with_the_reason(
+    home: Path, server: LocalServer
+) -> None:
+    app = reader(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("a")
+        box = app.screen.query_one("#add-target", Input)
+        box.value = server.url("/missing.xml")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, AddScreen)
+        assert "Failed:" in told(app) and "404" in told(app)
+        assert not box.disabled and box.value == server.url("/missing.xml")
+        await pilot.press("escape")
+        assert not isinstance(app.screen, AddScreen)
+
+
+async def test_a_feed_is_removed_from_the_feeds_screen_after_confirming(
+    home: Path, server: LocalServer
+) -> None:
+    url = server.route("/dispatch.xml", Feed(FIRST, title="[bold]Dispatch[/bold]"))
+    app = reader(home, subscribe=(url,))
+    said = recorded(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        count = app.library.count()
+        await pilot.press("F")
+        await settle(app, pilot)
+        table = app.screen.query_one(DataTable)
+        assert str(table.get_row_at(0)[0]) == "[bold]Dispatch[/bold]"  # shown as text
+        await pilot.press("d")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await settle(app, pilot)
+        assert len(app.library.subscriptions.all()) == 1
+        await pilot.press("delete")
+        dialog: Any = app.screen
+        assert isinstance(dialog, ConfirmScreen)
+        assert dialog.question == "Unsubscribe from [bold]Dispatch[/bold]?"
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert app.library.subscriptions.all() == []
+        assert app.library.count() == count  # its articles stay
+        assert (
+            "information",
+            "Unsubscribed from [bold]Dispatch[/bold]: its 2 articles stay.",
+        ) in said
+        assert app.screen.query_one(DataTable).row_count == 0
+
+
+async def test_refresh_minutes_refreshes_while_the_app_runs(
+    home: Path, server: LocalServer
+) -> None:
+    home.mkdir(parents=True)
+    (home / "config.toml").write_text("[feeds]\nrefresh_minutes = 1\n")
+    feed = Feed(FIRST)
+    url = server.route("/dispatch.xml", feed)
+    library = build_library(home)
+    library.subscriptions.subscribe(url)
+    library.save_search("Salt", "salt OR caravan")
+    library.sync_index()
+    app = make_app(library=library, delays=replace(Delays.none(), refresh_minute=0.05))
+    said = recorded(app)
+    feed.set(FIRST + SECOND)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        for _ in range(40):  # the timer fires every 0.05 s; a refresh takes a few ms
+            if "Camel caravan reaches Bilma salt pans" in titles(app):
+                break
+            await pilot.pause(0.05)
+            await settle(app, pilot)
+        assert "Camel caravan reaches Bilma salt pans" in titles(app)
+        assert ("information", "1 new article from 1 feed") in said
+        assert ("information", "New in saved search “Salt”: 1") in said
+        assert not any("No new articles" in message for _, message in said)  # quiet
+
+
+async def test_r_without_feeds_says_how_to_add_one_and_a_r_in_the_search_bar_are_text(
+    home: Path,
+) -> None:
+    app = reader(home)
+    said = recorded(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert len(said) == 1 and "No feeds yet: press a" in said[0][1]
+        await pilot.press("slash", "a", "r")
+        assert app.query_one("#search-input", Input).value == "ar"
+        assert not isinstance(app.screen, AddScreen) and not app.main.refreshing
+
+
+async def test_r_while_refreshing_does_not_start_another_and_quitting_stops_it(
+    home: Path, server: LocalServer
+) -> None:
+    url = server.route("/dispatch.xml", Feed(FIRST))
+    app = reader(home, subscribe=(url,))
+    server.route("/dispatch.xml", Reply(200, rss(FIRST + SECOND), delay=0.3))
+    said = recorded(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.main.refreshing
+        assert "refreshing 0/1 feed · 0 new" in status(app)
+        await pilot.press("r")
+        assert said == [
+            ("information", "Already refreshing the feeds: the status line shows how far.")
+        ]
+        assert len([w for w in app.workers if w.group == "refresh"]) == 1
+        await pilot.press("q")
+    assert app.return_code == 0
+    assert not any(w.group == "refresh" and not w.is_finished for w in app.workers)
+
+
+async def test_help_and_the_palette_list_the_feed_keys(home: Path) -> None:
+    from textual.binding import Binding
+
+    app = reader(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        help_screen: Any = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        ids = {row.binding_id for row in help_screen.rows}
+        for cls in (AddScreen, FeedsScreen):
+            for binding in cls.BINDINGS:
+                assert isinstance(binding, Binding) and binding.tooltip
+                assert binding.id in ids
+        assert {"add", "refresh", "feeds"} <= ids
+        console = Console(width=200, file=io.StringIO(), record=True)
+        console.print(help_screen._table())
+        shown = " ".join(console.export_text().split())
+        assert "Unsubscribe from the highlighted feed" in shown
+        await pilot.press("escape", "ctrl+p")
+        await paste(app, pilot, "Show the feeds")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, FeedsScreen)
+
+
+def test_describe_target_reads_no_file(tmp_path: Path) -> None:
+    assert not describe_target("  ").ok
+    assert describe_target("https://dispatch.example/feed").ok
+    assert describe_target("feed://dispatch.example/rss").ok
+    assert not describe_target("https://").ok
+    assert not describe_target("javascript:alert(1)").ok
+    archive = tmp_path / "wire.jsonl.gz"
+    archive.write_bytes(b"")
+    said = describe_target(str(archive))
+    assert said.ok and said.what.startswith("A JSON Lines file") and said.given == str(archive)
+    assert describe_target(archive.as_uri()).ok
