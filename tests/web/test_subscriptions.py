@@ -520,7 +520,11 @@ def test_cancelling_does_not_wait_for_a_fetch_in_flight(lib: Library, server: Lo
 
     lib.subscriptions.table.subscribe(server.route("/slow", slow), "")
     stop = threading.Event()
-    threading.Thread(target=lambda: (asked.wait(5), stop.set()), daemon=True).start()
+    def stop_once_asked() -> None:
+        asked.wait(5)
+        stop.set()
+
+    threading.Thread(target=stop_once_asked, daemon=True).start()
     report = lib.subscriptions.refresh(cancelled=stop)
     assert report.cancelled and report.results == [] and not answered.is_set()
     assert lib.count() == 0
