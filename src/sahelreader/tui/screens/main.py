@@ -10,7 +10,6 @@ the status line, the list and the index following what it brought.
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -18,10 +17,8 @@ from typing import TYPE_CHECKING
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input
-from textual.worker import get_current_worker
 
 from sahelreader.entities.summary import group_entities
 from sahelreader.library import Library, QueryError, citation
@@ -37,14 +34,14 @@ from sahelreader.models import (
 from sahelreader.text.clean import one_line, plural
 from sahelreader.tui import bindings
 from sahelreader.tui.delays import Delays
-from sahelreader.tui.messages import LibraryCounts, RefreshDone, RefreshProgress, ViewsCounted
+from sahelreader.tui.messages import LibraryCounts, ViewsCounted
 from sahelreader.tui.screens.dialogs import (
     ConfirmScreen,
     SaveSearchScreen,
     ViewAction,
     ViewsScreen,
 )
-from sahelreader.tui.screens.feeds import Added, AddScreen, FeedsScreen
+from sahelreader.tui.screens.feed_actions import FeedActions
 from sahelreader.tui.widgets.article_list import ArticleList
 from sahelreader.tui.widgets.context_bar import ContextBar
 from sahelreader.tui.widgets.note_editor import NoteEditor
@@ -54,7 +51,6 @@ from sahelreader.tui.widgets.side_panel import SidePanel
 from sahelreader.tui.widgets.status_bar import Status, StatusBar
 
 if TYPE_CHECKING:
-    from sahelreader.library.subscriptions import FeedResult
     from sahelreader.tui.app import SahelReaderApp
 
 SORTS: tuple[SortName, ...] = ("date", "relevance", "source")
@@ -69,7 +65,7 @@ PANE_NAMES = (
 )
 
 
-class MainScreen(Screen[None]):
+class MainScreen(FeedActions):
     BINDINGS = bindings.ANYWHERE
 
     def __init__(self, library: Library, delays: Delays, index_ready: threading.Event) -> None:
@@ -92,9 +88,6 @@ class MainScreen(Screen[None]):
         self._searching = False
         self._undo_mark_all: list[str] = []  # what the last `A` marked read, for `u` to undo
         self._outside_marker: tuple[int, int] | None = None
-        self.refreshing = False  # a feed refresh is running (`r` does not start a second)
-        self.refresh_busy = ""  # its progress, for the status line
-        self._sync_when_ready = False  # articles arrived before the index was ready
         self._mounted_panes = False
         # Library-wide counts for the header, refreshed off the UI thread.
         self._total = library.count()
@@ -150,9 +143,7 @@ class MainScreen(Screen[None]):
         self.load_list(keep=self.library.last_opened(), open_after=True)
         self.query_one(ArticleList).focus()
         self.set_interval(self.delays.outside_check, self.check_outside_changes)
-        minutes = self.library.config.refresh_minutes
-        if minutes:
-            self.set_interval(minutes * self.delays.refresh_minute, self._refresh_on_time)
+        self.start_refresh_timer()
 
     def on_resize(self, event: events.Resize) -> None:
         self._apply_width(event.size.width)
@@ -823,193 +814,3 @@ class MainScreen(Screen[None]):
 
     def show_all_articles(self) -> None:
         self.open_view(ALL_ARTICLES)
-
-    # -- adding and feeds ------------------------------------------------------------------------
-
-    def action_add(self) -> None:
-        if not isinstance(self.app.screen, AddScreen):
-            self.app.push_screen(AddScreen(self.library, self.index_ready), self.after_add)
-
-    def after_add(self, outcome: Added | None) -> None:
-        if outcome is None:
-            return
-        self.notify(outcome.message, title="Added", severity=outcome.severity, markup=False)
-        if outcome.articles:
-            self._new_articles_arrived(synced=outcome.synced)
-        self._reload_feeds_screens()
-
-    def action_show_feeds(self) -> None:
-        if not any(isinstance(screen, FeedsScreen) for screen in self.app.screen_stack):
-            self.app.push_screen(FeedsScreen(self.library))
-
-    def action_refresh_feeds(self) -> None:
-        self.start_refresh()
-
-    def _refresh_on_time(self) -> None:
-        """`[feeds] refresh_minutes`: a quiet refresh, skipped while one runs."""
-        if not self.refreshing:
-            self.start_refresh(automatic=True)
-
-    def start_refresh(
-        self,
-        urls: tuple[str, ...] | None = None,
-        *,
-        name: str | None = None,
-        automatic: bool = False,
-    ) -> bool:
-        """Refresh every feed (or those in `urls`) in a worker; False if one is running."""
-        if self.refreshing:
-            if not automatic:
-                self.notify("Already refreshing the feeds: the status line shows how far.")
-            return False
-        self.refreshing = True
-        self._show_refresh_progress(f"refreshing {name}…" if name else "refreshing feeds…")
-        self.refresh_feeds(urls, name, automatic)
-        return True
-
-    @work(thread=True, exclusive=True, group="refresh")
-    def refresh_feeds(
-        self, urls: tuple[str, ...] | None, name: str | None, automatic: bool
-    ) -> None:
-        """Fetch the feeds (the network: off the UI thread), then catch the index up and find
-        the saved searches and watched names the new articles fall in. Quitting sets the
-        worker's cancel event, which stops the refresh between feeds."""
-        worker = get_current_worker()
-        library = self.library
-        tally = _Tally(self)
-        try:
-            report = library.subscriptions.refresh(
-                list(urls) if urls else None,
-                on_start=tally.start,
-                on_result=tally.heard,
-                cancelled=worker.cancelled_event,
-            )
-        except KeyError as error:  # unsubscribed meanwhile
-            self.post_message(
-                RefreshDone(only=name, error=str(error.args[0] if error.args else ""))
-            )
-            return
-        except Exception as error:  # a bug costs this refresh, not the app
-            self.post_message(RefreshDone(only=name, error=f"The refresh failed: {error}"))
-            return
-        done = RefreshDone(
-            feeds=len(report.results),
-            added=report.added,
-            updated=report.updated,
-            from_feeds=sum(1 for result in report.results if result.added or result.updated),
-            failed=[(one_line(r.title) or r.url, one_line(r.error or "")) for r in report.failed],
-            automatic=automatic,
-            only=name,
-            cancelled=report.cancelled or worker.is_cancelled,
-            synced=not report.new_ids,
-        )
-        if report.new_ids and not done.cancelled and self.index_ready.is_set():
-            try:
-                done.synced = library.sync_index()
-                if done.synced:
-                    saved = {saved_name for saved_name, _ in library.saved_searches()}
-                    done.in_views = [
-                        ("saved search" if found in saved else "watched name", found, count)
-                        for found, count in library.new_in_views(report.new_ids)
-                    ]
-            except Exception as error:  # the articles are stored; the index catches up later
-                done.synced = False
-                done.error = f"New articles are stored but not yet searchable: {error}"
-        self._outside_marker = library.change_marker()  # our own change, not another process's
-        self.post_message(done)
-
-    def on_refresh_progress(self, message: RefreshProgress) -> None:
-        if not self.refreshing:
-            return
-        busy = f"refreshing {message.done:,}/{plural(message.total, 'feed')} · {message.new:,} new"
-        if message.failed:
-            busy += f" · {message.failed:,} failed"
-        self._show_refresh_progress(busy)
-
-    def _show_refresh_progress(self, busy: str) -> None:
-        self.refresh_busy = busy
-        self._update_status()
-        for screen in self.app.screen_stack:
-            if isinstance(screen, FeedsScreen):
-                screen.show_progress(busy)
-
-    def on_refresh_done(self, message: RefreshDone) -> None:
-        self.refreshing = False
-        self._show_refresh_progress("")
-        if message.cancelled:
-            if not message.automatic:
-                self.notify("The refresh stopped before the end.", severity="warning")
-        elif message.feeds == 0 and not message.error:
-            if not message.automatic:
-                self.notify(
-                    "No feeds yet: press a and give a feed's address (or a page that links to "
-                    "one, or an .opml list).",
-                    title="Refresh",
-                )
-        else:
-            self._tell_refreshed(message)
-        if message.error:
-            self.notify(message.error, severity="error", markup=False)
-        if message.added or message.updated:
-            self._new_articles_arrived(synced=message.synced)
-        self._reload_feeds_screens()
-
-    def _tell_refreshed(self, message: RefreshDone) -> None:
-        if message.added:
-            said = (
-                f"{plural(message.added, 'new article')} from {plural(message.from_feeds, 'feed')}"
-            )
-            if message.updated:
-                said += f" ({message.updated:,} updated)"
-            self.notify(said, title="Refresh", markup=False)
-        elif message.updated:
-            said = f"No new articles; {plural(message.updated, 'article')} updated."
-            self.notify(said, title="Refresh")
-        elif not message.automatic and not (message.only and message.failed):
-            said = f"No new articles from {message.only}." if message.only else "No new articles."
-            self.notify(said, title="Refresh", markup=False)
-        if message.failed and not message.automatic:
-            if message.only and len(message.failed) == 1:
-                feed, error = message.failed[0]
-                said = f"{feed} failed: {error}"
-            elif any(isinstance(screen, FeedsScreen) for screen in self.app.screen_stack):
-                names = ", ".join(feed for feed, _ in message.failed)
-                said = f"{plural(len(message.failed), 'feed')} failed: {names}."
-            else:
-                said = f"{plural(len(message.failed), 'feed')} failed: see the feeds screen (F)."
-            self.notify(said, title="Refresh", severity="warning", markup=False)
-        for kind, name, count in message.in_views:
-            self.notify(f"New in {kind} “{name}”: {count:,}", title="New articles", markup=False)
-
-    def _new_articles_arrived(self, *, synced: bool) -> None:
-        """Articles were added in this process: the list and the counts follow."""
-        if not synced:
-            self._sync_when_ready = True
-        self.load_list()
-        self.refresh_counts()
-
-    def _reload_feeds_screens(self) -> None:
-        for screen in self.app.screen_stack:
-            if isinstance(screen, FeedsScreen):
-                screen.reload()
-
-
-class _Tally:
-    """Counts a refresh's feeds as they end, and posts the progress (from the worker)."""
-
-    def __init__(self, screen: MainScreen) -> None:
-        self.screen = screen
-        self.total = self.done = self.new = self.failed = 0
-
-    def start(self, feeds: Sequence[object]) -> None:
-        self.total = len(feeds)
-        self._post()
-
-    def heard(self, result: FeedResult) -> None:
-        self.done += 1
-        self.new += result.added
-        self.failed += result.status == "failed"
-        self._post()
-
-    def _post(self) -> None:
-        self.screen.post_message(RefreshProgress(self.done, self.total, self.new, self.failed))
