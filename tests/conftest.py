@@ -8,6 +8,7 @@ import pytest
 
 from sahelreader.library import Library
 from sahelreader.models import ArticleDraft
+from tests.web.local_server import LocalServer
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "seeds" / "niger-russia-military-cooperation.md"
@@ -22,6 +23,33 @@ def seed_text() -> str:
 def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # No test may touch the real user folders.
     monkeypatch.setenv("SAHELREADER_HOME", str(tmp_path / "default-home"))
+
+
+PROXY_VARIABLES = (
+    "HTTP_PROXY",
+    "HTTPS_PROXY",
+    "ALL_PROXY",
+    "NO_PROXY",
+    "http_proxy",
+    "https_proxy",
+    "all_proxy",
+    "no_proxy",
+)
+
+
+@pytest.fixture(autouse=True)
+def _no_proxy_from_outside(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Tests talk to servers they start on 127.0.0.1; a proxy set on the machine must not
+    # catch those requests (the proxy tests set their own).
+    for name in PROXY_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def server() -> Iterator[LocalServer]:
+    """A real HTTP server on 127.0.0.1, for this test only."""
+    with LocalServer() as running:
+        yield running
 
 
 @pytest.fixture

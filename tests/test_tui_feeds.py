@@ -4,13 +4,12 @@ interval in config.toml; against a real HTTP server on 127.0.0.1."""
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-import pytest
 from rich.console import Console
 from textual import events
 from textual.widgets import DataTable, Input, Static
@@ -73,19 +72,6 @@ class Feed:
         if seen.headers.get("If-None-Match") == etag:
             return Reply(304, headers={"ETag": etag})
         return Reply(200, self.body, headers={"ETag": etag, "Content-Type": "application/rss+xml"})
-
-
-@pytest.fixture(autouse=True)
-def _no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY"):
-        monkeypatch.delenv(name, raising=False)
-        monkeypatch.delenv(name.lower(), raising=False)
-
-
-@pytest.fixture
-def server() -> Iterator[LocalServer]:
-    with LocalServer() as running:
-        yield running
 
 
 def reader(home: Path, delays: Delays | None = None, subscribe: tuple[str, ...] = ()) -> Any:

@@ -3,28 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from sahelreader.ingest.opml import read_opml
 from sahelreader.library import seeds_folder
 from tests.cli_helpers import cli
 from tests.web.feed_fixtures import article_page, rss, story
 from tests.web.local_server import LocalServer, Reply, Seen
-
-
-@pytest.fixture(autouse=True)
-def _no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
-        monkeypatch.delenv(name, raising=False)
-
-
-@pytest.fixture
-def server() -> Iterator[LocalServer]:
-    with LocalServer() as running:
-        yield running
 
 
 def _with_etag(body: bytes, tag: str):  # type: ignore[no-untyped-def]

@@ -15,29 +15,6 @@ from sahelreader.web.fetch import FetchLimits
 from tests.web.feed_fixtures import Item, article_page, atom, rss, story
 from tests.web.local_server import LocalServer, Reply, Seen
 
-_PROXY_VARIABLES = (
-    "HTTP_PROXY",
-    "HTTPS_PROXY",
-    "ALL_PROXY",
-    "http_proxy",
-    "https_proxy",
-    "all_proxy",
-    "NO_PROXY",
-    "no_proxy",
-)
-
-
-@pytest.fixture(autouse=True)
-def _no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in _PROXY_VARIABLES:
-        monkeypatch.delenv(name, raising=False)
-
-
-@pytest.fixture
-def server() -> Iterator[LocalServer]:
-    with LocalServer() as running:
-        yield running
-
 
 @pytest.fixture
 def lib(home: Path) -> Iterator[Library]:
@@ -520,6 +497,7 @@ def test_cancelling_does_not_wait_for_a_fetch_in_flight(lib: Library, server: Lo
 
     lib.subscriptions.table.subscribe(server.route("/slow", slow), "")
     stop = threading.Event()
+
     def stop_once_asked() -> None:
         asked.wait(5)
         stop.set()

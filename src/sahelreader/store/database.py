@@ -283,32 +283,51 @@ class Store:
                 if existing is not None:
                     outcomes.append(StoredOutcome(existing, added=False))
                     continue
-                article_id = self.free_id(conn, key or digest)
-                conn.execute(
-                    "INSERT INTO articles(id, title, body, source, source_raw, author, url,"
-                    " url_key, published, added, language, content_hash, origin)"
-                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (
-                        article_id,
-                        draft.title,
-                        draft.body,
-                        draft.source,
-                        draft.source if draft.source_raw is None else draft.source_raw,
-                        draft.author,
-                        draft.url,
-                        key,
-                        to_iso(draft.published),
-                        added_at,
-                        language,
-                        digest,
-                        draft.origin,
-                    ),
+                article_id = self.insert_article(
+                    conn, draft, language, added_at, id_key=key or digest
                 )
                 self.queue_for_index(conn, [article_id])
                 outcomes.append(StoredOutcome(article_id, added=True))
             if any(outcome.added for outcome in outcomes):
                 self.bump_stamp(conn)
         return outcomes
+
+    def insert_article(
+        self,
+        conn: sqlite3.Connection,
+        draft: ArticleDraft,
+        language: str,
+        added_at: str | None,
+        *,
+        id_key: str,
+        feed_id: int | None = None,
+    ) -> str:
+        """Insert one article (inside the caller's transaction); its id is made from `id_key`.
+        The caller queues it for the index."""
+        article_id = self.free_id(conn, id_key)
+        conn.execute(
+            "INSERT INTO articles(id, title, body, source, source_raw, author, url, url_key,"
+            " published, added, language, content_hash, origin, feed_id, guid)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                article_id,
+                draft.title,
+                draft.body,
+                draft.source,
+                draft.source if draft.source_raw is None else draft.source_raw,
+                draft.author,
+                draft.url,
+                url_key(draft.url),
+                to_iso(draft.published),
+                added_at,
+                language,
+                content_hash(draft.title, draft.body),
+                draft.origin,
+                feed_id,
+                draft.guid,
+            ),
+        )
+        return article_id
 
     @staticmethod
     def find_duplicate(conn: sqlite3.Connection, key: str | None, digest: str) -> str | None:

@@ -275,30 +275,14 @@ class FeedTable:
         added_at: str | None,
     ) -> str:
         key = url_key(draft.url)
-        digest = content_hash(draft.title, draft.body)
-        id_key = key or (f"{feed_id}:{draft.guid}" if draft.guid else digest)
-        article_id = self.store.free_id(conn, id_key)
-        conn.execute(
-            "INSERT INTO articles(id, title, body, source, source_raw, author, url, url_key,"
-            " published, added, language, content_hash, origin, feed_id, guid)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                article_id,
-                draft.title,
-                draft.body,
-                draft.source,
-                draft.source if draft.source_raw is None else draft.source_raw,
-                draft.author,
-                draft.url,
-                key,
-                to_iso(draft.published),
-                added_at,
-                language,
-                digest,
-                draft.origin,
-                feed_id,
-                draft.guid,
-            ),
+        id_key = key or (f"{feed_id}:{draft.guid}" if draft.guid else "")
+        article_id = self.store.insert_article(
+            conn,
+            draft,
+            language,
+            added_at,
+            id_key=id_key or content_hash(draft.title, draft.body),
+            feed_id=feed_id,
         )
         self.store.queue_for_index(conn, [article_id])
         return article_id

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from rich.text import Text
@@ -33,30 +33,8 @@ from sahelreader.tui import bindings
 from sahelreader.tui.screens.dialogs import ConfirmScreen
 
 if TYPE_CHECKING:
+    from sahelreader.library.subscriptions import FeedRecord
     from sahelreader.tui.app import SahelReaderApp
-
-
-class FeedInfo(Protocol):
-    """What these screens read of a subscription (`library.subscriptions.all()`'s records)."""
-
-    @property
-    def id(self) -> int: ...
-    @property
-    def url(self) -> str: ...
-    @property
-    def title(self) -> str: ...
-    @property
-    def articles(self) -> int: ...
-    @property
-    def unread(self) -> int: ...
-    @property
-    def checked(self) -> datetime | None: ...
-    @property
-    def last_fetched(self) -> datetime | None: ...
-    @property
-    def last_error(self) -> str | None: ...
-    @property
-    def last_new(self) -> int: ...
 
 
 # -- what a typed target is ----------------------------------------------------------------------
@@ -360,12 +338,12 @@ class FeedsScreen(Screen[None]):
 
     @dataclass
     class Loaded(Message):
-        feeds: Sequence[FeedInfo]
+        feeds: Sequence[FeedRecord]
 
     def __init__(self, library: Library) -> None:
         super().__init__()
         self.library = library
-        self.feeds: list[FeedInfo] = []
+        self.feeds: list[FeedRecord] = []
 
     @property
     def reader_app(self) -> SahelReaderApp:
@@ -437,7 +415,7 @@ class FeedsScreen(Screen[None]):
         return feed.id if feed is not None else None
 
     @property
-    def current(self) -> FeedInfo | None:
+    def current(self) -> FeedRecord | None:
         row = self.query_one(DataTable).cursor_row
         return self.feeds[row] if 0 <= row < len(self.feeds) else None
 
