@@ -40,6 +40,8 @@ from sahelreader.search.highlight import match_spans, snippet
 from sahelreader.search.index import (
     INDEX_FORMAT,
     IndexUnavailable,
+    RawHit,
+    RawResults,
     SearchIndex,
     set_aside_if_not_a_folder,
 )
@@ -57,7 +59,7 @@ if TYPE_CHECKING:
     from sahelreader.library.subscriptions import Subscriptions
     from sahelreader.related.result import Related
 from sahelreader.notes_export import NotedArticle, notes_markdown
-from sahelreader.search.query import ParsedQuery, QueryError
+from sahelreader.search.query import ParsedQuery, QueryError, split_filters
 from sahelreader.search.watch import find_names, watch_query
 from sahelreader.store.database import (
     LIST_FILTERS,
@@ -791,9 +793,22 @@ class Library:
         sort: SearchSort = "relevance",
         snippets: bool = True,
     ) -> SearchResults:
-        """Search the index; raises QueryError for a query that cannot be understood."""
+        """Search the index; raises QueryError for a query that cannot be understood.
+
+        A query that is nothing but date and language filters (`published:2024-03`,
+        `language:fr`) needs no ranking: the store answers it from its indexes, newest first.
+        """
         parsed = self.index.parse(text)
-        if sort == "date":
+        rest, filters = split_filters(parsed.query)
+        if rest is None:
+            bounds = filters.iso_bounds()
+            ids, total = (
+                ([], 0)
+                if bounds is None
+                else self.store.published_between(*bounds, filters.languages, limit)
+            )
+            raw = RawResults([RawHit(i, 0.0) for i in ids], total, total > len(ids), frozenset())
+        elif sort == "date":
             # Rank everything, then order by date as the list does (undated last), so
             # scores stay relevance scores rather than Whoosh's sort keys.
             raw = self.index.search(parsed, limit=None)

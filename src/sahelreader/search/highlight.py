@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sahelreader.search.analysis import STEMMED_LANGUAGES, folding_analyzer, language_analyzer
+from sahelreader.search.analysis import folding_analyzer, word_analyzer, word_field
 
 Span = tuple[int, int]
 SNIPPET_WIDTH = 180
@@ -19,18 +19,20 @@ _FLATTEN = {ord(c): " " for c in "\n\r\t\x0b\x0c\x85\u2028\u2029"}
 def match_spans(
     text: str, field: str, language: str, terms: Iterable[tuple[str, str]]
 ) -> list[Span]:
-    """Character spans in `text` that match the query terms for `field` (title, body or note)."""
+    """Character spans in `text` that match the query terms for `field` (title, body or note):
+    terms of the folded field (phrases, wildcards) and of the word field of `language`."""
+    terms = list(terms)
     wanted_folded = {t for f, t in terms if f == field}
-    stemmed_field = f"{field}_{language}" if language in STEMMED_LANGUAGES else None
-    wanted_stemmed = {t for f, t in terms if f == stemmed_field} if stemmed_field else set()
+    words_field = word_field(field, language)
+    wanted_words = {t for f, t in terms if f == words_field}
     spans: set[Span] = set()
     if wanted_folded:
         for token in folding_analyzer()(text, chars=True, mode="index"):
             if token.text in wanted_folded:
                 spans.add((token.startchar, token.endchar))
-    if wanted_stemmed:
-        for token in language_analyzer(language)(text, chars=True, mode="index"):
-            if token.text in wanted_stemmed:
+    if wanted_words:
+        for token in word_analyzer(language)(text, chars=True, mode="index"):
+            if token.text in wanted_words:
                 spans.add((token.startchar, token.endchar))
     return sorted(spans)
 

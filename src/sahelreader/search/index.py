@@ -1,11 +1,16 @@
 """The Whoosh full-text index: derived from the store, rebuilt from it whenever in doubt.
 
-Each article is analysed in its own language: its text goes into the folded fields (`title`,
-`body`, `note`) and, for English and French, into that language's stemmed fields as well.
+Each article's text goes into two kinds of field:
+- its word fields, analysed once for its language (`body_en`: folded, English stop words
+  dropped, stemmed; `body_other` for a language without a stemmer: folded only), without
+  positions: the words of a query are looked up there;
+- the folded fields (`title`, `body`, `note`: every word as written, accents folded), with
+  positions: only "phrases", wildcards, fuzzy terms and spelling suggestions read them.
 """
 
 from __future__ import annotations
 
+import bisect
 import json
 import os
 import re
@@ -22,11 +27,24 @@ from whoosh import index as whoosh_index
 from whoosh.fields import DATETIME, ID, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import FileIndex
-from whoosh.query import Phrase
+from whoosh.query import Phrase, Term
 from whoosh.writing import IndexWriter
 
-from sahelreader.search.analysis import STEMMED_LANGUAGES, folding_analyzer, language_analyzer
-from sahelreader.search.query import ParsedQuery, expand_terms, make_parser, parse
+from sahelreader.search.analysis import (
+    WORD_FIELD_SUFFIXES,
+    folding_analyzer,
+    word_analyzer,
+    word_field,
+)
+from sahelreader.search.query import (
+    Filters,
+    ParsedQuery,
+    expand_terms,
+    make_parser,
+    parse,
+    split_filters,
+    without_absent_terms,
+)
 from sahelreader.sources.outlets import source_search_text
 from sahelreader.text.fold import fold
 from sahelreader.text.timeutil import from_iso
@@ -37,8 +55,9 @@ _LARGE_BUILD = 5_000
 _WRITE_LOCK_TIMEOUT = 10.0
 TITLE_BOOST = 2.5
 # Bumped whenever the documents change shape (fields, analysis): an index built by another
-# format is rebuilt. 2: entity fields. 3: the headline's entities in them too.
-INDEX_FORMAT = 3
+# format is rebuilt. 2: entity fields. 3: the headline's entities in them too. 4: word fields
+# analysed once for the article's language, without positions (`*_other` for other languages).
+INDEX_FORMAT = 4
 _OPERATOR_WORDS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"})
 _BARE_WORD = re.compile(r"(?<![\w:*?~\"])\w+(?![\w:*?~])")
 
@@ -79,11 +98,12 @@ def build_schema() -> Schema:
         "organisation": TEXT(analyzer=folded),
         "entity": TEXT(analyzer=folded),
     }
-    for language in STEMMED_LANGUAGES:
-        stemmed = language_analyzer(language)
-        fields[f"title_{language}"] = TEXT(analyzer=stemmed, field_boost=TITLE_BOOST)
-        fields[f"body_{language}"] = TEXT(analyzer=stemmed)
-        fields[f"note_{language}"] = TEXT(analyzer=stemmed)
+    for suffix in WORD_FIELD_SUFFIXES:
+        words = word_analyzer(suffix)
+        # phrase=False: frequencies only; phrases are matched in the folded fields.
+        fields[f"title_{suffix}"] = TEXT(analyzer=words, phrase=False, field_boost=TITLE_BOOST)
+        fields[f"body_{suffix}"] = TEXT(analyzer=words, phrase=False)
+        fields[f"note_{suffix}"] = TEXT(analyzer=words, phrase=False)
     return Schema(**fields)
 
 
@@ -108,11 +128,10 @@ def document_for(row: sqlite3.Row, entities: dict[str, list[str]] | None = None)
     published = from_iso(row["published"])
     if published is not None:
         doc["published"] = published.replace(tzinfo=None)
-    if language in STEMMED_LANGUAGES:
-        doc[f"title_{language}"] = row["title"]
-        doc[f"body_{language}"] = row["body"]
-        if note:
-            doc[f"note_{language}"] = note
+    doc[word_field("title", language)] = row["title"]
+    doc[word_field("body", language)] = row["body"]
+    if note:
+        doc[word_field("note", language)] = note
     for kind, names in (entities or {}).items():
         if names:
             # A gap line keeps a phrase query from matching across two names.
@@ -325,6 +344,7 @@ class SearchIndex:
             local.searcher = None
             searcher.close()
         searcher = self.ix.searcher()
+        lengths_in_memory(searcher.reader())
         local.searcher = searcher
         local.opened_at = (writes, on_disk)
         return searcher
@@ -345,10 +365,22 @@ class SearchIndex:
             return None
 
     def search(self, parsed: ParsedQuery, limit: int | None = 20) -> RawResults:
-        """Hits ranked by BM25F, best first; QueryError if a wildcard matches too many words."""
+        """Hits ranked by BM25F, best first; QueryError if a wildcard matches too many words.
+
+        Top-level date and language filters restrict the search (a set of documents) rather
+        than join it as terms: a date range is otherwise an OR of every date in it.
+        """
         searcher = self._searcher()
-        query = expand_terms(parsed.query, searcher.reader())
-        results = searcher.search(query, limit=limit)
+        rest, filters = split_filters(parsed.query)
+        allowed = None
+        if rest is not None and filters:
+            allowed = self._filtered(searcher, filters)
+        else:
+            rest = parsed.query
+        query = expand_terms(rest, searcher.reader())
+        results = searcher.search(
+            without_absent_terms(query, searcher.reader()), limit=limit, filter=allowed
+        )
         hits = [RawHit(hit["id"], float(hit.score or 0.0)) for hit in results]
         terms = matched_terms(query, searcher.reader())
         found = results.scored_length()
@@ -368,8 +400,54 @@ class SearchIndex:
 
     def count_matching(self, parsed: ParsedQuery) -> int:
         searcher = self._searcher()
-        query = expand_terms(parsed.query, searcher.reader())
-        return int(searcher.search(query, limit=None, scored=False).scored_length())
+        rest, filters = split_filters(parsed.query)
+        if rest is None:
+            return len(self._filtered(searcher, filters))
+        allowed = self._filtered(searcher, filters) if filters else None
+        query = expand_terms(rest, searcher.reader())
+        return int(searcher.search(query, limit=None, scored=False, filter=allowed).scored_length())
+
+    def _filtered(self, searcher: Any, filters: Filters) -> set[int]:
+        """The documents (numbers in `searcher`) that pass the date and language filters."""
+        bounds = filters.bounds()
+        if bounds is None:
+            return set()
+        allowed: set[int] | None = None
+        if filters.ranges:
+            dates, docnums = self._dates(searcher)
+            low, high = bounds
+            first = 0 if low is None else bisect.bisect_left(dates, low)
+            last = len(dates) if high is None else bisect.bisect_right(dates, high)
+            allowed = set(docnums[first:last])
+        for language in filters.languages:
+            docs = set(searcher.docs_for_query(Term("language", language)))
+            allowed = docs if allowed is None else allowed & docs
+        return allowed if allowed is not None else set()
+
+    def _dates(self, searcher: Any) -> tuple[list[int], list[int]]:
+        """Every dated document's `published` (Whoosh's long) in order, and its number: read
+        from the sortable column once per searcher, then a range is two bisections."""
+        local = self._searchers
+        cached = getattr(local, "dates", None)
+        if cached is not None and cached[0] is searcher:
+            return cached[1], cached[2]
+        reader = searcher.reader()
+        column_type: Any = self.schema["published"].column_type
+        undated = column_type._default  # the value of a document without a date
+        pairs: list[tuple[int, int]] = []
+        leaves = [(reader, 0)] if reader.is_atomic() else reader.leaf_readers()
+        for leaf, offset in leaves:
+            if not leaf.has_column("published"):
+                continue
+            column = leaf.column_reader("published", translate=False)
+            for docnum, value in enumerate(column):
+                if value and value != undated and not leaf.is_deleted(docnum):
+                    pairs.append((value, docnum + offset))
+        pairs.sort()
+        dates = [value for value, _ in pairs]
+        docnums = [docnum for _, docnum in pairs]
+        local.dates = (searcher, dates, docnums)
+        return dates, docnums
 
     def suggest(self, text: str) -> str | None:
         """The query with unknown words replaced by the closest words in the library, or None."""
@@ -412,6 +490,51 @@ def merge_small_segments(writer: Any, segments: list[Any]) -> list[Any]:
         writer.add_reader(reader)
         reader.close()
     return [s for s in segments if s not in small]
+
+
+class _Lengths:
+    """A segment's field lengths (one byte a document, Whoosh's encoding), held in memory."""
+
+    def __init__(self, data: bytes, doccount: int) -> None:
+        self._data = data + bytes(max(0, doccount - len(data)))
+
+    def __getitem__(self, docnum: int) -> int:
+        return self._data[docnum]
+
+    def __iter__(self) -> Any:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+
+def lengths_in_memory(reader: Any) -> None:
+    """Read each segment's field-length columns into memory once.
+
+    BM25F needs the field length of every document it scores; without mmap (see `open`),
+    whoosh3 reads each one with a seek and a one-byte read: ~20 µs a posting, most of a search's
+    time. A field's lengths are one byte per document (50 kB at 50k articles).
+    """
+    from whoosh.codec.whoosh3 import _lenfield
+
+    leaves = [(reader, 0)] if reader.is_atomic() else reader.leaf_readers()
+    for leaf, _ in leaves:
+        perdoc = getattr(leaf, "_perdoc", None)
+        readers = getattr(perdoc, "_readers", None)
+        if perdoc is None or readers is None or not hasattr(perdoc, "_get_column_file"):
+            continue  # another codec: leave it alone
+        for name, field in leaf.schema.items():
+            if not field.scorable:
+                continue
+            lenfield = _lenfield(name)
+            if isinstance(readers.get(lenfield), _Lengths) or not perdoc.has_column(lenfield):
+                continue
+            colfile, offset, length = perdoc._get_column_file(lenfield)
+            try:
+                data = bytes(colfile.get(offset, length))
+            finally:
+                colfile.close()
+            readers[lenfield] = _Lengths(data, perdoc.doc_count_all())
 
 
 def matched_terms(query: Any, reader: Any) -> frozenset[tuple[str, str]]:

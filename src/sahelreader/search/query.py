@@ -1,8 +1,11 @@
 """The search language: Whoosh's parser, with field aliases, fuzzy terms, dates, and clear errors.
 
 User-facing field names (`title:`, `body:`, `note:`) stand for a group of index fields — the
-folded form plus each language's stemmed form — so `title:militaire` matches a French title
-however it was analysed. Unfielded words search every content field.
+word fields, one per language (each article's text is in the one of its language) — so
+`title:militaire` matches a French title stemmed as French. Unfielded words search every
+content field. A word that is a stop word of a language (`the`, `les`) is dropped from the
+articles in that language, as their word fields dropped it: with other words it then asks
+nothing of those articles, alone it matches all of them.
 
 Fuzzy terms (`word~`) and wildcards (`word*`, `w?rd`) search only the folded fields (every word as
 written, accents folded: a pattern or a misspelling is about the written word, not its stem), and
@@ -22,15 +25,29 @@ from whoosh import matching, qparser
 from whoosh.fields import Schema
 from whoosh.qparser import syntax
 from whoosh.qparser.plugins import PhrasePlugin, PrefixPlugin, WildcardPlugin
-from whoosh.query import FuzzyTerm, NullQuery, Or, Prefix, Query, Term, Wildcard
+from whoosh.query import (
+    ConstantScoreQuery,
+    FuzzyTerm,
+    NullQuery,
+    Or,
+    Prefix,
+    Query,
+    Term,
+    Wildcard,
+)
 from whoosh.support.levenshtein import distance
 
-from sahelreader.search.analysis import STEMMED_LANGUAGES
+from sahelreader.search.analysis import (
+    STEMMED_LANGUAGES,
+    WORD_FIELD_SUFFIXES,
+    folding_analyzer,
+    stop_words,
+)
 
-# Visible name -> the index fields searched for it.
+# Visible name -> the index fields searched for its words (phrases: the name itself).
 ALIASED_FIELDS = ("title", "body", "note")
 FIELD_GROUPS: dict[str, tuple[str, ...]] = {
-    name: (name, *(f"{name}_{lang}" for lang in STEMMED_LANGUAGES)) for name in ALIASED_FIELDS
+    name: tuple(f"{name}_{suffix}" for suffix in WORD_FIELD_SUFFIXES) for name in ALIASED_FIELDS
 }
 DEFAULT_FIELDS: tuple[str, ...] = (
     *FIELD_GROUPS["title"],
@@ -194,6 +211,17 @@ def expand_terms(query: Query, reader: Any) -> Query:
     return query.apply(lambda child: expand_terms(child, reader))
 
 
+def without_absent_terms(query: Query, reader: Any) -> Query:
+    """The query without the terms `reader` does not hold: a word is looked up in a dozen
+    fields and is in a few; each absent one still costs a matcher in every union it is in."""
+    if isinstance(query, Term) and type(query) is Term:
+        return query if (query.fieldname, query.text) in reader else NullQuery
+    if query.is_leaf():
+        return query
+    pruned = query.apply(lambda child: without_absent_terms(child, reader))
+    return pruned.normalize()
+
+
 def _pattern_words(query: Prefix | Wildcard, reader: Any) -> list[Term]:
     fieldname = query.fieldname
     if fieldname not in reader.schema:
@@ -316,7 +344,10 @@ class _FieldGroupPlugin(qparser.Plugin):
             elif node.has_fieldname:
                 names = self._fields_for(node)
                 if names is not None:
-                    group[i] = syntax.OrGroup([_with_field(node, name) for name in names])
+                    nodes = [_with_field(node, name) for name in names]
+                    if isinstance(node, syntax.WordNode) and not isinstance(node, _AS_WRITTEN):
+                        nodes += [_LanguageNode(lang) for lang in _stopped_in(node.text)]
+                    group[i] = syntax.OrGroup(nodes)
         return group
 
     @staticmethod
@@ -327,6 +358,32 @@ class _FieldGroupPlugin(qparser.Plugin):
         if node.fieldname in FIELD_GROUPS:
             return (node.fieldname,) if exact else FIELD_GROUPS[node.fieldname]
         return None
+
+
+def _stopped_in(text: str) -> list[str]:
+    """The languages whose word fields drop all of `text` (a stop word there)."""
+    words = [token.text for token in folding_analyzer()(text)]
+    if not words:
+        return []
+    return [lang for lang in STEMMED_LANGUAGES if all(w in stop_words(lang) for w in words)]
+
+
+class _LanguageNode(syntax.SyntaxNode):
+    """Every article in a language, scoring nothing: a stop word's place in its word group."""
+
+    has_fieldname = False
+    has_text = False
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self.startchar: int | None = None
+        self.endchar: int | None = None
+
+    def r(self) -> str:
+        return f"<any {self.language}>"
+
+    def query(self, parser: Any) -> Query:
+        return ConstantScoreQuery(Term("language", self.language), 0.0)
 
 
 _AS_WRITTEN = (
@@ -453,3 +510,97 @@ def _check_dates(parser: qparser.QueryParser, node: Any) -> None:
 def _is_null(query: Query) -> bool:
     # whoosh3 builds fresh _NullQuery instances, so identity with NullQuery is not enough.
     return isinstance(query, type(NullQuery))
+
+
+# -- filters: the parts of a query that need no ranking ------------------------------------------
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What a query says about dates and languages, AND-ed with the rest of it.
+
+    `ranges` are the `published:` ranges (Whoosh's own longs, µs since year 1, naive UTC);
+    `languages` the `language:` values. Both are answered from the store's indexes (alone) or
+    as a filter on the Whoosh search (with terms), never expanded into every date's terms.
+    """
+
+    ranges: tuple[Any, ...] = ()  # whoosh.query.NumericRange on "published"
+    languages: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.ranges or self.languages)
+
+    def bounds(self) -> tuple[int | None, int | None] | None:
+        """The ranges intersected: (lowest, highest) inclusive, None for open; None if empty."""
+        low: int | None = None
+        high: int | None = None
+        for rng in self.ranges:
+            start = rng.start
+            if start is not None and rng.startexcl:
+                start += 1
+            end = rng.end
+            if end is not None and rng.endexcl:
+                end -= 1
+            if start is not None:
+                low = start if low is None else max(low, start)
+            if end is not None:
+                high = end if high is None else min(high, end)
+        if low is not None and high is not None and low > high:
+            return None
+        return low, high
+
+    def iso_bounds(self) -> tuple[str | None, str | None] | None:
+        """bounds() as ISO texts in UTC, the form the store keeps dates in; None if empty."""
+        from datetime import timezone
+
+        from whoosh.util.times import long_to_datetime
+
+        found = self.bounds()
+        if found is None:
+            return None
+
+        def iso(value: int | None) -> str | None:
+            if value is None:
+                return None
+            return str(long_to_datetime(value).replace(tzinfo=timezone.utc).isoformat())
+
+        return iso(found[0]), iso(found[1])
+
+
+def _as_filter(query: Query) -> tuple[str, Any] | None:
+    from whoosh.query import NumericRange
+
+    if isinstance(query, NumericRange) and query.fieldname == "published":
+        return "range", query
+    if isinstance(query, Term) and query.fieldname == "language":
+        return "language", str(query.text)
+    return None
+
+
+def split_filters(query: Query) -> tuple[Query | None, Filters]:
+    """(the query without its top-level date and language filters, those filters).
+
+    Only filters AND-ed at the top count (`niamey published:2023`, `published:2024-03`,
+    `language:fr published:>2024-08`); under OR or NOT they stay in the query. The first part is
+    None when the query is nothing but filters.
+    """
+    from whoosh.query import And
+
+    parts = list(query.subqueries) if isinstance(query, And) else [query]
+    ranges: list[Any] = []
+    languages: list[str] = []
+    rest: list[Query] = []
+    for part in parts:
+        found = _as_filter(part)
+        if found is None:
+            rest.append(part)
+        elif found[0] == "range":
+            ranges.append(found[1])
+        else:
+            languages.append(found[1])
+    filters = Filters(tuple(ranges), tuple(languages))
+    if not filters:
+        return query, filters
+    if not rest:
+        return None, filters
+    return (rest[0] if len(rest) == 1 else And(rest, boost=getattr(query, "boost", 1.0))), filters

@@ -397,6 +397,41 @@ class Store:
     def count(self) -> int:
         return int(self.connection.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 
+    def published_between(
+        self,
+        start: str | None,
+        end: str | None,
+        languages: Sequence[str] = (),
+        limit: int | None = None,
+    ) -> tuple[list[str], int]:
+        """(ids published in [start, end] newest first, at most `limit`; how many there are).
+
+        Bounds are ISO texts in UTC as stored (None: open); with neither bound, undated articles
+        count too (last). `languages`: each must be the article's ("unknown" for none). Both run
+        on the indexes on `published` (the range) and `articles_by_published` (the order).
+        """
+        where: list[str] = []
+        params: list[str] = []
+        if start is not None:
+            where.append("a.published >= ?")
+            params.append(start)
+        if end is not None:
+            where.append("a.published <= ?")
+            params.append(end)
+        for language in languages:
+            where.append("COALESCE(NULLIF(a.language, ''), 'unknown') = ?")
+            params.append(language)
+        clause = " AND ".join(where) or "1"
+        order = "a.published IS NULL, a.published DESC, a.seq DESC"
+        sql = f"SELECT a.id FROM articles a WHERE {clause} ORDER BY {order}"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        ids = [str(r[0]) for r in self.connection.execute(sql, params)]
+        if limit is None or len(ids) < limit:
+            return ids, len(ids)
+        count = self.connection.execute(f"SELECT COUNT(*) FROM articles a WHERE {clause}", params)
+        return ids, int(count.fetchone()[0])
+
     def all_ids(self) -> list[str]:
         return [str(r[0]) for r in self.connection.execute("SELECT id FROM articles ORDER BY seq")]
 
