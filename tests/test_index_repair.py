@@ -126,3 +126,25 @@ def test_a_large_rebuild_uses_the_parallel_writer(
     library.add_drafts([draft(f"Report {i}", f"Dosso report {i} on harvests") for i in range(40)])
     assert library.rebuild_index() == 40
     assert library.search("dosso", limit=None).total == 40
+
+
+def test_a_catch_up_that_meets_a_damaged_segment_rebuilds_from_the_library(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # whoosh3 can fail inside its own merge (an AssertionError reading a segment's postings):
+    # the index is derived, so the library rebuilds it instead of failing every command.
+    with Library.open(home, seed=False) as library:
+        library.add_drafts([draft("Grain stocks in Maradi", "Grain stocks rose in Maradi.")])
+        library.ensure_index()
+        library.add_drafts([draft("Floods in Zinder", "Floods cut the road to Zinder.")])
+
+        def damaged(self: index_module.SearchIndex, *args: object, **kwargs: object) -> None:
+            raise AssertionError
+
+        with monkeypatch.context() as patch:
+            patch.setattr(index_module.SearchIndex, "apply", damaged)
+            notices: list[str] = []
+            assert library.sync_index(notice=notices.append)
+        assert notices and "damaged (AssertionError)" in notices[0]
+        assert [hit.title for hit in library.search("zinder").hits] == ["Floods in Zinder"]
+        assert not library.store.pending_index()

@@ -318,6 +318,16 @@ class Library:
                     if notice is not None:
                         notice(f"{error}; changes will be indexed later")
                     return False
+                except Exception as error:  # Whoosh raises many kinds on a damaged segment
+                    # The index is derived: rebuild it rather than fail every later command.
+                    if notice is not None:
+                        notice(
+                            f"the search index is damaged ({type(error).__name__}): "
+                            "rebuilding it from the library"
+                        )
+                    self.index.close()
+                    self._rebuild_locked(progress)
+                    return True
                 self.store.clear_pending(batch)
                 done += len(batch)
                 if progress is not None:

@@ -89,7 +89,8 @@ class SahelReaderApp(App[None]):
                 progress=progress, notice=notices.append, cancelled=worker.cancelled_event
             )
         except Exception as error:  # the reader still works without search
-            self.post_message(IndexReady(failed=f"search is unavailable: {error}"))
+            reason = str(error) or type(error).__name__
+            self.post_message(IndexReady(failed=f"search is unavailable: {reason}"))
             return
         self.post_message(IndexReady(notice="; ".join(notices)))
 
