@@ -433,3 +433,36 @@ def test_describe_target_reads_no_file(tmp_path: Path) -> None:
     said = describe_target(str(archive))
     assert said.ok and said.what.startswith("A JSON Lines file") and said.given == str(archive)
     assert describe_target(archive.as_uri()).ok
+
+
+async def test_after_removing_a_feed_the_cursor_stays_where_it_was(
+    home: Path, server: LocalServer
+) -> None:
+    urls = tuple(server.route(f"/f{n}.xml", Feed(FIRST, title=f"Desk {n}")) for n in range(3))
+    app = reader(home, subscribe=urls)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("F")
+        await settle(app, pilot)
+        await pilot.press("j", "j", "k")  # on the second of three
+        await pilot.press("d", "y")
+        await settle(app, pilot)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 2
+        assert str(table.get_row_at(table.cursor_row)[0]) == "Desk 2"
+
+
+async def test_the_feeds_table_at_80_columns_drops_the_address_not_the_names(
+    home: Path, server: LocalServer
+) -> None:
+    name = "AllAfrica – Burkina Faso headlines"
+    url = server.route("/bf.xml", Feed(FIRST, title=name))
+    app = reader(home, subscribe=(url,))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("F")
+        await settle(app, pilot)
+        table = app.screen.query_one(DataTable)
+        labels = [str(column.label) for column in table.columns.values()]
+        assert "Address" not in labels
+        assert str(table.get_row_at(0)[0]).startswith("AllAfrica – Burkina Faso")

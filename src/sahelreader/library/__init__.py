@@ -103,6 +103,7 @@ class AddReport:
     skipped_records: int = 0
     files: int = 0
     subscribed: list[str] = field(default_factory=list)  # feeds (web addresses, OPML lists)
+    already_subscribed: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -365,7 +366,8 @@ class Library:
                     report.failed.append((str(given), str(error)))
                     continue
                 if added.kind == "feed":
-                    report.subscribed.append(added.url)
+                    new = added.subscribed is not None and added.subscribed.created
+                    (report.subscribed if new else report.already_subscribed).append(added.url)
                     report.added.extend(added.ids)
                 else:
                     (report.duplicates if added.duplicate else report.added).extend(added.ids)
@@ -376,6 +378,7 @@ class Library:
                     report.failed.append((str(given), str(error)))
                     continue
                 report.subscribed.extend(listed.subscribed)
+                report.already_subscribed.extend(listed.already)
                 report.failed.extend(listed.refused)
             else:
                 local.append(path)

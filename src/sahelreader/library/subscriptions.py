@@ -163,7 +163,7 @@ class Subscriptions:
         normalised = web_url(given)
         if normalised:
             candidates.append(normalised)
-        path = Path(given).expanduser()
+        path = _local_path(given)
         if path.exists():
             candidates.append(local_feed_url(path))
         for candidate in candidates:
@@ -182,7 +182,7 @@ class Subscriptions:
         existing = self.find(target)
         if existing is not None:
             return Subscribed(existing, created=False)
-        path = Path(target).expanduser()
+        path = _local_path(target)
         if path.exists():
             if path.is_dir():
                 raise SubscribeError(f"{target} is a folder, not a feed file")
@@ -208,13 +208,11 @@ class Subscriptions:
             if existing is not None:
                 return Subscribed(existing, created=False, via=found.via)
             check = found.feed
-            notes: tuple[str, ...] = ()
             if full_text and check.feed is not None:
-                feed, failed = with_full_text(fetcher, check.feed, None)
-                notes = (f"{failed} pages not fetched",) if failed else ()
-                check = dataclasses.replace(check, feed=feed, pages_failed=failed)
+                feed, failed, why = with_full_text(fetcher, check.feed, None)
+                check = dataclasses.replace(check, feed=feed, pages_failed=failed, page_error=why)
         done = self._subscribe_checked(found.url, check, full_text=full_text, title=title)
-        return dataclasses.replace(done, via=found.via, notes=done.notes + notes)
+        return dataclasses.replace(done, via=found.via)
 
     def _subscribe_checked(
         self, url: str, check: FeedCheck, *, full_text: bool, title: str | None
@@ -253,7 +251,7 @@ class Subscriptions:
             try:
                 found = identify(fetcher, url)
             except (FetchError, IngestError) as error:
-                raise SubscribeError(f"{url}: {error}") from None
+                raise SubscribeError(str(error)) from None
         if found.kind == "feed":
             assert found.feed is not None
             existing = self.table.get(found.url)
@@ -289,7 +287,13 @@ class Subscriptions:
             if self.find(url) is not None:
                 report.already.append(url)
                 continue
-            self.table.subscribe(url, item.title or _host_or_name(url), site_url=item.site_url)
+            # The list's name for a feed is kept (a name given in the reader that exported it).
+            self.table.subscribe(
+                url,
+                item.title or _host_or_name(url),
+                site_url=item.site_url,
+                title_given=bool(item.title),
+            )
             report.subscribed.append(url)
         return report
 
@@ -410,7 +414,11 @@ class Subscriptions:
         if feed.recovered:
             notes.append(feed.recovered)
         if check.pages_failed:
-            notes.append(f"{check.pages_failed} full-text pages not fetched, summaries kept")
+            why = f" (the first: {check.page_error})" if check.page_error else ""
+            notes.append(
+                f"{plural(check.pages_failed, 'full-text page')} not fetched{why}: "
+                "the feed's summaries kept"
+            )
         title = record.title if record.title_given else (feed.title or record.title)
         drafts = [self._entry_draft(entry, title, record) for entry in feed.entries]
         library = self.library
@@ -440,6 +448,15 @@ class Subscriptions:
         # The feed's name is the source; a user-given name wins over what the feed calls itself.
         source = title if record.title_given or not entry.source else entry.source
         return dataclasses.replace(entry, source=source, source_raw=None, origin=record.url)
+
+
+def _local_path(given: str) -> Path:
+    """The file a `file://` address or a path names (it may not exist)."""
+    if given.startswith("file://"):
+        from urllib.parse import unquote, urlsplit
+
+        return Path(unquote(urlsplit(given).path))
+    return Path(given).expanduser()
 
 
 def _host_or_name(url: str) -> str:

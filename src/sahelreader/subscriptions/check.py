@@ -32,6 +32,7 @@ class FeedCheck:
     moved_to: str | None = None  # a permanent redirect's new address
     error: str | None = None  # why it failed, in one line
     pages_failed: int = 0  # full-text pages that could not be read
+    page_error: str | None = None  # why the first of them failed
 
 
 def is_local_feed(url: str) -> bool:
@@ -72,9 +73,9 @@ def check_feed(
         feed = parse_feed(response.content, response.url, charset=response.charset)
     except IngestError as error:
         return FeedCheck(url, "failed", error=str(error), moved_to=response.moved_to)
-    pages_failed = 0
+    pages_failed, page_error = 0, None
     if full_text and feed.entries:
-        feed, pages_failed = with_full_text(fetcher, feed, known, cancelled)
+        feed, pages_failed, page_error = with_full_text(fetcher, feed, known, cancelled)
     return FeedCheck(
         url,
         "fetched",
@@ -83,6 +84,7 @@ def check_feed(
         modified=response.last_modified,
         moved_to=response.moved_to,
         pages_failed=pages_failed,
+        page_error=page_error,
     )
 
 
@@ -91,12 +93,13 @@ def with_full_text(
     feed: ParsedFeed,
     known: Known | None,
     cancelled: threading.Event | None = None,
-) -> tuple[ParsedFeed, int]:
-    """The feed with each new entry's body replaced by the article on its page. Entries
-    already stored are not fetched again: a refresh costs one request per new entry."""
+) -> tuple[ParsedFeed, int, str | None]:
+    """The feed with each new entry's body replaced by the article on its page, how many
+    pages failed and why the first did. Entries already stored are not fetched again: a
+    refresh costs one request per new entry."""
     stored = known(feed.entries) if known is not None else [False] * len(feed.entries)
     entries: list[ArticleDraft] = []
-    failed = 0
+    failed, first_error = 0, None
     for entry, is_stored in zip(feed.entries, stored, strict=True):
         if is_stored or not entry.url or (cancelled is not None and cancelled.is_set()):
             entries.append(entry)
@@ -104,8 +107,9 @@ def with_full_text(
         try:
             page = fetcher.get(entry.url, accept=ACCEPT_PAGE)
             article = read_fetched_page(page.content, page.url, page.charset)
-        except (FetchError, IngestError):
+        except (FetchError, IngestError) as error:
             failed += 1
+            first_error = first_error or str(error)
             entries.append(entry)
             continue
         entries.append(
@@ -117,7 +121,7 @@ def with_full_text(
                 language=entry.language or article.language,
             )
         )
-    return dataclasses.replace(feed, entries=tuple(entries)), failed
+    return dataclasses.replace(feed, entries=tuple(entries)), failed, first_error
 
 
 def _check_local(url: str, modified: str | None) -> FeedCheck:

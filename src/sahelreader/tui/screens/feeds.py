@@ -161,19 +161,20 @@ class Added:
     synced: bool = False  # the index was caught up with them
 
 
-def outcome_of(library: Library, report: AddReport, known: set[str], shown: str) -> Added:
-    """One line for what `Library.add` did with one target; `known`: the feeds' addresses
-    before it ran."""
+def outcome_of(library: Library, report: AddReport, shown: str) -> Added:
+    """One line for what `Library.add` did with one target."""
     added, duplicates = len(report.added), len(report.duplicates)
     failures = report.failed
     opml = shown.lower().endswith(".opml")
+    if report.already_subscribed and not report.subscribed and not opml:
+        record = library.subscriptions.find(report.already_subscribed[0])
+        name = one_line(record.title) if record is not None and record.title else shown
+        return Added(f"Already subscribed to {name}.")
     if report.subscribed:
         if len(report.subscribed) == 1 and not opml:
             url = report.subscribed[0]
             record = library.subscriptions.find(url)
             name = one_line(record.title) if record is not None and record.title else url
-            if url in known:
-                return Added(f"Already subscribed to {name}.")
             said = plural(added, "article") if added else "no articles new to the library"
             return Added(f"Subscribed to {name}: {said}.", articles=added, subscribed=1)
         message = (
@@ -272,9 +273,8 @@ class AddScreen(ModalScreen[Added | None]):
         worker = get_current_worker()
         library = self.library
         try:
-            known = {feed.url for feed in library.subscriptions.all()}
             report = library.add([given], cancelled=worker.cancelled_event)
-            outcome = outcome_of(library, report, known, shown)
+            outcome = outcome_of(library, report, shown)
             synced = False
             # Even after esc (the dialog is gone, a web address was fetched all the same): the
             # articles are stored, so they become searchable; the list notices them by itself.
@@ -303,16 +303,24 @@ class AddScreen(ModalScreen[Added | None]):
 # -- the feeds screen ----------------------------------------------------------------------------
 
 
-def when(moment: datetime | None) -> str:
-    """A refresh time in local time, short: "2025-03-04 14:05"; "never"."""
+NARROW = 100  # below this the address column goes (the detail below the table shows it)
+
+
+def when(moment: datetime | None, short: bool = False) -> str:
+    """A refresh time in local time: "2025-03-04 14:05" (short: "03-04 14:05"); "never"."""
     if moment is None:
         return "never"
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    return moment.astimezone().strftime("%m-%d %H:%M" if short else "%Y-%m-%d %H:%M")
 
 
 def column_widths(width: int) -> tuple[int, int, int]:
     """How wide the feed's name, its address and its error may be on a screen this wide:
-    articles, unread and the date (16), the cells' padding and the scrollbar take 44."""
+    articles, unread and the date (16), the cells' padding and the scrollbar take 44. Below
+    NARROW there is no address column (width 0) and the date is short (11)."""
+    if width < NARROW:
+        room = max(30, width - 37)
+        title = max(12, room * 6 // 10)
+        return title, 0, max(10, room - title)
     room = max(36, width - 44)
     title = min(32, max(12, room * 3 // 10))
     error = min(50, max(12, room * 35 // 100))
@@ -374,8 +382,9 @@ class FeedsScreen(Screen[None]):
 
     def on_feeds_screen_loaded(self, message: Loaded) -> None:
         keep = self._current_id()
+        row = self.query_one(DataTable).cursor_row
         self.feeds = list(message.feeds)
-        self._fill(keep)
+        self._fill(keep, row)
         failing = sum(1 for feed in self.feeds if feed.last_error)
         heading = Text(" Feeds", style="bold")
         heading.append(f" · {plural(len(self.feeds), 'subscription')}", style="dim")
@@ -384,31 +393,38 @@ class FeedsScreen(Screen[None]):
         self.query_one("#feeds-heading", Static).update(heading)
         self._show_detail()
 
-    def _fill(self, keep: int | None) -> None:
-        """The rows, cut to the screen's width (the highlighted feed shows in full below)."""
+    def _fill(self, keep: int | None, row: int = 0) -> None:
+        """The rows, cut to the screen's width (the highlighted feed shows in full below); the
+        cursor stays on feed `keep`, or (it was removed) on the row that took its place."""
         table = self.query_one(DataTable)
         title_width, url_width, error_width = column_widths(self.size.width)
+        narrow = url_width == 0
         table.clear(columns=True)  # columns only grow: a narrower screen starts again
         table.add_column("Feed", key="title")
-        table.add_column("Address", key="url")
+        if not narrow:
+            table.add_column("Address", key="url")
         table.add_column(Text("Articles", justify="right"), key="articles")
         table.add_column(Text("Unread", justify="right"), key="unread")
-        table.add_column("Last refresh", key="checked")
+        table.add_column("Refreshed" if narrow else "Last refresh", key="checked")
         table.add_column("Last error", key="error")
         for feed in self.feeds:
             error = feed.last_error or ""
-            table.add_row(
+            cells = [
                 Text(_cut(feed.title or feed.url, title_width)),
                 Text(_cut(_short_url(feed.url), url_width), style="dim"),
                 Text(f"{feed.articles:,}", justify="right"),
                 Text(f"{feed.unread:,}", justify="right"),
-                Text(when(feed.checked)),
+                Text(when(feed.checked, short=narrow)),
                 Text(_cut(error, error_width), style="red"),
-                key=str(feed.id),
-            )
+            ]
+            if narrow:
+                del cells[1]
+            table.add_row(*cells, key=str(feed.id))
         ids = [feed.id for feed in self.feeds]
         if keep in ids:
             table.move_cursor(row=ids.index(keep), animate=False)
+        elif ids:
+            table.move_cursor(row=min(max(row, 0), len(ids) - 1), animate=False)
 
     def _current_id(self) -> int | None:
         feed = self.current

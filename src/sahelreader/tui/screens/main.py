@@ -155,6 +155,11 @@ class MainScreen(FeedActions):
         side = self._side_wanted if self._side_wanted is not None else width >= NARROW_WIDTH
         self.query_one(SidePanel).display = side
         self.set_class(width < NARROW_WIDTH, "narrow")
+        # Narrow: the footer drops its padding and the palette hint (ctrl+p still works) so
+        # that more keys fit.
+        footer = self.query_one(Footer)
+        footer.compact = width < NARROW_WIDTH
+        footer.show_command_palette = width >= NARROW_WIDTH
 
     # -- the context bar: which pane has the keys, which article they act on -----------------
 
