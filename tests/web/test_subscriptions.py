@@ -506,3 +506,16 @@ def test_cancelling_does_not_wait_for_a_fetch_in_flight(lib: Library, server: Lo
     report = lib.subscriptions.refresh(cancelled=stop)
     assert report.cancelled and report.results == [] and not answered.is_set()
     assert lib.count() == 0
+
+
+def test_a_feed_is_found_by_its_name_when_the_name_is_unique(
+    lib: Library, server: LocalServer
+) -> None:
+    first = server.route("/a", Reply(200, rss([story(1)], title="Sahel FR")))
+    lib.subscriptions.subscribe(first)
+    assert lib.subscriptions.find("sahel fr") is not None
+    twin = server.route("/b", Reply(200, rss([story(2)], title="Sahel FR")))
+    lib.subscriptions.subscribe(twin)
+    assert lib.subscriptions.find("Sahel FR") is None  # two feeds: say which by address
+    record, _, _ = lib.subscriptions.remove(first)
+    assert record.url == first

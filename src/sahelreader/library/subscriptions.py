@@ -158,7 +158,8 @@ class Subscriptions:
         return self.table.all()
 
     def find(self, given: str) -> FeedRecord | None:
-        """A subscription by its address as given, as normalised, or by a feed file's path."""
+        """A subscription by its address as given, as normalised, by a feed file's path, or by
+        its name when no other feed has that name."""
         candidates = [given.strip()]
         normalised = web_url(given)
         if normalised:
@@ -170,7 +171,10 @@ class Subscriptions:
             record = self.table.get(candidate)
             if record is not None:
                 return record
-        return None
+        # Its name, when exactly one feed has it ("Sahel FR" is easier to type than its URL).
+        wanted = given.strip().casefold()
+        named = [record for record in self.all() if record.title.casefold() == wanted]
+        return named[0] if len(named) == 1 else None
 
     # -- subscribing -----------------------------------------------------------------------------
 
