@@ -35,6 +35,21 @@ def test_dumps_keeps_accents_indents_and_ends_with_a_newline() -> None:
     assert json.loads(text) == {"place": "Ménaka"}
 
 
+def test_dumps_escapes_what_a_terminal_would_act_on_and_reads_back_exact() -> None:
+    value = "a\x1b[31m\x9b\u202eb\u200b\u2028\ud800 \u200fمالي"
+    text = json_output.dumps({"t": value})
+    assert text == '{\n  "t": "a\\u001b[31m\\u009b\\u202eb\\u200b\\u2028\\ud800 \u200fمالي"\n}\n'
+    assert json.loads(text) == {"t": value}
+    text.encode("utf-8")  # a lone surrogate no longer makes the text unwritable
+
+
+def test_an_article_url_is_null_unless_http() -> None:
+    assert json_output.article_json(ARTICLE)["url"] == "https://news.example/niamey"
+    for refused in ("", "javascript:alert(1)", "file:///etc/passwd"):
+        article = Article(**{**ARTICLE.__dict__, "url": refused})
+        assert json_output.article_json(article)["url"] is None
+
+
 def test_search_hit() -> None:
     hit = SearchHit(
         id="abc123",
@@ -52,7 +67,7 @@ def test_search_hit() -> None:
             "id": "abc123",
             "title": "Junta leaders meet in Niamey",
             "source": "Sahel Wire",
-            "url": "",
+            "url": None,  # no http(s) link: null
             "published": None,
             "score": 1.5,
             "snippet": "met in Niamey",
@@ -162,4 +177,5 @@ def test_add_report() -> None:
         "failed": [{"path": "x.tsv", "reason": "unsupported"}],
         "skipped_records": 0,
         "subscribed": [],
+        "already_subscribed": [],
     }

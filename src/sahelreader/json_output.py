@@ -1,7 +1,8 @@
 """Every JSON shape that sahelreader prints, in one place.
 
 The CLI's `--json` output is an interface: scripts read it. Each shape is built here from the
-core's plain data, and `dumps` writes it (UTF-8 as is, two-space indent). README's command-line
+core's plain data, and `dumps` writes it (UTF-8 as is, two-space indent; what a terminal would
+act on or could not encode is escaped). README's command-line
 section documents the shapes; tests/test_cli*.py and tests/test_json_output.py pin them.
 
 This module sits beside the Library façade (see the import contracts in pyproject.toml): it reads
@@ -11,11 +12,13 @@ models and feature results, never the store, the index or the UI.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
 from sahelreader.models import Article, Entity, SearchHit
+from sahelreader.text.clean import http_link
 from sahelreader.text.timeutil import to_iso
 
 if TYPE_CHECKING:
@@ -40,9 +43,33 @@ __all__ = [
 ]
 
 
+# Characters `json.dumps(ensure_ascii=False)` leaves as they are that must not be written so:
+# C1 controls and DEL (a terminal acts on them), bidi controls and zero-width characters (they
+# reorder or hide what is shown), line and paragraph separators (JavaScript reads them as line
+# ends), and lone surrogates (no UTF-8 encoder writes them: `add --json` naming a file whose
+# name is not UTF-8 crashed on a strict stdout). They can only be inside strings, where the
+# escape `\uXXXX` stands for the same character: the data read back is exact.
+_ESCAPED = re.compile(
+    "[\x7f-\x9f\u2028\u2029\u200b-\u200d\u202a-\u202e\u2060-\u206f\ufeff\ud800-\udfff]"
+)
+
+
 def dumps(data: object) -> str:
-    """The text printed for `data`: non-ASCII kept as is, indented, ending with a newline."""
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    """The text printed for `data`: non-ASCII kept as is, indented, ending with a newline.
+
+    Values are written exact (offsets into `body` hold), and the text itself is safe to print
+    and to encode: JSON escapes the C0 controls, and the characters in `_ESCAPED` are escaped
+    too, so no raw escape sequence, bidi override or lone surrogate is ever written."""
+    return _ESCAPED.sub(_escape, json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
+
+
+def _escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def _link(url: str) -> str | None:
+    """An article's `url`: an http(s) link, or null when it has none or a refused one."""
+    return http_link(url) or None
 
 
 class ImportReport(Protocol):
@@ -63,6 +90,9 @@ class ImportReport(Protocol):
     @property
     def subscribed(self) -> Sequence[str]: ...
 
+    @property
+    def already_subscribed(self) -> Sequence[str]: ...
+
 
 def add_report_json(report: ImportReport) -> JSON:
     """`add --json`: what was added, what was already there, what failed and why."""
@@ -72,16 +102,18 @@ def add_report_json(report: ImportReport) -> JSON:
         "failed": [{"path": path, "reason": reason} for path, reason in report.failed],
         "skipped_records": report.skipped_records,
         "subscribed": list(report.subscribed),
+        "already_subscribed": list(report.already_subscribed),
     }
 
 
 def hit_json(hit: SearchHit) -> JSON:
-    """One search hit: `matches` are `[start, end]` offsets into the plain-text `snippet`."""
+    """One search hit: `matches` are `[start, end]` offsets into the plain-text `snippet`;
+    `url` is null without an http(s) link."""
     return {
         "id": hit.id,
         "title": hit.title,
         "source": hit.source,
-        "url": hit.url,
+        "url": _link(hit.url),
         "published": to_iso(hit.published),
         "score": hit.score,
         "snippet": hit.snippet,
@@ -106,14 +138,15 @@ def entities_json(entities: Iterable[Entity]) -> list[JSON]:
 
 
 def article_json(article: Article, entities: Iterable[Entity] | None = None) -> JSON:
-    """`show --json`: the article, and (when given) its entities with offsets into `body`."""
+    """`show --json`: the article, and (when given) its entities with offsets into `body`;
+    `url` is null without an http(s) link (none, or one refused: `javascript:`, `file:`)."""
     data: JSON = {
         "id": article.id,
         "title": article.title,
         "body": article.body,
         "source": article.source,
         "author": article.author,
-        "url": article.url,
+        "url": _link(article.url),
         "published": to_iso(article.published),
         "added": to_iso(article.added),
         "language": article.language,

@@ -2,6 +2,10 @@
 
 With an entity, the export is a dossier: every noted article that names that person, place or
 organisation, in its text or in the note.
+
+Article text is cleaned again here (an article stored by an older version may hold escapes or
+bidi controls), titles and sources are written as text (their Markdown characters escaped: a
+title "[x](javascript:…)" is no link), and only an http(s) link is written as the article's.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sahelreader.models import Article
-from sahelreader.text.clean import one_line
+from sahelreader.text.clean import clean_text, http_link, one_line
 from sahelreader.text.timeutil import now_utc, short_date
 
 ARTICLE_LEVEL = 2  # each article is a `##` section under the export's `#` title
@@ -20,6 +24,8 @@ _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*))?$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 # Lines that start a block other than a paragraph: no setext heading can be made of them.
+# Characters that make Markdown inline syntax (emphasis, code, links, HTML): escaped in titles.
+_INLINE_SYNTAX = re.compile(r"([\\`*_\[\]<>])")
 _NOT_PARAGRAPH = re.compile(r"^ {0,3}(?:[>|]|[-*+][ \t]|\d{1,9}[.)][ \t]|(?:[-*_][ \t]*){3,}$)")
 
 
@@ -33,7 +39,7 @@ class NotedArticle:
 
 
 def notes_markdown(items: Sequence[NotedArticle], heading: str) -> str:
-    lines = [f"# {heading}", ""]
+    lines = [f"# {one_line(heading)}", ""]
     count = len(items)
     lines.append(
         f"_{count} noted article{'' if count == 1 else 's'} · exported "
@@ -52,11 +58,12 @@ def _section(item: NotedArticle) -> list[str]:
     facts: list[str] = []
     if article is not None:
         if article.source:
-            facts.append(f"*{one_line(article.source)}*")
+            facts.append(f"*{_as_text(one_line(article.source))}*")
         if article.published:
             facts.append(short_date(article.published))
-        if article.url:
-            facts.append(f"<{article.url}>")
+        link = http_link(article.url)
+        if link:
+            facts.append(f"<{link.replace('<', '%3C').replace('>', '%3E')}>")
         if article.bookmarked:
             facts.append("★ bookmarked")
     else:
@@ -66,7 +73,7 @@ def _section(item: NotedArticle) -> list[str]:
         facts.append(f"note updated {short_date(item.updated)}")
     lines.append(" · ".join(facts))
     lines.append("")
-    lines.append(nest_headings(item.note.strip(), ARTICLE_LEVEL))
+    lines.append(nest_headings(clean_text(item.note).strip(), ARTICLE_LEVEL))
     lines.append("")
     return lines
 
@@ -123,4 +130,9 @@ def nest_headings(note: str, parent: int) -> str:
 
 def _escape_heading(text: str) -> str:
     # A title starting with # or containing a newline would break the Markdown structure.
-    return text.lstrip("#").strip()
+    return _as_text(text.lstrip("#").strip())
+
+
+def _as_text(text: str) -> str:
+    """One line of Markdown that shows `text` as it is: inline syntax escaped."""
+    return _INLINE_SYNTAX.sub(r"\\\1", text)

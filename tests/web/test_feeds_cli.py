@@ -215,3 +215,62 @@ def test_purging_a_feed_when_the_index_is_missing_rebuilds_it(
     result = cli(home, "feeds", "remove", url, "--purge")
     assert result.returncode == 0, result.stderr
     assert json.loads(cli(home, "search", "convoy", "--json").stdout) == []
+
+
+def test_add_says_already_subscribed_instead_of_subscribed_again(
+    home: Path, server: LocalServer, tmp_path: Path
+) -> None:
+    url = server.route("/rss", Reply(200, rss([story(1)])))
+    cli(home, "feeds", "add", url)
+    again = cli(home, "add", url, "--json")
+    report = json.loads(again.stdout)
+    assert report["subscribed"] == [] and report["already_subscribed"] == [url]
+    assert "1 already subscribed" in again.stderr
+    listed = tmp_path / "subs.opml"
+    listed.write_text(cli(home, "feeds", "export").stdout, "utf-8")
+    assert "1 already subscribed" in cli(home, "add", str(listed)).stdout
+
+
+def test_a_failed_url_in_add_is_named_once(home: Path, server: LocalServer) -> None:
+    missing = server.url("/missing.html")
+    result = cli(home, "add", missing)
+    [line] = [line for line in result.stderr.splitlines() if line.startswith("failed:")]
+    assert line.count(missing) == 1 and "HTTP 404" in line
+
+
+def test_full_text_pages_that_fail_are_one_note_with_the_reason(
+    home: Path, server: LocalServer
+) -> None:
+    items = [story(n) for n in (1, 2)]
+    items = [
+        type(item)(item.title, item.body, server.url(f"/gone/{n}"), item.guid, item.published)
+        for n, item in enumerate(items)
+    ]
+    url = server.route("/rss", Reply(200, rss(items)))
+    result = cli(home, "feeds", "add", url, "--full-text")
+    notes = [line for line in result.stderr.splitlines() if line.startswith("note:")]
+    assert len(notes) == 1, result.stderr
+    assert "2 full-text pages not fetched" in notes[0] and "HTTP 404" in notes[0]
+
+
+def test_a_file_url_names_the_same_feed_file_as_its_path(home: Path, tmp_path: Path) -> None:
+    path = tmp_path / "desk.rss"
+    path.write_bytes(rss([story(1)]))
+    assert cli(home, "feeds", "add", path.as_uri()).returncode == 0
+    again = cli(home, "feeds", "add", str(path))
+    assert "already subscribed" in again.stdout
+    assert cli(home, "feeds", "remove", path.as_uri()).returncode == 0
+
+
+def test_a_renamed_feed_keeps_its_name_through_export_and_import(
+    home: Path, server: LocalServer, tmp_path: Path
+) -> None:
+    url = server.route("/rss", Reply(200, rss([story(1)], title="Generic CMS Feed")))
+    cli(home, "feeds", "add", url, "--title", "Sahel FR")
+    exported = tmp_path / "mine.opml"
+    cli(home, "feeds", "export", "-o", str(exported))
+    other = tmp_path / "other"
+    cli(other, "feeds", "import", str(exported))
+    cli(other, "refresh")
+    [feed] = json.loads(cli(other, "feeds", "list", "--json").stdout)
+    assert feed["title"] == "Sahel FR"

@@ -14,7 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.text import Text
 
 from sahelreader import json_output
-from sahelreader.text.clean import plural
+from sahelreader.text.clean import one_line, plural, visible
 
 if TYPE_CHECKING:
     from sahelreader.library import Library
@@ -108,6 +108,17 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     )
 
 
+def _said(message: str, style: str = "") -> Text:
+    """A message line, never read as markup, its control characters written as escapes (as in
+    cli.main): feed titles, URLs and errors come from servers and files."""
+    return Text(visible(message), style=style)
+
+
+def _name(feed_title: str, url: str) -> str:
+    """A feed as lines name it: its title cleaned like an article's, else its URL made visible."""
+    return one_line(feed_title) or visible(url)
+
+
 def _count(value: str) -> int:
     try:
         number = int(value)
@@ -162,28 +173,29 @@ def _feeds_add(args: argparse.Namespace, err: Console) -> int:
     if Path(args.target).suffix.lower() == ".opml" and Path(args.target).is_file():
         return _feeds_import(argparse.Namespace(**{**vars(args), "file": args.target}), err)
     with _opened(args, err) as library:
-        with err.status(f"Fetching {args.target}…"):
+        with err.status(_said(f"Fetching {args.target}…")):
             try:
                 done = library.subscriptions.subscribe(
                     args.target, full_text=args.full_text, title=args.title
                 )
             except SubscribeError as error:
-                err.print(Text(f"sahelreader: not subscribed: {error}", style="red"))
+                err.print(_said(f"sahelreader: not subscribed: {error}", "red"), soft_wrap=True)
                 return EXIT_FAILED
+        feed = f"{one_line(done.feed.title)} <{visible(done.feed.url)}>"
         if not done.created:
-            out.print(Text(f"already subscribed: {done.feed.title} <{done.feed.url}>"))
+            out.print(Text(f"already subscribed: {feed}"), soft_wrap=True)
             return EXIT_OK
         _sync_index(library, err)
-        via = f" (found on {done.via})" if done.via else ""
-        line = Text(f"subscribed: {done.feed.title} <{done.feed.url}>{via}: ")
+        via = f" (found on {visible(done.via)})" if done.via else ""
+        line = Text(f"subscribed: {feed}{via}: ")
         line.append(f"{plural(done.added, 'article')} added", style="green")
         if done.format:
-            line.append(f", {done.format}", style="dim")
+            line.append(f", {one_line(done.format)}", style="dim")
         if done.feed.full_text:
             line.append(", full text", style="dim")
         out.print(line, soft_wrap=True)
         for note in done.notes:
-            err.print(Text(f"note: {note}", style="yellow"), soft_wrap=True)
+            err.print(_said(f"note: {note}", "yellow"), soft_wrap=True)
         return EXIT_OK
 
 
@@ -201,8 +213,8 @@ def _feeds_list(args: argparse.Namespace, err: Console) -> int:
             )
             return EXIT_OK
         for feed in feeds:
-            line = Text(feed.title or feed.url, style="bold")
-            line.append(f"  {feed.url}", style="cyan")
+            line = Text(_name(feed.title, feed.url), style="bold")
+            line.append(f"  {visible(feed.url)}", style="cyan")
             out.print(line, soft_wrap=True)
             when = feed.checked.strftime("%Y-%m-%d %H:%M") if feed.checked else "never"
             details = (
@@ -222,7 +234,7 @@ def _feeds_list(args: argparse.Namespace, err: Console) -> int:
                 )
             out.print(Text(details, style="dim"))
             if feed.last_error:
-                out.print(Text(f"    last error: {feed.last_error}", style="red"), soft_wrap=True)
+                out.print(_said(f"    last error: {feed.last_error}", "red"), soft_wrap=True)
         return EXIT_OK
 
 
@@ -231,14 +243,14 @@ def _feeds_remove(args: argparse.Namespace, err: Console) -> int:
         record, removed, kept = library.subscriptions.remove(args.url, purge=args.purge)
         if removed:
             _sync_index(library, err)
-        said = f"unsubscribed from {record.title or record.url}"
+        said = f"unsubscribed from {_name(record.title, record.url)}"
         if args.purge:
             said += f": {plural(removed, 'article')} deleted"
             if kept:
                 said += f", {kept} kept (noted or bookmarked)"
         elif kept:
             said += f": its {plural(kept, 'article')} stay in the library (--purge deletes them)"
-        Console(highlight=False).print(said)
+        Console(highlight=False).print(Text(said), soft_wrap=True)
         return EXIT_OK
 
 
@@ -251,7 +263,7 @@ def _feeds_import(args: argparse.Namespace, err: Console) -> int:
 
 def _print_opml_import(out: Console, err: Console, report: OpmlImport) -> None:
     for url, reason in report.refused:
-        err.print(Text(f"refused: {url}: {reason}", style="yellow"), soft_wrap=True)
+        err.print(_said(f"refused: {url}: {reason}", "yellow"), soft_wrap=True)
     already = f", {len(report.already)} already subscribed" if report.already else ""
     out.print(f"{plural(len(report.subscribed), 'feed')} subscribed{already}")
     if report.subscribed:
@@ -266,7 +278,7 @@ def _feeds_export(args: argparse.Namespace, err: Console) -> int:
         if args.output:
             Path(args.output).write_text(text, "utf-8")
             feeds = len(library.subscriptions.all()) - left_out
-            err.print(f"{plural(feeds, 'feed')} written to {args.output}")
+            err.print(_said(f"{plural(feeds, 'feed')} written to {args.output}"), soft_wrap=True)
         else:
             sys.stdout.write(text)
         return EXIT_OK
@@ -312,7 +324,7 @@ def cmd_refresh(args: argparse.Namespace, err: Console) -> int:
             def finished(result: FeedResult) -> None:
                 results.append(result)
                 mark, style = _MARK[result.status]
-                progress.console.print(Text(f"{mark} {result.line()}", style=style), soft_wrap=True)
+                progress.console.print(_said(f"{mark} {_line(result)}", style), soft_wrap=True)
                 added = sum(r.added for r in results)
                 progress.update(task, advance=1, detail=f"{plural(added, 'new article')}")
 
@@ -327,6 +339,15 @@ def cmd_refresh(args: argparse.Namespace, err: Console) -> int:
         else:
             Console(highlight=False).print(report.summary())
         return EXIT_FAILED if report.failed else EXIT_OK
+
+
+def _line(result: FeedResult) -> str:
+    """The result's line, its feed named by `_name` (a title is cleaned, not escaped)."""
+    line = result.line()
+    name = result.title or result.url
+    if line.startswith(name):
+        line = _name(result.title, result.url) + line[len(name) :]
+    return line
 
 
 def cmd_vacuum(args: argparse.Namespace, err: Console) -> int:

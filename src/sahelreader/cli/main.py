@@ -29,7 +29,7 @@ from rich.text import Text
 from sahelreader import __version__, json_output
 from sahelreader.cli import feeds
 from sahelreader.models import Article, SearchHit
-from sahelreader.text.clean import plural
+from sahelreader.text.clean import clean_spans, clean_text, http_link, one_line, plural, visible
 
 if TYPE_CHECKING:
     from sahelreader.library import ImportProgress, Library
@@ -41,6 +41,23 @@ _IMPORT_BAR_FROM_BYTES = 4 * 1024 * 1024  # an import of less than this is over 
 
 class CommandFailed(Exception):
     """One clear line for stderr, exit 1."""
+
+
+# Everything printed is a rich `Text`, never a string Rich would read as markup ("[bold]",
+# "[link=...]" in a title or a file name is shown as it is), and nothing from outside reaches
+# the terminal as it came: article text (titles, bodies, names, notes) is cleaned like it is at
+# import (`one_line`, `clean_text`: an article stored by an older version may hold anything);
+# file names, URLs and error messages, which the user must be able to find again, are shown
+# with their control characters escaped (`visible`: "\x1b]0;title\x07").
+
+
+def _said(message: str, style: str = "") -> Text:
+    """A message line: one line, control and invisible characters written as escapes."""
+    return Text(visible(message), style=style)
+
+
+def _out() -> Console:
+    return Console(highlight=False)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -211,7 +228,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler = _HANDLERS[args.command]
         return handler(args, err)
     except CommandFailed as error:
-        err.print(Text(f"sahelreader: {error}", style="red"), soft_wrap=True)
+        err.print(_said(f"sahelreader: {error}", "red"), soft_wrap=True)
         return EXIT_FAILED
     except KeyboardInterrupt:
         err.print("interrupted")
@@ -220,12 +237,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         from sahelreader.library import QueryError, StoreError
 
         if isinstance(error, (QueryError, StoreError, KeyError, OSError)):
-            err.print(Text(f"sahelreader: {_message(error)}", style="red"), soft_wrap=True)
+            err.print(_said(f"sahelreader: {_message(error)}", "red"), soft_wrap=True)
             return EXIT_FAILED
         if os.environ.get("SAHELREADER_DEBUG"):
             raise
         err.print(
-            Text(f"sahelreader: unexpected error: {type(error).__name__}: {error}", style="red")
+            _said(f"sahelreader: unexpected error: {type(error).__name__}: {error}", "red"),
+            soft_wrap=True,
         )
         return EXIT_FAILED
 
@@ -256,7 +274,7 @@ def _library(args: argparse.Namespace, err: Console, index: bool = True) -> Iter
     library = Library.open(args.home)
     try:
         for notice in library.notices:
-            err.print(Text(f"notice: {notice}", style="yellow"))
+            err.print(_said(f"notice: {notice}", "yellow"), soft_wrap=True)
         if index:
             _ensure_index(library, err)
         yield library
@@ -267,7 +285,8 @@ def _library(args: argparse.Namespace, err: Console, index: bool = True) -> Iter
 def _ensure_index(library: Library, err: Console) -> None:
     with _progress(err, "Indexing") as update:
         library.ensure_index(
-            progress=update, notice=lambda n: err.print(Text(f"notice: {n}", style="yellow"))
+            progress=update,
+            notice=lambda n: err.print(_said(f"notice: {n}", "yellow"), soft_wrap=True),
         )
 
 
@@ -425,7 +444,7 @@ def cmd_add(args: argparse.Namespace, err: Console) -> int:
         with _import_progress(err) as step:
             report = library.add(args.paths, step=step)
         for path, reason in report.failed:
-            err.print(Text(f"failed: {path}: {reason}", style="red"), soft_wrap=True)
+            err.print(_said(f"failed: {path}: {reason}", "red"), soft_wrap=True)
         _ensure_index(library, err)
         skipped = (
             f", {plural(report.skipped_records, 'record')} without text skipped"
@@ -435,6 +454,8 @@ def cmd_add(args: argparse.Namespace, err: Console) -> int:
         subscribed = (
             f", {plural(len(report.subscribed), 'feed')} subscribed" if report.subscribed else ""
         )
+        if report.already_subscribed:
+            subscribed += f", {len(report.already_subscribed)} already subscribed"
         summary = (
             f"{len(report.added)} added, {plural(len(report.duplicates), 'duplicate')} "
             f"(already in the library){subscribed}, {len(report.failed)} failed{skipped}"
@@ -452,7 +473,7 @@ def cmd_search(args: argparse.Namespace, err: Console) -> int:
     with _library(args, err) as library:
         results = library.search(text, limit=args.limit, sort=args.sort)
         if not results.hits and results.suggestion:
-            err.print(Text(f"No results. Did you mean: {results.suggestion}", style="yellow"))
+            err.print(_said(f"No results. Did you mean: {results.suggestion}", "yellow"))
         if args.json:
             _print_json(json_output.hits_json(results.hits))
             return EXIT_OK
@@ -464,13 +485,14 @@ def cmd_search(args: argparse.Namespace, err: Console) -> int:
         for hit in results.hits:
             line = Text()
             line.append(hit.id, style="bold cyan")
-            line.append(f"  {hit.title}", style="bold")
-            meta = " · ".join(x for x in (hit.source, _date(hit)) if x)
+            line.append(f"  {one_line(hit.title)}", style="bold")
+            meta = " · ".join(x for x in (one_line(hit.source), _date(hit)) if x)
             if meta:
                 line.append(f"  ({meta})", style="dim")
             out.print(line)
-            snippet = Text(f"    {hit.snippet}")
-            for start, end in hit.matches:
+            text, matches = clean_spans(hit.snippet, hit.matches)
+            snippet = Text(f"    {text}")
+            for start, end in matches:
                 snippet.stylize("reverse yellow", start + 4, end + 4)
             out.print(snippet)
         shown = len(results.hits)
@@ -490,15 +512,16 @@ def cmd_show(args: argparse.Namespace, err: Console) -> int:
             _print_json(json_output.article_json(article, library.entities(article)))
             return EXIT_OK
         out = Console(highlight=False)
-        out.print(Text(article.title, style="bold"))
-        byline = " · ".join(
-            x for x in (article.source, article.author, _date(article), article.url) if x
-        )
+        out.print(Text(one_line(article.title), style="bold"))
+        # Only an http(s) link is shown as the article's link.
+        facts = (article.source, article.author, _date(article), http_link(article.url))
+        byline = " · ".join(x for x in map(one_line, facts) if x)
         if byline:
             out.print(Text(byline, style="dim"))
-        out.print(Text(f"id {article.id} · {article.language or 'language unknown'}", style="dim"))
+        language = one_line(article.language) or "language unknown"
+        out.print(Text(f"id {article.id} · {language}", style="dim"))
         out.print()
-        out.print(Text(article.body))
+        out.print(Text(clean_text(article.body)))
         return EXIT_OK
 
 
@@ -521,7 +544,7 @@ def cmd_entities(args: argparse.Namespace, err: Console) -> int:
         out = Console(highlight=False)
         for group in group_entities(found):
             line = Text(f"{group.type:<13}", style="dim")
-            line.append(group.name, style="bold")
+            line.append(one_line(group.name), style="bold")
             line.append(f"  ×{group.count}", style="dim")
             out.print(line)
         if not found:
@@ -538,26 +561,27 @@ def cmd_related(args: argparse.Namespace, err: Console) -> int:
         out = Console(highlight=False)
         out.print(Text("Cited in this article", style="bold"))
         for source in found.cited:
-            line = Text(f"  {source.name}", style="bold")
-            line.append(f"  {source.kind} · cited {source.count}×", style="dim")
+            line = Text(f"  {one_line(source.name)}", style="bold")
+            line.append(f"  {one_line(source.kind)} · cited {source.count}×", style="dim")
             out.print(line)
         if not found.cited:
             out.print(Text("  No attributed sources found.", style="dim"))
         out.print(Text("Other coverage", style="bold"))
         for outlet, items in found.coverage_by_outlet():
-            out.print(Text(f"  {outlet or 'unknown source'}", style="cyan"))
+            out.print(Text(f"  {one_line(outlet) or 'unknown source'}", style="cyan"))
             for item in items:
-                line = Text(f"    {item.id}  {item.title}")
+                line = Text(f"    {item.id}  {one_line(item.title)}")
                 if item.near_duplicate:
                     line.append("  (same copy)", style="yellow")
                 if item.shared_entities:
-                    line.append(f"  shares: {', '.join(item.shared_entities[:4])}", style="dim")
+                    shared = ", ".join(one_line(name) for name in item.shared_entities[:4])
+                    line.append(f"  shares: {shared}", style="dim")
                 out.print(line)
         if not found.coverage:
             out.print(Text("  No other coverage in your library.", style="dim"))
         out.print(Text("Links", style="bold"))
         for url in found.links:
-            out.print(Text(f"  {url}"))
+            out.print(_said(f"  {url}"))
         if not found.links:
             out.print(Text("  No links.", style="dim"))
         return EXIT_OK
@@ -585,7 +609,7 @@ def cmd_bookmarks(args: argparse.Namespace, err: Console) -> int:
         for article_id, title, when in marks:
             line = Text(article_id, style="bold cyan")
             line.append(f"  {when:%Y-%m-%d %H:%M}" if when else "", style="dim")
-            line.append(f"  {title}")
+            line.append(f"  {one_line(title)}")
             out.print(line)
         if not marks:
             out.print("No bookmarks yet.")
@@ -600,7 +624,7 @@ def cmd_note(args: argparse.Namespace, err: Console) -> int:
             if current is None:
                 err.print(f"{article_id} has no note")
             else:
-                sys.stdout.write(current.body.rstrip("\n") + "\n")
+                sys.stdout.write(clean_text(current.body).rstrip("\n") + "\n")
             return EXIT_OK
         text = (
             args.text if args.text is not None else _edit_in_editor(current.body if current else "")
@@ -650,7 +674,7 @@ def cmd_notes(args: argparse.Namespace, err: Console) -> int:
             markdown = library.export_notes(entity=args.entity, query=args.query)
             if args.output:
                 Path(args.output).write_text(markdown, "utf-8")
-                err.print(f"notes written to {args.output}")
+                err.print(_said(f"notes written to {args.output}"), soft_wrap=True)
             else:
                 sys.stdout.write(markdown)
             return EXIT_OK
@@ -661,9 +685,9 @@ def cmd_notes(args: argparse.Namespace, err: Console) -> int:
         out = Console(highlight=False)
         for item in noted:
             line = Text(item.article_id, style="bold cyan")
-            line.append(f"  {item.title}", style="bold")
+            line.append(f"  {one_line(item.title)}", style="bold")
             out.print(line)
-            out.print(Text("    " + " ".join(item.note.split())[:150], style="dim"))
+            out.print(Text("    " + one_line(item.note)[:150], style="dim"))
         if not noted:
             out.print("No notes yet.")
         return EXIT_OK
@@ -673,10 +697,13 @@ def cmd_backup(args: argparse.Namespace, err: Console) -> int:
     with _library(args, err, index=False) as library:
         target = Path(args.file)
         library.backup(target)
-        Console(highlight=False).print(
-            f"backup written to {target} ({plural(library.count(), 'article')}, "
-            f"{plural(len(library.notes()), 'note')}, "
-            f"{plural(len(library.bookmarks()), 'bookmark')})"
+        _out().print(
+            _said(
+                f"backup written to {target} ({plural(library.count(), 'article')}, "
+                f"{plural(len(library.notes()), 'note')}, "
+                f"{plural(len(library.bookmarks()), 'bookmark')})"
+            ),
+            soft_wrap=True,
         )
         return EXIT_OK
 
@@ -685,8 +712,10 @@ def cmd_restore(args: argparse.Namespace, err: Console) -> int:
     with _library(args, err, index=False) as library:
         with _progress(err, "Indexing") as update:
             count = library.restore(Path(args.file), progress=update)
-        Console(highlight=False).print(f"restored {plural(count, 'article')} from {args.file}")
-        err.print(f"the library as it was before is kept in {library.safety_copy}")
+        _out().print(_said(f"restored {plural(count, 'article')} from {args.file}"), soft_wrap=True)
+        err.print(
+            _said(f"the library as it was before is kept in {library.safety_copy}"), soft_wrap=True
+        )
         return EXIT_OK
 
 
@@ -696,7 +725,7 @@ def cmd_remove(args: argparse.Namespace, err: Console) -> int:
         library.sync_index()
         for given in report.unknown:
             reason = report.reasons.get(given) or f"no article with id {given!r}"
-            err.print(Text(reason, style="red"))
+            err.print(_said(reason, "red"), soft_wrap=True)
         for kept in report.kept:
             err.print(
                 Text(
@@ -722,7 +751,7 @@ def cmd_doctor(args: argparse.Namespace, err: Console) -> int:
         with _progress(err, "Repairing") as update:
             findings = library.doctor(progress=update)
         for finding in findings:
-            out.print(Text(finding.line(), style="green" if finding.ok else "yellow"))
+            out.print(_said(finding.line(), "green" if finding.ok else "yellow"), soft_wrap=True)
         return EXIT_OK if all(f.ok or f.repaired for f in findings) else EXIT_FAILED
 
 

@@ -22,7 +22,7 @@ from textual.worker import get_current_worker
 
 from sahelreader.library import Library
 from sahelreader.models import ArticleRow, ListRequest, ListResult
-from sahelreader.text.clean import one_line
+from sahelreader.text.clean import clean_spans, one_line
 from sahelreader.tui import bindings
 
 RowLoader = Callable[[Sequence[str]], list[ArticleRow]]
@@ -340,7 +340,7 @@ class ArticleList(ScrollView, can_focus=True):
         if found is None:
             segments.append(Segment("…", snippet_style))
             return list(Segment.adjust_line_length(segments, width, style=snippet_style))
-        text, matches = found
+        text, matches = clean_spans(*found)  # the index's text may predate import cleaning
         text, matches = _lead_to_match(text, matches, max(8, (width - 4) // 3))
         position = 0
         for start, end in matches:

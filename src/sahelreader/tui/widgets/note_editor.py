@@ -9,6 +9,7 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
+from sahelreader.text.clean import one_line, strip_control
 from sahelreader.tui import bindings
 
 
@@ -77,11 +78,14 @@ class NoteEditor(Vertical):
         return self.article_id is not None and self.text_area.text != self.saved_text
 
     def open(self, article_id: str, title: str, text: str, revision: int | None) -> None:
+        # A note written elsewhere (`note --text`, an older version) may hold escapes or bidi
+        # controls: the editor shows and keeps it without them (saved so once it is edited).
+        text = strip_control(text)
         self.article_id = article_id
         self.revision = revision
         self.saved_text = text
         self.query_one("#note-heading", Static).update(
-            Text(f"Note — {title}", overflow="ellipsis", no_wrap=True)
+            Text(f"Note — {one_line(title)}", overflow="ellipsis", no_wrap=True)
         )
         area = self.text_area
         area.load_text(text)

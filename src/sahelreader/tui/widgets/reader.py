@@ -20,7 +20,7 @@ from textual.selection import Selection
 from textual.strip import Strip
 
 from sahelreader.models import Article, Entity
-from sahelreader.text.clean import one_line, strip_control
+from sahelreader.text.clean import http_link, one_line, strip_control
 from sahelreader.text.reflow import DisplayText, reflow
 from sahelreader.text.timeutil import short_date
 from sahelreader.text.wrap import break_offsets
@@ -244,8 +244,9 @@ def byline(article: Article) -> Text:
         one_line(p) for p in (article.source, article.author, short_date(article.published)) if p
     ]
     line.append(" · ".join(parts), style="dim")
-    if article.url:
+    link = http_link(article.url)  # only an http(s) link is shown (and opened) as the link
+    if link:
         if parts:
             line.append(" · ", style="dim")
-        line.append(one_line(article.url), style=Style(dim=True, underline=True))
+        line.append(link, style=Style(dim=True, underline=True))
     return line

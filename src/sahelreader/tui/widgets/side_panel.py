@@ -265,7 +265,7 @@ class SidePanel(VerticalScroll):
                 if item.near_duplicate:
                     details.append("same wire copy")
                 if item.shared_entities:
-                    details.append("shares " + ", ".join(item.shared_entities[:3]))
+                    details.append("shares " + ", ".join(map(one_line, item.shared_entities[:3])))
                 if details:
                     label.append("\n    " + " · ".join(details), style="dim")
                 coverage.append((label, Choice("article", item.id)))
