@@ -488,3 +488,40 @@ async def test_tui_search_snippets_are_clean_and_keep_their_highlights(home: Pat
         assert_clean(shown)
         assert "clip" in shown
         assert_clean(_screen_text(app))
+
+
+def test_a_citation_is_clean_and_has_only_an_http_link() -> None:
+    from datetime import datetime, timezone
+
+    from sahelreader.library import citation
+    from sahelreader.models import Article
+
+    article = Article(
+        id="abc12345",
+        title="Convoy \x1b]52;c;cHduZWQ=\x07reaches \u202eMenaka",
+        body="Text.",
+        source="Sahel\u200b Watch",
+        author="",
+        url="javascript:alert(1)",
+        published=datetime(2024, 4, 2, tzinfo=timezone.utc),
+        added=datetime(2024, 4, 2, tzinfo=timezone.utc),
+        language="en",
+        content_hash="x",
+    )
+    said = citation(article)
+    assert said == "“Convoy reaches Menaka”, Sahel Watch, 2 April 2024."
+
+
+def test_feeds_import_of_a_missing_or_wrong_file_is_one_clean_error(
+    home: Path, tmp_path: Path
+) -> None:
+    from tests.cli_helpers import cli
+
+    missing = cli(home, "feeds", "import", str(tmp_path / "nothing.opml"))
+    assert missing.returncode == 1 and "unexpected error" not in missing.stderr
+    assert "cannot read" in missing.stderr
+    wrong = tmp_path / "desk.rss"
+    wrong.write_text('<?xml version="1.0"?><rss version="2.0"><channel/></rss>')
+    refused = cli(home, "feeds", "import", str(wrong))
+    assert refused.returncode == 1 and "unexpected error" not in refused.stderr
+    assert "not an OPML file" in refused.stderr

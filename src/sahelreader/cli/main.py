@@ -235,8 +235,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as error:  # noqa: BLE001 - the last line of defence: one line, no traceback
         from sahelreader.library import QueryError, StoreError
+        from sahelreader.library.subscriptions import SubscribeError
 
-        if isinstance(error, (QueryError, StoreError, KeyError, OSError)):
+        if isinstance(error, (QueryError, StoreError, SubscribeError, KeyError, OSError)):
             err.print(_said(f"sahelreader: {_message(error)}", "red"), soft_wrap=True)
             return EXIT_FAILED
         if os.environ.get("SAHELREADER_DEBUG"):

@@ -1094,14 +1094,19 @@ def recogniser_fingerprint(extra: dict[str, str]) -> str:
 
 
 def citation(article: Article) -> str:
-    """A one-line reference to paste into a report: “Title”, Source, date. url"""
-    parts = [f"“{article.title}”"]
-    if article.source:
-        parts.append(article.source)
+    """A one-line reference to paste into a report: “Title”, Source, date. url — clean text
+    (it goes to the clipboard and from there anywhere) and only an http(s) link."""
+    from sahelreader.text.clean import http_link, one_line
+
+    parts = [f"“{one_line(article.title)}”"]
+    source = one_line(article.source)
+    if source:
+        parts.append(source)
     if article.published:
         parts.append(article.published.strftime("%d %B %Y").lstrip("0"))
     text = ", ".join(parts) + "."
-    return f"{text} {article.url}" if article.url else text
+    link = http_link(article.url)
+    return f"{text} {link}" if link else text
 
 
 def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

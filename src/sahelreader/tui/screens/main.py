@@ -432,7 +432,9 @@ class MainScreen(FeedActions):
             )
             self._search_for(f'"{source}"')
             return
-        self.notify(f"Showing articles from {source} (esc shows everything).", markup=False)
+        self.notify(
+            f"Showing articles from {one_line(source)} (esc shows everything).", markup=False
+        )
         self._change(source=source)
         self.query_one(ArticleList).focus()
 
