@@ -68,13 +68,21 @@ def cli(home: Path, *args: str, stdin: str | None = None) -> Result:
     return Result(status, out.getvalue(), err.getvalue())
 
 
-def run(home: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    """`sahelreader ARGS` as a real process, through `python -m sahelreader`."""
+def run(
+    home: Path, *args: str, stdin: str | None = None, columns: int | None = 200
+) -> subprocess.CompletedProcess[str]:
+    """`sahelreader ARGS` as a real process, through `python -m sahelreader`; `columns` None:
+    no $COLUMNS, as in a pipe from a shell."""
+    env = _environment(home)
+    if columns is None:
+        env.pop("COLUMNS", None)
+    else:
+        env["COLUMNS"] = str(columns)
     return subprocess.run(
         [sys.executable, "-m", "sahelreader", *args],
         capture_output=True,
         text=True,
-        env=_environment(home),
+        env=env,
         input=stdin,
         timeout=120,
     )

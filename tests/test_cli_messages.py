@@ -75,3 +75,19 @@ def test_counts_of_one_are_singular(home: Path, tmp_path: Path) -> None:
 def test_the_list_of_supported_types_names_every_one() -> None:
     listed = SUPPORTED_TYPES_TEXT.removeprefix("supported: ").split(", ")
     assert set(listed) == set(SUPPORTED_SUFFIXES)
+
+
+def test_output_to_a_pipe_is_not_wrapped_at_80_columns(home: Path, tmp_path: Path) -> None:
+    # Scripts grep the output: a long title or error must stay on its line.
+    from tests.cli_helpers import run
+
+    title = "A very long headline about the water points that reopened in Tillabéri " * 2
+    story = tmp_path / "long.md"
+    story.write_text(f"---\ntitle: {title.strip()}\n---\n\nWater points reopened in Tillabéri.")
+    assert run(home, "add", str(story)).returncode == 0
+    env_columns = run(home, "search", "tillaberi", columns=None)
+    [line] = [line for line in env_columns.stdout.splitlines() if "headline" in line]
+    assert title.strip() in line
+    missing = tmp_path / ("a-folder-with-a-rather-long-name-" * 3) / "gone.txt"
+    failed = run(home, "add", str(missing), columns=None)
+    assert any(str(missing) in line for line in failed.stderr.splitlines())

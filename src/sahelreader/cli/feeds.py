@@ -14,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.text import Text
 
 from sahelreader import json_output
+from sahelreader.cli.output import console
 from sahelreader.text.clean import one_line, plural, visible
 
 if TYPE_CHECKING:
@@ -158,7 +159,7 @@ def cmd_feeds(args: argparse.Namespace, err: Console) -> int:
 def _feeds_add(args: argparse.Namespace, err: Console) -> int:
     from sahelreader.library.subscriptions import SubscribeError
 
-    out = Console(highlight=False)
+    out = console()
     if args.starter:
         if args.target:
             err.print(Text("sahelreader: give either --starter or a URL, not both", style="red"))
@@ -205,7 +206,7 @@ def _feeds_list(args: argparse.Namespace, err: Console) -> int:
         if args.json:
             sys.stdout.write(json_output.dumps(json_output.feeds_json(feeds)))
             return EXIT_OK
-        out = Console(highlight=False)
+        out = console()
         if not feeds:
             out.print(
                 "No feeds yet: `sahelreader feeds add URL`, or `feeds add --starter` for a "
@@ -250,14 +251,14 @@ def _feeds_remove(args: argparse.Namespace, err: Console) -> int:
                 said += f", {kept} kept (noted or bookmarked)"
         elif kept:
             said += f": its {plural(kept, 'article')} stay in the library (--purge deletes them)"
-        Console(highlight=False).print(Text(said), soft_wrap=True)
+        console().print(Text(said), soft_wrap=True)
         return EXIT_OK
 
 
 def _feeds_import(args: argparse.Namespace, err: Console) -> int:
     with _opened(args, err) as library:
         report = library.subscriptions.import_opml(Path(args.file))
-        _print_opml_import(Console(highlight=False), err, report)
+        _print_opml_import(console(), err, report)
         return EXIT_OK if not report.refused else EXIT_FAILED
 
 
@@ -295,16 +296,14 @@ def _feeds_keep(args: argparse.Namespace, err: Console) -> int:
         pruned = library.subscriptions.set_retention(args.url, args.days, args.items)
         if pruned:
             _sync_index(library, err)
-        Console(highlight=False).print(f"retention set; {plural(pruned, 'article')} pruned")
+        console().print(f"retention set; {plural(pruned, 'article')} pruned")
         return EXIT_OK
 
 
 def cmd_refresh(args: argparse.Namespace, err: Console) -> int:
     with _opened(args, err) as library:
         if not args.urls and not library.subscriptions.all():
-            Console(highlight=False).print(
-                "No feeds to refresh: `sahelreader feeds add URL` subscribes to one."
-            )
+            console().print("No feeds to refresh: `sahelreader feeds add URL` subscribes to one.")
             return EXIT_OK
         results: list[FeedResult] = []
         with Progress(
@@ -337,7 +336,7 @@ def cmd_refresh(args: argparse.Namespace, err: Console) -> int:
             sys.stdout.write(json_output.dumps(json_output.refresh_json(report.results)))
             err.print(report.summary())
         else:
-            Console(highlight=False).print(report.summary())
+            console().print(report.summary())
         return EXIT_FAILED if report.failed else EXIT_OK
 
 
@@ -356,7 +355,7 @@ def cmd_vacuum(args: argparse.Namespace, err: Console) -> int:
             pruned, before, after = library.vacuum()
         if pruned:
             _sync_index(library, err)
-        Console(highlight=False).print(
+        console().print(
             f"{plural(pruned, 'article')} pruned by retention; database "
             f"{_megabytes(before)} -> {_megabytes(after)}"
         )

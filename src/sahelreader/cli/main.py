@@ -28,6 +28,7 @@ from rich.text import Text
 
 from sahelreader import __version__, json_output
 from sahelreader.cli import feeds
+from sahelreader.cli.output import console
 from sahelreader.models import Article, SearchHit
 from sahelreader.text.clean import clean_spans, clean_text, http_link, one_line, plural, visible
 
@@ -57,7 +58,7 @@ def _said(message: str, style: str = "") -> Text:
 
 
 def _out() -> Console:
-    return Console(highlight=False)
+    return console()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -221,7 +222,7 @@ def _positive_int(value: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    err = Console(stderr=True, highlight=False)
+    err = console(stderr=True)
     try:
         if args.command is None:
             return _run_tui(args.home)
@@ -465,7 +466,7 @@ def cmd_add(args: argparse.Namespace, err: Console) -> int:
             _print_json(json_output.add_report_json(report))
             err.print(summary)
         else:
-            Console(highlight=False).print(summary)
+            _out().print(summary)
         return EXIT_OK if report.ok else EXIT_FAILED
 
 
@@ -478,7 +479,7 @@ def cmd_search(args: argparse.Namespace, err: Console) -> int:
         if args.json:
             _print_json(json_output.hits_json(results.hits))
             return EXIT_OK
-        out = Console(highlight=False)
+        out = _out()
         if not results.hits:
             if not results.suggestion:
                 out.print("No results.")
@@ -512,7 +513,7 @@ def cmd_show(args: argparse.Namespace, err: Console) -> int:
         if args.json:
             _print_json(json_output.article_json(article, library.entities(article)))
             return EXIT_OK
-        out = Console(highlight=False)
+        out = _out()
         out.print(Text(one_line(article.title), style="bold"))
         # Only an http(s) link is shown as the article's link.
         facts = (article.source, article.author, _date(article), http_link(article.url))
@@ -542,7 +543,7 @@ def cmd_entities(args: argparse.Namespace, err: Console) -> int:
         if args.json:
             _print_json(json_output.entities_json(found))
             return EXIT_OK
-        out = Console(highlight=False)
+        out = _out()
         for group in group_entities(found):
             line = Text(f"{group.type:<13}", style="dim")
             line.append(one_line(group.name), style="bold")
@@ -559,7 +560,7 @@ def cmd_related(args: argparse.Namespace, err: Console) -> int:
         if args.json:
             _print_json(json_output.related_json(found))
             return EXIT_OK
-        out = Console(highlight=False)
+        out = _out()
         out.print(Text("Cited in this article", style="bold"))
         for source in found.cited:
             line = Text(f"  {one_line(source.name)}", style="bold")
@@ -591,7 +592,7 @@ def cmd_related(args: argparse.Namespace, err: Console) -> int:
 def cmd_bookmark(args: argparse.Namespace, err: Console) -> int:
     on = args.command == "bookmark"
     with _library(args, err, index=False) as library:
-        out = Console(highlight=False)
+        out = _out()
         for given in args.ids:
             article_id = library.resolve(given)
             changed = library.set_bookmark(article_id, on)
@@ -606,7 +607,7 @@ def cmd_bookmarks(args: argparse.Namespace, err: Console) -> int:
         if args.json:
             _print_json(json_output.bookmarks_json(marks))
             return EXIT_OK
-        out = Console(highlight=False)
+        out = _out()
         for article_id, title, when in marks:
             line = Text(article_id, style="bold cyan")
             line.append(f"  {when:%Y-%m-%d %H:%M}" if when else "", style="dim")
@@ -643,9 +644,7 @@ def cmd_note(args: argparse.Namespace, err: Console) -> int:
                     style="yellow",
                 )
             )
-        Console(highlight=False).print(
-            f"note {'deleted' if saved.revision == 0 else 'saved'} for {article_id}"
-        )
+        _out().print(f"note {'deleted' if saved.revision == 0 else 'saved'} for {article_id}")
         return EXIT_OK
 
 
@@ -683,7 +682,7 @@ def cmd_notes(args: argparse.Namespace, err: Console) -> int:
         if args.json:
             _print_json(json_output.notes_json(noted))
             return EXIT_OK
-        out = Console(highlight=False)
+        out = _out()
         for item in noted:
             line = Text(item.article_id, style="bold cyan")
             line.append(f"  {one_line(item.title)}", style="bold")
@@ -734,7 +733,7 @@ def cmd_remove(args: argparse.Namespace, err: Console) -> int:
                     style="yellow",
                 )
             )
-        Console(highlight=False).print(f"{len(report.removed)} removed")
+        _out().print(f"{len(report.removed)} removed")
         return EXIT_OK if not report.unknown and not report.kept else EXIT_FAILED
 
 
@@ -742,13 +741,13 @@ def cmd_reindex(args: argparse.Namespace, err: Console) -> int:
     with _library(args, err, index=False) as library:
         with _progress(err, "Indexing") as update:
             written = library.rebuild_index(progress=update)
-        Console(highlight=False).print(f"index rebuilt: {plural(written, 'article')}")
+        _out().print(f"index rebuilt: {plural(written, 'article')}")
         return EXIT_OK
 
 
 def cmd_doctor(args: argparse.Namespace, err: Console) -> int:
     with _library(args, err, index=False) as library:
-        out = Console(highlight=False)
+        out = _out()
         with _progress(err, "Repairing") as update:
             findings = library.doctor(progress=update)
         for finding in findings:

@@ -1,0 +1,22 @@
+"""Where the CLI prints: rich consoles that never read markup into text and never wrap a line
+that goes to a pipe or a file (scripts grep lines whole); in a terminal, lines wrap at its
+width."""
+
+from __future__ import annotations
+
+import sys
+
+from rich.console import Console
+
+
+def console(stderr: bool = False) -> Console:
+    stream = sys.stderr if stderr else sys.stdout
+    return Console(stderr=stderr, highlight=False, soft_wrap=not _is_terminal(stream))
+
+
+def _is_terminal(stream: object) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty()) if isatty is not None else False
+    except (OSError, ValueError):
+        return False
