@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -38,6 +39,14 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 _PROGRESS_FROM = 20  # files or documents: below this a bar only flickers
 _IMPORT_BAR_FROM_BYTES = 4 * 1024 * 1024  # an import of less than this is over in a moment
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the command is, so that it unwinds like Ctrl-C."""
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise Terminated
 
 
 class CommandFailed(Exception):
@@ -223,14 +232,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     err = console(stderr=True)
+    if args.command is None:
+        return _run_tui(args.home)
+    # SIGTERM ends a command like Ctrl-C: the same clean-up (a half-built index removed, the
+    # old one kept), not a death in the middle of a write.
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    previous_term = signal.signal(signal.SIGTERM, _terminated) if in_main_thread else None
     try:
-        if args.command is None:
-            return _run_tui(args.home)
         handler = _HANDLERS[args.command]
         return handler(args, err)
     except CommandFailed as error:
         err.print(_said(f"sahelreader: {error}", "red"), soft_wrap=True)
         return EXIT_FAILED
+    except Terminated:
+        err.print("interrupted (terminated)")
+        return 128 + signal.SIGTERM
     except KeyboardInterrupt:
         err.print("interrupted")
         return 130
@@ -248,6 +264,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             soft_wrap=True,
         )
         return EXIT_FAILED
+    finally:
+        if previous_term is not None:
+            signal.signal(signal.SIGTERM, previous_term)
 
 
 def _message(error: BaseException) -> str:

@@ -15,6 +15,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import sqlite3
 import threading
 import time
@@ -228,13 +229,14 @@ class SearchIndex:
         ix = whoosh_index.create_in(str(building), self.schema)
         if parallel and total >= _LARGE_BUILD:
             writer = ix.writer(procs=2, limitmb=256, multisegment=True)
+            _start_workers_deaf_to_interrupts(writer)
         else:
             writer = ix.writer(limitmb=256)
         written = 0
         try:
             for row in rows:
                 if cancelled is not None and cancelled.is_set():
-                    writer.cancel()
+                    _abandon(writer)
                     shutil.rmtree(building, ignore_errors=True)
                     return written
                 writer.add_document(**document_for(row, _lookup(entities, row)))
@@ -246,7 +248,7 @@ class SearchIndex:
                 phase("committing")  # Whoosh writes and merges its files: no count to show
             writer.commit()
         except BaseException:
-            writer.cancel()
+            _abandon(writer)
             shutil.rmtree(building, ignore_errors=True)
             raise
         # Swap: the old index (if any) goes only after the new one is complete on disk.
@@ -472,6 +474,41 @@ class SearchIndex:
         # Only bare words: fielded, wildcard and fuzzy terms are the user's deliberate choice.
         corrected = _BARE_WORD.sub(replace, text)
         return corrected if changed else None
+
+
+def _start_workers_deaf_to_interrupts(writer: Any) -> None:
+    """Whoosh's worker processes inherit this process's signal handlers: Ctrl-C (sent to the
+    whole process group) made each print a KeyboardInterrupt traceback. They are started
+    ignoring SIGINT and with SIGTERM's default action; this process handles the interrupt and
+    cancels the writer, which stops them."""
+    start = getattr(writer, "_new_task", None)
+    if start is None or threading.current_thread() is not threading.main_thread():
+        return
+
+    def deaf_start() -> Any:
+        previous_int = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        previous_term = signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        try:
+            return start()
+        finally:
+            signal.signal(signal.SIGINT, previous_int)
+            signal.signal(signal.SIGTERM, previous_term)
+
+    writer._new_task = deaf_start
+
+
+def _abandon(writer: Any) -> None:
+    """Cancel a build's writer. Its worker processes (a two-process build) are stopped and
+    waited for first: they would otherwise go on reading job files that the caller is about
+    to delete with the half-built folder."""
+    for task in getattr(writer, "tasks", ()):
+        if task.is_alive():
+            task.terminate()
+        task.join(timeout=10)
+    try:
+        writer.cancel()
+    except Exception:  # noqa: BLE001 - the folder goes anyway; cancelling is best effort
+        pass
 
 
 SMALL_SEGMENT = 2_000  # documents
