@@ -6,6 +6,7 @@ the article text (with character offsets) finds those terms again, stemmed forms
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 
 from sahelreader.search.analysis import folding_analyzer, word_analyzer, word_field
@@ -45,9 +46,13 @@ def snippet(text: str, spans: list[Span], width: int = SNIPPET_WIDTH) -> tuple[s
     flat = text.translate(_FLATTEN)
     if not spans:
         return _trim(flat, 0, width), []
+    # The window opening at each match holds the matches ending within `width` of it: counted
+    # by bisecting the ends (tokens do not overlap, so they rise with the starts), linear-log
+    # rather than quadratic (20,000 matches in one article took 15 s).
+    ends = [end for _, end in spans]
     best_start, best_count = spans[0][0], 0
     for i, (start, _) in enumerate(spans):
-        count = sum(1 for s, e in spans[i:] if e <= start + width)
+        count = bisect_right(ends, start + width, lo=i) - i
         if count > best_count:
             best_start, best_count = start, count
     window_start = 0 if len(flat) <= width else max(0, best_start - width // 4)
