@@ -9,7 +9,7 @@ from whoosh.query import Or, Query
 
 from sahelreader.library import Library
 from sahelreader.search import query as query_module
-from sahelreader.search.query import QueryError, WordUnion, expand_terms, fuzzy_edits
+from sahelreader.search.query import QueryError, WordUnion, fuzzy_edits
 
 from .conftest import CORPUS, draft, utc
 
@@ -174,7 +174,7 @@ def _plain(query: Query) -> Query:
 def test_a_wide_expansion_finds_and_ranks_like_a_plain_or(crowded: Library, text: str) -> None:
     """Past a few dozen words an expansion is one WordUnion (fast); same hits, same scores."""
     searcher = crowded.index.searcher()
-    expanded = expand_terms(crowded.parse_query(text).query, searcher.reader())
+    expanded = crowded.index.resolve(crowded.parse_query(text).query, searcher)
     assert any(isinstance(leaf, WordUnion) for leaf in _walk(expanded))
     want = sorted(
         (round(hit.score, 6) for hit in searcher.search(_plain(expanded), limit=None)),

@@ -170,3 +170,47 @@ def test_highlights_mark_words_of_any_language(library: Library) -> None:
     [hit] = library.search("armee").hits
     assert [hit.snippet[s:e] for s, e in hit.matches] == ["Armee"]
     assert re.search("armee", hit.snippet, re.IGNORECASE)
+
+
+def _reference_phrase(library: Library, phrase: str, slop: int) -> set[str]:
+    """What Whoosh's own phrase query (positions) finds in the titles and bodies."""
+    from whoosh.fields import ID, TEXT, Schema
+    from whoosh.filedb.filestore import RamStorage
+    from whoosh.query import Or, Phrase
+
+    folded = folding_analyzer()
+    schema = Schema(id=ID(stored=True), title=TEXT(analyzer=folded), body=TEXT(analyzer=folded))
+    ix = RamStorage().create_index(schema)
+    with ix.writer() as writer:
+        for article_id in library.list_ids():
+            article = library.get(article_id)
+            writer.add_document(id=article.id, title=article.title, body=article.body)
+    words = _folded_words(phrase)
+    query = Or([Phrase(field, words, slop=slop) for field in ("title", "body")])
+    with ix.searcher() as searcher:
+        return {searcher.stored_fields(d)["id"] for d in searcher.docs_for_query(query)}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "slop"),
+    [("the army", 1), ("of the army", 1), ("forces of", 2), ("army the", 3), ("la terre", 2)],
+)
+def test_phrases_with_a_slop_match_as_whoosh_positions_did(
+    mixed_library: Library, phrase: str, slop: int
+) -> None:
+    expected = _reference_phrase(mixed_library, phrase, slop)
+    assert expected
+    hits = {hit.id for hit in mixed_library.search(f'"{phrase}"~{slop}', limit=None).hits}
+    assert hits == expected
+
+
+def test_a_phrase_under_or_and_not(mixed_library: Library) -> None:
+    army = _brute_phrase(mixed_library, "of the army")
+    forces = _brute_phrase(mixed_library, "les forces")
+    either = {h.id for h in mixed_library.search('"of the army" OR "les forces"', limit=None).hits}
+    assert either == army | forces
+    parsed = mixed_library.parse_query('"of the army" OR "les forces"')
+    assert mixed_library.index.count_matching(parsed) == len(army | forces)
+    soldiers = {h.id for h in mixed_library.search("soldiers", limit=None).hits}
+    without = {h.id for h in mixed_library.search('soldiers NOT "of the army"', limit=None).hits}
+    assert without == soldiers - army

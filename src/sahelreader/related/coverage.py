@@ -372,7 +372,7 @@ def is_roundup(title: str) -> bool:
 
 def _fields(language: str) -> tuple[str, str]:
     if language in STEMMED_LANGUAGES:
-        return f"body_{language}", f"title_{language}"
+        return "body_words", "title_words"
     return "body", "title"
 
 
@@ -387,7 +387,12 @@ def _key_terms(
     max_df = max(MAX_DF_FLOOR, int(total * MAX_DF_SHARE))
     body_field, title_field = _fields(article.language)
     expander = classify.Expander(reader, body_field)
-    expander.add_text(f"{article.title}\n{article.body}")
+    text = f"{article.title}\n{article.body}"
+    if article.language in STEMMED_LANGUAGES:
+        from sahelreader.search.analysis import analysed_words
+
+        text = analysed_words(text, article.language)  # the word field takes analysed words
+    expander.add_text(text)
     terms: list[tuple[str, str, float]] = []
     taken = 0
     stop = _stop_words(article.language)

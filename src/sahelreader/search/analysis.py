@@ -7,13 +7,15 @@ and unaccented spellings differently.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
+from typing import Any
 
 from whoosh.analysis import (
     Analyzer,
     CharsetFilter,
     LowercaseFilter,
     RegexTokenizer,
+    SpaceSeparatedTokenizer,
     StemFilter,
     StopFilter,
 )
@@ -23,12 +25,14 @@ from whoosh.support.charset import accent_map
 from sahelreader.text.fold import fold
 
 STEMMED_LANGUAGES = ("en", "fr")
-# The word fields: each article's text is analysed once, for its language, into
-# `<field>_<language>` (stemmed, stop words dropped) or, in any other language, `<field>_other`
-# (folded only). Unquoted words search these; phrases, wildcards and fuzzy terms search the
-# folded fields with positions (`title`, `body`, `note`).
+# The word fields: each article's text is analysed once, for its language (stemmed, stop words
+# dropped, in English and French; folded only in any other language), into one field per text
+# (`title_words`, `body_words`, `note_words`) whatever the language: a query word is looked up
+# under its forms for every language at once (see `word_forms`), usually one or two terms.
+# Unquoted words search these; phrases, wildcards and fuzzy terms search the folded fields with
+# positions (`title`, `body`, `note`).
 OTHER = "other"
-WORD_FIELD_SUFFIXES = (*STEMMED_LANGUAGES, OTHER)
+WORD_LANGUAGES = (*STEMMED_LANGUAGES, OTHER)
 
 # Words joined by an apostrophe or a hyphen are separate tokens: "d'Assimi" → "d", "assimi".
 TOKEN_PATTERN = r"\w+(?:\.?\w+)*"
@@ -52,14 +56,39 @@ def language_analyzer(language: str) -> Analyzer:
     )
 
 
-def word_field(field: str, language: str) -> str:
-    """The word field that holds `field` (title, body, note) of an article in `language`."""
-    return f"{field}_{language}" if language in STEMMED_LANGUAGES else f"{field}_{OTHER}"
+def word_field(field: str) -> str:
+    """The word field that holds `field` (title, body, note), for articles of every language."""
+    return f"{field}_words"
 
 
 def word_analyzer(language: str) -> Analyzer:
     """How an article in `language` is analysed into its word fields."""
     return language_analyzer(language) if language in STEMMED_LANGUAGES else folding_analyzer()
+
+
+@cache
+def pre_analysed() -> Any:
+    """The word fields' own analyzer: their text is analysed before it is indexed
+    (by the article's language: `analysed_words`), so indexing only splits it on spaces."""
+    return SpaceSeparatedTokenizer()
+
+
+def analysed_words(text: str, language: str) -> str:
+    """`text` analysed for `language` into its word fields' terms, joined by spaces."""
+    return " ".join(token.text for token in word_analyzer(language)(text))
+
+
+@lru_cache(maxsize=4096)
+def word_forms(word: str) -> tuple[tuple[str, ...], ...]:
+    """The terms a query word stands for in a word field: its analysis for each language,
+    without repeats (each a tuple of terms: "d'Assimi" is two). A language that drops all of
+    it (a stop word) gives nothing (see query._stopped_in)."""
+    forms: list[tuple[str, ...]] = []
+    for language in WORD_LANGUAGES:
+        terms = tuple(token.text for token in word_analyzer(language)(word))
+        if terms and terms not in forms:
+            forms.append(terms)
+    return tuple(forms)
 
 
 @cache

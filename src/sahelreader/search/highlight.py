@@ -21,10 +21,11 @@ def match_spans(
     text: str, field: str, language: str, terms: Iterable[tuple[str, str]]
 ) -> list[Span]:
     """Character spans in `text` that match the query terms for `field` (title, body or note):
-    terms of the folded field (phrases, wildcards) and of the word field of `language`."""
+    terms of the folded field (phrases, wildcards) and of the word field, analysed as
+    `language` is."""
     terms = list(terms)
     wanted_folded = {t for f, t in terms if f == field}
-    words_field = word_field(field, language)
+    words_field = word_field(field)
     wanted_words = {t for f, t in terms if f == words_field}
     spans: set[Span] = set()
     if wanted_folded:

@@ -1,11 +1,12 @@
 """The Whoosh full-text index: derived from the store, rebuilt from it whenever in doubt.
 
-Each article's text goes into two kinds of field:
-- its word fields, analysed once for its language (`body_en`: folded, English stop words
-  dropped, stemmed; `body_other` for a language without a stemmer: folded only), without
-  positions: the words of a query are looked up there;
-- the folded fields (`title`, `body`, `note`: every word as written, accents folded), with
-  positions: only "phrases", wildcards, fuzzy terms and spelling suggestions read them.
+Each article's text (title, body, note) goes into two kinds of field:
+- its word field (`body_words`), analysed once for the article's language (English or French:
+  folded, stop words dropped, stemmed; any other language: folded only), the same field for
+  every language, without positions: the words of a query are looked up there, under their
+  forms for each language (one or two terms a word, where there were six fields);
+- its folded field (`body`: every word as written, accents folded), with positions: only
+  "phrases", wildcards, fuzzy terms and spelling suggestions read it.
 """
 
 from __future__ import annotations
@@ -32,9 +33,9 @@ from whoosh.query import Phrase, Term
 from whoosh.writing import IndexWriter
 
 from sahelreader.search.analysis import (
-    WORD_FIELD_SUFFIXES,
+    analysed_words,
     folding_analyzer,
-    word_analyzer,
+    pre_analysed,
     word_field,
 )
 from sahelreader.search.query import (
@@ -58,7 +59,9 @@ TITLE_BOOST = 2.5
 # Bumped whenever the documents change shape (fields, analysis): an index built by another
 # format is rebuilt. 2: entity fields. 3: the headline's entities in them too. 4: word fields
 # analysed once for the article's language, without positions (`*_other` for other languages).
-INDEX_FORMAT = 4
+# 5: one word field per text (`body_words`) for every language, the analysis done beforehand.
+INDEX_FORMAT = 5
+TEXT_FIELDS = ("title", "body", "note")
 _OPERATOR_WORDS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"})
 _BARE_WORD = re.compile(r"(?<![\w:*?~\"])\w+(?![\w:*?~])")
 
@@ -99,12 +102,11 @@ def build_schema() -> Schema:
         "organisation": TEXT(analyzer=folded),
         "entity": TEXT(analyzer=folded),
     }
-    for suffix in WORD_FIELD_SUFFIXES:
-        words = word_analyzer(suffix)
+    given = pre_analysed()
+    for name in TEXT_FIELDS:
+        boost = TITLE_BOOST if name == "title" else 1.0
         # phrase=False: frequencies only; phrases are matched in the folded fields.
-        fields[f"title_{suffix}"] = TEXT(analyzer=words, phrase=False, field_boost=TITLE_BOOST)
-        fields[f"body_{suffix}"] = TEXT(analyzer=words, phrase=False)
-        fields[f"note_{suffix}"] = TEXT(analyzer=words, phrase=False)
+        fields[word_field(name)] = TEXT(analyzer=given, phrase=False, field_boost=boost)
     return Schema(**fields)
 
 
@@ -118,21 +120,18 @@ def document_for(row: sqlite3.Row, entities: dict[str, list[str]] | None = None)
     note = row["note"] or ""
     doc: dict[str, Any] = {
         "id": row["id"],
-        "title": row["title"],
-        "body": row["body"],
         "source": source_search_text(row["source"]),  # the outlet's name, aliases, domains
         "author": row["author"],
         "language": language or "unknown",
     }
-    if note:
-        doc["note"] = note
     published = from_iso(row["published"])
     if published is not None:
         doc["published"] = published.replace(tzinfo=None)
-    doc[word_field("title", language)] = row["title"]
-    doc[word_field("body", language)] = row["body"]
-    if note:
-        doc[word_field("note", language)] = note
+    for name, text in (("title", row["title"]), ("body", row["body"]), ("note", note)):
+        if not text:
+            continue
+        doc[name] = text
+        doc[word_field(name)] = analysed_words(text, language)
     for kind, names in (entities or {}).items():
         if names:
             # A gap line keeps a phrase query from matching across two names.
@@ -379,7 +378,7 @@ class SearchIndex:
             allowed = self._filtered(searcher, filters)
         else:
             rest = parsed.query
-        query = expand_terms(rest, searcher.reader())
+        query = self.resolve(rest, searcher)
         results = searcher.search(
             without_absent_terms(query, searcher.reader()), limit=limit, filter=allowed
         )
@@ -406,8 +405,12 @@ class SearchIndex:
         if rest is None:
             return len(self._filtered(searcher, filters))
         allowed = self._filtered(searcher, filters) if filters else None
-        query = expand_terms(rest, searcher.reader())
+        query = self.resolve(rest, searcher)
         return int(searcher.search(query, limit=None, scored=False, filter=allowed).scored_length())
+
+    def resolve(self, query: Any, searcher: Any) -> Any:
+        """The query as `searcher` runs it: fuzzy terms and wildcards expanded into words."""
+        return expand_terms(query, searcher.reader())
 
     def _filtered(self, searcher: Any, filters: Filters) -> set[int]:
         """The documents (numbers in `searcher`) that pass the date and language filters."""

@@ -1,11 +1,12 @@
 """The search language: Whoosh's parser, with field aliases, fuzzy terms, dates, and clear errors.
 
-User-facing field names (`title:`, `body:`, `note:`) stand for a group of index fields — the
-word fields, one per language (each article's text is in the one of its language) — so
-`title:militaire` matches a French title stemmed as French. Unfielded words search every
-content field. A word that is a stop word of a language (`the`, `les`) is dropped from the
-articles in that language, as their word fields dropped it: with other words it then asks
-nothing of those articles, alone it matches all of them.
+User-facing field names (`title:`, `body:`, `note:`) stand for their word fields (`title_words`:
+each article's title analysed for its language, every language in the one field), where a
+query word is looked up under its forms for each language (English stem, French stem, as
+written: `word_forms`), so `title:militaire` matches a French title stemmed as French.
+Unfielded words search every content field. A word that is a stop word of a language (`the`,
+`les`) is dropped from the articles in that language, as their word fields dropped it: with
+other words it then asks nothing of those articles, alone it matches all of them.
 
 Fuzzy terms (`word~`) and wildcards (`word*`, `w?rd`) search only the folded fields (every word as
 written, accents folded: a pattern or a misspelling is about the written word, not its stem), and
@@ -39,16 +40,16 @@ from whoosh.support.levenshtein import distance
 
 from sahelreader.search.analysis import (
     STEMMED_LANGUAGES,
-    WORD_FIELD_SUFFIXES,
     folding_analyzer,
     stop_words,
+    word_field,
+    word_forms,
 )
 
 # Visible name -> the index fields searched for its words (phrases: the name itself).
 ALIASED_FIELDS = ("title", "body", "note")
-FIELD_GROUPS: dict[str, tuple[str, ...]] = {
-    name: tuple(f"{name}_{suffix}" for suffix in WORD_FIELD_SUFFIXES) for name in ALIASED_FIELDS
-}
+FIELD_GROUPS: dict[str, tuple[str, ...]] = {name: (word_field(name),) for name in ALIASED_FIELDS}
+WORD_FIELDS = frozenset(word_field(name) for name in ALIASED_FIELDS)
 DEFAULT_FIELDS: tuple[str, ...] = (
     *FIELD_GROUPS["title"],
     *FIELD_GROUPS["body"],
@@ -343,11 +344,17 @@ class _FieldGroupPlugin(qparser.Plugin):
                 group[i] = self.expand(parser, node)
             elif node.has_fieldname:
                 names = self._fields_for(node)
-                if names is not None:
+                if names is None:
+                    continue
+                if isinstance(node, syntax.WordNode) and not isinstance(node, _AS_WRITTEN):
+                    words = tuple(name for name in names if name in WORD_FIELDS)
+                    nodes = [_with_field(node, name) for name in names if name not in WORD_FIELDS]
+                    if words:
+                        nodes.insert(0, _WordsNode(words, node))
+                    nodes += [_LanguageNode(lang) for lang in _stopped_in(node.text)]
+                else:
                     nodes = [_with_field(node, name) for name in names]
-                    if isinstance(node, syntax.WordNode) and not isinstance(node, _AS_WRITTEN):
-                        nodes += [_LanguageNode(lang) for lang in _stopped_in(node.text)]
-                    group[i] = syntax.OrGroup(nodes)
+                group[i] = syntax.OrGroup(nodes)
         return group
 
     @staticmethod
@@ -366,6 +373,41 @@ def _stopped_in(text: str) -> list[str]:
     if not words:
         return []
     return [lang for lang in STEMMED_LANGUAGES if all(w in stop_words(lang) for w in words)]
+
+
+class _WordsNode(syntax.SyntaxNode):
+    """A query word in the word fields: any of its forms (one per language, repeats dropped)
+    in any of the fields; a form of several terms ("d'Assimi") needs them all."""
+
+    has_fieldname = False
+    has_text = False
+
+    def __init__(self, fields: tuple[str, ...], node: Any) -> None:
+        self.fields = fields
+        self.text = node.text
+        self.boost = getattr(node, "boost", 1.0)
+        self.startchar: int | None = node.startchar
+        self.endchar: int | None = node.endchar
+
+    def r(self) -> str:
+        return f"<words {self.text!r} in {','.join(self.fields)}>"
+
+    def query(self, parser: Any) -> Query:
+        from whoosh.query import And
+
+        options: list[Query] = []
+        for field in self.fields:
+            for terms in word_forms(self.text):
+                if len(terms) == 1:
+                    options.append(Term(field, terms[0], boost=self.boost))
+                else:
+                    options.append(And([Term(field, t) for t in terms], boost=self.boost))
+        if not options:
+            return NullQuery
+        query = options[0] if len(options) == 1 else Or(options)
+        setattr(query, "startchar", self.startchar)  # noqa: B010 (untyped on Query)
+        setattr(query, "endchar", self.endchar)  # noqa: B010
+        return query
 
 
 class _LanguageNode(syntax.SyntaxNode):
