@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
+from typing import TypeVar
+
+T = TypeVar("T")
 
 from sahelreader.search.highlight import match_spans, snippet
 
 
-def _within(seconds: float, work: object) -> object:
+def _within(seconds: float, work: Callable[[], T]) -> T:
     """work() in a thread; fails if it is still running after `seconds` (quadratic: minutes)."""
-    result: list[object] = []
-    runner = threading.Thread(target=lambda: result.append(work()), daemon=True)  # type: ignore[operator]
+    result: list[T] = []
+    runner = threading.Thread(target=lambda: result.append(work()), daemon=True)
     runner.start()
     runner.join(seconds)
     assert not runner.is_alive(), f"still running after {seconds} s"
@@ -20,7 +24,7 @@ def _within(seconds: float, work: object) -> object:
 def test_a_snippet_over_twenty_thousand_matches_is_bounded() -> None:
     text = "convoy " * 20_000
     spans = [(n * 7, n * 7 + 6) for n in range(20_000)]
-    excerpt, marks = _within(10, lambda: snippet(text, spans))  # type: ignore[misc]
+    excerpt, marks = _within(10, lambda: snippet(text, spans))
     assert excerpt.startswith("convoy convoy") and marks and marks[0] == (0, 6)
 
 
@@ -34,4 +38,4 @@ def test_the_densest_run_of_matches_is_chosen() -> None:
 def test_match_spans_over_a_long_article_is_bounded() -> None:
     text = "Les convois de Tillabéri. " * 40_000  # about 1 MB
     found = _within(30, lambda: match_spans(text, "body", "fr", [("body", "convois")]))
-    assert len(found) == 40_000  # type: ignore[arg-type]
+    assert len(found) == 40_000
