@@ -6,9 +6,9 @@ import threading
 from collections.abc import Callable
 from typing import TypeVar
 
-T = TypeVar("T")
-
 from sahelreader.search.highlight import match_spans, snippet
+
+T = TypeVar("T")
 
 
 def _within(seconds: float, work: Callable[[], T]) -> T:
