@@ -559,3 +559,25 @@ async def test_palette_shows_saved_search_words_as_plain_text(home: Path) -> Non
         await settle(app, pilot)
         assert app.main.view.name == "[bold]Odd[/bold] name"
         assert app.main.query_text == "published:[2024-01 to 2024-12] OR niger"
+
+
+async def test_a_change_in_a_read_only_library_is_a_notice_not_a_crash(tmp_path: Path) -> None:
+    from sahelreader.library import Library
+    from sahelreader.tui import make_app
+    from sahelreader.tui.delays import Delays
+    from tests.tui_helpers import build_library
+
+    home = tmp_path / "ro-home"
+    build_library(home).close()
+    library = Library.open(home, seed=False, read_only=True)
+    app = make_app(library=library, delays=Delays.none())
+    said: list[str] = []
+    app.notify = lambda message, **kwargs: said.append(str(message))  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("b")
+        await settle(app, pilot)
+        assert app.is_running
+        assert any("read-only" in line for line in said), said
+        assert library.bookmarks() == []
+    library.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +25,31 @@ TEMPLATE = """\
 # Refresh every feed this often while the reader runs (minutes; leave out to refresh only on r).
 # [feeds]
 # refresh_minutes = 30
+
+# The import caps (README, "Reliability"): a file, record or field over one is refused with a
+# line naming it. Sizes in MB; the defaults are shown.
+# [limits]
+# article_file_mb = 20    # one .txt, .md or .html file
+# json_file_mb = 64       # one .json document (parsed whole)
+# jsonl_file_mb = 512     # one JSON Lines file, decompressed (read as a stream)
+# feed_file_mb = 64       # one .rss, .atom or .xml file
+# record_mb = 5           # one JSON Lines line, one feed entry
+# field_mb = 2            # one text field of an article: its body, its title
 """
+
+# [limits] keys: sizes in MB (``*_mb``) and counts; sahelreader.ingest.limits applies them.
+LIMIT_KEYS = (
+    "article_file_mb",
+    "json_file_mb",
+    "jsonl_file_mb",
+    "feed_file_mb",
+    "record_mb",
+    "field_mb",
+    "json_values",
+    "feed_elements",
+    "html_elements",
+    "skipped_in_a_row",
+)
 
 
 @dataclass(frozen=True)
@@ -37,6 +62,8 @@ class Config:
     theme: str | None = None
     # [feeds] refresh_minutes: the reader refreshes every feed this often while it runs.
     refresh_minutes: float | None = None
+    # [limits]: import caps changed from their defaults, by LIMIT_KEYS name ("record_mb": 8).
+    limits: dict[str, float] = field(default_factory=dict)
     problems: tuple[str, ...] = ()
 
 
@@ -59,6 +86,7 @@ def load_config(path: Path) -> Config:
     watch = tuple(str(w) for w in watch_raw) if isinstance(watch_raw, list) else ()
     theme = data.get("theme")
     refresh_minutes = _refresh_minutes(data.get("feeds", {}), problems)
+    limits = _limits_table(data.get("limits", {}), problems)
     return Config(
         keymap=keymap,
         entities=entities,
@@ -66,6 +94,7 @@ def load_config(path: Path) -> Config:
         outlets=outlets,
         theme=str(theme) if isinstance(theme, str) else None,
         refresh_minutes=refresh_minutes,
+        limits=limits,
         problems=tuple(problems),
     )
 
@@ -110,3 +139,26 @@ def _refresh_minutes(value: Any, problems: list[str]) -> float | None:
         problems.append("[feeds] refresh_minutes: expected a number of minutes, at least 1")
         return None
     return float(minutes)
+
+
+def _limits_table(value: Any, problems: list[str]) -> dict[str, float]:
+    """`[limits] record_mb = 8`: positive numbers under known names; the rest is reported."""
+    if not isinstance(value, dict):
+        problems.append("[limits] must be a table")
+        return {}
+    table: dict[str, float] = {}
+    for key, amount in value.items():
+        if key not in LIMIT_KEYS:
+            problems.append(f"[limits] {key!r}: unknown (known: {', '.join(LIMIT_KEYS)})")
+        elif (
+            isinstance(amount, bool)
+            or not isinstance(amount, (int, float))
+            or not math.isfinite(amount)
+            or amount <= 0
+        ):
+            problems.append(f"[limits] {key}: expected a positive number")
+        elif not key.endswith("_mb") and amount != int(amount):
+            problems.append(f"[limits] {key}: expected a whole number")
+        else:
+            table[key] = float(amount)
+    return table

@@ -7,16 +7,20 @@ so the checks can be read, and tested, without a Library.
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from sahelreader.store.locks import FileLock
+from sahelreader.store.salvage import Salvage
 from sahelreader.text.clean import plural
 
-__all__ = ["DoctorSubject", "Finding", "run_doctor"]
+__all__ = ["DoctorSubject", "Finding", "recovery_finding", "run_doctor"]
 
 _MAX_SEGMENTS = 12
+_LEFTOVERS = (".building", ".old")
 
 Progress = Callable[[int, int], None]
 
@@ -68,36 +72,71 @@ class Finding:
         return f"[{mark}] {self.what}" + (f": {self.detail}" if self.detail else "")
 
 
-def run_doctor(library: DoctorSubject, progress: Progress | None = None) -> list[Finding]:
-    """Check, repair where possible, and say what was found, in the order checked."""
+def recovery_finding(recovered: Salvage) -> Finding:
+    """What a recovery of the damaged database (store/salvage.py) did, as the first finding."""
+    kept = f"the damaged file is kept as {recovered.aside.name}" if recovered.aside else ""
+    if recovered.readable:
+        return Finding(
+            "library database",
+            ok=False,
+            repaired=True,
+            detail=f"it was damaged; {recovered.summary()} into a new library file; {kept}",
+        )
+    return Finding(
+        "library database",
+        ok=False,
+        detail=f"{recovered.summary()}; {kept or 'it is kept'}, and a new, empty library was "
+        "started: bring a backup back with `sahelreader restore FILE`",
+    )
+
+
+def run_doctor(
+    library: DoctorSubject, progress: Progress | None = None, recovered: Salvage | None = None
+) -> list[Finding]:
+    """Check, repair where possible, and say what was found, in the order checked.
+    `recovered`: the damaged database was recovered first (Library.doctor does that)."""
     findings: list[Finding] = []
     store, index = library.store, library.index
 
-    problems = store.integrity_problems()
-    if problems:
-        findings.append(
-            Finding(
-                "library database",
-                ok=False,
-                detail="; ".join(problems[:3]) + " — restore a backup, or export notes now",
-            )
-        )
+    if recovered is not None:
+        findings.append(recovery_finding(recovered))
     else:
-        findings.append(
-            Finding("library database", ok=True, detail=plural(store.count(), "article"))
-        )
-
-    for leftover in (index.folder.with_name(index.folder.name + s) for s in (".building", ".old")):
-        if leftover.exists():
-            shutil.rmtree(leftover, ignore_errors=True)
+        try:
+            problems = store.integrity_problems()
+        except sqlite3.DatabaseError as error:
+            problems = [str(error)]
+        if problems:
             findings.append(
                 Finding(
-                    f"leftover {leftover.name}",
+                    "library database",
                     ok=False,
-                    repaired=True,
-                    detail="removed an interrupted index build",
+                    detail="; ".join(problems[:3]) + " — restore a backup, or export notes now",
                 )
             )
+        else:
+            findings.append(
+                Finding("library database", ok=True, detail=plural(store.count(), "article"))
+            )
+
+    # Only while no other process writes the index: its `.building` folder is not a leftover.
+    lock = FileLock(index.folder.with_name(index.folder.name + ".lock"))
+    if lock.acquire(timeout=0):
+        try:
+            for leftover in (index.folder.with_name(index.folder.name + s) for s in _LEFTOVERS):
+                if leftover.exists():
+                    shutil.rmtree(leftover, ignore_errors=True)
+                    if leftover.exists():
+                        continue  # cannot be removed (a read-only home): nothing was repaired
+                    findings.append(
+                        Finding(
+                            f"leftover {leftover.name}",
+                            ok=False,
+                            repaired=True,
+                            detail="removed an interrupted index build",
+                        )
+                    )
+        finally:
+            lock.release()
 
     health = library.index_health()
     if not health.ok:

@@ -19,8 +19,19 @@ class Locations:
     config: Path
 
     def ensure(self) -> None:
-        for folder in {self.database.parent, self.index, self.config.parent}:
-            folder.mkdir(parents=True, exist_ok=True)
+        """Make the folders. Only the database's is needed: the index and the config may be
+        missing in a home that cannot be written (the library is then read-only)."""
+        self.database.parent.mkdir(parents=True, exist_ok=True)
+        for folder in {self.index, self.config.parent}:
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError:
+                pass  # the library says why it cannot write; reading needs neither
+
+    @property
+    def index_lock(self) -> Path:
+        """The lock file of the index's writers, beside the index folder (`index.lock`)."""
+        return self.index.with_name(self.index.name + ".lock")
 
 
 def locations(home: Path | str | None = None) -> Locations:

@@ -168,6 +168,12 @@ def build_parser() -> argparse.ArgumentParser:
     how = note.add_mutually_exclusive_group()
     how.add_argument("--text", metavar="TEXT", help="the note's new text (Markdown)")
     how.add_argument("--edit", action="store_true", help="edit the note in $EDITOR")
+    how.add_argument(
+        "--history",
+        action="store_true",
+        help="print the note and the earlier texts kept: those another writer saved over, "
+        "and a deleted note's last text",
+    )
 
     notes = commands.add_parser(
         "notes",
@@ -186,6 +192,13 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
     export.add_argument("--entity", metavar="NAME", help="only notes about this entity")
     export.add_argument("--query", metavar="Q", help="only notes of articles this search finds")
+    export.add_argument(
+        "--from",
+        dest="source",
+        metavar="FILE",
+        help="the notes of another library file (a backup, or a damaged library.db: what can "
+        "still be read of it); the file is only read",
+    )
 
     backup = commands.add_parser(
         "backup",
@@ -257,6 +270,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         if isinstance(error, (QueryError, StoreError, SubscribeError, KeyError, OSError)):
             err.print(_said(f"sahelreader: {_message(error)}", "red"), soft_wrap=True)
             return EXIT_FAILED
+        from sahelreader.library import IndexUnavailable, is_damage
+
+        if isinstance(error, IndexUnavailable):
+            err.print(_said(f"sahelreader: {error}", "red"), soft_wrap=True)
+            return EXIT_FAILED
+        if is_damage(error):  # SQLite met a damaged page in the middle of a command
+            err.print(
+                _said(
+                    f"sahelreader: the library database is damaged ({error}): run `sahelreader "
+                    "doctor` to recover what can still be read (notes and bookmarks first), or "
+                    "restore a backup",
+                    "red",
+                ),
+                soft_wrap=True,
+            )
+            return EXIT_FAILED
         if os.environ.get("SAHELREADER_DEBUG"):
             raise
         err.print(
@@ -294,13 +323,36 @@ def _library(args: argparse.Namespace, err: Console, index: bool = True) -> Iter
 
     library = Library.open(args.home)
     try:
-        for notice in library.notices:
-            err.print(_said(f"notice: {notice}", "yellow"), soft_wrap=True)
+        _tell(library, err)
         if index:
             _ensure_index(library, err)
         yield library
     finally:
         library.close()
+
+
+def _tell(library: Library, err: Console) -> None:
+    """The library's warnings (something was lost or replaced) and notices, on stderr."""
+    for warning in library.warnings:
+        err.print(_said(f"WARNING: {warning}", "bold red"), soft_wrap=True)
+    for notice in library.notices:
+        err.print(_said(f"notice: {notice}", "yellow"), soft_wrap=True)
+
+
+def _index_after_change(library: Library, err: Console, what: str) -> None:
+    """Bring the index up to a change already saved. Whatever happens to the index (another
+    process holding it, a damaged file), the change stays saved: a notice, never a failure."""
+    try:
+        _ensure_index(library, err)
+    except Exception as error:  # noqa: BLE001 - the store has it; the index catches up later
+        err.print(
+            _said(
+                f"notice: {what} is saved; the search index could not be updated now "
+                f"({type(error).__name__}: {error}): it catches up later",
+                "yellow",
+            ),
+            soft_wrap=True,
+        )
 
 
 def _ensure_index(library: Library, err: Console) -> None:
@@ -638,9 +690,12 @@ def cmd_bookmarks(args: argparse.Namespace, err: Console) -> int:
 
 
 def cmd_note(args: argparse.Namespace, err: Console) -> int:
-    with _library(args, err) as library:
+    # The note is read or saved first; the index follows a save (and never fails it).
+    with _library(args, err, index=False) as library:
         article_id = library.resolve(args.id)
         current = library.note(article_id)
+        if args.history:
+            return _note_history(library, article_id, err)
         if args.text is None and not args.edit:
             if current is None:
                 err.print(f"{article_id} has no note")
@@ -654,7 +709,7 @@ def cmd_note(args: argparse.Namespace, err: Console) -> int:
             err.print("note unchanged")
             return EXIT_OK
         saved = library.save_note(article_id, text, current.revision if current else None)
-        library.sync_index()
+        _index_after_change(library, err, "the note")
         if saved.conflict:
             err.print(
                 Text(
@@ -665,6 +720,27 @@ def cmd_note(args: argparse.Namespace, err: Console) -> int:
             )
         _out().print(f"note {'deleted' if saved.revision == 0 else 'saved'} for {article_id}")
         return EXIT_OK
+
+
+def _note_history(library: Library, article_id: str, err: Console) -> int:
+    """`note ID --history`: the note now, then each earlier text kept, newest first."""
+    out = _out()
+    current = library.note(article_id)
+    if current is None:
+        err.print(f"{article_id} has no note")
+    else:
+        when = f", saved {current.updated:%Y-%m-%d %H:%M} UTC" if current.updated else ""
+        out.print(Text(f"current (revision {current.revision}{when}):", style="bold"))
+        out.print(Text(clean_text(current.body).rstrip("\n")))
+    versions = library.note_versions(article_id)
+    for number, (body, replaced) in enumerate(versions, 1):
+        when = f"{replaced:%Y-%m-%d %H:%M} UTC" if replaced else "at an unknown time"
+        out.print()
+        out.print(Text(f"earlier version {number} (replaced {when}):", style="bold"))
+        out.print(Text(clean_text(body).rstrip("\n")))
+    if not versions:
+        err.print(f"{article_id}: no earlier versions kept")
+    return EXIT_OK
 
 
 def _edit_in_editor(text: str) -> str | None:
@@ -688,14 +764,12 @@ def _edit_in_editor(text: str) -> str | None:
 
 
 def cmd_notes(args: argparse.Namespace, err: Console) -> int:
+    if args.notes_command == "export" and args.source:
+        return _export_notes_from(args, err)
     with _library(args, err, index=args.notes_command == "export") as library:
         if args.notes_command == "export":
             markdown = library.export_notes(entity=args.entity, query=args.query)
-            if args.output:
-                Path(args.output).write_text(markdown, "utf-8")
-                err.print(_said(f"notes written to {args.output}"), soft_wrap=True)
-            else:
-                sys.stdout.write(markdown)
+            _write_export(args, err, markdown)
             return EXIT_OK
         noted = library.notes()
         if args.json:
@@ -710,6 +784,31 @@ def cmd_notes(args: argparse.Namespace, err: Console) -> int:
         if not noted:
             out.print("No notes yet.")
         return EXIT_OK
+
+
+def _write_export(args: argparse.Namespace, err: Console, markdown: str) -> None:
+    if args.output:
+        Path(args.output).write_text(markdown, "utf-8")
+        err.print(_said(f"notes written to {args.output}"), soft_wrap=True)
+    else:
+        sys.stdout.write(markdown)
+
+
+def _export_notes_from(args: argparse.Namespace, err: Console) -> int:
+    """`notes export --from FILE`: the notes of another library file, damaged or not; this
+    home's library is not opened (it may be the damaged one)."""
+    from sahelreader.library import Library
+
+    source = Path(args.source)
+    markdown, report = Library.export_notes_from(
+        source, args.home, entity=args.entity, query=args.query
+    )
+    if report.damaged_tables or report.header_rebuilt:
+        err.print(
+            _said(f"notice: {source} is damaged: {report.summary()}", "yellow"), soft_wrap=True
+        )
+    _write_export(args, err, markdown)
+    return EXIT_OK
 
 
 def cmd_backup(args: argparse.Namespace, err: Console) -> int:
@@ -765,10 +864,20 @@ def cmd_reindex(args: argparse.Namespace, err: Console) -> int:
 
 
 def cmd_doctor(args: argparse.Namespace, err: Console) -> int:
-    with _library(args, err, index=False) as library:
+    from sahelreader.library import DamagedLibrary, Library
+
+    recovered = None
+    try:
+        library = Library.open(args.home)
+    except DamagedLibrary:
+        # SQLite cannot open it: recover what it can still read before anything else.
+        recovered = Library.recover(args.home)
+        library = Library.open(args.home)
+    with library:
+        _tell(library, err)
         out = _out()
         with _progress(err, "Repairing") as update:
-            findings = library.doctor(progress=update)
+            findings = library.doctor(progress=update, recovered=recovered)
         for finding in findings:
             out.print(_said(finding.line(), "green" if finding.ok else "yellow"), soft_wrap=True)
         return EXIT_OK if all(f.ok or f.repaired for f in findings) else EXIT_FAILED

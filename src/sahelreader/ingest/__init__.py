@@ -10,7 +10,7 @@ The public API::
             for draft in stream:                    # ArticleDraft
                 ...
         except IngestError as error:
-            print(f"{path}: {error}")               # a one-line reason
+            print(f"{path}: {error}")               # a one-line reason, any cap named
         else:
             if stream.skipped:                      # records left out of a JSON file
                 print(f"{path}: {stream.skip_summary()}")
@@ -20,8 +20,11 @@ and the pieces the feed and web readers reuse: :func:`parse_feed` for fetched fe
 :func:`write_opml` for subscription lists, :func:`html_to_text` for feed descriptions,
 :func:`extract_article` for web pages, :func:`parse_date` and :func:`decode_bytes`.
 
-Every text field of a draft is clean: NFC, ``\\n`` newlines, no terminal control sequences.
-Nothing here imports textual.
+Every text field of a draft is clean: NFC, ``\\n`` newlines, no terminal control sequences,
+no lone surrogates. Every read is bounded by the caps in :mod:`sahelreader.ingest.limits`
+(``read_file(path, limits)``, a :class:`Limits`; ``Limits.from_config(config.limits)`` applies
+config.toml's ``[limits]``): a file, record or field over one is refused with a line naming
+the cap. Nothing here imports textual.
 """
 
 from __future__ import annotations
@@ -31,8 +34,9 @@ from sahelreader.ingest.discover import SUPPORTED_SUFFIXES, SUPPORTED_TYPES_TEXT
 from sahelreader.ingest.encoding import decode_bytes
 from sahelreader.ingest.errors import IngestError
 from sahelreader.ingest.feed import NotAFeed, ParsedFeed, feed_links, looks_like_feed, parse_feed
+from sahelreader.ingest.limits import Limits
 from sahelreader.ingest.markup import html_to_text
-from sahelreader.ingest.opml import OpmlFeed, read_opml, write_opml
+from sahelreader.ingest.opml import OpmlFeed, read_opml, read_opml_file, write_opml
 from sahelreader.ingest.reader import read_file
 from sahelreader.ingest.stream import ArticleStream
 from sahelreader.ingest.webpage import extract_article
@@ -42,6 +46,7 @@ __all__ = [
     "SUPPORTED_TYPES_TEXT",
     "ArticleStream",
     "IngestError",
+    "Limits",
     "NotAFeed",
     "OpmlFeed",
     "ParsedFeed",
@@ -55,5 +60,6 @@ __all__ = [
     "parse_feed",
     "read_file",
     "read_opml",
+    "read_opml_file",
     "write_opml",
 ]

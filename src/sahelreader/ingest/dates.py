@@ -110,7 +110,12 @@ def parse_date(value: object) -> datetime | None:
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, datetime):
-        return _in_range(value.astimezone(_UTC) if value.tzinfo is not None else value)
+        if value.tzinfo is None:
+            return _in_range(value)
+        try:
+            return _in_range(value.astimezone(_UTC))
+        except (ValueError, OverflowError):  # year 1 east of UTC, year 9999 west of it
+            return None
     if isinstance(value, date):
         return _in_range(datetime(value.year, value.month, value.day))
     if isinstance(value, (int, float)):
@@ -136,6 +141,10 @@ def _from_text(text: str) -> datetime | None:
     return None
 
 
+# 9999-12-31T23:59:59 and 10000-01-01 in Unix seconds (read as milliseconds they were 1978).
+_NO_DATE_SECONDS = frozenset({253_402_300_799, 253_402_300_800})
+
+
 def _from_number(number: float) -> datetime | None:
     if not math.isfinite(number):
         return None
@@ -143,6 +152,8 @@ def _from_number(number: float) -> datetime | None:
         compact = _build(number // 10_000, number // 100 % 100, number % 100)
         if compact is not None:
             return compact
+    if number in _NO_DATE_SECONDS or number / 1000 in _NO_DATE_SECONDS:
+        return None  # the end of the calendar: exporters' way of writing "no date"
     if abs(number) >= 100_000_000_000:  # later than the year 5138 in seconds: milliseconds
         number /= 1000
     try:
@@ -218,9 +229,10 @@ def _build(
         if offset is None:
             return _in_range(datetime(year, month, day, hour, minute, second, microsecond))
         moment = datetime(year, month, day, hour, minute, second, microsecond, timezone(offset))
+        moment = moment.astimezone(_UTC)  # out of range for year 1 east of UTC, 9999 west
     except (ValueError, OverflowError):
         return None
-    return _in_range(moment.astimezone(_UTC))
+    return _in_range(moment)
 
 
 def _in_range(moment: datetime) -> datetime | None:

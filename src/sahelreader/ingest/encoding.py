@@ -54,7 +54,7 @@ _SYMBOL_INSIDE_WORD = re.compile(
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _WESTERN_SAMPLE = 65536
 _META_CHARSET = re.compile(
-    rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9._:-]+)""", re.IGNORECASE
+    rb"""<meta[^<>]+charset\s*=\s*["']?\s*([a-zA-Z0-9._:-]+)""", re.IGNORECASE
 )
 
 

@@ -31,6 +31,7 @@ from sahelreader.ingest.fields import (
     host_name,
     source_from,
 )
+from sahelreader.ingest.limits import Limits, OverCap, checked_draft, current, is_cap_reason
 from sahelreader.ingest.markup import html_to_text, looks_like_html, markup_or_plain_to_text
 from sahelreader.ingest.records import NO_TEXT
 from sahelreader.ingest.stream import SkipLog
@@ -77,13 +78,14 @@ _SNIFF_BYTES = 8192
 _MAX_GUID = 2048
 
 # Comments, processing instructions, a DOCTYPE and whitespace before the root element.
-_PROLOG = re.compile(r"(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^\[>]|\[.*?\])*>)*", re.S | re.I)
 _ROOT = re.compile(r"<([A-Za-z_][\w.:-]*)([^>]*)")
 _HTML_DOCTYPE = re.compile(r"<!DOCTYPE\s+html\b", re.I)
 # Embedding, override and isolate controls: they reorder what a terminal shows ("Trojan
 # Source"). The marks (U+200E, U+200F, U+061C) are kept: right-to-left text needs them.
 _UTF16_32_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # also prefixes of UTF-32 marks
 _LEADING_SPACE = b" \t\r\n"
+_CHARACTER_REFERENCE = re.compile(rb"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
+_NO_CHARACTER = b"&#xFFFD;"
 
 
 class NotAFeed(IngestError):
@@ -102,7 +104,9 @@ class ParsedFeed:
     skipped: int  # entries left out: no title and no text, or a guid seen before
 
 
-def parse_feed(data: bytes, url: str = "", *, charset: str | None = None) -> ParsedFeed:
+def parse_feed(
+    data: bytes, url: str = "", *, charset: str | None = None, limits: Limits | None = None
+) -> ParsedFeed:
     """Read an RSS or Atom document into drafts.
 
     ``url`` is where the feed was fetched from: relative links resolve against it and each
@@ -110,16 +114,24 @@ def parse_feed(data: bytes, url: str = "", *, charset: str | None = None) -> Par
     A feed whose XML is broken keeps the entries feedparser could read and says why in
     ``recovered``. Raises :class:`NotAFeed` for empty data, an HTML page, other XML, and a
     broken document without entries. A valid feed with no entries gives ``entries=()``.
+    Raises IngestError, before parsing, for a feed of more elements than
+    ``limits.feed_elements``; entries over the record or field cap are left out (``skipped``).
     """
-    return _parse(data, url, charset, SkipLog())
+    return _parse(data, url, charset, SkipLog(), limits or current())
 
 
-def read_feed(data: bytes, origin: str, skips: SkipLog) -> list[ArticleDraft]:
+def read_feed(
+    data: bytes, origin: str, skips: SkipLog, limits: Limits | None = None
+) -> list[ArticleDraft]:
     """The drafts in a feed file, for :func:`~sahelreader.ingest.read_file`: each has
     ``origin`` as its origin, left-out entries are counted in ``skips``, and a feed that
     gives no draft raises IngestError."""
-    parsed = _parse(data, "", None, skips)
+    limits = limits or current()
+    parsed = _parse(data, "", None, skips, limits)
     if not parsed.entries:
+        if parsed.skipped == 1 and is_cap_reason(next(iter(skips.counts))):
+            [(reason, where)] = skips.first_at.items()
+            raise IngestError(f"{where}: {reason}")
         if parsed.skipped:
             raise IngestError(f"no article text found ({skips.summary()})")
         raise IngestError("no entries in this feed")
@@ -178,10 +190,14 @@ def feed_links(html: str, base_url: str) -> list[tuple[str, str]]:
 # --- parsing ------------------------------------------------------------------------------
 
 
-def _parse(data: bytes, url: str, charset: str | None, skips: SkipLog) -> ParsedFeed:
+def _parse(
+    data: bytes, url: str, charset: str | None, skips: SkipLog, limits: Limits
+) -> ParsedFeed:
     data = _without_leading_space(data)
     if not data.strip():
         raise NotAFeed("empty file")
+    if element_count(data) > limits.feed_elements:
+        raise IngestError(limits.too_many(limits.feed_elements, "XML elements", "feed"))
     feed_url = clean_url(url)
     headers = {"content-location": feed_url} if feed_url else {}
     if charset:
@@ -190,12 +206,18 @@ def _parse(data: bytes, url: str, charset: str | None, skips: SkipLog) -> Parsed
         headers["content-type"] = f"application/xml; charset={charset.strip()}"
     # sanitize_html and resolve_relative_uris only matter for HTML shown as HTML; the text is
     # extracted from it instead.
-    result = feedparser.parse(
-        io.BytesIO(data),
-        response_headers=headers,
-        sanitize_html=False,
-        resolve_relative_uris=False,
-    )
+    data = _valid_character_references(data)
+    try:
+        result = feedparser.parse(
+            io.BytesIO(data),
+            response_headers=headers,
+            sanitize_html=False,
+            resolve_relative_uris=False,
+        )
+    except (ValueError, UnicodeError, OverflowError, LookupError) as error:
+        # feedparser's lenient parser has no answer for some broken documents (a character
+        # reference in UTF-16, an encoding it cannot look up): a broken feed, like the others.
+        raise NotAFeed(f"not well-formed XML ({_line(str(error))})") from None
     version: str = _get(result, "version") or ""
     raw_entries: list[Any] = list(_get(result, "entries") or [])
     # feedparser puts an XML declaration in front of a document that has none.
@@ -224,15 +246,19 @@ def _parse(data: bytes, url: str, charset: str | None, skips: SkipLog) -> Parsed
     guids: set[str] = set()
     skipped = 0
     for number, entry in enumerate(raw_entries, start=1):
-        draft = _draft(entry, source=source, language=language, origin=feed_url)
         reason = None
-        if draft is None:
-            reason = NO_TEXT
-        elif draft.guid and draft.guid in guids:
-            reason = DUPLICATE_GUID
+        try:
+            draft = _draft(entry, source=source, language=language, origin=feed_url, limits=limits)
+        except OverCap as over:
+            reason = str(over)
         else:
-            guids.add(draft.guid)
-            drafts.append(draft)
+            if draft is None:
+                reason = NO_TEXT
+            elif draft.guid and draft.guid in guids:
+                reason = DUPLICATE_GUID
+            else:
+                guids.add(draft.guid)
+                drafts.append(draft)
         if reason:
             skips.add(reason, f"entry {number}")
             skipped += 1
@@ -255,17 +281,19 @@ def _parse(data: bytes, url: str, charset: str | None, skips: SkipLog) -> Parsed
 
 
 def _draft(
-    entry: Mapping[str, Any], *, source: str, language: str, origin: str
+    entry: Mapping[str, Any], *, source: str, language: str, origin: str, limits: Limits
 ) -> ArticleDraft | None:
-    body = _body(entry)
-    title = _line(_text_of(entry, "title")) or title_from_text(body)
+    """The entry as a draft, None when it has neither title nor text; OverCap when its text
+    is over the record cap (before any work on it) or a field over the field cap."""
+    body = _body(entry, limits)
+    title = _line(_text_of(entry, "title", limits)) or title_from_text(body)
     if not title and not body:
         return None
     url = clean_url(_str(_get(entry, "link")))
     guid = one_line(_str(_get(entry, "id")))[:_MAX_GUID] or url
     author_detail = _get(entry, "author_detail")
     author = _str(_get(author_detail, "name")) if isinstance(author_detail, Mapping) else ""
-    return ArticleDraft(
+    draft = ArticleDraft(
         title=title,
         body=body,
         source=source,
@@ -276,9 +304,10 @@ def _draft(
         origin=origin,
         guid=guid,
     )
+    return checked_draft(draft, limits)
 
 
-def _body(entry: Mapping[str, Any]) -> str:
+def _body(entry: Mapping[str, Any], limits: Limits) -> str:
     """The longest text among the entry's contents and its summary: feeds put a teaser in
     one and the whole article, or nothing, in the other."""
     candidates: list[Mapping[str, Any]] = [
@@ -291,17 +320,21 @@ def _body(entry: Mapping[str, Any]) -> str:
         candidates.append({"value": _get(entry, "summary"), "type": "text/html"})
     best = ""
     for candidate in candidates:
-        text = _to_text(_str(_get(candidate, "value")), _str(_get(candidate, "type")))
+        value = _str(_get(candidate, "value"))
+        limits.check_record(value)
+        text = _to_text(value, _str(_get(candidate, "type")))
         if len(text) > len(best):
             best = text
     return best
 
 
-def _text_of(item: Mapping[str, Any], key: str) -> str:
+def _text_of(item: Mapping[str, Any], key: str, limits: Limits | None = None) -> str:
     """A title-like field as plain text, whether the feed marked it up or not."""
     detail = _get(item, f"{key}_detail")
     kind = _str(_get(detail, "type")) if isinstance(detail, Mapping) else ""
-    return _to_text(_str(_get(item, key)), kind)
+    value = _str(_get(item, key))
+    (limits or current()).check_record(value)
+    return _to_text(value, kind)
 
 
 def _to_text(value: str, kind: str) -> str:
@@ -381,6 +414,49 @@ def _problem(result: Mapping[str, Any], added_lines: int) -> tuple[str | None, b
 # --- sniffing -----------------------------------------------------------------------------
 
 
+def _valid_character_references(data: bytes) -> bytes:
+    """The document with each character reference to no character (``&#xD800;``, a lone
+    surrogate; ``&#x110000;``, past Unicode) made ``&#xFFFD;``: feedparser's lenient parser
+    would fail on the whole document for one of them."""
+    if b"&#" not in data:
+        return data
+
+    def checked(match: re.Match[bytes]) -> bytes:
+        hexadecimal, decimal = match.groups()
+        digits = hexadecimal or decimal
+        if len(digits.lstrip(b"0")) > 7:
+            return _NO_CHARACTER
+        value = int(hexadecimal, 16) if hexadecimal else int(decimal)
+        if value > 0x10FFFF or 0xD800 <= value <= 0xDFFF:
+            return _NO_CHARACTER
+        return match.group(0)
+
+    return _CHARACTER_REFERENCE.sub(checked, data)
+
+
+def element_count(data: bytes) -> int:
+    """How many elements a feed has, counted before parsing: its opening tags, markup inside
+    CDATA sections (text, not elements) left out."""
+
+    def opening_tags(start: int, end: int) -> int:
+        return (
+            data.count(b"<", start, end)
+            - data.count(b"</", start, end)
+            - data.count(b"<!", start, end)
+            - data.count(b"<?", start, end)
+        )
+
+    count = opening_tags(0, len(data))
+    position = data.find(b"<![CDATA[")
+    while position >= 0 and count > 0:
+        start = position + len(b"<![CDATA[")
+        end = data.find(b"]]>", start)
+        end = len(data) if end < 0 else end
+        count -= opening_tags(start, end)
+        position = data.find(b"<![CDATA[", end)
+    return count
+
+
 def _without_leading_space(data: bytes) -> bytes:
     """Whitespace before ``<?xml`` makes the document not well-formed; editors and templates
     leave it there often enough, and nothing is lost dropping it."""
@@ -409,15 +485,49 @@ def _head(data: bytes) -> str:
 def _root_element(data: bytes) -> tuple[str, str] | None:
     """The root element's name and its attributes' source text, from the document's start."""
     head = _head(data)
-    prolog = _PROLOG.match(head)
-    match = _ROOT.match(head, prolog.end() if prolog else 0)
+    match = _ROOT.match(head, _prolog_end(head))
     return (match.group(1), match.group(2)) if match else None
 
 
 def _starts_as_html(data: bytes) -> bool:
     head = _head(data)
-    prolog = _PROLOG.match(head)
-    return bool(prolog and _HTML_DOCTYPE.search(head, 0, prolog.end()))
+    return bool(_HTML_DOCTYPE.search(head, 0, _prolog_end(head)))
+
+
+def _prolog_end(head: str) -> int:
+    """Where the root element may start: past the whitespace, XML declaration, processing
+    instructions, comments and DOCTYPE (with its internal subset) before it. A scan rather
+    than a pattern, which backtracked through every way of splitting "[][][]..." (exponential
+    time for a DOCTYPE without its ">")."""
+    position, size = 0, len(head)
+    while position < size:
+        if head[position].isspace():
+            position += 1
+            continue
+        if head.startswith("<?", position):
+            end, skip = head.find("?>", position + 2), 2
+        elif head.startswith("<!--", position):
+            end, skip = head.find("-->", position + 4), 3
+        elif head[position : position + 9].upper() == "<!DOCTYPE":
+            end, skip = _doctype_end(head, position), 1
+        else:
+            break
+        if end < 0:
+            break
+        position = end + skip
+    return position
+
+
+def _doctype_end(head: str, start: int) -> int:
+    """The position of a DOCTYPE's closing ">", past its internal subset; -1 when unclosed."""
+    close = head.find(">", start)
+    subset = head.find("[", start, close if close >= 0 else len(head))
+    if subset >= 0:
+        subset_end = head.find("]", subset)
+        if subset_end < 0:
+            return -1
+        close = head.find(">", subset_end)
+    return close
 
 
 # --- small helpers ------------------------------------------------------------------------

@@ -27,7 +27,7 @@ _SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
 _BARE_DOMAIN = re.compile(r"(?:[a-zA-Z0-9-]+\.)+[a-zA-Z]{2,24}/?")
 _LANGUAGE = re.compile(r"([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]{1,8})*")
 _BY = re.compile(r"^(?:by|par)\s+", re.IGNORECASE)
-_EMAIL_WITH_NAME = re.compile(r"^\S+@\S+\s*\((?P<name>[^()]+)\)$")
+_EMAIL_WITH_NAME = re.compile(r"^[^\s@]+@\S+\s*\((?P<name>[^()]+)\)$")
 # Hosts that serve a feed rather than the site: "rss.cnn.com" is CNN.
 _HOST_PREFIXES = ("www.", "feeds.", "feed.", "rss.", "m.", "amp.")
 

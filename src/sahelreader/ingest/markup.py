@@ -33,8 +33,12 @@ _LINE_TAGS = frozenset("li tr dt dd figcaption caption".split())
 _TAG = re.compile(r"<\s*(?:[a-zA-Z][a-zA-Z0-9-]*|/[a-zA-Z]|!--)")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
 _SPACE_RUN = re.compile(r"[ \t\n\r\f]+")
-_ANY_TAG = re.compile(r"<[^>]*>")
-_SKIPPED_CONTENT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+# A tag ends at the next "<" too: "<a<a<a..." must not make each "<" scan the rest (quadratic).
+_ANY_TAG = re.compile(r"<[^<>]*>")
+_SKIPPED_OPEN = re.compile(r"<(script|style)\b", re.IGNORECASE)
+# The trailing "read more" link is looked for in the text's last characters only: on a whole
+# text its adjacent \s* took time growing with the square of a run of spaces.
+_READ_MORE_WINDOW = 200
 # The link a feed puts after its teaser ("Continue reading...", "Read Full Article at RT.com").
 _READ_MORE = re.compile(
     r"\n*(?:continue reading|read more|read the (?:full|whole|rest of the) (?:article|story)"
@@ -74,17 +78,43 @@ def html_to_text(fragment: str) -> str:
     fragment = fragment.replace("\x00", "")
     try:
         text = element_to_text(lxml.html.fragment_fromstring(fragment, create_parent="div"))
-    except (ValueError, lxml.etree.ParserError):
+    except (ValueError, lxml.etree.ParserError, AssertionError):
+        # lxml asserts a fragment has one <body>: "<html>" alone has none.
         text = ""
     if not text:
         # libxml2 gives up on markup nested deeper than 255 levels and returns nothing.
         text = _strip_tags(fragment)
-    return _READ_MORE.sub("", text).rstrip()
+    head, tail = text[:-_READ_MORE_WINDOW], text[-_READ_MORE_WINDOW:]
+    return (head + _READ_MORE.sub("", tail)).rstrip()
 
 
 def _strip_tags(fragment: str) -> str:
-    without_tags = _ANY_TAG.sub(" ", _SKIPPED_CONTENT.sub(" ", fragment))
+    without_tags = _ANY_TAG.sub(" ", _without_scripts(fragment))
     return tidy_paragraphs(_SPACE_RUN.sub(" ", html.unescape(without_tags))).strip()
+
+
+def _without_scripts(fragment: str) -> str:
+    """The fragment without its <script> and <style> elements, in one pass: an element left
+    open drops the rest (a pattern searched from each "<script" would scan to the end from
+    each)."""
+    if "<" not in fragment:
+        return fragment
+    parts: list[str] = []
+    position = 0
+    lowered = fragment.lower()
+    while True:
+        opening = _SKIPPED_OPEN.search(fragment, position)
+        if opening is None:
+            parts.append(fragment[position:])
+            break
+        parts.append(fragment[position : opening.start()])
+        closing = lowered.find(f"</{opening.group(1).lower()}", opening.end())
+        if closing < 0:
+            break
+        end = lowered.find(">", closing)
+        position = len(fragment) if end < 0 else end + 1
+        parts.append(" ")
+    return "".join(parts)
 
 
 class _TextBuilder:

@@ -12,16 +12,19 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import format_datetime
+from pathlib import Path
 from typing import Any
 
 import lxml.etree
 
 from sahelreader.ingest.errors import IngestError
-from sahelreader.ingest.feed import strip_bidi_controls
+from sahelreader.ingest.feed import element_count, strip_bidi_controls
 from sahelreader.ingest.fields import clean_url
+from sahelreader.ingest.limits import Limits, current
+from sahelreader.ingest.reader import read_bytes
 from sahelreader.text.clean import one_line
 
-__all__ = ["OpmlFeed", "read_opml", "write_opml"]
+__all__ = ["OpmlFeed", "read_opml", "read_opml_file", "write_opml"]
 
 NOT_OPML = "not an OPML file"
 
@@ -50,13 +53,24 @@ class OpmlFeed:
     category: str = ""  # the folders it sits in, outermost first: "Africa/French"
 
 
-def read_opml(data: bytes) -> list[OpmlFeed]:
+def read_opml_file(path: Path, limits: Limits | None = None) -> list[OpmlFeed]:
+    """:func:`read_opml` of a file, which is refused unread when it is larger than the feed
+    file cap. Raises IngestError for a file that can't be read too ("permission denied")."""
+    limits = limits or current()
+    return read_opml(read_bytes(path, limits.feed_file_bytes, "feed file", limits), limits)
+
+
+def read_opml(data: bytes, limits: Limits | None = None) -> list[OpmlFeed]:
     """The feeds in an OPML file, in document order, each URL once.
 
     Outlines with an ``xmlUrl`` are feeds; outlines without one that hold others are folders,
     whose names make the feeds' ``category``. Feeds whose URL is not http(s) are left out.
-    Raises IngestError ("not an OPML file: …") for anything else, including a file with a DTD.
+    Raises IngestError ("not an OPML file: …") for anything else, including a file with a DTD,
+    and, before parsing, one of more elements than the feed cap (``limits.feed_elements``).
     """
+    limits = limits or current()
+    if element_count(data) > limits.feed_elements:
+        raise IngestError(limits.too_many(limits.feed_elements, "XML elements", "feed"))
     root = _parse(data)
     body = next((child for child in root if _local(child) == "body"), None)
     if body is None:

@@ -23,6 +23,7 @@ from sahelreader.ingest.fields import (
     site_base,
     source_from,
 )
+from sahelreader.ingest.limits import Limits, checked_draft, current
 from sahelreader.ingest.markup import markup_or_plain_to_text
 from sahelreader.ingest.titles import title_from_text
 from sahelreader.models import ArticleDraft
@@ -110,6 +111,12 @@ LANGUAGE_KEYS = ("language", "lang", "inlanguage", "locale")
 
 _TEXT_MEMBERS = ("rendered", "value", "text", "#text", "$t", "content", "name", "title")
 _TRUNCATION_MARK = re.compile(r"\s*…?\s*\[\+\d+ chars\]\s*$")  # NewsAPI cuts "content" so
+# ... at the text's end, so it is looked for there: on a whole body, a long run of spaces made
+# the two \s* above try every split of it (cubic time: 80 s for 5,000 spaces).
+_TRUNCATION_WINDOW = 100
+# How deep text is looked for in a field's objects and lists ({"title": {"rendered": ...}},
+# [["text"]]): text nested deeper is not a field's, and the search must not recurse without end.
+_MAX_TEXT_DEPTH = 6
 
 
 def looks_like_article(record: Mapping[str, Any]) -> bool:
@@ -119,33 +126,43 @@ def looks_like_article(record: Mapping[str, Any]) -> bool:
 
 
 def draft_from_record(
-    record: Mapping[str, Any], *, origin: str, default_source: str = "", default_site: str = ""
+    record: Mapping[str, Any],
+    *,
+    origin: str,
+    default_source: str = "",
+    default_site: str = "",
+    limits: Limits | None = None,
 ) -> ArticleDraft | None:
     """Map one object to a draft, or None when it has neither a title nor any text.
+
+    Raises OverCap when a text field, raw or as text, is over the caps (``limits``, else the
+    defaults); lone surrogates in the record become U+FFFD.
 
     ``default_source`` (the feed's title, the key of a per-source list) is used when the
     record names no source; failing both, the source is the article URL's host. A relative
     link ("/news/world-1") is resolved against the record's site (a site field, a source given
     as a URL or domain, ``default_site``: the feed's, or the known outlet's), else dropped.
     """
+    limits = limits or current()
     fields = {str(key).lower(): value for key, value in record.items()}
-    body = _first_text(fields, BODY_KEYS, _body_text)
-    title = _first_text(fields, TITLE_KEYS, _title_text)
+    body = _first_text(fields, BODY_KEYS, _body_text, limits)
+    title = _first_text(fields, TITLE_KEYS, _title_text, limits)
     if not title:
         if not body:
             return None
         title = title_from_text(body)
     url = _url(fields) or _resolved_relative_url(fields, default_source, default_site)
-    return ArticleDraft(
+    draft = ArticleDraft(
         title=title,
         body=body,
         source=_source(fields, url) or one_line(default_source) or host_name(url),
         author=_author(fields),
         url=url,
         published=_published(fields),
-        language=_first_text(fields, LANGUAGE_KEYS, clean_language),
+        language=_first_text(fields, LANGUAGE_KEYS, clean_language, limits),
         origin=origin,
     )
+    return checked_draft(draft, limits)
 
 
 def _title_text(value: str) -> str:
@@ -156,7 +173,11 @@ def _title_text(value: str) -> str:
 
 def _body_text(value: str) -> str:
     text = markup_or_plain_to_text(value)
-    return _TRUNCATION_MARK.sub("", text) if "chars]" in text else text
+    if "chars]" not in text[-_TRUNCATION_WINDOW:]:
+        return text
+    head, tail = text[:-_TRUNCATION_WINDOW], text[-_TRUNCATION_WINDOW:]
+    cut = _TRUNCATION_MARK.sub("", tail)
+    return (head + cut).rstrip() if cut != tail else text
 
 
 # JSON gives dicts and lists: the checks below use dict, not Mapping, which costs an ABC
@@ -164,32 +185,35 @@ def _body_text(value: str) -> str:
 
 
 def _first_text(
-    fields: dict[str, Any], keys: tuple[str, ...], convert: Callable[[str], str]
+    fields: dict[str, Any], keys: tuple[str, ...], convert: Callable[[str], str], limits: Limits
 ) -> str:
     for key in keys:
         if key not in fields:
             continue
         raw = _as_text(fields[key])
         if raw:
+            limits.check_record(raw)  # before the work of turning it into text
             text = convert(raw)
             if text:
                 return text
     return ""
 
 
-def _as_text(value: Any) -> str:
+def _as_text(value: Any, depth: int = 0) -> str:
     """The text in a field: a string, or the text member of an object, or a list's first."""
     if type(value) is str:
         return value
+    if depth >= _MAX_TEXT_DEPTH:
+        return ""
     if isinstance(value, dict):
         for member in _TEXT_MEMBERS:
-            text = _as_text(value.get(member))
+            text = _as_text(value.get(member), depth + 1)
             if text:
                 return text
         return ""
     if isinstance(value, list):
         for item in value:
-            text = _as_text(item)
+            text = _as_text(item, depth + 1)
             if text:
                 return text
     return ""
@@ -237,7 +261,12 @@ def _resolved_relative_url(fields: dict[str, Any], default_source: str, default_
 
         name = _source(fields, "") or default_source
         base = bundled_outlets().home_url(name) if name else ""
-    return clean_url(urljoin(base, link)) if base else ""
+    if not base:
+        return ""
+    try:
+        return clean_url(urljoin(base, link))
+    except ValueError:  # a base urllib cannot split ("https://[::1")
+        return ""
 
 
 def _source(fields: dict[str, Any], url: str) -> str:

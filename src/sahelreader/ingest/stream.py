@@ -31,15 +31,15 @@ class SkipLog:
         return sum(self.counts.values())
 
     def summary(self) -> str:
-        """One line for people: "3 skipped: 2 no title or text (first at record 4), 1 not
-        valid JSON (first at line 9)"; "" when nothing was skipped."""
+        """One line for people: "3 skipped: 2 no title or text, first at record 4; 1 larger
+        than 5 MB (the per-record cap), first at line 9"; "" when nothing was skipped."""
         if not self.counts:
             return ""
         parts = [
-            f"{count} {reason} (first at {self.first_at[reason]})"
+            f"{count:,} {reason}, first at {self.first_at[reason]}"
             for reason, count in self.counts.most_common()
         ]
-        return f"{self.total} skipped: " + ", ".join(parts)
+        return f"{self.total:,} skipped: " + "; ".join(parts)
 
 
 class ArticleStream(Iterator[ArticleDraft]):

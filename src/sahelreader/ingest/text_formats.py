@@ -22,6 +22,9 @@ __all__ = ["parse_front_matter", "read_markdown", "read_text"]
 
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _ATX_H1 = re.compile(r"^\s{0,3}#(?!#)\s+(?P<title>.+?)(?:\s+#+)?\s*$")
+# Longer lines are not headings; on them the pattern above takes time growing with the square
+# of their length (a long run of spaces).
+_MAX_HEADING_LINE = 1000
 _SETEXT_H1 = re.compile(r"^\s{0,3}=+\s*$")
 _BLOCK_SCALAR = frozenset({"|", "|-", "|+", ">", ">-", ">+"})
 _FRONT_MATTER_ENDS = {"---": ("---", "..."), "+++": ("+++",)}
@@ -148,7 +151,7 @@ def _take_heading(body: str) -> tuple[str, str]:
             continue
         if in_code:
             continue
-        atx = _ATX_H1.match(line)
+        atx = _ATX_H1.match(line) if len(line) <= _MAX_HEADING_LINE else None
         if atx:
             return atx["title"], _without_lines(lines, index, index + 1)
         following = lines[index + 1] if index + 1 < len(lines) else ""
@@ -162,7 +165,11 @@ def _without_lines(lines: list[str], start: int, end: int) -> str:
 
 
 def _plain_inline(title: str) -> str:
-    """A Markdown title as plain text: links become their text, emphasis marks go."""
+    """A Markdown title as plain text: links become their text, emphasis marks go. A title
+    longer than any real one keeps its marks: the patterns take time growing with the square
+    of its length."""
+    if len(title) > _MAX_HEADING_LINE:
+        return one_line(title)
     title = _INLINE_LINK.sub(r"\1", title)
     previous = None
     while previous != title:

@@ -13,6 +13,7 @@ MAX_TITLE_LINE = 150
 MAX_TITLE_SENTENCE = 120
 
 _WRAPPED_WIDTH = 100
+_SENTENCE_WINDOW = 4096
 
 
 def split_title(text: str) -> tuple[str, str]:
@@ -57,6 +58,9 @@ def _is_heading(line: str, rest: str) -> bool:
 
 
 def _first_sentence(paragraph: str) -> str:
+    # The first sentence is found in the paragraph's start: splitting a whole 2 MB line into
+    # sentences took seconds, for a title of at most MAX_TITLE_SENTENCE characters.
+    paragraph = paragraph[:_SENTENCE_WINDOW]
     spans = split_sentences(paragraph)
     sentence = paragraph[spans[0][0] : spans[0][1]] if spans else paragraph
     if sentence.endswith(".") and not sentence.endswith(".."):

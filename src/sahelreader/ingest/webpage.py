@@ -8,6 +8,9 @@ from datetime import datetime, time, timedelta
 from html import unescape as unescape_html
 from typing import Any
 
+import lxml.etree
+import lxml.html
+
 from sahelreader.ingest.dates import parse_date
 from sahelreader.ingest.encoding import declared_html_charset, decode_text
 from sahelreader.ingest.errors import IngestError
@@ -18,6 +21,7 @@ from sahelreader.ingest.fields import (
     host_name,
     source_from,
 )
+from sahelreader.ingest.limits import Limits, current
 from sahelreader.ingest.markup import element_to_text
 from sahelreader.ingest.titles import title_from_text
 from sahelreader.models import ArticleDraft
@@ -41,17 +45,17 @@ _AS_HTML = {
     "graphic": "img",
 }
 _HTML_LANG = re.compile(
-    r"""<html\b[^>]*?\blang\s*=\s*["']?([a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{1,8})*)""", re.IGNORECASE
+    r"""<html\b[^<>]*?\blang\s*=\s*["']?([a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{1,8})*)""", re.IGNORECASE
 )
 _META_LANG = re.compile(
-    r"""<meta\b[^>]*?(?:http-equiv\s*=\s*["']?content-language|property\s*=\s*["']?og:locale)"""
-    r"""[^>]*?\bcontent\s*=\s*["']?([a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{1,8})*)""",
+    r"""<meta\b[^<>]*?(?:http-equiv\s*=\s*["']?content-language|property\s*=\s*["']?og:locale)"""
+    r"""[^<>]*?\bcontent\s*=\s*["']?([a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{1,8})*)""",
     re.IGNORECASE,
 )
 # Keep the time of day and the zone when the page gives them, not only the date.
 _DATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
 _HEAD_CHARS = 200_000
-_META_TAG = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
+_META_TAG = re.compile(r"<meta\b[^<>]*>", re.IGNORECASE)
 _ATTRIBUTE = re.compile(r"""([\w:.-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""")
 _PUBLISHED_META = frozenset(
     {
@@ -70,30 +74,47 @@ _PUBLISHED_META = frozenset(
 )
 _JSON_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
 _SAME_DAY = timedelta(hours=38)  # a local calendar day seen from UTC, with any zone offset
+# An opening tag, counted (to the cap) before the page is parsed.
+_OPENING_TAG = re.compile(r"<[A-Za-z]")
+# trafilatura's time grows with the square of the inline elements in one block (8,000 links in
+# one <p> took 12 s, 16,000 bold words 24 s): past this many inline children, an element's
+# inline markup is dropped, its text kept, before trafilatura sees the page.
+_CROWDED = 500
+_INLINE_TAGS = frozenset(
+    "a abbr b bdi bdo big cite code data del dfn em font i ins kbd mark q s samp small span "
+    "strike strong sub sup time tt u var".split()
+)
+_NOT_TEXT_TAGS = frozenset({"script", "style", "template", "noscript"})
+_PARSER = lxml.html.HTMLParser(encoding="utf-8")
 
 
-def read_html(data: bytes, origin: str) -> ArticleDraft:
+def read_html(data: bytes, origin: str, limits: Limits | None = None) -> ArticleDraft:
     """The article in a saved web page. The encoding comes from a byte-order mark, valid
     UTF-8, or the page's ``<meta charset>``, in that order."""
     text = decode_text(data, declared=declared_html_charset(data))
     if not text.strip():
         raise IngestError("empty file")
-    return dataclasses.replace(extract_article(text), origin=origin)
+    return dataclasses.replace(extract_article(text, limits=limits), origin=origin)
 
 
-def read_fetched_page(data: bytes, url: str, charset: str | None = None) -> ArticleDraft:
+def read_fetched_page(
+    data: bytes, url: str, charset: str | None = None, limits: Limits | None = None
+) -> ArticleDraft:
     """The article in a page fetched from `url`. The encoding: a byte-order mark, valid UTF-8,
     the HTTP header's charset, else the page's ``<meta charset>``."""
     text = decode_text(data, declared=charset or declared_html_charset(data))
     if not text.strip():
         raise IngestError("empty page")
-    return extract_article(text, url)
+    return extract_article(text, url, limits=limits)
 
 
-def extract_article(html: str, url: str = "") -> ArticleDraft:
+def extract_article(html: str, url: str = "", *, limits: Limits | None = None) -> ArticleDraft:
     """The article in a full web page: title, body (paragraphs separated by a blank line),
     author, publication date, source (the site's name, else its host) and URL (the page's
-    canonical URL, else ``url``). Raises IngestError when the page has no article text."""
+    canonical URL, else ``url``). Raises IngestError when the page has no article text, and
+    before any work on it when it has more elements than ``limits.html_elements`` or more text
+    than ``limits.field_bytes``."""
+    html = _bounded_page(html, limits or current())
     # trafilatura takes a moment to import; only pages need it.
     import trafilatura
     from trafilatura.settings import set_date_params
@@ -139,6 +160,41 @@ def extract_article(html: str, url: str = "") -> ArticleDraft:
         language=_page_language(html),
         origin=url,
     )
+
+
+def _bounded_page(html: str, limits: Limits) -> str:
+    """The page, checked against the caps (IngestError), with crowded inline markup dropped
+    (see _CROWDED)."""
+    for count, _ in enumerate(_OPENING_TAG.finditer(html), start=1):
+        if count > limits.html_elements:
+            raise IngestError(limits.too_many(limits.html_elements, "HTML elements", "web page"))
+    try:
+        # As bytes in a known encoding: lxml refuses a str that has an XML declaration.
+        root = lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=_PARSER)
+    except (ValueError, lxml.etree.ParserError):
+        return html  # nothing to parse: trafilatura says what it makes of it
+    text_size = 0
+    crowded = []
+    for element in root.iter():
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        text, tail = element.text, element.tail
+        if text and tag and tag not in _NOT_TEXT_TAGS and not text.isspace():
+            text_size += len(text)
+        if tail and not tail.isspace():
+            text_size += len(tail)
+        if len(element) > _CROWDED:
+            inline = sum(
+                1 for child in element if isinstance(child.tag, str) and child.tag in _INLINE_TAGS
+            )
+            if inline > _CROWDED:
+                crowded.append(element)
+    if text_size > limits.field_bytes:
+        raise IngestError(f"its text is {limits.field_too_large()}")
+    if not crowded:
+        return html
+    for element in crowded:
+        lxml.etree.strip_tags(element, *_INLINE_TAGS)
+    return str(lxml.html.tostring(root.getroottree(), encoding="unicode"))
 
 
 def _body_text(body: Any) -> str:

@@ -6,9 +6,12 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import sqlite3
+import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from importlib import resources
@@ -63,16 +66,22 @@ from sahelreader.search.query import ParsedQuery, QueryError, split_filters
 from sahelreader.search.watch import find_names, watch_query
 from sahelreader.store.database import (
     LIST_FILTERS,
+    DamagedLibrary,
     ListFilter,
     ListSort,
     NoteRecord,
     NoteSave,
+    ReadOnlyLibrary,
     Store,
     StoreError,
     UnknownArticle,
     check_backup,
+    is_damage,
+    read_only_reason,
     row_entities,
 )
+from sahelreader.store.locks import FileLock
+from sahelreader.store.salvage import Salvage, recover_library, salvage, set_aside_if_empty
 
 Progress = Callable[[int, int], None]
 Notice = Callable[[str], None]
@@ -81,18 +90,31 @@ _BATCH = 500
 ENTITY_FIELDS = frozenset({"person", "place", "organisation", "entity"})
 # Past this many pending changes a fresh bulk build beats document-by-document updates.
 _REBUILD_THRESHOLD = 5_000
+# How long a process waits for another one writing the index (`index.lock`) before it goes on
+# without the index: the store has the change, and the index catches up later.
+INDEX_LOCK_WAIT = 30.0
 
 __all__ = [
     "AddReport",
+    "DamagedLibrary",
     "EntityGroup",
     "ImportProgress",
+    "IndexBusy",
+    "IndexUnavailable",
     "Library",
     "QueryError",
+    "ReadOnlyLibrary",
     "RemoveReport",
+    "Salvage",
     "StoreError",
     "UnknownArticle",
     "group_entities",
+    "is_damage",
 ]
+
+
+class IndexBusy(IndexUnavailable):
+    """Another process has been writing the search index for longer than INDEX_LOCK_WAIT."""
 
 
 @dataclass
@@ -158,12 +180,17 @@ class IndexHealth:
 
 
 class Library:
-    def __init__(self, where: Locations, config: Config) -> None:
+    def __init__(self, where: Locations, config: Config, *, read_only: bool = False) -> None:
         self.locations = where
         self.config = config
-        self.store = Store(where.database)
+        self.store = Store(where.database, read_only=read_only)
         self.index = SearchIndex(where.index)
         self.notices: list[str] = list(config.problems)
+        # Louder than notices: something was lost or replaced (a library file found empty).
+        self.warnings: list[str] = []
+        # One writer of the index at a time, across processes (rebuilds and catch-ups).
+        self._index_lock = FileLock(where.index_lock)
+        self._temporary_index: Path | None = None  # a read-only library's index, this session
         self.parallel_builds = True
         self.safety_copy: Path | None = None
         # Held while the index is written (rebuild or catch-up). Public methods take it and call
@@ -179,26 +206,66 @@ class Library:
         use_outlets(self.outlets)
 
     @classmethod
-    def open(cls, home: Path | str | None = None, *, seed: bool = True) -> Library:
+    def open(
+        cls, home: Path | str | None = None, *, seed: bool = True, read_only: bool = False
+    ) -> Library:
+        """Open the library in `home`. One that cannot be written (a read-only home, or
+        `read_only`) opens for reading, with a notice; each change then fails (ReadOnlyLibrary).
+        Raises DamagedLibrary when SQLite cannot read the file: `recover` it."""
         where = locations(home)
         # A file where the index folder belongs would make every command fail: it is a damaged
         # index, kept aside; the index is rebuilt from the library when first needed.
-        aside = set_aside_if_not_a_folder(where.index)
+        try:
+            aside = set_aside_if_not_a_folder(where.index)
+        except OSError:  # a home that cannot be written: the store says so below
+            aside = None
         where.ensure()
-        library = cls(where, load_config(where.config))
+        emptied = None
+        if not read_only and read_only_reason(where.database) is None:
+            emptied = set_aside_if_empty(where.database)
+        library = cls(where, load_config(where.config), read_only=read_only)
         if aside is not None:
             library.notices.append(
                 f"{where.index} was a file, not a folder: moved it to {aside.name};"
                 " the search index is rebuilt from the library"
             )
-        if seed:
-            library.seed_if_new()
-        library.normalise_sources()
+        if library.read_only is not None:
+            library.notices.append(
+                f"the library is read-only: {library.read_only}; changes are not saved"
+            )
+            return library
+        if emptied is not None:
+            library.store.set_meta("seeded", "1")  # a library lost, not a first run
+            library.warnings.append(
+                f"{where.database} was empty (0 bytes): the library it held was lost (the file "
+                f"was truncated). It is kept as {emptied.name}; a new, empty library was "
+                "started. Bring a backup back with `sahelreader restore FILE`"
+                + _backups_beside(where.database)
+            )
+        try:
+            for part in library.store.remove_unfinished():
+                library.notices.append(f"removed {part}, left by an interrupted backup or restore")
+            if seed:
+                library.seed_if_new()
+            library.normalise_sources()
+        except sqlite3.DatabaseError as error:
+            library.close()
+            if is_damage(error):  # a damaged page, met on the way in
+                raise DamagedLibrary(where.database, error) from error
+            raise
         return library
+
+    @property
+    def read_only(self) -> str | None:
+        """Why changes cannot be saved (a read-only home); None when they can."""
+        return self.store.read_only
 
     def close(self) -> None:
         self.index.close()
         self.store.close()
+        if self._temporary_index is not None:
+            shutil.rmtree(self._temporary_index, ignore_errors=True)
+            self._temporary_index = None
 
     def __enter__(self) -> Library:
         return self
@@ -220,7 +287,7 @@ class Library:
     # -- the index, kept in step with the store -----------------------------------------------
 
     def index_health(self) -> IndexHealth:
-        pending = len(self.store.pending_index(limit=1000))
+        pending = self.store.pending_count()
         try:
             self.index.open()
         except FileNotFoundError:
@@ -242,40 +309,116 @@ class Library:
             return IndexHealth(False, "the search index does not match the library")
         return IndexHealth(True)
 
+    @contextmanager
+    def _index_writer(self, notice: Notice | None = None) -> Iterator[bool]:
+        """Hold the right to write the index: this process's threads (`_sync_lock`) and other
+        processes (`index.lock`). Yields False if another process kept it INDEX_LOCK_WAIT s."""
+
+        def waiting() -> None:
+            if notice is not None:
+                notice("another sahelreader is writing the search index: waiting for it")
+
+        with self._sync_lock:
+            held = self._index_lock.acquire(INDEX_LOCK_WAIT, waiting)
+            try:
+                yield held
+            finally:
+                if held:
+                    self._index_lock.release()
+
     def ensure_index(
         self,
         progress: Progress | None = None,
         notice: Notice | None = None,
         cancelled: threading.Event | None = None,
     ) -> bool:
-        """Make the index match the store: catch up pending changes, or rebuild. True if usable."""
+        """Make the index match the store: catch up pending changes, or rebuild. True if usable.
+
+        One process writes the index at a time; another waits for it (at most INDEX_LOCK_WAIT
+        seconds), then finds the index it built, or goes on without it (False if unusable)."""
         health = self.index_health()
-        if not health.ok:
-            if notice is not None:
-                verb = "building" if health.reason == "no search index yet" else "rebuilding"
-                notice(f"{health.reason}: {verb} it from the library")
-            self.rebuild_index(progress, cancelled)
+        if health.ok and not health.pending:
             return True
-        if health.pending:
-            return self.sync_index(progress, notice)
-        return True
+        if self.read_only is not None:
+            return self._ensure_index_read_only(health, progress, notice, cancelled)
+        with self._index_writer(notice) as held:
+            if not held:
+                if notice is not None:
+                    notice(
+                        "another sahelreader has been writing the search index for over "
+                        f"{INDEX_LOCK_WAIT:g} s: going on without it; it catches up later"
+                    )
+                return health.ok
+            health = self.index_health()  # another process may have built it meanwhile
+            if not health.ok:
+                if notice is not None:
+                    verb = "building" if health.reason == "no search index yet" else "rebuilding"
+                    notice(f"{health.reason}: {verb} it from the library")
+                self._rebuild_locked(progress, cancelled)
+                return True
+            if health.pending:
+                return self._sync_locked(progress, notice)
+            return True
+
+    def _ensure_index_read_only(
+        self,
+        health: IndexHealth,
+        progress: Progress | None,
+        notice: Notice | None,
+        cancelled: threading.Event | None,
+    ) -> bool:
+        """A read-only library searches the index as it is; changes waiting for it (made
+        elsewhere) are indexed once the library can be written. A missing or stale index is
+        built where it lives if that folder can be written, else in a temporary folder."""
+        if health.ok:
+            return True
+        with self._index_writer(notice) as held:
+            if not held:
+                return False
+            health = self.index_health()
+            if health.ok:
+                return True
+            if not _writable_folder(self.index.folder):
+                folder = Path(tempfile.mkdtemp(prefix="sahelreader-index-"))
+                self.index.close()
+                self.index = SearchIndex(folder / "index")
+                self._temporary_index = folder
+                if notice is not None:
+                    notice(
+                        f"{health.reason}, and it cannot be saved here: building a temporary "
+                        "one for this session"
+                    )
+            elif notice is not None:
+                notice(f"{health.reason}: rebuilding it from the library")
+            self._rebuild_locked(progress, cancelled)
+            return True
 
     def rebuild_index(
         self, progress: Progress | None = None, cancelled: threading.Event | None = None
     ) -> int:
-        with self._sync_lock:
+        if self.read_only is not None and self._temporary_index is None:
+            if not _writable_folder(self.index.folder):
+                raise ReadOnlyLibrary(self.read_only)
+        with self._index_writer() as held:
+            if not held:
+                raise IndexBusy(
+                    "another sahelreader has been writing the search index for over "
+                    f"{INDEX_LOCK_WAIT:g} s; try again when it has finished"
+                )
             return self._rebuild_locked(progress, cancelled)
 
     def _rebuild_locked(
         self, progress: Progress | None = None, cancelled: threading.Event | None = None
     ) -> int:
-        """The body of rebuild_index; the caller holds `_sync_lock`."""
+        """The body of rebuild_index; the caller holds the index (`_index_writer`)."""
+        writable = self.read_only is None
         stamp = self.store.content_stamp()
         # Taken before the build reads the store: what is queued after (an import or a refresh
         # running meanwhile) stays queued for the next catch-up instead of being cleared unseen.
         seen = self.store.pending_marks()
         total = self.store.count()
-        self.refresh_entities(progress, cancelled)
+        if writable:  # a read-only library recognises as it indexes, and keeps nothing
+            self.refresh_entities(progress, cancelled)
         if cancelled is not None and cancelled.is_set():
             return 0
         written = self.index.rebuild(
@@ -288,54 +431,69 @@ class Library:
         )
         if cancelled is not None and cancelled.is_set():
             return written
-        self.store.clear_marks(seen)
+        if writable:
+            self.store.clear_marks(seen)
         # What is still queued makes the index healthy-but-behind, caught up by sync_index.
         self.index.record_stamp(stamp, self.index_build)
-        if not self.store.get_meta("index_built"):
+        if writable and not self.store.get_meta("index_built"):
             self.store.set_meta("index_built", "1")
         self.index.open()
         return written
 
     def sync_index(self, progress: Progress | None = None, notice: Notice | None = None) -> bool:
-        """Apply the store's pending changes to the index; False if another process holds it."""
-        with self._sync_lock:
-            stamp = self.store.content_stamp()
-            pending = self.store.pending_index()
-            if not pending:
-                return True
-            if len(pending) > _REBUILD_THRESHOLD:
-                # The lock is held here: the locked body, never rebuild_index (it locks again).
+        """Apply the store's pending changes to the index; False if another process holds it
+        (for longer than INDEX_LOCK_WAIT) or the library is read-only: they wait in the store."""
+        if self.read_only is not None:
+            return False
+        with self._index_writer(notice) as held:
+            if not held:
+                if notice is not None:
+                    notice(
+                        "another sahelreader is writing the search index: the changes are "
+                        "saved, and indexed later"
+                    )
+                return False
+            return self._sync_locked(progress, notice)
+
+    def _sync_locked(self, progress: Progress | None = None, notice: Notice | None = None) -> bool:
+        """The body of sync_index; the caller holds the index (`_index_writer`)."""
+        stamp = self.store.content_stamp()
+        pending = self.store.pending_index()
+        if not pending:
+            return True
+        if len(pending) > _REBUILD_THRESHOLD:
+            # The lock is held here: the locked body, never rebuild_index (it locks again).
+            self._rebuild_locked(progress)
+            return True
+        done = 0
+        for start in range(0, len(pending), _BATCH):
+            batch = pending[start : start + _BATCH]
+            rows = list(self.store.documents(batch))
+            present = {row["id"] for row in rows}
+            removed = [i for i in batch if i not in present]
+            try:
+                self.index.apply(rows, removed, entities=self._entity_names)
+            except IndexUnavailable as error:
+                if notice is not None:
+                    notice(f"{error}; changes will be indexed later")
+                return False
+            except Exception as error:  # Whoosh raises many kinds on a damaged segment
+                # The index is derived: rebuild it rather than fail every later command.
+                if notice is not None:
+                    notice(
+                        f"the search index is damaged ({type(error).__name__}): "
+                        "rebuilding it from the library"
+                    )
+                self.index.close()
                 self._rebuild_locked(progress)
                 return True
-            done = 0
-            for start in range(0, len(pending), _BATCH):
-                batch = pending[start : start + _BATCH]
-                rows = list(self.store.documents(batch))
-                present = {row["id"] for row in rows}
-                removed = [i for i in batch if i not in present]
-                try:
-                    self.index.apply(rows, removed, entities=self._entity_names)
-                except IndexUnavailable as error:
-                    if notice is not None:
-                        notice(f"{error}; changes will be indexed later")
-                    return False
-                except Exception as error:  # Whoosh raises many kinds on a damaged segment
-                    # The index is derived: rebuild it rather than fail every later command.
-                    if notice is not None:
-                        notice(
-                            f"the search index is damaged ({type(error).__name__}): "
-                            "rebuilding it from the library"
-                        )
-                    self.index.close()
-                    self._rebuild_locked(progress)
-                    return True
-                self.store.clear_pending(batch)
-                done += len(batch)
-                if progress is not None:
-                    progress(done, len(pending))
-            if not self.store.pending_index(limit=1):
-                self.index.record_stamp(stamp, self.index_build)
-            return True
+            self.store.clear_pending(batch)
+            done += len(batch)
+            if progress is not None:
+                progress(done, len(pending))
+        if not self.store.pending_index(limit=1):
+            self.index.record_stamp(stamp, self.index_build)
+        return True
 
     # -- import ----------------------------------------------------------------------------------
 
@@ -601,11 +759,68 @@ class Library:
     def entity_groups(self, article: Article) -> list[EntityGroup]:
         return group_entities(self.entities(article))
 
-    def doctor(self, progress: Progress | None = None) -> list[Finding]:
-        """Check the store and the index, repair what can be repaired, say what was found."""
+    def doctor(
+        self, progress: Progress | None = None, recovered: Salvage | None = None
+    ) -> list[Finding]:
+        """Check the store and the index, repair what can be repaired, say what was found.
+
+        A damaged database is recovered first (`recover_database`); `recovered` is the report
+        of a recovery already made (`Library.recover`, when the file could not be opened)."""
         from sahelreader.doctor import run_doctor
 
-        return run_doctor(self, progress=progress)
+        if recovered is None and self.read_only is None:
+            try:
+                problems = self.store.integrity_problems()
+            except sqlite3.DatabaseError as error:
+                problems = [str(error)]
+            if problems:
+                recovered = self.recover_database()
+        return run_doctor(self, progress=progress, recovered=recovered)
+
+    def recover_database(self) -> Salvage:
+        """Recover a damaged database in place (see `recover`), and go on with the new one."""
+        self.close()
+        try:
+            report = recover_library(self.locations.database)
+        finally:
+            self.store = Store(self.locations.database)
+            self.index = SearchIndex(self.locations.index)
+            self._source_texts = None
+        return report
+
+    @staticmethod
+    def recover(home: Path | str | None = None) -> Salvage:
+        """Recover the damaged library in `home`: what SQLite can still read (notes and
+        bookmarks first) goes into a new library file, the damaged one is kept aside as
+        `library.db.damaged-<time>`. With nothing readable, a new, empty library is started."""
+        return recover_library(locations(home).database)
+
+    @classmethod
+    def export_notes_from(
+        cls,
+        path: Path,
+        home: Path | str | None = None,
+        entity: str | None = None,
+        query: str | None = None,
+    ) -> tuple[str, Salvage]:
+        """Markdown of the notes in another library file: a backup, or a damaged library (what
+        can still be read of it: see `recover`). The file is only read. StoreError if nothing
+        can be read from it."""
+        if not path.is_file():
+            raise StoreError(f"{path}: no such file")
+        with tempfile.TemporaryDirectory(prefix="sahelreader-export-") as temporary:
+            folder = Path(temporary)
+            report = salvage(path, folder / "library.db", folder / "salvage")
+            if not report.readable:
+                raise StoreError(f"nothing could be read from {path}: {report.error}")
+            where = Locations(folder / "library.db", folder / "index", locations(home).config)
+            library = cls(where, load_config(where.config))
+            try:
+                if query:
+                    library.ensure_index()
+                return library.export_notes(entity=entity, query=query), report
+            finally:
+                library.close()
 
     def related(self, article_id: str, limit: int = 10) -> Related:
         """What the article cites, other coverage of the same story, and its links."""
@@ -694,15 +909,21 @@ class Library:
 
     # -- read state ------------------------------------------------------------------------------
 
+    # What was read and where the reader was are not kept in a read-only library (its notice
+    # says changes are not saved): reading goes on without them, rather than fail at each step.
+
     def mark_read(self, ids: Sequence[str], read: bool = True) -> None:
-        self.store.set_read(ids, read)
+        if self.read_only is None:
+            self.store.set_read(ids, read)
 
     def opened(self, article_id: str, *, mark_read: bool = True) -> None:
         """The reader opened an article: it is read now, and the app reopens on it."""
-        self.store.mark_opened(article_id, read=mark_read)
+        if self.read_only is None:
+            self.store.mark_opened(article_id, read=mark_read)
 
     def set_last_opened(self, article_id: str) -> None:
-        self.store.set_meta("last_opened", article_id)
+        if self.read_only is None:
+            self.store.set_meta("last_opened", article_id)
 
     def last_opened(self) -> str | None:
         return self.store.get_meta("last_opened")
@@ -736,6 +957,11 @@ class Library:
             current = self.store.note(resolved)
             based_on = current.revision if current else None
         return self.store.save_note(resolved, text, based_on)
+
+    def note_versions(self, article_id: str) -> list[tuple[str, datetime | None]]:
+        """The texts a note had before another writer saved over them, or before it was
+        deleted: (text, when it was replaced), newest first."""
+        return self.store.note_versions(self.store.resolve_id(article_id))
 
     def notes(self) -> list[NotedArticle]:
         noted = []
@@ -800,6 +1026,22 @@ class Library:
         return self.index.parse(text)
 
     def search(
+        self,
+        text: str,
+        limit: int | None = 20,
+        sort: SearchSort = "relevance",
+        snippets: bool = True,
+    ) -> SearchResults:
+        """Search the index (see `_search`); IndexUnavailable when there is none yet."""
+        try:
+            return self._search(text, limit, sort, snippets)
+        except FileNotFoundError as error:
+            raise IndexUnavailable(
+                "the search index is not built yet (another sahelreader may be building it): "
+                "try again in a moment"
+            ) from error
+
+    def _search(
         self,
         text: str,
         limit: int | None = 20,
@@ -997,7 +1239,7 @@ class Library:
                     article_id: self.snippet_for(article_id, results.terms)
                     for article_id in ids[: request.first_snippets]
                 }
-        except QueryError as error:
+        except (QueryError, IndexUnavailable) as error:  # no index yet: said, like a bad query
             return ListResult([], query, error=str(error))
         if cancelled is not None and cancelled.is_set():
             return None
@@ -1027,7 +1269,7 @@ class Library:
             try:
                 hits = self.search(query, limit=ListRequest().limit, snippets=False).hits
                 unread = self.unread_count([hit.id for hit in hits])
-            except QueryError:
+            except (QueryError, IndexUnavailable):
                 unread = 0
             views.append((View(name, query), unread))
         return views
@@ -1042,7 +1284,7 @@ class Library:
         for name, query in self.saved_searches():
             try:
                 hits = self.search(query, limit=None, snippets=False).hits
-            except QueryError:
+            except (QueryError, IndexUnavailable):
                 continue
             count = sum(1 for hit in hits if hit.id in fresh)
             if count:
@@ -1078,6 +1320,20 @@ class Library:
 
     def delete_search(self, name: str) -> bool:
         return self.store.delete_search(name)
+
+
+def _writable_folder(folder: Path) -> bool:
+    """Whether an index can be built at `folder` (beside it, then renamed into place)."""
+    parent = folder.parent
+    if not os.access(parent, os.W_OK):
+        return False
+    return not folder.exists() or os.access(folder, os.W_OK)
+
+
+def _backups_beside(database: Path) -> str:
+    """ " (copies beside it: …)" naming the safety copies a restore left, if any."""
+    copies = sorted(database.parent.glob("library-before-restore-*.db"), reverse=True)
+    return f" (copies beside it: {', '.join(p.name for p in copies[:3])})" if copies else ""
 
 
 def recogniser_fingerprint(extra: dict[str, str]) -> str:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
 import re
+import shutil
 import sqlite3
 import threading
 import unicodedata
@@ -32,6 +34,61 @@ _TRACKING_PARAM = re.compile(r"^(utm_|fbclid$|gclid$|ocid$|at_medium$|at_campaig
 
 class StoreError(Exception):
     """The database cannot be used (corrupt, from a newer version, unwritable)."""
+
+
+class ReadOnlyLibrary(StoreError):
+    """A change asked of a library that cannot be written (a read-only home)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"the library is read-only ({reason}): the change was not saved")
+        self.reason = reason
+
+
+class DamagedLibrary(StoreError):
+    """The database file is damaged: SQLite cannot read it, or part of it."""
+
+    def __init__(self, path: Path, error: BaseException | str) -> None:
+        super().__init__(
+            f"the library database {path} is damaged ({error}): run `sahelreader doctor` to "
+            "recover what can still be read (notes and bookmarks first), or restore a backup"
+        )
+        self.path = path
+
+
+def is_damage(error: BaseException) -> bool:
+    """SQLite saying the file is damaged ("database disk image is malformed", "file is not a
+    database"), not busy, locked, read-only or misused: those have subclasses of their own."""
+    return type(error) is sqlite3.DatabaseError
+
+
+def read_only_reason(path: Path) -> str | None:
+    """Why the database at `path` cannot be written, or None if it can (as far as the system
+    says: a read-only file system counts for root too)."""
+    folder = path.parent
+    if not folder.exists():
+        return None if os.access(_existing_parent(folder), os.W_OK) else _why_not(folder)
+    if path.exists() and not os.access(path, os.W_OK):
+        return _why_not(path)
+    if not os.access(folder, os.W_OK):
+        return _why_not(folder)
+    return None
+
+
+def _existing_parent(folder: Path) -> Path:
+    while not folder.exists() and folder.parent != folder:
+        folder = folder.parent
+    return folder
+
+
+def _why_not(path: Path) -> str:
+    try:
+        on_read_only_system = bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except (AttributeError, OSError):  # no statvfs (Windows)
+        on_read_only_system = False
+    where = path if path.is_dir() else path.parent
+    if on_read_only_system:
+        return f"{where} is on a read-only file system"
+    return f"no permission to write in {where}"
 
 
 class UnknownArticle(KeyError):
@@ -125,11 +182,23 @@ def stable_id(key: str, length: int = _ID_LENGTH) -> str:
 class Store:
     """One SQLite database in WAL mode; a connection per thread (the TUI reads from workers)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+        """`read_only`: never write, as if the home could not be written. A home that cannot
+        be written is detected and opened so anyway (`read_only_reason`)."""
         self.path = path
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
         self._connections_lock = threading.Lock()
+        reason = "opened read-only" if read_only else read_only_reason(path)
+        if reason is not None and not path.exists():
+            raise StoreError(f"there is no library in {path.parent}, and {reason}")
+        if reason is not None and path.stat().st_size == 0:
+            raise StoreError(f"{path} is empty (0 bytes): the library it held was lost ({reason})")
+        if reason is None and not path.exists():
+            _create(path)
+        # Why changes cannot be saved; None when they can. Reads work either way.
+        self.read_only: str | None = reason
+        self._read_only_uri: str | None = None  # how SQLite could open the file read-only
         self._migrate()
 
     # -- connections and transactions ------------------------------------------------------
@@ -145,6 +214,8 @@ class Store:
         return conn
 
     def _connect(self) -> sqlite3.Connection:
+        if self.read_only is not None:
+            return self._connect_read_only()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             conn = sqlite3.connect(
@@ -156,11 +227,39 @@ class Store:
             conn.execute("PRAGMA foreign_keys=ON")
             conn.execute("PRAGMA busy_timeout=10000")
         except sqlite3.DatabaseError as error:
+            if is_damage(error):
+                raise DamagedLibrary(self.path, error) from error
             raise StoreError(f"cannot open the library database {self.path}: {error}") from error
         return conn
 
+    def _connect_read_only(self) -> sqlite3.Connection:
+        """A connection that never writes. `mode=ro` reads the WAL that another process may be
+        writing; without one (a WAL database read-only and closed, whose -shm file cannot be
+        made) only `immutable=1` opens it: nothing else can write there either."""
+        base = self.path.resolve().as_uri()
+        uris = [self._read_only_uri] if self._read_only_uri else [f"{base}?mode=ro"]
+        uris += [] if self._read_only_uri else [f"{base}?immutable=1"]
+        failure: sqlite3.DatabaseError | None = None
+        for uri in uris:
+            try:
+                conn = sqlite3.connect(
+                    uri, uri=True, timeout=10.0, isolation_level=None, check_same_thread=False
+                )
+                conn.row_factory = sqlite3.Row
+                conn.execute("PRAGMA busy_timeout=10000")
+                conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+            except sqlite3.DatabaseError as error:
+                if is_damage(error):
+                    raise DamagedLibrary(self.path, error) from error
+                failure = error
+                continue
+            self._read_only_uri = uri
+            return conn
+        raise StoreError(f"cannot open the library database {self.path}: {failure}")
+
     def vacuum(self) -> tuple[int, int]:
         """Compact the database file: (bytes before, bytes after), the WAL file included."""
+        self.require_writable()
         before = self._size_on_disk()
         conn = self.connection
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -197,6 +296,7 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """BEGIN IMMEDIATE … COMMIT: writers queue up instead of failing halfway."""
+        self.require_writable()
         conn = self.connection
         if conn.in_transaction:  # nested: the outer transaction commits
             yield conn
@@ -209,11 +309,20 @@ class Store:
             raise
         conn.execute("COMMIT")
 
+    def require_writable(self) -> None:
+        """ReadOnlyLibrary unless changes can be saved."""
+        if self.read_only is not None:
+            raise ReadOnlyLibrary(self.read_only)
+
     def _migrate(self) -> None:
         conn = self.connection
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version:  # a damaged schema fails here rather than in the first command
+                conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
         except sqlite3.DatabaseError as error:
+            if is_damage(error):
+                raise DamagedLibrary(self.path, error) from error
             raise StoreError(
                 f"{self.path} is not a usable sahelreader database: {error}"
             ) from error
@@ -221,6 +330,11 @@ class Store:
             raise StoreError(
                 f"{self.path} was written by a newer sahelreader (schema {version}, "
                 f"this one knows {SCHEMA_VERSION}); upgrade sahelreader"
+            )
+        if version < SCHEMA_VERSION and self.read_only is not None:
+            raise StoreError(
+                f"{self.path} needs upgrading to this sahelreader's schema, and the library is "
+                f"read-only ({self.read_only})"
             )
         for number in range(version, SCHEMA_VERSION):
             with self.transaction():
@@ -473,6 +587,8 @@ class Store:
         return None if row is None else decode_entities(row["spans"], row["body"])
 
     def save_entities(self, found: Sequence[tuple[str, list[Entity]]], version: str) -> None:
+        if self.read_only is not None:
+            return  # a cache: recognised again next time
         with self.transaction() as conn:
             conn.executemany(
                 "INSERT OR REPLACE INTO article_entities(article_id, version, spans)"
@@ -754,19 +870,73 @@ class Store:
     # -- backup ------------------------------------------------------------------------------------
 
     def backup_to(self, target: Path) -> None:
-        """A consistent copy of the whole database (SQLite's online backup: safe while in use)."""
+        """A consistent copy of the whole database (SQLite's online backup: safe while in use).
+
+        It is written to `<target>.<pid>.part` first, recorded in the library while it is
+        written: if the process dies, the next start removes it (`remove_unfinished`)."""
         target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(target.name + ".part")
+        temporary = part_file(target)
         temporary.unlink(missing_ok=True)
-        destination = sqlite3.connect(temporary)
+        self._unfinished(temporary, add=True)
         try:
-            self.connection.backup(destination)
+            destination = sqlite3.connect(temporary)
+            try:
+                self.connection.backup(destination)
+            finally:
+                destination.close()
+            temporary.replace(target)
         finally:
-            destination.close()
-        temporary.replace(target)
+            temporary.unlink(missing_ok=True)
+            self._unfinished(temporary, add=False)
+
+    def _unfinished(self, path: Path, *, add: bool) -> None:
+        """Record (or forget) a file being written, for `remove_unfinished` to find."""
+        if self.read_only is not None:
+            return
+        with self.transaction() as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key = ?", (_UNFINISHED,)).fetchone()
+            paths = _json_list(None if row is None else row[0])
+            name = str(path.resolve())
+            paths = [p for p in paths if p != name] + ([name] if add else [])
+            conn.execute(
+                "INSERT INTO meta(key, value) VALUES (?, ?)"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (_UNFINISHED, json.dumps(paths)),
+            )
+
+    def remove_unfinished(self) -> list[Path]:
+        """Remove the `.part` files that a backup, restore or recovery killed mid-copy left:
+        those recorded here and those of this library's own names beside it, once the process
+        that wrote each is gone. Returns the files removed."""
+        if self.read_only is not None:
+            return []
+        recorded = [Path(p) for p in _json_list(self.get_meta(_UNFINISHED))]
+        home = self.path.parent
+        beside = list(home.glob(f"{self.path.stem}*.part"))  # a recovery's work folder too
+        removed: list[Path] = []
+        forget: list[Path] = []
+        for path in dict.fromkeys([*recorded, *beside]):
+            if not is_part_file(path) or writer_alive(path):
+                continue
+            try:
+                if path.is_dir() and not path.is_symlink():
+                    shutil.rmtree(path)
+                else:
+                    path.unlink()
+                removed.append(path)
+            except FileNotFoundError:
+                pass
+            except OSError:
+                continue
+            forget.append(path)
+        for path in forget:
+            if path in recorded:
+                self._unfinished(path, add=False)
+        return removed
 
     def restore_from(self, source: Path) -> None:
         """Replace this database's content with a backup's (checked first), in place."""
+        self.require_writable()
         check_backup(source)
         origin = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
         try:
@@ -812,6 +982,10 @@ class Store:
             "INSERT OR REPLACE INTO index_queue(article_id, queued) VALUES (?, ?)",
             [(i, stamp) for i in ids],
         )
+
+    def pending_count(self) -> int:
+        """How many changes wait for the index (exactly: the doctor says the number)."""
+        return int(self.connection.execute("SELECT COUNT(*) FROM index_queue").fetchone()[0])
 
     def pending_index(self, limit: int | None = None) -> list[str]:
         sql = "SELECT article_id FROM index_queue ORDER BY queued"
@@ -859,6 +1033,70 @@ class Store:
             yield from self.connection.execute(
                 select + f" WHERE a.id IN ({marks})", chunk
             ).fetchall()
+
+
+def _create(path: Path) -> None:
+    """A new, empty database file, put in place whole: never seen at 0 bytes by another
+    process (a library file of 0 bytes is a truncated one, kept aside: see salvage.py)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = part_file(path)
+    conn = sqlite3.connect(temporary)
+    try:
+        conn.execute("PRAGMA journal_mode=WAL")  # writes the file's header: 1 page
+    finally:
+        conn.close()
+    try:
+        os.link(temporary, path)  # fails if another process made it first: theirs is used
+    except FileExistsError:
+        pass
+    except OSError:  # no hard links here (some file systems)
+        if not path.exists():
+            os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+_UNFINISHED = "unfinished_files"  # meta: files being written (backups), for clean-up
+_PART = re.compile(r"\.(\d+)\.part$")
+
+
+def part_file(target: Path) -> Path:
+    """Where `target` is written before it is complete: `<name>.<this process>.part`."""
+    return target.with_name(f"{target.name}.{os.getpid()}.part")
+
+
+def is_part_file(path: Path) -> bool:
+    return _PART.search(path.name) is not None
+
+
+def writer_alive(path: Path) -> bool:
+    """Whether the process named in a `.part` file's name may still be writing it."""
+    match = _PART.search(path.name)
+    if match is None:
+        return False
+    pid = int(match[1])
+    if pid == os.getpid():
+        return True
+    if os.name == "nt":  # no harmless probe of another process there: go by age
+        try:
+            return now_utc().timestamp() - path.stat().st_mtime < 24 * 3600
+        except OSError:
+            return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process: alive
+        return True
+    return True
+
+
+def _json_list(text: str | None) -> list[str]:
+    try:
+        value = json.loads(text or "[]")
+    except ValueError:
+        return []
+    return [str(item) for item in value] if isinstance(value, list) else []
 
 
 def _note_record(row: sqlite3.Row) -> NoteRecord:

@@ -38,7 +38,7 @@ _ESCAPE_SEQUENCE = re.compile(
     r"""
       (?:\x1b\[|\x9b) [\x30-\x3f]* [\x20-\x2f]* [\x40-\x7e]      # CSI: ESC [ or 8-bit CSI
     | (?:\x1b[\]PX^_]|[\x9d\x90\x98\x9e\x9f])                   # OSC, DCS, SOS, PM, APC
-      [^\x07\x1b\x9c]* (?:\x07|\x1b\\|\x9c)                     # ... up to BEL or ST
+      [^\x07\x1b\x9c\x90\x98\x9d\x9e\x9f]* (?:\x07|\x1b\\|\x9c)  # ... up to BEL or ST
     | \x1b [\x20-\x2f]* [\x30-\x7e]                             # any other ESC sequence
     """,
     re.VERBOSE,
@@ -72,7 +72,9 @@ _NOT_SPACE_WHITESPACE = re.compile(r"[^\S ]")
 _HTTP_LINK = re.compile(r"https?://[^\s/?#]+(?:[/?#]\S*)?", re.IGNORECASE)
 _NEWLINE = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _WHITESPACE_RUN = re.compile(r"\s+")
-_TRAILING_SPACE = re.compile(r"[ \t\u00a0]+$", re.MULTILINE)
+# The lookbehind starts a match only at a run's first space: without it the engine tried every
+# space of a long run inside a line (quadratic: 20,000 spaces took minutes).
+_TRAILING_SPACE = re.compile(r"(?<![ \t\u00a0])[ \t\u00a0]+$", re.MULTILINE)
 _BLANK_LINES = re.compile(r"\n(?:[ \t\u00a0]*\n)+")
 
 

@@ -63,8 +63,13 @@ class SahelReaderApp(App[None]):
             self.set_keymap(self.library.config.keymap)
         if self.library.config.theme:
             self.theme = self.library.config.theme
+        for warning in self.library.warnings:
+            self.notify(warning, severity="error", timeout=60, markup=False)
         for notice in self.library.notices:
             self.notify(notice, severity="warning", markup=False)
+        if self.library.read_only is not None:
+            # Said once in the notices above; the header keeps saying it.
+            self.sub_title = "read-only: changes are not saved"
         if self._watch_index:
             self.prepare_index()
         else:

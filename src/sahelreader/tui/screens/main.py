@@ -21,7 +21,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input
 
 from sahelreader.entities.summary import group_entities
-from sahelreader.library import Library, QueryError, citation
+from sahelreader.library import Library, QueryError, StoreError, citation
 from sahelreader.models import (
     ALL_ARTICLES,
     Article,
@@ -652,11 +652,19 @@ class MainScreen(FeedActions):
 
     # -- bookmarks and notes -----------------------------------------------------------------------
 
+    def _could_not_save(self, error: StoreError) -> None:
+        """A change the library refused (a read-only home, a damaged file): said, not a crash."""
+        self.notify(f"Not saved: {error}", severity="error", markup=False)
+
     def action_toggle_bookmark(self) -> None:
         article_id = self._target_id()
         if article_id is None:
             return
-        on = self.library.toggle_bookmark(article_id)
+        try:
+            on = self.library.toggle_bookmark(article_id)
+        except StoreError as error:
+            self._could_not_save(error)
+            return
         self.query_one(ArticleList).refresh_rows([article_id])
         if self.article is not None and self.article.id == article_id:
             self.article = replace(self.article, bookmarked=on)
@@ -759,6 +767,9 @@ class MainScreen(FeedActions):
             except QueryError as error:
                 self.notify(str(error), severity="error", markup=False)
                 return
+            except StoreError as error:
+                self._could_not_save(error)
+                return
             self.notify(f"Saved “{name}”. Press v to open it.", markup=False)
 
         self.app.push_screen(SaveSearchScreen(query), saved)
@@ -787,7 +798,12 @@ class MainScreen(FeedActions):
     def _rename_view(self, view: View) -> None:
         def renamed(name: str | None) -> None:
             if name and name != view.name:
-                if self.library.rename_search(view.name, name):
+                try:
+                    done = self.library.rename_search(view.name, name)
+                except StoreError as error:
+                    self._could_not_save(error)
+                    return
+                if done:
                     self.notify(f"Renamed “{view.name}” to “{name}”.", markup=False)
                     if self.view == view:
                         self.request = replace(self.request, view=replace(view, name=name))
@@ -801,7 +817,12 @@ class MainScreen(FeedActions):
 
     def _delete_view(self, view: View) -> None:
         def answered(yes: bool | None) -> None:
-            if yes and self.library.delete_search(view.name):
+            try:
+                deleted = bool(yes) and self.library.delete_search(view.name)
+            except StoreError as error:
+                self._could_not_save(error)
+                return
+            if deleted:
                 self.notify(f"Deleted the view “{view.name}”.", markup=False)
                 if self.view == view:
                     self.show_all_articles()
