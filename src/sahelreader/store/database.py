@@ -304,10 +304,18 @@ class Store:
         conn.execute("BEGIN IMMEDIATE")
         try:
             yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
+            conn.execute("COMMIT")
+        except BaseException as error:
+            # SQLite has already rolled back after some errors (a full disk): a second
+            # ROLLBACK would hide the real one behind "no transaction is active".
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            if isinstance(error, sqlite3.OperationalError) and _storage_failed(error):
+                raise StoreError(
+                    f"the change was not saved: {error} ({self.path.parent}); "
+                    "free some space and try again"
+                ) from error
             raise
-        conn.execute("COMMIT")
 
     def require_writable(self) -> None:
         """ReadOnlyLibrary unless changes can be saved."""
@@ -1097,6 +1105,12 @@ def _json_list(text: str | None) -> list[str]:
     except ValueError:
         return []
     return [str(item) for item in value] if isinstance(value, list) else []
+
+
+def _storage_failed(error: sqlite3.OperationalError) -> bool:
+    """The disk, not the query: full, or an I/O error."""
+    text = str(error).lower()
+    return "full" in text or "disk i/o" in text
 
 
 def _note_record(row: sqlite3.Row) -> NoteRecord:
