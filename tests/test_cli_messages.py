@@ -55,7 +55,7 @@ def test_counts_of_one_are_singular(home: Path, tmp_path: Path) -> None:
     )
     first = cli(home, "add", str(story), str(records))
     assert first.returncode == 0, first.stderr
-    assert "1 record without text skipped" in first.stdout
+    assert "1 record skipped (no text, or over a cap)" in first.stdout
     again = cli(home, "add", str(story))
     assert "0 added, 1 duplicate " in again.stdout
     [hit] = json.loads(cli(home, "search", "filingue", "--json").stdout)

@@ -830,3 +830,21 @@ def test_real_sizes_stay_under_600_mb_and_finish(tmp_path: Path) -> None:
     print("\n".join(report))
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
     assert own < 600  # the files were written a piece at a time
+
+
+def test_config_limits_apply_to_library_add(tmp_path: Path) -> None:
+    from sahelreader.library import Library
+
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "config.toml").write_text("[limits]\nrecord_mb = 0.01\n")  # 10 KB per record
+    records = tmp_path / "two.jsonl"
+    records.write_text(
+        json.dumps({"title": "Short", "body": "Millet prices in Maradi."})
+        + "\n"
+        + json.dumps({"title": "Long", "body": "x " * 20_000})
+        + "\n"
+    )
+    with Library.open(home, seed=False) as library:
+        report = library.add([records])
+        assert len(report.added) == 1 and report.skipped_records == 1

@@ -520,7 +520,7 @@ def cmd_add(args: argparse.Namespace, err: Console) -> int:
             err.print(_said(f"failed: {path}: {reason}", "red"), soft_wrap=True)
         _ensure_index(library, err)
         skipped = (
-            f", {plural(report.skipped_records, 'record')} without text skipped"
+            f", {plural(report.skipped_records, 'record')} skipped (no text, or over a cap)"
             if report.skipped_records
             else ""
         )

@@ -510,7 +510,10 @@ class Library:
         records are stored too, so that a bar can move within one large file. A web address
         subscribes when it is a feed (or a page naming one), else adds the page; an ``.opml``
         file subscribes to the feeds it lists; a feed file (.rss, .atom, .xml) is read once."""
-        from sahelreader.ingest import IngestError, discover, read_file
+        from sahelreader.ingest import IngestError, Limits, discover, read_file
+
+        # config.toml's [limits], if any; else the importers' defaults.
+        limits = Limits.from_config(self.config.limits) if self.config.limits else None
         from sahelreader.library.subscriptions import SubscribeError
 
         report = AddReport()
@@ -565,7 +568,7 @@ class Library:
                 break
             batch: list[tuple[ArticleDraft, str]] = []
             try:
-                reading = read_file(path)
+                reading = read_file(path, limits)
                 for draft in reading:
                     batch.append((draft, draft.language or detect_language(draft.body)))
                     if len(batch) >= _BATCH:

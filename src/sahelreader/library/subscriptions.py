@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from sahelreader.ingest.errors import IngestError
-from sahelreader.ingest.opml import OpmlFeed, read_opml, write_opml
+from sahelreader.ingest.opml import OpmlFeed, read_opml_file, write_opml
 from sahelreader.models import ArticleDraft
 from sahelreader.store.feeds import FeedRecord, FeedTable
 from sahelreader.subscriptions import (
@@ -277,7 +277,7 @@ class Subscriptions:
     def import_opml(self, path: Path) -> OpmlImport:
         """Subscribe to every feed an OPML file lists. Nothing is fetched until a refresh."""
         try:
-            listed = read_opml(Path(path).read_bytes())
+            listed = read_opml_file(Path(path))
         except OSError as error:
             raise SubscribeError(f"cannot read {path}: {error.strerror or error}") from None
         except IngestError as error:
