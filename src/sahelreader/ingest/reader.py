@@ -78,14 +78,8 @@ def read_file(path: Path, limits: Limits | None = None) -> ArticleStream:
     skips = SkipLog()
     try:
         return _read_file(path, suffix, origin, skips, limits)
-    except IngestError:
-        raise
-    except MemoryError:
-        raise IngestError(_NO_MEMORY) from None
-    except RecursionError:
-        raise IngestError(_TOO_DEEP) from None
     except Exception as error:  # noqa: BLE001 - one bad file never stops the batch
-        raise IngestError(f"could not be read: {type(error).__name__}: {error}") from None
+        raise _as_ingest_error(error) from None
 
 
 def _read_file(
@@ -229,23 +223,28 @@ def _gzip_reason(error: BaseException) -> str:
     return "not valid gzip data"
 
 
+def _as_ingest_error(error: Exception) -> IngestError:
+    """Any failure while reading one file, as the one-line reason that file failed for."""
+    if isinstance(error, IngestError):
+        return error
+    if isinstance(error, (EOFError, zlib.error, gzip.BadGzipFile)):
+        return IngestError(_gzip_reason(error))
+    if isinstance(error, OSError):
+        return IngestError(os_error_reason(error))
+    if isinstance(error, MemoryError):
+        return IngestError(_NO_MEMORY)
+    if isinstance(error, RecursionError):
+        return IngestError(_TOO_DEEP)
+    return IngestError(f"could not be read: {type(error).__name__}: {error}")
+
+
 def _guarded(drafts: Iterator[ArticleDraft]) -> Iterator[ArticleDraft]:
     """A stream's drafts, with any failure while reading it made an IngestError: the drafts
     already given are kept, and the batch goes on to the next file."""
     try:
         yield from drafts
-    except (EOFError, zlib.error, gzip.BadGzipFile) as error:
-        raise IngestError(_gzip_reason(error)) from None
-    except OSError as error:
-        raise IngestError(os_error_reason(error)) from None
-    except IngestError:
-        raise
-    except MemoryError:
-        raise IngestError(_NO_MEMORY) from None
-    except RecursionError:
-        raise IngestError(_TOO_DEEP) from None
     except Exception as error:  # noqa: BLE001 - one bad file never stops the batch
-        raise IngestError(f"could not be read: {type(error).__name__}: {error}") from None
+        raise _as_ingest_error(error) from None
     finally:
         close = getattr(drafts, "close", None)
         if close is not None:
