@@ -15,7 +15,7 @@ from sahelreader.ingest.errors import IngestError
 from sahelreader.ingest.feed import ParsedFeed, parse_feed
 from sahelreader.ingest.webpage import read_fetched_page
 from sahelreader.models import ArticleDraft
-from sahelreader.web.fetch import ACCEPT_FEED, ACCEPT_PAGE, Fetcher, FetchError
+from sahelreader.web.fetch import ACCEPT_FEED, ACCEPT_PAGE, Fetcher, FetchError, Response
 
 CheckOutcome = Literal["fetched", "not-modified", "failed"]
 Known = Callable[[Sequence[ArticleDraft]], list[bool]]
@@ -76,6 +76,19 @@ def check_feed(
     pages_failed, page_error = 0, None
     if full_text and feed.entries:
         feed, pages_failed, page_error = with_full_text(fetcher, feed, known, cancelled)
+    return fetched(url, response, feed, pages_failed=pages_failed, page_error=page_error)
+
+
+def fetched(
+    url: str,
+    response: Response,
+    feed: ParsedFeed,
+    *,
+    pages_failed: int = 0,
+    page_error: str | None = None,
+) -> FeedCheck:
+    """The check of a feed fetched in full: its entries, and what the next conditional GET
+    sends back."""
     return FeedCheck(
         url,
         "fetched",

@@ -11,7 +11,7 @@ from sahelreader.ingest.errors import IngestError
 from sahelreader.ingest.feed import NotAFeed, feed_links, looks_like_feed, parse_feed
 from sahelreader.ingest.webpage import read_fetched_page
 from sahelreader.models import ArticleDraft
-from sahelreader.subscriptions.check import FeedCheck, check_feed
+from sahelreader.subscriptions.check import FeedCheck, check_feed, fetched
 from sahelreader.web.fetch import ACCEPT_FEED, Fetcher, Response
 
 
@@ -54,14 +54,8 @@ def identify(fetcher: Fetcher, url: str, *, want_feed: bool = False) -> Found:
 
 
 def _parsed(response: Response, address: str) -> FeedCheck:
-    feed = parse_feed(response.content, response.url, charset=response.charset)
-    return FeedCheck(
-        address,
-        "fetched",
-        feed=feed,
-        etag=response.etag,
-        modified=response.last_modified,
-        moved_to=response.moved_to,
+    return fetched(
+        address, response, parse_feed(response.content, response.url, charset=response.charset)
     )
 
 
