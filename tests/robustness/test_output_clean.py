@@ -519,7 +519,7 @@ def test_feeds_import_of_a_missing_or_wrong_file_is_one_clean_error(
 
     missing = cli(home, "feeds", "import", str(tmp_path / "nothing.opml"))
     assert missing.returncode == 1 and "unexpected error" not in missing.stderr
-    assert "cannot read" in missing.stderr
+    assert "nothing.opml" in missing.stderr and "no such file" in missing.stderr
     wrong = tmp_path / "desk.rss"
     wrong.write_text('<?xml version="1.0"?><rss version="2.0"><channel/></rss>')
     refused = cli(home, "feeds", "import", str(wrong))
