@@ -38,6 +38,7 @@ from sahelreader.search.analysis import (
     pre_analysed,
     word_field,
 )
+from sahelreader.search.evaluate import Unsupported, best, evaluate, supported
 from sahelreader.search.query import (
     Filters,
     ParsedQuery,
@@ -150,8 +151,8 @@ class RawHit:
 @dataclass(frozen=True)
 class RawResults:
     hits: list[RawHit]
-    total: int  # exact when `more` is False; otherwise the number of hits returned
-    more: bool  # more documents match than were returned (counting them all is slow in Whoosh)
+    total: int  # documents matching; when Whoosh's searcher ran and `more` is set, a lower bound
+    more: bool  # more documents match than were returned
     terms: frozenset[tuple[str, str]]  # (index field, term text) that the query matched on
 
 
@@ -366,8 +367,11 @@ class SearchIndex:
             return None
 
     def search(self, parsed: ParsedQuery, limit: int | None = 20) -> RawResults:
-        """Hits ranked by BM25F, best first; QueryError if a wildcard matches too many words.
+        """Hits ranked by BM25F, best first, and how many match in all; QueryError if a
+        wildcard matches too many words.
 
+        The query is evaluated straight from the postings (search/evaluate.py: Whoosh's scores,
+        several times faster), or by Whoosh's searcher for shapes that module leaves alone.
         Top-level date and language filters restrict the search (a set of documents) rather
         than join it as terms: a date range is otherwise an OR of every date in it.
         """
@@ -378,15 +382,20 @@ class SearchIndex:
             allowed = self._filtered(searcher, filters)
         else:
             rest = parsed.query
-        query = self.resolve(rest, searcher)
-        results = searcher.search(
-            without_absent_terms(query, searcher.reader()), limit=limit, filter=allowed
-        )
-        hits = [RawHit(hit["id"], float(hit.score or 0.0)) for hit in results]
+        query = without_absent_terms(self.resolve(rest, searcher), searcher.reader())
         terms = matched_terms(query, searcher.reader())
-        found = results.scored_length()
-        more = limit is not None and found >= limit
-        return RawResults(hits, found, more, terms)
+        scores = _evaluated(query, searcher)
+        if scores is None:  # a shape the evaluator leaves to Whoosh
+            results = searcher.search(query, limit=limit, filter=allowed)
+            hits = [RawHit(hit["id"], float(hit.score or 0.0)) for hit in results]
+            found = results.scored_length()
+            return RawResults(hits, found, limit is not None and found >= limit, terms)
+        if allowed is not None:
+            scores = {doc: score for doc, score in scores.items() if doc in allowed}
+        ranked = best(scores, limit)
+        stored = searcher.stored_fields
+        hits = [RawHit(stored(doc)["id"], score) for doc, score in ranked]
+        return RawResults(hits, len(scores), len(ranked) < len(scores), terms)
 
     def count_in_field(self, field: str, text: str) -> int:
         """Documents whose `field` holds `text` (a word, or the words in a row)."""
@@ -591,6 +600,17 @@ def matched_terms(query: Any, reader: Any) -> frozenset[tuple[str, str]]:
         for field, text in pairs:
             found.add((field, text.decode("utf-8") if isinstance(text, bytes) else str(text)))
     return frozenset(found)
+
+
+def _evaluated(query: Any, searcher: Any) -> dict[int, float] | None:
+    """Every match of `query` with Whoosh's score, read straight from the postings (see
+    search/evaluate.py); None for what only Whoosh's searcher runs."""
+    if not supported(searcher):
+        return None
+    try:
+        return evaluate(query, searcher)
+    except Unsupported:
+        return None
 
 
 def _lookup(entities: EntityLookup | None, row: sqlite3.Row) -> dict[str, list[str]] | None:

@@ -1,0 +1,382 @@
+"""Queries answered straight from the postings, with Whoosh's own BM25F scores.
+
+Whoosh runs a query as a tree of matcher objects and asks each one, for every posting, for its
+id, weight and score through several layers of Python calls; an exact phrase builds a span
+object for every position of every word. That machinery is most of a search's time here (a
+two-word query 5x, a phrase 20x FTS5's time at 10k articles). This module evaluates the
+query shapes the parser produces (terms, AND, OR, AND NOT, ANDMAYBE, exact phrases, constant
+scores) a block of postings at a time into a {document: score} map, then keeps the best. The
+scores are Whoosh's: the same BM25F (idf, average and per-document field lengths, K1, B), the
+same sums for AND and OR, the same boosts, so the ranking does not change — only its cost.
+
+Phrases are checked with the positions of the candidate documents only: the words' postings
+are intersected first, then positions are decoded for the documents holding all of them.
+
+Anything else (ranges under OR, Every, a NOT on its own, another codec) is `Unsupported`, and
+the caller falls back to Whoosh's searcher. This reads whoosh3's segment internals (the raw
+posting matchers and their blocks), as `lengths_in_memory` does; `supported()` checks for them.
+"""
+
+from __future__ import annotations
+
+import heapq
+import weakref
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import accumulate
+from pickle import loads
+from typing import Any
+
+from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.formats import Positions
+from whoosh.query import (
+    And,
+    AndMaybe,
+    AndNot,
+    ConstantScoreQuery,
+    Not,
+    NullQuery,
+    Or,
+    Phrase,
+    Query,
+    Term,
+)
+from whoosh.reading import TermNotFound
+from whoosh.scoring import BM25F
+
+Scores = dict[int, float]  # document number in the whole index -> score
+# One block of a word's postings: documents, weights, and a function giving their values.
+_Block = tuple[Sequence[int], Sequence[float], Callable[[], Sequence[Any]]]
+
+
+class Unsupported(Exception):
+    """A query this module does not evaluate: the caller uses Whoosh's searcher instead."""
+
+
+def supported(searcher: Any) -> bool:
+    """True if every segment is whoosh3's codec with the internals read here, and the
+    searcher scores with default-parameter BM25F (Whoosh's default)."""
+    weighting = searcher.weighting
+    if type(weighting) is not BM25F or getattr(weighting, "_field_B", None):
+        return False
+    for leaf, _ in _leaves(searcher.reader()):
+        if not hasattr(leaf, "_terms") or not hasattr(leaf, "_perdoc"):
+            return False
+    return True
+
+
+def evaluate(query: Query, searcher: Any) -> Scores:
+    """Every document `query` matches in `searcher`, with its score (deleted ones left out)."""
+    return _Evaluator(searcher).run(query)
+
+
+def best(scores: Scores, limit: int | None) -> list[tuple[int, float]]:
+    """The `limit` best (document, score) pairs, best first; ties go to the lower document
+    number, as in Whoosh's collector."""
+    if limit is None or limit >= len(scores):
+        return sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+    return heapq.nsmallest(limit, scores.items(), key=lambda item: (-item[1], item[0]))
+
+
+# Per reader (an index version): the length norms of each (segment, field, average length).
+_NORMS: weakref.WeakKeyDictionary[Any, dict[tuple[int, str, float], Sequence[float]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _deleted(leaf: Any) -> frozenset[int] | None:
+    """The segment's deleted documents, or None if it has none."""
+    if not leaf.has_deletions():
+        return None
+    deleted = leaf.deleted_docs_set  # a cached property in whoosh3, a method in Whoosh 2.7
+    return frozenset(deleted() if callable(deleted) else deleted)
+
+
+def _leaves(reader: Any) -> list[tuple[Any, int]]:
+    return [(reader, 0)] if reader.is_atomic() else list(reader.leaf_readers())
+
+
+class _Evaluator:
+    def __init__(self, searcher: Any) -> None:
+        self.searcher = searcher
+        self.reader = searcher.reader()
+        self.schema = self.reader.schema
+        self.leaves = _leaves(self.reader)
+        self.deleted = [_deleted(leaf) for leaf, _ in self.leaves]
+        weighting = searcher.weighting
+        self.k1: float = weighting.K1
+        self.b: float = weighting.B
+        self._norms = _NORMS.setdefault(self.reader, {})
+
+    def run(self, query: Query) -> Scores:
+        if query is NullQuery or type(query).__name__ == "_NullQuery":
+            return {}
+        if isinstance(query, Term) and type(query) is Term:
+            return self.term(query.fieldname, query.text, query.boost)
+        if isinstance(query, Phrase) and type(query) is Phrase:
+            return self.phrase(query)
+        if isinstance(query, ConstantScoreQuery):
+            found = self.run(query.child)
+            return dict.fromkeys(found, float(query.score))
+        if isinstance(query, AndNot):
+            positive = self.run(query.a)
+            for doc in self.run(query.b):
+                positive.pop(doc, None)
+            return _boosted(positive, query.boost)
+        if isinstance(query, AndMaybe):
+            required = self.run(query.a)
+            optional = self.run(query.b)
+            for doc, score in optional.items():
+                if doc in required:
+                    required[doc] += score
+            return _boosted(required, query.boost)
+        if isinstance(query, And):
+            return self.conjunction(query)
+        if isinstance(query, Or):
+            if any(isinstance(sub, Not) for sub in query.subqueries):
+                raise Unsupported("NOT inside OR")
+            total: Scores = {}
+            for sub in query.subqueries:
+                for doc, score in self.run(sub).items():
+                    total[doc] = total.get(doc, 0.0) + score
+            # A compound of one query is that query in Whoosh, boost and all.
+            return total if len(query.subqueries) == 1 else _boosted(total, query.boost)
+        raise Unsupported(type(query).__name__)
+
+    def conjunction(self, query: And) -> Scores:
+        positives = [sub for sub in query.subqueries if not isinstance(sub, Not)]
+        negatives = [sub.query for sub in query.subqueries if isinstance(sub, Not)]
+        if not positives:
+            raise Unsupported("AND of NOTs only")
+        # Rarest first, so the running intersection is small from the start.
+        parts = sorted((self.run(sub) for sub in positives), key=len)
+        total = parts[0]
+        for part in parts[1:]:
+            if not total:
+                break
+            total = {doc: score + part[doc] for doc, score in total.items() if doc in part}
+        for negative in negatives:
+            if not total:
+                break
+            for doc in self.run(negative):
+                total.pop(doc, None)
+        if len(query.subqueries) == 1:
+            return total
+        return _boosted(total, query.boost)
+
+    # -- one word ------------------------------------------------------------------------------
+
+    def term(self, field: str, text: Any, boost: float = 1.0) -> Scores:
+        scored: Scores = {}
+        word = self.scorer(field, text, boost)
+        if word is None:
+            return scored
+        factor = word.factor
+        for number, (leaf, offset) in enumerate(self.leaves):
+            norm = word.norms[number] if word.norms is not None else None
+            for ids, weights, _ in self.blocks(number, leaf, field, text):
+                if norm is None:  # a field without lengths (an ID): the weight is the score
+                    for doc, weight in zip(ids, weights, strict=True):
+                        scored[doc + offset] = weight * factor
+                else:  # inlined: this loop is most of a search's time
+                    for doc, weight in zip(ids, weights, strict=True):
+                        scored[doc + offset] = factor * weight / (weight + norm[doc])
+        return scored
+
+    def scorer(self, field: str, text: Any, boost: float) -> _WordScore | None:
+        """How one word scores in `field` (boosted); None if no segment holds it."""
+        if field not in self.schema or self.reader.doc_frequency(field, text) == 0:
+            return None
+        if not self.schema[field].scorable:
+            return _WordScore(boost, None)
+        idf = self.searcher.idf(field, text)
+        average = self.searcher.avg_field_length(field) or 1
+        norms = [
+            self.norms(number, leaf, field, average) for number, (leaf, _) in enumerate(self.leaves)
+        ]
+        return _WordScore(idf * (self.k1 + 1) * boost, norms)
+
+    def norms(self, number: int, leaf: Any, field: str, average: float) -> Sequence[float]:
+        """K1 x ((1 - B) + B x length / average) for every document of a segment."""
+        key = (number, field, average)
+        cached = self._norms.get(key)
+        if cached is None:
+            k1, b = self.k1, self.b
+            lengths = _field_lengths(leaf, field)
+            cached = [k1 * ((1 - b) + b * length / average) for length in lengths]
+            self._norms[key] = cached
+        return cached
+
+    def blocks(self, number: int, leaf: Any, field: str, text: Any) -> Iterator[_Block]:
+        """The word's postings in one segment, a block at a time: (documents, weights, a
+        function returning the block's values), deleted documents left out."""
+        try:
+            btext = self.schema[field].to_bytes(text)
+            if (field, btext) not in leaf:
+                return
+            fmt = self.schema[field].format
+            matcher = leaf._terms.matcher(field, btext, fmt)
+        except TermNotFound:
+            return
+        deleted = self.deleted[number]
+        for ids, weights, values in _raw_blocks(matcher):
+            if deleted:
+                keep = [i for i, doc in enumerate(ids) if doc not in deleted]
+                if len(keep) < len(ids):
+                    kept_ids = [ids[i] for i in keep]
+                    kept_weights = [weights[i] for i in keep]
+                    all_values = values
+
+                    def kept_values(
+                        _keep: list[int] = keep, _all: Callable[[], Sequence[Any]] = all_values
+                    ) -> Sequence[Any]:
+                        got = _all()
+                        return [got[i] for i in _keep]
+
+                    yield kept_ids, kept_weights, kept_values
+                    continue
+            yield ids, weights, values
+
+    # -- exact phrases -------------------------------------------------------------------------
+
+    def phrase(self, query: Phrase) -> Scores:
+        """Documents holding the words in a row: Whoosh's Phrase with slop 1, scored as Whoosh
+        scores it (the sum of the words' scores in the document)."""
+        if query.slop != 1:
+            raise Unsupported("phrase with slop")
+        field, words = query.fieldname, list(query.words)
+        if field not in self.schema or not words:
+            return {}
+        if not self.schema[field].format.supports("positions"):
+            raise Unsupported("phrase on a field without positions")
+        if len(words) == 1:
+            return self.term(field, words[0], query.boost)
+        scorers = [self.scorer(field, word, 1.0) for word in words]
+        if any(score is None for score in scorers):
+            return {}
+        fmt = self.schema[field].format
+        decode = _decode_positions if type(fmt) is Positions else fmt.decode_positions
+        found: Scores = {}
+        distinct = list(dict.fromkeys(words))
+        for number, (leaf, offset) in enumerate(self.leaves):
+            # One pass per distinct word, rarest first: each keeps (weight, encoded positions)
+            # of the documents that held every word before it, so common words cost little.
+            held: dict[str, dict[int, tuple[float, Any]]] = {}
+            candidates: set[int] | None = None
+            for word in sorted(distinct, key=lambda w: leaf.doc_frequency(field, w)):
+                kept: dict[int, tuple[float, Any]] = {}
+                for ids, block_weights, values in self.blocks(number, leaf, field, word):
+                    wanted: Sequence[int]
+                    if candidates is None:
+                        wanted = range(len(ids))
+                    else:
+                        wanted = [i for i, doc in enumerate(ids) if doc in candidates]
+                        if not wanted:
+                            continue
+                    block_values = values()
+                    for i in wanted:
+                        kept[ids[i]] = (block_weights[i], block_values[i])
+                held[word] = kept
+                candidates = set(kept)
+                if not candidates:
+                    break
+            if not candidates:
+                continue
+            for doc in candidates:
+                starts = decode(held[words[0]][doc][1])
+                for step, word in enumerate(words[1:], start=1):
+                    following = set(decode(held[word][doc][1]))
+                    starts = [p for p in starts if p + step in following]
+                    if not starts:
+                        break
+                if not starts:
+                    continue
+                total = 0.0
+                for word, score in zip(words, scorers, strict=True):
+                    assert score is not None
+                    total += score.of(number, doc, held[word][doc][0])
+                found[doc + offset] = total * query.boost
+        return found
+
+
+def _decode_positions(value: bytes) -> list[int]:
+    """whoosh.formats.Positions' encoding (a 4-byte count, then the pickled gaps, sometimes
+    without pickle's final STOP), decoded with C loops instead of a Python one."""
+    data = value[4:] if value.endswith(b".") else value[4:] + b"."
+    return list(accumulate(loads(data)))
+
+
+@dataclass(frozen=True)
+class _WordScore:
+    """BM25F for one word in one field: factor = idf x (K1 + 1) x boost; norms[segment][doc]
+    = K1 x ((1 - B) + B x length / average length), or None for a field without lengths."""
+
+    factor: float
+    norms: list[Sequence[float]] | None
+
+    def of(self, segment: int, doc: int, weight: float) -> float:
+        if self.norms is None:
+            return weight * self.factor
+        return self.factor * weight / (weight + self.norms[segment][doc])
+
+
+def _boosted(scores: Scores, boost: float) -> Scores:
+    if boost != 1.0:
+        for doc in scores:
+            scores[doc] *= boost
+    return scores
+
+
+def _field_lengths(leaf: Any, field: str) -> list[int]:
+    """Every document's length in `field` in one segment, as Whoosh's scorer sees it (its
+    one-byte encoding, decoded; 1 where the segment keeps no lengths for the field)."""
+    from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+    from whoosh.util.numeric import byte_to_length
+
+    count = leaf.doc_count_all()
+    reader = leaf._perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN)
+    if reader is None:
+        return [1] * count
+    table = [byte_to_length(code) for code in range(256)]
+    return [table[reader[doc]] for doc in range(count)]
+
+
+def _raw_blocks(matcher: Any) -> Iterator[_Block]:
+    """A raw posting matcher's postings, a block at a time."""
+    if isinstance(matcher, W3LeafMatcher):
+        block: Any = matcher  # whoosh3 types its block fields as optional
+        variable = block._fixedsize is None or block._fixedsize < 0
+        while block.is_active():
+            if block._data is None:
+                block._read_data()
+            data = block._data
+            # Document numbers are stored as gaps: summed in C rather than whoosh's generator.
+            ids = data[0] if block._byteids else list(accumulate(data[0]))
+            block._read_weights()
+            if not variable:
+                block._read_values()
+            # Values (encoded positions) as stored, one per posting.
+            values: Sequence[Any] = data[2] if variable else block._values
+            yield ids, block._weights, _Values(values)
+            block._next_block()
+        return
+    all_ids: list[int] = []
+    all_weights: list[float] = []
+    all_values: list[Any] = []
+    while matcher.is_active():
+        all_ids.append(matcher.id())
+        all_weights.append(matcher.weight())
+        all_values.append(matcher.value())
+        matcher.next()
+    if all_ids:
+        yield all_ids, all_weights, lambda: all_values
+
+
+class _Values:
+    """A block's values, handed over as a function so a caller that needs none ignores it."""
+
+    def __init__(self, values: Sequence[Any]) -> None:
+        self._values = values
+
+    def __call__(self) -> Sequence[Any]:
+        return self._values
