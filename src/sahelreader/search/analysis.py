@@ -7,6 +7,7 @@ and unaccented spellings differently.
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 from typing import Any
 
@@ -19,7 +20,7 @@ from whoosh.analysis import (
     StemFilter,
     StopFilter,
 )
-from whoosh.lang import stopwords_for_language
+from whoosh.lang import stemmer_for_language, stopwords_for_language
 from whoosh.support.charset import accent_map
 
 from sahelreader.text.fold import fold
@@ -95,3 +96,44 @@ def word_forms(word: str) -> tuple[tuple[str, ...], ...]:
 def stop_words(language: str) -> frozenset[str]:
     """The (folded) words `language_analyzer(language)` drops."""
     return frozenset(fold(word) for word in stopwords_for_language(language))
+
+
+# -- the same analysis without Whoosh's token pipeline ------------------------------------------
+# Finding a query's matches in an article (snippets, highlights) analyses the whole text; the
+# pipeline above costs a generator step and a Token per filter per word (5 ms for a 500-word
+# article). The functions below give the same terms and offsets with C-level string methods
+# and a stem cache shared by all texts (tests/test_fast_analysis.py checks they agree).
+
+_TOKEN = re.compile(TOKEN_PATTERN)
+
+
+_ACCENTS: Any = accent_map
+# Joins the tokens so that one lower() and one translate() fold them all; neither makes it.
+_SEPARATOR = "\x00"
+
+
+def folded_tokens(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, term) of each token of `folding_analyzer()`, in order."""
+    matches = list(_TOKEN.finditer(text))
+    if not matches:
+        return []
+    terms = _SEPARATOR.join(m.group() for m in matches).lower().translate(_ACCENTS)
+    return [
+        (m.start(), m.end(), term) for m, term in zip(matches, terms.split(_SEPARATOR), strict=True)
+    ]
+
+
+@lru_cache(maxsize=200_000)
+def word_term(language: str, folded: str) -> str | None:
+    """The word-field term `word_analyzer(language)` makes of one folded token; None for a
+    stop word it drops."""
+    if language not in STEMMED_LANGUAGES:
+        return folded
+    if folded in stop_words(language):
+        return None
+    return str(_stemmer(language)(folded))
+
+
+@cache
+def _stemmer(language: str) -> Any:
+    return stemmer_for_language(language)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable
 
-from sahelreader.search.analysis import folding_analyzer, word_analyzer, word_field
+from sahelreader.search.analysis import folded_tokens, word_field, word_term
 
 Span = tuple[int, int]
 SNIPPET_WIDTH = 180
@@ -27,16 +27,13 @@ def match_spans(
     wanted_folded = {t for f, t in terms if f == field}
     words_field = word_field(field)
     wanted_words = {t for f, t in terms if f == words_field}
-    spans: set[Span] = set()
-    if wanted_folded:
-        for token in folding_analyzer()(text, chars=True, mode="index"):
-            if token.text in wanted_folded:
-                spans.add((token.startchar, token.endchar))
-    if wanted_words:
-        for token in word_analyzer(language)(text, chars=True, mode="index"):
-            if token.text in wanted_words:
-                spans.add((token.startchar, token.endchar))
-    return sorted(spans)
+    spans: list[Span] = []
+    if not wanted_folded and not wanted_words:
+        return spans
+    for start, end, term in folded_tokens(text):
+        if term in wanted_folded or (wanted_words and word_term(language, term) in wanted_words):
+            spans.append((start, end))
+    return spans
 
 
 def snippet(text: str, spans: list[Span], width: int = SNIPPET_WIDTH) -> tuple[str, list[Span]]:
