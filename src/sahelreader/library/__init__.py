@@ -172,6 +172,24 @@ class RemoveReport:
     reasons: dict[str, str] = field(default_factory=dict)  # unknown id -> why (too short…)
 
 
+def _not_built() -> IndexUnavailable:
+    return IndexUnavailable(
+        "the search index is not built yet (another sahelreader may be building it): "
+        "try again in a moment"
+    )
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """A search's hits as ids in order, for the list: no rows, no snippets."""
+
+    ids: list[str]
+    total: int
+    more: bool
+    terms: frozenset[tuple[str, str]]
+    suggestion: str | None
+
+
 @dataclass(frozen=True)
 class IndexHealth:
     ok: bool
@@ -1039,10 +1057,7 @@ class Library:
         try:
             return self._search(text, limit, sort, snippets)
         except FileNotFoundError as error:
-            raise IndexUnavailable(
-                "the search index is not built yet (another sahelreader may be building it): "
-                "try again in a moment"
-            ) from error
+            raise _not_built() from error
 
     def _search(
         self,
@@ -1056,6 +1071,37 @@ class Library:
         A query that is nothing but date and language filters (`published:2024-03`,
         `language:fr`) needs no ranking: the store answers it from its indexes, newest first.
         """
+        raw = self._ranked(text, limit, sort)
+        hits: list[SearchHit] = []
+        rows = {r.id: r for r in self.store.rows([h.id for h in raw.hits])} if not snippets else {}
+        for found in raw.hits:
+            if snippets:
+                try:
+                    article = self.store.get(found.id)
+                except UnknownArticle:
+                    continue  # removed since the index last caught up
+                hits.append(self._hit(article, found.score, raw.terms))
+            elif found.id in rows:
+                row = rows[found.id]
+                hits.append(
+                    SearchHit(row.id, row.title, row.source, "", row.published, found.score, "", [])
+                )
+        suggestion = None if raw.total else self.index.suggest(text)
+        return SearchResults(hits, raw.total, suggestion, raw.terms, raw.more)
+
+    def ranking(self, text: str, limit: int | None = 20, sort: SearchSort = "relevance") -> Ranking:
+        """The ids of a search's hits in order and how many match, without building hits: what
+        the list needs (its rows and snippets are read when they come into view)."""
+        try:
+            raw = self._ranked(text, limit, sort)
+        except FileNotFoundError as error:
+            raise _not_built() from error
+        ids = self.store.present([hit.id for hit in raw.hits])  # removed since the index caught up
+        suggestion = None if raw.total else self.index.suggest(text)
+        return Ranking(ids, raw.total, raw.more, raw.terms, suggestion)
+
+    def _ranked(self, text: str, limit: int | None, sort: SearchSort) -> RawResults:
+        """The hits' ids and scores in order, and how many match (see `_search`)."""
         parsed = self.index.parse(text)
         rest, filters = split_filters(parsed.query)
         if rest is None:
@@ -1076,22 +1122,7 @@ class Library:
             raw = replace(raw, hits=[by_id[i] for i in ordered], more=more)
         else:
             raw = self.index.search(parsed, limit=limit)
-        hits: list[SearchHit] = []
-        rows = {r.id: r for r in self.store.rows([h.id for h in raw.hits])} if not snippets else {}
-        for found in raw.hits:
-            if snippets:
-                try:
-                    article = self.store.get(found.id)
-                except UnknownArticle:
-                    continue  # removed since the index last caught up
-                hits.append(self._hit(article, found.score, raw.terms))
-            elif found.id in rows:
-                row = rows[found.id]
-                hits.append(
-                    SearchHit(row.id, row.title, row.source, "", row.published, found.score, "", [])
-                )
-        suggestion = None if raw.total else self.index.suggest(text)
-        return SearchResults(hits, raw.total, suggestion, raw.terms, raw.more)
+        return raw
 
     def snippet_for(
         self, article_id: str, terms: frozenset[tuple[str, str]]
@@ -1202,19 +1233,18 @@ class Library:
             noted = [n for n in self.notes() if n.article is not None]
             view_ids = [n.article_id for n in noted]
             snippets = {n.article_id: (" ".join(n.note.split())[:300], []) for n in noted}
-        results: SearchResults | None = None
+        results: Ranking | None = None
         try:
             if query:
                 # Date order ranks every hit anyway (search(sort="date")): no cap to hide the
                 # oldest; relevance keeps the best `limit`.
                 by_relevance = request.effective_sort == "relevance"
-                results = self.search(
+                results = self.ranking(
                     query,
                     limit=request.limit if by_relevance else None,
                     sort="relevance" if by_relevance else "date",
-                    snippets=False,
                 )
-                ids = [hit.id for hit in results.hits]
+                ids = list(results.ids)
                 if request.effective_sort == "source":
                     ids = self.order_ids(ids, "source")
                 if source is not None:

@@ -117,10 +117,16 @@ def folded_tokens(text: str) -> list[tuple[int, int, str]]:
     matches = list(_TOKEN.finditer(text))
     if not matches:
         return []
-    terms = _SEPARATOR.join(m.group() for m in matches).lower().translate(_ACCENTS)
-    return [
-        (m.start(), m.end(), term) for m, term in zip(matches, terms.split(_SEPARATOR), strict=True)
-    ]
+    lowered = _SEPARATOR.join(m.group() for m in matches).lower().split(_SEPARATOR)
+    terms = lowered if all(map(str.isascii, lowered)) else list(map(_folded, lowered))
+    return [(m.start(), m.end(), term) for m, term in zip(matches, terms, strict=True)]
+
+
+@lru_cache(maxsize=200_000)
+def _folded(lowered: str) -> str:
+    # accent_map is a table of thousands of characters: translate() looks each one up, so a
+    # word is folded once and remembered, and plain ASCII words not at all.
+    return lowered if lowered.isascii() else lowered.translate(_ACCENTS)
 
 
 @lru_cache(maxsize=200_000)

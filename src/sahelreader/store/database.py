@@ -691,6 +691,19 @@ class Store:
             params.append(source)
         return " AND ".join(where), params
 
+    def present(self, ids: Sequence[str]) -> list[str]:
+        """Those of `ids` still in the library, in the order given."""
+        found: set[str] = set()
+        for chunk in _chunks(list(ids), 500):
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                str(row[0])
+                for row in self.connection.execute(
+                    f"SELECT id FROM articles WHERE id IN ({marks})", chunk
+                )
+            )
+        return [i for i in ids if i in found]
+
     def rows(self, ids: Sequence[str]) -> list[ArticleRow]:
         """List rows for `ids`, in the order given (ids that no longer exist are left out)."""
         found: dict[str, ArticleRow] = {}
