@@ -19,6 +19,9 @@ machine noise hits both alike):
                (parse + Whoosh search + matched terms + the 20 rows from SQLite)
   whoosh+snip= Library.search(q, limit=20, snippets=True)   (what `sahelreader search` shows)
   whoosh/date= Library.search(q, limit=20, sort="date", snippets=False)
+  collector  = `whoosh` with the postings evaluator switched off (search/evaluate.py): Whoosh's
+               own searcher and collector, as every search ran before issue 12's evaluator —
+               the before/after of that change, side by side in one run
   fts5       = SELECT id … WHERE fts MATCH ? ORDER BY bm25(fts, …) LIMIT 20   (title weight 2.5
                like TITLE_BOOST), then the same 20 rows fetched from library.db
   fts5+snip  = the same with snippet(fts, 2, …) per hit
@@ -40,6 +43,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import sahelreader.search.index as search_index
 from sahelreader.library import Library
 
 
@@ -217,7 +221,8 @@ def main() -> int:
     fts_search(conn, lib_conn, queries[0][2], queries[0][3], False)
     cold_fts = (time.perf_counter() - t0) * 1000
 
-    modes = ("whoosh", "whoosh+snip", "whoosh/date", "fts5", "fts5+snip")
+    modes = ("whoosh", "whoosh+snip", "whoosh/date", "collector", "fts5", "fts5+snip")
+    evaluated = search_index._evaluated
     times: dict[int, dict[str, list[float]]] = {
         i: {m: [] for m in modes} for i in range(len(queries))
     }
@@ -235,6 +240,12 @@ def main() -> int:
                     lib.search(wq, limit=20, sort="relevance", snippets=True)
                 elif mode == "whoosh/date":
                     lib.search(wq, limit=20, sort="date", snippets=False)
+                elif mode == "collector":
+                    search_index._evaluated = lambda query, searcher: None
+                    try:
+                        lib.search(wq, limit=20, sort="relevance", snippets=False)
+                    finally:
+                        search_index._evaluated = evaluated
                 elif mode == "fts5":
                     fts_search(conn, lib_conn, match, span, False)
                 else:
@@ -254,10 +265,17 @@ def main() -> int:
             + f"{med['whoosh'] / med['fts5']:12.1f}"
         )
 
-    print("\nby kind: median / p95 over all runs (ms) and ratio of medians whoosh/fts5")
+    print(
+        "\nby kind: median / p95 over all runs (ms); ratios whoosh/fts5 of the medians and of"
+        " the p95s, and with snippets (whoosh+snip / fts5+snip, medians)"
+    )
     kinds = list(dict.fromkeys(q[0] for q in queries))
     summary: dict = {}
-    print(f"  {'kind':12}" + "".join(f"{m:>20}" for m in modes) + f"{'ratio':>8}")
+    print(
+        f"  {'kind':12}"
+        + "".join(f"{m:>20}" for m in modes)
+        + f"{'ratio':>8}{'p95 r':>8}{'snip r':>8}"
+    )
     for kind in kinds + ["ALL"]:
         idx = [i for i, q in enumerate(queries) if kind == "ALL" or q[0] == kind]
         row = {}
@@ -269,6 +287,8 @@ def main() -> int:
             f"  {kind:12}"
             + "".join(f"{row[m][0]:9.1f} / {row[m][1]:7.1f}" for m in modes)
             + f"{row['whoosh'][0] / row['fts5'][0]:8.1f}"
+            + f"{row['whoosh'][1] / row['fts5'][1]:8.1f}"
+            + f"{row['whoosh+snip'][0] / row['fts5+snip'][0]:8.1f}"
         )
     whoosh_size = sum(p.stat().st_size for p in lib.locations.index.rglob("*") if p.is_file())
     print(
@@ -280,6 +300,10 @@ def main() -> int:
             json.dumps(
                 {
                     "articles": total,
+                    "load_average": os.getloadavg()[0],
+                    "index_mb": whoosh_size / 1e6,
+                    "library_db_mb": lib.locations.database.stat().st_size / 1e6,
+                    "fts5_mb": size / 1e6,
                     "fts_build_s": build,
                     "cold_ms": [cold_whoosh, cold_fts],
                     "queries": [
