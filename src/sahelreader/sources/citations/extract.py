@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sahelreader.sources.citations.credits import credit_hits
 from sahelreader.sources.citations.document import Doc, Hit, languages, overlaps
 from sahelreader.sources.citations.institutions import media_hits, org_and_doc_hits
 from sahelreader.sources.citations.people import coref_hits, full_name
@@ -15,7 +16,7 @@ __all__ = ["CitedSource", "extract_citations"]
 @dataclass(frozen=True)
 class CitedSource:
     name: str  # canonical display name
-    kind: str  # "agency" | "outlet" | "official" | "organisation" | "document"
+    kind: str  # "agency" | "outlet" | "reporter" | "official" | "organisation" | "document"
     count: int  # how many times cited
     sentences: tuple[str, ...]  # sentences where cited, in order, deduplicated
 
@@ -30,7 +31,9 @@ def extract_citations(text: str, language: str | None = None) -> list[CitedSourc
         return []
     en, fr = languages(text, language)
     doc = Doc(text)
-    candidates = media_hits(doc) + org_and_doc_hits(doc) + speech_hits(doc, en, fr)
+    candidates = (
+        media_hits(doc) + credit_hits(doc) + org_and_doc_hits(doc) + speech_hits(doc, en, fr)
+    )
 
     # resolve overlapping anchors: higher priority first, then earlier/longer
     candidates.sort(key=lambda h: (-h.priority, h.start, -(h.end - h.start)))
