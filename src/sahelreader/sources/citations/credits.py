@@ -74,6 +74,8 @@ def _sentence_credits(doc: Doc, lo: int, hi: int) -> list[Hit]:
         for m in g.CONTRIBUTED.finditer(text, lo, hi):
             hits += _reporters(text, m.start("list"), m.end("list"), people=True)
     for m in g.DESCRIBED_AGENCY.finditer(text, lo, hi):
+        if m.group("cue") is None and not g.MEDIA_POST.match(text, m.end(), hi):
+            continue
         start, end = _list_span(m)
         found = _agencies(text, start, end, agencies_only=False)
         if found:

@@ -64,6 +64,7 @@ def extract_citations(text: str, language: str | None = None) -> list[CitedSourc
             named_hit = by_role[h.role_head]
             h.key, h.name = named_hit.key, named_hit.name
 
+    accepted = _bare_institutions_resolved(accepted)
     accepted.sort(key=lambda h: h.start)
     order: list[str] = []
     names: dict[str, tuple[str, str]] = {}
@@ -90,3 +91,23 @@ def extract_citations(text: str, language: str | None = None) -> list[CitedSourc
                 if full:
                     names[k] = (f"{full}, {role}" if role else full, names[k][1])
     return [CitedSource(names[k][0], names[k][1], counts[k], tuple(sentences[k])) for k in order]
+
+
+def _bare_institutions_resolved(hits: list[Hit]) -> list[Hit]:
+    """A body named by its head noun alone ("the army said", "la junte a indiqué") is not a
+    named organisation: it counts for the named body with that head in the article (the one
+    before it, else the first after: "the Malian army … the army said"), or is left out."""
+    hits = sorted(hits, key=lambda h: h.start)
+    named = [h for h in hits if h.head and not h.bare]
+    kept: list[Hit] = []
+    for h in hits:
+        if not h.bare:
+            kept.append(h)
+            continue
+        same = [n for n in named if n.head == h.head]
+        before = [n for n in same if n.start < h.start]
+        referent = before[-1] if before else (same[0] if same else None)
+        if referent is not None:
+            h.key, h.name = referent.key, referent.name
+            kept.append(h)
+    return kept

@@ -112,9 +112,9 @@ SUBJ_UNNAMED = re.compile(
 SUBJ_ORG = re.compile(
     rf"(?<![\w'’-])(?=[{UP}])(?P<pname>(?:[{UP}][\w'’-]+\s+){{1,3}}{_PROPER_ORG_HEADS})"
     rf"(?:,\s+(?:which|who)\b[^,.;:!?\n]{{1,80}},)?{_TAIL}"
-    rf"|(?<![\w'’-])(?:(?:[Tt]he|[Ii]ts|[Tt]heir|[{UP}][\w-]*['’]s)\s+)?"
+    rf"|(?<![\w'’-])(?:(?:[Tt]he|[Ii]ts|[Tt]heir|(?P<owner>[{UP}][\w-]*)['’]s)\s+)?"
     rf"(?P<mods>{_ORG_MOD}{{0,2}})(?P<head>(?i:{_ORG_HEADS_EN}))"
-    rf"(?:\s+(?:of|in|for)\s+(?:the\s+)?[{UP}][\w'’-]+(?:\s+[{UP}][\w'’-]+){{0,2}})?"
+    rf"(?P<of>\s+(?:of|in|for)\s+(?:the\s+)?[{UP}][\w'’-]+(?:\s+[{UP}][\w'’-]+){{0,2}})?"
     rf"(?:,\s+(?:which|who)\b[^,.;:!?\n]{{1,80}},)?{_TAIL}"
     rf"|(?<![\w'’-])(?P<fdet>[Ll]es|[Ll]['’]|[Ll]e|[Ll]a)\s*(?P<fhead>(?i:{_ORG_HEADS_FR}))"
     rf"(?P<fadj>{_FR_ADJ}{_FR_DE})(?:,\s+[^,.;:!?\n]{{1,60}},)?{_TAIL}"
@@ -141,8 +141,9 @@ REV_UNNAMED = re.compile(
     rf"(?P<role>{_OFFICE_ROLE_REV})(?![\w'’-])"
 )
 REV_ORG = re.compile(
-    rf"(?:(?:the|its|their|[{UP}][\w-]*['’]s)\s+)?(?P<mods>{_ORG_MOD}{{0,2}})"
+    rf"(?:(?:the|its|their|(?P<owner>[{UP}][\w-]*)['’]s)\s+)?(?P<mods>{_ORG_MOD}{{0,2}})"
     rf"(?P<head>{_ORG_HEADS_EN})(?![\w-])"
+    rf"(?P<of>\s+(?:of|in|for)\s+(?:the\s+)?[{UP}][\w'’-]+(?:\s+[{UP}][\w'’-]+){{0,2}})?"
     rf"|(?P<fdet>les|l['’]|le|la)\s*(?P<fhead>{_ORG_HEADS_FR})(?P<fadj>{_FR_ADJ}{_FR_DE})"
     rf"(?![\w-])"
 )
@@ -291,14 +292,15 @@ CONTRIBUTED = re.compile(
     rf"(?:(?i:{_any(v.CONTRIBUTED_OBJECTS_EN)})(?![\w-])|(?i:to)\s+{_THIS_ARTICLE})"
 )
 # an agency described, then named: "selon l'agence de presse Reuters", "a indiqué l'agence de
-# presse nigérienne (ANP)", "according to the state news agency IRNA"
+# presse nigérienne (ANP)", "according to the state news agency IRNA"; without a citing word
+# before it, a media verb must follow ("the official news agency APS reported")
 _DESC_WORD = (
     rf"(?:(?i:{_any(v.DESCRIPTION_ADJECTIVES)})|[{UP}]?[{LO}]+(?:ienne|ien|aise|ais|ian|ese|ish))"
 )
 UNKNOWN_AGENCY = rf"(?:[{UP}]{{2,8}}|[{UP}][{LO}]+(?:[ -][{UP}][{LO}]+){{0,2}})(?![\w'’-])"
 DESCRIBED_AGENCY = re.compile(
-    rf"(?<![\w-])(?:{_MEDIA_CUES}|{ACCORDING}|{QUOTE_END}{SAY_INV})\s*"
-    rf"(?:[Ll]['’]|[Tt]he\s+|[Ll]a\s+|[Ll]e\s+|an?\s+|une?\s+)?"
+    rf"(?:(?<![\w-])(?P<cue>{_MEDIA_CUES}|{ACCORDING}|{QUOTE_END}{SAY_INV})\s*)?"
+    rf"(?<![\w'’-])(?:[Ll]['’]|[Tt]he\s+|[Ll]a\s+|[Ll]e\s+|an?\s+|une?\s+)?"
     rf"(?P<desc>(?:{_DESC_WORD}\s+){{0,2}}(?i:{_any(v.AGENCY_DESCRIPTIONS)})"
     rf"(?:\s+{_DESC_WORD}){{0,2}})"
     rf"\s*(?:\(\s*(?P<list>{CREDITED}|{UNKNOWN_AGENCY})\s*\)|(?P<list2>{CREDITED}|{UNKNOWN_AGENCY}))"

@@ -70,6 +70,9 @@ ORG_HEADS_FR = _ORGANISATIONS["org_heads_fr"]
 PROPER_ORG_HEADS = _ORGANISATIONS["proper_org_heads"]
 ORG_MODIFIERS = _ORGANISATIONS["org_modifiers"]
 ORG_ADJECTIVES_FR = _ORGANISATIONS["org_adjectives_fr"]
+ORG_MODIFIERS_NOT_NAMING = frozenset(_ORGANISATIONS["org_modifiers_not_naming"])
+ORG_ADJECTIVES_FR_NOT_NAMING = frozenset(_ORGANISATIONS["org_adjectives_fr_not_naming"])
+PORTFOLIO_HEADS_FR = frozenset(_ORGANISATIONS["portfolio_heads_fr"])
 ORG_HINTS = tuple(_ORGANISATIONS["org_hints"])
 ORG_CUES_BEFORE = _ORGANISATIONS["org_cues_before"]
 
