@@ -7,10 +7,11 @@ which sentences gave it: for comparing the cited-source extractor before and aft
 Reads the shared corpus by path (never copied into the repo): MasakhaNEWS French and English
 (BBC Afrique / BBC News), the 2025 multi-outlet RSS snapshot and the 2021–22 RSS items (HTML
 descriptions turned into text the way the feed reader does it). For each set it prints how many
-articles cite at least one agency, how many citations of kind "agency" and "reporter" there are,
-and the seconds taken. ``--dump`` writes one line per agency/reporter citation (set, article
-number, name, kind, sentence) so two runs can be compared with ``diff``/``comm`` and a sample
-checked by hand (the sentences are the publishers' text: keep the dump out of the repo).
+articles cite at least one agency, how many citations of kind "agency", "reporter" and
+"organisation" there are, and the seconds taken. ``--dump`` writes one line per agency or
+reporter citation (set, article number, name, kind, sentence) so two runs can be compared
+with ``diff``/``comm`` and a sample checked by hand (the sentences are the publishers' text:
+keep the dump out of the repo).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from sahelreader.sources import extract_citations
 
 CORPUS = Path("/work/shared/corpus/news")
 WIRE_KINDS = ("agency", "reporter")
+COUNTED = (*WIRE_KINDS, "organisation")
 
 
 def masakhanews(corpus: Path, lang: str) -> Iterator[tuple[str, str]]:
@@ -75,26 +77,29 @@ def main() -> None:
     args = parser.parse_args()
 
     dump = args.dump.open("w", encoding="utf-8") if args.dump else None
-    print(f"{'set':<18}{'articles':>9}{'with agency':>13}{'agency':>8}{'reporter':>9}{'s':>7}")
+    print(
+        f"{'set':<18}{'articles':>9}{'with agency':>13}{'agency':>8}{'reporter':>9}"
+        f"{'organisation':>14}{'s':>7}"
+    )
     for name in args.sets.split(","):
         started = time.perf_counter()
         total = credited = 0
-        counts = dict.fromkeys(WIRE_KINDS, 0)
+        counts = dict.fromkeys(COUNTED, 0)
         for number, (language, text) in enumerate(articles(args.corpus, name)):
             if args.limit and number >= args.limit:
                 break
             total += 1
-            found = [c for c in extract_citations(text, language or None) if c.kind in WIRE_KINDS]
+            found = [c for c in extract_citations(text, language or None) if c.kind in COUNTED]
             credited += any(c.kind == "agency" for c in found)
             for c in found:
                 counts[c.kind] += 1
-                if dump:
+                if dump and c.kind in WIRE_KINDS:
                     sentence = " ".join(c.sentences[0].split()) if c.sentences else ""
                     dump.write(f"{name}\t{number}\t{c.name}\t{c.kind}\t{sentence}\n")
         seconds = time.perf_counter() - started
         print(
             f"{name:<18}{total:>9}{credited:>13}{counts['agency']:>8}{counts['reporter']:>9}"
-            f"{seconds:>7.1f}"
+            f"{counts['organisation']:>14}{seconds:>7.1f}"
         )
     if dump:
         dump.close()

@@ -178,7 +178,13 @@ def test_editors_and_writers_are_not_sources() -> None:
 def test_reporting_by_inside_a_sentence_is_not_a_reporter_credit() -> None:
     # about what someone's reporting showed, not who reported this article
     assert wire("Reporting by John Obi of a local newspaper revealed the abuses.") == []
+    assert wire("Reporting by John Obi and others showed abuse in the camps.") == []
     assert wire("The minister praised reporting by Fatou Ndiaye on the floods.") == []
+
+
+def test_a_reporting_credit_may_end_with_names_it_does_not_read() -> None:
+    text = "Additional reporting by Kris Obi and the BBC's Africa Live team."
+    assert wire(text) == [("Kris Obi", "reporter")]
 
 
 def test_a_place_after_contributed_reporting_is_not_a_reporter() -> None:

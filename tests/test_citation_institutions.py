@@ -58,6 +58,7 @@ def test_english_common_nouns_alone_are_not_organisations(text: str) -> None:
         ("Nigerien authorities said the road was closed.", "Nigerien authorities"),
         ("Niger's army said the convoy was attacked.", "Niger's army"),
         ("The government of Chad said talks would resume.", "government of Chad"),
+        ("The Ministry of Defence said two drones were shot down.", "Ministry of Defence"),
         ("The interior ministry said two officers were hurt.", "interior ministry"),
         ("The US embassy said it would close on Friday.", "US embassy"),
         ("The border is shut, according to the Burkinabe army.", "Burkinabe army"),
@@ -76,6 +77,10 @@ def test_english_named_bodies(text: str, expected: str) -> None:
         ("Le ministère de la Défense a annoncé deux morts.", "ministère de la Défense"),
         ("Le ministère de l'intérieur a annoncé un couvre-feu.", "ministère de l'intérieur"),
         ("Selon le gouvernement du Niger, la route est rouverte.", "gouvernement du Niger"),
+        (
+            "Le gouvernement de la région de Tahoua a annoncé la fermeture des écoles.",
+            "gouvernement de la région de Tahoua",
+        ),
     ],
 )
 def test_french_named_bodies(text: str, expected: str) -> None:

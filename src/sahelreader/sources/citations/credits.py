@@ -26,11 +26,11 @@ _MEDIA = load_media()
 _MEDIA_NAME = re.compile(g.MEDIA_NAME)
 _UNNAMED = re.compile(g.UNNAMED_AGENCIES)
 _REPORTER = re.compile(g.REPORTER)
-UNNAMED_AGENCIES = "news agencies"
+UNNAMED_AGENCIES = "news agencies"  # the name a credit to unnamed agencies gets
+# what may follow the names of a reporting credit: little ("…, UGC team"), or more names
 _CLAUSE_END = re.compile(r"[;)\]\n]")
-_MOST_WORDS_AFTER_CREDIT = (
-    3  # "…, UGC team", "… for the BBC"  # the name a credit to unnamed agencies gets
-)
+_MOST_WORDS_AFTER_CREDIT = 3
+_LIST_GOES_ON = re.compile(r"\s*(?:,\s*)?(?:and|et|&)\s+(?:the\s+|l[ae]\s+|les\s+)?[A-Z]")
 
 # the shapes around a list of agencies, with a cheap test for whether one can be in the text;
 # a line of nothing but a name credits only agencies (a line "BBC News" is a page's furniture)
@@ -165,4 +165,5 @@ def _starts_a_credit(doc: Doc, m: re.Match[str]) -> bool:
     if before and not before.endswith(("(", "[", ";", "\n", "—", "–")):
         return False
     after = _CLAUSE_END.split(doc.text[m.end("list") : sentence_end], maxsplit=1)[0]
-    return len(after.split()) <= _MOST_WORDS_AFTER_CREDIT
+    # "… and the BBC's UGC team": the list goes on with names the grammar does not read
+    return len(after.split()) <= _MOST_WORDS_AFTER_CREDIT or bool(_LIST_GOES_ON.match(after))

@@ -56,7 +56,13 @@ def media_hits(doc: Doc) -> list[Hit]:
 def generic_org_hit(m: re.Match[str], en: bool, fr: bool) -> Hit | None:
     if m.re is g.SUBJ_ORG and m.group("pname"):
         words = clean(m.group("pname")).split()
-        while words and (words[0] in v.NOT_NAMES or words[0].lower() in v.ROLE_SKIP):
+        # sentence words before the name go ("The", "But"); a head that starts it stays
+        # ("Ministry of Defence")
+        while (
+            len(words) > 1
+            and words[1] != "of"
+            and (words[0] in v.NOT_NAMES or words[0].lower() in v.ROLE_SKIP)
+        ):
             words.pop(0)
         if len(words) < 2:
             return None
@@ -77,8 +83,8 @@ def generic_org_hit(m: re.Match[str], en: bool, fr: bool) -> Hit | None:
         name = f"{mods} {head}".strip()
         if owner:
             name = f"{owner}'s {name}"
-        if of.startswith("of "):
-            name = f"{name} {of}"
+        if of.startswith("of "):  # "Ministry of Defence" keeps its capital
+            name = f"{mods} {clean(m.group('head'))} {of}".strip()
         start = m.start("owner") if owner else m.start("mods") if mods else m.start("head")
         end = m.end("of") if of.startswith("of ") else m.end("head")
     else:
@@ -108,10 +114,11 @@ def _names_a_french_body(head: str, adjectives: str) -> bool:
                 return True
             rest = rest[len(adjective) :].strip()
             break
-    complement = _FRENCH_COMPLEMENT.match(rest)
-    if complement is None:
+    nouns = [c.group(1) for c in _FRENCH_COMPLEMENT.finditer(rest)]
+    if not nouns:
         return False
-    return complement.group(1)[:1].isupper() or head in v.PORTFOLIO_HEADS_FR
+    # "du Mali", "de la province de Guangdong": a capitalised noun names the body
+    return head in v.PORTFOLIO_HEADS_FR or any(noun[:1].isupper() for noun in nouns)
 
 
 def org_and_doc_hits(doc: Doc) -> list[Hit]:
