@@ -209,6 +209,12 @@ def test_a_place_after_contributed_reporting_is_not_a_reporter() -> None:
         ("Selon l'agence de presse Reuters, le convoi a été attaqué.", [REUTERS]),
         ("Le bilan s'élève à 12 morts, rapporte l'AFP.", [AFP]),
         ("The talks collapsed, the official news agency APS reported.", ["APS"]),
+        (
+            "Le porte-parole a déclaré à l'agence de presse Reuters que le navire est parti.",
+            [REUTERS],
+        ),
+        ("Un témoin a confié à l'agence de presse AFP que les tirs ont duré une heure.", [AFP]),
+        ("Le mois dernier, l'agence de presse Reuters souligne que les prix montent.", [REUTERS]),
     ],
 )
 def test_described_agencies(text: str, expected: list[str]) -> None:
@@ -218,9 +224,22 @@ def test_described_agencies(text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("« Nous avons tout vu », a-t-il dit à Reuters depuis l'hôpital.", [REUTERS]),
+        ("« Rien n'a changé », a-t-elle confié à l'AFP.", [AFP]),
+    ],
+)
+def test_inverted_french_verbs_before_an_agency(text: str, expected: list[str]) -> None:
+    assert agencies(text, "fr") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("The toll rose to 40, according to the state news agency Vestnik.", "Vestnik"),
         ("Le bilan est de dix morts, selon l'agence de presse officielle Kibaru.", "Kibaru"),
         ("Three ministers resigned, the semi-official news agency ZNA reported.", "ZNA"),
+        ("An aide told the ZNA news agency that the talks had failed.", "ZNA"),
+        ("Un témoin a déclaré à l'agence de presse Kibaru que le pont est coupé.", "Kibaru"),
     ],
 )
 def test_an_agency_missing_from_the_list_is_named_when_described_as_one(
@@ -236,6 +255,8 @@ def test_an_agency_missing_from_the_list_is_named_when_described_as_one(
         "Selon l'Agence internationale de l'énergie (AIE), la demande baisse.",
         "The rains stopped, the news agency said on Monday.",
         "Le bilan est lourd, selon l'agence de presse Niger.",
+        "Il a parlé à l'agence de presse de la région.",
+        "The minister told the news agency Monday that the talks failed.",
     ],
 )
 def test_described_agencies_that_are_not_news_agencies(text: str) -> None:

@@ -76,17 +76,23 @@ def _sentence_credits(doc: Doc, lo: int, hi: int) -> list[Hit]:
     for m in g.DESCRIBED_AGENCY.finditer(text, lo, hi):
         if m.group("cue") is None and not g.MEDIA_POST.match(text, m.end(), hi):
             continue
-        start, end = _list_span(m)
-        found = _agencies(text, start, end, agencies_only=False)
-        if found:
-            hits += found
-        elif g.PRESS_WORD.search(m.group("desc")):
-            name = clean(text[start:end])
-            if not rules_out_a_person(name) and not any(
-                rules_out_a_person(word) for word in name.split()
-            ):
-                hits.append(Hit("m:" + name, name, "agency", start, end, 5))
+        hits += _described(text, m)
+    for m in g.NAMED_THEN_DESCRIBED.finditer(text, lo, hi):
+        hits += _described(text, m)
     return hits
+
+
+def _described(text: str, m: re.Match[str]) -> list[Hit]:
+    """The agency named next to its description: a listed one, else the name as written when
+    the description names the press ("agence de presse", "news agency")."""
+    start, end = _list_span(m)
+    found = _agencies(text, start, end, agencies_only=False)
+    if found or not g.PRESS_WORD.search(m.group("desc")):
+        return found
+    name = clean(text[start:end])
+    if rules_out_a_person(name) or any(rules_out_a_person(word) for word in name.split()):
+        return []
+    return [Hit("m:" + name, name, "agency", start, end, 5)]
 
 
 def _sentences_with_credit_words(doc: Doc) -> list[tuple[int, int]]:

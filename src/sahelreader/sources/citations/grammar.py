@@ -78,7 +78,8 @@ _FR_DE = r"(?:\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*[\w'’-]+(?:\s+é
 _FILL = rf"(?:(?:{_any(v.MEDIA_FILLERS)}|[{UP}][\w-]*['’]s)\s+|[dlDL]['’])"
 _MEDIA_CUES = (
     rf"(?:{_any(v.MEDIA_CUES)}"
-    rf"|{_any(v.MEDIA_CUE_AUXILIARIES_FR)}\s+{_any(v.MEDIA_CUE_PARTICIPLES_FR)}"
+    rf"|{_any(v.MEDIA_CUE_AUXILIARIES_FR)}(?:(?:-t)?-(?:il|elle)s?)?\s+"
+    rf"{_any(v.MEDIA_CUE_PARTICIPLES_FR)}"
     rf"|{_any(v.MEDIA_CUE_PARTICIPLES_BY_FR)}e?s?\s+(?:par|sur|dans)"
     rf"|{_any(v.STATE_MEDIA_NOUNS_FR)}\s+{_any(v.STATE_MEDIA_ADJECTIVES_FR)})"
 )
@@ -300,9 +301,15 @@ _DESC_WORD = (
 UNKNOWN_AGENCY = rf"(?:[{UP}]{{2,8}}|[{UP}][{LO}]+(?:[ -][{UP}][{LO}]+){{0,2}})(?![\w'’-])"
 DESCRIBED_AGENCY = re.compile(
     rf"(?:(?<![\w-])(?P<cue>{_MEDIA_CUES}|{ACCORDING}|{QUOTE_END}{SAY_INV})\s*)?"
-    rf"(?<![\w'’-])(?:[Ll]['’]|[Tt]he\s+|[Ll]a\s+|[Ll]e\s+|an?\s+|une?\s+)?"
+    rf"(?<![\w'’-])(?:(?:à|to)\s+)?(?:[Ll]['’]|[Tt]he\s+|[Ll]a\s+|[Ll]e\s+|an?\s+|une?\s+)?"
     rf"(?P<desc>(?:{_DESC_WORD}\s+){{0,2}}(?i:{_any(v.AGENCY_DESCRIPTIONS)})"
     rf"(?:\s+{_DESC_WORD}){{0,2}})"
     rf"\s*(?:\(\s*(?P<list>{CREDITED}|{UNKNOWN_AGENCY})\s*\)|(?P<list2>{CREDITED}|{UNKNOWN_AGENCY}))"
+)
+# ... or named, then described, after a citing word: "told the PA news agency"
+NAMED_THEN_DESCRIBED = re.compile(
+    rf"(?<![\w-])(?:{_MEDIA_CUES}|{ACCORDING})\s*(?:[Tt]he\s+|an?\s+|[{UP}][\w-]*['’]s\s+)?"
+    rf"(?:{_DESC_WORD}\s+){{0,2}}(?P<list>{UNKNOWN_AGENCY})\s+"
+    rf"(?P<desc>(?i:{_any(v.AGENCY_DESCRIPTIONS)}))(?![\w-])"
 )
 PRESS_WORD = re.compile(rf"(?<![\w-])(?i:{_any(v.PRESS_WORDS)})(?![\w-])")
