@@ -239,6 +239,7 @@ def test_inverted_french_verbs_before_an_agency(text: str, expected: list[str]) 
         ("Le bilan est de dix morts, selon l'agence de presse officielle Kibaru.", "Kibaru"),
         ("Three ministers resigned, the semi-official news agency ZNA reported.", "ZNA"),
         ("An aide told the ZNA news agency that the talks had failed.", "ZNA"),
+        ("The plan was reported by Chinese news agency Vestnik on Monday.", "Vestnik"),
         ("Un témoin a déclaré à l'agence de presse Kibaru que le pont est coupé.", "Kibaru"),
     ],
 )

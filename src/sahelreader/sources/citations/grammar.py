@@ -309,7 +309,7 @@ DESCRIBED_AGENCY = re.compile(
 # ... or named, then described, after a citing word: "told the PA news agency"
 NAMED_THEN_DESCRIBED = re.compile(
     rf"(?<![\w-])(?:{_MEDIA_CUES}|{ACCORDING})\s*(?:[Tt]he\s+|an?\s+|[{UP}][\w-]*['’]s\s+)?"
-    rf"(?:{_DESC_WORD}\s+){{0,2}}(?P<list>{UNKNOWN_AGENCY})\s+"
+    rf"(?:{_DESC_WORD}\s+){{0,2}}(?!{_DESC_WORD}\s)(?P<list>{UNKNOWN_AGENCY})\s+"
     rf"(?P<desc>(?i:{_any(v.AGENCY_DESCRIPTIONS)}))(?![\w-])"
 )
 PRESS_WORD = re.compile(rf"(?<![\w-])(?i:{_any(v.PRESS_WORDS)})(?![\w-])")
