@@ -70,6 +70,7 @@ WORD_LISTS: dict[str, Key] = {
 SECTIONED = [
     "text/data/function_words.txt",
     "entities/data/rule_words.txt",
+    "sources/data/citation_credits.txt",
     "sources/data/citation_documents.txt",
     "sources/data/citation_media.txt",
     "sources/data/citation_organisations.txt",

@@ -9,7 +9,12 @@ Kinds:
 
 * ``agency`` / ``outlet`` -- a news agency or outlet from ``data/outlets.tsv``,
   only when it appears in an attribution context ("told Reuters", "the RTN report
-  said", "state broadcaster RTN", "selon RFI"), never for a plain mention.
+  said", "state broadcaster RTN", "selon RFI") or a wire credit ("NIAMEY (Reuters) -",
+  "Avec l'AFP", "Some information for this article came from AP", "— AP"), never
+  for a plain mention. An agency missing from the list is named as written when the
+  text describes it as a news agency ("selon l'agence de presse officielle X").
+* ``reporter`` -- a person named in a reporting credit ("Reporting by X; Editing by
+  Y", "X contributed reporting from Niamey"); editors and writers are not listed.
 * ``official`` -- a quoted person. Named people are reported as
   ``"Amadou Abdramane, junta spokesperson"`` (person name, then the role when one
   is given); later mentions by surname ("Abdramane said", "Abdramane's
@@ -17,8 +22,12 @@ Kinds:
   reported by role ("minister", "spokesperson for the ministry"), anonymous
   sources as e.g. "security source" / "source sécuritaire". Unnamed people who
   are not office holders ("the instructor said", "a resident said") are left out.
-* ``organisation`` -- "authorities said", "the army said", "Human Rights Watch
-  said", "according to a statement from ECOWAS", "selon les autorités".
+* ``organisation`` -- "Nigerien authorities said", "the Malian army said", "Human
+  Rights Watch said", "according to a statement from ECOWAS", "selon les autorités
+  maliennes". A body named by its head noun alone ("the army", "the government",
+  "la junte", "le régime", "les autorités") names no organisation: it counts for the
+  body the article names with that head ("the Malian army … the army said"), else it
+  is left out.
 * ``document`` -- "a UN report", "a report by Human Rights Watch", "selon un
   rapport de l'ONU".
 
@@ -29,7 +38,7 @@ The modules, in the order they build on each other:
 * ``vocabulary`` -- the word lists of ``data/citation_*.txt``;
 * ``grammar`` -- the patterns those words make;
 * ``document`` -- the text, its sentences and the hits found in it;
-* ``people``, ``institutions``, ``speech`` -- the hits of each kind;
+* ``people``, ``institutions``, ``speech``, ``credits`` -- the hits of each kind;
 * ``extract`` -- :func:`extract_citations`, which puts them together.
 """
 

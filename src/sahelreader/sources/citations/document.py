@@ -39,6 +39,8 @@ class Hit:
     definite: bool = False  # unnamed official introduced with "the"/"le"
     surname: str = ""
     given: str = ""
+    head: str = ""  # for institutions named by a head noun: that noun ("army", "armée")
+    bare: bool = False  # the head alone ("the army", "la junte"): not a named body
 
 
 class Doc:

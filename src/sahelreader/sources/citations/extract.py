@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sahelreader.sources.citations.credits import credit_hits
 from sahelreader.sources.citations.document import Doc, Hit, languages, overlaps
 from sahelreader.sources.citations.institutions import media_hits, org_and_doc_hits
 from sahelreader.sources.citations.people import coref_hits, full_name
@@ -15,7 +16,7 @@ __all__ = ["CitedSource", "extract_citations"]
 @dataclass(frozen=True)
 class CitedSource:
     name: str  # canonical display name
-    kind: str  # "agency" | "outlet" | "official" | "organisation" | "document"
+    kind: str  # "agency" | "outlet" | "reporter" | "official" | "organisation" | "document"
     count: int  # how many times cited
     sentences: tuple[str, ...]  # sentences where cited, in order, deduplicated
 
@@ -30,7 +31,9 @@ def extract_citations(text: str, language: str | None = None) -> list[CitedSourc
         return []
     en, fr = languages(text, language)
     doc = Doc(text)
-    candidates = media_hits(doc) + org_and_doc_hits(doc) + speech_hits(doc, en, fr)
+    candidates = (
+        media_hits(doc) + credit_hits(doc) + org_and_doc_hits(doc) + speech_hits(doc, en, fr)
+    )
 
     # resolve overlapping anchors: higher priority first, then earlier/longer
     candidates.sort(key=lambda h: (-h.priority, h.start, -(h.end - h.start)))
@@ -61,6 +64,7 @@ def extract_citations(text: str, language: str | None = None) -> list[CitedSourc
             named_hit = by_role[h.role_head]
             h.key, h.name = named_hit.key, named_hit.name
 
+    accepted = _bare_institutions_resolved(accepted)
     accepted.sort(key=lambda h: h.start)
     order: list[str] = []
     names: dict[str, tuple[str, str]] = {}
@@ -87,3 +91,23 @@ def extract_citations(text: str, language: str | None = None) -> list[CitedSourc
                 if full:
                     names[k] = (f"{full}, {role}" if role else full, names[k][1])
     return [CitedSource(names[k][0], names[k][1], counts[k], tuple(sentences[k])) for k in order]
+
+
+def _bare_institutions_resolved(hits: list[Hit]) -> list[Hit]:
+    """A body named by its head noun alone ("the army said", "la junte a indiqué") is not a
+    named organisation: it counts for the named body with that head in the article (the one
+    before it, else the first after: "the Malian army … the army said"), or is left out."""
+    hits = sorted(hits, key=lambda h: h.start)
+    named = [h for h in hits if h.head and not h.bare]
+    kept: list[Hit] = []
+    for h in hits:
+        if not h.bare:
+            kept.append(h)
+            continue
+        same = [n for n in named if n.head == h.head]
+        before = [n for n in same if n.start < h.start]
+        referent = before[-1] if before else (same[0] if same else None)
+        if referent is not None:
+            h.key, h.name = referent.key, referent.name
+            kept.append(h)
+    return kept

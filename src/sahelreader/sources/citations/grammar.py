@@ -2,7 +2,8 @@
 
 Speakers before a verb of saying ("Col. Amadou Abdramane, junta spokesperson, said"), after it
 ("…," said a security source; according to the ministry), outlets in a citing context ("told
-AFP", "the RTN report said"), organisations and their documents ("a UN report"). Everything is
+AFP", "the RTN report said"), organisations and their documents ("a UN report"), and wire
+credits ("NIAMEY (Reuters) -", "Avec l'AFP", "Reporting by X; Editing by Y"). Everything is
 compiled once, when the extractor is first imported. Word lists live in the data files; what is
 left here is structure: punctuation, capitalisation, order and small runs of French articles.
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 
 from sahelreader.sources.citations import vocabulary as v
-from sahelreader.sources.citations.lexicon import load_organisations
+from sahelreader.sources.citations.lexicon import load_media, load_organisations
 from sahelreader.sources.citations.wordregex import alias_regex, trie_regex
 
 UP = "A-ZÀ-ÖØ-Þ"  # capital letters
@@ -77,7 +78,8 @@ _FR_DE = r"(?:\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*[\w'’-]+(?:\s+é
 _FILL = rf"(?:(?:{_any(v.MEDIA_FILLERS)}|[{UP}][\w-]*['’]s)\s+|[dlDL]['’])"
 _MEDIA_CUES = (
     rf"(?:{_any(v.MEDIA_CUES)}"
-    rf"|{_any(v.MEDIA_CUE_AUXILIARIES_FR)}\s+{_any(v.MEDIA_CUE_PARTICIPLES_FR)}"
+    rf"|{_any(v.MEDIA_CUE_AUXILIARIES_FR)}(?:(?:-t)?-(?:il|elle)s?)?\s+"
+    rf"{_any(v.MEDIA_CUE_PARTICIPLES_FR)}"
     rf"|{_any(v.MEDIA_CUE_PARTICIPLES_BY_FR)}e?s?\s+(?:par|sur|dans)"
     rf"|{_any(v.STATE_MEDIA_NOUNS_FR)}\s+{_any(v.STATE_MEDIA_ADJECTIVES_FR)})"
 )
@@ -111,9 +113,9 @@ SUBJ_UNNAMED = re.compile(
 SUBJ_ORG = re.compile(
     rf"(?<![\w'’-])(?=[{UP}])(?P<pname>(?:[{UP}][\w'’-]+\s+){{1,3}}{_PROPER_ORG_HEADS})"
     rf"(?:,\s+(?:which|who)\b[^,.;:!?\n]{{1,80}},)?{_TAIL}"
-    rf"|(?<![\w'’-])(?:(?:[Tt]he|[Ii]ts|[Tt]heir|[{UP}][\w-]*['’]s)\s+)?"
+    rf"|(?<![\w'’-])(?:(?:[Tt]he|[Ii]ts|[Tt]heir|(?P<owner>[{UP}][\w-]*)['’]s)\s+)?"
     rf"(?P<mods>{_ORG_MOD}{{0,2}})(?P<head>(?i:{_ORG_HEADS_EN}))"
-    rf"(?:\s+(?:of|in|for)\s+(?:the\s+)?[{UP}][\w'’-]+(?:\s+[{UP}][\w'’-]+){{0,2}})?"
+    rf"(?P<of>\s+(?:of|in|for)\s+(?:the\s+)?[{UP}][\w'’-]+(?:\s+[{UP}][\w'’-]+){{0,2}})?"
     rf"(?:,\s+(?:which|who)\b[^,.;:!?\n]{{1,80}},)?{_TAIL}"
     rf"|(?<![\w'’-])(?P<fdet>[Ll]es|[Ll]['’]|[Ll]e|[Ll]a)\s*(?P<fhead>(?i:{_ORG_HEADS_FR}))"
     rf"(?P<fadj>{_FR_ADJ}{_FR_DE})(?:,\s+[^,.;:!?\n]{{1,60}},)?{_TAIL}"
@@ -140,8 +142,9 @@ REV_UNNAMED = re.compile(
     rf"(?P<role>{_OFFICE_ROLE_REV})(?![\w'’-])"
 )
 REV_ORG = re.compile(
-    rf"(?:(?:the|its|their|[{UP}][\w-]*['’]s)\s+)?(?P<mods>{_ORG_MOD}{{0,2}})"
+    rf"(?:(?:the|its|their|(?P<owner>[{UP}][\w-]*)['’]s)\s+)?(?P<mods>{_ORG_MOD}{{0,2}})"
     rf"(?P<head>{_ORG_HEADS_EN})(?![\w-])"
+    rf"(?P<of>\s+(?:of|in|for)\s+(?:the\s+)?[{UP}][\w'’-]+(?:\s+[{UP}][\w'’-]+){{0,2}})?"
     rf"|(?P<fdet>les|l['’]|le|la)\s*(?P<fhead>{_ORG_HEADS_FR})(?P<fadj>{_FR_ADJ}{_FR_DE})"
     rf"(?![\w-])"
 )
@@ -215,3 +218,98 @@ COREF_PRE = re.compile(
     rf"(?:(?<![\w-]){ACCORDING}|{QUOTE_END}{SAY_INV})\s+(?:{TITLE}\s+)?"
     rf"(?:[{UP}][\w'’-]+\s+){{0,2}}$"
 )
+
+# --------------------------------------------------------------------------- wire credits
+# A credit is a shape (a dateline, a line of its own, a credit sentence) around a list of names.
+
+_NO_NL = r"[^\S\n]"  # a space that stays on the line: credit lines end at the line's end
+_LINE_END = rf"{_NO_NL}*\.?{_NO_NL}*(?=\n|\Z)"
+# any agency or outlet name; unlike the lexicon's own pattern it may follow a "/" ("AFP/Reuters")
+# and is never a possessive ("with AFP's help" credits nothing)
+MEDIA_NAME = (
+    rf"(?<![\w-])(?:{trie_regex(list(load_media().aliases))})"
+    r"(?![\w])(?!-\w)(?!\.\w)(?!['’]s\b)"
+)
+_NAME_DET = r"(?:(?:[Tt]he|[Ll]['’]|la|le|les|de\s+l['’]|de\s+la|de|du|d['’])\s*)?"
+_JOIN = rf"\s*(?i:{_any(v.CREDIT_JOINERS)})\s*"
+CREDITED = rf"{_NAME_DET}{MEDIA_NAME}(?:{_JOIN}{_NAME_DET}{MEDIA_NAME})*"
+UNNAMED_AGENCIES = rf"(?i:{_any(v.UNNAMED_AGENCIES)})(?![\w-])"
+_CREDITED_ANY = rf"(?:{CREDITED}|{UNNAMED_AGENCIES})"
+# a reporter's name stays on its line: "Additional reporting by Rob Corp" then a new paragraph
+_LINE_NAME = NAME.replace(r"\s+", r"[^\S\n]+")
+# who reported: agencies and people, with the place they reported from
+REPORTER = (
+    rf"(?:{_NAME_DET}(?P<media>{MEDIA_NAME})|(?P<person>{_LINE_NAME}))"
+    rf"(?:{_NO_NL}+(?:in|from){_NO_NL}+{_LINE_NAME})?"
+)
+_REPORTERS = REPORTER.replace("?P<media>", "").replace("?P<person>", "")
+_LINE_JOIN = _JOIN.replace(r"\s", _NO_NL)
+_REPORTER_LIST = rf"{_REPORTERS}(?:{_LINE_JOIN}{_REPORTERS})*"
+_THIS_ARTICLE = rf"(?i:{_any(v.ARTICLE_DETERMINERS)})\s+(?i:{_any(v.ARTICLE_NOUNS)})(?![\w-])"
+_THIS_ARTICLE_FR = (
+    rf"(?i:{_any(v.ARTICLE_DETERMINERS_FR)})\s+(?i:{_any(v.ARTICLE_NOUNS_FR)})(?![\w-])"
+)
+_CLAUSE = r"[^.;:!?\n]{0,80}?"
+
+# credit sentences: "Some information for this article came from AP", "This story includes
+# reporting from Reuters and AFP", "Material from Reuters was used in this report", "Cet article
+# a été rédigé avec l'AFP"
+CREDIT_SENTENCE = re.compile(
+    rf"(?<![\w-]){_THIS_ARTICLE}{_CLAUSE}(?<![\w-])(?i:{_any(v.CREDIT_PREPOSITIONS_EN)})\s+"
+    rf"(?P<list>{CREDITED})"
+    rf"|(?<![\w-])(?i:from|by|with)\s+(?P<list2>{CREDITED}){_CLAUSE}"
+    rf"(?<![\w-])(?i:in|to|for|of)\s+{_THIS_ARTICLE}"
+    rf"|(?<![\w-]){_THIS_ARTICLE_FR}{_CLAUSE}"
+    rf"(?<![\w'’-])(?i:{_any(v.CREDIT_PREPOSITIONS_FR)})\s*(?P<list3>{CREDITED})"
+)
+# a credit line of its own: "With AFP", "Avec l'AFP", "(avec AFP et Reuters)", "— with agencies"
+WITH_CREDIT = re.compile(
+    rf"(?:^|(?<=\n)|(?<=[(\[])|(?<=[-–—])|(?<=[-–—]\s)|(?<=[.!?…]\s))"
+    rf"{_NO_NL}*(?i:{_any(v.WITH_CREDITS)})\s+(?P<list>{_CREDITED_ANY})"
+    rf"(?:{_NO_NL}*[)\]]|{_LINE_END})"
+)
+# datelines and bracketed credits: "NIAMEY (Reuters) -", "BAMAKO, 3 March (AFP) –",
+# "(AFP/Reuters) :", "… ont été tués. (AFP)", a line "(Reuters) The army said"
+BRACKETED_CREDIT = re.compile(
+    rf"\(\s*(?P<list>{CREDITED})\s*\)(?:{_NO_NL}*[-–—:]|{_LINE_END})"
+    rf"|(?:^|(?<=\n)){_NO_NL}*(?:[{UP}]{{2}}[{UP}'’. -]{{0,30}}?(?:,[^()\n]{{1,30}}?)?{_NO_NL}*)?"
+    rf"\(\s*(?P<list2>{CREDITED})\s*\)"
+)
+# a sign-off at the end of a line: "… the army said. — AP", "- AFP", "-- Reuters"
+SIGN_OFF = re.compile(rf"(?<![\w-])[-–—]{{1,2}}{_NO_NL}*(?P<list>{_CREDITED_ANY}){_LINE_END}")
+# a line holding nothing but the credit: "AFP", "Reuters / AFP", "Agencies" (agencies only)
+CREDIT_LINE = re.compile(rf"(?:^|(?<=\n)){_NO_NL}*(?P<list>{_CREDITED_ANY}){_LINE_END}")
+# labelled credits: "Source : AFP", "Sources: Reuters, AFP", "Crédit : ANP"
+LABELLED_CREDIT = re.compile(
+    rf"(?<![\w-])(?i:{_any(v.CREDIT_LABELS)}){_NO_NL}*:{_NO_NL}*(?P<list>{_CREDITED_ANY})"
+)
+# reporter credits: "Reporting by X and Y in Niamey; Editing by Z", "Additional reporting by AFP"
+REPORTING_BY = re.compile(
+    rf"(?<![\w-])(?i:{_any(v.REPORTING_CREDITS_EN)}){_NO_NL}+(?P<list>{_REPORTER_LIST})"
+)
+# "X contributed reporting from Niamey", "The Associated Press contributed to this report"
+CONTRIBUTED = re.compile(
+    rf"(?P<list>{_REPORTER_LIST}){_NO_NL}+(?i:{_any(v.CONTRIBUTED_EN)})\s+"
+    rf"(?:(?i:{_any(v.CONTRIBUTED_OBJECTS_EN)})(?![\w-])|(?i:to)\s+{_THIS_ARTICLE})"
+)
+# an agency described, then named: "selon l'agence de presse Reuters", "a indiqué l'agence de
+# presse nigérienne (ANP)", "according to the state news agency IRNA"; without a citing word
+# before it, a media verb must follow ("the official news agency APS reported")
+_DESC_WORD = (
+    rf"(?:(?i:{_any(v.DESCRIPTION_ADJECTIVES)})|[{UP}]?[{LO}]+(?:ienne|ien|aise|ais|ian|ese|ish))"
+)
+UNKNOWN_AGENCY = rf"(?:[{UP}]{{2,8}}|[{UP}][{LO}]+(?:[ -][{UP}][{LO}]+){{0,2}})(?![\w'’-])"
+DESCRIBED_AGENCY = re.compile(
+    rf"(?:(?<![\w-])(?P<cue>{_MEDIA_CUES}|{ACCORDING}|{QUOTE_END}{SAY_INV})\s*)?"
+    rf"(?<![\w'’-])(?:(?:à|to)\s+)?(?:[Ll]['’]|[Tt]he\s+|[Ll]a\s+|[Ll]e\s+|an?\s+|une?\s+)?"
+    rf"(?P<desc>(?:{_DESC_WORD}\s+){{0,2}}(?i:{_any(v.AGENCY_DESCRIPTIONS)})"
+    rf"(?:\s+{_DESC_WORD}){{0,2}})"
+    rf"\s*(?:\(\s*(?P<list>{CREDITED}|{UNKNOWN_AGENCY})\s*\)|(?P<list2>{CREDITED}|{UNKNOWN_AGENCY}))"
+)
+# ... or named, then described, after a citing word: "told the PA news agency"
+NAMED_THEN_DESCRIBED = re.compile(
+    rf"(?<![\w-])(?:{_MEDIA_CUES}|{ACCORDING})\s*(?:[Tt]he\s+|an?\s+|[{UP}][\w-]*['’]s\s+)?"
+    rf"(?:{_DESC_WORD}\s+){{0,2}}(?!{_DESC_WORD}\s)(?P<list>{UNKNOWN_AGENCY})\s+"
+    rf"(?P<desc>(?i:{_any(v.AGENCY_DESCRIPTIONS)}))(?![\w-])"
+)
+PRESS_WORD = re.compile(rf"(?<![\w-])(?i:{_any(v.PRESS_WORDS)})(?![\w-])")

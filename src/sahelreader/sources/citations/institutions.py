@@ -14,6 +14,8 @@ __all__ = ["generic_org_hit", "media_hits", "org_and_doc_hits"]
 
 _MEDIA = load_media()
 _ORGS = load_organisations()
+# "de la Défense", "du Mali", "d'Ivoire": the noun after a French complement's preposition
+_FRENCH_COMPLEMENT = re.compile(r"(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*([\w'’-]+)")
 
 
 def media_hits(doc: Doc) -> list[Hit]:
@@ -54,7 +56,13 @@ def media_hits(doc: Doc) -> list[Hit]:
 def generic_org_hit(m: re.Match[str], en: bool, fr: bool) -> Hit | None:
     if m.re is g.SUBJ_ORG and m.group("pname"):
         words = clean(m.group("pname")).split()
-        while words and (words[0] in v.NOT_NAMES or words[0].lower() in v.ROLE_SKIP):
+        # sentence words before the name go ("The", "But"); a head that starts it stays
+        # ("Ministry of Defence")
+        while (
+            len(words) > 1
+            and words[1] != "of"
+            and (words[0] in v.NOT_NAMES or words[0].lower() in v.ROLE_SKIP)
+        ):
             words.pop(0)
         if len(words) < 2:
             return None
@@ -66,17 +74,51 @@ def generic_org_hit(m: re.Match[str], en: bool, fr: bool) -> Hit | None:
             return None
         mods = clean(m.group("mods") or "")
         head = clean(m.group("head")).lower()
+        owner, of = m.group("owner"), clean(m.group("of") or "")
+        named = bool(
+            owner
+            or of.startswith("of ")
+            or any(word not in v.ORG_MODIFIERS_NOT_NAMING for word in mods.split())
+        )
         name = f"{mods} {head}".strip()
-        start = m.start("mods") if mods else m.start("head")
-        end = m.end("head")
+        if owner:
+            name = f"{owner}'s {name}"
+        if of.startswith("of "):  # "Ministry of Defence" keeps its capital
+            name = f"{mods} {clean(m.group('head'))} {of}".strip()
+        start = m.start("owner") if owner else m.start("mods") if mods else m.start("head")
+        end = m.end("of") if of.startswith("of ") else m.end("head")
     else:
         if not fr:
             return None
         head = clean(m.group("fhead")).lower()
         adj = clean(m.group("fadj") or "")
+        named = _names_a_french_body(head, adj)
         name = f"{head} {adj}".strip()
         start, end = m.start("fhead"), (m.end("fadj") if adj else m.end("fhead"))
-    return Hit("o:" + name.lower(), name, "organisation", start, end, 2)
+    hit = Hit("o:" + name.lower(), name, "organisation", start, end, 2)
+    hit.head, hit.bare = head, not named
+    return hit
+
+
+def _names_a_french_body(head: str, adjectives: str) -> bool:
+    """Whether the words after a French head say which body it is: a nationality ("l'armée
+    malienne"), a named complement ("le gouvernement du Mali", "le ministère de la Défense") or a
+    ministry's portfolio ("le ministère de l'intérieur"); "la junte", "le régime militaire" and
+    "les autorités de transition" do not."""
+    if not adjectives:
+        return False
+    rest = adjectives
+    for adjective in sorted(v.ORG_ADJECTIVES_FR, key=len, reverse=True):
+        if rest == adjective or rest.startswith(adjective + " "):
+            if adjective not in v.ORG_ADJECTIVES_FR_NOT_NAMING:
+                return True
+            rest = rest[len(adjective) :].strip()
+            break
+    nouns = [c.group(1) for c in _FRENCH_COMPLEMENT.finditer(rest)]
+    if not nouns:
+        return False
+    # "du Mali", "de la province de Guangdong": a capitalised noun names the body
+    return head in v.PORTFOLIO_HEADS_FR or any(noun[:1].isupper() for noun in nouns)
 
 
 def org_and_doc_hits(doc: Doc) -> list[Hit]:

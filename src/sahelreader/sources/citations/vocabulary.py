@@ -70,6 +70,9 @@ ORG_HEADS_FR = _ORGANISATIONS["org_heads_fr"]
 PROPER_ORG_HEADS = _ORGANISATIONS["proper_org_heads"]
 ORG_MODIFIERS = _ORGANISATIONS["org_modifiers"]
 ORG_ADJECTIVES_FR = _ORGANISATIONS["org_adjectives_fr"]
+ORG_MODIFIERS_NOT_NAMING = frozenset(_ORGANISATIONS["org_modifiers_not_naming"])
+ORG_ADJECTIVES_FR_NOT_NAMING = frozenset(_ORGANISATIONS["org_adjectives_fr_not_naming"])
+PORTFOLIO_HEADS_FR = frozenset(_ORGANISATIONS["portfolio_heads_fr"])
 ORG_HINTS = tuple(_ORGANISATIONS["org_hints"])
 ORG_CUES_BEFORE = _ORGANISATIONS["org_cues_before"]
 
@@ -89,3 +92,23 @@ DOCUMENTS_EN = _DOCUMENTS["documents_en"]
 DOCUMENTS_FR = _pairs(_DOCUMENTS["documents_fr"])
 DOCUMENT_VERBS_EN = _DOCUMENTS["document_verbs_en"]
 DOCUMENT_ADJECTIVES_FR = _DOCUMENTS["document_adjectives_fr"]
+
+# wire credits
+_CREDITS = sections(_PACKAGE, "citation_credits.txt")
+ARTICLE_NOUNS = _CREDITS["article_nouns"]
+ARTICLE_DETERMINERS = _CREDITS["article_determiners"]
+ARTICLE_DETERMINERS_FR = _CREDITS["article_determiners_fr"]
+ARTICLE_NOUNS_FR = _CREDITS["article_nouns_fr"]
+CREDIT_PREPOSITIONS_EN = _CREDITS["credit_prepositions_en"]
+CREDIT_PREPOSITIONS_FR = _CREDITS["credit_prepositions_fr"]
+CREDIT_JOINERS = _CREDITS["credit_joiners"]
+REPORTING_CREDITS_EN = _CREDITS["reporting_credits_en"]
+CONTRIBUTED_EN = _CREDITS["contributed_en"]
+CONTRIBUTED_OBJECTS_EN = _CREDITS["contributed_objects_en"]
+WITH_CREDITS = _CREDITS["with_credits"]
+CREDIT_LABELS = _CREDITS["credit_labels"]
+UNNAMED_AGENCIES = _CREDITS["unnamed_agencies"]
+AGENCY_DESCRIPTIONS = _CREDITS["agency_descriptions"]
+PRESS_WORDS = _CREDITS["press_words"]
+DESCRIPTION_ADJECTIVES = _CREDITS["description_adjectives"]
+CREDIT_TRIGGERS = _CREDITS["credit_triggers"]
