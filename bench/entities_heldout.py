@@ -1,6 +1,6 @@
 """Score the entity recogniser on the hand-annotated held-out news set (bench/heldout/).
 
-Usage: python bench/entities_heldout.py [--language en|fr|all] [--json] [--errors N]
+Usage: python bench/entities_heldout.py [--set en|fr|sahel|all] [--json] [--errors N]
        [--corpus DIR] [--heldout DIR]
 
 The set's texts stay in the shared corpus (default /work/shared/corpus/news); the repository
@@ -13,8 +13,9 @@ The recogniser (``sahelreader.entities.Recogniser().recognise(text, language)``)
 text; its entities that start inside the annotated part are scored against the gold spans:
 entity-level, exact span and type (a span one character off or with the wrong type is both a
 false positive and a false negative), per type (person, place, organisation) and micro over
-the three, per language, plus untyped span micro F1. ``--errors N`` prints up to N differing
-spans per language with their context.
+the three, per set (``en``, ``fr``, and ``sahel``: Sahel news in both languages, each article
+read in its own language), plus untyped span micro F1. ``--errors N`` prints up to N differing
+spans per set with their context.
 """
 
 from __future__ import annotations
@@ -32,26 +33,29 @@ from heldout_sample import (  # noqa: E402
     CORPUS,
     EN_FILE,
     FR_FILE,
+    RSS_FILE,
     english_records,
     english_text,
     french_rows,
     french_text,
+    rss_records,
     text_sha1,
 )
 
 from sahelreader.entities import Recogniser  # noqa: E402
 
 HELDOUT = BENCH / "heldout"
-LANGUAGES = ("en", "fr")
+SETS = ("en", "fr", "sahel")
+Article = tuple[str, str, int, list[Span]]  # text, its language, annotated_to, gold spans
 
 
 def load_articles(
-    language: str, corpus: Path = CORPUS, heldout: Path = HELDOUT
-) -> tuple[list[tuple[str, int, list[Span]]], list[str]]:
-    """(text, annotated_to, gold spans) per article of one language, and the problems found."""
-    data = json.loads((heldout / f"{language}.json").read_text(encoding="utf-8"))
-    english = french = None
-    articles: list[tuple[str, int, list[Span]]] = []
+    name: str, corpus: Path = CORPUS, heldout: Path = HELDOUT
+) -> tuple[list[Article], list[str]]:
+    """The articles of one set, and the problems found."""
+    data = json.loads((heldout / f"{name}.json").read_text(encoding="utf-8"))
+    english = french = rss = None
+    articles: list[Article] = []
     problems: list[str] = []
     for article in data["articles"]:
         record = str(article["record"])
@@ -63,6 +67,10 @@ def load_articles(
             french = french if french is not None else french_rows(corpus)
             index = int(record)
             text = french_text(french[index]) if index < len(french) else None
+        elif article["file"] == RSS_FILE:
+            rss = rss if rss is not None else rss_records(corpus)
+            index = int(record)
+            text = english_text(rss[index]) if index < len(rss) else None
         else:
             problems.append(f"{article['file']}: not a corpus file this script knows")
             continue
@@ -71,17 +79,17 @@ def load_articles(
             problems.append(f"{article['file']} {record}: text changed or missing, left out")
             continue
         spans = [(int(s), int(e), str(t)) for s, e, t, *_ in article["spans"]]
-        articles.append((text, end, spans))
+        articles.append((text, article.get("language", data["language"]), end, spans))
     return articles, problems
 
 
 def score(
-    articles: list[tuple[str, int, list[Span]]], recogniser: Recogniser, language: str, errors: int
+    articles: list[Article], recogniser: Recogniser, name: str, errors: int
 ) -> dict[str, object]:
     counts = {t: [0, 0, 0] for t in TYPES}
     span_counts = [0, 0, 0]
     shown = 0
-    for text, end, gold in articles:
+    for text, language, end, gold in articles:
         predicted = {
             (e.start, e.end, e.type)
             for e in recogniser.recognise(text, language)
@@ -104,12 +112,12 @@ def score(
                 break
             tag = "FP" if (s, e, kind) in predicted else "FN"
             context = " ".join(text[max(0, s - 40) : e + 20].split())
-            print(f"{language}\t{tag}\t{kind}\t{text[s:e]!r}\t…{context}…")
+            print(f"{name}\t{tag}\t{kind}\t{text[s:e]!r}\t…{context}…")
             shown += 1
     result: dict[str, object] = {
-        "language": language,
+        "set": name,
         "articles": len(articles),
-        "gold_entities": sum(len(gold) for _, _, gold in articles),
+        "gold_entities": sum(len(gold) for *_, gold in articles),
     }
     for kind in TYPES:
         result[kind] = _prf(*counts[kind])
@@ -120,7 +128,7 @@ def score(
 
 def table(results: list[dict[str, object]]) -> str:
     lines = [
-        "| language | articles | entities | PER F1 | LOC F1 | ORG F1 | micro P | micro R "
+        "| set | articles | entities | PER F1 | LOC F1 | ORG F1 | micro P | micro R "
         "| **micro F1** | span F1 |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
@@ -129,7 +137,7 @@ def table(results: list[dict[str, object]]) -> str:
         m = r["micro"]
         assert isinstance(m, dict)
         lines.append(
-            f"| {r['language']} | {r['articles']} | {r['gold_entities']} | {f['person']:.3f} "
+            f"| {r['set']} | {r['articles']} | {r['gold_entities']} | {f['person']:.3f} "
             f"| {f['place']:.3f} | {f['organisation']:.3f} | {m['precision']:.3f} "
             f"| {m['recall']:.3f} | **{m['f1']:.3f}** | {f['span_micro']:.3f} |"
         )
@@ -138,20 +146,20 @@ def table(results: list[dict[str, object]]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--language", choices=(*LANGUAGES, "all"), default="all")
+    parser.add_argument("--set", choices=(*SETS, "all"), default="all", help="which set")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
-    parser.add_argument("--errors", type=int, default=0, help="print up to N mistakes a language")
+    parser.add_argument("--errors", type=int, default=0, help="print up to N mistakes a set")
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="the shared news corpus")
     parser.add_argument("--heldout", type=Path, default=HELDOUT, help="the annotation files")
     args = parser.parse_args(argv)
-    languages = LANGUAGES if args.language == "all" else (args.language,)
+    names = SETS if args.set == "all" else (args.set,)
     recogniser = Recogniser()
     results: list[dict[str, object]] = []
     all_problems: list[str] = []
-    for language in languages:
-        articles, problems = load_articles(language, args.corpus, args.heldout)
+    for name in names:
+        articles, problems = load_articles(name, args.corpus, args.heldout)
         all_problems += problems
-        results.append(score(articles, recogniser, language, args.errors))
+        results.append(score(articles, recogniser, name, args.errors))
     if args.json:
         print(json.dumps({"results": results, "problems": all_problems}, indent=2))
         return 1 if all_problems else 0

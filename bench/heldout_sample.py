@@ -1,7 +1,7 @@
 """Which corpus articles make up the held-out entity set, and the exact text annotated in each.
 
-    python bench/heldout_sample.py {en,fr} [--show]       # the seeded sample, as a list
-    python bench/heldout_sample.py {en,fr} --show         # ... with each text, to annotate
+    python bench/heldout_sample.py {en,fr,sahel}          # the seeded sample, as a list
+    python bench/heldout_sample.py {en,fr,sahel} --show   # ... with each text, to annotate
 
 The texts come from /work/shared/corpus/news (outside the repository; the repository keeps only
 record ids, offsets, sha1s and entity spans, see bench/heldout/README.md):
@@ -17,12 +17,19 @@ record ids, offsets, sha1s and entity spans, see bench/heldout/README.md):
   Rows are shuffled with the seed and the first ``FR_ARTICLES`` of ``MIN_WORDS`` words or more
   are taken. Long texts are annotated up to the end of the first sentence that reaches
   ``ANNOTATE_WORDS`` words (the cut offset is recorded).
+* Sahel (``sahel``): news about the Sahel in both languages, where the app's users read most.
+  English: items of ``rss_entries_2021_2022/bbc_cnn_guardian_entries.jsonl.gz`` (BBC, CNN,
+  Guardian RSS, 2021-2022; text built as for the English set; record = 0-based line) naming
+  ``SAHEL_WORDS`` (Sahel countries and towns) at least twice; French: rows of the French test
+  file doing the same, not already in the French set. Shuffled with the seed; ``SAHEL_EN``
+  and ``SAHEL_FR`` are taken.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import gzip
 import hashlib
 import html
 import json
@@ -42,11 +49,19 @@ from sahelreader.text.sentences import split_sentences  # noqa: E402
 CORPUS = Path("/work/shared/corpus/news")
 EN_FILE = "multi_outlet_snapshot_2025/news_data.json"
 FR_FILE = "masakhanews/fra/test.tsv"
+RSS_FILE = "rss_entries_2021_2022/bbc_cnn_guardian_entries.jsonl.gz"
 SEED = 14  # the issue's number; fixed so the sample never moves
 EN_ARTICLES = 32
 FR_ARTICLES = 16
 MIN_WORDS = 40
 ANNOTATE_WORDS = 220
+SAHEL_EN = 12
+SAHEL_FR = 6
+# How the Sahel articles are picked (a selection rule for this script, not a list the app uses).
+SAHEL_WORDS = re.compile(
+    r"\b(?:Sahel|Mali|Niger|Burkina|Chad|Tchad|Mauritania|Mauritanie|Niamey|Bamako|"
+    r"Ouagadougou|N'Djamena|Timbuktu|Tombouctou|Gao|Kidal|Tillab[eé]ry?i?)\b"
+)
 
 _TAG = re.compile(r"<[^>]*>")
 
@@ -96,6 +111,11 @@ def english_records(corpus: Path = CORPUS) -> dict[str, dict[str, str]]:
 def french_rows(corpus: Path = CORPUS) -> list[dict[str, str]]:
     with (corpus / FR_FILE).open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle, delimiter="\t"))
+
+
+def rss_records(corpus: Path = CORPUS) -> list[dict[str, str]]:
+    with gzip.open(corpus / RSS_FILE, "rt", encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle]
 
 
 def _words(text: str) -> int:
@@ -148,13 +168,35 @@ def french_sample(corpus: Path = CORPUS) -> list[HeldoutText]:
     return chosen
 
 
+def sahel_sample(corpus: Path = CORPUS) -> list[HeldoutText]:
+    english = [
+        HeldoutText(RSS_FILE, str(index), item.get("source") or "", text, annotation_end(text))
+        for index, item in enumerate(rss_records(corpus))
+        if len(SAHEL_WORDS.findall(text := english_text(item))) >= 2
+        and _words(text) >= 25
+        and detect_language(text, ("en", "fr")) == "en"
+    ]
+    taken = {item.record for item in french_sample(corpus)}
+    french = [
+        HeldoutText(FR_FILE, str(index), "BBC Afrique", text, annotation_end(text))
+        for index, row in enumerate(french_rows(corpus))
+        if str(index) not in taken and len(SAHEL_WORDS.findall(text := french_text(row))) >= 2
+    ]
+    rng = random.Random(SEED)
+    rng.shuffle(english)
+    rng.shuffle(french)
+    return english[:SAHEL_EN] + french[:SAHEL_FR]
+
+
 def sample(language: str, corpus: Path = CORPUS) -> list[HeldoutText]:
+    if language == "sahel":
+        return sahel_sample(corpus)
     return english_sample(corpus) if language == "en" else french_sample(corpus)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("language", choices=("en", "fr"))
+    parser.add_argument("language", choices=("en", "fr", "sahel"))
     parser.add_argument("--show", action="store_true", help="print each annotated text")
     args = parser.parse_args(argv)
     for number, item in enumerate(sample(args.language)):
