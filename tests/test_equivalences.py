@@ -279,3 +279,19 @@ def test_a_place_searched_by_another_name_is_marked_in_the_body(two_languages: L
     results = two_languages.search("place:chad")
     marked = [article.body[s:e] for s, e in two_languages.body_matches(article, results.terms)]
     assert marked == ["Tchad"]
+
+
+def test_a_dotted_abbreviation_is_found_and_counted_with_its_entity(library: Library) -> None:
+    library.add_drafts(
+        [
+            draft("Envoy lands", "A U.N. envoy landed in Bamako on Monday.", language="en"),
+            draft("Vote à New York", "L'ONU a voté la résolution mardi.", language="fr"),
+        ]
+    )
+    library.ensure_index()
+    assert len(library.search("organisation:un").hits) == 2
+    [envoy] = library.search('title:"envoy lands"').hits
+    [row] = [g for g in library.entity_groups(library.get(envoy.id)) if g.type == "organisation"]
+    assert row.name == "U.N."
+    assert library.count_entity_articles(row) == 2
+    assert len(library.search(row.query).hits) == 2

@@ -104,12 +104,12 @@ class Equivalences:
     def expand(self, kind: EntityType, names: Iterable[str]) -> list[str]:
         """The names, then every other name of their entities (each once)."""
         result = list(names)
-        seen = {equivalence_key(name) for name in result}
+        # Spellings, not keys: "U.N." and "UN" are one key but not the same words to index.
+        seen = {name.casefold() for name in result}
         for name in list(result):
             for other in self.names(kind, name):
-                key = equivalence_key(other)
-                if key not in seen:
-                    seen.add(key)
+                if other.casefold() not in seen:
+                    seen.add(other.casefold())
                     result.append(other)
         return result
 

@@ -18,14 +18,17 @@ from sahelreader.text.fold import fold
 
 @dataclass(frozen=True)
 class EntityGroup:
-    name: str
+    name: str  # as the article writes it ("ONU")
     type: EntityType
     count: int
+    # The name every article naming this entity is indexed under ("United Nations"): the
+    # index holds all the names of a group, and "U.N." would only find itself.
+    search_name: str = ""
 
     @property
     def query(self) -> str:
         """The search for every article that names this entity."""
-        return f'{self.type}:"{self.name.replace(chr(34), "")}"'
+        return f'{self.type}:"{(self.search_name or self.name).replace(chr(34), "")}"'
 
 
 def name_key(text: str) -> tuple[str, ...]:
@@ -49,10 +52,10 @@ def group_entities(
         seen[entity.text] = seen.get(entity.text, 0) + 1
     counts = {key: sum(seen.values()) for key, seen in spellings.items()}
     merged = _merge_short_mentions(counts)
-    groups = [
-        EntityGroup(_shown_name(key[0], spellings[key], same), key[0], count)
-        for key, count in merged.items()
-    ]
+    groups = []
+    for (kind, words), count in merged.items():
+        shown = _shown_name(kind, spellings[(kind, words)], same)
+        groups.append(EntityGroup(shown, kind, count, same.canonical_name(kind, shown)))
     order = {kind: i for i, kind in enumerate(ENTITY_TYPES)}
     return sorted(groups, key=lambda g: (order[g.type], -g.count, fold(g.name)))
 

@@ -870,7 +870,7 @@ class Library:
 
     def count_entity_articles(self, group: EntityGroup) -> int:
         """How many articles name this entity: a term lookup, or a phrase in the small field."""
-        return self.index.count_in_field(group.type, group.name)
+        return self.index.count_in_field(group.type, group.search_name or group.name)
 
     # -- reading ---------------------------------------------------------------------------------
 
