@@ -66,6 +66,8 @@ WORD_LISTS: dict[str, Key] = {
     "sources/data/outlets.tsv": first_column,
     "sources/data/organisations.tsv": first_column,
     "sources/data/organisation_names.tsv": first_column,
+    "entities/data/place_names.tsv": first_column,
+    "entities/data/person_names.tsv": first_column,
 }
 SECTIONED = [
     "text/data/function_words.txt",
@@ -177,3 +179,16 @@ def test_organisation_names_are_grouped_once() -> None:
         if name.strip()
     )
     assert [key for key, n in counts.items() if n > 1] == []
+
+
+@pytest.mark.parametrize("kind", ["person", "place", "organisation"])
+def test_each_equivalence_table_lists_a_name_once_and_groups_several(kind: str) -> None:
+    """A name on two lines would join two entities; a line of one name groups nothing."""
+    from sahelreader.entities.equivalents import TABLES, _read_table, equivalence_key
+
+    table = TABLES[kind]  # type: ignore[index]
+    groups = [{equivalence_key(name) for name in group} for group in _read_table(*table)]
+    counts = Counter(key for keys in groups for key in keys)
+    assert [key for key, n in counts.items() if n > 1] == []
+    # Spellings that differ only in accents or dots ("Bénin", "U.S.") need no line of their own.
+    assert [keys for keys in groups if len(keys) < 2] == []

@@ -22,6 +22,14 @@ TEMPLATE = """\
 # quit = "ctrl+q"
 [keymap]
 
+# Names that mean one person, place or organisation: search (`place:burkina`), the side panel
+# and the entity counts treat them as one. The first name is the one shown. Bundled: ECOWAS =
+# CEDEAO, the UN = l'ONU, Burkina = Burkina Faso, Tchad = Chad... (a name the recogniser does
+# not know yet goes in [entities] too).
+# [equivalences]
+# "Abdourahamane Tiani" = ["Tchiani", "le général Tiani"]
+# "Liptako-Gourma" = ["three-borders area", "zone des trois frontières"]
+
 # Refresh every feed this often while the reader runs (minutes; leave out to refresh only on r).
 # [feeds]
 # refresh_minutes = 30
@@ -59,6 +67,8 @@ class Config:
     watch: tuple[str, ...] = ()
     # [outlets]: an outlet's name -> its other names and web domains ("SW", "sahelwatch.org")
     outlets: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # [equivalences]: a name -> the other names of the same entity ("Burkina Faso": ("Burkina",))
+    equivalences: dict[str, tuple[str, ...]] = field(default_factory=dict)
     theme: str | None = None
     # [feeds] refresh_minutes: the reader refreshes every feed this often while it runs.
     refresh_minutes: float | None = None
@@ -82,6 +92,7 @@ def load_config(path: Path) -> Config:
             problems.append(f"[entities] {name!r}: type must be person, place or organisation")
             del entities[name]
     outlets = _outlets_table(data.get("outlets", {}), problems)
+    equivalences = _names_table(data.get("equivalences", {}), "equivalences", problems)
     watch_raw = data.get("watch", [])
     watch = tuple(str(w) for w in watch_raw) if isinstance(watch_raw, list) else ()
     theme = data.get("theme")
@@ -92,6 +103,7 @@ def load_config(path: Path) -> Config:
         entities=entities,
         watch=watch,
         outlets=outlets,
+        equivalences=equivalences,
         theme=str(theme) if isinstance(theme, str) else None,
         refresh_minutes=refresh_minutes,
         limits=limits,
@@ -114,16 +126,23 @@ def _string_table(value: Any, name: str, problems: list[str]) -> dict[str, str]:
 
 def _outlets_table(value: Any, problems: list[str]) -> dict[str, tuple[str, ...]]:
     """`"Sahel Watch" = ["sahelwatch.org", "SW"]` (or one string) per outlet."""
+    return _names_table(value, "outlets", problems, "a list of names and domains")
+
+
+def _names_table(
+    value: Any, name: str, problems: list[str], expected: str = "a list of names"
+) -> dict[str, tuple[str, ...]]:
+    """`"Burkina Faso" = ["Burkina", "Faso"]` (or one string) per entry."""
     if not isinstance(value, dict):
-        problems.append("[outlets] must be a table")
+        problems.append(f"[{name}] must be a table")
         return {}
     table: dict[str, tuple[str, ...]] = {}
     for key, item in value.items():
         names = [item] if isinstance(item, str) else item
-        if isinstance(names, list) and all(isinstance(name, str) for name in names):
+        if isinstance(names, list) and all(isinstance(other, str) for other in names):
             table[str(key)] = tuple(names)
         else:
-            problems.append(f"[outlets] {key!r}: expected a list of names and domains")
+            problems.append(f"[{name}] {key!r}: expected {expected}")
     return table
 
 

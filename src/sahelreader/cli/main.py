@@ -615,7 +615,7 @@ def cmd_entities(args: argparse.Namespace, err: Console) -> int:
             _print_json(json_output.entities_json(found))
             return EXIT_OK
         out = _out()
-        for group in group_entities(found):
+        for group in group_entities(found, library.equivalences):
             line = Text(f"{group.type:<13}", style="dim")
             line.append(one_line(group.name), style="bold")
             line.append(f"  ×{group.count}", style="dim")

@@ -1,6 +1,8 @@
 """An article's entities grouped for people to read: one row per person, place, organisation.
 
-A later short mention ("Tiani") joins the full name it stands for ("Abdourahamane Tiani").
+A later short mention ("Tiani", "Affi Nguessan") joins the full name it stands for
+("Abdourahamane Tiani", "Pascal Affi Nguessan"); names of one entity (`Equivalences`: "la
+CEDEAO" and "ECOWAS", "Burkina" and "Burkina Faso") are one row.
 """
 
 from __future__ import annotations
@@ -9,20 +11,24 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sahelreader.entities import canonical
+from sahelreader.entities.equivalents import Equivalences, bundled_equivalences
 from sahelreader.models import ENTITY_TYPES, Entity, EntityType
 from sahelreader.text.fold import fold
 
 
 @dataclass(frozen=True)
 class EntityGroup:
-    name: str
+    name: str  # as the article writes it ("ONU")
     type: EntityType
     count: int
+    # The name every article naming this entity is indexed under ("United Nations"): the
+    # index holds all the names of a group, and "U.N." would only find itself.
+    search_name: str = ""
 
     @property
     def query(self) -> str:
         """The search for every article that names this entity."""
-        return f'{self.type}:"{self.name.replace(chr(34), "")}"'
+        return f'{self.type}:"{(self.search_name or self.name).replace(chr(34), "")}"'
 
 
 def name_key(text: str) -> tuple[str, ...]:
@@ -30,42 +36,63 @@ def name_key(text: str) -> tuple[str, ...]:
     return tuple(canonical(text).split())
 
 
-def group_entities(entities: Sequence[Entity]) -> list[EntityGroup]:
-    """Groups ordered by type (person, place, organisation), then by mentions, then name."""
-    names: dict[tuple[EntityType, tuple[str, ...]], str] = {}
-    counts: dict[tuple[EntityType, tuple[str, ...]], int] = {}
+def group_entities(
+    entities: Sequence[Entity], equivalences: Equivalences | None = None
+) -> list[EntityGroup]:
+    """Groups ordered by type (person, place, organisation), then by mentions, then name.
+
+    `equivalences` (the bundled tables when None) says which names are one entity."""
+    same = equivalences if equivalences is not None else bundled_equivalences()
+    spellings: dict[tuple[EntityType, tuple[str, ...]], dict[str, int]] = {}
     for entity in entities:
-        key = (entity.type, name_key(entity.text))
-        if not key[1]:
+        if not name_key(entity.text):
             continue
-        # Keep the longest spelling seen as the display name.
-        if key not in names or len(entity.text) > len(names[key]):
-            names[key] = entity.text
-        counts[key] = counts.get(key, 0) + 1
+        key = (entity.type, tuple(same.key(entity.type, entity.text).split()))
+        seen = spellings.setdefault(key, {})
+        seen[entity.text] = seen.get(entity.text, 0) + 1
+    counts = {key: sum(seen.values()) for key, seen in spellings.items()}
     merged = _merge_short_mentions(counts)
-    groups = [
-        EntityGroup(names[key], key[0], count) for key, count in merged.items() if key in names
-    ]
+    groups = []
+    for (kind, words), count in merged.items():
+        shown = _shown_name(kind, spellings[(kind, words)], same)
+        groups.append(EntityGroup(shown, kind, count, same.canonical_name(kind, shown)))
     order = {kind: i for i, kind in enumerate(ENTITY_TYPES)}
     return sorted(groups, key=lambda g: (order[g.type], -g.count, fold(g.name)))
+
+
+def _shown_name(kind: EntityType, seen: dict[str, int], same: Equivalences) -> str:
+    """The entity's canonical name when the article writes it; otherwise its commonest
+    spelling in the article ("CEDEAO" in a French article), the longest on a tie."""
+    official = same.canonical_name(kind, next(iter(seen)))
+    for spelling in seen:
+        if name_key(spelling) == name_key(official):
+            return max((s for s in seen if name_key(s) == name_key(official)), key=len)
+    return max(seen, key=lambda s: (seen[s], len(s)))
 
 
 def _merge_short_mentions(
     counts: dict[tuple[EntityType, tuple[str, ...]], int],
 ) -> dict[tuple[EntityType, tuple[str, ...]], int]:
+    """A person's shorter name that runs inside exactly one longer name of the article
+    ("Tiani", "Affi Nguessan" in "Pascal Affi Nguessan") is counted with it."""
     merged = dict(counts)
     for key in sorted(counts, key=lambda k: len(k[1])):
         kind, words = key
-        if kind != "person" or len(words) != 1:
+        if kind != "person" or key not in merged:
             continue
         longer = [
             other
             for other in merged
-            if other[0] == kind and len(other[1]) > 1 and words[0] in other[1]
+            if other[0] == kind and len(other[1]) > len(words) and _runs_inside(words, other[1])
         ]
         if len(longer) == 1:  # only when it is clear whom the short name means
             merged[longer[0]] += merged.pop(key)
     return merged
+
+
+def _runs_inside(words: tuple[str, ...], name: tuple[str, ...]) -> bool:
+    size = len(words)
+    return any(name[i : i + size] == words for i in range(len(name) - size + 1))
 
 
 def names_by_type(entities: Iterable[Entity]) -> dict[str, list[str]]:

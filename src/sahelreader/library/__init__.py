@@ -21,6 +21,7 @@ from urllib.parse import unquote, urlsplit
 
 from sahelreader.config import Config, load_config
 from sahelreader.entities import Recogniser
+from sahelreader.entities.equivalents import Equivalences
 from sahelreader.entities.summary import EntityGroup, group_entities, names_by_type
 from sahelreader.models import (
     ALL_ARTICLES,
@@ -47,10 +48,6 @@ from sahelreader.search.index import (
     RawResults,
     SearchIndex,
     set_aside_if_not_a_folder,
-)
-from sahelreader.sources.organisation_names import other_names, with_other_names
-from sahelreader.sources.organisation_names import (
-    table_fingerprint as organisation_names_fingerprint,
 )
 from sahelreader.sources.outlets import OutletTable, outlet_table, use_outlets
 from sahelreader.text.fold import fold
@@ -219,6 +216,9 @@ class Library:
         # Outlets' one name each (data/outlets.tsv and config.toml's [outlets]); the index's
         # source field reads the same table.
         self.outlets: OutletTable = outlet_table(config.outlets)
+        # Names of one entity (bundled tables and config.toml's [equivalences]): indexed
+        # together, shown as one row in the side panel.
+        self.equivalences = Equivalences(config.equivalences)
         self._source_texts: dict[str, str] | None = None  # source -> its text in the index
         self._subscriptions: Subscriptions | None = None
         use_outlets(self.outlets)
@@ -673,7 +673,7 @@ class Library:
 
         Cheap when nothing changed (one meta read); otherwise one pass over the articles.
         """
-        version = f"{self.outlets.fingerprint}:{organisation_names_fingerprint()}"
+        version = f"{self.outlets.fingerprint}:{self.equivalences.fingerprint}"
         recorded = self.store.get_meta("names_version")
         if recorded == version:
             return 0
@@ -692,12 +692,12 @@ class Library:
                 changes.append((article_id, name))
             elif previous.get(source, source) != texts[name]:
                 reindex.append(article_id)  # same name, other aliases: its document changes
-        organisations_changed = recorded is None or not recorded.endswith(
-            organisation_names_fingerprint()
+        entity_names_changed = recorded is None or not recorded.endswith(
+            self.equivalences.fingerprint
         )
         self.store.update_sources(changes, reindex)
-        if organisations_changed and self.store.count():
-            self.store.queue_all()  # every document's organisation names may change
+        if entity_names_changed and self.store.count():
+            self.store.queue_all()  # every document's entity names may change
         self._source_texts = texts
         self.store.set_meta("source_search", json.dumps(texts, ensure_ascii=False))
         self.store.set_meta("names_version", version)
@@ -771,14 +771,12 @@ class Library:
         # A headline can name what the body does not ("ECOWAS sanctions Guinea" over a body
         # that says "the bloc"): its names are searchable too.
         title_spans = self.recogniser.recognise(row["title"], row["language"] or None)
-        names = names_by_type([*spans, *title_spans])
-        if "organisation" in names:
-            # ECOWAS is CEDEAO: every name of an organisation is indexed, in either language.
-            names["organisation"] = with_other_names(names["organisation"])
-        return names
+        # ECOWAS is CEDEAO, Tchad is Chad: every name of an entity is indexed, in either
+        # language, with the user's equivalences.
+        return self.equivalences.expand_all(names_by_type([*spans, *title_spans]))
 
     def entity_groups(self, article: Article) -> list[EntityGroup]:
-        return group_entities(self.entities(article))
+        return group_entities(self.entities(article), self.equivalences)
 
     def doctor(
         self, progress: Progress | None = None, recovered: Salvage | None = None
@@ -890,7 +888,7 @@ class Library:
 
     def count_entity_articles(self, group: EntityGroup) -> int:
         """How many articles name this entity: a term lookup, or a phrase in the small field."""
-        return self.index.count_in_field(group.type, group.name)
+        return self.index.count_in_field(group.type, group.search_name or group.name)
 
     # -- reading ---------------------------------------------------------------------------------
 
@@ -1145,8 +1143,12 @@ class Library:
         spans = match_spans(article.body, "body", article.language, as_body)
         if wanted:
             for entity in self.entities(article):
-                words = {w for name in other_names(entity.text) for w in fold(name).split()}
-                if words & wanted:
+                # Marked whole when found under another of its names; a word of its own
+                # ("Tiani" of "Abdourahamane Tiani") is marked by the body match above.
+                if set(fold(entity.text).split()) & wanted:
+                    continue
+                names = self.equivalences.names(entity.type, entity.text)
+                if {w for name in names for w in fold(name).split()} & wanted:
                     spans.append((entity.start, entity.end))
             spans = _merged(spans)
         return spans

@@ -399,7 +399,7 @@ class MainScreen(FeedActions):
     def _details_if_still_open(self, article_id: str) -> None:
         if not self.is_attached or self.article is None or self.article.id != article_id:
             return
-        groups = group_entities(self._open_entities)
+        groups = group_entities(self._open_entities, self.library.equivalences)
         side_panel = self.query_one(SidePanel)
         if self.index_ready.is_set():
             side_panel.load_details(article_id, groups)
