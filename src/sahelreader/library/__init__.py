@@ -85,8 +85,18 @@ Notice = Callable[[str], None]
 SearchSort = Literal["relevance", "date"]
 _BATCH = 500
 ENTITY_FIELDS = frozenset({"person", "place", "organisation", "entity"})
-# Past this many pending changes a fresh bulk build beats document-by-document updates.
+# Past this many pending changes a fresh bulk build beats document-by-document updates; so does
+# a first import into an empty or small library (most of what the index will hold is new).
 _REBUILD_THRESHOLD = 5_000
+_REBUILD_SHARE = 0.5
+_REBUILD_FROM = 1_000
+
+
+def _rebuild_pays(pending: int, articles: int) -> bool:
+    """Whether indexing `pending` changes is faster as a fresh build of all `articles`."""
+    if pending > _REBUILD_THRESHOLD:
+        return True
+    return pending >= _REBUILD_FROM and pending >= _REBUILD_SHARE * articles
 # How long a process waits for another one writing the index (`index.lock`) before it goes on
 # without the index: the store has the change, and the index catches up later.
 INDEX_LOCK_WAIT = 30.0
@@ -479,7 +489,7 @@ class Library:
         pending = self.store.pending_index()
         if not pending:
             return True
-        if len(pending) > _REBUILD_THRESHOLD:
+        if _rebuild_pays(len(pending), self.store.count()):
             # The lock is held here: the locked body, never rebuild_index (it locks again).
             self._rebuild_locked(progress)
             return True

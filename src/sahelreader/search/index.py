@@ -54,7 +54,8 @@ from sahelreader.text.timeutil import from_iso
 
 Progress = Callable[[int, int], None]  # (done, total)
 STAMP_FILE = "sahelreader-stamp.json"
-_LARGE_BUILD = 5_000
+# From this many documents a build uses Whoosh's two-process writer (both cores).
+_LARGE_BUILD = 1_000
 _WRITE_LOCK_TIMEOUT = 10.0
 TITLE_BOOST = 2.5
 # Bumped whenever the documents change shape (fields, analysis): an index built by another
