@@ -380,7 +380,7 @@ def test_a_gzip_bomb_of_newlines_stops_early(tmp_path: Path) -> None:
     started = time.monotonic()
     message = refusal(path)
     assert message.startswith("100,000 lines in a row without an article")
-    assert time.monotonic() - started < 5
+    assert time.monotonic() - started < 30  # not a speed target: catches a pathological read
 
 
 def test_a_plain_jsonl_over_its_file_cap_is_refused_before_reading(
@@ -417,7 +417,7 @@ def test_millions_of_empty_jsonl_records_stop_at_the_run_cap(tmp_path: Path) -> 
         "100,000 lines in a row without an article (the cap on records skipped in a row): "
         "stopped at line 100,000"
     )
-    assert time.monotonic() - started < 5
+    assert time.monotonic() - started < 30  # not a speed target: catches a pathological read
 
 
 def test_a_short_run_of_empty_records_is_only_skipped(tmp_path: Path, small_caps: Limits) -> None:
@@ -491,7 +491,7 @@ def test_entity_bombs_are_never_expanded(tmp_path: Path, name: str) -> None:
         drafts, _ = read(path)
     except IngestError:
         drafts = []
-    assert time.monotonic() - started < 10
+    assert time.monotonic() - started < 60  # not a speed target: catches a pathological read
     for draft in drafts:
         assert len(draft.title) + len(draft.body) < 600_000
         assert "lollollol" not in draft.body + draft.title
@@ -593,7 +593,7 @@ def test_a_paragraph_of_thousands_of_inline_elements_is_read_in_bounded_time(
     )
     started = time.monotonic()
     [draft] = read_file(path)
-    assert time.monotonic() - started < 5
+    assert time.monotonic() - started < 30  # not a speed target: catches a pathological read
     assert "lien lien" in draft.body and "gras gras" in draft.body
 
 
