@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -581,3 +582,18 @@ async def test_a_change_in_a_read_only_library_is_a_notice_not_a_crash(tmp_path:
         assert any("read-only" in line for line in said), said
         assert library.bookmarks() == []
     library.close()
+
+
+async def test_a_search_that_finds_more_than_the_list_holds_says_how_many_match(
+    home: Path,
+) -> None:
+    # The list holds the best hits (ListRequest.limit); the header used to say "2+ hits".
+    app = app_for(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        screen = app.main
+        screen.request = replace(screen.request, limit=1)
+        await pilot.press("slash", *"niger", "enter")
+        await settle(app, pilot)
+        assert len(titles(app)) == 1
+        assert "1 of 2 hits" in str(app.query_one("#status", Static).render())

@@ -84,6 +84,7 @@ class MainScreen(FeedActions):
         self._search_timer: Timer | None = None
         self._sync_timer: Timer | None = None
         self._more_hits = False  # the search found more than the list holds
+        self._matched = 0  # how many it found in all
         self._invalid_query = False
         self._searching = False
         self._undo_mark_all: list[str] = []  # what the last `A` marked read, for `u` to undo
@@ -283,6 +284,7 @@ class MainScreen(FeedActions):
         bar = self.query_one(SearchBar)
         self.terms = result.terms
         self._more_hits = result.more
+        self._matched = result.total
         self._searching = False
         self._invalid_query = bool(result.error)
         if result.error:
@@ -302,7 +304,9 @@ class MainScreen(FeedActions):
             else:
                 bar.show_message("No results.")
         elif result.query and result.more and self.filter == "all":
-            bar.show_message(f"showing the best {plural(len(result.ids), 'hit')}")
+            bar.show_message(
+                f"showing the best {len(result.ids):,} of {plural(result.total, 'hit')}"
+            )
         else:
             bar.show_message("")
         if result.query:
@@ -338,6 +342,7 @@ class MainScreen(FeedActions):
                 unread=self._unread,
                 shown=len(self.query_one(ArticleList).ids),
                 more=bool(self.query_text) and self._more_hits and self.filter == "all",
+                matched=self._matched,
                 view=self.view.name
                 + (f" · from {self.source_filter}" if self.source_filter else ""),
                 filter=self.filter,

@@ -16,6 +16,7 @@ class Status:
     unread: int = 0
     shown: int = 0
     more: bool = False  # the search found more than `shown`
+    matched: int = 0  # how many the search found in all (when `more`)
     view: str = "All articles"
     filter: str = "all"
     sort: str = "date"
@@ -39,8 +40,10 @@ class StatusBar(Static):
             elif status.searching:
                 found = "searching…"
             else:
-                hits = plural(status.shown, "hit")
-                found = hits.replace(" ", "+ ", 1) if status.more else hits
+                found = plural(status.shown, "hit")
+                if status.more:  # the list holds the best; the count says how many match
+                    matched = max(status.matched, status.shown)
+                    found = f"{status.shown:,} of {plural(matched, 'hit')}"
             text.append(f" │ {found}", style="bold" if status.invalid else "dim")
         else:
             text.append(f" │ {status.shown:,} shown", style="dim")
