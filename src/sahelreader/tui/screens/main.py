@@ -49,6 +49,7 @@ from sahelreader.tui.widgets.reader import ArticleReader
 from sahelreader.tui.widgets.search_bar import SearchBar, SearchInput
 from sahelreader.tui.widgets.side_panel import SidePanel
 from sahelreader.tui.widgets.status_bar import Status, StatusBar
+from sahelreader.tui.widgets.trends import SearchTrend
 
 if TYPE_CHECKING:
     from sahelreader.tui.app import SahelReaderApp
@@ -125,7 +126,9 @@ class MainScreen(FeedActions):
     # -- layout ----------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield StatusBar(id="status")
+        with Horizontal(id="header"):
+            yield StatusBar(id="status")
+            yield SearchTrend(self.library, id="search-trend")
         with Horizontal(id="panes"):
             with Vertical(id="list-pane"):
                 yield SearchBar(id="search-bar")
@@ -160,6 +163,7 @@ class MainScreen(FeedActions):
         footer = self.query_one(Footer)
         footer.compact = width < NARROW_WIDTH
         footer.show_command_palette = width >= NARROW_WIDTH
+        self.query_one(SearchTrend).fit()
 
     # -- the context bar: which pane has the keys, which article they act on -----------------
 
@@ -283,6 +287,7 @@ class MainScreen(FeedActions):
         bar = self.query_one(SearchBar)
         self.terms = result.terms
         self._more_hits = result.more
+        self.query_one(SearchTrend).show_query("" if result.error else result.query)
         self._searching = False
         self._invalid_query = bool(result.error)
         if result.error:
