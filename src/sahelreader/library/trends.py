@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Literal, get_args
@@ -111,7 +111,17 @@ def zero_filled(
 ) -> list[tuple[str, int]]:
     """(period, count) for every period from `since` (else the first day) to `until` (else
     the last), days outside [since, until] left out; [] when there is nothing to span."""
-    counts = Counter(period_start(day, by) for day in days if _within(day, since, until))
+    return filled_periods(Counter(days), by, since, until)
+
+
+def filled_periods(
+    per_day: Mapping[date, int], by: Period, since: date | None = None, until: date | None = None
+) -> list[tuple[str, int]]:
+    """`zero_filled` from articles counted by day (each day's period worked out once)."""
+    counts: Counter[date] = Counter()
+    for day, count in per_day.items():
+        if _within(day, since, until):
+            counts[period_start(day, by)] += count
     starts = [*counts, *(d for d in (since, until) if d is not None)]
     if not starts:
         return []
@@ -239,6 +249,11 @@ class Trends:
             return None
         return date.fromisoformat(first[:10]), date.fromisoformat(last[:10])
 
+    def forget(self) -> None:
+        """Drop the days kept for each query (they are read from the index again)."""
+        with self._lock:
+            self._cache = {}
+
     # -- plumbing ----------------------------------------------------------------------------
 
     def _search_days(self, text: str) -> DatedMatches:
@@ -277,7 +292,8 @@ class Trends:
     ) -> Trend:
         if by not in PERIODS:
             raise ValueError(f"unknown period {by!r}: one of {', '.join(PERIODS)}")
-        points = zero_filled(_as_dates(matches.days), by, since, until)
+        per_day = {date.fromordinal(day): count for day, count in Counter(matches.days).items()}
+        points = filled_periods(per_day, by, since, until)
         return Trend(query, by, points, matches.undated)
 
 
