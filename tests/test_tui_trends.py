@@ -15,6 +15,7 @@ from sahelreader.text.timeutil import now_utc
 from sahelreader.tui import make_app
 from sahelreader.tui.delays import Delays
 from sahelreader.tui.widgets.article_list import ArticleList
+from sahelreader.tui.widgets.status_bar import StatusBar
 from sahelreader.tui.widgets.trends import EntityTrends, SearchTrend
 
 from .conftest import draft
@@ -79,6 +80,10 @@ async def test_the_header_sparkline_shows_with_a_search_and_goes_without(home: P
         assert line.data is not None and sum(line.data) == 30
         assert line.size.width == 16
         assert "harvest: 30 articles by" in str(trend.tooltip)
+        # The sparkline takes what the header's text leaves: the query is not cut for it.
+        status = app.query_one(StatusBar)
+        assert "“harvest”" in str(status.render())
+        assert status.size.width >= status.length
         await pilot.press("escape")
         await settle(app, pilot)
         assert not trend.display

@@ -163,7 +163,7 @@ class MainScreen(FeedActions):
         footer = self.query_one(Footer)
         footer.compact = width < NARROW_WIDTH
         footer.show_command_palette = width >= NARROW_WIDTH
-        self.query_one(SearchTrend).fit()
+        self._fit_search_trend()
 
     # -- the context bar: which pane has the keys, which article they act on -----------------
 
@@ -353,6 +353,12 @@ class MainScreen(FeedActions):
                 invalid=self._invalid_query,
             )
         )
+        self._fit_search_trend()
+
+    def _fit_search_trend(self) -> None:
+        """The header's sparkline takes what the header's text leaves (at least a little)."""
+        status = self.query_one(StatusBar)
+        self.query_one(SearchTrend).fit(self.app.size.width - status.length)
 
     def _change(self, **changes: object) -> None:
         """A new request (view, search, sort, filter, outlet): the list follows."""

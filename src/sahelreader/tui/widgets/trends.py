@@ -23,13 +23,10 @@ from sahelreader.text.clean import one_line, plural
 from sahelreader.text.timeutil import now_utc
 from sahelreader.tui.widgets.entity_styles import ENTITY_STYLES
 
-# How many columns the header's sparkline takes, by terminal width: the header's counts and
-# query come first (a search's header line is ~100 columns), so it is short at 120 columns,
-# shorter at 80, and named ("per month") only where there is room to spare.
-HEADER_WIDE_FROM = 110
-HEADER_LABELLED_FROM = 150
-HEADER_COLUMNS_WIDE = 16
-HEADER_COLUMNS_NARROW = 8
+# The header's sparkline takes what the header line leaves (its counts and query come first),
+# between these many columns; named ("per month") only when that fits too.
+HEADER_COLUMNS_MOST = 16
+HEADER_COLUMNS_LEAST = 8
 ENTITY_TRENDS_SHOWN = 3  # the article's most mentioned entities
 ENTITY_COLUMNS = 30  # the side panel's room (34 wide, less its padding and edge)
 RISING_MARK = "↑ rising"
@@ -112,15 +109,11 @@ class SearchTrend(Horizontal):
         self.library = library
         self.query_text = ""
         self.shape: TrendShape | None = None
+        self.spare = 0  # the header's columns its text leaves (MainScreen says, see fit)
 
     def compose(self) -> ComposeResult:
         yield Static(id="search-trend-label")
         yield Sparkline([], id="search-sparkline")
-
-    @property
-    def columns(self) -> int:
-        wide = self.app.size.width >= HEADER_WIDE_FROM
-        return HEADER_COLUMNS_WIDE if wide else HEADER_COLUMNS_NARROW
 
     def show_query(self, query: str) -> None:
         """Count the search's articles over time (a worker); no query hides the sparkline.
@@ -130,15 +123,27 @@ class SearchTrend(Horizontal):
             self.display = False
         self.query_text = query
         if query:
-            self.count(query, self.columns)
+            self.count(query, HEADER_COLUMNS_MOST)
         else:
             self.workers.cancel_group(self, "search-trend")
 
-    def fit(self) -> None:
-        """The terminal was resized: a sparkline's columns follow its width."""
-        self.query_one(Sparkline).styles.width = self.columns
+    def fit(self, spare: int) -> None:
+        """Take `spare` columns of the header line (what its text leaves), within bounds."""
+        self.spare = spare
         label = self.query_one("#search-trend-label", Static)
-        label.display = self.app.size.width >= HEADER_LABELLED_FROM
+        room = spare - 2  # the sparkline's margins
+        labelled = self.shape is not None and room >= HEADER_COLUMNS_MOST + len(self._label)
+        label.display = labelled
+        if labelled:
+            room -= len(self._label)
+        width = max(HEADER_COLUMNS_LEAST, min(HEADER_COLUMNS_MOST, room))
+        line = self.query_one(Sparkline)
+        if line.styles.width is None or line.styles.width.value != width:
+            line.styles.width = width
+
+    @property
+    def _label(self) -> str:
+        return f" per {self.shape.by}" if self.shape is not None else ""
 
     @work(thread=True, exclusive=True, group="search-trend")
     def count(self, query: str, room: int) -> None:
@@ -158,11 +163,9 @@ class SearchTrend(Horizontal):
         if message.shape is None or not message.shape.total:
             self.display = False
             return
-        self.fit()
         self.query_one(Sparkline).data = message.shape.counts
-        self.query_one("#search-trend-label", Static).update(
-            Text(f" per {message.shape.by} ", style="dim")
-        )
+        self.query_one("#search-trend-label", Static).update(Text(self._label, style="dim"))
+        self.fit(self.spare)
         self.tooltip = message.shape.describe(one_line(message.query))
         self.display = True
 
