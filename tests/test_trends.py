@@ -320,3 +320,26 @@ def test_cli_watchlist_json(home: Path) -> None:
     assert json.loads(result.stdout) == [
         {"name": "Zakari", "last_7_days": 0, "usual_week": 0.0, "rising": False}
     ]
+
+
+def test_cli_trend_with_no_match_prints_an_empty_list_and_a_suggestion(
+    dated_library: Library, home: Path
+) -> None:
+    dated_library.close()
+    result = cli(home, "trend", "drougth", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == []
+    assert "Did you mean: drought" in result.stderr
+    text = cli(home, "trend", "drougth")
+    assert "No dated articles match." in text.stdout
+
+
+def test_a_watched_name_with_nothing_searchable_is_found_nowhere(home: Path) -> None:
+    home.mkdir(parents=True)
+    (home / "config.toml").write_text('watch = [\'""\', "Zakari"]\n', "utf-8")
+    library = Library.open(home, seed=False)
+    library.add_drafts([_article(1, date(2026, 3, 17), "Amadou Zakari", "Tillia")])  # type: ignore[list-item]
+    library.ensure_index()
+    found = library.trends.watchlist(date(2026, 3, 18))
+    assert [(entry.name, entry.recent) for entry in found] == [('""', 0), ("Zakari", 1)]
+    library.close()

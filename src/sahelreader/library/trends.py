@@ -235,7 +235,10 @@ class Trends:
         for name in self.library.config.watch:
             if not name.strip():
                 continue
-            days = self.query_days(watch_query([name])).days
+            try:
+                days = self.query_days(watch_query([name])).days
+            except QueryError:  # nothing searchable in it (only quotes, say): found nowhere
+                days = []
             found.append(rising(name, _as_dates(_since(days, today)), today))
         return found
 
