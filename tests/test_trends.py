@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from sahelreader.entities.summary import EntityGroup
-from sahelreader.library import Library, QueryError
+from sahelreader.library import IndexUnavailable, Library, QueryError
 from sahelreader.library.trends import (
     BASELINE_WEEKS,
     RISING_MIN_ARTICLES,
@@ -342,4 +342,14 @@ def test_a_watched_name_with_nothing_searchable_is_found_nowhere(home: Path) -> 
     library.ensure_index()
     found = library.trends.watchlist(date(2026, 3, 18))
     assert [(entry.name, entry.recent) for entry in found] == [('""', 0), ("Zakari", 1)]
+    library.close()
+
+
+def test_without_an_index_a_trend_says_so(home: Path) -> None:
+    library = Library.open(home, seed=False)
+    library.add_drafts([_article(1, date(2025, 1, 6), "Amadou Zakari", "Tillia")])  # type: ignore[list-item]
+    with pytest.raises(IndexUnavailable):
+        library.trends.trend("council")
+    with pytest.raises(IndexUnavailable):
+        library.trends.entity_trend(EntityGroup("Tillia", "place", 1))
     library.close()

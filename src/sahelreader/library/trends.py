@@ -209,12 +209,6 @@ class Trends:
         """How many articles name the entity per period (those count_entity_articles counts)."""
         return self._trend(group.query, self._entity_days(group), by, since, until)
 
-    def _entity_days(self, group: EntityGroup) -> DatedMatches:
-        return self._days(
-            ("entity", f"{group.type}\n{group.name}"),
-            lambda: self.library.index.dates_in_field(group.type, group.name),
-        )
-
     def query_days(self, query: str) -> DatedMatches:
         """The days (ordinals, ascending) of every article the search matches, and undated."""
         text = query.strip()
@@ -260,13 +254,13 @@ class Trends:
     # -- plumbing ----------------------------------------------------------------------------
 
     def _search_days(self, text: str) -> DatedMatches:
-        parsed = self.library.parse_query(text)
-        try:
-            return self.library.index.matching_dates(parsed)
-        except FileNotFoundError as error:
-            raise IndexUnavailable(
-                "the search index is not built yet: try again in a moment"
-            ) from error
+        return self.library.index.matching_dates(self.library.parse_query(text))
+
+    def _entity_days(self, group: EntityGroup) -> DatedMatches:
+        return self._days(
+            ("entity", f"{group.type}\n{group.name}"),
+            lambda: self.library.index.dates_in_field(group.type, group.name),
+        )
 
     def _days(self, key: tuple[str, str], compute: Callable[[], DatedMatches]) -> DatedMatches:
         marker = (self.library.store.content_stamp(), self.library.index.recorded_stamp()[0])
@@ -277,7 +271,12 @@ class Trends:
             cached = self._cache.get(key)
         if cached is not None:
             return cached
-        found = compute()
+        try:
+            found = compute()
+        except FileNotFoundError as error:  # no index on disk (yet)
+            raise IndexUnavailable(
+                "the search index is not built yet: try again in a moment"
+            ) from error
         with self._lock:
             if self._cached_for == marker:
                 if len(self._cache) >= _CACHE_SIZE:

@@ -17,7 +17,7 @@ from textual.widgets import Sparkline, Static
 from textual.worker import get_current_worker
 
 from sahelreader.entities.summary import EntityGroup
-from sahelreader.library import IndexUnavailable, Library, QueryError
+from sahelreader.library import Library
 from sahelreader.library.trends import Period, Trend, choose_period
 from sahelreader.text.clean import one_line, plural
 from sahelreader.text.timeutil import now_utc
@@ -150,7 +150,7 @@ class SearchTrend(Horizontal):
         worker = get_current_worker()
         try:
             shape = library_trend(self.library, room, query=query)
-        except (QueryError, IndexUnavailable):
+        except Exception:  # noqa: BLE001 - a query not understood, no index yet: no sparkline
             shape = None
         if not worker.is_cancelled:
             self.post_message(self.Counted(query, shape))
@@ -235,7 +235,7 @@ class EntityTrends(Vertical):
             try:
                 shape = library_trend(self.library, ENTITY_COLUMNS, group=group)
                 rising = self.library.trends.entity_rising(group, today).rising
-            except IndexUnavailable:
+            except Exception:  # noqa: BLE001 - no index yet, or a damaged one: no trends
                 return
             if shape is not None and shape.total:
                 rows.append(EntityTrendRow(group, shape, rising))
