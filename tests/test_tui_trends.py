@@ -216,3 +216,25 @@ async def test_a_refresh_marks_a_rising_watched_name(home: Path, server) -> None
     messages = [message for _, message in said]
     assert "New in watched name “Bilma”: 1 — ↑ rising" in messages
     assert "New in watched name “Maradi”: 1" in messages
+
+
+async def test_the_watchlist_filter_names_the_watched_and_marks_the_rising(home: Path) -> None:
+    library = _library(home)
+    library.close()
+    (home / "config.toml").write_text(
+        'watch = ["Zakari", "Tillia"]\n'
+        '[entities]\n"Amadou Zakari" = "person"\n"Tillia" = "place"\n',
+        "utf-8",
+    )
+    library = Library.open(home, seed=False)
+    app = make_app(library=library, delays=Delays.none())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert "watchlist" in app.main.filters
+        while app.main.filter != "watchlist":
+            await pilot.press("f")
+            await settle(app, pilot)
+        await settle(app, pilot)
+        said = str(app.query_one("#search-message", Static).render())
+        # Zakari: five this week against 1.75 a week; Tillia: five against 3.5.
+        assert said == "Watching: Zakari ↑ rising · Tillia"

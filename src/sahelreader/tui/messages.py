@@ -66,3 +66,10 @@ class RefreshDone(Message):
     cancelled: bool = False
     synced: bool = True  # the index was caught up (it was ready)
     error: str = ""
+
+
+@dataclass
+class RisingNames(Message):
+    """The watch list's names that are rising (Library.trends.rising_names)."""
+
+    names: set[str] = field(default_factory=set)

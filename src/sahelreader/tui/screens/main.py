@@ -34,7 +34,7 @@ from sahelreader.models import (
 from sahelreader.text.clean import one_line, plural
 from sahelreader.tui import bindings
 from sahelreader.tui.delays import Delays
-from sahelreader.tui.messages import LibraryCounts, ViewsCounted
+from sahelreader.tui.messages import LibraryCounts, RisingNames, ViewsCounted
 from sahelreader.tui.screens.dialogs import (
     ConfirmScreen,
     SaveSearchScreen,
@@ -49,7 +49,7 @@ from sahelreader.tui.widgets.reader import ArticleReader
 from sahelreader.tui.widgets.search_bar import SearchBar, SearchInput
 from sahelreader.tui.widgets.side_panel import SidePanel
 from sahelreader.tui.widgets.status_bar import Status, StatusBar
-from sahelreader.tui.widgets.trends import SearchTrend
+from sahelreader.tui.widgets.trends import SearchTrend, watching_line
 
 if TYPE_CHECKING:
     from sahelreader.tui.app import SahelReaderApp
@@ -308,6 +308,10 @@ class MainScreen(FeedActions):
                 bar.show_message("No results.")
         elif result.query and result.more and self.filter == "all":
             bar.show_message(f"showing the best {plural(len(result.ids), 'hit')}")
+        elif self.filter == "watchlist" and not result.query:
+            # The names watched, then (counted in a worker) which of them are rising.
+            bar.show_message(watching_line(self.library.config.watch))
+            self.count_rising_names()
         else:
             bar.show_message("")
         if result.query:
@@ -334,6 +338,19 @@ class MainScreen(FeedActions):
             self.open_article(article_list.current_id, mark_read=False)
         if message.open_after:
             self.reader_app.started()
+
+    @work(thread=True, exclusive=True, group="watchlist")
+    def count_rising_names(self) -> None:
+        try:
+            rising = self.library.trends.rising_names()
+        except Exception:  # noqa: BLE001 - no index yet: the names stay unmarked
+            return
+        self.post_message(RisingNames(rising))
+
+    def on_rising_names(self, message: RisingNames) -> None:
+        if self.filter == "watchlist" and not self.query_text:
+            line = watching_line(self.library.config.watch, message.names)
+            self.query_one(SearchBar).show_message(line)
 
     def _update_status(self, busy: str = "") -> None:
         # The count is what the list holds (after filters), so the header and list agree.

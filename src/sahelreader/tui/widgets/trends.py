@@ -5,6 +5,7 @@ the library changes); every sparkline spans the library's dates, so they compare
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -259,6 +260,16 @@ class EntityTrends(Vertical):
             line.data = row.shape.counts
             line.tooltip = row.shape.describe(one_line(row.group.name))
         self.display = bool(message.rows)
+
+
+def watching_line(names: Sequence[str], rising: Collection[str] = ()) -> str:
+    """ "Watching: Tiani ↑ rising · JNIM · Ménaka" (plain text: shown without markup)."""
+    shown = [
+        one_line(name) + (f" {RISING_MARK}" if name in rising else "")
+        for name in names
+        if name.strip()
+    ]
+    return "Watching: " + " · ".join(shown) if shown else ""
 
 
 def main_entities(groups: list[EntityGroup]) -> list[EntityGroup]:
