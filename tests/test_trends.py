@@ -353,3 +353,22 @@ def test_without_an_index_a_trend_says_so(home: Path) -> None:
     with pytest.raises(IndexUnavailable):
         library.trends.entity_trend(EntityGroup("Tillia", "place", 1))
     library.close()
+
+
+@pytest.mark.parametrize("query", ["<0", ">5", "(<3)", "niger (>2024)", "=<2", "<=2"])
+def test_a_comparison_without_a_field_is_a_query_error(dated_library: Library, query: str) -> None:
+    # Whoosh's parser failed with an IndexError on these (found by the robustness tests).
+    with pytest.raises(QueryError, match="< and > compare a field"):
+        dated_library.trends.trend(query)
+    with pytest.raises(QueryError):
+        dated_library.search(query)
+
+
+def test_cli_trend_of_a_comparison_without_a_field_says_why(
+    dated_library: Library, home: Path
+) -> None:
+    dated_library.close()
+    result = cli(home, "trend", "<0")
+    assert result.returncode == 1
+    assert "< and > compare a field with a value" in result.stderr
+    assert "unexpected error" not in result.stderr
