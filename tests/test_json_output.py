@@ -179,3 +179,23 @@ def test_add_report() -> None:
         "subscribed": [],
         "already_subscribed": [],
     }
+
+
+def test_trend_is_a_list_of_periods_and_counts() -> None:
+    points = [("2025-W52", 3), ("2026-W01", 0), ("2026-W02", 1)]
+    assert json_output.trend_json(points) == [
+        {"period": "2025-W52", "count": 3},
+        {"period": "2026-W01", "count": 0},
+        {"period": "2026-W02", "count": 1},
+    ]
+    assert json_output.trend_json([]) == []
+
+
+def test_watchlist_names_with_their_week_and_rising() -> None:
+    from sahelreader.library.trends import Rising
+
+    names = [Rising("Tiani", 6, 1.25, True), Rising("Ménaka", 1, 0.0, False)]
+    assert json_output.watchlist_json(names) == [
+        {"name": "Tiani", "last_7_days": 6, "usual_week": 1.25, "rising": True},
+        {"name": "Ménaka", "last_7_days": 1, "usual_week": 0.0, "rising": False},
+    ]

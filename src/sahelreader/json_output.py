@@ -40,6 +40,8 @@ __all__ = [
     "notes_json",
     "refresh_json",
     "related_json",
+    "trend_json",
+    "watchlist_json",
 ]
 
 
@@ -276,4 +278,28 @@ def refresh_json(results: Iterable[RefreshedFeed]) -> list[JSON]:
             "notes": list(result.notes),
         }
         for result in results
+    ]
+
+
+def trend_json(points: Iterable[tuple[str, int]]) -> list[JSON]:
+    """`trend --json`: one object per period, oldest first, periods without articles at 0."""
+    return [{"period": period, "count": count} for period, count in points]
+
+
+class WatchedName(Protocol):
+    @property
+    def name(self) -> str: ...
+    @property
+    def recent(self) -> int: ...
+    @property
+    def usual(self) -> float: ...
+    @property
+    def rising(self) -> bool: ...
+
+
+def watchlist_json(names: Iterable[WatchedName]) -> list[JSON]:
+    """`trend --watchlist --json`: each watched name's last 7 days against its usual week."""
+    return [
+        {"name": n.name, "last_7_days": n.recent, "usual_week": n.usual, "rising": n.rising}
+        for n in names
     ]

@@ -9,6 +9,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -103,6 +104,32 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=_positive_int, default=20, metavar="N")
     search.add_argument("--sort", choices=("relevance", "date"), default="relevance")
     search.add_argument("--json", action="store_true", help="print hits as JSON")
+
+    trend = commands.add_parser(
+        "trend",
+        help="how often a search appears over time",
+        description="Count the articles a search matches per day, ISO week or month (by "
+        "publication date, UTC), every period from the first match to the last. The same "
+        'query language as search: a word, "a phrase", person:"Abdourahamane Tiani", '
+        "place:menaka, published:2024 tiani… Undated articles are counted apart. With "
+        "--watchlist: each name of config.toml's watch list, its last 7 days against its usual "
+        "week, and whether it is rising (the rule is printed with the list).",
+    )
+    trend.add_argument("query", nargs="*", metavar="QUERY")
+    trend.add_argument(
+        "--by", choices=("day", "week", "month"), default="week", help="the period (default: week)"
+    )
+    trend.add_argument("--since", type=_day, metavar="YYYY-MM-DD", help="count from this day")
+    trend.add_argument("--until", type=_day, metavar="YYYY-MM-DD", help="count up to this day")
+    trend.add_argument(
+        "--watchlist", action="store_true", help="the watch list's names, rising or not"
+    )
+    trend.add_argument(
+        "--json",
+        action="store_true",
+        help='print a list of {"period", "count"} (with --watchlist: '
+        '{"name", "last_7_days", "usual_week", "rising"})',
+    )
 
     show = commands.add_parser("show", help="print an article", description="Print an article.")
     show.add_argument("id", metavar="ID")
@@ -239,6 +266,13 @@ def _positive_int(value: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
     return number
+
+
+def _day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a day like 2025-05-28") from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -574,6 +608,85 @@ def cmd_search(args: argparse.Namespace, err: Console) -> int:
         return EXIT_OK
 
 
+TREND_BAR_WIDTH = 40  # the longest bar in `trend`'s text output, in block characters
+
+
+def cmd_trend(args: argparse.Namespace, err: Console) -> int:
+    if args.watchlist:
+        return _watchlist(args, err)
+    text = " ".join(args.query).strip()
+    if not text:
+        raise CommandFailed(
+            "give a search to count, e.g. `sahelreader trend tiani` or `sahelreader trend "
+            'person:"Abdourahamane Tiani" --by month` (or --watchlist)'
+        )
+    if args.since and args.until and args.since > args.until:
+        raise CommandFailed(f"--since {args.since} is after --until {args.until}")
+    with _library(args, err) as library:
+        trend = library.trends.trend(text, by=args.by, since=args.since, until=args.until)
+        if args.json:
+            _print_json(json_output.trend_json(trend.points))
+        else:
+            _print_trend(trend.points)
+        undated = (
+            f"; {plural(trend.undated, 'undated article')} not counted" if trend.undated else ""
+        )
+        err.print(_said(f"{plural(trend.total, 'article')} by {args.by}{undated}"), soft_wrap=True)
+        if not trend.points and not trend.undated:
+            suggestion = library.search(text, limit=1, snippets=False).suggestion
+            if suggestion:
+                err.print(_said(f"No articles match. Did you mean: {suggestion}", "yellow"))
+        return EXIT_OK
+
+
+def _print_trend(points: Sequence[tuple[str, int]]) -> None:
+    """One line a period: the period, its count, and a bar scaled to the busiest period."""
+    out = _out()
+    if not points:
+        out.print("No dated articles match.")
+        return
+    highest = max(count for _, count in points) or 1
+    digits = len(f"{highest:,}")
+    for period, count in points:
+        line = Text(f"{period:<10} {count:>{digits},} ")
+        # A period with articles always shows at least a sliver, however busy the busiest.
+        cells = count * TREND_BAR_WIDTH / highest
+        bar = "█" * int(cells) + ("▏" if count and cells < 1 else "")
+        line.append(bar, style="cyan")
+        out.print(line)
+
+
+def _watchlist(args: argparse.Namespace, err: Console) -> int:
+    if args.query:
+        raise CommandFailed("--watchlist takes no query: it reads the watch list in config.toml")
+    with _library(args, err) as library:
+        names = library.trends.watchlist()
+        if args.json:
+            _print_json(json_output.watchlist_json(names))
+            return EXIT_OK
+        if not names:
+            err.print(
+                "The watch list is empty: add names to config.toml, e.g. "
+                'watch = ["Tiani", "JNIM", "Ménaka"]'
+            )
+            return EXIT_OK
+        from sahelreader.library.trends import BASELINE_WEEKS, RISING_FACTOR, RISING_MIN_ARTICLES
+
+        out = _out()
+        width = max(len(one_line(entry.name)) for entry in names)
+        for entry in names:
+            line = Text(f"{one_line(entry.name):<{width}}  ", style="bold")
+            line.append(f"{entry.recent:>4,} in the last 7 days · usual week {entry.usual:g}")
+            if entry.rising:
+                line.append("  ↑ rising", style="bold yellow")
+            out.print(line)
+        err.print(
+            f"rising: at least {RISING_MIN_ARTICLES} articles in the last 7 days and "
+            f"{RISING_FACTOR:g}x the usual week (the mean of the {BASELINE_WEEKS} weeks before)"
+        )
+        return EXIT_OK
+
+
 def _date(hit: SearchHit | Article) -> str:
     return hit.published.strftime("%Y-%m-%d") if hit.published else ""
 
@@ -886,6 +999,7 @@ def cmd_doctor(args: argparse.Namespace, err: Console) -> int:
 _HANDLERS: dict[str, Callable[[argparse.Namespace, Console], int]] = {
     "add": cmd_add,
     "search": cmd_search,
+    "trend": cmd_trend,
     "show": cmd_show,
     "remove": cmd_remove,
     "entities": cmd_entities,

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -57,6 +58,7 @@ from sahelreader.text.timeutil import from_iso, now_utc
 if TYPE_CHECKING:
     from sahelreader.doctor import Finding
     from sahelreader.library.subscriptions import Subscriptions
+    from sahelreader.library.trends import Trends
     from sahelreader.related.result import Related
 from sahelreader.notes_export import NotedArticle, notes_markdown
 from sahelreader.search.query import ParsedQuery, QueryError, split_filters
@@ -638,6 +640,13 @@ class Library:
 
             self._subscriptions = Subscriptions(self)
         return self._subscriptions
+
+    @cached_property
+    def trends(self) -> Trends:
+        """How often a search or an entity appears over time; the watch list's rising names."""
+        from sahelreader.library.trends import Trends
+
+        return Trends(self)
 
     def vacuum(self) -> tuple[int, int, int]:
         """Prune every feed by its retention, then compact the database:

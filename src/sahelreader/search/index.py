@@ -144,6 +144,18 @@ def document_for(row: sqlite3.Row, entities: dict[str, list[str]] | None = None)
 
 
 @dataclass(frozen=True)
+class DatedMatches:
+    """The documents a search matches, by day: `days` (proleptic ordinals, ascending, one per
+    dated document) and how many matched without a date."""
+
+    days: list[int]
+    undated: int
+
+
+_MICROSECONDS_A_DAY = 86_400_000_000
+
+
+@dataclass(frozen=True)
 class RawHit:
     id: str
     score: float
@@ -417,6 +429,35 @@ class SearchIndex:
         allowed = self._filtered(searcher, filters) if filters else None
         query = self.resolve(rest, searcher)
         return int(searcher.search(query, limit=None, scored=False, filter=allowed).scored_length())
+
+    def matching_dates(self, parsed: ParsedQuery) -> DatedMatches:
+        """The publication days of every document the query matches, unranked (no scores, no
+        stored fields read: the days come from the sortable `published` column)."""
+        searcher = self._searcher()
+        rest, filters = split_filters(parsed.query)
+        if rest is None:
+            return self._days_of(searcher, self._filtered(searcher, filters))
+        allowed = self._filtered(searcher, filters) if filters else None
+        query = self.resolve(rest, searcher)
+        found = searcher.search(query, limit=None, scored=False, filter=allowed)
+        return self._days_of(searcher, set(found.docs()))
+
+    def dates_in_field(self, field: str, text: str) -> DatedMatches:
+        """The publication days of the documents `count_in_field` counts (an entity's)."""
+        words = [token.text for token in folding_analyzer()(text)]
+        searcher = self._searcher()
+        if not words:
+            return DatedMatches([], 0)
+        query = Term(field, words[0]) if len(words) == 1 else Phrase(field, words)
+        found = searcher.search(query, limit=None, scored=False)  # deleted ones left out
+        return self._days_of(searcher, set(found.docs()))
+
+    def _days_of(self, searcher: Any, docs: set[int]) -> DatedMatches:
+        dates, docnums = self._dates(searcher)
+        values = [value for value, docnum in zip(dates, docnums, strict=True) if docnum in docs]
+        # Whoosh's DATETIME long counts microseconds from datetime.min (day ordinal 1).
+        days = [value // _MICROSECONDS_A_DAY + 1 for value in values]
+        return DatedMatches(days, len(docs) - len(days))
 
     def resolve(self, query: Any, searcher: Any) -> Any:
         """The query as `searcher` runs it: fuzzy terms and wildcards expanded into words."""

@@ -457,7 +457,13 @@ def parse(parser: qparser.QueryParser, text: str) -> ParsedQuery:
         raise QueryError("the query is empty")
     _check_balance(text)
     _check_operators(text)
-    tree = parser.process(text)
+    try:
+        tree = parser.process(text)
+    except IndexError as error:  # Whoosh's < and > with nothing before them: "<0", "(>5)"
+        raise QueryError(
+            "cannot understand the query: < and > compare a field with a value, "
+            "e.g. published:>2024-03"
+        ) from error
     _check_dates(parser, tree)
     _check_fuzzy(tree)
     try:

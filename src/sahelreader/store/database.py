@@ -519,6 +519,14 @@ class Store:
     def count(self) -> int:
         return int(self.connection.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 
+    def published_span(self) -> tuple[str | None, str | None]:
+        """The first and last publication times in the library (ISO, UTC), from the index on
+        `published`; (None, None) when no article is dated."""
+        row = self.connection.execute(
+            "SELECT MIN(published), MAX(published) FROM articles"
+        ).fetchone()
+        return row[0], row[1]
+
     def published_between(
         self,
         start: str | None,

@@ -60,8 +60,16 @@ class RefreshDone(Message):
     from_feeds: int = 0  # feeds that brought something
     failed: list[tuple[str, str]] = field(default_factory=list)  # (feed's name, error)
     in_views: list[tuple[str, str, int]] = field(default_factory=list)  # (kind, name, count)
+    rising: set[str] = field(default_factory=set)  # watched names rising (Library.trends)
     automatic: bool = False  # the timer started it, not a key
     only: str | None = None  # the one feed refreshed (from the feeds screen)
     cancelled: bool = False
     synced: bool = True  # the index was caught up (it was ready)
     error: str = ""
+
+
+@dataclass
+class RisingNames(Message):
+    """The watch list's names that are rising (Library.trends.rising_names)."""
+
+    names: set[str] = field(default_factory=set)

@@ -12,11 +12,12 @@ from textual import work
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
-from sahelreader.library import Library
+from sahelreader.library import IndexUnavailable, Library, QueryError
 from sahelreader.text.clean import one_line, plural
 from sahelreader.tui.delays import Delays
 from sahelreader.tui.messages import RefreshDone, RefreshProgress
 from sahelreader.tui.screens.feeds import Added, AddScreen, FeedsScreen
+from sahelreader.tui.widgets.trends import RISING_MARK
 
 if TYPE_CHECKING:
     from sahelreader.library.subscriptions import FeedResult
@@ -135,6 +136,8 @@ class FeedActions(Screen[None]):
                         ("saved search" if found in saved else "watched name", found, count)
                         for found, count in library.new_in_views(report.new_ids)
                     ]
+                    if any(kind == "watched name" for kind, _, _ in done.in_views):
+                        done.rising = _rising_names(library)
             except Exception as error:  # the articles are stored; the index catches up later
                 done.synced = False
                 done.error = f"New articles are stored but not yet searchable: {error}"
@@ -202,7 +205,12 @@ class FeedActions(Screen[None]):
                 said = f"{plural(len(message.failed), 'feed')} failed: see the feeds screen (F)."
             self.notify(said, title="Refresh", severity="warning", markup=False)
         for kind, name, count in message.in_views:
-            self.notify(f"New in {kind} “{name}”: {count:,}", title="New articles", markup=False)
+            rising = (
+                f" — {RISING_MARK}" if kind == "watched name" and name in message.rising else ""
+            )
+            self.notify(
+                f"New in {kind} “{name}”: {count:,}{rising}", title="New articles", markup=False
+            )
 
     def _new_articles_arrived(self, *, synced: bool) -> None:
         """Articles were added in this process: the list and the counts follow."""
@@ -215,6 +223,15 @@ class FeedActions(Screen[None]):
         for screen in self.app.screen_stack:
             if isinstance(screen, FeedsScreen):
                 screen.reload()
+
+
+def _rising_names(library: Library) -> set[str]:
+    """The watched names rising today; none when they cannot be counted (the news of new
+    articles goes out anyway)."""
+    try:
+        return library.trends.rising_names()
+    except (QueryError, IndexUnavailable):
+        return set()
 
 
 class _Tally:

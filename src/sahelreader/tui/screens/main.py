@@ -34,7 +34,7 @@ from sahelreader.models import (
 from sahelreader.text.clean import one_line, plural
 from sahelreader.tui import bindings
 from sahelreader.tui.delays import Delays
-from sahelreader.tui.messages import LibraryCounts, ViewsCounted
+from sahelreader.tui.messages import LibraryCounts, RisingNames, ViewsCounted
 from sahelreader.tui.screens.dialogs import (
     ConfirmScreen,
     SaveSearchScreen,
@@ -49,6 +49,7 @@ from sahelreader.tui.widgets.reader import ArticleReader
 from sahelreader.tui.widgets.search_bar import SearchBar, SearchInput
 from sahelreader.tui.widgets.side_panel import SidePanel
 from sahelreader.tui.widgets.status_bar import Status, StatusBar
+from sahelreader.tui.widgets.trends import SearchTrend, watching_line
 
 if TYPE_CHECKING:
     from sahelreader.tui.app import SahelReaderApp
@@ -126,7 +127,9 @@ class MainScreen(FeedActions):
     # -- layout ----------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield StatusBar(id="status")
+        with Horizontal(id="header"):
+            yield StatusBar(id="status")
+            yield SearchTrend(self.library, id="search-trend")
         with Horizontal(id="panes"):
             with Vertical(id="list-pane"):
                 yield SearchBar(id="search-bar")
@@ -161,6 +164,7 @@ class MainScreen(FeedActions):
         footer = self.query_one(Footer)
         footer.compact = width < NARROW_WIDTH
         footer.show_command_palette = width >= NARROW_WIDTH
+        self._fit_search_trend()
 
     # -- the context bar: which pane has the keys, which article they act on -----------------
 
@@ -285,6 +289,7 @@ class MainScreen(FeedActions):
         self.terms = result.terms
         self._more_hits = result.more
         self._matched = result.total
+        self.query_one(SearchTrend).show_query("" if result.error else result.query)
         self._searching = False
         self._invalid_query = bool(result.error)
         if result.error:
@@ -307,6 +312,10 @@ class MainScreen(FeedActions):
             bar.show_message(
                 f"showing the best {len(result.ids):,} of {plural(result.total, 'hit')}"
             )
+        elif self.filter == "watchlist" and not result.query:
+            # The names watched, then (counted in a worker) which of them are rising.
+            bar.show_message(watching_line(self.library.config.watch))
+            self.count_rising_names()
         else:
             bar.show_message("")
         if result.query:
@@ -334,6 +343,19 @@ class MainScreen(FeedActions):
         if message.open_after:
             self.reader_app.started()
 
+    @work(thread=True, exclusive=True, group="watchlist")
+    def count_rising_names(self) -> None:
+        try:
+            rising = self.library.trends.rising_names()
+        except Exception:  # noqa: BLE001 - no index yet: the names stay unmarked
+            return
+        self.post_message(RisingNames(rising))
+
+    def on_rising_names(self, message: RisingNames) -> None:
+        if self.filter == "watchlist" and not self.query_text:
+            line = watching_line(self.library.config.watch, message.names)
+            self.query_one(SearchBar).show_message(line)
+
     def _update_status(self, busy: str = "") -> None:
         # The count is what the list holds (after filters), so the header and list agree.
         self.query_one(StatusBar).show(
@@ -353,6 +375,12 @@ class MainScreen(FeedActions):
                 invalid=self._invalid_query,
             )
         )
+        self._fit_search_trend()
+
+    def _fit_search_trend(self) -> None:
+        """The header's sparkline takes what the header's text leaves (at least a little)."""
+        status = self.query_one(StatusBar)
+        self.query_one(SearchTrend).fit(self.app.size.width - status.length)
 
     def _change(self, **changes: object) -> None:
         """A new request (view, search, sort, filter, outlet): the list follows."""

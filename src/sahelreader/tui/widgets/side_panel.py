@@ -28,6 +28,7 @@ from sahelreader.text.clean import one_line, strip_control
 from sahelreader.text.timeutil import short_date
 from sahelreader.tui import bindings
 from sahelreader.tui.widgets.entity_styles import ENTITY_STYLES
+from sahelreader.tui.widgets.trends import EntityTrends
 
 ChoiceKind = Literal["entity", "source", "article", "link"]
 
@@ -145,6 +146,7 @@ class SidePanel(VerticalScroll):
             yield Static("Entities", classes="section-title")
             yield Static(id="side-entities-empty", classes="empty")
             yield SideList(id="entity-list")
+            yield EntityTrends(self.library, id="entity-trends")
             yield Static("Cited in this article", classes="section-title")
             yield Static(id="side-cited-empty", classes="empty")
             yield SideList(id="cited-list")
@@ -202,6 +204,9 @@ class SidePanel(VerticalScroll):
         self.show_note(self.note)
         self.show_entities(groups)
         self.show_related(related)
+        # Trends need the index, as related sources do (None: it is not ready yet).
+        trends = self.query_one(EntityTrends)
+        trends.show_for(self.article_id if related is not None else None, groups)
 
     def show_entities(self, groups: list[EntityGroup]) -> None:
         self.groups = groups

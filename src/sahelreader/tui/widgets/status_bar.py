@@ -29,6 +29,8 @@ class Status:
 class StatusBar(Static):
     """Counts first, the query last: a narrow terminal cuts the query, not the numbers."""
 
+    length = 0  # columns of the line shown
+
     def show(self, status: Status) -> None:
         text = Text()
         text.append(" sahelreader ", style="bold reverse")
@@ -53,4 +55,5 @@ class StatusBar(Static):
         if status.query:
             text.append(" │ ", style="dim")
             text.append(f"“{one_line(status.query)}”")
+        self.length = text.cell_len  # what a widget beside it may leave room for
         self.update(text, layout=False)  # one line, always: no need to lay the screen out

@@ -1,0 +1,293 @@
+"""Trend sparklines: the current search's in the header, the open article's main entities' in
+the side panel. Counted in thread workers (`Library.trends`, which keeps each query's days until
+the library changes); every sparkline spans the library's dates, so they compare by eye.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Sparkline, Static
+from textual.worker import get_current_worker
+
+from sahelreader.entities.summary import EntityGroup
+from sahelreader.library import Library
+from sahelreader.library.trends import Period, Trend, choose_period
+from sahelreader.text.clean import one_line, plural
+from sahelreader.text.timeutil import now_utc
+from sahelreader.tui.widgets.entity_styles import ENTITY_STYLES
+
+# The header's sparkline takes what the header line leaves (its counts and query come first),
+# between these many columns; named ("per month") only when that fits too.
+HEADER_COLUMNS_MOST = 16
+HEADER_COLUMNS_LEAST = 8
+ENTITY_TRENDS_SHOWN = 3  # the article's most mentioned entities
+ENTITY_COLUMNS = 30  # the side panel's room (34 wide, less its padding and edge)
+RISING_MARK = "↑ rising"
+
+
+@dataclass(frozen=True)
+class TrendShape:
+    """What a sparkline draws and what its tooltip says."""
+
+    counts: list[int]
+    by: Period
+    first: str  # the first period's label
+    last: str
+    total: int
+    undated: int
+
+    @classmethod
+    def of(cls, trend: Trend) -> TrendShape:
+        return cls(
+            trend.counts,
+            trend.by,
+            trend.points[0][0] if trend.points else "",
+            trend.points[-1][0] if trend.points else "",
+            trend.total,
+            trend.undated,
+        )
+
+    def describe(self, what: str) -> str:
+        undated = f" (and {self.undated:,} undated)" if self.undated else ""
+        return (
+            f"{what}: {plural(self.total, 'article')} by {self.by}, "
+            f"{self.first} → {self.last}{undated}"
+        )
+
+
+def library_trend(
+    library: Library, room: int, *, query: str = "", group: EntityGroup | None = None
+) -> TrendShape | None:
+    """The trend of a search or an entity over the library's whole span, in the finest period
+    that fits `room` columns; None when the library has no dated article."""
+    span = library.trends.library_span()
+    if span is None:
+        return None
+    first, last = span
+    by = choose_period(first, last, room)
+    if group is not None:
+        trend = library.trends.entity_trend(group, by, first, last)
+    else:
+        trend = library.trends.trend(query, by, first, last)
+    return TrendShape.of(trend)
+
+
+class SearchTrend(Horizontal):
+    """The header's sparkline for the current search; hidden with no search (or no dates)."""
+
+    DEFAULT_CSS = """
+    SearchTrend {
+        width: auto;
+        height: 1;
+        display: none;
+        background: $panel;
+    }
+    SearchTrend > #search-trend-label {
+        width: auto;
+        color: $text-muted;
+    }
+    SearchTrend > Sparkline {
+        width: 16;
+        margin: 0 1;
+    }
+    """
+
+    @dataclass
+    class Counted(Message):
+        query: str
+        shape: TrendShape | None
+
+    def __init__(self, library: Library, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.library = library
+        self.query_text = ""
+        self.shape: TrendShape | None = None
+        self.spare = 0  # the header's columns its text leaves (MainScreen says, see fit)
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="search-trend-label")
+        yield Sparkline([], id="search-sparkline")
+
+    def show_query(self, query: str) -> None:
+        """Count the search's articles over time (a worker); no query hides the sparkline.
+        The same search again (the list reloaded) keeps its sparkline until counted again."""
+        if query != self.query_text:
+            self.shape = None
+            self.display = False
+        self.query_text = query
+        if query:
+            self.count(query, HEADER_COLUMNS_MOST)
+        else:
+            self.workers.cancel_group(self, "search-trend")
+
+    def fit(self, spare: int) -> None:
+        """Take `spare` columns of the header line (what its text leaves), within bounds."""
+        self.spare = spare
+        label = self.query_one("#search-trend-label", Static)
+        room = spare - 2  # the sparkline's margins
+        labelled = self.shape is not None and room >= HEADER_COLUMNS_MOST + len(self._label)
+        label.display = labelled
+        if labelled:
+            room -= len(self._label)
+        width = max(HEADER_COLUMNS_LEAST, min(HEADER_COLUMNS_MOST, room))
+        line = self.query_one(Sparkline)
+        if line.styles.width is None or line.styles.width.value != width:
+            line.styles.width = width
+
+    @property
+    def _label(self) -> str:
+        return f" per {self.shape.by}" if self.shape is not None else ""
+
+    @work(thread=True, exclusive=True, group="search-trend")
+    def count(self, query: str, room: int) -> None:
+        worker = get_current_worker()
+        try:
+            shape = library_trend(self.library, room, query=query)
+        except Exception:  # noqa: BLE001 - a query not understood, no index yet: no sparkline
+            shape = None
+        if not worker.is_cancelled:
+            self.post_message(self.Counted(query, shape))
+
+    def on_search_trend_counted(self, message: Counted) -> None:
+        message.stop()
+        if message.query != self.query_text:
+            return
+        self.shape = message.shape
+        if message.shape is None or not message.shape.total:
+            self.display = False
+            return
+        self.query_one(Sparkline).data = message.shape.counts
+        self.query_one("#search-trend-label", Static).update(Text(self._label, style="dim"))
+        self.fit(self.spare)
+        self.tooltip = message.shape.describe(one_line(message.query))
+        self.display = True
+
+
+@dataclass(frozen=True)
+class EntityTrendRow:
+    group: EntityGroup
+    shape: TrendShape
+    rising: bool
+
+
+class EntityTrends(Vertical):
+    """The side panel's "Trends": a sparkline for each of the article's most mentioned
+    entities, with ↑ rising for a name whose last week is well above its usual week."""
+
+    DEFAULT_CSS = """
+    EntityTrends {
+        height: auto;
+        display: none;
+    }
+    EntityTrends > .entity-trend-label {
+        height: 1;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    EntityTrends > Sparkline {
+        width: 1fr;
+        height: 1;
+    }
+    """
+
+    @dataclass
+    class Counted(Message):
+        article_id: str
+        rows: list[EntityTrendRow]
+
+    def __init__(self, library: Library, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.library = library
+        self.article_id: str | None = None
+        self.rows: list[EntityTrendRow] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static("Trends", classes="section-title")
+        for _ in range(ENTITY_TRENDS_SHOWN):
+            yield Static(classes="entity-trend-label")
+            yield Sparkline([])
+
+    def show_for(self, article_id: str | None, groups: list[EntityGroup]) -> None:
+        """Count the main entities' trends (a worker); until then the section stays hidden."""
+        self.article_id = article_id
+        self.rows = []
+        self.display = False
+        main = main_entities(groups)
+        if article_id is None or not main:
+            self.workers.cancel_group(self, "entity-trends")
+            return
+        self.count(article_id, main, now_utc().date())
+
+    @work(thread=True, exclusive=True, group="entity-trends")
+    def count(self, article_id: str, groups: list[EntityGroup], today: date) -> None:
+        worker = get_current_worker()
+        rows: list[EntityTrendRow] = []
+        for group in groups:
+            if worker.is_cancelled:
+                return
+            try:
+                shape = library_trend(self.library, ENTITY_COLUMNS, group=group)
+                rising = self.library.trends.entity_rising(group, today).rising
+            except Exception:  # noqa: BLE001 - no index yet, or a damaged one: no trends
+                return
+            if shape is not None and shape.total:
+                rows.append(EntityTrendRow(group, shape, rising))
+        if not worker.is_cancelled:
+            self.post_message(self.Counted(article_id, rows))
+
+    def on_entity_trends_counted(self, message: Counted) -> None:
+        message.stop()
+        if message.article_id != self.article_id:
+            return
+        self.rows = message.rows
+        labels = list(self.query(".entity-trend-label").results(Static))
+        lines = list(self.query(Sparkline).results(Sparkline))
+        for index, (label, line) in enumerate(zip(labels, lines, strict=True)):
+            shown = index < len(message.rows)
+            label.display = line.display = shown
+            if not shown:
+                continue
+            row = message.rows[index]
+            label.update(_entity_label(row))
+            line.data = row.shape.counts
+            line.tooltip = row.shape.describe(one_line(row.group.name))
+        self.display = bool(message.rows)
+
+
+def watching_line(names: Sequence[str], rising: Collection[str] = ()) -> str:
+    """ "Watching: Tiani ↑ rising · JNIM · Ménaka" (plain text: shown without markup)."""
+    shown = [
+        one_line(name) + (f" {RISING_MARK}" if name in rising else "")
+        for name in names
+        if name.strip()
+    ]
+    return "Watching: " + " · ".join(shown) if shown else ""
+
+
+def main_entities(groups: list[EntityGroup]) -> list[EntityGroup]:
+    """The article's most mentioned entities, whatever their kind (the panel lists them by
+    kind first)."""
+    ranked = sorted(enumerate(groups), key=lambda item: (-item[1].count, item[0]))
+    return [group for _, group in ranked[:ENTITY_TRENDS_SHOWN]]
+
+
+def _entity_label(row: EntityTrendRow) -> Text:
+    """The name, its dated articles and the rising mark; a long name is cut, not the mark."""
+    name = one_line(row.group.name)
+    room = ENTITY_COLUMNS - len(f" {row.shape.total:,}") - (len(RISING_MARK) + 1) * row.rising
+    if len(name) > room:
+        name = name[: max(1, room - 1)] + "…"
+    label = Text()
+    label.append(name, style=ENTITY_STYLES[row.group.type])
+    label.append(f" {row.shape.total:,}", style="dim")
+    if row.rising:
+        label.append(f" {RISING_MARK}", style="bold #ffd75f")
+    return label

@@ -1,0 +1,374 @@
+"""Trends: periods, zero-filling, counting a search's or an entity's articles by date, and the
+watch list's "rising" rule."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from sahelreader.entities.summary import EntityGroup
+from sahelreader.library import IndexUnavailable, Library, QueryError
+from sahelreader.library.trends import (
+    BASELINE_WEEKS,
+    RISING_MIN_ARTICLES,
+    choose_period,
+    period_label,
+    rising,
+    zero_filled,
+)
+from tests.cli_helpers import cli
+from tests.conftest import draft
+
+# -- periods ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("day", "week"),
+    [
+        (date(2025, 5, 28), "2025-W22"),
+        (date(2025, 12, 29), "2026-W01"),  # a Monday in December, in next year's week 1
+        (date(2027, 1, 1), "2026-W53"),  # a Friday in January, in last year's week 53
+        (date(2021, 1, 3), "2020-W53"),  # a Sunday ends the week that began on a Monday
+        (date(2021, 1, 4), "2021-W01"),
+    ],
+)
+def test_iso_weeks_across_the_turn_of_the_year(day: date, week: str) -> None:
+    assert period_label(day, "week") == week
+
+
+def test_days_are_zero_filled_between_the_first_and_the_last() -> None:
+    days = [date(2025, 5, 28), date(2025, 5, 28), date(2025, 5, 31)]
+    assert zero_filled(days, "day") == [
+        ("2025-05-28", 2),
+        ("2025-05-29", 0),
+        ("2025-05-30", 0),
+        ("2025-05-31", 1),
+    ]
+
+
+def test_weeks_run_monday_to_sunday_across_a_year_end() -> None:
+    days = [
+        date(2025, 12, 21),  # Sunday: 2025-W51
+        date(2025, 12, 22),  # Monday: 2025-W52
+        date(2025, 12, 28),  # Sunday: 2025-W52
+        date(2026, 1, 12),  # 2026-W03
+    ]
+    assert zero_filled(days, "week") == [
+        ("2025-W51", 1),
+        ("2025-W52", 2),
+        ("2026-W01", 0),
+        ("2026-W02", 0),
+        ("2026-W03", 1),
+    ]
+
+
+def test_months_are_zero_filled_across_a_year_end() -> None:
+    days = [date(2024, 11, 30), date(2025, 2, 1), date(2025, 2, 28)]
+    assert zero_filled(days, "month") == [
+        ("2024-11", 1),
+        ("2024-12", 0),
+        ("2025-01", 0),
+        ("2025-02", 2),
+    ]
+
+
+def test_since_and_until_bound_the_periods_and_the_days_counted() -> None:
+    days = [date(2025, 1, 5), date(2025, 3, 9), date(2025, 6, 1)]
+    points = zero_filled(days, "month", since=date(2025, 2, 15), until=date(2025, 4, 1))
+    assert points == [("2025-02", 0), ("2025-03", 1), ("2025-04", 0)]
+    assert zero_filled([], "day") == []
+    # A span asked for is listed even with nothing in it.
+    assert zero_filled([], "day", since=date(2025, 1, 1), until=date(2025, 1, 2)) == [
+        ("2025-01-01", 0),
+        ("2025-01-02", 0),
+    ]
+
+
+def test_the_finest_period_that_fits_the_room_is_chosen() -> None:
+    start = date(2024, 1, 1)
+    assert choose_period(start, start + timedelta(days=19), 20) == "day"
+    assert choose_period(start, start + timedelta(days=20), 20) == "week"
+    assert choose_period(start, start + timedelta(weeks=19), 20) == "week"
+    assert choose_period(start, start + timedelta(weeks=30), 20) == "month"
+    assert choose_period(start, date(2030, 1, 1), 20) == "month"  # even months do not fit
+
+
+# -- the rising rule -------------------------------------------------------------------------
+
+TODAY = date(2026, 3, 18)
+
+
+def _days(per_week: list[int], recent: int) -> list[date]:
+    """Articles spread over the weeks before the last 7 days (oldest first), then `recent`
+    articles within the last 7 days."""
+    recent_from = TODAY - timedelta(days=6)
+    days: list[date] = []
+    for weeks_back, count in enumerate(reversed(per_week), 1):
+        start = recent_from - timedelta(weeks=weeks_back)
+        days += [start + timedelta(days=i % 7) for i in range(count)]
+    days += [recent_from + timedelta(days=i % 7) for i in range(recent)]
+    return days
+
+
+def test_a_name_new_this_week_rises_with_enough_articles() -> None:
+    assert rising("X", _days([0] * BASELINE_WEEKS, RISING_MIN_ARTICLES), TODAY).rising
+    found = rising("X", _days([0] * BASELINE_WEEKS, RISING_MIN_ARTICLES - 1), TODAY)
+    assert not found.rising
+    assert found.recent == RISING_MIN_ARTICLES - 1
+
+
+def test_one_article_never_makes_a_name_rise() -> None:
+    assert not rising("X", _days([0] * BASELINE_WEEKS, 1), TODAY).rising
+
+
+def test_rising_means_well_above_the_usual_week() -> None:
+    steady = [2] * BASELINE_WEEKS
+    usual = rising("X", _days(steady, 2), TODAY)
+    assert usual.usual == 2 and not usual.rising
+    assert not rising("X", _days(steady, 3), TODAY).rising  # 1.5x: not enough
+    assert rising("X", _days(steady, 4), TODAY).rising  # twice the usual week
+    busy = [10] * BASELINE_WEEKS
+    assert not rising("X", _days(busy, 12), TODAY).rising  # a busy name, a little busier
+
+
+def test_articles_before_the_baseline_and_after_today_are_not_read() -> None:
+    old = [TODAY - timedelta(weeks=BASELINE_WEEKS + 3)] * 50
+    future = [TODAY + timedelta(days=2)] * 5
+    found = rising("X", [*old, *_days([0] * BASELINE_WEEKS, 3), *future], TODAY)
+    assert (found.recent, found.usual, found.rising) == (3, 0, True)
+
+
+# -- a library's trends ----------------------------------------------------------------------
+
+
+def _at(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day, 9, 30, tzinfo=timezone.utc)
+
+
+# Several phrasings, so that the counts are about names and words, not one sentence.
+_PHRASES = [
+    "Officials in {place} said {person} met the delegation on {weekday}.",
+    "{person}, speaking in {place}, announced new measures for the region.",
+    "Residents of {place} described the visit by {person} as long awaited.",
+    "A statement from {person} was read on the radio in {place}.",
+]
+
+
+def _article(n: int, day: date | None, person: str, place: str, extra: str = "") -> object:
+    body = " ".join(
+        phrase.format(person=person, place=place, weekday="Monday") for phrase in _PHRASES[n % 4 :]
+    )
+    return draft(
+        f"Report {n} from {place}",
+        f"{body} {extra}".strip(),
+        url=f"https://wire.example/{n}",
+        published=None if day is None else _at(day),
+    )
+
+
+@pytest.fixture
+def dated_library(home: Path) -> Library:
+    home.mkdir(parents=True)
+    (home / "config.toml").write_text(
+        '[entities]\n"Amadou Zakari" = "person"\n"Tillia" = "place"\n', "utf-8"
+    )
+    library = Library.open(home, seed=False)
+    drafts = [
+        _article(0, date(2025, 1, 6), "Amadou Zakari", "Tillia", "Drought worsened."),
+        _article(1, date(2025, 1, 8), "Amadou Zakari", "Tillia"),
+        _article(2, date(2025, 1, 21), "Moussa Kane", "Tillia", "The drought eased."),
+        _article(3, date(2025, 3, 2), "Amadou Zakari", "Agadez", "A drought report came."),
+        _article(4, None, "Amadou Zakari", "Tillia", "Drought again."),
+    ]
+    library.add_drafts(drafts)  # type: ignore[arg-type]
+    library.ensure_index()
+    return library
+
+
+def test_a_word_search_is_counted_by_week_with_undated_articles_apart(
+    dated_library: Library,
+) -> None:
+    trend = dated_library.trends.trend("drought", by="week")
+    assert trend.points[0] == ("2025-W02", 1)
+    assert dict(trend.points)["2025-W04"] == 1
+    assert trend.points[-1] == ("2025-W09", 1)  # Sunday 2 March ends week 9
+    assert len(trend.points) == 8  # every week from the first to the last, zero-filled
+    assert trend.total == 3 and trend.undated == 1
+    by_month = dated_library.trends.trend("drought", by="month")
+    assert by_month.points == [("2025-01", 2), ("2025-02", 0), ("2025-03", 1)]
+
+
+def test_an_entity_trend_counts_what_the_entity_count_counts(dated_library: Library) -> None:
+    group = EntityGroup("Amadou Zakari", "person", 1)
+    trend = dated_library.trends.entity_trend(group, by="month")
+    assert trend.points == [("2025-01", 2), ("2025-02", 0), ("2025-03", 1)]
+    assert trend.undated == 1
+    assert trend.total + trend.undated == dated_library.count_entity_articles(group)
+    # The same as searching for the entity with the query language.
+    searched = dated_library.trends.trend(group.query, by="month")
+    assert searched.points == trend.points
+    place = dated_library.trends.trend('place:"Tillia"', by="day")
+    assert place.total == 3 and place.points[0] == ("2025-01-06", 1)
+
+
+def test_a_date_filter_narrows_the_trend(dated_library: Library) -> None:
+    trend = dated_library.trends.trend("zakari published:2025-01", by="day")
+    assert trend.points[0] == ("2025-01-06", 1)
+    assert trend.points[-1] == ("2025-01-08", 1)
+    assert trend.undated == 0  # an undated article cannot pass a date filter
+    only_dates = dated_library.trends.trend("published:2025-03", by="month")
+    assert only_dates.points == [("2025-03", 1)]
+
+
+@pytest.mark.parametrize("query", ["", "   ", 'person:"unclosed', "title:(a OR"])
+def test_an_empty_or_broken_query_is_refused(dated_library: Library, query: str) -> None:
+    with pytest.raises(QueryError):
+        dated_library.trends.trend(query)
+
+
+def test_the_counts_follow_new_articles(dated_library: Library) -> None:
+    before = dated_library.trends.trend("drought", by="month")
+    dated_library.add_drafts(
+        [_article(9, date(2025, 2, 10), "Moussa Kane", "Agadez", "Drought news.")]  # type: ignore[list-item]
+    )
+    dated_library.sync_index()
+    after = dated_library.trends.trend("drought", by="month")
+    assert dict(before.points)["2025-02"] == 0
+    assert dict(after.points)["2025-02"] == 1
+
+
+def test_the_watch_list_marks_a_name_whose_week_is_well_above_usual(home: Path) -> None:
+    home.mkdir(parents=True)
+    (home / "config.toml").write_text('watch = ["Zakari", "Tillia", "Nobody Here"]\n', "utf-8")
+    library = Library.open(home, seed=False)
+    today = date(2026, 3, 18)
+    drafts = []
+    # Zakari: one article every other week before, four this week. Tillia: steady, 2 a week.
+    for week in range(BASELINE_WEEKS):
+        day = today - timedelta(weeks=week + 1, days=3)
+        drafts += [_article(100 + week * 2, day, "Moussa Kane", "Tillia")]
+        drafts += [_article(101 + week * 2, day - timedelta(days=1), "Moussa Kane", "Tillia")]
+        if week % 2:
+            drafts += [_article(200 + week, day, "Amadou Zakari", "Agadez")]
+    drafts += [
+        _article(300 + i, today - timedelta(days=i), "Amadou Zakari", "Agadez") for i in range(4)
+    ]
+    drafts += [
+        _article(400 + i, today - timedelta(days=i), "Moussa Kane", "Tillia") for i in range(2)
+    ]
+    library.add_drafts(drafts)  # type: ignore[arg-type]
+    library.ensure_index()
+    found = {entry.name: entry for entry in library.trends.watchlist(today)}
+    assert found["Zakari"].rising and found["Zakari"].recent == 4
+    assert found["Zakari"].usual == 0.5
+    assert not found["Tillia"].rising and found["Tillia"].usual == 2
+    assert not found["Nobody Here"].rising and found["Nobody Here"].recent == 0
+    assert library.trends.rising_names(today) == {"Zakari"}
+    library.close()
+
+
+# -- the command line --------------------------------------------------------------------------
+
+
+def test_cli_trend_json_is_a_list_of_periods_and_counts(dated_library: Library, home: Path) -> None:
+    dated_library.close()
+    result = cli(home, "trend", "drought", "--by", "month", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [
+        {"period": "2025-01", "count": 2},
+        {"period": "2025-02", "count": 0},
+        {"period": "2025-03", "count": 1},
+    ]
+    assert "1 undated article not counted" in result.stderr
+
+
+def test_cli_trend_prints_periods_counts_and_bars(dated_library: Library, home: Path) -> None:
+    dated_library.close()
+    result = cli(home, "trend", 'person:"Amadou Zakari"', "--by", "month")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert [line.split()[:2] for line in lines] == [
+        ["2025-01", "2"],
+        ["2025-02", "0"],
+        ["2025-03", "1"],
+    ]
+    assert lines[0].count("█") == 40 and lines[2].count("█") == 20
+    assert "█" not in lines[1]
+
+
+def test_cli_trend_without_a_query_says_what_to_give(dated_library: Library, home: Path) -> None:
+    dated_library.close()
+    result = cli(home, "trend")
+    assert result.returncode == 1
+    assert "give a search" in result.stderr
+    broken = cli(home, "trend", 'person:"unclosed', "--json")
+    assert broken.returncode == 1 and broken.stdout == ""
+    wrong_period = cli(home, "trend", "drought", "--by", "year")
+    assert wrong_period.returncode == 2
+
+
+def test_cli_watchlist_json(home: Path) -> None:
+    home.mkdir(parents=True)
+    (home / "config.toml").write_text('watch = ["Zakari"]\n', "utf-8")
+    library = Library.open(home, seed=False)
+    library.close()
+    result = cli(home, "trend", "--watchlist", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [
+        {"name": "Zakari", "last_7_days": 0, "usual_week": 0.0, "rising": False}
+    ]
+
+
+def test_cli_trend_with_no_match_prints_an_empty_list_and_a_suggestion(
+    dated_library: Library, home: Path
+) -> None:
+    dated_library.close()
+    result = cli(home, "trend", "drougth", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == []
+    assert "Did you mean: drought" in result.stderr
+    text = cli(home, "trend", "drougth")
+    assert "No dated articles match." in text.stdout
+
+
+def test_a_watched_name_with_nothing_searchable_is_found_nowhere(home: Path) -> None:
+    home.mkdir(parents=True)
+    (home / "config.toml").write_text('watch = [\'""\', "Zakari"]\n', "utf-8")
+    library = Library.open(home, seed=False)
+    library.add_drafts([_article(1, date(2026, 3, 17), "Amadou Zakari", "Tillia")])  # type: ignore[list-item]
+    library.ensure_index()
+    found = library.trends.watchlist(date(2026, 3, 18))
+    assert [(entry.name, entry.recent) for entry in found] == [('""', 0), ("Zakari", 1)]
+    library.close()
+
+
+def test_without_an_index_a_trend_says_so(home: Path) -> None:
+    library = Library.open(home, seed=False)
+    library.add_drafts([_article(1, date(2025, 1, 6), "Amadou Zakari", "Tillia")])  # type: ignore[list-item]
+    with pytest.raises(IndexUnavailable):
+        library.trends.trend("council")
+    with pytest.raises(IndexUnavailable):
+        library.trends.entity_trend(EntityGroup("Tillia", "place", 1))
+    library.close()
+
+
+@pytest.mark.parametrize("query", ["<0", ">5", "(<3)", "niger (>2024)", "=<2", "<=2"])
+def test_a_comparison_without_a_field_is_a_query_error(dated_library: Library, query: str) -> None:
+    # Whoosh's parser failed with an IndexError on these (found by the robustness tests).
+    with pytest.raises(QueryError, match="< and > compare a field"):
+        dated_library.trends.trend(query)
+    with pytest.raises(QueryError):
+        dated_library.search(query)
+
+
+def test_cli_trend_of_a_comparison_without_a_field_says_why(
+    dated_library: Library, home: Path
+) -> None:
+    dated_library.close()
+    result = cli(home, "trend", "<0")
+    assert result.returncode == 1
+    assert "< and > compare a field with a value" in result.stderr
+    assert "unexpected error" not in result.stderr

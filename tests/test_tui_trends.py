@@ -1,0 +1,240 @@
+"""Pilot tests for the trend sparklines: the header's for the current search, the side panel's
+for the open article's main entities; both counted in workers."""
+
+from __future__ import annotations
+
+import threading
+from datetime import timedelta
+from pathlib import Path
+
+from textual.widgets import Sparkline, Static
+
+from sahelreader.library import Library
+from sahelreader.library.trends import Trends
+from sahelreader.text.timeutil import now_utc
+from sahelreader.tui import make_app
+from sahelreader.tui.delays import Delays
+from sahelreader.tui.widgets.article_list import ArticleList
+from sahelreader.tui.widgets.status_bar import StatusBar
+from sahelreader.tui.widgets.trends import EntityTrends, SearchTrend
+
+from .conftest import draft
+from .tui_helpers import settle
+
+
+def _library(home: Path) -> Library:
+    """Dated articles naming a few people and places, several each, over some weeks; one
+    name (Zakari) much more often this week than before."""
+    home.mkdir(parents=True)
+    (home / "config.toml").write_text(
+        '[entities]\n"Amadou Zakari" = "person"\n"Tillia" = "place"\n"Moussa Kane" = "person"\n',
+        "utf-8",
+    )
+    library = Library.open(home, seed=False)
+    today = now_utc().replace(hour=8)
+    drafts = []
+    for n in range(30):
+        when = today - timedelta(days=2 * n + 8)
+        who = "Moussa Kane" if n % 2 else "Amadou Zakari"
+        drafts.append(
+            draft(
+                f"Council meets in Tillia, session {n}",
+                f"{who} spoke to the council in Tillia. Later {who} met farmers near Tillia "
+                f"about the harvest, and {who} promised new wells.",
+                url=f"https://wire.example/{n}",
+                published=when,
+            )
+        )
+    for n in range(5):
+        drafts.append(
+            draft(
+                f"Zakari visit {n}",
+                "Amadou Zakari arrived in Tillia on Monday. Amadou Zakari addressed "
+                "the crowd, and Amadou Zakari left for the capital.",
+                url=f"https://wire.example/recent-{n}",
+                published=today - timedelta(days=n),
+            )
+        )
+    library.add_drafts(drafts)
+    library.ensure_index()
+    return library
+
+
+async def _search(app, pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press("slash")
+    for key in text:
+        await pilot.press(key)
+    await pilot.press("enter")
+    await settle(app, pilot)
+
+
+async def test_the_header_sparkline_shows_with_a_search_and_goes_without(home: Path) -> None:
+    app = make_app(library=_library(home), delays=Delays.none())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        trend = app.query_one(SearchTrend)
+        assert not trend.display
+        await _search(app, pilot, "harvest")
+        assert trend.display
+        line = trend.query_one(Sparkline)
+        assert line.data is not None and sum(line.data) == 30
+        assert line.size.width == 16
+        assert "harvest: 30 articles by" in str(trend.tooltip)
+        # The sparkline takes what the header's text leaves: the query is not cut for it.
+        status = app.query_one(StatusBar)
+        assert "“harvest”" in str(status.render())
+        assert status.size.width >= status.length
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert not trend.display
+        # A search nothing matches, and one that cannot be understood: no sparkline either.
+        await _search(app, pilot, "zzzqqq")
+        assert not trend.display
+        await _search(app, pilot, 'person:"unclosed')
+        assert not trend.display
+
+
+async def test_the_header_sparkline_is_short_at_80_columns(home: Path) -> None:
+    app = make_app(library=_library(home), delays=Delays.none())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await _search(app, pilot, "tillia")
+        trend = app.query_one(SearchTrend)
+        assert trend.display
+        assert trend.query_one(Sparkline).size.width == 8
+        assert not trend.query_one("#search-trend-label", Static).display
+        # The counts still come first in the header.
+        status = str(app.query_one("#status", Static).render())
+        assert "35 articles" in status
+
+
+async def test_the_side_panel_shows_the_main_entities_trends(home: Path) -> None:
+    app = make_app(library=_library(home), delays=Delays.none())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        article_list = app.query_one(ArticleList)
+        article_list.cursor = 0  # the newest: a Zakari visit this week
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await settle(app, pilot)
+        trends = app.query_one(EntityTrends)
+        assert trends.display
+        names = [row.group.name for row in trends.rows]
+        assert names[0] == "Amadou Zakari"  # three mentions: the most prominent
+        assert "Tillia" in names
+        zakari = trends.rows[0]
+        assert zakari.rising  # five this week against 1.75 a week before
+        assert zakari.shape.total == 20
+        tillia = next(row for row in trends.rows if row.group.name == "Tillia")
+        assert not tillia.rising  # 3.5 a week before, five now: not twice as many
+        labels = [
+            str(label.render()) for label in trends.query(".entity-trend-label").results(Static)
+        ]
+        assert "↑ rising" in labels[0]
+        lines = [line for line in trends.query(Sparkline).results(Sparkline) if line.display]
+        assert len(lines) == len(trends.rows)
+
+
+async def test_an_article_without_entities_shows_no_trends(home: Path) -> None:
+    home.mkdir(parents=True)
+    library = Library.open(home, seed=False)
+    library.add_drafts([draft("quiet day", "nothing much happened here today, said nobody.")])
+    library.ensure_index()
+    app = make_app(library=library, delays=Delays.none())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert not app.query_one(EntityTrends).display
+
+
+async def test_trends_are_counted_off_the_ui_thread(home: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    threads: list[threading.Thread] = []
+    counted = Trends.trend, Trends.entity_trend
+
+    def trend(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread())
+        return counted[0](self, *args, **kwargs)
+
+    def entity_trend(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread())
+        return counted[1](self, *args, **kwargs)
+
+    monkeypatch.setattr(Trends, "trend", trend)
+    monkeypatch.setattr(Trends, "entity_trend", entity_trend)
+    app = make_app(library=_library(home), delays=Delays.none())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await _search(app, pilot, "wells")
+        assert app.query_one(SearchTrend).display and app.query_one(EntityTrends).display
+    assert threads and threading.main_thread() not in threads
+
+
+async def test_a_refresh_marks_a_rising_watched_name(home: Path, server) -> None:  # type: ignore[no-untyped-def]
+    from .test_tui_feeds import Feed, recorded
+
+    home.mkdir(parents=True)
+    (home / "config.toml").write_text('watch = ["Bilma", "Maradi"]\n', "utf-8")
+    library = Library.open(home, seed=False)
+    today = now_utc()
+    library.add_drafts(
+        [
+            draft(
+                f"Salt traders gather, day {n}",
+                f"Traders in Bilma counted {n + 3} caravans this week.",
+                url=f"https://wire.example/bilma-{n}",
+                published=today - timedelta(days=n),
+            )
+            for n in range(3)
+        ]
+    )
+    maradi = ("Maradi market reopens", "Stalls in Maradi reopened after the rains.")
+    feed = Feed([maradi])
+    library.subscriptions.subscribe(server.route("/wire.xml", feed))  # fetched once now
+    library.ensure_index()
+    app = make_app(library=library, delays=Delays.none())
+    said = recorded(app)
+    # Dated in June 2025 (the test feed's dates): Bilma rises on this week's three articles,
+    # Maradi, found twice long ago, does not.
+    feed.set(
+        [
+            maradi,
+            ("Bilma caravan arrives", "A caravan reached Bilma at dawn."),
+            ("Maradi traders return", "Traders came back to Maradi with grain."),
+        ]
+    )
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("r")
+        for _ in range(40):
+            await settle(app, pilot)
+            if any("New in watched name" in message for _, message in said):
+                break
+            await pilot.pause(0.05)
+    messages = [message for _, message in said]
+    assert "New in watched name “Bilma”: 1 — ↑ rising" in messages
+    assert "New in watched name “Maradi”: 1" in messages
+
+
+async def test_the_watchlist_filter_names_the_watched_and_marks_the_rising(home: Path) -> None:
+    library = _library(home)
+    library.close()
+    (home / "config.toml").write_text(
+        'watch = ["Zakari", "Tillia"]\n'
+        '[entities]\n"Amadou Zakari" = "person"\n"Tillia" = "place"\n',
+        "utf-8",
+    )
+    library = Library.open(home, seed=False)
+    app = make_app(library=library, delays=Delays.none())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert "watchlist" in app.main.filters
+        while app.main.filter != "watchlist":
+            await pilot.press("f")
+            await settle(app, pilot)
+        await settle(app, pilot)
+        said = str(app.query_one("#search-message", Static).render())
+        # Zakari: five this week against 1.75 a week; Tillia: five against 3.5.
+        assert said == "Watching: Zakari ↑ rising · Tillia"
