@@ -57,6 +57,7 @@ STAMP_FILE = "sahelreader-stamp.json"
 # From this many documents a build uses Whoosh's two-process writer (both cores).
 _LARGE_BUILD = 1_000
 _WRITE_LOCK_TIMEOUT = 10.0
+_PARSED_KEPT = 256
 TITLE_BOOST = 2.5
 # Bumped whenever the documents change shape (fields, analysis): an index built by another
 # format is rebuilt. 2: entity fields. 3: the headline's entities in them too. 4: word fields
@@ -175,6 +176,7 @@ class SearchIndex:
         self.schema = build_schema()
         self._ix: FileIndex | None = None
         self._parser = make_parser(self.schema)
+        self._parsed: dict[str, ParsedQuery] = {}
         self._searchers = threading.local()
         self._write_lock = threading.Lock()
         # Bumped by every write this object makes (apply, rebuild, optimize): a thread's searcher
@@ -333,7 +335,15 @@ class SearchIndex:
     # -- searching -------------------------------------------------------------------------------
 
     def parse(self, text: str) -> ParsedQuery:
-        return parse(self._parser, text)
+        """The query, parsed; remembered (it depends on the schema only), so typing back to an
+        earlier query, changing the sort or coming back from an article parses nothing again."""
+        cached = self._parsed.get(text)
+        if cached is None:
+            cached = parse(self._parser, text)  # a QueryError is raised, never remembered
+            if len(self._parsed) >= _PARSED_KEPT:
+                self._parsed.pop(next(iter(self._parsed)), None)
+            self._parsed[text] = cached
+        return cached
 
     def searcher(self) -> Any:
         """This thread's searcher, reopened if the index changed since it was opened."""
@@ -426,9 +436,7 @@ class SearchIndex:
         rest, filters = split_filters(parsed.query)
         if rest is None:
             return len(self._filtered(searcher, filters))
-        allowed = self._filtered(searcher, filters) if filters else None
-        query = self.resolve(rest, searcher)
-        return int(searcher.search(query, limit=None, scored=False, filter=allowed).scored_length())
+        return len(self._matching(searcher, rest, filters))
 
     def matching_dates(self, parsed: ParsedQuery) -> DatedMatches:
         """The publication days of every document the query matches, unranked (no scores, no
@@ -437,10 +445,7 @@ class SearchIndex:
         rest, filters = split_filters(parsed.query)
         if rest is None:
             return self._days_of(searcher, self._filtered(searcher, filters))
-        allowed = self._filtered(searcher, filters) if filters else None
-        query = self.resolve(rest, searcher)
-        found = searcher.search(query, limit=None, scored=False, filter=allowed)
-        return self._days_of(searcher, set(found.docs()))
+        return self._days_of(searcher, self._matching(searcher, rest, filters))
 
     def dates_in_field(self, field: str, text: str) -> DatedMatches:
         """The publication days of the documents `count_in_field` counts (an entity's)."""
@@ -451,6 +456,16 @@ class SearchIndex:
         query = Term(field, words[0]) if len(words) == 1 else Phrase(field, words)
         found = searcher.search(query, limit=None, scored=False)  # deleted ones left out
         return self._days_of(searcher, set(found.docs()))
+
+    def _matching(self, searcher: Any, rest: Any, filters: Filters) -> set[int]:
+        """Every document (number) `rest` matches that passes `filters`, unranked."""
+        allowed = self._filtered(searcher, filters) if filters else None
+        query = without_absent_terms(self.resolve(rest, searcher), searcher.reader())
+        scores = _evaluated(query, searcher)
+        if scores is None:
+            found = searcher.search(query, limit=None, scored=False, filter=allowed)
+            return set(found.docs())
+        return set(scores) if allowed is None else set(scores).intersection(allowed)
 
     def _days_of(self, searcher: Any, docs: set[int]) -> DatedMatches:
         dates, docnums = self._dates(searcher)
