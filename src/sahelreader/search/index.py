@@ -56,6 +56,8 @@ Progress = Callable[[int, int], None]  # (done, total)
 STAMP_FILE = "sahelreader-stamp.json"
 # From this many documents a build uses Whoosh's two-process writer (both cores).
 _LARGE_BUILD = 1_000
+# A bulk build commits a segment (two with two processes) every this many documents.
+_BUILD_CHUNK = 10_000
 _WRITE_LOCK_TIMEOUT = 10.0
 _PARSED_KEPT = 256
 TITLE_BOOST = 2.5
@@ -242,11 +244,16 @@ class SearchIndex:
         shutil.rmtree(building, ignore_errors=True)
         building.mkdir(parents=True)
         ix = whoosh_index.create_in(str(building), self.schema)
-        if parallel and total >= _LARGE_BUILD:
-            writer = ix.writer(procs=2, limitmb=256, multisegment=True)
-            _start_workers_deaf_to_interrupts(writer)
-        else:
-            writer = ix.writer(limitmb=256)
+        two_processes = parallel and total >= _LARGE_BUILD
+
+        def new_writer() -> Any:
+            if two_processes:
+                started = ix.writer(procs=2, limitmb=256, multisegment=True)
+                _start_workers_deaf_to_interrupts(started)
+                return started
+            return ix.writer(limitmb=256)
+
+        writer = new_writer()
         written = 0
         try:
             for row in rows:
@@ -258,10 +265,16 @@ class SearchIndex:
                 written += 1
                 if progress is not None and (written % 50 == 0 or written == total):
                     progress(written, total)
+                if written % _BUILD_CHUNK == 0 and written < total:
+                    # A chunk is committed as its own segments: Whoosh's sort runs for it
+                    # are deleted, so temporary disk stays near one chunk's (one writer for
+                    # 50k articles left 2.9 GB of runs beside a 0.5 GB index).
+                    writer.commit(merge=False)
+                    writer = new_writer()
             phase = getattr(progress, "phase", None)  # a progress that names its steps (CLI)
             if phase is not None:
                 phase("committing")  # Whoosh writes and merges its files: no count to show
-            writer.commit()
+            writer.commit(merge=False)
         except BaseException:
             _abandon(writer)
             shutil.rmtree(building, ignore_errors=True)
