@@ -20,7 +20,9 @@ posting matchers and their blocks), as `lengths_in_memory` does; `supported()` c
 from __future__ import annotations
 
 import heapq
+import threading
 import weakref
+from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
@@ -92,6 +94,37 @@ def _deleted(leaf: Any) -> frozenset[int] | None:
     return frozenset(deleted() if callable(deleted) else deleted)
 
 
+class _TermScores:
+    """Recently scored words of one index version, up to a number of postings in all."""
+
+    LIMIT = 1_000_000  # postings (about 100 MB at worst); a common word at 50k holds 30,000
+
+    def __init__(self) -> None:
+        self._scores: OrderedDict[tuple[str, Any, float], Scores] = OrderedDict()
+        self._size = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[str, Any, float]) -> Scores | None:
+        with self._lock:
+            found = self._scores.get(key)
+            if found is not None:
+                self._scores.move_to_end(key)
+            return found
+
+    def put(self, key: tuple[str, Any, float], scores: Scores) -> None:
+        with self._lock:
+            if key in self._scores or len(scores) > self.LIMIT // 4:
+                return
+            self._scores[key] = scores
+            self._size += len(scores)
+            while self._size > self.LIMIT:
+                _, dropped = self._scores.popitem(last=False)
+                self._size -= len(dropped)
+
+
+_TERMS: weakref.WeakKeyDictionary[Any, _TermScores] = weakref.WeakKeyDictionary()
+
+
 def _leaves(reader: Any) -> list[tuple[Any, int]]:
     return [(reader, 0)] if reader.is_atomic() else list(reader.leaf_readers())
 
@@ -107,6 +140,7 @@ class _Evaluator:
         self.k1: float = weighting.K1
         self.b: float = weighting.B
         self._norms = _NORMS.setdefault(self.reader, {})
+        self._terms = _TERMS.setdefault(self.reader, _TermScores())
 
     def run(self, query: Query) -> Scores:
         if query is NullQuery or type(query).__name__ == "_NullQuery":
@@ -167,6 +201,16 @@ class _Evaluator:
     # -- one word ------------------------------------------------------------------------------
 
     def term(self, field: str, text: Any, boost: float = 1.0) -> Scores:
+        """One word's documents and scores: a copy of the remembered ones when this index
+        version scored it lately (typing "niamey d", "niamey dr"… rescores only the new word)."""
+        key = (field, text, boost)
+        remembered = self._terms.get(key)
+        if remembered is None:
+            remembered = self._scored_term(field, text, boost)
+            self._terms.put(key, remembered)
+        return dict(remembered)  # callers add to and remove from what they get
+
+    def _scored_term(self, field: str, text: Any, boost: float) -> Scores:
         scored: Scores = {}
         word = self.scorer(field, text, boost)
         if word is None:
