@@ -22,6 +22,7 @@ from __future__ import annotations
 import heapq
 import threading
 import weakref
+from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -251,9 +252,12 @@ class _Evaluator:
             self._norms[key] = cached
         return cached
 
-    def blocks(self, number: int, leaf: Any, field: str, text: Any) -> Iterator[_Block]:
+    def blocks(
+        self, number: int, leaf: Any, field: str, text: Any, within: Sequence[int] | None = None
+    ) -> Iterator[_Block]:
         """The word's postings in one segment, a block at a time: (documents, weights, a
-        function returning the block's values), deleted documents left out."""
+        function returning the block's values), deleted documents left out. With `within`
+        (sorted document numbers), blocks holding none of them are not read at all."""
         try:
             btext = self.schema[field].to_bytes(text)
             if (field, btext) not in leaf:
@@ -263,7 +267,7 @@ class _Evaluator:
         except TermNotFound:
             return
         deleted = self.deleted[number]
-        for ids, weights, values in _raw_blocks(matcher):
+        for ids, weights, values in _raw_blocks(matcher, within):
             if deleted:
                 keep = [i for i, doc in enumerate(ids) if doc not in deleted]
                 if len(keep) < len(ids):
@@ -309,7 +313,8 @@ class _Evaluator:
             candidates: set[int] | None = None
             for word in sorted(distinct, key=lambda w: leaf.doc_frequency(field, w)):
                 kept: dict[int, tuple[float, Any]] = {}
-                for ids, block_weights, values in self.blocks(number, leaf, field, word):
+                within = None if candidates is None else sorted(candidates)
+                for ids, block_weights, values in self.blocks(number, leaf, field, word, within):
                     wanted: Sequence[int]
                     if candidates is None:
                         wanted = range(len(ids))
@@ -385,12 +390,25 @@ def _field_lengths(leaf: Any, field: str) -> list[int]:
     return [table[reader[doc]] for doc in range(count)]
 
 
-def _raw_blocks(matcher: Any) -> Iterator[_Block]:
-    """A raw posting matcher's postings, a block at a time."""
+def _raw_blocks(matcher: Any, within: Sequence[int] | None = None) -> Iterator[_Block]:
+    """A raw posting matcher's postings, a block at a time; with `within` (sorted), only the
+    blocks whose range of documents holds one of them (the others are neither decompressed
+    nor unpickled: a phrase's common word, "the", is mostly skipped)."""
     if isinstance(matcher, W3LeafMatcher):
         block: Any = matcher  # whoosh3 types its block fields as optional
         variable = block._fixedsize is None or block._fixedsize < 0
+        first = 0  # the lowest document the current block can hold
         while block.is_active():
+            last = block._maxid
+            if within is not None:
+                at = bisect_left(within, first)
+                if at == len(within):
+                    return
+                if within[at] > last:
+                    first = last + 1
+                    block._next_block()
+                    continue
+            first = last + 1
             if block._data is None:
                 block._read_data()
             data = block._data
