@@ -1,0 +1,416 @@
+"""The statistical half of the recogniser: a hashed-feature BIO tagger with Viterbi decoding.
+
+Weights (``data/model.bin``, built by ``bench/train_entities.py`` from open news text labelled
+by a large pretrained pipeline plus open gold sets) are int16 rows, one per hashed feature,
+one column per tag, for each language; they are read once, lazily, and need nothing beyond the
+standard library.
+
+Features never depend on the tags already chosen, so a word's contribution at each offset
+(-2..+2) is worked out once per word and cached; a token's emission is the sum of five cached
+rows and one row for its position (sentence start, headline line, gazetteer match...). Only
+tokens that can be part of a name are decoded: capitalised words, words the gazetteer covers,
+and the lower-case words that occurred inside names in training ("of", "de", "ministère"...);
+every other token is outside, which splits a text into short independent segments.
+"""
+
+from __future__ import annotations
+
+import array
+import functools
+import json
+import sys
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Protocol
+
+from sahelreader.entities.rules import is_acronym
+
+TAGS = (
+    "O",
+    "B-person",
+    "I-person",
+    "B-place",
+    "I-place",
+    "B-organisation",
+    "I-organisation",
+)
+N_TAGS = len(TAGS)
+OFFSETS = (-2, -1, 0, 1, 2)
+# I-x may only follow B-x or I-x; O and B-x may follow anything.
+PREDECESSORS: tuple[tuple[int, ...], ...] = (
+    (0, 1, 2, 3, 4, 5, 6),
+    (0, 1, 2, 3, 4, 5, 6),
+    (1, 2),
+    (0, 1, 2, 3, 4, 5, 6),
+    (3, 4),
+    (0, 1, 2, 3, 4, 5, 6),
+    (5, 6),
+)
+MAGIC = b"SRNER1\n"
+_WORD_CACHE_LIMIT = 100_000
+_BOUNDARY = "\x00"
+
+Row = tuple[int, ...]
+Span = tuple[int, int, str]  # token start, token end (exclusive), entity type
+
+
+class TokenView(Protocol):
+    """What the tagger reads from a tokenised document (the rule recogniser's _Document)."""
+
+    words: list[str]
+    folds: list[str]
+    caps: list[bool]
+    sent: list[bool]
+    brk: list[bool]
+    head: list[bool]
+    upper: list[bool]
+
+    def lower_vocab(self) -> set[str]: ...
+
+    def gazetteer_at(self, i: int) -> tuple[int, str]: ...
+
+
+class WordClasses(Protocol):
+    first_names: frozenset[str]
+    org_words: frozenset[str]
+    place_end_words: frozenset[str]
+    place_start_words: frozenset[str]
+    stopwords: frozenset[str]
+    title_lengths: dict[str, tuple[int, ...]]
+
+
+def bucket(feature: str, size: int) -> int:
+    return zlib.crc32(feature.encode("utf-8")) % size
+
+
+def shape(word: str) -> str:
+    """Character classes, runs collapsed: Niger -> Xx, JNIM -> X, G5 -> Xd, al-Sahrawi -> x-Xx."""
+    out: list[str] = []
+    for ch in word:
+        if ch.isupper():
+            c = "X"
+        elif ch.islower():
+            c = "x"
+        elif ch.isdigit():
+            c = "d"
+        else:
+            c = ch
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out[:6])
+
+
+def word_features(word: str, fold: str, offset: int, classes: WordClasses) -> list[str]:
+    """The features a word contributes to the token ``offset`` places away from it."""
+    if word == _BOUNDARY:
+        return [f"{offset}b"]
+    low = word.lower()
+    feats = [f"{offset}w{low}", f"{offset}s{shape(word)}"]
+    flags = _flags(word, fold, classes)
+    feats.extend(f"{offset}f{flag}" for flag in flags)
+    if offset == 0:
+        feats.extend((f"p{low[:3]}", f"x{low[-3:]}", f"y{low[-2:]}", f"W{word}"))
+        if len(word) == 1:
+            feats.append("len1")
+    elif abs(offset) == 1:
+        feats.append(f"{offset}x{low[-3:]}")
+    return feats
+
+
+def _flags(word: str, fold: str, classes: WordClasses) -> list[str]:
+    flags = []
+    if fold in classes.first_names:
+        flags.append("n")
+    if fold in classes.org_words:
+        flags.append("o")
+    if fold in classes.place_end_words:
+        flags.append("e")
+    if fold in classes.place_start_words:
+        flags.append("s")
+    if fold in classes.stopwords:
+        flags.append("t")
+    if word.casefold() in classes.title_lengths:
+        flags.append("i")
+    if is_acronym(word):
+        flags.append("a")
+    return flags
+
+
+def gazetteer_tags(doc: TokenView) -> list[str]:
+    """Per token: "B-type"/"I-type" inside the longest gazetteer entry there, else ""."""
+    n = len(doc.words)
+    tags = [""] * n
+    i = 0
+    caps, words = doc.caps, doc.words
+    while i < n:
+        if caps[i] or words[i] in ("al", "el", "de", "du", "la"):
+            size, etype = doc.gazetteer_at(i)
+            if size:
+                tags[i] = "B-" + etype
+                for k in range(i + 1, i + size):
+                    tags[k] = "I-" + etype
+                i += size
+                continue
+        i += 1
+    return tags
+
+
+def position_features(doc: TokenView, i: int, gaz: Sequence[str]) -> tuple[str, ...]:
+    """Features of token ``i``'s place in the text (not cached per word)."""
+    words, n = doc.words, len(doc.words)
+    word = words[i]
+    feats = ["bias"]
+    cap = doc.caps[i]
+    if doc.sent[i]:
+        feats.append("S" + ("c" if cap else "l"))
+        if cap and word.lower() in doc.lower_vocab():
+            feats.append("Slv")
+    elif cap and word.lower() in doc.lower_vocab():
+        feats.append("lv")
+    if doc.brk[i]:
+        feats.append("L")
+    if doc.head[i]:
+        feats.append("H")
+    if doc.upper[i]:
+        feats.append("U")
+    # where the token sits in its run of capitalised words (names are runs; a run of 1 at a
+    # sentence start is usually not a name)
+    caps = doc.caps
+    before = 0
+    while before < 3 and i - before - 1 >= 0 and caps[i - before - 1]:
+        before += 1
+    after = 0
+    while after < 3 and i + after + 1 < n and caps[i + after + 1]:
+        after += 1
+    if cap:
+        feats.append(f"r{before}{after}")
+    feats.append("g0" + gaz[i])
+    feats.append("g-" + (gaz[i - 1] if i > 0 else "^"))
+    feats.append("g+" + (gaz[i + 1] if i + 1 < n else "$"))
+    return tuple(feats)
+
+
+def token_features(doc: TokenView, classes: WordClasses, i: int, gaz: Sequence[str]) -> list[str]:
+    """Every feature of token ``i`` (what :meth:`LanguageModel.emissions` sums, for training)."""
+    words, folds, n = doc.words, doc.folds, len(doc.words)
+    feats = list(position_features(doc, i, gaz))
+    for offset in OFFSETS:
+        j = i + offset
+        if 0 <= j < n:
+            feats.extend(word_features(words[j], folds[j], offset, classes))
+        else:
+            feats.extend(word_features(_BOUNDARY, _BOUNDARY, offset, classes))
+    return feats
+
+
+def active_tokens(doc: TokenView, gaz: Sequence[str], inner: frozenset[str]) -> list[bool]:
+    """Tokens that may be part of a name; every other token is outside."""
+    words, caps = doc.words, doc.caps
+    return [caps[i] or bool(gaz[i]) or words[i].lower() in inner for i in range(len(words))]
+
+
+def segments(doc: TokenView, gaz: Sequence[str], active: Sequence[bool]) -> list[tuple[int, int]]:
+    """Runs of active tokens, cut at line breaks, that hold a capital or a gazetteer match."""
+    caps, brk, n = doc.caps, doc.brk, len(doc.words)
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < n:
+        if not active[i]:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and active[j] and not brk[j]:
+            j += 1
+        if any(caps[i:j]) or any(gaz[i:j]):
+            out.append((i, j))
+        i = j
+    return out
+
+
+@dataclass
+class LanguageModel:
+    """One language's weights: ``rows`` hashed buckets of N_TAGS int16, transitions, and the
+    lower-case words that may be part of a name."""
+
+    size: int
+    weights: array.array[int]
+    transitions: list[list[int]]
+    inner: frozenset[str]
+    _word_cache: dict[tuple[str, str], tuple[Row, ...]] = field(default_factory=dict)
+    _position_cache: dict[tuple[str, ...], Row] = field(default_factory=dict)
+
+    def row(self, features: Sequence[str]) -> Row:
+        total = [0] * N_TAGS
+        weights, size = self.weights, self.size
+        for feature in features:
+            base = bucket(feature, size) * N_TAGS
+            for t in range(N_TAGS):
+                total[t] += weights[base + t]
+        return tuple(total)
+
+    def word_rows(self, word: str, fold: str, classes: WordClasses) -> tuple[Row, ...]:
+        key = (word, fold)
+        rows = self._word_cache.get(key)
+        if rows is None:
+            rows = tuple(self.row(word_features(word, fold, o, classes)) for o in OFFSETS)
+            if len(self._word_cache) >= _WORD_CACHE_LIMIT:
+                self._word_cache.clear()
+            self._word_cache[key] = rows
+        return rows
+
+    def position_row(self, features: tuple[str, ...]) -> Row:
+        row = self._position_cache.get(features)
+        if row is None:
+            row = self.row(features)
+            self._position_cache[features] = row
+        return row
+
+    def tag(self, doc: TokenView, classes: WordClasses) -> list[Span]:
+        """Entity spans (token offsets) in the document."""
+        words, folds = doc.words, doc.folds
+        if not words:
+            return []
+        gaz = gazetteer_tags(doc)
+        spans: list[Span] = []
+        for start, end in segments(doc, gaz, active_tokens(doc, gaz, self.inner)):
+            spans.extend(self._segment(doc, classes, start, end, gaz, words, folds))
+        return spans
+
+    def emissions(
+        self,
+        doc: TokenView,
+        classes: WordClasses,
+        start: int,
+        end: int,
+        gaz: Sequence[str],
+        words: Sequence[str],
+        folds: Sequence[str],
+    ) -> list[Row]:
+        n = len(words)
+        out: list[Row] = []
+        for i in range(start, end):
+            rows = [self.position_row(position_features(doc, i, gaz))]
+            for k, offset in enumerate(OFFSETS):
+                j = i + offset
+                if 0 <= j < n:
+                    rows.append(self.word_rows(words[j], folds[j], classes)[k])
+                else:
+                    rows.append(self.word_rows(_BOUNDARY, _BOUNDARY, classes)[k])
+            out.append(tuple(map(sum, zip(*rows, strict=True))))
+        return out
+
+    def _segment(
+        self,
+        doc: TokenView,
+        classes: WordClasses,
+        start: int,
+        end: int,
+        gaz: Sequence[str],
+        words: Sequence[str],
+        folds: Sequence[str],
+    ) -> list[Span]:
+        scores = self.emissions(doc, classes, start, end, gaz, words, folds)
+        tags = viterbi(scores, self.transitions)
+        return spans_of(tags, start)
+
+
+def viterbi(scores: Sequence[Row], transitions: Sequence[Sequence[int]]) -> list[int]:
+    """Best BIO tag sequence for a segment that follows an outside token."""
+    first = scores[0]
+    start_row = transitions[0]
+    best = [first[t] + start_row[t] if t in (0, 1, 3, 5) else -(10**12) for t in range(N_TAGS)]
+    back: list[list[int]] = []
+    for row in scores[1:]:
+        nxt = [0] * N_TAGS
+        pointers = [0] * N_TAGS
+        for t in range(N_TAGS):
+            top = -(10**15)
+            arg = 0
+            for p in PREDECESSORS[t]:
+                value = best[p] + transitions[p][t]
+                if value > top:
+                    top = value
+                    arg = p
+            nxt[t] = top + row[t]
+            pointers[t] = arg
+        back.append(pointers)
+        best = nxt
+    last = max(range(N_TAGS), key=lambda t: best[t])
+    path = [last]
+    for pointers in reversed(back):
+        last = pointers[last]
+        path.append(last)
+    path.reverse()
+    return path
+
+
+def spans_of(tags: Sequence[int], offset: int = 0) -> list[Span]:
+    spans: list[Span] = []
+    open_start = -1
+    open_type = ""
+    for k, tag in enumerate(tags):
+        name = TAGS[tag]
+        if name == "O" or name.startswith("B-"):
+            if open_type:
+                spans.append((offset + open_start, offset + k, open_type))
+            open_type = name[2:] if name != "O" else ""
+            open_start = k
+    if open_type:
+        spans.append((offset + open_start, offset + len(tags), open_type))
+    return spans
+
+
+def decode(blob: bytes) -> dict[str, LanguageModel]:
+    """Read model.bin: MAGIC, a JSON header line, then each language's zlib-compressed rows."""
+    if not blob.startswith(MAGIC):
+        raise ValueError("not a sahelreader entity model")
+    header_end = blob.index(b"\n", len(MAGIC))
+    header = json.loads(blob[len(MAGIC) : header_end])
+    pos = header_end + 1
+    models: dict[str, LanguageModel] = {}
+    for language, info in header["languages"].items():
+        raw = zlib.decompress(blob[pos : pos + info["bytes"]])
+        pos += info["bytes"]
+        weights = array.array("h")
+        weights.frombytes(raw)
+        if sys.byteorder != "little":
+            weights.byteswap()
+        models[language] = LanguageModel(
+            size=info["size"],
+            weights=weights,
+            transitions=info["transitions"],
+            inner=frozenset(info["inner"]),
+        )
+    return models
+
+
+def encode(models: dict[str, tuple[int, Sequence[int], list[list[int]], list[str]]]) -> bytes:
+    """The inverse of :func:`decode`: language -> (size, int16 weights, transitions, inner)."""
+    header: dict[str, dict[str, object]] = {"languages": {}}
+    chunks: list[bytes] = []
+    for language, (size, weights, transitions, inner) in models.items():
+        packed = array.array("h", weights)
+        if sys.byteorder != "little":
+            packed.byteswap()
+        chunk = zlib.compress(packed.tobytes(), 9)
+        chunks.append(chunk)
+        header["languages"][language] = {
+            "size": size,
+            "bytes": len(chunk),
+            "transitions": transitions,
+            "inner": sorted(inner),
+        }
+    head = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return MAGIC + head + b"\n" + b"".join(chunks)
+
+
+@functools.lru_cache(maxsize=1)
+def shipped() -> dict[str, LanguageModel]:
+    """The weights shipped in the package, read once; {} if the file is missing."""
+    try:
+        blob = resources.files("sahelreader.entities").joinpath("data/model.bin").read_bytes()
+    except (FileNotFoundError, OSError):
+        return {}
+    return decode(blob)
