@@ -217,6 +217,25 @@ def inner_words(docs: list[Doc], min_count: int) -> frozenset[str]:
     return frozenset(w for w, c in counts.items() if c >= min_count)
 
 
+def common_words(docs: list[Doc], min_count: int = 5) -> frozenset[str]:
+    """Words written lower-case at least ``min_count`` times, and 3 times as often as
+    capitalised, away from sentence starts: a capital on them at a sentence start is not a
+    name's ("Officials said", "Fighters of Boko Haram")."""
+    lower: dict[str, int] = {}
+    upper: dict[str, int] = {}
+    for record in docs:
+        doc = make_document(record["text"], record["language"])
+        for word, start in zip(doc.words, doc.sent, strict=True):
+            if start or not word[:1].isalpha():
+                continue
+            if word.islower():
+                lower[word] = lower.get(word, 0) + 1
+            elif word[0].isupper():
+                key = word.lower()
+                upper[key] = upper.get(key, 0) + 1
+    return frozenset(w for w, c in lower.items() if c >= min_count and c >= 3 * upper.get(w, 0))
+
+
 def examples(
     docs: list[Doc], inner: frozenset[str], size: int
 ) -> list[tuple[list[list[int]], list[int]]]:
@@ -228,7 +247,7 @@ def examples(
         tags = token_tags(doc, record["spans"])
         gaz = entity_model.gazetteer_tags(doc)
         active = entity_model.active_tokens(doc, gaz, inner)
-        for start, end in entity_model.segments(doc, gaz, active):
+        for start, end in entity_model.segments(doc, gaz, active, classes.stopwords):
             feats = [
                 [
                     entity_model.bucket(f, size)
@@ -375,10 +394,12 @@ def main(argv: list[str] | None = None) -> int:
     write_conll([d for d in wikigold if d["split"] == "eval"], args.cache / "wikigold-eval.conll")
 
     packed = {}
+    common: dict[str, list[str]] = {}
     summary: dict[str, object] = {"seed": args.seed, "epochs": args.epochs, "languages": {}}
     for language in ("en", "fr"):
         docs = [d for d in training if d["language"] == language]
         inner = inner_words(docs, args.min_inner)
+        common[language] = sorted(common_words(docs))
         started = time.monotonic()
         data = examples(docs, inner, args.buckets)
         print(
@@ -389,7 +410,7 @@ def main(argv: list[str] | None = None) -> int:
         weights, transitions = train(data, args.buckets, args.epochs, args.seed)
         packed[language] = (args.buckets, weights, transitions, sorted(inner))
         summary["languages"][language] = {"documents": len(docs), "segments": len(data)}  # type: ignore[index]
-    blob = entity_model.encode(packed)
+    blob = entity_model.encode(packed, common)
     target = args.output / "model.bin"
     target.write_bytes(blob)
     summary["sha256"] = hashlib.sha256(blob).hexdigest()

@@ -77,6 +77,7 @@ SECTIONED = [
     "sources/data/citation_verbs.txt",
 ]
 NAME_FILES = [f"text/data/{name}" for name in FILES.values()]
+MODEL_FILES = ["entities/data/model.bin", "entities/data/model.json"]
 
 
 def package_and_name(path: str) -> tuple[str, str]:
@@ -91,7 +92,7 @@ def test_every_data_file_is_checked() -> None:
         for p in PACKAGE.rglob("*")
         if p.is_file() and "data" in p.relative_to(PACKAGE).parts
     }
-    checked = {*WORD_LISTS, *SECTIONED, *NAME_FILES}
+    checked = {*WORD_LISTS, *SECTIONED, *NAME_FILES, *MODEL_FILES}
     assert files - checked == set(), "add a check for these lists to tests/test_data_files.py"
     assert checked - files == set()
 
@@ -176,3 +177,17 @@ def test_organisation_names_are_grouped_once() -> None:
         if name.strip()
     )
     assert [key for key, n in counts.items() if n > 1] == []
+
+
+def test_the_entity_model_is_the_one_its_description_names() -> None:
+    # model.json is what bench/train_entities.py wrote with model.bin: same bytes, both languages
+    import hashlib
+    import json
+
+    from sahelreader.entities.model import decode
+
+    blob = (PACKAGE / "entities/data/model.bin").read_bytes()
+    info = json.loads((PACKAGE / "entities/data/model.json").read_text(encoding="utf-8"))
+    assert hashlib.sha256(blob).hexdigest() == info["sha256"]
+    assert len(blob) == info["bytes"] < 8_000_000
+    assert set(decode(blob)) == {"en", "fr"} == set(info["languages"])

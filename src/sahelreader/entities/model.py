@@ -20,9 +20,10 @@ import functools
 import json
 import sys
 import zlib
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
+from operator import add
 from typing import Protocol
 
 from sahelreader.entities.rules import is_acronym
@@ -37,7 +38,7 @@ TAGS = (
     "I-organisation",
 )
 N_TAGS = len(TAGS)
-OFFSETS = (-2, -1, 0, 1, 2)
+OFFSETS = (-2, -1, 0, 1, 2)  # LanguageModel.emissions relies on this order and N_TAGS == 7
 # I-x may only follow B-x or I-x; O and B-x may follow anything.
 PREDECESSORS: tuple[tuple[int, ...], ...] = (
     (0, 1, 2, 3, 4, 5, 6),
@@ -49,10 +50,13 @@ PREDECESSORS: tuple[tuple[int, ...], ...] = (
     (5, 6),
 )
 MAGIC = b"SRNER1\n"
-_WORD_CACHE_LIMIT = 100_000
+_STARTS = frozenset({0, 1, 3, 5})  # O and B-x: what may follow an outside token
+_NEVER = -(10**12)
+_WORD_CACHE_LIMIT = 50_000  # ~0.5 kB a word
 _BOUNDARY = "\x00"
 
 Row = tuple[int, ...]
+WordRows = tuple["array.array[int]", ...]  # a word's row at each of OFFSETS
 Span = tuple[int, int, str]  # token start, token end (exclusive), entity type
 
 
@@ -102,21 +106,26 @@ def shape(word: str) -> str:
     return "".join(out[:6])
 
 
-def word_features(word: str, fold: str, offset: int, classes: WordClasses) -> list[str]:
-    """The features a word contributes to the token ``offset`` places away from it."""
+def word_feature_sets(word: str, fold: str, classes: WordClasses) -> tuple[list[str], ...]:
+    """The features a word contributes to the tokens at each of OFFSETS from it (the word
+    itself is offset 0)."""
     if word == _BOUNDARY:
-        return [f"{offset}b"]
+        return tuple([f"{offset}b"] for offset in OFFSETS)
     low = word.lower()
-    feats = [f"{offset}w{low}", f"{offset}s{shape(word)}"]
+    word_shape = shape(word)
     flags = _flags(word, fold, classes)
-    feats.extend(f"{offset}f{flag}" for flag in flags)
-    if offset == 0:
-        feats.extend((f"p{low[:3]}", f"x{low[-3:]}", f"y{low[-2:]}", f"W{word}"))
-        if len(word) == 1:
-            feats.append("len1")
-    elif abs(offset) == 1:
-        feats.append(f"{offset}x{low[-3:]}")
-    return feats
+    out = []
+    for offset in OFFSETS:
+        feats = [f"{offset}w{low}", f"{offset}s{word_shape}"]
+        feats.extend(f"{offset}f{flag}" for flag in flags)
+        if offset == 0:
+            feats.extend((f"p{low[:3]}", f"x{low[-3:]}", f"y{low[-2:]}", f"W{word}"))
+            if len(word) == 1:
+                feats.append("len1")
+        elif abs(offset) == 1:
+            feats.append(f"{offset}x{low[-3:]}")
+        out.append(feats)
+    return tuple(out)
 
 
 def _flags(word: str, fold: str, classes: WordClasses) -> list[str]:
@@ -196,12 +205,12 @@ def token_features(doc: TokenView, classes: WordClasses, i: int, gaz: Sequence[s
     """Every feature of token ``i`` (what :meth:`LanguageModel.emissions` sums, for training)."""
     words, folds, n = doc.words, doc.folds, len(doc.words)
     feats = list(position_features(doc, i, gaz))
-    for offset in OFFSETS:
+    for k, offset in enumerate(OFFSETS):
         j = i + offset
         if 0 <= j < n:
-            feats.extend(word_features(words[j], folds[j], offset, classes))
+            feats.extend(word_feature_sets(words[j], folds[j], classes)[k])
         else:
-            feats.extend(word_features(_BOUNDARY, _BOUNDARY, offset, classes))
+            feats.extend(word_feature_sets(_BOUNDARY, _BOUNDARY, classes)[k])
     return feats
 
 
@@ -211,9 +220,12 @@ def active_tokens(doc: TokenView, gaz: Sequence[str], inner: frozenset[str]) -> 
     return [caps[i] or bool(gaz[i]) or words[i].lower() in inner for i in range(len(words))]
 
 
-def segments(doc: TokenView, gaz: Sequence[str], active: Sequence[bool]) -> list[tuple[int, int]]:
-    """Runs of active tokens, cut at line breaks, that hold a capital or a gazetteer match."""
-    caps, brk, n = doc.caps, doc.brk, len(doc.words)
+def segments(
+    doc: TokenView, gaz: Sequence[str], active: Sequence[bool], stopwords: frozenset[str]
+) -> list[tuple[int, int]]:
+    """Runs of active tokens, cut at line breaks, that hold a gazetteer match or a capitalised
+    word that is not a stop word ("The", "But" at a sentence start are never names alone)."""
+    caps, brk, folds, n = doc.caps, doc.brk, doc.folds, len(doc.words)
     out: list[tuple[int, int]] = []
     i = 0
     while i < n:
@@ -223,7 +235,7 @@ def segments(doc: TokenView, gaz: Sequence[str], active: Sequence[bool]) -> list
         j = i + 1
         while j < n and active[j] and not brk[j]:
             j += 1
-        if any(caps[i:j]) or any(gaz[i:j]):
+        if any(gaz[i:j]) or any(caps[k] and folds[k] not in stopwords for k in range(i, j)):
             out.append((i, j))
         i = j
     return out
@@ -238,23 +250,30 @@ class LanguageModel:
     weights: array.array[int]
     transitions: list[list[int]]
     inner: frozenset[str]
-    _word_cache: dict[tuple[str, str], tuple[Row, ...]] = field(default_factory=dict)
+    common: frozenset[str] = frozenset()  # lower-case in training text far more than capitalised
+    _word_cache: dict[tuple[str, str], WordRows] = field(default_factory=dict)
     _position_cache: dict[tuple[str, ...], Row] = field(default_factory=dict)
 
     def row(self, features: Sequence[str]) -> Row:
-        total = [0] * N_TAGS
+        """The summed weights of ``features``, one score per tag."""
         weights, size = self.weights, self.size
+        slices = []
         for feature in features:
             base = bucket(feature, size) * N_TAGS
-            for t in range(N_TAGS):
-                total[t] += weights[base + t]
-        return tuple(total)
+            slices.append(weights[base : base + N_TAGS])
+        if not slices:
+            return (0,) * N_TAGS
+        return tuple(map(sum, zip(*slices, strict=True)))
 
-    def word_rows(self, word: str, fold: str, classes: WordClasses) -> tuple[Row, ...]:
+    def word_rows(self, word: str, fold: str, classes: WordClasses) -> WordRows:
+        """The word's row at each of OFFSETS, cached."""
         key = (word, fold)
         rows = self._word_cache.get(key)
         if rows is None:
-            rows = tuple(self.row(word_features(word, fold, o, classes)) for o in OFFSETS)
+            rows = tuple(
+                array.array("i", self.row(feats))
+                for feats in word_feature_sets(word, fold, classes)
+            )
             if len(self._word_cache) >= _WORD_CACHE_LIMIT:
                 self._word_cache.clear()
             self._word_cache[key] = rows
@@ -267,15 +286,27 @@ class LanguageModel:
             self._position_cache[features] = row
         return row
 
-    def tag(self, doc: TokenView, classes: WordClasses) -> list[Span]:
-        """Entity spans (token offsets) in the document."""
-        words, folds = doc.words, doc.folds
-        if not words:
+    def tag(
+        self, doc: TokenView, classes: WordClasses, known: Collection[tuple[int, int]] = ()
+    ) -> list[Span]:
+        """Entity spans (token offsets) in the document. A segment that lies within one of
+        the ``known`` spans (names the rules are sure of: they win over anything the tagger
+        finds inside them) is skipped."""
+        if not doc.words:
             return []
         gaz = gazetteer_tags(doc)
+        rows: list[WordRows | None] = [None] * len(doc.words)
         spans: list[Span] = []
-        for start, end in segments(doc, gaz, active_tokens(doc, gaz, self.inner)):
-            spans.extend(self._segment(doc, classes, start, end, gaz, words, folds))
+        active = active_tokens(doc, gaz, self.inner)
+        owner: dict[int, int] = {}
+        for number, (first, last) in enumerate(known):
+            for k in range(first, last):
+                owner[k] = number
+        for start, end in segments(doc, gaz, active, classes.stopwords):
+            if start in owner and owner[start] == owner.get(end - 1):
+                continue
+            scores = self.emissions(doc, classes, start, end, gaz, rows)
+            spans.extend(spans_of(viterbi(scores, self.transitions), start))
         return spans
 
     def emissions(
@@ -285,62 +316,78 @@ class LanguageModel:
         start: int,
         end: int,
         gaz: Sequence[str],
-        words: Sequence[str],
-        folds: Sequence[str],
+        rows: list[WordRows | None] | None = None,
     ) -> list[Row]:
+        """Each token's score per tag: its position's row plus the rows its neighbours (and
+        itself) give at their offsets. ``rows`` caches the words' rows for the document."""
+        words, folds = doc.words, doc.folds
         n = len(words)
+        if rows is None:
+            rows = [None] * n
+        near: list[WordRows] = []
+        for j in range(start - 2, end + 2):
+            if 0 <= j < n:
+                found = rows[j]
+                if found is None:
+                    found = rows[j] = self.word_rows(words[j], folds[j], classes)
+                near.append(found)
+            else:
+                near.append(self.word_rows(_BOUNDARY, _BOUNDARY, classes))
         out: list[Row] = []
         for i in range(start, end):
-            rows = [self.position_row(position_features(doc, i, gaz))]
-            for k, offset in enumerate(OFFSETS):
-                j = i + offset
-                if 0 <= j < n:
-                    rows.append(self.word_rows(words[j], folds[j], classes)[k])
-                else:
-                    rows.append(self.word_rows(_BOUNDARY, _BOUNDARY, classes)[k])
-            out.append(tuple(map(sum, zip(*rows, strict=True))))
+            k = i - start
+            p = self.position_row(position_features(doc, i, gaz))
+            out.append(
+                tuple(
+                    map(
+                        sum,
+                        zip(
+                            p,
+                            near[k][0],
+                            near[k + 1][1],
+                            near[k + 2][2],
+                            near[k + 3][3],
+                            near[k + 4][4],
+                            strict=True,
+                        ),
+                    )
+                )
+            )
         return out
-
-    def _segment(
-        self,
-        doc: TokenView,
-        classes: WordClasses,
-        start: int,
-        end: int,
-        gaz: Sequence[str],
-        words: Sequence[str],
-        folds: Sequence[str],
-    ) -> list[Span]:
-        scores = self.emissions(doc, classes, start, end, gaz, words, folds)
-        tags = viterbi(scores, self.transitions)
-        return spans_of(tags, start)
 
 
 def viterbi(scores: Sequence[Row], transitions: Sequence[Sequence[int]]) -> list[int]:
-    """Best BIO tag sequence for a segment that follows an outside token."""
-    first = scores[0]
+    """Best BIO tag sequence for a segment that follows an outside token.
+
+    The forward pass keeps only the best score per tag (C-level ``max(map(add, ...))``); the
+    way back recomputes the one best predecessor per position."""
     start_row = transitions[0]
-    best = [first[t] + start_row[t] if t in (0, 1, 3, 5) else -(10**12) for t in range(N_TAGS)]
-    back: list[list[int]] = []
+    first = scores[0]
+    best = [first[t] + start_row[t] if t in _STARTS else _NEVER for t in range(N_TAGS)]
+    if len(scores) == 1:
+        return [max(range(N_TAGS), key=best.__getitem__)]
+    o_col, bp_col, bl_col, bo_col = (tuple(row[t] for row in transitions) for t in (0, 1, 3, 5))
+    ip_b, ip_i = transitions[1][2], transitions[2][2]
+    il_b, il_i = transitions[3][4], transitions[4][4]
+    io_b, io_i = transitions[5][6], transitions[6][6]
+    history = [best]
     for row in scores[1:]:
-        nxt = [0] * N_TAGS
-        pointers = [0] * N_TAGS
-        for t in range(N_TAGS):
-            top = -(10**15)
-            arg = 0
-            for p in PREDECESSORS[t]:
-                value = best[p] + transitions[p][t]
-                if value > top:
-                    top = value
-                    arg = p
-            nxt[t] = top + row[t]
-            pointers[t] = arg
-        back.append(pointers)
-        best = nxt
-    last = max(range(N_TAGS), key=lambda t: best[t])
+        b = best
+        best = [
+            max(map(add, b, o_col)) + row[0],
+            max(map(add, b, bp_col)) + row[1],
+            max(b[1] + ip_b, b[2] + ip_i) + row[2],
+            max(map(add, b, bl_col)) + row[3],
+            max(b[3] + il_b, b[4] + il_i) + row[4],
+            max(map(add, b, bo_col)) + row[5],
+            max(b[5] + io_b, b[6] + io_i) + row[6],
+        ]
+        history.append(best)
+    last = max(range(N_TAGS), key=best.__getitem__)
     path = [last]
-    for pointers in reversed(back):
-        last = pointers[last]
+    for k in range(len(scores) - 2, -1, -1):
+        before = history[k]
+        last = max(PREDECESSORS[last], key=lambda p: before[p] + transitions[p][path[-1]])
         path.append(last)
     path.reverse()
     return path
@@ -382,12 +429,17 @@ def decode(blob: bytes) -> dict[str, LanguageModel]:
             weights=weights,
             transitions=info["transitions"],
             inner=frozenset(info["inner"]),
+            common=frozenset(info.get("common", ())),
         )
     return models
 
 
-def encode(models: dict[str, tuple[int, Sequence[int], list[list[int]], list[str]]]) -> bytes:
-    """The inverse of :func:`decode`: language -> (size, int16 weights, transitions, inner)."""
+def encode(
+    models: dict[str, tuple[int, Sequence[int], list[list[int]], list[str]]],
+    common: dict[str, list[str]] | None = None,
+) -> bytes:
+    """The inverse of :func:`decode`: language -> (size, int16 weights, transitions, inner),
+    and language -> common lower-case words."""
     header: dict[str, dict[str, object]] = {"languages": {}}
     chunks: list[bytes] = []
     for language, (size, weights, transitions, inner) in models.items():
@@ -401,6 +453,7 @@ def encode(models: dict[str, tuple[int, Sequence[int], list[list[int]], list[str
             "bytes": len(chunk),
             "transitions": transitions,
             "inner": sorted(inner),
+            "common": sorted((common or {}).get(language, ())),
         }
     head = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return MAGIC + head + b"\n" + b"".join(chunks)

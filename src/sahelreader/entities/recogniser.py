@@ -18,6 +18,7 @@ from sahelreader.entities.combine import merge
 from sahelreader.entities.gazetteer import Gazetteer, load
 from sahelreader.entities.rules import (
     EVENT_ENDS,
+    FR_LOWER_ORG_HEADS,
     FR_ORG_HEADS,
     FR_ORG_LINKS,
     FR_ORG_VOCAB,
@@ -371,10 +372,22 @@ class _Document:
         self.first_pass()
         self.second_pass()
         if tagger is not None:
-            tagged = self.tidy(tagger.tag(self, self.g))
+            firm = [(i, j) for i, j, _, strength in self.spans if strength >= _STRONG]
+            tagged = self.tidy(tagger.tag(self, self.g, firm), tagger.common)
             self.spans = merge(self.spans, tagged, self.folds, KEEP_GUESSES)
         self.split_at_places()
         return self.entities()
+
+    def common_opener(self, i: int, common: frozenset[str]) -> bool:
+        """Token ``i`` is a common word (capitalised only because it starts the sentence) and
+        not a listed name, a first name or an acronym."""
+        w = self.words[i]
+        return (
+            w.lower() in common
+            and self.folds[i] not in self.g.first_names
+            and not is_acronym(w)
+            and not self.gazetteer_at(i)[0]
+        )
 
     def split_at_places(self) -> None:
         """ "the Communist Party in Beijing": a name, then a place after "in"/"at"/"à", unless
@@ -396,17 +409,25 @@ class _Document:
                 out.append((i, j, etype, strength))
         self.spans = out
 
-    def tidy(self, tagged: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    def tidy(
+        self, tagged: list[tuple[int, int, str]], common: frozenset[str] = frozenset()
+    ) -> list[tuple[int, int, str]]:
         """The tagger's spans held to the rules' conventions: no title before a name ("Col.",
-        "President"), no article ("The"), no possessive after it, no lone stop word ("We"), no
-        events ("Commonwealth Games"); a place after "in"/"at" is a name of its own ("the
-        Party in Beijing"); a run that starts with an acronym is not a person ("SK Hynix")."""
+        "President"), no article ("The"), no common word that only has its capital from the
+        sentence start ("Officials", "Fighters of"), no possessive after it, no lone stop word
+        ("We"), no events ("Commonwealth Games"); a run that starts with an acronym is not a
+        person ("SK Hynix")."""
         out: list[tuple[int, int, str]] = []
         words, folds, caps, g = self.words, self.folds, self.caps, self.g
         for i, j, etype in tagged:
             while i < j:
                 if words[i] in _ARTICLES:
                     i += 1
+                    continue
+                if self.sent[i] and self.common_opener(i, common):
+                    i += 1
+                    while i < j and not caps[i]:
+                        i += 1
                     continue
                 taken = self.title_at(i) if words[i].casefold() in g.title_lengths else 0
                 if not taken:
@@ -442,6 +463,13 @@ class _Document:
                 titled = False
                 continue
             if not caps[i]:
+                if w in FR_LOWER_ORG_HEADS and self.language == "fr":
+                    end = self.french_org_body(i, i + 1)
+                    if any(caps[i + 1 : end]):
+                        # "le ministère de l'Économie et des Finances"
+                        self.emit(i, end, "organisation")
+                        i = end
+                        continue
                 if w == "." or w in NAME_CONNECTORS or w == ",":
                     if w != ",":
                         i += 1
