@@ -17,8 +17,11 @@ Steps:
 3. **Gold labels**: re3d ``re3d-train.conll`` and wikigold's documents whose index is not a
    multiple of 4 (those, 37 documents, are kept out to score wikigold).
 4. **Training**: an averaged structured perceptron (BIO tags, Viterbi) over the features of
-   :mod:`sahelreader.entities.model`, ``--epochs`` passes in a fixed order with a fixed seed;
-   features seen fewer than ``--min-count`` times are dropped, weights are rounded to int16.
+   :mod:`sahelreader.entities.model` hashed into ``--buckets`` rows per language, ``--epochs``
+   passes in an order shuffled with a fixed seed; averaged weights are scaled and rounded to
+   int16. Lower-case words seen inside names at least ``--min-inner`` times may be decoded as
+   part of a name; words far more often lower-case than capitalised are shipped as "common"
+   (a capital on them at a sentence start is not a name's).
 5. **Output**: ``src/sahelreader/entities/data/model.bin`` and ``model.json`` (its sha256 and
    training summary, so the recogniser fingerprint changes with the weights).
 
@@ -372,10 +375,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/sahelreader-silver"))
     parser.add_argument("--teacher-python", help="interpreter of the venv that has spaCy")
-    parser.add_argument("--epochs", type=int, default=8)
+    parser.add_argument("--epochs", type=int, default=10)
     parser.add_argument("--seed", type=int, default=14)
     parser.add_argument("--min-inner", type=int, default=3, help="see inner_words")
-    parser.add_argument("--buckets", type=int, default=1 << 18, help="hashed rows per language")
+    parser.add_argument("--buckets", type=int, default=1 << 19, help="hashed rows per language")
     parser.add_argument("--output", type=Path, default=ROOT / "src/sahelreader/entities/data")
     args = parser.parse_args(argv)
 
@@ -395,7 +398,12 @@ def main(argv: list[str] | None = None) -> int:
 
     packed = {}
     common: dict[str, list[str]] = {}
-    summary: dict[str, object] = {"seed": args.seed, "epochs": args.epochs, "languages": {}}
+    summary: dict[str, object] = {
+        "seed": args.seed,
+        "epochs": args.epochs,
+        "buckets": args.buckets,
+        "languages": {},
+    }
     for language in ("en", "fr"):
         docs = [d for d in training if d["language"] == language]
         inner = inner_words(docs, args.min_inner)

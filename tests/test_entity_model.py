@@ -245,3 +245,39 @@ def test_the_cached_emissions_are_the_sum_of_each_tokens_features() -> None:
     end = len(doc.words)
     by_token = [tagger.row(entity_model.token_features(doc, doc.g, i, gaz)) for i in range(0, end)]
     assert tagger.emissions(doc, doc.g, 0, end, gaz) == by_token
+
+
+def test_viterbi_finds_the_best_allowed_sequence() -> None:
+    # Against every allowed tag sequence of a short segment, with random scores.
+    import itertools
+    import random
+
+    rng = random.Random(5)
+    n_tags = entity_model.N_TAGS
+    allowed_after = {
+        t: {t2 for t2 in range(n_tags) if t in entity_model.PREDECESSORS[t2]} for t in range(n_tags)
+    }
+    for _ in range(30):
+        transitions = [[rng.randint(-20, 20) for _ in range(n_tags)] for _ in range(n_tags)]
+        scores = [tuple(rng.randint(-50, 50) for _ in range(n_tags)) for _ in range(4)]
+
+        paths = [
+            p
+            for p in itertools.product(range(n_tags), repeat=len(scores))
+            if all(b in allowed_after[a] for a, b in zip((0, *p), p, strict=False))
+        ]
+        found = tuple(entity_model.viterbi(scores, transitions))
+        assert found in paths
+        assert path_score(found, scores, transitions) == max(
+            path_score(p, scores, transitions) for p in paths
+        )
+
+
+def path_score(
+    path: tuple[int, ...], scores: list[tuple[int, ...]], transitions: list[list[int]]
+) -> int:
+    value, before = 0, 0  # a segment follows an outside token
+    for tag, row in zip(path, scores, strict=True):
+        value += transitions[before][tag] + row[tag]
+        before = tag
+    return value

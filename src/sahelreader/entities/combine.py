@@ -34,10 +34,14 @@ def merge(
 ) -> list[RuleSpan]:
     """Non-overlapping typed spans (strength TAGGED for the tagger's), sorted by start."""
     rules = sorted(rule_spans)
+    at_token: dict[int, list[int]] = {}  # token -> the rule spans over it
+    for k, (first, last, _, _) in enumerate(rules):
+        for token in range(first, last):
+            at_token.setdefault(token, []).append(k)
     dropped: set[int] = set()
     kept: list[RuleSpan] = []
     for start, end, etype in tagged:
-        overlapping = [k for k, r in enumerate(rules) if r[0] < end and start < r[1]]
+        overlapping = sorted({k for t in range(start, end) for k in at_token.get(t, ())})
         firm = [k for k in overlapping if rules[k][3] >= FIRM]
         longer = all(
             start <= rules[k][0] and rules[k][1] <= end and end - start > rules[k][1] - rules[k][0]

@@ -51,6 +51,7 @@ PREDECESSORS: tuple[tuple[int, ...], ...] = (
 )
 MAGIC = b"SRNER1\n"
 _STARTS = frozenset({0, 1, 3, 5})  # O and B-x: what may follow an outside token
+_INSIDE = frozenset({2, 4, 6})
 _NEVER = -(10**12)
 _WORD_CACHE_LIMIT = 50_000  # ~0.5 kB a word
 _BOUNDARY = "\x00"
@@ -366,7 +367,8 @@ def viterbi(scores: Sequence[Row], transitions: Sequence[Sequence[int]]) -> list
     best = [first[t] + start_row[t] if t in _STARTS else _NEVER for t in range(N_TAGS)]
     if len(scores) == 1:
         return [max(range(N_TAGS), key=best.__getitem__)]
-    o_col, bp_col, bl_col, bo_col = (tuple(row[t] for row in transitions) for t in (0, 1, 3, 5))
+    columns = [tuple(row[t] for row in transitions) for t in range(N_TAGS)]
+    o_col, bp_col, bl_col, bo_col = columns[0], columns[1], columns[3], columns[5]
     ip_b, ip_i = transitions[1][2], transitions[2][2]
     il_b, il_i = transitions[3][4], transitions[4][4]
     io_b, io_i = transitions[5][6], transitions[6][6]
@@ -383,11 +385,13 @@ def viterbi(scores: Sequence[Row], transitions: Sequence[Sequence[int]]) -> list
             max(b[5] + io_b, b[6] + io_i) + row[6],
         ]
         history.append(best)
-    last = max(range(N_TAGS), key=best.__getitem__)
+    last = best.index(max(best))
     path = [last]
     for k in range(len(scores) - 2, -1, -1):
-        before = history[k]
-        last = max(PREDECESSORS[last], key=lambda p: before[p] + transitions[p][path[-1]])
+        values = list(map(add, history[k], columns[last]))
+        if last in _INSIDE:  # I-x: only B-x or I-x before it
+            values = [v if p in PREDECESSORS[last] else _NEVER for p, v in enumerate(values)]
+        last = values.index(max(values))
         path.append(last)
     path.reverse()
     return path

@@ -4,7 +4,9 @@ One left-to-right pass over the tokens finds spans (gazetteer longest match firs
 capitalised sequences classified by titles, organisation/place words, first names, acronyms
 and context); a second, document-level pass resolves what the first pass left open: later
 short mentions of a person (``Abdramane`` after ``Col. Amadou Abdramane``) and names seen
-elsewhere in the text with a firmer type.
+elsewhere in the text with a firmer type. Then the statistical tagger (``model.py``) runs on
+the same tokens, its spans are held to the rules' conventions (:meth:`_Document.tidy`) and
+merged with the rules' (``combine.py``).
 """
 
 from __future__ import annotations
