@@ -290,9 +290,9 @@ class LanguageModel:
     def tag(
         self, doc: TokenView, classes: WordClasses, known: Collection[tuple[int, int]] = ()
     ) -> list[Span]:
-        """Entity spans (token offsets) in the document. A segment that lies within one of
-        the ``known`` spans (names the rules are sure of: they win over anything the tagger
-        finds inside them) is skipped."""
+        """Entity spans (token offsets) in the document. A segment whose name-like words all
+        lie within one of the ``known`` spans (names the rules are sure of, which win over
+        anything the tagger finds inside them) is skipped."""
         if not doc.words:
             return []
         gaz = gazetteer_tags(doc)
@@ -303,8 +303,16 @@ class LanguageModel:
         for number, (first, last) in enumerate(known):
             for k in range(first, last):
                 owner[k] = number
+        caps, folds, stopwords = doc.caps, doc.folds, classes.stopwords
         for start, end in segments(doc, gaz, active, classes.stopwords):
-            if start in owner and owner[start] == owner.get(end - 1):
+            # the words that make names here (capitalised, not stop words) all lie in one
+            # name the rules are sure of ("General" + a listed name): nothing to add
+            owners = {
+                owner.get(k, -1)
+                for k in range(start, end)
+                if gaz[k] or (caps[k] and folds[k] not in stopwords)
+            }
+            if len(owners) == 1 and -1 not in owners:
                 continue
             scores = self.emissions(doc, classes, start, end, gaz, rows)
             spans.extend(spans_of(viterbi(scores, self.transitions), start))
