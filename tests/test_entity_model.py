@@ -239,12 +239,24 @@ def test_the_cached_emissions_are_the_sum_of_each_tokens_features() -> None:
     weights = [rng.randint(-50, 50) for _ in range(size * entity_model.N_TAGS)]
     zero = [[0] * entity_model.N_TAGS for _ in range(entity_model.N_TAGS)]
     tagger = entity_model.decode(entity_model.encode({"en": (size, weights, zero, ["of"])}))["en"]
-    text = "Analysts at Kestrel Ridge Partners met Awa Traoré of the Bank of Niamey on Monday."
-    doc = _Document(text, load(), "en")
-    gaz = entity_model.gazetteer_tags(doc)
-    end = len(doc.words)
-    by_token = [tagger.row(entity_model.token_features(doc, doc.g, i, gaz)) for i in range(0, end)]
-    assert tagger.emissions(doc, doc.g, 0, end, gaz) == by_token
+    texts = [
+        "Analysts at Kestrel Ridge Partners met Awa Traoré of the Bank of Niamey on Monday.",
+        "KESTREL RIDGE WINS\nMarket Report For The Week\nKestrel said. Then Bank of Gao met "
+        "Ridge, Kestrel and Awa in Gao; the Bank said so.",
+        "Le ministère de la Défense a reçu Awa Traoré à Niamey.",
+    ]
+    for text in texts:  # one tagger: its caches serve every text
+        doc = _Document(text, load(), "en")
+        gaz = entity_model.gazetteer_tags(doc)
+        end = len(doc.words)
+        by_token = [
+            tagger.row(entity_model.token_features(doc, doc.g, i, gaz)) for i in range(0, end)
+        ]
+        assert tagger.emissions(doc, doc.g, 0, end, gaz) == by_token
+        for start in range(1, end - 1, 3):  # segments inside the text use the same rows
+            assert (
+                tagger.emissions(doc, doc.g, start, start + 2, gaz) == by_token[start : start + 2]
+            )
 
 
 def test_viterbi_finds_the_best_allowed_sequence() -> None:

@@ -253,7 +253,7 @@ class LanguageModel:
     inner: frozenset[str]
     common: frozenset[str] = frozenset()  # lower-case in training text far more than capitalised
     _word_cache: dict[tuple[str, str], WordRows] = field(default_factory=dict)
-    _position_cache: dict[tuple[str, ...], Row] = field(default_factory=dict)
+    _position_cache: dict[tuple[object, ...], Row] = field(default_factory=dict)
 
     def row(self, features: Sequence[str]) -> Row:
         """The summed weights of ``features``, one score per tag."""
@@ -279,13 +279,6 @@ class LanguageModel:
                 self._word_cache.clear()
             self._word_cache[key] = rows
         return rows
-
-    def position_row(self, features: tuple[str, ...]) -> Row:
-        row = self._position_cache.get(features)
-        if row is None:
-            row = self.row(features)
-            self._position_cache[features] = row
-        return row
 
     def tag(
         self, doc: TokenView, classes: WordClasses, known: Collection[tuple[int, int]] = ()
@@ -343,9 +336,30 @@ class LanguageModel:
             else:
                 near.append(self.word_rows(_BOUNDARY, _BOUNDARY, classes))
         out: list[Row] = []
+        caps, sent, brk, head, upper = doc.caps, doc.sent, doc.brk, doc.head, doc.upper
+        lower_vocab = doc.lower_vocab()
+        cache = self._position_cache
         for i in range(start, end):
             k = i - start
-            p = self.position_row(position_features(doc, i, gaz))
+            # everything position_features reads, as a cheap key for its row
+            cap = caps[i]
+            key = (
+                sent[i],
+                cap,
+                cap and words[i].lower() in lower_vocab,
+                brk[i],
+                head[i],
+                upper[i],
+                cap and (tuple(caps[max(0, i - 3) : i]), tuple(caps[i + 1 : i + 4])),
+                gaz[i],
+                gaz[i - 1] if i else "^",
+                gaz[i + 1] if i + 1 < n else "$",
+            )
+            p = cache.get(key)
+            if p is None:
+                if len(cache) >= _WORD_CACHE_LIMIT:
+                    cache.clear()
+                p = cache[key] = self.row(position_features(doc, i, gaz))
             out.append(
                 tuple(
                     map(
