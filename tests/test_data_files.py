@@ -80,6 +80,7 @@ SECTIONED = [
     "sources/data/citation_verbs.txt",
 ]
 NAME_FILES = [f"text/data/{name}" for name in FILES.values()]
+MODEL_FILES = ["entities/data/model.bin", "entities/data/model.json"]
 
 
 def package_and_name(path: str) -> tuple[str, str]:
@@ -94,7 +95,7 @@ def test_every_data_file_is_checked() -> None:
         for p in PACKAGE.rglob("*")
         if p.is_file() and "data" in p.relative_to(PACKAGE).parts
     }
-    checked = {*WORD_LISTS, *SECTIONED, *NAME_FILES}
+    checked = {*WORD_LISTS, *SECTIONED, *NAME_FILES, *MODEL_FILES}
     assert files - checked == set(), "add a check for these lists to tests/test_data_files.py"
     assert checked - files == set()
 
@@ -192,3 +193,17 @@ def test_each_equivalence_table_lists_a_name_once_and_groups_several(kind: str) 
     assert [key for key, n in counts.items() if n > 1] == []
     # Spellings that differ only in accents or dots ("Bénin", "U.S.") need no line of their own.
     assert [keys for keys in groups if len(keys) < 2] == []
+
+
+def test_the_entity_model_is_the_one_its_description_names() -> None:
+    # model.json is what bench/train_entities.py wrote with model.bin: same bytes, both languages
+    import hashlib
+    import json
+
+    from sahelreader.entities.model import decode
+
+    blob = (PACKAGE / "entities/data/model.bin").read_bytes()
+    info = json.loads((PACKAGE / "entities/data/model.json").read_text(encoding="utf-8"))
+    assert hashlib.sha256(blob).hexdigest() == info["sha256"]
+    assert len(blob) == info["bytes"] < 8_000_000
+    assert set(decode(blob)) == {"en", "fr"} == set(info["languages"])

@@ -1,7 +1,8 @@
 """Named-entity recognition for news text (English and French), with no model to download.
 
 A curated gazetteer shipped in ``data/`` plus rules (titles, organisation and place words,
-first names, acronyms, context, later short mentions). Usage::
+first names, acronyms, context, later short mentions), and a small statistical tagger whose
+weights ship in ``data/model.bin`` (see ``model.py``; ``combine.py`` says which wins). Usage::
 
     from sahelreader.entities import recognise, canonical
     for entity in recognise(text):

@@ -4,7 +4,9 @@ One left-to-right pass over the tokens finds spans (gazetteer longest match firs
 capitalised sequences classified by titles, organisation/place words, first names, acronyms
 and context); a second, document-level pass resolves what the first pass left open: later
 short mentions of a person (``Abdramane`` after ``Col. Amadou Abdramane``) and names seen
-elsewhere in the text with a firmer type.
+elsewhere in the text with a firmer type. Then the statistical tagger (``model.py``) runs on
+the same tokens, its spans are held to the rules' conventions (:meth:`_Document.tidy`) and
+merged with the rules' (``combine.py``).
 """
 
 from __future__ import annotations
@@ -13,9 +15,12 @@ import bisect
 import re
 from collections.abc import Mapping
 
+from sahelreader.entities import model
+from sahelreader.entities.combine import merge
 from sahelreader.entities.gazetteer import Gazetteer, load
 from sahelreader.entities.rules import (
     EVENT_ENDS,
+    FR_LOWER_ORG_HEADS,
     FR_ORG_HEADS,
     FR_ORG_LINKS,
     FR_ORG_VOCAB,
@@ -39,7 +44,12 @@ from sahelreader.text.sentences import ABBREVIATIONS
 
 _NEWLINE_RE = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]")
 _PROSE_ENDS = frozenset({".", "!", "?", ",", ";"})
-_STRONG, _WEAK = 2, 1
+_POSSESSIVES = frozenset({"'s", "’s", "'S", "’S", "'", "’"})
+_ARTICLES = frozenset({"The", "the", "Le", "La", "Les", "L'", "L’", "le", "la", "les", "l'", "l’"})
+# A span straight from the lists, one with firm evidence, one guessed (see combine.py).
+_LISTED, _STRONG, _WEAK = 3, 2, 1
+# Rule guesses the tagger found nothing at are dropped: measured on wikigold and re3d.
+KEEP_GUESSES = False
 DEFAULT_MULTI = "person"
 DEFAULT_AFTER_THE = ""
 DEFAULT_SINGLE = ""
@@ -55,9 +65,11 @@ _TYPES: dict[str, EntityType] = {
 class Recogniser:
     """A reusable recogniser; the gazetteer (and the user's extra names) is loaded lazily once."""
 
-    def __init__(self, extra: Mapping[str, str] | None = None) -> None:
+    def __init__(self, extra: Mapping[str, str] | None = None, statistical: bool = True) -> None:
+        """``statistical=False`` runs the lists and rules alone (for comparison)."""
         self._extra: dict[str, str] = dict(extra) if extra else {}
         self._gazetteer: Gazetteer | None = None
+        self._statistical = statistical
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -69,7 +81,9 @@ class Recogniser:
         """Entities in ``text``: sorted by start, non-overlapping, ``text[start:end] == .text``."""
         if not text:
             return []
-        return _Document(text, self.gazetteer, language).run()
+        document = _Document(text, self.gazetteer, language)
+        tagger = model.shipped().get(document.language) if self._statistical else None
+        return document.run(tagger)
 
 
 class _Document:
@@ -286,7 +300,33 @@ class _Document:
                 ):
                     j = nxt + 2
                     continue
+            if w == "," and org_or_place:
+                return self.portfolio_list(i, j)
             break
+        return j
+
+    def portfolio_list(self, i: int, j: int) -> int:
+        """End of "Ministry of Land, Infrastructure and Transport" when the run ``[i, j)`` is
+        an organisation word + "of"/"for" + names and ``j`` is the comma before the list of
+        portfolios; ``j`` itself when the words after the comma are not such a list."""
+        words, caps, brk, n = self.words, self.caps, self.brk, self.n
+        if self.folds[i] not in self.g.org_words or not any(
+            w in ("of", "for") for w in words[i + 1 : j]
+        ):
+            return j
+        k = j
+        while k < n and not brk[k] and words[k] == ",":
+            k += 1
+            run = k
+            while k < n and caps[k] and not brk[k] and not self.is_blocker(k):
+                k += 1
+            if k == run:
+                return j
+            if k + 1 < n and words[k] in ("and", "&") and caps[k + 1] and not brk[k + 1]:
+                k += 1
+                while k < n and caps[k] and not brk[k] and not self.is_blocker(k):
+                    k += 1
+                return k
         return j
 
     def org_ahead(self, i: int, j: int, nxt: int) -> bool:
@@ -330,10 +370,81 @@ class _Document:
     def emit(self, i: int, j: int, etype: str, strength: int = _STRONG) -> None:
         self.spans.append((i, j, etype, strength))
 
-    def run(self) -> list[Entity]:
+    def run(self, tagger: model.LanguageModel | None = None) -> list[Entity]:
         self.first_pass()
         self.second_pass()
+        if tagger is not None:
+            firm = [(i, j) for i, j, _, strength in self.spans if strength >= _STRONG]
+            tagged = self.tidy(tagger.tag(self, self.g, firm), tagger.common)
+            self.spans = merge(self.spans, tagged, self.folds, KEEP_GUESSES)
+        self.split_at_places()
         return self.entities()
+
+    def common_opener(self, i: int, common: frozenset[str]) -> bool:
+        """Token ``i`` is a common word (capitalised only because it starts the sentence) and
+        not a listed name, a first name or an acronym."""
+        w = self.words[i]
+        return (
+            w.lower() in common
+            and self.folds[i] not in self.g.first_names
+            and not is_acronym(w)
+            and not self.gazetteer_at(i)[0]
+        )
+
+    def split_at_places(self) -> None:
+        """ "the Communist Party in Beijing": a name, then a place after "in"/"at"/"à", unless
+        the whole is a listed name."""
+        words, caps = self.words, self.caps
+        out: list[tuple[int, int, str, int]] = []
+        for i, j, etype, strength in self.spans:
+            if etype == "organisation" and strength < _LISTED:
+                for k in range(i + 1, j - 1):
+                    if words[k] in PLACE_PREPOSITIONS and caps[k + 1]:
+                        listed = self.gazetteer_at(k + 1)
+                        kind = listed[1] if listed[0] == j - k - 1 else "place"
+                        out.append((i, k, etype, strength))
+                        out.append((k + 1, j, kind, strength))
+                        break
+                else:
+                    out.append((i, j, etype, strength))
+            else:
+                out.append((i, j, etype, strength))
+        self.spans = out
+
+    def tidy(
+        self, tagged: list[tuple[int, int, str]], common: frozenset[str] = frozenset()
+    ) -> list[tuple[int, int, str]]:
+        """The tagger's spans held to the rules' conventions: no title before a name ("Col.",
+        "President"), no article ("The"), no common word that only has its capital from the
+        sentence start ("Officials", "Fighters of"), no possessive after it, no lone stop word
+        ("We"), no events ("Commonwealth Games"); a run that starts with an acronym is not a
+        person ("SK Hynix")."""
+        out: list[tuple[int, int, str]] = []
+        words, folds, caps, g = self.words, self.folds, self.caps, self.g
+        for i, j, etype in tagged:
+            while i < j:
+                if words[i] in _ARTICLES:
+                    i += 1
+                    continue
+                if self.sent[i] and self.common_opener(i, common):
+                    i += 1
+                    while i < j and not caps[i]:
+                        i += 1
+                    continue
+                taken = self.title_at(i) if words[i].casefold() in g.title_lengths else 0
+                if not taken:
+                    break
+                i += taken
+            while j > i and (words[j - 1] in _POSSESSIVES or words[j - 1] in _PROSE_ENDS):
+                j -= 1
+            if i >= j or all(folds[k] in g.stopwords or not caps[k] for k in range(i, j)):
+                continue
+            if words[j - 1] in EVENT_ENDS:
+                continue
+            if etype == "person" and is_acronym(words[i]) and folds[i] not in g.first_names:
+                etype = "organisation"
+            out.append((i, j, etype))
+        return out
 
     def first_pass(self) -> None:
         words, caps, folds, n, g = self.words, self.caps, self.folds, self.n, self.g
@@ -354,6 +465,13 @@ class _Document:
                 titled = False
                 continue
             if not caps[i]:
+                if w in FR_LOWER_ORG_HEADS and self.language == "fr":
+                    end = self.french_org_body(i, i + 1)
+                    if any(caps[i + 1 : end]):
+                        # "le ministère de l'Économie et des Finances"
+                        self.emit(i, end, "organisation")
+                        i = end
+                        continue
                 if w == "." or w in NAME_CONNECTORS or w == ",":
                     if w != ",":
                         i += 1
@@ -425,7 +543,7 @@ class _Document:
             if etype != "misc":
                 if titled and etype == "place" and size == 1 and folds[i] in g.first_names:
                     etype = "person"
-                self.emit(i, end, etype)
+                self.emit(i, end, etype, _LISTED)
             return end
         # The capitalised sequence runs past the entry: decide on the whole sequence.
         rest = folds[end:j]
@@ -446,7 +564,7 @@ class _Document:
             self.emit(i, j, "person")
         elif self.gazetteer_at(end)[0]:
             # Two known names side by side (a list without commas, a headline).
-            self.emit(i, end, etype)
+            self.emit(i, end, etype, _LISTED)
             return end
         elif etype == "place" and titled:
             self.emit(i, end, etype)
@@ -554,9 +672,9 @@ class _Document:
         person_parts: set[str] = set()
         strong: dict[tuple[str, ...], str] = {}
         for i, j, etype, strength in self.spans:
-            if strength == _STRONG:
+            if strength >= _STRONG:
                 strong.setdefault(tuple(folds[i:j]), etype)
-            if etype == "person" and j - i >= 2 and (strength == _STRONG or WEAK_PARTS):
+            if etype == "person" and j - i >= 2 and (strength >= _STRONG or WEAK_PARTS):
                 for k in range(i, j):
                     if words[k] not in NAME_PARTICLES and words[k] not in PERSON_DE:
                         person_parts.add(folds[k])
