@@ -151,9 +151,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", type=int, default=0, help="print up to N mistakes a set")
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="the shared news corpus")
     parser.add_argument("--heldout", type=Path, default=HELDOUT, help="the annotation files")
+    parser.add_argument(
+        "--rules-only", action="store_true", help="the lists and rules without the tagger"
+    )
     args = parser.parse_args(argv)
     names = SETS if args.set == "all" else (args.set,)
-    recogniser = Recogniser()
+    recogniser = Recogniser(statistical=not args.rules_only)
     results: list[dict[str, object]] = []
     all_problems: list[str] = []
     for name in names:

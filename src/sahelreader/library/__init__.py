@@ -99,6 +99,8 @@ def _rebuild_pays(pending: int, articles: int) -> bool:
     if pending > _REBUILD_THRESHOLD:
         return True
     return pending >= _REBUILD_FROM and pending >= _REBUILD_SHARE * articles
+
+
 # How long a process waits for another one writing the index (`index.lock`) before it goes on
 # without the index: the store has the change, and the index catches up later.
 INDEX_LOCK_WAIT = 30.0
@@ -727,7 +729,9 @@ class Library:
     @property
     def recogniser(self) -> Recogniser:
         if self._recogniser is None:
-            self._recogniser = Recogniser(self.config.entities)
+            self._recogniser = Recogniser(
+                self.config.entities, statistical=self.config.entity_tagger
+            )
         return self._recogniser
 
     @property
@@ -739,7 +743,9 @@ class Library:
     def entity_version(self) -> str:
         """Names the recogniser (code, data, the user's extra names) that the cache came from."""
         if self._entity_version is None:
-            self._entity_version = recogniser_fingerprint(self.config.entities)
+            self._entity_version = recogniser_fingerprint(
+                self.config.entities, self.config.entity_tagger
+            )
         return self._entity_version
 
     def entities(self, article: Article) -> list[Entity]:
@@ -1390,10 +1396,10 @@ def _backups_beside(database: Path) -> str:
     return f" (copies beside it: {', '.join(p.name for p in copies[:3])})" if copies else ""
 
 
-def recogniser_fingerprint(extra: dict[str, str]) -> str:
+def recogniser_fingerprint(extra: dict[str, str], tagger: bool = False) -> str:
     """A short hash of what the recogniser is made of (the entities package and the text
-    toolkit it reads: code and data) and the user's extra names."""
-    digest = hashlib.sha1(json.dumps(sorted(extra.items())).encode("utf-8"))
+    toolkit it reads: code and data), the user's extra names and whether the tagger runs."""
+    digest = hashlib.sha1(json.dumps([sorted(extra.items()), tagger]).encode("utf-8"))
     root = Path(__file__).resolve().parents[1]
     for package in (root / "entities", root / "text"):
         for path in sorted(package.rglob("*")):
