@@ -39,3 +39,12 @@ def test_samples_agree() -> None:
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=80))
 def test_any_text_agrees(text: str) -> None:
     _check(text)
+
+
+def test_the_word_fields_get_the_analyzers_terms() -> None:
+    from sahelreader.search.analysis import analysed_words
+
+    for text in SAMPLES:
+        for language in ("en", "fr", "other", ""):
+            expected = " ".join(t.text for t in word_analyzer(language)(text))
+            assert analysed_words(text, language) == expected

@@ -75,8 +75,10 @@ def pre_analysed() -> Any:
 
 
 def analysed_words(text: str, language: str) -> str:
-    """`text` analysed for `language` into its word fields' terms, joined by spaces."""
-    return " ".join(token.text for token in word_analyzer(language)(text))
+    """`text` analysed for `language` into its word fields' terms, joined by spaces: what
+    `word_analyzer(language)` gives, by the fast path below (the same terms, tested)."""
+    terms = (word_term(language, term) for _, _, term in folded_tokens(text))
+    return " ".join(term for term in terms if term is not None)
 
 
 @lru_cache(maxsize=4096)
