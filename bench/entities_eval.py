@@ -327,13 +327,16 @@ def main(argv: list[str] | None = None) -> int:
         default="auto",
         help="language passed to the recogniser (auto: guessed per document)",
     )
+    parser.add_argument(
+        "--rules-only", action="store_true", help="the lists and rules without the tagger"
+    )
     parser.add_argument("--speed", action="store_true", help="also time 500-word articles")
     parser.add_argument("--speed-runs", type=int, default=5, help="timed runs (best is kept)")
     parser.add_argument("--speed-articles", type=int, default=600, help="articles per run")
     parser.add_argument("--errors", type=int, default=0, help="print up to N differing spans")
     args = parser.parse_args(argv)
     language = None if args.language == "auto" else args.language
-    recogniser = Recogniser()
+    recogniser = Recogniser(statistical=not args.rules_only)
     results: list[dict[str, object]] = [
         evaluate(p, recogniser, args.errors, language) for p in args.paths
     ]
