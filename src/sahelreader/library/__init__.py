@@ -59,6 +59,7 @@ from sahelreader.text.timeutil import from_iso, now_utc
 
 if TYPE_CHECKING:
     from sahelreader.doctor import Finding
+    from sahelreader.library.stories import Stories
     from sahelreader.library.subscriptions import Subscriptions
     from sahelreader.related.result import Related
 from sahelreader.notes_export import NotedArticle, notes_markdown
@@ -203,6 +204,7 @@ class Library:
         self.outlets: OutletTable = outlet_table(config.outlets)
         self._source_texts: dict[str, str] | None = None  # source -> its text in the index
         self._subscriptions: Subscriptions | None = None
+        self._stories: Stories | None = None
         use_outlets(self.outlets)
 
     @classmethod
@@ -603,6 +605,15 @@ class Library:
         self.recognise_and_save(added)
 
     @property
+    def stories(self) -> Stories:
+        """Articles grouped into stories, across outlets and languages."""
+        if self._stories is None:
+            from sahelreader.library.stories import Stories
+
+            self._stories = Stories(self)
+        return self._stories
+
+    @property
     def subscriptions(self) -> Subscriptions:
         """Feeds: subscribe, refresh, remove, OPML."""
         if self._subscriptions is None:
@@ -732,6 +743,8 @@ class Library:
         ]
         if found:
             self.store.save_entities(found, self.entity_version)
+            # Every import path comes here once the entities are known: group into stories now.
+            self.stories.place([article_id for article_id, _ in found])
 
     def refresh_entities(
         self, progress: Progress | None = None, cancelled: threading.Event | None = None

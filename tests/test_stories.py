@@ -1,0 +1,219 @@
+"""Coverage across languages, and stories: English and French reports of one event find each
+other and share a story; other events do not join it; stories are kept up incrementally."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from sahelreader.library import Library
+from sahelreader.models import ArticleDraft
+from sahelreader.related.features import entity_key, numbers_in
+from sahelreader.store.database import Store
+from sahelreader.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+from .bilingual import EVENTS, SAME_COUNTRY, Event, english, filler, french
+from .cli_helpers import cli
+from .conftest import draft
+
+
+def _event_articles() -> list[ArticleDraft]:
+    """Each event reported in English by one outlet and in French by another, each pair in
+    other phrasings; a second event in the first one's country, the same days."""
+    found = []
+    for n, event in enumerate(EVENTS):
+        found += [english(event, n), french(event, n + 1)]
+    found += [english(SAME_COUNTRY, 2, source="Other Wire"), french(SAME_COUNTRY, 0, "Autre")]
+    return found
+
+
+@pytest.fixture
+def bilingual(home: Path) -> Iterator[Library]:
+    lib = Library.open(home, seed=False)
+    report = lib.add_drafts([*_event_articles(), *filler(80)])
+    assert not report.failed
+    lib.ensure_index()
+    yield lib
+    lib.close()
+
+
+def _id(lib: Library, title: str) -> str:
+    return next(row.id for row in lib.rows(lib.list_ids()) if row.title == title)
+
+
+def _pair(lib: Library, event: Event, n: int) -> tuple[str, str]:
+    return _id(lib, english(event, n).title), _id(lib, french(event, n + 1).title)
+
+
+@pytest.mark.parametrize("n", range(len(EVENTS)))
+def test_english_and_french_reports_of_one_event_find_each_other(
+    bilingual: Library, n: int
+) -> None:
+    en, fr = _pair(bilingual, EVENTS[n], n)
+    assert fr in [c.id for c in bilingual.related(en).coverage]
+    assert en in [c.id for c in bilingual.related(fr).coverage]
+    story = bilingual.stories.of_article(en)
+    assert story is not None
+    assert {a.id for a in story.articles} == {en, fr}
+    assert set(story.languages) == {"en", "fr"}
+
+
+def test_another_event_in_the_same_country_is_not_the_same_story(bilingual: Library) -> None:
+    en, fr = _pair(bilingual, EVENTS[0], 0)
+    other = _id(bilingual, english(SAME_COUNTRY, 2).title)
+    other_fr = _id(bilingual, french(SAME_COUNTRY, 0).title)
+    for article in (en, fr):
+        shown = {c.id for c in bilingual.related(article).coverage}
+        assert not shown & {other, other_fr}
+    mine, theirs = bilingual.stories.of_article(en), bilingual.stories.of_article(other)
+    assert mine is not None and theirs is not None and mine.id != theirs.id
+    assert {a.id for a in theirs.articles} == {other, other_fr}
+
+
+def test_same_outlet_follow_up_is_listed_as_more_from_this_outlet(home: Path) -> None:
+    event = EVENTS[1]
+    first = english(event, 0, source="Sahel Wire")
+    follow_up = draft(
+        f"Clinics in {event.place} stretched as wounded arrive",
+        f"Doctors in {event.place} said on Wednesday that they were running short of beds, "
+        f"two days after the violence that {event.person} said had killed {event.number} "
+        f"people. The {event.org_en} flew in medical supplies and surgeons. Relatives queued "
+        "outside the main hospital for news of the wounded, and volunteers gave blood.",
+        source="Sahel Wire",
+        published=event.day + timedelta(days=2),
+        language="en",
+    )
+    lib = Library.open(home, seed=False)
+    try:
+        lib.add_drafts([first, follow_up, *filler(80)])
+        lib.ensure_index()
+        found = lib.related(_id(lib, first.title))
+        follow_id = _id(lib, follow_up.title)
+        assert follow_id not in [c.id for c in found.coverage]
+        assert [c.id for c in found.more_from_outlet] == [follow_id]
+    finally:
+        lib.close()
+
+
+def test_an_added_article_is_placed_without_regrouping_the_library(bilingual: Library) -> None:
+    before = dict(
+        bilingual.store.connection.execute("SELECT article_id, story_id FROM story_articles")
+    )
+    event = EVENTS[2]
+    report = bilingual.add_drafts([english(event, 1, source="Third Wire")])
+    added = report.added[0]
+    after = dict(
+        bilingual.store.connection.execute("SELECT article_id, story_id FROM story_articles")
+    )
+    assert {k: v for k, v in after.items() if k != added} == before
+    en, _fr = _pair(bilingual, event, 2)
+    # One article placed, into the event's story: one story touched, none created.
+    assert after[added] == before[en]
+    story = bilingual.stories.of_article(added)
+    assert story is not None and "Third Wire" in story.outlets
+
+
+def test_the_place_report_counts_what_an_add_touched(bilingual: Library) -> None:
+    event = EVENTS[3]
+    placed = bilingual.stories.place([_pair(bilingual, event, 3)[0]])
+    assert placed.placed == 1 and placed.created == 0 and len(placed.touched) == 1
+
+
+def test_removing_an_article_updates_its_story(bilingual: Library) -> None:
+    en, fr = _pair(bilingual, EVENTS[0], 0)
+    bilingual.remove([fr])
+    story = bilingual.stories.of_article(en)
+    assert story is not None
+    assert [a.id for a in story.articles] == [en] and story.languages == ("en",)
+    # Its keys no longer count: nothing left holds the French report's.
+    rows = bilingual.store.connection.execute(
+        "SELECT COUNT(*) FROM story_features WHERE article_id = ?", (fr,)
+    ).fetchone()
+    assert rows[0] == 0
+
+
+def test_rebuild_groups_as_the_incremental_adds_did(bilingual: Library) -> None:
+    def groups() -> set[frozenset[str]]:
+        return {frozenset(a.id for a in s.articles) for s in bilingual.stories.recent(None)}
+
+    incremental = groups()
+    report = bilingual.stories.rebuild()
+    assert report.placed == bilingual.count()
+    assert groups() == incremental
+
+
+def test_recent_stories_are_listed_latest_first_with_outlets_and_dates(
+    bilingual: Library,
+) -> None:
+    stories = bilingual.stories.recent(days=None)
+    lasts = [s.last for s in stories]
+    assert lasts == sorted(lasts, reverse=True)  # type: ignore[type-var]
+    latest = stories[0]
+    assert latest.title == english(EVENTS[3], 3).title  # its earliest article's
+    assert latest.first == EVENTS[3].day and latest.last == EVENTS[3].day + timedelta(days=1)
+    assert latest.outlets == ("Sahel Wire", "Journal du Fleuve")
+    # The days up to the newest article (a filler piece in late December): from the latest
+    # event on, not before.
+    newest = max(row.published for row in bilingual.rows(bilingual.list_ids()) if row.published)
+    days = (newest - EVENTS[3].day).days
+    assert latest.id in [s.id for s in bilingual.stories.recent(days=days)]
+    earlier = bilingual.stories.recent(days=days - 2)
+    assert latest.id not in [s.id for s in earlier]
+    assert all(s.last and (newest - s.last).days <= days - 2 for s in earlier)
+
+
+def test_entity_keys_and_numbers_do_not_depend_on_the_language() -> None:
+    assert entity_key("CEDEAO", "organisation") == entity_key("ECOWAS", "organisation")
+    assert entity_key("ONU", "organisation") == entity_key("United Nations", "organisation")
+    assert entity_key("Tiani", "person") == entity_key("Abdourahamane Tiani", "person")
+    assert entity_key("Ségou", "place") == entity_key("Segou", "place")
+    assert numbers_in("1,250 killed; 12 soldiers, in 2024") == ["1250", "12"]
+    assert numbers_in("1\u202f250 morts ; 12 soldats, en 2024") == ["1250", "12"]
+    assert numbers_in("3.5 percent, 1 dead, 0,5 %") == []
+
+
+def test_a_version_6_library_upgrades_and_groups_its_articles(tmp_path: Path) -> None:
+    path = tmp_path / "home" / "library.db"
+    path.parent.mkdir()
+    with sqlite3.connect(path) as conn:
+        for script in MIGRATIONS[:6]:
+            conn.executescript(script)
+        conn.execute("PRAGMA user_version = 6")
+    store = Store(path)
+    assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    store.close()
+    lib = Library.open(tmp_path / "home", seed=False)
+    try:
+        lib.store.add_many([(d, d.language) for d in _event_articles()])  # stored, not placed
+        assert lib.stories.unplaced() == len(_event_articles())
+        lib.stories.catch_up()
+        assert lib.stories.unplaced() == 0
+        assert len(lib.stories.recent(None)) == len(EVENTS) + 1
+    finally:
+        lib.close()
+
+
+def test_cli_stories_json_and_related_story(home: Path) -> None:
+    with Library.open(home, seed=False) as lib:
+        lib.add_drafts([*_event_articles(), *filler(20)])
+        en, fr = _pair(lib, EVENTS[1], 1)
+    result = cli(home, "stories", "--days", "400", "--json")
+    assert result.returncode == 0, result.stderr
+    stories = json.loads(result.stdout)
+    assert stories and all(
+        set(s) == {"id", "title", "articles", "outlets", "languages", "first", "last"}
+        for s in stories
+    )
+    mine = next(s for s in stories if s["title"] == english(EVENTS[1], 1).title)
+    assert mine["articles"] == 2 and mine["languages"] == ["en", "fr"]
+    assert mine["first"].startswith(EVENTS[1].day.date().isoformat())
+    related = json.loads(cli(home, "related", fr, "--json").stdout)
+    assert related["story"]["id"] == mine["id"]
+    assert en in [c["id"] for c in related["coverage"]]
+    assert "more_from_outlet" in related
+    assert cli(home, "stories", "--rebuild").returncode == 0
