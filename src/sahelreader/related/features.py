@@ -48,6 +48,7 @@ KIND_OF_PREFIX = {prefix: kind for kind, prefix in KIND_PREFIX.items()}
 NAME_KINDS = frozenset({"person", "organisation", "place"})
 MAX_NUMBERS = 12  # numbers kept from one article (the first ones: the lede's)
 MAX_ENTITIES = 16  # entities kept, most mentioned first
+LEDE_CHARS = 3000  # numbers are read from the title and the start of the body
 
 _NUMBER = re.compile(
     r"(?<![\w.,])\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?![\w])|(?<![\w.,])\d+(?!\w|[.,]\d)"
@@ -146,7 +147,7 @@ def article_features(
         key = entity_key(group.name, group.type)
         if key:
             keys[key] = None
-    for number in numbers_in(f"{title}\n{body}"):
+    for number in numbers_in(f"{title}\n{body[:LEDE_CHARS]}"):
         keys["n:" + number] = None
     named = {word for key in keys for word in key.partition(":")[2].split()}
     for word in title_words(title, language):
