@@ -75,10 +75,9 @@ def test_another_event_in_the_same_country_is_not_the_same_story(bilingual: Libr
     assert {a.id for a in theirs.articles} == {other, other_fr}
 
 
-def test_same_outlet_follow_up_is_listed_as_more_from_this_outlet(home: Path) -> None:
-    event = EVENTS[1]
-    first = english(event, 0, source="Sahel Wire")
-    follow_up = draft(
+def follow_up_of(event: Event) -> ArticleDraft:
+    """The same outlet's piece two days later: the story's aftermath, another event."""
+    return draft(
         f"Clinics in {event.place} stretched as wounded arrive",
         f"Doctors in {event.place} said on Wednesday that they were running short of beds, "
         f"two days after the violence that {event.person} said had killed {event.number} "
@@ -88,6 +87,12 @@ def test_same_outlet_follow_up_is_listed_as_more_from_this_outlet(home: Path) ->
         published=event.day + timedelta(days=2),
         language="en",
     )
+
+
+def test_same_outlet_follow_up_is_listed_as_more_from_this_outlet(home: Path) -> None:
+    event = EVENTS[1]
+    first = english(event, 0, source="Sahel Wire")
+    follow_up = follow_up_of(event)
     lib = Library.open(home, seed=False)
     try:
         lib.add_drafts([first, follow_up, *filler(80)])

@@ -88,3 +88,28 @@ async def test_the_palette_opens_the_stories(home: Path) -> None:
         await pilot.press("enter")
         await settle(app, pilot)
         assert isinstance(app.screen, StoriesScreen)
+
+
+async def test_the_side_panel_lists_more_from_this_outlet(home: Path) -> None:
+    from sahelreader.tui.widgets.side_panel import SideList
+
+    from .test_stories import follow_up_of
+
+    event = EVENTS[1]
+    library = Library.open(home, seed=False)
+    library.add_drafts([english(event, 0), follow_up_of(event), *filler(40)])
+    library.ensure_index()
+    library.store.set_meta("seeded", "1")
+    first = next(
+        r.id for r in library.rows(library.list_ids()) if r.title == english(event, 0).title
+    )
+    app = make_app(library=library, delays=Delays.none())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.main.open_article(first)
+        await settle(app, pilot)
+        outlet = app.main.query_one("#outlet-list", SideList)
+        assert outlet.display and [c.value for c in outlet.choices] == [
+            r.id for r in library.rows(library.list_ids()) if r.title == follow_up_of(event).title
+        ]
+        assert app.main.query_one("#side-outlet-title", Static).display
