@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
             mine = library.get(article_id).language
             if found.coverage:
                 shown += 1
-            if any(c.language and mine and c.language != mine for c in found.coverage):
+            if any(getattr(c, "language", "") not in ("", mine) and mine for c in found.coverage):
                 other_language += 1
             if getattr(found, "more_from_outlet", None):
                 outlet += 1

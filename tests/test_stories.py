@@ -222,3 +222,13 @@ def test_cli_stories_json_and_related_story(home: Path) -> None:
     assert en in [c["id"] for c in related["coverage"]]
     assert "more_from_outlet" in related
     assert cli(home, "stories", "--rebuild").returncode == 0
+
+
+def test_doctor_groups_articles_that_are_in_no_story(home: Path) -> None:
+    with Library.open(home, seed=False) as lib:
+        lib.store.add_many([(d, d.language) for d in _event_articles()])  # stored, not placed
+        lib.ensure_index()
+        findings = {f.what: f for f in lib.doctor()}
+        assert findings["stories"].repaired
+        assert lib.stories.unplaced() == 0
+        assert "stories" not in {f.what for f in lib.doctor()}

@@ -736,15 +736,17 @@ class Library:
         text = decode_bytes(Path(path).read_bytes())
         return text, self.recognise_text(text)
 
-    def recognise_and_save(self, ids: Sequence[str]) -> None:
+    def recognise_and_save(self, ids: Sequence[str], *, stories: bool = True) -> None:
         found = [
             (article_id, self.recogniser.recognise(body, language or None))
             for article_id, body, language in self.store.bodies(ids)
         ]
         if found:
             self.store.save_entities(found, self.entity_version)
-            # Every import path comes here once the entities are known: group into stories now.
-            self.stories.place([article_id for article_id, _ in found])
+            if stories:
+                # Every import path comes here once the entities are known: group new articles
+                # into stories now (`stories`: False when only the recogniser changed).
+                self.stories.place([article_id for article_id, _ in found])
 
     def refresh_entities(
         self, progress: Progress | None = None, cancelled: threading.Event | None = None
@@ -754,7 +756,7 @@ class Library:
         for start in range(0, len(stale), 200):
             if cancelled is not None and cancelled.is_set():
                 break
-            self.recognise_and_save(stale[start : start + 200])
+            self.recognise_and_save(stale[start : start + 200], stories=False)
             if progress is not None:
                 progress(min(start + 200, len(stale)), len(stale))
         return len(stale)
