@@ -58,7 +58,7 @@ from functools import cache
 from sahelreader.entities.summary import group_entities, name_key
 from sahelreader.models import Article, Entity
 from sahelreader.related.duplicates import Shingles, near_duplicate, same_source
-from sahelreader.related.features import numbers_in, outlet_words
+from sahelreader.related.features import LEDE_CHARS, numbers_in, outlet_words
 from sahelreader.related.inputs import Document, RelatedInputs, Searcher
 from sahelreader.related.result import Coverage, Related
 from sahelreader.search.analysis import STEMMED_LANGUAGES
@@ -344,8 +344,8 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
         if other_language:
             # Their words are not ours: the similarity is that of names and numbers.
             if my_numbers is None:
-                my_numbers = set(numbers_in(f"{article.title}\n{article.body}"))
-            shared_numbers = len(my_numbers & set(numbers_in(f"{doc.title}\n{body}")))
+                my_numbers = set(numbers_in(f"{article.title}\n{article.body[:LEDE_CHARS]}"))
+            shared_numbers = len(my_numbers & set(numbers_in(f"{doc.title}\n{body[:LEDE_CHARS]}")))
             shared_names = _heavy_shared(names, weights, their_names)
             cross_mass = mass + CROSS_NUMBER_MASS * shared_numbers
             mlt = max(mlt, 1.0 - math.exp(-cross_mass / CROSS_SCALE))
