@@ -2,7 +2,10 @@
 articles with at least one related coverage item, with one in another language, and (when the
 library has stories) in a story of two articles or more. Also related() median and p95.
 
-    python bench/coverage_reach.py HOME [--sample 300] [--seed 1]
+    python bench/coverage_reach.py HOME [--sample 300] [--seed 1] [--from YYYY-MM-DD]
+
+`--from`: draw only among the articles published on or after that day (the 2025 multi-outlet
+snapshot in /tmp/relhome, where outlets in several languages report the same day).
 
 Run it with two versions of the code on copies of one library to compare before and after
 (the draw depends only on the library's ids and the seed). Precision is judged by hand with
@@ -30,10 +33,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("home", type=Path)
     parser.add_argument("--sample", type=int, default=300)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--from", dest="start", help="only articles published from this day")
     args = parser.parse_args(argv)
     with Library.open(args.home, seed=False) as library:
         library.ensure_index()
         ids = sorted(library.list_ids())
+        if args.start:
+            ids = sorted(
+                row.id
+                for row in library.rows(ids)
+                if row.published is not None and row.published.date().isoformat() >= args.start
+            )
         drawn = random.Random(args.seed).sample(ids, min(args.sample, len(ids)))
         for article_id in drawn[:5]:
             library.related(article_id)  # warm-up
