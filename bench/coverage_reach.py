@@ -57,7 +57,8 @@ def main(argv: list[str] | None = None) -> int:
             mine = library.get(article_id).language
             if found.coverage:
                 shown += 1
-            if any(getattr(c, "language", "") not in ("", mine) and mine for c in found.coverage):
+            theirs = {library.get(c.id).language for c in found.coverage}
+            if mine and theirs - {"", mine}:
                 other_language += 1
             if getattr(found, "more_from_outlet", None):
                 outlet += 1

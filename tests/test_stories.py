@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -232,3 +233,60 @@ def test_doctor_groups_articles_that_are_in_no_story(home: Path) -> None:
         assert findings["stories"].repaired
         assert lib.stories.unplaced() == 0
         assert "stories" not in {f.what for f in lib.doctor()}
+
+
+# Two matches of one rivalry, in two languages, undated (a summary page, an archive): the same
+# clubs, coach and league, not the same event.
+_CLUBS = [
+    ("Kano Pillars", "Enyimba", "Abdullahi Maikaba", "Nigeria Premier Football League"),
+    ("Asante Kotoko", "Hearts of Oak", "Prosper Ogum", "Ghana Premier League"),
+]
+
+
+def _match_report_en(home: str, away: str, coach: str, league: str) -> ArticleDraft:
+    return draft(
+        f"{home} hold {away} in tense derby",
+        f"{home} and {away} drew 2-2 in the {league} on Sunday. {coach} said his players had "
+        f"shown character after falling behind twice, and that {home} would fight for the "
+        "title until the last day of the season.",
+        source="Pitchside",
+        language="en",
+    )
+
+
+def _match_report_fr(home: str, away: str, coach: str, league: str) -> ArticleDraft:
+    return draft(
+        f"{away} s'impose face à {home}",
+        f"{away} a battu {home} 2 buts à 1 lors de la phase retour du championnat. "
+        f"L'entraîneur {coach} a regretté les occasions manquées et promis une réaction "
+        f"avant la fin de la {league}.",
+        source="Sport Afrique",
+        language="fr",
+    )
+
+
+def test_undated_reports_in_two_languages_sharing_a_topic_are_not_coverage(home: Path) -> None:
+    with Library.open(home, seed=False) as lib:
+        lib.add_drafts(
+            [
+                *(_match_report_en(*clubs) for clubs in _CLUBS),
+                *(_match_report_fr(*clubs) for clubs in _CLUBS),
+                *filler(60),
+            ]
+        )
+        lib.ensure_index()
+        for clubs in _CLUBS:
+            en = _id(lib, _match_report_en(*clubs).title)
+            fr = _id(lib, _match_report_fr(*clubs).title)
+            assert fr not in [c.id for c in lib.related(en).coverage]
+            assert en not in [c.id for c in lib.related(fr).coverage]
+
+
+def test_undated_pieces_of_one_outlet_are_not_listed_as_its_follow_ups(home: Path) -> None:
+    event = EVENTS[1]
+    first = replace(english(event, 0, source="Sahel Wire"), published=None)
+    later = replace(follow_up_of(event), published=None)
+    with Library.open(home, seed=False) as lib:
+        lib.add_drafts([first, later, *filler(80)])
+        lib.ensure_index()
+        assert lib.related(_id(lib, first.title)).more_from_outlet == []

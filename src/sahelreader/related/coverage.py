@@ -31,9 +31,10 @@ Related coverage is found in two steps:
    so their text similarity is near zero and they rarely share "key words". For a candidate in
    another language the text similarity is replaced by the language-independent evidence
    (`features`): the names both give, compared by canonical name (ECOWAS = CEDEAO, a person by
-   surname), and the numbers both give ("12 soldiers" / "12 soldats"). It must share
-   `CROSS_MIN_NAMES` distinctive names, one of them a weighty person or organisation or else
-   a number too, and be at most `CROSS_MAX_DAYS` apart.
+   surname), and the numbers both give ("12 soldiers" / "12 soldats"). Names alone make a
+   topic, so it must share a weighty person or organisation, and a number or a third name,
+   and be at most `CROSS_MAX_DAYS` apart; undated, where days say nothing, it needs what a
+   translated report shares (`CROSS_UNDATED_NAMES` names, `CROSS_UNDATED_NUMBERS` numbers).
 
 Near-duplicates (the same wire copy in two outlets) are found by word-shingle overlap of the
 first words of the bodies (`duplicates`); a near-copy from the article's own source is left out
@@ -109,6 +110,9 @@ CROSS_MIN_NAME_WEIGHT = 0.05  # ...each at least this heavy (a name in ~half the
 CROSS_MAX_DAYS = 4.0  # ...at most this many days apart
 CROSS_NUMBER_MASS = 0.4  # a shared number (not a year, not 0 or 1) counts as this much mass
 CROSS_SCALE = 1.0  # shared mass giving 1 - 1/e of a cross-language candidate's similarity
+CROSS_UNDATED_NAMES = 3  # either side undated: this many names...
+CROSS_UNDATED_NUMBERS = 2  # ...and this many numbers
+OUTLET_MAX_DAYS = 7.0  # "more from this outlet": its pieces this many days apart at most
 
 
 def related(inputs: RelatedInputs, limit: int = 10) -> Related:
@@ -189,7 +193,7 @@ def coverage_and_outlet(
     story_best = max((c.score for c in on_story if not c.duplicate), default=0.0)
     kept = sorted((c for c in on_story if c.duplicate or not _held_back(c)), key=lambda c: -c.score)
     from_outlet = sorted(
-        (c for c in on_story if not c.duplicate and _held_back(c) and c.score >= SCORE_FLOOR),
+        (c for c in on_story if not c.duplicate and _held_back(c) and _follow_up(c)),
         key=lambda c: -c.score,
     )[:OUTLET_LIMIT]
     if story_best < MIN_SCORE:
@@ -226,6 +230,12 @@ def _coverage(c: _Candidate) -> Coverage:
     )
 
 
+def _follow_up(c: _Candidate) -> bool:
+    """One of the outlet's own pieces worth listing apart: scored, and dated near the
+    article (undated pieces of one outlet sharing names are its topic, not a follow-up)."""
+    return c.score >= SCORE_FLOOR and c.days is not None and c.days <= OUTLET_MAX_DAYS
+
+
 def _held_back(c: _Candidate) -> bool:
     """An item from the article's own outlet needs more: its other pieces on a running topic
     share names, words and the day (SAME_SOURCE_TITLE_TERMS title words, SAME_SOURCE_MIN_SCORE)."""
@@ -255,14 +265,15 @@ def _evidence(c: _Candidate, roundup: bool, words: int) -> bool:
 
 
 def _cross_language_evidence(c: _Candidate) -> bool:
-    """A report in another language shares names and numbers, not words: CROSS_MIN_NAMES
-    distinctive names, one of them a weighty person or organisation or else a shared number
-    too, within CROSS_MAX_DAYS (undated: the names and a number both)."""
-    if c.names < CROSS_MIN_NAMES:
+    """A report in another language shares names and numbers, not words. Names alone make a
+    topic (a club, its league, its rival), so it needs a weighty person or organisation, and
+    a shared number or a third name, within CROSS_MAX_DAYS. Undated, the days say nothing:
+    CROSS_UNDATED_NAMES names and CROSS_UNDATED_NUMBERS numbers (a translated report)."""
+    if c.names < CROSS_MIN_NAMES or not c.strong_name:
         return False
     if c.days is None:
-        return c.strong_name and c.numbers >= 1
-    return c.days <= CROSS_MAX_DAYS and (c.strong_name or c.numbers >= 1)
+        return c.names >= CROSS_UNDATED_NAMES and c.numbers >= CROSS_UNDATED_NUMBERS
+    return c.days <= CROSS_MAX_DAYS and (c.numbers >= 1 or c.names > CROSS_MIN_NAMES)
 
 
 def _days_apart(a: datetime | None, b: datetime | None) -> float | None:
