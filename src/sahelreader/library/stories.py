@@ -86,7 +86,7 @@ class Stories:
         report = PlaceReport()
         if self.library.read_only is not None or not ids:
             return report
-        dates = self._dates(ids)
+        dates = self.table.dates(ids)
         ordered = sorted(dates, key=lambda i: dates[i])
         keys = self._keys(ordered)
         table = self.table
@@ -117,19 +117,6 @@ class Stories:
             if progress is not None:
                 progress(min(start + _BATCH, len(ordered)), len(ordered))
         return report
-
-    def _dates(self, ids: Sequence[str]) -> dict[str, str]:
-        """Each article's date as stories compare them: published, else added."""
-        found: dict[str, str] = {}
-        conn = self.library.store.connection
-        for start in range(0, len(ids), 500):
-            chunk = list(ids[start : start + 500])
-            marks = ",".join("?" * len(chunk))
-            for article_id, when in conn.execute(
-                f"SELECT id, COALESCE(published, added) FROM articles WHERE id IN ({marks})", chunk
-            ):
-                found[str(article_id)] = str(when)
-        return found
 
     def _keys(self, ids: Sequence[str]) -> dict[str, tuple[str, ...]]:
         """The language-independent keys of each article (`related.features`)."""

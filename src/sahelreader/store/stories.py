@@ -75,6 +75,18 @@ class StoryTable:
     def placed_count(self) -> int:
         return int(self.connection.execute("SELECT COUNT(*) FROM story_articles").fetchone()[0])
 
+    def dates(self, ids: Sequence[str]) -> dict[str, str]:
+        """Each article's date as stories compare them (ISO): published, else when added."""
+        found: dict[str, str] = {}
+        for chunk in _chunks(list(ids)):
+            marks = ",".join("?" * len(chunk))
+            for article_id, when in self.connection.execute(
+                f"SELECT id, COALESCE(published, added) FROM articles WHERE id IN ({marks})",
+                list(chunk),
+            ):
+                found[str(article_id)] = str(when)
+        return found
+
     def document_frequencies(self, keys: Sequence[str]) -> dict[str, int]:
         found: dict[str, int] = {}
         for chunk in _chunks(list(keys)):
