@@ -290,3 +290,22 @@ def test_undated_pieces_of_one_outlet_are_not_listed_as_its_follow_ups(home: Pat
         lib.add_drafts([first, later, *filler(80)])
         lib.ensure_index()
         assert lib.related(_id(lib, first.title)).more_from_outlet == []
+
+
+def test_undated_articles_are_stories_of_their_own(home: Path) -> None:
+    event = EVENTS[0]
+    undated = [
+        replace(english(event, 0), published=None),
+        replace(french(event, 1), published=None),
+    ]
+    dated = english(event, 2, source="Other Wire")
+    with Library.open(home, seed=False) as lib:
+        lib.add_drafts([*undated, dated, *filler(40)])
+        for article in (*undated, dated):
+            story = lib.stories.of_article(_id(lib, article.title))
+            assert story is not None and len(story.articles) == 1
+        # Removing one takes its keys' counts back with it.
+        before = dict(lib.store.connection.execute("SELECT key, df FROM story_key_df"))
+        lib.remove([_id(lib, undated[0].title)])
+        after = dict(lib.store.connection.execute("SELECT key, df FROM story_key_df"))
+        assert after["p:kantagoro"] == before["p:kantagoro"] - 1

@@ -106,13 +106,15 @@ class Stories:
                     if article_id not in keys:
                         continue
                     found = keys[article_id]
-                    when = dates[article_id]
-                    story_id = self._closest_story(found, when, total)
+                    when, dated = dates[article_id]
+                    # An undated article is a story of its own: the day it was added says
+                    # nothing of the event, and names alone make a topic.
+                    story_id = self._closest_story(found, when, total) if dated else None
                     if story_id is None:
                         story_id = table.new_story(conn)
                         report.created += 1
                     report.touched.add(story_id)
-                    table.add_member(conn, article_id, story_id, when, found)
+                    table.add_member(conn, article_id, story_id, when, found, findable=dated)
                     report.placed += 1
             if progress is not None:
                 progress(min(start + _BATCH, len(ordered)), len(ordered))

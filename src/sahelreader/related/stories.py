@@ -6,7 +6,7 @@ Single pass, incremental: a new article is compared with the articles already pl
 words: `features`), and joins the story of the most similar one if the similarity reaches
 `JOIN_SIMILARITY` with the evidence of a story (`MIN_SHARED` keys, one of them a name);
 otherwise it starts a story. Only the window is read, so the cost of one article does not
-grow with the library.
+grow with the library. An undated article is a story of its own (library/stories.py).
 
 Similarity is a weighted cosine of the two key sets: a key weighs its kind (a person more
 than a place: `features.KIND_WEIGHT`) times its sharpened idf in the library; a key held by

@@ -75,16 +75,17 @@ class StoryTable:
     def placed_count(self) -> int:
         return int(self.connection.execute("SELECT COUNT(*) FROM story_articles").fetchone()[0])
 
-    def dates(self, ids: Sequence[str]) -> dict[str, str]:
-        """Each article's date as stories compare them (ISO): published, else when added."""
-        found: dict[str, str] = {}
+    def dates(self, ids: Sequence[str]) -> dict[str, tuple[str, bool]]:
+        """Each article's date as stories list them (ISO: published, else when added) and
+        whether it is dated."""
+        found: dict[str, tuple[str, bool]] = {}
         for chunk in _chunks(list(ids)):
             marks = ",".join("?" * len(chunk))
-            for article_id, when in self.connection.execute(
-                f"SELECT id, COALESCE(published, added) FROM articles WHERE id IN ({marks})",
+            for article_id, published, added in self.connection.execute(
+                f"SELECT id, published, added FROM articles WHERE id IN ({marks})",
                 list(chunk),
             ):
-                found[str(article_id)] = str(when)
+                found[str(article_id)] = (str(published or added), published is not None)
         return found
 
     def document_frequencies(self, keys: Sequence[str]) -> dict[str, int]:
@@ -139,15 +140,21 @@ class StoryTable:
         story_id: int,
         placed_at: str,
         keys: Sequence[str],
+        *,
+        findable: bool = True,
     ) -> None:
+        """Put an article in a story. One not `findable` (undated) is never a later article's
+        candidate: its keys are listed with no date, outside every window, and still counted
+        and taken back with it."""
         conn.execute(
             "INSERT OR REPLACE INTO story_articles(article_id, story_id, placed_at, keys)"
             " VALUES (?, ?, ?, ?)",
             (article_id, story_id, placed_at, json.dumps(list(keys), ensure_ascii=False)),
         )
+        listed_at = placed_at if findable else ""
         conn.executemany(
             "INSERT INTO story_features(key, placed_at, article_id, story_id) VALUES (?, ?, ?, ?)",
-            [(key, placed_at, article_id, story_id) for key in keys],
+            [(key, listed_at, article_id, story_id) for key in keys],
         )
 
     def count_keys(self, conn: sqlite3.Connection, counts: Mapping[str, int]) -> None:
