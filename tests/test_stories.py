@@ -309,3 +309,25 @@ def test_undated_articles_are_stories_of_their_own(home: Path) -> None:
         lib.remove([_id(lib, undated[0].title)])
         after = dict(lib.store.connection.execute("SELECT key, df FROM story_key_df"))
         assert after["p:kantagoro"] == before["p:kantagoro"] - 1
+
+
+def test_a_report_in_another_language_is_found_among_many_same_language_ones(
+    home: Path,
+) -> None:
+    """Many English reports of one event share its names too: the French one still has a
+    candidate's place, and is shown."""
+    event = EVENTS[2]
+    outlets = [f"Wire {n}" for n in range(24)]
+    # They also name people the French report does not: their entity scores are higher.
+    more = " Colonel Bakary Sanogo and Fatoumata Keïta of the Liptako Authority visited Niamey."
+    english_reports = [
+        replace(english(event, n, source=outlet), body=english(event, n).body + more)
+        for n, outlet in enumerate(outlets)
+    ]
+    report = french(event, 0)
+    with Library.open(home, seed=False) as lib:
+        lib.add_drafts([*english_reports, report, *filler(60)])
+        lib.ensure_index()
+        fr = _id(lib, report.title)
+        shown = [c.id for c in lib.related(_id(lib, english_reports[0].title), limit=30).coverage]
+        assert fr in shown

@@ -81,6 +81,7 @@ NUMTERMS = 24  # distinctive terms taken from the article's text
 ENTITY_TERMS = 8  # entities whose tokens join the candidate query
 CANDIDATES = 40  # candidates re-scored, by text similarity...
 ENTITY_CANDIDATES = 10  # ...and by shared entity tokens
+CROSS_CANDIDATES = 5  # ...and, of those, the best in other languages
 MAX_DF_SHARE = 0.04  # a term in more than this share of documents is not searched for...
 MAX_DF_FLOOR = 40  # ...unless it is in fewer than this many (small libraries)
 TITLE_WEIGHT = 1.0  # a key term found in a title, vs in a body
@@ -275,6 +276,28 @@ def _cross_language_evidence(c: _Candidate) -> bool:
     return c.days <= CROSS_MAX_DAYS and (c.numbers >= 1 or c.names > CROSS_MIN_NAMES)
 
 
+def _other_language_docs(searcher: Searcher, language: str, docs: Iterable[int]) -> list[int]:
+    """Those of `docs` (document numbers) in a known language other than `language`."""
+    if not language:
+        return []
+    from whoosh.query import Term
+
+    reader = searcher.reader()
+    languages = [t.decode() if isinstance(t, bytes) else t for t in reader.lexicon("language")]
+    others = [lang for lang in languages if lang not in (language, "unknown")]
+    if not others:
+        return []
+    # Of the two sets, the smaller is read: few French documents among many English ones.
+    mine = reader.doc_frequency("language", language)
+    theirs = sum(reader.doc_frequency("language", lang) for lang in others)
+    if theirs <= mine:
+        wanted = {d for lang in others for d in searcher.docs_for_query(Term("language", lang))}
+        return [d for d in docs if d in wanted]
+    unwanted = set(searcher.docs_for_query(Term("language", language)))
+    unwanted |= set(searcher.docs_for_query(Term("language", "unknown")))
+    return [d for d in docs if d not in unwanted]
+
+
 def _days_apart(a: datetime | None, b: datetime | None) -> float | None:
     if a is None or b is None:
         return None
@@ -315,6 +338,10 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
         for d in heapq.nlargest(ENTITY_CANDIDATES + 1, by_entity, key=by_entity.__getitem__)
         if d not in text or d not in chosen
     ]
+    # Reports in other languages have their own places: on a story many same-language reports
+    # share its names too and would fill the entity candidates' places.
+    other = _other_language_docs(searcher, article.language, by_entity)
+    chosen += heapq.nlargest(CROSS_CANDIDATES, other, key=by_entity.__getitem__)
     hits = [
         (searcher.stored_fields(docnum)["id"], text.get(docnum, 0.0), masks.get(docnum, 0))
         for docnum in dict.fromkeys(chosen)
