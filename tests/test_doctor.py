@@ -156,14 +156,31 @@ class _FakeIndex:
         raise AssertionError("one segment: nothing to merge")
 
 
+class _FakePlaced:
+    placed = 0
+
+
+class _FakeStories:
+    """Every article in a story."""
+
+    def unplaced(self) -> int:
+        return 0
+
+    def catch_up(self, progress: Callable[[int, int], None] | None = None) -> _FakePlaced:
+        return _FakePlaced()
+
+
 class _FakeLibrary:
     """Exactly what the doctor uses; no Library, no database, no index on disk."""
+
+    read_only: str | None = None
 
     def __init__(self, folder: Path, health: IndexHealth) -> None:
         self.store = _FakeStore()
         self.index = _FakeIndex(folder)
         self.health = health
         self.rebuilt = 0
+        self.stories = _FakeStories()
 
     def index_health(self) -> IndexHealth:
         return self.health

@@ -136,6 +136,7 @@ def test_related() -> None:
                 "score": 0.1235,
                 "shared_entities": ["Niamey"],
                 "near_duplicate": False,
+                "language": None,
             },
             {
                 "id": "ghi789",
@@ -145,9 +146,12 @@ def test_related() -> None:
                 "score": 1.0,
                 "shared_entities": [],
                 "near_duplicate": True,
+                "language": None,
             },
         ],
+        "more_from_outlet": [],
         "links": ["https://news.example/niamey"],
+        "story": None,
     }
 
 

@@ -267,7 +267,7 @@ def test_links_own_url_first_http_only(home: Path) -> None:
 def test_json_shape(newsroom: Library) -> None:
     ids = _ids_by_source(newsroom)
     data = related_json(related(newsroom, ids["Sahel Wire"]))
-    assert set(data) == {"cited", "coverage", "links"}
+    assert set(data) == {"cited", "coverage", "more_from_outlet", "links", "story"}
     assert data["links"] == ["https://sahelwire.example/tillaberi-attack"]
     assert data["coverage"]
     for item in data["coverage"]:
@@ -279,6 +279,7 @@ def test_json_shape(newsroom: Library) -> None:
             "score",
             "shared_entities",
             "near_duplicate",
+            "language",
         }
         assert isinstance(item["shared_entities"], list)
         assert isinstance(item["published"], str)

@@ -292,6 +292,7 @@ def bindings_in_use(app) -> list[object]:  # type: ignore[no-untyped-def]
     """Every binding our own classes declare: the app, each widget on the main screen, and
     every dialog, read from the classes themselves (not from the table help is built from)."""
     from sahelreader.tui.screens.dialogs import ConfirmScreen
+    from sahelreader.tui.screens.stories import StoriesScreen
 
     nodes = [app, *app.main.walk_children(with_self=True)]
     classes = {type(node) for node in nodes} | {
@@ -299,6 +300,7 @@ def bindings_in_use(app) -> list[object]:  # type: ignore[no-untyped-def]
         ViewsScreen,
         SaveSearchScreen,
         ConfirmScreen,
+        StoriesScreen,
     }
     found = []
     for cls in classes:

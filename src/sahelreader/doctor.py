@@ -48,6 +48,16 @@ class _Health(Protocol):
     def pending(self) -> int: ...
 
 
+class _Placed(Protocol):
+    @property
+    def placed(self) -> int: ...
+
+
+class _Stories(Protocol):
+    def unplaced(self) -> int: ...
+    def catch_up(self, progress: Progress | None = None) -> _Placed: ...
+
+
 class DoctorSubject(Protocol):
     """What the doctor examines and repairs: a store, an index, and keeping them in step."""
 
@@ -58,6 +68,10 @@ class DoctorSubject(Protocol):
     def index_health(self) -> _Health: ...
     def rebuild_index(self, progress: Progress | None = None) -> int: ...
     def sync_index(self, progress: Progress | None = None) -> bool: ...
+    @property
+    def stories(self) -> _Stories: ...
+    @property
+    def read_only(self) -> str | None: ...
 
 
 @dataclass(frozen=True)
@@ -177,6 +191,22 @@ def run_doctor(
                 repaired=True,
                 detail=f"merged {plural(segments, 'segment')} into one",
             )
+        )
+
+    unplaced = library.stories.unplaced()
+    if unplaced and library.read_only is None:
+        placed = library.stories.catch_up(progress).placed
+        findings.append(
+            Finding(
+                "stories",
+                ok=False,
+                repaired=placed == unplaced,
+                detail=f"grouped {plural(placed, 'article')} that were in no story",
+            )
+        )
+    elif unplaced:
+        findings.append(
+            Finding("stories", ok=False, detail=f"{plural(unplaced, 'article')} in no story")
         )
 
     orphans = store.orphaned_user_data()

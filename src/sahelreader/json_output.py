@@ -23,7 +23,8 @@ from sahelreader.text.timeutil import to_iso
 
 if TYPE_CHECKING:
     from sahelreader.notes_export import NotedArticle
-    from sahelreader.related.result import Related
+    from sahelreader.related.result import Coverage, Related
+    from sahelreader.related.stories import Story
 
 JSON = dict[str, Any]  # values of any JSON type; Any so that callers can index into them
 
@@ -161,26 +162,50 @@ def article_json(article: Article, entities: Iterable[Entity] | None = None) -> 
     return data
 
 
-def related_json(found: Related) -> JSON:
-    """`related --json`: cited sources, other coverage (best first) and links."""
+def _coverage_json(c: Coverage) -> JSON:
+    return {
+        "id": c.id,
+        "title": c.title,
+        "source": c.source,
+        "published": c.published.isoformat() if c.published else None,
+        "score": round(c.score, 4),
+        "shared_entities": list(c.shared_entities),
+        "near_duplicate": c.near_duplicate,
+        "language": c.language or None,
+    }
+
+
+def story_json(story: Story) -> JSON:
+    """One story: `{"id", "title", "articles", "outlets", "languages", "first", "last"}`
+    (`articles` is how many)."""
+    return {
+        "id": story.id,
+        "title": story.title,
+        "articles": len(story.articles),
+        "outlets": list(story.outlets),
+        "languages": list(story.languages),
+        "first": to_iso(story.first),
+        "last": to_iso(story.last),
+    }
+
+
+def stories_json(stories: Iterable[Story]) -> list[JSON]:
+    """`stories --json`: the recent stories, the latest active first."""
+    return [story_json(story) for story in stories]
+
+
+def related_json(found: Related, story: Story | None = None) -> JSON:
+    """`related --json`: cited sources, other coverage (best first), the outlet's own other
+    pieces on the story, links, and the article's story (null when it has none)."""
     return {
         "cited": [
             {"name": c.name, "kind": c.kind, "count": c.count, "sentences": list(c.sentences)}
             for c in found.cited
         ],
-        "coverage": [
-            {
-                "id": c.id,
-                "title": c.title,
-                "source": c.source,
-                "published": c.published.isoformat() if c.published else None,
-                "score": round(c.score, 4),
-                "shared_entities": list(c.shared_entities),
-                "near_duplicate": c.near_duplicate,
-            }
-            for c in found.coverage
-        ],
+        "coverage": [_coverage_json(c) for c in found.coverage],
+        "more_from_outlet": [_coverage_json(c) for c in found.more_from_outlet],
         "links": list(found.links),
+        "story": None if story is None else story_json(story),
     }
 
 

@@ -9,7 +9,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -171,6 +171,25 @@ def build_parser() -> argparse.ArgumentParser:
         help="at most N coverage items (default 10)",
     )
     related.add_argument("--json", action="store_true", help="print the result as JSON")
+
+    stories = commands.add_parser(
+        "stories",
+        help="the library's articles grouped into stories, across outlets and languages",
+        description="Stories: articles on one event or development, from several outlets and "
+        "in several languages, over days. Lists the stories active in the N days up to the "
+        "library's newest article, the latest first, with their outlets, languages, article "
+        "count and first and last dates. Stories are grouped as articles arrive; --rebuild "
+        "groups the whole library again.",
+    )
+    stories.add_argument(
+        "--days",
+        type=_positive_int,
+        default=7,
+        metavar="N",
+        help="stories with an article in the N days up to the newest one (default 7)",
+    )
+    stories.add_argument("--rebuild", action="store_true", help="group the whole library again")
+    stories.add_argument("--json", action="store_true", help="print the stories as JSON")
 
     bookmark = commands.add_parser(
         "bookmark", help="bookmark articles", description="Bookmark articles."
@@ -741,8 +760,9 @@ def cmd_entities(args: argparse.Namespace, err: Console) -> int:
 def cmd_related(args: argparse.Namespace, err: Console) -> int:
     with _library(args, err) as library:
         found = library.related(args.id, limit=args.limit)
+        story = library.stories.of_article(args.id)
         if args.json:
-            _print_json(json_output.related_json(found))
+            _print_json(json_output.related_json(found, story))
             return EXIT_OK
         out = _out()
         out.print(Text("Cited in this article", style="bold"))
@@ -765,12 +785,61 @@ def cmd_related(args: argparse.Namespace, err: Console) -> int:
                 out.print(line)
         if not found.coverage:
             out.print(Text("  No other coverage in your library.", style="dim"))
+        if found.more_from_outlet:
+            out.print(Text("More from this outlet", style="bold"))
+            for item in found.more_from_outlet:
+                out.print(Text(f"  {item.id}  {one_line(item.title)}"))
+        if story is not None and len(story.articles) > 1:
+            line = Text("Story ", style="bold")
+            line.append(f"{story.id}  {one_line(story.title)}")
+            line.append(
+                f"  {plural(len(story.articles), 'article')} · "
+                f"{plural(len(story.outlets), 'outlet')} · {', '.join(story.languages)}",
+                style="dim",
+            )
+            out.print(line)
         out.print(Text("Links", style="bold"))
         for url in found.links:
             out.print(_said(f"  {url}"))
         if not found.links:
             out.print(Text("  No links.", style="dim"))
         return EXIT_OK
+
+
+def cmd_stories(args: argparse.Namespace, err: Console) -> int:
+    with _library(args, err, index=False) as library:
+        stories = library.stories
+        if args.rebuild or stories.unplaced():
+            label = "Grouping stories" if args.rebuild else "Grouping new articles into stories"
+            with _progress(err, label) as update:
+                if args.rebuild:
+                    stories.rebuild(progress=update)
+                else:
+                    stories.catch_up(progress=update)
+        found = stories.recent(days=args.days)
+        if args.json:
+            _print_json(json_output.stories_json(found))
+            return EXIT_OK
+        out = _out()
+        for story in found:
+            line = Text(f"{story.id:>6}  ", style="dim")
+            line.append(one_line(story.title), style="bold")
+            out.print(line)
+            dates = " – ".join(dict.fromkeys(_day(d) for d in (story.first, story.last)))
+            detail = (
+                f"        {plural(len(story.articles), 'article')} · {dates} · "
+                f"{', '.join(story.languages) or 'language unknown'} · "
+                + ", ".join(one_line(o) for o in story.outlets[:6])
+                + (f" +{len(story.outlets) - 6}" if len(story.outlets) > 6 else "")
+            )
+            out.print(Text(detail, style="dim"))
+        if not found:
+            out.print(f"No stories of two articles or more in the last {args.days} days.")
+        return EXIT_OK
+
+
+def _day(when: datetime | None) -> str:
+    return when.date().isoformat() if when is not None else "undated"
 
 
 def cmd_bookmark(args: argparse.Namespace, err: Console) -> int:
@@ -1004,6 +1073,7 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace, Console], int]] = {
     "remove": cmd_remove,
     "entities": cmd_entities,
     "related": cmd_related,
+    "stories": cmd_stories,
     "bookmark": cmd_bookmark,
     "unbookmark": cmd_bookmark,
     "bookmarks": cmd_bookmarks,

@@ -57,6 +57,7 @@ from sahelreader.text.timeutil import from_iso, now_utc
 
 if TYPE_CHECKING:
     from sahelreader.doctor import Finding
+    from sahelreader.library.stories import Stories
     from sahelreader.library.subscriptions import Subscriptions
     from sahelreader.library.trends import Trends
     from sahelreader.related.result import Related
@@ -235,6 +236,7 @@ class Library:
         self.equivalences = Equivalences(config.equivalences)
         self._source_texts: dict[str, str] | None = None  # source -> its text in the index
         self._subscriptions: Subscriptions | None = None
+        self._stories: Stories | None = None
         use_outlets(self.outlets)
 
     @classmethod
@@ -635,6 +637,15 @@ class Library:
         self.recognise_and_save(added)
 
     @property
+    def stories(self) -> Stories:
+        """Articles grouped into stories, across outlets and languages."""
+        if self._stories is None:
+            from sahelreader.library.stories import Stories
+
+            self._stories = Stories(self)
+        return self._stories
+
+    @property
     def subscriptions(self) -> Subscriptions:
         """Feeds: subscribe, refresh, remove, OPML."""
         if self._subscriptions is None:
@@ -768,13 +779,17 @@ class Library:
         text = decode_bytes(Path(path).read_bytes())
         return text, self.recognise_text(text)
 
-    def recognise_and_save(self, ids: Sequence[str]) -> None:
+    def recognise_and_save(self, ids: Sequence[str], *, stories: bool = True) -> None:
         found = [
             (article_id, self.recogniser.recognise(body, language or None))
             for article_id, body, language in self.store.bodies(ids)
         ]
         if found:
             self.store.save_entities(found, self.entity_version)
+            if stories:
+                # Every import path comes here once the entities are known: group new articles
+                # into stories now (`stories`: False when only the recogniser changed).
+                self.stories.place([article_id for article_id, _ in found])
 
     def refresh_entities(
         self, progress: Progress | None = None, cancelled: threading.Event | None = None
@@ -784,7 +799,7 @@ class Library:
         for start in range(0, len(stale), 200):
             if cancelled is not None and cancelled.is_set():
                 break
-            self.recognise_and_save(stale[start : start + 200])
+            self.recognise_and_save(stale[start : start + 200], stories=False)
             if progress is not None:
                 progress(min(start + 200, len(stale)), len(stale))
         return len(stale)

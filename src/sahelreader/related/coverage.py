@@ -24,7 +24,17 @@ Related coverage is found in two steps:
 4. **Other outlets first** — the list is other outlets' coverage of the story. An item from the
    article's own source is most often the same outlet's next piece on a running topic (the same
    names, words and day, a different event), so it needs clearly more: `SAME_SOURCE_TITLE_TERMS`
-   shared distinctive title words *and* a score of `SAME_SOURCE_MIN_SCORE`.
+   shared distinctive title words *and* a score of `SAME_SOURCE_MIN_SCORE`. The outlet's
+   pieces that pass the evidence but not that bar are listed apart, as "more from this
+   outlet" (`Related.more_from_outlet`): its follow-ups, not claimed to be the same event.
+5. **Other languages** — an English and a French report of one event share almost no words,
+   so their text similarity is near zero and they rarely share "key words". For a candidate in
+   another language the text similarity is replaced by the language-independent evidence
+   (`features`): the names both give, compared by canonical name (ECOWAS = CEDEAO, a person by
+   surname), and the numbers both give ("12 soldiers" / "12 soldats"). Names alone make a
+   topic, so it must share a weighty person or organisation, and a number or a third name,
+   and both must be dated, at most `CROSS_MAX_DAYS` apart (undated, shared names and numbers
+   make a topic as often as an event).
 
 Near-duplicates (the same wire copy in two outlets) are found by word-shingle overlap of the
 first words of the bodies (`duplicates`); a near-copy from the article's own source is left out
@@ -48,11 +58,13 @@ from functools import cache
 
 from sahelreader.entities.summary import group_entities, name_key
 from sahelreader.models import Article, Entity
-from sahelreader.related.duplicates import WORD, Shingles, near_duplicate, same_source
+from sahelreader.related.duplicates import Shingles, near_duplicate, same_source
+from sahelreader.related.features import LEDE_CHARS, numbers_in, outlet_words
 from sahelreader.related.inputs import Document, RelatedInputs, Searcher
 from sahelreader.related.result import Coverage, Related
 from sahelreader.search.analysis import STEMMED_LANGUAGES
 from sahelreader.sources import extract_citations, extract_links
+from sahelreader.sources.organisation_names import other_names
 from sahelreader.text.fold import fold
 
 __all__ = [
@@ -69,6 +81,7 @@ NUMTERMS = 24  # distinctive terms taken from the article's text
 ENTITY_TERMS = 8  # entities whose tokens join the candidate query
 CANDIDATES = 40  # candidates re-scored, by text similarity...
 ENTITY_CANDIDATES = 10  # ...and by shared entity tokens
+CROSS_CANDIDATES = 5  # ...and, of those, the best in other languages
 MAX_DF_SHARE = 0.04  # a term in more than this share of documents is not searched for...
 MAX_DF_FLOOR = 40  # ...unless it is in fewer than this many (small libraries)
 TITLE_WEIGHT = 1.0  # a key term found in a title, vs in a body
@@ -92,13 +105,21 @@ ROUNDUP_TITLE_TERMS = 2  # title words a round-up must share with the other arti
 SHORT_TEXT_WORDS = 60  # a body shorter than this needs a shared title word or weighty name
 SAME_SOURCE_TITLE_TERMS = 2  # an item from the article's own outlet must share these title words
 SAME_SOURCE_MIN_SCORE = 0.55  # ...and score this much
+OUTLET_LIMIT = 5  # "more from this outlet": the outlet's own pieces with the evidence
+CROSS_MIN_NAMES = 2  # distinctive names a report in another language must share...
+CROSS_MIN_NAME_WEIGHT = 0.05  # ...each at least this heavy (a name in ~half the library: ~0)
+CROSS_MAX_DAYS = 4.0  # ...at most this many days apart
+CROSS_NUMBER_MASS = 0.4  # a shared number (not a year, not 0 or 1) counts as this much mass
+CROSS_SCALE = 1.0  # shared mass giving 1 - 1/e of a cross-language candidate's similarity
+OUTLET_MAX_DAYS = 7.0  # "more from this outlet": its pieces this many days apart at most
 
 
 def related(inputs: RelatedInputs, limit: int = 10) -> Related:
     """Everything the side panel shows for one article."""
     article = inputs.article
     cited = extract_citations(article.body, article.language or None)
-    return Related(cited, find_coverage(inputs, limit), article_links(article))
+    coverage, from_outlet = coverage_and_outlet(inputs, limit)
+    return Related(cited, coverage, article_links(article), more_from_outlet=from_outlet)
 
 
 def article_links(article: Article) -> list[str]:
@@ -142,13 +163,26 @@ class _Candidate:
     roundup: bool  # a live page, a papers review, a bulletin
     words: int  # of its body
     same_source: bool  # from the article's own outlet
+    other_language: bool = False  # both languages known, and not the same
+    names: int = 0  # distinctive names shared (CROSS_MIN_NAME_WEIGHT or heavier)
+    numbers: int = 0  # numbers shared
+    days: float | None = None  # days apart; None when either is undated
     score: float = 0.0
 
 
 def find_coverage(inputs: RelatedInputs, limit: int = 10) -> list[Coverage]:
     """Other coverage of the article's story, best first (near-duplicates marked)."""
+    return coverage_and_outlet(inputs, limit)[0]
+
+
+def coverage_and_outlet(
+    inputs: RelatedInputs, limit: int = 10
+) -> tuple[list[Coverage], list[Coverage]]:
+    """Other coverage of the article's story, best first (near-duplicates marked), and the
+    article's own outlet's other pieces with evidence of the story that did not make the bar
+    for the first list ("more from this outlet"), best first."""
     if limit <= 0:
-        return []
+        return [], []
     article = inputs.article
     roundup = is_roundup(article.title)
     words = len(article.body.split())
@@ -157,6 +191,10 @@ def find_coverage(inputs: RelatedInputs, limit: int = 10) -> list[Coverage]:
     # aside: a strong follow-up from the same outlet still vouches for the others.
     story_best = max((c.score for c in on_story if not c.duplicate), default=0.0)
     kept = sorted((c for c in on_story if c.duplicate or not _held_back(c)), key=lambda c: -c.score)
+    from_outlet = sorted(
+        (c for c in on_story if not c.duplicate and _held_back(c) and _follow_up(c)),
+        key=lambda c: -c.score,
+    )[:OUTLET_LIMIT]
     if story_best < MIN_SCORE:
         kept = [c for c in kept if c.duplicate]
     else:
@@ -175,18 +213,26 @@ def find_coverage(inputs: RelatedInputs, limit: int = 10) -> list[Coverage]:
         shown.append(candidate)
         if len(shown) >= limit:
             break
-    return [
-        Coverage(
-            id=c.id,
-            title=c.document.title,
-            source=c.document.source,
-            published=c.published,
-            score=round(c.score, 4),
-            shared_entities=tuple(c.shared),
-            near_duplicate=c.duplicate,
-        )
-        for c in shown
-    ]
+    return [_coverage(c) for c in shown], [_coverage(c) for c in from_outlet]
+
+
+def _coverage(c: _Candidate) -> Coverage:
+    return Coverage(
+        id=c.id,
+        title=c.document.title,
+        source=c.document.source,
+        published=c.published,
+        score=round(c.score, 4),
+        shared_entities=tuple(c.shared),
+        near_duplicate=c.duplicate,
+        language=c.document.language,
+    )
+
+
+def _follow_up(c: _Candidate) -> bool:
+    """One of the outlet's own pieces worth listing apart: scored, and dated near the
+    article (undated pieces of one outlet sharing names are its topic, not a follow-up)."""
+    return c.score >= SCORE_FLOOR and c.days is not None and c.days <= OUTLET_MAX_DAYS
 
 
 def _held_back(c: _Candidate) -> bool:
@@ -207,12 +253,61 @@ def _evidence(c: _Candidate, roundup: bool, words: int) -> bool:
     """
     if c.duplicate:
         return True
+    if c.other_language:
+        return _cross_language_evidence(c)
     if c.terms < MIN_KEY_TERMS and not (c.strong_name and c.title_terms >= 1):
         return False
     if (roundup or c.roundup) and c.title_terms < ROUNDUP_TITLE_TERMS:
         return False
     short = min(words, c.words) < SHORT_TEXT_WORDS
     return not (short and c.title_terms == 0 and not c.strong_name)
+
+
+def _cross_language_evidence(c: _Candidate) -> bool:
+    """A report in another language shares names and numbers, not words. Names alone make a
+    topic (a club, its league, its rival), so it needs a weighty person or organisation, and
+    a shared number or a third name, within CROSS_MAX_DAYS. Undated, nothing says it is the
+    same event rather than the same topic: football pages in two languages share clubs,
+    players and scores (undated BBC and BBC Afrique pages of MasakhaNEWS: a looser rule linked
+    38 French pages to English ones, most of a sample by eye topic matches). So both must be
+    dated."""
+    if c.names < CROSS_MIN_NAMES or not c.strong_name or c.days is None:
+        return False
+    return c.days <= CROSS_MAX_DAYS and (c.numbers >= 1 or c.names > CROSS_MIN_NAMES)
+
+
+def _other_language_docs(searcher: Searcher, language: str, docs: Iterable[int]) -> list[int]:
+    """Those of `docs` (document numbers) in a known language other than `language`."""
+    if not language:
+        return []
+    from whoosh.query import Term
+
+    reader = searcher.reader()
+    languages = [t.decode() if isinstance(t, bytes) else t for t in reader.lexicon("language")]
+    others = [lang for lang in languages if lang not in (language, "unknown")]
+    if not others:
+        return []
+    # Of the two sets, the smaller is read: few French documents among many English ones.
+    mine = reader.doc_frequency("language", language)
+    theirs = sum(reader.doc_frequency("language", lang) for lang in others)
+    if theirs <= mine:
+        wanted = {d for lang in others for d in searcher.docs_for_query(Term("language", lang))}
+        return [d for d in docs if d in wanted]
+    unwanted = set(searcher.docs_for_query(Term("language", language)))
+    unwanted |= set(searcher.docs_for_query(Term("language", "unknown")))
+    return [d for d in docs if d not in unwanted]
+
+
+def _days_apart(a: datetime | None, b: datetime | None) -> float | None:
+    if a is None or b is None:
+        return None
+    if (a.tzinfo is None) != (b.tzinfo is None):
+        a, b = a.replace(tzinfo=None), b.replace(tzinfo=None)
+    return abs((a - b).total_seconds()) / 86_400.0
+
+
+def _other_language(mine: str, theirs: str) -> bool:
+    return bool(mine) and bool(theirs) and mine != theirs
 
 
 def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
@@ -243,6 +338,10 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
         for d in heapq.nlargest(ENTITY_CANDIDATES + 1, by_entity, key=by_entity.__getitem__)
         if d not in text or d not in chosen
     ]
+    # Reports in other languages have their own places: on a story many same-language reports
+    # share its names too and would fill the entity candidates' places.
+    other = _other_language_docs(searcher, article.language, by_entity)
+    chosen += heapq.nlargest(CROSS_CANDIDATES, other, key=by_entity.__getitem__)
     hits = [
         (searcher.stored_fields(docnum)["id"], text.get(docnum, 0.0), masks.get(docnum, 0))
         for docnum in dict.fromkeys(chosen)
@@ -256,6 +355,7 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
     mine_title = title_words.of(article.title)
     stored = {doc.id: doc for doc in inputs.documents([found for found, _, _ in hits])}
     mine = Shingles(article.body, article.title)
+    my_numbers: set[str] | None = None  # read when a candidate in another language needs them
     found_all: list[_Candidate] = []
     for found, raw, mask in hits:
         doc = stored.get(found)
@@ -276,6 +376,16 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
         shared, mass, strong = _shared(names, weights, their_names)
         entity_score = 1.0 - math.exp(-mass / ENTITY_SCALE)
         mlt = min(1.0, raw / scale)
+        other_language = _other_language(article.language, doc.language)
+        shared_names = shared_numbers = 0
+        if other_language:
+            # Their words are not ours: the similarity is that of names and numbers.
+            if my_numbers is None:
+                my_numbers = set(numbers_in(f"{article.title}\n{article.body[:LEDE_CHARS]}"))
+            shared_numbers = len(my_numbers & set(numbers_in(f"{doc.title}\n{body[:LEDE_CHARS]}")))
+            shared_names = _heavy_shared(names, weights, their_names)
+            cross_mass = mass + CROSS_NUMBER_MASS * shared_numbers
+            mlt = max(mlt, 1.0 - math.exp(-cross_mass / CROSS_SCALE))
         published = doc.published
         time = time_factor(article.published, published)
         theirs_title = title_words.of(doc.title)
@@ -298,6 +408,10 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
             roundup=is_roundup(doc.title),
             words=len(body.split()),
             same_source=from_own_outlet,
+            other_language=other_language,
+            names=shared_names,
+            numbers=shared_numbers,
+            days=_days_apart(article.published, published),
         )
         c.score = (W_MLT * mlt + W_ENTITY * entity_score + W_TITLE * c.title_sim) * time
         if duplicate:
@@ -461,18 +575,25 @@ def _title_entities(inputs: RelatedInputs, title: str, language: str) -> list[En
 def _names(entities: Sequence[Entity], more: Sequence[Entity] = ()) -> list[_Name]:
     found: dict[tuple[str, ...], _Name] = {}
     for group in group_entities([*entities, *more]):
-        key = name_key(group.name)
+        key = _name_key(group.name, group.type)
         if key and key not in found:
             found[key] = _Name(group.name, group.type, key)
     return list(found.values())
 
 
-_HOST_WORDS = frozenset({"www", "com", "co", "uk", "org", "net", "news", "the"})
+def _name_key(name: str, kind: str) -> tuple[str, ...]:
+    """An organisation by its canonical name (CEDEAO -> ECOWAS: the index holds every name of
+    it, so its tokens are found in either language); anything else by its own words."""
+    if kind == "organisation":
+        names = other_names(name)
+        if names:
+            return name_key(names[0])
+    return name_key(name)
 
 
 def _names_outlet(name: _Name, source: str) -> bool:
     """“CNN” in a cnn.com article, “BBC” in a BBC one: the byline, not a shared subject."""
-    words = {w for w in WORD.findall(fold(source)) if w not in _HOST_WORDS}
+    words = outlet_words(source)
     key = [w for w in name.key if w != "the"]
     return bool(words) and bool(key) and all(w in words for w in key)
 
@@ -516,6 +637,20 @@ def _shared(
             strong = strong or (name.type != "place" and weight >= STRONG_NAME_WEIGHT)
     shared.sort(key=lambda pair: -pair[0])
     return [display for _, display in shared], sum(w for w, _ in shared), strong
+
+
+def _heavy_shared(
+    mine: list[_Name], weights: dict[tuple[str, ...], float], theirs: list[_Name]
+) -> int:
+    """How many of the article's names of some weight (CROSS_MIN_NAME_WEIGHT) the other names."""
+    keys = {n.key for n in theirs}
+    surnames = {n.key[-1] for n in theirs if n.type == "person"}
+    return sum(
+        1
+        for n in mine
+        if weights.get(n.key, 0.0) >= CROSS_MIN_NAME_WEIGHT
+        and (n.key in keys or (n.type == "person" and n.key[-1] in surnames))
+    )
 
 
 def time_factor(a: datetime | None, b: datetime | None) -> float:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sahelreader.sources import CitedSource
@@ -19,6 +19,7 @@ class Coverage:
     score: float
     shared_entities: tuple[str, ...]
     near_duplicate: bool
+    language: str = ""  # "" when unknown
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,9 @@ class Related:
     cited: list[CitedSource]
     coverage: list[Coverage]  # best first
     links: list[str]
+    # The article's own outlet's other pieces on the story that are not claimed to be the
+    # same event (its follow-ups and running coverage), best first.
+    more_from_outlet: list[Coverage] = field(default_factory=list)
 
     def coverage_by_outlet(self) -> list[tuple[str, list[Coverage]]]:
         """Coverage grouped by source, groups in the order of their best item."""

@@ -585,10 +585,13 @@ class Store:
                 conn.execute(f"DELETE FROM articles WHERE id IN ({marks})", chunk)
                 conn.execute(f"DELETE FROM read_state WHERE article_id IN ({marks})", chunk)
                 conn.execute(f"DELETE FROM article_entities WHERE article_id IN ({marks})", chunk)
-                conn.execute(f"DELETE FROM article_entities WHERE article_id IN ({marks})", chunk)
                 if with_user_data:
                     conn.execute(f"DELETE FROM notes WHERE article_id IN ({marks})", chunk)
                     conn.execute(f"DELETE FROM bookmarks WHERE article_id IN ({marks})", chunk)
+            # Out of its story too: the story is listed from the articles left.
+            from sahelreader.store.stories import forget_members
+
+            forget_members(conn, list(ids))
             self.queue_for_index(conn, ids)
             self.bump_stamp(conn)
 

@@ -119,6 +119,32 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (feed_id, entry_key)
     );
     """,
+    # 7: stories, grouped incrementally as articles arrive (library/stories.py). Each article is
+    # placed in one story, with its language-independent keys (related/features.py);
+    # `story_features` is the keys' inverted list, read for the stories near a new
+    # article's date; `story_key_df` counts the articles holding each key (its weight).
+    # `placed_at` is the article's date (or when it was added). Rows go with their article
+    # (Store.remove); all of it is derived, rebuilt by `stories --rebuild`.
+    """
+    CREATE TABLE stories (id INTEGER PRIMARY KEY, created TEXT NOT NULL);
+    CREATE TABLE story_articles (
+        article_id TEXT PRIMARY KEY,
+        story_id INTEGER NOT NULL,
+        placed_at TEXT NOT NULL,
+        keys TEXT NOT NULL
+    );
+    CREATE INDEX story_articles_story ON story_articles(story_id);
+    CREATE INDEX story_articles_placed_at ON story_articles(placed_at);
+    CREATE TABLE story_features (
+        key TEXT NOT NULL,
+        placed_at TEXT NOT NULL,
+        article_id TEXT NOT NULL,
+        story_id INTEGER NOT NULL
+    );
+    CREATE INDEX story_features_key ON story_features(key, placed_at);
+    CREATE INDEX story_features_article ON story_features(article_id);
+    CREATE TABLE story_key_df (key TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -186,6 +186,13 @@ ANYWHERE: list[BindingType] = [
         show=True,
     ),
     _key(
+        "T",
+        "show_stories",
+        "Stories",
+        "stories",
+        "Show the recent stories: articles on one event across outlets and languages",
+    ),
+    _key(
         "F",
         "show_feeds",
         "Feeds",
@@ -319,6 +326,25 @@ FEEDS: list[BindingType] = [
     _key("escape,q", "close", "Back", "feeds.close", "Back to the reader", show=True),
 ]
 
+STORIES: list[BindingType] = [
+    _key(
+        "enter",
+        "open",
+        "Open",
+        "stories.open",
+        "Show the story's articles; open an article",
+        show=True,
+    ),
+    _key(
+        "escape,q",
+        "back",
+        "Back",
+        "stories.back",
+        "Back from a story's articles to the stories, from the stories to the reader",
+        show=True,
+    ),
+]
+
 ADD: list[BindingType] = [
     _key("enter", "submit", "Add", "add.submit", "Add what was typed", show=True),
     _key("escape", "cancel", "Cancel", "add.cancel", "Close without adding", show=True),
@@ -346,6 +372,7 @@ SECTIONS: list[tuple[str, list[BindingType]]] = [
     ("Views", VIEWS),
     ("Save a search", SAVE_SEARCH),
     ("Feeds", FEEDS),
+    ("Stories", STORIES),
     ("Add", ADD),
     ("Questions", CONFIRM),
     ("Help", HELP),

@@ -42,6 +42,7 @@ from sahelreader.tui.screens.dialogs import (
     ViewsScreen,
 )
 from sahelreader.tui.screens.feed_actions import FeedActions
+from sahelreader.tui.screens.stories import StoryActions
 from sahelreader.tui.widgets.article_list import ArticleList
 from sahelreader.tui.widgets.context_bar import ContextBar
 from sahelreader.tui.widgets.note_editor import NoteEditor
@@ -66,7 +67,7 @@ PANE_NAMES = (
 )
 
 
-class MainScreen(FeedActions):
+class MainScreen(FeedActions, StoryActions):
     BINDINGS = bindings.ANYWHERE
 
     def __init__(self, library: Library, delays: Delays, index_ready: threading.Event) -> None:

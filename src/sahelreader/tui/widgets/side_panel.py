@@ -153,12 +153,16 @@ class SidePanel(VerticalScroll):
             yield Static("Other coverage", classes="section-title")
             yield Static(id="side-coverage-empty", classes="empty")
             yield SideList(id="coverage-list")
+            # The outlet's own other pieces on the story: shown only when there are some.
+            yield Static("More from this outlet", classes="section-title", id="side-outlet-title")
+            yield SideList(id="outlet-list")
             yield Static("Links", classes="section-title")
             yield Static(id="side-links-empty", classes="empty")
             yield SideList(id="link-list")
 
     def on_mount(self) -> None:
         self.show(None)
+        self._show_more_from_outlet(None)
 
     # -- the article and its entities ------------------------------------------------------------
 
@@ -246,6 +250,7 @@ class SidePanel(VerticalScroll):
         if related is None:
             for section in ("cited", "coverage", "link"):
                 self._fill(section, [], "Search is not ready yet.")
+            self._show_more_from_outlet(None)
             return
         self._fill(
             "cited",
@@ -275,6 +280,7 @@ class SidePanel(VerticalScroll):
                     label.append("\n    " + " · ".join(details), style="dim")
                 coverage.append((label, Choice("article", item.id)))
         self._fill("coverage", coverage, EMPTY_COVERAGE)
+        self._show_more_from_outlet(related)
         self._fill(
             "link",
             [
@@ -283,6 +289,18 @@ class SidePanel(VerticalScroll):
             ],
             "No links in this article.",
         )
+
+    def _show_more_from_outlet(self, related: Related | None) -> None:
+        items = related.more_from_outlet if related is not None else []
+        rows: list[tuple[Text, Choice | None]] = []
+        for item in items:
+            label = Text(one_line(item.title))
+            if item.published:
+                label.append(f"\n  {short_date(item.published)}", style="dim")
+            rows.append((label, Choice("article", item.id)))
+        self.query_one("#outlet-list", SideList).set_rows(rows)
+        self.query_one("#outlet-list", SideList).display = bool(rows)
+        self.query_one("#side-outlet-title", Static).display = bool(rows)
 
     # -- plumbing ------------------------------------------------------------------------------
 

@@ -1,0 +1,209 @@
+"""Stories: the library's articles grouped by event, across outlets and languages, over days.
+
+Articles are placed as they arrive (`Library.recognise_and_save`, which every import path
+calls once their entities are known): each joins the closest story of the days around it or
+starts one (`related/stories.py`). Nothing is recomputed for the whole library on an add;
+`rebuild` starts again from scratch (`sahelreader stories --rebuild`), `catch_up` places the
+articles a library had before it had stories. A removed article leaves its story with it
+(`Store.remove`): stories are listed from the articles they still have.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from typing import TYPE_CHECKING
+
+from sahelreader.related.features import article_features, outlet_words
+from sahelreader.related.stories import (
+    WINDOW_DAYS,
+    Story,
+    StoryArticle,
+    choose_story,
+    key_weights,
+)
+from sahelreader.store.database import row_entities
+from sahelreader.store.stories import StoryRow, StoryTable, forget_members
+from sahelreader.text.timeutil import from_iso, now_utc, to_iso
+
+if TYPE_CHECKING:
+    from sahelreader.library import Library
+
+__all__ = ["PlaceReport", "Stories", "Story", "StoryArticle"]
+
+Progress = Callable[[int, int], None]
+_BATCH = 200
+DEFAULT_DAYS = 7
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+
+@dataclass
+class PlaceReport:
+    placed: int = 0
+    created: int = 0
+    touched: set[int] = field(default_factory=set)  # stories that gained an article
+
+
+def _story(rows: Sequence[StoryRow]) -> Story:
+    articles = tuple(
+        StoryArticle(r.article_id, r.title, r.source, r.language, from_iso(r.placed_at))
+        for r in rows
+    )
+    return Story(
+        id=rows[0].story_id,
+        title=rows[0].title,
+        articles=articles,
+        outlets=tuple(dict.fromkeys(a.source for a in articles if a.source)),
+        languages=tuple(dict.fromkeys(a.language for a in articles if a.language)),
+        first=articles[0].published,
+        last=articles[-1].published,
+    )
+
+
+class Stories:
+    """The Library's stories (`Library.stories`)."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self.table = StoryTable(library.store)
+
+    # -- grouping ------------------------------------------------------------------------------
+
+    def place(
+        self,
+        ids: Sequence[str],
+        progress: Progress | None = None,
+        cancelled: threading.Event | None = None,
+    ) -> PlaceReport:
+        """Put these articles in stories (again, if they were in one), oldest first.
+
+        Their keys are counted first, all of them: a key's weight is its rarity in the library
+        as it is with these articles in it, so that the first articles of a large import (or of
+        a rebuild) are not weighed against a library of a handful."""
+        report = PlaceReport()
+        if self.library.read_only is not None or not ids:
+            return report
+        dates = self.table.dates(ids)
+        ordered = sorted(dates, key=lambda i: dates[i])
+        keys = self._keys(ordered)
+        table = self.table
+        with self.library.store.transaction() as conn:
+            forget_members(conn, ordered)
+            table.count_keys(conn, Counter(k for found in keys.values() for k in found))
+        total = table.placed_count() + len(keys)
+        for start in range(0, len(ordered), _BATCH):
+            if cancelled is not None and cancelled.is_set():
+                # Counted but not placed: their keys do not count after all.
+                left = [k for i in ordered[start:] for k in keys.get(i, ())]
+                with self.library.store.transaction() as conn:
+                    table.count_keys(conn, {k: -n for k, n in Counter(left).items()})
+                break
+            with self.library.store.transaction() as conn:
+                for article_id in ordered[start : start + _BATCH]:
+                    if article_id not in keys:
+                        continue
+                    found = keys[article_id]
+                    when, dated = dates[article_id]
+                    # An undated article is a story of its own: the day it was added says
+                    # nothing of the event, and names alone make a topic.
+                    story_id = self._closest_story(found, when, total) if dated else None
+                    if story_id is None:
+                        story_id = table.new_story(conn)
+                        report.created += 1
+                    report.touched.add(story_id)
+                    table.add_member(conn, article_id, story_id, when, found, findable=dated)
+                    report.placed += 1
+            if progress is not None:
+                progress(min(start + _BATCH, len(ordered)), len(ordered))
+        return report
+
+    def _keys(self, ids: Sequence[str]) -> dict[str, tuple[str, ...]]:
+        """The language-independent keys of each article (`related.features`)."""
+        library = self.library
+        found: dict[str, tuple[str, ...]] = {}
+        for start in range(0, len(ids), _BATCH):
+            for row in library.store.documents(ids[start : start + _BATCH]):
+                language = row["language"] or ""
+                entities = row_entities(row, library.entity_version)
+                if entities is None:
+                    entities = library.recogniser.recognise(row["body"], language or None)
+                title_entities = library.recogniser.recognise(row["title"], language or None)
+                found[row["id"]] = article_features(
+                    row["title"],
+                    row["body"],
+                    language,
+                    [*entities, *title_entities],
+                    outlet_words(row["source"]),
+                ).keys
+        return found
+
+    def _closest_story(self, keys: Sequence[str], when: str, total: int) -> int | None:
+        table = self.table
+        df = table.document_frequencies(keys)
+        mine = key_weights(keys, df, total)
+        if not mine:
+            return None
+        moment = from_iso(when) or now_utc()
+        window = timedelta(days=WINDOW_DAYS)
+        start, end = to_iso(moment - window) or "", to_iso(moment + window) or ""
+        members = table.members_sharing(list(mine), start, end)
+        if not members:
+            return None
+        their_keys = table.member_keys([m.article_id for m in members])
+        everything = {k for found in their_keys.values() for k in found}
+        df.update(table.document_frequencies([k for k in everything if k not in df]))
+        weights = key_weights(list(everything | set(mine)), df, total)
+        candidates = [
+            (m.article_id, m.story_id, their_keys.get(m.article_id, list(m.shared)))
+            for m in members
+        ]
+        return choose_story(mine, candidates, weights).story_id
+
+    def catch_up(
+        self, progress: Progress | None = None, cancelled: threading.Event | None = None
+    ) -> PlaceReport:
+        """Place the articles in no story yet (a library from before stories)."""
+        if self.library.read_only is not None:
+            return PlaceReport()
+        return self.place(self.table.unplaced_ids(), progress, cancelled)
+
+    def unplaced(self) -> int:
+        return len(self.table.unplaced_ids())
+
+    def rebuild(
+        self, progress: Progress | None = None, cancelled: threading.Event | None = None
+    ) -> PlaceReport:
+        """Group the whole library again, from scratch."""
+        self.library.store.require_writable()
+        self.table.clear()
+        return self.catch_up(progress, cancelled)
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def recent(self, days: int | None = DEFAULT_DAYS, min_articles: int = 2) -> list[Story]:
+        """Stories with an article in the `days` up to the library's newest article (every
+        story when None), of `min_articles` or more, the latest active first."""
+        since: str | None = None
+        if days is not None:
+            latest = from_iso(self.table.latest_placed_at())
+            if latest is None:
+                return []
+            since = to_iso(latest - timedelta(days=days))
+        grouped: dict[int, list[StoryRow]] = {}
+        for row in self.table.rows_of_stories_since(since):
+            grouped.setdefault(row.story_id, []).append(row)
+        stories = [_story(rows) for rows in grouped.values() if len(rows) >= min_articles]
+        stories.sort(key=lambda s: (s.last or _EPOCH, s.id), reverse=True)
+        return stories
+
+    def get(self, story_id: int) -> Story | None:
+        rows = self.table.rows_of_story(story_id)
+        return _story(rows) if rows else None
+
+    def of_article(self, article_id: str) -> Story | None:
+        """The story the article is in (a story of one article: it alone so far)."""
+        story_id = self.table.story_of(self.library.resolve(article_id))
+        return None if story_id is None else self.get(story_id)

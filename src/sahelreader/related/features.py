@@ -1,0 +1,156 @@
+"""What an article says that does not depend on its language: the things it names and the
+numbers it gives.
+
+An English report and a French report of one event share few words ("soldiers" / "soldats")
+but name the same people, places and bodies (ECOWAS is CEDEAO) and give the same counts
+("12 soldiers" / "12 soldats"). These features are what related coverage compares across
+languages and what stories are grouped by.
+
+Keys are short strings with a kind prefix:
+
+- ``p:``, ``o:``, ``l:<canonical name>`` — a person, an organisation, a place (location):
+  one key per thing named, an organisation by its canonical name in the organisation table
+  (CEDEAO -> ecowas), a person by surname (a later "Tiani" is "Abdourahamane Tiani"), a place
+  by its folded name;
+- ``n:<digits>`` — a number of the text (separators dropped: "1,500" = "1 500" = "1500"), not
+  a year and not 0 or 1;
+- ``w:<word>`` — a distinctive word of the title (folded, no function words): the same
+  language's reports of one event share them.
+
+Core module: no UI imports.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from sahelreader.entities.summary import group_entities, name_key
+from sahelreader.models import Entity
+from sahelreader.sources.organisation_names import other_names
+from sahelreader.text.fold import fold
+
+__all__ = [
+    "Features",
+    "article_features",
+    "entity_key",
+    "kind_of",
+    "numbers_in",
+    "outlet_words",
+]
+
+# Weights of the kinds of key: a shared person says more than a shared place.
+KIND_WEIGHT = {"person": 1.5, "organisation": 1.25, "place": 1.0, "number": 1.0, "word": 0.6}
+KIND_PREFIX = {"person": "p", "organisation": "o", "place": "l", "number": "n", "word": "w"}
+KIND_OF_PREFIX = {prefix: kind for kind, prefix in KIND_PREFIX.items()}
+NAME_KINDS = frozenset({"person", "organisation", "place"})
+MAX_NUMBERS = 12  # numbers kept from one article (the first ones: the lede's)
+MAX_ENTITIES = 16  # entities kept, most mentioned first
+LEDE_CHARS = 3000  # numbers are read from the title and the start of the body
+
+_NUMBER = re.compile(
+    r"(?<![\w.,])\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?![\w])|(?<![\w.,])\d+(?!\w|[.,]\d)"
+)
+_WORD = re.compile(r"\w+")
+
+
+_HOST_WORDS = frozenset({"www", "com", "co", "uk", "org", "net", "news", "the"})
+
+
+def outlet_words(source: str) -> frozenset[str]:
+    """The words of an outlet's name that would name it in a text ("BBC" in a BBC report)."""
+    return frozenset(w for w in _WORD.findall(fold(source)) if w not in _HOST_WORDS)
+
+
+def kind_of(key: str) -> str:
+    """A key's kind (a KIND_WEIGHT key), from its prefix."""
+    return KIND_OF_PREFIX.get(key.partition(":")[0], "place")
+
+
+@dataclass(frozen=True)
+class Features:
+    """An article's language-independent keys, in the order found (names, numbers, words)."""
+
+    keys: tuple[str, ...]
+
+
+def entity_key(name: str, kind: str) -> str:
+    """One key per thing named, whatever the language: the canonical name of an organisation
+    (every name of it in the organisation table), a person's surname, a place's folded name."""
+    if kind == "organisation":
+        names = other_names(name)
+        if names:
+            name = names[0]
+    words = name_key(name)
+    if not words:
+        return ""
+    prefix = KIND_PREFIX.get(kind, "l")
+    if kind == "person":
+        return f"{prefix}:{words[-1]}"
+    return f"{prefix}:{' '.join(words)}"
+
+
+def numbers_in(text: str, limit: int = MAX_NUMBERS) -> list[str]:
+    """The numbers a text gives, separators dropped, without years (1900-2099), 0 and 1."""
+    found: list[str] = []
+    for match in _NUMBER.finditer(text):
+        digits = re.sub(r"\D", "", match.group())
+        if not digits or len(digits) > 12:
+            continue
+        value = int(digits)
+        if value < 2 or (len(digits) == 4 and 1900 <= value <= 2099):
+            continue
+        digits = str(value)
+        if digits not in found:
+            found.append(digits)
+            if len(found) >= limit:
+                break
+    return found
+
+
+@cache
+def _stop_words(language: str) -> frozenset[str]:
+    from whoosh.lang import stopwords_for_language
+
+    try:
+        words = stopwords_for_language(language or "en")  # type: ignore[no-untyped-call]
+    except (KeyError, ValueError):
+        words = ()
+    return frozenset(fold(word) for word in words)
+
+
+def title_words(title: str, language: str) -> list[str]:
+    """The title's words of four letters or more that are not function words, folded."""
+    stop = _stop_words(language) | _stop_words("en")
+    return [
+        word
+        for word in dict.fromkeys(fold(w) for w in _WORD.findall(title))
+        if len(word) >= 4 and not word.isdigit() and word not in stop
+    ]
+
+
+def article_features(
+    title: str, body: str, language: str, entities: Sequence[Entity], outlet_words: Iterable[str]
+) -> Features:
+    """The keys of an article: its entities (not the outlet's own name, its byline), its
+    numbers (title and lede first), its title's words."""
+    keys: dict[str, None] = {}
+    outlet = {w for w in outlet_words if w}
+    groups = group_entities(entities)
+    groups.sort(key=lambda g: -g.count)
+    for group in groups[:MAX_ENTITIES]:
+        words = name_key(group.name)
+        if outlet and words and all(w in outlet for w in words):
+            continue
+        key = entity_key(group.name, group.type)
+        if key:
+            keys[key] = None
+    for number in numbers_in(f"{title}\n{body[:LEDE_CHARS]}"):
+        keys["n:" + number] = None
+    named = {word for key in keys for word in key.partition(":")[2].split()}
+    for word in title_words(title, language):
+        if word not in named:  # a name is counted once, as a name
+            keys["w:" + word] = None
+    return Features(tuple(keys))

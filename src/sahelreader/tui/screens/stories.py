@@ -1,0 +1,236 @@
+"""The Stories screen (`T`): the library's recent stories, each with its outlets, languages,
+article count and first and last dates; enter shows a story's articles in time order, enter
+again opens one in the reader, escape goes back a step.
+
+Titles and outlet names come from articles: shown as plain Text, never read as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+from textual.worker import get_current_worker
+
+from sahelreader.library import Library
+from sahelreader.library.stories import DEFAULT_DAYS, Story
+from sahelreader.models import Article
+from sahelreader.text.clean import one_line, plural
+from sahelreader.tui import bindings
+
+WIDE = 100  # from this width the table has an outlets column
+
+
+def _day(when: datetime | None) -> str:
+    return when.strftime("%d %b") if when is not None else "undated"
+
+
+def _span(story: Story) -> str:
+    first, last = _day(story.first), _day(story.last)
+    return first if first == last else f"{first}–{last}"
+
+
+def _cut(text: str, width: int) -> str:
+    text = one_line(text)
+    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
+
+
+class StoriesScreen(Screen[str | None]):
+    """Recent stories; a story's articles. Dismissed with the article to open, or None."""
+
+    BINDINGS = bindings.STORIES
+
+    @dataclass
+    class Loaded(Message):
+        stories: Sequence[Story]
+        placed: int  # articles grouped on the way (a library from before stories)
+
+    def __init__(self, library: Library, days: int = DEFAULT_DAYS) -> None:
+        super().__init__()
+        self.library = library
+        self.days = days
+        self.stories: list[Story] = []
+        self.story: Story | None = None  # the story whose articles are shown
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(" Stories", style="bold"), id="stories-heading")
+        yield DataTable(id="stories-table", cursor_type="row", zebra_stripes=True)
+        yield Static(id="stories-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).focus()
+        self.query_one("#stories-detail", Static).update(
+            Text("Grouping the library's articles into stories…", style="dim italic")
+        )
+        self.load()
+
+    def on_resize(self) -> None:
+        self._fill()
+
+    @work(thread=True, exclusive=True, group="stories")
+    def load(self) -> None:
+        worker = get_current_worker()
+        placed = self.library.stories.catch_up(cancelled=worker.cancelled_event).placed
+        if worker.is_cancelled:
+            return
+        stories = self.library.stories.recent(days=self.days)
+        if not worker.is_cancelled:
+            self.post_message(self.Loaded(stories, placed))
+
+    def on_stories_screen_loaded(self, message: Loaded) -> None:
+        self.stories = list(message.stories)
+        self._fill()
+
+    # -- the two tables ------------------------------------------------------------------------
+
+    def _fill(self) -> None:
+        if self.story is not None:
+            self._fill_articles(self.story)
+        else:
+            self._fill_stories()
+        self._show_detail()
+
+    def _fill_stories(self) -> None:
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        wide = self.size.width >= WIDE
+        fixed = 9 + 6 + 14 + (26 if wide else 0) + 8  # counts, languages, dates, outlets, gaps
+        title_width = max(16, self.size.width - fixed)
+        table.clear(columns=True)
+        table.add_column("Story", key="title")
+        table.add_column(Text("Articles", justify="right"), key="articles")
+        if wide:
+            table.add_column("Outlets", key="outlets")
+        table.add_column("Lang", key="languages")
+        table.add_column("Dates", key="dates")
+        for story in self.stories:
+            cells = [
+                Text(_cut(story.title, title_width)),
+                Text(f"{len(story.articles):,}", justify="right"),
+                Text(_cut(", ".join(story.outlets), 26), style="dim"),
+                Text(" ".join(story.languages)),
+                Text(_span(story), style="dim"),
+            ]
+            if not wide:
+                del cells[2]
+            table.add_row(*cells, key=str(story.id))
+        if self.stories:
+            table.move_cursor(row=min(max(row, 0), len(self.stories) - 1), animate=False)
+        heading = Text(" Stories", style="bold")
+        heading.append(
+            f" · {plural(len(self.stories), 'story', 'stories')} active in the {self.days} days"
+            " up to the newest article",
+            style="dim",
+        )
+        self.query_one("#stories-heading", Static).update(heading)
+
+    def _fill_articles(self, story: Story) -> None:
+        table = self.query_one(DataTable)
+        title_width = max(16, self.size.width - 8 - 4 - 20 - 8)
+        table.clear(columns=True)
+        table.add_column("Date", key="date")
+        table.add_column("Lang", key="language")
+        table.add_column("Outlet", key="outlet")
+        table.add_column("Title", key="title")
+        for article in story.articles:
+            table.add_row(
+                Text(_day(article.published), style="dim"),
+                Text(article.language),
+                Text(_cut(article.source or "unknown source", 20)),
+                Text(_cut(article.title, title_width)),
+                key=article.id,
+            )
+        table.move_cursor(row=0, animate=False)
+        heading = Text(" Story", style="bold")
+        heading.append(f" · {_cut(story.title, max(10, self.size.width - 30))}", style="bold")
+        self.query_one("#stories-heading", Static).update(heading)
+
+    @property
+    def current(self) -> Story | None:
+        row = self.query_one(DataTable).cursor_row
+        return self.stories[row] if 0 <= row < len(self.stories) else None
+
+    @on(DataTable.RowHighlighted)
+    def _show_detail(self) -> None:
+        detail = self.query_one("#stories-detail", Static)
+        story = self.story or self.current
+        if story is None:
+            detail.update(
+                Text(
+                    f"No story of two articles or more in the {self.days} days up to the "
+                    "newest article.",
+                    style="dim italic",
+                )
+            )
+            return
+        text = Text(one_line(story.title), style="bold")
+        text.append(
+            f"\n{plural(len(story.articles), 'article')} · {_span(story)} · "
+            f"{', '.join(story.languages) or 'language unknown'}",
+            style="dim",
+        )
+        text.append(f"\n{', '.join(one_line(o) for o in story.outlets)}", style="dim")
+        if self.story is None:
+            text.append("\nenter: its articles in time order", style="dim italic")
+        else:
+            text.append("\nenter: open the article · esc: back to the stories", style="dim italic")
+        detail.update(text)
+
+    # -- keys ----------------------------------------------------------------------------------
+
+    def action_open(self) -> None:
+        table = self.query_one(DataTable)
+        if self.story is not None:
+            row = table.cursor_row
+            if 0 <= row < len(self.story.articles):
+                self.dismiss(self.story.articles[row].id)
+            return
+        story = self.current
+        if story is not None:
+            self.story = story
+            self._fill()
+
+    @on(DataTable.RowSelected)
+    def _selected(self) -> None:
+        self.action_open()
+
+    def action_back(self) -> None:
+        if self.story is None:
+            self.dismiss(None)
+            return
+        keep = self.stories.index(self.story) if self.story in self.stories else 0
+        self.story = None
+        self._fill()
+        self.query_one(DataTable).move_cursor(row=keep, animate=False)
+
+
+class StoryActions(Screen[None]):
+    """The main screen's `T`: the Stories screen, and the article chosen there opened in the
+    reader (backspace comes back, as after related coverage). A base of MainScreen."""
+
+    library: Library
+    history: list[str]
+    article: Article | None
+
+    def open_article(self, article_id: str, *, mark_read: bool = True) -> None:
+        raise NotImplementedError
+
+    def action_show_stories(self) -> None:
+        if not any(isinstance(screen, StoriesScreen) for screen in self.app.screen_stack):
+            self.app.push_screen(StoriesScreen(self.library), self._story_article_chosen)
+
+    def _story_article_chosen(self, article_id: str | None) -> None:
+        if article_id is None:
+            return
+        if self.article is not None and self.article.id != article_id:
+            self.history.append(self.article.id)
+        with self.app.batch_update():
+            self.open_article(article_id)

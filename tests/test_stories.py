@@ -1,0 +1,333 @@
+"""Coverage across languages, and stories: English and French reports of one event find each
+other and share a story; other events do not join it; stories are kept up incrementally."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from sahelreader.library import Library
+from sahelreader.models import ArticleDraft
+from sahelreader.related.features import entity_key, numbers_in
+from sahelreader.store.database import Store
+from sahelreader.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+from .bilingual import EVENTS, SAME_COUNTRY, Event, english, filler, french
+from .cli_helpers import cli
+from .conftest import draft
+
+
+def _event_articles() -> list[ArticleDraft]:
+    """Each event reported in English by one outlet and in French by another, each pair in
+    other phrasings; a second event in the first one's country, the same days."""
+    found = []
+    for n, event in enumerate(EVENTS):
+        found += [english(event, n), french(event, n + 1)]
+    found += [english(SAME_COUNTRY, 2, source="Other Wire"), french(SAME_COUNTRY, 0, "Autre")]
+    return found
+
+
+@pytest.fixture
+def bilingual(home: Path) -> Iterator[Library]:
+    lib = Library.open(home, seed=False)
+    report = lib.add_drafts([*_event_articles(), *filler(80)])
+    assert not report.failed
+    lib.ensure_index()
+    yield lib
+    lib.close()
+
+
+def _id(lib: Library, title: str) -> str:
+    return next(row.id for row in lib.rows(lib.list_ids()) if row.title == title)
+
+
+def _pair(lib: Library, event: Event, n: int) -> tuple[str, str]:
+    return _id(lib, english(event, n).title), _id(lib, french(event, n + 1).title)
+
+
+@pytest.mark.parametrize("n", range(len(EVENTS)))
+def test_english_and_french_reports_of_one_event_find_each_other(
+    bilingual: Library, n: int
+) -> None:
+    en, fr = _pair(bilingual, EVENTS[n], n)
+    assert fr in [c.id for c in bilingual.related(en).coverage]
+    assert en in [c.id for c in bilingual.related(fr).coverage]
+    story = bilingual.stories.of_article(en)
+    assert story is not None
+    assert {a.id for a in story.articles} == {en, fr}
+    assert set(story.languages) == {"en", "fr"}
+
+
+def test_another_event_in_the_same_country_is_not_the_same_story(bilingual: Library) -> None:
+    en, fr = _pair(bilingual, EVENTS[0], 0)
+    other = _id(bilingual, english(SAME_COUNTRY, 2).title)
+    other_fr = _id(bilingual, french(SAME_COUNTRY, 0).title)
+    for article in (en, fr):
+        shown = {c.id for c in bilingual.related(article).coverage}
+        assert not shown & {other, other_fr}
+    mine, theirs = bilingual.stories.of_article(en), bilingual.stories.of_article(other)
+    assert mine is not None and theirs is not None and mine.id != theirs.id
+    assert {a.id for a in theirs.articles} == {other, other_fr}
+
+
+def follow_up_of(event: Event) -> ArticleDraft:
+    """The same outlet's piece two days later: the story's aftermath, another event."""
+    return draft(
+        f"Clinics in {event.place} stretched as wounded arrive",
+        f"Doctors in {event.place} said on Wednesday that they were running short of beds, "
+        f"two days after the violence that {event.person} said had killed {event.number} "
+        f"people. The {event.org_en} flew in medical supplies and surgeons. Relatives queued "
+        "outside the main hospital for news of the wounded, and volunteers gave blood.",
+        source="Sahel Wire",
+        published=event.day + timedelta(days=2),
+        language="en",
+    )
+
+
+def test_same_outlet_follow_up_is_listed_as_more_from_this_outlet(home: Path) -> None:
+    event = EVENTS[1]
+    first = english(event, 0, source="Sahel Wire")
+    follow_up = follow_up_of(event)
+    lib = Library.open(home, seed=False)
+    try:
+        lib.add_drafts([first, follow_up, *filler(80)])
+        lib.ensure_index()
+        found = lib.related(_id(lib, first.title))
+        follow_id = _id(lib, follow_up.title)
+        assert follow_id not in [c.id for c in found.coverage]
+        assert [c.id for c in found.more_from_outlet] == [follow_id]
+    finally:
+        lib.close()
+
+
+def test_an_added_article_is_placed_without_regrouping_the_library(bilingual: Library) -> None:
+    before = dict(
+        bilingual.store.connection.execute("SELECT article_id, story_id FROM story_articles")
+    )
+    event = EVENTS[2]
+    report = bilingual.add_drafts([english(event, 1, source="Third Wire")])
+    added = report.added[0]
+    after = dict(
+        bilingual.store.connection.execute("SELECT article_id, story_id FROM story_articles")
+    )
+    assert {k: v for k, v in after.items() if k != added} == before
+    en, _fr = _pair(bilingual, event, 2)
+    # One article placed, into the event's story: one story touched, none created.
+    assert after[added] == before[en]
+    story = bilingual.stories.of_article(added)
+    assert story is not None and "Third Wire" in story.outlets
+
+
+def test_the_place_report_counts_what_an_add_touched(bilingual: Library) -> None:
+    event = EVENTS[3]
+    placed = bilingual.stories.place([_pair(bilingual, event, 3)[0]])
+    assert placed.placed == 1 and placed.created == 0 and len(placed.touched) == 1
+
+
+def test_removing_an_article_updates_its_story(bilingual: Library) -> None:
+    en, fr = _pair(bilingual, EVENTS[0], 0)
+    bilingual.remove([fr])
+    story = bilingual.stories.of_article(en)
+    assert story is not None
+    assert [a.id for a in story.articles] == [en] and story.languages == ("en",)
+    # Its keys no longer count: nothing left holds the French report's.
+    rows = bilingual.store.connection.execute(
+        "SELECT COUNT(*) FROM story_features WHERE article_id = ?", (fr,)
+    ).fetchone()
+    assert rows[0] == 0
+
+
+def test_rebuild_groups_as_the_incremental_adds_did(bilingual: Library) -> None:
+    def groups() -> set[frozenset[str]]:
+        return {frozenset(a.id for a in s.articles) for s in bilingual.stories.recent(None)}
+
+    incremental = groups()
+    report = bilingual.stories.rebuild()
+    assert report.placed == bilingual.count()
+    assert groups() == incremental
+
+
+def test_recent_stories_are_listed_latest_first_with_outlets_and_dates(
+    bilingual: Library,
+) -> None:
+    stories = bilingual.stories.recent(days=None)
+    lasts = [s.last for s in stories]
+    assert lasts == sorted(lasts, reverse=True)  # type: ignore[type-var]
+    latest = stories[0]
+    assert latest.title == english(EVENTS[3], 3).title  # its earliest article's
+    assert latest.first == EVENTS[3].day and latest.last == EVENTS[3].day + timedelta(days=1)
+    assert latest.outlets == ("Sahel Wire", "Journal du Fleuve")
+    # The days up to the newest article (a filler piece in late December): from the latest
+    # event on, not before.
+    newest = max(row.published for row in bilingual.rows(bilingual.list_ids()) if row.published)
+    days = (newest - EVENTS[3].day).days
+    assert latest.id in [s.id for s in bilingual.stories.recent(days=days)]
+    earlier = bilingual.stories.recent(days=days - 2)
+    assert latest.id not in [s.id for s in earlier]
+    assert all(s.last and (newest - s.last).days <= days - 2 for s in earlier)
+
+
+def test_entity_keys_and_numbers_do_not_depend_on_the_language() -> None:
+    assert entity_key("CEDEAO", "organisation") == entity_key("ECOWAS", "organisation")
+    assert entity_key("ONU", "organisation") == entity_key("United Nations", "organisation")
+    assert entity_key("Tiani", "person") == entity_key("Abdourahamane Tiani", "person")
+    assert entity_key("Ségou", "place") == entity_key("Segou", "place")
+    assert numbers_in("1,250 killed; 12 soldiers, in 2024") == ["1250", "12"]
+    assert numbers_in("1\u202f250 morts ; 12 soldats, en 2024") == ["1250", "12"]
+    assert numbers_in("3.5 percent, 1 dead, 0,5 %") == []
+
+
+def test_a_version_6_library_upgrades_and_groups_its_articles(tmp_path: Path) -> None:
+    path = tmp_path / "home" / "library.db"
+    path.parent.mkdir()
+    with sqlite3.connect(path) as conn:
+        for script in MIGRATIONS[:6]:
+            conn.executescript(script)
+        conn.execute("PRAGMA user_version = 6")
+    store = Store(path)
+    assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    store.close()
+    lib = Library.open(tmp_path / "home", seed=False)
+    try:
+        lib.store.add_many([(d, d.language) for d in _event_articles()])  # stored, not placed
+        assert lib.stories.unplaced() == len(_event_articles())
+        lib.stories.catch_up()
+        assert lib.stories.unplaced() == 0
+        assert len(lib.stories.recent(None)) == len(EVENTS) + 1
+    finally:
+        lib.close()
+
+
+def test_cli_stories_json_and_related_story(home: Path) -> None:
+    with Library.open(home, seed=False) as lib:
+        lib.add_drafts([*_event_articles(), *filler(20)])
+        en, fr = _pair(lib, EVENTS[1], 1)
+    result = cli(home, "stories", "--days", "400", "--json")
+    assert result.returncode == 0, result.stderr
+    stories = json.loads(result.stdout)
+    assert stories and all(
+        set(s) == {"id", "title", "articles", "outlets", "languages", "first", "last"}
+        for s in stories
+    )
+    mine = next(s for s in stories if s["title"] == english(EVENTS[1], 1).title)
+    assert mine["articles"] == 2 and mine["languages"] == ["en", "fr"]
+    assert mine["first"].startswith(EVENTS[1].day.date().isoformat())
+    related = json.loads(cli(home, "related", fr, "--json").stdout)
+    assert related["story"]["id"] == mine["id"]
+    assert en in [c["id"] for c in related["coverage"]]
+    assert "more_from_outlet" in related
+    assert cli(home, "stories", "--rebuild").returncode == 0
+
+
+def test_doctor_groups_articles_that_are_in_no_story(home: Path) -> None:
+    with Library.open(home, seed=False) as lib:
+        lib.store.add_many([(d, d.language) for d in _event_articles()])  # stored, not placed
+        lib.ensure_index()
+        findings = {f.what: f for f in lib.doctor()}
+        assert findings["stories"].repaired
+        assert lib.stories.unplaced() == 0
+        assert "stories" not in {f.what for f in lib.doctor()}
+
+
+# Two matches of one rivalry, in two languages, undated (a summary page, an archive): the same
+# clubs, coach and league, not the same event.
+_CLUBS = [
+    ("Kano Pillars", "Enyimba", "Abdullahi Maikaba", "Nigeria Premier Football League"),
+    ("Asante Kotoko", "Hearts of Oak", "Prosper Ogum", "Ghana Premier League"),
+]
+
+
+def _match_report_en(home: str, away: str, coach: str, league: str) -> ArticleDraft:
+    return draft(
+        f"{home} hold {away} in tense derby",
+        f"{home} and {away} drew 2-2 in the {league} on Sunday. {coach} said his players had "
+        f"shown character after falling behind twice, and that {home} would fight for the "
+        "title until the last day of the season.",
+        source="Pitchside",
+        language="en",
+    )
+
+
+def _match_report_fr(home: str, away: str, coach: str, league: str) -> ArticleDraft:
+    return draft(
+        f"{away} s'impose face à {home}",
+        f"{away} a battu {home} 2 buts à 1 lors de la phase retour du championnat. "
+        f"L'entraîneur {coach} a regretté les occasions manquées et promis une réaction "
+        f"avant la fin de la {league}.",
+        source="Sport Afrique",
+        language="fr",
+    )
+
+
+def test_undated_reports_in_two_languages_sharing_a_topic_are_not_coverage(home: Path) -> None:
+    with Library.open(home, seed=False) as lib:
+        lib.add_drafts(
+            [
+                *(_match_report_en(*clubs) for clubs in _CLUBS),
+                *(_match_report_fr(*clubs) for clubs in _CLUBS),
+                *filler(60),
+            ]
+        )
+        lib.ensure_index()
+        for clubs in _CLUBS:
+            en = _id(lib, _match_report_en(*clubs).title)
+            fr = _id(lib, _match_report_fr(*clubs).title)
+            assert fr not in [c.id for c in lib.related(en).coverage]
+            assert en not in [c.id for c in lib.related(fr).coverage]
+
+
+def test_undated_pieces_of_one_outlet_are_not_listed_as_its_follow_ups(home: Path) -> None:
+    event = EVENTS[1]
+    first = replace(english(event, 0, source="Sahel Wire"), published=None)
+    later = replace(follow_up_of(event), published=None)
+    with Library.open(home, seed=False) as lib:
+        lib.add_drafts([first, later, *filler(80)])
+        lib.ensure_index()
+        assert lib.related(_id(lib, first.title)).more_from_outlet == []
+
+
+def test_undated_articles_are_stories_of_their_own(home: Path) -> None:
+    event = EVENTS[0]
+    undated = [
+        replace(english(event, 0), published=None),
+        replace(french(event, 1), published=None),
+    ]
+    dated = english(event, 2, source="Other Wire")
+    with Library.open(home, seed=False) as lib:
+        lib.add_drafts([*undated, dated, *filler(40)])
+        for article in (*undated, dated):
+            story = lib.stories.of_article(_id(lib, article.title))
+            assert story is not None and len(story.articles) == 1
+        # Removing one takes its keys' counts back with it.
+        before = dict(lib.store.connection.execute("SELECT key, df FROM story_key_df"))
+        lib.remove([_id(lib, undated[0].title)])
+        after = dict(lib.store.connection.execute("SELECT key, df FROM story_key_df"))
+        assert after["p:kantagoro"] == before["p:kantagoro"] - 1
+
+
+def test_a_report_in_another_language_is_found_among_many_same_language_ones(
+    home: Path,
+) -> None:
+    """Many English reports of one event share its names too: the French one still has a
+    candidate's place, and is shown."""
+    event = EVENTS[2]
+    outlets = [f"Wire {n}" for n in range(24)]
+    # They also name people the French report does not: their entity scores are higher.
+    more = " Colonel Bakary Sanogo and Fatoumata Keïta of the Liptako Authority visited Niamey."
+    english_reports = [
+        replace(english(event, n, source=outlet), body=english(event, n).body + more)
+        for n, outlet in enumerate(outlets)
+    ]
+    report = french(event, 0)
+    with Library.open(home, seed=False) as lib:
+        lib.add_drafts([*english_reports, report, *filler(60)])
+        lib.ensure_index()
+        fr = _id(lib, report.title)
+        shown = [c.id for c in lib.related(_id(lib, english_reports[0].title), limit=30).coverage]
+        assert fr in shown

@@ -1,0 +1,115 @@
+"""The Stories screen: `T` (and the palette) opens it, enter shows a story's articles in time
+order, enter opens one in the reader, escape goes back a step."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual import events
+from textual.widgets import DataTable, Static
+
+from sahelreader.library import Library
+from sahelreader.tui import make_app
+from sahelreader.tui.delays import Delays
+from sahelreader.tui.screens.stories import StoriesScreen
+
+from .bilingual import EVENTS, english, filler, french
+from .tui_helpers import settle
+
+
+def _library(home: Path) -> Library:
+    library = Library.open(home, seed=False)
+    drafts = []
+    for n, event in enumerate(EVENTS):
+        drafts += [english(event, n), french(event, n + 1)]
+        drafts.append(english(event, n + 2, source="Third Wire"))
+    library.add_drafts([*drafts, *filler(10)])  # filler up to October
+    library.ensure_index()
+    library.store.set_meta("seeded", "1")
+    return library
+
+
+def _rows(table: DataTable[Any]) -> list[str]:
+    return [str(key.value) for key in table.rows]
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_stories_screen_lists_opens_a_story_and_goes_back(
+    home: Path, size: tuple[int, int]
+) -> None:
+    library = _library(home)
+    expected = library.stories.recent()
+    assert expected  # the latest event's story is in the 7 days up to the newest article
+    app = make_app(library=library, delays=Delays.none())
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        await pilot.press("T")
+        await settle(app, pilot)
+        screen: Any = app.screen
+        assert isinstance(screen, StoriesScreen)
+        table = screen.query_one(DataTable)
+        assert _rows(table) == [str(s.id) for s in expected]
+        heading = str(screen.query_one("#stories-heading", Static).render())
+        assert "Stories" in heading
+        await pilot.press("enter")
+        await pilot.pause()
+        story = expected[0]
+        # Its articles, in time order.
+        assert _rows(table) == [a.id for a in story.articles]
+        dates = [a.published for a in story.articles]
+        assert dates == sorted(dates)  # type: ignore[type-var]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert _rows(table) == [str(s.id) for s in expected]
+        # Into the story again, down to its second article, and open it.
+        await pilot.press("enter", "down", "enter")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, StoriesScreen)
+        assert app.main.article is not None and app.main.article.id == story.articles[1].id
+        # Back to the stories, and out with escape.
+        await pilot.press("T")
+        await settle(app, pilot)
+        assert isinstance(app.screen, StoriesScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, StoriesScreen)
+
+
+async def test_the_palette_opens_the_stories(home: Path) -> None:
+    app = make_app(library=_library(home), delays=Delays.none())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+p")
+        focused: Any = app.focused
+        focused.post_message(events.Paste("Show the recent stories"))
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, StoriesScreen)
+
+
+async def test_the_side_panel_lists_more_from_this_outlet(home: Path) -> None:
+    from sahelreader.tui.widgets.side_panel import SideList
+
+    from .test_stories import follow_up_of
+
+    event = EVENTS[1]
+    library = Library.open(home, seed=False)
+    library.add_drafts([english(event, 0), follow_up_of(event), *filler(40)])
+    library.ensure_index()
+    library.store.set_meta("seeded", "1")
+    first = next(
+        r.id for r in library.rows(library.list_ids()) if r.title == english(event, 0).title
+    )
+    app = make_app(library=library, delays=Delays.none())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.main.open_article(first)
+        await settle(app, pilot)
+        outlet = app.main.query_one("#outlet-list", SideList)
+        assert outlet.display and [c.value for c in outlet.choices] == [
+            r.id for r in library.rows(library.list_ids()) if r.title == follow_up_of(event).title
+        ]
+        assert app.main.query_one("#side-outlet-title", Static).display
