@@ -825,7 +825,7 @@ def cmd_stories(args: argparse.Namespace, err: Console) -> int:
             line = Text(f"{story.id:>6}  ", style="dim")
             line.append(one_line(story.title), style="bold")
             out.print(line)
-            dates = " – ".join(dict.fromkeys(_day(d) for d in (story.first, story.last)))
+            dates = " – ".join(dict.fromkeys(_iso_day(d) for d in (story.first, story.last)))
             detail = (
                 f"        {plural(len(story.articles), 'article')} · {dates} · "
                 f"{', '.join(story.languages) or 'language unknown'} · "
@@ -838,7 +838,7 @@ def cmd_stories(args: argparse.Namespace, err: Console) -> int:
         return EXIT_OK
 
 
-def _day(when: datetime | None) -> str:
+def _iso_day(when: datetime | None) -> str:
     return when.date().isoformat() if when is not None else "undated"
 
 
