@@ -331,3 +331,16 @@ def test_a_report_in_another_language_is_found_among_many_same_language_ones(
         fr = _id(lib, report.title)
         shown = [c.id for c in lib.related(_id(lib, english_reports[0].title), limit=30).coverage]
         assert fr in shown
+
+
+def test_undated_articles_added_today_do_not_hide_the_recent_stories(home: Path) -> None:
+    # An undated article is placed at the time it was added; the window of "recent" was counted
+    # back from it, so a library of dated stories plus today's undated pages listed nothing.
+    lib = Library.open(home, seed=False)
+    lib.add_drafts([*_event_articles(), *filler(80)])
+    # The fixture's news spans 2024; a year's window up to its newest dated article holds it.
+    dated = lib.stories.recent(days=365)
+    assert dated
+    lib.add_drafts([draft(f"Undated page {i}", f"Millet, page {i}.") for i in range(3)])
+    assert [s.id for s in lib.stories.recent(days=365)] == [s.id for s in dated]
+    lib.close()

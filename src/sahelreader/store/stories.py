@@ -187,8 +187,18 @@ class StoryTable:
         return None if row is None else int(row[0])
 
     def latest_placed_at(self) -> str | None:
-        row = self.connection.execute("SELECT MAX(placed_at) FROM story_articles").fetchone()
-        return None if row is None or row[0] is None else str(row[0])
+        """The newest dated article's placement (an undated one is placed when it was added,
+        which says nothing of the news: a page imported today must not move the window), or
+        the newest of all when nothing is dated."""
+        for sql in (
+            "SELECT MAX(s.placed_at) FROM story_articles s JOIN articles a"
+            " ON a.id = s.article_id WHERE a.published IS NOT NULL",
+            "SELECT MAX(placed_at) FROM story_articles",
+        ):
+            row = self.connection.execute(sql).fetchone()
+            if row is not None and row[0] is not None:
+                return str(row[0])
+        return None
 
     def rows_of_stories_since(self, since: str | None) -> list[StoryRow]:
         """Every article of the stories with an article placed at or after `since` (all
