@@ -704,13 +704,17 @@ class Store:
 
     def present(self, ids: Sequence[str]) -> list[str]:
         """Those of `ids` still in the library, in the order given."""
+        return self._ids_where(ids, "1")
+
+    def _ids_where(self, ids: Sequence[str], condition: str) -> list[str]:
+        """Those of `ids` whose article `a` meets the SQL `condition`, in the order given."""
         found: set[str] = set()
         for chunk in _chunks(list(ids), 500):
             marks = ",".join("?" * len(chunk))
             found.update(
                 str(row[0])
                 for row in self.connection.execute(
-                    f"SELECT id FROM articles WHERE id IN ({marks})", chunk
+                    f"SELECT a.id FROM articles a WHERE a.id IN ({marks}) AND {condition}", chunk
                 )
             )
         return [i for i in ids if i in found]
@@ -762,18 +766,9 @@ class Store:
 
     def unread_ids(self, ids: Sequence[str]) -> list[str]:
         """Those of `ids` not read yet, in the order given."""
-        unread: set[str] = set()
-        for chunk in _chunks(list(ids), 500):
-            marks = ",".join("?" * len(chunk))
-            unread.update(
-                str(r[0])
-                for r in self.connection.execute(
-                    f"SELECT a.id FROM articles a WHERE a.id IN ({marks}) AND NOT EXISTS"
-                    " (SELECT 1 FROM read_state r WHERE r.article_id = a.id)",
-                    chunk,
-                )
-            )
-        return [i for i in ids if i in unread]
+        return self._ids_where(
+            ids, "NOT EXISTS (SELECT 1 FROM read_state r WHERE r.article_id = a.id)"
+        )
 
     def sources(self) -> list[tuple[str, int]]:
         rows = self.connection.execute(
