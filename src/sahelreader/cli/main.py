@@ -177,8 +177,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="the library's articles grouped into stories, across outlets and languages",
         description="Stories: articles on one event or development, from several outlets and "
         "in several languages, over days. Lists the stories active in the N days up to the "
-        "library's newest article, the latest first, with their outlets, languages, article "
-        "count and first and last dates. Stories are grouped as articles arrive; --rebuild "
+        "library's newest dated article, the latest first, with their outlets, languages, "
+        "article count and first and last dates. Stories are grouped as articles arrive; --rebuild "
         "groups the whole library again.",
     )
     stories.add_argument(
@@ -186,7 +186,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=_positive_int,
         default=7,
         metavar="N",
-        help="stories with an article in the N days up to the newest one (default 7)",
+        help="stories with an article in the N days up to the newest dated one (default 7)",
     )
     stories.add_argument("--rebuild", action="store_true", help="group the whole library again")
     stories.add_argument("--json", action="store_true", help="print the stories as JSON")
