@@ -542,6 +542,10 @@ class Store:
         """
         where: list[str] = []
         params: list[str] = []
+        if start is not None or end is not None:
+            # Said in the ordering index's own terms, so the range is read from that index
+            # (covering) rather than from `articles_published` and sorted: 40 ms -> 1 ms at 50k.
+            where.append("(a.published IS NULL) = 0")
         if start is not None:
             where.append("a.published >= ?")
             params.append(start)
