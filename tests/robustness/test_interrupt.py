@@ -19,6 +19,9 @@ from tests.conftest import draft
 SCRIPT = textwrap.dedent(
     """
     import os, signal, sys
+    # As in a terminal: a shell that started the test run in the background hands its
+    # children SIGINT ignored, and Python then installs no KeyboardInterrupt handler.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     import sahelreader.search.index as index_module
     import sahelreader.library as library_module
     from sahelreader.cli import main
