@@ -340,7 +340,7 @@ async def keys_bench(home: str, presses: int) -> dict:
 
         def set_ids(ids, **kw):
             calls["n"] += 1
-            calls["query"] = app.query_text
+            calls["query"] = app.main.query_text
             calls["len"] = len(ids)
             return original_set_ids(ids, **kw)
 
@@ -555,7 +555,7 @@ async def memory_run(kind: str, home: str) -> None:
         await pilot.pause(0.2)
         await pilot.press("slash", *"niamey", "enter")
         t0 = time.perf_counter()
-        while app.query_text != "niamey" or not article_list.ids or not article_list.with_snippets:
+        while app.main.query_text != "niamey" or not article_list.ids or not article_list.with_snippets:
             await asyncio.sleep(0.02)
             if time.perf_counter() - t0 > 60:
                 break

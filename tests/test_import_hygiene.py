@@ -46,3 +46,17 @@ def test_the_cli_search_path_does_not_import_textual(tmp_path: object) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stderr.strip().endswith("False")
+
+
+def test_starting_the_reader_compiles_no_citation_pattern() -> None:
+    # Compiling the attribution grammar took 0.8 s of the reader's start-up; each pattern is
+    # now compiled the first time an article's sources are read.
+    code = (
+        "import sahelreader.tui, sahelreader.sources.citations.grammar as g\n"
+        "lazy = [v for v in vars(g).values() if type(v).__name__ == '_Lazy']\n"
+        "print(len(lazy), sum(v._compiled is not None for v in lazy))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    patterns, compiled = map(int, done.stdout.split())
+    assert patterns > 20 and compiled == 0

@@ -3,18 +3,46 @@
 Speakers before a verb of saying ("Col. Amadou Abdramane, junta spokesperson, said"), after it
 ("…," said a security source; according to the ministry), outlets in a citing context ("told
 AFP", "the RTN report said"), organisations and their documents ("a UN report"), and wire
-credits ("NIAMEY (Reuters) -", "Avec l'AFP", "Reporting by X; Editing by Y"). Everything is
-compiled once, when the extractor is first imported. Word lists live in the data files; what is
-left here is structure: punctuation, capitalisation, order and small runs of French articles.
+credits ("NIAMEY (Reuters) -", "Avec l'AFP", "Reporting by X; Editing by Y"). Each pattern is
+compiled once, the first time it is used (compiling them all took 0.8 s of the reader's
+start-up). Word lists live in the data files; what is left here is structure: punctuation,
+capitalisation, order and small runs of French articles.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any, cast
 
 from sahelreader.sources.citations import vocabulary as v
 from sahelreader.sources.citations.lexicon import load_media, load_organisations
 from sahelreader.sources.citations.wordregex import alias_regex, trie_regex
+
+
+class _Lazy:
+    """A pattern compiled when first used: it stands for the compiled pattern."""
+
+    __slots__ = ("_args", "_compiled")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._args = (pattern, flags)
+        self._compiled: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._compiled = re.compile(*self._args)
+        return getattr(compiled, name)
+
+
+def made_by(match: re.Match[str], pattern: re.Pattern[str]) -> bool:
+    """Whether `match` came from `pattern` (one of these lazily compiled ones)."""
+    return match.re is getattr(pattern, "_compiled", pattern)
+
+
+def _compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    return cast("re.Pattern[str]", _Lazy(pattern, flags))
+
 
 UP = "A-ZÀ-ÖØ-Þ"  # capital letters
 LO = "a-zß-öø-ÿ"  # small letters
@@ -84,33 +112,33 @@ _MEDIA_CUES = (
     rf"|{_any(v.STATE_MEDIA_NOUNS_FR)}\s+{_any(v.STATE_MEDIA_ADJECTIVES_FR)})"
 )
 # a citing context right before an outlet's name: "told AFP", "according to a Reuters tally"
-MEDIA_PRE = re.compile(rf"(?<![\w-]){_MEDIA_CUES}\s*(?:{_FILL}){{0,4}}$", re.IGNORECASE)
+MEDIA_PRE = _compile(rf"(?<![\w-]){_MEDIA_CUES}\s*(?:{_FILL}){{0,4}}$", re.IGNORECASE)
 # ... or right after it: "Reuters reported", "the RTN report said"
-MEDIA_POST = re.compile(
+MEDIA_POST = _compile(
     rf"(?:['’]s)?(?:\s+(?:{_any(v.MEDIA_WORDS_AFTER)}|on\s+\w+day|\w+ly)){{0,2}}"
     rf"(?:\s+{_any(v.MEDIA_VERBS_AFTER)}\b(?!['’])|,\s*citant\b|\)\s*[-–—])",
     re.IGNORECASE,
 )
 # between two outlets cited together: "Reuters and Agence France-Presse reported"
-CHAIN_GAP = re.compile(
+CHAIN_GAP = _compile(
     r"\s*(?:,\s*(?:and\s+|et\s+)?|and|et|&|or|ou|/)\s*(?:the\s+|l['’]|le\s+|la\s+)?$"
 )
 
 # --------------------------------------------------------------------------- speakers
 
 # Anchors: every speech verb; the subject is matched right before it.
-VERB = re.compile(rf"(?=[a-zé])(?<![\w'’-]){ANY_SAY}(?![\w-])(?!\s+{_any(v.NOT_SPEECH_AFTER)}\b)")
+VERB = _compile(rf"(?=[a-zé])(?<![\w'’-]){ANY_SAY}(?![\w-])(?!\s+{_any(v.NOT_SPEECH_AFTER)}\b)")
 _TAIL = rf",?\s+{ADV}$"  # between the subject and the verb
-SUBJ_PERSON = re.compile(
+SUBJ_PERSON = _compile(
     rf"(?<![\w'’.-])(?=[{UP}]|l[ea]\s)(?P<title>{TITLE}\s+(?:{TITLE}\s+)?)?(?P<name>{NAME})"
     rf"(?P<appos>,\s+[^,.;:!?“”\"«»()\n]{{1,90}}?,|\s+\([^()\n]{{1,60}}\))?{_TAIL}"
 )
-SUBJ_UNNAMED = re.compile(
+SUBJ_UNNAMED = _compile(
     rf"(?<![\w'’-])(?P<det>(?:{_any(_capitalised_too(v.UNNAMED_DETERMINERS))}|"
     rf"[{UP}][\w-]*['’]s)\b\s*|[Ll]['’])?(?P<role>{_OFFICE_ROLE})"
     rf"(?:,\s+(?:who|which|qui)\b[^,.;:!?\n]{{1,100}},)?{_TAIL}"
 )
-SUBJ_ORG = re.compile(
+SUBJ_ORG = _compile(
     rf"(?<![\w'’-])(?=[{UP}])(?P<pname>(?:[{UP}][\w'’-]+\s+){{1,3}}{_PROPER_ORG_HEADS})"
     rf"(?:,\s+(?:which|who)\b[^,.;:!?\n]{{1,80}},)?{_TAIL}"
     rf"|(?<![\w'’-])(?:(?:[Tt]he|[Ii]ts|[Tt]heir|(?P<owner>[{UP}][\w-]*)['’]s)\s+)?"
@@ -120,7 +148,7 @@ SUBJ_ORG = re.compile(
     rf"|(?<![\w'’-])(?P<fdet>[Ll]es|[Ll]['’]|[Ll]e|[Ll]a)\s*(?P<fhead>(?i:{_ORG_HEADS_FR}))"
     rf"(?P<fadj>{_FR_ADJ}{_FR_DE})(?:,\s+[^,.;:!?\n]{{1,60}},)?{_TAIL}"
 )
-SUBJ_ANON = re.compile(
+SUBJ_ANON = _compile(
     rf"(?<![\w-])(?:(?:an?|one|two|three|several|multiple|other)\s+)?"
     rf"(?P<adj>(?:{_ANON_ADJ_EN}\s+){{1,2}})(?P<src>sources?)"
     rf"(?:,\s+(?:who|which)\b[^,.;:!?\n]{{1,100}},)?{_TAIL}"
@@ -128,31 +156,31 @@ SUBJ_ANON = re.compile(
 
 # Triggers for the speaker after the verb: "…," said X / according to X / selon X
 REV_TRIGGERS = (
-    re.compile(rf"(?:[,”\"»’]|[.!?…][”\"»’]|\s[-–—]{{1,2}})\s*{SAY_INV}\s+"),
-    re.compile(rf"(?<![\w-])(?:{ACCORDING}|told\s+by)\s+"),
+    _compile(rf"(?:[,”\"»’]|[.!?…][”\"»’]|\s[-–—]{{1,2}})\s*{SAY_INV}\s+"),
+    _compile(rf"(?<![\w-])(?:{ACCORDING}|told\s+by)\s+"),
 )
-REV_PERSON = re.compile(
+REV_PERSON = _compile(
     rf"(?P<role>(?:(?:[{LO}][\w'’-]*|[{UP}][{LO}]+['’]s|l['’][\w-]+)\s+){{0,6}}?(?:,\s+)?)"
     rf"(?P<title>{TITLE}\s+(?:{TITLE}\s+)?)?(?P<name>{NAME})"
     rf"(?P<appos>,\s+(?:the|a|an|who|its|le|la|l['’]|un|une|qui|ex-|former|"
     rf"{_ROLE_HEADS})\b[^,.;:!?“”\"«»()\n]{{0,90}})?"
 )
-REV_UNNAMED = re.compile(
+REV_UNNAMED = _compile(
     rf"(?P<det>{_any(v.UNNAMED_DETERMINERS_AFTER)}\b\s*|l['’])"
     rf"(?P<role>{_OFFICE_ROLE_REV})(?![\w'’-])"
 )
-REV_ORG = re.compile(
+REV_ORG = _compile(
     rf"(?:(?:the|its|their|(?P<owner>[{UP}][\w-]*)['’]s)\s+)?(?P<mods>{_ORG_MOD}{{0,2}})"
     rf"(?P<head>{_ORG_HEADS_EN})(?![\w-])"
     rf"(?P<of>\s+(?:of|in|for)\s+(?:the\s+)?[{UP}][\w'’-]+(?:\s+[{UP}][\w'’-]+){{0,2}})?"
     rf"|(?P<fdet>les|l['’]|le|la)\s*(?P<fhead>{_ORG_HEADS_FR})(?P<fadj>{_FR_ADJ}{_FR_DE})"
     rf"(?![\w-])"
 )
-REV_ANON = re.compile(
+REV_ANON = _compile(
     rf"(?:(?:an?|one|two|several|multiple|other)\s+)?"
     rf"(?P<adj>(?:{_ANON_ADJ_EN}\s+){{1,2}})(?P<src>sources?)\b"
 )
-ANON_FR = re.compile(
+ANON_FR = _compile(
     rf"(?<![\w-])(?P<src>[Ss]ources?)\s+"
     rf"(?P<adj>{_any(v.ANONYMOUS_SOURCES_FR)}|"
     rf"proches?\s+d[eu]\s+(?:la\s+|l['’])?[\w'’-]+(?:\s+[\w'’-]+)?)",
@@ -165,45 +193,45 @@ _ROLE_BEFORE_BODY = (
     rf"ien|ienne|ais|aise|ois)\s+){{0,3}}(?i:{_ROLE_HEADS})"
     rf"(?:\s+(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*[\w'’-]+){{0,2}})\s*,?\s*$"
 )
-ROLE_BEFORE = re.compile(rf"(?:^|[\s(“\"«,])(?P<role>{_ROLE_BEFORE_BODY}")
+ROLE_BEFORE = _compile(rf"(?:^|[\s(“\"«,])(?P<role>{_ROLE_BEFORE_BODY}")
 # at the start of a sentence the first word is capitalised: "Junta spokesperson Col. X said"
-ROLE_BEFORE_START = re.compile(
+ROLE_BEFORE_START = _compile(
     rf"^(?P<role>(?:[{UP}][{LO}-]+\s+)?(?:[{LO}][\w-]*\s+){{0,2}}"
     rf"(?i:{_ROLE_HEADS})"
     rf"(?:\s+(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*[\w'’-]+){{0,2}})\s*,?\s*$"
 )
-ROLE_HEAD = re.compile(rf"\b{_ROLE_HEADS}\b", re.IGNORECASE)
-LEAD_DET = re.compile(
+ROLE_HEAD = _compile(rf"\b{_ROLE_HEADS}\b", re.IGNORECASE)
+LEAD_DET = _compile(
     rf"^(?:(?:{_any(v.ROLE_LEADING_WORDS)}\b|l['’]|[\w-]+['’]s\b)\s*)+",
     re.IGNORECASE,
 )
-ROLE_CUT = re.compile(rf"\s+{_any(v.ROLE_END_WORDS)}\b.*$", re.I)
-OBJECT_OF = re.compile(
+ROLE_CUT = _compile(rf"\s+{_any(v.ROLE_END_WORDS)}\b.*$", re.I)
+OBJECT_OF = _compile(
     rf"(?<![\w'’-]){_any(v.OBJECT_PREPOSITIONS)}\s+$",
     re.IGNORECASE,
 )
-PART_OF_NAME = re.compile(rf"[{UP}][\w'’-]*\s+{_any(v.NAME_CONNECTORS_BEFORE)}\s+$")
-PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
-ARTICLE_APPOS = re.compile(r",\s+(?:the|a|an|le|la|un|une)\b")
-TITLE_START = re.compile(rf"^(?P<title>{TITLE})\s+")
+PART_OF_NAME = _compile(rf"[{UP}][\w'’-]*\s+{_any(v.NAME_CONNECTORS_BEFORE)}\s+$")
+PLURAL_ACRONYM = _compile(r"^[A-Z]{2,}s$")
+ARTICLE_APPOS = _compile(r",\s+(?:the|a|an|le|la|un|une)\b")
+TITLE_START = _compile(rf"^(?P<title>{TITLE})\s+")
 
 # --------------------------------------------------------------------------- named organisations
 
-ORG = re.compile(alias_regex(list(load_organisations().aliases)))
-ORG_PRE = re.compile(
+ORG = _compile(alias_regex(list(load_organisations().aliases)))
+ORG_PRE = _compile(
     rf"(?<![\w-]){_any(v.ORG_CUES_BEFORE)}\s*"
     r"(?:(?:an?|the|its|l['’]|le|la|les|de|du|des|d['’]|un|une)\s*){0,2}$",
     re.IGNORECASE,
 )
-ORG_POST = re.compile(
+ORG_POST = _compile(
     rf"(?:['’]s\s+statement\b|\s+statement\b|,?\s+{ADV}{ORG_SAY_EN}\b|\s+{SAY_FR}\b)"
 )
 
 # --------------------------------------------------------------------------- documents
 
 _DOC_EN = _any(v.DOCUMENTS_EN)
-DOC_AFTER = re.compile(rf"(?:['’]s)?\s+(?P<doc>{_DOC_EN})\b")
-DOC_BEFORE = re.compile(
+DOC_AFTER = _compile(rf"(?:['’]s)?\s+(?P<doc>{_DOC_EN})\b")
+DOC_BEFORE = _compile(
     rf"(?<![\w-])(?P<doc>{_DOC_EN})\s+(?:{_any(v.DOCUMENT_VERBS_EN)}\s+)?"
     rf"(?:by|from)\s+(?:the\s+)?$"
     rf"|(?<![\w-])(?P<fdoc>{_any(list(v.DOCUMENTS_FR))})s?\s+"
@@ -213,8 +241,8 @@ DOC_BEFORE = re.compile(
 
 # --------------------------------------------------------------------------- later mentions
 
-COREF_POST = re.compile(rf"(?:['’]s\s+{_any(v.STATEMENT_NOUNS)}\b|,?\s+{ADV}{ANY_SAY}(?![\w-]))")
-COREF_PRE = re.compile(
+COREF_POST = _compile(rf"(?:['’]s\s+{_any(v.STATEMENT_NOUNS)}\b|,?\s+{ADV}{ANY_SAY}(?![\w-]))")
+COREF_PRE = _compile(
     rf"(?:(?<![\w-]){ACCORDING}|{QUOTE_END}{SAY_INV})\s+(?:{TITLE}\s+)?"
     rf"(?:[{UP}][\w'’-]+\s+){{0,2}}$"
 )
@@ -254,7 +282,7 @@ _CLAUSE = r"[^.;:!?\n]{0,80}?"
 # credit sentences: "Some information for this article came from AP", "This story includes
 # reporting from Reuters and AFP", "Material from Reuters was used in this report", "Cet article
 # a été rédigé avec l'AFP"
-CREDIT_SENTENCE = re.compile(
+CREDIT_SENTENCE = _compile(
     rf"(?<![\w-]){_THIS_ARTICLE}{_CLAUSE}(?<![\w-])(?i:{_any(v.CREDIT_PREPOSITIONS_EN)})\s+"
     rf"(?P<list>{CREDITED})"
     rf"|(?<![\w-])(?i:from|by|with)\s+(?P<list2>{CREDITED}){_CLAUSE}"
@@ -263,32 +291,32 @@ CREDIT_SENTENCE = re.compile(
     rf"(?<![\w'’-])(?i:{_any(v.CREDIT_PREPOSITIONS_FR)})\s*(?P<list3>{CREDITED})"
 )
 # a credit line of its own: "With AFP", "Avec l'AFP", "(avec AFP et Reuters)", "— with agencies"
-WITH_CREDIT = re.compile(
+WITH_CREDIT = _compile(
     rf"(?:^|(?<=\n)|(?<=[(\[])|(?<=[-–—])|(?<=[-–—]\s)|(?<=[.!?…]\s))"
     rf"{_NO_NL}*(?i:{_any(v.WITH_CREDITS)})\s+(?P<list>{_CREDITED_ANY})"
     rf"(?:{_NO_NL}*[)\]]|{_LINE_END})"
 )
 # datelines and bracketed credits: "NIAMEY (Reuters) -", "BAMAKO, 3 March (AFP) –",
 # "(AFP/Reuters) :", "… ont été tués. (AFP)", a line "(Reuters) The army said"
-BRACKETED_CREDIT = re.compile(
+BRACKETED_CREDIT = _compile(
     rf"\(\s*(?P<list>{CREDITED})\s*\)(?:{_NO_NL}*[-–—:]|{_LINE_END})"
     rf"|(?:^|(?<=\n)){_NO_NL}*(?:[{UP}]{{2}}[{UP}'’. -]{{0,30}}?(?:,[^()\n]{{1,30}}?)?{_NO_NL}*)?"
     rf"\(\s*(?P<list2>{CREDITED})\s*\)"
 )
 # a sign-off at the end of a line: "… the army said. — AP", "- AFP", "-- Reuters"
-SIGN_OFF = re.compile(rf"(?<![\w-])[-–—]{{1,2}}{_NO_NL}*(?P<list>{_CREDITED_ANY}){_LINE_END}")
+SIGN_OFF = _compile(rf"(?<![\w-])[-–—]{{1,2}}{_NO_NL}*(?P<list>{_CREDITED_ANY}){_LINE_END}")
 # a line holding nothing but the credit: "AFP", "Reuters / AFP", "Agencies" (agencies only)
-CREDIT_LINE = re.compile(rf"(?:^|(?<=\n)){_NO_NL}*(?P<list>{_CREDITED_ANY}){_LINE_END}")
+CREDIT_LINE = _compile(rf"(?:^|(?<=\n)){_NO_NL}*(?P<list>{_CREDITED_ANY}){_LINE_END}")
 # labelled credits: "Source : AFP", "Sources: Reuters, AFP", "Crédit : ANP"
-LABELLED_CREDIT = re.compile(
+LABELLED_CREDIT = _compile(
     rf"(?<![\w-])(?i:{_any(v.CREDIT_LABELS)}){_NO_NL}*:{_NO_NL}*(?P<list>{_CREDITED_ANY})"
 )
 # reporter credits: "Reporting by X and Y in Niamey; Editing by Z", "Additional reporting by AFP"
-REPORTING_BY = re.compile(
+REPORTING_BY = _compile(
     rf"(?<![\w-])(?i:{_any(v.REPORTING_CREDITS_EN)}){_NO_NL}+(?P<list>{_REPORTER_LIST})"
 )
 # "X contributed reporting from Niamey", "The Associated Press contributed to this report"
-CONTRIBUTED = re.compile(
+CONTRIBUTED = _compile(
     rf"(?P<list>{_REPORTER_LIST}){_NO_NL}+(?i:{_any(v.CONTRIBUTED_EN)})\s+"
     rf"(?:(?i:{_any(v.CONTRIBUTED_OBJECTS_EN)})(?![\w-])|(?i:to)\s+{_THIS_ARTICLE})"
 )
@@ -299,7 +327,7 @@ _DESC_WORD = (
     rf"(?:(?i:{_any(v.DESCRIPTION_ADJECTIVES)})|[{UP}]?[{LO}]+(?:ienne|ien|aise|ais|ian|ese|ish))"
 )
 UNKNOWN_AGENCY = rf"(?:[{UP}]{{2,8}}|[{UP}][{LO}]+(?:[ -][{UP}][{LO}]+){{0,2}})(?![\w'’-])"
-DESCRIBED_AGENCY = re.compile(
+DESCRIBED_AGENCY = _compile(
     rf"(?:(?<![\w-])(?P<cue>{_MEDIA_CUES}|{ACCORDING}|{QUOTE_END}{SAY_INV})\s*)?"
     rf"(?<![\w'’-])(?:(?:à|to)\s+)?(?:[Ll]['’]|[Tt]he\s+|[Ll]a\s+|[Ll]e\s+|an?\s+|une?\s+)?"
     rf"(?P<desc>(?:{_DESC_WORD}\s+){{0,2}}(?i:{_any(v.AGENCY_DESCRIPTIONS)})"
@@ -307,9 +335,9 @@ DESCRIBED_AGENCY = re.compile(
     rf"\s*(?:\(\s*(?P<list>{CREDITED}|{UNKNOWN_AGENCY})\s*\)|(?P<list2>{CREDITED}|{UNKNOWN_AGENCY}))"
 )
 # ... or named, then described, after a citing word: "told the PA news agency"
-NAMED_THEN_DESCRIBED = re.compile(
+NAMED_THEN_DESCRIBED = _compile(
     rf"(?<![\w-])(?:{_MEDIA_CUES}|{ACCORDING})\s*(?:[Tt]he\s+|an?\s+|[{UP}][\w-]*['’]s\s+)?"
     rf"(?:{_DESC_WORD}\s+){{0,2}}(?!{_DESC_WORD}\s)(?P<list>{UNKNOWN_AGENCY})\s+"
     rf"(?P<desc>(?i:{_any(v.AGENCY_DESCRIPTIONS)}))(?![\w-])"
 )
-PRESS_WORD = re.compile(rf"(?<![\w-])(?i:{_any(v.PRESS_WORDS)})(?![\w-])")
+PRESS_WORD = _compile(rf"(?<![\w-])(?i:{_any(v.PRESS_WORDS)})(?![\w-])")

@@ -54,7 +54,7 @@ def media_hits(doc: Doc) -> list[Hit]:
 
 
 def generic_org_hit(m: re.Match[str], en: bool, fr: bool) -> Hit | None:
-    if m.re is g.SUBJ_ORG and m.group("pname"):
+    if g.made_by(m, g.SUBJ_ORG) and m.group("pname"):
         words = clean(m.group("pname")).split()
         # sentence words before the name go ("The", "But"); a head that starts it stays
         # ("Ministry of Defence")

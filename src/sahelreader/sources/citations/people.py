@@ -145,7 +145,7 @@ def named_hit(doc: Doc, m: re.Match[str], role_words: str | None) -> Hit | None:
             if rb is None:
                 rb = g.ROLE_BEFORE.search(text, lo, left)
             role_words = rb.group("role") if rb else ""
-            if rb is not None and rb.re is g.ROLE_BEFORE_START:
+            if rb is not None and g.made_by(rb, g.ROLE_BEFORE_START):
                 role_words = role_words[:1].lower() + role_words[1:]
         if role_words:
             role = role_text(role_words)
