@@ -555,7 +555,8 @@ async def memory_run(kind: str, home: str) -> None:
         await pilot.pause(0.2)
         await pilot.press("slash", *"niamey", "enter")
         t0 = time.perf_counter()
-        while app.main.query_text != "niamey" or not article_list.ids or not article_list.with_snippets:
+        main = app.main
+        while main.query_text != "niamey" or not article_list.ids or not article_list.with_snippets:
             await asyncio.sleep(0.02)
             if time.perf_counter() - t0 > 60:
                 break
