@@ -7,7 +7,7 @@ reader, a link opens in the browser.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from rich.console import Group
 from rich.markdown import Markdown
@@ -23,12 +23,14 @@ from textual.worker import get_current_worker
 from sahelreader.entities.summary import EntityGroup
 from sahelreader.library import Library
 from sahelreader.models import Article
-from sahelreader.related.coverage import Related
 from sahelreader.text.clean import one_line, strip_control
 from sahelreader.text.timeutil import short_date
 from sahelreader.tui import bindings
 from sahelreader.tui.widgets.entity_styles import ENTITY_STYLES
 from sahelreader.tui.widgets.trends import EntityTrends
+
+if TYPE_CHECKING:  # the related-sources engine loads when an article's details are first read
+    from sahelreader.related.coverage import Related
 
 ChoiceKind = Literal["entity", "source", "article", "link"]
 
