@@ -45,3 +45,17 @@ def locations(home: Path | str | None = None) -> Locations:
         index=platformdirs.user_cache_path(APP_NAME) / "index",
         config=platformdirs.user_config_path(APP_NAME) / "config.toml",
     )
+
+
+def free_name_beside(path: Path, label: str) -> Path:
+    """`<name>.<label>-<time>` beside `path` (with `-2`, `-3`… if taken): where a damaged file
+    is set aside, never over another one."""
+    import time
+
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.name}.{label}-{stamp}")
+    number = 1
+    while os.path.lexists(aside):
+        number += 1
+        aside = path.with_name(f"{path.name}.{label}-{stamp}-{number}")
+    return aside

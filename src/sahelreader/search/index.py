@@ -19,7 +19,6 @@ import shutil
 import signal
 import sqlite3
 import threading
-import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +31,7 @@ from whoosh.index import FileIndex
 from whoosh.query import Phrase, Term
 from whoosh.writing import NO_MERGE, IndexWriter
 
+from sahelreader.paths import free_name_beside
 from sahelreader.search.analysis import (
     analysed_words,
     folding_analyzer,
@@ -81,12 +81,7 @@ def set_aside_if_not_a_folder(folder: Path) -> Path | None:
     nothing at `folder` or it is a folder."""
     if folder.is_dir() or not os.path.lexists(folder):
         return None
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    aside = folder.with_name(f"{folder.name}.not-a-folder-{stamp}")
-    number = 1
-    while os.path.lexists(aside):
-        number += 1
-        aside = folder.with_name(f"{folder.name}.not-a-folder-{stamp}-{number}")
+    aside = free_name_beside(folder, "not-a-folder")
     folder.rename(aside)
     return aside
 

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sahelreader.paths import free_name_beside
 from sahelreader.store.database import Store, is_damage
 from sahelreader.store.schema import SCHEMA_VERSION
 from sahelreader.text.clean import plural
@@ -104,12 +105,7 @@ class Salvage:
 def set_aside(database: Path) -> Path:
     """Rename a damaged database (and its WAL, which SQLite pairs with it by name) to
     `<name>.damaged-<time>`; its -shm, a cache, is removed. Returns the new path."""
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    aside = database.with_name(f"{database.name}.damaged-{stamp}")
-    number = 1
-    while os.path.lexists(aside):
-        number += 1
-        aside = database.with_name(f"{database.name}.damaged-{stamp}-{number}")
+    aside = free_name_beside(database, "damaged")
     database.rename(aside)
     wal = database.with_name(database.name + "-wal")
     if wal.exists():
