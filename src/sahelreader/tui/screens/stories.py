@@ -127,7 +127,7 @@ class StoriesScreen(Screen[str | None]):
         heading = Text(" Stories", style="bold")
         heading.append(
             f" · {plural(len(self.stories), 'story', 'stories')} active in the {self.days} days"
-            " up to the newest article",
+            " up to the newest dated article",
             style="dim",
         )
         self.query_one("#stories-heading", Static).update(heading)
