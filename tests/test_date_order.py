@@ -114,3 +114,28 @@ def test_markdown_front_matter_dated_by_updated(tmp_path: Path) -> None:
     path.write_text("---\ntitle: Market day in Gao\nupdated: 2024-02-03\n---\nBody text.\n")
     [brief] = list(read_file(path))
     assert brief.published == datetime(2024, 2, 3)
+
+
+def test_a_date_range_reads_its_order_from_the_index_without_sorting(store: Store) -> None:
+    """`published:[a to b]` alone is answered by the store, newest first (equal dates: last
+    imported first), with the count of the whole range, and without sorting the range: naming
+    the index's fixed first term in ORDER BY made SQLite sort every match (0.5 ms at 50k)."""
+    ids = [
+        store.add(draft(f"Report {n}", f"text {n}", published=utc(2024, 3, day)), "en").id
+        for n, day in enumerate((1, 5, 5, 9, 20))
+    ]
+    store.add(draft("Undated", "no date"), "en")
+    store.add(draft("Later", "after", published=utc(2024, 6, 1)), "en")
+    start, end = "2024-03-02T00:00:00+00:00", "2024-03-31T00:00:00+00:00"
+    assert store.published_between(start, end, (), 2) == ([ids[4], ids[3]], 4)
+    assert store.published_between(start, end) == ([ids[4], ids[3], ids[2], ids[1]], 4)
+    assert store.published_between(None, end, (), None)[0][-1] == ids[0]
+    said: list[str] = []
+    store.connection.set_trace_callback(said.append)  # the SQL run, its values filled in
+    try:
+        store.published_between(start, end, (), 2)
+    finally:
+        store.connection.set_trace_callback(None)
+    listing = next(sql for sql in said if sql.startswith("SELECT a.id"))
+    plan = store.connection.execute(f"EXPLAIN QUERY PLAN {listing}").fetchall()
+    assert plan and not any("TEMP B-TREE" in str(tuple(step)) for step in plan)

@@ -158,3 +158,16 @@ def test_a_failed_transaction_leaves_nothing_behind(store: Store) -> None:
             conn.execute("INSERT INTO saved_searches(name, query, created) VALUES ('a', 'b', 'c')")
             raise RuntimeError("crash in the middle")
     assert store.saved_searches() == []
+
+
+def test_get_many_reads_the_articles_that_exist_in_one_go(tmp_path: Path) -> None:
+    store = Store(tmp_path / "library.db")
+    first = store.add(draft("First", "one", published=utc(2024, 1, 1)), "en").id
+    second = store.add(draft("Second", "two"), "fr").id
+    store.save_note(second, "a note", None)
+    got = store.get_many([second, "nosuchid", first])
+    assert set(got) == {first, second}
+    assert got[first] == store.get(first)
+    assert got[second].note == "a note" and got[second].language == "fr"
+    ids = [store.add(draft(f"Many {i}", f"body {i}"), "en").id for i in range(1200)]
+    assert set(store.get_many(ids)) == set(ids)  # several chunks of the IN list

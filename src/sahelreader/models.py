@@ -124,7 +124,9 @@ class ListRequest:
     filter: FilterName = "all"
     source: str | None = None  # one outlet's articles only
     limit: int = 5_000  # search hits ranked at most
-    first_snippets: int = 30  # snippets computed up front; the rest when scrolled to
+    # Snippets computed with the list: a screenful (14 rows of 4 lines at 60 lines); the rest
+    # are asked for when drawn.
+    first_snippets: int = 14
 
     @property
     def query(self) -> str:

@@ -364,6 +364,14 @@ class Library:
                 if held:
                     self._index_lock.release()
 
+    def warm_search(self, cancelled: threading.Event | None = None) -> None:
+        """Prepare what a session's first long search needs (see SearchIndex.warm); for the
+        reader, in its index worker once the index is ready. Quietly does nothing without one."""
+        try:
+            self.index.warm(cancelled)
+        except (IndexUnavailable, OSError, ValueError):
+            return
+
     def ensure_index(
         self,
         progress: Progress | None = None,
@@ -1147,12 +1155,13 @@ class Library:
         """
         raw = self._ranked(text, limit, sort)
         hits: list[SearchHit] = []
-        rows = {r.id: r for r in self.store.rows([h.id for h in raw.hits])} if not snippets else {}
+        wanted = [h.id for h in raw.hits]
+        rows = {r.id: r for r in self.store.rows(wanted)} if not snippets else {}
+        articles = self.store.get_many(wanted) if snippets else {}
         for found in raw.hits:
             if snippets:
-                try:
-                    article = self.store.get(found.id)
-                except UnknownArticle:
+                article = articles.get(found.id)
+                if article is None:
                     continue  # removed since the index last caught up
                 hits.append(self._hit(article, found.score, raw.terms))
             elif found.id in rows:

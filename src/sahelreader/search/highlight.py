@@ -6,6 +6,7 @@ the article text (with character offsets) finds those terms again, stemmed forms
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable
 
@@ -14,7 +15,9 @@ from sahelreader.search.analysis import folded_tokens, word_field, word_term
 Span = tuple[int, int]
 SNIPPET_WIDTH = 180
 # One space for each line break or tab, so that offsets stay those of the original text.
-_FLATTEN = {ord(c): " " for c in "\n\r\t\x0b\x0c\x85\u2028\u2029"}
+_FLATTENED = "\n\r\t\x0b\x0c\x85\u2028\u2029"
+_FLATTEN = {ord(c): " " for c in _FLATTENED}
+_SPACE = re.compile(f"[ {_FLATTENED}]")  # what reads as a space once flattened
 
 
 def match_spans(
@@ -40,10 +43,11 @@ def snippet(text: str, spans: list[Span], width: int = SNIPPET_WIDTH) -> tuple[s
     """A one-line excerpt of about `width` characters around the densest run of matches.
 
     Returns the excerpt and the spans re-based onto it. Without matches, the text's opening.
+    Line breaks count as spaces; only the pieces of the text looked at are flattened (a whole
+    article's translate() was 0.2 ms, most of a page of hits' snippets).
     """
-    flat = text.translate(_FLATTEN)
     if not spans:
-        return _trim(flat, 0, width), []
+        return _trim(text[: width + 40].translate(_FLATTEN), 0, width), []
     # The window opening at each match holds the matches ending within `width` of it: counted
     # by bisecting the ends (tokens do not overlap, so they rise with the starts), linear-log
     # rather than quadratic (20,000 matches in one article took 15 s).
@@ -53,25 +57,32 @@ def snippet(text: str, spans: list[Span], width: int = SNIPPET_WIDTH) -> tuple[s
         count = bisect_right(ends, start + width, lo=i) - i
         if count > best_count:
             best_start, best_count = start, count
-    window_start = 0 if len(flat) <= width else max(0, best_start - width // 4)
-    # Start on a word boundary so the excerpt does not open mid-word.
+    length = len(text)
+    window_start = 0 if length <= width else max(0, best_start - width // 4)
+    # Start on a word boundary (a space within 24 characters before) so the excerpt does not
+    # open mid-word; a text with no space before the window starts at its beginning.
     if window_start > 0:
-        space = flat.rfind(" ", 0, window_start)
-        window_start = space + 1 if 0 <= space and window_start - space < 25 else window_start
-        if space < 0:
+        near = text[max(0, window_start - 24) : window_start].translate(_FLATTEN)
+        at = near.rfind(" ")
+        if at >= 0:
+            window_start = window_start - len(near) + at + 1
+        elif _SPACE.search(text, 0, max(0, window_start - 24)) is None:
             window_start = 0
-    window_end = min(len(flat), window_start + width)
-    if window_end < len(flat):
-        space = flat.rfind(" ", window_start + width // 2, window_end)
-        window_end = space if space > 0 else window_end
+    window_end = min(length, window_start + width)
+    if window_end < length:
+        middle = window_start + width // 2
+        at = text[middle:window_end].translate(_FLATTEN).rfind(" ")
+        if at >= 0 and middle + at > 0:
+            window_end = middle + at
     # Keep a match whole even if it straddles the edge.
     for s, e in spans:
         if s < window_end < e:
             window_end = e
     prefix = "…" if window_start > 0 else ""
-    suffix = "…" if window_end < len(flat) else ""
-    body = flat[window_start:window_end].strip()
-    lead = len(flat[window_start:window_end]) - len(flat[window_start:window_end].lstrip())
+    suffix = "…" if window_end < length else ""
+    window = text[window_start:window_end].translate(_FLATTEN)
+    body = window.strip()
+    lead = len(window) - len(window.lstrip())
     offset = window_start + lead - len(prefix)
     rebased = [
         (s - offset, e - offset) for s, e in spans if s >= window_start + lead and e <= window_end

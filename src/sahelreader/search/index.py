@@ -376,6 +376,16 @@ class SearchIndex:
         """This thread's searcher, reopened if the index changed since it was opened."""
         return self._searcher()
 
+    def warm(self, cancelled: threading.Event | None = None) -> None:
+        """Make each segment's map of article ids now (1.4 s at 50,000 articles), which the
+        first search listing more than a page of hits would otherwise make while someone waits."""
+        reader = self.searcher().reader()
+        for leaf, _ in [(reader, 0)] if reader.is_atomic() else reader.leaf_readers():
+            if cancelled is not None and cancelled.is_set():
+                return
+            if hasattr(leaf, "segment"):
+                _segment_ids(leaf)
+
     def _searcher(self) -> Any:
         """This thread's searcher on the latest commit, whoever made it.
 
@@ -690,6 +700,7 @@ def matched_terms(query: Any, reader: Any) -> frozenset[tuple[str, str]]:
 # only marks a document), so a map serves every searcher that reads the segment.
 _SEGMENT_IDS: dict[str, dict[int, str]] = {}
 _SEGMENT_IDS_LOCK = threading.Lock()
+_SEGMENT_IDS_BUILDING = threading.Lock()
 _SEGMENT_IDS_KEPT = 64
 # Up to this many ids, stored fields are read rather than a segment's map made.
 _STORED_READS = 300
@@ -731,13 +742,20 @@ def _segment_ids(leaf: Any) -> dict[int, str]:
         cached = _SEGMENT_IDS.get(key)
     if cached is not None:
         return cached
-    mapping: dict[int, str] = {}
-    for text, info in leaf.iter_field("id"):
-        mapping[info.min_id()] = text.decode("utf-8") if isinstance(text, bytes) else str(text)
-    with _SEGMENT_IDS_LOCK:
-        if len(_SEGMENT_IDS) >= _SEGMENT_IDS_KEPT:
-            _SEGMENT_IDS.pop(next(iter(_SEGMENT_IDS)))
-        _SEGMENT_IDS[key] = mapping
+    # One thread makes a map at a time: a search arriving while the warm-up makes this
+    # segment's map waits for it rather than making it a second time beside it.
+    with _SEGMENT_IDS_BUILDING:
+        with _SEGMENT_IDS_LOCK:
+            cached = _SEGMENT_IDS.get(key)
+        if cached is not None:
+            return cached
+        mapping: dict[int, str] = {}
+        for text, info in leaf.iter_field("id"):
+            mapping[info.min_id()] = text.decode("utf-8") if isinstance(text, bytes) else str(text)
+        with _SEGMENT_IDS_LOCK:
+            if len(_SEGMENT_IDS) >= _SEGMENT_IDS_KEPT:
+                _SEGMENT_IDS.pop(next(iter(_SEGMENT_IDS)))
+            _SEGMENT_IDS[key] = mapping
     return mapping
 
 

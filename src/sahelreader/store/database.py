@@ -487,34 +487,34 @@ class Store:
             raise AmbiguousId(given, [str(r[0]) for r in rows])
         raise UnknownArticle(given)
 
+    _ARTICLE_SELECT = (
+        "SELECT a.*, r.read_at, b.created AS bookmarked_at, n.body AS note,"
+        " n.updated AS note_updated FROM articles a"
+        " LEFT JOIN read_state r ON r.article_id = a.id"
+        " LEFT JOIN bookmarks b ON b.article_id = a.id"
+        " LEFT JOIN notes n ON n.article_id = a.id"
+    )
+
     def get(self, article_id: str) -> Article:
         row = self.connection.execute(
-            "SELECT a.*, r.read_at, b.created AS bookmarked_at, n.body AS note,"
-            " n.updated AS note_updated FROM articles a"
-            " LEFT JOIN read_state r ON r.article_id = a.id"
-            " LEFT JOIN bookmarks b ON b.article_id = a.id"
-            " LEFT JOIN notes n ON n.article_id = a.id WHERE a.id = ?",
-            (article_id,),
+            f"{self._ARTICLE_SELECT} WHERE a.id = ?", (article_id,)
         ).fetchone()
         if row is None:
             raise UnknownArticle(article_id)
-        return Article(
-            id=row["id"],
-            title=row["title"],
-            body=row["body"],
-            source=row["source"],
-            author=row["author"],
-            url=row["url"],
-            published=from_iso(row["published"]),
-            added=from_iso(row["added"]) or now_utc(),
-            language=row["language"],
-            content_hash=row["content_hash"],
-            read=row["read_at"] is not None,
-            bookmarked=row["bookmarked_at"] is not None,
-            bookmarked_at=from_iso(row["bookmarked_at"]),
-            note=row["note"] or "",
-            note_updated=from_iso(row["note_updated"]),
-        )
+        return _article(row)
+
+    def get_many(self, article_ids: Sequence[str]) -> dict[str, Article]:
+        """The articles of `article_ids` that exist, by id, in one query per 500 (a page of
+        search hits read one by one cost a query each: most of a date search's time)."""
+        found: dict[str, Article] = {}
+        for start in range(0, len(article_ids), 500):
+            chunk = list(article_ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            for row in self.connection.execute(
+                f"{self._ARTICLE_SELECT} WHERE a.id IN ({marks})", chunk
+            ):
+                found[row["id"]] = _article(row)
+        return found
 
     def count(self) -> int:
         return int(self.connection.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
@@ -556,7 +556,10 @@ class Store:
             where.append("COALESCE(NULLIF(a.language, ''), 'unknown') = ?")
             params.append(language)
         clause = " AND ".join(where) or "1"
-        order = "a.published IS NULL, a.published DESC, a.seq DESC"
+        # With a bound every article is dated: the ordering index's first term is fixed, and
+        # naming it in ORDER BY made SQLite sort the whole range (0.5 ms → 0.01 ms at 50k).
+        dated = start is not None or end is not None
+        order = ("" if dated else "a.published IS NULL, ") + "a.published DESC, a.seq DESC"
         sql = f"SELECT a.id FROM articles a WHERE {clause} ORDER BY {order}"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
@@ -1177,3 +1180,24 @@ def _split_sql(script: str) -> list[str]:
 
 def _only_comments(part: str) -> bool:
     return all(line.strip().startswith("--") or not line.strip() for line in part.splitlines())
+
+
+def _article(row: sqlite3.Row) -> Article:
+    """An article from a row of `Store._ARTICLE_SELECT`."""
+    return Article(
+        id=row["id"],
+        title=row["title"],
+        body=row["body"],
+        source=row["source"],
+        author=row["author"],
+        url=row["url"],
+        published=from_iso(row["published"]),
+        added=from_iso(row["added"]) or now_utc(),
+        language=row["language"],
+        content_hash=row["content_hash"],
+        read=row["read_at"] is not None,
+        bookmarked=row["bookmarked_at"] is not None,
+        bookmarked_at=from_iso(row["bookmarked_at"]),
+        note=row["note"] or "",
+        note_updated=from_iso(row["note_updated"]),
+    )

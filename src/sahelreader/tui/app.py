@@ -42,6 +42,7 @@ class SahelReaderApp(App[None]):
         self.delays = delays or Delays()
         self.index_ready = threading.Event()
         self._watch_index = watch_index
+        self._list_shown = False
 
     def get_default_screen(self) -> MainScreen:
         return MainScreen(self.library, self.delays, self.index_ready)
@@ -81,6 +82,15 @@ class SahelReaderApp(App[None]):
         stall a key press."""
         gc.collect()
         gc.freeze()
+        self._list_shown = True
+        if self.index_ready.is_set():
+            self.call_after_refresh(self.warm_search)
+
+    @work(thread=True, exclusive=True, group="warm-search")
+    def warm_search(self) -> None:
+        """Once articles are on screen and the index is ready: what the first search would
+        otherwise make while someone waits (each segment's map of article ids)."""
+        self.library.warm_search(get_current_worker().cancelled_event)
 
     # -- the search index, made ready off the UI thread -------------------------------------------
 
@@ -107,6 +117,8 @@ class SahelReaderApp(App[None]):
         if self._ui_gone:
             return
         self.index_ready.set()
+        if self._list_shown:
+            self.warm_search()
         if message.notice:
             self.notify(message.notice, title="Search index", markup=False)
         if message.failed:

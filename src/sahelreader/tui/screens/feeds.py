@@ -24,13 +24,14 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 from textual.worker import get_current_worker
 
 from sahelreader.library import AddReport, Library
 from sahelreader.text.clean import one_line, plural
 from sahelreader.tui import bindings
 from sahelreader.tui.screens.dialogs import ConfirmScreen
+from sahelreader.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from sahelreader.library.subscriptions import FeedRecord
@@ -362,7 +363,7 @@ class FeedsScreen(Screen[None]):
         yield DataTable(id="feeds-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="feeds-detail")
         yield Static(id="feeds-status")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(DataTable).focus()

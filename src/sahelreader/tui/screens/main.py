@@ -18,7 +18,7 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from sahelreader.entities.summary import group_entities
 from sahelreader.library import Library, QueryError, StoreError, citation
@@ -28,6 +28,7 @@ from sahelreader.models import (
     Entity,
     FilterName,
     ListRequest,
+    ListResult,
     SortName,
     View,
 )
@@ -45,6 +46,7 @@ from sahelreader.tui.screens.feed_actions import FeedActions
 from sahelreader.tui.screens.stories import StoryActions
 from sahelreader.tui.widgets.article_list import ArticleList
 from sahelreader.tui.widgets.context_bar import ContextBar
+from sahelreader.tui.widgets.key_footer import KeyFooter
 from sahelreader.tui.widgets.note_editor import NoteEditor
 from sahelreader.tui.widgets.reader import ArticleReader
 from sahelreader.tui.widgets.search_bar import SearchBar, SearchInput
@@ -91,6 +93,8 @@ class MainScreen(FeedActions, StoryActions):
         self._searching = False
         self._undo_mark_all: list[str] = []  # what the last `A` marked read, for `u` to undo
         self._outside_marker: tuple[int, int] | None = None
+        # The last list of every article, with the change marker it was made at (load_list).
+        self._whole_list: tuple[ListRequest, tuple[int, int], ListResult] | None = None
         self._mounted_panes = False
         # Library-wide counts for the header, refreshed off the UI thread.
         self._total = library.count()
@@ -140,7 +144,7 @@ class MainScreen(FeedActions, StoryActions):
                 yield NoteEditor(autosave_after=self.delays.autosave, id="note-editor")
             yield SidePanel(self.library, id="side-panel")
         yield ContextBar(id="context-bar")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._mounted_panes = True
@@ -162,7 +166,7 @@ class MainScreen(FeedActions, StoryActions):
         self.set_class(width < NARROW_WIDTH, "narrow")
         # Narrow: the footer drops its padding and the palette hint (ctrl+p still works) so
         # that more keys fit.
-        footer = self.query_one(Footer)
+        footer = self.query_one(KeyFooter)
         footer.compact = width < NARROW_WIDTH
         footer.show_command_palette = width >= NARROW_WIDTH
         self._fit_search_trend()
@@ -278,6 +282,17 @@ class MainScreen(FeedActions, StoryActions):
         if self.query_text:
             self._searching = True
             self._update_status()
+        kept = self._whole_list
+        if kept is not None and kept[0] == self.request:
+            # Back from a search to every article: the list made before, if nothing came or
+            # went since (two cheap reads), rather than 50,000 ids again beside the UI thread.
+            marker = self.library.change_marker()
+            if marker == kept[1]:
+                self.workers.cancel_group(article_list, "list")
+                article_list.post_message(
+                    ArticleList.Loaded(self.request, kept[2], keep, open_after, marker)
+                )
+                return
         article_list.load(self.request, keep, open_after)
 
     @on(ArticleList.Loaded)
@@ -285,6 +300,8 @@ class MainScreen(FeedActions, StoryActions):
         if message.request != self.request:
             return  # the request changed while this ran
         result = message.result
+        if message.marker is not None:
+            self._whole_list = (message.request, message.marker, result)
         article_list = self.query_one(ArticleList)
         bar = self.query_one(SearchBar)
         self.terms = result.terms

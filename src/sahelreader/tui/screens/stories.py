@@ -16,7 +16,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 from textual.worker import get_current_worker
 
 from sahelreader.library import Library
@@ -24,6 +24,7 @@ from sahelreader.library.stories import DEFAULT_DAYS, Story
 from sahelreader.models import Article
 from sahelreader.text.clean import one_line, plural
 from sahelreader.tui import bindings
+from sahelreader.tui.widgets.key_footer import KeyFooter
 
 WIDE = 100  # from this width the table has an outlets column
 
@@ -63,7 +64,7 @@ class StoriesScreen(Screen[str | None]):
         yield Static(Text(" Stories", style="bold"), id="stories-heading")
         yield DataTable(id="stories-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="stories-detail")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(DataTable).focus()

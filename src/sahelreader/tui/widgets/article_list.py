@@ -88,6 +88,9 @@ class ArticleList(ScrollView, can_focus=True):
         result: ListResult
         keep: str | None
         open_after: bool
+        # The library's change marker read before a list of every article was made: while it
+        # holds, that list can be shown again without asking (see MainScreen.load_list).
+        marker: tuple[int, int] | None = None
 
     @dataclass
     class _SnippetsLoaded(Message):
@@ -210,9 +213,10 @@ class ArticleList(ScrollView, can_focus=True):
     def load(self, request: ListRequest, keep: str | None = None, open_after: bool = False) -> None:
         """Compute the list for `request` off the UI thread; a newer load cancels this one."""
         worker = get_current_worker()
+        marker = self.library.change_marker() if lists_whole_library(request) else None
         result = self.library.list_view(request, worker.cancelled_event)
         if result is not None and not worker.is_cancelled:
-            self.post_message(self.Loaded(request, result, keep, open_after))
+            self.post_message(self.Loaded(request, result, keep, open_after, marker))
 
     # -- cursor ----------------------------------------------------------------------------------
 
@@ -351,6 +355,17 @@ class ArticleList(ScrollView, can_focus=True):
             position = end
         segments.append(Segment(text[position:], snippet_style))
         return list(Segment.adjust_line_length(segments, width, style=snippet_style))
+
+
+def lists_whole_library(request: ListRequest) -> bool:
+    """Whether `request` lists every article (no search, view, filter or outlet): the list
+    escape goes back to after each search, worth keeping while the library is unchanged."""
+    return (
+        not request.query
+        and request.view.kind == "library"
+        and request.filter == "all"
+        and request.source is None
+    )
 
 
 def two_lines(text: str, width: int) -> tuple[str, str]:

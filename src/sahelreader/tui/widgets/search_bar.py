@@ -30,6 +30,8 @@ class SearchInput(Input):
 
 
 class SearchBar(Vertical):
+    _shown: tuple[str, bool] | None = None  # the message on show, and whether an error
+
     def compose(self) -> ComposeResult:
         search = SearchInput(
             placeholder="/ search (hover or ? for the syntax)",
@@ -41,6 +43,10 @@ class SearchBar(Vertical):
         yield Static(id="search-message")
 
     def show_message(self, message: str, *, error: bool = False) -> None:
+        # Said again on every list load: the screen is laid out again only when it changed.
+        if (message, error) == self._shown:
+            return
+        self._shown = (message, error)
         line = self.query_one("#search-message", Static)
         line.update(Text(message, style="bold red" if error else "italic"))
         line.display = bool(message)

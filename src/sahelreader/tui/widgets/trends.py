@@ -124,7 +124,9 @@ class SearchTrend(Horizontal):
             self.display = False
         self.query_text = query
         if query:
-            self.count(query, HEADER_COLUMNS_MOST)
+            # After the result list is painted: counting every match's date holds the GIL for
+            # tens of milliseconds, which the list's first frame should not wait for.
+            self.call_after_refresh(self.count, query, HEADER_COLUMNS_MOST)
         else:
             self.workers.cancel_group(self, "search-trend")
 
