@@ -177,3 +177,30 @@ def test_shapes_it_leaves_to_whoosh_still_search(segmented_library: Library) -> 
     with pytest.raises(ev.Unsupported):
         ev.evaluate(segmented_library.index.resolve(query, searcher), searcher)
     assert segmented_library.search("army OR NOT niamey", limit=None).hits
+
+
+def test_a_phrase_beside_words_reads_positions_only_where_the_words_are(
+    segmented_library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`"the army" village`: the words' documents are found first, and the phrase's positions
+    are decoded only among them (`source:"sahel monitor" niamey` read every article's source
+    positions)."""
+    decoded: list[object] = []
+    real = ev._decode_positions
+
+    def counting(value: bytes) -> object:
+        decoded.append(value)
+        return real(value)
+
+    monkeypatch.setattr(ev, "_decode_positions", counting)
+    _both(segmented_library, '"the army"')
+    alone = len(decoded)
+    decoded.clear()
+    # A number from the titles ("Dispatch 1-42 …") is in a handful of articles.
+    for number in range(59, 2, -1):
+        decoded.clear()
+        whoosh, mine, _ = _both(segmented_library, f'"the army" {number}')
+        if whoosh:
+            break
+    assert whoosh and set(mine) == set(whoosh)
+    assert 0 < len(decoded) < alone / 4

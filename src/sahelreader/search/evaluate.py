@@ -24,7 +24,7 @@ import threading
 import weakref
 from bisect import bisect_left
 from collections import OrderedDict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from pickle import loads
@@ -143,15 +143,18 @@ class _Evaluator:
         self._norms = _NORMS.setdefault(self.reader, {})
         self._terms = _TERMS.setdefault(self.reader, _TermScores())
 
-    def run(self, query: Query) -> Scores:
+    def run(self, query: Query, within: Collection[int] | None = None) -> Scores:
+        """The documents `query` matches, with their scores. With `within`, documents outside
+        it may be left out (a phrase then reads positions only for those): what an AND's
+        other parts already allow."""
         if query is NullQuery or type(query).__name__ == "_NullQuery":
             return {}
         if isinstance(query, Term) and type(query) is Term:
             return self.term(query.fieldname, query.text, query.boost)
         if isinstance(query, Phrase) and type(query) is Phrase:
-            return self.phrase(query)
+            return self.phrase(query, within)
         if isinstance(query, ConstantScoreQuery):
-            found = self.run(query.child)
+            found = self.run(query.child, within)
             return dict.fromkeys(found, float(query.score))
         if isinstance(query, AndNot):
             positive = self.run(query.a)
@@ -172,7 +175,7 @@ class _Evaluator:
                 raise Unsupported("NOT inside OR")
             total: Scores = {}
             for sub in query.subqueries:
-                for doc, score in self.run(sub).items():
+                for doc, score in self.run(sub, within).items():
                     total[doc] = total.get(doc, 0.0) + score
             # A compound of one query is that query in Whoosh, boost and all.
             return total if len(query.subqueries) == 1 else _boosted(total, query.boost)
@@ -183,12 +186,20 @@ class _Evaluator:
         negatives = [sub.query for sub in query.subqueries if isinstance(sub, Not)]
         if not positives:
             raise Unsupported("AND of NOTs only")
-        # Rarest first, so the running intersection is small from the start.
-        parts = sorted((self.run(sub) for sub in positives), key=len)
-        total = parts[0]
+        # Words first, rarest first, so the running intersection is small from the start;
+        # then the parts holding a phrase, which check positions only for what is left.
+        words = [sub for sub in positives if not _holds_phrase(sub)]
+        phrases = [sub for sub in positives if _holds_phrase(sub)]
+        parts = sorted((self.run(sub) for sub in words), key=len)
+        total = parts[0] if parts else self.run(phrases.pop(0))
         for part in parts[1:]:
             if not total:
                 break
+            total = {doc: score + part[doc] for doc, score in total.items() if doc in part}
+        for sub in phrases:
+            if not total:
+                break
+            part = self.run(sub, total.keys())
             total = {doc: score + part[doc] for doc, score in total.items() if doc in part}
         for negative in negatives:
             if not total:
@@ -287,9 +298,10 @@ class _Evaluator:
 
     # -- exact phrases -------------------------------------------------------------------------
 
-    def phrase(self, query: Phrase) -> Scores:
+    def phrase(self, query: Phrase, within: Collection[int] | None = None) -> Scores:
         """Documents holding the words in a row: Whoosh's Phrase with slop 1, scored as Whoosh
-        scores it (the sum of the words' scores in the document)."""
+        scores it (the sum of the words' scores in the document); with `within`, only among
+        those documents."""
         if query.slop != 1:
             raise Unsupported("phrase with slop")
         field, words = query.fieldname, list(query.words)
@@ -306,22 +318,28 @@ class _Evaluator:
         decode = _decode_positions if type(fmt) is Positions else fmt.decode_positions
         found: Scores = {}
         distinct = list(dict.fromkeys(words))
+        steps = list(enumerate(words[1:], start=1))
         for number, (leaf, offset) in enumerate(self.leaves):
             # One pass per distinct word, rarest first: each keeps (weight, encoded positions)
             # of the documents that held every word before it, so common words cost little.
             held: dict[str, dict[int, tuple[float, Any]]] = {}
             candidates: set[int] | None = None
+            if within is not None:
+                end = offset + leaf.doc_count_all()
+                candidates = {doc - offset for doc in within if offset <= doc < end}
+                if not candidates:
+                    continue
             for word in sorted(distinct, key=lambda w: leaf.doc_frequency(field, w)):
                 kept: dict[int, tuple[float, Any]] = {}
-                within = None if candidates is None else sorted(candidates)
-                for ids, block_weights, values in self.blocks(number, leaf, field, word, within):
-                    wanted: Sequence[int]
+                among = None if candidates is None else sorted(candidates)
+                for ids, block_weights, values in self.blocks(number, leaf, field, word, among):
                     if candidates is None:
-                        wanted = range(len(ids))
-                    else:
-                        wanted = [i for i, doc in enumerate(ids) if doc in candidates]
-                        if not wanted:
-                            continue
+                        held_here = zip(block_weights, values(), strict=True)
+                        kept.update(zip(ids, held_here, strict=True))
+                        continue
+                    wanted = [i for i, doc in enumerate(ids) if doc in candidates]
+                    if not wanted:
+                        continue
                     block_values = values()
                     for i in wanted:
                         kept[ids[i]] = (block_weights[i], block_values[i])
@@ -331,11 +349,13 @@ class _Evaluator:
                     break
             if not candidates:
                 continue
+            first, later = held[words[0]], [(-step, held[word]) for step, word in steps]
             for doc in candidates:
-                starts = decode(held[words[0]][doc][1])
-                for step, word in enumerate(words[1:], start=1):
-                    following = set(decode(held[word][doc][1]))
-                    starts = [p for p in starts if p + step in following]
+                # Where the phrase could start: the first word's positions, kept where each
+                # later word stands `step` after; set operations, so the loops run in C.
+                starts = set(decode(first[doc][1]))
+                for back, positions in later:
+                    starts.intersection_update(map(back.__add__, decode(positions[doc][1])))
                     if not starts:
                         break
                 if not starts:
@@ -348,11 +368,17 @@ class _Evaluator:
         return found
 
 
-def _decode_positions(value: bytes) -> list[int]:
+def _holds_phrase(query: Query) -> bool:
+    if type(query) is Phrase:
+        return True
+    return any(_holds_phrase(sub) for sub in query.children())
+
+
+def _decode_positions(value: bytes) -> Iterable[int]:
     """whoosh.formats.Positions' encoding (a 4-byte count, then the pickled gaps, sometimes
     without pickle's final STOP), decoded with C loops instead of a Python one."""
     data = value[4:] if value.endswith(b".") else value[4:] + b"."
-    return list(accumulate(loads(data)))
+    return accumulate(loads(data))
 
 
 @dataclass(frozen=True)
