@@ -3,6 +3,8 @@ and a few into a large library are added one by one (no rebuild in the user's pa
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 import sahelreader.library as library_module
@@ -76,15 +78,16 @@ def test_small_segments_are_folded_on_a_thread_after_the_articles_are_searchable
     monkeypatch.setattr(library_module, "SMALL_SEGMENTS_TO_MERGE", 2)
     monkeypatch.setattr(index_module, "SMALL_SEGMENTS_TO_MERGE", 2)
     library.ensure_index()
+    library.index_quiet_seconds = 0.0
     release, entered = threading.Event(), threading.Event()
     merged_on: list[str] = []
     original = library.index.merge_small
 
-    def slow_merge() -> None:
+    def slow_merge(*args: Any, **kwargs: Any) -> int:
         merged_on.append(threading.current_thread().name)
         entered.set()
         release.wait(10)
-        original()
+        return original(*args, **kwargs)
 
     monkeypatch.setattr(library.index, "merge_small", slow_merge)
     for n in range(3):
@@ -100,3 +103,73 @@ def test_small_segments_are_folded_on_a_thread_after_the_articles_are_searchable
     library.wait_for_index_tidy()
     assert library.index.small_segments() < 2
     assert library.search("convoy", limit=None, snippets=False).total == added
+
+
+def _small_library(library: Library, monkeypatch: pytest.MonkeyPatch, adds: int) -> None:
+    import sahelreader.search.index as index_module
+
+    monkeypatch.setattr(library_module, "SMALL_SEGMENTS_TO_MERGE", 3)
+    monkeypatch.setattr(index_module, "SMALL_SEGMENTS_TO_MERGE", 3)
+    library.add_drafts([draft(f"Base {i}", f"Millet report {i} from Maradi.") for i in range(30)])
+    library.ensure_index()
+    for n in range(adds):
+        library.add_drafts([draft(f"Convoy {n}", f"Report {n}: a convoy reached Agadez.")])
+        library.sync_index()
+
+
+def test_small_segments_wait_for_a_quiet_index_before_they_are_folded(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A burst of adds (a feed refresh, a script) no longer waits, every few adds, for the
+    merge of the small segments the adds before it left: the merge waits for a quiet index."""
+    library.index_quiet_seconds = 60.0
+    _small_library(library, monkeypatch, adds=5)
+    assert library.index.small_segments() >= 5  # a burst: nothing merged in its way
+    assert library._tidying is not None and library._tidying.is_alive()
+    library.wait_for_index_tidy()  # as if the index had been quiet long enough
+    assert library.index.small_segments() < 3
+    assert library.search("agadez", limit=None, snippets=False).total == 5
+    assert library.search("maradi", limit=None, snippets=False).total == 30
+
+
+def test_folding_indexes_the_articles_again_from_the_store(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library.index_quiet_seconds = 60.0
+    _small_library(library, monkeypatch, adds=4)
+    segments = library.index.segment_count()
+    convoys = {hit.id for hit in library.search("convoy", limit=None, snippets=False).hits}
+    moved = library.index.merge_small(library._documents_for, library._entity_names)
+    assert moved == 34  # the first build's 30 articles are a small segment too
+    assert library.index.segment_count() < segments
+    assert library.index.small_segments() <= 1
+    assert library.search("agadez", limit=None, snippets=False).total == 4
+    assert library.search("maradi", limit=None, snippets=False).total == 30
+    # Each article once: none lost, none doubled; entities indexed as before.
+    assert library.index.searcher().doc_count() == library.count() == 34
+    assert {hit.id for hit in library.search("convoy", limit=None, snippets=False).hits} == convoys
+    assert library.search("place:agadez", limit=None, snippets=False).total == 4
+
+
+def test_a_session_closing_before_a_quiet_moment_leaves_a_few_small_segments(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library.index_quiet_seconds = 60.0
+    _small_library(library, monkeypatch, adds=4)
+    assert library.index.small_segments() >= 4
+    merged: list[int] = []
+    monkeypatch.setattr(library.index, "merge_small", lambda *a, **k: merged.append(1) or 0)
+    library.close()
+    assert merged == []  # 4 small segments: left for a later session, not a slow exit
+
+
+def test_a_session_closing_with_many_small_segments_folds_them(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library.index_quiet_seconds = 60.0
+    monkeypatch.setattr(library_module, "SMALL_SEGMENTS_AT_CLOSE", 4)
+    _small_library(library, monkeypatch, adds=4)
+    merged: list[int] = []
+    monkeypatch.setattr(library.index, "merge_small", lambda *a, **k: merged.append(1) or 0)
+    library.close()
+    assert merged == [1]

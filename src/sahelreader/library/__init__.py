@@ -10,6 +10,7 @@ import shutil
 import sqlite3
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -106,6 +107,11 @@ def _rebuild_pays(pending: int, articles: int) -> bool:
 # How long a process waits for another one writing the index (`index.lock`) before it goes on
 # without the index: the store has the change, and the index catches up later.
 INDEX_LOCK_WAIT = 30.0
+# The small segments of a burst of adds are folded together once the index has had no write
+# for this long, or when a session closes with at least SMALL_SEGMENTS_AT_CLOSE of them (a
+# script's many one-off adds); a session that closes with fewer leaves them to a later one.
+INDEX_QUIET_SECONDS = 10.0
+SMALL_SEGMENTS_AT_CLOSE = 12
 
 __all__ = [
     "AddReport",
@@ -229,6 +235,10 @@ class Library:
         self._sync_lock = threading.RLock()
         self._tidy_lock = threading.Lock()
         self._tidying: threading.Thread | None = None
+        self._last_index_write = 0.0
+        self.index_quiet_seconds = INDEX_QUIET_SECONDS
+        self._closing = threading.Event()
+        self._tidy_wake = threading.Event()
         self._recogniser: Recogniser | None = None
         self._entity_version: str | None = None
         # Outlets' one name each (data/outlets.tsv and config.toml's [outlets]); the index's
@@ -298,6 +308,7 @@ class Library:
         return self.store.read_only
 
     def close(self) -> None:
+        self._closing.set()
         self.wait_for_index_tidy()
         self.index.close()
         self.store.close()
@@ -543,10 +554,12 @@ class Library:
         return True
 
     def _tidy_index_later(self) -> None:
-        """Fold the index's small segments together on a thread of its own once a few have
-        piled up: the new articles are already searchable, and the merge (5-12 s at 50k
-        articles) is no longer in the way of the add or refresh that made them."""
+        """Fold the index's small segments together once a few have piled up, on a thread of
+        its own, when the index has been quiet for `index_quiet_seconds`: the new articles are
+        already searchable, and the merge (2-3 s at 50k articles) holds the index's one writer,
+        which the next add of a burst (a feed refresh, a script's adds) would wait for."""
         with self._tidy_lock:
+            self._last_index_write = time.monotonic()
             if self._tidying is not None and self._tidying.is_alive():
                 return
             try:
@@ -560,17 +573,32 @@ class Library:
                 self._tidying.start()
 
     def _tidy_index(self) -> None:
+        while True:
+            with self._tidy_lock:
+                wait = self._last_index_write + self.index_quiet_seconds - time.monotonic()
+            if wait <= 0:
+                break
+            self._tidy_wake.wait(wait)
+            self._tidy_wake.clear()
         try:
+            if self._closing.is_set() and self.index.small_segments() < SMALL_SEGMENTS_AT_CLOSE:
+                return  # closing before a quiet moment: a later session folds them
             with self._index_writer() as held:
                 if held:
-                    self.index.merge_small()
+                    self.index.merge_small(self._documents_for, self._entity_names)
         except Exception:  # derived data: a failed merge leaves the segments as they were
             pass
 
+    def _documents_for(self, ids: list[str]) -> Iterator[sqlite3.Row]:
+        return self.store.documents(ids)
+
     def wait_for_index_tidy(self) -> None:
-        """Let a running merge of small segments finish (close() does)."""
+        """Let a merge of small segments waiting for a quiet moment run now, and finish."""
         tidying = self._tidying
         if tidying is not None:
+            with self._tidy_lock:
+                self._last_index_write = -float("inf")
+            self._tidy_wake.set()
             tidying.join()
 
     # -- import ----------------------------------------------------------------------------------

@@ -467,7 +467,10 @@ def parse(parser: qparser.QueryParser, text: str) -> ParsedQuery:
     _check_dates(parser, tree)
     _check_fuzzy(tree)
     try:
-        query = parser.parse(text)
+        # From the tree made for the checks above: parser.parse(text) would make it again
+        # (half of a date search's time).
+        query = tree.query(parser)
+        query = (query if query else NullQuery).normalize()
     except Exception as error:  # Whoosh raises bare Exception for unparseable dates
         raise QueryError(f"cannot understand the query: {error}") from error
     if _is_null(query):
