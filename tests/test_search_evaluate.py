@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 from datetime import timedelta
+from typing import Any
 
 import pytest
 
@@ -204,3 +205,31 @@ def test_a_phrase_beside_words_reads_positions_only_where_the_words_are(
             break
     assert whoosh and set(mine) == set(whoosh)
     assert 0 < len(decoded) < alone / 4
+
+
+def test_a_word_is_looked_up_once_in_each_segment(
+    segmented_library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rare word cost a dozen lookups per segment in Whoosh's terms files (does the segment
+    hold it, its frequency, its postings), the most of its time with many segments."""
+    from whoosh.codec.whoosh3 import W3TermsReader
+
+    looked_up: list[str] = []
+    for name in ("__contains__", "term_info", "doc_frequency", "frequency"):
+        real = getattr(W3TermsReader, name)
+
+        def counting(self: Any, *args: Any, _real: Any = real, _name: str = name) -> Any:
+            looked_up.append(_name)
+            return _real(self, *args)
+
+        monkeypatch.setattr(W3TermsReader, name, counting)
+    searcher = segmented_library.index.searcher()
+    query = segmented_library.index.resolve(
+        split_filters(segmented_library.index.parse("sanctions").query)[0], searcher
+    )
+    terms = set(query.iter_all_terms())
+    segments = len(list(searcher.reader().leaf_readers()))
+    ev._TERMS.clear()  # scores remembered by the tests before would need no lookup at all
+    looked_up.clear()
+    ev.evaluate(query, searcher)
+    assert 0 < len(looked_up) <= len(terms) * segments

@@ -27,6 +27,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
+from math import log
 from pickle import loads
 from typing import Any
 
@@ -142,6 +143,7 @@ class _Evaluator:
         self.b: float = weighting.B
         self._norms = _NORMS.setdefault(self.reader, {})
         self._terms = _TERMS.setdefault(self.reader, _TermScores())
+        self._infos: dict[tuple[str, Any], dict[int, Any]] = {}
 
     def run(self, query: Query, within: Collection[int] | None = None) -> Scores:
         """The documents `query` matches, with their scores. With `within`, documents outside
@@ -239,13 +241,35 @@ class _Evaluator:
                         scored[doc + offset] = factor * weight / (weight + norm[doc])
         return scored
 
+    def infos(self, field: str, text: Any) -> dict[int, Any]:
+        """The word's term info in each segment that holds it, by segment number: one lookup
+        a segment for the whole query (Whoosh's reader looked each up three or four times,
+        most of a rare word's time with a dozen segments)."""
+        key = (field, text)
+        found = self._infos.get(key)
+        if found is None:
+            found = {}
+            if field in self.schema:
+                btext = self.schema[field].to_bytes(text)
+                for number, (leaf, _) in enumerate(self.leaves):
+                    try:
+                        found[number] = leaf._terms.term_info(field, btext)
+                    except (TermNotFound, KeyError):
+                        continue
+            self._infos[key] = found
+        return found
+
     def scorer(self, field: str, text: Any, boost: float) -> _WordScore | None:
         """How one word scores in `field` (boosted); None if no segment holds it."""
-        if field not in self.schema or self.reader.doc_frequency(field, text) == 0:
+        infos = self.infos(field, text)
+        # Whoosh's document frequency: the segments' postings, deleted documents included.
+        frequency = sum(info.doc_frequency() for info in infos.values())
+        if frequency == 0:
             return None
         if not self.schema[field].scorable:
             return _WordScore(boost, None)
-        idf = self.searcher.idf(field, text)
+        # WeightingModel.idf, as Whoosh's searcher computes it.
+        idf = log(self.reader.doc_count_all() / (frequency + 1)) + 1
         average = self.searcher.avg_field_length(field) or 1
         norms = [
             self.norms(number, leaf, field, average) for number, (leaf, _) in enumerate(self.leaves)
@@ -269,14 +293,14 @@ class _Evaluator:
         """The word's postings in one segment, a block at a time: (documents, weights, a
         function returning the block's values), deleted documents left out. With `within`
         (sorted document numbers), blocks holding none of them are not read at all."""
-        try:
-            btext = self.schema[field].to_bytes(text)
-            if (field, btext) not in leaf:
-                return
-            fmt = self.schema[field].format
-            matcher = leaf._terms.matcher(field, btext, fmt)
-        except TermNotFound:
+        info = self.infos(field, text).get(number)
+        if info is None:
             return
+        btext = self.schema[field].to_bytes(text)
+        terms = leaf._terms
+        matcher = terms._codec.postings_reader(
+            terms._postfile, info, self.schema[field].format, term=(field, btext)
+        )
         deleted = self.deleted[number]
         for ids, weights, values in _raw_blocks(matcher, within):
             if deleted:
@@ -329,7 +353,11 @@ class _Evaluator:
                 candidates = {doc - offset for doc in within if offset <= doc < end}
                 if not candidates:
                     continue
-            for word in sorted(distinct, key=lambda w: leaf.doc_frequency(field, w)):
+            here = {word: self.infos(field, word).get(number) for word in distinct}
+            frequency = {w: info.doc_frequency() for w, info in here.items() if info is not None}
+            if len(frequency) < len(distinct):
+                continue  # a word this segment lacks: no phrase here
+            for word in sorted(distinct, key=frequency.__getitem__):
                 kept: dict[int, tuple[float, Any]] = {}
                 among = None if candidates is None else sorted(candidates)
                 for ids, block_weights, values in self.blocks(number, leaf, field, word, among):
