@@ -175,9 +175,12 @@ class _Evaluator:
         if isinstance(query, Or):
             if any(isinstance(sub, Not) for sub in query.subqueries):
                 raise Unsupported("NOT inside OR")
-            total: Scores = {}
-            for sub in query.subqueries:
-                for doc, score in self.run(sub, within).items():
+            # The largest part is the start (its own dict: `run` hands out copies), and only
+            # the others are added into it one document at a time.
+            parts = sorted((self.run(sub, within) for sub in query.subqueries), key=len)
+            total = parts.pop() if parts else {}
+            for part in parts:
+                for doc, score in part.items():
                     total[doc] = total.get(doc, 0.0) + score
             # A compound of one query is that query in Whoosh, boost and all.
             return total if len(query.subqueries) == 1 else _boosted(total, query.boost)
