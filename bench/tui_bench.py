@@ -51,6 +51,9 @@ one measurement into another.
     Reference: `Library.search(..., limit=5000, snippets=False)` for the same query timed
     directly in the same process, so `submit / direct` shows the TUI's overhead.
 
+The app is made as the CLI makes it, with its search process (library/search_process.py),
+and each measurement waits until that process is ready, as it is a second or two after start.
+
 (c) memory: one child per configuration opens the app with run_test, waits for the list and the
     index, opens an article and runs one search, then reports tracemalloc's peak (tracemalloc
     started before any import) and ru_maxrss. RSS is measured in a separate run *without*
@@ -70,6 +73,7 @@ import statistics
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 T_SCRIPT = time.monotonic()  # as early as possible: interpreter start-up ends about here
 
@@ -279,7 +283,7 @@ async def keys_bench(home: str, presses: int) -> dict:
 
     from sahelreader.tui import make_app
 
-    app = make_app(home=home)
+    app = make_app(home=home, search_process=True)  # as the CLI starts it
     waiter = FrameWaiter()
     out: dict = {}
     async with app.run_test(size=SIZE) as pilot:
@@ -289,6 +293,7 @@ async def keys_bench(home: str, presses: int) -> dict:
         t_ready = time.perf_counter()
         while not (article_list.ids and app.index_ready.is_set()):
             await asyncio.sleep(0.05)
+        await _search_process_ready(app)
         out["wait_ready_s"] = time.perf_counter() - t_ready
         await _settle(pilot, app, 0.2)
         article_list.focus()
@@ -437,6 +442,7 @@ async def keys_bench(home: str, presses: int) -> dict:
                 call()
                 parts[name].append((time.perf_counter() - t0) * 1000)
         out["ui_calls_ms"] = {k: statistics.median(v) for k, v in parts.items()}
+        app.close_search_process()
     return out
 
 
@@ -546,11 +552,12 @@ async def memory_run(kind: str, home: str) -> None:
         return
     from sahelreader.tui import make_app
 
-    app = make_app(home=home)
+    app = make_app(home=home, search_process=True)  # as the CLI starts it
     async with app.run_test(size=SIZE) as pilot:
         article_list = app.query_one("#article-list")
         while not (article_list.ids and app.index_ready.is_set()):
             await asyncio.sleep(0.05)
+        await _search_process_ready(app)
         await pilot.pause(0.2)
         await pilot.press("j", "enter")
         await pilot.pause(0.2)
@@ -562,6 +569,32 @@ async def memory_run(kind: str, home: str) -> None:
             if time.perf_counter() - t0 > 60:
                 break
         await pilot.pause(0.3)
+        SEARCH_PROCESS_RSS.append(_search_process_peak_mb(app))
+        app.close_search_process()
+
+
+SEARCH_PROCESS_RSS: list[float] = []
+
+
+async def _search_process_ready(app) -> None:
+    """The search process the reader starts once its list is shown, ready (as it is a second
+    or two after start-up, before anyone has typed a query)."""
+    import asyncio
+
+    while app.search_process is None:
+        await asyncio.sleep(0.05)
+    while not app.search_process.ready.is_set():
+        await asyncio.sleep(0.05)
+
+
+def _search_process_peak_mb(app) -> float:
+    """The search process's peak resident memory (VmHWM), MB; 0 without one."""
+    process = app.search_process
+    if process is None:
+        return 0.0
+    status = Path(f"/proc/{process._process.pid}/status").read_text()
+    line = next(line for line in status.splitlines() if line.startswith("VmHWM:"))
+    return int(line.split()[1]) / 1024
 
 
 def child_memory(kind: str, home: str, trace: bool) -> None:
@@ -573,7 +606,10 @@ def child_memory(kind: str, home: str, trace: bool) -> None:
 
         tracemalloc.start()
     asyncio.run(memory_run(kind, home))
-    out = {"rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    out = {
+        "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "search_process_rss_mb": SEARCH_PROCESS_RSS[0] if SEARCH_PROCESS_RSS else 0.0,
+    }
     if trace:
         current, peak = tracemalloc.get_traced_memory()
         out.update(traced_peak_mb=peak / 1e6, traced_now_mb=current / 1e6)
@@ -590,6 +626,7 @@ def run_memory(home: str) -> dict:
             "traced_peak_mb": traced["traced_peak_mb"],
             "rss_mb": plain["rss_mb"],
             "rss_with_tracemalloc_mb": traced["rss_mb"],
+            "search_process_rss_mb": plain["search_process_rss_mb"],
         }
     return out
 
@@ -606,6 +643,7 @@ def print_memory(out: dict) -> None:
         f"  {'ru_maxrss, no tracemalloc (MB)':32}{s['rss_mb']:12.1f}{b['rss_mb']:10.1f}"
         f"{s['rss_mb'] / b['rss_mb']:8.2f}"
     )
+    print(f"  {'search process peak RSS (MB)':32}{s.get('search_process_rss_mb', 0.0):12.1f}")
 
 
 # ----------------------------------------------------------------------------------------------

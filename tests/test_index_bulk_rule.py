@@ -158,7 +158,12 @@ def test_a_session_closing_before_a_quiet_moment_leaves_a_few_small_segments(
     _small_library(library, monkeypatch, adds=4)
     assert library.index.small_segments() >= 4
     merged: list[int] = []
-    monkeypatch.setattr(library.index, "merge_small", lambda *a, **k: merged.append(1) or 0)
+
+    def merge(*args: Any, **kwargs: Any) -> int:
+        merged.append(1)
+        return 0
+
+    monkeypatch.setattr(library.index, "merge_small", merge)
     library.close()
     assert merged == []  # 4 small segments: left for a later session, not a slow exit
 
@@ -170,6 +175,11 @@ def test_a_session_closing_with_many_small_segments_folds_them(
     monkeypatch.setattr(library_module, "SMALL_SEGMENTS_AT_CLOSE", 4)
     _small_library(library, monkeypatch, adds=4)
     merged: list[int] = []
-    monkeypatch.setattr(library.index, "merge_small", lambda *a, **k: merged.append(1) or 0)
+
+    def merge(*args: Any, **kwargs: Any) -> int:
+        merged.append(1)
+        return 0
+
+    monkeypatch.setattr(library.index, "merge_small", merge)
     library.close()
     assert merged == [1]

@@ -13,7 +13,9 @@ from sahelreader.search.highlight import snippet
 _FLATTEN = {ord(c): " " for c in "\n\r\t\x0b\x0c\x85\u2028\u2029"}
 
 
-def _whole_text_snippet(text: str, spans: list[tuple[int, int]], width: int) -> tuple[str, list]:
+def _whole_text_snippet(
+    text: str, spans: list[tuple[int, int]], width: int
+) -> tuple[str, list[tuple[int, int]]]:
     flat = text.translate(_FLATTEN)
     if not spans:
         piece = " ".join(flat[: width + 40].split())

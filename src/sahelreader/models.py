@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+from typing import Literal, Protocol
 
 EntityType = Literal["person", "place", "organisation"]
 ENTITY_TYPES: tuple[EntityType, ...] = ("person", "place", "organisation")
@@ -112,6 +112,12 @@ class View:
 ALL_ARTICLES = View("All articles")
 BOOKMARKS = View("Bookmarks", kind="bookmarks")  # newest bookmark first
 NOTES = View("Notes", kind="notes")  # every note with its article, last edited first
+
+
+class Cancellation(Protocol):
+    """Whether the one who asked gave up (a threading.Event is one)."""
+
+    def is_set(self) -> bool: ...
 
 
 @dataclass(frozen=True)

@@ -362,8 +362,11 @@ def _message(error: BaseException) -> str:
 def _run_tui(home: str | None) -> int:
     from sahelreader.tui import make_app
 
-    app = make_app(home=home)
-    app.run()
+    app = make_app(home=home, search_process=True)
+    try:
+        app.run()
+    finally:
+        app.close_search_process()
     return EXIT_OK
 
 

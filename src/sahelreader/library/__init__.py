@@ -32,6 +32,7 @@ from sahelreader.models import (
     Article,
     ArticleDraft,
     ArticleRow,
+    Cancellation,
     Entity,
     FilterName,
     ListRequest,
@@ -1334,7 +1335,7 @@ class Library:
         return LIST_FILTERS + (("watchlist",) if self.config.watch else ())
 
     def list_view(
-        self, request: ListRequest, cancelled: threading.Event | None = None
+        self, request: ListRequest, cancelled: Cancellation | None = None
     ) -> ListResult | None:
         """The article ids a view, search, filter, sort and outlet give, in order; None if
         `cancelled` was set meanwhile. A query that cannot be understood comes back as `error`.

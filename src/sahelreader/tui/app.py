@@ -17,6 +17,8 @@ from textual.binding import Binding
 from textual.worker import get_current_worker
 
 from sahelreader.library import Library
+from sahelreader.library.search_process import SearchFailed, SearchProcess, SearchProcessGone
+from sahelreader.models import Cancellation, ListRequest, ListResult
 from sahelreader.tui import bindings
 from sahelreader.tui.commands import ReaderCommands
 from sahelreader.tui.delays import Delays
@@ -33,10 +35,19 @@ class SahelReaderApp(App[None]):
     BINDINGS: ClassVar[list[Binding]] = bindings.APP  # type: ignore[assignment]
 
     def __init__(
-        self, library: Library, *, watch_index: bool = True, delays: Delays | None = None
+        self,
+        library: Library,
+        *,
+        watch_index: bool = True,
+        delays: Delays | None = None,
+        search_process: bool = False,
     ) -> None:
         super().__init__()
         self.library = library
+        # Searches with a query go to a process of their own once it is ready (see
+        # library/search_process.py); everything else, and any search when it is not, here.
+        self._use_search_process = search_process
+        self.search_process: SearchProcess | None = None
         # Whoosh's parallel writer forks; never fork a process that runs UI threads.
         library.parallel_builds = False
         self.delays = delays or Delays()
@@ -88,9 +99,44 @@ class SahelReaderApp(App[None]):
 
     @work(thread=True, exclusive=True, group="warm-search")
     def warm_search(self) -> None:
-        """Once articles are on screen and the index is ready: what the first search would
-        otherwise make while someone waits (each segment's map of article ids)."""
+        """Once articles are on screen and the index is ready: the search process, or else
+        what the first search here would make while someone waits (each segment's map of
+        article ids)."""
+        # A read-only library may search a temporary index of this session's own: not the
+        # one a process opening the library would find.
+        wanted = self._use_search_process and self.library.read_only is None
+        if wanted and self.search_process is None:
+            try:
+                self.search_process = SearchProcess(self.library.locations)
+                return
+            except OSError:
+                self.search_process = None
         self.library.warm_search(get_current_worker().cancelled_event)
+
+    def list_view(self, request: ListRequest, cancelled: Cancellation) -> ListResult | None:
+        """The list for `request` (from the list's worker thread): a search with a query in
+        the search process when it is ready, anything else in this one. The watch list
+        filter reads this session's config, so it stays here."""
+        process = self.search_process
+        if (
+            process is not None
+            and process.ready.is_set()
+            and request.query
+            and request.filter != "watchlist"
+        ):
+            try:
+                return process.list_view(request, cancelled)
+            except SearchProcessGone:
+                self.search_process = None
+                process.close()
+            except SearchFailed:
+                pass  # this request only (an index being swapped): asked here instead
+        return self.library.list_view(request, cancelled)
+
+    def close_search_process(self) -> None:
+        process, self.search_process = self.search_process, None
+        if process is not None:
+            process.close()
 
     # -- the search index, made ready off the UI thread -------------------------------------------
 
@@ -158,6 +204,13 @@ def make_app(
     *,
     watch_index: bool = True,
     delays: Delays | None = None,
+    search_process: bool = False,
 ) -> SahelReaderApp:
-    """The one factory for the CLI, the tests and the screenshot script."""
-    return SahelReaderApp(library or Library.open(home), watch_index=watch_index, delays=delays)
+    """The one factory for the CLI, the tests and the screenshot script. The CLI asks for the
+    search process; tests that are not about it go without (one interpreter less each)."""
+    return SahelReaderApp(
+        library or Library.open(home),
+        watch_index=watch_index,
+        delays=delays,
+        search_process=search_process,
+    )

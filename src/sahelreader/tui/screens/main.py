@@ -148,6 +148,7 @@ class MainScreen(FeedActions, StoryActions):
 
     def on_mount(self) -> None:
         self._mounted_panes = True
+        self.query_one(ArticleList).ask = self.reader_app.list_view
         self._apply_width(self.app.size.width)
         self.load_list(keep=self.library.last_opened(), open_after=True)
         self.query_one(ArticleList).focus()

@@ -21,7 +21,7 @@ from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from sahelreader.library import Library
-from sahelreader.models import ArticleRow, ListRequest, ListResult
+from sahelreader.models import ArticleRow, Cancellation, ListRequest, ListResult
 from sahelreader.text.clean import clean_spans, one_line
 from sahelreader.tui import bindings
 
@@ -100,6 +100,8 @@ class ArticleList(ScrollView, can_focus=True):
     def __init__(self, library: Library, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.library = library
+        # Who computes a list: the library here, or the app's search process (see app.py).
+        self.ask: Callable[[ListRequest, Cancellation], ListResult | None] = library.list_view
         self._load_rows: RowLoader = library.rows
         self.terms: frozenset[tuple[str, str]] = frozenset()  # what search hits matched on
         self.with_snippets = False
@@ -214,7 +216,7 @@ class ArticleList(ScrollView, can_focus=True):
         """Compute the list for `request` off the UI thread; a newer load cancels this one."""
         worker = get_current_worker()
         marker = self.library.change_marker() if lists_whole_library(request) else None
-        result = self.library.list_view(request, worker.cancelled_event)
+        result = self.ask(request, worker.cancelled_event)
         if result is not None and not worker.is_cancelled:
             self.post_message(self.Loaded(request, result, keep, open_after, marker))
 

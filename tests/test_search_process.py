@@ -1,0 +1,154 @@
+"""The search process: the reader's searches answered by an interpreter of their own, with the
+same lists as the library gives in-process, new articles seen as they are indexed, and the
+reader searching by itself again when the process is gone."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sahelreader.library import Library
+from sahelreader.library.search_process import (
+    SearchProcess,
+    SearchProcessGone,
+    _receive,
+    _send,
+)
+from sahelreader.models import BOOKMARKS, ListRequest
+from sahelreader.tui import make_app
+from sahelreader.tui.delays import Delays
+from sahelreader.tui.widgets.article_list import ArticleList
+
+from .conftest import CORPUS, draft, utc
+from .tui_helpers import settle
+
+
+@pytest.fixture
+def indexed(library: Library) -> Library:
+    library.add_drafts(CORPUS)
+    library.ensure_index()
+    return library
+
+
+@pytest.fixture
+def process(indexed: Library) -> Iterator[SearchProcess]:
+    started = SearchProcess(indexed.locations)
+    assert started.wait_ready(60), "the search process should start"
+    yield started
+    started.close()
+
+
+def _request(search: str, **changes: Any) -> ListRequest:
+    return dataclasses.replace(ListRequest(), **{"search": search, "sort": "relevance", **changes})
+
+
+@pytest.mark.parametrize(
+    "request_",
+    [
+        _request("niger"),
+        _request("uranium OR ménaka"),
+        _request('"the army"'),
+        _request("niger", sort="date"),
+        _request("niger", filter="unread"),
+        _request("niger", view=BOOKMARKS),
+        _request("published:[2020 to 2030]"),
+        _request("title:("),  # not understood: the error comes back as the library says it
+    ],
+    ids=lambda r: f"{r.search}|{r.sort}|{r.filter}|{r.view.name}",
+)
+def test_the_process_lists_what_the_library_lists(
+    indexed: Library, process: SearchProcess, request_: ListRequest
+) -> None:
+    here = indexed.list_view(request_)
+    there = process.list_view(request_)
+    assert there == here
+
+
+def test_the_process_sees_articles_indexed_after_it_started(
+    indexed: Library, process: SearchProcess
+) -> None:
+    asked = _request("zinderfresh")
+    assert process.list_view(asked).ids == []  # type: ignore[union-attr]
+    indexed.add_drafts(
+        [draft("Zinderfresh market", "Zinderfresh news.", published=utc(2025, 1, 2))]
+    )
+    indexed.sync_index()
+    found = process.list_view(asked)
+    assert found is not None and len(found.ids) == 1
+
+
+def test_a_process_that_ended_says_so(process: SearchProcess) -> None:
+    process._process.kill()
+    process._process.wait()
+    with pytest.raises(SearchProcessGone):
+        process.list_view(_request("niger"))
+    assert not process.alive
+
+
+def test_messages_survive_the_pipe() -> None:
+    stream = io.BytesIO()
+    result = ("list", 7, {"ids": ["a", "b"], "terms": frozenset({("body", "niger")})})
+    _send(stream, result)
+    _send(stream, ("cancel", 7, None))
+    stream.seek(0)
+    assert _receive(stream) == result
+    assert _receive(stream) == ("cancel", 7, None)
+    with pytest.raises(EOFError):
+        _receive(stream)
+
+
+async def test_the_reader_searches_in_the_process_and_alone_when_it_is_gone(
+    indexed: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+    real = SearchProcess.list_view
+
+    def counted(self: SearchProcess, request: ListRequest, cancelled: Any = None) -> Any:
+        asked.append(request.search)
+        return real(self, request, cancelled)
+
+    monkeypatch.setattr(SearchProcess, "list_view", counted)
+    app = make_app(library=indexed, delays=Delays.none(), search_process=True)
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            process = app.search_process
+            assert process is not None
+            waited = threading.Thread(target=process.wait_ready, args=(60,))
+            waited.start()
+            while waited.is_alive():
+                await pilot.pause(0.05)
+            assert process.ready.is_set()
+            await pilot.press("slash", *"uranium", "enter")
+            await settle(app, pilot)
+            article_list = app.query_one(ArticleList)
+            assert asked and asked[-1] == "uranium"
+            assert len(article_list.ids) == len(indexed.list_view(_request("uranium")).ids) > 0
+            # The process dies: the next search is made here, and says nothing of it.
+            process._process.kill()
+            process._process.wait()
+            await pilot.press("slash", *"niger", "enter")
+            await settle(app, pilot)
+            assert app.search_process is None
+            assert article_list.ids == indexed.list_view(_request("niger")).ids
+    finally:
+        app.close_search_process()
+
+
+def test_the_process_module_runs_without_textual(tmp_path: Path) -> None:
+    """The process imports the core only: it starts in under a second or two, not a UI."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, sahelreader.library.search_process as p\n"
+        "sys.stderr.write(str(any(m.startswith('textual') for m in sys.modules)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stderr.strip() == "False"
