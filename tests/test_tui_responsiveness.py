@@ -191,3 +191,44 @@ async def test_escape_shows_the_kept_list_of_every_article_until_the_library_cha
         await pilot.press("s")
         await settle(app, pilot)
         assert asked.count("") == 2
+
+
+async def test_keys_typed_in_one_burst_with_slash_go_to_the_search_box(home: Path) -> None:
+    """ "/niamey⏎" typed fast reaches the app in one read: the keys after `/` were handed to
+    the list (which had the focus) before `/` moved it, and ran the list's keys instead (`a`
+    opened the add dialog, `e` the note editor); the search never ran."""
+    from textual import events
+
+    from sahelreader.tui.widgets.search_bar import SearchInput
+
+    app = app_for(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        burst = [("slash", "/"), *[(c, c) for c in "uranium"], ("enter", "\r")]
+        for key, character in burst:  # as the driver posts them, with no pause between
+            app.post_message(events.Key(key, character))
+        await settle(app, pilot)
+        assert app.query_one(SearchInput).value == "uranium"
+        assert app.main.query_text == "uranium"
+        assert type(app.screen).__name__ == "MainScreen"  # no dialog opened by `a`
+        assert len(app.query_one(ArticleList).ids) == 1
+
+
+async def test_slash_types_a_slash_in_the_search_box_and_in_a_note(home: Path) -> None:
+    """`/` moves the focus to the search box from anywhere else, but types in a text box."""
+    from sahelreader.tui.widgets.note_editor import NoteEditor
+    from sahelreader.tui.widgets.search_bar import SearchInput
+
+    app = app_for(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"niger/mali")
+        assert app.query_one(SearchInput).value == "niger/mali"
+        await pilot.press("escape")
+        await settle(app, pilot)
+        await pilot.press("enter", "e")
+        editor = app.query_one(NoteEditor)
+        assert app.focused is editor.text_area
+        await pilot.press(*"1/2", "ctrl+s")
+        assert app.library.note(app.main.article.id).body == "1/2"
+        assert app.focused is editor.text_area

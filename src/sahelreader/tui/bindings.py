@@ -11,9 +11,16 @@ from textual.binding import Binding, BindingType
 
 
 def _key(
-    keys: str, action: str, description: str, id: str, tooltip: str, *, show: bool = False
+    keys: str,
+    action: str,
+    description: str,
+    id: str,
+    tooltip: str,
+    *,
+    show: bool = False,
+    priority: bool = False,
 ) -> Binding:
-    return Binding(keys, action, description, show=show, id=id, tooltip=tooltip)
+    return Binding(keys, action, description, show=show, id=id, tooltip=tooltip, priority=priority)
 
 
 # The main screen: these work whichever pane has focus.
@@ -25,6 +32,7 @@ ANYWHERE: list[BindingType] = [
         "search",
         "Search the library (type to search, enter to go to the results)",
         show=True,
+        priority=True,  # see MainScreen.check_action
     ),
     _key(
         "escape",

@@ -18,7 +18,7 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
 from sahelreader.entities.summary import group_entities
 from sahelreader.library import Library, QueryError, StoreError, citation
@@ -511,6 +511,14 @@ class MainScreen(FeedActions, StoryActions):
         # to the search box, not to the list's bindings (`n` is "next match" there).
         self.set_focus(search)
         search.select_all()  # typing replaces the last query; an arrow key keeps it
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # `/` is a priority key: it moves the focus before the keys after it are handed out,
+        # so "/niamey⏎" typed fast (one read from the terminal) all goes to the search box
+        # rather than to the list's keys (`a` adds, `e` edits a note). In a text box it types.
+        if action == "focus_search" and isinstance(self.focused, (Input, TextArea)):
+            return False
+        return True
 
     def _search_for(self, query: str) -> None:
         search = self.query_one(SearchInput)
