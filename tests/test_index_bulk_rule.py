@@ -151,10 +151,14 @@ def test_folding_indexes_the_articles_again_from_the_store(
     assert library.search("place:agadez", limit=None, snippets=False).total == 4
 
 
-def test_a_session_closing_before_a_quiet_moment_leaves_a_few_small_segments(
-    library: Library, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(("at_close", "folded"), [(12, False), (4, True)])
+def test_a_session_closing_folds_the_small_segments_only_when_there_are_many(
+    library: Library, monkeypatch: pytest.MonkeyPatch, at_close: int, folded: bool
 ) -> None:
+    """Four small segments at close: left for a later session (not a slow exit); as many as
+    SMALL_SEGMENTS_AT_CLOSE (a script's many one-off adds): folded before it ends."""
     library.index_quiet_seconds = 60.0
+    monkeypatch.setattr(library_module, "SMALL_SEGMENTS_AT_CLOSE", at_close)
     _small_library(library, monkeypatch, adds=4)
     assert library.index.small_segments() >= 4
     merged: list[int] = []
@@ -165,21 +169,4 @@ def test_a_session_closing_before_a_quiet_moment_leaves_a_few_small_segments(
 
     monkeypatch.setattr(library.index, "merge_small", merge)
     library.close()
-    assert merged == []  # 4 small segments: left for a later session, not a slow exit
-
-
-def test_a_session_closing_with_many_small_segments_folds_them(
-    library: Library, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    library.index_quiet_seconds = 60.0
-    monkeypatch.setattr(library_module, "SMALL_SEGMENTS_AT_CLOSE", 4)
-    _small_library(library, monkeypatch, adds=4)
-    merged: list[int] = []
-
-    def merge(*args: Any, **kwargs: Any) -> int:
-        merged.append(1)
-        return 0
-
-    monkeypatch.setattr(library.index, "merge_small", merge)
-    library.close()
-    assert merged == [1]
+    assert merged == ([1] if folded else [])

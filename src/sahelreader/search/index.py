@@ -306,10 +306,7 @@ class SearchIndex:
     ) -> None:
         """Update or delete documents in one commit (small batches skip the merge: see notes)."""
         with self._write_lock:
-            try:
-                writer: IndexWriter = self.ix.writer(timeout=_WRITE_LOCK_TIMEOUT)
-            except whoosh_index.LockError as error:
-                raise IndexUnavailable("the index is being written by another process") from error
+            writer = self._writer()
             try:
                 for article_id in removed:
                     writer.delete_by_term("id", article_id)
@@ -324,6 +321,14 @@ class SearchIndex:
                 writer.commit(mergetype=NO_MERGE)
             finally:
                 self._wrote()
+
+    def _writer(self) -> IndexWriter:
+        """The index's one writer (the caller holds `_write_lock`)."""
+        try:
+            writer: IndexWriter = self.ix.writer(timeout=_WRITE_LOCK_TIMEOUT)
+        except whoosh_index.LockError as error:
+            raise IndexUnavailable("the index is being written by another process") from error
+        return writer
 
     def small_segments(self) -> int:
         """How many segments are small enough to fold together (see merge_small)."""
@@ -342,10 +347,7 @@ class SearchIndex:
         13 s for four segments of 50 articles at 50k, for 2-3 s this way. A large segment is
         never merged (19 s at 10k articles); `optimize()` runs from doctor."""
         with self._write_lock:
-            try:
-                writer: IndexWriter = self.ix.writer(timeout=_WRITE_LOCK_TIMEOUT)
-            except whoosh_index.LockError as error:
-                raise IndexUnavailable("the index is being written by another process") from error
+            writer = self._writer()
             try:
                 ids = _ids_in_small_segments(writer.reader())
                 if len(ids) < 2:
