@@ -170,3 +170,24 @@ def test_a_session_closing_folds_the_small_segments_only_when_there_are_many(
     monkeypatch.setattr(library.index, "merge_small", merge)
     library.close()
     assert merged == ([1] if folded else [])
+
+
+def test_small_segments_whose_articles_were_all_removed_are_dropped(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library.index_quiet_seconds = 60.0
+    _small_library(library, monkeypatch, adds=4)
+    convoys = [hit.id for hit in library.search("convoy", limit=None, snippets=False).hits]
+    base = [i for i in library.list_ids() if i not in convoys]
+    library.remove([*convoys, *base[1:]], force=True)  # one article left in all
+    library.sync_index()
+    assert library.index.small_segments() >= 4
+    library.index.merge_small(library._documents_for, library._entity_names)
+    assert library.index.small_segments() <= 1
+    assert library.index.searcher().doc_count() == library.count() == 1
+
+
+def test_a_closed_library_reopened_tidies_as_before(library: Library) -> None:
+    """recover_database closes the library and goes on with it."""
+    library.close()
+    assert not library._closing.is_set()

@@ -158,3 +158,15 @@ def test_untrusted_text_is_searchable_but_not_special(library: Library) -> None:
 def test_corpus_fixture_is_complete(corpus_library: Library) -> None:
     assert corpus_library.count() == len(CORPUS)
     assert corpus_library.get(corpus_library.list_ids()[0]).published == utc(2024, 9, 1)
+
+
+def test_hits_with_snippets_are_read_a_page_at_a_time_and_none_is_lost(
+    corpus_library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sahelreader.library as library_module
+
+    everything = corpus_library.search("niger OR mali OR burkina", limit=None)
+    monkeypatch.setattr(library_module, "_HITS_READ_AT_ONCE", 2)
+    paged = corpus_library.search("niger OR mali OR burkina", limit=None)
+    assert len(everything.hits) >= 4  # pages of 2: two pages at least
+    assert [(h.id, h.snippet) for h in paged.hits] == [(h.id, h.snippet) for h in everything.hits]

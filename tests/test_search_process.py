@@ -152,3 +152,95 @@ def test_the_process_module_runs_without_textual(tmp_path: Path) -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stderr.strip() == "False"
+
+
+def test_a_request_given_up_before_it_is_sent_never_reaches_the_process(
+    process: SearchProcess,
+) -> None:
+    given_up = threading.Event()
+    given_up.set()
+    number = process._number
+    assert process.list_view(_request("niger"), given_up) is None
+    assert process._number == number  # nothing was sent
+
+
+def test_the_process_skips_a_request_given_up_before_it_began(indexed: Library) -> None:
+    """A burst of typing gives up request after request: the process answers those it was
+    told about at once, rather than ranking each in full before the one that counts."""
+    import os
+
+    from sahelreader.library import search_process as module
+
+    to_child_r, to_child_w = os.pipe()
+    from_child_r, from_child_w = os.pipe()
+    child_in, parent_out = os.fdopen(to_child_r, "rb"), os.fdopen(to_child_w, "wb")
+    parent_in, child_out = os.fdopen(from_child_r, "rb"), os.fdopen(from_child_w, "wb")
+    asked: list[str] = []
+    real = Library.list_view
+
+    def counted(self: Library, request: ListRequest, *args: Any) -> Any:
+        asked.append(request.search)
+        return real(self, request, *args)
+
+    serving = threading.Thread(
+        target=module.serve, args=(indexed.locations, child_in, child_out), daemon=True
+    )
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Library, "list_view", counted)
+        serving.start()
+        assert _receive(parent_in)[0] == "ready"
+        _send(parent_out, ("list", 1, _request("niger")))
+        replies = [_receive(parent_in)]
+        _send(parent_out, ("cancel", 2, None))  # given up while still waiting to be sent
+        _send(parent_out, ("list", 2, _request("mali")))
+        _send(parent_out, ("list", 3, _request("uranium")))
+        replies += [_receive(parent_in) for _ in range(2)]
+        parent_out.close()
+        serving.join(10)
+    assert [(kind, number) for kind, number, _ in replies] == [
+        ("list", 1),
+        ("list", 2),
+        ("list", 3),
+    ]
+    assert replies[1][2] is None
+    assert asked == ["niger", "uranium"]
+
+
+def test_the_process_never_imports_from_the_folder_the_reader_started_in(
+    indexed: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`python -m` puts the working folder first on sys.path: a `sahelreader/` package (or a
+    `queue.py`) there would have been imported by the process."""
+    planted = tmp_path / "elsewhere"
+    (planted / "sahelreader").mkdir(parents=True)
+    marker = tmp_path / "ran"
+    code = f"open({str(marker)!r}, 'w').write('planted code ran')\n"
+    (planted / "sahelreader" / "__init__.py").write_text(code)
+    (planted / "queue.py").write_text(code)
+    monkeypatch.chdir(planted)
+    started = SearchProcess(indexed.locations)
+    try:
+        assert started.wait_ready(60)
+        assert started.list_view(_request("niger")) == indexed.list_view(_request("niger"))
+    finally:
+        started.close()
+    assert not marker.exists()
+
+
+def test_a_reply_that_cannot_be_read_ends_the_process_for_the_reader(
+    indexed: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever stops the thread reading replies, the reader stops waiting for them."""
+    from sahelreader.library import search_process as module
+
+    def broken(stream: Any) -> Any:
+        raise AttributeError("a reply that does not unpickle")
+
+    monkeypatch.setattr(module, "_receive", broken)
+    started = SearchProcess(indexed.locations)
+    try:
+        assert not started.wait_ready(10)
+        with pytest.raises(SearchProcessGone):
+            started.list_view(_request("niger"))
+    finally:
+        started.close()

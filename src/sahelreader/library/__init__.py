@@ -90,6 +90,7 @@ Progress = Callable[[int, int], None]
 Notice = Callable[[str], None]
 SearchSort = Literal["relevance", "date"]
 _BATCH = 500
+_HITS_READ_AT_ONCE = 200  # articles read in one query for search hits' snippets
 ENTITY_FIELDS = frozenset({"person", "place", "organisation", "entity"})
 # Past this many pending changes a fresh bulk build beats document-by-document updates; so does
 # a first import into an empty or small library (most of what the index will hold is new).
@@ -311,6 +312,8 @@ class Library:
     def close(self) -> None:
         self._closing.set()
         self.wait_for_index_tidy()
+        # A library reopened after close (recover_database does) tidies as before.
+        self._closing.clear()
         self.index.close()
         self.store.close()
         if self._temporary_index is not None:
@@ -1186,9 +1189,11 @@ class Library:
         hits: list[SearchHit] = []
         wanted = [h.id for h in raw.hits]
         rows = {r.id: r for r in self.store.rows(wanted)} if not snippets else {}
-        articles = self.store.get_many(wanted) if snippets else {}
-        for found in raw.hits:
+        articles: dict[str, Article] = {}
+        for at, found in enumerate(raw.hits):
             if snippets:
+                if at % _HITS_READ_AT_ONCE == 0:  # a page's articles at a time, not all hits'
+                    articles = self.store.get_many(wanted[at : at + _HITS_READ_AT_ONCE])
                 article = articles.get(found.id)
                 if article is None:
                     continue  # removed since the index last caught up
@@ -1340,6 +1345,8 @@ class Library:
         """The article ids a view, search, filter, sort and outlet give, in order; None if
         `cancelled` was set meanwhile. A query that cannot be understood comes back as `error`.
         """
+        if cancelled is not None and cancelled.is_set():
+            return None  # given up before it began (a newer list was asked for)
         query, source = request.query, request.source
         view_ids: list[str] | None = None  # bookmarks and notes views list only their articles
         snippets: dict[str, tuple[str, list[tuple[int, int]]]] = {}

@@ -29,6 +29,7 @@ from sahelreader.paths import Locations
 
 _HEADER = struct.Struct("!I")  # a message's length, before its pickle
 _READY_TIMEOUT = 60.0
+_ANSWER_TIMEOUT = 30.0  # seconds; the slowest search at 100,000 articles takes about 1
 
 
 class SearchProcessGone(Exception):
@@ -63,12 +64,17 @@ class SearchProcess:
 
     def __init__(self, where: Locations) -> None:
         self.ready = threading.Event()
-        places = [str(where.database), str(where.index), str(where.config)]
+        database = where.database.resolve()
+        places = [str(database), str(where.index.resolve()), str(where.config.resolve())]
         self._process = subprocess.Popen(
             [sys.executable, "-m", "sahelreader.library.search_process", *places],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
+            # `-m` puts the working folder first on sys.path: the reader's own data folder,
+            # never wherever the reader was started (a `sahelreader/` or `queue.py` there
+            # would be imported in its place).
+            cwd=database.parent,
         )
         self._replies: queue.Queue[tuple[str, int, Any]] = queue.Queue()
         self._asking = threading.Lock()  # one request on the pipe at a time
@@ -87,7 +93,11 @@ class SearchProcess:
                     self.ready.set()
                 else:
                     self._replies.put((kind, number, payload))
-        except (EOFError, OSError, pickle.UnpicklingError, ValueError):
+        except Exception:  # noqa: BLE001 - any failure to read ends the process's use
+            pass
+        finally:
+            # However this thread ends, nothing more will be answered: the reader must not
+            # wait for it.
             self._gone.set()
 
     @property
@@ -124,10 +134,14 @@ class SearchProcess:
         if not self.alive:
             raise SearchProcessGone("the search process has ended")
         with self._asking:
+            # Given up while a request before it was answered: the process never sees it.
+            if cancelled is not None and cancelled.is_set():
+                return None
             self._number += 1
             number = self._number
             self._write(("list", number, request))
             told = False
+            deadline = time.monotonic() + _ANSWER_TIMEOUT
             while True:
                 try:
                     kind, answered, payload = self._replies.get(timeout=0.02)
@@ -137,6 +151,10 @@ class SearchProcess:
                         told = True
                     if not self.alive:
                         raise SearchProcessGone("the search process has ended") from None
+                    if time.monotonic() > deadline:
+                        # A process that stopped answering would hold every search after it.
+                        self.close()
+                        raise SearchProcessGone("the search process stopped answering") from None
                     continue
                 if answered != number:
                     continue  # the answer to a request given up on (cannot happen: see lock)
@@ -180,6 +198,11 @@ def serve(where: Locations, stdin: IO[bytes], stdout: IO[bytes]) -> int:
     from sahelreader.library import Library
 
     library = Library(where, load_config(where.config), read_only=True)
+    if library.store.reads_a_snapshot:
+        # Only a frozen copy of the database could be opened (`immutable=1`): later changes
+        # would never show. The reader searches by itself instead.
+        library.close()
+        return 1
     library.warm_search()
     requests: queue.Queue[tuple[int, ListRequest] | None] = queue.Queue()
     given_up = [0]  # the highest request number the reader gave up on
@@ -200,6 +223,9 @@ def serve(where: Locations, stdin: IO[bytes], stdout: IO[bytes]) -> int:
     try:
         while (asked := requests.get()) is not None:
             number, request = asked
+            if number <= given_up[0]:
+                _send(stdout, ("list", number, None))  # given up before it began
+                continue
             try:
                 result = library.list_view(request, _Cancelled(number, given_up))
             except Exception as error:  # noqa: BLE001 - said to the reader, which searches itself

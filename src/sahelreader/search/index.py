@@ -350,7 +350,7 @@ class SearchIndex:
             writer = self._writer()
             try:
                 ids = _ids_in_small_segments(writer.reader())
-                if len(ids) < 2:
+                if ids is None:
                     writer.cancel()
                     return 0
                 for article_id in ids:
@@ -643,13 +643,14 @@ SMALL_SEGMENT = 2_000  # documents
 SMALL_SEGMENTS_TO_MERGE = 4
 
 
-def _ids_in_small_segments(reader: Any) -> list[str]:
+def _ids_in_small_segments(reader: Any) -> list[str] | None:
     """The article ids still live in the index's small segments, when there are enough of
-    them to fold together (see SMALL_SEGMENTS_TO_MERGE); none otherwise."""
+    them to fold together (see SMALL_SEGMENTS_TO_MERGE); None otherwise. Maybe none at all:
+    segments whose articles were all removed are then only dropped."""
     leaves = [reader] if reader.is_atomic() else [leaf for leaf, _ in reader.leaf_readers()]
     small = [leaf for leaf in leaves if leaf.doc_count_all() <= SMALL_SEGMENT]
     if len(small) < SMALL_SEGMENTS_TO_MERGE:
-        return []
+        return None
     return [str(leaf.stored_fields(doc)["id"]) for leaf in small for doc in leaf.all_doc_ids()]
 
 

@@ -232,6 +232,13 @@ class Store:
             raise StoreError(f"cannot open the library database {self.path}: {error}") from error
         return conn
 
+    @property
+    def reads_a_snapshot(self) -> bool:
+        """Whether this read-only store could only open the database as `immutable=1`: it
+        then never sees what another process writes after."""
+        self.count()  # the connection, and so the way it was opened, is made on first use
+        return self._read_only_uri is not None and self._read_only_uri.endswith("immutable=1")
+
     def _connect_read_only(self) -> sqlite3.Connection:
         """A connection that never writes. `mode=ro` reads the WAL that another process may be
         writing; without one (a WAL database read-only and closed, whose -shm file cannot be

@@ -104,13 +104,14 @@ class SahelReaderApp(App[None]):
         article ids)."""
         # A read-only library may search a temporary index of this session's own: not the
         # one a process opening the library would find.
-        wanted = self._use_search_process and self.library.read_only is None
-        if wanted and self.search_process is None:
-            try:
-                self.search_process = SearchProcess(self.library.locations)
-                return
-            except OSError:
-                self.search_process = None
+        if self._use_search_process and self.library.read_only is None:
+            if self.search_process is None:
+                try:
+                    self.search_process = SearchProcess(self.library.locations)
+                except OSError:  # no interpreter to start: this process searches
+                    self.search_process = None
+            if self.search_process is not None:
+                return  # it makes its own maps; a second warm-up here would only compete
         self.library.warm_search(get_current_worker().cancelled_event)
 
     def list_view(self, request: ListRequest, cancelled: Cancellation) -> ListResult | None:
