@@ -272,6 +272,40 @@ class FrameWaiter:
         return self.when
 
 
+class LoopStalls:
+    """The UI thread's event loop, woken every 10 ms: how late each wake-up came. Lateness is
+    time the loop spent on something else (a handler, a frame, the GIL held by a worker):
+    no key could be handled and no frame drawn meanwhile (the issue's "frame gap")."""
+
+    def __init__(self) -> None:
+        self.lates: list[float] = []
+        self._task = None
+        self.paused = 0  # bumped around the bench's own blocking calls, which do not count
+
+    async def _run(self) -> None:
+        import asyncio
+
+        while True:
+            t0, paused = time.perf_counter(), self.paused
+            await asyncio.sleep(0.01)
+            if paused == self.paused:
+                self.lates.append((time.perf_counter() - t0 - 0.01) * 1000)
+
+    def start(self) -> None:
+        import asyncio
+
+        self._task = asyncio.get_running_loop().create_task(self._run())
+
+    def stop(self) -> dict:
+        if self._task is not None:
+            self._task.cancel()
+        lates = sorted(self.lates)
+        self.lates = []
+        if not lates:
+            return {"max": 0.0, "p99": 0.0, "n": 0}
+        return {"max": lates[-1], "p99": lates[int(0.99 * (len(lates) - 1))], "n": len(lates)}
+
+
 async def _settle(pilot, app, extra: float = 0.0) -> None:
     await pilot.pause()
     if extra:
@@ -351,6 +385,8 @@ async def keys_bench(home: str, presses: int) -> dict:
 
         article_list.set_ids = set_ids
         search_input = app.query_one("#search-input")
+        stalls = LoopStalls()
+        stalls.start()
         per_query: dict[str, dict] = {}
         submit_all, typed_all, clear_all, direct_all = [], [], [], []
         reps = 3
@@ -391,9 +427,13 @@ async def keys_bench(home: str, presses: int) -> dict:
                         )
                     )
                     await _settle(pilot, app, 0.05)
+                # Timed on the UI thread itself: a blocking call the loop-lateness monitor
+                # must not count.
+                stalls.paused += 1
                 t0 = time.perf_counter()
                 app.library.search(query, limit=5000, sort="relevance", snippets=False)
                 direct.append((time.perf_counter() - t0) * 1000)
+                stalls.paused += 1
             per_query[query] = {
                 "hits": hits,
                 "submit": statistics.median(sub),
@@ -405,6 +445,7 @@ async def keys_bench(home: str, presses: int) -> dict:
             typed_all += typ
             clear_all += clr
             direct_all += direct
+        out["loop_stalls_searching_ms"] = stalls.stop()
         out["search"] = per_query
         out["search_submit"] = summary(submit_all)
         out["search_typed"] = summary(typed_all)
@@ -442,6 +483,37 @@ async def keys_bench(home: str, presses: int) -> dict:
                 call()
                 parts[name].append((time.perf_counter() - t0) * 1000)
         out["ui_calls_ms"] = {k: statistics.median(v) for k, v in parts.items()}
+
+        # (e) the UI loop while 200 articles are imported on a worker thread, as the add
+        # dialog imports them; taken out again after, so the library stays as it was.
+        import tempfile
+        import threading
+
+        from import_bench import write_articles
+
+        before = set(lib.list_ids())
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "import.jsonl"
+            write_articles(path, 200, 3_000_000, "zqxtuiimport")
+            done = threading.Event()
+
+            def run_import() -> None:
+                try:
+                    lib.add([path])
+                    lib.sync_index()
+                finally:
+                    done.set()
+
+            stalls.start()
+            t0 = time.perf_counter()
+            threading.Thread(target=run_import, daemon=True).start()
+            while not done.is_set():
+                await asyncio.sleep(0.05)
+            out["import_200_s"] = time.perf_counter() - t0
+            out["loop_stalls_importing_ms"] = stalls.stop()
+        added = sorted(set(lib.list_ids()) - before)
+        lib.remove(added, force=True)
+        lib.sync_index()
         app.close_search_process()
     return out
 
@@ -531,6 +603,16 @@ def print_keys(sahel: dict, bare: dict) -> None:
         " painted; typed = last keystroke → result painted, includes the 250 ms debounce;"
         " clear = escape → full list painted)"
     )
+    for name, label in (
+        ("loop_stalls_searching_ms", "while the searches above ran"),
+        ("loop_stalls_importing_ms", "while 200 articles were imported (worker thread)"),
+    ):
+        if name in sahel:
+            st = sahel[name]
+            print(
+                f"  UI loop late (a 10 ms tick), {label}: max {st['max']:.0f} ms,"
+                f" p99 {st['p99']:.0f} ms over {st['n']} ticks (target: no gap over 250 ms)"
+            )
     print("\n  UI-thread calls behind those keys, timed alone (median ms):")
     for name, ms in sahel["ui_calls_ms"].items():
         print(f"    {name:28}{ms:8.2f}")
