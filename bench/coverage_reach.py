@@ -20,12 +20,9 @@ import statistics
 import time
 from pathlib import Path
 
+from stats import pct
+
 from sahelreader.library import Library
-
-
-def _p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -75,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"in a story of 2+ articles:       {in_story} ({in_story / n:.1%})")
         print(
             f"related(): median {statistics.median(times) * 1000:.1f} ms, "
-            f"p95 {_p95(times) * 1000:.1f} ms"
+            f"p95 {pct(times, 95) * 1000:.1f} ms"
         )
     return 0
 

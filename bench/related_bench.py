@@ -20,12 +20,9 @@ import sys
 import time
 from pathlib import Path
 
+from stats import pct
+
 from sahelreader.library import Library
-
-
-def _p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
 
 
 def _words(title: str) -> str:
@@ -68,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         with_coverage += bool(found.coverage)
 
     summary = {
-        name: {"median_ms": statistics.median(v), "p95_ms": _p95(v), "max_ms": max(v)}
+        name: {"median_ms": statistics.median(v), "p95_ms": pct(v, 95), "max_ms": max(v)}
         for name, v in timings.items()
     }
     print(

@@ -46,16 +46,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from stats import pct
+
 import sahelreader.search.evaluate as search_evaluate
 import sahelreader.search.index as search_index
 from sahelreader.library import Library
-
-
-def pct(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    k = (len(ordered) - 1) * p / 100
-    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
-    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
 
 
 def build_fts(db_path: Path, target: Path) -> tuple[sqlite3.Connection, float, int]:

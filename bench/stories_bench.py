@@ -24,14 +24,11 @@ import statistics
 import time
 from pathlib import Path
 
+from stats import pct
+
 from sahelreader.library import Library
 from sahelreader.library.stories import PlaceReport, Stories
 from sahelreader.models import ArticleDraft
-
-
-def _p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -113,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
             times.append(time.perf_counter() - begin)
         print(
             f"related(): median {statistics.median(times) * 1000:.1f} ms, "
-            f"p95 {_p95(times) * 1000:.1f} ms"
+            f"p95 {pct(times, 95) * 1000:.1f} ms"
         )
         begin = time.perf_counter()
         listed = library.stories.recent()

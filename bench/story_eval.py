@@ -70,6 +70,18 @@ def cmd_sample(args: argparse.Namespace) -> int:
     return 0
 
 
+def _member(library: Any, member: Any) -> dict[str, Any]:
+    """One article of a story, as the judging sheets show it."""
+    return {
+        "id": member.id,
+        "title": member.title,
+        "source": member.source,
+        "language": member.language,
+        "published": member.published.isoformat() if member.published else None,
+        "words": " ".join(library.get(member.id).body.split()[:40]),
+    }
+
+
 def _item(library: Any, coverage: Any) -> dict[str, Any]:
     body = library.get(coverage.id).body
     return {
@@ -153,15 +165,7 @@ def cmd_dump(args: argparse.Namespace) -> int:
                         "id": story.id,
                         "title": story.title,
                         "members": [
-                            {
-                                "id": m.id,
-                                "title": m.title,
-                                "source": m.source,
-                                "language": m.language,
-                                "words": " ".join(library.get(m.id).body.split()[:40]),
-                            }
-                            for m in story.articles
-                            if m.id != article_id
+                            _member(library, m) for m in story.articles if m.id != article_id
                         ],
                     }
             if args.probe:
@@ -184,17 +188,7 @@ def cmd_stories(args: argparse.Namespace) -> int:
             {
                 "id": story.id,
                 "title": story.title,
-                "members": [
-                    {
-                        "id": m.id,
-                        "title": m.title,
-                        "source": m.source,
-                        "language": m.language,
-                        "published": m.published.isoformat() if m.published else None,
-                        "words": " ".join(library.get(m.id).body.split()[:40]),
-                    }
-                    for m in story.articles
-                ],
+                "members": [_member(library, m) for m in story.articles],
             }
         )
     library.close()

@@ -75,6 +75,8 @@ import sys
 import time
 from pathlib import Path
 
+from stats import pct
+
 T_SCRIPT = time.monotonic()  # as early as possible: interpreter start-up ends about here
 
 SIZE = (120, 40)
@@ -92,15 +94,6 @@ QUERIES = [
 
 # ----------------------------------------------------------------------------------------------
 # helpers
-
-
-def pct(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    if not ordered:
-        return float("nan")
-    k = (len(ordered) - 1) * p / 100
-    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
-    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
 
 
 def summary(values: list[float]) -> dict[str, float]:
