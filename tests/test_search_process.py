@@ -244,3 +244,27 @@ def test_a_reply_that_cannot_be_read_ends_the_process_for_the_reader(
             started.list_view(_request("niger"))
     finally:
         started.close()
+
+
+def test_the_process_refuses_a_database_it_could_only_open_frozen(
+    indexed: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`immutable=1` (the read-only store's last resort) never sees later writes: the process
+    ends at once, and the reader searches by itself."""
+    from sahelreader.library import search_process as module
+    from sahelreader.store.database import Store
+
+    monkeypatch.setattr(Store, "reads_a_snapshot", lambda self: True)
+    stdin, stdout = io.BytesIO(), io.BytesIO()
+    assert module.serve(indexed.locations, stdin, stdout) == 1
+    assert stdout.getvalue() == b""  # never said it was ready
+
+
+def test_a_store_opened_as_usual_is_not_a_snapshot(indexed: Library) -> None:
+    from sahelreader.store.database import Store
+
+    store = Store(indexed.locations.database, read_only=True)
+    try:
+        assert not store.reads_a_snapshot()
+    finally:
+        store.close()

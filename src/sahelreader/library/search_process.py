@@ -198,7 +198,7 @@ def serve(where: Locations, stdin: IO[bytes], stdout: IO[bytes]) -> int:
     from sahelreader.library import Library
 
     library = Library(where, load_config(where.config), read_only=True)
-    if library.store.reads_a_snapshot:
+    if library.store.reads_a_snapshot():
         # Only a frozen copy of the database could be opened (`immutable=1`): later changes
         # would never show. The reader searches by itself instead.
         library.close()

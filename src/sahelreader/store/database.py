@@ -232,7 +232,6 @@ class Store:
             raise StoreError(f"cannot open the library database {self.path}: {error}") from error
         return conn
 
-    @property
     def reads_a_snapshot(self) -> bool:
         """Whether this read-only store could only open the database as `immutable=1`: it
         then never sees what another process writes after."""
