@@ -59,6 +59,10 @@ and each measurement waits until that process is ready, as it is a second or two
     started before any import) and ru_maxrss. RSS is measured in a separate run *without*
     tracemalloc (tracemalloc inflates RSS). Reference: the bare app, same harness.
 
+GC: the search part also reports Python's garbage collections (count, longest, total per
+generation): each stops the UI thread. BENCH_GC_T2=10 puts Python's default spacing of full
+passes back once the app has started (the before of tui/collector.py), for an A/B in one sitting.
+
 Enter presses mark articles read and record the last-opened article; unless --keep-state is
 given the bench deletes read_state and the last_opened key afterwards so the library is the same
 for the next run (the generated library has no read state of its own).
@@ -265,6 +269,36 @@ class FrameWaiter:
         return self.when
 
 
+class GcPauses:
+    """Python's cyclic garbage collector, timed: each collection stops every thread, the UI's
+    included, so a long one is a frame gap of its own (reported by generation)."""
+
+    def __init__(self) -> None:
+        self.pauses: dict[int, list[float]] = {0: [], 1: [], 2: []}
+        self._t0 = 0.0
+
+    def _callback(self, phase: str, info: dict) -> None:
+        if phase == "start":
+            self._t0 = time.perf_counter()
+        else:
+            self.pauses[info["generation"]].append((time.perf_counter() - self._t0) * 1000)
+
+    def start(self) -> None:
+        import gc
+
+        gc.callbacks.append(self._callback)
+
+    def stop(self) -> dict:
+        import gc
+
+        if self._callback in gc.callbacks:
+            gc.callbacks.remove(self._callback)
+        return {
+            f"gen{gen}": {"n": len(ms), "max": max(ms, default=0.0), "total": sum(ms)}
+            for gen, ms in self.pauses.items()
+        }
+
+
 class LoopStalls:
     """The UI thread's event loop, woken every 10 ms: how late each wake-up came. Lateness is
     time the loop spent on something else (a handler, a frame, the GIL held by a worker):
@@ -380,6 +414,12 @@ async def keys_bench(home: str, presses: int) -> dict:
         search_input = app.query_one("#search-input")
         stalls = LoopStalls()
         stalls.start()
+        if os.environ.get("BENCH_GC_T2"):
+            import gc
+
+            gc.set_threshold(700, 10, int(os.environ["BENCH_GC_T2"]))
+        gc_pauses = GcPauses()
+        gc_pauses.start()
         per_query: dict[str, dict] = {}
         submit_all, typed_all, clear_all, direct_all = [], [], [], []
         reps = 3
@@ -439,6 +479,7 @@ async def keys_bench(home: str, presses: int) -> dict:
             clear_all += clr
             direct_all += direct
         out["loop_stalls_searching_ms"] = stalls.stop()
+        out["gc_pauses_searching_ms"] = gc_pauses.stop()
         out["search"] = per_query
         out["search_submit"] = summary(submit_all)
         out["search_typed"] = summary(typed_all)
@@ -606,6 +647,15 @@ def print_keys(sahel: dict, bare: dict) -> None:
                 f"  UI loop late (a 10 ms tick), {label}: max {st['max']:.0f} ms,"
                 f" p99 {st['p99']:.0f} ms over {st['n']} ticks (target: no gap over 250 ms)"
             )
+    if "gc_pauses_searching_ms" in sahel:
+        gcs = sahel["gc_pauses_searching_ms"]
+        print(
+            "  garbage collections while searching: "
+            + ", ".join(
+                f"{gen} {g['n']} (max {g['max']:.0f} ms, {g['total']:.0f} ms in all)"
+                for gen, g in gcs.items()
+            )
+        )
     print("\n  UI-thread calls behind those keys, timed alone (median ms):")
     for name, ms in sahel["ui_calls_ms"].items():
         print(f"    {name:28}{ms:8.2f}")

@@ -6,12 +6,11 @@ Everything about reading lives on the main screen (`screens/main.py`) and its wi
 
 from __future__ import annotations
 
-import gc
 import threading
 from pathlib import Path
 from typing import ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 from textual.worker import get_current_worker
@@ -20,6 +19,7 @@ from sahelreader.library import Library
 from sahelreader.library.search_process import SearchFailed, SearchProcess, SearchProcessGone
 from sahelreader.models import Cancellation, ListRequest, ListResult
 from sahelreader.tui import bindings
+from sahelreader.tui.collector import QuietCollector
 from sahelreader.tui.commands import ReaderCommands
 from sahelreader.tui.delays import Delays
 from sahelreader.tui.messages import IndexProgress, IndexReady
@@ -54,6 +54,7 @@ class SahelReaderApp(App[None]):
         self.index_ready = threading.Event()
         self._watch_index = watch_index
         self._list_shown = False
+        self.collector = QuietCollector(self.delays.quiet_collect)
 
     def get_default_screen(self) -> MainScreen:
         return MainScreen(self.library, self.delays, self.index_ready)
@@ -88,11 +89,11 @@ class SahelReaderApp(App[None]):
             self.index_ready.set()
 
     def started(self) -> None:
-        """The first list is on screen. What start-up built (imports, the id list, widgets)
-        lives as long as the app: keep it out of the collector's full passes, which otherwise
-        stall a key press."""
-        gc.collect()
-        gc.freeze()
+        """The first list is on screen: from now on the garbage collector's full passes wait
+        for pauses in the reader's use (tui/collector.py), and skip what start-up built."""
+        if not self.collector.started:
+            self.collector.start()
+            self.set_interval(min(1.0, self.delays.quiet_collect), self.collector.tick)
         self._list_shown = True
         if self.index_ready.is_set():
             self.call_after_refresh(self.warm_search)
@@ -171,6 +172,21 @@ class SahelReaderApp(App[None]):
         if message.failed:
             self.notify(message.failed, severity="error", markup=False)
         self.main.index_became_ready()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(
+            event,
+            events.Key
+            | events.MouseDown
+            | events.MouseScrollDown
+            | events.MouseScrollUp
+            | events.Paste,
+        ):
+            self.collector.input_arrived()
+        await super().on_event(event)
+
+    def on_unmount(self) -> None:
+        self.collector.stop()
 
     # -- help and quitting ------------------------------------------------------------------------
 

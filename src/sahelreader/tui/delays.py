@@ -14,10 +14,12 @@ class Delays:
     autosave: float = 1.5  # the note editor saves this long after typing stops
     # Seconds in a minute of config.toml's `[feeds] refresh_minutes` (a test makes it short).
     refresh_minute: float = 60.0
+    # No key or click for this long: the garbage collector's full pass runs (tui/collector.py).
+    quiet_collect: float = 2.0
 
     @classmethod
     def none(cls) -> Delays:
         """For tests: timers fire at once (Textual's timers need a positive interval); tests
         then wait for the workers, never for a guessed number of seconds."""
         instant = 0.001
-        return cls(instant, instant, instant, 3600.0, instant)
+        return cls(instant, instant, instant, 3600.0, instant, quiet_collect=3600.0)
