@@ -232,3 +232,61 @@ async def test_slash_types_a_slash_in_the_search_box_and_in_a_note(home: Path) -
         await pilot.press(*"1/2", "ctrl+s")
         assert app.library.note(app.main.article.id).body == "1/2"
         assert app.focused is editor.text_area
+
+
+def _count_rows_drawn(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    drawn: list[str] = []
+    real = ArticleList._row_lines
+
+    def counted(self: ArticleList, row: Any, width: int) -> Any:
+        drawn.append(row.id)
+        return real(self, row, width)
+
+    monkeypatch.setattr(ArticleList, "_row_lines", counted)
+    return drawn
+
+
+async def test_a_row_is_drawn_once_for_all_its_lines_and_not_again_after_escape(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each line of a row used to draw the whole row (three or four times a row), and escape
+    drew every row of the kept list again: a third of escape's time at 50,000 articles."""
+    drawn = _count_rows_drawn(monkeypatch)
+    app = app_for(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        article_list = app.query_one(ArticleList)
+        shown = min(len(article_list.ids), article_list.size.height // article_list.row_height)
+        assert shown >= 3
+        assert len(drawn) == len(set(drawn))  # once a row, whatever its number of lines
+        assert set(article_list.ids[:shown]) <= set(drawn)
+        await pilot.press("slash", *"convoy", "enter")
+        await settle(app, pilot)
+        drawn.clear()
+        await pilot.press("slash", "escape")
+        await settle(app, pilot)
+        assert drawn == []  # the same rows as before the search, drawn then
+
+
+async def test_a_row_is_drawn_again_when_what_it_shows_changes(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    drawn = _count_rows_drawn(monkeypatch)
+    app = app_for(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        article_list = app.query_one(ArticleList)
+        first = article_list.ids[0]
+        unread = article_list.current_row
+        assert unread is not None and not unread.read
+        drawn.clear()
+        app.library.mark_read([first])
+        article_list.refresh_rows([first])
+        await settle(app, pilot)
+        assert drawn == [first]  # its marker and title style change; the other rows stay
+        line = article_list.render_line(0)
+        assert "●" not in line.text
+        drawn.clear()
+        app.theme = "textual-light" if app.theme != "textual-light" else "nord"
+        await settle(app, pilot)
+        assert first in drawn  # new colours: drawn again

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -28,6 +29,16 @@ from sahelreader.tui import bindings
 RowLoader = Callable[[Sequence[str]], list[ArticleRow]]
 Snippet = tuple[str, list[tuple[int, int]]]  # one line of text, match spans in it
 _PAGE = 200
+_DRAWN_KEPT = 600  # rows: a few screens of the widest list
+# The styles a kept row is drawn with (the cursor's is laid over it as each line is drawn).
+_DRAWN_COMPONENTS = (
+    "article-list--unread",
+    "article-list--read",
+    "article-list--meta",
+    "article-list--marker",
+    "article-list--snippet",
+    "article-list--match",
+)
 
 
 class ArticleList(ScrollView, can_focus=True):
@@ -111,6 +122,11 @@ class ArticleList(ScrollView, can_focus=True):
         self._snippets: dict[str, Snippet] = {}
         self._wanted: set[str] = set()
         self.empty_message = "No articles."
+        # A row's drawn lines, by what they show: a row is drawn once for all its lines, and
+        # rows drawn before a search are not drawn again when escape brings the list back.
+        self._drawn: dict[tuple[Any, ...], list[list[Segment]]] = {}
+        self._drawn_with: tuple[Style, ...] | None = None  # the styles they were drawn with
+        self._styles_changed = True
 
     # -- content -------------------------------------------------------------------------------
 
@@ -265,30 +281,60 @@ class ArticleList(ScrollView, can_focus=True):
 
     # -- drawing ---------------------------------------------------------------------------------
 
+    def notify_style_update(self) -> None:
+        # A theme may have changed the colours rows were drawn with; the focus moving (twice a
+        # search) changes only the cursor's, which is not kept. Compared at the next drawing.
+        self._styles_changed = True
+        super().notify_style_update()
+
+    def _drawing_styles(self) -> tuple[Style, ...]:
+        return (self.rich_style,) + tuple(
+            self.get_component_rich_style(name) for name in _DRAWN_COMPONENTS
+        )
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
         if not self.ids:
             if y == 1:
                 style = self.get_component_rich_style("article-list--empty")
                 return Strip([Segment(set_cell_size(f"  {self.empty_message}", width), style)])
-            return Strip([Segment(" " * width, base)])
+            return Strip([Segment(" " * width, self.rich_style)])
         line = int(self.scroll_y) + y
         index, part = divmod(line, self.row_height)
         if index >= len(self.ids):
-            return Strip([Segment(" " * width, base)])
+            return Strip([Segment(" " * width, self.rich_style)])
         row = self._row(index)
         if row is None:
-            return Strip([Segment(" " * width, base)])
+            return Strip([Segment(" " * width, self.rich_style)])
         cursor_style = (
             self.get_component_rich_style("article-list--cursor") if index == self.cursor else None
         )
-        segments = self._row_lines(row, width)[part]
+        segments = self._drawn_lines(row, width)[part]
         if cursor_style is not None:
             segments = [
                 Segment(text, (style or Style()) + cursor_style) for text, style, _ in segments
             ]
         return Strip(segments, width)
+
+    def _drawn_lines(self, row: ArticleRow, width: int) -> list[list[Segment]]:
+        """`_row_lines`, drawn once for as long as what they show is unchanged: the row's
+        fields, the width, and for search hits the snippet (per search: `generation`)."""
+        if self.with_snippets:
+            key: tuple[Any, ...] = (row, width, self.generation, row.id in self._snippets)
+        else:
+            key = (row, width)
+        if self._styles_changed:
+            self._styles_changed = False
+            styles = self._drawing_styles()
+            if styles != self._drawn_with:
+                self._drawn.clear()
+                self._drawn_with = styles
+        lines = self._drawn.get(key)
+        if lines is None:
+            if len(self._drawn) >= _DRAWN_KEPT:
+                self._drawn.clear()
+            lines = self._drawn[key] = self._row_lines(row, width)
+        return lines
 
     def _row_lines(self, row: ArticleRow, width: int) -> list[list[Segment]]:
         """A row's lines: the title (one or two lines), source · date, the snippet, padding."""
