@@ -212,7 +212,7 @@ def test_cli_stories_json_and_related_story(home: Path) -> None:
     assert result.returncode == 0, result.stderr
     stories = json.loads(result.stdout)
     assert stories and all(
-        set(s) == {"id", "title", "articles", "outlets", "languages", "first", "last"}
+        set(s) == {"id", "title", "articles", "outlets", "languages", "first", "last", "growth"}
         for s in stories
     )
     mine = next(s for s in stories if s["title"] == english(EVENTS[1], 1).title)

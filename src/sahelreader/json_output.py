@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -23,6 +23,7 @@ from sahelreader.text.timeutil import to_iso
 
 if TYPE_CHECKING:
     from sahelreader.notes_export import NotedArticle
+    from sahelreader.related.growth import Growth
     from sahelreader.related.result import Coverage, Related
     from sahelreader.related.stories import Story
 
@@ -175,9 +176,10 @@ def _coverage_json(c: Coverage) -> JSON:
     }
 
 
-def story_json(story: Story) -> JSON:
-    """One story: `{"id", "title", "articles", "outlets", "languages", "first", "last"}`
-    (`articles` is how many)."""
+def story_json(story: Story, growth: Growth | None = None) -> JSON:
+    """One story: `{"id", "title", "articles", "outlets", "languages", "first", "last",
+    "growth"}` (`articles` is how many; `growth` "new", "growing" or null: see
+    related/growth.py)."""
     return {
         "id": story.id,
         "title": story.title,
@@ -186,15 +188,18 @@ def story_json(story: Story) -> JSON:
         "languages": list(story.languages),
         "first": to_iso(story.first),
         "last": to_iso(story.last),
+        "growth": growth.kind if growth is not None else None,
     }
 
 
-def stories_json(stories: Iterable[Story]) -> list[JSON]:
+def stories_json(
+    stories: Iterable[Story], growth: Callable[[Story], Growth | None] = lambda _: None
+) -> list[JSON]:
     """`stories --json`: the recent stories, the latest active first."""
-    return [story_json(story) for story in stories]
+    return [story_json(story, growth(story)) for story in stories]
 
 
-def related_json(found: Related, story: Story | None = None) -> JSON:
+def related_json(found: Related, story: Story | None = None, growth: Growth | None = None) -> JSON:
     """`related --json`: cited sources, other coverage (best first), the outlet's own other
     pieces on the story, links, and the article's story (null when it has none)."""
     return {
@@ -205,7 +210,7 @@ def related_json(found: Related, story: Story | None = None) -> JSON:
         "coverage": [_coverage_json(c) for c in found.coverage],
         "more_from_outlet": [_coverage_json(c) for c in found.more_from_outlet],
         "links": list(found.links),
-        "story": None if story is None else story_json(story),
+        "story": None if story is None else story_json(story, growth),
     }
 
 

@@ -765,7 +765,10 @@ def cmd_related(args: argparse.Namespace, err: Console) -> int:
         found = library.related(args.id, limit=args.limit)
         story = library.stories.of_article(args.id)
         if args.json:
-            _print_json(json_output.related_json(found, story))
+            growth = None
+            if story is not None:
+                growth = library.stories.growth_of(library.stories.window_end())(story)
+            _print_json(json_output.related_json(found, story, growth))
             return EXIT_OK
         out = _out()
         out.print(Text("Cited in this article", style="bold"))
@@ -820,13 +823,17 @@ def cmd_stories(args: argparse.Namespace, err: Console) -> int:
                 else:
                     stories.catch_up(progress=update)
         found = stories.recent(days=args.days)
+        growth_of = stories.growth_of(stories.window_end())
         if args.json:
-            _print_json(json_output.stories_json(found))
+            _print_json(json_output.stories_json(found, growth_of))
             return EXIT_OK
         out = _out()
         for story in found:
             line = Text(f"{story.id:>6}  ", style="dim")
             line.append(one_line(story.title), style="bold")
+            growth = growth_of(story)
+            if growth is not None:
+                line.append(f"  {growth.marker}", style="bold green")
             out.print(line)
             dates = " – ".join(dict.fromkeys(_iso_day(d) for d in (story.first, story.last)))
             detail = (

@@ -18,6 +18,13 @@ from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
 from sahelreader.related.features import article_features, outlet_words
+from sahelreader.related.growth import (
+    HISTORY_DAYS,
+    RECENT_DAYS,
+    Growth,
+    gathering_before,
+    story_growth,
+)
 from sahelreader.related.stories import (
     WINDOW_DAYS,
     Story,
@@ -32,7 +39,7 @@ from sahelreader.text.timeutil import from_iso, now_utc, to_iso
 if TYPE_CHECKING:
     from sahelreader.library import Library
 
-__all__ = ["PlaceReport", "Stories", "Story", "StoryArticle"]
+__all__ = ["Growth", "PlaceReport", "Stories", "Story", "StoryArticle"]
 
 Progress = Callable[[int, int], None]
 _BATCH = 200
@@ -188,7 +195,7 @@ class Stories:
         story when None), of `min_articles` or more, the latest active first."""
         since: str | None = None
         if days is not None:
-            latest = from_iso(self.table.latest_placed_at())
+            latest = self.window_end()
             if latest is None:
                 return []
             since = to_iso(latest - timedelta(days=days))
@@ -198,6 +205,27 @@ class Stories:
         stories = [_story(rows) for rows in grouped.values() if len(rows) >= min_articles]
         stories.sort(key=lambda s: (s.last or _EPOCH, s.id), reverse=True)
         return stories
+
+    def window_end(self) -> datetime | None:
+        """Where the window of `recent` ends, and a story's growth is counted up to: the newest
+        dated article (None when no article is in a story yet)."""
+        return from_iso(self.table.latest_placed_at())
+
+    def growth_of(self, until: datetime | None) -> Callable[[Story], Growth | None]:
+        """Whether a story is new or growing up to `until` (`window_end()`; see
+        related/growth.py): a function, as the library's history is looked at once."""
+        history = False
+        if until is not None:
+            edge = until - timedelta(days=RECENT_DAYS)
+
+            def count(start: str | None, end: str | None) -> int:
+                return self.library.store.published_between(start, end, limit=0)[1]
+
+            history = gathering_before(
+                count(to_iso(edge), to_iso(until)),
+                count(to_iso(edge - timedelta(days=HISTORY_DAYS)), to_iso(edge)),
+            )
+        return lambda story: story_growth(story, until, history)
 
     def get(self, story_id: int) -> Story | None:
         rows = self.table.rows_of_story(story_id)

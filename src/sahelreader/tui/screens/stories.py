@@ -20,7 +20,7 @@ from textual.widgets import DataTable, Static
 from textual.worker import get_current_worker
 
 from sahelreader.library import Library
-from sahelreader.library.stories import DEFAULT_DAYS, Story
+from sahelreader.library.stories import DEFAULT_DAYS, Growth, Story
 from sahelreader.models import Article
 from sahelreader.text.clean import one_line, plural
 from sahelreader.tui import bindings
@@ -52,6 +52,7 @@ class StoriesScreen(Screen[str | None]):
     class Loaded(Message):
         stories: Sequence[Story]
         placed: int  # articles grouped on the way (a library from before stories)
+        growth: dict[int, Growth]  # by story id: the new and growing ones
 
     def __init__(self, library: Library, days: int = DEFAULT_DAYS) -> None:
         super().__init__()
@@ -59,6 +60,7 @@ class StoriesScreen(Screen[str | None]):
         self.days = days
         self.stories: list[Story] = []
         self.story: Story | None = None  # the story whose articles are shown
+        self.growth: dict[int, Growth] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(Text(" Stories", style="bold"), id="stories-heading")
@@ -83,11 +85,14 @@ class StoriesScreen(Screen[str | None]):
         if worker.is_cancelled:
             return
         stories = self.library.stories.recent(days=self.days)
+        growth_of = self.library.stories.growth_of(self.library.stories.window_end())
+        growth = {story.id: found for story in stories if (found := growth_of(story)) is not None}
         if not worker.is_cancelled:
-            self.post_message(self.Loaded(stories, placed))
+            self.post_message(self.Loaded(stories, placed, growth))
 
     def on_stories_screen_loaded(self, message: Loaded) -> None:
         self.stories = list(message.stories)
+        self.growth = dict(message.growth)
         self._fill()
 
     # -- the two tables ------------------------------------------------------------------------
@@ -103,25 +108,29 @@ class StoriesScreen(Screen[str | None]):
         table = self.query_one(DataTable)
         row = table.cursor_row
         wide = self.size.width >= WIDE
-        fixed = 9 + 6 + 14 + (26 if wide else 0) + 8  # counts, languages, dates, outlets, gaps
+        # counts, growth, languages, dates, outlets, gaps
+        fixed = 9 + 10 + 6 + 14 + (26 if wide else 0) + 10
         title_width = max(16, self.size.width - fixed)
         table.clear(columns=True)
         table.add_column("Story", key="title")
         table.add_column(Text("Articles", justify="right"), key="articles")
+        table.add_column("Trend", key="growth")
         if wide:
             table.add_column("Outlets", key="outlets")
         table.add_column("Lang", key="languages")
         table.add_column("Dates", key="dates")
         for story in self.stories:
+            growth = self.growth.get(story.id)
             cells = [
                 Text(_cut(story.title, title_width)),
                 Text(f"{len(story.articles):,}", justify="right"),
+                Text(growth.marker if growth else "", style="bold green"),
                 Text(_cut(", ".join(story.outlets), 26), style="dim"),
                 Text(" ".join(story.languages)),
                 Text(_span(story), style="dim"),
             ]
             if not wide:
-                del cells[2]
+                del cells[3]
             table.add_row(*cells, key=str(story.id))
         if self.stories:
             table.move_cursor(row=min(max(row, 0), len(self.stories) - 1), animate=False)
@@ -179,6 +188,9 @@ class StoriesScreen(Screen[str | None]):
             style="dim",
         )
         text.append(f"\n{', '.join(one_line(o) for o in story.outlets)}", style="dim")
+        growth = self.growth.get(story.id)
+        if growth is not None:
+            text.append(f"\n{growth.describe()}", style="bold")
         if self.story is None:
             text.append("\nenter: its articles in time order", style="dim italic")
         else:
