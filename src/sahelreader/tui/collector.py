@@ -1,14 +1,15 @@
-"""When Python's cyclic garbage collector makes its full passes: while the reader is quiet.
+"""When Python's cyclic garbage collector walks the whole heap: while the reader is quiet.
 
 A full pass stops every thread, the UI's included, for as long as it takes to walk every object
-that lives past start-up: at 50,000 articles the id lists, the search caches and the widgets'
-strips make that 40-150 ms on these machines (tui_bench counted 70 full passes, up to 144 ms
-each, while it searched). Left to Python they come every ten middle-generation passes, in the
-middle of typing. So, once the first list is on screen:
-- what start-up built is frozen out of every pass (it lives as long as the app);
-- automatic full passes come ten times less often;
-- a full pass runs when no key or click has come for `quiet_seconds`, once per such pause,
-  so the garbage they would have found is still reclaimed.
+that lives on: at 50,000 articles the id lists, the search caches and the widgets' strips make
+that 40-200 ms on these machines (tui_bench counted 70 full passes while it searched, 92 ms each
+on average). Python makes one every ten middle-generation passes, in the middle of typing, and
+each walks everything that outlived the ones before. So, once the first list is on screen:
+- what start-up built is frozen out of the passes Python makes (gc.freeze);
+- when no key or click has come for `quiet_seconds` (once per such pause), the frozen objects
+  are thawed, the whole heap is collected, and what survives is frozen again: Python's own
+  passes then walk only what was made since the last pause, and no garbage is left behind
+  (reference counting frees frozen objects too; only cycles wait for the next pause).
 """
 
 from __future__ import annotations
@@ -17,9 +18,6 @@ import gc
 import time
 from collections.abc import Callable
 
-# Middle-generation passes between automatic full passes (Python's default is 10).
-FULL_PASS_EVERY = 100
-
 
 class QuietCollector:
     def __init__(self, quiet_seconds: float, clock: Callable[[], float] = time.monotonic) -> None:
@@ -27,28 +25,20 @@ class QuietCollector:
         self._clock = clock
         self._last_input = clock()
         self._dirty = False  # input came since the last full pass
-        self._thresholds: tuple[int, int, int] | None = None
+        self.started = False
         self.full_passes = 0
 
-    @property
-    def started(self) -> bool:
-        return self._thresholds is not None
-
     def start(self) -> None:
-        """Start-up is over: collect once, freeze what is left, space the automatic passes."""
-        if self._thresholds is not None:
-            return
-        gc.collect()
-        gc.freeze()
-        self._thresholds = gc.get_threshold()
-        first, middle, _ = self._thresholds
-        gc.set_threshold(first, middle, FULL_PASS_EVERY)
+        """Start-up is over: collect once and freeze what is left."""
+        if not self.started:
+            self.started = True
+            self.collect()
 
     def stop(self) -> None:
-        """Python's own thresholds again (the app is closing; tests run many apps)."""
-        if self._thresholds is not None:
-            gc.set_threshold(*self._thresholds)
-            self._thresholds = None
+        """The app is closing: its objects go back to Python's passes (tests run many apps)."""
+        if self.started:
+            self.started = False
+            gc.unfreeze()
 
     def input_arrived(self) -> None:
         self._last_input = self._clock()
@@ -61,7 +51,14 @@ class QuietCollector:
             return False
         if self._clock() - self._last_input < self.quiet_seconds:
             return False
-        gc.collect()
+        self.collect()
         self._dirty = False
         self.full_passes += 1
         return True
+
+    @staticmethod
+    def collect() -> None:
+        """The whole heap collected; what survives is frozen out of Python's own passes."""
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
