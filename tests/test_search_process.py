@@ -5,6 +5,7 @@ reader searching by itself again when the process is gone."""
 from __future__ import annotations
 
 import dataclasses
+import gc
 import io
 import threading
 from collections.abc import Iterator
@@ -268,3 +269,44 @@ def test_a_store_opened_as_usual_is_not_a_snapshot(indexed: Library) -> None:
         assert not store.reads_a_snapshot()
     finally:
         store.close()
+
+
+def test_the_process_collects_garbage_in_the_pauses_between_searches(
+    indexed: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full pass of the garbage collector in the middle of a search delays its answer:
+    the process makes one when no request has come for a moment, once per pause."""
+    import os
+    import time
+
+    from sahelreader.library import search_process as module
+
+    passes: list[float] = []
+    real = module.collect_and_freeze
+
+    def counted() -> None:
+        passes.append(time.monotonic())
+        real()
+
+    monkeypatch.setattr(module, "collect_and_freeze", counted)
+    monkeypatch.setattr(module, "QUIET_SECONDS", 0.05)
+    to_child_r, to_child_w = os.pipe()
+    from_child_r, from_child_w = os.pipe()
+    child_in, parent_out = os.fdopen(to_child_r, "rb"), os.fdopen(to_child_w, "wb")
+    parent_in, child_out = os.fdopen(from_child_r, "rb"), os.fdopen(from_child_w, "wb")
+    serving = threading.Thread(
+        target=module.serve, args=(indexed.locations, child_in, child_out), daemon=True
+    )
+    serving.start()
+    assert _receive(parent_in)[0] == "ready"
+    assert len(passes) == 1  # once warmed up, before the first request
+    time.sleep(0.3)
+    assert len(passes) == 1  # nothing searched since: nothing to collect
+    for number, word in enumerate(["niger", "mali"], start=1):
+        _send(parent_out, ("list", number, _request(word)))
+        assert _receive(parent_in)[:2] == ("list", number)
+        time.sleep(0.3)
+        assert len(passes) == 1 + number  # one pass in each pause after a search
+    parent_out.close()
+    serving.join(10)
+    assert gc.get_freeze_count() == 0  # this test's process is given back its heap

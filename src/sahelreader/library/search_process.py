@@ -14,6 +14,7 @@ three locations); `SearchProcess` starts it.
 
 from __future__ import annotations
 
+import gc
 import pickle
 import queue
 import struct
@@ -30,6 +31,9 @@ from sahelreader.paths import Locations
 _HEADER = struct.Struct("!I")  # a message's length, before its pickle
 _READY_TIMEOUT = 60.0
 _ANSWER_TIMEOUT = 30.0  # seconds; the slowest search at 100,000 articles takes about 1
+# No request for this long: the garbage collector's full pass runs now, not during the next
+# search (see tui/collector.py, which does the same for the reader).
+QUIET_SECONDS = 1.0
 
 
 class SearchProcessGone(Exception):
@@ -192,6 +196,15 @@ class _Cancelled:
         return self._given_up[0] >= self._number
 
 
+def collect_and_freeze() -> None:
+    """The whole heap collected; what survives is frozen out of Python's later full passes,
+    which then walk only what the searches since have made (reference counting still frees
+    frozen objects; only their cycles wait for the next call)."""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
+
+
 def serve(where: Locations, stdin: IO[bytes], stdout: IO[bytes]) -> int:
     """Answer list requests from `stdin` on `stdout` until `stdin` closes."""
     from sahelreader.config import load_config
@@ -204,6 +217,7 @@ def serve(where: Locations, stdin: IO[bytes], stdout: IO[bytes]) -> int:
         library.close()
         return 1
     library.warm_search()
+    collect_and_freeze()
     requests: queue.Queue[tuple[int, ListRequest] | None] = queue.Queue()
     given_up = [0]  # the highest request number the reader gave up on
 
@@ -220,8 +234,18 @@ def serve(where: Locations, stdin: IO[bytes], stdout: IO[bytes]) -> int:
 
     threading.Thread(target=read_requests, name="search-requests", daemon=True).start()
     _send(stdout, ("ready", 0, None))
+    collected = True
     try:
-        while (asked := requests.get()) is not None:
+        while True:
+            try:
+                asked = requests.get(timeout=None if collected else QUIET_SECONDS)
+            except queue.Empty:
+                collect_and_freeze()
+                collected = True
+                continue
+            if asked is None:
+                break
+            collected = False
             number, request = asked
             if number <= given_up[0]:
                 _send(stdout, ("list", number, None))  # given up before it began
@@ -236,6 +260,7 @@ def serve(where: Locations, stdin: IO[bytes], stdout: IO[bytes]) -> int:
         pass
     finally:
         library.close()
+        gc.unfreeze()  # a process about to end; or a test that served in its own process
     return 0
 
 
