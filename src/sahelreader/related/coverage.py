@@ -33,8 +33,12 @@ Related coverage is found in two steps:
    (`features`): the names both give, compared by canonical name (ECOWAS = CEDEAO, a person by
    surname), and the numbers both give ("12 soldiers" / "12 soldats"). Names alone make a
    topic, so it must share a weighty person or organisation, and a number or a third name,
-   and both must be dated, at most `CROSS_MAX_DAYS` apart (undated, shared names and numbers
-   make a topic as often as an event).
+   at most `CROSS_MAX_DAYS` apart; when either is undated (an imported file, a page without
+   a date), `CROSS_UNDATED_NAMES` specific names and a telling number.
+6. **Specific evidence** — a name as common as "Iran", "US" or "Trump" and a topic's words
+   make a topic, not an event: a same-language item also needs two pieces among specific
+   names (rare in the library: `SPECIFIC_IDF`), a shared number of two digits or more and
+   distinctive title words that are not names (`_specific_evidence`).
 
 Near-duplicates (the same wire copy in two outlets) are found by word-shingle overlap of the
 first words of the bodies (`duplicates`); a near-copy from the article's own source is left out
@@ -112,6 +116,10 @@ CROSS_MAX_DAYS = 4.0  # ...at most this many days apart
 CROSS_NUMBER_MASS = 0.4  # a shared number (not a year, not 0 or 1) counts as this much mass
 CROSS_SCALE = 1.0  # shared mass giving 1 - 1/e of a cross-language candidate's similarity
 OUTLET_MAX_DAYS = 7.0  # "more from this outlet": its pieces this many days apart at most
+SPECIFIC_IDF = 0.5  # a name with this normalised idf or more is specific (in <= ~sqrt(N) docs)
+NUMBER_MIN_DIGITS = 2  # a shared number tells events apart from this many digits
+EVIDENCE_PIECES = 2  # specific names, a telling number, title words: pieces needed
+CROSS_UNDATED_NAMES = 3  # specific names an undated report in another language must share
 
 
 def related(inputs: RelatedInputs, limit: int = 10) -> Related:
@@ -167,6 +175,8 @@ class _Candidate:
     names: int = 0  # distinctive names shared (CROSS_MIN_NAME_WEIGHT or heavier)
     numbers: int = 0  # numbers shared
     days: float | None = None  # days apart; None when either is undated
+    specific: int = 0  # shared names rare in the library (SPECIFIC_IDF)
+    title_words: int = 0  # shared distinctive title words that are not names
     score: float = 0.0
 
 
@@ -257,10 +267,21 @@ def _evidence(c: _Candidate, roundup: bool, words: int) -> bool:
         return _cross_language_evidence(c)
     if c.terms < MIN_KEY_TERMS and not (c.strong_name and c.title_terms >= 1):
         return False
+    if not _specific_evidence(c):
+        return False
     if (roundup or c.roundup) and c.title_terms < ROUNDUP_TITLE_TERMS:
         return False
     short = min(words, c.words) < SHORT_TEXT_WORDS
     return not (short and c.title_terms == 0 and not c.strong_name)
+
+
+def _specific_evidence(c: _Candidate) -> bool:
+    """Evidence beyond one shared common name: two pieces among specific (rare) names, a
+    shared number of two digits or more, and distinctive title words that are not names (at
+    most two of them count), with at least one specific name or two such title words. Reports
+    sharing only "Iran", "US" or "Trump" and the words of a topic are other events."""
+    pieces = c.specific + min(1, c.numbers) + min(2, c.title_words)
+    return pieces >= EVIDENCE_PIECES and (c.specific >= 1 or c.title_words >= 2)
 
 
 def _cross_language_evidence(c: _Candidate) -> bool:
@@ -269,9 +290,14 @@ def _cross_language_evidence(c: _Candidate) -> bool:
     a shared number or a third name, within CROSS_MAX_DAYS. Undated, nothing says it is the
     same event rather than the same topic: football pages in two languages share clubs,
     players and scores (undated BBC and BBC Afrique pages of MasakhaNEWS: a looser rule linked
-    38 French pages to English ones, most of a sample by eye topic matches). So both must be
-    dated."""
-    if c.names < CROSS_MIN_NAMES or not c.strong_name or c.days is None:
+    38 French pages to English ones, most of a sample by eye topic matches). So undated, it
+    takes several specific names and a telling number."""
+    if c.days is None:
+        # Undated (an imported file, a page without a date): only a closer match will do,
+        # several specific names and a telling number (a topic's clubs and coach share names,
+        # rarely a count).
+        return c.specific >= CROSS_UNDATED_NAMES and c.numbers >= 1
+    if c.names < CROSS_MIN_NAMES or not c.strong_name:
         return False
     return c.days <= CROSS_MAX_DAYS and (c.numbers >= 1 or c.names > CROSS_MIN_NAMES)
 
@@ -355,7 +381,7 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
     mine_title = title_words.of(article.title)
     stored = {doc.id: doc for doc in inputs.documents([found for found, _, _ in hits])}
     mine = Shingles(article.body, article.title)
-    my_numbers: set[str] | None = None  # read when a candidate in another language needs them
+    my_numbers: set[str] | None = None  # read when the first candidate needs them
     found_all: list[_Candidate] = []
     for found, raw, mask in hits:
         doc = stored.get(found)
@@ -373,18 +399,18 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
         their_names = [
             n for n in _names(found_entities, title_entities) if not _names_outlet(n, doc.source)
         ]
-        shared, mass, strong = _shared(names, weights, their_names)
-        entity_score = 1.0 - math.exp(-mass / ENTITY_SCALE)
+        shared = _shared(names, weights, their_names)
+        entity_score = 1.0 - math.exp(-shared.mass / ENTITY_SCALE)
         mlt = min(1.0, raw / scale)
         other_language = _other_language(article.language, doc.language)
-        shared_names = shared_numbers = 0
+        if my_numbers is None:
+            my_numbers = _telling_numbers(article.title, article.body)
+        shared_numbers = len(my_numbers & _telling_numbers(doc.title, body))
+        shared_names = 0
         if other_language:
             # Their words are not ours: the similarity is that of names and numbers.
-            if my_numbers is None:
-                my_numbers = set(numbers_in(f"{article.title}\n{article.body[:LEDE_CHARS]}"))
-            shared_numbers = len(my_numbers & set(numbers_in(f"{doc.title}\n{body[:LEDE_CHARS]}")))
             shared_names = _heavy_shared(names, weights, their_names)
-            cross_mass = mass + CROSS_NUMBER_MASS * shared_numbers
+            cross_mass = shared.mass + CROSS_NUMBER_MASS * shared_numbers
             mlt = max(mlt, 1.0 - math.exp(-cross_mass / CROSS_SCALE))
         published = doc.published
         time = time_factor(article.published, published)
@@ -399,8 +425,8 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
             published=published,
             mlt=mlt,
             entity_score=entity_score,
-            shared=shared,
-            strong_name=strong,
+            shared=shared.names,
+            strong_name=shared.strong,
             terms=mask.bit_count(),
             title_terms=len(common),
             title_sim=min(1.0, title_words.mass(common) / lighter),
@@ -412,12 +438,25 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
             names=shared_names,
             numbers=shared_numbers,
             days=_days_apart(article.published, published),
+            specific=shared.specific,
+            title_words=sum(1 for w in common if not _names_word(w, shared.words)),
         )
         c.score = (W_MLT * mlt + W_ENTITY * entity_score + W_TITLE * c.title_sim) * time
         if duplicate:
             c.score = max(c.score, 1.0)
         found_all.append(c)
     return found_all
+
+
+def _telling_numbers(title: str, body: str) -> set[str]:
+    """The numbers of the title and lede that can tell one event from another: two digits or
+    more ("12 soldiers" / "12 soldats"); a 2 or a 3 is in most articles."""
+    return {n for n in numbers_in(f"{title}\n{body[:LEDE_CHARS]}") if len(n) >= NUMBER_MIN_DIGITS}
+
+
+def _names_word(word: str, name_words: frozenset[str]) -> bool:
+    """Whether a (stemmed) title word is a word of a shared name: it is counted as the name."""
+    return any(w == word or (len(word) >= 4 and w.startswith(word)) for w in name_words)
 
 
 @cache
@@ -610,11 +649,29 @@ def _entity_weights(searcher: Searcher, names: Iterable[_Name]) -> dict[tuple[st
     return weights
 
 
+@dataclass(frozen=True)
+class _Shared:
+    """The names two articles share: displayed heaviest first, their mass, whether one is a
+    weighty person or organisation, how many are specific (rare), and their words."""
+
+    names: list[str]
+    mass: float
+    strong: bool
+    specific: int
+    words: frozenset[str]
+
+
+def _is_specific(name: _Name, weight: float) -> bool:
+    """A name rare in the library (in at most about its square root of articles): "Iran",
+    "US" or "Trump" in a news library are not, a town, a minister or a company mostly are."""
+    return bool(weight / TYPE_WEIGHT.get(name.type, 1.0) >= SPECIFIC_IDF**IDF_POWER)
+
+
 def _shared(
     mine: list[_Name], weights: dict[tuple[str, ...], float], theirs: list[_Name]
-) -> tuple[list[str], float, bool]:
-    """Names of the article's entities that the other article names too, their mass, and
-    whether one of them is a person or an organisation of real weight.
+) -> _Shared:
+    """Names of the article's entities that the other article names too, and the evidence
+    they give (`_Shared`).
 
     A person named by surname alone on one side matches the full name on the other.
     """
@@ -623,6 +680,8 @@ def _shared(
     full = {n.key[0] for n in theirs if n.type == "person" and len(n.key) == 1}
     shared: list[tuple[float, str]] = []
     strong = False
+    specific = 0
+    words: set[str] = set()
     for name in mine:
         match = name.key in keys or (
             name.type == "person"
@@ -635,8 +694,16 @@ def _shared(
             weight = weights.get(name.key, 0.0)
             shared.append((weight, name.display))
             strong = strong or (name.type != "place" and weight >= STRONG_NAME_WEIGHT)
+            specific += _is_specific(name, weight)
+            words.update(name.key)
     shared.sort(key=lambda pair: -pair[0])
-    return [display for _, display in shared], sum(w for w, _ in shared), strong
+    return _Shared(
+        [display for _, display in shared],
+        sum(w for w, _ in shared),
+        strong,
+        specific,
+        frozenset(words),
+    )
 
 
 def _heavy_shared(
