@@ -190,3 +190,34 @@ def test_story_similarity_leaves_out_the_one_heaviest_shared_key() -> None:
     weights = {"p:halvorsen": 2.0, "l:brekka": 1.0}
     assert story_similarity({"p:halvorsen": 2.0}, members, weights) == 0.0
     assert story_similarity({"p:halvorsen": 2.0, "l:brekka": 1.0}, members, weights) > 0.0
+
+
+_CLUBS = ["Vantor Rovers", "Kelmoor Athletic", "Dunstable Vale", "Ostrel United", "Harrowby Town"]
+
+
+def test_undated_pieces_in_two_languages_naming_the_same_clubs_are_not_coverage(
+    home: Path,
+) -> None:
+    """A league's restart and its transfer window name the same clubs and a date's number:
+    one kind of thing only (clubs), a topic, not an event."""
+    clubs = ", ".join(_CLUBS)
+    en = draft(
+        "League transfer window: who could move in the 14-day window",
+        f"The 14-day transfer window opens on Monday. {clubs} are all expected to sign "
+        f"players, and {_CLUBS[0]} want a goalkeeper before their trip to {_CLUBS[1]}.",
+        source="Pitchside",
+        language="en",
+    )
+    fr = draft(
+        "Le championnat reprend après 14 jours d'arrêt",
+        f"Le championnat reprend après 14 jours d'arrêt avec {_CLUBS[2]} contre {_CLUBS[3]}. "
+        f"{clubs} ont repris l'entraînement et {_CLUBS[4]} compte sur son attaque.",
+        source="Sport Afrique",
+        language="fr",
+    )
+    with Library.open(home, seed=False) as lib:
+        lib.add_drafts([en, fr, *filler(60)])
+        lib.ensure_index()
+        ids = {row.title: row.id for row in lib.rows(lib.list_ids())}
+        assert ids[fr.title] not in [c.id for c in lib.related(ids[en.title]).coverage]
+        assert ids[en.title] not in [c.id for c in lib.related(ids[fr.title]).coverage]

@@ -119,7 +119,8 @@ OUTLET_MAX_DAYS = 7.0  # "more from this outlet": its pieces this many days apar
 SPECIFIC_IDF = 0.5  # a name with this normalised idf or more is specific (in <= ~sqrt(N) docs)
 NUMBER_MIN_DIGITS = 2  # a shared number tells events apart from this many digits
 EVIDENCE_PIECES = 2  # specific names, a telling number, title words: pieces needed
-CROSS_UNDATED_NAMES = 3  # specific names an undated report in another language must share
+CROSS_UNDATED_NAMES = 3  # specific names an undated report in another language must share...
+CROSS_UNDATED_SHARE = 0.5  # ...this share of the specific names of the one naming fewer
 
 
 def related(inputs: RelatedInputs, limit: int = 10) -> Related:
@@ -176,6 +177,8 @@ class _Candidate:
     numbers: int = 0  # numbers shared
     days: float | None = None  # days apart; None when either is undated
     specific: int = 0  # shared names rare in the library (SPECIFIC_IDF)
+    title_name: bool = False  # one of them is named in both titles
+    specific_share: float = 0.0  # of the specific names of the one naming fewer (cross, undated)
     title_words: int = 0  # shared distinctive title words that are not names
     score: float = 0.0
 
@@ -295,8 +298,15 @@ def _cross_language_evidence(c: _Candidate) -> bool:
     if c.days is None:
         # Undated (an imported file, a page without a date): only a closer match will do,
         # several specific names and a telling number (a topic's clubs and coach share names,
-        # rarely a count).
-        return c.specific >= CROSS_UNDATED_NAMES and c.numbers >= 1
+        # rarely a count), and most of the specific names of the one that names fewer (a
+        # round of league matches names every club; one match report, two of them), one of
+        # them in both titles (what a report is about, its translation keeps in its title).
+        return (
+            c.specific >= CROSS_UNDATED_NAMES
+            and c.numbers >= 1
+            and c.specific_share >= CROSS_UNDATED_SHARE
+            and c.title_name
+        )
     if c.names < CROSS_MIN_NAMES or not c.strong_name:
         return False
     return c.days <= CROSS_MAX_DAYS and (c.numbers >= 1 or c.names > CROSS_MIN_NAMES)
@@ -382,6 +392,7 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
     stored = {doc.id: doc for doc in inputs.documents([found for found, _, _ in hits])}
     mine = Shingles(article.body, article.title)
     my_numbers: set[str] | None = None  # read when the first candidate needs them
+    my_specific: int | None = None  # ...and when an undated one in another language does
     found_all: list[_Candidate] = []
     for found, raw, mask in hits:
         doc = stored.get(found)
@@ -407,9 +418,18 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
             my_numbers = _telling_numbers(article.title, article.body)
         shared_numbers = len(my_numbers & _telling_numbers(doc.title, body))
         shared_names = 0
+        specific_share = 0.0
         if other_language:
             # Their words are not ours: the similarity is that of names and numbers.
             shared_names = _heavy_shared(names, weights, their_names)
+            if article.published is None or doc.published is None:
+                if my_specific is None:
+                    my_specific = _specific_count(names, weights)
+                fewer = min(
+                    my_specific,
+                    _specific_count(their_names, _entity_weights(searcher, their_names)),
+                )
+                specific_share = shared.specific / max(1, fewer)
             cross_mass = shared.mass + CROSS_NUMBER_MASS * shared_numbers
             mlt = max(mlt, 1.0 - math.exp(-cross_mass / CROSS_SCALE))
         published = doc.published
@@ -439,6 +459,11 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
             numbers=shared_numbers,
             days=_days_apart(article.published, published),
             specific=shared.specific,
+            specific_share=specific_share,
+            title_name=any(
+                _in_title(n, article.title) and _in_title(n, doc.title)
+                for n in shared.specific_names
+            ),
             title_words=sum(1 for w in common if not _names_word(w, shared.words)),
         )
         c.score = (W_MLT * mlt + W_ENTITY * entity_score + W_TITLE * c.title_sim) * time
@@ -659,6 +684,7 @@ class _Shared:
     strong: bool
     specific: int
     words: frozenset[str]
+    specific_names: tuple[_Name, ...] = ()  # the specific ones
 
 
 def _is_specific(name: _Name, weight: float) -> bool:
@@ -681,6 +707,7 @@ def _shared(
     shared: list[tuple[float, str]] = []
     strong = False
     specific = 0
+    specific_names: list[_Name] = []
     words: set[str] = set()
     for name in mine:
         match = name.key in keys or (
@@ -694,7 +721,9 @@ def _shared(
             weight = weights.get(name.key, 0.0)
             shared.append((weight, name.display))
             strong = strong or (name.type != "place" and weight >= STRONG_NAME_WEIGHT)
-            specific += _is_specific(name, weight)
+            if _is_specific(name, weight):
+                specific += 1
+                specific_names.append(name)
             words.update(name.key)
     shared.sort(key=lambda pair: -pair[0])
     return _Shared(
@@ -703,7 +732,42 @@ def _shared(
         strong,
         specific,
         frozenset(words),
+        tuple(specific_names),
     )
+
+
+_TITLE_TOKEN = re.compile(r"[\w'’]+")
+
+
+def _title_words(title: str) -> list[str]:
+    """A title's words as names are keyed ("Tessaoua's" = tessaoua, "l'ONU" = onu)."""
+    words: list[str] = []
+    for token in _TITLE_TOKEN.findall(title):
+        key = " ".join(name_key(token))
+        words += [w for w in re.split(r"['’]", key) if w] if key else []
+    return words
+
+
+def _in_title(name: _Name, title: str) -> bool:
+    """Whether a title names it: a word of its key (a person's surname), or, for an
+    organisation, one of its other names (CEDEAO for ECOWAS)."""
+    words = set(_title_words(title))
+    if name.type == "person":
+        return name.key[-1] in words
+    if any(len(w) >= 3 and w in words for w in name.key):
+        return True
+    if name.type == "organisation":
+        folded = " ".join(_title_words(title))
+        return any(
+            f" {' '.join(name_key(other))} " in f" {folded} "
+            for other in other_names(name.display)
+            if name_key(other)
+        )
+    return False
+
+
+def _specific_count(names: list[_Name], weights: dict[tuple[str, ...], float]) -> int:
+    return sum(1 for n in names if _is_specific(n, weights.get(n.key, 0.0)))
 
 
 def _heavy_shared(
