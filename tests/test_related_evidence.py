@@ -221,3 +221,59 @@ def test_undated_pieces_in_two_languages_naming_the_same_clubs_are_not_coverage(
         ids = {row.title: row.id for row in lib.rows(lib.list_ids())}
         assert ids[fr.title] not in [c.id for c in lib.related(ids[en.title]).coverage]
         assert ids[en.title] not in [c.id for c in lib.related(ids[fr.title]).coverage]
+
+
+# One-line summaries of one event in English and Italian, dated a day apart: the recogniser
+# finds little in them, but the rare capitalised names are spelt alike.
+_SUMMARIES = [
+    (
+        "Drovalk engineers say Kestrawind turbine failed after 40 hours",
+        "Drovalk said the Kestrawind prototype stopped after 40 hours of tests.",
+        "Drovalk: la turbina Kestrawind si è fermata dopo 40 ore",
+        "Secondo Drovalk, il prototipo Kestrawind si è fermato dopo 40 ore di prove.",
+    ),
+    (
+        "Marvessa wins Ollendor prize for debut novel",
+        "Writer Ianthe Marvessa won the Ollendor prize on Sunday, the jury said.",
+        "Il premio Ollendor va a Ianthe Marvessa per il romanzo d'esordio",
+        "La giuria ha assegnato domenica il premio Ollendor alla scrittrice Marvessa.",
+    ),
+]
+
+
+@pytest.mark.parametrize("summary", _SUMMARIES)
+def test_summaries_in_two_languages_sharing_rare_capitalised_names_find_each_other(
+    home: Path, summary: tuple[str, str, str, str]
+) -> None:
+    en_title, en_body, it_title, it_body = summary
+    en = draft(en_title, en_body, source="Wire A", published=utc(2025, 5, 6), language="en")
+    it = draft(it_title, it_body, source="Agenzia B", published=utc(2025, 5, 7), language="it")
+    with Library.open(home, seed=False) as lib:
+        lib.add_drafts([en, it, *filler(60)])
+        lib.ensure_index()
+        ids = {row.title: row.id for row in lib.rows(lib.list_ids())}
+        assert ids[it_title] in [c.id for c in lib.related(ids[en_title]).coverage]
+        assert ids[en_title] in [c.id for c in lib.related(ids[it_title]).coverage]
+
+
+def test_summaries_in_two_languages_sharing_one_rare_name_are_not_coverage(home: Path) -> None:
+    # One name in common (a writer), nothing else: another event.
+    en = draft(
+        "Marvessa to chair festival jury",
+        "Writer Ianthe Marvessa will chair the jury of the coastal film festival.",
+        source="Wire A",
+        published=utc(2025, 5, 6),
+        language="en",
+    )
+    it = draft(
+        "Il premio Ollendor va a Marvessa",
+        "La giuria ha assegnato domenica il premio Ollendor alla scrittrice Marvessa.",
+        source="Agenzia B",
+        published=utc(2025, 5, 7),
+        language="it",
+    )
+    with Library.open(home, seed=False) as lib:
+        lib.add_drafts([en, it, *filler(60)])
+        lib.ensure_index()
+        ids = {row.title: row.id for row in lib.rows(lib.list_ids())}
+        assert ids[it.title] not in [c.id for c in lib.related(ids[en.title]).coverage]

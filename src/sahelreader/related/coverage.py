@@ -120,6 +120,7 @@ SPECIFIC_IDF = 0.5  # a name with this normalised idf or more is specific (in <=
 NUMBER_MIN_DIGITS = 2  # a shared number tells events apart from this many digits
 EVIDENCE_PIECES = 2  # specific names, a telling number, title words: pieces needed
 CROSS_UNDATED_NAMES = 3  # specific names an undated report in another language must share...
+CROSS_PROPER_MASS = 1.0  # weight of the capitalised names a report in another language shares
 CROSS_UNDATED_SHARE = 0.5  # ...this share of the specific names of the one naming fewer
 
 
@@ -178,6 +179,9 @@ class _Candidate:
     days: float | None = None  # days apart; None when either is undated
     specific: int = 0  # shared names rare in the library (SPECIFIC_IDF)
     title_name: bool = False  # one of them is named in both titles
+    proper_words: int = 0  # capitalised names both give, with a rare word (other language)
+    proper_in_titles: bool = False  # one of them in both titles
+    proper_mass: float = 0.0  # their weights (each name's heaviest word)
     specific_share: float = 0.0  # of the specific names of the one naming fewer (cross, undated)
     title_words: int = 0  # shared distinctive title words that are not names
     score: float = 0.0
@@ -267,6 +271,9 @@ def _evidence(c: _Candidate, roundup: bool, words: int) -> bool:
     if c.duplicate:
         return True
     if c.other_language:
+        # A live page in another language shares no title words: a name in both titles.
+        if (roundup or c.roundup) and not (c.proper_in_titles or c.title_name):
+            return False
         return _cross_language_evidence(c)
     if c.terms < MIN_KEY_TERMS and not (c.strong_name and c.title_terms >= 1):
         return False
@@ -307,9 +314,19 @@ def _cross_language_evidence(c: _Candidate) -> bool:
             and c.specific_share >= CROSS_UNDATED_SHARE
             and c.title_name
         )
-    if c.names < CROSS_MIN_NAMES or not c.strong_name:
+    if c.days > CROSS_MAX_DAYS:
         return False
-    return c.days <= CROSS_MAX_DAYS and (c.numbers >= 1 or c.names > CROSS_MIN_NAMES)
+    if c.names >= CROSS_MIN_NAMES and c.strong_name:
+        return c.numbers >= 1 or c.names > CROSS_MIN_NAMES
+    # The recogniser finds little in a one-line summary, or in a language it knows less:
+    # the rare capitalised words both give (RWE, Sinwar, Scouarnec) stand for the names.
+    # Two names at least, together as heavy as two rather rare ones (a name in a tenth of
+    # the library weighs ~0.4: "Gaza" and "Netanyahu" in a month of Middle East news).
+    return (
+        c.proper_words >= CROSS_MIN_NAMES
+        and c.proper_mass >= CROSS_PROPER_MASS
+        and (c.numbers >= 1 or c.proper_words > CROSS_MIN_NAMES or c.proper_in_titles)
+    )
 
 
 def _other_language_docs(searcher: Searcher, language: str, docs: Iterable[int]) -> list[int]:
@@ -393,6 +410,8 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
     mine = Shingles(article.body, article.title)
     my_numbers: set[str] | None = None  # read when the first candidate needs them
     my_specific: int | None = None  # ...and when an undated one in another language does
+    my_proper: frozenset[tuple[str, ...]] | None = None  # ...and in another language
+    proper_words = _ProperWords(searcher)
     found_all: list[_Candidate] = []
     for found, raw, mask in hits:
         doc = stored.get(found)
@@ -419,6 +438,9 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
         shared_numbers = len(my_numbers & _telling_numbers(doc.title, body))
         shared_names = 0
         specific_share = 0.0
+        proper: list[frozenset[str]] = []
+        proper_mass = 0.0
+        in_titles = False
         if other_language:
             # Their words are not ours: the similarity is that of names and numbers.
             shared_names = _heavy_shared(names, weights, their_names)
@@ -430,7 +452,13 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
                     _specific_count(their_names, _entity_weights(searcher, their_names)),
                 )
                 specific_share = shared.specific / max(1, fewer)
-            cross_mass = shared.mass + CROSS_NUMBER_MASS * shared_numbers
+            if my_proper is None:
+                my_proper = proper_words.of(article.title, article.body, article.language)
+            proper = proper_words.shared(my_proper, proper_words.of(doc.title, body, doc.language))
+            words = frozenset().union(*proper)
+            in_titles = proper_words.in_both_titles(words, article.title, doc.title)
+            proper_mass = sum(max(proper_words.weight(w) for w in name) for name in proper)
+            cross_mass = shared.mass + CROSS_NUMBER_MASS * shared_numbers + proper_mass
             mlt = max(mlt, 1.0 - math.exp(-cross_mass / CROSS_SCALE))
         published = doc.published
         time = time_factor(article.published, published)
@@ -460,6 +488,9 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
             days=_days_apart(article.published, published),
             specific=shared.specific,
             specific_share=specific_share,
+            proper_words=len(proper),
+            proper_mass=proper_mass,
+            proper_in_titles=in_titles,
             title_name=any(
                 _in_title(n, article.title) and _in_title(n, doc.title)
                 for n in shared.specific_names
@@ -494,6 +525,89 @@ def _stop_words(language: str) -> frozenset[str]:
 
     try:
         words = stopwords_for_language(language)  # type: ignore[no-untyped-call]
+        return frozenset(fold(word) for word in words)
+    except (KeyError, ValueError):
+        return frozenset()
+
+
+_CAPITALISED = re.compile(r"(?<!\w)[A-ZÀ-ÖØ-Þ][\w'’-]{2,}")
+PROPER_LEDE_CHARS = 1500  # capitalised words are read from the title and this much body
+
+
+class _ProperWords:
+    """The capitalised words of a title and lede, folded, without function words: in two
+    languages the names are mostly spelt alike ("Musk", "RWE", "Sinwar") where the other
+    words are not; a word is specific when it is rare in the library (`SPECIFIC_IDF`)."""
+
+    def __init__(self, searcher: Searcher) -> None:
+        self.reader = searcher.reader()
+        self.total = max(2, self.reader.doc_count())
+        self._weights: dict[str, float] = {}
+
+    def of(self, title: str, body: str, language: str) -> frozenset[tuple[str, ...]]:
+        """The runs of capitalised words ("Joël Le Scouarnec", "Kim Kardashian"): one name
+        each, however many words."""
+        stop = _stop_words_any(language) | _stop_words_any("en")
+        runs: set[tuple[str, ...]] = set()
+        for line in (title, body[:PROPER_LEDE_CHARS]):
+            run: list[str] = []
+            end = -1
+            for match in _CAPITALISED.finditer(line):
+                if run and line[end : match.start()].strip():
+                    runs.add(tuple(run))
+                    run = []
+                # "Trump's" = trump, "L'Oréal" = oreal (as "l'Oréal" after a preposition).
+                word = re.sub(r"['’]s$", "", fold(match.group()))
+                word = re.split(r"['’]", word)[-1].strip("-")
+                end = match.end()
+                if len(word) >= 3 and word not in stop and not word.isdigit():
+                    run.append(word)
+            if run:
+                runs.add(tuple(run))
+        return frozenset(runs)
+
+    def shared(
+        self, mine: frozenset[tuple[str, ...]], theirs: frozenset[tuple[str, ...]]
+    ) -> list[frozenset[str]]:
+        """The names (runs of the article's) of which the other gives a specific word: the
+        specific words of each, one entry per name."""
+        their_words = {w for run in theirs for w in run}
+        found: list[frozenset[str]] = []
+        for run in mine:
+            words = frozenset(w for w in run if w in their_words and self.is_specific(w))
+            if not words:
+                continue
+            # "Scouarnec" in the title and "Joël Le Scouarnec" in the lede: one name.
+            overlapping = [f for f in found if f & words]
+            found = [f for f in found if not f & words]
+            found.append(words.union(*overlapping))
+        return found
+
+    def weight(self, word: str) -> float:
+        """A normalised idf (sharpened) in the bodies of the whole library."""
+        found = self._weights.get(word)
+        if found is None:
+            df = self.reader.doc_frequency("body", word)
+            idf = math.log((self.total + 1) / (df + 1)) / math.log(self.total + 1)
+            found = self._weights[word] = max(0.0, idf) ** IDF_POWER
+        return found
+
+    def is_specific(self, word: str) -> bool:
+        return bool(self.weight(word) >= SPECIFIC_IDF**IDF_POWER)
+
+    @staticmethod
+    def in_both_titles(words: Iterable[str], mine: str, theirs: str) -> bool:
+        a, b = set(_title_words(mine)), set(_title_words(theirs))
+        return any(w in a and w in b for w in words)
+
+
+@cache
+def _stop_words_any(language: str) -> frozenset[str]:
+    """Function words of any language Whoosh knows (also those with stemmed fields)."""
+    from whoosh.lang import stopwords_for_language
+
+    try:
+        words = stopwords_for_language(language or "en")  # type: ignore[no-untyped-call]
         return frozenset(fold(word) for word in words)
     except (KeyError, ValueError):
         return frozenset()
