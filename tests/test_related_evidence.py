@@ -13,6 +13,7 @@ import pytest
 
 from sahelreader.library import Library
 from sahelreader.models import ArticleDraft
+from sahelreader.related.features import outlet_words
 from sahelreader.related.stories import JOIN_SIMILARITY, choose_story, story_similarity
 
 from .bilingual import EVENTS, english, filler, french
@@ -277,3 +278,23 @@ def test_summaries_in_two_languages_sharing_one_rare_name_are_not_coverage(home:
         lib.ensure_index()
         ids = {row.title: row.id for row in lib.rows(lib.list_ids())}
         assert ids[it.title] not in [c.id for c in lib.related(ids[en.title]).coverage]
+
+
+def test_two_articles_sharing_one_heavy_name_and_a_country_do_not_make_a_story() -> None:
+    # A minister and the country: the same person on another matter. With the event's town
+    # and count too, the same story.
+    weights = {"p:halvorsen": 1.0, "l:norland": 0.2, "l:brekka": 0.6, "n:41": 0.5, "w:flood": 0.4}
+    member = ["p:halvorsen", "l:norland", "l:brekka", "n:41", "w:flood"]
+    other_matter = {"p:halvorsen": 1.0, "l:norland": 0.2, "w:summit": 0.5}
+    same_event = {"p:halvorsen": 1.0, "l:norland": 0.2, "l:brekka": 0.6, "n:41": 0.5}
+    assert choose_story(other_matter, [("a", 3, member)], weights).story_id is None
+    assert choose_story(same_event, [("a", 3, member)], weights).story_id == 3
+
+
+@pytest.mark.parametrize(
+    ("source", "initials"),
+    [("Deutsche Welle", "dw"), ("Agence France-Presse", "afp"), ("Radio Sahel Info", "rsi")],
+)
+def test_an_outlets_initials_are_its_name_too(source: str, initials: str) -> None:
+    assert initials in outlet_words(source)
+    assert len(outlet_words("BBC")) == 1  # one word: no initials

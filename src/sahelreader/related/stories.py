@@ -34,6 +34,7 @@ STORY_SIMILARITY = 0.08  # ...and with a story of 2+'s centroid, its heaviest sh
 MIN_SHARED = 2  # keys shared with the closest article, at least...
 MIN_SHARED_NAMES = 1  # ...of them names of some weight
 NAME_MIN_WEIGHT = 0.05
+MIN_REST_WEIGHT = 0.35  # weight of the shared keys besides the heaviest (~ a rare title word)
 MAX_DF_SHARE = 0.04  # a key in more than this share of the articles weighs nothing...
 MAX_DF_FLOOR = 40  # ...unless in fewer than this many (small libraries)
 IDF_POWER = 2.0
@@ -135,6 +136,10 @@ def choose_story(
             continue
         names = sum(1 for k in shared if kind_of(k) in NAME_KINDS and mine[k] >= NAME_MIN_WEIGHT)
         if names < MIN_SHARED_NAMES:
+            continue
+        # Beyond the one heaviest key they share (a politician, a country), what else?
+        heaviest = sorted((mine[k] for k in shared), reverse=True)
+        if sum(heaviest[1:]) < MIN_REST_WEIGHT:
             continue
         theirs = math.sqrt(sum(weights.get(k, 0.0) ** 2 for k in keys))
         if theirs <= 0.0:
