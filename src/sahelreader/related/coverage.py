@@ -33,8 +33,10 @@ Related coverage is found in two steps:
    (`features`): the names both give, compared by canonical name (ECOWAS = CEDEAO, a person by
    surname), and the numbers both give ("12 soldiers" / "12 soldats"). Names alone make a
    topic, so it must share a weighty person or organisation, and a number or a third name,
-   at most `CROSS_MAX_DAYS` apart; when either is undated (an imported file, a page without
-   a date), `CROSS_UNDATED_NAMES` specific names and a telling number.
+   at most `CROSS_MAX_DAYS` apart; or, where the recogniser found little (a one-line summary),
+   two rare capitalised names both give (`_ProperWords`: "RWE", "Sinwar"). When either is
+   undated (an imported file, a page without a date): `CROSS_UNDATED_NAMES` specific names,
+   most of those of the one naming fewer, one of them in both titles, and a telling number.
 6. **Specific evidence** — a name as common as "Iran", "US" or "Trump" and a topic's words
    make a topic, not an event: a same-language item also needs two pieces among specific
    names (rare in the library: `SPECIFIC_IDF`), a shared number of two digits or more and
