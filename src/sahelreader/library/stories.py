@@ -167,7 +167,15 @@ class Stories:
             (m.article_id, m.story_id, their_keys.get(m.article_id, list(m.shared)))
             for m in members
         ]
-        return choose_story(mine, candidates, weights).story_id
+
+        def story_keys(story_id: int) -> tuple[list[list[str]], dict[str, float]]:
+            # Every member of the story, not only those sharing a key: it is judged whole.
+            members = table.keys_of_stories([story_id])[story_id]
+            keys = {k for found in members for k in found}
+            df.update(table.document_frequencies([k for k in keys if k not in df]))
+            return members, key_weights(list(keys), df, total)
+
+        return choose_story(mine, candidates, weights, story_keys).story_id
 
     def catch_up(
         self, progress: Progress | None = None, cancelled: threading.Event | None = None

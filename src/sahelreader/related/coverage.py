@@ -33,8 +33,14 @@ Related coverage is found in two steps:
    (`features`): the names both give, compared by canonical name (ECOWAS = CEDEAO, a person by
    surname), and the numbers both give ("12 soldiers" / "12 soldats"). Names alone make a
    topic, so it must share a weighty person or organisation, and a number or a third name,
-   and both must be dated, at most `CROSS_MAX_DAYS` apart (undated, shared names and numbers
-   make a topic as often as an event).
+   at most `CROSS_MAX_DAYS` apart; or, where the recogniser found little (a one-line summary),
+   two rare capitalised names both give (`_ProperWords`: "RWE", "Sinwar"). When either is
+   undated (an imported file, a page without a date): `CROSS_UNDATED_NAMES` specific names,
+   most of those of the one naming fewer, one of them in both titles, and a telling number.
+6. **Specific evidence** — a name as common as "Iran", "US" or "Trump" and a topic's words
+   make a topic, not an event: a same-language item also needs two pieces among specific
+   names (rare in the library: `SPECIFIC_IDF`), a shared number of two digits or more and
+   distinctive title words that are not names (`_specific_evidence`).
 
 Near-duplicates (the same wire copy in two outlets) are found by word-shingle overlap of the
 first words of the bodies (`duplicates`); a near-copy from the article's own source is left out
@@ -112,6 +118,12 @@ CROSS_MAX_DAYS = 4.0  # ...at most this many days apart
 CROSS_NUMBER_MASS = 0.4  # a shared number (not a year, not 0 or 1) counts as this much mass
 CROSS_SCALE = 1.0  # shared mass giving 1 - 1/e of a cross-language candidate's similarity
 OUTLET_MAX_DAYS = 7.0  # "more from this outlet": its pieces this many days apart at most
+SPECIFIC_IDF = 0.5  # a name with this normalised idf or more is specific (in <= ~sqrt(N) docs)
+NUMBER_MIN_DIGITS = 2  # a shared number tells events apart from this many digits
+EVIDENCE_PIECES = 2  # specific names, a telling number, title words: pieces needed
+CROSS_UNDATED_NAMES = 3  # specific names an undated report in another language must share...
+CROSS_PROPER_MASS = 1.0  # weight of the capitalised names a report in another language shares
+CROSS_UNDATED_SHARE = 0.5  # ...this share of the specific names of the one naming fewer
 
 
 def related(inputs: RelatedInputs, limit: int = 10) -> Related:
@@ -167,6 +179,13 @@ class _Candidate:
     names: int = 0  # distinctive names shared (CROSS_MIN_NAME_WEIGHT or heavier)
     numbers: int = 0  # numbers shared
     days: float | None = None  # days apart; None when either is undated
+    specific: int = 0  # shared names rare in the library (SPECIFIC_IDF)
+    title_name: bool = False  # one of them is named in both titles
+    proper_words: int = 0  # capitalised names both give, with a rare word (other language)
+    proper_in_titles: bool = False  # one of them in both titles
+    proper_mass: float = 0.0  # their weights (each name's heaviest word)
+    specific_share: float = 0.0  # of the specific names of the one naming fewer (cross, undated)
+    title_words: int = 0  # shared distinctive title words that are not names
     score: float = 0.0
 
 
@@ -254,13 +273,27 @@ def _evidence(c: _Candidate, roundup: bool, words: int) -> bool:
     if c.duplicate:
         return True
     if c.other_language:
+        # A live page in another language shares no title words: a name in both titles.
+        if (roundup or c.roundup) and not (c.proper_in_titles or c.title_name):
+            return False
         return _cross_language_evidence(c)
     if c.terms < MIN_KEY_TERMS and not (c.strong_name and c.title_terms >= 1):
+        return False
+    if not _specific_evidence(c):
         return False
     if (roundup or c.roundup) and c.title_terms < ROUNDUP_TITLE_TERMS:
         return False
     short = min(words, c.words) < SHORT_TEXT_WORDS
     return not (short and c.title_terms == 0 and not c.strong_name)
+
+
+def _specific_evidence(c: _Candidate) -> bool:
+    """Evidence beyond one shared common name: two pieces among specific (rare) names, a
+    shared number of two digits or more, and distinctive title words that are not names (at
+    most two of them count), with at least one specific name or two such title words. Reports
+    sharing only "Iran", "US" or "Trump" and the words of a topic are other events."""
+    pieces = c.specific + min(1, c.numbers) + min(2, c.title_words)
+    return pieces >= EVIDENCE_PIECES and (c.specific >= 1 or c.title_words >= 2)
 
 
 def _cross_language_evidence(c: _Candidate) -> bool:
@@ -269,11 +302,33 @@ def _cross_language_evidence(c: _Candidate) -> bool:
     a shared number or a third name, within CROSS_MAX_DAYS. Undated, nothing says it is the
     same event rather than the same topic: football pages in two languages share clubs,
     players and scores (undated BBC and BBC Afrique pages of MasakhaNEWS: a looser rule linked
-    38 French pages to English ones, most of a sample by eye topic matches). So both must be
-    dated."""
-    if c.names < CROSS_MIN_NAMES or not c.strong_name or c.days is None:
+    38 French pages to English ones, most of a sample by eye topic matches). So undated, it
+    takes several specific names and a telling number."""
+    if c.days is None:
+        # Undated (an imported file, a page without a date): only a closer match will do,
+        # several specific names and a telling number (a topic's clubs and coach share names,
+        # rarely a count), and most of the specific names of the one that names fewer (a
+        # round of league matches names every club; one match report, two of them), one of
+        # them in both titles (what a report is about, its translation keeps in its title).
+        return (
+            c.specific >= CROSS_UNDATED_NAMES
+            and c.numbers >= 1
+            and c.specific_share >= CROSS_UNDATED_SHARE
+            and c.title_name
+        )
+    if c.days > CROSS_MAX_DAYS:
         return False
-    return c.days <= CROSS_MAX_DAYS and (c.numbers >= 1 or c.names > CROSS_MIN_NAMES)
+    if c.names >= CROSS_MIN_NAMES and c.strong_name:
+        return c.numbers >= 1 or c.names > CROSS_MIN_NAMES
+    # The recogniser finds little in a one-line summary, or in a language it knows less:
+    # the rare capitalised words both give (RWE, Sinwar, Scouarnec) stand for the names.
+    # Two names at least, together as heavy as two rather rare ones (a name in a tenth of
+    # the library weighs ~0.4: "Gaza" and "Netanyahu" in a month of Middle East news).
+    return (
+        c.proper_words >= CROSS_MIN_NAMES
+        and c.proper_mass >= CROSS_PROPER_MASS
+        and (c.numbers >= 1 or c.proper_words > CROSS_MIN_NAMES or c.proper_in_titles)
+    )
 
 
 def _other_language_docs(searcher: Searcher, language: str, docs: Iterable[int]) -> list[int]:
@@ -355,7 +410,10 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
     mine_title = title_words.of(article.title)
     stored = {doc.id: doc for doc in inputs.documents([found for found, _, _ in hits])}
     mine = Shingles(article.body, article.title)
-    my_numbers: set[str] | None = None  # read when a candidate in another language needs them
+    my_numbers: set[str] | None = None  # read when the first candidate needs them
+    my_specific: int | None = None  # ...and when an undated one in another language does
+    my_proper: frozenset[tuple[str, ...]] | None = None  # ...and in another language
+    proper_words = _ProperWords(searcher)
     found_all: list[_Candidate] = []
     for found, raw, mask in hits:
         doc = stored.get(found)
@@ -373,18 +431,36 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
         their_names = [
             n for n in _names(found_entities, title_entities) if not _names_outlet(n, doc.source)
         ]
-        shared, mass, strong = _shared(names, weights, their_names)
-        entity_score = 1.0 - math.exp(-mass / ENTITY_SCALE)
+        shared = _shared(names, weights, their_names)
+        entity_score = 1.0 - math.exp(-shared.mass / ENTITY_SCALE)
         mlt = min(1.0, raw / scale)
         other_language = _other_language(article.language, doc.language)
-        shared_names = shared_numbers = 0
+        if my_numbers is None:
+            my_numbers = _telling_numbers(article.title, article.body)
+        shared_numbers = len(my_numbers & _telling_numbers(doc.title, body))
+        shared_names = 0
+        specific_share = 0.0
+        proper: list[frozenset[str]] = []
+        proper_mass = 0.0
+        in_titles = False
         if other_language:
             # Their words are not ours: the similarity is that of names and numbers.
-            if my_numbers is None:
-                my_numbers = set(numbers_in(f"{article.title}\n{article.body[:LEDE_CHARS]}"))
-            shared_numbers = len(my_numbers & set(numbers_in(f"{doc.title}\n{body[:LEDE_CHARS]}")))
             shared_names = _heavy_shared(names, weights, their_names)
-            cross_mass = mass + CROSS_NUMBER_MASS * shared_numbers
+            if article.published is None or doc.published is None:
+                if my_specific is None:
+                    my_specific = _specific_count(names, weights)
+                fewer = min(
+                    my_specific,
+                    _specific_count(their_names, _entity_weights(searcher, their_names)),
+                )
+                specific_share = shared.specific / max(1, fewer)
+            if my_proper is None:
+                my_proper = proper_words.of(article.title, article.body, article.language)
+            proper = proper_words.shared(my_proper, proper_words.of(doc.title, body, doc.language))
+            words = frozenset().union(*proper)
+            in_titles = proper_words.in_both_titles(words, article.title, doc.title)
+            proper_mass = sum(max(proper_words.weight(w) for w in name) for name in proper)
+            cross_mass = shared.mass + CROSS_NUMBER_MASS * shared_numbers + proper_mass
             mlt = max(mlt, 1.0 - math.exp(-cross_mass / CROSS_SCALE))
         published = doc.published
         time = time_factor(article.published, published)
@@ -399,8 +475,8 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
             published=published,
             mlt=mlt,
             entity_score=entity_score,
-            shared=shared,
-            strong_name=strong,
+            shared=shared.names,
+            strong_name=shared.strong,
             terms=mask.bit_count(),
             title_terms=len(common),
             title_sim=min(1.0, title_words.mass(common) / lighter),
@@ -412,12 +488,33 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
             names=shared_names,
             numbers=shared_numbers,
             days=_days_apart(article.published, published),
+            specific=shared.specific,
+            specific_share=specific_share,
+            proper_words=len(proper),
+            proper_mass=proper_mass,
+            proper_in_titles=in_titles,
+            title_name=any(
+                _in_title(n, article.title) and _in_title(n, doc.title)
+                for n in shared.specific_names
+            ),
+            title_words=sum(1 for w in common if not _names_word(w, shared.words)),
         )
         c.score = (W_MLT * mlt + W_ENTITY * entity_score + W_TITLE * c.title_sim) * time
         if duplicate:
             c.score = max(c.score, 1.0)
         found_all.append(c)
     return found_all
+
+
+def _telling_numbers(title: str, body: str) -> set[str]:
+    """The numbers of the title and lede that can tell one event from another: two digits or
+    more ("12 soldiers" / "12 soldats"); a 2 or a 3 is in most articles."""
+    return {n for n in numbers_in(f"{title}\n{body[:LEDE_CHARS]}") if len(n) >= NUMBER_MIN_DIGITS}
+
+
+def _names_word(word: str, name_words: frozenset[str]) -> bool:
+    """Whether a (stemmed) title word is a word of a shared name: it is counted as the name."""
+    return any(w == word or (len(word) >= 4 and w.startswith(word)) for w in name_words)
 
 
 @cache
@@ -430,6 +527,89 @@ def _stop_words(language: str) -> frozenset[str]:
 
     try:
         words = stopwords_for_language(language)  # type: ignore[no-untyped-call]
+        return frozenset(fold(word) for word in words)
+    except (KeyError, ValueError):
+        return frozenset()
+
+
+_CAPITALISED = re.compile(r"(?<!\w)[A-ZÀ-ÖØ-Þ][\w'’-]{2,}")
+PROPER_LEDE_CHARS = 1500  # capitalised words are read from the title and this much body
+
+
+class _ProperWords:
+    """The capitalised words of a title and lede, folded, without function words: in two
+    languages the names are mostly spelt alike ("Musk", "RWE", "Sinwar") where the other
+    words are not; a word is specific when it is rare in the library (`SPECIFIC_IDF`)."""
+
+    def __init__(self, searcher: Searcher) -> None:
+        self.reader = searcher.reader()
+        self.total = max(2, self.reader.doc_count())
+        self._weights: dict[str, float] = {}
+
+    def of(self, title: str, body: str, language: str) -> frozenset[tuple[str, ...]]:
+        """The runs of capitalised words ("Joël Le Scouarnec", "Kim Kardashian"): one name
+        each, however many words."""
+        stop = _stop_words_any(language) | _stop_words_any("en")
+        runs: set[tuple[str, ...]] = set()
+        for line in (title, body[:PROPER_LEDE_CHARS]):
+            run: list[str] = []
+            end = -1
+            for match in _CAPITALISED.finditer(line):
+                if run and line[end : match.start()].strip():
+                    runs.add(tuple(run))
+                    run = []
+                # "Trump's" = trump, "L'Oréal" = oreal (as "l'Oréal" after a preposition).
+                word = re.sub(r"['’]s$", "", fold(match.group()))
+                word = re.split(r"['’]", word)[-1].strip("-")
+                end = match.end()
+                if len(word) >= 3 and word not in stop and not word.isdigit():
+                    run.append(word)
+            if run:
+                runs.add(tuple(run))
+        return frozenset(runs)
+
+    def shared(
+        self, mine: frozenset[tuple[str, ...]], theirs: frozenset[tuple[str, ...]]
+    ) -> list[frozenset[str]]:
+        """The names (runs of the article's) of which the other gives a specific word: the
+        specific words of each, one entry per name."""
+        their_words = {w for run in theirs for w in run}
+        found: list[frozenset[str]] = []
+        for run in mine:
+            words = frozenset(w for w in run if w in their_words and self.is_specific(w))
+            if not words:
+                continue
+            # "Scouarnec" in the title and "Joël Le Scouarnec" in the lede: one name.
+            overlapping = [f for f in found if f & words]
+            found = [f for f in found if not f & words]
+            found.append(words.union(*overlapping))
+        return found
+
+    def weight(self, word: str) -> float:
+        """A normalised idf (sharpened) in the bodies of the whole library."""
+        found = self._weights.get(word)
+        if found is None:
+            df = self.reader.doc_frequency("body", word)
+            idf = math.log((self.total + 1) / (df + 1)) / math.log(self.total + 1)
+            found = self._weights[word] = max(0.0, idf) ** IDF_POWER
+        return found
+
+    def is_specific(self, word: str) -> bool:
+        return bool(self.weight(word) >= SPECIFIC_IDF**IDF_POWER)
+
+    @staticmethod
+    def in_both_titles(words: Iterable[str], mine: str, theirs: str) -> bool:
+        a, b = set(_title_words(mine)), set(_title_words(theirs))
+        return any(w in a and w in b for w in words)
+
+
+@cache
+def _stop_words_any(language: str) -> frozenset[str]:
+    """Function words of any language Whoosh knows (also those with stemmed fields)."""
+    from whoosh.lang import stopwords_for_language
+
+    try:
+        words = stopwords_for_language(language or "en")  # type: ignore[no-untyped-call]
         return frozenset(fold(word) for word in words)
     except (KeyError, ValueError):
         return frozenset()
@@ -610,11 +790,30 @@ def _entity_weights(searcher: Searcher, names: Iterable[_Name]) -> dict[tuple[st
     return weights
 
 
+@dataclass(frozen=True)
+class _Shared:
+    """The names two articles share: displayed heaviest first, their mass, whether one is a
+    weighty person or organisation, how many are specific (rare), and their words."""
+
+    names: list[str]
+    mass: float
+    strong: bool
+    specific: int
+    words: frozenset[str]
+    specific_names: tuple[_Name, ...] = ()  # the specific ones
+
+
+def _is_specific(name: _Name, weight: float) -> bool:
+    """A name rare in the library (in at most about its square root of articles): "Iran",
+    "US" or "Trump" in a news library are not, a town, a minister or a company mostly are."""
+    return bool(weight / TYPE_WEIGHT.get(name.type, 1.0) >= SPECIFIC_IDF**IDF_POWER)
+
+
 def _shared(
     mine: list[_Name], weights: dict[tuple[str, ...], float], theirs: list[_Name]
-) -> tuple[list[str], float, bool]:
-    """Names of the article's entities that the other article names too, their mass, and
-    whether one of them is a person or an organisation of real weight.
+) -> _Shared:
+    """Names of the article's entities that the other article names too, and the evidence
+    they give (`_Shared`).
 
     A person named by surname alone on one side matches the full name on the other.
     """
@@ -623,6 +822,9 @@ def _shared(
     full = {n.key[0] for n in theirs if n.type == "person" and len(n.key) == 1}
     shared: list[tuple[float, str]] = []
     strong = False
+    specific = 0
+    specific_names: list[_Name] = []
+    words: set[str] = set()
     for name in mine:
         match = name.key in keys or (
             name.type == "person"
@@ -635,8 +837,53 @@ def _shared(
             weight = weights.get(name.key, 0.0)
             shared.append((weight, name.display))
             strong = strong or (name.type != "place" and weight >= STRONG_NAME_WEIGHT)
+            if _is_specific(name, weight):
+                specific += 1
+                specific_names.append(name)
+            words.update(name.key)
     shared.sort(key=lambda pair: -pair[0])
-    return [display for _, display in shared], sum(w for w, _ in shared), strong
+    return _Shared(
+        [display for _, display in shared],
+        sum(w for w, _ in shared),
+        strong,
+        specific,
+        frozenset(words),
+        tuple(specific_names),
+    )
+
+
+_TITLE_TOKEN = re.compile(r"[\w'’]+")
+
+
+def _title_words(title: str) -> list[str]:
+    """A title's words as names are keyed ("Tessaoua's" = tessaoua, "l'ONU" = onu)."""
+    words: list[str] = []
+    for token in _TITLE_TOKEN.findall(title):
+        key = " ".join(name_key(token))
+        words += [w for w in re.split(r"['’]", key) if w] if key else []
+    return words
+
+
+def _in_title(name: _Name, title: str) -> bool:
+    """Whether a title names it: a word of its key (a person's surname), or, for an
+    organisation, one of its other names (CEDEAO for ECOWAS)."""
+    words = set(_title_words(title))
+    if name.type == "person":
+        return name.key[-1] in words
+    if any(len(w) >= 3 and w in words for w in name.key):
+        return True
+    if name.type == "organisation":
+        folded = " ".join(_title_words(title))
+        return any(
+            f" {' '.join(name_key(other))} " in f" {folded} "
+            for other in other_names(name.display)
+            if name_key(other)
+        )
+    return False
+
+
+def _specific_count(names: list[_Name], weights: dict[tuple[str, ...], float]) -> int:
+    return sum(1 for n in names if _is_specific(n, weights.get(n.key, 0.0)))
 
 
 def _heavy_shared(

@@ -60,8 +60,11 @@ _HOST_WORDS = frozenset({"www", "com", "co", "uk", "org", "net", "news", "the"})
 
 
 def outlet_words(source: str) -> frozenset[str]:
-    """The words of an outlet's name that would name it in a text ("BBC" in a BBC report)."""
-    return frozenset(w for w in _WORD.findall(fold(source)) if w not in _HOST_WORDS)
+    """The words of an outlet's name that would name it in a text ("BBC" in a BBC report),
+    and the initials of a name of several words ("DW" in a Deutsche Welle report)."""
+    words = [w for w in _WORD.findall(fold(source)) if w not in _HOST_WORDS]
+    initials = "".join(w[0] for w in words if w.isalpha())
+    return frozenset(words + ([initials] if len(initials) >= 2 else []))
 
 
 def kind_of(key: str) -> str:

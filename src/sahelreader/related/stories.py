@@ -4,8 +4,10 @@ over days.
 Single pass, incremental: a new article is compared with the articles already placed within
 `WINDOW_DAYS` of its date that share one of its distinctive keys (names, numbers, title
 words: `features`), and joins the story of the most similar one if the similarity reaches
-`JOIN_SIMILARITY` with the evidence of a story (`MIN_SHARED` keys, one of them a name);
-otherwise it starts a story. Only the window is read, so the cost of one article does not
+`JOIN_SIMILARITY` with the evidence of a story (`MIN_SHARED` keys, one of them a name), and
+if it is close to that story as a whole (its members' centroid, without the one heaviest key
+shared: `story_similarity`), so that stories do not chain through one person; otherwise it
+starts a story. Only the window is read, so the cost of one article does not
 grow with the library. An undated article is a story of its own (library/stories.py).
 
 Similarity is a weighted cosine of the two key sets: a key weighs its kind (a person more
@@ -18,19 +20,21 @@ Core module: no UI imports; what it reads comes in as arguments.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from sahelreader.related.features import KIND_WEIGHT, NAME_KINDS, kind_of
 
-__all__ = ["Choice", "Story", "StoryArticle", "choose_story", "key_weights"]
+__all__ = ["Choice", "Story", "StoryArticle", "choose_story", "key_weights", "story_similarity"]
 
 WINDOW_DAYS = 3.0  # an article is compared with those placed this many days either side
-JOIN_SIMILARITY = 0.3  # weighted cosine needed to join a story
+JOIN_SIMILARITY = 0.3  # weighted cosine needed to join a story...
+STORY_SIMILARITY = 0.08  # ...and with a story of 2+'s centroid, its heaviest shared key left out
 MIN_SHARED = 2  # keys shared with the closest article, at least...
 MIN_SHARED_NAMES = 1  # ...of them names of some weight
 NAME_MIN_WEIGHT = 0.05
+MIN_REST_WEIGHT = 0.35  # weight of the shared keys besides the heaviest (~ a rare title word)
 MAX_DF_SHARE = 0.04  # a key in more than this share of the articles weighs nothing...
 MAX_DF_FLOOR = 40  # ...unless in fewer than this many (small libraries)
 IDF_POWER = 2.0
@@ -84,18 +88,48 @@ class Choice:
     closest: str | None  # the article it is closest to
 
 
+def story_similarity(
+    mine: Mapping[str, float], members: Sequence[Sequence[str]], weights: Mapping[str, float]
+) -> float:
+    """How close an article is to a story as a whole, not to one of its members: the cosine
+    of its keys with the story's centroid (a key weighs its weight times the share of the
+    members holding it), its heaviest shared key left out. A story joined through one person
+    ("Merz" at a summit, then "Merz" on a phone call) holds that name in every member; what
+    it shares besides is what says it is the same event."""
+    if not members:
+        return 0.0
+    counts: dict[str, int] = {}
+    for keys in members:
+        for key in set(keys):
+            counts[key] = counts.get(key, 0) + 1
+    centroid = {k: weights.get(k, 0.0) * n / len(members) for k, n in counts.items()}
+    norm = math.sqrt(sum(v * v for v in centroid.values()))
+    my_norm = math.sqrt(sum(w * w for w in mine.values()))
+    if norm <= 0.0 or my_norm <= 0.0:
+        return 0.0
+    products = sorted((mine[k] * centroid[k] for k in mine if k in centroid), reverse=True)
+    return sum(products[1:]) / (norm * my_norm)
+
+
+StoryKeys = Callable[[int], tuple[Sequence[Sequence[str]], Mapping[str, float]]]
+
+
 def choose_story(
     mine: Mapping[str, float],
     candidates: Sequence[tuple[str, int, Sequence[str]]],
     weights: Mapping[str, float],
+    story_keys: StoryKeys | None = None,
 ) -> Choice:
     """The story to join: that of the most similar candidate `(article id, story id, its
-    keys)` with the evidence of a story, if similar enough. `mine` and `weights` give the keys'
-    weights (the new article's, and every key's)."""
+    keys)` with the evidence of a story, if similar enough and close enough to that story as a
+    whole (`story_similarity`; `story_keys` gives a story's members' keys and their weights,
+    asked only of the stories of candidates that pass). `mine` and `weights` give the keys'
+    weights (the new article's, and every candidate key's)."""
     my_mass = math.sqrt(sum(w * w for w in mine.values()))
     if my_mass <= 0.0:
         return Choice(None, 0.0, None)
-    best = Choice(None, 0.0, None)
+    passing: list[Choice] = []
+    closest = Choice(None, 0.0, None)
     for article_id, story_id, keys in candidates:
         shared = [k for k in keys if k in mine]
         if len(shared) < MIN_SHARED:
@@ -103,12 +137,29 @@ def choose_story(
         names = sum(1 for k in shared if kind_of(k) in NAME_KINDS and mine[k] >= NAME_MIN_WEIGHT)
         if names < MIN_SHARED_NAMES:
             continue
+        # Beyond the one heaviest key they share (a politician, a country), what else?
+        heaviest = sorted((mine[k] for k in shared), reverse=True)
+        if sum(heaviest[1:]) < MIN_REST_WEIGHT:
+            continue
         theirs = math.sqrt(sum(weights.get(k, 0.0) ** 2 for k in keys))
         if theirs <= 0.0:
             continue
         similarity = sum(mine[k] * weights.get(k, 0.0) for k in shared) / (my_mass * theirs)
-        if similarity > best.similarity:
-            best = Choice(story_id, similarity, article_id)
-    if best.similarity >= JOIN_SIMILARITY:
-        return best
-    return Choice(None, best.similarity, best.closest)
+        choice = Choice(story_id, similarity, article_id)
+        if similarity > closest.similarity:
+            closest = choice
+        if similarity >= JOIN_SIMILARITY:
+            passing.append(choice)
+    judged: set[int] = set()
+    for choice in sorted(passing, key=lambda c: -c.similarity):
+        if choice.story_id is None or choice.story_id in judged:
+            continue
+        judged.add(choice.story_id)
+        if story_keys is None:
+            return choice
+        members, member_weights = story_keys(choice.story_id)
+        # A story of one is its member, already compared; a story's heaviest key is most
+        # often its event's own name, so the check is for stories that could chain.
+        if len(members) < 2 or story_similarity(mine, members, member_weights) >= STORY_SIMILARITY:
+            return choice
+    return Choice(None, closest.similarity, closest.closest)

@@ -129,6 +129,20 @@ class StoryTable:
                 found[str(article_id)] = list(json.loads(keys))
         return found
 
+    def keys_of_stories(
+        self, story_ids: Sequence[int], limit: int = 50
+    ) -> dict[int, list[list[str]]]:
+        """The keys of each member of these stories, their latest `limit` members each."""
+        found: dict[int, list[list[str]]] = {}
+        for story_id in dict.fromkeys(story_ids):
+            rows = self.connection.execute(
+                "SELECT keys FROM story_articles WHERE story_id = ?"
+                " ORDER BY placed_at DESC LIMIT ?",
+                (story_id, limit),
+            )
+            found[story_id] = [list(json.loads(keys)) for (keys,) in rows]
+        return found
+
     def new_story(self, conn: sqlite3.Connection) -> int:
         cursor = conn.execute("INSERT INTO stories(created) VALUES (?)", (to_iso(now_utc()),))
         return int(cursor.lastrowid or 0)
