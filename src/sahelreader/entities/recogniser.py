@@ -20,12 +20,16 @@ from sahelreader.entities.combine import merge
 from sahelreader.entities.gazetteer import Gazetteer, load
 from sahelreader.entities.rules import (
     EVENT_ENDS,
+    EVENT_HEADS,
+    FR_DEMONYM_ENDINGS,
     FR_LOWER_ORG_HEADS,
     FR_ORG_HEADS,
     FR_ORG_LINKS,
     FR_ORG_VOCAB,
     NAME_CONNECTORS,
     NAME_PARTICLES,
+    ORDINAL_RE,
+    ORG_DESCRIPTORS,
     PERSON_DE,
     PERSON_VERBS,
     PLACE_NOUNS_AFTER,
@@ -33,6 +37,7 @@ from sahelreader.entities.rules import (
     PLACE_OF,
     PLACE_PREPOSITIONS,
     SENTENCE_END,
+    YEAR_RE,
     is_acronym,
     is_capitalised,
     token_key,
@@ -46,6 +51,9 @@ _NEWLINE_RE = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]")
 _PROSE_ENDS = frozenset({".", "!", "?", ",", ";"})
 _POSSESSIVES = frozenset({"'s", "’s", "'S", "’S", "'", "’"})
 _ARTICLES = frozenset({"The", "the", "Le", "La", "Les", "L'", "L’", "le", "la", "les", "l'", "l’"})
+_FR_DETERMINERS = frozenset({*_ARTICLES, "un", "une", "Un", "Une", "au", "aux", "du", "des"})
+_EVENT_LINKS = frozenset({"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’"})
+_OPENING_QUOTES = frozenset({'"', "“", "«", "'", "‘"})
 # A span straight from the lists, one with firm evidence, one guessed (see combine.py).
 _LISTED, _STRONG, _WEAK = 3, 2, 1
 # Rule guesses the tagger found nothing at are dropped: measured on wikigold and re3d.
@@ -116,6 +124,7 @@ class _Document:
         self.candidates: list[tuple[int, int]] = []
         self._lower_vocab: set[str] | None = None
         self._common_acronyms: set[str] | None = None
+        self._event_acronyms: set[str] | None = None
 
     # -- pre-computation ----------------------------------------------------------------------
 
@@ -359,8 +368,16 @@ class _Document:
                 if nxt in FR_ORG_VOCAB or (caps[k + 1] and not self.is_blocker(k + 1)):
                     k += 1
                     continue
-                if nxt in FR_ORG_LINKS and k + 2 < n and words[k + 2].casefold() in FR_ORG_VOCAB:
-                    k += 2
+                if (
+                    nxt in FR_ORG_LINKS
+                    and k + 2 < n
+                    and not brk[k + 2]
+                    and (
+                        words[k + 2].casefold() in FR_ORG_VOCAB
+                        or (caps[k + 2] and not self.is_blocker(k + 2))
+                    )
+                ):
+                    k += 2  # "pour l'indépendance", "de l'Azawad"
                     continue
             break
         return end
@@ -372,6 +389,7 @@ class _Document:
 
     def run(self, tagger: model.LanguageModel | None = None) -> list[Entity]:
         self.first_pass()
+        self.attach_ordinals()
         self.second_pass()
         if tagger is not None:
             firm = [(i, j) for i, j, _, strength in self.spans if strength >= _STRONG]
@@ -379,6 +397,84 @@ class _Document:
             self.spans = merge(self.spans, tagged, self.folds, KEEP_GUESSES)
         self.split_at_places()
         return self.entities()
+
+    def attach_ordinals(self) -> None:
+        """An ordinal right before an organisation belongs to it: "12e Régiment", "82nd
+        Airborne Division" (a unit's number is part of its name)."""
+        words, brk = self.words, self.brk
+        self.spans = [
+            (i - 1, j, etype, strength)
+            if etype == "organisation"
+            and i > 0
+            and not brk[i]
+            and ORDINAL_RE.fullmatch(words[i - 1])
+            else (i, j, etype, strength)
+            for i, j, etype, strength in self.spans
+        ]
+
+    def after_descriptor(self, i: int) -> bool:
+        """Token ``i`` follows a word that says an organisation is named next ("the steelmaker
+        POSCO", "la start-up « Alivo »", "l'ONG X"), with at most an opening quote between."""
+        k = i - 1
+        if k >= 0 and self.words[k] in _OPENING_QUOTES and not self.brk[i]:
+            k -= 1
+            if self.brk[k + 1]:
+                return False
+        elif self.brk[i]:
+            return False
+        return k >= 0 and self.words[k].casefold() in ORG_DESCRIPTORS
+
+    def event_end(self, i: int) -> int:
+        """End of a French event's name headed at ``i`` ("Coupe d'Afrique des Nations 2022",
+        "Jeux de la Francophonie"): the head, then capitalised words and the links between
+        them, then a year. An acronym defined in brackets right after it is an event too."""
+        words, caps, brk, n = self.words, self.caps, self.brk, self.n
+        j = i + 1
+        while j < n and not brk[j] and j - i < 10:
+            if caps[j] and not self.is_blocker(j):
+                j += 1
+                continue
+            k = j
+            while k < n and not brk[k] and words[k] in _EVENT_LINKS:
+                k += 1
+            # "Coupe du monde des clubs": after a link, a lower-case word belongs too
+            if k > j and k < n and not brk[k] and not self.is_blocker(k) and words[k].isalpha():
+                j = k + 1
+                continue
+            break
+        if j < n and not brk[j] and YEAR_RE.fullmatch(words[j]):
+            j += 1
+        if j + 2 < n and words[j] == "(" and is_acronym(words[j + 1]) and words[j + 2] == ")":
+            if self._event_acronyms is None:
+                self._event_acronyms = set()
+            self._event_acronyms.add(words[j + 1])
+            j += 3
+        return j
+
+    def is_event_acronym(self, i: int) -> bool:
+        """An acronym followed by a year ("la CAN 2025", "CHAN 2020") or defined as an event's
+        short name earlier in the text."""
+        w = self.words[i]
+        if not is_acronym(w):
+            return False
+        if self._event_acronyms is not None and w in self._event_acronyms:
+            return True
+        nxt = i + 1
+        return nxt < self.n and not self.brk[nxt] and YEAR_RE.fullmatch(self.words[nxt]) is not None
+
+    def french_demonym(self, i: int) -> bool:
+        """ "la Brésilienne Neuza Back", "le Togolais X": a French nationality noun, after an
+        article and before a capitalised name, is not part of the name."""
+        if self.language != "fr" or i == 0 or i + 1 >= self.n or self.brk[i + 1]:
+            return False
+        w = self.words[i]
+        return (
+            len(w) > 5
+            and self.words[i - 1] in _FR_DETERMINERS
+            and w.endswith(FR_DEMONYM_ENDINGS)
+            and self.caps[i + 1]
+            and not self.is_blocker(i + 1)
+        )
 
     def common_opener(self, i: int, common: frozenset[str]) -> bool:
         """Token ``i`` is a common word (capitalised only because it starts the sentence) and
@@ -416,7 +512,8 @@ class _Document:
     ) -> list[tuple[int, int, str]]:
         """The tagger's spans held to the rules' conventions: no title before a name ("Col.",
         "President"), no article ("The"), no common word that only has its capital from the
-        sentence start ("Officials", "Fighters of"), no possessive after it, no lone stop word
+        sentence start ("Officials", "Fighters of") or is an organisation's descriptor there
+        ("Chipmaker SK Hynix"), no possessive after it, no lone stop word
         ("We"), no events ("Commonwealth Games"); a run that starts with an acronym is not a
         person ("SK Hynix")."""
         out: list[tuple[int, int, str]] = []
@@ -425,6 +522,10 @@ class _Document:
             while i < j:
                 if words[i] in _ARTICLES:
                     i += 1
+                    continue
+                if self.sent[i] and i + 1 < j and words[i].casefold() in ORG_DESCRIPTORS:
+                    i += 1  # "Chipmaker SK Hynix reported": the name is the organisation's
+                    etype = "organisation"
                     continue
                 if self.sent[i] and self.common_opener(i, common):
                     i += 1
@@ -501,6 +602,18 @@ class _Document:
             if f in g.stopwords:
                 i += 1
                 continue
+            if self.language == "fr" and w in EVENT_HEADS and not head[i]:
+                i = self.event_end(i)  # Coupe d'Afrique des Nations: an event, not reported
+                titled = False
+                continue
+            if self.is_event_acronym(i):
+                i += 1  # la CAN 2025, le CHAN 2020: a competition
+                titled = False
+                continue
+            if self.french_demonym(i):
+                i += 1
+                titled = True  # la Brésilienne Neuza Back: a person follows
+                continue
             if (
                 w == "West"
                 and i > 0
@@ -517,6 +630,16 @@ class _Document:
                 titled = False
                 continue
             j = self.extend(i)
+            if not titled and self.after_descriptor(i):
+                self.emit(i, j, "organisation")  # the steelmaker POSCO, l'ONG X
+                i = j
+                continue
+            if sent[i] and j > i + 1 and w.casefold() in ORG_DESCRIPTORS:
+                # "Chipmaker SK Hynix reported": the descriptor starts the sentence.
+                self.emit(i + 1, j, "organisation")
+                i = j
+                titled = False
+                continue
             if sent[i] and not titled and f not in g.first_names and not is_acronym(w):
                 if w.lower() in self.lower_vocab() or (
                     j > i + 1
@@ -615,6 +738,12 @@ class _Document:
             return j
         if prev in PLACE_PREPOSITIONS and size <= 2:
             self.emit(i, j, "place", _WEAK)
+            return j
+        if size > 1 and is_acronym(words[i]):
+            if all(w.isupper() for w in words[i:j]):
+                self.candidates.append((i, j))  # PRESS REVIEW: a shouted heading, no guess
+            else:
+                self.emit(i, j, "organisation", _WEAK)  # SK Hynix, LG Energy: not a person
             return j
         if size > 1:
             guess = DEFAULT_AFTER_THE if prev == "the" else DEFAULT_MULTI

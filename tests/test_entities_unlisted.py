@@ -1,0 +1,177 @@
+"""Names nobody listed (issue 14): the lists and rules alone on sentences written for these
+tests. Every name here is invented, so only the context can type it."""
+
+from __future__ import annotations
+
+import pytest
+
+from sahelreader.entities import Recogniser
+
+RULES = Recogniser(statistical=False)
+
+
+def typed(text: str, name: str, language: str) -> str | None:
+    """The type given to the exact span ``name`` (None if it is not an entity as a whole)."""
+    for entity in RULES.recognise(text, language):
+        if entity.text == name:
+            return entity.type
+    return None
+
+
+def names(text: str, language: str) -> set[str]:
+    return {e.text for e in RULES.recognise(text, language)}
+
+
+# --- a company word right before the name ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "language"),
+    [
+        ("Shares of automaker Velantis rose 4% on Monday.", "Velantis", "en"),
+        ("Regulators fined the lender Brackwell for late filings.", "Brackwell", "en"),
+        ("Chipmaker Nexora Semiconductor reported a loss.", "Nexora Semiconductor", "en"),
+        ("Drugmaker Halvex said the trial had failed.", "Halvex", "en"),
+        ("Steelmaker KG Dongsan cut its forecast again.", "KG Dongsan", "en"),
+        ("La start-up « Sahelia » a levé deux millions d'euros.", "Sahelia", "fr"),
+        ("L'ONG Tamani a dénoncé les arrestations à Gao.", "Tamani", "fr"),
+        ("Le parti Sadouma a appelé au boycott du scrutin.", "Sadouma", "fr"),
+        ("L'opérateur Kanatel a baissé ses prix.", "Kanatel", "fr"),
+        ("Les salariés de la compagnie Tessaline sont en grève.", "Tessaline", "fr"),
+    ],
+)
+def test_a_company_word_before_an_unknown_name_makes_it_an_organisation(
+    text: str, name: str, language: str
+) -> None:
+    assert typed(text, name, language) == "organisation"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "language"),
+    [
+        ("The company said Moussa Kanoute would lead it.", "Moussa Kanoute", "en"),
+        ("Le groupe a rencontré Amadou Kessely à Bamako.", "Amadou Kessely", "fr"),
+    ],
+)
+def test_a_company_word_not_right_before_a_name_changes_nothing(
+    text: str, name: str, language: str
+) -> None:
+    assert typed(text, name, language) == "person"
+
+
+def test_the_reported_chipmaker_sentence() -> None:
+    text = "Chipmaker SK Hynix reported record profits on Thursday."
+    assert typed(text, "SK Hynix", "en") == "organisation"
+    assert "Chipmaker SK Hynix" not in names(text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Investors sold shares of LX Pantoria last week.", "LX Pantoria"),
+        ("Analysts expect KT Morvane to raise prices next year.", "KT Morvane"),
+    ],
+)
+def test_a_run_that_starts_with_an_acronym_is_not_a_person(text: str, name: str) -> None:
+    assert typed(text, name, "en") == "organisation"
+
+
+# --- French organisation names with a lower-case body ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Le Front pour la libération de l'Ouzbekara a revendiqué l'attaque.",
+            "Front pour la libération de l'Ouzbekara",
+        ),
+        (
+            "Les combattants de l'Union nationale pour l'indépendance totale de la Kessarie.",
+            "Union nationale pour l'indépendance totale de la Kessarie",
+        ),
+        (
+            "La Confédération africaine de football a sanctionné le club.",
+            "Confédération africaine de football",
+        ),
+        ("Le texte a été adopté par la Chambre des représentants.", "Chambre des représentants"),
+        (
+            "Il commande le Corps des gardiens de la révolution depuis 2019.",
+            "Corps des gardiens de la révolution",
+        ),
+        ("La Force conjointe a été déployée près de Ménaka.", "Force conjointe"),
+    ],
+)
+def test_french_organisation_bodies(text: str, name: str) -> None:
+    assert typed(text, name, "fr") == "organisation"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "language"),
+    [
+        (
+            "Il était le commandant du 5e Régiment d'Artillerie Commando.",
+            "5e Régiment d'Artillerie Commando",
+            "fr",
+        ),
+        ("Le 1er Bataillon de Kessarie a quitté la ville.", "1er Bataillon de Kessarie", "fr"),
+        ("Troops of the 82nd Airborne Division landed at dawn.", "82nd Airborne Division", "en"),
+    ],
+)
+def test_an_ordinal_belongs_to_the_unit_it_numbers(text: str, name: str, language: str) -> None:
+    assert typed(text, name, language) == "organisation"
+
+
+# --- events are not places or organisations -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "dropped"),
+    [
+        (
+            "Le Sénégal a remporté la Coupe d'Afrique des Nations en 2022.",
+            {"Sénégal"},
+            {"Afrique", "Afrique des Nations"},
+        ),
+        (
+            "Le Championnat d'Europe des clubs (CEC) débute à Kessarie. La CEC 2026 sera diffusée.",
+            {"Kessarie"},
+            {"Europe", "CEC"},
+        ),
+        ("La CAN 2025 se jouera au Maroc.", {"Maroc"}, {"CAN"}),
+        ("Les éliminatoires du CHAN 2024 ont commencé au Kenya.", {"Kenya"}, {"CHAN"}),
+        ("Les Jeux de la Francophonie ont lieu à Kinshasa.", {"Kinshasa"}, {"Francophonie"}),
+    ],
+)
+def test_names_inside_a_french_event_name_are_not_reported(
+    text: str, kept: set[str], dropped: set[str]
+) -> None:
+    found = names(text, "fr")
+    assert kept <= found
+    assert not dropped & found
+
+
+# --- a nationality noun before a name -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Elle arbitrera avec la Brésilienne Neuza Vartel jeudi.", "Neuza Vartel"),
+        ("Le but a été marqué par le Togolais Elom Kpadenou.", "Elom Kpadenou"),
+        ("L'Ivoirienne Aya Kassiba a remporté la course.", "Aya Kassiba"),
+        ("Le titre revient à la Camerounaise Ngo Bessalam.", "Ngo Bessalam"),
+    ],
+)
+def test_a_french_nationality_noun_is_not_part_of_the_name(text: str, name: str) -> None:
+    assert typed(text, name, "fr") == "person"
+
+
+def test_a_french_possessive_does_not_continue_a_name() -> None:
+    text = "Réécoutez l'émission avec Awa Kesselly Nos invités sont à Niamey."
+    assert typed(text, "Awa Kesselly", "fr") == "person"
+
+
+def test_a_shouted_heading_is_not_an_organisation() -> None:
+    text = "The minister resigned on Friday. DAILY BRIEFING – Tuesday: markets fell."
+    assert "DAILY BRIEFING" not in names(text, "en")
