@@ -175,3 +175,54 @@ def test_a_french_possessive_does_not_continue_a_name() -> None:
 def test_a_shouted_heading_is_not_an_organisation() -> None:
     text = "The minister resigned on Friday. DAILY BRIEFING – Tuesday: markets fell."
     assert "DAILY BRIEFING" not in names(text, "en")
+
+
+# --- "la" before a single unknown name in French --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Le mois dernier, la Fanaf a suspendu son président.", "Fanaf"),
+        ("Il a été élu à la tête de la Sonabor en 2019.", "Sonabor"),
+        ("Les dirigeants de la Kessbank ont démissionné.", "Kessbank"),
+    ],
+)
+def test_a_single_unknown_name_after_la_is_an_organisation(text: str, name: str) -> None:
+    assert typed(text, name, "fr") == "organisation"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Il a vécu en exil dans la Kessarie voisine.", "Kessarie"),
+        ("Le texte viole la Constitution, selon eux.", "Constitution"),
+        ("Ils ont rejoint la Légion en 2010.", "Légion"),
+    ],
+)
+def test_feminine_nouns_after_la_are_not_made_organisations(text: str, name: str) -> None:
+    assert typed(text, name, "fr") != "organisation"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Elle a pris place au Congrès pour la journée.",
+        "Le projet a été rejeté au Parlement mardi.",
+        "Il a été reçu au Gouvernement pour une réunion.",
+    ],
+)
+def test_a_french_legislature_after_au_is_not_a_place(text: str) -> None:
+    assert not [e for e in RULES.recognise(text, "fr") if e.type == "place"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("La défaite des Lions Kessariens a surpris.", "Lions Kessariens"),
+        ("Cela signifie que les Golden Hawks ne joueront pas.", "Golden Hawks"),
+        ("Une victoire face aux Red Falcons en finale.", "Red Falcons"),
+    ],
+)
+def test_a_name_after_a_french_plural_article_is_not_a_person(text: str, name: str) -> None:
+    assert typed(text, name, "fr") == "organisation"

@@ -22,6 +22,7 @@ from sahelreader.entities.rules import (
     EVENT_ENDS,
     EVENT_HEADS,
     FR_DEMONYM_ENDINGS,
+    FR_FEMININE_ENDINGS,
     FR_LOWER_ORG_HEADS,
     FR_ORG_HEADS,
     FR_ORG_LINKS,
@@ -732,6 +733,20 @@ class _Document:
         nxt = words[j] if j < self.n else ""
         if size <= 3 and self.place_context(i, j):
             self.emit(i, j, "place")
+            return j
+        if (
+            size == 1
+            and prev == "la"
+            and self.language == "fr"
+            and not self.sent[i]
+            and len(words[i]) > 2
+            and not words[i].endswith(FR_FEMININE_ENDINGS)
+        ):
+            self.emit(i, j, "organisation", _WEAK)  # la Fifa, la Sonangol
+            return j
+        if size > 1 and self.language == "fr" and prev in ("les", "des", "aux"):
+            # A plural article: "les Black Stars", "des Super Eagles" name a team or a body.
+            self.emit(i, j, "organisation", _WEAK)
             return j
         if nxt in PERSON_VERBS and (nxt != "a" or self.language == "fr"):
             self.emit(i, j, "person", _WEAK)
