@@ -226,3 +226,19 @@ def test_a_french_legislature_after_au_is_not_a_place(text: str) -> None:
 )
 def test_a_name_after_a_french_plural_article_is_not_a_person(text: str, name: str) -> None:
     assert typed(text, name, "fr") == "organisation"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Il a marché de la Kessarie jusqu'à la mer.", "Kessarie"),
+        ("Il a quitté la Morvalie en 2015.", "Morvalie"),
+        ("Les réfugiés d'Ostravie sont arrivés.", "Ostravie"),
+    ],
+)
+def test_a_french_region_ending_after_la_or_en_is_a_place(text: str, name: str) -> None:
+    assert typed(text, name, "fr") == "place"
+
+
+def test_an_academy_is_not_a_place() -> None:
+    assert typed("Il a été élu à l'Académie en 2004.", "Académie", "fr") != "place"

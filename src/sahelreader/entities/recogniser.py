@@ -27,6 +27,7 @@ from sahelreader.entities.rules import (
     FR_ORG_HEADS,
     FR_ORG_LINKS,
     FR_ORG_VOCAB,
+    FR_PLACE_ENDINGS,
     NAME_CONNECTORS,
     NAME_PARTICLES,
     ORDINAL_RE,
@@ -733,6 +734,15 @@ class _Document:
         nxt = words[j] if j < self.n else ""
         if size <= 3 and self.place_context(i, j):
             self.emit(i, j, "place")
+            return j
+        if (
+            size == 1
+            and self.language == "fr"
+            and prev in ("la", "l'", "l’", "d'", "d’", "en")
+            and "-" not in words[i]
+            and words[i].endswith(FR_PLACE_ENDINGS)
+        ):
+            self.emit(i, j, "place", _WEAK)  # de la Californie, en Kabylie
             return j
         if (
             size == 1
