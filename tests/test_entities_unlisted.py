@@ -242,3 +242,41 @@ def test_a_french_region_ending_after_la_or_en_is_a_place(text: str, name: str) 
 
 def test_an_academy_is_not_a_place() -> None:
     assert typed("Il a été élu à l'Académie en 2004.", "Académie", "fr") != "place"
+
+
+# --- English: places before a plural place noun, lone heads, short titles -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Storms hit Dawlen and Marrow counties overnight.", "Dawlen"),
+        ("Storms hit Dawlen and Marrow counties overnight.", "Marrow"),
+        ("Clashes spread across Kessa and Baroum states.", "Kessa"),
+        ("Ships were diverted to Kalmoutou port.", "Kalmoutou"),
+    ],
+)
+def test_names_before_a_place_noun_are_places(text: str, name: str) -> None:
+    assert typed(text, name, "en") == "place"
+
+
+def test_a_lone_organisation_word_before_a_place_is_not_reported() -> None:
+    found = RULES.recognise("Police in Kessarabad are investigating the death.", "en")
+    assert [(e.text, e.type) for e in found] == [("Kessarabad", "place")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("His father, Hun Sen, ruled for decades.", "Hun Sen"),
+        ("The envoy met Tran Col, who had arrived late.", "Tran Col"),
+    ],
+)
+def test_a_title_abbreviation_without_a_name_after_it_is_part_of_the_name(
+    text: str, name: str
+) -> None:
+    assert typed(text, name, "en") == "person"
+
+
+def test_a_title_abbreviation_before_a_name_still_starts_it() -> None:
+    assert typed("Republican Sen. Marla Dunfield spoke first.", "Marla Dunfield", "en") == "person"

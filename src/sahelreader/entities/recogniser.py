@@ -241,7 +241,16 @@ class _Document:
             return True
         if self.g.exact.get((f,)) == "misc":
             return True
-        return self.words[j].casefold() in self.g.title_lengths and self.title_at(j) > 0
+        w = self.words[j]
+        if w.casefold() not in self.g.title_lengths or self.title_at(j) == 0:
+            return False
+        # "Hun Sen, who": a short title without its dot and with no name after it is a name
+        nxt = j + 1
+        return not (
+            len(w) <= 3
+            and (nxt >= self.n or self.brk[nxt] or not self.caps[nxt])
+            and (nxt >= self.n or self.words[nxt] != ".")
+        )
 
     def extend(self, i: int) -> int:
         """End (exclusive) of the capitalised sequence that starts at token ``i``."""
@@ -500,7 +509,9 @@ class _Document:
                     if words[k] in PLACE_PREPOSITIONS and caps[k + 1]:
                         listed = self.gazetteer_at(k + 1)
                         kind = listed[1] if listed[0] == j - k - 1 else "place"
-                        out.append((i, k, etype, strength))
+                        if k > i + 1 or self.folds[i] not in self.g.org_words:
+                            # a lone "Police" or "Army" before the place names nothing
+                            out.append((i, k, etype, strength))
                         out.append((k + 1, j, kind, strength))
                         break
                 else:
@@ -789,6 +800,13 @@ class _Document:
         words, brk, n = self.words, self.brk, self.n
         if j < n and not brk[j] and words[j] in PLACE_NOUNS_AFTER:
             return True
+        if j + 2 < n and words[j] in ("and", "&") and self.caps[j + 1] and not brk[j + 1]:
+            # "Kano and Kaduna states": the first of two names before a plural place noun
+            k = j + 1
+            while k < n and k < j + 4 and self.caps[k] and not brk[k]:
+                k += 1
+            if k < n and not brk[k] and words[k] in PLACE_NOUNS_AFTER and words[k].endswith("s"):
+                return True
         if i >= 2 and not brk[i] and words[i - 1] in PLACE_OF:
             before = words[i - 2].casefold()
             if before in PLACE_NOUNS_BEFORE:
