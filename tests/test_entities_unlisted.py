@@ -280,3 +280,64 @@ def test_a_title_abbreviation_without_a_name_after_it_is_part_of_the_name(
 
 def test_a_title_abbreviation_before_a_name_still_starts_it() -> None:
     assert typed("Republican Sen. Marla Dunfield spoke first.", "Marla Dunfield", "en") == "person"
+
+
+# --- accented titles, short names in brackets, events named with a year ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "dropped", "person"),
+    [
+        ("Khamenei est le chef de l'État et le commandant en chef.", "État", None),
+        ("La présidente Awa Kessoulé a pris la parole.", "présidente Awa Kessoulé", "Awa Kessoulé"),
+        ("Maître Kalidou Sembène a plaidé.", "Maître Kalidou Sembène", "Kalidou Sembène"),
+    ],
+)
+def test_accented_french_titles_are_recognised(text: str, dropped: str, person: str | None) -> None:
+    assert dropped not in names(text, "fr")
+    if person:
+        assert typed(text, person, "fr") == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "short", "language"),
+    [
+        (
+            "La Fédération nationale de football (Fekafoot) a été dissoute. "
+            "La Fekafoot a fait appel.",
+            "Fédération nationale de football",
+            "Fekafoot",
+            "fr",
+        ),
+        (
+            "The Kessar Mining Corporation (Kemco) cut jobs. Kemco said sales fell.",
+            "Kessar Mining Corporation",
+            "Kemco",
+            "en",
+        ),
+    ],
+)
+def test_a_short_name_in_brackets_after_an_organisation_is_one(
+    text: str, name: str, short: str, language: str
+) -> None:
+    found = [(e.text, e.type) for e in RULES.recognise(text, language)]
+    assert (name, "organisation") in found
+    assert found.count((short, "organisation")) == 2
+
+
+@pytest.mark.parametrize(
+    "text", ["La phase finale de la Chan 2020 a été reportée.", "Il rêve de jouer la Can 2027."]
+)
+def test_a_title_case_event_with_a_year_is_not_an_organisation(text: str) -> None:
+    assert not RULES.recognise(text, "fr")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il a été réélu président de la Kessafoot pour un second mandat.",
+        "Le vice-président de la Morvafed a démissionné.",
+    ],
+)
+def test_the_body_a_title_presides_is_not_a_person(text: str) -> None:
+    assert all(e.type != "person" for e in RULES.recognise(text, "fr"))

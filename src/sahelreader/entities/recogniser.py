@@ -53,6 +53,7 @@ _NEWLINE_RE = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]")
 _PROSE_ENDS = frozenset({".", "!", "?", ",", ";"})
 _POSSESSIVES = frozenset({"'s", "’s", "'S", "’S", "'", "’"})
 _ARTICLES = frozenset({"The", "the", "Le", "La", "Les", "L'", "L’", "le", "la", "les", "l'", "l’"})
+_ARTICLES_FOLDED = frozenset(a.casefold() for a in _ARTICLES)
 _FR_DETERMINERS = frozenset({*_ARTICLES, "un", "une", "Un", "Une", "au", "aux", "du", "des"})
 _EVENT_LINKS = frozenset({"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’"})
 _OPENING_QUOTES = frozenset({'"', "“", "«", "'", "‘"})
@@ -214,8 +215,9 @@ class _Document:
         return 0, ""
 
     def title_at(self, i: int) -> int:
-        """Tokens taken by a title at ``i`` (with its abbreviation dot), 0 if none."""
-        key0 = self.words[i].casefold()
+        """Tokens taken by a title at ``i`` (with its abbreviation dot), 0 if none. Compared
+        as the lists are keyed: accents folded ("présidente", "chef de l'État")."""
+        key0 = self.folds[i].casefold()
         lengths = self.g.title_lengths.get(key0)
         if not lengths:
             return 0
@@ -226,7 +228,7 @@ class _Document:
             if size == 1:
                 key: tuple[str, ...] = (key0,)
             else:
-                key = tuple(w.casefold() for w in words[i : i + size])
+                key = tuple(f.casefold() for f in self.folds[i : i + size])
             if key in self.g.titles:
                 end = i + size
                 if end < n and words[end] == "." and not self.brk[end]:
@@ -242,7 +244,7 @@ class _Document:
         if self.g.exact.get((f,)) == "misc":
             return True
         w = self.words[j]
-        if w.casefold() not in self.g.title_lengths or self.title_at(j) == 0:
+        if self.folds[j].casefold() not in self.g.title_lengths or self.title_at(j) == 0:
             return False
         # "Hun Sen, who": a short title without its dot and with no name after it is a name
         nxt = j + 1
@@ -401,6 +403,7 @@ class _Document:
     def run(self, tagger: model.LanguageModel | None = None) -> list[Entity]:
         self.first_pass()
         self.attach_ordinals()
+        self.bracketed_short_names()
         self.second_pass()
         if tagger is not None:
             firm = [(i, j) for i, j, _, strength in self.spans if strength >= _STRONG]
@@ -408,6 +411,28 @@ class _Document:
             self.spans = merge(self.spans, tagged, self.folds, KEEP_GUESSES)
         self.split_at_places()
         return self.entities()
+
+    def bracketed_short_names(self) -> None:
+        """ "Confédération africaine de football (Caf)": a capitalised word in brackets right
+        after an organisation or a place is its short name, of the same type."""
+        words, caps, n = self.words, self.caps, self.n
+        taken = {k for i, j, _, _ in self.spans for k in range(i, j)}
+        added = [
+            (j + 1, j + 2, etype, strength)
+            for i, j, etype, strength in self.spans
+            if etype in ("organisation", "place")
+            and j + 2 < n
+            and words[j] == "("
+            and words[j + 2] == ")"
+            and caps[j + 1]
+            and j + 1 not in taken
+            and not self.is_blocker(j + 1)
+        ]
+        if added:
+            self.spans.extend(added)
+            self.candidates = [
+                (i, j) for i, j in self.candidates if (i, j) not in {(a, b) for a, b, _, _ in added}
+            ]
 
     def attach_ordinals(self) -> None:
         """An ordinal right before an organisation belongs to it: "12e Régiment", "82nd
@@ -466,12 +491,16 @@ class _Document:
         """An acronym followed by a year ("la CAN 2025", "CHAN 2020") or defined as an event's
         short name earlier in the text."""
         w = self.words[i]
+        nxt = i + 1
+        before_year = (
+            nxt < self.n and not self.brk[nxt] and YEAR_RE.fullmatch(self.words[nxt]) is not None
+        )
         if not is_acronym(w):
-            return False
+            # "la Can 2023", "the Euro 2024": an unlisted word between an article and a year
+            return before_year and i > 0 and self.words[i - 1].casefold() in _ARTICLES_FOLDED
         if self._event_acronyms is not None and w in self._event_acronyms:
             return True
-        nxt = i + 1
-        return nxt < self.n and not self.brk[nxt] and YEAR_RE.fullmatch(self.words[nxt]) is not None
+        return before_year
 
     def french_demonym(self, i: int) -> bool:
         """ "la Brésilienne Neuza Back", "le Togolais X": a French nationality noun, after an
@@ -545,7 +574,7 @@ class _Document:
                     while i < j and not caps[i]:
                         i += 1
                     continue
-                taken = self.title_at(i) if words[i].casefold() in g.title_lengths else 0
+                taken = self.title_at(i) if folds[i].casefold() in g.title_lengths else 0
                 if not taken:
                     break
                 i += taken
@@ -588,9 +617,11 @@ class _Document:
                         continue
                 if w == "." or w in NAME_CONNECTORS or w == ",":
                     if w != ",":
+                        if w != ".":
+                            titled = False  # "président de la Fifa": the title is not Fifa's
                         i += 1
                         continue
-                taken = self.title_at(i) if w.casefold() in g.title_lengths else 0
+                taken = self.title_at(i) if folds[i].casefold() in g.title_lengths else 0
                 if taken:
                     titled = True
                     i += taken
@@ -598,7 +629,7 @@ class _Document:
                     titled = False
                     i += 1
                 continue
-            taken = self.title_at(i) if w.casefold() in g.title_lengths else 0
+            taken = self.title_at(i) if folds[i].casefold() in g.title_lengths else 0
             if taken:
                 j = self.extend(i + taken) if i + taken < n and caps[i + taken] else 0
                 if j and not self.head[i] and any(f in g.org_words for f in folds[i + taken : j]):
