@@ -341,3 +341,16 @@ def test_a_title_case_event_with_a_year_is_not_an_organisation(text: str) -> Non
 )
 def test_the_body_a_title_presides_is_not_a_person(text: str) -> None:
     assert all(e.type != "person" for e in RULES.recognise(text, "fr"))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "wrong"),
+    [
+        ("Elle a parlé à Karim Benna B. Les juges ont tranché.", "fr", "Karim Benna B. Les"),
+        ("They met Tom Welby J. The talks ended early.", "en", "Tom Welby J. The"),
+    ],
+)
+def test_a_single_letter_and_a_stop_word_after_it_do_not_join_a_name(
+    text: str, language: str, wrong: str
+) -> None:
+    assert wrong not in names(text, language)

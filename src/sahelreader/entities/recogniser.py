@@ -271,8 +271,9 @@ class _Document:
                     and words[j + 1] == "."
                     and caps[j + 2]
                     and not brk[j + 2]
+                    and not self.is_blocker(j + 2)
                 ):
-                    # A middle initial: George F. Hauser, Philip M. Drew.
+                    # A middle initial: George F. Hauser, Philip M. Drew (not "Plan B. The").
                     j += 3
                     continue
                 if w in ("Jr", "Sr") and j + 1 < n and words[j + 1] == "." and not brk[j + 1]:
