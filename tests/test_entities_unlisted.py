@@ -354,3 +354,36 @@ def test_a_single_letter_and_a_stop_word_after_it_do_not_join_a_name(
     text: str, language: str, wrong: str
 ) -> None:
     assert wrong not in names(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "language"),
+    [
+        ("Fighters of the armed group Kessaro Tawal withdrew.", "Kessaro Tawal", "en"),
+        ("Reporters for the news agency Morvanpress were detained.", "Morvanpress", "en"),
+        ("Le mouvement Kessa Bo a appelé à manifester.", "Kessa Bo", "fr"),
+        ("Selon l'agence Kessarpress, le bilan s'alourdit.", "Kessarpress", "fr"),
+        (
+            "Elle enseigne à l'université de Kessarabad depuis 2010.",
+            "université de Kessarabad",
+            "fr",
+        ),
+    ],
+)
+def test_more_organisation_words_before_an_unknown_name(
+    text: str, name: str, language: str
+) -> None:
+    assert typed(text, name, language) == "organisation"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Union Cabinet approves a new highway.", "Union Cabinet"),
+        ("Group Kessaro said on Monday it would sell the unit.", "Group Kessaro"),
+    ],
+)
+def test_a_capitalised_organisation_word_starting_a_sentence_stays_in_the_name(
+    text: str, name: str
+) -> None:
+    assert typed(text, name, "en") == "organisation"

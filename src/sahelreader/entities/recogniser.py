@@ -459,7 +459,10 @@ class _Document:
                 return False
         elif self.brk[i]:
             return False
-        return k >= 0 and self.words[k].casefold() in ORG_DESCRIPTORS
+        if k < 0 or self.words[k].casefold() not in ORG_DESCRIPTORS:
+            return False
+        # "the union Unite", "l'ONG X"; a capitalised "Union" or "Group" starts a name instead
+        return self.words[k].islower() or is_acronym(self.words[k])
 
     def event_end(self, i: int) -> int:
         """End of a French event's name headed at ``i`` ("Coupe d'Afrique des Nations 2022",
@@ -566,7 +569,12 @@ class _Document:
                 if words[i] in _ARTICLES:
                     i += 1
                     continue
-                if self.sent[i] and i + 1 < j and words[i].casefold() in ORG_DESCRIPTORS:
+                if (
+                    self.sent[i]
+                    and i + 1 < j
+                    and words[i].casefold() in ORG_DESCRIPTORS
+                    and folds[i] not in g.org_words
+                ):
                     i += 1  # "Chipmaker SK Hynix reported": the name is the organisation's
                     etype = "organisation"
                     continue
@@ -679,7 +687,7 @@ class _Document:
                 self.emit(i, j, "organisation")  # the steelmaker POSCO, l'ONG X
                 i = j
                 continue
-            if sent[i] and j > i + 1 and w.casefold() in ORG_DESCRIPTORS:
+            if sent[i] and j > i + 1 and w.casefold() in ORG_DESCRIPTORS and f not in g.org_words:
                 # "Chipmaker SK Hynix reported": the descriptor starts the sentence.
                 self.emit(i + 1, j, "organisation")
                 i = j
