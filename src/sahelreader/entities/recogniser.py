@@ -496,6 +496,8 @@ class _Document:
         short name earlier in the text."""
         w = self.words[i]
         nxt = i + 1
+        if self._event_acronyms is None and (nxt >= self.n or not self.words[nxt].isdigit()):
+            return False  # the common case, decided cheaply
         before_year = (
             nxt < self.n and not self.brk[nxt] and YEAR_RE.fullmatch(self.words[nxt]) is not None
         )
