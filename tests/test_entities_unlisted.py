@@ -387,3 +387,24 @@ def test_a_capitalised_organisation_word_starting_a_sentence_stays_in_the_name(
     text: str, name: str
 ) -> None:
     assert typed(text, name, "en") == "organisation"
+
+
+# --- French common words that look like names -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_name"),
+    [
+        ("Le dépistage du VIH est gratuit à Kessarabad.", "VIH"),
+        ("Un test PCR coûte 5000 FCFA.", "PCR"),
+        ("Un test PCR coûte 5000 FCFA.", "FCFA"),
+        ("Le monde entier regarde le match.", "Le monde"),
+        ("Pendant la Seconde Guerre mondiale, la ville a été bombardée.", "Seconde Guerre"),
+    ],
+)
+def test_french_common_words_are_not_names(text: str, not_a_name: str) -> None:
+    assert not_a_name not in names(text, "fr")
+
+
+def test_an_acronym_before_a_listed_country_is_a_place() -> None:
+    assert typed("Des combats ont repris dans l'est de la RD Congo.", "RD Congo", "fr") == "place"

@@ -211,6 +211,8 @@ class _Document:
                         continue
                     etype = g.lower.get(tuple(x.casefold() for x in folds[i:end]))
                     if etype is not None and not any(brk[i + 1 : end]):
+                        if self.words[i] in _ARTICLES and not self.caps[i + 1]:
+                            continue  # "Le monde entier" is not the paper Le Monde
                         return size, etype
         return 0, ""
 
@@ -818,6 +820,9 @@ class _Document:
             self.emit(i, j, "place", _WEAK)
             return j
         if size > 1 and is_acronym(words[i]):
+            if self.gazetteer_at(i + 1) == (size - 1, "place"):
+                self.emit(i, j, "place", _WEAK)  # RD Congo: a qualified country name
+                return j
             if all(w.isupper() for w in words[i:j]):
                 self.candidates.append((i, j))  # PRESS REVIEW: a shouted heading, no guess
             else:
