@@ -408,3 +408,26 @@ def test_french_common_words_are_not_names(text: str, not_a_name: str) -> None:
 
 def test_an_acronym_before_a_listed_country_is_a_place() -> None:
     assert typed("Des combats ont repris dans l'est de la RD Congo.", "RD Congo", "fr") == "place"
+
+
+# --- English: events, laws and papers; a place before a person ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_name"),
+    [
+        ("She won her first Grand Slam at nineteen.", "Grand Slam"),
+        ("Lawyers said Online Harms Act rules were vague.", "Online Harms Act"),
+        ("Ministers said Morvan Protocol checks would end.", "Morvan Protocol"),
+        ("Critics say Kessar War veterans were ignored.", "Kessar War"),
+        ("Officials said Dawlen Treaty talks stalled.", "Dawlen Treaty"),
+    ],
+)
+def test_events_and_laws_are_not_reported(text: str, not_a_name: str) -> None:
+    assert not_a_name not in names(text, "en")
+
+
+def test_a_mail_is_a_newspaper_or_a_postal_company() -> None:
+    assert (
+        typed("Shares in Kessar Mail fell after the strike.", "Kessar Mail", "en") == "organisation"
+    )
