@@ -431,3 +431,16 @@ def test_a_mail_is_a_newspaper_or_a_postal_company() -> None:
     assert (
         typed("Shares in Kessar Mail fell after the strike.", "Kessar Mail", "en") == "organisation"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Le Sénégal est dans le groupe D avec la Kessarie.", "fr"),
+        ("The veteran broadcaster Anne Kessoway retired on Friday.", "en"),
+    ],
+)
+def test_words_that_also_describe_a_pool_or_a_person_do_not_make_organisations(
+    text: str, language: str
+) -> None:
+    assert all(e.type != "organisation" for e in RULES.recognise(text, language))

@@ -454,6 +454,8 @@ class _Document:
     def after_descriptor(self, i: int) -> bool:
         """Token ``i`` follows a word that says an organisation is named next ("the steelmaker
         POSCO", "la start-up « Alivo »", "l'ONG X"), with at most an opening quote between."""
+        if len(self.words[i]) < 2:
+            return False  # "le groupe D": a letter names a pool, not a body
         k = i - 1
         if k >= 0 and self.words[k] in _OPENING_QUOTES and not self.brk[i]:
             k -= 1
