@@ -433,9 +433,8 @@ class _Document:
         ]
         if added:
             self.spans.extend(added)
-            self.candidates = [
-                (i, j) for i, j in self.candidates if (i, j) not in {(a, b) for a, b, _, _ in added}
-            ]
+            found = {(a, b) for a, b, _, _ in added}
+            self.candidates = [c for c in self.candidates if c not in found]
 
     def attach_ordinals(self) -> None:
         """An ordinal right before an organisation belongs to it: "12e Régiment", "82nd
