@@ -1,7 +1,7 @@
 """Score the entity recogniser on the hand-annotated held-out news set (bench/heldout/).
 
-Usage: python bench/entities_heldout.py [--set en|fr|sahel|all] [--json] [--errors N]
-       [--corpus DIR] [--heldout DIR]
+Usage: python bench/entities_heldout.py [--set en|fr|sahel|all|dev-en|dev-fr|dev] [--json]
+       [--errors N] [--corpus DIR] [--heldout DIR] [--dev DIR] [--rules-only]
 
 The set's texts stay in the shared corpus (default /work/shared/corpus/news); the repository
 keeps record ids, the annotated length, a sha1 of the annotated text and the gold spans
@@ -16,6 +16,10 @@ false positive and a false negative), per type (person, place, organisation) and
 the three, per set (``en``, ``fr``, and ``sahel``: Sahel news in both languages, each article
 read in its own language), plus untyped span micro F1. ``--errors N`` prints up to N differing
 spans per set with their context.
+
+``--set dev-en``, ``dev-fr`` or ``dev`` (both) score the DEV set (bench/dev/, chosen by
+bench/dev_sample.py, same format and guidelines), the one to tune the lists and rules on and to
+read ``--errors`` of; ``all`` is the held-out sets only.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
+from dev_sample import FR_DEV_FILE  # noqa: E402
 from entities_eval import TYPES, Span, _prf  # noqa: E402
 from heldout_sample import (  # noqa: E402
     CORPUS,
@@ -45,16 +50,20 @@ from heldout_sample import (  # noqa: E402
 from sahelreader.entities import Recogniser  # noqa: E402
 
 HELDOUT = BENCH / "heldout"
+DEV = BENCH / "dev"
 SETS = ("en", "fr", "sahel")
+DEV_SETS = ("dev-en", "dev-fr")  # bench/dev/en.json, bench/dev/fr.json
 Article = tuple[str, str, int, list[Span]]  # text, its language, annotated_to, gold spans
 
 
 def load_articles(
     name: str, corpus: Path = CORPUS, heldout: Path = HELDOUT
 ) -> tuple[list[Article], list[str]]:
-    """The articles of one set, and the problems found."""
-    data = json.loads((heldout / f"{name}.json").read_text(encoding="utf-8"))
-    english = french = rss = None
+    """The articles of one set (``heldout`` holds its file; ``dev-`` sets drop the prefix)."""
+    file_name = name.removeprefix("dev-")
+    data = json.loads((heldout / f"{file_name}.json").read_text(encoding="utf-8"))
+    english = rss = None
+    french: dict[str, list[dict[str, str]]] = {}
     articles: list[Article] = []
     problems: list[str] = []
     for article in data["articles"]:
@@ -63,10 +72,12 @@ def load_articles(
             english = english if english is not None else english_records(corpus)
             item = english.get(record)
             text = english_text(item) if item else None
-        elif article["file"] == FR_FILE:
-            french = french if french is not None else french_rows(corpus)
+        elif article["file"] in (FR_FILE, FR_DEV_FILE):
+            if article["file"] not in french:
+                french[article["file"]] = french_rows(corpus, article["file"])
+            rows = french[article["file"]]
             index = int(record)
-            text = french_text(french[index]) if index < len(french) else None
+            text = french_text(rows[index]) if index < len(rows) else None
         elif article["file"] == RSS_FILE:
             rss = rss if rss is not None else rss_records(corpus)
             index = int(record)
@@ -146,21 +157,26 @@ def table(results: list[dict[str, object]]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--set", choices=(*SETS, "all"), default="all", help="which set")
+    parser.add_argument(
+        "--set", choices=(*SETS, "all", *DEV_SETS, "dev"), default="all", help="which set"
+    )
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.add_argument("--errors", type=int, default=0, help="print up to N mistakes a set")
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="the shared news corpus")
     parser.add_argument("--heldout", type=Path, default=HELDOUT, help="the annotation files")
+    parser.add_argument("--dev", type=Path, default=DEV, help="the DEV set's annotation files")
     parser.add_argument(
         "--rules-only", action="store_true", help="the lists and rules without the tagger"
     )
     args = parser.parse_args(argv)
-    names = SETS if args.set == "all" else (args.set,)
+    groups = {"all": SETS, "dev": DEV_SETS}
+    names = groups.get(args.set, (args.set,))
     recogniser = Recogniser(statistical=not args.rules_only)
     results: list[dict[str, object]] = []
     all_problems: list[str] = []
     for name in names:
-        articles, problems = load_articles(name, args.corpus, args.heldout)
+        folder = args.dev if name in DEV_SETS else args.heldout
+        articles, problems = load_articles(name, args.corpus, folder)
         all_problems += problems
         results.append(score(articles, recogniser, name, args.errors))
     if args.json:

@@ -108,8 +108,8 @@ def english_records(corpus: Path = CORPUS) -> dict[str, dict[str, str]]:
     return {str(item["id"]): item for item in items}
 
 
-def french_rows(corpus: Path = CORPUS) -> list[dict[str, str]]:
-    with (corpus / FR_FILE).open(encoding="utf-8", newline="") as handle:
+def french_rows(corpus: Path = CORPUS, file: str = FR_FILE) -> list[dict[str, str]]:
+    with (corpus / file).open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle, delimiter="\t"))
 
 

@@ -39,6 +39,14 @@ PLACE_NOUNS_AFTER = frozenset(_WORDS["place_nouns_after"])
 PLACE_NOUNS_BEFORE = frozenset(_WORDS["place_nouns_before"])
 PLACE_OF = frozenset(_WORDS["place_of"])
 EVENT_ENDS = frozenset(_WORDS["event_ends"])
+ORG_DESCRIPTORS = frozenset(w.casefold() for w in _WORDS["org_descriptors"])
+EVENT_HEADS = frozenset(_WORDS["event_heads"])
+FR_DEMONYM_ENDINGS = tuple(_WORDS["fr_demonym_endings"])
+FR_FEMININE_ENDINGS = tuple(_WORDS["fr_feminine_endings"])
+FR_PLACE_ENDINGS = tuple(_WORDS["fr_place_endings"])
+# An ordinal before a unit's name: "12e Régiment", "1er Bataillon", "3rd Infantry Division".
+ORDINAL_RE = re.compile(r"\d{1,3}(?:e|er|re|ère|ème|eme|st|nd|rd|th)")
+YEAR_RE = re.compile(r"(?:19|20)\d\d")
 
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-"})
 

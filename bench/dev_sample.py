@@ -1,0 +1,127 @@
+"""Which corpus articles make up the entity DEV set (bench/dev/), and the text annotated in each.
+
+    python bench/dev_sample.py {dev-en,dev-fr}          # the seeded sample, as a list
+    python bench/dev_sample.py {dev-en,dev-fr} --show   # ... with each text, to annotate
+
+The DEV set is for tuning the lists and rules; the held-out set (bench/heldout/) is not. Its
+articles never overlap the held-out set or the statistical tagger's training text:
+
+* French: rows of ``masakhanews/fra/dev.tsv`` (BBC Afrique) whose 0-based index is a multiple
+  of 5: bench/train_entities.py keeps exactly those out of training (its teacher-agreement
+  rows); the corpus has no ``train.tsv``, and ``test.tsv`` is where the held-out set comes from.
+  Rows of ``MIN_WORDS`` words or more are shuffled with the seed; the first ``FR_WEST_AFRICA``
+  naming West African countries or towns at least twice are taken, then the first
+  ``FR_OTHER`` others. Texts are built and cut (``ANNOTATE_WORDS``) as for the held-out set.
+* English: items of ``multi_outlet_snapshot_2025/news_data.json`` whose ids are not in
+  bench/heldout/en.json and whose text is not a held-out item's (the snapshot repeats some
+  items under new ids), chosen as the held-out English set chooses (English, ``MIN_WORDS``
+  words or more, outlets taken in turn) with a different seed, ``EN_ARTICLES`` of them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))
+
+from heldout_sample import (  # noqa: E402
+    CORPUS,
+    EN_FILE,
+    MIN_WORDS,
+    HeldoutText,
+    _round_robin,
+    _words,
+    annotation_end,
+    english_records,
+    english_text,
+    french_rows,
+    french_text,
+)
+
+from sahelreader.text.language import detect_language  # noqa: E402
+
+FR_DEV_FILE = "masakhanews/fra/dev.tsv"
+KEPT_OUT_EVERY = 5  # bench/train_entities.py AGREEMENT_EVERY: these rows are never trained on
+SEED = 1414
+FR_WEST_AFRICA = 7
+FR_OTHER = 5
+EN_ARTICLES = 20
+# A selection rule for this script only (not a list the app uses).
+WEST_AFRICA_WORDS = re.compile(
+    r"\b(?:Sahel|Mali|Niger|Nigeria|Burkina|Tchad|Mauritanie|S[ée]n[ée]gal|Guin[ée]e|"
+    r"C[ôo]te d'Ivoire|Ghana|Togo|B[ée]nin|Gambie|Liberia|Sierra Leone|Cap-Vert|Cedeao|"
+    r"Niamey|Bamako|Ouagadougou|Dakar|Abidjan|Conakry|Lom[ée]|Cotonou|Accra|Abuja|Lagos)\b"
+)
+
+
+def french_dev_sample(corpus: Path = CORPUS) -> list[HeldoutText]:
+    rows = [
+        (index, row)
+        for index, row in enumerate(french_rows(corpus, FR_DEV_FILE))
+        if index % KEPT_OUT_EVERY == 0
+    ]
+    random.Random(SEED).shuffle(rows)
+    west_africa: list[HeldoutText] = []
+    other: list[HeldoutText] = []
+    for index, row in rows:
+        text = french_text(row)
+        if _words(text) < MIN_WORDS:
+            continue
+        item = HeldoutText(FR_DEV_FILE, str(index), "BBC Afrique", text, annotation_end(text))
+        if len(WEST_AFRICA_WORDS.findall(text)) >= 2:
+            west_africa.append(item)
+        else:
+            other.append(item)
+    return west_africa[:FR_WEST_AFRICA] + other[:FR_OTHER]
+
+
+def english_dev_sample(
+    corpus: Path = CORPUS, heldout: Path = BENCH / "heldout"
+) -> list[HeldoutText]:
+    held = {
+        str(a["record"])
+        for a in json.loads((heldout / "en.json").read_text(encoding="utf-8"))["articles"]
+    }
+    records = english_records(corpus)
+    # The snapshot repeats some items under new ids: a repeat of a held-out text is held out.
+    held_texts = {english_text(records[r]) for r in held if r in records}
+    by_outlet: dict[str, list[HeldoutText]] = {}
+    for record, item in records.items():
+        if record in held:
+            continue
+        text = english_text(item)
+        if _words(text) < MIN_WORDS or detect_language(text, ("en", "fr", "es", "it")) != "en":
+            continue
+        by_outlet.setdefault(item["source"], []).append(
+            HeldoutText(EN_FILE, record, item["source"], text, annotation_end(text))
+        )
+    rng = random.Random(SEED)
+    queues = []
+    for outlet in sorted(by_outlet):
+        texts = sorted(by_outlet[outlet], key=lambda t: t.record)
+        rng.shuffle(texts)
+        queues.append(iter([t for t in texts if t.text not in held_texts]))
+    return list(_round_robin(queues, EN_ARTICLES))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("set", choices=("dev-en", "dev-fr"))
+    parser.add_argument("--show", action="store_true", help="print each annotated text")
+    args = parser.parse_args(argv)
+    chosen = english_dev_sample() if args.set == "dev-en" else french_dev_sample()
+    for number, item in enumerate(chosen):
+        print(f"=== {number} {item.source} {item.record} to={item.annotated_to} {item.sha1[:8]}")
+        if args.show:
+            print(item.text[: item.annotated_to])
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
