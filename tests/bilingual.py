@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 
+from sahelreader.library import Library
 from sahelreader.models import ArticleDraft
 
 from .conftest import draft, utc
@@ -209,3 +211,17 @@ def filler(count: int = 60) -> list[ArticleDraft]:
                 )
             )
     return found
+
+
+def events_library(home: Path, *more: ArticleDraft) -> Library:
+    """A library (no seed) of every event told three times (English, French a day later, and
+    another wire), filler up to October, and `more`; indexed."""
+    library = Library.open(home, seed=False)
+    drafts = []
+    for n, event in enumerate(EVENTS):
+        drafts += [english(event, n), french(event, n + 1)]
+        drafts.append(english(event, n + 2, source="Third Wire"))
+    library.add_drafts([*drafts, *filler(10), *more])
+    library.ensure_index()
+    library.store.set_meta("seeded", "1")
+    return library

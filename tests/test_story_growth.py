@@ -18,7 +18,7 @@ from sahelreader.related.stories import Story, StoryArticle
 from sahelreader.tui import make_app
 from sahelreader.tui.delays import Delays
 
-from .bilingual import EVENTS, english, filler, french
+from .bilingual import EVENTS, english, events_library, filler, french
 from .cli_helpers import cli
 from .conftest import draft, utc
 from .tui_helpers import settle
@@ -98,15 +98,7 @@ def _week_before(day: datetime) -> list[ArticleDraft]:
 
 
 def _library(home: Path) -> Library:
-    library = Library.open(home, seed=False)
-    drafts = []
-    for n, event in enumerate(EVENTS):
-        drafts += [english(event, n), french(event, n + 1)]
-        drafts.append(english(event, n + 2, source="Third Wire"))
-    library.add_drafts([*drafts, *filler(10), *_week_before(EVENTS[-1].day)])
-    library.ensure_index()
-    library.store.set_meta("seeded", "1")
-    return library
+    return events_library(home, *_week_before(EVENTS[-1].day))
 
 
 def test_cli_stories_mark_the_latest_event_new(home: Path) -> None:

@@ -15,20 +15,12 @@ from sahelreader.tui import make_app
 from sahelreader.tui.delays import Delays
 from sahelreader.tui.screens.stories import StoriesScreen
 
-from .bilingual import EVENTS, english, filler, french
+from .bilingual import EVENTS, english, events_library, filler
 from .tui_helpers import settle
 
 
 def _library(home: Path) -> Library:
-    library = Library.open(home, seed=False)
-    drafts = []
-    for n, event in enumerate(EVENTS):
-        drafts += [english(event, n), french(event, n + 1)]
-        drafts.append(english(event, n + 2, source="Third Wire"))
-    library.add_drafts([*drafts, *filler(10)])  # filler up to October
-    library.ensure_index()
-    library.store.set_meta("seeded", "1")
-    return library
+    return events_library(home)
 
 
 def _rows(table: DataTable[Any]) -> list[str]:

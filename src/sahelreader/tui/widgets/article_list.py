@@ -66,16 +66,7 @@ class ArticleList(ScrollView, can_focus=True):
     ArticleList > .article-list--empty { color: $text-muted; text-style: italic; }
     """
 
-    COMPONENT_CLASSES = {
-        "article-list--cursor",
-        "article-list--unread",
-        "article-list--read",
-        "article-list--meta",
-        "article-list--marker",
-        "article-list--snippet",
-        "article-list--match",
-        "article-list--empty",
-    }
+    COMPONENT_CLASSES = {"article-list--cursor", "article-list--empty", *_DRAWN_COMPONENTS}
 
     BINDINGS = bindings.LIST
 
