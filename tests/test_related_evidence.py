@@ -33,6 +33,22 @@ _THEMES = [
 ]
 
 
+def _linked(
+    home: Path, first: ArticleDraft, second: ArticleDraft, background: list[ArticleDraft]
+) -> tuple[bool, bool]:
+    """In a library of the two and `background`: (second in first's coverage, and the
+    reverse)."""
+    with Library.open(home, seed=False) as lib:
+        lib.add_drafts([first, second, *background])
+        lib.ensure_index()
+        ids = {row.title: row.id for row in lib.rows(lib.list_ids())}
+        one, two = ids[first.title], ids[second.title]
+        return (
+            two in [c.id for c in lib.related(one).coverage],
+            one in [c.id for c in lib.related(two).coverage],
+        )
+
+
 def _country_background(count: int = 40) -> list[ArticleDraft]:
     """Many pieces naming the country, on other matters, over a year."""
     found = []
@@ -97,14 +113,8 @@ def test_one_common_name_and_a_topic_is_not_coverage(
     day = utc(2025, 3, 12)
     first = draft(title_a, body_a, source="Morning Post", published=day, language="en")
     second = draft(title_b, body_b, source="Evening Star", published=day, language="en")
-    with Library.open(home, seed=False) as lib:
-        lib.add_drafts([first, second, *_country_background(), *filler(40)])
-        lib.ensure_index()
-        ids = {row.title: row.id for row in lib.rows(lib.list_ids())}
-        shown = [c.id for c in lib.related(ids[title_a]).coverage]
-        assert ids[title_b] not in shown
-        shown = [c.id for c in lib.related(ids[title_b]).coverage]
-        assert ids[title_a] not in shown
+    background = [*_country_background(), *filler(40)]
+    assert _linked(home, first, second, background) == (False, False)
 
 
 def test_one_event_sharing_the_common_name_and_specific_ones_is_still_coverage(
@@ -130,12 +140,8 @@ def test_one_event_sharing_the_common_name_and_specific_ones_is_still_coverage(
         published=day,
         language="en",
     )
-    with Library.open(home, seed=False) as lib:
-        lib.add_drafts([first, second, *_country_background(), *filler(40)])
-        lib.ensure_index()
-        ids = {row.title: row.id for row in lib.rows(lib.list_ids())}
-        assert ids[second.title] in [c.id for c in lib.related(ids[first.title]).coverage]
-        assert ids[first.title] in [c.id for c in lib.related(ids[second.title]).coverage]
+    background = [*_country_background(), *filler(40)]
+    assert _linked(home, first, second, background) == (True, True)
 
 
 @pytest.mark.parametrize("n", range(len(EVENTS)))
@@ -147,12 +153,7 @@ def test_undated_english_and_french_reports_of_one_event_find_each_other(
     event = EVENTS[n]
     en = replace(english(event, n), published=None)
     fr = replace(french(event, n + 2), published=None)
-    with Library.open(home, seed=False) as lib:
-        lib.add_drafts([en, fr, *filler(80)])
-        lib.ensure_index()
-        ids = {row.title: row.id for row in lib.rows(lib.list_ids())}
-        assert ids[fr.title] in [c.id for c in lib.related(ids[en.title]).coverage]
-        assert ids[en.title] in [c.id for c in lib.related(ids[fr.title]).coverage]
+    assert _linked(home, en, fr, filler(80)) == (True, True)
 
 
 # -- stories -------------------------------------------------------------------------------
@@ -216,12 +217,7 @@ def test_undated_pieces_in_two_languages_naming_the_same_clubs_are_not_coverage(
         source="Sport Afrique",
         language="fr",
     )
-    with Library.open(home, seed=False) as lib:
-        lib.add_drafts([en, fr, *filler(60)])
-        lib.ensure_index()
-        ids = {row.title: row.id for row in lib.rows(lib.list_ids())}
-        assert ids[fr.title] not in [c.id for c in lib.related(ids[en.title]).coverage]
-        assert ids[en.title] not in [c.id for c in lib.related(ids[fr.title]).coverage]
+    assert _linked(home, en, fr, filler(60)) == (False, False)
 
 
 # One-line summaries of one event in English and Italian, dated a day apart: the recogniser
@@ -249,12 +245,7 @@ def test_summaries_in_two_languages_sharing_rare_capitalised_names_find_each_oth
     en_title, en_body, it_title, it_body = summary
     en = draft(en_title, en_body, source="Wire A", published=utc(2025, 5, 6), language="en")
     it = draft(it_title, it_body, source="Agenzia B", published=utc(2025, 5, 7), language="it")
-    with Library.open(home, seed=False) as lib:
-        lib.add_drafts([en, it, *filler(60)])
-        lib.ensure_index()
-        ids = {row.title: row.id for row in lib.rows(lib.list_ids())}
-        assert ids[it_title] in [c.id for c in lib.related(ids[en_title]).coverage]
-        assert ids[en_title] in [c.id for c in lib.related(ids[it_title]).coverage]
+    assert _linked(home, en, it, filler(60)) == (True, True)
 
 
 def test_summaries_in_two_languages_sharing_one_rare_name_are_not_coverage(home: Path) -> None:
@@ -273,11 +264,7 @@ def test_summaries_in_two_languages_sharing_one_rare_name_are_not_coverage(home:
         published=utc(2025, 5, 7),
         language="it",
     )
-    with Library.open(home, seed=False) as lib:
-        lib.add_drafts([en, it, *filler(60)])
-        lib.ensure_index()
-        ids = {row.title: row.id for row in lib.rows(lib.list_ids())}
-        assert ids[it.title] not in [c.id for c in lib.related(ids[en.title]).coverage]
+    assert not _linked(home, en, it, filler(60))[0]
 
 
 def test_two_articles_sharing_one_heavy_name_and_a_country_do_not_make_a_story() -> None:
