@@ -4,6 +4,7 @@ against its own pace before them (related/growth.py), in the CLI and the Stories
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -40,7 +41,7 @@ def _story(*days_before: float) -> Story:
     [
         ((0.1, 0.5, 1.2), "new"),  # all in the last two days
         ((0.2, 1.9), "new"),
-        ((0.3, 0.6, 1.0, 1.5, 6.0), "growing"),  # 2 a day now, 1 in the four days before
+        ((0.3, 0.6, 1.0, 1.5, 6.0), "growing"),  # 2 a day now, 1 in the five days before
         ((0.1, 0.4, 5.0, 9.0, 12.0), "growing"),
         ((0.1, 3.0, 4.0, 5.0, 6.0), None),  # one recent article is no growth
         ((0.5, 1.0, 2.5, 3.0, 3.5, 4.0), None),  # as many a day as before
@@ -55,11 +56,30 @@ def test_growth_compares_the_last_two_days_with_the_pace_before(
     assert (growth.kind if growth is not None else None) == kind
 
 
+def test_the_days_before_are_counted_as_calendar_days_both_ends_included() -> None:
+    """Articles dated without an hour: one on the 24th, three on the 26th and 27th. The two
+    days before the window (24th, 25th) held one article: half a day, against 1.5 now."""
+    until = utc(2024, 11, 27)
+    dates = [utc(2024, 11, 24), utc(2024, 11, 26), utc(2024, 11, 26), utc(2024, 11, 27)]
+    articles = tuple(
+        StoryArticle(f"a{n}", "Report", f"Outlet {n}", "en", at) for n, at in enumerate(dates)
+    )
+    story = Story(3, "Report", articles, (), ("en",), dates[0], dates[-1])
+    growth = story_growth(story, until)
+    assert growth is not None and growth.kind == "growing"
+    assert growth.describe().endswith("against 1 article in the 2 days before")
+    five = replace(
+        story, articles=(StoryArticle("b", "R", "O", "en", utc(2024, 11, 21)),) + articles
+    )
+    found = story_growth(five, until)
+    assert found is not None and found.earlier_days == 5  # the 21st to the 25th
+
+
 def test_growth_is_described_with_its_counts() -> None:
     growth = story_growth(_story(0.3, 0.6, 1.0, 1.5, 6.0), UNTIL)
     assert growth is not None and growth.marker == "↑ growing"
     assert growth.describe() == (
-        "growing: 4 articles in the last 2 days, against 1 article in the 4 days before"
+        "growing: 4 articles in the last 2 days, against 1 article in the 5 days before"
     )
     new = story_growth(_story(0.1, 0.5), UNTIL)
     assert new is not None and new.describe() == "new: 2 articles in the last 2 days"

@@ -29,7 +29,7 @@ class Growth:
     kind: str  # "new" or "growing"
     recent: int  # articles in the last RECENT_DAYS days
     earlier: int  # articles before them
-    earlier_days: int  # the days those earlier articles span (at least 1)
+    earlier_days: int  # the calendar days from the first of them to the window's edge
 
     @property
     def marker(self) -> str:
@@ -64,7 +64,9 @@ def story_growth(story: Story, until: datetime | None, has_history: bool = True)
     earlier_dates = [when for when in dated if when <= edge]
     if not earlier_dates:
         return Growth("new", recent, 0, 0) if has_history else None
-    days = max(1, round((edge - min(earlier_dates)).total_seconds() / 86_400))
+    # Calendar days, both ends counted: most articles carry a date without an hour, and one
+    # from the 24th and one from the 25th are two days of news, not one.
+    days = (edge.date() - min(earlier_dates).date()).days + 1
     if recent / RECENT_DAYS >= _FASTER * len(earlier_dates) / days:
         return Growth("growing", recent, len(earlier_dates), days)
     return None
