@@ -20,6 +20,7 @@ from sahelreader.tui.widgets.article_list import ArticleList
 from sahelreader.tui.widgets.reader import ArticleReader
 from sahelreader.tui.widgets.side_panel import SideList, SidePanel
 
+from .conftest import draft, utc
 from .tui_helpers import MARKUP_TITLE, app_for, build_library, settle
 
 
@@ -599,3 +600,38 @@ async def test_a_search_that_finds_more_than_the_list_holds_says_how_many_match(
         await settle(app, pilot)
         assert len(titles(app)) == 1
         assert "1 of 2 hits" in str(app.query_one("#status", Static).render())
+
+
+async def test_pagedown_scrolls_the_reader_even_when_the_list_could_scroll(home: Path) -> None:
+    """At 24 rows the list is longer than its pane: ScrollView's own page keys scrolled the
+    list under the cursor instead of the article, as `?` and the README say they do."""
+    library = build_library(home)
+    library.add_drafts(
+        [
+            draft(
+                f"Market day {n} in Dosso",
+                f"Traders in Dosso, week {n}.",
+                published=utc(2023, 5, n),
+            )
+            for n in range(1, 15)
+        ]
+    )
+    library.ensure_index()
+    app = make_app(library=library, delays=Delays.none())
+    async with app.run_test(size=(100, 24)) as pilot:
+        await settle(app, pilot)
+        article_list = app.query_one(ArticleList)
+        assert article_list.virtual_size.height > article_list.size.height  # it could scroll
+        article_list.cursor = titles(app).index("Long convoy diary")
+        await pilot.press("enter")
+        await pilot.pause()
+        reader = app.query_one(ArticleReader)
+        list_at, cursor = article_list.scroll_y, article_list.cursor
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert reader.scroll_y > 0
+        assert (article_list.scroll_y, article_list.cursor) == (list_at, cursor)
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert reader.scroll_y == 0
+        assert article_list.scroll_y == list_at

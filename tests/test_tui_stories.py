@@ -105,3 +105,23 @@ async def test_the_side_panel_lists_more_from_this_outlet(home: Path) -> None:
             r.id for r in library.rows(library.list_ids()) if r.title == follow_up_of(event).title
         ]
         assert app.main.query_one("#side-outlet-title", Static).display
+
+
+async def test_the_stories_screen_moves_with_j_k_g_and_capital_g(home: Path) -> None:
+    app = make_app(library=_library(home), delays=Delays.none())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("T")
+        await settle(app, pilot)
+        await pilot.press("enter")  # a story's articles: three rows
+        await pilot.pause()
+        table: DataTable[Any] = app.screen.query_one(DataTable)
+        assert table.row_count == 3 and table.cursor_row == 0
+        await pilot.press("j")
+        assert table.cursor_row == 1
+        await pilot.press("G")
+        assert table.cursor_row == 2
+        await pilot.press("k")
+        assert table.cursor_row == 1
+        await pilot.press("g")
+        assert table.cursor_row == 0

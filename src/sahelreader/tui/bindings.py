@@ -335,6 +335,10 @@ FEEDS: list[BindingType] = [
 ]
 
 STORIES: list[BindingType] = [
+    _key("j", "cursor(1)", "Down", "stories.down", "Next story, or the story's next article"),
+    _key("k", "cursor(-1)", "Up", "stories.up", "Previous story, or article"),
+    _key("g", "edge(0)", "Top", "stories.top", "The first row"),
+    _key("G", "edge(1)", "Bottom", "stories.bottom", "The last row"),
     _key(
         "enter",
         "open",

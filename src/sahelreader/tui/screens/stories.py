@@ -199,6 +199,14 @@ class StoriesScreen(Screen[str | None]):
 
     # -- keys ----------------------------------------------------------------------------------
 
+    def action_cursor(self, step: int) -> None:
+        table = self.query_one(DataTable)
+        table.action_cursor_down() if step > 0 else table.action_cursor_up()
+
+    def action_edge(self, last: int) -> None:
+        table = self.query_one(DataTable)
+        table.move_cursor(row=table.row_count - 1 if last else 0, animate=False)
+
     def action_open(self) -> None:
         table = self.query_one(DataTable)
         if self.story is not None:

@@ -41,8 +41,11 @@ _DRAWN_COMPONENTS = (
 )
 
 
-class ArticleList(ScrollView, can_focus=True):
-    """Rows of title · source · date with markers; two lines a row when showing search hits."""
+class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
+    """Rows of title · source · date with markers; two lines a row when showing search hits.
+
+    It has only its own keys (`bindings.LIST`): ScrollView's page up and page down would
+    scroll the list under the cursor, where the reader's keys say they scroll the article."""
 
     DEFAULT_CSS = """
     ArticleList {
