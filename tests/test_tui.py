@@ -635,3 +635,44 @@ async def test_pagedown_scrolls_the_reader_even_when_the_list_could_scroll(home:
         await pilot.pause()
         assert reader.scroll_y == 0
         assert article_list.scroll_y == list_at
+
+
+async def test_a_search_typed_further_starts_at_its_best_hit(home: Path) -> None:
+    """Typed slowly, each word shows hits; the cursor stayed on the article highlighted for
+    the words typed so far, so enter opened a middle hit of the final search."""
+    library = Library.open(home, seed=False)
+    convoy = draft(
+        "Convoy news from the north",
+        "The convoy left at dawn. The convoy was long, and the convoy drivers said the convoy "
+        "would pass near Arlit.",
+        published=utc(2024, 3, 1),
+    )
+    arlit = draft(
+        "Arlit waits for the miners' pay",
+        "In Arlit the mine is idle. Arlit traders say Arlit needs a convoy of supplies; Arlit "
+        "families wait.",
+        published=utc(2024, 3, 2),
+    )
+    library.add_drafts([convoy, arlit])
+    library.ensure_index()
+    library.store.set_meta("seeded", "1")
+    app = make_app(library=library, delays=Delays.none())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"arlit")
+        await settle(app, pilot)
+        assert titles(app) == [arlit.title, convoy.title]
+        article_list = app.query_one(ArticleList)
+        assert article_list.cursor == 0
+        await pilot.press(*" convoy")
+        await settle(app, pilot)
+        assert titles(app) == [convoy.title, arlit.title]
+        assert article_list.cursor == 0  # the best hit of "arlit convoy", not of "arlit"
+        # Sorted another way, the same search keeps the cursor on its article.
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.press("j")
+        chosen = article_list.current_id
+        await pilot.press("s")
+        await settle(app, pilot)
+        assert article_list.current_id == chosen

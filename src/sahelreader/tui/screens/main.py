@@ -95,6 +95,7 @@ class MainScreen(FeedActions, StoryActions):
         self._outside_marker: tuple[int, int] | None = None
         # The last list of every article, with the change marker it was made at (load_list).
         self._whole_list: tuple[ListRequest, tuple[int, int], ListResult] | None = None
+        self._listed_search = ""  # the search whose hits the list shows ("" for none)
         self._mounted_panes = False
         # Library-wide counts for the header, refreshed off the UI thread.
         self._total = library.count()
@@ -343,13 +344,18 @@ class MainScreen(FeedActions, StoryActions):
             empty = "No articles in this view."
         else:
             empty = "The library is empty: add articles with `sahelreader add PATH`."
-        # Back from a search, the cursor returns to the article open in the reader.
+        # Back from a search, the cursor returns to the article open in the reader. A search
+        # typed anew starts at its best hit, not on the hit highlighted for the words typed so
+        # far; the same search sorted or filtered again keeps the cursor where it was.
         keep = message.keep or (
             self.article.id if self.article is not None and not result.query else None
         )
+        new_search = bool(message.request.search) and message.request.search != self._listed_search
+        self._listed_search = message.request.search
         article_list.set_ids(
             result.ids,
             keep=keep,
+            at_top=new_search and message.keep is None,
             snippets=result.snippets if result.with_snippets else None,
             terms=result.terms,
             empty_message=empty,

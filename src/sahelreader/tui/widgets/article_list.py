@@ -148,12 +148,14 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         snippets: dict[str, Snippet] | None = None,
         terms: frozenset[tuple[str, str]] = frozenset(),
         empty_message: str = "No articles.",
+        at_top: bool = False,
     ) -> None:
-        """Show `ids`; the cursor stays on `keep` (or the current article) if it is still there.
+        """Show `ids`; the cursor stays on `keep` (or the current article) if it is still there,
+        or goes to the first row (`at_top`).
 
         `snippets` (search hits only) holds those already computed; others are asked for.
         """
-        keep = keep or self.current_id
+        keep = None if at_top else keep or self.current_id
         self.ids = ids
         self.terms = terms
         self.generation += 1
