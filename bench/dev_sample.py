@@ -101,9 +101,7 @@ def french_dev_sample(corpus: Path = CORPUS) -> list[HeldoutText]:
     return first + rest[:FR_MORE]
 
 
-def sahel_dev_sample(
-    corpus: Path = CORPUS, heldout: Path = BENCH / "heldout"
-) -> list[HeldoutText]:
+def sahel_dev_sample(corpus: Path = CORPUS, heldout: Path = BENCH / "heldout") -> list[HeldoutText]:
     held = {
         str(a["record"])
         for a in json.loads((heldout / "sahel.json").read_text(encoding="utf-8"))["articles"]

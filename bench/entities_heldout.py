@@ -18,8 +18,8 @@ read in its own language), plus untyped span micro F1. ``--errors N`` prints up 
 spans per set with their context.
 
 ``--set dev-en``, ``dev-fr``, ``dev-sahel`` or ``dev`` (all three) score the DEV set
-(bench/dev/, chosen by bench/dev_sample.py, same format and guidelines), the one to tune the lists and rules on and to
-read ``--errors`` of; ``all`` is the held-out sets only.
+(bench/dev/, chosen by bench/dev_sample.py, same format and guidelines), the one to tune the
+lists and rules on and to read ``--errors`` of; ``all`` is the held-out sets only.
 """
 
 from __future__ import annotations
