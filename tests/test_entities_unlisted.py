@@ -672,3 +672,24 @@ def test_an_events_long_name_and_its_acronym_after_a_listed_place() -> None:
     found = names(text, "en")
     assert "KAC" not in found
     assert "Accra" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "language"),
+    [
+        ("L'œuvre de l'artiste espagnol Lima Kessaro a été retirée.", "Lima Kessaro", "fr"),
+        ("Le chanteur malien Dakar Tessouré a annulé son concert.", "Dakar Tessouré", "fr"),
+        ("The singer Lima Dounbey cancelled her tour.", "Lima Dounbey", "en"),
+        ("Striker Accra Mensabo scored twice on Sunday.", "Accra Mensabo", "en"),
+    ],
+)
+def test_a_role_noun_before_a_place_name_and_a_surname_makes_a_person(
+    text: str, person: str, language: str
+) -> None:
+    assert typed(text, person, language) == "person"
+
+
+def test_a_country_after_a_title_and_de_is_still_a_place() -> None:
+    text = "Le président du Niger Moussa Kessabé a reçu le ministre."
+    assert typed(text, "Niger", "fr") == "place"
+    assert typed(text, "Moussa Kessabé", "fr") == "person"

@@ -692,7 +692,9 @@ class _Document:
                     titled = True
                     i += taken
                 else:
-                    titled = False
+                    # "l'artiste espagnol Santiago Sierra": a nationality between the title
+                    # and the name keeps the title's meaning
+                    titled = titled and self.language == "fr" and w.endswith(FR_DEMONYM_ENDINGS)
                     i += 1
                 continue
             taken = self.title_at(i) if folds[i].casefold() in g.title_lengths else 0
@@ -815,7 +817,11 @@ class _Document:
             self.emit(i, end, etype, _LISTED)
             return end
         elif etype == "place" and titled:
-            self.emit(i, end, etype)
+            if size == 1 and i > 0 and self.words[i - 1] not in NAME_CONNECTORS:
+                # "l'artiste Santiago Sierra": the title is right before, so is the name
+                self.emit(i, j, "person")
+                return j
+            self.emit(i, end, etype)  # "le président du Niger Mohamed Bazoum"
             return end
         else:
             self.emit(i, j, "organisation" if etype != "person" else etype, _WEAK)
