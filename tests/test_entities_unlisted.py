@@ -693,3 +693,16 @@ def test_a_country_after_a_title_and_de_is_still_a_place() -> None:
     text = "Le président du Niger Moussa Kessabé a reçu le ministre."
     assert typed(text, "Niger", "fr") == "place"
     assert typed(text, "Moussa Kessabé", "fr") == "person"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two neighbours gave him life-saving CPR before the paramedics came.",
+        "Kessa Dounbey spent a week in the ICU after the crash.",
+        "Thieves emptied the ATM and fled in a stolen SUV.",
+        "Investors are pouring money into AI and EV makers.",
+    ],
+)
+def test_common_noun_acronyms_are_not_organisations(text: str) -> None:
+    assert all(e.type != "organisation" for e in RULES.recognise(text, "en"))
