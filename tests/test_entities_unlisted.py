@@ -706,3 +706,30 @@ def test_a_country_after_a_title_and_de_is_still_a_place() -> None:
 )
 def test_common_noun_acronyms_are_not_organisations(text: str) -> None:
     assert all(e.type != "organisation" for e in RULES.recognise(text, "en"))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Le Kessabor estime que le transfert est régulier.", "Kessabor"),
+        ("Selon nos sources, le Tamberlo a déclaré la fin des combats.", "Tamberlo"),
+    ],
+)
+def test_a_french_name_after_le_before_a_speech_verb_is_a_body(text: str, name: str) -> None:
+    assert typed(text, name, "fr") == "organisation"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le vaccin est prêt. Grâce à de meilleurs tests, la campagne a repris.",
+        "« Grâce au soutien des bailleurs, nous avons tenu », dit-il.",
+    ],
+)
+def test_grace_a_is_a_preposition_not_a_first_name(text: str) -> None:
+    assert not any(e.text.startswith("Grâce") for e in RULES.recognise(text, "fr"))
+
+
+def test_a_first_name_alone_before_a_still_names_a_person_after_a_title() -> None:
+    text = "Le chanteur Grâce Kessabo à Dakar a rempli le stade."
+    assert typed(text, "Grâce Kessabo", "fr") == "person"

@@ -756,6 +756,17 @@ class _Document:
                 i = j
                 titled = False
                 continue
+            if (
+                sent[i]
+                and self.language == "fr"
+                and j == i + 1
+                and i + 1 < n
+                and words[i + 1] in ("à", "au", "aux")
+                and f in g.first_names
+            ):
+                i += 1  # "Grâce à de meilleurs tests": a preposition, not a first name
+                titled = False
+                continue
             if sent[i] and not titled and f not in g.first_names and not is_acronym(w):
                 if w.lower() in self.lower_vocab() or (
                     j > i + 1
@@ -891,7 +902,10 @@ class _Document:
             self.emit(i, j, "organisation", _WEAK)
             return j
         if nxt in PERSON_VERBS and (nxt != "a" or self.language == "fr"):
-            self.emit(i, j, "person", _WEAK)
+            # "Le Barça estime", "le Polisario a déclaré": a French name after "le" is a
+            # body, not a person (people take no article)
+            masculine = self.language == "fr" and size == 1 and prev == "le"
+            self.emit(i, j, "organisation" if masculine else "person", _WEAK)
             return j
         if prev in PLACE_PREPOSITIONS and size <= 2:
             self.emit(i, j, "place", _WEAK)
