@@ -733,3 +733,19 @@ def test_grace_a_is_a_preposition_not_a_first_name(text: str) -> None:
 def test_a_first_name_alone_before_a_still_names_a_person_after_a_title() -> None:
     text = "Le chanteur Grâce Kessabo à Dakar a rempli le stade."
     assert typed(text, "Grâce Kessabo", "fr") == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "language"),
+    [
+        ("Delegates of Kessaria's New Party met in Accra on Monday.", "New Party", "en"),
+        ("The New Progressive Alliance won two seats.", "New Progressive Alliance", "en"),
+        ("Le Nouveau Parti du peuple a boycotté le scrutin.", "Nouveau Parti", "fr"),
+    ],
+)
+def test_new_starts_an_organisations_name(text: str, name: str, language: str) -> None:
+    assert typed(text, name, language) == "organisation"
+
+
+def test_new_before_an_ordinary_word_is_not_a_name() -> None:
+    assert names("New rules on fishing came into force in Ghana.", "en") == {"Ghana"}

@@ -33,6 +33,7 @@ from sahelreader.entities.rules import (
     FR_PLACE_ENDINGS,
     FR_SENTENCE_OPENERS,
     NAME_CONNECTORS,
+    NAME_OPENERS,
     NAME_PARTICLES,
     ORDINAL_RE,
     ORG_DESCRIPTORS,
@@ -496,6 +497,14 @@ class _Document:
         # "the union Unite", "l'ONG X"; a capitalised "Union" or "Group" starts a name instead
         return self.words[k].islower() or is_acronym(self.words[k])
 
+    def opens_organisation(self, i: int) -> bool:
+        """A capitalised adjective that is usually no name ("New") starting an organisation's
+        name: "the New Party", "New Patriotic Party" (an organisation word ends the run)."""
+        if self.words[i] not in NAME_OPENERS or self.head[i] or self.upper[i]:
+            return False
+        j = self.extend(i)
+        return j > i + 1 and self.folds[j - 1] in self.g.org_words
+
     def after_work_marker(self, i: int) -> bool:
         """Token ``i`` follows a word that says a work's or an event's title comes next
         ("intitulée", "titled", "festival"), with at most an opening quote between."""
@@ -711,7 +720,7 @@ class _Document:
                 i += taken
                 continue
             f = folds[i]
-            if f in g.stopwords:
+            if f in g.stopwords and not self.opens_organisation(i):
                 i += 1
                 continue
             if self.language == "fr" and w in EVENT_HEADS and not head[i]:
