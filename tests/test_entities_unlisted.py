@@ -749,3 +749,29 @@ def test_new_starts_an_organisations_name(text: str, name: str, language: str) -
 
 def test_new_before_an_ordinary_word_is_not_a_name() -> None:
     assert names("New rules on fishing came into force in Ghana.", "en") == {"Ghana"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Le Syndicat national des enseignants du supérieur a appelé à la grève.",
+            "Syndicat national des enseignants du supérieur",
+        ),
+        (
+            "L'Association des femmes juristes de Kessa a porté plainte.",
+            "Association des femmes juristes de Kessa",
+        ),
+        (
+            "Le Conseil supérieur de la magistrature s'est réuni lundi.",
+            "Conseil supérieur de la magistrature",
+        ),
+        ("L'Union des jeunes musulmans a condamné l'attaque.", "Union des jeunes musulmans"),
+        (
+            "L'Agence de régulation des télécommunications et des postes a sanctionné Kessatel.",
+            "Agence de régulation des télécommunications",
+        ),
+    ],
+)
+def test_french_organisation_bodies_of_people_and_sectors(text: str, name: str) -> None:
+    assert typed(text, name, "fr") == "organisation"
