@@ -113,8 +113,7 @@ class _Document:
         self.text = text
         self.g = gazetteer
         words, starts, ends = tokenize(text)
-        if any("-" in w and w[0].isupper() for w in words):
-            words, starts, ends = split_joined_places(text, words, starts, ends, gazetteer.exact)
+        words, starts, ends = split_joined_places(text, words, starts, ends, gazetteer.exact)
         self.words = words
         self.starts = starts
         self.ends = ends
