@@ -775,3 +775,18 @@ def test_new_before_an_ordinary_word_is_not_a_name() -> None:
 )
 def test_french_organisation_bodies_of_people_and_sectors(text: str, name: str) -> None:
     assert typed(text, name, "fr") == "organisation"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind", "language"),
+    [
+        ("La Guinée-Bissau a fermé sa frontière.", "Guinée-Bissau", "place", "fr"),
+        ("Le ministre Jean-Pierre Kessabo est arrivé.", "Jean-Pierre Kessabo", "person", "fr"),
+        ("Flights to Mali resumed. Niger-born Kessa Tamboura said so.", "Niger-born", None, "en"),
+    ],
+)
+def test_hyphenated_names_that_are_not_two_listed_places_stay_whole(
+    text: str, name: str, kind: str | None, language: str
+) -> None:
+    assert typed(text, name, language) == kind
+    assert all("-" not in e.text or e.text == name for e in RULES.recognise(text, language))
