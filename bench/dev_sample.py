@@ -1,7 +1,7 @@
 """Which corpus articles make up the entity DEV set (bench/dev/), and the text annotated in each.
 
-    python bench/dev_sample.py {dev-en,dev-fr}          # the seeded sample, as a list
-    python bench/dev_sample.py {dev-en,dev-fr} --show   # ... with each text, to annotate
+    python bench/dev_sample.py {dev-en,dev-fr,dev-sahel}          # the seeded sample, as a list
+    python bench/dev_sample.py {dev-en,dev-fr,dev-sahel} --show   # ... with each text, to annotate
 
 The DEV set is for tuning the lists and rules; the held-out set (bench/heldout/) is not. Its
 articles never overlap the held-out set or the statistical tagger's training text:
@@ -11,11 +11,17 @@ articles never overlap the held-out set or the statistical tagger's training tex
   rows); the corpus has no ``train.tsv``, and ``test.tsv`` is where the held-out set comes from.
   Rows of ``MIN_WORDS`` words or more are shuffled with the seed; the first ``FR_WEST_AFRICA``
   naming West African countries or towns at least twice are taken, then the first
-  ``FR_OTHER`` others. Texts are built and cut (``ANNOTATE_WORDS``) as for the held-out set.
+  ``FR_OTHER`` others, then (the second round) ``FR_MORE`` more of the rest, those naming Africa
+  first (only 7 kept-out rows name West Africa twice). Texts are built and cut
+  (``ANNOTATE_WORDS``) as for the held-out set.
 * English: items of ``multi_outlet_snapshot_2025/news_data.json`` whose ids are not in
   bench/heldout/en.json and whose text is not a held-out item's (the snapshot repeats some
   items under new ids), chosen as the held-out English set chooses (English, ``MIN_WORDS``
   words or more, outlets taken in turn) with a different seed, ``EN_ARTICLES`` of them.
+* Sahel (English): items of the 2021-2022 RSS entries chosen as bench/heldout/sahel.json's
+  English items are (naming Sahel countries or towns twice, ``SAHEL_MIN_WORDS`` words or more,
+  English), except the held-out ones and every ``RSS_TRAINED_EVERY``-th item, which
+  bench/train_entities.py trains on; shuffled with the seed, ``SAHEL_EN`` of them.
 """
 
 from __future__ import annotations
@@ -34,6 +40,8 @@ from heldout_sample import (  # noqa: E402
     CORPUS,
     EN_FILE,
     MIN_WORDS,
+    RSS_FILE,
+    SAHEL_WORDS,
     HeldoutText,
     _round_robin,
     _words,
@@ -42,6 +50,7 @@ from heldout_sample import (  # noqa: E402
     english_text,
     french_rows,
     french_text,
+    rss_records,
 )
 
 from sahelreader.text.language import detect_language  # noqa: E402
@@ -51,7 +60,12 @@ KEPT_OUT_EVERY = 5  # bench/train_entities.py AGREEMENT_EVERY: these rows are ne
 SEED = 1414
 FR_WEST_AFRICA = 7
 FR_OTHER = 5
+FR_MORE = 12  # added in the second rules round
 EN_ARTICLES = 20
+SAHEL_EN = 10
+SAHEL_MIN_WORDS = 25  # as bench/heldout_sample.py's Sahel items
+RSS_TRAINED_EVERY = 8  # bench/train_entities.py RSS_EVERY: those items are trained on
+AFRICA_WORDS = re.compile(r"\b(?:Afrique|africain)", re.IGNORECASE)
 # A selection rule for this script only (not a list the app uses).
 WEST_AFRICA_WORDS = re.compile(
     r"\b(?:Sahel|Mali|Niger|Nigeria|Burkina|Tchad|Mauritanie|S[ée]n[ée]gal|Guin[ée]e|"
@@ -69,16 +83,47 @@ def french_dev_sample(corpus: Path = CORPUS) -> list[HeldoutText]:
     random.Random(SEED).shuffle(rows)
     west_africa: list[HeldoutText] = []
     other: list[HeldoutText] = []
+    kept_out = []
     for index, row in rows:
         text = french_text(row)
         if _words(text) < MIN_WORDS:
             continue
         item = HeldoutText(FR_DEV_FILE, str(index), "BBC Afrique", text, annotation_end(text))
+        kept_out.append(item)
         if len(WEST_AFRICA_WORDS.findall(text)) >= 2:
             west_africa.append(item)
         else:
             other.append(item)
-    return west_africa[:FR_WEST_AFRICA] + other[:FR_OTHER]
+    first = west_africa[:FR_WEST_AFRICA] + other[:FR_OTHER]
+    rest = [item for item in kept_out if item not in first]
+    # A stable sort: rows naming Africa first, each group in the shuffled order.
+    rest.sort(key=lambda item: not AFRICA_WORDS.search(item.text))
+    return first + rest[:FR_MORE]
+
+
+def sahel_dev_sample(corpus: Path = CORPUS, heldout: Path = BENCH / "heldout") -> list[HeldoutText]:
+    held = {
+        str(a["record"])
+        for a in json.loads((heldout / "sahel.json").read_text(encoding="utf-8"))["articles"]
+        if a["file"] == RSS_FILE
+    }
+    records = rss_records(corpus)
+    # The feeds repeat items: a repeat of a held-out or a trained-on text is neither DEV nor new.
+    excluded = {int(r) for r in held} | set(range(0, len(records), RSS_TRAINED_EVERY))
+    excluded_texts = {english_text(records[index]) for index in excluded if index < len(records)}
+    english = [
+        HeldoutText(RSS_FILE, str(index), item.get("source") or "", text, annotation_end(text))
+        for index, item in enumerate(records)
+        if index not in excluded
+        and (text := english_text(item)) not in excluded_texts
+        and len(SAHEL_WORDS.findall(text)) >= 2
+        and _words(text) >= SAHEL_MIN_WORDS
+        and detect_language(text, ("en", "fr")) == "en"
+    ]
+    random.Random(SEED).shuffle(english)
+    seen: set[str] = set()
+    unique = [t for t in english if not (t.text in seen or seen.add(t.text))]
+    return unique[:SAHEL_EN]
 
 
 def english_dev_sample(
@@ -112,10 +157,11 @@ def english_dev_sample(
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("set", choices=("dev-en", "dev-fr"))
+    parser.add_argument("set", choices=("dev-en", "dev-fr", "dev-sahel"))
     parser.add_argument("--show", action="store_true", help="print each annotated text")
     args = parser.parse_args(argv)
-    chosen = english_dev_sample() if args.set == "dev-en" else french_dev_sample()
+    samplers = {"dev-en": english_dev_sample, "dev-fr": french_dev_sample}
+    chosen = samplers.get(args.set, sahel_dev_sample)()
     for number, item in enumerate(chosen):
         print(f"=== {number} {item.source} {item.record} to={item.annotated_to} {item.sha1[:8]}")
         if args.show:

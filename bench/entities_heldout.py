@@ -1,7 +1,7 @@
 """Score the entity recogniser on the hand-annotated held-out news set (bench/heldout/).
 
-Usage: python bench/entities_heldout.py [--set en|fr|sahel|all|dev-en|dev-fr|dev] [--json]
-       [--errors N] [--corpus DIR] [--heldout DIR] [--dev DIR] [--rules-only]
+Usage: python bench/entities_heldout.py [--set en|fr|sahel|all|dev-en|dev-fr|dev-sahel|dev]
+       [--json] [--errors N] [--corpus DIR] [--heldout DIR] [--dev DIR] [--rules-only]
 
 The set's texts stay in the shared corpus (default /work/shared/corpus/news); the repository
 keeps record ids, the annotated length, a sha1 of the annotated text and the gold spans
@@ -17,9 +17,9 @@ the three, per set (``en``, ``fr``, and ``sahel``: Sahel news in both languages,
 read in its own language), plus untyped span micro F1. ``--errors N`` prints up to N differing
 spans per set with their context.
 
-``--set dev-en``, ``dev-fr`` or ``dev`` (both) score the DEV set (bench/dev/, chosen by
-bench/dev_sample.py, same format and guidelines), the one to tune the lists and rules on and to
-read ``--errors`` of; ``all`` is the held-out sets only.
+``--set dev-en``, ``dev-fr``, ``dev-sahel`` or ``dev`` (all three) score the DEV set
+(bench/dev/, chosen by bench/dev_sample.py, same format and guidelines), the one to tune the
+lists and rules on and to read ``--errors`` of; ``all`` is the held-out sets only.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ from sahelreader.entities import Recogniser  # noqa: E402
 HELDOUT = BENCH / "heldout"
 DEV = BENCH / "dev"
 SETS = ("en", "fr", "sahel")
-DEV_SETS = ("dev-en", "dev-fr")  # bench/dev/en.json, bench/dev/fr.json
+DEV_SETS = ("dev-en", "dev-fr", "dev-sahel")  # bench/dev/en.json, fr.json, sahel.json
 Article = tuple[str, str, int, list[Span]]  # text, its language, annotated_to, gold spans
 
 

@@ -18,7 +18,10 @@ from collections.abc import Mapping
 from sahelreader.entities import model
 from sahelreader.entities.combine import merge
 from sahelreader.entities.gazetteer import Gazetteer, load
+from sahelreader.entities.joined import split_joined_places
 from sahelreader.entities.rules import (
+    CREDIT_LABELS,
+    EDITION_PLACES,
     EVENT_ENDS,
     EVENT_HEADS,
     FR_DEMONYM_ENDINGS,
@@ -28,7 +31,9 @@ from sahelreader.entities.rules import (
     FR_ORG_LINKS,
     FR_ORG_VOCAB,
     FR_PLACE_ENDINGS,
+    FR_SENTENCE_OPENERS,
     NAME_CONNECTORS,
+    NAME_OPENERS,
     NAME_PARTICLES,
     ORDINAL_RE,
     ORG_DESCRIPTORS,
@@ -38,7 +43,9 @@ from sahelreader.entities.rules import (
     PLACE_NOUNS_BEFORE,
     PLACE_OF,
     PLACE_PREPOSITIONS,
+    ROMAN_ORDINAL_RE,
     SENTENCE_END,
+    WORK_MARKERS,
     YEAR_RE,
     is_acronym,
     is_capitalised,
@@ -56,6 +63,8 @@ _ARTICLES = frozenset({"The", "the", "Le", "La", "Les", "L'", "L’", "le", "la"
 _ARTICLES_FOLDED = frozenset(a.casefold() for a in _ARTICLES)
 _FR_DETERMINERS = frozenset({*_ARTICLES, "un", "une", "Un", "Une", "au", "aux", "du", "des"})
 _EVENT_LINKS = frozenset({"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’"})
+# "de Karoi, au Zimbabwe", "of Karoi, in Zimbabwe": a town, then the country it is in.
+_APPOSITION_PREPOSITIONS = frozenset({"au", "en", "aux", "in"})
 _OPENING_QUOTES = frozenset({'"', "“", "«", "'", "‘"})
 # A span straight from the lists, one with firm evidence, one guessed (see combine.py).
 _LISTED, _STRONG, _WEAK = 3, 2, 1
@@ -104,6 +113,7 @@ class _Document:
         self.text = text
         self.g = gazetteer
         words, starts, ends = tokenize(text)
+        words, starts, ends = split_joined_places(text, words, starts, ends, gazetteer.exact)
         self.words = words
         self.starts = starts
         self.ends = ends
@@ -246,6 +256,8 @@ class _Document:
         if self.g.exact.get((f,)) == "misc":
             return True
         w = self.words[j]
+        if w in FR_SENTENCE_OPENERS and self.language == "fr":
+            return True
         if self.folds[j].casefold() not in self.g.title_lengths or self.title_at(j) == 0:
             return False
         # "Hun Sen, who": a short title without its dot and with no name after it is a name
@@ -283,6 +295,8 @@ class _Document:
                     break
                 if self.is_blocker(j):
                     break
+                if folds[j] in CREDIT_LABELS and j + 1 < n and words[j + 1] == ":":
+                    break  # "Vidéo : Jeanne Mbassou Montage : ...": a label, not the name
                 if folds[j] in g.org_words or folds[j] in g.place_end_words:
                     org_or_place = True
                 j += 1
@@ -405,6 +419,8 @@ class _Document:
 
     def run(self, tagger: model.LanguageModel | None = None) -> list[Entity]:
         self.first_pass()
+        if self._event_acronyms:
+            self.drop_event_acronyms(self._event_acronyms)
         self.attach_ordinals()
         self.bracketed_short_names()
         self.second_pass()
@@ -414,6 +430,19 @@ class _Document:
             self.spans = merge(self.spans, tagged, self.folds, KEEP_GUESSES)
         self.split_at_places()
         return self.entities()
+
+    def drop_event_acronyms(self, acronyms: set[str]) -> None:
+        """An event's short name found before it was defined ("AFCON game" in a headline, then
+        "Africa Cup of Nations (AFCON)"): no guess from it, unless it is a listed name."""
+        words = self.words
+        self.spans = [
+            (i, j, etype, strength)
+            for i, j, etype, strength in self.spans
+            if strength == _LISTED or j - i > 1 or words[i] not in acronyms
+        ]
+        self.candidates = [
+            (i, j) for i, j in self.candidates if j - i > 1 or words[i] not in acronyms
+        ]
 
     def bracketed_short_names(self) -> None:
         """ "Confédération africaine de football (Caf)": a capitalised word in brackets right
@@ -466,6 +495,37 @@ class _Document:
             return False
         # "the union Unite", "l'ONG X"; a capitalised "Union" or "Group" starts a name instead
         return self.words[k].islower() or is_acronym(self.words[k])
+
+    def opens_organisation(self, i: int) -> bool:
+        """A capitalised adjective that is usually no name ("New") starting an organisation's
+        name: "the New Party", "New Patriotic Party" (an organisation word ends the run)."""
+        if self.words[i] not in NAME_OPENERS or self.head[i] or self.upper[i]:
+            return False
+        j = self.extend(i)
+        return j > i + 1 and self.folds[j - 1] in self.g.org_words
+
+    def after_work_marker(self, i: int) -> bool:
+        """Token ``i`` follows a word that says a work's or an event's title comes next
+        ("intitulée", "titled", "festival"), with at most an opening quote between."""
+        k = i - 1
+        if k >= 0 and self.words[k] in _OPENING_QUOTES:
+            k -= 1
+        return k >= 0 and not self.brk[k + 1] and self.words[k] in WORK_MARKERS
+
+    def skip_event_acronym(self, j: int) -> int:
+        """After an event's name ending before ``j``: an acronym in brackets right after it is
+        the event's short name ("Africa Cup of Nations (AFCON)"); remembered, and skipped."""
+        words, caps, brk, n = self.words, self.caps, self.brk, self.n
+        k = j
+        # "Africa Cup of Nations (AFCON)": the name may go on with "of" and capitalised words
+        while k < n and k < j + 4 and not brk[k] and (words[k] == "of" or caps[k]):
+            k += 1
+        if k + 2 < n and words[k] == "(" and is_acronym(words[k + 1]) and words[k + 2] == ")":
+            if self._event_acronyms is None:
+                self._event_acronyms = set()
+            self._event_acronyms.add(words[k + 1])
+            return k + 3
+        return j
 
     def event_end(self, i: int) -> int:
         """End of a French event's name headed at ``i`` ("Coupe d'Afrique des Nations 2022",
@@ -640,7 +700,9 @@ class _Document:
                     titled = True
                     i += taken
                 else:
-                    titled = False
+                    # "l'artiste espagnol Santiago Sierra": a nationality between the title
+                    # and the name keeps the title's meaning
+                    titled = titled and self.language == "fr" and w.endswith(FR_DEMONYM_ENDINGS)
                     i += 1
                 continue
             taken = self.title_at(i) if folds[i].casefold() in g.title_lengths else 0
@@ -657,7 +719,7 @@ class _Document:
                 i += taken
                 continue
             f = folds[i]
-            if f in g.stopwords:
+            if f in g.stopwords and not self.opens_organisation(i):
                 i += 1
                 continue
             if self.language == "fr" and w in EVENT_HEADS and not head[i]:
@@ -688,6 +750,10 @@ class _Document:
                 titled = False
                 continue
             j = self.extend(i)
+            if self.after_work_marker(i):
+                i = j  # "l'œuvre intitulée Union Flag", "the festival Dark Mofo": MISC
+                titled = False
+                continue
             if not titled and self.after_descriptor(i):
                 self.emit(i, j, "organisation")  # the steelmaker POSCO, l'ONG X
                 i = j
@@ -696,6 +762,17 @@ class _Document:
                 # "Chipmaker SK Hynix reported": the descriptor starts the sentence.
                 self.emit(i + 1, j, "organisation")
                 i = j
+                titled = False
+                continue
+            if (
+                sent[i]
+                and self.language == "fr"
+                and j == i + 1
+                and i + 1 < n
+                and words[i + 1] in ("à", "au", "aux")
+                and f in g.first_names
+            ):
+                i += 1  # "Grâce à de meilleurs tests": a preposition, not a first name
                 titled = False
                 continue
             if sent[i] and not titled and f not in g.first_names and not is_acronym(w):
@@ -725,15 +802,26 @@ class _Document:
                 if titled and etype == "place" and size == 1 and folds[i] in g.first_names:
                     etype = "person"
                 self.emit(i, end, etype, _LISTED)
-            return end
+                return end
+            return self.skip_event_acronym(end)  # a listed event and its short name
         # The capitalised sequence runs past the entry: decide on the whole sequence.
         rest = folds[end:j]
         if self.words[j - 1] in EVENT_ENDS:
-            return j  # Boston Marathon, Rio Games: an event named after a place
+            return self.skip_event_acronym(j)  # Boston Marathon: an event named after a place
         if any(f in g.org_words for f in rest):
             self.emit(i, j, "organisation")
         elif folds[j - 1] in g.place_end_words:
             self.emit(i, j, "place")
+        elif etype == "organisation" and j == end + 1 and folds[end] in EDITION_PLACES:
+            self.emit(i, j, "organisation", _LISTED)  # BBC Sport Afrique: an edition
+        elif etype in ("place", "organisation") and folds[end] in g.first_names:
+            # "battu par Togo Marie Kessaba": a listed name run into a person's (a headline
+            # without punctuation); the first name starts the next name.
+            if etype == "place" and size == 1 and folds[i] in g.first_names:
+                self.emit(i, j, "person")
+                return j
+            self.emit(i, end, etype, _LISTED)
+            return end
         elif etype == "person":
             self.emit(i, j, "person")
         elif etype == "misc":
@@ -748,7 +836,11 @@ class _Document:
             self.emit(i, end, etype, _LISTED)
             return end
         elif etype == "place" and titled:
-            self.emit(i, end, etype)
+            if size == 1 and i > 0 and self.words[i - 1] not in NAME_CONNECTORS:
+                # "l'artiste Santiago Sierra": the title is right before, so is the name
+                self.emit(i, j, "person")
+                return j
+            self.emit(i, end, etype)  # "le président du Niger Mohamed Bazoum"
             return end
         else:
             self.emit(i, j, "organisation" if etype != "person" else etype, _WEAK)
@@ -760,7 +852,10 @@ class _Document:
         size = j - i
         toks = folds[i:j]
         if (size > 1 and words[j - 1] in EVENT_ENDS) or words[j - 1] == "Games":
-            return j  # Commonwealth Games, World Cup, Boston Marathon: events, not reported
+            # Commonwealth Games, World Cup, Boston Marathon: events, not reported
+            return self.skip_event_acronym(j)
+        if size == 1 and ROMAN_ORDINAL_RE.fullmatch(words[i]):
+            return j  # "au XIXe siècle": a century
         if toks[0] in FR_ORG_HEADS:
             end = self.french_org_body(i, j)
             if end > i + 1:
@@ -815,7 +910,10 @@ class _Document:
             self.emit(i, j, "organisation", _WEAK)
             return j
         if nxt in PERSON_VERBS and (nxt != "a" or self.language == "fr"):
-            self.emit(i, j, "person", _WEAK)
+            # "Le Barça estime", "le Polisario a déclaré": a French name after "le" is a
+            # body, not a person (people take no article)
+            masculine = self.language == "fr" and size == 1 and prev == "le"
+            self.emit(i, j, "organisation" if masculine else "person", _WEAK)
             return j
         if prev in PLACE_PREPOSITIONS and size <= 2:
             self.emit(i, j, "place", _WEAK)
@@ -855,6 +953,16 @@ class _Document:
                 k += 1
             if k < n and not brk[k] and words[k] in PLACE_NOUNS_AFTER and words[k].endswith("s"):
                 return True
+        if (
+            i >= 1
+            and j + 2 < n
+            and words[i - 1] in PLACE_OF
+            and words[j] == ","
+            and words[j + 1] in _APPOSITION_PREPOSITIONS
+            and not brk[j + 2]
+            and self.gazetteer_at(j + 2)[1] == "place"
+        ):
+            return True  # "les femmes de Karoi, au Zimbabwe": a town, then its country
         if i >= 2 and not brk[i] and words[i - 1] in PLACE_OF:
             before = words[i - 2].casefold()
             if before in PLACE_NOUNS_BEFORE:

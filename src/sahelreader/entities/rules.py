@@ -100,6 +100,13 @@ def token_key(word: str) -> str:
 
 # Sequence-initial words that head a French organisation name whose body may be lower-case.
 FR_ORG_HEADS = frozenset(token_key(w) for w in _WORDS["fr_org_heads"])
+CREDIT_LABELS = frozenset(token_key(w) for w in _WORDS["credit_labels"])
+WORK_MARKERS = frozenset(_WORDS["work_markers"])
+NAME_OPENERS = frozenset(_WORDS["name_openers"])
+FR_SENTENCE_OPENERS = frozenset(_WORDS["fr_sentence_openers"])
+EDITION_PLACES = frozenset(token_key(w) for w in _WORDS["edition_places"])
+# A century in Roman numerals: "XIXe siècle", "XXIe" (a number, not a name).
+ROMAN_ORDINAL_RE = re.compile(r"[IVXLC]+(?:e|er|ème|eme)")
 
 
 def tokenize(text: str) -> tuple[list[str], list[int], list[int]]:
