@@ -344,3 +344,41 @@ def test_undated_articles_added_today_do_not_hide_the_recent_stories(home: Path)
     lib.add_drafts([draft(f"Undated page {i}", f"Millet, page {i}.") for i in range(3)])
     assert [s.id for s in lib.stories.recent(days=365)] == [s.id for s in dated]
     lib.close()
+
+
+def test_two_libraries_grouping_the_same_articles_at_once_place_each_once(home: Path) -> None:
+    """The CLI's `stories` and the reader each grouped a library from before stories at the
+    same time: articles were placed twice (moved to a second story, their keys listed and
+    counted twice), and the first stories were left empty."""
+    with Library.open(home, seed=False) as lib:
+        lib.add_drafts([*_event_articles(), *filler(20)])
+        lib.stories.table.clear()  # as a library from before stories
+    first, second = Library.open(home, seed=False), Library.open(home, seed=False)
+    try:
+        table = first.stories.table
+        real = table.placed_count
+
+        def the_other_one_groups_now() -> int:
+            second.stories.catch_up()  # between this one's counting and its placing
+            return real()
+
+        table.placed_count = the_other_one_groups_now  # type: ignore[method-assign]
+        first.stories.catch_up()
+        conn = first.store.connection
+        articles = conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+        assert conn.execute("SELECT COUNT(*) FROM story_articles").fetchone()[0] == articles
+        # Each article's keys listed once, and every key counted as often as it is listed.
+        listed = conn.execute(
+            "SELECT COUNT(*) FROM (SELECT article_id, key FROM story_features"
+            " GROUP BY article_id, key HAVING COUNT(*) > 1)"
+        ).fetchone()[0]
+        assert listed == 0
+        wrong = conn.execute(
+            "SELECT COUNT(*) FROM story_key_df d WHERE d.df != (SELECT COUNT(*) FROM"
+            " story_features f WHERE f.key = d.key)"
+        ).fetchone()[0]
+        assert wrong == 0
+        assert first.stories.unplaced() == 0
+    finally:
+        first.close()
+        second.close()

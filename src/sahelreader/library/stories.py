@@ -109,8 +109,16 @@ class Stories:
                     table.count_keys(conn, {k: -n for k, n in Counter(left).items()})
                 break
             with self.library.store.transaction() as conn:
-                for article_id in ordered[start : start + _BATCH]:
-                    if article_id not in keys:
+                batch = ordered[start : start + _BATCH]
+                # Placed since this began, by another process or thread grouping the same
+                # articles (the CLI's `stories` beside the reader): left where they are, and
+                # their keys, counted above, taken back.
+                taken = table.placed_among(conn, batch)
+                if taken:
+                    again = [k for i in batch if i in taken for k in keys.get(i, ())]
+                    table.count_keys(conn, {k: -n for k, n in Counter(again).items()})
+                for article_id in batch:
+                    if article_id not in keys or article_id in taken:
                         continue
                     found = keys[article_id]
                     when, dated = dates[article_id]

@@ -171,6 +171,17 @@ class StoryTable:
             [(key, listed_at, article_id, story_id) for key in keys],
         )
 
+    def placed_among(self, conn: sqlite3.Connection, ids: Sequence[str]) -> set[str]:
+        """Which of `ids` are in a story, read within the caller's transaction."""
+        found: set[str] = set()
+        for chunk in _chunks(ids):
+            marks = ",".join("?" * len(chunk))
+            rows = conn.execute(
+                f"SELECT article_id FROM story_articles WHERE article_id IN ({marks})", chunk
+            )
+            found.update(str(row[0]) for row in rows)
+        return found
+
     def count_keys(self, conn: sqlite3.Connection, counts: Mapping[str, int]) -> None:
         """Add to the keys' document frequencies (negative counts take away)."""
         conn.executemany(
