@@ -125,3 +125,42 @@ async def test_the_stories_screen_moves_with_j_k_g_and_capital_g(home: Path) -> 
         assert table.cursor_row == 1
         await pilot.press("g")
         assert table.cursor_row == 0
+
+
+async def test_the_stories_screen_says_it_is_grouping_until_it_is_done(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A library from before stories is grouped when the screen opens (a minute at 10,000
+    articles): the screen said "0 stories … no story" at once, as if that were the answer."""
+    import threading
+
+    from sahelreader.library.stories import Stories
+
+    library = _library(home)
+    release = threading.Event()
+    real = Stories.catch_up
+
+    def slow(self: Stories, progress: Any = None, cancelled: Any = None) -> Any:
+        if progress is not None:
+            progress(200, 1000)
+        release.wait(10)
+        return real(self, progress, cancelled)
+
+    monkeypatch.setattr(Stories, "catch_up", slow)
+    app = make_app(library=library, delays=Delays.none())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("T")
+        for _ in range(50):
+            await pilot.pause(0.02)
+            detail = str(app.screen.query_one("#stories-detail", Static).render())
+            if "200 of 1,000" in detail:
+                break
+        assert "Grouping the library's articles into stories… 200 of 1,000" in detail
+        assert "grouping" in str(app.screen.query_one("#stories-heading", Static).render())
+        assert "No story" not in detail
+        release.set()
+        await settle(app, pilot)
+        heading = str(app.screen.query_one("#stories-heading", Static).render())
+        assert "active in the 7 days" in heading
+        assert app.screen.query_one(DataTable).row_count >= 1

@@ -49,6 +49,11 @@ class StoriesScreen(Screen[str | None]):
     BINDINGS = bindings.STORIES
 
     @dataclass
+    class Grouping(Message):
+        done: int
+        total: int
+
+    @dataclass
     class Loaded(Message):
         stories: Sequence[Story]
         placed: int  # articles grouped on the way (a library from before stories)
@@ -61,6 +66,8 @@ class StoriesScreen(Screen[str | None]):
         self.stories: list[Story] = []
         self.story: Story | None = None  # the story whose articles are shown
         self.growth: dict[int, Growth] = {}
+        self.loaded = False  # until then the library's articles may still be being grouped
+        self.grouping: tuple[int, int] | None = None  # (done, total) while they are
 
     def compose(self) -> ComposeResult:
         yield Static(Text(" Stories", style="bold"), id="stories-heading")
@@ -81,7 +88,11 @@ class StoriesScreen(Screen[str | None]):
     @work(thread=True, exclusive=True, group="stories")
     def load(self) -> None:
         worker = get_current_worker()
-        placed = self.library.stories.catch_up(cancelled=worker.cancelled_event).placed
+
+        def progress(done: int, total: int) -> None:
+            self.post_message(self.Grouping(done, total))
+
+        placed = self.library.stories.catch_up(progress, worker.cancelled_event).placed
         if worker.is_cancelled:
             return
         stories = self.library.stories.recent(days=self.days)
@@ -90,7 +101,12 @@ class StoriesScreen(Screen[str | None]):
         if not worker.is_cancelled:
             self.post_message(self.Loaded(stories, placed, growth))
 
+    def on_stories_screen_grouping(self, message: Grouping) -> None:
+        self.grouping = (message.done, message.total)
+        self._show_detail()
+
     def on_stories_screen_loaded(self, message: Loaded) -> None:
+        self.loaded = True
         self.stories = list(message.stories)
         self.growth = dict(message.growth)
         self._fill()
@@ -135,11 +151,14 @@ class StoriesScreen(Screen[str | None]):
         if self.stories:
             table.move_cursor(row=min(max(row, 0), len(self.stories) - 1), animate=False)
         heading = Text(" Stories", style="bold")
-        heading.append(
-            f" · {plural(len(self.stories), 'story', 'stories')} active in the {self.days} days"
-            " up to the newest dated article",
-            style="dim",
-        )
+        if not self.loaded:
+            heading.append(" · grouping the library's articles…", style="dim")
+        else:
+            heading.append(
+                f" · {plural(len(self.stories), 'story', 'stories')} active in the {self.days}"
+                " days up to the newest dated article",
+                style="dim",
+            )
         self.query_one("#stories-heading", Static).update(heading)
 
     def _fill_articles(self, story: Story) -> None:
@@ -172,6 +191,13 @@ class StoriesScreen(Screen[str | None]):
     def _show_detail(self) -> None:
         detail = self.query_one("#stories-detail", Static)
         story = self.story or self.current
+        if not self.loaded:
+            said = "Grouping the library's articles into stories…"
+            if self.grouping is not None:
+                done, total = self.grouping
+                said += f" {done:,} of {total:,}"
+            detail.update(Text(said, style="dim italic"))
+            return
         if story is None:
             detail.update(
                 Text(
