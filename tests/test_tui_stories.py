@@ -60,11 +60,12 @@ async def test_stories_screen_lists_opens_a_story_and_goes_back(
         await settle(app, pilot)
         assert not isinstance(app.screen, StoriesScreen)
         assert app.main.article is not None and app.main.article.id == story.articles[1].id
-        # Back to the stories, and out with escape.
+        # Back to the stories (in the story the article came from), and out with escape: up
+        # to the stories, then out.
         await pilot.press("T")
         await settle(app, pilot)
         assert isinstance(app.screen, StoriesScreen)
-        await pilot.press("escape")
+        await pilot.press("escape", "escape")
         await pilot.pause()
         assert not isinstance(app.screen, StoriesScreen)
 
@@ -164,3 +165,31 @@ async def test_the_stories_screen_says_it_is_grouping_until_it_is_done(
         heading = str(app.screen.query_one("#stories-heading", Static).render())
         assert "active in the 7 days" in heading
         assert app.screen.query_one(DataTable).row_count >= 1
+
+
+async def test_t_comes_back_to_the_story_an_article_was_opened_from(home: Path) -> None:
+    app = make_app(library=_library(home), delays=Delays.none())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("T")
+        await settle(app, pilot)
+        screen: Any = app.screen
+        story = screen.stories[0]
+        await pilot.press("enter", "down", "enter")  # its second article, opened
+        await settle(app, pilot)
+        assert app.main.article is not None
+        assert app.main.article.id == story.articles[1].id
+        await pilot.press("T")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, StoriesScreen) and screen.story is not None
+        table = screen.query_one(DataTable)
+        assert screen.story.id == story.id and table.cursor_row == 1
+        await pilot.press("escape")  # up to the stories, on that story
+        await pilot.pause()
+        assert screen.story is None and _rows(table)[table.cursor_row] == str(story.id)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        await pilot.press("T")  # left without choosing: the stories again, not the story
+        await settle(app, pilot)
+        assert isinstance(app.screen, StoriesScreen) and app.screen.story is None

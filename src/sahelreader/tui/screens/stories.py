@@ -43,8 +43,19 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(0, width - 1)] + "…"
 
 
-class StoriesScreen(Screen[str | None]):
-    """Recent stories; a story's articles. Dismissed with the article to open, or None."""
+@dataclass(frozen=True)
+class StoryChoice:
+    """The article chosen on the Stories screen, and the story it was chosen in."""
+
+    article_id: str
+    story_id: int
+
+
+class StoriesScreen(Screen[StoryChoice | None]):
+    """Recent stories; a story's articles. Dismissed with the article to open, or None.
+
+    Opened again after an article was chosen (`resume`), it shows that story's articles with
+    the cursor on that article: `T` comes back to where the reader left the story."""
 
     BINDINGS = bindings.STORIES
 
@@ -58,11 +69,15 @@ class StoriesScreen(Screen[str | None]):
         stories: Sequence[Story]
         placed: int  # articles grouped on the way (a library from before stories)
         growth: dict[int, Growth]  # by story id: the new and growing ones
+        resumed: Story | None  # the story to show again, if it still is one
 
-    def __init__(self, library: Library, days: int = DEFAULT_DAYS) -> None:
+    def __init__(
+        self, library: Library, days: int = DEFAULT_DAYS, resume: StoryChoice | None = None
+    ) -> None:
         super().__init__()
         self.library = library
         self.days = days
+        self.resume = resume
         self.stories: list[Story] = []
         self.story: Story | None = None  # the story whose articles are shown
         self.growth: dict[int, Growth] = {}
@@ -98,8 +113,12 @@ class StoriesScreen(Screen[str | None]):
         stories = self.library.stories.recent(days=self.days)
         growth_of = self.library.stories.growth_of(self.library.stories.window_end())
         growth = {story.id: found for story in stories if (found := growth_of(story)) is not None}
+        resumed = None
+        if self.resume is not None:
+            resumed = next((s for s in stories if s.id == self.resume.story_id), None)
+            resumed = resumed or self.library.stories.get(self.resume.story_id)
         if not worker.is_cancelled:
-            self.post_message(self.Loaded(stories, placed, growth))
+            self.post_message(self.Loaded(stories, placed, growth, resumed))
 
     def on_stories_screen_grouping(self, message: Grouping) -> None:
         self.grouping = (message.done, message.total)
@@ -109,6 +128,15 @@ class StoriesScreen(Screen[str | None]):
         self.loaded = True
         self.stories = list(message.stories)
         self.growth = dict(message.growth)
+        story, resume = message.resumed, self.resume
+        if story is not None and resume is not None:
+            self.story = story
+            self._fill()
+            rows = [a.id for a in story.articles]
+            if resume.article_id in rows:
+                table = self.query_one(DataTable)
+                table.move_cursor(row=rows.index(resume.article_id), animate=False)
+            return
         self._fill()
 
     # -- the two tables ------------------------------------------------------------------------
@@ -238,7 +266,7 @@ class StoriesScreen(Screen[str | None]):
         if self.story is not None:
             row = table.cursor_row
             if 0 <= row < len(self.story.articles):
-                self.dismiss(self.story.articles[row].id)
+                self.dismiss(StoryChoice(self.story.articles[row].id, self.story.id))
             return
         story = self.current
         if story is not None:
@@ -270,13 +298,21 @@ class StoryActions(Screen[None]):
     def open_article(self, article_id: str, *, mark_read: bool = True) -> None:
         raise NotImplementedError
 
+    # The story an article was last opened from, while that article is the one being read.
+    story_left: StoryChoice | None = None
+
     def action_show_stories(self) -> None:
         if not any(isinstance(screen, StoriesScreen) for screen in self.app.screen_stack):
-            self.app.push_screen(StoriesScreen(self.library), self._story_article_chosen)
+            left = self.story_left
+            if left is not None and (self.article is None or self.article.id != left.article_id):
+                left = None  # another article has been opened since: start at the stories
+            self.app.push_screen(StoriesScreen(self.library, resume=left), self._story_chosen)
 
-    def _story_article_chosen(self, article_id: str | None) -> None:
-        if article_id is None:
+    def _story_chosen(self, choice: StoryChoice | None) -> None:
+        self.story_left = choice
+        if choice is None:
             return
+        article_id = choice.article_id
         if self.article is not None and self.article.id != article_id:
             self.history.append(self.article.id)
         with self.app.batch_update():
