@@ -192,4 +192,6 @@ async def test_t_comes_back_to_the_story_an_article_was_opened_from(home: Path) 
         await settle(app, pilot)
         await pilot.press("T")  # left without choosing: the stories again, not the story
         await settle(app, pilot)
-        assert isinstance(app.screen, StoriesScreen) and app.screen.story is None
+        again: Any = app.screen
+        assert isinstance(again, StoriesScreen)
+        assert again.story is None
