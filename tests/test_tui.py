@@ -676,3 +676,36 @@ async def test_a_search_typed_further_starts_at_its_best_hit(home: Path) -> None
         await pilot.press("s")
         await settle(app, pilot)
         assert article_list.current_id == chosen
+
+
+async def test_a_long_source_name_is_cut_with_an_ellipsis_and_the_date_stays_whole(
+    home: Path,
+) -> None:
+    library = build_library(home)
+    library.add_drafts(
+        [
+            draft(
+                "Council briefing on the Sahel",
+                "The council heard a briefing on the Sahel.",
+                source="Security Council Report Monthly Forecast",
+                published=utc(2025, 2, 14),
+            )
+        ]
+    )
+    library.ensure_index()
+    app = make_app(library=library, delays=Delays.none())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        article_list = app.query_one(ArticleList)
+        index = titles(app).index("Council briefing on the Sahel")
+        article_list.cursor = index
+        await pilot.pause()
+        lines = [
+            article_list.render_line(y).text
+            for y in range(article_list.size.height)
+            if "2025-02-14" in article_list.render_line(y).text
+        ]
+        assert len(lines) == 1
+        meta = lines[0].rstrip()
+        assert meta.endswith("… · 2025-02-14")
+        assert meta.lstrip().startswith("Security Co")

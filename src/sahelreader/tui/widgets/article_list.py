@@ -372,13 +372,16 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _meta_segments(self, row: ArticleRow, width: int) -> list[Segment]:
         meta_style = self.get_component_rich_style("article-list--meta")
-        parts = [one_line(row.source)] if row.source else []
-        if row.published:
-            parts.append(f"{row.published:%Y-%m-%d}")
-        meta = " · ".join(parts) or "unknown source, no date"
-        if not row.published and row.source:
-            meta += " · no date"
-        return [Segment(set_cell_size("    " + meta, width), meta_style)]
+        if not row.source:
+            meta = f"{row.published:%Y-%m-%d}" if row.published else "unknown source, no date"
+            return [Segment(set_cell_size("    " + meta, width), meta_style)]
+        # The date stays whole; a source name too long for the pane is cut, with an ellipsis.
+        when = f" · {row.published:%Y-%m-%d}" if row.published else " · no date"
+        source = one_line(row.source)
+        room = width - 4 - cell_len(when)
+        if cell_len(source) > room >= 2:
+            source = set_cell_size(source, room - 1).rstrip() + "…"
+        return [Segment(set_cell_size(f"    {source}{when}", width), meta_style)]
 
     def _snippet_segments(self, article_id: str, width: int) -> list[Segment]:
         snippet_style = self.get_component_rich_style("article-list--snippet")
