@@ -709,3 +709,15 @@ async def test_a_long_source_name_is_cut_with_an_ellipsis_and_the_date_stays_who
         meta = lines[0].rstrip()
         assert meta.endswith("… · 2025-02-14")
         assert meta.lstrip().startswith("Security Co")
+
+
+async def test_a_search_without_hits_is_said_once(home: Path) -> None:
+    app = app_for(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"zzyzxqv", "enter")
+        await settle(app, pilot)
+        said = str(app.query_one("#search-message", Static).render())
+        article_list = app.query_one(ArticleList)
+        assert article_list.ids == [] and article_list.empty_message == "No articles match."
+        assert "No results" not in said  # the list says it; the line above stays free

@@ -327,7 +327,7 @@ class MainScreen(FeedActions, StoryActions):
                     "searches everything)."
                 )
             else:
-                bar.show_message("No results.")
+                bar.show_message("")  # the list says "No articles match."
         elif result.query and result.more and self.filter == "all":
             bar.show_message(
                 f"showing the best {len(result.ids):,} of {plural(result.total, 'hit')}"
