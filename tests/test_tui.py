@@ -721,3 +721,30 @@ async def test_a_search_without_hits_is_said_once(home: Path) -> None:
         article_list = app.query_one(ArticleList)
         assert article_list.ids == [] and article_list.empty_message == "No articles match."
         assert "No results" not in said  # the list says it; the line above stays free
+
+
+async def test_the_list_cursor_stays_in_view_when_the_terminal_shrinks(home: Path) -> None:
+    library = build_library(home)
+    library.add_drafts(
+        [
+            draft(
+                f"Market day {n} in Dosso",
+                f"Traders in Dosso, week {n}.",
+                published=utc(2023, 5, n),
+            )
+            for n in range(1, 15)
+        ]
+    )
+    library.ensure_index()
+    app = make_app(library=library, delays=Delays.none())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        article_list = app.query_one(ArticleList)
+        article_list.cursor = 11  # on screen at 40 rows, below the pane at 24
+        await pilot.pause()
+        await pilot.resize_terminal(80, 24)
+        await settle(app, pilot)
+        top = int(article_list.scroll_y)
+        row_top = article_list.cursor * article_list.row_height
+        assert top <= row_top
+        assert row_top + article_list.row_height <= top + article_list.size.height

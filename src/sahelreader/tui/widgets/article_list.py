@@ -274,6 +274,15 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, len(self.ids) * self.row_height)
+        # A smaller pane can leave the cursor's row below it: bring the row back into view.
+        self.call_after_refresh(self._show_cursor)
+
+    def _show_cursor(self) -> None:
+        if self.ids:
+            height = self.row_height
+            self.scroll_to_region(
+                Region(0, self.cursor * height, 1, height), animate=False, force=True
+            )
 
     # -- drawing ---------------------------------------------------------------------------------
 
