@@ -127,6 +127,9 @@ def test_did_you_mean_when_nothing_matches(corpus_library: Library) -> None:
         ("published:2024-13", "not a date", 10),
         ("published:[tuesday-ish to 2024]", "not a date", 10),
         ("", "empty", None),
+        ("title:", "needs a word after it", 0),
+        ("niger person: mali", "needs a word after it", 6),
+        ("(mali OR source:)", "needs a word after it", 9),
     ],
 )
 def test_bad_queries_explain_themselves(
@@ -135,6 +138,15 @@ def test_bad_queries_explain_themselves(
     with pytest.raises(QueryError, match=message) as caught:
         corpus_library.search(query)
     assert caught.value.position == position
+
+
+@pytest.mark.parametrize(
+    "query", ['"title: the army"', "title:niger", "niger: the junta", "published:2024"]
+)
+def test_a_colon_with_a_value_or_inside_a_phrase_is_no_error(
+    corpus_library: Library, query: str
+) -> None:
+    corpus_library.search(query)  # raises nothing
 
 
 def test_limit_and_total(library: Library) -> None:

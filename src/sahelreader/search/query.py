@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import copy
 import math
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -457,6 +458,7 @@ def parse(parser: qparser.QueryParser, text: str) -> ParsedQuery:
         raise QueryError("the query is empty")
     _check_balance(text)
     _check_operators(text)
+    _check_fields_have_values(text)
     try:
         tree = parser.process(text)
     except IndexError as error:  # Whoosh's < and > with nothing before them: "<0", "(>5)"
@@ -518,6 +520,20 @@ def _check_operators(text: str) -> None:
         raise QueryError(f"{first} needs something before it", first_at)
     if last in _OPERATORS:
         raise QueryError(f"{last} needs something after it", last_at)
+
+
+# A field name and its colon with nothing after them: `title:`, `niger person: mali`.
+_FIELD_WITHOUT_VALUE = re.compile(
+    r"(?<![\w\"])(" + "|".join(SEARCHABLE_FIELDS) + r"):(?=\s|\)|$)", re.IGNORECASE
+)
+
+
+def _check_fields_have_values(text: str) -> None:
+    """Whoosh searched `title:` as the word "title", or for nothing: say what is missing."""
+    for match in _FIELD_WITHOUT_VALUE.finditer(text):
+        if text.count('"', 0, match.start()) % 2 == 0:  # not inside a quoted phrase
+            field = match.group(1).lower()
+            raise QueryError(f"{field}: needs a word after it (e.g. {field}:niamey)", match.start())
 
 
 def _check_fuzzy(node: Any) -> None:
