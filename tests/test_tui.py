@@ -12,7 +12,7 @@ from rich.console import Console
 from textual.widgets import Input, Static
 
 from sahelreader.library import Library
-from sahelreader.tui import make_app
+from sahelreader.tui import SahelReaderApp, make_app
 from sahelreader.tui.delays import Delays
 from sahelreader.tui.screens.dialogs import SaveSearchScreen, ViewsScreen
 from sahelreader.tui.screens.help import HelpScreen
@@ -602,9 +602,8 @@ async def test_a_search_that_finds_more_than_the_list_holds_says_how_many_match(
         assert "1 of 2 hits" in str(app.query_one("#status", Static).render())
 
 
-async def test_pagedown_scrolls_the_reader_even_when_the_list_could_scroll(home: Path) -> None:
-    """At 24 rows the list is longer than its pane: ScrollView's own page keys scrolled the
-    list under the cursor instead of the article, as `?` and the README say they do."""
+def _app_with_a_longer_list(home: Path) -> SahelReaderApp:
+    """The test library and 14 more articles: at 24 rows the list is longer than its pane."""
     library = build_library(home)
     library.add_drafts(
         [
@@ -617,7 +616,13 @@ async def test_pagedown_scrolls_the_reader_even_when_the_list_could_scroll(home:
         ]
     )
     library.ensure_index()
-    app = make_app(library=library, delays=Delays.none())
+    return make_app(library=library, delays=Delays.none())
+
+
+async def test_pagedown_scrolls_the_reader_even_when_the_list_could_scroll(home: Path) -> None:
+    """At 24 rows the list is longer than its pane: ScrollView's own page keys scrolled the
+    list under the cursor instead of the article, as `?` and the README say they do."""
+    app = _app_with_a_longer_list(home)
     async with app.run_test(size=(100, 24)) as pilot:
         await settle(app, pilot)
         article_list = app.query_one(ArticleList)
@@ -724,19 +729,7 @@ async def test_a_search_without_hits_is_said_once(home: Path) -> None:
 
 
 async def test_the_list_cursor_stays_in_view_when_the_terminal_shrinks(home: Path) -> None:
-    library = build_library(home)
-    library.add_drafts(
-        [
-            draft(
-                f"Market day {n} in Dosso",
-                f"Traders in Dosso, week {n}.",
-                published=utc(2023, 5, n),
-            )
-            for n in range(1, 15)
-        ]
-    )
-    library.ensure_index()
-    app = make_app(library=library, delays=Delays.none())
+    app = _app_with_a_longer_list(home)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         article_list = app.query_one(ArticleList)
