@@ -67,8 +67,13 @@ async def settle(app: SahelReaderApp, pilot: object) -> None:
     another worker (open → side details → entity counts): a few rounds cover the longest chain.
     """
     for _ in range(4):
-        try:
-            await app.workers.wait_for_complete()
-        except WorkerCancelled:  # an exclusive worker replaced by a newer one: wait again
-            await app.workers.wait_for_complete()
+        # An exclusive worker replaced by a newer one raises WorkerCancelled: wait again. A
+        # timer firing every 0.05 s (a test's feed refresh) can replace the list's worker
+        # several times in a row, so once was not enough (a flaky failure in CI).
+        for _attempt in range(20):
+            try:
+                await app.workers.wait_for_complete()
+                break
+            except WorkerCancelled:
+                continue
         await pilot.pause()  # type: ignore[attr-defined]
