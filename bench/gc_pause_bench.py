@@ -52,6 +52,7 @@ async def search_and_clear(app: Any, pilot: Any, article_list: Any, queries: lis
 
 
 async def main(home: str) -> None:
+    from sahelreader.library.heap import collect_and_freeze
     from sahelreader.tui import make_app
 
     app = make_app(home=home, search_process=True)
@@ -63,7 +64,7 @@ async def main(home: str) -> None:
         await search_and_clear(app, pilot, article_list, QUERIES)
         before = full_pass_ms()
         walked_before = len(gc.get_objects())
-        app.collector.collect()  # the pass a pause in typing brings
+        collect_and_freeze()  # the pass a pause in typing brings
         await search_and_clear(app, pilot, article_list, QUERIES[:2])
         after = full_pass_ms()
         walked_after = len(gc.get_objects())

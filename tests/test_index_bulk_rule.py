@@ -139,7 +139,7 @@ def test_folding_indexes_the_articles_again_from_the_store(
     _small_library(library, monkeypatch, adds=4)
     segments = library.index.segment_count()
     convoys = {hit.id for hit in library.search("convoy", limit=None, snippets=False).hits}
-    moved = library.index.merge_small(library._documents_for, library._entity_names)
+    moved = library.index.merge_small(library.store.documents, library._entity_names)
     assert moved == 34  # the first build's 30 articles are a small segment too
     assert library.index.segment_count() < segments
     assert library.index.small_segments() <= 1
@@ -182,7 +182,7 @@ def test_small_segments_whose_articles_were_all_removed_are_dropped(
     library.remove([*convoys, *base[1:]], force=True)  # one article left in all
     library.sync_index()
     assert library.index.small_segments() >= 4
-    library.index.merge_small(library._documents_for, library._entity_names)
+    library.index.merge_small(library.store.documents, library._entity_names)
     assert library.index.small_segments() <= 1
     assert library.index.searcher().doc_count() == library.count() == 1
 

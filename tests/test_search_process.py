@@ -280,15 +280,15 @@ def test_the_process_collects_garbage_in_the_pauses_between_searches(
     import time
 
     from sahelreader.library import search_process as module
+    from sahelreader.library.heap import collect_and_freeze as real
 
     passes: list[float] = []
-    real = module.collect_and_freeze
 
     def counted() -> None:
         passes.append(time.monotonic())
         real()
 
-    monkeypatch.setattr(module, "collect_and_freeze", counted)
+    monkeypatch.setattr(module, "collect_and_freeze", counted)  # as imported there
     monkeypatch.setattr(module, "QUIET_SECONDS", 0.05)
     to_child_r, to_child_w = os.pipe()
     from_child_r, from_child_w = os.pipe()

@@ -589,12 +589,9 @@ class Library:
                 return  # closing before a quiet moment: a later session folds them
             with self._index_writer() as held:
                 if held:
-                    self.index.merge_small(self._documents_for, self._entity_names)
+                    self.index.merge_small(self.store.documents, self._entity_names)
         except Exception:  # derived data: a failed merge leaves the segments as they were
             pass
-
-    def _documents_for(self, ids: list[str]) -> Iterator[sqlite3.Row]:
-        return self.store.documents(ids)
 
     def wait_for_index_tidy(self) -> None:
         """Let a merge of small segments waiting for a quiet moment run now, and finish."""

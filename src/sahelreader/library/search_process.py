@@ -25,6 +25,7 @@ import time
 from pathlib import Path
 from typing import IO, Any
 
+from sahelreader.library.heap import collect_and_freeze
 from sahelreader.models import Cancellation, ListRequest, ListResult
 from sahelreader.paths import Locations
 
@@ -194,15 +195,6 @@ class _Cancelled:
 
     def is_set(self) -> bool:
         return self._given_up[0] >= self._number
-
-
-def collect_and_freeze() -> None:
-    """The whole heap collected; what survives is frozen out of Python's later full passes,
-    which then walk only what the searches since have made (reference counting still frees
-    frozen objects; only their cycles wait for the next call)."""
-    gc.unfreeze()
-    gc.collect()
-    gc.freeze()
 
 
 def serve(where: Locations, stdin: IO[bytes], stdout: IO[bytes]) -> int:

@@ -18,6 +18,8 @@ import gc
 import time
 from collections.abc import Callable
 
+from sahelreader.library.heap import collect_and_freeze
+
 
 class QuietCollector:
     def __init__(self, quiet_seconds: float, clock: Callable[[], float] = time.monotonic) -> None:
@@ -32,7 +34,7 @@ class QuietCollector:
         """Start-up is over: collect once and freeze what is left."""
         if not self.started:
             self.started = True
-            self.collect()
+            collect_and_freeze()
 
     def stop(self) -> None:
         """The app is closing: its objects go back to Python's passes (tests run many apps)."""
@@ -51,14 +53,7 @@ class QuietCollector:
             return False
         if self._clock() - self._last_input < self.quiet_seconds:
             return False
-        self.collect()
+        collect_and_freeze()
         self._dirty = False
         self.full_passes += 1
         return True
-
-    @staticmethod
-    def collect() -> None:
-        """The whole heap collected; what survives is frozen out of Python's own passes."""
-        gc.unfreeze()
-        gc.collect()
-        gc.freeze()
