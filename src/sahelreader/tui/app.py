@@ -187,6 +187,7 @@ class SahelReaderApp(App[None]):
 
     def on_unmount(self) -> None:
         self.collector.stop()
+        self.close_search_process()  # the app's own process ends with it
 
     # -- help and quitting ------------------------------------------------------------------------
 

@@ -241,9 +241,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         height = self.row_height
         self.refresh(Region(0, old * height - int(self.scroll_y), self.size.width, height))
         self.refresh(Region(0, new * height - int(self.scroll_y), self.size.width, height))
-        self.scroll_to_region(
-            Region(0, new * height, 1, height), animate=False, force=True, immediate=True
-        )
+        self._show_cursor(immediate=True)
         self.post_message(self.Highlighted(self.current_id))
 
     def action_cursor_down(self) -> None:
@@ -277,12 +275,15 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         # A smaller pane can leave the cursor's row below it: bring the row back into view.
         self.call_after_refresh(self._show_cursor)
 
-    def _show_cursor(self) -> None:
-        if self.ids:
-            height = self.row_height
-            self.scroll_to_region(
-                Region(0, self.cursor * height, 1, height), animate=False, force=True
-            )
+    def _show_cursor(self, immediate: bool = False) -> None:
+        """Scroll so that the cursor's row is in view."""
+        height = self.row_height
+        self.scroll_to_region(
+            Region(0, self.cursor * height, 1, height),
+            animate=False,
+            force=True,
+            immediate=immediate,
+        )
 
     # -- drawing ---------------------------------------------------------------------------------
 
