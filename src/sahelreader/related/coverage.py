@@ -60,12 +60,11 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
 
 from sahelreader.entities.summary import group_entities, name_key
 from sahelreader.models import Article, Entity
 from sahelreader.related.duplicates import Shingles, near_duplicate, same_source
-from sahelreader.related.features import LEDE_CHARS, numbers_in, outlet_words
+from sahelreader.related.features import LEDE_CHARS, numbers_in, outlet_words, stop_words
 from sahelreader.related.inputs import Document, RelatedInputs, Searcher
 from sahelreader.related.result import Coverage, Related
 from sahelreader.search.analysis import STEMMED_LANGUAGES
@@ -517,19 +516,12 @@ def _names_word(word: str, name_words: frozenset[str]) -> bool:
     return any(w == word or (len(word) >= 4 and w.startswith(word)) for w in name_words)
 
 
-@cache
 def _stop_words(language: str) -> frozenset[str]:
     """Function words of a language without its own stemmed fields: in a library of mostly
     another language they are rare, so they would pass for distinctive."""
     if not language or language in STEMMED_LANGUAGES:
         return frozenset()
-    from whoosh.lang import stopwords_for_language
-
-    try:
-        words = stopwords_for_language(language)  # type: ignore[no-untyped-call]
-        return frozenset(fold(word) for word in words)
-    except (KeyError, ValueError):
-        return frozenset()
+    return stop_words(language)
 
 
 _CAPITALISED = re.compile(r"(?<!\w)[A-ZÀ-ÖØ-Þ][\w'’-]{2,}")
@@ -549,7 +541,7 @@ class _ProperWords:
     def of(self, title: str, body: str, language: str) -> frozenset[tuple[str, ...]]:
         """The runs of capitalised words ("Joël Le Scouarnec", "Kim Kardashian"): one name
         each, however many words."""
-        stop = _stop_words_any(language) | _stop_words_any("en")
+        stop = stop_words(language) | stop_words("en")
         runs: set[tuple[str, ...]] = set()
         for line in (title, body[:PROPER_LEDE_CHARS]):
             run: list[str] = []
@@ -601,18 +593,6 @@ class _ProperWords:
     def in_both_titles(words: Iterable[str], mine: str, theirs: str) -> bool:
         a, b = set(_title_words(mine)), set(_title_words(theirs))
         return any(w in a and w in b for w in words)
-
-
-@cache
-def _stop_words_any(language: str) -> frozenset[str]:
-    """Function words of any language Whoosh knows (also those with stemmed fields)."""
-    from whoosh.lang import stopwords_for_language
-
-    try:
-        words = stopwords_for_language(language or "en")  # type: ignore[no-untyped-call]
-        return frozenset(fold(word) for word in words)
-    except (KeyError, ValueError):
-        return frozenset()
 
 
 class _TitleWords:

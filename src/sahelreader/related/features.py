@@ -114,7 +114,8 @@ def numbers_in(text: str, limit: int = MAX_NUMBERS) -> list[str]:
 
 
 @cache
-def _stop_words(language: str) -> frozenset[str]:
+def stop_words(language: str) -> frozenset[str]:
+    """Whoosh's function words of `language` (English when none), accents folded."""
     from whoosh.lang import stopwords_for_language
 
     try:
@@ -126,7 +127,7 @@ def _stop_words(language: str) -> frozenset[str]:
 
 def title_words(title: str, language: str) -> list[str]:
     """The title's words of four letters or more that are not function words, folded."""
-    stop = _stop_words(language) | _stop_words("en")
+    stop = stop_words(language) | stop_words("en")
     return [
         word
         for word in dict.fromkeys(fold(w) for w in _WORD.findall(title))
