@@ -192,6 +192,27 @@ async def test_bad_query_shows_inline_error_and_did_you_mean(home: Path) -> None
         assert "Did you mean: ouagadougou" in str(app.query_one("#search-message", Static).render())
 
 
+async def test_a_query_not_understood_keeps_the_last_results(home: Path) -> None:
+    # Typing a phrase starts with its opening quote: the hits of the words before it stay
+    # listed (and openable) while the error says what is wrong, rather than an empty list.
+    app = app_for(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"convoy", "enter")
+        await settle(app, pilot)
+        before = list(app.query_one(ArticleList).ids)
+        assert before
+        await pilot.press("slash", "end", "space", *'"ambush', "enter")
+        await settle(app, pilot)
+        assert "never closed" in str(app.query_one("#search-message", Static).render())
+        assert app.query_one(ArticleList).ids == before
+        assert "query not understood" in str(app.query_one("#status", Static).render())
+        await pilot.press("slash", "end", '"', "enter")
+        await settle(app, pilot)
+        assert "never closed" not in str(app.query_one("#search-message", Static).render())
+        assert "query not understood" not in str(app.query_one("#status", Static).render())
+
+
 async def test_s_cycles_sort_and_f_cycles_filter(home: Path) -> None:
     app = app_for(home)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -306,15 +306,21 @@ class MainScreen(FeedActions, StoryActions):
             self._whole_list = (message.request, message.marker, result)
         article_list = self.query_one(ArticleList)
         bar = self.query_one(SearchBar)
+        if result.error:
+            # A phrase or a group is typed opening mark first: the last results stay listed
+            # (and openable) while the bar says what the query lacks.
+            self._searching = False
+            self._invalid_query = True
+            bar.show_message(result.error, error=True)
+            self._update_status()
+            return
         self.terms = result.terms
         self._more_hits = result.more
         self._matched = result.total
-        self.query_one(SearchTrend).show_query("" if result.error else result.query)
+        self.query_one(SearchTrend).show_query(result.query)
         self._searching = False
-        self._invalid_query = bool(result.error)
-        if result.error:
-            bar.show_message(result.error, error=True)
-        elif result.query and not result.ids:
+        self._invalid_query = False
+        if result.query and not result.ids:
             if result.total and self.filter != "all":
                 bar.show_message(
                     f"No {self.filter} articles among the {plural(result.total, 'hit')}."
