@@ -97,6 +97,27 @@ def test_titles_are_decided_on_few_words(title: str, language: str) -> None:
     assert detect_language(title) == language
 
 
+@pytest.mark.parametrize(
+    "italian",
+    [
+        # Italian elides too (l', dell', all', un'): those are not French votes.
+        "Il governo italiano: 'Sosterremo l'Ucraina nella ricostruzione'. L'accordo con "
+        "l'Unione europea sarà firmato domani",
+        "Roma, l'allarme della protezione civile per l'ondata di caldo. Un'estate da record",
+        "L'inviato dell'Onu all'assemblea: 'La crisi nel Sahel non è finita'",
+    ],
+)
+def test_italian_elisions_are_not_french(italian: str) -> None:
+    assert detect_language(italian) == "it"
+    # The recogniser knows English and French only: Italian text stays French-like there.
+    assert detect_language(italian, among=("en", "fr")) in ("fr", "")
+
+
+def test_french_elisions_still_vote_french() -> None:
+    assert detect_language("L'armée malienne et l'ONU s'accordent sur l'aide d'urgence") == "fr"
+    assert detect_language("Qu'a dit l'envoyé de la CEDEAO à Niamey ?") == "fr"
+
+
 def test_among_limits_the_candidates() -> None:
     spanish = "La presidenta de la comisión para el desarrollo del Sahel"
     assert detect_language(spanish) == "es"

@@ -33,8 +33,17 @@ def _function_words() -> dict[str, tuple[str, ...]]:
 _VOTERS = _function_words()
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _APOSTROPHE = re.compile("['’]")
-# French elisions (l'armée, d'Assimi, qu'il) are a strong French signal of their own.
-_FRENCH_ELISIONS = frozenset({"l", "d", "qu", "n", "s", "c", "j"})
+# Elisions are a strong signal of their own: qu'il, s'est, n'a are French; dell'Onu, all'Italia,
+# un'estate Italian; l' and d' are both (l'armée, l'Ucraina), so they vote for both.
+_ELISIONS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("qu", "n", "s", "c", "j", "m", "t"), ("fr",)),
+    **dict.fromkeys(("l", "d"), ("fr", "it")),
+    **dict.fromkeys(
+        ("dell", "all", "nell", "sull", "dall", "un", "quest", "quell", "sant"), ("it",)
+    ),
+}
+# Letters and endings Italian does not write: a word with one is French spelling.
+_FRENCH_SPELLING = re.compile(r"[çêëîïôûœ]|é.|è\w")
 _SAMPLE_CHARS = 4000
 _MIN_VOTES = 3
 _SHORT_TEXT_WORDS = 20  # under this, one vote can decide
@@ -55,8 +64,13 @@ def detect_language(text: str, among: Collection[str] = (), default: str = "") -
         if voters is not None:
             for language in voters:
                 votes[language] += 1
-        elif ("'" in word or "’" in word) and _APOSTROPHE.split(word, 1)[0] in _FRENCH_ELISIONS:
-            votes["fr"] += 1
+        elif "'" in word or "’" in word:
+            elided, rest = _APOSTROPHE.split(word, 1)
+            voters = _ELISIONS.get(elided, ())
+            if len(voters) > 1 and _FRENCH_SPELLING.search(rest):
+                voters = ("fr",)  # l'armée, d'états: not Italian spelling
+            for language in voters:
+                votes[language] += 1
     if among:
         votes = Counter({language: n for language, n in votes.items() if language in among})
     if not votes:
