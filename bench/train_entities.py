@@ -394,7 +394,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     if args.wikigold_only:
         args.cache.mkdir(parents=True, exist_ok=True)
-        write_conll([d for d in wikigold if d["split"] == "eval"], args.cache / "wikigold-eval.conll")
+        held_out = [d for d in wikigold if d["split"] == "eval"]
+        write_conll(held_out, args.cache / "wikigold-eval.conll")
         tune = [d for d in wikigold if d["split"] != "eval"]
         write_conll(tune, args.cache / "wikigold-tune.conll")
         print(f"wrote {args.cache}/wikigold-eval.conll and wikigold-tune.conll")
