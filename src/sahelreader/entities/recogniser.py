@@ -65,6 +65,13 @@ _FR_DETERMINERS = frozenset({*_ARTICLES, "un", "une", "Un", "Une", "au", "aux", 
 _EVENT_LINKS = frozenset({"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’"})
 # "de Karoi, au Zimbabwe", "of Karoi, in Zimbabwe": a town, then the country it is in.
 _APPOSITION_PREPOSITIONS = frozenset({"au", "en", "aux", "in"})
+# Lower-case words that follow a noun but are no adjective ("le parti dont X", "le groupe
+# selon X").
+_FR_NOT_ADJECTIVES = frozenset({"dont", "selon", "avec", "sans", "chez", "contre", "entre", "vers"})
+_PARENT_LINKS = frozenset({("des",), ("du",), ("de", "la"), ("de", "l'"), ("de", "l’")})
+# A French region named by a compass or height word and a capitalised name.
+_FR_COMPASS_PLACE_RE = re.compile(r"(?:Nord|Sud|Est|Ouest|Haut|Haute|Bas|Basse|Moyen)-[A-Z]\w+")
+_FR_MINISTRIES = frozenset({"ministère", "ministères"})
 _OPENING_QUOTES = frozenset({'"', "“", "«", "'", "‘"})
 # A span straight from the lists, one with firm evidence, one guessed (see combine.py).
 _LISTED, _STRONG, _WEAK = 3, 2, 1
@@ -422,6 +429,7 @@ class _Document:
         if self._event_acronyms:
             self.drop_event_acronyms(self._event_acronyms)
         self.attach_ordinals()
+        self.join_parent_bodies()
         self.bracketed_short_names()
         self.second_pass()
         if tagger is not None:
@@ -465,6 +473,28 @@ class _Document:
             found = {(a, b) for a, b, _, _ in added}
             self.candidates = [c for c in self.candidates if c not in found]
 
+    def join_parent_bodies(self) -> None:
+        """ "Conseil de sécurité des Nations unies", "Commission de la Cedeao": a body headed
+        by an organisation word, then "de"/"des"/"du", then the organisation it belongs to,
+        is one name (the full name, as the guidelines take it)."""
+        words, folds, brk, g = self.words, self.folds, self.brk, self.g
+        spans = sorted(self.spans)
+        out: list[tuple[int, int, str, int]] = []
+        for span in spans:
+            if out:
+                i, j, etype, strength = out[-1]
+                k, end, kind, firm = span
+                if (
+                    etype == kind == "organisation"
+                    and tuple(words[j:k]) in _PARENT_LINKS
+                    and folds[i] in g.org_words
+                    and not any(brk[j:end])
+                ):
+                    out[-1] = (i, end, etype, max(strength, firm))
+                    continue
+            out.append(span)
+        self.spans = out
+
     def attach_ordinals(self) -> None:
         """An ordinal right before an organisation belongs to it: "12e Régiment", "82nd
         Airborne Division" (a unit's number is part of its name)."""
@@ -491,10 +521,32 @@ class _Document:
                 return False
         elif self.brk[i]:
             return False
+        if (
+            self.language == "fr"
+            and k >= 1
+            and self.words[k - 1].casefold() in ORG_DESCRIPTORS
+            and self.words[k - 1].islower()
+            and self.is_french_adjective(k)
+            and self.folds[i] not in self.g.first_names
+        ):
+            k -= 1  # "le groupe français Kessel", "la société minière Tessa", "le club kenyan X"
         if k < 0 or self.words[k].casefold() not in ORG_DESCRIPTORS:
             return False
         # "the union Unite", "l'ONG X"; a capitalised "Union" or "Group" starts a name instead
         return self.words[k].islower() or is_acronym(self.words[k])
+
+    def is_french_adjective(self, k: int) -> bool:
+        """Token ``k`` may be a French adjective after a noun ("français", "minière",
+        "technologique"): a lower-case word of four letters or more that is no function word."""
+        w = self.words[k]
+        return (
+            len(w) >= 4
+            and w.isalpha()
+            and w.islower()
+            and self.folds[k] not in self.g.stopwords
+            and w not in FR_ORG_LINKS
+            and w not in _FR_NOT_ADJECTIVES
+        )
 
     def opens_organisation(self, i: int) -> bool:
         """A capitalised adjective that is usually no name ("New") starting an organisation's
@@ -684,8 +736,11 @@ class _Document:
             if not caps[i]:
                 if w in FR_LOWER_ORG_HEADS and self.language == "fr":
                     end = self.french_org_body(i, i + 1)
-                    if any(caps[i + 1 : end]):
-                        # "le ministère de l'Économie et des Finances"
+                    if any(caps[i + 1 : end]) or (
+                        w in _FR_MINISTRIES and end > i + 2 and words[i + 1] in FR_ORG_LINKS
+                    ):
+                        # "le ministère de l'Économie et des Finances", "le ministère de la
+                        # justice": a ministry is named by its portfolio, capitalised or not
                         self.emit(i, end, "organisation")
                         i = end
                         continue
@@ -883,6 +938,9 @@ class _Document:
             return j
         prev = words[i - 1].casefold() if i > 0 else ""
         nxt = words[j] if j < self.n else ""
+        if size == 1 and self.language == "fr" and _FR_COMPASS_PLACE_RE.fullmatch(words[i]):
+            self.emit(i, j, "place", _WEAK)  # le Nord-Kivu, la Haute-Volta, le Bas-Congo
+            return j
         if size <= 3 and self.place_context(i, j):
             self.emit(i, j, "place")
             return j
@@ -909,6 +967,9 @@ class _Document:
             # A plural article: "les Black Stars", "des Super Eagles" name a team or a body.
             self.emit(i, j, "organisation", _WEAK)
             return j
+        if size > 1 and is_acronym(words[i]) and self.gazetteer_at(i + 1) == (size - 1, "place"):
+            self.emit(i, j, "place", _WEAK)  # RD Congo: a qualified country name
+            return j
         if nxt in PERSON_VERBS and (nxt != "a" or self.language == "fr"):
             # "Le Barça estime", "le Polisario a déclaré": a French name after "le" is a
             # body, not a person (people take no article)
@@ -919,9 +980,6 @@ class _Document:
             self.emit(i, j, "place", _WEAK)
             return j
         if size > 1 and is_acronym(words[i]):
-            if self.gazetteer_at(i + 1) == (size - 1, "place"):
-                self.emit(i, j, "place", _WEAK)  # RD Congo: a qualified country name
-                return j
             if all(w.isupper() for w in words[i:j]):
                 self.candidates.append((i, j))  # PRESS REVIEW: a shouted heading, no guess
             else:
@@ -969,6 +1027,13 @@ class _Document:
                 return True
             if i >= 3 and before in ("la", "le", "l'") and words[i - 3] in PLACE_NOUNS_BEFORE:
                 return True
+            if (
+                i >= 3
+                and self.language == "fr"
+                and words[i - 3] in PLACE_NOUNS_BEFORE
+                and self.is_french_adjective(i - 2)
+            ):
+                return True  # "le camp militaire de Kessa", "la commune rurale de Tamba"
         return False
 
     def common_noun_acronym(self, i: int) -> bool:
@@ -981,13 +1046,20 @@ class _Document:
         if i < 2 or words[i - 1] != "(":
             return False
         size = len(key)
-        start = i - 1 - size
-        if start < 0:
-            return False
-        before = words[start : i - 1]
-        if not all(w.isalpha() and w[0].islower() for w in before):
-            return False
-        if "".join(w[0] for w in before).casefold() != key.casefold():
+        found = False
+        # "trouble obsessionnel-compulsif (TOC)": each part of a hyphenated word gives a letter
+        for count in range(size, 0, -1):
+            start = i - 1 - count
+            if start < 0:
+                continue
+            before = words[start : i - 1]
+            if not all(w[0].islower() and w.replace("-", "").isalpha() for w in before):
+                continue
+            initials = "".join(part[0] for w in before for part in w.split("-") if part)
+            if initials.casefold() == key.casefold():
+                found = True
+                break
+        if not found:
             return False
         if self._common_acronyms is None:
             self._common_acronyms = set()
