@@ -937,3 +937,50 @@ def test_the_french_short_name_of_nato_is_an_organisation() -> None:
     assert typed("Les ministres de l'Otan se retrouvent à Bruxelles.", "Otan", "fr") == (
         "organisation"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("The choir sang at the Kessel Theatre on Friday.", "Kessel Theatre", "place"),
+        ("Fans queued outside Tamberly Hall for hours.", "Tamberly Hall", "place"),
+        ("Critics praised Stuart Hall for the essay.", "Stuart Hall", "person"),
+    ],
+)
+def test_a_building_word_ends_a_place_unless_a_first_name_starts_the_run(
+    text: str, name: str, kind: str
+) -> None:
+    assert typed(text, name, "en") == kind
+
+
+def test_an_opener_word_starts_an_organisation_before_in_and_a_place() -> None:
+    text = "A delegation of the island's New Party in Accra met on Monday."
+    assert typed(text, "New Party", "en") == "organisation"
+    assert typed(text, "Accra", "en") == "place"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L'aide ira aux États membres qui la demandent.",
+        "La violence s'étend aux États voisins du lac.",
+    ],
+)
+def test_a_capitalised_common_noun_after_aux_is_not_a_place(text: str) -> None:
+    assert "États" not in names(text, "fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "language"),
+    [
+        ("Les soldats venaient des colonies de l'Empire britannique.", "Empire britannique", "fr"),
+        ("La chute de l'Empire ottoman a tout changé.", "Empire ottoman", "fr"),
+        ("He was born in the Ottoman Empire in 1850.", "Ottoman Empire", "en"),
+    ],
+)
+def test_an_empire_named_by_its_people_is_a_place(text: str, name: str, language: str) -> None:
+    assert typed(text, name, language) == "place"
+
+
+def test_an_ethnic_group_after_groupe_ethnique_is_not_an_organisation() -> None:
+    assert "Kessa" not in names("Le groupe ethnique Kessa vit dans le nord.", "fr")

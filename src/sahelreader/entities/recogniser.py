@@ -24,6 +24,7 @@ from sahelreader.entities.rules import (
     EDITION_PLACES,
     EVENT_ENDS,
     EVENT_HEADS,
+    FACILITY_ENDS,
     FR_DEMONYM_ENDINGS,
     FR_FEMININE_ENDINGS,
     FR_LOWER_ORG_HEADS,
@@ -67,7 +68,13 @@ _EVENT_LINKS = frozenset({"de", "du", "des", "d'", "d’", "la", "le", "les", "l
 _APPOSITION_PREPOSITIONS = frozenset({"au", "en", "aux", "in"})
 # Lower-case words that follow a noun but are no adjective ("le parti dont X", "le groupe
 # selon X").
-_FR_NOT_ADJECTIVES = frozenset({"dont", "selon", "avec", "sans", "chez", "contre", "entre", "vers"})
+# "le groupe ethnique X" names a people, not a body.
+_FR_NOT_ADJECTIVES = frozenset(
+    {
+        *("dont", "selon", "avec", "sans", "chez", "contre", "entre", "vers"),
+        *("ethnique", "ethniques", "linguistique", "linguistiques", "sanguin", "sanguins"),
+    }
+)
 _PARENT_LINKS = frozenset({("des",), ("du",), ("de", "la"), ("de", "l'"), ("de", "l’")})
 # A French region named by a compass or height word and a capitalised name.
 _FR_COMPASS_PLACE_RE = re.compile(r"(?:Nord|Sud|Est|Ouest|Haut|Haute|Bas|Basse|Moyen)-[A-Z]\w+")
@@ -554,6 +561,11 @@ class _Document:
         if self.words[i] not in NAME_OPENERS or self.head[i] or self.upper[i]:
             return False
         j = self.extend(i)
+        # "the New Party in Beijing": the run may go on over "in" and a place
+        for k in range(i + 1, j):
+            if self.words[k] in PLACE_PREPOSITIONS:
+                j = k
+                break
         return j > i + 1 and self.folds[j - 1] in self.g.org_words
 
     def after_work_marker(self, i: int) -> bool:
@@ -931,6 +943,9 @@ class _Document:
         if toks[0] in g.first_names:
             self.emit(i, j, "person")
             return j
+        if size > 1 and toks[-1] in FACILITY_ENDS:
+            self.emit(i, j, "place")  # Carnegie Hall, Kessel Theatre: a building
+            return j
         if size == 1 and is_acronym(words[i]):
             if self.common_noun_acronym(i):
                 return j  # "unmanned aerial vehicles (UAVs)": an abbreviation, not a name
@@ -938,6 +953,16 @@ class _Document:
             return j
         prev = words[i - 1].casefold() if i > 0 else ""
         nxt = words[j] if j < self.n else ""
+        if (
+            size == 1
+            and self.language == "fr"
+            and words[i] == "Empire"
+            and j < self.n
+            and not self.brk[j]
+            and self.is_french_adjective(j)
+        ):
+            self.emit(i, j + 1, "place")  # l'Empire britannique, l'Empire ottoman
+            return j + 1
         if size == 1 and self.language == "fr" and _FR_COMPASS_PLACE_RE.fullmatch(words[i]):
             self.emit(i, j, "place", _WEAK)  # le Nord-Kivu, la Haute-Volta, le Bas-Congo
             return j
@@ -976,7 +1001,12 @@ class _Document:
             masculine = self.language == "fr" and size == 1 and prev == "le"
             self.emit(i, j, "organisation" if masculine else "person", _WEAK)
             return j
-        if prev in PLACE_PREPOSITIONS and size <= 2:
+        if (
+            prev in PLACE_PREPOSITIONS
+            and size <= 2
+            and not (size == 1 and self.language == "fr" and words[i].casefold() in FR_ORG_VOCAB)
+        ):
+            # (not "aux États membres": a capitalised common noun of institutions' names)
             self.emit(i, j, "place", _WEAK)
             return j
         if size > 1 and is_acronym(words[i]):
