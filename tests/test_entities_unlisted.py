@@ -984,3 +984,22 @@ def test_an_empire_named_by_its_people_is_a_place(text: str, name: str, language
 
 def test_an_ethnic_group_after_groupe_ethnique_is_not_an_organisation() -> None:
     assert "Kessa" not in names("Le groupe ethnique Kessa vit dans le nord.", "fr")
+
+
+def test_an_organisation_name_does_not_run_over_in_the() -> None:
+    text = "She taught at the University of Kessington in the Department of Physics for years."
+    found = names(text, "en")
+    assert "University of Kessington" in found
+    assert not any(" in the " in name for name in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("The road was closed, Kessel County Sheriff Don Amberly said on Monday.", "Don Amberly"),
+        ("The suspect spoke to Detective Sarah Kessel before dawn on Friday.", "Sarah Kessel"),
+        ("County Coroner William Ambers ruled the death an accident last week.", "William Ambers"),
+    ],
+)
+def test_police_and_coroner_titles_are_not_part_of_the_name(text: str, person: str) -> None:
+    assert typed(text, person, "en") == "person"

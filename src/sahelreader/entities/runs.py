@@ -13,6 +13,7 @@ from sahelreader.entities.rules import (
     NAME_CONNECTORS,
     NAME_PARTICLES,
     PERSON_DE,
+    PLACE_PREPOSITIONS,
 )
 
 
@@ -83,6 +84,7 @@ class Runs(DocumentBase):
                     continue
                 if (
                     words[nxt] in ("the", "la", "l'", "le", "les")
+                    and w not in PLACE_PREPOSITIONS  # "University of X in the Department"
                     and nxt + 1 < n
                     and caps[nxt + 1]
                     and not brk[nxt + 1]
