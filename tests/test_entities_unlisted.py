@@ -1003,3 +1003,16 @@ def test_an_organisation_name_does_not_run_over_in_the() -> None:
 )
 def test_police_and_coroner_titles_are_not_part_of_the_name(text: str, person: str) -> None:
     assert typed(text, person, "en") == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("He played guitar in the band Kessalights for ten years.", "Kessalights"),
+        ("She signed with the label Ambertone in the spring.", "Ambertone"),
+        ("The supermarket chain Kessmart opened ten stores in May.", "Kessmart"),
+        ("Viewers of the broadcaster Telessa complained about the cut.", "Telessa"),
+    ],
+)
+def test_a_band_a_label_a_chain_or_a_broadcaster_before_a_name(text: str, name: str) -> None:
+    assert typed(text, name, "en") == "organisation"
