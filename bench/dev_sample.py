@@ -21,7 +21,17 @@ articles never overlap the held-out set or the statistical tagger's training tex
 * Sahel (English): items of the 2021-2022 RSS entries chosen as bench/heldout/sahel.json's
   English items are (naming Sahel countries or towns twice, ``SAHEL_MIN_WORDS`` words or more,
   English), except the held-out ones and every ``RSS_TRAINED_EVERY``-th item, which
-  bench/train_entities.py trains on; shuffled with the seed, ``SAHEL_EN`` of them.
+  bench/train_entities.py trains on; shuffled with the seed, ``SAHEL_EN`` of them, then (the
+  third round) the next ``SAHEL_EN_MORE``.
+* Sahel (French, third round): rows of ``masakhanews/fra/test.tsv`` naming Sahel countries or
+  towns twice (as the held-out Sahel French rows are chosen) that are in neither
+  bench/heldout/fr.json nor bench/heldout/sahel.json (nor repeat their text); the training
+  never reads that file. Shuffled with the seed, ``SAHEL_FR`` of them, annotated to
+  ``ROUND3_WORDS`` words.
+* French (third round): the kept-out rows of ``masakhanews/fra/dev.tsv`` not yet taken, those
+  with the most organisation cues (``ORG_CUES``, counted in the annotated part) first (ties in
+  the shuffled order), ``FR_ORG`` of them, annotated to ``ROUND3_WORDS`` words (shorter than
+  the first rounds' 220, to spread the annotation over more articles).
 """
 
 from __future__ import annotations
@@ -39,6 +49,7 @@ sys.path.insert(0, str(BENCH))
 from heldout_sample import (  # noqa: E402
     CORPUS,
     EN_FILE,
+    FR_FILE,
     MIN_WORDS,
     RSS_FILE,
     SAHEL_WORDS,
@@ -61,12 +72,21 @@ SEED = 1414
 FR_WEST_AFRICA = 7
 FR_OTHER = 5
 FR_MORE = 12  # added in the second rules round
+FR_ORG = 8  # added in the third rules round: rows rich in organisations
+SAHEL_EN_MORE = 7  # added in the third rules round (all the pool had left)
+SAHEL_FR = 12  # added in the third rules round
+ROUND3_WORDS = 150
 EN_ARTICLES = 20
 SAHEL_EN = 10
 SAHEL_MIN_WORDS = 25  # as bench/heldout_sample.py's Sahel items
 RSS_TRAINED_EVERY = 8  # bench/train_entities.py RSS_EVERY: those items are trained on
 AFRICA_WORDS = re.compile(r"\b(?:Afrique|africain)", re.IGNORECASE)
-# A selection rule for this script only (not a list the app uses).
+# Selection rules for this script only (not lists the app uses).
+ORG_CUES = re.compile(
+    r"\b(?:[A-Z]{2,}[a-z]*|[Pp]arti|[Mm]inist[èe]re|Union|[Oo]rganisation|[Aa]gence|[Bb]anque|"
+    r"Conseil|Commission|F[ée]d[ée]ration|Front|Mouvement|[Ss]oci[ée]t[ée]|[Uu]niversit[ée]|"
+    r"Cour|Tribunal|Assembl[ée]e|[Cc]omit[ée]|Club|[Gg]roupe)\b"
+)
 WEST_AFRICA_WORDS = re.compile(
     r"\b(?:Sahel|Mali|Niger|Nigeria|Burkina|Tchad|Mauritanie|S[ée]n[ée]gal|Guin[ée]e|"
     r"C[ôo]te d'Ivoire|Ghana|Togo|B[ée]nin|Gambie|Liberia|Sierra Leone|Cap-Vert|Cedeao|"
@@ -98,7 +118,16 @@ def french_dev_sample(corpus: Path = CORPUS) -> list[HeldoutText]:
     rest = [item for item in kept_out if item not in first]
     # A stable sort: rows naming Africa first, each group in the shuffled order.
     rest.sort(key=lambda item: not AFRICA_WORDS.search(item.text))
-    return first + rest[:FR_MORE]
+    second = rest[:FR_MORE]
+    third = [
+        HeldoutText(
+            item.file, item.record, item.source, item.text, annotation_end(item.text, ROUND3_WORDS)
+        )
+        for item in rest[FR_MORE:]
+    ]
+    # A stable sort: the most organisation cues first, ties in the shuffled order.
+    third.sort(key=lambda item: -len(ORG_CUES.findall(item.text[: item.annotated_to])))
+    return first + second + third[:FR_ORG]
 
 
 def sahel_dev_sample(corpus: Path = CORPUS, heldout: Path = BENCH / "heldout") -> list[HeldoutText]:
@@ -123,7 +152,29 @@ def sahel_dev_sample(corpus: Path = CORPUS, heldout: Path = BENCH / "heldout") -
     random.Random(SEED).shuffle(english)
     seen: set[str] = set()
     unique = [t for t in english if not (t.text in seen or seen.add(t.text))]
-    return unique[:SAHEL_EN]
+    return unique[: SAHEL_EN + SAHEL_EN_MORE] + french_sahel_dev_sample(corpus, heldout)
+
+
+def french_sahel_dev_sample(
+    corpus: Path = CORPUS, heldout: Path = BENCH / "heldout"
+) -> list[HeldoutText]:
+    held = {
+        str(a["record"])
+        for name in ("fr", "sahel")
+        for a in json.loads((heldout / f"{name}.json").read_text(encoding="utf-8"))["articles"]
+        if a["file"] == FR_FILE
+    }
+    rows = french_rows(corpus, FR_FILE)
+    held_texts = {french_text(rows[int(r)]) for r in held if int(r) < len(rows)}
+    french = [
+        HeldoutText(FR_FILE, str(index), "BBC Afrique", text, annotation_end(text, ROUND3_WORDS))
+        for index, row in enumerate(rows)
+        if str(index) not in held
+        and (text := french_text(row)) not in held_texts
+        and len(SAHEL_WORDS.findall(text)) >= 2
+    ]
+    random.Random(SEED).shuffle(french)
+    return french[:SAHEL_FR]
 
 
 def english_dev_sample(

@@ -380,13 +380,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min-inner", type=int, default=3, help="see inner_words")
     parser.add_argument("--buckets", type=int, default=1 << 19, help="hashed rows per language")
     parser.add_argument("--output", type=Path, default=ROOT / "src/sahelreader/entities/data")
+    parser.add_argument(
+        "--wikigold-only",
+        action="store_true",
+        help="only write wikigold-eval.conll (the held-out quarter) and wikigold-tune.conll "
+        "(the other three quarters, which rules may be tuned on) into --cache, and stop",
+    )
     args = parser.parse_args(argv)
 
     corpus = args.corpus
-    silver = silver_docs(corpus, args.cache, args.teacher_python)
     wikigold = conll_docs(
         corpus / "ner/wikigold/wikigold.conll.txt", "wikigold", WIKIGOLD_EVAL_EVERY
     )
+    if args.wikigold_only:
+        args.cache.mkdir(parents=True, exist_ok=True)
+        held_out = [d for d in wikigold if d["split"] == "eval"]
+        write_conll(held_out, args.cache / "wikigold-eval.conll")
+        tune = [d for d in wikigold if d["split"] != "eval"]
+        write_conll(tune, args.cache / "wikigold-tune.conll")
+        print(f"wrote {args.cache}/wikigold-eval.conll and wikigold-tune.conll")
+        return 0
+    silver = silver_docs(corpus, args.cache, args.teacher_python)
     re3d = conll_docs(corpus / "ner/re3d/re3d-train.conll", "re3d")
     re3d_test = conll_docs(corpus / "ner/re3d/re3d-test.conll", "re3d-test")
     for doc in re3d_test:

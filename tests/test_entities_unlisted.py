@@ -790,3 +790,240 @@ def test_hyphenated_names_that_are_not_two_listed_places_stay_whole(
 ) -> None:
     assert typed(text, name, language) == kind
     assert all("-" not in e.text or e.text == name for e in RULES.recognise(text, language))
+
+
+# --- third rules round (issue 14) -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le convoi venu du Rwanda. RD Congo a fermé sa frontière mardi.",
+        "Les pourparlers sur la RD Congo reprennent. RD Congo a dit non.",
+    ],
+)
+def test_an_acronym_before_a_listed_country_is_a_place_before_a_verb_too(text: str) -> None:
+    assert all(e.type == "place" for e in RULES.recognise(text, "fr") if e.text == "RD Congo")
+    assert "RD Congo" in names(text, "fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Le ministère de la justice a ouvert une enquête.", "ministère de la justice"),
+        ("Selon le ministère de l'intérieur, le calme est revenu.", "ministère de l'intérieur"),
+        ("Le ministère des finances publiera les chiffres.", "ministère des finances"),
+    ],
+)
+def test_a_french_ministry_with_a_lower_case_portfolio_is_an_organisation(
+    text: str, name: str
+) -> None:
+    assert typed(text, name, "fr") == "organisation"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le ministère a démenti l'information.",
+        "Le ministère malien de la défense a confirmé le bilan.",
+        "Le ministère de tutelle n'a pas réagi.",
+    ],
+)
+def test_a_ministry_without_its_portfolio_or_with_a_nationality_is_no_entity(text: str) -> None:
+    assert not any(e.text.startswith("ministère") for e in RULES.recognise(text, "fr"))
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Des renforts sont arrivés au Niger C'est la troisième attaque.", "Niger"),
+        ("Elle vit désormais au Mali C’était prévu depuis longtemps.", "Mali"),
+    ],
+)
+def test_a_french_one_token_sentence_opener_ends_a_name(text: str, place: str) -> None:
+    assert typed(text, place, "fr") == "place"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Le contrat a été signé avec le groupe français Kessaline en mai.", "Kessaline"),
+        ("La société technologique Varlio a doublé ses ventes.", "Varlio"),
+        ("Elle joue pour le club kenyan Tessa Queens depuis deux ans.", "Tessa Queens"),
+        ("La compagnie aérienne Sahelair a repris ses vols.", "Sahelair"),
+    ],
+)
+def test_a_french_company_word_and_an_adjective_before_a_name(text: str, name: str) -> None:
+    assert typed(text, name, "fr") == "organisation"
+
+
+def test_a_party_adjective_before_a_first_name_still_gives_a_person() -> None:
+    text = "Le député du parti socialiste Jean Kessabo a pris la parole."
+    assert typed(text, "Jean Kessabo", "fr") == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Une lettre au Conseil de sécurité des Nations unies a été transmise.",
+            "Conseil de sécurité des Nations unies",
+        ),
+        ("Le Conseil de sécurité de l'ONU s'est réuni vendredi.", "Conseil de sécurité de l'ONU"),
+    ],
+)
+def test_a_body_of_an_organisation_is_one_name(text: str, name: str) -> None:
+    assert typed(text, name, "fr") == "organisation"
+
+
+def test_two_organisations_joined_by_et_stay_apart() -> None:
+    found = names("Le Conseil de sécurité et l'ONU ont été saisis.", "fr")
+    assert {"Conseil de sécurité", "ONU"} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Le camp militaire de Kessadar a été attaqué à l'aube.", "Kessadar"),
+        ("Le cortège a quitté le château de Kessmoral vers midi.", "Kessmoral"),
+        ("La commune rurale de Tambaro manque d'eau.", "Tambaro"),
+    ],
+)
+def test_a_place_noun_with_or_without_an_adjective_before_de_makes_a_place(
+    text: str, name: str
+) -> None:
+    assert typed(text, name, "fr") == "place"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Les combats ont repris dans le Nord-Tessa et le Sud-Tessa.", "Nord-Tessa"),
+        ("Les combats ont repris dans le Nord-Tessa et le Sud-Tessa.", "Sud-Tessa"),
+        ("Il est né dans la Haute-Kessa en 1960.", "Haute-Kessa"),
+    ],
+)
+def test_a_french_region_named_by_a_compass_word_is_a_place(text: str, name: str) -> None:
+    assert typed(text, name, "fr") == "place"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il souffre d'un trouble obsessionnel-compulsif (TOC) depuis l'enfance.",
+        "A virus called the respiratory-syncytial (RS) strain spread.",
+    ],
+)
+def test_an_acronym_of_hyphenated_common_words_is_not_an_organisation(text: str) -> None:
+    language = "fr" if "souffre" in text else "en"
+    assert not any(e.type == "organisation" for e in RULES.recognise(text, language))
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_name"),
+    [
+        ("Il appelle la Communauté internationale à agir vite.", "Communauté internationale"),
+        ("Les supporters attendent beaucoup de cette CAN au Gabon.", "CAN"),
+        ("Il a parlé en tant que PDG. Les ventes ont baissé.", "PDG"),
+    ],
+)
+def test_common_phrases_an_event_and_a_title_are_not_organisations(
+    text: str, not_a_name: str
+) -> None:
+    assert not_a_name not in names(text, "fr")
+
+
+def test_the_french_short_name_of_nato_is_an_organisation() -> None:
+    assert typed("Les ministres de l'Otan se retrouvent à Bruxelles.", "Otan", "fr") == (
+        "organisation"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("The choir sang at the Kessel Theatre on Friday.", "Kessel Theatre", "place"),
+        ("Fans queued outside Tamberly Hall for hours.", "Tamberly Hall", "place"),
+        ("Critics praised Stuart Hall for the essay.", "Stuart Hall", "person"),
+    ],
+)
+def test_a_building_word_ends_a_place_unless_a_first_name_starts_the_run(
+    text: str, name: str, kind: str
+) -> None:
+    assert typed(text, name, "en") == kind
+
+
+def test_an_opener_word_starts_an_organisation_before_in_and_a_place() -> None:
+    text = "A delegation of the island's New Party in Accra met on Monday."
+    assert typed(text, "New Party", "en") == "organisation"
+    assert typed(text, "Accra", "en") == "place"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L'aide ira aux États membres qui la demandent.",
+        "La violence s'étend aux États voisins du lac.",
+    ],
+)
+def test_a_capitalised_common_noun_after_aux_is_not_a_place(text: str) -> None:
+    assert "États" not in names(text, "fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "language"),
+    [
+        ("Les soldats venaient des colonies de l'Empire britannique.", "Empire britannique", "fr"),
+        ("La chute de l'Empire ottoman a tout changé.", "Empire ottoman", "fr"),
+        ("He was born in the Ottoman Empire in 1850.", "Ottoman Empire", "en"),
+    ],
+)
+def test_an_empire_named_by_its_people_is_a_place(text: str, name: str, language: str) -> None:
+    assert typed(text, name, language) == "place"
+
+
+def test_an_ethnic_group_after_groupe_ethnique_is_not_an_organisation() -> None:
+    assert "Kessa" not in names("Le groupe ethnique Kessa vit dans le nord.", "fr")
+
+
+def test_an_organisation_name_does_not_run_over_in_the() -> None:
+    text = "She taught at the University of Kessington in the Department of Physics for years."
+    found = names(text, "en")
+    assert "University of Kessington" in found
+    assert not any(" in the " in name for name in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("The road was closed, Kessel County Sheriff Don Amberly said on Monday.", "Don Amberly"),
+        ("The suspect spoke to Detective Sarah Kessel before dawn on Friday.", "Sarah Kessel"),
+        ("County Coroner William Ambers ruled the death an accident last week.", "William Ambers"),
+    ],
+)
+def test_police_and_coroner_titles_are_not_part_of_the_name(text: str, person: str) -> None:
+    assert typed(text, person, "en") == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("He played guitar in the band Kessalights for ten years.", "Kessalights"),
+        ("She signed with the label Ambertone in the spring.", "Ambertone"),
+        ("The supermarket chain Kessmart opened ten stores in May.", "Kessmart"),
+        ("Readers of the magazine Kessaview complained about the cover.", "Kessaview"),
+    ],
+)
+def test_a_band_a_label_a_chain_or_a_magazine_before_a_name(text: str, name: str) -> None:
+    assert typed(text, name, "en") == "organisation"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The veteran publisher Anne Kessoway retired on Friday.",
+        "The veteran broadcaster Anne Kessoway retired on Friday.",
+    ],
+)
+def test_descriptors_that_also_fit_a_person_do_not_make_organisations(text: str) -> None:
+    assert typed(text, "Anne Kessoway", "en") == "person"

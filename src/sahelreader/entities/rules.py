@@ -102,6 +102,7 @@ def token_key(word: str) -> str:
 FR_ORG_HEADS = frozenset(token_key(w) for w in _WORDS["fr_org_heads"])
 CREDIT_LABELS = frozenset(token_key(w) for w in _WORDS["credit_labels"])
 WORK_MARKERS = frozenset(_WORDS["work_markers"])
+FACILITY_ENDS = frozenset(_WORDS["facility_ends"])
 NAME_OPENERS = frozenset(_WORDS["name_openers"])
 FR_SENTENCE_OPENERS = frozenset(_WORDS["fr_sentence_openers"])
 EDITION_PLACES = frozenset(token_key(w) for w in _WORDS["edition_places"])

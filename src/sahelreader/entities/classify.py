@@ -1,0 +1,343 @@
+"""The left-to-right pass: gazetteer matches first (longest), then capitalised runs typed by
+titles, organisation and place words, first names, acronyms and context."""
+
+from __future__ import annotations
+
+from sahelreader.entities.context import Context
+from sahelreader.entities.document import (
+    FR_COMPASS_PLACE_RE,
+    FR_MINISTRIES,
+    LISTED,
+    WEAK,
+)
+from sahelreader.entities.policy import (
+    COMMON_WORD_ORG,
+    DEFAULT_AFTER_THE,
+    DEFAULT_MULTI,
+)
+from sahelreader.entities.rules import (
+    EDITION_PLACES,
+    EVENT_ENDS,
+    EVENT_HEADS,
+    FACILITY_ENDS,
+    FR_DEMONYM_ENDINGS,
+    FR_FEMININE_ENDINGS,
+    FR_LOWER_ORG_HEADS,
+    FR_ORG_HEADS,
+    FR_ORG_LINKS,
+    FR_ORG_VOCAB,
+    FR_PLACE_ENDINGS,
+    NAME_CONNECTORS,
+    NAME_PARTICLES,
+    ORG_DESCRIPTORS,
+    PERSON_VERBS,
+    PLACE_PREPOSITIONS,
+    ROMAN_ORDINAL_RE,
+    is_acronym,
+)
+
+
+class FirstPass(Context):
+    """The left-to-right pass that finds and types spans."""
+
+    def first_pass(self) -> None:
+        words, caps, folds, n, g = self.words, self.caps, self.folds, self.n, self.g
+        upper, head, sent = self.upper, self.head, self.sent
+        titled = False
+        i = 0
+        while i < n:
+            w = words[i]
+            if upper[i]:
+                i += 1
+                continue
+            size, etype = (0, "") if not (caps[i] or w in g.lengths) else self.gazetteer_at(i)
+            if size:
+                if etype == "misc" and titled:
+                    i += size
+                    continue
+                i = self.on_gazetteer(i, size, etype, titled)
+                titled = False
+                continue
+            if not caps[i]:
+                if w in FR_LOWER_ORG_HEADS and self.language == "fr":
+                    end = self.french_org_body(i, i + 1)
+                    if any(caps[i + 1 : end]) or (
+                        w in FR_MINISTRIES and end > i + 2 and words[i + 1] in FR_ORG_LINKS
+                    ):
+                        # "le ministère de l'Économie et des Finances", "le ministère de la
+                        # justice": a ministry is named by its portfolio, capitalised or not
+                        self.emit(i, end, "organisation")
+                        i = end
+                        continue
+                if w == "." or w in NAME_CONNECTORS or w == ",":
+                    if w != ",":
+                        if w != ".":
+                            titled = False  # "président de la Fifa": the title is not Fifa's
+                        i += 1
+                        continue
+                taken = self.title_at(i) if folds[i].casefold() in g.title_lengths else 0
+                if taken:
+                    titled = True
+                    i += taken
+                else:
+                    # "l'artiste espagnol Santiago Sierra": a nationality between the title
+                    # and the name keeps the title's meaning
+                    titled = titled and self.language == "fr" and w.endswith(FR_DEMONYM_ENDINGS)
+                    i += 1
+                continue
+            taken = self.title_at(i) if folds[i].casefold() in g.title_lengths else 0
+            if taken:
+                j = self.extend(i + taken) if i + taken < n and caps[i + taken] else 0
+                if j and not self.head[i] and any(f in g.org_words for f in folds[i + taken : j]):
+                    # A capitalised title word that starts an organisation: Major League Baseball.
+                    if not self.gazetteer_at(i + taken)[0]:
+                        self.emit(i, j, "organisation")
+                        i = j
+                        titled = False
+                        continue
+                titled = True
+                i += taken
+                continue
+            f = folds[i]
+            if f in g.stopwords and not self.opens_organisation(i):
+                i += 1
+                continue
+            if self.language == "fr" and w in EVENT_HEADS and not head[i]:
+                i = self.event_end(i)  # Coupe d'Afrique des Nations: an event, not reported
+                titled = False
+                continue
+            if self.is_event_acronym(i):
+                i += 1  # la CAN 2025, le CHAN 2020: a competition
+                titled = False
+                continue
+            if self.french_demonym(i):
+                i += 1
+                titled = True  # la Brésilienne Neuza Back: a person follows
+                continue
+            if (
+                w == "West"
+                and i > 0
+                and words[i - 1].casefold() == "the"
+                and not (i + 1 < n and caps[i + 1] and not self.brk[i + 1])
+            ):
+                self.emit(i, i + 1, "place")
+                i += 1
+                titled = False
+                continue
+            if head[i]:
+                self.candidates.append((i, i + 1))
+                i += 1
+                titled = False
+                continue
+            j = self.extend(i)
+            if self.after_work_marker(i):
+                i = j  # "l'œuvre intitulée Union Flag", "the festival Dark Mofo": MISC
+                titled = False
+                continue
+            if not titled and self.after_descriptor(i):
+                self.emit(i, j, "organisation")  # the steelmaker POSCO, l'ONG X
+                i = j
+                continue
+            if sent[i] and j > i + 1 and w.casefold() in ORG_DESCRIPTORS and f not in g.org_words:
+                # "Chipmaker SK Hynix reported": the descriptor starts the sentence.
+                self.emit(i + 1, j, "organisation")
+                i = j
+                titled = False
+                continue
+            if (
+                sent[i]
+                and self.language == "fr"
+                and j == i + 1
+                and i + 1 < n
+                and words[i + 1] in ("à", "au", "aux")
+                and f in g.first_names
+            ):
+                i += 1  # "Grâce à de meilleurs tests": a preposition, not a first name
+                titled = False
+                continue
+            if sent[i] and not titled and f not in g.first_names and not is_acronym(w):
+                if w.lower() in self.lower_vocab() or (
+                    j > i + 1
+                    and f not in g.org_words
+                    and f not in g.place_start_words
+                    and self.gazetteer_at(i + 1)[0]
+                ):
+                    # A common word that starts the sentence: not part of the name.
+                    i += 1
+                    continue
+                if j == i + 1:
+                    self.candidates.append((i, j))
+                    i += 1
+                    continue
+            i = self.classify(i, j, titled)
+            titled = False
+
+    def on_gazetteer(self, i: int, size: int, etype: str, titled: bool) -> int:
+        """Handle a gazetteer match at ``i``; returns the token to continue from."""
+        folds, g = self.folds, self.g
+        end = i + size
+        j = self.extend(i) if not (self.head[i] or self.upper[i]) else end
+        if j <= end:
+            if etype != "misc":
+                if titled and etype == "place" and size == 1 and folds[i] in g.first_names:
+                    etype = "person"
+                self.emit(i, end, etype, LISTED)
+                return end
+            return self.skip_event_acronym(end)  # a listed event and its short name
+        # The capitalised sequence runs past the entry: decide on the whole sequence.
+        rest = folds[end:j]
+        if self.words[j - 1] in EVENT_ENDS:
+            return self.skip_event_acronym(j)  # Boston Marathon: an event named after a place
+        if any(f in g.org_words for f in rest):
+            self.emit(i, j, "organisation")
+        elif folds[j - 1] in g.place_end_words:
+            self.emit(i, j, "place")
+        elif etype == "organisation" and j == end + 1 and folds[end] in EDITION_PLACES:
+            self.emit(i, j, "organisation", LISTED)  # BBC Sport Afrique: an edition
+        elif etype in ("place", "organisation") and folds[end] in g.first_names:
+            # "battu par Togo Marie Kessaba": a listed name run into a person's (a headline
+            # without punctuation); the first name starts the next name.
+            if etype == "place" and size == 1 and folds[i] in g.first_names:
+                self.emit(i, j, "person")
+                return j
+            self.emit(i, end, etype, LISTED)
+            return end
+        elif etype == "person":
+            self.emit(i, j, "person")
+        elif etype == "misc":
+            if folds[i] in g.place_start_words and self.gazetteer_at(end) == (j - end, "place"):
+                self.emit(i, j, "place")  # Western Australia, Southern Africa
+                return j
+            return end
+        elif etype == "place" and folds[i] in g.first_names and size == 1:
+            self.emit(i, j, "person")
+        elif self.gazetteer_at(end)[0]:
+            # Two known names side by side (a list without commas, a headline).
+            self.emit(i, end, etype, LISTED)
+            return end
+        elif etype == "place" and titled:
+            if size == 1 and i > 0 and self.words[i - 1] not in NAME_CONNECTORS:
+                # "l'artiste Santiago Sierra": the title is right before, so is the name
+                self.emit(i, j, "person")
+                return j
+            self.emit(i, end, etype)  # "le président du Niger Mohamed Bazoum"
+            return end
+        else:
+            self.emit(i, j, "organisation" if etype != "person" else etype, WEAK)
+        return j
+
+    def classify(self, i: int, j: int, titled: bool) -> int:
+        """Type an unknown capitalised sequence ``[i, j)``; returns the token after it."""
+        folds, g, words = self.folds, self.g, self.words
+        size = j - i
+        toks = folds[i:j]
+        if (size > 1 and words[j - 1] in EVENT_ENDS) or words[j - 1] == "Games":
+            # Commonwealth Games, World Cup, Boston Marathon: events, not reported
+            return self.skip_event_acronym(j)
+        if size == 1 and ROMAN_ORDINAL_RE.fullmatch(words[i]):
+            return j  # "au XIXe siècle": a century
+        if toks[0] in FR_ORG_HEADS:
+            end = self.french_org_body(i, j)
+            if end > i + 1:
+                self.emit(i, end, "organisation")
+                return end
+        if any(t in g.org_words for t in toks):
+            if size > 1:
+                self.emit(i, j, "organisation")
+            else:
+                self.candidates.append((i, j))
+            return j
+        if titled:
+            self.emit(i, j, "person")
+            return j
+        if size > 1 and (toks[-1] in g.place_end_words or toks[0] in g.place_start_words):
+            self.emit(i, j, "place")
+            return j
+        if toks[0] in g.first_names:
+            self.emit(i, j, "person")
+            return j
+        if size > 1 and toks[-1] in FACILITY_ENDS:
+            self.emit(i, j, "place")  # Carnegie Hall, Kessel Theatre: a building
+            return j
+        if size == 1 and is_acronym(words[i]):
+            if self.common_noun_acronym(i):
+                return j  # "unmanned aerial vehicles (UAVs)": an abbreviation, not a name
+            self.emit(i, j, "organisation")
+            return j
+        prev = words[i - 1].casefold() if i > 0 else ""
+        nxt = words[j] if j < self.n else ""
+        if (
+            size == 1
+            and self.language == "fr"
+            and words[i] == "Empire"
+            and j < self.n
+            and not self.brk[j]
+            and self.is_french_adjective(j)
+        ):
+            self.emit(i, j + 1, "place")  # l'Empire britannique, l'Empire ottoman
+            return j + 1
+        if size == 1 and self.language == "fr" and FR_COMPASS_PLACE_RE.fullmatch(words[i]):
+            self.emit(i, j, "place", WEAK)  # le Nord-Kivu, la Haute-Volta, le Bas-Congo
+            return j
+        if size <= 3 and self.place_context(i, j):
+            self.emit(i, j, "place")
+            return j
+        if (
+            size == 1
+            and self.language == "fr"
+            and prev in ("la", "l'", "l’", "d'", "d’", "en")
+            and "-" not in words[i]
+            and words[i].endswith(FR_PLACE_ENDINGS)
+        ):
+            self.emit(i, j, "place", WEAK)  # de la Californie, en Kabylie
+            return j
+        if (
+            size == 1
+            and prev == "la"
+            and self.language == "fr"
+            and not self.sent[i]
+            and len(words[i]) > 2
+            and not words[i].endswith(FR_FEMININE_ENDINGS)
+        ):
+            self.emit(i, j, "organisation", WEAK)  # la Fifa, la Sonangol
+            return j
+        if size > 1 and self.language == "fr" and prev in ("les", "des", "aux"):
+            # A plural article: "les Black Stars", "des Super Eagles" name a team or a body.
+            self.emit(i, j, "organisation", WEAK)
+            return j
+        if size > 1 and is_acronym(words[i]) and self.gazetteer_at(i + 1) == (size - 1, "place"):
+            self.emit(i, j, "place", WEAK)  # RD Congo: a qualified country name
+            return j
+        if nxt in PERSON_VERBS and (nxt != "a" or self.language == "fr"):
+            # "Le Barça estime", "le Polisario a déclaré": a French name after "le" is a
+            # body, not a person (people take no article)
+            masculine = self.language == "fr" and size == 1 and prev == "le"
+            self.emit(i, j, "organisation" if masculine else "person", WEAK)
+            return j
+        if (
+            prev in PLACE_PREPOSITIONS
+            and size <= 2
+            and not (size == 1 and self.language == "fr" and words[i].casefold() in FR_ORG_VOCAB)
+        ):
+            # (not "aux États membres": a capitalised common noun of institutions' names)
+            self.emit(i, j, "place", WEAK)
+            return j
+        if size > 1 and is_acronym(words[i]):
+            if all(w.isupper() for w in words[i:j]):
+                self.candidates.append((i, j))  # PRESS REVIEW: a shouted heading, no guess
+            else:
+                self.emit(i, j, "organisation", WEAK)  # SK Hynix, LG Energy: not a person
+            return j
+        if size > 1:
+            guess = DEFAULT_AFTER_THE if prev == "the" else DEFAULT_MULTI
+            if guess == "person" and COMMON_WORD_ORG:
+                vocab = self.lower_vocab()
+                if any(w.lower() in vocab for w in words[i:j] if w not in NAME_PARTICLES):
+                    guess = COMMON_WORD_ORG
+            if guess:
+                self.emit(i, j, guess, WEAK)
+            else:
+                self.candidates.append((i, j))
+            return j
+        self.candidates.append((i, j))
+        return j

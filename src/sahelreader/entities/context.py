@@ -1,0 +1,171 @@
+"""What the words around a run say about it: a company word before it, a place noun, a French
+nationality noun, a common word at a sentence start, an acronym of common words."""
+
+from __future__ import annotations
+
+from sahelreader.entities.document import (
+    APPOSITION_PREPOSITIONS,
+    FR_DETERMINERS,
+    FR_NOT_ADJECTIVES,
+    OPENING_QUOTES,
+)
+from sahelreader.entities.events import Events
+from sahelreader.entities.rules import (
+    FR_DEMONYM_ENDINGS,
+    FR_ORG_LINKS,
+    NAME_OPENERS,
+    ORG_DESCRIPTORS,
+    PLACE_NOUNS_AFTER,
+    PLACE_NOUNS_BEFORE,
+    PLACE_OF,
+    PLACE_PREPOSITIONS,
+    is_acronym,
+)
+
+
+class Context(Events):
+    """What the words around a run say about it."""
+
+    def after_descriptor(self, i: int) -> bool:
+        """Token ``i`` follows a word that says an organisation is named next ("the steelmaker
+        POSCO", "la start-up « Alivo »", "l'ONG X"), with at most an opening quote between."""
+        if len(self.words[i]) < 2:
+            return False  # "le groupe D": a letter names a pool, not a body
+        k = i - 1
+        if k >= 0 and self.words[k] in OPENING_QUOTES and not self.brk[i]:
+            k -= 1
+            if self.brk[k + 1]:
+                return False
+        elif self.brk[i]:
+            return False
+        if (
+            self.language == "fr"
+            and k >= 1
+            and self.words[k - 1].casefold() in ORG_DESCRIPTORS
+            and self.words[k - 1].islower()
+            and self.is_french_adjective(k)
+            and self.folds[i] not in self.g.first_names
+        ):
+            k -= 1  # "le groupe français Kessel", "la société minière Tessa", "le club kenyan X"
+        if k < 0 or self.words[k].casefold() not in ORG_DESCRIPTORS:
+            return False
+        # "the union Unite", "l'ONG X"; a capitalised "Union" or "Group" starts a name instead
+        return self.words[k].islower() or is_acronym(self.words[k])
+
+    def is_french_adjective(self, k: int) -> bool:
+        """Token ``k`` may be a French adjective after a noun ("français", "minière",
+        "technologique"): a lower-case word of four letters or more that is no function word."""
+        w = self.words[k]
+        return (
+            len(w) >= 4
+            and w.isalpha()
+            and w.islower()
+            and self.folds[k] not in self.g.stopwords
+            and w not in FR_ORG_LINKS
+            and w not in FR_NOT_ADJECTIVES
+        )
+
+    def opens_organisation(self, i: int) -> bool:
+        """A capitalised adjective that is usually no name ("New") starting an organisation's
+        name: "the New Party", "New Patriotic Party" (an organisation word ends the run)."""
+        if self.words[i] not in NAME_OPENERS or self.head[i] or self.upper[i]:
+            return False
+        j = self.extend(i)
+        # "the New Party in Beijing": the run may go on over "in" and a place
+        for k in range(i + 1, j):
+            if self.words[k] in PLACE_PREPOSITIONS:
+                j = k
+                break
+        return j > i + 1 and self.folds[j - 1] in self.g.org_words
+
+    def french_demonym(self, i: int) -> bool:
+        """ "la Brésilienne Neuza Back", "le Togolais X": a French nationality noun, after an
+        article and before a capitalised name, is not part of the name."""
+        if self.language != "fr" or i == 0 or i + 1 >= self.n or self.brk[i + 1]:
+            return False
+        w = self.words[i]
+        return (
+            len(w) > 5
+            and self.words[i - 1] in FR_DETERMINERS
+            and w.endswith(FR_DEMONYM_ENDINGS)
+            and self.caps[i + 1]
+            and not self.is_blocker(i + 1)
+        )
+
+    def common_opener(self, i: int, common: frozenset[str]) -> bool:
+        """Token ``i`` is a common word (capitalised only because it starts the sentence) and
+        not a listed name, a first name or an acronym."""
+        w = self.words[i]
+        return (
+            w.lower() in common
+            and self.folds[i] not in self.g.first_names
+            and not is_acronym(w)
+            and not self.gazetteer_at(i)[0]
+        )
+
+    def place_context(self, i: int, j: int) -> bool:
+        """``[i, j)`` is framed as a place: "Borno state", "the town of Ayorou", "ville de Kaya"."""
+        words, brk, n = self.words, self.brk, self.n
+        if j < n and not brk[j] and words[j] in PLACE_NOUNS_AFTER:
+            return True
+        if j + 2 < n and words[j] in ("and", "&") and self.caps[j + 1] and not brk[j + 1]:
+            # "Kano and Kaduna states": the first of two names before a plural place noun
+            k = j + 1
+            while k < n and k < j + 4 and self.caps[k] and not brk[k]:
+                k += 1
+            if k < n and not brk[k] and words[k] in PLACE_NOUNS_AFTER and words[k].endswith("s"):
+                return True
+        if (
+            i >= 1
+            and j + 2 < n
+            and words[i - 1] in PLACE_OF
+            and words[j] == ","
+            and words[j + 1] in APPOSITION_PREPOSITIONS
+            and not brk[j + 2]
+            and self.gazetteer_at(j + 2)[1] == "place"
+        ):
+            return True  # "les femmes de Karoi, au Zimbabwe": a town, then its country
+        if i >= 2 and not brk[i] and words[i - 1] in PLACE_OF:
+            before = words[i - 2].casefold()
+            if before in PLACE_NOUNS_BEFORE:
+                return True
+            if i >= 3 and before in ("la", "le", "l'") and words[i - 3] in PLACE_NOUNS_BEFORE:
+                return True
+            if (
+                i >= 3
+                and self.language == "fr"
+                and words[i - 3] in PLACE_NOUNS_BEFORE
+                and self.is_french_adjective(i - 2)
+            ):
+                return True  # "le camp militaire de Kessa", "la commune rurale de Tamba"
+        return False
+
+    def common_noun_acronym(self, i: int) -> bool:
+        """An acronym that abbreviates the lower-case words right before it, or that was
+        defined that way earlier in the text: "adverse analytical finding (AAF)"."""
+        key = self.words[i].replace(".", "").rstrip("s")
+        if self._common_acronyms is not None and key in self._common_acronyms:
+            return True
+        words = self.words
+        if i < 2 or words[i - 1] != "(":
+            return False
+        size = len(key)
+        found = False
+        # "trouble obsessionnel-compulsif (TOC)": each part of a hyphenated word gives a letter
+        for count in range(size, 0, -1):
+            start = i - 1 - count
+            if start < 0:
+                continue
+            before = words[start : i - 1]
+            if not all(w[0].islower() and w.replace("-", "").isalpha() for w in before):
+                continue
+            initials = "".join(part[0] for w in before for part in w.split("-") if part)
+            if initials.casefold() == key.casefold():
+                found = True
+                break
+        if not found:
+            return False
+        if self._common_acronyms is None:
+            self._common_acronyms = set()
+        self._common_acronyms.add(key)
+        return True

@@ -1,0 +1,215 @@
+"""One text under recognition: its tokens, their flags (capitalised, sentence start, line
+break, headline), the spans found so far, and lookups in the lists at a token. The passes
+that read and extend this state are the subclasses in runs.py, events.py, context.py,
+classify.py and resolve.py; recogniser.py puts them together.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from sahelreader.entities.gazetteer import Gazetteer
+from sahelreader.entities.joined import split_joined_places
+from sahelreader.entities.rules import (
+    FR_SENTENCE_OPENERS,
+    SENTENCE_END,
+    is_capitalised,
+    token_key,
+    tokenize,
+)
+from sahelreader.models import EntityType
+from sahelreader.text.language import detect_language
+from sahelreader.text.sentences import ABBREVIATIONS
+
+NEWLINE_RE = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]")
+PROSE_ENDS = frozenset({".", "!", "?", ",", ";"})
+POSSESSIVES = frozenset({"'s", "’s", "'S", "’S", "'", "’"})
+ARTICLES = frozenset({"The", "the", "Le", "La", "Les", "L'", "L’", "le", "la", "les", "l'", "l’"})
+ARTICLES_FOLDED = frozenset(a.casefold() for a in ARTICLES)
+FR_DETERMINERS = frozenset({*ARTICLES, "un", "une", "Un", "Une", "au", "aux", "du", "des"})
+EVENT_LINKS = frozenset({"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’"})
+# "de Karoi, au Zimbabwe", "of Karoi, in Zimbabwe": a town, then the country it is in.
+APPOSITION_PREPOSITIONS = frozenset({"au", "en", "aux", "in"})
+# Lower-case words that follow a noun but are no adjective ("le parti dont X", "le groupe
+# selon X"); "le groupe ethnique X" names a people, not a body.
+FR_NOT_ADJECTIVES = frozenset(
+    {
+        *("dont", "selon", "avec", "sans", "chez", "contre", "entre", "vers"),
+        *("ethnique", "ethniques", "linguistique", "linguistiques", "sanguin", "sanguins"),
+    }
+)
+PARENT_LINKS = frozenset({("des",), ("du",), ("de", "la"), ("de", "l'"), ("de", "l’")})
+# A French region named by a compass or height word and a capitalised name.
+FR_COMPASS_PLACE_RE = re.compile(r"(?:Nord|Sud|Est|Ouest|Haut|Haute|Bas|Basse|Moyen)-[A-Z]\w+")
+FR_MINISTRIES = frozenset({"ministère", "ministères"})
+OPENING_QUOTES = frozenset({'"', "“", "«", "'", "‘"})
+# A span straight from the lists, one with firm evidence, one guessed (see combine.py).
+LISTED, STRONG, WEAK = 3, 2, 1
+TYPES: dict[str, EntityType] = {
+    "person": "person",
+    "place": "place",
+    "organisation": "organisation",
+}
+
+
+class DocumentBase:
+    """The state of one recognition run (tokens, flags, spans found so far)."""
+
+    def __init__(self, text: str, gazetteer: Gazetteer, language: str | None) -> None:
+        self.text = text
+        self.g = gazetteer
+        words, starts, ends = tokenize(text)
+        words, starts, ends = split_joined_places(text, words, starts, ends, gazetteer.exact)
+        self.words = words
+        self.starts = starts
+        self.ends = ends
+        self.n = len(words)
+        self.folds = [token_key(w) for w in words]
+        self.caps = [w[0].isupper() or (w[0] in "ae" and is_capitalised(w)) for w in words]
+        for k, w in enumerate(words):
+            # Russian-occupied, California-based, Iranian-made: a known name + lower-case part
+            if self.caps[k] and "-" in w:
+                head_part, _, tail = w.rpartition("-")
+                if tail.islower() and len(tail) > 2 and (token_key(head_part),) in gazetteer.exact:
+                    self.caps[k] = False
+        self.language = (
+            language
+            if language in ("en", "fr")
+            else detect_language(text, among=("en", "fr"), default="en")
+        )
+        self._boundaries()
+        # (start token, end token, type, strength); candidates: (start, end) left undecided
+        self.spans: list[tuple[int, int, str, int]] = []
+        self.candidates: list[tuple[int, int]] = []
+        self._lower_vocab: set[str] | None = None
+        self._common_acronyms: set[str] | None = None
+        self._event_acronyms: set[str] | None = None
+
+    def _boundaries(self) -> None:
+        """Line breaks, sentence starts, and headline/all-caps lines."""
+        text, words, starts, n = self.text, self.words, self.starts, self.n
+        brk = [False] * n
+        if n:
+            brk[0] = True
+            for match in NEWLINE_RE.finditer(text):
+                k = bisect.bisect_right(starts, match.start())
+                if k < n:
+                    brk[k] = True
+        sent = [True, *(w in SENTENCE_END for w in words[:-1])] if n else []
+        for i in range(1, n):
+            if brk[i]:
+                sent[i] = True
+            elif sent[i] and words[i - 1] == "." and i >= 2:
+                before = words[i - 2]
+                if before.casefold() in ABBREVIATIONS or (len(before) == 1 and before.isupper()):
+                    sent[i] = False
+        self.brk = brk
+        self.sent = sent
+        # Headline-case and all-caps lines: names there are only trusted from the lists. A line
+        # that ends like a sentence is prose, unless it is very short.
+        head = [False] * n
+        upper = [False] * n
+        breaks = [i for i in range(n) if brk[i]]
+        breaks.append(n)
+        for line_start, line_end in zip(breaks, breaks[1:], strict=False):
+            if line_end - line_start >= 4 and words[line_end - 1] in PROSE_ENDS:
+                continue
+            long_words = caps_count = upper_count = 0
+            for w in words[line_start:line_end]:
+                if len(w) > 3 and w.isalpha():
+                    long_words += 1
+                    if w[0].isupper():
+                        caps_count += 1
+                        if w.isupper():
+                            upper_count += 1
+            if long_words >= 3:
+                if upper_count >= 0.8 * long_words:
+                    upper[line_start:line_end] = [True] * (line_end - line_start)
+                elif caps_count >= 0.75 * long_words:
+                    head[line_start:line_end] = [True] * (line_end - line_start)
+        self.head = head
+        self.upper = upper
+
+    def lower_vocab(self) -> set[str]:
+        if self._lower_vocab is None:
+            self._lower_vocab = {w for w in self.words if w.islower()}
+        return self._lower_vocab
+
+    def gazetteer_at(self, i: int) -> tuple[int, str]:
+        """Longest gazetteer entry starting at token ``i``: (length, type) or (0, "")."""
+        g, folds, n, brk = self.g, self.folds, self.n, self.brk
+        f = folds[i]
+        lengths = g.lengths.get(f)
+        if lengths:
+            for size in lengths:
+                end = i + size
+                if end > n:
+                    continue
+                if size == 1:
+                    etype = g.exact.get((f,))
+                else:
+                    etype = g.exact.get(tuple(folds[i:end]))
+                    if etype is not None and any(brk[i + 1 : end]):
+                        continue
+                if etype is not None:
+                    return size, etype
+        if self.caps[i]:
+            low = f.casefold()
+            lengths = g.lower_lengths.get(low)
+            if lengths:
+                for size in lengths:
+                    end = i + size
+                    if end > n:
+                        continue
+                    etype = g.lower.get(tuple(x.casefold() for x in folds[i:end]))
+                    if etype is not None and not any(brk[i + 1 : end]):
+                        if self.words[i] in ARTICLES and not self.caps[i + 1]:
+                            continue  # "Le monde entier" is not the paper Le Monde
+                        return size, etype
+        return 0, ""
+
+    def title_at(self, i: int) -> int:
+        """Tokens taken by a title at ``i`` (with its abbreviation dot), 0 if none. Compared
+        as the lists are keyed: accents folded ("présidente", "chef de l'État")."""
+        key0 = self.folds[i].casefold()
+        lengths = self.g.title_lengths.get(key0)
+        if not lengths:
+            return 0
+        words, n = self.words, self.n
+        for size in lengths:
+            if i + size > n:
+                continue
+            if size == 1:
+                key: tuple[str, ...] = (key0,)
+            else:
+                key = tuple(f.casefold() for f in self.folds[i : i + size])
+            if key in self.g.titles:
+                end = i + size
+                if end < n and words[end] == "." and not self.brk[end]:
+                    end += 1
+                return end - i
+        return 0
+
+    def is_blocker(self, j: int) -> bool:
+        """A capitalised token that cannot continue a name (stop word, title, demonym...)."""
+        f = self.folds[j]
+        if f in self.g.stopwords:
+            return True
+        if self.g.exact.get((f,)) == "misc":
+            return True
+        w = self.words[j]
+        if w in FR_SENTENCE_OPENERS and self.language == "fr":
+            return True
+        if self.folds[j].casefold() not in self.g.title_lengths or self.title_at(j) == 0:
+            return False
+        # "Hun Sen, who": a short title without its dot and with no name after it is a name
+        nxt = j + 1
+        return not (
+            len(w) <= 3
+            and (nxt >= self.n or self.brk[nxt] or not self.caps[nxt])
+            and (nxt >= self.n or self.words[nxt] != ".")
+        )
+
+    def emit(self, i: int, j: int, etype: str, strength: int = STRONG) -> None:
+        self.spans.append((i, j, etype, strength))

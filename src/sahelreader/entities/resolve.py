@@ -1,0 +1,188 @@
+"""Document-level fixes after the first pass: an ordinal or a parent body joined to an
+organisation, short names in brackets, later short mentions and consistent types, a place
+split off an organisation, and the tagger's spans held to the rules' conventions."""
+
+from __future__ import annotations
+
+from sahelreader.entities.classify import FirstPass
+from sahelreader.entities.document import (
+    ARTICLES,
+    LISTED,
+    PARENT_LINKS,
+    POSSESSIVES,
+    PROSE_ENDS,
+    STRONG,
+    WEAK,
+)
+from sahelreader.entities.policy import (
+    DEFAULT_SINGLE,
+    WEAK_PARTS,
+)
+from sahelreader.entities.rules import (
+    EVENT_ENDS,
+    NAME_PARTICLES,
+    ORDINAL_RE,
+    ORG_DESCRIPTORS,
+    PERSON_DE,
+    PLACE_PREPOSITIONS,
+    is_acronym,
+)
+
+
+class Resolve(FirstPass):
+    """Document-level fixes after the first pass."""
+
+    def join_parent_bodies(self) -> None:
+        """ "Conseil de sécurité des Nations unies", "Commission de la Cedeao": a body headed
+        by an organisation word, then "de"/"des"/"du", then the organisation it belongs to,
+        is one name (the full name, as the guidelines take it)."""
+        words, folds, brk, g = self.words, self.folds, self.brk, self.g
+        spans = sorted(self.spans)
+        out: list[tuple[int, int, str, int]] = []
+        for span in spans:
+            if out:
+                i, j, etype, strength = out[-1]
+                k, end, kind, firm = span
+                if (
+                    etype == kind == "organisation"
+                    and tuple(words[j:k]) in PARENT_LINKS
+                    and folds[i] in g.org_words
+                    and not any(brk[j:end])
+                ):
+                    out[-1] = (i, end, etype, max(strength, firm))
+                    continue
+            out.append(span)
+        self.spans = out
+
+    def attach_ordinals(self) -> None:
+        """An ordinal right before an organisation belongs to it: "12e Régiment", "82nd
+        Airborne Division" (a unit's number is part of its name)."""
+        words, brk = self.words, self.brk
+        self.spans = [
+            (i - 1, j, etype, strength)
+            if etype == "organisation"
+            and i > 0
+            and not brk[i]
+            and ORDINAL_RE.fullmatch(words[i - 1])
+            else (i, j, etype, strength)
+            for i, j, etype, strength in self.spans
+        ]
+
+    def bracketed_short_names(self) -> None:
+        """ "Confédération africaine de football (Caf)": a capitalised word in brackets right
+        after an organisation or a place is its short name, of the same type."""
+        words, caps, n = self.words, self.caps, self.n
+        taken = {k for i, j, _, _ in self.spans for k in range(i, j)}
+        added = [
+            (j + 1, j + 2, etype, strength)
+            for i, j, etype, strength in self.spans
+            if etype in ("organisation", "place")
+            and j + 2 < n
+            and words[j] == "("
+            and words[j + 2] == ")"
+            and caps[j + 1]
+            and j + 1 not in taken
+            and not self.is_blocker(j + 1)
+        ]
+        if added:
+            self.spans.extend(added)
+            found = {(a, b) for a, b, _, _ in added}
+            self.candidates = [c for c in self.candidates if c not in found]
+
+    def second_pass(self) -> None:
+        """Later short mentions and document-level consistency."""
+        folds, words = self.folds, self.words
+        person_parts: set[str] = set()
+        strong: dict[tuple[str, ...], str] = {}
+        for i, j, etype, strength in self.spans:
+            if strength >= STRONG:
+                strong.setdefault(tuple(folds[i:j]), etype)
+            if etype == "person" and j - i >= 2 and (strength >= STRONG or WEAK_PARTS):
+                for k in range(i, j):
+                    if words[k] not in NAME_PARTICLES and words[k] not in PERSON_DE:
+                        person_parts.add(folds[k])
+        resolved: list[tuple[int, int, str, int]] = []
+        for i, j, etype, strength in self.spans:
+            if strength == WEAK:
+                key = tuple(folds[i:j])
+                if key in strong:
+                    etype = strong[key]
+                elif all(f in person_parts for f in key):
+                    etype = "person"
+            resolved.append((i, j, etype, strength))
+        for i, j in self.candidates:
+            key = tuple(folds[i:j])
+            if j - i == 1 and key[0] in person_parts:
+                resolved.append((i, j, "person", WEAK))
+            elif key in strong:
+                resolved.append((i, j, strong[key], WEAK))
+            elif DEFAULT_SINGLE and j - i == 1 and not self.sent[i] and not self.head[i]:
+                resolved.append((i, j, DEFAULT_SINGLE, WEAK))
+        self.spans = resolved
+
+    def split_at_places(self) -> None:
+        """ "the Communist Party in Beijing": a name, then a place after "in"/"at"/"à", unless
+        the whole is a listed name."""
+        words, caps = self.words, self.caps
+        out: list[tuple[int, int, str, int]] = []
+        for i, j, etype, strength in self.spans:
+            if etype == "organisation" and strength < LISTED:
+                for k in range(i + 1, j - 1):
+                    if words[k] in PLACE_PREPOSITIONS and caps[k + 1]:
+                        listed = self.gazetteer_at(k + 1)
+                        kind = listed[1] if listed[0] == j - k - 1 else "place"
+                        if k > i + 1 or self.folds[i] not in self.g.org_words:
+                            # a lone "Police" or "Army" before the place names nothing
+                            out.append((i, k, etype, strength))
+                        out.append((k + 1, j, kind, strength))
+                        break
+                else:
+                    out.append((i, j, etype, strength))
+            else:
+                out.append((i, j, etype, strength))
+        self.spans = out
+
+    def tidy(
+        self, tagged: list[tuple[int, int, str]], common: frozenset[str] = frozenset()
+    ) -> list[tuple[int, int, str]]:
+        """The tagger's spans held to the rules' conventions: no title before a name ("Col.",
+        "President"), no article ("The"), no common word that only has its capital from the
+        sentence start ("Officials", "Fighters of") or is an organisation's descriptor there
+        ("Chipmaker SK Hynix"), no possessive after it, no lone stop word
+        ("We"), no events ("Commonwealth Games"); a run that starts with an acronym is not a
+        person ("SK Hynix")."""
+        out: list[tuple[int, int, str]] = []
+        words, folds, caps, g = self.words, self.folds, self.caps, self.g
+        for i, j, etype in tagged:
+            while i < j:
+                if words[i] in ARTICLES:
+                    i += 1
+                    continue
+                if (
+                    self.sent[i]
+                    and i + 1 < j
+                    and words[i].casefold() in ORG_DESCRIPTORS
+                    and folds[i] not in g.org_words
+                ):
+                    i += 1  # "Chipmaker SK Hynix reported": the name is the organisation's
+                    etype = "organisation"
+                    continue
+                if self.sent[i] and self.common_opener(i, common):
+                    i += 1
+                    while i < j and not caps[i]:
+                        i += 1
+                    continue
+                taken = self.title_at(i) if folds[i].casefold() in g.title_lengths else 0
+                if not taken:
+                    break
+                i += taken
+            while j > i and (words[j - 1] in POSSESSIVES or words[j - 1] in PROSE_ENDS):
+                j -= 1
+            if i >= j or all(folds[k] in g.stopwords or not caps[k] for k in range(i, j)):
+                continue
+            if words[j - 1] in EVENT_ENDS:
+                continue
+            if etype == "person" and is_acronym(words[i]) and folds[i] not in g.first_names:
+                etype = "organisation"
+            out.append((i, j, etype))
+        return out

@@ -1,0 +1,166 @@
+"""Where a capitalised run (a candidate name) ends: middle initials, name particles, the
+connectors inside an organisation's name, a French organisation's lower-case body."""
+
+from __future__ import annotations
+
+from sahelreader.entities.document import (
+    DocumentBase,
+)
+from sahelreader.entities.rules import (
+    CREDIT_LABELS,
+    FR_ORG_LINKS,
+    FR_ORG_VOCAB,
+    NAME_CONNECTORS,
+    NAME_PARTICLES,
+    PERSON_DE,
+    PLACE_PREPOSITIONS,
+)
+
+
+class Runs(DocumentBase):
+    """Where capitalised runs end."""
+
+    def extend(self, i: int) -> int:
+        """End (exclusive) of the capitalised sequence that starts at token ``i``."""
+        words, caps, folds, brk, n, g = self.words, self.caps, self.folds, self.brk, self.n, self.g
+        if self.head[i] or self.upper[i]:
+            return i + 1
+        org_or_place = folds[i] in g.org_words or folds[i] in g.place_start_words
+        first_name = folds[i] in g.first_names
+        j = i + 1
+        while j < n and not brk[j]:
+            if caps[j]:
+                w = words[j]
+                if (
+                    len(w) == 1
+                    and j + 2 < n
+                    and words[j + 1] == "."
+                    and caps[j + 2]
+                    and not brk[j + 2]
+                    and not self.is_blocker(j + 2)
+                ):
+                    # A middle initial: George F. Hauser, Philip M. Drew (not "Plan B. The").
+                    j += 3
+                    continue
+                if w in ("Jr", "Sr") and j + 1 < n and words[j + 1] == "." and not brk[j + 1]:
+                    j += 2
+                    break
+                if self.is_blocker(j):
+                    break
+                if folds[j] in CREDIT_LABELS and j + 1 < n and words[j + 1] == ":":
+                    break  # "Vidéo : Jeanne Mbassou Montage : ...": a label, not the name
+                if folds[j] in g.org_words or folds[j] in g.place_end_words:
+                    org_or_place = True
+                j += 1
+                continue
+            w = words[j]
+            nxt = j + 1
+            if nxt >= n or brk[nxt]:
+                break
+            if w == "." and len(words[j - 1]) == 1 and caps[nxt] and not self.is_blocker(nxt):
+                # A middle initial: George F. Hauser, William T. Sherman.
+                j = nxt + 1
+                continue
+            if w in NAME_PARTICLES and caps[nxt] and not self.is_blocker(nxt):
+                j = nxt + 1
+                continue
+            if w in PERSON_DE and first_name and j == i + 1 and caps[nxt]:
+                j = nxt + 1
+                continue
+            if (
+                not org_or_place
+                and w in ("and", "&", "of", "for")
+                and caps[nxt]
+                and self.org_ahead(i, j, nxt)
+            ):
+                org_or_place = True  # Securities and Exchange Commission
+            if org_or_place and w in NAME_CONNECTORS:
+                if w in ("and", "&", "et") and (
+                    folds[j - 1] in g.org_words or not caps[nxt] or self.gazetteer_at(nxt)[0]
+                ):
+                    break  # two names side by side: the Army and the Ministry of Defence
+                if caps[nxt] and not self.is_blocker(nxt):
+                    j = nxt + 1
+                    continue
+                if (
+                    words[nxt] in ("the", "la", "l'", "le", "les")
+                    and w not in PLACE_PREPOSITIONS  # "University of X in the Department"
+                    and nxt + 1 < n
+                    and caps[nxt + 1]
+                    and not brk[nxt + 1]
+                    and not self.is_blocker(nxt + 1)
+                ):
+                    j = nxt + 2
+                    continue
+            if w == "," and org_or_place:
+                return self.portfolio_list(i, j)
+            break
+        return j
+
+    def portfolio_list(self, i: int, j: int) -> int:
+        """End of "Ministry of Land, Infrastructure and Transport" when the run ``[i, j)`` is
+        an organisation word + "of"/"for" + names and ``j`` is the comma before the list of
+        portfolios; ``j`` itself when the words after the comma are not such a list."""
+        words, caps, brk, n = self.words, self.caps, self.brk, self.n
+        if self.folds[i] not in self.g.org_words or not any(
+            w in ("of", "for") for w in words[i + 1 : j]
+        ):
+            return j
+        k = j
+        while k < n and not brk[k] and words[k] == ",":
+            k += 1
+            run = k
+            while k < n and caps[k] and not brk[k] and not self.is_blocker(k):
+                k += 1
+            if k == run:
+                return j
+            if k + 1 < n and words[k] in ("and", "&") and caps[k + 1] and not brk[k + 1]:
+                k += 1
+                while k < n and caps[k] and not brk[k] and not self.is_blocker(k):
+                    k += 1
+                return k
+        return j
+
+    def org_ahead(self, i: int, j: int, nxt: int) -> bool:
+        """The capitalised run from ``nxt`` holds an organisation word, and the run ``[i, j)``
+        before the connector holds no known name (so two names side by side stay apart)."""
+        g, folds, caps, brk, n = self.g, self.folds, self.caps, self.brk, self.n
+        if any(folds[k] in g.lengths or folds[k] in g.first_names for k in range(i, j)):
+            return False
+        k = nxt
+        while k < n and k < nxt + 4 and caps[k] and not brk[k] and not self.is_blocker(k):
+            if folds[k] in g.org_words:
+                return True
+            k += 1
+        return False
+
+    def french_org_body(self, i: int, j: int) -> int:
+        """Extend an organisation name headed at ``i`` over its lower-case French body."""
+        words, caps, brk, n = self.words, self.caps, self.brk, self.n
+        end = j
+        k = j
+        while k < n and k - i < 12 and not brk[k]:
+            w = words[k]
+            low = w.casefold()
+            if low in FR_ORG_VOCAB or (caps[k] and not self.is_blocker(k)):
+                k += 1
+                end = k
+                continue
+            if low in FR_ORG_LINKS and k + 1 < n:
+                nxt = words[k + 1].casefold()
+                if nxt in FR_ORG_VOCAB or (caps[k + 1] and not self.is_blocker(k + 1)):
+                    k += 1
+                    continue
+                if (
+                    nxt in FR_ORG_LINKS
+                    and k + 2 < n
+                    and not brk[k + 2]
+                    and (
+                        words[k + 2].casefold() in FR_ORG_VOCAB
+                        or (caps[k + 2] and not self.is_blocker(k + 2))
+                    )
+                ):
+                    k += 2  # "pour l'indépendance", "de l'Azawad"
+                    continue
+            break
+        return end
