@@ -1,5 +1,6 @@
 """Issue 15's judged set: coverage and story membership across outlets and languages.
 
+    python bench/story_eval.py convert --out-dir /tmp/judge-data   # MasakhaNEWS TSV -> JSONL
     python bench/story_eval.py sample --out /tmp/sample.json [--seed 15] [--snapshot 40]
                                       [--french 30] [--english 30]
     PYTHONPATH=<code>/src python bench/story_eval.py dump HOME --sample /tmp/sample.json
@@ -52,6 +53,30 @@ def _masakha_urls(language: str) -> list[str]:
         with (MASAKHA / language / f"{split}.tsv").open(encoding="utf-8") as handle:
             urls += [row["url"] for row in csv.DictReader(handle, delimiter="\t")]
     return sorted(set(urls))
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    """MasakhaNEWS French and English (test, then dev) as JSON Lines the library imports:
+    title, body, url, source ("BBC Afrique" / "BBC News"); written outside the repo."""
+    csv.field_size_limit(10**9)
+    args.out_dir.mkdir(parents=True, exist_ok=True)
+    for language, source in (("fra", "BBC Afrique"), ("eng", "BBC News")):
+        path = args.out_dir / f"masakhanews_{language}.jsonl"
+        count = 0
+        with path.open("w", encoding="utf-8") as out:
+            for split in ("test", "dev"):
+                with (MASAKHA / language / f"{split}.tsv").open(encoding="utf-8") as handle:
+                    for row in csv.DictReader(handle, delimiter="\t"):
+                        record = {
+                            "title": row["headline"],
+                            "body": row["text"],
+                            "url": row["url"],
+                            "source": source,
+                        }
+                        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                        count += 1
+        print(f"{count} records -> {path}")
+    return 0
 
 
 def cmd_sample(args: argparse.Namespace) -> int:
@@ -268,6 +293,7 @@ def _score(
     records: list[dict[str, Any]],
     pairs: dict[tuple[str, str], bool],
     found: dict[str, set[str]],
+    quiet: bool = False,
 ) -> None:
     per_article: list[float] = []
     yes = total = nothing = recalled = with_coverage = 0
@@ -313,7 +339,16 @@ def _score(
             f"    more from the outlet: {outlet_yes}/{outlet_total} items on the same story; "
             f"recall counting them too {recalled_with_outlet}/{with_coverage}"
         )
-    if missing:
+    # The side panel as a reader sees it: coverage top 5 and "more from this outlet".
+    shown_yes, shown_total = yes + outlet_yes, total + outlet_total
+    panel_p = f"{shown_yes}/{shown_total} = {shown_yes / shown_total:.2f}" if shown_total else "-"
+    panel_r = (
+        f"{recalled_with_outlet}/{with_coverage} = {recalled_with_outlet / with_coverage:.2f}"
+        if with_coverage
+        else "-"
+    )
+    print(f"    side panel (coverage top 5 + more from this outlet): P {panel_p}  recall {panel_r}")
+    if missing and not quiet:
         print(f"    not judged yet: {missing}")
 
 
@@ -373,8 +408,8 @@ def cmd_score(args: argparse.Namespace) -> int:
         records = json.loads(path.read_text("utf-8"))
         print(f"{version} ({path}):")
         for part in ("snapshot", "french", "english"):
-            _score(part, [r for r in records if r["part"] == part], pairs, found)
-        _score("all", records, pairs, found)
+            _score(part, [r for r in records if r["part"] == part], pairs, found, True)
+        _score("all", records, pairs, found, args.quiet)
         if any(r.get("story") for r in records):
             _story_precision(records, pairs)
     return 0
@@ -383,6 +418,8 @@ def cmd_score(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
+    convert = commands.add_parser("convert")
+    convert.add_argument("--out-dir", type=Path, required=True)
     sample = commands.add_parser("sample")
     sample.add_argument("--out", type=Path, required=True)
     sample.add_argument("--seed", type=int, default=15)
@@ -403,11 +440,13 @@ def main(argv: list[str] | None = None) -> int:
     score.add_argument("before", type=Path)
     score.add_argument("after", type=Path)
     score.add_argument("--stories", type=Path, help="the `stories` dump, to score every story")
+    score.add_argument("--quiet", action="store_true", help="do not list what is not judged")
     stories = commands.add_parser("stories")
     stories.add_argument("home", type=Path)
     stories.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)
     handler = {
+        "convert": cmd_convert,
         "stories": cmd_stories,
         "sample": cmd_sample,
         "dump": cmd_dump,

@@ -26,7 +26,8 @@ Related coverage is found in two steps:
    names, words and day, a different event), so it needs clearly more: `SAME_SOURCE_TITLE_TERMS`
    shared distinctive title words *and* a score of `SAME_SOURCE_MIN_SCORE`. The outlet's
    pieces that pass the evidence but not that bar are listed apart, as "more from this
-   outlet" (`Related.more_from_outlet`): its follow-ups, not claimed to be the same event.
+   outlet" (`Related.more_from_outlet`) when they also share a specific name or a telling
+   number (`_follow_up`): its follow-ups, days later too (judged before the time factor).
 5. **Other languages** — an English and a French report of one event share almost no words,
    so their text similarity is near zero and they rarely share "key words". For a candidate in
    another language the text similarity is replaced by the language-independent evidence
@@ -37,7 +38,12 @@ Related coverage is found in two steps:
    two rare capitalised names both give (`_ProperWords`: "RWE", "Sinwar"). When either is
    undated (an imported file, a page without a date): `CROSS_UNDATED_NAMES` specific names,
    most of those of the one naming fewer, one of them in both titles, and a telling number.
-6. **Specific evidence** — a name as common as "Iran", "US" or "Trump" and a topic's words
+6. **Undated** — with either undated (an archive imported without dates) nothing tells the
+   event from the outlet's series on its topic (an interview, a vote, an explainer naming the
+   same people), so an item also needs a telling number both give or titles saying the same
+   thing (`_undated_evidence`); listed as one of the outlet's follow-ups it needs two shared
+   title words that are not names and a specific name.
+7. **Specific evidence** — a name as common as "Iran", "US" or "Trump" and a topic's words
    make a topic, not an event: a same-language item also needs two pieces among specific
    names (rare in the library: `SPECIFIC_IDF`), a shared number of two digits or more and
    distinctive title words that are not names (`_specific_evidence`).
@@ -99,9 +105,9 @@ IDF_POWER = 2.0  # sharpens idf: a name in 5 % of the library counts ~1/10 of a 
 ENTITY_SCALE = 1.0  # shared entity mass giving 1 - 1/e of the entity score
 TYPE_WEIGHT = {"person": 1.5, "organisation": 1.25, "place": 1.0}
 TIME_HALF_LIFE_DAYS = 2.0  # days apart at which the time factor is halfway to its floor
-TIME_FLOOR = 0.3  # time factor for articles very far apart
+TIME_FLOOR = 0.5  # time factor for articles very far apart (a visit announced, its speech)
 TIME_UNDATED = 0.8  # neutral: about a day and a half apart
-MIN_SCORE = 0.4  # the best item must score this much, or nothing is shown...
+MIN_SCORE = 0.35  # the best item must score this much, or nothing is shown...
 SCORE_FLOOR = 0.3  # ...and then the others this much...
 RELATIVE_CUT = 0.65  # ...and this share of the best item's score
 MIN_KEY_TERMS = 2  # key words shared, unless a weighty name and a title word are
@@ -123,6 +129,9 @@ EVIDENCE_PIECES = 2  # specific names, a telling number, title words: pieces nee
 CROSS_UNDATED_NAMES = 3  # specific names an undated report in another language must share...
 CROSS_PROPER_MASS = 1.0  # weight of the capitalised names a report in another language shares
 CROSS_UNDATED_SHARE = 0.5  # ...this share of the specific names of the one naming fewer
+UNDATED_TITLE_SIM = 0.8  # either undated: a telling number, or titles sharing this much
+UNDATED_OUTLET_TITLE_WORDS = 2  # "more from this outlet", undated: title words (not names)
+OUTLET_CYCLE_DAYS = 2.0  # "more from this outlet": past this, two shared title words
 
 
 def related(inputs: RelatedInputs, limit: int = 10) -> Related:
@@ -248,9 +257,24 @@ def _coverage(c: _Candidate) -> Coverage:
 
 
 def _follow_up(c: _Candidate) -> bool:
-    """One of the outlet's own pieces worth listing apart: scored, and dated near the
-    article (undated pieces of one outlet sharing names are its topic, not a follow-up)."""
-    return c.score >= SCORE_FLOOR and c.days is not None and c.days <= OUTLET_MAX_DAYS
+    """One of the outlet's own pieces worth listing apart (it passed `_evidence`): an
+    outlet's pieces on a running topic share its common names and words ("Trump",
+    "tariffs"), so a follow-up also shares a specific name or a telling number; scored before
+    the time factor (a follow-up days later is still one), but past the news cycle
+    (OUTLET_CYCLE_DAYS) it repeats two title words, and at most OUTLET_MAX_DAYS apart.
+    Undated (an archive imported without dates), an outlet's series on a topic (interviews,
+    explainers, votes naming the same people) is told from a follow-up by its title only:
+    two distinctive title words in common that are not names, and a specific name."""
+    if c.specific < 1 and c.numbers < 1:
+        return False
+    if c.days is None:
+        if c.specific < 1 or c.title_words < UNDATED_OUTLET_TITLE_WORDS:
+            return False
+    elif c.days > OUTLET_MAX_DAYS:
+        return False
+    elif c.days > OUTLET_CYCLE_DAYS and c.title_terms < SAME_SOURCE_TITLE_TERMS:
+        return False
+    return c.score / max(c.time, TIME_FLOOR) >= SCORE_FLOOR
 
 
 def _held_back(c: _Candidate) -> bool:
@@ -280,6 +304,8 @@ def _evidence(c: _Candidate, roundup: bool, words: int) -> bool:
         return False
     if not _specific_evidence(c):
         return False
+    if not _undated_evidence(c):
+        return False
     if (roundup or c.roundup) and c.title_terms < ROUNDUP_TITLE_TERMS:
         return False
     short = min(words, c.words) < SHORT_TEXT_WORDS
@@ -293,6 +319,16 @@ def _specific_evidence(c: _Candidate) -> bool:
     sharing only "Iran", "US" or "Trump" and the words of a topic are other events."""
     pieces = c.specific + min(1, c.numbers) + min(2, c.title_words)
     return pieces >= EVIDENCE_PIECES and (c.specific >= 1 or c.title_words >= 2)
+
+
+def _undated_evidence(c: _Candidate) -> bool:
+    """When either is undated nothing tells a piece on the event from the same outlet's
+    series on its topic (an interview, a vote, an explainer naming the same people): it also
+    needs a telling number both give, or titles saying the same thing (UNDATED_TITLE_SIM of
+    the lighter title's distinctive words shared, one of them not a name)."""
+    if c.days is not None:
+        return True
+    return c.numbers >= 1 or (c.title_sim >= UNDATED_TITLE_SIM and c.title_words >= 1)
 
 
 def _cross_language_evidence(c: _Candidate) -> bool:

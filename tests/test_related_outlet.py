@@ -1,0 +1,234 @@
+"""What the side panel shows of the article's own outlet and of undated pieces: an outlet's
+series on a topic is not its follow-up; a follow-up days later, or in an archive imported
+without dates, is listed under "more from this outlet" when the evidence is strong.
+
+The candidates here are built by hand with the evidence the scoring would find (names rare in
+the library, telling numbers, title words), so that each rule is tested on its own.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from sahelreader.related import coverage
+from sahelreader.related.coverage import (
+    _Candidate,
+    _evidence,
+    _follow_up,
+    coverage_and_outlet,
+    time_factor,
+)
+from sahelreader.related.duplicates import Shingles
+from sahelreader.related.inputs import Document
+
+from .conftest import utc
+
+BODY = " ".join(["word"] * 120)  # long enough not to count as a one-line summary
+
+
+def _candidate(**evidence: Any) -> _Candidate:
+    """A candidate from another outlet, dated the same day, with little evidence: each test
+    gives what it is about."""
+    source = "Morning Post" if evidence.pop("same_source", False) else "Evening Star"
+    fields: dict[str, Any] = {
+        "id": evidence.pop("id", "cand0001"),
+        "document": Document(
+            id="cand0001",
+            title="A piece",
+            body=BODY,
+            source=source,
+            language="en",
+            published=None,
+        ),
+        "shingles": Shingles(BODY),
+        "duplicate": False,
+        "published": None,
+        "mlt": 0.5,
+        "entity_score": 0.5,
+        "shared": [],
+        "strong_name": False,
+        "terms": 6,
+        "title_terms": 0,
+        "title_sim": 0.0,
+        "time": 1.0,
+        "roundup": False,
+        "words": 120,
+        "same_source": source == "Morning Post",
+        "days": 0.0,
+        "score": 0.5,
+    }
+    fields.update(evidence)
+    return _Candidate(**fields)
+
+
+def _shown(candidate: _Candidate) -> bool:
+    return _evidence(candidate, False, 120)
+
+
+@pytest.fixture
+def panel(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """What the side panel lists for these candidates: (coverage ids, "more from this
+    outlet" ids)."""
+
+    def listed(*candidates: _Candidate) -> tuple[list[str], list[str]]:
+        monkeypatch.setattr(coverage, "_candidates", lambda inputs: list(candidates))
+        article = SimpleNamespace(title="A report", body=BODY)
+        shown, outlet = coverage_and_outlet(SimpleNamespace(article=article))  # type: ignore[arg-type]
+        return [c.id for c in shown], [c.id for c in outlet]
+
+    return listed
+
+
+# -- undated pieces: no date tells the event from the outlet's series on its topic ----------
+
+
+def test_undated_pieces_sharing_rare_names_and_title_words_but_no_number_are_not_shown(
+    panel: Any,
+) -> None:
+    # An undated interview of a fighter and the outlet's undated "fighter of the year" vote:
+    # the same rare names, two title words, nothing that ties them to one event.
+    series = _candidate(
+        same_source=True,
+        days=None,
+        time=0.8,
+        specific=3,
+        title_terms=2,
+        title_words=2,
+        title_sim=0.6,
+        numbers=0,
+        score=0.66,
+    )
+    assert panel(series) == ([], [])
+
+
+def test_an_undated_piece_of_another_outlet_sharing_two_rare_names_is_not_coverage() -> None:
+    # A dated report and an undated piece from years before naming the same two rare names.
+    other = _candidate(
+        days=None,
+        time=0.8,
+        specific=2,
+        title_terms=1,
+        title_words=0,
+        title_sim=0.25,
+        title_name=True,
+        strong_name=True,
+        numbers=0,
+        score=0.47,
+    )
+    assert not _shown(other)
+
+
+@pytest.mark.parametrize(
+    ("numbers", "title_sim", "title_words"),
+    [(1, 0.3, 0), (2, 0.0, 0), (0, 1.0, 1), (0, 0.85, 2)],
+)
+def test_undated_reports_sharing_a_telling_number_or_the_same_title_are_coverage(
+    numbers: int, title_sim: float, title_words: int
+) -> None:
+    report = _candidate(
+        same_source=True,
+        days=None,
+        time=0.8,
+        specific=2,
+        title_terms=2,
+        title_words=title_words,
+        title_sim=title_sim,
+        numbers=numbers,
+        score=0.7,
+    )
+    assert _shown(report)
+
+
+# -- "more from this outlet" ----------------------------------------------------------------
+
+
+def test_an_outlets_pieces_on_a_running_topic_sharing_only_common_names_are_not_listed(
+    panel: Any,
+) -> None:
+    # The same day, two title words ("tariffs", "trade"), a name in half the library.
+    topic = _candidate(
+        same_source=True, specific=0, numbers=0, title_terms=2, title_words=2, score=0.41
+    )
+    assert _shown(topic)  # the evidence alone would pass: two distinctive title words
+    assert panel(topic) == ([], [])
+
+
+def test_a_follow_up_days_later_is_listed_on_its_score_before_the_time_factor(
+    panel: Any,
+) -> None:
+    # Six days later, the outlet's short piece on the same footage: a number, its title words.
+    days = 6.3
+    later = _candidate(
+        same_source=True,
+        days=days,
+        time=time_factor(utc(2025, 4, 12), utc(2025, 4, 18) + timedelta(hours=7)),
+        specific=0,
+        numbers=1,
+        title_terms=2,
+        title_words=2,
+        title_sim=1.0,
+    )
+    later.score = 0.45 * later.time
+    assert panel(later) == ([], [later.id])
+
+
+def test_a_piece_days_later_sharing_one_title_word_is_not_a_follow_up() -> None:
+    later = _candidate(
+        same_source=True, days=6.9, time=0.5, specific=1, title_terms=1, title_words=1, score=0.3
+    )
+    assert not _follow_up(later)
+
+
+def test_an_undated_follow_up_with_two_title_words_and_a_rare_name_is_listed(
+    panel: Any,
+) -> None:
+    # Two undated versions of one human-interest story from one outlet (its archive imported
+    # without dates): a rare name, the age, two title words.
+    version = _candidate(
+        same_source=True,
+        days=None,
+        time=0.8,
+        specific=2,
+        numbers=1,
+        title_terms=2,
+        title_words=2,
+        title_sim=0.66,
+        score=0.39,
+    )
+    assert panel(version) == ([], [version.id])
+
+
+def test_an_undated_piece_sharing_one_title_word_is_not_listed() -> None:
+    version = _candidate(
+        same_source=True,
+        days=None,
+        time=0.8,
+        specific=4,
+        numbers=1,
+        title_terms=1,
+        title_words=1,
+        title_sim=0.3,
+        score=0.4,
+    )
+    assert not _follow_up(version)
+
+
+# -- the bar for showing anything -----------------------------------------------------------
+
+
+def test_reports_a_week_apart_keep_half_their_score() -> None:
+    # A royal visit announced on a Monday, the speech it was for nine days later.
+    start = utc(2025, 5, 19)
+    assert time_factor(start, start + timedelta(days=9.4)) >= 0.5
+
+
+def test_a_report_with_specific_evidence_just_under_the_old_bar_is_shown(panel: Any) -> None:
+    # Two days apart, two rare names and two title words: scored 0.37, it is the story.
+    found = _candidate(
+        id="report01", days=1.9, time=0.8, specific=1, title_terms=2, title_words=2, score=0.37
+    )
+    assert panel(found) == (["report01"], [])
