@@ -36,6 +36,7 @@ _LEADING_ARTICLES = ("the ", "l'", "la ", "le ", "les ")
 Group = tuple[str, ...]  # every name of one entity, its canonical name first
 
 
+@lru_cache(maxsize=1 << 16)
 def equivalence_key(name: str) -> str:
     """How names are compared: "The U.N." = "UN", "l'ONU" = "onu", "Guinée-Bissau" =
     "guinee bissau", "Niger’s" = "niger"."""

@@ -9,6 +9,7 @@ classes (name particles, place prepositions, verbs after a person...) are the se
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from sahelreader.text.fold import fold, strip_accents
 from sahelreader.text.wordlists import sections
@@ -149,6 +150,7 @@ def is_acronym(word: str) -> bool:
     return 2 <= len(core) <= 6 and core.isupper() and core[0].isalpha() and core.isalnum()
 
 
+@lru_cache(maxsize=1 << 16)  # the same names are keyed over and over (related: ~4,000 a call)
 def canonical(name: str) -> str:
     """A normalised key for grouping mentions: text.fold (no case, no accents), typographic
     apostrophes made plain, the possessive and dots dropped. A key, not a fold: "Niger's" and

@@ -73,6 +73,7 @@ from sahelreader.related.duplicates import Shingles, near_duplicate, same_source
 from sahelreader.related.features import LEDE_CHARS, numbers_in, outlet_words, stop_words
 from sahelreader.related.inputs import Document, RelatedInputs, Searcher
 from sahelreader.related.result import Coverage, Related
+from sahelreader.related.term_stats import term_stats
 from sahelreader.search.analysis import STEMMED_LANGUAGES
 from sahelreader.sources import extract_citations, extract_links
 from sahelreader.sources.organisation_names import other_names
@@ -370,22 +371,16 @@ def _other_language_docs(searcher: Searcher, language: str, docs: Iterable[int])
     """Those of `docs` (document numbers) in a known language other than `language`."""
     if not language:
         return []
-    from whoosh.query import Term
-
     reader = searcher.reader()
     languages = [t.decode() if isinstance(t, bytes) else t for t in reader.lexicon("language")]
     others = [lang for lang in languages if lang not in (language, "unknown")]
     if not others:
         return []
-    # Of the two sets, the smaller is read: few French documents among many English ones.
-    mine = reader.doc_frequency("language", language)
-    theirs = sum(reader.doc_frequency("language", lang) for lang in others)
-    if theirs <= mine:
-        wanted = {d for lang in others for d in searcher.docs_for_query(Term("language", lang))}
-        return [d for d in docs if d in wanted]
-    unwanted = set(searcher.docs_for_query(Term("language", language)))
-    unwanted |= set(searcher.docs_for_query(Term("language", "unknown")))
-    return [d for d in docs if d not in unwanted]
+    # Each language's documents are read once per index reader, not once per article.
+    stats = term_stats(searcher)
+    mine = stats.language_docs(searcher, language)
+    unknown = stats.language_docs(searcher, "unknown")
+    return [d for d in docs if d not in mine and d not in unknown]
 
 
 def _days_apart(a: datetime | None, b: datetime | None) -> float | None:
@@ -570,8 +565,8 @@ class _ProperWords:
     words are not; a word is specific when it is rare in the library (`SPECIFIC_IDF`)."""
 
     def __init__(self, searcher: Searcher) -> None:
-        self.reader = searcher.reader()
-        self.total = max(2, self.reader.doc_count())
+        self.stats = term_stats(searcher)
+        self.total = max(2, searcher.reader().doc_count())
         self._weights: dict[str, float] = {}
 
     def of(self, title: str, body: str, language: str) -> frozenset[tuple[str, ...]]:
@@ -617,7 +612,7 @@ class _ProperWords:
         """A normalised idf (sharpened) in the bodies of the whole library."""
         found = self._weights.get(word)
         if found is None:
-            df = self.reader.doc_frequency("body", word)
+            df = self.stats.doc_frequency("body", word)
             idf = math.log((self.total + 1) / (df + 1)) / math.log(self.total + 1)
             found = self._weights[word] = max(0.0, idf) ** IDF_POWER
         return found
@@ -637,8 +632,8 @@ class _TitleWords:
     def __init__(self, searcher: Searcher, article: Article) -> None:
         from sahelreader.search.analysis import folding_analyzer, language_analyzer
 
-        self.reader = searcher.reader()
-        total = max(1, self.reader.doc_count())
+        self.stats = term_stats(searcher)
+        total = max(1, searcher.reader().doc_count())
         self.max_df = max(MAX_DF_FLOOR, int(total * MAX_DF_SHARE))
         self.field, _ = _fields(article.language)
         self.analyzer = (
@@ -662,7 +657,7 @@ class _TitleWords:
                 continue
             df = self._df.get(word)
             if df is None:
-                df = self._df[word] = self.reader.doc_frequency(self.field, word)
+                df = self._df[word] = self.stats.doc_frequency(self.field, word)
             if 0 < df <= self.max_df:
                 words.add(word)
         return frozenset(words)
@@ -690,26 +685,23 @@ def _key_terms(
     searcher: Searcher, article: Article, names: list[_Name], weights: dict[tuple[str, ...], float]
 ) -> list[tuple[str, str, float]]:
     """(field, term, boost) to look for: the article's distinctive words and entity tokens."""
-    from whoosh import classify
-
     reader = searcher.reader()
+    stats = term_stats(searcher)
     total = max(1, reader.doc_count())
     max_df = max(MAX_DF_FLOOR, int(total * MAX_DF_SHARE))
     body_field, title_field = _fields(article.language)
-    expander = classify.Expander(reader, body_field)
     text = f"{article.title}\n{article.body}"
     if article.language in STEMMED_LANGUAGES:
         from sahelreader.search.analysis import analysed_words
 
         text = analysed_words(text, article.language)  # the word field takes analysed words
-    expander.add_text(text)
     terms: list[tuple[str, str, float]] = []
     taken = 0
     stop = _stop_words(article.language)
-    for word, weight in expander.expanded_terms(NUMTERMS * 3, normalize=True):
+    for word, weight in stats.key_words(body_field, text, NUMTERMS * 3):
         if taken >= NUMTERMS:
             break
-        if word in stop or reader.doc_frequency(body_field, word) > max_df:
+        if word in stop or stats.doc_frequency(body_field, word) > max_df:
             continue
         taken += 1
         terms.append((body_field, word, weight))
@@ -721,7 +713,7 @@ def _key_terms(
         if weights.get(name.key, 0.0) <= 0.0:
             continue
         for token in name.key:
-            if token not in tokens and reader.doc_frequency("entity", token) <= max_df:
+            if token not in tokens and stats.doc_frequency("entity", token) <= max_df:
                 tokens.add(token)
                 terms.append(("entity", token, ENTITY_BOOST * top))
     return terms
@@ -737,6 +729,7 @@ def _accumulate(
     on an OR of some fifty terms (1.7 s against 73 ms per article at 43k, profiled).
     """
     reader = searcher.reader()
+    stats = term_stats(searcher)
     total = max(1, reader.doc_count_all())
     leaves = [(reader, 0)] if reader.is_atomic() else reader.leaf_readers()
     scores: dict[int, float] = {}
@@ -744,7 +737,7 @@ def _accumulate(
     bits: dict[str, int] = {}
     for field, word, boost in terms:
         bit = bits.setdefault(word, 1 << len(bits))
-        df = reader.doc_frequency(field, word)
+        df = stats.doc_frequency(field, word)
         if not df:
             continue
         idf = math.log(1.0 + (total - df + 0.5) / (df + 0.5))
@@ -796,11 +789,11 @@ def _names_outlet(name: _Name, source: str) -> bool:
 
 def _entity_weights(searcher: Searcher, names: Iterable[_Name]) -> dict[tuple[str, ...], float]:
     """Type weight times a normalised idf (sharpened) of the name's rarest token in `entity`."""
-    reader = searcher.reader()
-    total = max(2, reader.doc_count())
+    stats = term_stats(searcher)
+    total = max(2, searcher.reader().doc_count())
     weights: dict[tuple[str, ...], float] = {}
     for name in names:
-        df = min((reader.doc_frequency("entity", token) for token in name.key), default=0)
+        df = min((stats.doc_frequency("entity", token) for token in name.key), default=0)
         idf = math.log((total + 1) / (df + 1)) / math.log(total + 1)
         weights[name.key] = TYPE_WEIGHT.get(name.type, 1.0) * max(0.0, idf) ** IDF_POWER
     return weights
