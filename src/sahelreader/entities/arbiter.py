@@ -26,15 +26,18 @@ def arbitrate(
     spans: Sequence[RuleSpan],
     scores: Mapping[int, Mapping[str, int]],
     folds: Sequence[str],
+    margin: int = 0,
 ) -> list[RuleSpan]:
     """``spans`` with each one whose index is in ``scores`` given the type its scores put
-    first, then the type most of those with the same words got (a tie keeps the first
-    mention's)."""
+    first if it beats the rules' type by more than ``margin``, then the type most of those
+    with the same words got (a tie keeps the first mention's)."""
     chosen: dict[int, str] = {}
     votes: dict[tuple[str, ...], Counter[str]] = {}
     for number, by_type in scores.items():
-        i, j = spans[number][0], spans[number][1]
+        i, j, guess, _ = spans[number]
         best = max(by_type, key=by_type.__getitem__)
+        if by_type[best] - by_type.get(guess, by_type[best]) <= margin:
+            best = guess
         chosen[number] = best
         votes.setdefault(tuple(folds[i:j]), Counter())[best] += 1
     out = list(spans)

@@ -31,6 +31,7 @@ from sahelreader.entities.document import (
 from sahelreader.entities.gazetteer import Gazetteer, load
 from sahelreader.entities.policy import (
     ARBITER_GUESSES,
+    ARBITER_MARGIN,
     KEEP_GUESSES,
 )
 from sahelreader.entities.resolve import Resolve
@@ -108,7 +109,7 @@ class _Document(Resolve):
             )
             for number in open_spans
         }
-        self.spans = arbitrate(self.spans, scores, self.folds)
+        self.spans = arbitrate(self.spans, scores, self.folds, ARBITER_MARGIN)
 
     def entities(self) -> list[Entity]:
         text, starts, ends = self.text, self.starts, self.ends
