@@ -375,3 +375,19 @@ def test_the_tagger_types_what_the_rules_only_guessed(
 def test_a_guess_with_some_evidence_keeps_its_type(text: str, name: str, etype: str) -> None:
     assert typed(text, name, "fr") == etype
     assert Recogniser(statistical=False).recognise(text, "fr")[0].type == etype
+
+
+def test_a_lone_word_follows_the_guessed_name_the_tagger_retyped() -> None:
+    text = (
+        "The deal was signed by Trelawny Capital and two lenders. "
+        "Analysts said Trelawny would gain."
+    )
+    rules = Recogniser(statistical=False).recognise(text, "en")
+    assert [(e.text, e.type) for e in rules] == [
+        ("Trelawny Capital", "person"),
+        ("Trelawny", "person"),  # a part of the person's name the rules guessed
+    ]
+    assert pairs(text, "en") == [
+        ("Trelawny Capital", "organisation"),
+        ("Trelawny", "organisation"),
+    ]

@@ -109,7 +109,38 @@ class _Document(Resolve):
             )
             for number in open_spans
         }
+        before = self.spans
         self.spans = arbitrate(self.spans, scores, self.folds, ARBITER_MARGIN)
+        self.follow_retyped_names(before)
+
+    def follow_retyped_names(self, before: list[tuple[int, int, str, int]]) -> None:
+        """A lone word made a person only as part of a guessed person's name follows that name
+        when the tagger retyped it ("Falcons" after "Bowling Green Falcons")."""
+        folds = self.folds
+        people: set[str] = set()
+        retyped: dict[str, str] = {}
+        for (i, j, old, _), (_, _, new, _) in zip(before, self.spans, strict=True):
+            if j - i < 2:
+                continue
+            if new == "person":
+                people.update(folds[i:j])
+            elif old == "person":
+                for f in folds[i:j]:
+                    retyped.setdefault(f, new)
+        if not retyped:
+            return
+        out = []
+        for i, j, etype, strength in self.spans:
+            if (
+                j - i == 1
+                and etype == "person"
+                and self.guessed.get((i, j)) == "part"
+                and folds[i] in retyped
+                and folds[i] not in people
+            ):
+                etype = retyped[folds[i]]
+            out.append((i, j, etype, strength))
+        self.spans = out
 
     def entities(self) -> list[Entity]:
         text, starts, ends = self.text, self.starts, self.ends
