@@ -119,7 +119,9 @@ class _Document(Resolve):
         folds = self.folds
         people: set[str] = set()
         retyped: dict[str, str] = {}
-        for (i, j, old, _), (_, _, new, _) in zip(before, self.spans, strict=True):
+        now = {(i, j): etype for i, j, etype, _ in self.spans}
+        for i, j, old, _ in before:
+            new = now.get((i, j), old)
             if j - i < 2:
                 continue
             if new == "person":
