@@ -25,6 +25,10 @@ Steps:
 5. **Output**: ``src/sahelreader/entities/data/model.bin`` and ``model.json`` (its sha256 and
    training summary, so the recogniser fingerprint changes with the weights).
 
+``--no-wikigold`` trains without any wikigold document, for measuring a tagger on wikigold's
+tune quarters as unseen text (the shipped one trains on them); write it elsewhere with
+``--output`` and never ship it (bench/README.md, "Tagger as type arbiter").
+
 The teacher is a build-time tool only: nothing at run time imports spaCy.
 """
 
