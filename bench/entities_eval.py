@@ -1,7 +1,7 @@
 """Score the entity recogniser on CoNLL-format gold files, and measure its speed.
 
 Usage: python bench/entities_eval.py PATH [PATH...] [--language auto|en|fr] [--json]
-       [--errors N] [--speed [--speed-runs N] [--speed-articles N]]
+       [--errors N] [--rules-only | --merge] [--speed [--speed-runs N] [--speed-articles N]]
 
 Reads ``token LABEL`` or ``token<TAB>LABEL`` lines (the label is the last column), IOB1 or
 IOB2, with ``-DOCSTART-`` document splits; files without them are grouped into pseudo-documents
@@ -330,13 +330,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--rules-only", action="store_true", help="the lists and rules without the tagger"
     )
+    parser.add_argument(
+        "--merge",
+        action="store_true",
+        help="the older combination: the tagger's own spans merged with the rules' "
+        "(the default lets it type the rules' guesses only)",
+    )
     parser.add_argument("--speed", action="store_true", help="also time 500-word articles")
     parser.add_argument("--speed-runs", type=int, default=5, help="timed runs (best is kept)")
     parser.add_argument("--speed-articles", type=int, default=600, help="articles per run")
     parser.add_argument("--errors", type=int, default=0, help="print up to N differing spans")
     args = parser.parse_args(argv)
     language = None if args.language == "auto" else args.language
-    recogniser = Recogniser(statistical=not args.rules_only)
+    recogniser = Recogniser(statistical=not args.rules_only, merge=args.merge)
     results: list[dict[str, object]] = [
         evaluate(p, recogniser, args.errors, language) for p in args.paths
     ]

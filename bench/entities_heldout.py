@@ -1,7 +1,7 @@
 """Score the entity recogniser on the hand-annotated held-out news set (bench/heldout/).
 
 Usage: python bench/entities_heldout.py [--set en|fr|sahel|all|dev-en|dev-fr|dev-sahel|dev]
-       [--json] [--errors N] [--corpus DIR] [--heldout DIR] [--dev DIR] [--rules-only]
+       [--json] [--errors N] [--corpus DIR] [--heldout DIR] [--dev DIR] [--rules-only | --merge]
 
 The set's texts stay in the shared corpus (default /work/shared/corpus/news); the repository
 keeps record ids, the annotated length, a sha1 of the annotated text and the gold spans
@@ -168,10 +168,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--rules-only", action="store_true", help="the lists and rules without the tagger"
     )
+    parser.add_argument(
+        "--merge",
+        action="store_true",
+        help="the older combination: the tagger's own spans merged with the rules' "
+        "(the default lets it type the rules' guesses only)",
+    )
     args = parser.parse_args(argv)
     groups = {"all": SETS, "dev": DEV_SETS}
     names = groups.get(args.set, (args.set,))
-    recogniser = Recogniser(statistical=not args.rules_only)
+    recogniser = Recogniser(statistical=not args.rules_only, merge=args.merge)
     results: list[dict[str, object]] = []
     all_problems: list[str] = []
     for name in names:

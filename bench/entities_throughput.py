@@ -1,7 +1,9 @@
 """Entities for N articles of ~500 words on P processes: the lists and rules alone, then with
-the statistical model, in the same run.
+the statistical model (the default: it types the rules' guesses), in the same run; ``--merge``
+also times the older combination (the tagger's own spans merged with the rules').
 
 Usage: python bench/entities_throughput.py [--articles 10000] [--processes 2] [--corpus PATH]
+       [--merge]
 
 Articles are built from real news text so the vocabulary (and so the model's per-word cache)
 behaves as on an import: descriptions from news/rss_entries_2021_2022 (by path; nothing is
@@ -63,11 +65,11 @@ def articles(corpus: Path, count: int, words: int = 500, seed: int = 1) -> list[
     return out
 
 
-def _init(statistical: bool) -> None:
+def _init(statistical: bool, merge: bool = False) -> None:
     global _RECOGNISER
     from sahelreader.entities import Recogniser
 
-    _RECOGNISER = Recogniser(statistical=statistical)
+    _RECOGNISER = Recogniser(statistical=statistical, merge=merge)
 
 
 def _work(batch: list[tuple[str, str]]) -> tuple[int, int]:
@@ -76,11 +78,13 @@ def _work(batch: list[tuple[str, str]]) -> tuple[int, int]:
     return found, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
-def run(texts: list[tuple[str, str]], processes: int, statistical: bool) -> dict[str, float]:
+def run(
+    texts: list[tuple[str, str]], processes: int, statistical: bool, merge: bool = False
+) -> dict[str, float]:
     chunks = [texts[k : k + 50] for k in range(0, len(texts), 50)]
     started = time.perf_counter()
     context = multiprocessing.get_context("spawn")
-    with context.Pool(processes, initializer=_init, initargs=(statistical,)) as pool:
+    with context.Pool(processes, initializer=_init, initargs=(statistical, merge)) as pool:
         results = pool.map(_work, chunks, chunksize=1)
     elapsed = time.perf_counter() - started
     return {
@@ -96,6 +100,7 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--processes", type=int, default=2)
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    parser.add_argument("--merge", action="store_true", help="also time the older combination")
     args = parser.parse_args()
     texts = articles(args.corpus, args.articles)
     words = sum(len(t.split()) for t, _ in texts) / len(texts)
@@ -105,6 +110,10 @@ def main() -> int:
     model = run(texts, args.processes, statistical=True)
     print(f"with the model:        {model}")
     print(f"ratio (model / rules time): {model['seconds'] / rules['seconds']:.2f}x")
+    if args.merge:
+        merged = run(texts, args.processes, statistical=True, merge=True)
+        print(f"merged (older):        {merged}")
+        print(f"ratio (merged / rules time): {merged['seconds'] / rules['seconds']:.2f}x")
     return 0
 
 

@@ -1,13 +1,14 @@
-"""The statistical tagger beside the lists and rules: its file format and decoding, how its
-spans merge with the rules', and the names the rules alone got wrong (sentences written for
-these tests)."""
+"""The statistical tagger beside the lists and rules: its file format and decoding, how it
+types the rules' guesses (the default) and how its spans merge with the rules' (the older
+combination), and the names the rules alone got wrong (sentences written for these tests)."""
 
 from __future__ import annotations
 
 import pytest
 
+from sahelreader.entities import Recogniser, recognise
 from sahelreader.entities import model as entity_model
-from sahelreader.entities import recognise
+from sahelreader.entities.arbiter import arbitrate
 from sahelreader.entities.combine import FIRM, GUESS, LISTED, TAGGED, merge
 
 
@@ -289,3 +290,104 @@ def path_score(
         value += transitions[before][tag] + row[tag]
         before = tag
     return value
+
+
+def test_type_scores_are_the_scores_of_tagging_the_span_as_one_name_of_each_type() -> None:
+    import random
+
+    from sahelreader.entities.gazetteer import load
+    from sahelreader.entities.recogniser import _Document
+
+    rng = random.Random(11)
+    size, n_tags = 64, entity_model.N_TAGS
+    weights = [rng.randint(-50, 50) for _ in range(size * n_tags)]
+    transitions = [[rng.randint(-20, 20) for _ in range(n_tags)] for _ in range(n_tags)]
+    blob = entity_model.encode({"en": (size, weights, transitions, ["of"])})
+    tagger = entity_model.decode(blob)["en"]
+    doc = _Document("Talks with Orrin Kestrel Telecom went on in Gao.", load(), "en")
+    gaz = entity_model.gazetteer_tags(doc)
+    index = entity_model.TAGS.index
+    for start, end in ((2, 5), (3, 4), (8, 9)):
+        scores = tagger.emissions(doc, doc.g, start, end, gaz)
+        found = tagger.type_scores(doc, doc.g, start, end, gaz)
+        for etype in ("person", "place", "organisation"):
+            path = (index("B-" + etype), *[index("I-" + etype)] * (end - start - 1))
+            expected = path_score(path, scores, transitions) + transitions[path[-1]][0]
+            assert found[etype] == expected
+
+
+# --- the tagger as a type arbiter (the default) -------------------------------------------------
+
+
+def test_the_arbiter_gives_a_guess_the_type_the_tagger_scores_first() -> None:
+    spans = [(0, 2, "person", GUESS), (3, 4, "place", LISTED)]
+    scores = {0: {"person": 10, "place": -40, "organisation": 25}}
+    assert arbitrate(spans, scores, ["Orrin", "Telecom", "in", "Gao"]) == [
+        (0, 2, "organisation", GUESS),
+        (3, 4, "place", LISTED),
+    ]
+
+
+def test_the_arbiter_keeps_the_guess_unless_the_tagger_beats_it_by_the_margin() -> None:
+    spans = [(0, 2, "person", GUESS)]
+    scores = {0: {"person": 10, "place": -40, "organisation": 25}}
+    assert arbitrate(spans, scores, ["Orrin", "Telecom"], margin=15) == spans
+    assert arbitrate(spans, scores, ["Orrin", "Telecom"], margin=14)[0][2] == "organisation"
+
+
+def test_the_arbiter_gives_the_same_words_one_type() -> None:
+    folds = ["Orrin", "Telecom", "and", "Orrin", "Telecom", "and", "Orrin", "Telecom"]
+    spans = [(0, 2, "person", GUESS), (3, 5, "person", GUESS), (6, 8, "person", GUESS)]
+    org = {"person": 0, "place": -9, "organisation": 5}
+    person = {"person": 5, "place": -9, "organisation": 0}
+    out = arbitrate(spans, {0: person, 1: org, 2: org}, folds)
+    assert [etype for _, _, etype, _ in out] == ["organisation"] * 3
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "guess", "decided"),
+    [
+        # an unknown capitalised pair: the rules guess a person
+        ("The deal was signed by Trelawny Capital and two smaller lenders.",
+         "Trelawny Capital", "person", "organisation"),
+        # a listed place run into an unknown word: the rules guess an organisation
+        ("Fans praised Gao Mingyu after the concert.", "Gao Mingyu", "organisation", "person"),
+    ],
+)  # fmt: skip
+def test_the_tagger_types_what_the_rules_only_guessed(
+    text: str, name: str, guess: str, decided: str
+) -> None:
+    rules = {(e.text, e.type) for e in Recogniser(statistical=False).recognise(text, "en")}
+    assert (name, guess) in rules
+    assert typed(text, name, "en") == decided
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        # "le X a déclaré": a body (people take no article in French)
+        ("Le Kovac a déclaré que le club ne vendrait pas son attaquant.", "Kovac",
+         "organisation"),
+        # "la X": a feminine article before an unknown name makes it a body
+        ("La Sonarex a annoncé une hausse de ses bénéfices.", "Sonarex", "organisation"),
+    ],
+)  # fmt: skip
+def test_a_guess_with_some_evidence_keeps_its_type(text: str, name: str, etype: str) -> None:
+    assert typed(text, name, "fr") == etype
+    assert Recogniser(statistical=False).recognise(text, "fr")[0].type == etype
+
+
+def test_a_lone_word_follows_the_guessed_name_the_tagger_retyped() -> None:
+    text = (
+        "The deal was signed by Trelawny Capital and two lenders. "
+        "Analysts said Trelawny would gain."
+    )
+    rules = Recogniser(statistical=False).recognise(text, "en")
+    assert [(e.text, e.type) for e in rules] == [
+        ("Trelawny Capital", "person"),
+        ("Trelawny", "person"),  # a part of the person's name the rules guessed
+    ]
+    assert pairs(text, "en") == [
+        ("Trelawny Capital", "organisation"),
+        ("Trelawny", "organisation"),
+    ]

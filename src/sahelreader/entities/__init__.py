@@ -2,7 +2,8 @@
 
 A curated gazetteer shipped in ``data/`` plus rules (titles, organisation and place words,
 first names, acronyms, context, later short mentions), and a small statistical tagger whose
-weights ship in ``data/model.bin`` (see ``model.py``; ``combine.py`` says which wins). Usage::
+weights ship in ``data/model.bin`` (see ``model.py``) and which types the names the rules only
+guessed (``arbiter.py``; ``combine.py`` is the older way, its spans merged in). Usage::
 
     from sahelreader.entities import recognise, canonical
     for entity in recognise(text):

@@ -224,6 +224,7 @@ class FirstPass(Context):
             return end
         else:
             self.emit(i, j, "organisation" if etype != "person" else etype, WEAK)
+            self.guessed[(i, j)] = "listed-part"
         return j
 
     def classify(self, i: int, j: int, titled: bool) -> int:
@@ -300,6 +301,7 @@ class FirstPass(Context):
             and not words[i].endswith(FR_FEMININE_ENDINGS)
         ):
             self.emit(i, j, "organisation", WEAK)  # la Fifa, la Sonangol
+            self.guessed[(i, j)] = "la"
             return j
         if size > 1 and self.language == "fr" and prev in ("les", "des", "aux"):
             # A plural article: "les Black Stars", "des Super Eagles" name a team or a body.
@@ -313,6 +315,7 @@ class FirstPass(Context):
             # body, not a person (people take no article)
             masculine = self.language == "fr" and size == 1 and prev == "le"
             self.emit(i, j, "organisation" if masculine else "person", WEAK)
+            self.guessed[(i, j)] = "verb"
             return j
         if (
             prev in PLACE_PREPOSITIONS
@@ -321,21 +324,26 @@ class FirstPass(Context):
         ):
             # (not "aux États membres": a capitalised common noun of institutions' names)
             self.emit(i, j, "place", WEAK)
+            self.guessed[(i, j)] = "prep"
             return j
         if size > 1 and is_acronym(words[i]):
             if all(w.isupper() for w in words[i:j]):
                 self.candidates.append((i, j))  # PRESS REVIEW: a shouted heading, no guess
             else:
                 self.emit(i, j, "organisation", WEAK)  # SK Hynix, LG Energy: not a person
+                self.guessed[(i, j)] = "acronym"
             return j
         if size > 1:
             guess = DEFAULT_AFTER_THE if prev == "the" else DEFAULT_MULTI
+            kind = "multi"
             if guess == "person" and COMMON_WORD_ORG:
                 vocab = self.lower_vocab()
                 if any(w.lower() in vocab for w in words[i:j] if w not in NAME_PARTICLES):
                     guess = COMMON_WORD_ORG
+                    kind = "common"
             if guess:
                 self.emit(i, j, guess, WEAK)
+                self.guessed[(i, j)] = kind
             else:
                 self.candidates.append((i, j))
             return j

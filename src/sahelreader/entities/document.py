@@ -82,6 +82,10 @@ class DocumentBase:
         # (start token, end token, type, strength); candidates: (start, end) left undecided
         self.spans: list[tuple[int, int, str, int]] = []
         self.candidates: list[tuple[int, int]] = []
+        # weak spans whose type the document-level pass settled from firm evidence elsewhere
+        self.settled: set[tuple[int, int]] = set()
+        # weak spans typed by a guess alone, and which guess (see classify.py)
+        self.guessed: dict[tuple[int, int], str] = {}
         self._lower_vocab: set[str] | None = None
         self._common_acronyms: set[str] | None = None
         self._event_acronyms: set[str] | None = None

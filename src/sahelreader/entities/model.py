@@ -311,6 +311,31 @@ class LanguageModel:
             spans.extend(spans_of(viterbi(scores, self.transitions), start))
         return spans
 
+    def type_scores(
+        self,
+        doc: TokenView,
+        classes: WordClasses,
+        start: int,
+        end: int,
+        gaz: Sequence[str],
+        rows: list[WordRows | None] | None = None,
+    ) -> dict[str, int]:
+        """The score of tagging exactly the tokens ``[start, end)`` as one name of each type:
+        B-type then I-type, entered from an outside token and left to one (the tokens' own
+        and their neighbours' features, as :meth:`tag` sees them)."""
+        scores = self.emissions(doc, classes, start, end, gaz, rows)
+        transitions = self.transitions
+        out: dict[str, int] = {}
+        for first in (1, 3, 5):  # B-person, B-place, B-organisation
+            inside = first + 1
+            total = transitions[0][first] + scores[0][first]
+            last = first
+            for row in scores[1:]:
+                total += transitions[last][inside] + row[inside]
+                last = inside
+            out[TAGS[first][2:]] = total + transitions[last][0]
+        return out
+
     def emissions(
         self,
         doc: TokenView,

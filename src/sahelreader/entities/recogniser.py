@@ -4,9 +4,10 @@ One left-to-right pass over the tokens finds spans (gazetteer longest match firs
 capitalised sequences classified by titles, organisation/place words, first names, acronyms
 and context); a second, document-level pass resolves what the first pass left open: later
 short mentions of a person (``Abdramane`` after ``Col. Amadou Abdramane``) and names seen
-elsewhere in the text with a firmer type. Then the statistical tagger (``model.py``) runs on
-the same tokens, its spans are held to the rules' conventions (:meth:`Resolve.tidy`) and
-merged with the rules' (``combine.py``).
+elsewhere in the text with a firmer type. Then the statistical tagger (``model.py``) reads the
+same tokens and decides the type of the names the rules only guessed (``arbiter.py``); the
+older combination, where its own spans are held to the rules' conventions
+(:meth:`Resolve.tidy`) and merged with the rules' (``combine.py``), stays for comparison.
 
 A recognition run is one :class:`_Document`, built from one module per job, each class
 extending the one before: ``document.py`` (the tokens, their flags and lookups in the lists),
@@ -20,13 +21,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from sahelreader.entities import model
+from sahelreader.entities.arbiter import arbitrate
 from sahelreader.entities.combine import merge
 from sahelreader.entities.document import (
     STRONG,
     TYPES,
+    WEAK,
 )
 from sahelreader.entities.gazetteer import Gazetteer, load
 from sahelreader.entities.policy import (
+    ARBITER_GUESSES,
+    ARBITER_MARGIN,
     KEEP_GUESSES,
 )
 from sahelreader.entities.resolve import Resolve
@@ -36,11 +41,19 @@ from sahelreader.models import Entity
 class Recogniser:
     """A reusable recogniser; the gazetteer (and the user's extra names) is loaded lazily once."""
 
-    def __init__(self, extra: Mapping[str, str] | None = None, statistical: bool = True) -> None:
-        """``statistical=False`` runs the lists and rules alone (for comparison)."""
+    def __init__(
+        self,
+        extra: Mapping[str, str] | None = None,
+        statistical: bool = True,
+        merge: bool = False,
+    ) -> None:
+        """``statistical=False`` runs the lists and rules alone; ``merge=True`` merges the
+        tagger's own spans with the rules' (``combine.py``) instead of letting it type the
+        rules' guesses only (both for comparison)."""
         self._extra: dict[str, str] = dict(extra) if extra else {}
         self._gazetteer: Gazetteer | None = None
         self._statistical = statistical
+        self._merge = merge
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -54,13 +67,13 @@ class Recogniser:
             return []
         document = _Document(text, self.gazetteer, language)
         tagger = model.shipped().get(document.language) if self._statistical else None
-        return document.run(tagger)
+        return document.run(tagger, self._merge)
 
 
 class _Document(Resolve):
     """One recognition run: the passes of the modules it is built from, in order."""
 
-    def run(self, tagger: model.LanguageModel | None = None) -> list[Entity]:
+    def run(self, tagger: model.LanguageModel | None = None, merged: bool = False) -> list[Entity]:
         self.first_pass()
         if self._event_acronyms:
             self.drop_event_acronyms(self._event_acronyms)
@@ -68,12 +81,68 @@ class _Document(Resolve):
         self.join_parent_bodies()
         self.bracketed_short_names()
         self.second_pass()
-        if tagger is not None:
+        if tagger is not None and merged:
             firm = [(i, j) for i, j, _, strength in self.spans if strength >= STRONG]
             tagged = self.tidy(tagger.tag(self, self.g, firm), tagger.common)
             self.spans = merge(self.spans, tagged, self.folds, KEEP_GUESSES)
+        elif tagger is not None:
+            self.arbitrate(tagger)
         self.split_at_places()
         return self.entities()
+
+    def arbitrate(self, tagger: model.LanguageModel) -> None:
+        """The tagger types the names the rules only guessed (``arbiter.py``)."""
+        open_spans = [
+            number
+            for number, (i, j, _, strength) in enumerate(self.spans)
+            if strength == WEAK
+            and (i, j) not in self.settled
+            and self.guessed.get((i, j)) in ARBITER_GUESSES
+        ]
+        if not open_spans:
+            return
+        gaz = model.gazetteer_tags(self)
+        rows: list[model.WordRows | None] = [None] * self.n
+        scores = {
+            number: tagger.type_scores(
+                self, self.g, self.spans[number][0], self.spans[number][1], gaz, rows
+            )
+            for number in open_spans
+        }
+        before = self.spans
+        self.spans = arbitrate(self.spans, scores, self.folds, ARBITER_MARGIN)
+        self.follow_retyped_names(before)
+
+    def follow_retyped_names(self, before: list[tuple[int, int, str, int]]) -> None:
+        """A lone word made a person only as part of a guessed person's name follows that name
+        when the tagger retyped it ("Falcons" after "Bowling Green Falcons")."""
+        folds = self.folds
+        people: set[str] = set()
+        retyped: dict[str, str] = {}
+        now = {(i, j): etype for i, j, etype, _ in self.spans}
+        for i, j, old, _ in before:
+            new = now.get((i, j), old)
+            if j - i < 2:
+                continue
+            if new == "person":
+                people.update(folds[i:j])
+            elif old == "person":
+                for f in folds[i:j]:
+                    retyped.setdefault(f, new)
+        if not retyped:
+            return
+        out = []
+        for i, j, etype, strength in self.spans:
+            if (
+                j - i == 1
+                and etype == "person"
+                and self.guessed.get((i, j)) == "part"
+                and folds[i] in retyped
+                and folds[i] not in people
+            ):
+                etype = retyped[folds[i]]
+            out.append((i, j, etype, strength))
+        self.spans = out
 
     def entities(self) -> list[Entity]:
         text, starts, ends = self.text, self.starts, self.ends

@@ -93,6 +93,7 @@ class Resolve(FirstPass):
         """Later short mentions and document-level consistency."""
         folds, words = self.folds, self.words
         person_parts: set[str] = set()
+        firm_parts: set[str] = set()  # parts of a person's name typed with firm evidence
         strong: dict[tuple[str, ...], str] = {}
         for i, j, etype, strength in self.spans:
             if strength >= STRONG:
@@ -101,24 +102,39 @@ class Resolve(FirstPass):
                 for k in range(i, j):
                     if words[k] not in NAME_PARTICLES and words[k] not in PERSON_DE:
                         person_parts.add(folds[k])
+                        if strength >= STRONG:
+                            firm_parts.add(folds[k])
         resolved: list[tuple[int, int, str, int]] = []
+        settled = self.settled
         for i, j, etype, strength in self.spans:
             if strength == WEAK:
                 key = tuple(folds[i:j])
                 if key in strong:
                     etype = strong[key]
+                    settled.add((i, j))
                 elif all(f in person_parts for f in key):
                     etype = "person"
+                    if all(f in firm_parts for f in key):
+                        settled.add((i, j))
             resolved.append((i, j, etype, strength))
+        left: list[tuple[int, int]] = []
         for i, j in self.candidates:
             key = tuple(folds[i:j])
             if j - i == 1 and key[0] in person_parts:
                 resolved.append((i, j, "person", WEAK))
+                if key[0] in firm_parts:
+                    settled.add((i, j))
+                else:
+                    self.guessed[(i, j)] = "part"
             elif key in strong:
                 resolved.append((i, j, strong[key], WEAK))
+                settled.add((i, j))
             elif DEFAULT_SINGLE and j - i == 1 and not self.sent[i] and not self.head[i]:
                 resolved.append((i, j, DEFAULT_SINGLE, WEAK))
+            else:
+                left.append((i, j))
         self.spans = resolved
+        self.candidates = left
 
     def split_at_places(self) -> None:
         """ "the Communist Party in Beijing": a name, then a place after "in"/"at"/"à", unless
