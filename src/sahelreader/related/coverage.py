@@ -556,7 +556,11 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
                 for n in shared.specific_names
             ),
             title_words=sum(1 for w in common if not _names_word(w, shared.words)),
-            event_words=_event_words(
+            event_words=_event_words(key_words, mask, my_name_words),
+        )
+        if c.event_words and not other_language and not duplicate:
+            # Only what is left after the article's own names: the candidate's names too.
+            c.event_words = _event_words(
                 key_words,
                 mask,
                 my_name_words
@@ -564,8 +568,7 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
                     [*(w for n in their_names for w in n.key), *_capitalised_words(body)],
                     article.language,
                 ),
-            ),
-        )
+            )
         c.score = (W_MLT * mlt + W_ENTITY * entity_score + W_TITLE * c.title_sim) * time
         if duplicate:
             c.score = max(c.score, 1.0)
@@ -578,13 +581,21 @@ def _name_forms(words: Iterable[str], language: str) -> frozenset[str]:
     is the key word "germani")."""
     from sahelreader.search.analysis import word_term
 
+    cache = _NAME_FORMS.setdefault(language, {})
+    if len(cache) > _NAME_FORMS_MAX:
+        cache.clear()
     found: set[str] = set()
     for word in words:
+        term = cache.get(word)
+        if term is None:
+            term = cache[word] = word_term(language, word) or word
         found.add(word)
-        term = word_term(language, word)
-        if term:
-            found.add(term)
+        found.add(term)
     return frozenset(found)
+
+
+_NAME_FORMS: dict[str, dict[str, str]] = {}  # language -> name word -> its key-word form
+_NAME_FORMS_MAX = 200_000
 
 
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[\w,;:'’\"”)] )[A-ZÀ-ÖØ-Þ][\w-]{2,}")
@@ -593,15 +604,14 @@ _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[\w,;:'’\"”)] )[A-ZÀ-ÖØ-Þ][\w-]
 def _capitalised_words(body: str) -> list[str]:
     """The lede's capitalised words within a sentence, folded: names the recogniser may
     have missed ("the army of Dravenia"); a sentence's first word is not one."""
-    return [fold(w).lower() for w in _MID_SENTENCE_CAPITAL.findall(body[:LEDE_CHARS])]
+    return [fold(w).lower() for w in _MID_SENTENCE_CAPITAL.findall(body[:PROPER_LEDE_CHARS])]
 
 
 def _event_words(key_words: list[str], mask: int, name_words: frozenset[str]) -> int:
-    """How many of the article's key words the candidate holds that are no word of a name
-    either gives: what happened ("sentenced", "blackout", "tariff"), not who."""
-    return sum(
-        1 for i, word in enumerate(key_words) if mask >> i & 1 and not _names_word(word, name_words)
-    )
+    """How many of the article's key words the candidate holds (`mask`: one bit each) that
+    are no word of a name either gives: what happened ("sentenced", "blackout", "tariff"),
+    not who."""
+    return sum(1 for i, word in enumerate(key_words) if mask >> i & 1 and word not in name_words)
 
 
 def _telling_numbers(title: str, body: str) -> set[str]:
