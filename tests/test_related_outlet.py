@@ -304,3 +304,8 @@ def test_capitalised_words_within_a_sentence_count_as_names() -> None:
         "said Ilse Marrowby."
     )
     assert words == ["koltar", "front", "dravenia", "ilse", "marrowby"]
+
+
+def test_capitalised_nouns_of_german_are_not_names() -> None:
+    assert _capitalised_words("Die Regierung von Dravenia hat den Streik beendet.", "de") == []
+    assert _capitalised_words("The army of Dravenia ended the strike.", "en") == ["dravenia"]

@@ -438,7 +438,8 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
     masks: dict[int, int] = {}
     key_words = list(dict.fromkeys(word for field, word, _ in terms if field != "entity"))
     my_name_words = _name_forms(
-        [*(w for n in names for w in n.key), *_capitalised_words(article.body)], article.language
+        [*(w for n in names for w in n.key), *_capitalised_words(article.body, article.language)],
+        article.language,
     )
     text = _accumulate(searcher, [t for t in terms if t[0] != "entity"], masks)
     by_entity = _accumulate(searcher, [t for t in terms if t[0] == "entity"])
@@ -565,7 +566,10 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
                 mask,
                 my_name_words
                 | _name_forms(
-                    [*(w for n in their_names for w in n.key), *_capitalised_words(body)],
+                    [
+                        *(w for n in their_names for w in n.key),
+                        *_capitalised_words(body, article.language),
+                    ],
                     article.language,
                 ),
             )
@@ -601,9 +605,15 @@ _NAME_FORMS_MAX = 200_000
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[\w,;:'’\"”)] )[A-ZÀ-ÖØ-Þ][\w-]{2,}")
 
 
-def _capitalised_words(body: str) -> list[str]:
+_NOUNS_CAPITALISED = frozenset({"de", "lb"})  # languages capitalising every noun
+
+
+def _capitalised_words(body: str, language: str = "") -> list[str]:
     """The lede's capitalised words within a sentence, folded: names the recogniser may
-    have missed ("the army of Dravenia"); a sentence's first word is not one."""
+    have missed ("the army of Dravenia"); a sentence's first word is not one. None in a
+    language that capitalises every noun (German): there they are not names."""
+    if language in _NOUNS_CAPITALISED:
+        return []
     return [fold(w).lower() for w in _MID_SENTENCE_CAPITAL.findall(body[:PROPER_LEDE_CHARS])]
 
 
