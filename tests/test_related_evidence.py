@@ -285,3 +285,31 @@ def test_two_articles_sharing_one_heavy_name_and_a_country_do_not_make_a_story()
 def test_an_outlets_initials_are_its_name_too(source: str, initials: str) -> None:
     assert initials in outlet_words(source)
     assert len(outlet_words("BBC")) == 1  # one word: no initials
+
+
+def test_two_pieces_sharing_only_rare_names_are_not_coverage(home: Path) -> None:
+    # The same day, a party leader's interview naming a war's two sides, and the report of a
+    # commander killed in that war: both name Dravenia and the Koltar Front (rare in the
+    # library), nothing says they are one event (no word of what happened, no number).
+    day = utc(2025, 3, 12)
+    interview = draft(
+        "Opposition leader Marla Quintove: Dravenia must talk to the Koltar Front",
+        "Opposition leader Marla Quintove used a long interview to set out her party's "
+        "foreign policy ahead of next spring's election. Dravenia, she argued, must open "
+        "talks with the Koltar Front, and her party would press for sanctions relief, "
+        "cheaper energy and lower pensions contributions if elected.",
+        source="Morning Post",
+        published=day,
+        language="en",
+    )
+    killing = draft(
+        "Dravenia says its airstrike killed a Koltar Front commander",
+        "An airstrike on a mountain hideout killed a senior commander of the Koltar Front, "
+        "the army of Dravenia announced on Wednesday, releasing drone footage of the raid. "
+        "Rebel spokesmen denied the death and vowed revenge against army outposts.",
+        source="Evening Star",
+        published=day,
+        language="en",
+    )
+    background = [*_country_background(), *filler(40)]
+    assert _linked(home, interview, killing, background) == (False, False)

@@ -17,8 +17,11 @@ import pytest
 from sahelreader.related import coverage
 from sahelreader.related.coverage import (
     _Candidate,
+    _capitalised_words,
+    _event_words,
     _evidence,
     _follow_up,
+    _name_forms,
     coverage_and_outlet,
     time_factor,
 )
@@ -52,6 +55,7 @@ def _candidate(**evidence: Any) -> _Candidate:
         "shared": [],
         "strong_name": False,
         "terms": 6,
+        "event_words": 3,  # of the six key words, three are no names (what happened)
         "title_terms": 0,
         "title_sim": 0.0,
         "time": 1.0,
@@ -187,7 +191,7 @@ def test_an_undated_follow_up_with_two_title_words_and_a_rare_name_is_listed(
     panel: Any,
 ) -> None:
     # Two undated versions of one human-interest story from one outlet (its archive imported
-    # without dates): a rare name, the age, two title words.
+    # without dates): a rare name, the age, two title words, titles saying the same thing.
     version = _candidate(
         same_source=True,
         days=None,
@@ -196,10 +200,30 @@ def test_an_undated_follow_up_with_two_title_words_and_a_rare_name_is_listed(
         numbers=1,
         title_terms=2,
         title_words=2,
-        title_sim=0.66,
+        title_sim=0.9,
         score=0.39,
     )
     assert panel(version) == ([], [version.id])
+
+
+def test_an_undated_piece_of_the_outlets_series_whose_title_says_another_thing_is_not_listed(
+    panel: Any,
+) -> None:
+    # An undated match report and the outlet's report of the same rider's other race: her
+    # name, the sport's two title words ("slalom", "champion"), a number (a time, a rank),
+    # but titles that say different things (half their distinctive words shared).
+    series = _candidate(
+        same_source=True,
+        days=None,
+        time=0.8,
+        specific=2,
+        numbers=1,
+        title_terms=3,
+        title_words=2,
+        title_sim=0.55,
+        score=0.5,
+    )
+    assert panel(series) == ([], [])
 
 
 def test_an_undated_piece_sharing_one_title_word_is_not_listed() -> None:
@@ -232,3 +256,56 @@ def test_a_report_with_specific_evidence_just_under_the_old_bar_is_shown(panel: 
         id="report01", days=1.9, time=0.8, specific=1, title_terms=2, title_words=2, score=0.37
     )
     assert panel(found) == (["report01"], [])
+
+
+# -- names make a topic, not an event ---------------------------------------------------------
+
+
+def test_a_same_day_piece_sharing_only_names_is_not_coverage(panel: Any) -> None:
+    # A party leader's interview naming a war's two sides, and the report of a commander's
+    # killing in that war: two rare names, a shared title word that is one of them, no key
+    # word of what happened, no number.
+    names_only = _candidate(specific=2, title_terms=1, title_words=1, event_words=0)
+    assert not _shown(names_only)
+    assert panel(names_only) == ([], [])
+
+
+def test_a_piece_sharing_names_and_what_happened_is_coverage(panel: Any) -> None:
+    report = _candidate(specific=2, title_terms=1, title_words=1, event_words=1)
+    assert _shown(report)
+    assert panel(report) == ([report.id], [])
+
+
+@pytest.mark.parametrize(("numbers", "specific"), [(1, 1), (0, 3)])
+def test_names_only_with_a_telling_number_or_many_rare_names_is_still_coverage(
+    numbers: int, specific: int
+) -> None:
+    # A coach leaving one club for another: the coach and the two clubs say what happened.
+    assert _shown(
+        _candidate(specific=specific, numbers=numbers, title_terms=2, title_words=2, event_words=0)
+    )
+
+
+def test_a_names_key_words_are_no_event_words_in_any_form() -> None:
+    # English key words are stemmed: "Velorian" is its own word, "Veloria" is the key word
+    # "veloria" and "Germany" is "germani": a name's stem is the name.
+    key_words = ["germani", "missil", "veloria", "chancellor", "strike"]
+    names = _name_forms(["germany", "veloria"], "en")
+    assert _event_words(key_words, 0b11111, names) == 3
+    assert _event_words(key_words, 0b00101, names) == 0
+    assert _event_words(key_words, 0b10010, names) == 2
+
+
+def test_capitalised_words_within_a_sentence_count_as_names() -> None:
+    # A name the recogniser missed ("the army of Dravenia") is a name; a sentence's first
+    # word ("Rebel") is not.
+    words = _capitalised_words(
+        "Troops of the Koltar Front crossed into Dravenia overnight. Rebel units withdrew, "
+        "said Ilse Marrowby."
+    )
+    assert words == ["koltar", "front", "dravenia", "ilse", "marrowby"]
+
+
+def test_capitalised_nouns_of_german_are_not_names() -> None:
+    assert _capitalised_words("Die Regierung von Dravenia hat den Streik beendet.", "de") == []
+    assert _capitalised_words("The army of Dravenia ended the strike.", "en") == ["dravenia"]

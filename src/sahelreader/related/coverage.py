@@ -46,7 +46,12 @@ Related coverage is found in two steps:
 7. **Specific evidence** — a name as common as "Iran", "US" or "Trump" and a topic's words
    make a topic, not an event: a same-language item also needs two pieces among specific
    names (rare in the library: `SPECIFIC_IDF`), a shared number of two digits or more and
-   distinctive title words that are not names (`_specific_evidence`).
+   distinctive title words that are not names (`_specific_evidence`). And names, however
+   rare, make a topic too (an interview naming a war's two sides and a report of a strike in
+   that war): it also needs what happened, a key word of the article that is no word of a
+   name either gives (a recognised one or a capitalised word within a sentence), a telling
+   number, or `EVENT_NAMES` specific names (`_event_evidence`). An undated piece of the
+   outlet's own is listed apart only when the titles say the same thing (`_follow_up`).
 
 Near-duplicates (the same wire copy in two outlets) are found by word-shingle overlap of the
 first words of the bodies (`duplicates`); a near-copy from the article's own source is left out
@@ -132,6 +137,8 @@ CROSS_PROPER_MASS = 1.0  # weight of the capitalised names a report in another l
 CROSS_UNDATED_SHARE = 0.5  # ...this share of the specific names of the one naming fewer
 UNDATED_TITLE_SIM = 0.8  # either undated: a telling number, or titles sharing this much
 UNDATED_OUTLET_TITLE_WORDS = 2  # "more from this outlet", undated: title words (not names)
+EVENT_WORDS = 1  # same language: key words that are no names (what happened)...
+EVENT_NAMES = 3  # ...or this many specific names shared
 OUTLET_CYCLE_DAYS = 2.0  # "more from this outlet": past this, two shared title words
 
 
@@ -195,6 +202,7 @@ class _Candidate:
     proper_mass: float = 0.0  # their weights (each name's heaviest word)
     specific_share: float = 0.0  # of the specific names of the one naming fewer (cross, undated)
     title_words: int = 0  # shared distinctive title words that are not names
+    event_words: int = 0  # shared key words that are no word of either's names
     score: float = 0.0
 
 
@@ -265,11 +273,16 @@ def _follow_up(c: _Candidate) -> bool:
     (OUTLET_CYCLE_DAYS) it repeats two title words, and at most OUTLET_MAX_DAYS apart.
     Undated (an archive imported without dates), an outlet's series on a topic (interviews,
     explainers, votes naming the same people) is told from a follow-up by its title only:
-    two distinctive title words in common that are not names, and a specific name."""
+    two distinctive title words in common that are not names, a specific name, and titles
+    saying the same thing (UNDATED_TITLE_SIM)."""
     if c.specific < 1 and c.numbers < 1:
         return False
     if c.days is None:
         if c.specific < 1 or c.title_words < UNDATED_OUTLET_TITLE_WORDS:
+            return False
+        # An outlet's series names the same people and repeats the topic's title words:
+        # only titles saying the same thing (UNDATED_TITLE_SIM) tell its follow-ups.
+        if c.title_sim < UNDATED_TITLE_SIM:
             return False
     elif c.days > OUTLET_MAX_DAYS:
         return False
@@ -305,6 +318,8 @@ def _evidence(c: _Candidate, roundup: bool, words: int) -> bool:
         return False
     if not _specific_evidence(c):
         return False
+    if not _event_evidence(c):
+        return False
     if not _undated_evidence(c):
         return False
     if (roundup or c.roundup) and c.title_terms < ROUNDUP_TITLE_TERMS:
@@ -320,6 +335,15 @@ def _specific_evidence(c: _Candidate) -> bool:
     sharing only "Iran", "US" or "Trump" and the words of a topic are other events."""
     pieces = c.specific + min(1, c.numbers) + min(2, c.title_words)
     return pieces >= EVIDENCE_PIECES and (c.specific >= 1 or c.title_words >= 2)
+
+
+def _event_evidence(c: _Candidate) -> bool:
+    """Names, however rare, make a topic: a piece on what a minister said and one on a
+    strike share the minister, the country and its enemy. A same-language item also needs
+    what happened: a key word of the article that is no word of a name either gives
+    (EVENT_WORDS), or a telling number, or many specific names (EVENT_NAMES: a club, its
+    coach and his next club)."""
+    return c.event_words >= EVENT_WORDS or c.numbers >= 1 or c.specific >= EVENT_NAMES
 
 
 def _undated_evidence(c: _Candidate) -> bool:
@@ -412,6 +436,11 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
     # Text terms give the similarity; entity tokens only bring in candidates the text missed
     # (another language, other wording), so that a shared name is not counted twice.
     masks: dict[int, int] = {}
+    key_words = list(dict.fromkeys(word for field, word, _ in terms if field != "entity"))
+    my_name_words = _name_forms(
+        [*(w for n in names for w in n.key), *_capitalised_words(article.body, article.language)],
+        article.language,
+    )
     text = _accumulate(searcher, [t for t in terms if t[0] != "entity"], masks)
     by_entity = _accumulate(searcher, [t for t in terms if t[0] == "entity"])
     own_doc = searcher.document_number(id=article.id)
@@ -528,12 +557,71 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
                 for n in shared.specific_names
             ),
             title_words=sum(1 for w in common if not _names_word(w, shared.words)),
+            event_words=_event_words(key_words, mask, my_name_words),
         )
+        if c.event_words and not other_language and not duplicate:
+            # Only what is left after the article's own names: the candidate's names too.
+            c.event_words = _event_words(
+                key_words,
+                mask,
+                my_name_words
+                | _name_forms(
+                    [
+                        *(w for n in their_names for w in n.key),
+                        *_capitalised_words(body, article.language),
+                    ],
+                    article.language,
+                ),
+            )
         c.score = (W_MLT * mlt + W_ENTITY * entity_score + W_TITLE * c.title_sim) * time
         if duplicate:
             c.score = max(c.score, 1.0)
         found_all.append(c)
     return found_all
+
+
+def _name_forms(words: Iterable[str], language: str) -> frozenset[str]:
+    """Names' words as they are and as the key words of `language` are analysed ("Germany"
+    is the key word "germani")."""
+    from sahelreader.search.analysis import word_term
+
+    cache = _NAME_FORMS.setdefault(language, {})
+    if len(cache) > _NAME_FORMS_MAX:
+        cache.clear()
+    found: set[str] = set()
+    for word in words:
+        term = cache.get(word)
+        if term is None:
+            term = cache[word] = word_term(language, word) or word
+        found.add(word)
+        found.add(term)
+    return frozenset(found)
+
+
+_NAME_FORMS: dict[str, dict[str, str]] = {}  # language -> name word -> its key-word form
+_NAME_FORMS_MAX = 200_000
+
+
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[\w,;:'’\"”)] )[A-ZÀ-ÖØ-Þ][\w-]{2,}")
+
+
+_NOUNS_CAPITALISED = frozenset({"de", "lb"})  # languages capitalising every noun
+
+
+def _capitalised_words(body: str, language: str = "") -> list[str]:
+    """The lede's capitalised words within a sentence, folded: names the recogniser may
+    have missed ("the army of Dravenia"); a sentence's first word is not one. None in a
+    language that capitalises every noun (German): there they are not names."""
+    if language in _NOUNS_CAPITALISED:
+        return []
+    return [fold(w).lower() for w in _MID_SENTENCE_CAPITAL.findall(body[:PROPER_LEDE_CHARS])]
+
+
+def _event_words(key_words: list[str], mask: int, name_words: frozenset[str]) -> int:
+    """How many of the article's key words the candidate holds (`mask`: one bit each) that
+    are no word of a name either gives: what happened ("sentenced", "blackout", "tariff"),
+    not who."""
+    return sum(1 for i, word in enumerate(key_words) if mask >> i & 1 and word not in name_words)
 
 
 def _telling_numbers(title: str, body: str) -> set[str]:
