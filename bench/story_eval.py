@@ -266,7 +266,7 @@ def cmd_sheet(args: argparse.Namespace) -> int:
             for rank, item in enumerate(record.get("coverage", []), 1):
                 seen.setdefault(item["id"], (item, []))[1].append(f"{version}{rank}")
             for item in record.get("more_from_outlet", []):
-                seen.setdefault(item["id"], (item, []))[1].append("A-outlet")
+                seen.setdefault(item["id"], (item, []))[1].append(f"{version}-outlet")
         for item, where in seen.values():
             dup = " DUP" if item["near_duplicate"] else ""
             print(
