@@ -2,7 +2,7 @@
 
     python bench/story_eval.py convert --out-dir /tmp/judge-data   # MasakhaNEWS TSV -> JSONL
     python bench/story_eval.py sample --out /tmp/sample.json [--seed 15] [--snapshot 40]
-                                      [--french 30] [--english 30]
+                                      [--french 30] [--english 30] [--exclude-seed 15 ...]
     PYTHONPATH=<code>/src python bench/story_eval.py dump HOME --sample /tmp/sample.json
                                       --out /tmp/dump.json [--top 5] [--probe]
     python bench/story_eval.py sheet /tmp/before.json /tmp/after.json   # to judge by (in /tmp)
@@ -79,18 +79,35 @@ def cmd_convert(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_sample(args: argparse.Namespace) -> int:
+def _draw(seed: int, wanted: dict[str, int]) -> dict[str, list[str]]:
     snapshot = sorted(
         {r["link"].strip() for r in json.loads(SNAPSHOT.read_text("utf-8")) if r["link"]}
     )
-    rng = random.Random(args.seed)
+    rng = random.Random(seed)
     # Drawn in extra, since a few urls are duplicates the library merged (same text).
-    parts = {
-        "snapshot": rng.sample(snapshot, args.snapshot * 2),
-        "french": rng.sample(_masakha_urls("fra"), args.french * 2),
-        "english": rng.sample(_masakha_urls("eng"), args.english * 2),
+    return {
+        "snapshot": rng.sample(snapshot, wanted["snapshot"] * 2),
+        "french": rng.sample(_masakha_urls("fra"), wanted["french"] * 2),
+        "english": rng.sample(_masakha_urls("eng"), wanted["english"] * 2),
     }
+
+
+def cmd_sample(args: argparse.Namespace) -> int:
     wanted = {"snapshot": args.snapshot, "french": args.french, "english": args.english}
+    parts = _draw(args.seed, wanted)
+    # --exclude-seed: drop every url an earlier seed drew (same counts), keeping this seed's
+    # order, so that `dump` takes the next urls of this draw in their place.
+    seen = {
+        url for seed in args.exclude_seed for urls in _draw(seed, wanted).values() for url in urls
+    }
+    if seen:
+        kept = {part: [u for u in urls if u not in seen] for part, urls in parts.items()}
+        for part, urls in kept.items():
+            print(
+                f"{part}: {len(parts[part]) - len(urls)} urls drawn by seeds "
+                f"{args.exclude_seed} left out"
+            )
+        parts = kept
     args.out.write_text(json.dumps({"parts": parts, "wanted": wanted}, indent=1), "utf-8")
     return 0
 
@@ -249,7 +266,7 @@ def cmd_sheet(args: argparse.Namespace) -> int:
             for rank, item in enumerate(record.get("coverage", []), 1):
                 seen.setdefault(item["id"], (item, []))[1].append(f"{version}{rank}")
             for item in record.get("more_from_outlet", []):
-                seen.setdefault(item["id"], (item, []))[1].append("A-outlet")
+                seen.setdefault(item["id"], (item, []))[1].append(f"{version}-outlet")
         for item, where in seen.values():
             dup = " DUP" if item["near_duplicate"] else ""
             print(
@@ -426,6 +443,13 @@ def main(argv: list[str] | None = None) -> int:
     sample.add_argument("--snapshot", type=int, default=40)
     sample.add_argument("--french", type=int, default=30)
     sample.add_argument("--english", type=int, default=30)
+    sample.add_argument(
+        "--exclude-seed",
+        type=int,
+        action="append",
+        default=[],
+        help="leave out the urls this earlier seed drew (repeatable)",
+    )
     dump = commands.add_parser("dump")
     dump.add_argument("home", type=Path)
     dump.add_argument("--sample", type=Path, required=True)
