@@ -313,3 +313,39 @@ def test_two_pieces_sharing_only_rare_names_are_not_coverage(home: Path) -> None
     )
     background = [*_country_background(), *filler(40)]
     assert _linked(home, interview, killing, background) == (False, False)
+
+
+def test_the_report_of_the_day_in_another_language_is_not_crowded_out_by_older_ones(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Months of French pieces on the same minister name him more often than the French report
+    # of the day; they can never pass as coverage (more than CROSS_MAX_DAYS apart), so they must
+    # not take the other-language candidates' places. The places are cut to one of each kind
+    # so that a tiny library shows what a large one does.
+    from sahelreader.related import coverage
+
+    monkeypatch.setattr(coverage, "CANDIDATES", 1)
+    monkeypatch.setattr(coverage, "ENTITY_CANDIDATES", 1)
+    monkeypatch.setattr(coverage, "CROSS_CANDIDATES", 1)
+    event = EVENTS[0]
+    surname = event.person.split()[-1]
+    older = []
+    for month in range(1, 7):
+        earlier = replace(event, day=utc(2023, month, 10), number=100 + month)
+        piece = french(earlier, month, source=f"Hebdo {month}")
+        older.append(
+            replace(
+                piece,
+                title=f"{piece.title} ({month})",
+                body=f"{piece.body} {event.person} et la {event.org_fr} à {event.place} : "
+                f"{surname} reste au centre du débat, {surname} l'a redit.",
+            )
+        )
+    elder_english = english(replace(event, day=utc(2023, 12, 2), number=88), 1, "Old Wire")
+    lib = Library.open(home, seed=False)
+    lib.add_drafts([english(event, 0), french(event, 1), elder_english, *older, *filler(200)])
+    lib.ensure_index()
+    ids = {row.title: row.id for row in lib.rows(lib.list_ids())}
+    en, fr = ids[english(event, 0).title], ids[french(event, 1).title]
+    assert fr in [c.id for c in lib.related(en).coverage]
+    lib.close()

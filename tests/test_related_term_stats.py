@@ -87,3 +87,19 @@ def test_a_commit_brings_new_counts(library: Library) -> None:
     after = term_stats(library.index.searcher())
     assert after is not before
     assert after.doc_frequency("body", "harmattan") == 1
+
+
+def test_published_dates_come_from_the_index(library: Library) -> None:
+    from whoosh.util.times import datetime_to_long
+
+    library.add_drafts([draft("Undated notice from Tahoua", "A notice without any date.")])
+    library.ensure_index()
+    searcher = library.index.searcher()
+    stats = term_stats(searcher)
+    dates = {}
+    for docnum in range(searcher.reader().doc_count_all()):
+        dates[searcher.stored_fields(docnum)["id"]] = stats.published(docnum)
+    rows = {row.title: row.id for row in library.rows(library.list_ids())}
+    first = rows[TEXTS[0][0]]
+    assert dates[first] == datetime_to_long(utc(2024, 8, 5).replace(tzinfo=None))
+    assert dates[rows["Undated notice from Tahoua"]] is None

@@ -70,7 +70,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 
 from sahelreader.entities.summary import group_entities, name_key
 from sahelreader.models import Article, Entity
@@ -407,6 +407,23 @@ def _other_language_docs(searcher: Searcher, language: str, docs: Iterable[int])
     return [d for d in docs if d not in mine and d not in unknown]
 
 
+def _near_in_time(searcher: Searcher, docs: list[int], when: datetime, days: float) -> list[int]:
+    """Those of `docs` (document numbers) undated or at most `days` from `when`."""
+    from whoosh.util.times import datetime_to_long
+
+    stats = term_stats(searcher)
+    if when.tzinfo is not None:  # the index keeps UTC without its zone
+        when = when.astimezone(timezone.utc)
+    at = datetime_to_long(when.replace(tzinfo=None))
+    window = int(days * 86_400 * 1_000_000)
+    kept = []
+    for docnum in docs:
+        published = stats.published(docnum)
+        if published is None or abs(published - at) <= window:
+            kept.append(docnum)
+    return kept
+
+
 def _days_apart(a: datetime | None, b: datetime | None) -> float | None:
     if a is None or b is None:
         return None
@@ -453,8 +470,12 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
         if d not in text or d not in chosen
     ]
     # Reports in other languages have their own places: on a story many same-language reports
-    # share its names too and would fill the entity candidates' places.
+    # share its names too and would fill the entity candidates' places. A dated one more than
+    # CROSS_MAX_DAYS away can never pass `_cross_language_evidence`: months of pieces naming the
+    # same people would otherwise take the places of the report of the day.
     other = _other_language_docs(searcher, article.language, by_entity)
+    if article.published is not None:
+        other = _near_in_time(searcher, other, article.published, CROSS_MAX_DAYS)
     chosen += heapq.nlargest(CROSS_CANDIDATES, other, key=by_entity.__getitem__)
     hits = [
         (searcher.stored_fields(docnum)["id"], text.get(docnum, 0.0), masks.get(docnum, 0))

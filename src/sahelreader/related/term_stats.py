@@ -31,6 +31,7 @@ class TermStats:
         self._leaves = [reader] if reader.is_atomic() else [r for r, _ in reader.leaf_readers()]
         self._counts: dict[tuple[str, str], tuple[int, float]] = {}
         self._language_docs: dict[str, frozenset[int]] = {}
+        self._published: dict[int, int] | None = None
         self.total = reader.doc_count_all()
 
     def _of(self, field: str, word: str) -> tuple[int, float]:
@@ -68,6 +69,29 @@ class TermStats:
 
             found = frozenset(searcher.docs_for_query(Term("language", language)))
             self._language_docs[language] = found
+        return found
+
+    def published(self, docnum: int) -> int | None:
+        """The document's date as the index keeps it (microseconds since `datetime.min`), or
+        None when it has none: read from the sortable column once per reader."""
+        if self._published is None:
+            self._published = self._read_published()
+        return self._published.get(docnum)
+
+    def _read_published(self) -> dict[int, int]:
+        found: dict[int, int] = {}
+        schema = self.reader.schema
+        if "published" not in schema:
+            return found
+        undated = schema["published"].column_type._default  # a document without a date
+        leaves = [(self.reader, 0)] if self.reader.is_atomic() else self.reader.leaf_readers()
+        for leaf, offset in leaves:
+            if not leaf.has_column("published"):
+                continue
+            column = leaf.column_reader("published", translate=False)
+            for docnum, value in enumerate(column):
+                if value and value != undated:
+                    found[docnum + offset] = value
         return found
 
     def key_words(self, field: str, text: str, number: int) -> list[tuple[str, float]]:
