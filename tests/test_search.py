@@ -182,3 +182,115 @@ def test_hits_with_snippets_are_read_a_page_at_a_time_and_none_is_lost(
     paged = corpus_library.search("niger OR mali OR burkina", limit=None)
     assert len(everything.hits) >= 4  # pages of 2: two pages at least
     assert [(h.id, h.snippet) for h in paged.hits] == [(h.id, h.snippet) for h in everything.hits]
+
+
+# -- names and joined words ------------------------------------------------------------------------
+
+MIXED = [
+    draft(
+        "Les éleveurs ont du mal à nourrir leur bétail",
+        "Avec la sécheresse, les éleveurs de la région ont du mal à trouver du fourrage. Le mal "
+        "est profond, disent-ils, et les prix du foin ont doublé.",
+        source="Radio Sahel",
+        language="fr",
+    ),
+    draft(
+        "Le Mali rouvre sa frontière avec l'Algérie",
+        "Les autorités du Mali ont annoncé la réouverture du poste frontière. L'armée malienne "
+        "escortera les convois vers le nord.",
+        source="Radio Sahel",
+        language="fr",
+    ),
+    draft(
+        "Mali's transport union ends strike",
+        "Drivers in Mali went back to work after a week-long strike over fuel prices.",
+        source="Sahel Wire",
+        language="en",
+    ),
+    draft(
+        "Le franc CFA au cœur des débats à Dakar",
+        "Des économistes réunis à Dakar ont débattu de l'avenir du franc CFA et de la monnaie "
+        "commune ouest-africaine.",
+        source="Éco Afrique",
+        language="fr",
+    ),
+    draft(
+        "La France réduit son aide au développement",
+        "Le gouvernement français a annoncé une baisse de son aide publique au développement.",
+        source="Éco Afrique",
+        language="fr",
+    ),
+    draft(
+        "Talks resume in Doha, Al Jazeera reports",
+        "Negotiators met again on Sunday, according to the broadcaster.",
+        source="Al Jazeera",
+        language="en",
+    ),
+    draft(
+        "Cell linked to al-Qaida dismantled near the border",
+        "Security forces said the cell had ties to al-Qaida's regional branch.",
+        source="Sahel Wire",
+        language="en",
+    ),
+    draft(
+        "Zine al-Abidine's memoir published",
+        "The memoir of Zine al-Abidine covers his years in power and his exile.",
+        source="Books Weekly",
+        language="en",
+    ),
+    draft(
+        "Int'l donors pledge aid",
+        "International donors pledged aid for the lean season at a conference in Niamey.",
+        source="Sahel Wire",
+        language="en",
+    ),
+    draft(
+        "Une armée de bénévoles à Saint-Louis",
+        "À Saint-Louis, des bénévoles nettoient les berges du fleuve. Louis, un habitant de "
+        "Saint-Germain, est venu aider.",
+        source="Radio Sahel",
+        language="fr",
+    ),
+]
+
+
+@pytest.fixture
+def mixed(library: Library) -> Library:
+    assert not library.add_drafts(MIXED).failed
+    library.ensure_index()
+    return library
+
+
+def test_a_place_name_is_not_stemmed_into_a_common_word(mixed: Library) -> None:
+    mali = {"Le Mali rouvre sa frontière avec l'Algérie", "Mali's transport union ends strike"}
+    assert set(titles(mixed, "Mali", limit=None)) == mali
+    assert set(titles(mixed, "mal", limit=None)) == {
+        "Les éleveurs ont du mal à nourrir leur bétail"
+    }
+    assert set(titles(mixed, "franc CFA", limit=None)) == {
+        "Le franc CFA au cœur des débats à Dakar"
+    }
+    assert set(titles(mixed, "France", limit=None)) == {
+        "La France réduit son aide au développement"
+    }
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("al-qaida", {"Cell linked to al-Qaida dismantled near the border"}),
+        ("al-Qaida", {"Cell linked to al-Qaida dismantled near the border"}),
+        ("title:al-qaida", {"Cell linked to al-Qaida dismantled near the border"}),
+        ("Saint-Louis", {"Une armée de bénévoles à Saint-Louis"}),
+        # A French elided article is the word after it: l'armée finds "une armée" too.
+        (
+            "l'armée",
+            {"Une armée de bénévoles à Saint-Louis", "Le Mali rouvre sa frontière avec l'Algérie"},
+        ),
+        ("d'Algérie", {"Le Mali rouvre sa frontière avec l'Algérie"}),
+    ],
+)
+def test_words_joined_by_a_hyphen_are_one_phrase(
+    mixed: Library, query: str, expected: set[str]
+) -> None:
+    assert set(titles(mixed, query, limit=None)) == expected

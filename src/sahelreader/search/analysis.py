@@ -47,14 +47,34 @@ def folding_analyzer() -> Analyzer:
 
 @cache
 def language_analyzer(language: str) -> Analyzer:
-    """Folded, stop words removed, stemmed with the language's Snowball stemmer."""
+    """Folded, stop words removed, stemmed with the language's Snowball stemmer (place names
+    kept whole: `unstemmed_names`)."""
     return (
         RegexTokenizer(TOKEN_PATTERN)
         | LowercaseFilter()
         | CharsetFilter(accent_map)
         | StopFilter(stoplist=stop_words(language), minsize=1)
-        | StemFilter(lang=language, cachesize=100_000)
+        | StemFilter(lang=language, ignore=unstemmed_names(), cachesize=100_000)
     )
+
+
+@cache
+def unstemmed_names() -> frozenset[str]:
+    """Place names of one word that no stemmer cuts (folded): the French stemmer makes "Mali"
+    "mal", "Gaza" "gaz", "Chine" "chin" and "Algérie" "alger", both stemmers make "France"
+    "franc", so a search for Mali found "du mal" and one for the CFA franc every piece on France.
+    A name ending in s is left to the stemmers ("Maldives", "Balkans" -> "Balkan"): there they
+    cut only its plural."""
+    from sahelreader.text.names import known_names
+
+    names = set()
+    for known in known_names():
+        if known.kind != "place" or known.name.endswith("s"):
+            continue
+        tokens = _TOKEN.findall(known.name)
+        if len(tokens) == 1 and tokens[0] == known.name:
+            names.add(_folded(known.name.lower()))
+    return frozenset(names)
 
 
 def word_field(field: str) -> str:
@@ -139,6 +159,8 @@ def word_term(language: str, folded: str) -> str | None:
         return folded
     if folded in stop_words(language):
         return None
+    if folded in unstemmed_names():
+        return folded
     return str(_stemmer(language)(folded))
 
 

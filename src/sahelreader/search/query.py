@@ -348,6 +348,16 @@ class _FieldGroupPlugin(qparser.Plugin):
                 if names is None:
                     continue
                 if isinstance(node, syntax.WordNode) and not isinstance(node, _AS_WRITTEN):
+                    joined = _joined_word(node)
+                    if joined is not None:
+                        # Words joined by a hyphen or an apostrophe ("al-qaida", "Saint-Louis",
+                        # "aujourd'hui") mean those words together, as a phrase; in the word
+                        # fields (no positions) each would match anywhere: "al" in every "Al
+                        # Jazeera", "l" in "Int'l".
+                        names = self._fields_for(joined) or ()
+                        group[i] = syntax.OrGroup([_with_field(joined, name) for name in names])
+                        continue
+                    node = _without_elision(node)
                     words = tuple(name for name in names if name in WORD_FIELDS)
                     nodes = [_with_field(node, name) for name in names if name not in WORD_FIELDS]
                     if words:
@@ -366,6 +376,34 @@ class _FieldGroupPlugin(qparser.Plugin):
         if node.fieldname in FIELD_GROUPS:
             return (node.fieldname,) if exact else FIELD_GROUPS[node.fieldname]
         return None
+
+
+# French elided words: "l'armée" is "armée", "qu'Assimi" is "Assimi".
+_ELIDED = frozenset({"l", "d", "qu", "n", "s", "c", "j", "m", "t", "jusqu", "lorsqu", "puisqu"})
+_ELISION = re.compile(r"^(\w+)['’](\w.*)$")
+
+
+def _without_elision(node: Any) -> Any:
+    """The word after a French elided article or pronoun (l', d', qu'...), else the node."""
+    match = _ELISION.match(node.text)
+    if match is None or match.group(1).lower() not in _ELIDED:
+        return node
+    rest = copy.copy(node)
+    rest.text = match.group(2)
+    return rest
+
+
+def _joined_word(node: Any) -> Any | None:
+    """A phrase of a word's pieces when it is several words joined ("al-qaida", "Saint-Louis",
+    "aujourd'hui"); None for one word, or one word after a French elision ("l'armée")."""
+    word = _without_elision(node).text
+    tokens = [token.text for token in folding_analyzer()(word)]
+    if len(tokens) < 2:
+        return None
+    phrase = PhrasePlugin.PhraseNode(word, node.startchar)
+    phrase.startchar, phrase.endchar = node.startchar, node.endchar
+    phrase.set_fieldname(node.fieldname, override=True)
+    return phrase
 
 
 def _stopped_in(text: str) -> list[str]:
