@@ -294,3 +294,21 @@ def test_words_joined_by_a_hyphen_are_one_phrase(
     mixed: Library, query: str, expected: set[str]
 ) -> None:
     assert set(titles(mixed, query, limit=None)) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "searched"),
+    [
+        ('"junte mili', '"junte mili"'),
+        ("(Mali OR", "(Mali OR)"),
+        ('(Mali OR "junte', '(Mali OR "junte")'),
+        ("[Burkina (Faso", "[Burkina (Faso)]"),
+        ('"closed" (done)', '"closed" (done)'),
+        ("unexpected)", "unexpected)"),  # another mistake: left for the parser to explain
+        ('a "b" (c "d', 'a "b" (c "d")'),
+    ],
+)
+def test_open_marks_are_closed_for_a_search_while_typing(typed: str, searched: str) -> None:
+    from sahelreader.search.query import close_open_marks
+
+    assert close_open_marks(typed) == searched

@@ -18,6 +18,7 @@ from sahelreader.tui.screens.dialogs import SaveSearchScreen, ViewsScreen
 from sahelreader.tui.screens.help import HelpScreen
 from sahelreader.tui.widgets.article_list import ArticleList
 from sahelreader.tui.widgets.reader import ArticleReader
+from sahelreader.tui.widgets.search_bar import SearchInput
 from sahelreader.tui.widgets.side_panel import SideList, SidePanel
 
 from .conftest import draft, utc
@@ -183,18 +184,18 @@ async def test_bad_query_shows_inline_error_and_did_you_mean(home: Path) -> None
     app = app_for(home)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        await pilot.press("slash", *'"unclosed', "enter")
+        await pilot.press("slash", *"convoy)", "enter")
         await settle(app, pilot)
         message = str(app.query_one("#search-message", Static).render())
-        assert "never closed" in message
+        assert "unexpected ')'" in message
         await pilot.press("slash", "escape", "slash", *"ouagadogou", "enter")
         await settle(app, pilot)
         assert "Did you mean: ouagadougou" in str(app.query_one("#search-message", Static).render())
 
 
 async def test_a_query_not_understood_keeps_the_last_results(home: Path) -> None:
-    # Typing a phrase starts with its opening quote: the hits of the words before it stay
-    # listed (and openable) while the error says what is wrong, rather than an empty list.
+    # A query with a mistake half-typed: the hits of the words before it stay listed (and
+    # openable) while the error says what is wrong, rather than an empty list.
     app = app_for(home)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
@@ -202,15 +203,37 @@ async def test_a_query_not_understood_keeps_the_last_results(home: Path) -> None
         await settle(app, pilot)
         before = list(app.query_one(ArticleList).ids)
         assert before
-        await pilot.press("slash", "end", "space", *'"ambush', "enter")
+        await pilot.press("slash", "end", *" AND", "enter")
         await settle(app, pilot)
-        assert "never closed" in str(app.query_one("#search-message", Static).render())
+        assert "AND" in str(app.query_one("#search-message", Static).render())
         assert app.query_one(ArticleList).ids == before
         assert "query not understood" in str(app.query_one("#status", Static).render())
+        await pilot.press("slash", "end", *" ambush", "enter")
+        await settle(app, pilot)
+        assert "query not understood" not in str(app.query_one("#status", Static).render())
+
+
+async def test_an_open_quote_or_bracket_searches_the_words_so_far(home: Path) -> None:
+    # A phrase is typed opening quote first: the words so far are searched as that phrase,
+    # not refused (the list would flicker to an error on every key until the quote closed).
+    app = app_for(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *'"convoy', "enter")
+        await settle(app, pilot)
+        convoy = set(app.query_one(ArticleList).ids)
+        assert convoy
+        message = str(app.query_one("#search-message", Static).render())
+        assert 'searching as if closed: "convoy"' in message
+        assert app.query_one(SearchInput).value == '"convoy'  # what was typed stays as typed
         await pilot.press("slash", "end", '"', "enter")
         await settle(app, pilot)
-        assert "never closed" not in str(app.query_one("#search-message", Static).render())
-        assert "query not understood" not in str(app.query_one("#status", Static).render())
+        assert set(app.query_one(ArticleList).ids) == convoy
+        assert "as if closed" not in str(app.query_one("#search-message", Static).render())
+        await pilot.press("slash", *"(convoy OR ambush", "enter")
+        await settle(app, pilot)
+        assert "(convoy OR ambush)" in str(app.query_one("#search-message", Static).render())
+        assert convoy <= set(app.query_one(ArticleList).ids)
 
 
 async def test_s_cycles_sort_and_f_cycles_filter(home: Path) -> None:

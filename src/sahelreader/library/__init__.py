@@ -65,7 +65,7 @@ if TYPE_CHECKING:
     from sahelreader.library.trends import Trends
     from sahelreader.related.result import Related
 from sahelreader.notes_export import NotedArticle, notes_markdown
-from sahelreader.search.query import ParsedQuery, QueryError, split_filters
+from sahelreader.search.query import ParsedQuery, QueryError, close_open_marks, split_filters
 from sahelreader.search.watch import find_names, watch_query
 from sahelreader.store.database import (
     LIST_FILTERS,
@@ -129,6 +129,7 @@ __all__ = [
     "Salvage",
     "StoreError",
     "UnknownArticle",
+    "close_open_marks",
     "group_entities",
     "is_damage",
 ]

@@ -518,6 +518,30 @@ def parse(parser: qparser.QueryParser, text: str) -> ParsedQuery:
     return ParsedQuery(text, query)
 
 
+def close_open_marks(text: str) -> str:
+    """The query with a quote or brackets left open at its end closed, for a search box that
+    searches while the query is typed: `"junte mili` is the phrase so far, `(Mali OR` the
+    group so far. A query with any other mistake comes back unchanged (the parser says what
+    is wrong with it)."""
+    quote_at: int | None = None
+    stack: list[str] = []
+    pairs = {")": "(", "]": "[", "}": "{"}
+    closers = {"(": ")", "[": "]", "{": "}"}
+    for char in text:
+        if char == '"':
+            quote_at = 0 if quote_at is None else None
+        elif quote_at is not None:
+            continue
+        elif char in closers:
+            stack.append(char)
+        elif char in pairs:
+            if not stack or stack[-1] != pairs[char]:
+                return text
+            stack.pop()
+    closing = ('"' if quote_at is not None else "") + "".join(closers[c] for c in reversed(stack))
+    return text + closing if closing else text
+
+
 def _check_balance(text: str) -> None:
     quote_at: int | None = None
     stack: list[tuple[str, int]] = []

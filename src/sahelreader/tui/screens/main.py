@@ -21,7 +21,7 @@ from textual.timer import Timer
 from textual.widgets import Input, TextArea
 
 from sahelreader.entities.summary import group_entities
-from sahelreader.library import Library, QueryError, StoreError, citation
+from sahelreader.library import Library, QueryError, StoreError, citation, close_open_marks
 from sahelreader.models import (
     ALL_ARTICLES,
     Article,
@@ -60,6 +60,7 @@ if TYPE_CHECKING:
 SORTS: tuple[SortName, ...] = ("date", "relevance", "source")
 NARROW_WIDTH = 100  # below this the side panel folds away
 MARK_ALL_CONFIRM_ABOVE = 50  # `A` on a larger view asks first
+CLOSED_NOTE = "searching as if closed: "  # the bar, when an open quote or bracket was closed
 PANE_NAMES = (
     ("note-editor", "NOTE"),
     ("search-bar", "SEARCH"),
@@ -90,6 +91,7 @@ class MainScreen(FeedActions, StoryActions):
         self._more_hits = False  # the search found more than the list holds
         self._matched = 0  # how many it found in all
         self._invalid_query = False
+        self._closed_for_you = ""  # the query as searched, when a quote or bracket was closed
         self._searching = False
         self._undo_mark_all: list[str] = []  # what the last `A` marked read, for `u` to undo
         self._outside_marker: tuple[int, int] | None = None
@@ -342,6 +344,8 @@ class MainScreen(FeedActions, StoryActions):
             # The names watched, then (counted in a worker) which of them are rising.
             bar.show_message(watching_line(self.library.config.watch))
             self.count_rising_names()
+        elif self._closed_for_you and result.query == self._closed_for_you:
+            bar.show_message(f"{CLOSED_NOTE}{self._closed_for_you}")
         else:
             bar.show_message("")
         if result.query:
@@ -555,8 +559,15 @@ class MainScreen(FeedActions, StoryActions):
         self.query_one(ArticleList).focus()
 
     def _run_search(self, text: str) -> None:
-        text = text.strip()
+        # A phrase or a group is typed opening mark first: the words so far are searched as if
+        # it were closed, and the bar says so.
+        typed = text.strip()
+        text = close_open_marks(typed)
+        self._closed_for_you = text if text != typed else ""
         if text == self.request.search.strip():
+            bar = self.query_one(SearchBar)
+            if not self._closed_for_you and bar.message.startswith(CLOSED_NOTE):
+                bar.show_message("")  # the quote typed now closes the phrase searched
             return
         sort = self.sort
         if text and sort == "date" and not self.view.query:

@@ -51,5 +51,10 @@ class SearchBar(Vertical):
         line.update(Text(message, style="bold red" if error else "italic"))
         line.display = bool(message)
 
+    @property
+    def message(self) -> str:
+        """The line shown under the box ("" when none)."""
+        return self._shown[0] if self._shown is not None else ""
+
     def on_mount(self) -> None:
         self.show_message("")
