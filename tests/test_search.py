@@ -128,8 +128,10 @@ def test_did_you_mean_when_nothing_matches(corpus_library: Library) -> None:
         ("published:[tuesday-ish to 2024]", "not a date", 10),
         ("", "empty", None),
         ("title:", "needs a word after it", 0),
-        ("niger person: mali", "needs a word after it", 6),
+        ("niger person: mali", r"needs a word after it \(e\.g\. person:tiani\)", 6),
         ("(mali OR source:)", "needs a word after it", 9),
+        # the example fits the field: an organisation, not a town
+        ("organisation:", r"organisation:ecowas\)", 0),
     ],
 )
 def test_bad_queries_explain_themselves(

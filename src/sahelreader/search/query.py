@@ -590,12 +590,27 @@ _FIELD_WITHOUT_VALUE = re.compile(
 )
 
 
+# What each field takes, for the hint when it is given nothing.
+_FIELD_EXAMPLES = {
+    "source": "rfi",
+    "author": "diallo",
+    "published": "2024-03",
+    "language": "fr",
+    "person": "tiani",
+    "organisation": "ecowas",
+    "entity": "ecowas",
+}
+
+
 def _check_fields_have_values(text: str) -> None:
     """Whoosh searched `title:` as the word "title", or for nothing: say what is missing."""
     for match in _FIELD_WITHOUT_VALUE.finditer(text):
         if text.count('"', 0, match.start()) % 2 == 0:  # not inside a quoted phrase
             field = match.group(1).lower()
-            raise QueryError(f"{field}: needs a word after it (e.g. {field}:niamey)", match.start())
+            example = _FIELD_EXAMPLES.get(field, "niamey")
+            raise QueryError(
+                f"{field}: needs a word after it (e.g. {field}:{example})", match.start()
+            )
 
 
 def _check_fuzzy(node: Any) -> None:
