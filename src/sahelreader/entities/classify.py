@@ -178,6 +178,11 @@ class FirstPass(Context):
         end = i + size
         j = self.extend(i) if not (self.head[i] or self.upper[i]) else end
         if j <= end:
+            if etype == "organisation" and self.language == "fr":
+                tail = self.french_org_place(end)
+                if tail > end:
+                    self.emit(i, tail, etype)  # État islamique dans le Grand Sahara
+                    return tail
             if etype != "misc":
                 if titled and etype == "place" and size == 1 and folds[i] in g.first_names:
                     etype = "person"
@@ -227,6 +232,24 @@ class FirstPass(Context):
             self.guessed[(i, j)] = "listed-part"
         return j
 
+    def french_org_place(self, k: int) -> int:
+        """End of "dans le Grand Sahara" right after a listed French organisation (at ``k``):
+        the region the body names itself after ("État islamique dans le Grand Sahara" is one
+        name); ``k`` itself when no unlisted capitalised name follows "dans le/la/l'"."""
+        words, n = self.words, self.n
+        if not (
+            k + 2 < n
+            and words[k] == "dans"
+            and words[k + 1] in ("le", "la", "l'", "l’")
+            and not any(self.brk[k : k + 3])
+            and self.caps[k + 2]
+            and not self.is_blocker(k + 2)
+            and not self.gazetteer_at(k + 2)[0]
+        ):
+            return k
+        end = self.extend(k + 2)
+        return end if end - (k + 2) >= 2 else k
+
     def classify(self, i: int, j: int, titled: bool) -> int:
         """Type an unknown capitalised sequence ``[i, j)``; returns the token after it."""
         folds, g, words = self.folds, self.g, self.words
@@ -240,6 +263,7 @@ class FirstPass(Context):
         if toks[0] in FR_ORG_HEADS:
             end = self.french_org_body(i, j)
             if end > i + 1:
+                end = self.french_org_place(end)
                 self.emit(i, end, "organisation")
                 return end
         if any(t in g.org_words for t in toks):
@@ -247,6 +271,15 @@ class FirstPass(Context):
                 self.emit(i, j, "organisation")
             else:
                 self.candidates.append((i, j))
+            return j
+        if size > 2 and "&" in words[i + 1 : j - 1]:
+            # "Harbour Survey & Mapping Data (HSMD)": names joined by "&" name a body; the
+            # tagger types the guess unless the name is defined with its acronym
+            if self.defines_acronym(i, j):
+                self.emit(i, j, "organisation")
+            else:
+                self.emit(i, j, "organisation", WEAK)
+                self.guessed[(i, j)] = "multi"
             return j
         if titled:
             self.emit(i, j, "person")
@@ -314,7 +347,10 @@ class FirstPass(Context):
             # "Le Barça estime", "le Polisario a déclaré": a French name after "le" is a
             # body, not a person (people take no article)
             masculine = self.language == "fr" and size == 1 and prev == "le"
-            self.emit(i, j, "organisation" if masculine else "person", WEAK)
+            # "the SK Hynix board said", "le BFC Dynamo a joué": a name opened by an acronym
+            # is a body's (a person's initials take dots)
+            body = masculine or (size > 1 and is_acronym(words[i]) and "." not in words[i])
+            self.emit(i, j, "organisation" if body else "person", WEAK)
             self.guessed[(i, j)] = "verb"
             return j
         if (

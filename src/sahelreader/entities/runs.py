@@ -64,6 +64,17 @@ class Runs(DocumentBase):
             if w in NAME_PARTICLES and caps[nxt] and not self.is_blocker(nxt):
                 j = nxt + 1
                 continue
+            if (
+                w == "&"
+                and caps[nxt]
+                and not self.is_blocker(nxt)
+                and not self.gazetteer_at(nxt)[0]
+                and not self.gazetteer_at(j - 1)[0]
+            ):
+                # "Armed Conflict Location & Event Data", "Marks & Spencer": one name
+                org_or_place = True
+                j = nxt + 1
+                continue
             if w in PERSON_DE and first_name and j == i + 1 and caps[nxt]:
                 j = nxt + 1
                 continue
