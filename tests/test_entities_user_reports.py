@@ -183,3 +183,9 @@ def test_french_body_named_after_a_region_is_one_name() -> None:
     found = pairs("Les combattants de l'État islamique dans le Sahel ont fui.", "fr")
     assert ("État islamique", "organisation") in found
     assert ("Sahel", "place") in found
+
+
+def test_ampersand_between_two_people_keeps_them_apart() -> None:
+    found = pairs("Photos : Moussa Keita & Aminata Traoré, pour le journal.", "fr")
+    assert ("Moussa Keita & Aminata Traoré", "person") not in found
+    assert ("Aminata Traoré", "person") in found

@@ -67,6 +67,8 @@ class Runs(DocumentBase):
             if (
                 w == "&"
                 and caps[nxt]
+                and not first_name  # "Alphonse Dioh & Alioune Diop": two people
+                and folds[nxt] not in g.first_names
                 and not self.is_blocker(nxt)
                 and not self.gazetteer_at(nxt)[0]
                 and not self.gazetteer_at(j - 1)[0]
