@@ -189,3 +189,50 @@ def test_ampersand_between_two_people_keeps_them_apart() -> None:
     found = pairs("Photos : Moussa Keita & Aminata Traoré, pour le journal.", "fr")
     assert ("Moussa Keita & Aminata Traoré", "person") not in found
     assert ("Aminata Traoré", "person") in found
+
+
+def test_and_inside_a_name_defined_by_its_acronym() -> None:
+    text = "Data from the Water Access Monitor and Rainfall Record (WAMRR) show losses near Tahoua."
+    found = pairs(text, "en")
+    assert ("Water Access Monitor and Rainfall Record", "organisation") in found, found
+    text = (
+        "Selon le projet Coastal Fishing Survey and Harbour Data (Cfshd), les prises baissent. "
+        "Le Cfshd publie ses chiffres chaque mois."
+    )
+    entities = recognise(text, "fr")
+    assert ("Coastal Fishing Survey and Harbour Data", "organisation") in {
+        (e.text, e.type) for e in entities
+    }
+    [row] = group_entities(entities)
+    assert (row.name, row.count) == ("Cfshd", 3)
+
+
+def test_french_body_named_after_a_region_with_du() -> None:
+    text = "Des combattants de l'État islamique du Haut Plateau (EIHP) ont été vus à Ménaka."
+    assert ("État islamique du Haut Plateau", "organisation") in pairs(text, "fr")
+
+
+def test_a_body_in_a_region_is_not_named_after_it() -> None:
+    found = pairs("Les experts de l'Unicef dans le Haut Plateau ont compté les écoles.", "fr")
+    assert ("Unicef dans le Haut Plateau", "organisation") not in found, found
+
+
+def test_listed_names_shaped_like_formulas_stay_names() -> None:
+    found = pairs("Work on HS2 stopped near Crewe, the S4C news said.", "en")
+    assert ("HS2", "organisation") in found
+    assert ("S4C", "organisation") in found
+
+
+def test_initials_and_title_abbreviations_before_a_name_stay_people() -> None:
+    found = pairs("In the morning DCI Mary Owusu said the inquiry was over.", "en")
+    assert ("Mary Owusu", "person") in found, found
+    found = pairs("Later KC Ruth Mensah said the appeal would go on.", "en")
+    assert ("KC Ruth Mensah", "organisation") not in found
+    assert any(kind == "person" and "Ruth Mensah" in name for name, kind in found), found
+    found = pairs("Back then TJ Okafor said he would stay.", "en")
+    assert ("TJ Okafor", "organisation") not in found, found
+
+
+def test_two_single_names_joined_by_ampersand_stay_apart() -> None:
+    found = pairs("Fans cheered as Okonkwo & Mensah scored for the club in Kumasi.", "en")
+    assert ("Okonkwo & Mensah", "organisation") not in found, found

@@ -36,6 +36,9 @@ from sahelreader.entities.rules import (
     is_acronym,
 )
 
+# How a body's name goes on with the region it names itself after: "État islamique au Sahel".
+REGION_LINKS = frozenset({"au", "du", "dans", "de", "en"})
+
 
 class FirstPass(Context):
     """The left-to-right pass that finds and types spans."""
@@ -179,7 +182,7 @@ class FirstPass(Context):
         j = self.extend(i) if not (self.head[i] or self.upper[i]) else end
         if j <= end:
             if etype == "organisation" and self.language == "fr":
-                tail = self.french_org_place(end)
+                tail = self.french_org_place(i, end)
                 if tail > end:
                     self.emit(i, tail, etype)  # État islamique dans le Grand Sahara
                     return tail
@@ -232,23 +235,37 @@ class FirstPass(Context):
             self.guessed[(i, j)] = "listed-part"
         return j
 
-    def french_org_place(self, k: int) -> int:
-        """End of "dans le Grand Sahara" right after a listed French organisation (at ``k``):
-        the region the body names itself after ("État islamique dans le Grand Sahara" is one
-        name); ``k`` itself when no unlisted capitalised name follows "dans le/la/l'"."""
+    def french_org_place(self, i: int, k: int) -> int:
+        """End of "dans le Grand Sahara" right after a listed French organisation ``[i, k)``
+        that the lists name after regions ("État islamique au Sahel"): the region is part of
+        its name ("État islamique dans le Grand Sahara", "du Grand Sahara"); ``k`` itself
+        unless an unlisted name of two capitalised words at least follows "dans le/la/l'",
+        "de la/l'", "du" or "au" ("l'ONU dans le Grand Nord" is the UN in a region)."""
         words, n = self.words, self.n
+        start = k + 1 if k < n and words[k] in ("du", "au") else k + 2
         if not (
-            k + 2 < n
-            and words[k] == "dans"
-            and words[k + 1] in ("le", "la", "l'", "l’")
-            and not any(self.brk[k : k + 3])
-            and self.caps[k + 2]
-            and not self.is_blocker(k + 2)
-            and not self.gazetteer_at(k + 2)[0]
+            start < n
+            and (
+                start == k + 1
+                or (words[k] in ("dans", "de") and words[k + 1] in ("le", "la", "l'", "l’"))
+            )
+            and not any(self.brk[k : start + 1])
+            and self.caps[start]
+            and not self.is_blocker(start)
+            and not self.gazetteer_at(start)[0]
         ):
             return k
-        end = self.extend(k + 2)
-        return end if end - (k + 2) >= 2 else k
+        end = self.extend(start)
+        if end - start < 2:
+            return k
+        head = tuple(self.folds[i:k])
+        size = len(head)
+        regional = any(
+            len(key) > size + 1 and key[:size] == head and key[size] in REGION_LINKS
+            for key, etype in self.g.exact.items()
+            if etype == "organisation"
+        )
+        return end if regional else k
 
     def classify(self, i: int, j: int, titled: bool) -> int:
         """Type an unknown capitalised sequence ``[i, j)``; returns the token after it."""
@@ -263,7 +280,6 @@ class FirstPass(Context):
         if toks[0] in FR_ORG_HEADS:
             end = self.french_org_body(i, j)
             if end > i + 1:
-                end = self.french_org_place(end)
                 self.emit(i, end, "organisation")
                 return end
         if any(t in g.org_words for t in toks):
@@ -272,14 +288,15 @@ class FirstPass(Context):
             else:
                 self.candidates.append((i, j))
             return j
-        if size > 2 and "&" in words[i + 1 : j - 1]:
-            # "Harbour Survey & Mapping Data (HSMD)": names joined by "&" name a body; the
-            # tagger types the guess unless the name is defined with its acronym
-            if self.defines_acronym(i, j):
-                self.emit(i, j, "organisation")
-            else:
-                self.emit(i, j, "organisation", WEAK)
-                self.guessed[(i, j)] = "multi"
+        joined = size > 2 and any(w in ("&", "and", "et") for w in words[i + 1 : j - 1])
+        if joined and self.defines_acronym(i, j):
+            # "Harbour Survey & Mapping Data (HSMD)", "Water Access Monitor and Rainfall Record
+            # (WAMRR)": words joined by "&" or "and" and defined by an acronym name a body
+            self.emit(i, j, "organisation")
+            return j
+        if joined and "&" in words[i + 1 : j - 1]:
+            self.emit(i, j, "organisation", WEAK)  # the tagger types the guess
+            self.guessed[(i, j)] = "multi"
             return j
         if titled:
             self.emit(i, j, "person")
@@ -349,7 +366,14 @@ class FirstPass(Context):
             masculine = self.language == "fr" and size == 1 and prev == "le"
             # "the SK Hynix board said", "le BFC Dynamo a joué": a name opened by an acronym
             # is a body's (a person's initials take dots)
-            body = masculine or (size > 1 and is_acronym(words[i]) and "." not in words[i])
+            body = masculine or (
+                size > 1
+                and is_acronym(words[i])
+                and "." not in words[i]
+                and not words[i + 1].isupper()  # LIRE AUSSI: a shouted label
+                and folds[i + 1] not in g.first_names  # "KC Jane Smith": a person
+                and (len(words[i]) > 2 or prev in ("le", "la", "les", "the"))  # JD Salinger
+            )
             self.emit(i, j, "organisation" if body else "person", WEAK)
             self.guessed[(i, j)] = "verb"
             return j

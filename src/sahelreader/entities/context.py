@@ -21,6 +21,7 @@ from sahelreader.entities.rules import (
     PLACE_PREPOSITIONS,
     abbreviates,
     is_acronym,
+    is_short_form,
 )
 
 
@@ -143,7 +144,7 @@ class Context(Events):
 
     def defines_acronym(self, i: int, j: int) -> bool:
         """The name ``[i, j)`` is followed by its acronym in brackets: "Harbour Survey &
-        Mapping Data (HSMD)", "(l'EI)"."""
+        Mapping Data (HSMD)", "(l'EI)", "(Acled)"."""
         words, n = self.words, self.n
         k = j + 1
         if k < n and words[k] in ("l'", "l’", "the"):
@@ -153,7 +154,7 @@ class Context(Events):
             and words[j] == "("
             and k + 1 < n
             and words[k + 1] == ")"
-            and is_acronym(words[k])
+            and is_short_form(words[k])
             and abbreviates(words[k], self.text[self.starts[i] : self.ends[j - 1]])
         )
 

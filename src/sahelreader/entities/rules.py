@@ -203,6 +203,14 @@ def canonical(name: str) -> str:
     return text.replace(".", "").strip()
 
 
+def is_short_form(word: str) -> bool:
+    """A word that may abbreviate a name: an acronym (JNIM, ECOWAS) or one written like a
+    word (Acled, Fifa, Cedeao)."""
+    return is_acronym(word) or (
+        3 <= len(word) <= 8 and word[0].isupper() and word[1:].islower() and word.isalpha()
+    )
+
+
 def abbreviates(acronym: str, name: str) -> bool:
     """``acronym`` plausibly abbreviates ``name``: its letters are, in order, the beginnings of
     the name's words (and of the parts of hyphenated ones), words may be skipped (function
@@ -222,7 +230,7 @@ def abbreviates(acronym: str, name: str) -> bool:
     ]
     if len(letters) < 2 or not parts or not letters.isalnum():
         return False
-    need = (len(letters) + 1) // 2
+    need = (len(letters) + 1) // 2 if core.isupper() else len(letters)
 
     @cache
     def best(k: int, p: int) -> int:

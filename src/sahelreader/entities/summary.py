@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from sahelreader.entities import canonical
 from sahelreader.entities.equivalents import Equivalences, bundled_equivalences
-from sahelreader.entities.rules import abbreviates, is_acronym
+from sahelreader.entities.rules import abbreviates, is_acronym, is_short_form
 from sahelreader.models import ENTITY_TYPES, Entity, EntityType
 from sahelreader.text.fold import fold
 
@@ -87,7 +87,8 @@ def _defined_acronyms(keyed: Sequence[tuple[Key, Entity]]) -> dict[Key, Key]:
             short.start - long.end in _BRACKET_GAPS
             and short.type == long.type
             and short_key != long_key
-            and is_acronym(short.text)
+            and is_short_form(short.text)
+            and len(long.text.split()) > 1
             and not is_acronym(long.text)
             and abbreviates(short.text, long.text)
         ):
