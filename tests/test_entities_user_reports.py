@@ -64,7 +64,9 @@ def test_formulas(word: str) -> None:
     assert is_formula(word)
 
 
-@pytest.mark.parametrize("word", ["M23", "G20", "F16", "COP28", "U20", "CO", "MH370", "A380"])
+@pytest.mark.parametrize(
+    "word", ["M23", "G20", "F16", "COP28", "U20", "CO", "MH370", "A380", "HK01"]
+)
 def test_not_formulas(word: str) -> None:
     assert not is_formula(word)
 

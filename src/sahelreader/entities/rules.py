@@ -136,7 +136,8 @@ def is_formula(word: str) -> bool:
     if "".join(symbol + count for symbol, count in parts) != word or len(parts) < 2:
         return False
     return all(
-        symbol in ELEMENTS and (not count or 1 <= int(count) <= 12) for symbol, count in parts
+        symbol in ELEMENTS and (not count or (count[0] != "0" and int(count) <= 12))
+        for symbol, count in parts
     )
 
 
