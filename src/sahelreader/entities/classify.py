@@ -36,6 +36,9 @@ from sahelreader.entities.rules import (
     is_acronym,
 )
 
+# How a body's name goes on with the region it names itself after: "État islamique au Sahel".
+REGION_LINKS = frozenset({"au", "du", "dans", "de", "en"})
+
 
 class FirstPass(Context):
     """The left-to-right pass that finds and types spans."""
@@ -178,6 +181,11 @@ class FirstPass(Context):
         end = i + size
         j = self.extend(i) if not (self.head[i] or self.upper[i]) else end
         if j <= end:
+            if etype == "organisation" and self.language == "fr":
+                tail = self.french_org_place(i, end)
+                if tail > end:
+                    self.emit(i, tail, etype)  # État islamique dans le Grand Sahara
+                    return tail
             if etype != "misc":
                 if titled and etype == "place" and size == 1 and folds[i] in g.first_names:
                     etype = "person"
@@ -227,6 +235,38 @@ class FirstPass(Context):
             self.guessed[(i, j)] = "listed-part"
         return j
 
+    def french_org_place(self, i: int, k: int) -> int:
+        """End of "dans le Grand Sahara" right after a listed French organisation ``[i, k)``
+        that the lists name after regions ("État islamique au Sahel"): the region is part of
+        its name ("État islamique dans le Grand Sahara", "du Grand Sahara"); ``k`` itself
+        unless an unlisted name of two capitalised words at least follows "dans le/la/l'",
+        "de la/l'", "du" or "au" ("l'ONU dans le Grand Nord" is the UN in a region)."""
+        words, n = self.words, self.n
+        start = k + 1 if k < n and words[k] in ("du", "au") else k + 2
+        if not (
+            start < n
+            and (
+                start == k + 1
+                or (words[k] in ("dans", "de") and words[k + 1] in ("le", "la", "l'", "l’"))
+            )
+            and not any(self.brk[k : start + 1])
+            and self.caps[start]
+            and not self.is_blocker(start)
+            and not self.gazetteer_at(start)[0]
+        ):
+            return k
+        end = self.extend(start)
+        if end - start < 2:
+            return k
+        head = tuple(self.folds[i:k])
+        size = len(head)
+        regional = any(
+            len(key) > size + 1 and key[:size] == head and key[size] in REGION_LINKS
+            for key, etype in self.g.exact.items()
+            if etype == "organisation"
+        )
+        return end if regional else k
+
     def classify(self, i: int, j: int, titled: bool) -> int:
         """Type an unknown capitalised sequence ``[i, j)``; returns the token after it."""
         folds, g, words = self.folds, self.g, self.words
@@ -247,6 +287,16 @@ class FirstPass(Context):
                 self.emit(i, j, "organisation")
             else:
                 self.candidates.append((i, j))
+            return j
+        joined = size > 2 and any(w in ("&", "and", "et") for w in words[i + 1 : j - 1])
+        if joined and self.defines_acronym(i, j):
+            # "Harbour Survey & Mapping Data (HSMD)", "Water Access Monitor and Rainfall Record
+            # (WAMRR)": words joined by "&" or "and" and defined by an acronym name a body
+            self.emit(i, j, "organisation")
+            return j
+        if joined and "&" in words[i + 1 : j - 1]:
+            self.emit(i, j, "organisation", WEAK)  # the tagger types the guess
+            self.guessed[(i, j)] = "multi"
             return j
         if titled:
             self.emit(i, j, "person")
@@ -314,7 +364,17 @@ class FirstPass(Context):
             # "Le Barça estime", "le Polisario a déclaré": a French name after "le" is a
             # body, not a person (people take no article)
             masculine = self.language == "fr" and size == 1 and prev == "le"
-            self.emit(i, j, "organisation" if masculine else "person", WEAK)
+            # "the SK Hynix board said", "le BFC Dynamo a joué": a name opened by an acronym
+            # is a body's (a person's initials take dots)
+            body = masculine or (
+                size > 1
+                and is_acronym(words[i])
+                and "." not in words[i]
+                and not words[i + 1].isupper()  # LIRE AUSSI: a shouted label
+                and folds[i + 1] not in g.first_names  # "KC Jane Smith": a person
+                and (len(words[i]) > 2 or prev in ("le", "la", "les", "the"))  # JD Salinger
+            )
+            self.emit(i, j, "organisation" if body else "person", WEAK)
             self.guessed[(i, j)] = "verb"
             return j
         if (

@@ -19,7 +19,9 @@ from sahelreader.entities.rules import (
     PLACE_NOUNS_BEFORE,
     PLACE_OF,
     PLACE_PREPOSITIONS,
+    abbreviates,
     is_acronym,
+    is_short_form,
 )
 
 
@@ -139,6 +141,22 @@ class Context(Events):
             ):
                 return True  # "le camp militaire de Kessa", "la commune rurale de Tamba"
         return False
+
+    def defines_acronym(self, i: int, j: int) -> bool:
+        """The name ``[i, j)`` is followed by its acronym in brackets: "Harbour Survey &
+        Mapping Data (HSMD)", "(l'EI)", "(Acled)"."""
+        words, n = self.words, self.n
+        k = j + 1
+        if k < n and words[k] in ("l'", "l’", "the"):
+            k += 1
+        return (
+            j < n
+            and words[j] == "("
+            and k + 1 < n
+            and words[k + 1] == ")"
+            and is_short_form(words[k])
+            and abbreviates(words[k], self.text[self.starts[i] : self.ends[j - 1]])
+        )
 
     def common_noun_acronym(self, i: int) -> bool:
         """An acronym that abbreviates the lower-case words right before it, or that was

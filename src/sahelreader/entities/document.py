@@ -15,6 +15,7 @@ from sahelreader.entities.rules import (
     FR_SENTENCE_OPENERS,
     SENTENCE_END,
     is_capitalised,
+    never_name,
     token_key,
     tokenize,
 )
@@ -66,7 +67,10 @@ class DocumentBase:
         self.ends = ends
         self.n = len(words)
         self.folds = [token_key(w) for w in words]
-        self.caps = [w[0].isupper() or (w[0] in "ae" and is_capitalised(w)) for w in words]
+        self.caps = [
+            (w[0].isupper() or (w[0] in "ae" and is_capitalised(w))) and not never_name(w)
+            for w in words
+        ]
         for k, w in enumerate(words):
             # Russian-occupied, California-based, Iranian-made: a known name + lower-case part
             if self.caps[k] and "-" in w:

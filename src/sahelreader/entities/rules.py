@@ -9,7 +9,7 @@ classes (name particles, place prepositions, verbs after a person...) are the se
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from sahelreader.text.fold import fold, strip_accents
 from sahelreader.text.wordlists import sections
@@ -109,6 +109,41 @@ FR_SENTENCE_OPENERS = frozenset(_WORDS["fr_sentence_openers"])
 EDITION_PLACES = frozenset(token_key(w) for w in _WORDS["edition_places"])
 # A century in Roman numerals: "XIXe siècle", "XXIe" (a number, not a name).
 ROMAN_ORDINAL_RE = re.compile(r"[IVXLC]+(?:e|er|ème|eme)")
+# An English contraction ("I'm", "We've", "They'll", "You're", "He'd", "Don't"): never a name
+# nor part of one. The part after the apostrophe is lower case, so O'Brien, N'Djamena and the
+# French elisions (d'Ivoire, l'État, split off by the tokenizer) are not contractions.
+CONTRACTION_RE = re.compile(r"[^\W\d_]+(?:['’](?:m|ve|ll|re|d)|n['’]t)", re.IGNORECASE)
+# A chemical formula: element symbols with counts, two elements at least and a digit (CO2, NO2,
+# SO2, H2O, CH4, N2O); and particulate matter sizes (PM2.5, PM10). Never a name (M23, G20 and
+# F16 are one letter, COP28 counts more than a formula does).
+ELEMENTS = frozenset(
+    """H He Li Be B C N O F Ne Na Mg Al Si P S Cl Ar K Ca Sc Ti V Cr Mn Fe Co Ni Cu Zn Ga Ge
+    As Se Br Kr Rb Sr Y Zr Nb Mo Tc Ru Rh Pd Ag Cd In Sn Sb Te I Xe Cs Ba La Ce Pr Nd Pm Sm Eu
+    Gd Tb Dy Ho Er Tm Yb Lu Hf Ta W Re Os Ir Pt Au Hg Tl Pb Bi Po At Rn Fr Ra Ac Th Pa U Np Pu
+    Am Cm Bk Cf Es Fm Md No Lr""".split()
+)
+FORMULA_PART_RE = re.compile(r"([A-Z][a-z]?)(\d{0,2})")
+PARTICULATE_RE = re.compile(r"PM\d{1,2}")
+
+
+def is_formula(word: str) -> bool:
+    """A chemical formula or a particulate matter size (CO2, H2O, PM10): see ELEMENTS."""
+    if PARTICULATE_RE.fullmatch(word):
+        return True
+    if not any(c.isdigit() for c in word) or not word[0].isupper() or len(word) > 12:
+        return False
+    parts = FORMULA_PART_RE.findall(word)
+    if "".join(symbol + count for symbol, count in parts) != word or len(parts) < 2:
+        return False
+    return all(
+        symbol in ELEMENTS and (not count or (count[0] != "0" and int(count) <= 12))
+        for symbol, count in parts
+    )
+
+
+def never_name(word: str) -> bool:
+    """A token that is never a name nor part of one: a contraction, a chemical formula."""
+    return bool(CONTRACTION_RE.fullmatch(word)) or is_formula(word)
 
 
 def tokenize(text: str) -> tuple[list[str], list[int], list[int]]:
@@ -167,3 +202,55 @@ def canonical(name: str) -> str:
     elif text.endswith("s'") and len(text) > 2:
         text = text[:-1]
     return text.replace(".", "").strip()
+
+
+def is_short_form(word: str) -> bool:
+    """A word that may abbreviate a name: an acronym (JNIM, ECOWAS) or one written like a
+    word (Acled, Fifa, Cedeao)."""
+    return is_acronym(word) or (
+        3 <= len(word) <= 8 and word[0].isupper() and word[1:].islower() and word.isalpha()
+    )
+
+
+def abbreviates(acronym: str, name: str) -> bool:
+    """``acronym`` plausibly abbreviates ``name``: its letters are, in order, the beginnings of
+    the name's words (and of the parts of hyphenated ones), words may be skipped (function
+    words, the ones another language leaves out), and at least half the letters, the first
+    among them, start a word. "Jamaat Nusrat al-Islam wal-Muslimin" -> JNIM, "Economic
+    Community of West African States" -> ECOWAS, "État islamique" -> EI, and IS (from a
+    translation: the letters of "islamique" serve)."""
+    core = acronym.replace(".", "")
+    if core.endswith("s") and len(core) > 2 and core[:-1].isupper():
+        core = core[:-1]  # UAVs
+    letters = strip_accents(core).casefold()
+    parts = [
+        strip_accents(part).casefold()
+        for word in re.split(r"[\s&]+", name)
+        for part in re.split(r"[-'’]", word)
+        if part and part[0].isalpha()
+    ]
+    if len(letters) < 2 or not parts or not letters.isalnum():
+        return False
+    need = (len(letters) + 1) // 2 if core.isupper() else len(letters)
+
+    @cache
+    def best(k: int, p: int) -> int:
+        """Most word-initial letters matching letters[k:] over parts[p:]; -1 if none."""
+        if k == len(letters):
+            return 0
+        if p == len(parts):
+            return -1
+        found = best(k, p + 1)  # skip this word
+        part = parts[p]
+        size = 0
+        while size < len(part) and k + size < len(letters) and part[size] == letters[k + size]:
+            size += 1
+            rest = best(k + size, p + 1)
+            if rest >= 0:
+                found = max(found, rest + 1)
+        return found
+
+    if not any(part[0] == letters[0] for part in parts):
+        return False
+    first = next(p for p, part in enumerate(parts) if part[0] == letters[0])
+    return best(0, first) >= need

@@ -14,6 +14,8 @@ from sahelreader.entities.rules import (
     NAME_PARTICLES,
     PERSON_DE,
     PLACE_PREPOSITIONS,
+    abbreviates,
+    is_short_form,
 )
 
 
@@ -64,8 +66,33 @@ class Runs(DocumentBase):
             if w in NAME_PARTICLES and caps[nxt] and not self.is_blocker(nxt):
                 j = nxt + 1
                 continue
+            if (
+                w == "&"
+                and caps[nxt]
+                and not first_name  # "Alphonse Dioh & Alioune Diop": two people
+                and folds[nxt] not in g.first_names
+                and not self.is_blocker(nxt)
+                and not self.gazetteer_at(nxt)[0]
+                and not self.gazetteer_at(j - 1)[0]
+                and (
+                    j - i >= 2
+                    or (nxt + 1 < n and caps[nxt + 1] and not brk[nxt + 1])
+                    or self.defined_run(i, nxt)
+                )
+            ):
+                # "Armed Conflict Location & Event Data", "HM Revenue & Customs": one name
+                # (not two single names, "McIlroy & Scheffler" in a headline are two people)
+                org_or_place = True
+                j = nxt + 1
+                continue
             if w in PERSON_DE and first_name and j == i + 1 and caps[nxt]:
                 j = nxt + 1
+                continue
+            if w in ("and", "&", "et") and caps[nxt] and self.defined_run(i, nxt):
+                # "Armed Conflict Location and Event Data (Acled)": the acronym in brackets
+                # says the words on both sides of "and" are one name
+                org_or_place = True
+                j = self.defined_run(i, nxt)
                 continue
             if (
                 not org_or_place
@@ -96,6 +123,23 @@ class Runs(DocumentBase):
                 return self.portfolio_list(i, j)
             break
         return j
+
+    def defined_run(self, i: int, nxt: int) -> int:
+        """End of the capitalised run from ``nxt`` when the name from ``i`` to it is defined by
+        an acronym in brackets right after (``abbreviates``); 0 otherwise."""
+        words, caps, brk, n = self.words, self.caps, self.brk, self.n
+        k = nxt
+        while k < n and caps[k] and not brk[k] and not self.is_blocker(k):
+            k += 1
+        if k == nxt or k + 2 >= n or words[k] != "(" or brk[k + 1]:
+            return 0
+        short = k + 1
+        if words[short] in ("l'", "l’") and short + 2 < n:
+            short += 1
+        if words[short + 1] != ")" or not is_short_form(words[short]):
+            return 0
+        name = self.text[self.starts[i] : self.ends[k - 1]]
+        return k if abbreviates(words[short], name) else 0
 
     def portfolio_list(self, i: int, j: int) -> int:
         """End of "Ministry of Land, Infrastructure and Transport" when the run ``[i, j)`` is

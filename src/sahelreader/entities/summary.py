@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from sahelreader.entities import canonical
 from sahelreader.entities.equivalents import Equivalences, bundled_equivalences
+from sahelreader.entities.rules import abbreviates, is_acronym, is_short_form
 from sahelreader.models import ENTITY_TYPES, Entity, EntityType
 from sahelreader.text.fold import fold
 
@@ -44,20 +45,55 @@ def group_entities(
     `equivalences` (the bundled tables when None) says which names are one entity."""
     same = equivalences if equivalences is not None else bundled_equivalences()
     spellings: dict[tuple[EntityType, tuple[str, ...]], dict[str, int]] = {}
-    for entity in entities:
-        if not name_key(entity.text):
-            continue
-        key = (entity.type, tuple(same.key(entity.type, entity.text).split()))
+    keyed = [
+        ((entity.type, tuple(same.key(entity.type, entity.text).split())), entity)
+        for entity in entities
+        if name_key(entity.text)
+    ]
+    aliases = _defined_acronyms(keyed)
+    for key, entity in keyed:
+        key = aliases.get(key, key)
         seen = spellings.setdefault(key, {})
         seen[entity.text] = seen.get(entity.text, 0) + 1
     counts = {key: sum(seen.values()) for key, seen in spellings.items()}
     merged = _merge_short_mentions(counts)
+    defined = set(aliases.values())
     groups = []
     for (kind, words), count in merged.items():
-        shown = _shown_name(kind, spellings[(kind, words)], same)
+        seen = spellings[(kind, words)]
+        if (kind, words) in defined:  # the name the article uses most, the longest on a tie
+            shown = max(seen, key=lambda s: (seen[s], len(s)))
+        else:
+            shown = _shown_name(kind, seen, same)
         groups.append(EntityGroup(shown, kind, count, same.canonical_name(kind, shown)))
     order = {kind: i for i, kind in enumerate(ENTITY_TYPES)}
     return sorted(groups, key=lambda g: (order[g.type], -g.count, fold(g.name)))
+
+
+Key = tuple[EntityType, tuple[str, ...]]
+# What may stand between a name and its acronym in brackets: "(", " (", " (l'", " ( l’".
+_BRACKET_GAPS = (1, 2, 3, 4, 5)
+
+
+def _defined_acronyms(keyed: Sequence[tuple[Key, Entity]]) -> dict[Key, Key]:
+    """Acronyms the article defines in brackets right after the name they abbreviate
+    ("Jamaat Nusrat al-Islam wal-Muslimin (JNIM)", "l'État islamique (EI)"): the acronym's
+    key -> the name's, so that both are one row. Read from the offsets (the text between is
+    the bracket), and only when the letters come from the name's words (`abbreviates`)."""
+    ordered = sorted(keyed, key=lambda item: item[1].start)
+    aliases: dict[Key, Key] = {}
+    for (long_key, long), (short_key, short) in zip(ordered, ordered[1:], strict=False):
+        if (
+            short.start - long.end in _BRACKET_GAPS
+            and short.type == long.type
+            and short_key != long_key
+            and is_short_form(short.text)
+            and len(long.text.split()) > 1
+            and not is_acronym(long.text)
+            and abbreviates(short.text, long.text)
+        ):
+            aliases.setdefault(short_key, aliases.get(long_key, long_key))
+    return aliases
 
 
 def _shown_name(kind: EntityType, seen: dict[str, int], same: Equivalences) -> str:
