@@ -54,6 +54,7 @@ class Trend:
     by: Period
     points: list[tuple[str, int]]
     undated: int  # matching articles without a publication date, in no period
+    outside: int = 0  # dated matching articles before or after the periods asked for
 
     @property
     def total(self) -> int:
@@ -239,6 +240,20 @@ class Trends:
     def rising_names(self, today: date | None = None) -> set[str]:
         return {entry.name for entry in self.watchlist(today) if entry.rising}
 
+    def recent_window(self, days: int, today: date | None = None) -> tuple[date, date] | None:
+        """The reader's trend window: the `days` days (fewer when the library spans fewer) up
+        to the library's newest dated article, or up to today when that is later than today (a
+        misdated article). In an archive whose news ends months ago, the window ends with its
+        news, not at today; and a few old stragglers do not stretch it over years. None when
+        nothing is dated."""
+        span = self.library_span()
+        if span is None:
+            return None
+        first, last = span
+        end = min(last, today or now_utc().date())
+        start = max(min(first, end), end - timedelta(days=days - 1))
+        return start, end
+
     def library_span(self) -> tuple[date, date] | None:
         """The first and last publication days in the library; None when nothing is dated."""
         first, last = self.library.store.published_span()
@@ -296,7 +311,8 @@ class Trends:
             raise ValueError(f"unknown period {by!r}: one of {', '.join(PERIODS)}")
         per_day = {date.fromordinal(day): count for day, count in Counter(matches.days).items()}
         points = filled_periods(per_day, by, since, until)
-        return Trend(query, by, points, matches.undated)
+        outside = len(matches.days) - sum(count for _, count in points)
+        return Trend(query, by, points, matches.undated, outside)
 
 
 def _as_dates(ordinals: Iterable[int]) -> list[date]:
