@@ -4,7 +4,7 @@ for the open article's main entities; both counted in workers."""
 from __future__ import annotations
 
 import threading
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from textual.widgets import Sparkline, Static
@@ -16,7 +16,7 @@ from sahelreader.tui import make_app
 from sahelreader.tui.delays import Delays
 from sahelreader.tui.widgets.article_list import ArticleList
 from sahelreader.tui.widgets.status_bar import StatusBar
-from sahelreader.tui.widgets.trends import EntityTrends, SearchTrend
+from sahelreader.tui.widgets.trends import EntityTrends, SearchTrend, TrendShape, trends_title
 
 from .conftest import draft
 from .tui_helpers import settle
@@ -300,3 +300,15 @@ async def test_an_archive_s_trends_end_with_its_news_not_today(home: Path) -> No
         header = app.query_one(SearchTrend)
         assert header.display and header.shape is not None
         assert header.shape.last == "2021-03-12" and header.shape.total == 6
+
+
+def test_a_library_of_fewer_days_says_so() -> None:
+    """A one-day library's window is that day: the labels said "1 days" and "30 days"."""
+    one = TrendShape([4], "day", "2024-04-12", "2024-04-12", 4, 0, 2, date(2024, 4, 12))
+    assert trends_title(one) == "Trends: 1 day to 2024-04-12"
+    assert one.describe("Tiani") == "Tiani: 4 articles on 2024-04-12, the library's newest" + (
+        " (by day; 6 in all: 2 dated outside them)"
+    )
+    month = TrendShape([0] * 29 + [1], "day", "2024-03-14", "2024-04-12", 1, 0, 0, None)
+    assert trends_title(month) == "Trends"  # no end said: no window said
+    assert month.describe("Arlit") == "Arlit: 1 article in the 30 days to 2024-04-12 (by day)"

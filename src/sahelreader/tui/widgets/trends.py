@@ -70,7 +70,11 @@ class TrendShape:
         """ "Kyiv: 3 articles in the 30 days to 2025-05-28, the library's newest (by day; 27 in
         all: 16 dated outside them, 8 undated)"."""
         if self.days:
-            window = f"in the {plural(self.days, 'day')} to {self.last}"
+            window = (
+                f"on {self.last}"
+                if self.days == 1
+                else f"in the {plural(self.days, 'day')} to {self.last}"
+            )
             if self.end is not None:
                 window += ", the library's newest"
         else:
@@ -102,9 +106,12 @@ def library_trend(
     return TrendShape.of(trend, last)
 
 
-def trends_title(end: date | None) -> str:
-    """The side panel's section title, which says the window: "Trends: 30 days to 2025-05-28"."""
-    return f"{TRENDS_TITLE}: {TREND_DAYS} days to {end.isoformat()}" if end else TRENDS_TITLE
+def trends_title(shape: TrendShape | None) -> str:
+    """The side panel's section title, which says the window: "Trends: 30 days to 2025-05-28"
+    (fewer days in a library that spans fewer)."""
+    if shape is None or shape.end is None or not shape.days:
+        return TRENDS_TITLE
+    return f"{TRENDS_TITLE}: {plural(shape.days, 'day')} to {shape.end.isoformat()}"
 
 
 class SearchTrend(Horizontal):
@@ -173,7 +180,8 @@ class SearchTrend(Horizontal):
 
     @property
     def _label(self) -> str:
-        return f" {self.shape.days} days" if self.shape is not None and self.shape.days else ""
+        shape = self.shape
+        return f" {plural(shape.days, 'day')}" if shape is not None and shape.days else ""
 
     @work(thread=True, exclusive=True, group="search-trend")
     def count(self, query: str) -> None:
@@ -279,8 +287,8 @@ class EntityTrends(Vertical):
         if message.article_id != self.article_id:
             return
         self.rows = message.rows
-        end = message.rows[0].shape.end if message.rows else None
-        self.query_one("#entity-trends-title", Static).update(trends_title(end))
+        shape = message.rows[0].shape if message.rows else None
+        self.query_one("#entity-trends-title", Static).update(trends_title(shape))
         labels = list(self.query(".entity-trend-label").results(Static))
         lines = list(self.query(Sparkline).results(Sparkline))
         for index, (label, line) in enumerate(zip(labels, lines, strict=True)):
