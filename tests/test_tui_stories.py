@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Static
 from sahelreader.library import Library
 from sahelreader.tui import make_app
 from sahelreader.tui.delays import Delays
-from sahelreader.tui.screens.stories import StoriesScreen
+from sahelreader.tui.screens.stories import StoriesScreen, StoryChoice
 
 from .bilingual import EVENTS, english, events_library, filler
 from .tui_helpers import settle
@@ -218,6 +218,19 @@ async def test_escape_from_a_story_comes_back_to_its_row(home: Path, size: tuple
         await pilot.pause()
         assert screen.story is None and table.cursor_row == 2
         assert _rows(table)[table.cursor_row] == str(every[2].id)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        # Come back to that story on one of its articles (as `T` does after opening it):
+        # escape goes up to the story's row too.
+        chosen = StoryChoice(every[2].articles[1].id, every[2].id)
+        again = StoriesScreen(library, days=None, resume=chosen)
+        await app.push_screen(again)
+        await settle(app, pilot)
+        table = again.query_one(DataTable)
+        assert again.story is not None and table.cursor_row == 1
+        await pilot.press("escape")
+        await pilot.pause()
+        assert again.story is None and _rows(table)[table.cursor_row] == str(every[2].id)
 
 
 def _columns(table: DataTable[Any]) -> list[str]:
