@@ -19,6 +19,7 @@ from sahelreader.library.trends import (
     rising,
     zero_filled,
 )
+from sahelreader.text.timeutil import now_utc
 from tests.cli_helpers import cli
 from tests.conftest import draft
 
@@ -372,3 +373,55 @@ def test_cli_trend_of_a_comparison_without_a_field_says_why(
     assert result.returncode == 1
     assert "< and > compare a field with a value" in result.stderr
     assert "unexpected error" not in result.stderr
+
+
+def test_rising_and_the_window_are_as_of_an_archive_s_newest_article(home: Path) -> None:
+    """An archive whose news ended years ago: "its last week" is the week up to its newest
+    dated article (it was the week up to today, so nothing in an archive ever rose), and the
+    reader's window ends there too; a misdated article in the future does not move either."""
+    home.mkdir(parents=True)
+    (home / "config.toml").write_text('watch = ["Oumarou Sidibé"]\n', "utf-8")
+    library = Library.open(home, seed=False)
+    end = datetime(2019, 10, 4, 7, tzinfo=timezone.utc)
+    library.add_drafts(
+        [
+            draft(
+                f"Harbour strike, day {n}",
+                "Oumarou Sidibé spoke for the dockers again.",
+                url=f"https://harbour.example/{n}",
+                published=end - timedelta(days=n),
+            )
+            for n in range(4)
+        ]
+        + [
+            draft(
+                "A straggler",
+                "An old note on the harbour.",
+                url="https://harbour.example/old",
+                published=datetime(2009, 1, 1, tzinfo=timezone.utc),
+            )
+        ]
+    )
+    library.ensure_index()
+    trends = library.trends
+    assert trends.as_of() == date(2019, 10, 4)
+    assert trends.recent_window(30) == (date(2019, 9, 5), date(2019, 10, 4))
+    (watched,) = trends.watchlist()
+    assert (watched.recent, watched.rising) == (4, True)
+    assert trends.rising_names() == {"Oumarou Sidibé"}
+    # Counted up to a given day, as before.
+    assert not trends.watchlist(date(2020, 1, 1))[0].rising
+    library.add_drafts(
+        [
+            draft(
+                "Dated a century ahead",
+                "A page with a wrong date.",
+                url="https://harbour.example/future",
+                published=datetime(2119, 1, 1, tzinfo=timezone.utc),
+            )
+        ]
+    )
+    today = now_utc().date()
+    assert trends.as_of() == today
+    window = trends.recent_window(30)
+    assert window is not None and window[1] == today

@@ -290,3 +290,20 @@ async def test_a_row_is_drawn_again_when_what_it_shows_changes(
         app.theme = "textual-light" if app.theme != "textual-light" else "nord"
         await settle(app, pilot)
         assert first in drawn  # new colours: drawn again
+
+
+async def test_the_footer_keeps_help_and_quit_at_80_columns(home: Path) -> None:
+    """At 80x24 the keys before them took the line and "? Help  q Quit" were cut off."""
+    app = app_for(home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        for focus in ("list", "reader"):
+            shown = _footer_text(app)
+            assert "? Help" in shown and "q Quit" in shown, (focus, shown)
+            # The first keys stay, in order; the ones before help are dropped from the end.
+            assert shown.startswith(("⏎ Open / Search s Sort", "/ Search s Sort")), shown
+            assert len(shown) <= 80
+            await pilot.press("enter")
+            await settle(app, pilot)
+            await pilot.press("tab")
+            await settle(app, pilot)

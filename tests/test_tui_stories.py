@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Static
 from sahelreader.library import Library
 from sahelreader.tui import make_app
 from sahelreader.tui.delays import Delays
-from sahelreader.tui.screens.stories import StoriesScreen
+from sahelreader.tui.screens.stories import StoriesScreen, StoryChoice
 
 from .bilingual import EVENTS, english, events_library, filler
 from .tui_helpers import settle
@@ -195,3 +195,77 @@ async def test_t_comes_back_to_the_story_an_article_was_opened_from(home: Path) 
         again: Any = app.screen
         assert isinstance(again, StoriesScreen)
         assert again.story is None
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_escape_from_a_story_comes_back_to_its_row(home: Path, size: tuple[int, int]) -> None:
+    """Escape from a story's articles put the cursor on the first story, not the one left."""
+    library = _library(home)
+    every = library.stories.recent(days=None)
+    assert len(every) >= 3
+    app = make_app(library=library, delays=Delays.none())
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        screen = StoriesScreen(library, days=None)
+        await app.push_screen(screen)
+        await settle(app, pilot)
+        table = screen.query_one(DataTable)
+        assert _rows(table) == [str(s.id) for s in every]
+        await pilot.press("down", "down", "enter")  # the third story's articles
+        await pilot.pause()
+        assert screen.story is not None and screen.story.id == every[2].id
+        await pilot.press("down", "escape")
+        await pilot.pause()
+        assert screen.story is None and table.cursor_row == 2
+        assert _rows(table)[table.cursor_row] == str(every[2].id)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        # Come back to that story on one of its articles (as `T` does after opening it):
+        # escape goes up to the story's row too.
+        chosen = StoryChoice(every[2].articles[1].id, every[2].id)
+        again = StoriesScreen(library, days=None, resume=chosen)
+        await app.push_screen(again)
+        await settle(app, pilot)
+        table = again.query_one(DataTable)
+        assert again.story is not None and table.cursor_row == 1
+        await pilot.press("escape")
+        await pilot.pause()
+        assert again.story is None and _rows(table)[table.cursor_row] == str(every[2].id)
+
+
+def _columns(table: DataTable[Any]) -> list[str]:
+    return [str(key.value) for key in table.columns]
+
+
+@pytest.mark.parametrize("width", [80, 120])
+async def test_the_stories_table_keeps_outlets_at_80_columns_and_trend_only_when_marked(
+    home: Path, width: int
+) -> None:
+    """At 80 columns the Outlets column was dropped while an empty Trend column was kept."""
+    from sahelreader.related.growth import Growth
+
+    library = _library(home)
+    app = make_app(library=library, delays=Delays.none())
+    async with app.run_test(size=(width, 24)) as pilot:
+        await settle(app, pilot)
+        screen = StoriesScreen(library, days=None)
+        await app.push_screen(screen)
+        await settle(app, pilot)
+        table = screen.query_one(DataTable)
+        screen.growth = {}  # no story is new or growing: no Trend column
+        screen._fill()
+        await pilot.pause()
+        assert _columns(table) == ["title", "articles", "outlets", "languages", "dates"]
+        outlets = [str(table.get_cell(key, "outlets")) for key in table.rows]
+        assert outlets[0].startswith(screen.stories[0].outlets[0][:8])
+        assert all(len(cell) <= 26 for cell in outlets)
+        screen.growth = {screen.stories[0].id: Growth("growing", 4, 1, 5)}
+        screen._fill()
+        await pilot.pause()
+        columns = _columns(table)
+        assert "outlets" in columns and "growth" in columns
+        assert str(table.get_cell(str(screen.stories[0].id), "growth")) == "↑ growing"
+        # Every column fits: the table is not wider than the screen.
+        assert table.virtual_size.width <= width
+        if width == 120:
+            assert columns == ["title", "articles", "growth", "outlets", "languages", "dates"]

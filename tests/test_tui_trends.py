@@ -4,7 +4,7 @@ for the open article's main entities; both counted in workers."""
 from __future__ import annotations
 
 import threading
-from datetime import timedelta
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from textual.widgets import Sparkline, Static
@@ -16,7 +16,7 @@ from sahelreader.tui import make_app
 from sahelreader.tui.delays import Delays
 from sahelreader.tui.widgets.article_list import ArticleList
 from sahelreader.tui.widgets.status_bar import StatusBar
-from sahelreader.tui.widgets.trends import EntityTrends, SearchTrend
+from sahelreader.tui.widgets.trends import EntityTrends, SearchTrend, TrendShape, trends_title
 
 from .conftest import draft
 from .tui_helpers import settle
@@ -77,9 +77,12 @@ async def test_the_header_sparkline_shows_with_a_search_and_goes_without(home: P
         await _search(app, pilot, "harvest")
         assert trend.display
         line = trend.query_one(Sparkline)
-        assert line.data is not None and sum(line.data) == 30
+        # The 30 days up to the newest article: 11 of the 30 (one every other day from 8 days
+        # ago); the tooltip says the rest.
+        assert line.data is not None and sum(line.data) == 11 and len(line.data) == 30
         assert line.size.width == 16
-        assert "harvest: 30 articles by" in str(trend.tooltip)
+        assert "harvest: 11 articles in the 30 days to " in str(trend.tooltip)
+        assert "30 in all: 19 dated outside them" in str(trend.tooltip)
         # The sparkline takes what the header's text leaves: the query is not cut for it.
         status = app.query_one(StatusBar)
         assert "“harvest”" in str(status.render())
@@ -124,7 +127,8 @@ async def test_the_side_panel_shows_the_main_entities_trends(home: Path) -> None
         assert "Tillia" in names
         zakari = trends.rows[0]
         assert zakari.rising  # five this week against 1.75 a week before
-        assert zakari.shape.total == 20
+        assert zakari.shape.total == 11  # in the 30 days (20 in all)
+        assert zakari.shape.total + zakari.shape.outside == 20
         tillia = next(row for row in trends.rows if row.group.name == "Tillia")
         assert not tillia.rising  # 3.5 a week before, five now: not twice as many
         labels = [
@@ -238,3 +242,73 @@ async def test_the_watchlist_filter_names_the_watched_and_marks_the_rising(home:
         said = str(app.query_one("#search-message", Static).render())
         # Zakari: five this week against 1.75 a week; Tillia: five against 3.5.
         assert said == "Watching: Zakari ↑ rising · Tillia"
+
+
+async def test_an_archive_s_trends_end_with_its_news_not_today(home: Path) -> None:
+    """A library whose news ends long before today, with a few stragglers years older: the
+    sparklines span the 30 days up to its newest dated article (not today, not the years since
+    the stragglers), rising is as of then, and the labels say what they count."""
+    home.mkdir(parents=True)
+    (home / "config.toml").write_text('[entities]\n"Ilse Brandt" = "person"\n', "utf-8")
+    library = Library.open(home, seed=False)
+    last = datetime(2021, 3, 12, 9, tzinfo=timezone.utc)
+    text = "Ilse Brandt opened the port talks. Later Ilse Brandt met the dockers' union."
+    drafts = [
+        draft(
+            f"Port talks, old item {n}",
+            text,
+            url=f"https://old.example/{n}",
+            published=datetime(2012 + n, 6, 1, tzinfo=timezone.utc),
+        )
+        for n in range(3)
+    ]
+    drafts += [
+        draft(
+            f"Port talks, day {n}",
+            text,
+            url=f"https://port.example/{n}",
+            published=last - timedelta(days=n % 3),
+        )
+        for n in range(6)
+    ]
+    drafts.append(draft("Port talks, undated", text, url="https://port.example/undated"))
+    library.add_drafts(drafts)
+    library.ensure_index()
+    app = make_app(library=library, delays=Delays.none())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await settle(app, pilot)
+        trends = app.query_one(EntityTrends)
+        assert trends.display
+        row = trends.rows[0]
+        assert row.group.name == "Ilse Brandt"
+        assert row.shape.last == "2021-03-12" and len(row.shape.counts) == 30
+        assert row.shape.counts[-3:] == [2, 2, 2]  # not one flat month among years
+        assert (row.shape.total, row.shape.outside, row.shape.undated) == (6, 3, 1)
+        assert row.rising  # six in its last week, none in the weeks before
+        title = str(trends.query_one("#entity-trends-title", Static).render())
+        assert title == "Trends: 30 days to 2021-03-12"
+        label = trends.query(".entity-trend-label").results(Static).__next__()
+        assert str(label.render()).startswith("Ilse Brandt 6")
+        assert str(label.tooltip) == (
+            "Ilse Brandt: 6 articles in the 30 days to 2021-03-12, the library's newest "
+            "(by day; 10 in all: 3 dated outside them, 1 undated)"
+        )
+        await _search(app, pilot, "dockers")
+        header = app.query_one(SearchTrend)
+        assert header.display and header.shape is not None
+        assert header.shape.last == "2021-03-12" and header.shape.total == 6
+
+
+def test_a_library_of_fewer_days_says_so() -> None:
+    """A one-day library's window is that day: the labels said "1 days" and "30 days"."""
+    one = TrendShape([4], "day", "2024-04-12", "2024-04-12", 4, 0, 2, date(2024, 4, 12))
+    assert trends_title(one) == "Trends: 1 day to 2024-04-12"
+    assert one.describe("Tiani") == "Tiani: 4 articles on 2024-04-12, the library's newest" + (
+        " (by day; 6 in all: 2 dated outside them)"
+    )
+    month = TrendShape([0] * 29 + [1], "day", "2024-03-14", "2024-04-12", 1, 0, 0, None)
+    assert trends_title(month) == "Trends"  # no end said: no window said
+    assert month.describe("Arlit") == "Arlit: 1 article in the 30 days to 2024-04-12 (by day)"

@@ -10,9 +10,10 @@ Periods are ISO strings: a day "2025-05-28", an ISO week "2025-W22" (Monday to S
 week of 29 December 2025 is "2026-W01"), a month "2025-05". A trend lists every period from
 its first to its last, those without an article at 0.
 
-"Rising" (for the watch list, and an entity's sparkline): a name whose last 7 days (today
-included) hold at least RISING_MIN_ARTICLES articles and at least RISING_FACTOR times its usual
-week, the mean of the BASELINE_WEEKS weeks before them. A name new this week rises with
+"Rising" (for the watch list, and an entity's sparkline): a name whose last 7 days (up to the
+library's newest dated day, `Trends.as_of`: today in a library kept up to date) hold at least
+RISING_MIN_ARTICLES articles and at least RISING_FACTOR times its usual week, the mean of the
+BASELINE_WEEKS weeks before them. A name new this week rises with
 RISING_MIN_ARTICLES articles; one article never makes a name rise.
 """
 
@@ -54,6 +55,7 @@ class Trend:
     by: Period
     points: list[tuple[str, int]]
     undated: int  # matching articles without a publication date, in no period
+    outside: int = 0  # dated matching articles before or after the periods asked for
 
     @property
     def total(self) -> int:
@@ -217,14 +219,15 @@ class Trends:
         return self._days(("query", text), lambda: self._search_days(text))
 
     def entity_rising(self, group: EntityGroup, today: date | None = None) -> Rising:
-        today = today or now_utc().date()
+        today = today or self.as_of()
         days = self._entity_days(group).days
         return rising(group.name, _as_dates(_since(days, today)), today)
 
     def watchlist(self, today: date | None = None) -> list[Rising]:
         """Each name of config.toml's watch list against its usual week (see `rising`); a name
-        is found as the watch-list filter finds it (the name as a phrase)."""
-        today = today or now_utc().date()
+        is found as the watch-list filter finds it (the name as a phrase). `today`: by default
+        the library's newest dated day (`as_of`)."""
+        today = today or self.as_of()
         found = []
         for name in self.library.config.watch:
             if not name.strip():
@@ -238,6 +241,27 @@ class Trends:
 
     def rising_names(self, today: date | None = None) -> set[str]:
         return {entry.name for entry in self.watchlist(today) if entry.rising}
+
+    def as_of(self, today: date | None = None) -> date:
+        """The day rising and the reader's trends are counted up to: the library's newest dated
+        article's (today in a library kept up to date; in an archive whose news ended months
+        ago, that end, where "its last week" is), never after today (a misdated article);
+        today when nothing is dated."""
+        today = today or now_utc().date()
+        span = self.library_span()
+        return today if span is None else min(span[1], today)
+
+    def recent_window(self, days: int, today: date | None = None) -> tuple[date, date] | None:
+        """The reader's trend window: the `days` days up to `as_of` (fewer when the library
+        spans fewer), so a few old stragglers do not stretch it over years. None when nothing
+        is dated."""
+        span = self.library_span()
+        if span is None:
+            return None
+        first, last = span
+        end = min(last, today or now_utc().date())
+        start = max(min(first, end), end - timedelta(days=days - 1))
+        return start, end
 
     def library_span(self) -> tuple[date, date] | None:
         """The first and last publication days in the library; None when nothing is dated."""
@@ -296,7 +320,8 @@ class Trends:
             raise ValueError(f"unknown period {by!r}: one of {', '.join(PERIODS)}")
         per_day = {date.fromordinal(day): count for day, count in Counter(matches.days).items()}
         points = filled_periods(per_day, by, since, until)
-        return Trend(query, by, points, matches.undated)
+        outside = len(matches.days) - sum(count for _, count in points)
+        return Trend(query, by, points, matches.undated, outside)
 
 
 def _as_dates(ordinals: Iterable[int]) -> list[date]:

@@ -26,7 +26,43 @@ from sahelreader.text.clean import one_line, plural
 from sahelreader.tui import bindings
 from sahelreader.tui.widgets.key_footer import KeyFooter
 
-WIDE = 100  # from this width the table has an outlets column
+# The stories table's columns, each with a cell's padding (2) counted: the title, count and
+# dates always; then, as the width allows, the outlets (the point of "across outlets": kept,
+# shortened, before the rest), the Trend (only when a story has a marker), the languages; what
+# is left goes half to the outlets (up to their full width), the rest to the title.
+TITLE_LEAST = 22
+OUTLETS_LEAST = 14
+OUTLETS_MOST = 26
+COUNT_COLUMNS = 8 + 2
+DATES_COLUMNS = 13 + 2  # "27 May–28 May"
+TREND_COLUMNS = 9 + 2  # "↑ growing"
+LANG_COLUMNS = 5 + 2  # "en es"
+SCROLLBAR = 2
+
+
+@dataclass(frozen=True)
+class StoryColumns:
+    title: int
+    outlets: int  # 0: no outlets column
+    trend: bool
+    languages: bool
+
+
+def story_columns(width: int, marked: bool) -> StoryColumns:
+    """Which of the stories table's columns fit `width` (see the order above); `marked`: a
+    story has a Trend marker (no story has one: no Trend column)."""
+    spare = width - SCROLLBAR - COUNT_COLUMNS - DATES_COLUMNS - (TITLE_LEAST + 2)
+    outlets = OUTLETS_LEAST if spare >= OUTLETS_LEAST + 2 else 0
+    spare -= outlets + 2 if outlets else 0
+    trend = marked and spare >= TREND_COLUMNS
+    spare -= TREND_COLUMNS if trend else 0
+    languages = spare >= LANG_COLUMNS
+    spare -= LANG_COLUMNS if languages else 0
+    if outlets:
+        grown = min(OUTLETS_MOST, outlets + max(0, spare) // 2)  # the title gets the rest
+        spare -= grown - outlets
+        outlets = grown
+    return StoryColumns(TITLE_LEAST + max(0, spare), outlets, trend, languages)
 
 
 def _day(when: datetime | None) -> str:
@@ -151,30 +187,31 @@ class StoriesScreen(Screen[StoryChoice | None]):
     def _fill_stories(self) -> None:
         table = self.query_one(DataTable)
         row = table.cursor_row
-        wide = self.size.width >= WIDE
-        # counts, growth, languages, dates, outlets, gaps
-        fixed = 9 + 10 + 6 + 14 + (26 if wide else 0) + 10
-        title_width = max(16, self.size.width - fixed)
+        marked = any(story.id in self.growth for story in self.stories)
+        columns = story_columns(self.size.width, marked)
         table.clear(columns=True)
         table.add_column("Story", key="title")
         table.add_column(Text("Articles", justify="right"), key="articles")
-        table.add_column("Trend", key="growth")
-        if wide:
+        if columns.trend:
+            table.add_column("Trend", key="growth")
+        if columns.outlets:
             table.add_column("Outlets", key="outlets")
-        table.add_column("Lang", key="languages")
+        if columns.languages:
+            table.add_column("Lang", key="languages")
         table.add_column("Dates", key="dates")
         for story in self.stories:
             growth = self.growth.get(story.id)
             cells = [
-                Text(_cut(story.title, title_width)),
+                Text(_cut(story.title, columns.title)),
                 Text(f"{len(story.articles):,}", justify="right"),
-                Text(growth.marker if growth else "", style="bold green"),
-                Text(_cut(", ".join(story.outlets), 26), style="dim"),
-                Text(" ".join(story.languages)),
-                Text(_span(story), style="dim"),
             ]
-            if not wide:
-                del cells[3]
+            if columns.trend:
+                cells.append(Text(growth.marker if growth else "", style="bold green"))
+            if columns.outlets:
+                cells.append(Text(_cut(", ".join(story.outlets), columns.outlets), style="dim"))
+            if columns.languages:
+                cells.append(Text(" ".join(story.languages)))
+            cells.append(Text(_span(story), style="dim"))
             table.add_row(*cells, key=str(story.id))
         if self.stories:
             table.move_cursor(row=min(max(row, 0), len(self.stories) - 1), animate=False)
@@ -281,7 +318,9 @@ class StoriesScreen(Screen[StoryChoice | None]):
         if self.story is None:
             self.dismiss(None)
             return
-        keep = self.stories.index(self.story) if self.story in self.stories else 0
+        # The story's row, found by its id (the story shown may be a fresh copy of it).
+        left = self.story.id
+        keep = next((n for n, story in enumerate(self.stories) if story.id == left), 0)
         self.story = None
         self._fill()
         self.query_one(DataTable).move_cursor(row=keep, animate=False)

@@ -27,6 +27,7 @@ class FooterItem:
     description: str
     enabled: bool
     tooltip: str
+    kept: bool = False  # shown even when the line is short of room (help, quit)
 
 
 class KeyFooter(Widget, can_focus=False):
@@ -60,6 +61,10 @@ class KeyFooter(Widget, can_focus=False):
         "key-footer--hover",
         "key-footer--separator",
     }
+
+    # Kept when the keys do not all fit (80 columns): help lists the rest, and how to leave
+    # should never be a question. The keys before them are dropped from the end instead.
+    KEPT_ACTIONS = frozenset({"help", "quit"})
 
     compact: reactive[bool] = reactive(False)
     show_command_palette: reactive[bool] = reactive(True)
@@ -100,6 +105,7 @@ class KeyFooter(Widget, can_focus=False):
                 binding.description,
                 enabled,
                 tooltip or binding.tooltip or binding.description,
+                binding.action in self.KEPT_ACTIONS,
             )
             if binding.key == app.COMMAND_PALETTE_BINDING:
                 palette = item
@@ -128,8 +134,21 @@ class KeyFooter(Widget, can_focus=False):
             right.append_text(self._item_text(palette, key_style, description_style, hover_style))
         room = width - right.cell_len
         line = Text(no_wrap=True, overflow="crop", end="")
-        for item in self.items:
-            piece = self._item_text(item, key_style, description_style, hover_style)
+        pieces = [
+            (item, self._item_text(item, key_style, description_style, hover_style))
+            for item in self.items
+        ]
+        # The kept keys' room is set aside first; the others fill the rest in order.
+        left = room - sum(piece.cell_len for item, piece in pieces if item.kept)
+        shown: list[tuple[FooterItem, Text]] = []
+        for item, piece in pieces:
+            if not item.kept:
+                if piece.cell_len > left:
+                    left = -1  # the rest are dropped: the line keeps the bindings' order
+                    continue
+                left -= piece.cell_len
+            shown.append((item, piece))
+        for item, piece in shown:
             if line.cell_len + piece.cell_len > room:
                 break
             start = line.cell_len

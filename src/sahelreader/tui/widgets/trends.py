@@ -1,6 +1,8 @@
 """Trend sparklines: the current search's in the header, the open article's main entities' in
 the side panel. Counted in thread workers (`Library.trends`, which keeps each query's days until
-the library changes); every sparkline spans the library's dates, so they compare by eye.
+the library changes); every sparkline spans the same days, the TREND_DAYS up to the library's
+newest dated article (`Trends.recent_window`), so they compare by eye. In an archive whose news
+ends long before today that is where its news ends; the section title and tooltips say so.
 """
 
 from __future__ import annotations
@@ -19,9 +21,8 @@ from textual.worker import get_current_worker
 
 from sahelreader.entities.summary import EntityGroup
 from sahelreader.library import Library
-from sahelreader.library.trends import Period, Trend, choose_period
+from sahelreader.library.trends import Period, Trend
 from sahelreader.text.clean import one_line, plural
-from sahelreader.text.timeutil import now_utc
 from sahelreader.tui.widgets.entity_styles import ENTITY_STYLES
 
 # The header's sparkline takes what the header line leaves (its counts and query come first),
@@ -31,6 +32,8 @@ HEADER_COLUMNS_LEAST = 8
 ENTITY_TRENDS_SHOWN = 3  # the article's most mentioned entities
 ENTITY_COLUMNS = 30  # the side panel's room (34 wide, less its padding and edge)
 RISING_MARK = "↑ rising"
+TREND_DAYS = 30  # the sparklines' window, by day (a sparkline narrower than it buckets days)
+TRENDS_TITLE = "Trends"
 
 
 @dataclass(frozen=True)
@@ -41,11 +44,13 @@ class TrendShape:
     by: Period
     first: str  # the first period's label
     last: str
-    total: int
+    total: int  # dated articles in the window
     undated: int
+    outside: int = 0  # dated articles outside the window (older, mostly)
+    end: date | None = None  # the window's last day: the library's newest dated article's
 
     @classmethod
-    def of(cls, trend: Trend) -> TrendShape:
+    def of(cls, trend: Trend, end: date | None = None) -> TrendShape:
         return cls(
             trend.counts,
             trend.by,
@@ -53,31 +58,60 @@ class TrendShape:
             trend.points[-1][0] if trend.points else "",
             trend.total,
             trend.undated,
+            trend.outside,
+            end,
         )
 
+    @property
+    def days(self) -> int:
+        return len(self.counts) if self.by == "day" else 0
+
     def describe(self, what: str) -> str:
-        undated = f" (and {self.undated:,} undated)" if self.undated else ""
-        return (
-            f"{what}: {plural(self.total, 'article')} by {self.by}, "
-            f"{self.first} → {self.last}{undated}"
-        )
+        """ "Kyiv: 3 articles in the 30 days to 2025-05-28, the library's newest (by day; 27 in
+        all: 16 dated outside them, 8 undated)"."""
+        if self.days:
+            window = (
+                f"on {self.last}"
+                if self.days == 1
+                else f"in the {plural(self.days, 'day')} to {self.last}"
+            )
+            if self.end is not None:
+                window += ", the library's newest"
+        else:
+            window = f"by {self.by}, {self.first} → {self.last}"
+        others = []
+        if self.outside:
+            others.append(f"{self.outside:,} dated outside them")
+        if self.undated:
+            others.append(f"{self.undated:,} undated")
+        all_told = self.total + self.outside + self.undated
+        rest = f"; {all_told:,} in all: {', '.join(others)}" if others else ""
+        by = f" (by day{rest})" if self.days else (f" ({rest[2:]})" if rest else "")
+        return f"{what}: {plural(self.total, 'article')} {window}{by}"
 
 
 def library_trend(
-    library: Library, room: int, *, query: str = "", group: EntityGroup | None = None
+    library: Library, *, query: str = "", group: EntityGroup | None = None
 ) -> TrendShape | None:
-    """The trend of a search or an entity over the library's whole span, in the finest period
-    that fits `room` columns; None when the library has no dated article."""
-    span = library.trends.library_span()
-    if span is None:
+    """The trend of a search or an entity by day over the TREND_DAYS up to the library's newest
+    dated article (`Trends.recent_window`); None when the library has no dated article."""
+    window = library.trends.recent_window(TREND_DAYS)
+    if window is None:
         return None
-    first, last = span
-    by = choose_period(first, last, room)
+    first, last = window
     if group is not None:
-        trend = library.trends.entity_trend(group, by, first, last)
+        trend = library.trends.entity_trend(group, "day", first, last)
     else:
-        trend = library.trends.trend(query, by, first, last)
-    return TrendShape.of(trend)
+        trend = library.trends.trend(query, "day", first, last)
+    return TrendShape.of(trend, last)
+
+
+def trends_title(shape: TrendShape | None) -> str:
+    """The side panel's section title, which says the window: "Trends: 30 days to 2025-05-28"
+    (fewer days in a library that spans fewer)."""
+    if shape is None or shape.end is None or not shape.days:
+        return TRENDS_TITLE
+    return f"{TRENDS_TITLE}: {plural(shape.days, 'day')} to {shape.end.isoformat()}"
 
 
 class SearchTrend(Horizontal):
@@ -126,7 +160,7 @@ class SearchTrend(Horizontal):
         if query:
             # After the result list is painted: counting every match's date holds the GIL for
             # tens of milliseconds, which the list's first frame should not wait for.
-            self.call_after_refresh(self.count, query, HEADER_COLUMNS_MOST)
+            self.call_after_refresh(self.count, query)
         else:
             self.workers.cancel_group(self, "search-trend")
 
@@ -146,13 +180,14 @@ class SearchTrend(Horizontal):
 
     @property
     def _label(self) -> str:
-        return f" per {self.shape.by}" if self.shape is not None else ""
+        shape = self.shape
+        return f" {plural(shape.days, 'day')}" if shape is not None and shape.days else ""
 
     @work(thread=True, exclusive=True, group="search-trend")
-    def count(self, query: str, room: int) -> None:
+    def count(self, query: str) -> None:
         worker = get_current_worker()
         try:
-            shape = library_trend(self.library, room, query=query)
+            shape = library_trend(self.library, query=query)
         except Exception:  # noqa: BLE001 - a query not understood, no index yet: no sparkline
             shape = None
         if not worker.is_cancelled:
@@ -212,7 +247,7 @@ class EntityTrends(Vertical):
         self.rows: list[EntityTrendRow] = []
 
     def compose(self) -> ComposeResult:
-        yield Static("Trends", classes="section-title")
+        yield Static(TRENDS_TITLE, classes="section-title", id="entity-trends-title")
         for _ in range(ENTITY_TRENDS_SHOWN):
             yield Static(classes="entity-trend-label")
             yield Sparkline([])
@@ -226,18 +261,20 @@ class EntityTrends(Vertical):
         if article_id is None or not main:
             self.workers.cancel_group(self, "entity-trends")
             return
-        self.count(article_id, main, now_utc().date())
+        self.count(article_id, main)
 
     @work(thread=True, exclusive=True, group="entity-trends")
-    def count(self, article_id: str, groups: list[EntityGroup], today: date) -> None:
+    def count(self, article_id: str, groups: list[EntityGroup]) -> None:
         worker = get_current_worker()
         rows: list[EntityTrendRow] = []
         for group in groups:
             if worker.is_cancelled:
                 return
             try:
-                shape = library_trend(self.library, ENTITY_COLUMNS, group=group)
-                rising = self.library.trends.entity_rising(group, today).rising
+                shape = library_trend(self.library, group=group)
+                # Rising as of the window's end: in an archive, its last week of news.
+                end = shape.end if shape is not None else None
+                rising = self.library.trends.entity_rising(group, end).rising
             except Exception:  # noqa: BLE001 - no index yet, or a damaged one: no trends
                 return
             if shape is not None and shape.total:
@@ -250,6 +287,8 @@ class EntityTrends(Vertical):
         if message.article_id != self.article_id:
             return
         self.rows = message.rows
+        shape = message.rows[0].shape if message.rows else None
+        self.query_one("#entity-trends-title", Static).update(trends_title(shape))
         labels = list(self.query(".entity-trend-label").results(Static))
         lines = list(self.query(Sparkline).results(Sparkline))
         for index, (label, line) in enumerate(zip(labels, lines, strict=True)):
@@ -260,7 +299,7 @@ class EntityTrends(Vertical):
             row = message.rows[index]
             label.update(_entity_label(row))
             line.data = row.shape.counts
-            line.tooltip = row.shape.describe(one_line(row.group.name))
+            label.tooltip = line.tooltip = row.shape.describe(one_line(row.group.name))
         self.display = bool(message.rows)
 
 
