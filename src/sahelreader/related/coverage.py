@@ -602,8 +602,8 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
 
 
 def _name_forms(words: Iterable[str], language: str) -> frozenset[str]:
-    """Names' words as they are and as the key words of `language` are analysed ("Germany"
-    is the key word "germani")."""
+    """Names' words as they are and as the key words of `language` are analysed ("Velorians"
+    is the key word "velorian"; a listed place such as "Germany" is kept whole)."""
     from sahelreader.search.analysis import word_term
 
     cache = _NAME_FORMS.setdefault(language, {})
