@@ -236,6 +236,22 @@ async def test_an_open_quote_or_bracket_searches_the_words_so_far(home: Path) ->
         assert convoy <= set(app.query_one(ArticleList).ids)
 
 
+async def test_did_you_mean_waits_for_enter(home: Path) -> None:
+    # While typing, the last word is often unfinished ("ouagadogou" on its way somewhere):
+    # a suggestion for it is noise until enter says the query is meant as it is.
+    app = app_for(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"ouagadogou")
+        await pilot.pause(0.1)
+        await settle(app, pilot)
+        assert app.main.request.search == "ouagadogou"  # searched as typed
+        assert "Did you mean" not in str(app.query_one("#search-message", Static).render())
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert "Did you mean: ouagadougou" in str(app.query_one("#search-message", Static).render())
+
+
 async def test_s_cycles_sort_and_f_cycles_filter(home: Path) -> None:
     app = app_for(home)
     async with app.run_test(size=(120, 40)) as pilot:

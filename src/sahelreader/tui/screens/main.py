@@ -60,6 +60,7 @@ if TYPE_CHECKING:
 SORTS: tuple[SortName, ...] = ("date", "relevance", "source")
 NARROW_WIDTH = 100  # below this the side panel folds away
 MARK_ALL_CONFIRM_ABOVE = 50  # `A` on a larger view asks first
+DID_YOU_MEAN = "No results. Did you mean: "
 CLOSED_NOTE = "searching as if closed: "  # the bar, when an open quote or bracket was closed
 PANE_NAMES = (
     ("note-editor", "NOTE"),
@@ -92,6 +93,8 @@ class MainScreen(FeedActions, StoryActions):
         self._matched = 0  # how many it found in all
         self._invalid_query = False
         self._closed_for_you = ""  # the query as searched, when a quote or bracket was closed
+        self._typing = False  # the search box changed since enter: the last word may be partial
+        self._suggestion: str | None = None  # "did you mean" for the listed search
         self._searching = False
         self._undo_mark_all: list[str] = []  # what the last `A` marked read, for `u` to undo
         self._outside_marker: tuple[int, int] | None = None
@@ -317,6 +320,8 @@ class MainScreen(FeedActions, StoryActions):
             self._update_status()
             return
         self.terms = result.terms
+        # Asked for a word still being typed ("weap"), a suggestion is noise: it waits for enter.
+        self._suggestion = result.suggestion if result.query and not result.ids else None
         self._more_hits = result.more
         self._matched = result.total
         self.query_one(SearchTrend).show_query(result.query)
@@ -327,8 +332,8 @@ class MainScreen(FeedActions, StoryActions):
                 bar.show_message(
                     f"No {self.filter} articles among the {plural(result.total, 'hit')}."
                 )
-            elif result.suggestion:
-                bar.show_message(f"No results. Did you mean: {result.suggestion}")
+            elif result.suggestion and not self._typing:
+                bar.show_message(DID_YOU_MEAN + result.suggestion)
             elif self.view.query and self.request.search:
                 bar.show_message(
                     f"No results within the view “{self.view.name}” (v → All articles "
@@ -537,6 +542,7 @@ class MainScreen(FeedActions, StoryActions):
         return True
 
     def _search_for(self, query: str) -> None:
+        self._typing = False
         search = self.query_one(SearchInput)
         with search.prevent(Input.Changed):
             search.value = query
@@ -545,6 +551,7 @@ class MainScreen(FeedActions, StoryActions):
 
     @on(Input.Changed, "#search-input")
     def _search_changed(self, event: Input.Changed) -> None:
+        self._typing = True
         if self._search_timer is not None:
             self._search_timer.stop()
         self._search_timer = self.set_timer(
@@ -555,6 +562,10 @@ class MainScreen(FeedActions, StoryActions):
     def _search_submitted(self, event: Input.Submitted) -> None:
         if self._search_timer is not None:
             self._search_timer.stop()
+        self._typing = False
+        if close_open_marks(event.value.strip()) == self.request.search.strip():
+            if self._suggestion:  # searched while typing; the suggestion waited for enter
+                self.query_one(SearchBar).show_message(DID_YOU_MEAN + self._suggestion)
         self._run_search(event.value)
         self.query_one(ArticleList).focus()
 
