@@ -487,3 +487,30 @@ def test_split_spans_are_offsets() -> None:
     text = "  One.  Two?  "
     assert split_sentences(text) == [(2, 6), (8, 12)]
     assert split_sentences("") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le compte twitter du président a tweeté lundi pour la première fois depuis le coup.",
+        "The account of the president said on Monday that the talks would resume.",
+        "Le cabinet de la ministre a indiqué que la visite était reportée.",
+        "The office of the governor said the curfew would be lifted on Friday.",
+    ],
+)
+def test_a_role_completing_another_noun_is_not_the_speaker(text: str) -> None:
+    # The account, the office, the cabinet speaks; the president or the minister is only
+    # whose it is.
+    assert not [c for c in cited(text).values() if c.kind == "official"]
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Le président a déclaré lundi que les élections auraient lieu en mars.", "président"),
+        ("La ministre a indiqué que la visite était reportée.", "ministre"),
+        ("The governor said the curfew would be lifted on Friday.", "governor"),
+    ],
+)
+def test_a_role_that_speaks_is_still_cited(text: str, role: str) -> None:
+    assert role in cited(text)

@@ -15,6 +15,14 @@ from sahelreader.sources.citations.people import anon_hit, named_hit, unnamed_hi
 __all__ = ["speech_hits"]
 
 
+# A role right after "of", "du", "des", "de", "d'" that follow a word completes that noun (the
+# account of the president, le compte du président), and the noun is what speaks; at the start
+# of a sentence "De hauts responsables" is "some senior officials".
+_COMPLEMENT_BEFORE = re.compile(
+    r"(?<=\w\s)(?:of|du|des|de|d['’])\s*(?:(?:the|la|les)\s+|l['’]\s*)?$", re.IGNORECASE
+)
+
+
 def speech_hits(doc: Doc, en: bool, fr: bool) -> list[Hit]:
     """Subjects of speech verbs ("X said") and speakers after them ("…," said X)."""
     text = doc.text
@@ -34,6 +42,8 @@ def speech_hits(doc: Doc, en: bool, fr: bool) -> list[Hit]:
         window = text[lo:vs].lower()
         if hit is None and any(h in window for h in v.OFFICE_HINTS):
             for m in search_all(g.SUBJ_UNNAMED, text, lo, vs):
+                if _COMPLEMENT_BEFORE.search(text, max(lo, m.start() - 16), m.start()):
+                    continue  # "le compte twitter du président a tweeté": not the speaker
                 hit = unnamed_hit(m)
                 if hit:
                     break
