@@ -46,6 +46,7 @@ from sahelreader.search.analysis import (
     word_field,
     word_forms,
 )
+from sahelreader.text.language import FRENCH_ELIDED
 
 # Visible name -> the index fields searched for its words (phrases: the name itself).
 ALIASED_FIELDS = ("title", "body", "note")
@@ -348,6 +349,7 @@ class _FieldGroupPlugin(qparser.Plugin):
                 if names is None:
                     continue
                 if isinstance(node, syntax.WordNode) and not isinstance(node, _AS_WRITTEN):
+                    node = _without_elision(node)
                     joined = _joined_word(node)
                     if joined is not None:
                         # Words joined by a hyphen or an apostrophe ("al-qaida", "Saint-Louis",
@@ -357,7 +359,6 @@ class _FieldGroupPlugin(qparser.Plugin):
                         names = self._fields_for(joined) or ()
                         group[i] = syntax.OrGroup([_with_field(joined, name) for name in names])
                         continue
-                    node = _without_elision(node)
                     words = tuple(name for name in names if name in WORD_FIELDS)
                     nodes = [_with_field(node, name) for name in names if name not in WORD_FIELDS]
                     if words:
@@ -378,15 +379,14 @@ class _FieldGroupPlugin(qparser.Plugin):
         return None
 
 
-# French elided words: "l'armée" is "armée", "qu'Assimi" is "Assimi".
-_ELIDED = frozenset({"l", "d", "qu", "n", "s", "c", "j", "m", "t", "jusqu", "lorsqu", "puisqu"})
+# French elided words (FRENCH_ELIDED): "l'armée" is "armée", "qu'Assimi" is "Assimi".
 _ELISION = re.compile(r"^(\w+)['’](\w.*)$")
 
 
 def _without_elision(node: Any) -> Any:
     """The word after a French elided article or pronoun (l', d', qu'...), else the node."""
     match = _ELISION.match(node.text)
-    if match is None or match.group(1).lower() not in _ELIDED:
+    if match is None or match.group(1).lower() not in FRENCH_ELIDED:
         return node
     rest = copy.copy(node)
     rest.text = match.group(2)
@@ -395,8 +395,8 @@ def _without_elision(node: Any) -> Any:
 
 def _joined_word(node: Any) -> Any | None:
     """A phrase of a word's pieces when it is several words joined ("al-qaida", "Saint-Louis",
-    "aujourd'hui"); None for one word, or one word after a French elision ("l'armée")."""
-    word = _without_elision(node).text
+    "aujourd'hui"); None for one word (an elision is taken off first: `_without_elision`)."""
+    word = node.text
     tokens = [token.text for token in folding_analyzer()(word)]
     if len(tokens) < 2:
         return None
@@ -518,49 +518,59 @@ def parse(parser: qparser.QueryParser, text: str) -> ParsedQuery:
     return ParsedQuery(text, query)
 
 
-def close_open_marks(text: str) -> str:
-    """The query with a quote or brackets left open at its end closed, for a search box that
-    searches while the query is typed: `"junte mili` is the phrase so far, `(Mali OR` the
-    group so far. A query with any other mistake comes back unchanged (the parser says what
-    is wrong with it)."""
-    quote_at: int | None = None
-    stack: list[str] = []
-    pairs = {")": "(", "]": "[", "}": "{"}
-    closers = {"(": ")", "[": "]", "{": "}"}
-    for char in text:
-        if char == '"':
-            quote_at = 0 if quote_at is None else None
-        elif quote_at is not None:
-            continue
-        elif char in closers:
-            stack.append(char)
-        elif char in pairs:
-            if not stack or stack[-1] != pairs[char]:
-                return text
-            stack.pop()
-    closing = ('"' if quote_at is not None else "") + "".join(closers[c] for c in reversed(stack))
-    return text + closing if closing else text
+_CLOSERS = {"(": ")", "[": "]", "{": "}"}
 
 
-def _check_balance(text: str) -> None:
+@dataclass(frozen=True)
+class _Marks:
+    """How a query's quotes and brackets pair up: a closing one that closes nothing, or the
+    quote and the brackets (with their positions) still open at the end."""
+
+    unexpected: tuple[str, int] | None
+    open_quote: int | None
+    open_brackets: tuple[tuple[str, int], ...]
+
+
+def _scan_marks(text: str) -> _Marks:
     quote_at: int | None = None
     stack: list[tuple[str, int]] = []
-    pairs = {")": "(", "]": "[", "}": "{"}
+    opener = {closer: opening for opening, closer in _CLOSERS.items()}
     for position, char in enumerate(text):
         if char == '"':
             quote_at = position if quote_at is None else None
         elif quote_at is not None:
             continue
-        elif char in "([{":
+        elif char in _CLOSERS:
             stack.append((char, position))
-        elif char in pairs:
-            if not stack or stack[-1][0] != pairs[char]:
-                raise QueryError(f"unexpected {char!r}", position)
+        elif char in opener:
+            if not stack or stack[-1][0] != opener[char]:
+                return _Marks((char, position), quote_at, tuple(stack))
             stack.pop()
-    if quote_at is not None:
-        raise QueryError('this quote is never closed: add a closing "', quote_at)
-    if stack:
-        char, position = stack[-1]
+    return _Marks(None, quote_at, tuple(stack))
+
+
+def close_open_marks(text: str) -> str:
+    """The query with a quote or brackets left open at its end closed, for a search box that
+    searches while the query is typed: `"junte mili` is the phrase so far, `(Mali OR` the
+    group so far. A query with any other mistake comes back unchanged (the parser says what
+    is wrong with it)."""
+    marks = _scan_marks(text)
+    if marks.unexpected is not None:
+        return text
+    closing = '"' if marks.open_quote is not None else ""
+    closing += "".join(_CLOSERS[char] for char, _ in reversed(marks.open_brackets))
+    return text + closing
+
+
+def _check_balance(text: str) -> None:
+    marks = _scan_marks(text)
+    if marks.unexpected is not None:
+        char, position = marks.unexpected
+        raise QueryError(f"unexpected {char!r}", position)
+    if marks.open_quote is not None:
+        raise QueryError('this quote is never closed: add a closing "', marks.open_quote)
+    if marks.open_brackets:
+        char, position = marks.open_brackets[-1]
         raise QueryError(f"this {char!r} is never closed", position)
 
 

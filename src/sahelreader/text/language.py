@@ -18,7 +18,7 @@ from collections.abc import Collection
 
 from sahelreader.text.wordlists import sections
 
-__all__ = ["detect_language"]
+__all__ = ["FRENCH_ELIDED", "detect_language"]
 
 
 def _function_words() -> dict[str, tuple[str, ...]]:
@@ -33,11 +33,16 @@ def _function_words() -> dict[str, tuple[str, ...]]:
 _VOTERS = _function_words()
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _APOSTROPHE = re.compile("['’]")
+# The words French writes elided before a vowel: l'armée, d'Assimi, qu'il, jusqu'à.
+FRENCH_ELIDED = frozenset(
+    {"l", "d", "qu", "n", "s", "c", "j", "m", "t", "jusqu", "lorsqu", "puisqu"}
+)
+_BOTH = frozenset({"l", "d"})  # Italian elides these too: l'Ucraina, d'Italia
 # Elisions are a strong signal of their own: qu'il, s'est, n'a are French; dell'Onu, all'Italia,
 # un'estate Italian; l' and d' are both (l'armée, l'Ucraina), so they vote for both.
 _ELISIONS: dict[str, tuple[str, ...]] = {
-    **dict.fromkeys(("qu", "n", "s", "c", "j", "m", "t"), ("fr",)),
-    **dict.fromkeys(("l", "d"), ("fr", "it")),
+    **dict.fromkeys(FRENCH_ELIDED - _BOTH, ("fr",)),
+    **dict.fromkeys(_BOTH, ("fr", "it")),
     **dict.fromkeys(
         ("dell", "all", "nell", "sull", "dall", "un", "quest", "quell", "sant"), ("it",)
     ),
