@@ -92,7 +92,6 @@ class MainScreen(FeedActions, StoryActions):
         self._more_hits = False  # the search found more than the list holds
         self._matched = 0  # how many it found in all
         self._invalid_query = False
-        self._closed_for_you = ""  # the query as searched, when a quote or bracket was closed
         self._typing = False  # the search box changed since enter: the last word may be partial
         self._suggestion: str | None = None  # "did you mean" for the listed search
         self._searching = False
@@ -312,7 +311,7 @@ class MainScreen(FeedActions, StoryActions):
         article_list = self.query_one(ArticleList)
         bar = self.query_one(SearchBar)
         if result.error:
-            # A phrase or a group is typed opening mark first: the last results stay listed
+            # A query with a mistake half-typed ("niger AND"): the last results stay listed
             # (and openable) while the bar says what the query lacks.
             self._searching = False
             self._invalid_query = True
@@ -349,10 +348,8 @@ class MainScreen(FeedActions, StoryActions):
             # The names watched, then (counted in a worker) which of them are rising.
             bar.show_message(watching_line(self.library.config.watch))
             self.count_rising_names()
-        elif self._closed_for_you and result.query == self._closed_for_you:
-            bar.show_message(f"{CLOSED_NOTE}{self._closed_for_you}")
         else:
-            bar.show_message("")
+            bar.show_message(self._closed_note(result.query))
         if result.query:
             empty = "No articles match."
         elif self.filter != "all":
@@ -563,29 +560,34 @@ class MainScreen(FeedActions, StoryActions):
         if self._search_timer is not None:
             self._search_timer.stop()
         self._typing = False
-        if close_open_marks(event.value.strip()) == self.request.search.strip():
-            if self._suggestion:  # searched while typing; the suggestion waited for enter
-                self.query_one(SearchBar).show_message(DID_YOU_MEAN + self._suggestion)
-        self._run_search(event.value)
+        if not self._run_search(event.value) and self._suggestion:
+            # Searched while typing: its suggestion waited for enter.
+            self.query_one(SearchBar).show_message(DID_YOU_MEAN + self._suggestion)
         self.query_one(ArticleList).focus()
 
-    def _run_search(self, text: str) -> None:
+    def _run_search(self, text: str) -> bool:
+        """Search for the box's text unless it is what the list shows; whether it searched."""
         # A phrase or a group is typed opening mark first: the words so far are searched as if
-        # it were closed, and the bar says so.
-        typed = text.strip()
-        text = close_open_marks(typed)
-        self._closed_for_you = text if text != typed else ""
+        # it were closed, and the bar says so (`_closed_note`).
+        text = close_open_marks(text.strip())
         if text == self.request.search.strip():
             bar = self.query_one(SearchBar)
-            if not self._closed_for_you and bar.message.startswith(CLOSED_NOTE):
-                bar.show_message("")  # the quote typed now closes the phrase searched
-            return
+            if bar.message.startswith(CLOSED_NOTE):
+                bar.show_message(self._closed_note(text))  # the quote typed now closes it
+            return False
         sort = self.sort
         if text and sort == "date" and not self.view.query:
             sort = "relevance"
         elif not text and not self.view.query and sort == "relevance":
             sort = "date"
         self._change(search=text, sort=sort)
+        return True
+
+    def _closed_note(self, query: str) -> str:
+        """What the bar says when `query` is the search box's text with open marks closed."""
+        typed = self.query_one(SearchInput).value.strip()
+        closed = query and typed != query and close_open_marks(typed) == query
+        return f"{CLOSED_NOTE}{query}" if closed else ""
 
     @on(SearchInput.Cleared)
     def _search_cleared(self) -> None:
