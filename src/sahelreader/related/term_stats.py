@@ -75,24 +75,10 @@ class TermStats:
         """The document's date as the index keeps it (microseconds since `datetime.min`), or
         None when it has none: read from the sortable column once per reader."""
         if self._published is None:
-            self._published = self._read_published()
-        return self._published.get(docnum)
+            from sahelreader.search.index import dated_documents
 
-    def _read_published(self) -> dict[int, int]:
-        found: dict[int, int] = {}
-        schema = self.reader.schema
-        if "published" not in schema:
-            return found
-        undated = schema["published"].column_type._default  # a document without a date
-        leaves = [(self.reader, 0)] if self.reader.is_atomic() else self.reader.leaf_readers()
-        for leaf, offset in leaves:
-            if not leaf.has_column("published"):
-                continue
-            column = leaf.column_reader("published", translate=False)
-            for docnum, value in enumerate(column):
-                if value and value != undated:
-                    found[docnum + offset] = value
-        return found
+            self._published = {docnum: value for value, docnum in dated_documents(self.reader)}
+        return self._published.get(docnum)
 
     def key_words(self, field: str, text: str, number: int) -> list[tuple[str, float]]:
         """The `number` words that most tell the text apart from the index (Whoosh's Bo1

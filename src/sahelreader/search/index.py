@@ -87,6 +87,24 @@ def set_aside_if_not_a_folder(folder: Path) -> Path | None:
     return aside
 
 
+def dated_documents(reader: Any) -> list[tuple[int, int]]:
+    """(published, document number) of every live dated document, read from the sortable
+    `published` column (Whoosh's long: microseconds since `datetime.min`), in index order."""
+    if "published" not in reader.schema:
+        return []
+    undated = reader.schema["published"].column_type._default  # a document without a date
+    pairs: list[tuple[int, int]] = []
+    leaves = [(reader, 0)] if reader.is_atomic() else reader.leaf_readers()
+    for leaf, offset in leaves:
+        if not leaf.has_column("published"):
+            continue
+        column = leaf.column_reader("published", translate=False)
+        for docnum, value in enumerate(column):
+            if value and value != undated and not leaf.is_deleted(docnum):
+                pairs.append((value, docnum + offset))
+    return pairs
+
+
 def build_schema() -> Schema:
     folded = folding_analyzer()
     fields: dict[str, Any] = {
@@ -562,19 +580,7 @@ class SearchIndex:
         cached = getattr(local, "dates", None)
         if cached is not None and cached[0] is searcher:
             return cached[1], cached[2]
-        reader = searcher.reader()
-        column_type: Any = self.schema["published"].column_type
-        undated = column_type._default  # the value of a document without a date
-        pairs: list[tuple[int, int]] = []
-        leaves = [(reader, 0)] if reader.is_atomic() else reader.leaf_readers()
-        for leaf, offset in leaves:
-            if not leaf.has_column("published"):
-                continue
-            column = leaf.column_reader("published", translate=False)
-            for docnum, value in enumerate(column):
-                if value and value != undated and not leaf.is_deleted(docnum):
-                    pairs.append((value, docnum + offset))
-        pairs.sort()
+        pairs = sorted(dated_documents(searcher.reader()))
         dates = [value for value, _ in pairs]
         docnums = [docnum for _, docnum in pairs]
         local.dates = (searcher, dates, docnums)
