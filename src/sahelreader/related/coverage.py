@@ -604,23 +604,10 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
 def _name_forms(words: Iterable[str], language: str) -> frozenset[str]:
     """Names' words as they are and as the key words of `language` are analysed ("Velorians"
     is the key word "velorian"; a listed place such as "Germany" is kept whole)."""
-    from sahelreader.search.analysis import word_term
+    from sahelreader.search.analysis import word_term  # remembers its answers itself
 
-    cache = _NAME_FORMS.setdefault(language, {})
-    if len(cache) > _NAME_FORMS_MAX:
-        cache.clear()
-    found: set[str] = set()
-    for word in words:
-        term = cache.get(word)
-        if term is None:
-            term = cache[word] = word_term(language, word) or word
-        found.add(word)
-        found.add(term)
-    return frozenset(found)
-
-
-_NAME_FORMS: dict[str, dict[str, str]] = {}  # language -> name word -> its key-word form
-_NAME_FORMS_MAX = 200_000
+    words = list(words)
+    return frozenset([*words, *(word_term(language, word) or word for word in words)])
 
 
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[\w,;:'’\"”)] )[A-ZÀ-ÖØ-Þ][\w-]{2,}")
