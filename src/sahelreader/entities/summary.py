@@ -78,8 +78,10 @@ _BRACKET_GAPS = (1, 2, 3, 4, 5)
 def _defined_acronyms(keyed: Sequence[tuple[Key, Entity]]) -> dict[Key, Key]:
     """Acronyms the article defines in brackets right after the name they abbreviate
     ("Jamaat Nusrat al-Islam wal-Muslimin (JNIM)", "l'État islamique (EI)"): the acronym's
-    key -> the name's, so that both are one row. Read from the offsets (the text between is
-    the bracket), and only when the letters come from the name's words (`abbreviates`)."""
+    key -> the name's, so that both are one row. Read from the offsets alone (the caller may
+    not have the text): a short form one to five characters after a name of the same type,
+    the room of " (" or " (l'"; a comma there ("the Malian army, FAMa") passes too, which is
+    the same entity as well. Only when the letters come from the name's words (`abbreviates`)."""
     ordered = sorted(keyed, key=lambda item: item[1].start)
     aliases: dict[Key, Key] = {}
     for (long_key, long), (short_key, short) in zip(ordered, ordered[1:], strict=False):
