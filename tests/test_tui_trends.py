@@ -7,6 +7,7 @@ import threading
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
+from rich.text import Text
 from textual.widgets import Sparkline, Static
 
 from sahelreader.library import Library
@@ -95,6 +96,19 @@ async def test_the_header_sparkline_shows_with_a_search_and_goes_without(home: P
         assert not trend.display
         await _search(app, pilot, 'person:"unclosed')
         assert not trend.display
+
+
+async def test_a_trend_tooltip_is_never_read_as_markup(home: Path) -> None:
+    # The tooltip repeats the query, and the side panel's the names found in articles: text
+    # typed or read, shown as written ("[b]" stays, it does not turn bold).
+    app = make_app(library=_library(home), delays=Delays.none())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await _search(app, pilot, 'harvest OR "[b]wells"')
+        trend = app.query_one(SearchTrend)
+        assert trend.display
+        assert isinstance(trend.tooltip, Text)
+        assert 'harvest OR "[b]wells"' in trend.tooltip.plain
 
 
 async def test_the_header_sparkline_is_short_at_80_columns(home: Path) -> None:

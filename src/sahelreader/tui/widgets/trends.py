@@ -204,7 +204,8 @@ class SearchTrend(Horizontal):
         self.query_one(Sparkline).data = message.shape.counts
         self.query_one("#search-trend-label", Static).update(Text(self._label, style="dim"))
         self.fit(self.spare)
-        self.tooltip = message.shape.describe(one_line(message.query))
+        # Text, not a string: a tooltip string is read as markup, and the query is typed text.
+        self.tooltip = Text(message.shape.describe(one_line(message.query)))
         self.display = True
 
 
@@ -299,7 +300,7 @@ class EntityTrends(Vertical):
             row = message.rows[index]
             label.update(_entity_label(row))
             line.data = row.shape.counts
-            label.tooltip = line.tooltip = row.shape.describe(one_line(row.group.name))
+            label.tooltip = line.tooltip = Text(row.shape.describe(one_line(row.group.name)))
         self.display = bool(message.rows)
 
 
