@@ -258,9 +258,8 @@ class Trends:
         span = self.library_span()
         if span is None:
             return None
-        first, last = span
-        end = min(last, today or now_utc().date())
-        start = max(min(first, end), end - timedelta(days=days - 1))
+        end = self.as_of(today)
+        start = max(min(span[0], end), end - timedelta(days=days - 1))
         return start, end
 
     def library_span(self) -> tuple[date, date] | None:
