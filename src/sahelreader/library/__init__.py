@@ -55,7 +55,7 @@ from sahelreader.search.index import (
 )
 from sahelreader.sources.outlets import OutletTable, outlet_table, use_outlets
 from sahelreader.text.fold import fold
-from sahelreader.text.language import detect_language
+from sahelreader.text.language import LANGUAGE_DETECTION, detect_language, draft_language
 from sahelreader.text.timeutil import from_iso, now_utc
 
 if TYPE_CHECKING:
@@ -298,6 +298,7 @@ class Library:
             if seed:
                 library.seed_if_new()
             library.normalise_sources()
+            library.detect_missing_languages()
         except sqlite3.DatabaseError as error:
             library.close()
             if is_damage(error):  # a damaged page, met on the way in
@@ -334,7 +335,7 @@ class Library:
         if self.store.get_meta("seeded") or self.store.count():
             return 0
         drafts = [self.with_outlet(d) for path in seed_files() for d in _read_drafts(path)]
-        outcomes = self.store.add_many([(d, d.language or detect_language(d.body)) for d in drafts])
+        outcomes = self.store.add_many([(d, draft_language(d)) for d in drafts])
         self.store.set_meta("seeded", "1")
         return sum(1 for o in outcomes if o.added)
 
@@ -678,7 +679,7 @@ class Library:
             try:
                 reading = read_file(path, limits)
                 for draft in reading:
-                    batch.append((draft, draft.language or detect_language(draft.body)))
+                    batch.append((draft, draft_language(draft)))
                     if len(batch) >= _BATCH:
                         self._store_batch(batch, report)
                         batch = []
@@ -744,7 +745,7 @@ class Library:
 
     def add_drafts(self, drafts: Sequence[ArticleDraft]) -> AddReport:
         report = AddReport()
-        self._store_batch([(d, d.language or detect_language(d.body)) for d in drafts], report)
+        self._store_batch([(d, draft_language(d)) for d in drafts], report)
         return report
 
     # -- outlets: one name each ------------------------------------------------------------------
@@ -808,6 +809,26 @@ class Library:
         self.store.set_meta("source_search", json.dumps(texts, ensure_ascii=False))
         self.store.set_meta("names_version", version)
         return len(changes)
+
+    def detect_missing_languages(self) -> int:
+        """Detect again the language of articles stored without one, once after the detection
+        changed (LANGUAGE_DETECTION: an earlier version read the body alone, so headline-only
+        feed items got none). Returns the articles that gained a language.
+
+        Cheap when nothing changed (one meta read); otherwise one pass over those articles.
+        """
+        if self.read_only is not None or (
+            self.store.get_meta("language_detection") == LANGUAGE_DETECTION
+        ):
+            return 0
+        found = [
+            (article_id, language)
+            for article_id, title, body in self.store.articles_without_language()
+            if (language := draft_language(ArticleDraft(title=title, body=body)))
+        ]
+        self.store.set_languages(found)
+        self.store.set_meta("language_detection", LANGUAGE_DETECTION)
+        return len(found)
 
     # -- named entities ---------------------------------------------------------------------------
 

@@ -649,6 +649,31 @@ class Store:
             )
         return found
 
+    def articles_without_language(self) -> list[tuple[str, str, str]]:
+        """(id, title, body) of the articles stored with no language."""
+        rows = self.connection.execute(
+            "SELECT id, title, body FROM articles WHERE language = '' ORDER BY seq"
+        )
+        return [(str(r[0]), str(r[1]), str(r[2])) for r in rows]
+
+    def set_languages(self, languages: Sequence[tuple[str, str]]) -> None:
+        """Give articles a language (id, language) in one transaction. What was derived under
+        the old one goes: the cached entities (recognised again under the new language) and
+        the index document (queued: its words are analysed by language)."""
+        if not languages:
+            return
+        ids = [article_id for article_id, _ in languages]
+        with self.transaction() as conn:
+            conn.executemany(
+                "UPDATE articles SET language = ? WHERE id = ?",
+                [(language, article_id) for article_id, language in languages],
+            )
+            conn.executemany(
+                "DELETE FROM article_entities WHERE article_id = ?", [(i,) for i in ids]
+            )
+            self.queue_for_index(conn, ids)
+            self.bump_stamp(conn)
+
     # -- outlets ---------------------------------------------------------------------------------
 
     def source_rows(self) -> list[tuple[str, str, str, str]]:

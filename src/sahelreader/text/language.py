@@ -16,9 +16,10 @@ import re
 from collections import Counter
 from collections.abc import Collection
 
+from sahelreader.models import ArticleDraft
 from sahelreader.text.wordlists import sections
 
-__all__ = ["FRENCH_ELIDED", "detect_language"]
+__all__ = ["FRENCH_ELIDED", "LANGUAGE_DETECTION", "detect_language", "draft_language"]
 
 
 def _function_words() -> dict[str, tuple[str, ...]]:
@@ -86,3 +87,17 @@ def detect_language(text: str, among: Collection[str] = (), default: str = "") -
     if best_votes < min_votes or best_votes < runner_up * _MARGIN:
         return default
     return best
+
+
+# Names what `draft_language` reads; a library stored with another version detects the language
+# of its articles that have none again (Library.detect_missing_languages).
+LANGUAGE_DETECTION = "title-and-body"
+
+
+def draft_language(draft: ArticleDraft) -> str:
+    """The language a draft declares, else the one its title and body are written in.
+
+    The title counts because many feeds carry headlines with no summary: a body alone would
+    leave those items without a language (and so without stemming or entity rules for it).
+    """
+    return draft.language or detect_language(f"{draft.title}\n\n{draft.body}")
