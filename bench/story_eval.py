@@ -3,6 +3,7 @@
     python bench/story_eval.py convert --out-dir /tmp/judge-data   # MasakhaNEWS TSV -> JSONL
     python bench/story_eval.py sample --out /tmp/sample.json [--seed 15] [--snapshot 40]
                                       [--french 30] [--english 30] [--exclude-seed 15 ...]
+                                      [--exclude-sample earlier.json ...]
     PYTHONPATH=<code>/src python bench/story_eval.py dump HOME --sample /tmp/sample.json
                                       --out /tmp/dump.json [--top 5] [--probe]
     python bench/story_eval.py sheet /tmp/before.json /tmp/after.json   # to judge by (in /tmp)
@@ -79,6 +80,10 @@ def cmd_convert(args: argparse.Namespace) -> int:
     return 0
 
 
+# Articles drawn per part unless told otherwise (rounds 1-4 all used these).
+DEFAULT_COUNTS = {"snapshot": 40, "french": 30, "english": 30}
+
+
 def _draw(seed: int, wanted: dict[str, int]) -> dict[str, list[str]]:
     snapshot = sorted(
         {r["link"].strip() for r in json.loads(SNAPSHOT.read_text("utf-8")) if r["link"]}
@@ -95,11 +100,22 @@ def _draw(seed: int, wanted: dict[str, int]) -> dict[str, list[str]]:
 def cmd_sample(args: argparse.Namespace) -> int:
     wanted = {"snapshot": args.snapshot, "french": args.french, "english": args.english}
     parts = _draw(args.seed, wanted)
-    # --exclude-seed: drop every url an earlier seed drew (same counts), keeping this seed's
-    # order, so that `dump` takes the next urls of this draw in their place.
+    # --exclude-seed: drop every url an earlier seed drew, keeping this seed's order, so that
+    # `dump` takes the next urls of this draw in their place. The earlier seed is drawn at the
+    # default counts (every round until 5 used them) and at this run's: a draw's order depends
+    # on its counts, so this run's alone would miss what that seed really drew.
     seen = {
-        url for seed in args.exclude_seed for urls in _draw(seed, wanted).values() for url in urls
+        url
+        for seed in args.exclude_seed
+        for counts in (DEFAULT_COUNTS, wanted)
+        for urls in _draw(seed, counts).values()
+        for url in urls
     }
+    # --exclude-sample: the urls of earlier sample files, whatever counts drew them.
+    for path in args.exclude_sample:
+        seen.update(
+            u for urls in json.loads(path.read_text("utf-8"))["parts"].values() for u in urls
+        )
     if seen:
         kept = {part: [u for u in urls if u not in seen] for part, urls in parts.items()}
         for part, urls in kept.items():
@@ -440,15 +456,21 @@ def main(argv: list[str] | None = None) -> int:
     sample = commands.add_parser("sample")
     sample.add_argument("--out", type=Path, required=True)
     sample.add_argument("--seed", type=int, default=15)
-    sample.add_argument("--snapshot", type=int, default=40)
-    sample.add_argument("--french", type=int, default=30)
-    sample.add_argument("--english", type=int, default=30)
+    for part, count in DEFAULT_COUNTS.items():
+        sample.add_argument(f"--{part}", type=int, default=count)
     sample.add_argument(
         "--exclude-seed",
         type=int,
         action="append",
         default=[],
         help="leave out the urls this earlier seed drew (repeatable)",
+    )
+    sample.add_argument(
+        "--exclude-sample",
+        type=Path,
+        action="append",
+        default=[],
+        help="leave out the urls of this earlier sample file (repeatable)",
     )
     dump = commands.add_parser("dump")
     dump.add_argument("home", type=Path)
