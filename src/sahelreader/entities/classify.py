@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sahelreader.entities.context import Context
 from sahelreader.entities.document import (
+    ABBREVIATED_TITLE,
     FR_COMPASS_PLACE_RE,
     FR_MINISTRIES,
     LISTED,
@@ -76,6 +77,8 @@ class FirstPass(Context):
                     if w != ",":
                         if w != ".":
                             titled = False  # "président de la Fifa": the title is not Fifa's
+                        elif i and len(words[i - 1]) > ABBREVIATED_TITLE:
+                            titled = False  # "à la chanteuse. En mars": the sentence ended
                         i += 1
                         continue
                 taken = self.title_at(i) if folds[i].casefold() in g.title_lengths else 0

@@ -54,6 +54,10 @@ TYPES: dict[str, EntityType] = {
 }
 
 
+# The longest title that takes a full stop after it as its abbreviation dot ("Capt.", "Lieut.").
+ABBREVIATED_TITLE = 5
+
+
 class DocumentBase:
     """The state of one recognition run (tokens, flags, spans found so far)."""
 
@@ -194,8 +198,13 @@ class DocumentBase:
                 key = tuple(f.casefold() for f in self.folds[i : i + size])
             if key in self.g.titles:
                 end = i + size
-                if end < n and words[end] == "." and not self.brk[end]:
-                    end += 1
+                if (
+                    end < n
+                    and words[end] == "."
+                    and not self.brk[end]
+                    and len(words[end - 1]) <= ABBREVIATED_TITLE
+                ):
+                    end += 1  # "Dr.", "Mme.", "Gen.": a full word ("chanteuse.") ends a sentence
                 return end - i
         return 0
 
