@@ -45,3 +45,51 @@ def test_an_abbreviated_title_still_takes_its_dot() -> None:
         RULES, "Le Dr. Amadou Kessaro a soigné 40 blessés.", "fr"
     )
     assert ("Kessaro", "person") in found(RULES, "Une lettre de Mme. Kessaro est arrivée.", "fr")
+
+
+# --- sites: a stadium, an airport, a hospital, a prison, a palace -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("L'avion s'est posé à l'aéroport Amadou Kessaro jeudi soir.", "aéroport Amadou Kessaro"),
+        ("Le match se jouera au stade Issa Tamboura samedi.", "stade Issa Tamboura"),
+        (
+            "Les blessés sont soignés à l'hôpital Gabriel Kessaro depuis lundi.",
+            "hôpital Gabriel Kessaro",
+        ),
+    ],
+)
+def test_a_site_named_after_someone_is_a_place_with_its_head_noun(text: str, name: str) -> None:
+    for recogniser in (RULES, DEFAULT):
+        names = found(recogniser, text, "fr")
+        assert (name, "place") in names, names
+        assert not any(kind == "person" for _, kind in names), names
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Il a passé deux ans dans la prison de Kessoum avant son procès.", "Kessoum"),
+        ("Les assaillants se sont repliés vers la forêt de Tamboura.", "Tamboura"),
+        ("Le marché de Dagouma a été incendié dans la nuit.", "Dagouma"),
+        ("Les vols vers l'aéroport de Kessoum sont suspendus.", "Kessoum"),
+    ],
+)
+def test_the_town_a_prison_forest_or_market_is_named_after_is_a_place(text: str, town: str) -> None:
+    assert (town, "place") in found(RULES, text, "fr")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les consultations se tiendront au Palais du Peuple de mardi à vendredi.",
+        "Le ministre a été reçu au Palais de la Nation, mardi.",
+    ],
+)
+def test_a_capitalised_palace_name_is_one_place(text: str) -> None:
+    name = "Palais du Peuple" if "Peuple" in text else "Palais de la Nation"
+    names = found(RULES, text, "fr")
+    assert (name, "place") in names, names
+    assert ("Palais", "place") not in names

@@ -38,6 +38,8 @@ from sahelreader.entities.rules import (
 )
 
 # How a body's name goes on with the region it names itself after: "État islamique au Sahel".
+# Lower-case French nouns that head a site's name when a capitalised name follows them directly.
+FR_FACILITY_HEADS = frozenset({"stade", "aéroport", "hôpital"})
 REGION_LINKS = frozenset({"au", "du", "dans", "de", "en"})
 
 
@@ -73,6 +75,23 @@ class FirstPass(Context):
                         self.emit(i, end, "organisation")
                         i = end
                         continue
+                if (
+                    w in FR_FACILITY_HEADS
+                    and self.language == "fr"
+                    and i + 1 < n
+                    and caps[i + 1]
+                    and not self.brk[i + 1]
+                    and not upper[i + 1]
+                    and self.gazetteer_at(i + 1)[1] in ("", "person")
+                    and not self.is_blocker(i + 1)
+                ):
+                    # "le stade Al Bayt", "l'aéroport Diori Kessaro", "l'hôpital Gabriel Kessaro":
+                    # a site named after someone is a place, named with its head noun
+                    end = self.extend(i + 1)
+                    self.emit(i, end, "place")
+                    i = end
+                    titled = False
+                    continue
                 if w == "." or w in NAME_CONNECTORS or w == ",":
                     if w != ",":
                         if w != ".":
