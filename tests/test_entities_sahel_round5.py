@@ -93,3 +93,45 @@ def test_a_capitalised_palace_name_is_one_place(text: str) -> None:
     names = found(RULES, text, "fr")
     assert (name, "place") in names, names
     assert ("Palais", "place") not in names
+
+
+# --- French organisation names written in lower case ------------------------------------------
+
+
+def test_a_lower_case_name_its_acronym_defines_is_an_organisation_there_and_later() -> None:
+    text = (
+        "Le réseau sahélien des éleveurs nomades (RESEN) dénonce les saisies de bétail. "
+        "Selon le président du réseau sahélien des éleveurs nomades, 300 bêtes ont été prises."
+    )
+    for recogniser in (RULES, DEFAULT):
+        spans = [(e.text, e.type) for e in recogniser.recognise(text, "fr")]
+        assert spans.count(("réseau sahélien des éleveurs nomades", "organisation")) == 2, spans
+        assert ("RESEN", "organisation") in spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La coordination des comités de veille (CCV) appelle au calme à Tamba.",
+        "Le comité national de suivi des accords (CNSA) s'est réuni lundi.",
+    ],
+)
+def test_other_organisation_nouns_defined_by_an_acronym(text: str) -> None:
+    name = text[text.index(" ") + 1 : text.index(" (")]
+    assert (name, "organisation") in found(RULES, text, "fr")
+
+
+def test_an_acronym_that_does_not_abbreviate_the_words_makes_no_name() -> None:
+    text = "Le comité de crise (AFP) s'est réuni lundi à Tamba."
+    assert not any(
+        kind == "organisation" and "comité" in name for name, kind in found(RULES, text, "fr")
+    )
+
+
+def test_a_listed_organisation_written_in_lower_case() -> None:
+    text = "Selon l'organisation mondiale de la santé, l'épidémie recule au Niger."
+    assert ("organisation mondiale de la santé", "organisation") in found(RULES, text, "fr")
+    # two words are not enough: too many lower-case pairs are common phrases
+    assert not any(
+        "union" in name for name, _ in found(RULES, "Une union africaine des éleveurs.", "fr")
+    )

@@ -34,17 +34,65 @@ from sahelreader.entities.rules import (
     PERSON_VERBS,
     PLACE_PREPOSITIONS,
     ROMAN_ORDINAL_RE,
+    abbreviates,
     is_acronym,
 )
 
 # How a body's name goes on with the region it names itself after: "État islamique au Sahel".
 # Lower-case French nouns that head a site's name when a capitalised name follows them directly.
 FR_FACILITY_HEADS = frozenset({"stade", "aéroport", "hôpital"})
+# Lower-case French nouns that may head an organisation's name written in lower case, and the
+# most words such a name runs to before its acronym in brackets.
+FR_LOWER_NAME_HEADS = frozenset(head.casefold() for head in FR_ORG_HEADS)
+LOWER_NAME_WORDS = 10
 REGION_LINKS = frozenset({"au", "du", "dans", "de", "en"})
 
 
 class FirstPass(Context):
     """The left-to-right pass that finds and types spans."""
+
+    def lower_organisation(self, i: int) -> int:
+        """End of a French organisation's name written in lower case from token ``i`` (an
+        organisation noun: "organisation", "réseau", "conseil"...), 0 if there is none there:
+        a listed name of three words or more ("l'organisation mondiale de la santé"), a name
+        its acronym defines right after it ("le réseau national de lutte anti-corruption
+        (REN-LAC)"), or a name so defined earlier in the text."""
+        g, folds, n = self.g, self.folds, self.n
+        key0 = folds[i].casefold()
+        for size in g.lower_lengths.get(key0, ()):
+            end = i + size
+            if size < 3 or end > n or any(self.brk[i + 1 : end]):
+                continue
+            key = tuple(f.casefold() for f in folds[i:end])
+            if g.lower.get(key) == "organisation" and not any(self.caps[i:end]):
+                return end
+        if self._lower_orgs:
+            for key in self._lower_orgs:
+                end = i + len(key)
+                if key[0] == key0 and end <= n and tuple(f.casefold() for f in folds[i:end]) == key:
+                    return end
+        words, brk = self.words, self.brk
+        k = i + 1
+        while k < n and k - i <= LOWER_NAME_WORDS and not brk[k]:
+            w = words[k]
+            if w == "(":
+                break
+            if not (w[0].islower() and w.replace("-", "").replace("'", "").isalpha()):
+                return 0
+            k += 1
+        if k - i < 3 or k + 2 >= n or words[k] != "(" or words[k + 2] != ")":
+            return 0
+        acronym = words[k + 1]
+        letters = acronym.replace("-", "")
+        if not (
+            is_acronym(letters)
+            and abbreviates(letters, self.text[self.starts[i] : self.ends[k - 1]])
+        ):
+            return 0
+        if self._lower_orgs is None:
+            self._lower_orgs = set()
+        self._lower_orgs.add(tuple(f.casefold() for f in folds[i:k]))
+        return k
 
     def first_pass(self) -> None:
         words, caps, folds, n, g = self.words, self.caps, self.folds, self.n, self.g
@@ -65,6 +113,13 @@ class FirstPass(Context):
                 titled = False
                 continue
             if not caps[i]:
+                if self.language == "fr" and folds[i] in FR_LOWER_NAME_HEADS:
+                    end = self.lower_organisation(i)
+                    if end:
+                        self.emit(i, end, "organisation")
+                        i = end
+                        titled = False
+                        continue
                 if w in FR_LOWER_ORG_HEADS and self.language == "fr":
                     end = self.french_org_body(i, i + 1)
                     if any(caps[i + 1 : end]) or (

@@ -96,6 +96,9 @@ class DocumentBase:
         self.guessed: dict[tuple[int, int], str] = {}
         self._lower_vocab: set[str] | None = None
         self._common_acronyms: set[str] | None = None
+        # Lower-case organisation names defined by their acronym earlier in the text
+        # ("le réseau national de lutte anti-corruption (REN-LAC)"), as casefolded token keys.
+        self._lower_orgs: set[tuple[str, ...]] | None = None
         self._event_acronyms: set[str] | None = None
 
     def _boundaries(self) -> None:
