@@ -135,3 +135,32 @@ def test_a_listed_organisation_written_in_lower_case() -> None:
     assert not any(
         "union" in name for name, _ in found(RULES, "Une union africaine des éleveurs.", "fr")
     )
+
+
+# --- a compound first name makes a person, whatever the tagger reads ------------------------
+
+
+class _PlaceTagger:
+    """A stand-in tagger that scores every guessed name a place."""
+
+    def type_scores(self, *_: object) -> dict[str, int]:
+        return {"place": 10, "person": 0, "organisation": 0}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Joint par la radio, Abdoul-Aziz Kessaro, chef de mission, rassure.",
+            "Abdoul-Aziz Kessaro",
+        ),
+        ("Selon Mohamed-Lamine Tamboura, trois villages ont été vidés.", "Mohamed-Lamine Tamboura"),
+    ],
+)
+def test_a_compound_first_name_makes_a_firm_person(text: str, name: str) -> None:
+    from sahelreader.entities.gazetteer import load
+    from sahelreader.entities.recogniser import _Document
+
+    document = _Document(text, load(), "fr")
+    entities = document.run(_PlaceTagger())  # type: ignore[arg-type]
+    assert (name, "person") in {(e.text, e.type) for e in entities}

@@ -381,7 +381,10 @@ class FirstPass(Context):
         if size > 1 and (toks[-1] in g.place_end_words or toks[0] in g.place_start_words):
             self.emit(i, j, "place")
             return j
-        if toks[0] in g.first_names:
+        if toks[0] in g.first_names or (
+            size > 1 and "-" in toks[0] and toks[0].split("-", 1)[0] in g.first_names
+        ):
+            # "Abdoul-Aziz Kessaro", "Mohamed-Lamine Kessaro": a compound first name
             self.emit(i, j, "person")
             return j
         if size > 1 and toks[-1] in FACILITY_ENDS:
