@@ -164,3 +164,16 @@ def test_a_compound_first_name_makes_a_firm_person(text: str, name: str) -> None
     document = _Document(text, load(), "fr")
     entities = document.run(_PlaceTagger())  # type: ignore[arg-type]
     assert (name, "person") in {(e.text, e.type) for e in entities}
+
+
+# --- a French headline is in sentence case, however many names it holds ----------------------
+
+
+def test_a_name_dense_french_headline_is_read_as_prose() -> None:
+    text = "Attaque meurtrière à Kessoum Dagouma au Niger\n\nLes habitants ont fui vers le sud."
+    assert ("Kessoum Dagouma", "place") in found(RULES, text, "fr")
+
+
+def test_an_english_title_case_headline_still_trusts_the_lists_only() -> None:
+    text = "Mali Junta Frees Amadou Kessaro\n\nThe people fled south."
+    assert found(RULES, text, "en") == {("Mali", "place")}

@@ -125,12 +125,13 @@ class DocumentBase:
         # that ends like a sentence is prose, unless it is very short.
         head = [False] * n
         upper = [False] * n
+        french = self.language == "fr"
         breaks = [i for i in range(n) if brk[i]]
         breaks.append(n)
         for line_start, line_end in zip(breaks, breaks[1:], strict=False):
             if line_end - line_start >= 4 and words[line_end - 1] in PROSE_ENDS:
                 continue
-            long_words = caps_count = upper_count = 0
+            long_words = caps_count = upper_count = lower_count = 0
             for w in words[line_start:line_end]:
                 if len(w) > 3 and w.isalpha():
                     long_words += 1
@@ -138,10 +139,15 @@ class DocumentBase:
                         caps_count += 1
                         if w.isupper():
                             upper_count += 1
+                    elif token_key(w.capitalize()) not in self.g.stopwords:
+                        lower_count += 1
             if long_words >= 3:
                 if upper_count >= 0.8 * long_words:
                     upper[line_start:line_end] = [True] * (line_end - line_start)
-                elif caps_count >= 0.75 * long_words:
+                elif caps_count >= 0.75 * long_words and not (lower_count and french):
+                    # French headlines are in sentence case: a lower-case word there that is
+                    # no function word ("MSF se retire de Maïné Soroa au Niger") shows that the
+                    # capitals are names
                     head[line_start:line_end] = [True] * (line_end - line_start)
         self.head = head
         self.upper = upper
