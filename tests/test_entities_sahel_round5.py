@@ -177,3 +177,14 @@ def test_a_name_dense_french_headline_is_read_as_prose() -> None:
 def test_an_english_title_case_headline_still_trusts_the_lists_only() -> None:
     text = "Mali Junta Frees Amadou Kessaro\n\nThe people fled south."
     assert found(RULES, text, "en") == {("Mali", "place")}
+
+
+# --- the two Congos by their capitals --------------------------------------------------------
+
+
+def test_the_congos_named_with_their_capitals_are_one_place_each() -> None:
+    text = "Le Congo Brazzaville et le Congo-Kinshasa ont annulé leur saison, tout comme le Gabon."
+    names = found(RULES, text, "fr")
+    assert ("Congo Brazzaville", "place") in names
+    assert ("Congo-Kinshasa", "place") in names
+    assert ("Brazzaville", "place") not in names
