@@ -188,3 +188,29 @@ def test_the_congos_named_with_their_capitals_are_one_place_each() -> None:
     assert ("Congo Brazzaville", "place") in names
     assert ("Congo-Kinshasa", "place") in names
     assert ("Brazzaville", "place") not in names
+
+
+# --- a French plural descriptor names two organisations ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        ("Les clubs égyptiens Kessra et Al Doumya ont gagné à l'extérieur.", "Kessra", "Al Doumya"),
+        ("Les partis Kessa et Tamboura boycottent le scrutin de dimanche.", "Kessa", "Tamboura"),
+        ("Les sociétés minières Tamco et Sahelor ont signé l'accord.", "Tamco", "Sahelor"),
+    ],
+)
+def test_names_after_a_french_plural_descriptor_are_organisations(
+    text: str, first: str, second: str
+) -> None:
+    for recogniser in (RULES, DEFAULT):
+        names = found(recogniser, text, "fr")
+        assert (first, "organisation") in names, names
+        assert (second, "organisation") in names, names
+
+
+def test_a_singular_descriptor_does_not_reach_over_et() -> None:
+    names = found(RULES, "Le groupe Tamco et Amadou Kessaro ont signé l'accord.", "fr")
+    assert ("Tamco", "organisation") in names
+    assert ("Amadou Kessaro", "person") in names

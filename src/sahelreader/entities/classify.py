@@ -216,6 +216,19 @@ class FirstPass(Context):
                 continue
             if not titled and self.after_descriptor(i):
                 self.emit(i, j, "organisation")  # the steelmaker POSCO, l'ONG X
+                if (
+                    j + 1 < n
+                    and words[j] == "et"
+                    and caps[j + 1]
+                    and not self.brk[j + 1]
+                    and not self.is_blocker(j + 1)
+                    and not self.gazetteer_at(j + 1)[0]
+                    and self.plural_descriptor_before(i)
+                ):
+                    # "les clubs égyptiens Pyramids et Al Kessra": both are clubs
+                    end = self.extend(j + 1)
+                    self.emit(j + 1, end, "organisation")
+                    j = end
                 i = j
                 continue
             if sent[i] and j > i + 1 and w.casefold() in ORG_DESCRIPTORS and f not in g.org_words:
