@@ -214,3 +214,26 @@ def test_a_singular_descriptor_does_not_reach_over_et() -> None:
     names = found(RULES, "Le groupe Tamco et Amadou Kessaro ont signé l'accord.", "fr")
     assert ("Tamco", "organisation") in names
     assert ("Amadou Kessaro", "person") in names
+
+
+# --- a listed acronym written as a word, as the BBC writes them ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "language"),
+    [
+        ("Ecowas leaders will meet in Abuja next week.", "Ecowas", "en"),
+        ("Troops of Minusma have left the base near the river.", "Minusma", "en"),
+        ("La Cemac et la Beac ont tenu leur sommet à Douala.", "Cemac", "fr"),
+    ],
+)
+def test_a_listed_acronym_written_as_a_word_is_the_organisation(
+    text: str, name: str, language: str
+) -> None:
+    for recogniser in (RULES, DEFAULT):
+        assert (name, "organisation") in found(recogniser, text, language)
+
+
+def test_a_short_acronym_written_as_a_word_is_left_alone() -> None:
+    # FACT is a listed Chadian rebel group; "Fact check" is not
+    assert not found(RULES, "Fact check: the minister's figures were wrong.", "en")

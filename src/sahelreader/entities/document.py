@@ -54,6 +54,8 @@ TYPES: dict[str, EntityType] = {
 }
 
 
+# The shortest listed acronym also recognised written as a word ("Ecowas" for ECOWAS).
+WORD_ACRONYM = 5  # FACT (a Chadian rebel group) would make "Fact check" a name
 # The longest title that takes a full stop after it as its abbreviation dot ("Capt.", "Lieut.").
 ABBREVIATED_TITLE = 5
 
@@ -176,6 +178,15 @@ class DocumentBase:
                 if etype is not None:
                     return size, etype
         if self.caps[i]:
+            if (
+                len(f) >= WORD_ACRONYM
+                and f[1:].islower()
+                and f.isalpha()
+                and g.exact.get((f.upper(),)) == "organisation"
+                and f.lower() not in self.lower_vocab()
+            ):
+                # "Ecowas", "Minusma": a listed acronym written as a word, as the BBC does
+                return 1, "organisation"
             low = f.casefold()
             lengths = g.lower_lengths.get(low)
             if lengths:
