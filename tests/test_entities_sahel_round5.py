@@ -237,3 +237,12 @@ def test_a_listed_acronym_written_as_a_word_is_the_organisation(
 def test_a_short_acronym_written_as_a_word_is_left_alone() -> None:
     # FACT is a listed Chadian rebel group; "Fact check" is not
     assert not found(RULES, "Fact check: the minister's figures were wrong.", "en")
+
+
+def test_a_town_and_rangers_name_a_club() -> None:
+    for text, club in [
+        ("Il entraîne les Kano Rangers depuis la fin de la saison.", "Kano Rangers"),
+        ("The striker joined Tamale Rangers on loan.", "Tamale Rangers"),
+    ]:
+        names = found(RULES, text, "fr" if "Il " in text else "en")
+        assert (club, "organisation") in names, names
