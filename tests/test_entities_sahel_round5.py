@@ -246,3 +246,12 @@ def test_a_town_and_rangers_name_a_club() -> None:
     ]:
         names = found(RULES, text, "fr" if "Il " in text else "en")
         assert (club, "organisation") in names, names
+
+
+def test_a_plural_descriptor_before_one_name_does_not_retype_a_person() -> None:
+    text = (
+        'Le milliardaire Amadou Kessaro a disparu. Les actions des sociétés "Kessaro" ont '
+        "baissé. Après la réunion, Kessaro a complètement disparu."
+    )
+    spans = [(e.text, e.type) for e in RULES.recognise(text, "fr")]
+    assert ("Kessaro", "organisation") not in spans, spans

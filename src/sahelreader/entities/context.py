@@ -51,8 +51,21 @@ class Context(Events):
             k -= 1  # "le groupe français Kessel", "la société minière Tessa", "le club kenyan X"
         if k < 0 or not self.org_descriptor(k):
             return False
+        if self.words[k].casefold() not in ORG_DESCRIPTORS and not self.names_two(i):
+            return False  # a plural ("les sociétés X") only before two names joined by "et"
         # "the union Unite", "l'ONG X"; a capitalised "Union" or "Group" starts a name instead
         return self.words[k].islower() or is_acronym(self.words[k])
+
+    def names_two(self, i: int) -> bool:
+        """The run at ``i`` is followed by "et" and another capitalised name."""
+        j = self.extend(i)
+        return (
+            j + 1 < self.n
+            and self.words[j] == "et"
+            and self.caps[j + 1]
+            and not self.brk[j + 1]
+            and not self.is_blocker(j + 1)
+        )
 
     def org_descriptor(self, k: int) -> bool:
         """Token ``k`` says an organisation is named next: "l'ONG", "the union", and in
