@@ -255,3 +255,25 @@ def test_a_plural_descriptor_before_one_name_does_not_retype_a_person() -> None:
     )
     spans = [(e.text, e.type) for e in RULES.recognise(text, "fr")]
     assert ("Kessaro", "organisation") not in spans, spans
+
+
+# --- a compound French organisation head ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Le Haut-commissariat aux réfugiés du Kessoum compte 3 000 familles.",
+            "Haut-commissariat aux réfugiés du Kessoum",
+        ),
+        ("Le Haut-Conseil pour la paix a été dissous lundi.", "Haut-Conseil pour la paix"),
+    ],
+)
+def test_a_compound_head_starts_a_french_organisation(text: str, name: str) -> None:
+    assert (name, "organisation") in found(RULES, text, "fr")
+
+
+def test_a_compound_region_name_stays_a_place() -> None:
+    names = found(RULES, "Il a vécu dans la Haute-Kessoumie et le Haut-Tamba.", "fr")
+    assert not any(kind == "organisation" for _, kind in names), names

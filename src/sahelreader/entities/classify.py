@@ -43,7 +43,7 @@ from sahelreader.entities.rules import (
 FR_FACILITY_HEADS = frozenset({"stade", "aéroport", "hôpital"})
 # Lower-case French nouns that may head an organisation's name written in lower case, and the
 # most words such a name runs to before its acronym in brackets.
-FR_LOWER_NAME_HEADS = frozenset(head.casefold() for head in FR_ORG_HEADS)
+FR_LOWER_NAME_HEADS = frozenset(head.casefold() for head in FR_ORG_HEADS) | {"commissariat"}
 LOWER_NAME_WORDS = 10
 REGION_LINKS = frozenset({"au", "du", "dans", "de", "en"})
 
@@ -367,10 +367,17 @@ class FirstPass(Context):
             return self.skip_event_acronym(j)
         if size == 1 and ROMAN_ORDINAL_RE.fullmatch(words[i]):
             return j  # "au XIXe siècle": a century
-        if toks[0] in FR_ORG_HEADS:
+        compound_head = (
+            "-" in toks[0]
+            and self.language == "fr"
+            and toks[0].split("-", 1)[1].casefold() in FR_LOWER_NAME_HEADS
+        )  # "Haut-Commissariat", "Haut-Conseil" (not "Haute-Volta")
+        if toks[0] in FR_ORG_HEADS or compound_head:
+            # "Conseil national de...", and a compound head: "Haut-commissariat des Nations
+            # unies pour les réfugiés"
             end = self.french_org_body(i, j)
-            if end > i + 1:
-                self.emit(i, end, "organisation")
+            if end > i + 1 or compound_head:
+                self.emit(i, end, "organisation")  # "le Haut-Conseil" alone too
                 return end
         if any(t in g.org_words for t in toks):
             if size > 1:
