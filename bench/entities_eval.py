@@ -2,6 +2,12 @@
 
 Usage: python bench/entities_eval.py PATH [PATH...] [--language auto|en|fr] [--json]
        [--errors N] [--rules-only | --merge] [--speed [--speed-runs N] [--speed-articles N]]
+       python bench/entities_eval.py --dev all|en,fr,sahel,sahel2 [--errors N] [--json] ...
+
+``--dev`` scores the hand-annotated DEV files (bench/dev/NAME.json, chosen by
+bench/dev_sample.py; offsets into the shared corpus, the same scoring as
+bench/entities_heldout.py's) instead of, or beside, CoNLL files; ``all`` is every DEV file.
+It never reads the held-out set.
 
 Reads ``token LABEL`` or ``token<TAB>LABEL`` lines (the label is the last column), IOB1 or
 IOB2, with ``-DOCSTART-`` document splits; files without them are grouped into pseudo-documents
@@ -317,6 +323,27 @@ def _summary(results: list[dict[str, object]]) -> str:
     return "\n".join(lines)
 
 
+DEV_FILES = ("en", "fr", "sahel", "sahel2")  # bench/dev/NAME.json
+
+
+def score_dev(names: str, recogniser: Recogniser, errors: int = 0) -> list[dict[str, object]]:
+    """Scores of the DEV files named (comma-separated, or ``all``), as entities_heldout.score."""
+    bench = Path(__file__).resolve().parent
+    sys.path.insert(0, str(bench))
+    from entities_heldout import load_articles, score  # noqa: PLC0415
+
+    chosen = DEV_FILES if names == "all" else tuple(n.strip() for n in names.split(","))
+    results = []
+    for name in chosen:
+        if name not in DEV_FILES:
+            raise SystemExit(f"unknown DEV file {name!r}: one of {', '.join(DEV_FILES)}")
+        articles, problems = load_articles(name, heldout=bench / "dev")
+        for problem in problems:
+            print(f"warning: dev-{name}: {problem}", file=sys.stderr)
+        results.append(score(articles, recogniser, f"dev-{name}", errors))
+    return results
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("paths", nargs="*", type=Path)
@@ -340,25 +367,38 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--speed-runs", type=int, default=5, help="timed runs (best is kept)")
     parser.add_argument("--speed-articles", type=int, default=600, help="articles per run")
     parser.add_argument("--errors", type=int, default=0, help="print up to N differing spans")
+    parser.add_argument(
+        "--dev",
+        default="",
+        help=f"DEV files to score, comma-separated ({', '.join(DEV_FILES)}) or 'all'",
+    )
     args = parser.parse_args(argv)
     language = None if args.language == "auto" else args.language
     recogniser = Recogniser(statistical=not args.rules_only, merge=args.merge)
     results: list[dict[str, object]] = [
         evaluate(p, recogniser, args.errors, language) for p in args.paths
     ]
+    dev_results = score_dev(args.dev, recogniser, args.errors) if args.dev else []
     speed_result = (
         speed(recogniser, args.speed_articles, args.speed_runs)
-        if args.speed or not args.paths
+        if args.speed or not (args.paths or args.dev)
         else None
     )
     if args.json:
         payload: dict[str, object] = {"results": results}
+        if dev_results:
+            payload["dev"] = dev_results
         if speed_result:
             payload["speed"] = speed_result
         print(json.dumps(payload, indent=2))
         return 0
     for result in results:
         print(_table(result))
+        print()
+    if dev_results:
+        from entities_heldout import table  # noqa: PLC0415
+
+        print(table(dev_results))
         print()
     if len(results) > 1:
         print("### Summary (typed exact-span; MISC and other types ignored)")

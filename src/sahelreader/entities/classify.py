@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sahelreader.entities.context import Context
 from sahelreader.entities.document import (
+    ABBREVIATED_TITLE,
     FR_COMPASS_PLACE_RE,
     FR_MINISTRIES,
     LISTED,
@@ -33,15 +34,65 @@ from sahelreader.entities.rules import (
     PERSON_VERBS,
     PLACE_PREPOSITIONS,
     ROMAN_ORDINAL_RE,
+    abbreviates,
     is_acronym,
 )
 
 # How a body's name goes on with the region it names itself after: "État islamique au Sahel".
+# Lower-case French nouns that head a site's name when a capitalised name follows them directly.
+FR_FACILITY_HEADS = frozenset({"stade", "aéroport", "hôpital"})
+# Lower-case French nouns that may head an organisation's name written in lower case, and the
+# most words such a name runs to before its acronym in brackets.
+FR_LOWER_NAME_HEADS = frozenset(head.casefold() for head in FR_ORG_HEADS) | {"commissariat"}
+LOWER_NAME_WORDS = 10
 REGION_LINKS = frozenset({"au", "du", "dans", "de", "en"})
 
 
 class FirstPass(Context):
     """The left-to-right pass that finds and types spans."""
+
+    def lower_organisation(self, i: int) -> int:
+        """End of a French organisation's name written in lower case from token ``i`` (an
+        organisation noun: "organisation", "réseau", "conseil"...), 0 if there is none there:
+        a listed name of three words or more ("l'organisation mondiale de la santé"), a name
+        its acronym defines right after it ("le réseau national de lutte anti-corruption
+        (REN-LAC)"), or a name so defined earlier in the text."""
+        g, folds, n = self.g, self.folds, self.n
+        key0 = folds[i].casefold()
+        for size in g.lower_lengths.get(key0, ()):
+            end = i + size
+            if size < 3 or end > n or any(self.brk[i + 1 : end]):
+                continue
+            key = tuple(f.casefold() for f in folds[i:end])
+            if g.lower.get(key) == "organisation" and not any(self.caps[i:end]):
+                return end
+        if self._lower_orgs:
+            for key in self._lower_orgs:
+                end = i + len(key)
+                if key[0] == key0 and end <= n and tuple(f.casefold() for f in folds[i:end]) == key:
+                    return end
+        words, brk = self.words, self.brk
+        k = i + 1
+        while k < n and k - i <= LOWER_NAME_WORDS and not brk[k]:
+            w = words[k]
+            if w == "(":
+                break
+            if not (w[0].islower() and w.replace("-", "").replace("'", "").isalpha()):
+                return 0
+            k += 1
+        if k - i < 3 or k + 2 >= n or words[k] != "(" or words[k + 2] != ")":
+            return 0
+        acronym = words[k + 1]
+        letters = acronym.replace("-", "")
+        if not (
+            is_acronym(letters)
+            and abbreviates(letters, self.text[self.starts[i] : self.ends[k - 1]])
+        ):
+            return 0
+        if self._lower_orgs is None:
+            self._lower_orgs = set()
+        self._lower_orgs.add(tuple(f.casefold() for f in folds[i:k]))
+        return k
 
     def first_pass(self) -> None:
         words, caps, folds, n, g = self.words, self.caps, self.folds, self.n, self.g
@@ -62,6 +113,13 @@ class FirstPass(Context):
                 titled = False
                 continue
             if not caps[i]:
+                if self.language == "fr" and folds[i] in FR_LOWER_NAME_HEADS:
+                    end = self.lower_organisation(i)
+                    if end:
+                        self.emit(i, end, "organisation")
+                        i = end
+                        titled = False
+                        continue
                 if w in FR_LOWER_ORG_HEADS and self.language == "fr":
                     end = self.french_org_body(i, i + 1)
                     if any(caps[i + 1 : end]) or (
@@ -72,10 +130,29 @@ class FirstPass(Context):
                         self.emit(i, end, "organisation")
                         i = end
                         continue
+                if (
+                    w in FR_FACILITY_HEADS
+                    and self.language == "fr"
+                    and i + 1 < n
+                    and caps[i + 1]
+                    and not self.brk[i + 1]
+                    and not upper[i + 1]
+                    and self.gazetteer_at(i + 1)[1] in ("", "person")
+                    and not self.is_blocker(i + 1)
+                ):
+                    # "le stade Al Bayt", "l'aéroport Diori Kessaro", "l'hôpital Gabriel Kessaro":
+                    # a site named after someone is a place, named with its head noun
+                    end = self.extend(i + 1)
+                    self.emit(i, end, "place")
+                    i = end
+                    titled = False
+                    continue
                 if w == "." or w in NAME_CONNECTORS or w == ",":
                     if w != ",":
                         if w != ".":
                             titled = False  # "président de la Fifa": the title is not Fifa's
+                        elif i and len(words[i - 1]) > ABBREVIATED_TITLE:
+                            titled = False  # "à la chanteuse. En mars": the sentence ended
                         i += 1
                         continue
                 taken = self.title_at(i) if folds[i].casefold() in g.title_lengths else 0
@@ -139,6 +216,19 @@ class FirstPass(Context):
                 continue
             if not titled and self.after_descriptor(i):
                 self.emit(i, j, "organisation")  # the steelmaker POSCO, l'ONG X
+                if (
+                    j + 1 < n
+                    and words[j] == "et"
+                    and caps[j + 1]
+                    and not self.brk[j + 1]
+                    and not self.is_blocker(j + 1)
+                    and not self.gazetteer_at(j + 1)[0]
+                    and self.plural_descriptor_before(i)
+                ):
+                    # "les clubs égyptiens Pyramids et Al Kessra": both are clubs
+                    end = self.extend(j + 1)
+                    self.emit(j + 1, end, "organisation")
+                    j = end
                 i = j
                 continue
             if sent[i] and j > i + 1 and w.casefold() in ORG_DESCRIPTORS and f not in g.org_words:
@@ -277,10 +367,17 @@ class FirstPass(Context):
             return self.skip_event_acronym(j)
         if size == 1 and ROMAN_ORDINAL_RE.fullmatch(words[i]):
             return j  # "au XIXe siècle": a century
-        if toks[0] in FR_ORG_HEADS:
+        compound_head = (
+            "-" in toks[0]
+            and self.language == "fr"
+            and toks[0].split("-", 1)[1].casefold() in FR_LOWER_NAME_HEADS
+        )  # "Haut-Commissariat", "Haut-Conseil" (not "Haute-Volta")
+        if toks[0] in FR_ORG_HEADS or compound_head:
+            # "Conseil national de...", and a compound head: "Haut-commissariat des Nations
+            # unies pour les réfugiés"
             end = self.french_org_body(i, j)
-            if end > i + 1:
-                self.emit(i, end, "organisation")
+            if end > i + 1 or compound_head:
+                self.emit(i, end, "organisation")  # "le Haut-Conseil" alone too
                 return end
         if any(t in g.org_words for t in toks):
             if size > 1:
@@ -304,7 +401,10 @@ class FirstPass(Context):
         if size > 1 and (toks[-1] in g.place_end_words or toks[0] in g.place_start_words):
             self.emit(i, j, "place")
             return j
-        if toks[0] in g.first_names:
+        if toks[0] in g.first_names or (
+            size > 1 and "-" in toks[0] and toks[0].split("-", 1)[0] in g.first_names
+        ):
+            # "Abdoul-Aziz Kessaro", "Mohamed-Lamine Kessaro": a compound first name
             self.emit(i, j, "person")
             return j
         if size > 1 and toks[-1] in FACILITY_ENDS:

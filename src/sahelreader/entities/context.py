@@ -43,16 +43,47 @@ class Context(Events):
         if (
             self.language == "fr"
             and k >= 1
-            and self.words[k - 1].casefold() in ORG_DESCRIPTORS
+            and self.org_descriptor(k - 1)
             and self.words[k - 1].islower()
             and self.is_french_adjective(k)
             and self.folds[i] not in self.g.first_names
         ):
             k -= 1  # "le groupe français Kessel", "la société minière Tessa", "le club kenyan X"
-        if k < 0 or self.words[k].casefold() not in ORG_DESCRIPTORS:
+        if k < 0 or not self.org_descriptor(k):
             return False
+        if self.words[k].casefold() not in ORG_DESCRIPTORS and not self.names_two(i):
+            return False  # a plural ("les sociétés X") only before two names joined by "et"
         # "the union Unite", "l'ONG X"; a capitalised "Union" or "Group" starts a name instead
         return self.words[k].islower() or is_acronym(self.words[k])
+
+    def names_two(self, i: int) -> bool:
+        """The run at ``i`` is followed by "et" and another capitalised name."""
+        j = self.extend(i)
+        return (
+            j + 1 < self.n
+            and self.words[j] == "et"
+            and self.caps[j + 1]
+            and not self.brk[j + 1]
+            and not self.is_blocker(j + 1)
+        )
+
+    def org_descriptor(self, k: int) -> bool:
+        """Token ``k`` says an organisation is named next: "l'ONG", "the union", and in
+        French the plural too ("les clubs égyptiens X et Y")."""
+        w = self.words[k].casefold()
+        return w in ORG_DESCRIPTORS or (
+            self.language == "fr" and w.endswith("s") and w[:-1] in ORG_DESCRIPTORS
+        )
+
+    def plural_descriptor_before(self, i: int) -> bool:
+        """The organisation named at ``i`` follows a French plural descriptor ("les clubs
+        égyptiens X"), so a name joined to it by "et" is one too."""
+        if self.language != "fr":
+            return False
+        for k in (i - 1, i - 2):
+            if k >= 0 and self.words[k].endswith("s") and self.org_descriptor(k):
+                return self.words[k].casefold() not in ORG_DESCRIPTORS
+        return False
 
     def is_french_adjective(self, k: int) -> bool:
         """Token ``k`` may be a French adjective after a noun ("français", "minière",

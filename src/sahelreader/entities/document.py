@@ -54,6 +54,12 @@ TYPES: dict[str, EntityType] = {
 }
 
 
+# The shortest listed acronym also recognised written as a word ("Ecowas" for ECOWAS).
+WORD_ACRONYM = 5  # FACT (a Chadian rebel group) would make "Fact check" a name
+# The longest title that takes a full stop after it as its abbreviation dot ("Capt.", "Lieut.").
+ABBREVIATED_TITLE = 5
+
+
 class DocumentBase:
     """The state of one recognition run (tokens, flags, spans found so far)."""
 
@@ -92,6 +98,9 @@ class DocumentBase:
         self.guessed: dict[tuple[int, int], str] = {}
         self._lower_vocab: set[str] | None = None
         self._common_acronyms: set[str] | None = None
+        # Lower-case organisation names defined by their acronym earlier in the text
+        # ("le réseau national de lutte anti-corruption (REN-LAC)"), as casefolded token keys.
+        self._lower_orgs: set[tuple[str, ...]] | None = None
         self._event_acronyms: set[str] | None = None
 
     def _boundaries(self) -> None:
@@ -118,12 +127,13 @@ class DocumentBase:
         # that ends like a sentence is prose, unless it is very short.
         head = [False] * n
         upper = [False] * n
+        french = self.language == "fr"
         breaks = [i for i in range(n) if brk[i]]
         breaks.append(n)
         for line_start, line_end in zip(breaks, breaks[1:], strict=False):
             if line_end - line_start >= 4 and words[line_end - 1] in PROSE_ENDS:
                 continue
-            long_words = caps_count = upper_count = 0
+            long_words = caps_count = upper_count = lower_count = 0
             for w in words[line_start:line_end]:
                 if len(w) > 3 and w.isalpha():
                     long_words += 1
@@ -131,10 +141,15 @@ class DocumentBase:
                         caps_count += 1
                         if w.isupper():
                             upper_count += 1
+                    elif token_key(w.capitalize()) not in self.g.stopwords:
+                        lower_count += 1
             if long_words >= 3:
                 if upper_count >= 0.8 * long_words:
                     upper[line_start:line_end] = [True] * (line_end - line_start)
-                elif caps_count >= 0.75 * long_words:
+                elif caps_count >= 0.75 * long_words and not (lower_count and french):
+                    # French headlines are in sentence case: a lower-case word there that is
+                    # no function word ("MSF se retire de Maïné Soroa au Niger") shows that the
+                    # capitals are names
                     head[line_start:line_end] = [True] * (line_end - line_start)
         self.head = head
         self.upper = upper
@@ -163,6 +178,15 @@ class DocumentBase:
                 if etype is not None:
                     return size, etype
         if self.caps[i]:
+            if (
+                len(f) >= WORD_ACRONYM
+                and f[1:].islower()
+                and f.isalpha()
+                and g.exact.get((f.upper(),)) == "organisation"
+                and f.lower() not in self.lower_vocab()
+            ):
+                # "Ecowas", "Minusma": a listed acronym written as a word, as the BBC does
+                return 1, "organisation"
             low = f.casefold()
             lengths = g.lower_lengths.get(low)
             if lengths:
@@ -194,8 +218,13 @@ class DocumentBase:
                 key = tuple(f.casefold() for f in self.folds[i : i + size])
             if key in self.g.titles:
                 end = i + size
-                if end < n and words[end] == "." and not self.brk[end]:
-                    end += 1
+                if (
+                    end < n
+                    and words[end] == "."
+                    and not self.brk[end]
+                    and len(words[end - 1]) <= ABBREVIATED_TITLE
+                ):
+                    end += 1  # "Dr.", "Mme.", "Gen.": a full word ("chanteuse.") ends a sentence
                 return end - i
         return 0
 
