@@ -8,6 +8,7 @@ from sahelreader.entities.document import (
 )
 from sahelreader.entities.rules import (
     CREDIT_LABELS,
+    FACILITY_ENDS,
     FR_ORG_LINKS,
     FR_ORG_VOCAB,
     NAME_CONNECTORS,
@@ -17,6 +18,10 @@ from sahelreader.entities.rules import (
     abbreviates,
     is_short_form,
 )
+
+# English connectors that end a name right after a place word ("County", "Park", "Junction",
+# "Stadium"): what follows them is another name, not more of this one.
+PLACE_END_BREAKS = frozenset({"and", "&", "to", "in", "at", "on"})
 
 
 class Runs(DocumentBase):
@@ -102,6 +107,12 @@ class Runs(DocumentBase):
             ):
                 org_or_place = True  # Securities and Exchange Commission
             if org_or_place and w in NAME_CONNECTORS:
+                if w in PLACE_END_BREAKS and (
+                    folds[j - 1] in g.place_end_words or folds[j - 1] in FACILITY_ENDS
+                ):
+                    # A name that ends with a place word is complete: "Kessel County and Tamba
+                    # County", "Kessel Junction to Tamba", "Dolo Stadium in Tamba" are two
+                    break
                 if w in ("and", "&", "et") and (
                     folds[j - 1] in g.org_words or not caps[nxt] or self.gazetteer_at(nxt)[0]
                 ):
