@@ -59,3 +59,29 @@ def test_a_name_ending_with_a_place_word_does_not_run_over_a_connector(
 )
 def test_organisation_names_with_and_stay_whole(text: str, name: str) -> None:
     assert (name, "organisation") in found(RULES, text)
+
+
+# --- days and aircraft are MISC: never reported as people ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("The republic marks Founders Day on 12 May with parades.", "Founders Day"),
+        ("Schools close on Kesselian Unity Day, a public holiday.", "Unity Day"),
+        ("Tamberly Remembrance Day falls on a Sunday this year.", "Remembrance Day"),
+        ("The squadron flew the Kx-17 Stormhawk until 1990.", "Stormhawk"),
+        ("Two Mi-35 Hind helicopters and an MQ-9 Reaper drone were seen near Gao.", "Hind"),
+        ("The air force bought six Su-30 Flanker jets.", "Flanker"),
+    ],
+)
+def test_days_and_aircraft_are_not_reported(text: str, words: str) -> None:
+    for recogniser in (RULES, DEFAULT):
+        assert not any(words in name for name, _ in found(recogniser, text))
+
+
+@pytest.mark.parametrize(
+    "text", ["The singer Amanda Day released a record.", "Critics praised Martin Day's novel."]
+)
+def test_a_person_named_day_stays_a_person(text: str) -> None:
+    assert any(etype == "person" and "Day" in name for name, etype in found(RULES, text))

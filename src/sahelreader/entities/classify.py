@@ -3,6 +3,8 @@ titles, organisation and place words, first names, acronyms and context."""
 
 from __future__ import annotations
 
+import re
+
 from sahelreader.entities.context import Context
 from sahelreader.entities.document import (
     ABBREVIATED_TITLE,
@@ -45,6 +47,9 @@ FR_FACILITY_HEADS = frozenset({"stade", "aéroport", "hôpital"})
 # most words such a name runs to before its acronym in brackets.
 FR_LOWER_NAME_HEADS = frozenset(head.casefold() for head in FR_ORG_HEADS) | {"commissariat"}
 LOWER_NAME_WORDS = 10
+# An aircraft's or a vehicle's designation (F-16, Mi-24, MQ-9, Su-30, CH-53, EC-130): with the
+# names after it ("F-16 Fighting Falcon", "Mi-24 Hind") it names a model, MISC.
+DESIGNATION_RE = re.compile(r"[A-Z][A-Za-z]{0,2}-\d{1,3}[A-Z]{0,2}")
 REGION_LINKS = frozenset({"au", "du", "dans", "de", "en"})
 
 
@@ -284,7 +289,7 @@ class FirstPass(Context):
             return self.skip_event_acronym(end)  # a listed event and its short name
         # The capitalised sequence runs past the entry: decide on the whole sequence.
         rest = folds[end:j]
-        if self.words[j - 1] in EVENT_ENDS:
+        if self.words[j - 1] in EVENT_ENDS or self.is_day(i, j):
             return self.skip_event_acronym(j)  # Boston Marathon: an event named after a place
         if any(f in g.org_words for f in rest):
             self.emit(i, j, "organisation")
@@ -357,6 +362,16 @@ class FirstPass(Context):
         )
         return end if regional else k
 
+    def is_day(self, i: int, j: int) -> bool:
+        """``[i, j)`` names a day ("Independence Day", "Africa Day", "Armistice Day"): MISC,
+        unless a first name starts it ("Doris Day") or a listed person's name."""
+        return (
+            j - i > 1
+            and self.words[j - 1] == "Day"
+            and self.folds[i] not in self.g.first_names
+            and self.gazetteer_at(i)[1] != "person"
+        )
+
     def classify(self, i: int, j: int, titled: bool) -> int:
         """Type an unknown capitalised sequence ``[i, j)``; returns the token after it."""
         folds, g, words = self.folds, self.g, self.words
@@ -365,6 +380,8 @@ class FirstPass(Context):
         if (size > 1 and words[j - 1] in EVENT_ENDS) or words[j - 1] == "Games":
             # Commonwealth Games, World Cup, Boston Marathon: events, not reported
             return self.skip_event_acronym(j)
+        if size > 1 and (self.is_day(i, j) or DESIGNATION_RE.fullmatch(words[i])):
+            return j  # Independence Day; the F-16 Fighting Falcon: MISC, not reported
         if size == 1 and ROMAN_ORDINAL_RE.fullmatch(words[i]):
             return j  # "au XIXe siècle": a century
         compound_head = (
