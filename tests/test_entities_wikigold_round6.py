@@ -85,3 +85,30 @@ def test_days_and_aircraft_are_not_reported(text: str, words: str) -> None:
 )
 def test_a_person_named_day_stays_a_person(text: str) -> None:
     assert any(etype == "person" and "Day" in name for name, etype in found(RULES, text))
+
+
+# --- a town, then the state or country it is in ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("In 1880 the family moved to Dalmorey, Ohio, where he trained.", "Dalmorey"),
+        ("She was born near Tamberwick, Niger in 1961.", "Tamberwick"),
+        ("Floods cut the road between Kessaville, Mali and the border.", "Kessaville"),
+    ],
+)
+def test_a_town_before_its_state_or_country_is_a_place(text: str, town: str) -> None:
+    assert (town, "place") in found(RULES, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan was backed by Dalmorey, Nigeria's new coach.",
+        "The award went to Kessaville, Borno State governor, on Monday.",
+    ],
+)
+def test_a_name_before_a_country_and_a_role_is_no_town(text: str) -> None:
+    places = {name for name, etype in found(RULES, text) if etype == "place"}
+    assert not places & {"Dalmorey", "Kessaville"}

@@ -24,6 +24,9 @@ from sahelreader.entities.rules import (
     is_short_form,
 )
 
+# What may follow "Town, Region" for the pair to be read as a town and the region it is in.
+TOWN_REGION_ENDS = frozenset({",", ".", ";", ":", ")", "(", "and", "in", "on", "where"})
+
 
 class Context(Events):
     """What the words around a run say about it."""
@@ -148,6 +151,8 @@ class Context(Events):
                 k += 1
             if k < n and not brk[k] and words[k] in PLACE_NOUNS_AFTER and words[k].endswith("s"):
                 return True
+        if j == i + 1 and self.town_before_region(j):
+            return True
         if (
             i >= 1
             and j + 2 < n
@@ -172,6 +177,20 @@ class Context(Events):
             ):
                 return True  # "le camp militaire de Kessa", "la commune rurale de Tamba"
         return False
+
+    def town_before_region(self, j: int) -> bool:
+        """A comma, then a listed place, then the end of the phrase after the one-word run
+        ending at ``j``: "moved to Dalmorey, Ohio, where", "born in Kessa, Niger in 1961" (a
+        town and its state or country; not "Kessa, Nigeria's coach" nor "Kessa, Borno State
+        governor"). Longer unknown runs there are as often bodies, bands or sites."""
+        words, brk, n = self.words, self.brk, self.n
+        if j + 1 >= n or words[j] != "," or brk[j + 1] or not self.caps[j + 1]:
+            return False
+        size, kind = self.gazetteer_at(j + 1)
+        if kind != "place":
+            return False
+        after = j + 1 + size
+        return after >= n or brk[after] or words[after] in TOWN_REGION_ENDS
 
     def defines_acronym(self, i: int, j: int) -> bool:
         """The name ``[i, j)`` is followed by its acronym in brackets: "Harbour Survey &
