@@ -112,3 +112,32 @@ def test_a_town_before_its_state_or_country_is_a_place(text: str, town: str) -> 
 def test_a_name_before_a_country_and_a_role_is_no_town(text: str) -> None:
     places = {name for name, etype in found(RULES, text) if etype == "place"}
     assert not places & {"Dalmorey", "Kessaville"}
+
+
+# --- "X is a village in ...", "X, a town in ...": a definition makes a place -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Tessagou is a village in the north of the region.", "Tessagou"),
+        ("Dalmorey is a small rural commune of the district.", "Dalmorey"),
+        ("Kessaville was a market town on the old road.", "Kessaville"),
+        ("Troops reached Ambrolé, a town near the border, on Sunday.", "Ambrolé"),
+        ("Fighting spread to Tessagou Kessa, a village of herders, overnight.", "Tessagou Kessa"),
+    ],
+)
+def test_a_name_defined_as_a_village_or_a_town_is_a_place(text: str, town: str) -> None:
+    assert (town, "place") in found(RULES, text)
+    assert (town, "place") in found(DEFAULT, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Kessaro is a town councillor and a farmer.", "Kessaro"),
+        ("Amadou Kessaro, a village chief, said the well was dry.", "Amadou Kessaro"),
+    ],
+)
+def test_a_person_described_by_a_village_role_stays_a_person(text: str, name: str) -> None:
+    assert (name, "place") not in found(RULES, text)

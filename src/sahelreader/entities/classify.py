@@ -264,7 +264,10 @@ class FirstPass(Context):
                     i += 1
                     continue
                 if j == i + 1:
-                    self.candidates.append((i, j))
+                    if self.defined_as_place(j):
+                        self.emit(i, j, "place")  # "Tessagou is a village in the north"
+                    else:
+                        self.candidates.append((i, j))
                     i += 1
                     continue
             i = self.classify(i, j, titled)

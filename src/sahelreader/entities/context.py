@@ -27,6 +27,23 @@ from sahelreader.entities.rules import (
 # What may follow "Town, Region" for the pair to be read as a town and the region it is in.
 TOWN_REGION_ENDS = frozenset({",", ".", ";", ":", ")", "(", "and", "in", "on", "where"})
 
+# Nouns that define a name as a place ("X is a village in", "X, a town near"), and what may
+# follow them for the definition to be the name's.
+DEFINED_PLACE_NOUNS = frozenset(
+    {
+        *("village", "town", "city", "municipality", "commune", "hamlet", "suburb", "district"),
+        *("region", "province", "county", "island", "settlement", "oasis", "neighbourhood"),
+        *("neighborhood", "locality", "parish", "port", "township"),
+    }
+)
+DEFINED_PLACE_NEXT = frozenset(
+    {
+        *(",", ".", ";", "in", "of", "on", "near", "at", "along", "between", "located"),
+        *("situated", "about", "some", "north", "south", "east", "west", "northeast"),
+        *("northwest", "southeast", "southwest", "close", "with", "and", "where", "which"),
+    }
+)
+
 
 class Context(Events):
     """What the words around a run say about it."""
@@ -151,7 +168,7 @@ class Context(Events):
                 k += 1
             if k < n and not brk[k] and words[k] in PLACE_NOUNS_AFTER and words[k].endswith("s"):
                 return True
-        if j == i + 1 and self.town_before_region(j):
+        if (j == i + 1 and self.town_before_region(j)) or self.defined_as_place(j):
             return True
         if (
             i >= 1
@@ -176,6 +193,23 @@ class Context(Events):
                 and self.is_french_adjective(i - 2)
             ):
                 return True  # "le camp militaire de Kessa", "la commune rurale de Tamba"
+        return False
+
+    def defined_as_place(self, j: int) -> bool:
+        """The run ending at ``j`` is defined as a village, a town...: "X is a village in",
+        "X was a market town on", "X, a town near the border" (the noun then a preposition or
+        a comma; not "a town councillor", "a village chief")."""
+        words, brk, n = self.words, self.brk, self.n
+        if j + 3 >= n or brk[j + 1] or words[j] not in (",", "is", "was"):
+            return False
+        if words[j + 1] not in ("a", "an"):
+            return False
+        for k in range(j + 2, min(j + 5, n - 1)):
+            w = words[k]
+            if brk[k] or not w.islower():
+                return False
+            if w in DEFINED_PLACE_NOUNS:
+                return not brk[k + 1] and words[k + 1] in DEFINED_PLACE_NEXT
         return False
 
     def town_before_region(self, j: int) -> bool:
