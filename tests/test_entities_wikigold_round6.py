@@ -141,3 +141,35 @@ def test_a_name_defined_as_a_village_or_a_town_is_a_place(text: str, town: str) 
 )
 def test_a_person_described_by_a_village_role_stays_a_person(text: str, name: str) -> None:
     assert (name, "place") not in found(RULES, text)
+
+
+# --- trophies and bowls are MISC; company suffixes; halls of fame ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("He was a finalist for Ambermoor Trophy honours in 1970.", "Trophy"),
+        ("They played in three Kessel Bowl games in a row.", "Bowl"),
+    ],
+)
+def test_trophies_and_bowls_are_not_reported(text: str, words: str) -> None:
+    for recogniser in (RULES, DEFAULT):
+        assert not any(words in name for name, _ in found(recogniser, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The plant was sold to Kessel Tamba GmbH in 1999.", "Kessel Tamba GmbH"),
+        ("Shares in Ambermoor AG fell 3% on Monday.", "Ambermoor AG"),
+        ("The licence went to Dalmorey Mining Pty in 2004.", "Dalmorey Mining Pty"),
+        (
+            "He was inducted into the Kessel Badminton Hall of Fame in 1990.",
+            "Kessel Badminton Hall of Fame",
+        ),
+    ],
+)
+def test_company_suffixes_and_halls_of_fame_make_organisations(text: str, name: str) -> None:
+    assert (name, "organisation") in found(RULES, text)
+    assert (name, "organisation") in found(DEFAULT, text)

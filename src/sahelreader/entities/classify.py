@@ -427,6 +427,16 @@ class FirstPass(Context):
             # "Abdoul-Aziz Kessaro", "Mohamed-Lamine Kessaro": a compound first name
             self.emit(i, j, "person")
             return j
+        if (
+            size > 1
+            and toks[-1] == "Hall"
+            and j + 1 < self.n
+            and words[j] == "of"
+            and words[j + 1] in ("Fame", "Honor", "Honour")
+            and not self.brk[j + 1]
+        ):
+            self.emit(i, j + 2, "organisation")  # the Kessel Badminton Hall of Fame
+            return j + 2
         if size > 1 and toks[-1] in FACILITY_ENDS:
             self.emit(i, j, "place")  # Carnegie Hall, Kessel Theatre: a building
             return j
