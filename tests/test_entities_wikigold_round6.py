@@ -173,3 +173,31 @@ def test_trophies_and_bowls_are_not_reported(text: str, words: str) -> None:
 def test_company_suffixes_and_halls_of_fame_make_organisations(text: str, name: str) -> None:
     assert (name, "organisation") in found(RULES, text)
     assert (name, "organisation") in found(DEFAULT, text)
+
+
+# --- a unit's number is part of its name ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The 27 Air Division moved to Kessel Field in 1952.", "27 Air Division"),
+        ("He joined 42 Commando Brigade after training.", "42 Commando Brigade"),
+        ("The wing reported to the Ninth Air Force until 1945.", "Ninth Air Force"),
+        ("Troops of the Third Infantry Division landed on Monday.", "Third Infantry Division"),
+    ],
+)
+def test_a_units_number_belongs_to_its_name(text: str, name: str) -> None:
+    assert (name, "organisation") in found(RULES, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen killed 20 Army officers near the border.",
+        "About 300 Police officers marched.",
+        "The 12 Air Force jets flew over Second Battalion lines.",
+    ],
+)
+def test_a_count_before_an_organisation_is_not_its_number(text: str) -> None:
+    assert not any(name[0].isdigit() for name, _ in found(RULES, text))

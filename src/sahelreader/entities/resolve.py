@@ -28,6 +28,18 @@ from sahelreader.entities.rules import (
     is_acronym,
 )
 
+# "the Third Infantry Division", "the Ninth Air Force": a spelled ordinal before a unit.
+SPELLED_ORDINALS = frozenset(
+    {
+        *("First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth"),
+        *("Ninth", "Tenth", "Eleventh", "Twelfth"),
+    }
+)
+# Units whose number, written in figures, comes first in their name ("27 Air Division"); an
+# army, a force or the police before a figure is counted ("20 Army officers").
+NUMBERED_UNITS = frozenset({"Division", "Wing", "Brigade", "Squadron", "Regiment", "Battalion"})
+UNIT_WORDS = NUMBERED_UNITS | {"Corps", "Army", "Force", "Fleet", "Command"}
+
 
 class Resolve(FirstPass):
     """Document-level fixes after the first pass."""
@@ -63,7 +75,17 @@ class Resolve(FirstPass):
             if etype == "organisation"
             and i > 0
             and not brk[i]
-            and ORDINAL_RE.fullmatch(words[i - 1])
+            and (
+                ORDINAL_RE.fullmatch(words[i - 1])
+                or (words[i - 1] in SPELLED_ORDINALS and words[j - 1] in UNIT_WORDS)
+                or (
+                    # "27 Air Division", "42 Commando Brigade": a unit's number, not a count
+                    words[i - 1].isdigit()
+                    and len(words[i - 1]) <= 3
+                    and j - i > 1
+                    and words[j - 1] in NUMBERED_UNITS
+                )
+            )
             else (i, j, etype, strength)
             for i, j, etype, strength in self.spans
         ]
