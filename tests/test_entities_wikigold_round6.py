@@ -201,3 +201,22 @@ def test_a_units_number_belongs_to_its_name(text: str, name: str) -> None:
 )
 def test_a_count_before_an_organisation_is_not_its_number(text: str) -> None:
     assert not any(name[0].isdigit() for name, _ in found(RULES, text))
+
+
+# --- "de" inside a person's full name in English text -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("President Marcelo Tamberlo de Kessa arrived on Monday.", "Marcelo Tamberlo de Kessa"),
+        ("The poem was written by Henrique Lopes de Ambrosa in 1890.", "Henrique Lopes de Ambrosa"),
+    ],
+)
+def test_de_inside_a_full_name_in_english(text: str, person: str) -> None:
+    assert (person, "person") in found(RULES, text, "en")
+
+
+def test_de_after_a_french_name_stays_a_preposition() -> None:
+    text = "Les partisans de Marcel Kessa de Tambali ont manifesté."
+    assert ("Marcel Kessa de Tambali", "person") not in found(RULES, text, "fr")

@@ -33,6 +33,7 @@ from sahelreader.entities.rules import (
     NAME_CONNECTORS,
     NAME_PARTICLES,
     ORG_DESCRIPTORS,
+    PERSON_DE,
     PERSON_VERBS,
     PLACE_PREPOSITIONS,
     ROMAN_ORDINAL_RE,
@@ -528,7 +529,11 @@ class FirstPass(Context):
             kind = "multi"
             if guess == "person" and COMMON_WORD_ORG:
                 vocab = self.lower_vocab()
-                if any(w.lower() in vocab for w in words[i:j] if w not in NAME_PARTICLES):
+                if any(
+                    w.lower() in vocab
+                    for w in words[i:j]
+                    if w not in NAME_PARTICLES and w not in PERSON_DE  # "Lopes de Sousa"
+                ):
                     guess = COMMON_WORD_ORG
                     kind = "common"
             if guess:

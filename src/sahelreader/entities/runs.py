@@ -93,6 +93,19 @@ class Runs(DocumentBase):
             if w in PERSON_DE and first_name and j == i + 1 and caps[nxt]:
                 j = nxt + 1
                 continue
+            if (
+                w == "de"
+                and (first_name or j - i >= 2)
+                and j - i <= 3
+                and self.language == "en"
+                and caps[nxt]
+                and not self.is_blocker(nxt)
+                and not org_or_place
+            ):
+                # "Marcelo Rebelo de Sousa", "Rio Grande de Kessa": in English "de" only joins
+                # the parts of a name
+                j = nxt + 1
+                continue
             if w in ("and", "&", "et") and caps[nxt] and self.defined_run(i, nxt):
                 # "Armed Conflict Location and Event Data (Acled)": the acronym in brackets
                 # says the words on both sides of "and" are one name
