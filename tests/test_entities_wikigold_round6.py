@@ -220,3 +220,30 @@ def test_de_inside_a_full_name_in_english(text: str, person: str) -> None:
 def test_de_after_a_french_name_stays_a_preposition() -> None:
     text = "Les partisans de Marcel Kessa de Tambali ont manifesté."
     assert ("Marcel Kessa de Tambali", "person") not in found(RULES, text, "fr")
+
+
+# --- "X, a mining company in ...", "X is a Danish chain of ...": a definition makes a body ----
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The deal was signed by Tamberlo, a mining company based in Accra.", "Tamberlo"),
+        ("Kessamart is a Danish chain of supermarkets.", "Kessamart"),
+        ("Ambrolight are an English punk rock band from Leicester.", "Ambrolight"),
+        ("In 1980 he started Dolmerine, his first jazz band, with friends.", "Dolmerine"),
+    ],
+)
+def test_a_name_defined_as_a_company_or_a_band_is_an_organisation(text: str, name: str) -> None:
+    assert (name, "organisation") in found(RULES, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Tamberlo, a party official, said the vote was fair.", "Tamberlo"),
+        ("Kessamart is a company director and a farmer.", "Kessamart"),
+    ],
+)
+def test_a_person_described_by_a_company_role_is_no_organisation(text: str, name: str) -> None:
+    assert (name, "organisation") not in found(RULES, text)

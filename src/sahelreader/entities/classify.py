@@ -265,8 +265,9 @@ class FirstPass(Context):
                     i += 1
                     continue
                 if j == i + 1:
-                    if self.defined_as_place(j):
-                        self.emit(i, j, "place")  # "Tessagou is a village in the north"
+                    kind = self.definition_at(j)
+                    if kind:
+                        self.emit(i, j, kind)  # "Tessa is a village in", "Tessa is a chain of"
                     else:
                         self.candidates.append((i, j))
                     i += 1
@@ -463,6 +464,9 @@ class FirstPass(Context):
             return j
         if size <= 3 and self.place_context(i, j):
             self.emit(i, j, "place")
+            return j
+        if size <= 3 and self.definition_at(j) == "organisation":
+            self.emit(i, j, "organisation")  # "Tamberlo, a mining company based in Accra"
             return j
         if (
             size == 1
