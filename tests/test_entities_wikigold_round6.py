@@ -47,6 +47,11 @@ def test_a_name_ending_with_a_place_word_does_not_run_over_a_connector(
     assert expected <= found(DEFAULT, text)
 
 
+def test_two_people_whose_first_surname_is_a_place_word_are_not_made_places() -> None:
+    text = "Goals from Ted Hill and Miles Reid sealed the win on Saturday."
+    assert not {name for name, etype in found(RULES, text) if etype == "place"}
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [

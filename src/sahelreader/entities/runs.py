@@ -120,8 +120,10 @@ class Runs(DocumentBase):
             ):
                 org_or_place = True  # Securities and Exchange Commission
             if org_or_place and w in NAME_CONNECTORS:
-                if w in PLACE_END_BREAKS and (
-                    folds[j - 1] in g.place_end_words or folds[j - 1] in FACILITY_ENDS
+                if (
+                    w in PLACE_END_BREAKS
+                    and (folds[j - 1] in g.place_end_words or folds[j - 1] in FACILITY_ENDS)
+                    and not first_name  # "Ted Hill and Ben Lake": people, not places
                 ):
                     # A name that ends with a place word is complete: "Kessel County and Tamba
                     # County", "Kessel Junction to Tamba", "Dolo Stadium in Tamba" are two
