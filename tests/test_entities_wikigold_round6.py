@@ -60,6 +60,14 @@ def test_two_people_whose_first_surname_is_a_place_word_are_not_made_places() ->
             "Bank of Tamberly and Kessel",
         ),
         ("He joined the Kessel and Tamba Railway as a clerk.", "Kessel and Tamba Railway"),
+        (
+            "A study by the Kessel Road and Transport Research Institute was cited.",
+            "Kessel Road and Transport Research Institute",
+        ),
+        (
+            "The Tamba City and Kessel District Council met on Monday.",
+            "Tamba City and Kessel District Council",
+        ),
     ],
 )
 def test_organisation_names_with_and_stay_whole(text: str, name: str) -> None:

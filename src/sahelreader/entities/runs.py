@@ -124,6 +124,8 @@ class Runs(DocumentBase):
                     w in PLACE_END_BREAKS
                     and (folds[j - 1] in g.place_end_words or folds[j - 1] in FACILITY_ENDS)
                     and not first_name  # "Ted Hill and Ben Lake": people, not places
+                    # "National Road and Transport Research Institute": one body
+                    and not (w in ("and", "&") and self.org_word_ahead(nxt))
                 ):
                     # A name that ends with a place word is complete: "Kessel County and Tamba
                     # County", "Kessel Junction to Tamba", "Dolo Stadium in Tamba" are two
@@ -190,6 +192,16 @@ class Runs(DocumentBase):
                     k += 1
                 return k
         return j
+
+    def org_word_ahead(self, nxt: int) -> bool:
+        """The capitalised run from ``nxt`` holds an organisation word within 5 words."""
+        g, folds, caps, brk, n = self.g, self.folds, self.caps, self.brk, self.n
+        k = nxt
+        while k < n and k < nxt + 5 and caps[k] and not brk[k] and not self.is_blocker(k):
+            if folds[k] in g.org_words:
+                return True
+            k += 1
+        return False
 
     def org_ahead(self, i: int, j: int, nxt: int) -> bool:
         """The capitalised run from ``nxt`` holds an organisation word, and the run ``[i, j)``
