@@ -260,3 +260,24 @@ def test_a_name_defined_as_a_company_or_a_band_is_an_organisation(text: str, nam
 )
 def test_a_person_described_by_a_company_role_is_no_organisation(text: str, name: str) -> None:
     assert (name, "organisation") not in found(RULES, text)
+
+
+# --- capitalised words after "a"/"an" that end the phrase are a common noun -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("As an Air Division, it guarded the coast.", "Air Division"),
+        ("The college also has a Technology Centre which trains welders.", "Technology Centre"),
+        ("The mill is a Registered Heritage Site in the county.", "Registered Heritage Site"),
+    ],
+)
+def test_capitalised_common_nouns_after_a_are_not_names(text: str, words: str) -> None:
+    for recogniser in (RULES, DEFAULT):
+        assert not any(words in name for name, _ in found(recogniser, text))
+
+
+def test_a_name_used_as_a_modifier_after_a_stays_a_name() -> None:
+    text = "He was a Kessel Mining Company director for years."
+    assert ("Kessel Mining Company", "organisation") in found(RULES, text)

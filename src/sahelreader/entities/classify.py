@@ -51,6 +51,13 @@ LOWER_NAME_WORDS = 10
 # An aircraft's or a vehicle's designation (F-16, Mi-24, MQ-9, Su-30, CH-53, EC-130): with the
 # names after it ("F-16 Fighting Falcon", "Mi-24 Hind") it names a model, MISC.
 DESIGNATION_RE = re.compile(r"[A-Z][A-Za-z]{0,2}-\d{1,3}[A-Z]{0,2}")
+# What may follow a capitalised common noun after "a"/"an" ("an Air Division, it").
+AFTER_COMMON_NOUN = frozenset(
+    {
+        *(",", ".", ";", ":", ")", "in", "of", "on", "at", "for", "with", "which", "that"),
+        *("who", "and", "or", "to", "from", "by", "as"),
+    }
+)
 REGION_LINKS = frozenset({"au", "du", "dans", "de", "en"})
 
 
@@ -387,6 +394,17 @@ class FirstPass(Context):
             return self.skip_event_acronym(j)
         if size > 1 and (self.is_day(i, j) or DESIGNATION_RE.fullmatch(words[i])):
             return j  # Independence Day; the F-16 Fighting Falcon: MISC, not reported
+        if (
+            size > 1
+            and not titled
+            and i > 0
+            and words[i - 1] in ("a", "an")
+            and (j >= self.n or self.brk[j] or words[j] in AFTER_COMMON_NOUN)
+        ):
+            # "as an Air Division, it", "a Technology Centre which", "is a Registered
+            # Historic Place in": capitalised words after "a" and ending the phrase are a
+            # common noun (not "a Kessel Mining Company director": a name as a modifier)
+            return j
         if size == 1 and ROMAN_ORDINAL_RE.fullmatch(words[i]):
             return j  # "au XIXe siècle": a century
         compound_head = (
