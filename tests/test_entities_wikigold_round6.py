@@ -281,3 +281,19 @@ def test_capitalised_common_nouns_after_a_are_not_names(text: str, words: str) -
 def test_a_name_used_as_a_modifier_after_a_stays_a_name() -> None:
     text = "He was a Kessel Mining Company director for years."
     assert ("Kessel Mining Company", "organisation") in found(RULES, text)
+
+
+# --- an adverb starting a sentence is no part of the name after it ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Apparently Kessler was wrong about the dates.", "Kessler"),
+        ("Eventually Tamba Rovers won the cup.", "Tamba Rovers"),
+        ("Reportedly Amadou Kessaro left the city.", "Amadou Kessaro"),
+    ],
+)
+def test_an_adverb_at_a_sentence_start_is_not_part_of_a_name(text: str, name: str) -> None:
+    names = {n for n, _ in found(RULES, text)}
+    assert not any(n.startswith(text.split()[0]) for n in names)

@@ -51,6 +51,11 @@ LOWER_NAME_WORDS = 10
 # An aircraft's or a vehicle's designation (F-16, Mi-24, MQ-9, Su-30, CH-53, EC-130): with the
 # names after it ("F-16 Fighting Falcon", "Mi-24 Hind") it names a model, MISC.
 DESIGNATION_RE = re.compile(r"[A-Z][A-Za-z]{0,2}-\d{1,3}[A-Z]{0,2}")
+# Endings of English adverbs, never a name's first word at a sentence start ("Apparently").
+ADVERB_ENDINGS = (
+    *("ally", "ently", "antly", "edly", "ously", "ively", "fully", "ately", "ingly", "ibly"),
+    "ably",
+)
 # What may follow a capitalised common noun after "a"/"an" ("an Air Division, it").
 AFTER_COMMON_NOUN = frozenset(
     {
@@ -262,11 +267,16 @@ class FirstPass(Context):
                 titled = False
                 continue
             if sent[i] and not titled and f not in g.first_names and not is_acronym(w):
-                if w.lower() in self.lower_vocab() or (
-                    j > i + 1
-                    and f not in g.org_words
-                    and f not in g.place_start_words
-                    and self.gazetteer_at(i + 1)[0]
+                if (
+                    w.lower() in self.lower_vocab()
+                    or (
+                        j > i + 1
+                        and f not in g.org_words
+                        and f not in g.place_start_words
+                        and self.gazetteer_at(i + 1)[0]
+                    )
+                    # "Apparently Kessler was", "Eventually Tamba Rovers": an adverb
+                    or (j > i + 1 and w.endswith(ADVERB_ENDINGS) and not self.gazetteer_at(i)[0])
                 ):
                     # A common word that starts the sentence: not part of the name.
                     i += 1
