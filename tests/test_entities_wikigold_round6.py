@@ -297,3 +297,33 @@ def test_a_name_used_as_a_modifier_after_a_stays_a_name() -> None:
 def test_an_adverb_at_a_sentence_start_is_not_part_of_a_name(text: str, name: str) -> None:
     names = {n for n, _ in found(RULES, text)}
     assert not any(n.startswith(text.split()[0]) for n in names)
+
+
+# --- "companies like X, Y and Z", "bands such as X": each listed name is an organisation -----
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        (
+            "He worked for companies like Kessacom, Tamberlo and Ambry Foods in Miami.",
+            {"Kessacom", "Tamberlo", "Ambry Foods"},
+        ),
+        ("They toured with bands such as Dolmerine or Kessalights.", {"Dolmerine", "Kessalights"}),
+        ("Lenders including Tambank and Kessa Credit cut rates.", {"Tambank", "Kessa Credit"}),
+    ],
+)
+def test_names_listed_after_a_plural_descriptor_are_organisations(
+    text: str, orgs: set[str]
+) -> None:
+    assert {(name, "organisation") for name in orgs} <= found(RULES, text)
+
+
+def test_places_listed_after_countries_like_stay_places() -> None:
+    text = "Aid went to countries like Mali and Niger last year."
+    assert {("Mali", "place"), ("Niger", "place")} <= found(RULES, text)
+
+
+def test_a_person_listed_after_a_plural_descriptor_stays_a_person() -> None:
+    text = "The festival booked bands like David Kessler and Ambrolight this year."
+    assert {("David Kessler", "person"), ("Ambrolight", "organisation")} <= found(RULES, text)
