@@ -3,6 +3,8 @@ titles, organisation and place words, first names, acronyms and context."""
 
 from __future__ import annotations
 
+import re
+
 from sahelreader.entities.context import Context
 from sahelreader.entities.document import (
     ABBREVIATED_TITLE,
@@ -31,6 +33,7 @@ from sahelreader.entities.rules import (
     NAME_CONNECTORS,
     NAME_PARTICLES,
     ORG_DESCRIPTORS,
+    PERSON_DE,
     PERSON_VERBS,
     PLACE_PREPOSITIONS,
     ROMAN_ORDINAL_RE,
@@ -45,6 +48,21 @@ FR_FACILITY_HEADS = frozenset({"stade", "aéroport", "hôpital"})
 # most words such a name runs to before its acronym in brackets.
 FR_LOWER_NAME_HEADS = frozenset(head.casefold() for head in FR_ORG_HEADS) | {"commissariat"}
 LOWER_NAME_WORDS = 10
+# An aircraft's or a vehicle's designation (F-16, Mi-24, MQ-9, Su-30, CH-53, EC-130): with the
+# names after it ("F-16 Fighting Falcon", "Mi-24 Hind") it names a model, MISC.
+DESIGNATION_RE = re.compile(r"[A-Z][A-Za-z]{0,2}-\d{1,3}[A-Z]{0,2}")
+# Endings of English adverbs, never a name's first word at a sentence start ("Apparently").
+ADVERB_ENDINGS = (
+    *("ally", "ently", "antly", "edly", "ously", "ively", "fully", "ately", "ingly", "ibly"),
+    "ably",
+)
+# What may follow a capitalised common noun after "a"/"an" ("an Air Division, it").
+AFTER_COMMON_NOUN = frozenset(
+    {
+        *(",", ".", ";", ":", ")", "in", "of", "on", "at", "for", "with", "which", "that"),
+        *("who", "and", "or", "to", "from", "by", "as"),
+    }
+)
 REGION_LINKS = frozenset({"au", "du", "dans", "de", "en"})
 
 
@@ -249,17 +267,26 @@ class FirstPass(Context):
                 titled = False
                 continue
             if sent[i] and not titled and f not in g.first_names and not is_acronym(w):
-                if w.lower() in self.lower_vocab() or (
-                    j > i + 1
-                    and f not in g.org_words
-                    and f not in g.place_start_words
-                    and self.gazetteer_at(i + 1)[0]
+                if (
+                    w.lower() in self.lower_vocab()
+                    or (
+                        j > i + 1
+                        and f not in g.org_words
+                        and f not in g.place_start_words
+                        and self.gazetteer_at(i + 1)[0]
+                    )
+                    # "Apparently Kessler was", "Eventually Tamba Rovers": an adverb
+                    or (j > i + 1 and w.endswith(ADVERB_ENDINGS) and not self.gazetteer_at(i)[0])
                 ):
                     # A common word that starts the sentence: not part of the name.
                     i += 1
                     continue
                 if j == i + 1:
-                    self.candidates.append((i, j))
+                    kind = self.definition_at(j)
+                    if kind:
+                        self.emit(i, j, kind)  # "Tessa is a village in", "Tessa is a chain of"
+                    else:
+                        self.candidates.append((i, j))
                     i += 1
                     continue
             i = self.classify(i, j, titled)
@@ -284,7 +311,7 @@ class FirstPass(Context):
             return self.skip_event_acronym(end)  # a listed event and its short name
         # The capitalised sequence runs past the entry: decide on the whole sequence.
         rest = folds[end:j]
-        if self.words[j - 1] in EVENT_ENDS:
+        if self.words[j - 1] in EVENT_ENDS or self.is_day(i, j):
             return self.skip_event_acronym(j)  # Boston Marathon: an event named after a place
         if any(f in g.org_words for f in rest):
             self.emit(i, j, "organisation")
@@ -357,6 +384,16 @@ class FirstPass(Context):
         )
         return end if regional else k
 
+    def is_day(self, i: int, j: int) -> bool:
+        """``[i, j)`` names a day ("Independence Day", "Africa Day", "Armistice Day"): MISC,
+        unless a first name starts it ("Doris Day") or a listed person's name."""
+        return (
+            j - i > 1
+            and self.words[j - 1] == "Day"
+            and self.folds[i] not in self.g.first_names
+            and self.gazetteer_at(i)[1] != "person"
+        )
+
     def classify(self, i: int, j: int, titled: bool) -> int:
         """Type an unknown capitalised sequence ``[i, j)``; returns the token after it."""
         folds, g, words = self.folds, self.g, self.words
@@ -365,6 +402,19 @@ class FirstPass(Context):
         if (size > 1 and words[j - 1] in EVENT_ENDS) or words[j - 1] == "Games":
             # Commonwealth Games, World Cup, Boston Marathon: events, not reported
             return self.skip_event_acronym(j)
+        if size > 1 and (self.is_day(i, j) or DESIGNATION_RE.fullmatch(words[i])):
+            return j  # Independence Day; the F-16 Fighting Falcon: MISC, not reported
+        if (
+            size > 1
+            and not titled
+            and i > 0
+            and words[i - 1] in ("a", "an")
+            and (j >= self.n or self.brk[j] or words[j] in AFTER_COMMON_NOUN)
+        ):
+            # "as an Air Division, it", "a Technology Centre which", "is a Registered
+            # Historic Place in": capitalised words after "a" and ending the phrase are a
+            # common noun (not "a Kessel Mining Company director": a name as a modifier)
+            return j
         if size == 1 and ROMAN_ORDINAL_RE.fullmatch(words[i]):
             return j  # "au XIXe siècle": a century
         compound_head = (
@@ -407,6 +457,16 @@ class FirstPass(Context):
             # "Abdoul-Aziz Kessaro", "Mohamed-Lamine Kessaro": a compound first name
             self.emit(i, j, "person")
             return j
+        if (
+            size > 1
+            and toks[-1] == "Hall"
+            and j + 1 < self.n
+            and words[j] == "of"
+            and words[j + 1] in ("Fame", "Honor", "Honour")
+            and not self.brk[j + 1]
+        ):
+            self.emit(i, j + 2, "organisation")  # the Kessel Badminton Hall of Fame
+            return j + 2
         if size > 1 and toks[-1] in FACILITY_ENDS:
             self.emit(i, j, "place")  # Carnegie Hall, Kessel Theatre: a building
             return j
@@ -432,6 +492,9 @@ class FirstPass(Context):
             return j
         if size <= 3 and self.place_context(i, j):
             self.emit(i, j, "place")
+            return j
+        if size <= 3 and self.definition_at(j) == "organisation":
+            self.emit(i, j, "organisation")  # "Tamberlo, a mining company based in Accra"
             return j
         if (
             size == 1
@@ -498,7 +561,11 @@ class FirstPass(Context):
             kind = "multi"
             if guess == "person" and COMMON_WORD_ORG:
                 vocab = self.lower_vocab()
-                if any(w.lower() in vocab for w in words[i:j] if w not in NAME_PARTICLES):
+                if any(
+                    w.lower() in vocab
+                    for w in words[i:j]
+                    if w not in NAME_PARTICLES and w not in PERSON_DE  # "Lopes de Sousa"
+                ):
                     guess = COMMON_WORD_ORG
                     kind = "common"
             if guess:

@@ -24,6 +24,38 @@ from sahelreader.entities.rules import (
     is_short_form,
 )
 
+# What may follow "Town, Region" for the pair to be read as a town and the region it is in.
+TOWN_REGION_ENDS = frozenset({",", ".", ";", ":", ")", "(", "and", "in", "on", "where"})
+
+# How a name is defined ("X is a village in", "X, a mining company based in", "X are an
+# English band from"), the nouns that make it a place or an organisation, and what may follow
+# them for the definition to be the name's.
+DEFINING_LINKS = frozenset({",", "is", "was", "are", "were"})
+DEFINING_DETERMINERS = frozenset({"a", "an", "his", "her", "their", "its"})
+DEFINED_PLACE_NOUNS = frozenset(
+    {
+        *("village", "town", "city", "municipality", "commune", "hamlet", "suburb", "district"),
+        *("region", "province", "county", "island", "settlement", "oasis", "neighbourhood"),
+        *("neighborhood", "locality", "parish", "port", "township"),
+    }
+)
+DEFINED_ORG_NOUNS = frozenset(
+    {
+        *("company", "firm", "corporation", "conglomerate", "band", "label", "chain", "retailer"),
+        *("club", "party", "agency", "charity", "bank", "lender", "insurer", "airline"),
+        *("manufacturer", "carmaker", "automaker", "newspaper", "magazine", "broadcaster"),
+        *("network", "publisher", "militia", "movement", "organisation", "organization", "NGO"),
+    }
+)
+DEFINED_NEXT = frozenset(
+    {
+        *(",", ".", ";", "in", "of", "on", "near", "at", "along", "between", "located"),
+        *("situated", "about", "some", "north", "south", "east", "west", "northeast"),
+        *("northwest", "southeast", "southwest", "close", "with", "and", "where", "which"),
+        *("that", "based", "founded", "owned", "formed", "headquartered", "from", "known"),
+    }
+)
+
 
 class Context(Events):
     """What the words around a run say about it."""
@@ -148,6 +180,8 @@ class Context(Events):
                 k += 1
             if k < n and not brk[k] and words[k] in PLACE_NOUNS_AFTER and words[k].endswith("s"):
                 return True
+        if (j == i + 1 and self.town_before_region(j)) or self.definition_at(j) == "place":
+            return True
         if (
             i >= 1
             and j + 2 < n
@@ -172,6 +206,46 @@ class Context(Events):
             ):
                 return True  # "le camp militaire de Kessa", "la commune rurale de Tamba"
         return False
+
+    def definition_at(self, j: int) -> str:
+        """What the run ending at ``j`` is defined as, "place", "organisation" or "": "X is a
+        village in", "X was a market town on", "X, a town near the border", "X, a mining
+        company based in", "X is a Danish chain of", "X, his first jazz band," (the noun, then
+        a preposition, a comma or a participle; not "a town councillor", "a party official").
+        """
+        words, brk, n = self.words, self.brk, self.n
+        if j + 3 >= n or brk[j + 1] or words[j] not in DEFINING_LINKS:
+            return ""
+        if words[j + 1] not in DEFINING_DETERMINERS:
+            return ""
+        for k in range(j + 2, min(j + 6, n - 1)):
+            w = words[k]
+            if brk[k]:
+                return ""
+            if w in DEFINED_PLACE_NOUNS:
+                kind = "place"
+            elif w in DEFINED_ORG_NOUNS:
+                kind = "organisation"
+            elif w.islower() or self.g.exact.get((self.folds[k],)) == "misc":
+                continue  # "a small rural", "a Danish", "his first jazz"
+            else:
+                return ""
+            return kind if not brk[k + 1] and words[k + 1] in DEFINED_NEXT else ""
+        return ""
+
+    def town_before_region(self, j: int) -> bool:
+        """A comma, then a listed place, then the end of the phrase after the one-word run
+        ending at ``j``: "moved to Dalmorey, Ohio, where", "born in Kessa, Niger in 1961" (a
+        town and its state or country; not "Kessa, Nigeria's coach" nor "Kessa, Borno State
+        governor"). Longer unknown runs there are as often bodies, bands or sites."""
+        words, brk, n = self.words, self.brk, self.n
+        if j + 1 >= n or words[j] != "," or brk[j + 1] or not self.caps[j + 1]:
+            return False
+        size, kind = self.gazetteer_at(j + 1)
+        if kind != "place":
+            return False
+        after = j + 1 + size
+        return after >= n or brk[after] or words[after] in TOWN_REGION_ENDS
 
     def defines_acronym(self, i: int, j: int) -> bool:
         """The name ``[i, j)`` is followed by its acronym in brackets: "Harbour Survey &

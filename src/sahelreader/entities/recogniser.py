@@ -77,6 +77,7 @@ class _Document(Resolve):
         self.first_pass()
         if self._event_acronyms:
             self.drop_event_acronyms(self._event_acronyms)
+        self.plural_descriptor_lists()
         self.attach_ordinals()
         self.join_parent_bodies()
         self.bracketed_short_names()

@@ -28,9 +28,73 @@ from sahelreader.entities.rules import (
     is_acronym,
 )
 
+# "the Third Infantry Division", "the Ninth Air Force": a spelled ordinal before a unit.
+SPELLED_ORDINALS = frozenset(
+    {
+        *("First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth"),
+        *("Ninth", "Tenth", "Eleventh", "Twelfth"),
+    }
+)
+# Units whose number, written in figures, comes first in their name ("27 Air Division"); an
+# army, a force or the police before a figure is counted ("20 Army officers").
+NUMBERED_UNITS = frozenset({"Division", "Wing", "Brigade", "Squadron", "Regiment", "Battalion"})
+UNIT_WORDS = NUMBERED_UNITS | {"Corps", "Army", "Force", "Fleet", "Command"}
+
+# "companies like X", "bands such as X": plurals of the English organisation descriptors.
+PLURAL_DESCRIPTORS = frozenset(
+    {
+        *(d + "s" for d in ORG_DESCRIPTORS if d.isascii() and not d.endswith("y")),
+        *(d[:-1] + "ies" for d in ORG_DESCRIPTORS if d.isascii() and d.endswith("y")),
+        *("organisations", "organizations", "teams", "broadcasters", "publishers", "brands"),
+    }
+    - {"groups"}  # "ethnic groups such as Hausa and Fulani"
+)
+
 
 class Resolve(FirstPass):
     """Document-level fixes after the first pass."""
+
+    def plural_descriptor_lists(self) -> None:
+        """English "companies like X, Y and Z", "bands such as X or Y", "lenders including X":
+        each name listed after a plural organisation descriptor is an organisation (a name
+        typed on firm evidence, a person's with a first name, keeps its type)."""
+        if self.language != "en":
+            return
+        words, brk, n = self.words, self.brk, self.n
+        for k in range(n - 2):
+            if words[k].casefold() not in PLURAL_DESCRIPTORS:
+                continue
+            m = k + 1
+            if words[m] in ("like", "including"):
+                m += 1
+            elif words[m] == "such" and words[m + 1] == "as":
+                m += 2
+            else:
+                continue
+            spans = {i: number for number, (i, _, _, _) in enumerate(self.spans)}
+            candidates = dict(self.candidates)
+            while m < n and not brk[m]:
+                if m in spans:
+                    number = spans[m]
+                    i, j, etype, strength = self.spans[number]
+                    if strength == WEAK:
+                        self.spans[number] = (i, j, "organisation", STRONG)
+                        self.guessed.pop((i, j), None)
+                    # a name typed on firm evidence keeps its type ("bands like David Kessel
+                    # and Tamba", "companies like Rupert Kessel's")
+                elif m in candidates:
+                    j = candidates[m]
+                    self.spans.append((m, j, "organisation", STRONG))
+                    self.candidates.remove((m, j))
+                else:
+                    break
+                m = j
+                if m < n and words[m] == "," and m + 1 < n and words[m + 1] in ("and", "or"):
+                    m += 2
+                elif m < n and words[m] in (",", "and", "or"):
+                    m += 1
+                else:
+                    break
 
     def join_parent_bodies(self) -> None:
         """ "Conseil de sécurité des Nations unies", "Commission de la Cedeao": a body headed
@@ -63,7 +127,17 @@ class Resolve(FirstPass):
             if etype == "organisation"
             and i > 0
             and not brk[i]
-            and ORDINAL_RE.fullmatch(words[i - 1])
+            and (
+                ORDINAL_RE.fullmatch(words[i - 1])
+                or (words[i - 1] in SPELLED_ORDINALS and words[j - 1] in UNIT_WORDS)
+                or (
+                    # "27 Air Division", "42 Commando Brigade": a unit's number, not a count
+                    words[i - 1].isdigit()
+                    and len(words[i - 1]) <= 3
+                    and j - i > 1
+                    and words[j - 1] in NUMBERED_UNITS
+                )
+            )
             else (i, j, etype, strength)
             for i, j, etype, strength in self.spans
         ]

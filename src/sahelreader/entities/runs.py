@@ -8,6 +8,7 @@ from sahelreader.entities.document import (
 )
 from sahelreader.entities.rules import (
     CREDIT_LABELS,
+    FACILITY_ENDS,
     FR_ORG_LINKS,
     FR_ORG_VOCAB,
     NAME_CONNECTORS,
@@ -17,6 +18,10 @@ from sahelreader.entities.rules import (
     abbreviates,
     is_short_form,
 )
+
+# English connectors that end a name right after a place word ("County", "Park", "Junction",
+# "Stadium"): what follows them is another name, not more of this one.
+PLACE_END_BREAKS = frozenset({"and", "&", "to", "in", "at", "on"})
 
 
 class Runs(DocumentBase):
@@ -88,6 +93,19 @@ class Runs(DocumentBase):
             if w in PERSON_DE and first_name and j == i + 1 and caps[nxt]:
                 j = nxt + 1
                 continue
+            if (
+                w == "de"
+                and (first_name or j - i >= 2)
+                and j - i <= 3
+                and self.language == "en"
+                and caps[nxt]
+                and not self.is_blocker(nxt)
+                and not org_or_place
+            ):
+                # "Marcelo Rebelo de Sousa", "Rio Grande de Kessa": in English "de" only joins
+                # the parts of a name
+                j = nxt + 1
+                continue
             if w in ("and", "&", "et") and caps[nxt] and self.defined_run(i, nxt):
                 # "Armed Conflict Location and Event Data (Acled)": the acronym in brackets
                 # says the words on both sides of "and" are one name
@@ -102,6 +120,16 @@ class Runs(DocumentBase):
             ):
                 org_or_place = True  # Securities and Exchange Commission
             if org_or_place and w in NAME_CONNECTORS:
+                if (
+                    w in PLACE_END_BREAKS
+                    and (folds[j - 1] in g.place_end_words or folds[j - 1] in FACILITY_ENDS)
+                    and not first_name  # "Ted Hill and Ben Lake": people, not places
+                    # "National Road and Transport Research Institute": one body
+                    and not (w in ("and", "&") and self.org_word_ahead(nxt))
+                ):
+                    # A name that ends with a place word is complete: "Kessel County and Tamba
+                    # County", "Kessel Junction to Tamba", "Dolo Stadium in Tamba" are two
+                    break
                 if w in ("and", "&", "et") and (
                     folds[j - 1] in g.org_words or not caps[nxt] or self.gazetteer_at(nxt)[0]
                 ):
@@ -164,6 +192,16 @@ class Runs(DocumentBase):
                     k += 1
                 return k
         return j
+
+    def org_word_ahead(self, nxt: int) -> bool:
+        """The capitalised run from ``nxt`` holds an organisation word within 5 words."""
+        g, folds, caps, brk, n = self.g, self.folds, self.caps, self.brk, self.n
+        k = nxt
+        while k < n and k < nxt + 5 and caps[k] and not brk[k] and not self.is_blocker(k):
+            if folds[k] in g.org_words:
+                return True
+            k += 1
+        return False
 
     def org_ahead(self, i: int, j: int, nxt: int) -> bool:
         """The capitalised run from ``nxt`` holds an organisation word, and the run ``[i, j)``
