@@ -36,9 +36,10 @@ class Shingles:
         found = self._sets.get(size)
         if found is None:
             tokens = self.tokens
-            found = frozenset(
-                hash(tuple(tokens[i : i + size])) for i in range(len(tokens) - size + 1)
-            )
+            # The hash of each run of `size` tokens (zip builds the runs without slicing; the
+            # shorter tails end it, so not strict).
+            runs = zip(*(tokens[i:] for i in range(size)), strict=False)
+            found = frozenset(map(hash, runs))
             self._sets[size] = found
         return found
 
