@@ -61,3 +61,16 @@ def test_shingles_are_the_hashes_of_each_run_of_words() -> None:
         shingles = Shingles(body, "Convoy attacked near Gao")
         for size in (3, 5):
             assert shingles.of(size) == _reference_shingles(shingles.tokens, size)
+
+
+def test_first_words_are_those_of_the_whole_text() -> None:
+    from sahelreader.related.duplicates import WORD, first_words
+    from sahelreader.text.fold import fold
+
+    rng = random.Random(11)
+    # Words of every length, accents, apostrophes, a final sigma right at a cut.
+    pieces = ["Niamey", "l'armée", "ÉTAT", "ΟΔΟΣ", "ΟΔΟΣ'", "a", "12", "x" * 40, "-", "\n", "—"]
+    for length in range(0, 400, 7):
+        text = " ".join(rng.choice(pieces) for _ in range(length))
+        for words in (1, 5, 25, 300):
+            assert first_words(text, words) == WORD.findall(fold(text))[:words]
