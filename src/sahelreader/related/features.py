@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from sahelreader.entities.summary import group_entities, name_key
 from sahelreader.models import Entity
@@ -63,9 +63,11 @@ _WORD = re.compile(r"\w+")
 _HOST_WORDS = frozenset({"www", "com", "co", "uk", "org", "net", "news", "the"})
 
 
+@lru_cache(maxsize=4096)
 def outlet_words(source: str) -> frozenset[str]:
     """The words of an outlet's name that would name it in a text ("BBC" in a BBC report),
-    and the initials of a name of several words ("DW" in a Deutsche Welle report)."""
+    and the initials of a name of several words ("DW" in a Deutsche Welle report).
+    Remembered: related() asks it for every name of every candidate, of a few outlets."""
     words = [w for w in _WORD.findall(fold(source)) if w not in _HOST_WORDS]
     initials = "".join(w[0] for w in words if w.isalpha())
     return frozenset(words + ([initials] if len(initials) >= 2 else []))
