@@ -3,15 +3,15 @@ whether their output is identical.
 
     python bench/related_ab.py HOME [--ref main] [--home-new HOME2] [--articles 200] [--timed 100]
 
-The earlier side is `src/sahelreader/related/coverage.py` and `term_stats.py` read from git at
-`--ref` (everything else is the working tree's); the new side is `Library.related()`. For each
-of `--articles` articles drawn at random (seeded): both, in alternating order, then
-`Library.search()` for two words of its title (limit 20, with snippets: the search screen's
-call) as the reference. `--home-new` runs the new side on another copy of the library (the same
-articles, e.g. with its index merged into one segment). Prints median and p95 of the first
-`--timed` articles (after 5 warm-up calls), the ratios to search, and how many of the articles
-gave identical results (items, order, scores, shared names, near-duplicates, the outlet's
-pieces), listing any that differ.
+The earlier side is `coverage.py`, `term_stats.py`, `features.py` and `duplicates.py` of
+`src/sahelreader/related/` read from git at `--ref` (everything else is the working tree's);
+the new side is `Library.related()`. For each of `--articles` articles drawn at random
+(seeded): both, in alternating order, then `Library.search()` for two words of its title
+(limit 20, with snippets: the search screen's call) as the reference. `--home-new` runs the
+new side on another copy of the library (the same articles, e.g. with its index in fewer
+segments). Prints median and p95 of the first `--timed` articles (after 5 warm-up calls), the
+ratios to search, and how many of the articles gave identical results (items, order, scores,
+shared names, near-duplicates, the outlet's pieces), listing any that differ.
 """
 
 from __future__ import annotations
@@ -42,22 +42,25 @@ def _source(ref: str, path: str) -> str:
     ).stdout
 
 
+# The related modules read at the earlier ref (the rest of the package is the working tree's).
+EARLIER = ("term_stats", "features", "duplicates", "coverage")
+
+
 def earlier_coverage(ref: str) -> types.ModuleType:
-    """The coverage module at `ref`, with its own term_stats (and so its own cache)."""
-    stats = types.ModuleType("earlier_term_stats")
-    exec(
-        compile(_source(ref, "src/sahelreader/related/term_stats.py"), stats.__name__, "exec"),
-        stats.__dict__,
-    )
-    sys.modules[stats.__name__] = stats
-    code = _source(ref, "src/sahelreader/related/coverage.py").replace(
-        "from sahelreader.related.term_stats import term_stats",
-        f"from {stats.__name__} import term_stats",
-    )
-    module = types.ModuleType("earlier_coverage")
-    sys.modules[module.__name__] = module
-    exec(compile(code, module.__name__, "exec"), module.__dict__)
-    return module
+    """The coverage module at `ref`, with its term_stats (and so its own cache), features and
+    duplicates of that ref too."""
+    modules: dict[str, types.ModuleType] = {}
+    for name in EARLIER:
+        code = _source(ref, f"src/sahelreader/related/{name}.py")
+        for other in modules:
+            code = code.replace(
+                f"from sahelreader.related.{other} import", f"from earlier_{other} import"
+            )
+        module = types.ModuleType(f"earlier_{name}")
+        sys.modules[module.__name__] = module
+        exec(compile(code, module.__name__, "exec"), module.__dict__)
+        modules[name] = module
+    return modules["coverage"]
 
 
 def _words(title: str) -> str:
