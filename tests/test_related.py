@@ -498,3 +498,30 @@ def test_same_outlet_needs_stronger_evidence_than_other_outlets(home: Path) -> N
         assert SAME_OUTLET_FOLLOW_UP.title in titles
     finally:
         lib.close()
+
+
+def test_coverage_is_the_same_whatever_the_index_segments(home: Path, tmp_path: Path) -> None:
+    """The articles added in three commits (three segments) or indexed in one: the same
+    items, order and scores (the word counts are summed over the segments)."""
+    split = Library.open(home, seed=False)
+    whole = Library.open(tmp_path / "whole", seed=False)
+    try:
+        for part in (STORY[:2], FILLER, STORY[2:]):
+            split.add_drafts(part)
+            split.ensure_index()
+        whole.add_drafts(STORY[:2] + FILLER + STORY[2:])
+        whole.rebuild_index()
+        assert split.index.segment_count() >= 3
+        assert whole.index.segment_count() == 1
+        split_ids = {row.title: row.id for row in split.rows(split.list_ids())}
+        whole_ids = {row.title: row.id for row in whole.rows(whole.list_ids())}
+        for item in STORY:
+            a = split.related(split_ids[item.title])
+            b = whole.related(whole_ids[item.title])
+            assert [(c.title, c.score, c.near_duplicate) for c in a.coverage] == [
+                (c.title, c.score, c.near_duplicate) for c in b.coverage
+            ]
+            assert a.coverage
+    finally:
+        split.close()
+        whole.close()

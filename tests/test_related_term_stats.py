@@ -103,3 +103,28 @@ def test_published_dates_come_from_the_index(library: Library) -> None:
     first = rows[TEXTS[0][0]]
     assert dates[first] == datetime_to_long(utc(2024, 8, 5).replace(tzinfo=None))
     assert dates[rows["Undated notice from Tahoua"]] is None
+
+
+def test_leaves_with_names_the_segments_holding_a_word(library: Library) -> None:
+    # A second commit without a merge: the index has two segments.
+    library.add_drafts(
+        [
+            draft(
+                "Gaya traders wait for the harmattan to pass",
+                "Onion traders at the Gaya crossing said the harmattan slowed the lorries.",
+                source="Outlet 9",
+                published=utc(2024, 8, 9),
+            )
+        ]
+    )
+    library.ensure_index()
+    searcher = library.index.searcher()
+    reader = searcher.reader()
+    assert not reader.is_atomic()
+    leaves = [leaf for leaf, _ in reader.leaf_readers()]
+    stats = term_stats(searcher)
+    for word in ("gaya", "harmattan", "zinder", "absent"):
+        expected = tuple(n for n, leaf in enumerate(leaves) if ("body", word) in leaf)
+        assert stats.leaves_with("body", word) == expected
+    assert len(stats.leaves_with("body", "gaya")) == 2
+    assert stats.leaves_with("body", "absent") == ()

@@ -838,9 +838,8 @@ def _accumulate(
             continue
         idf = math.log(1.0 + (total - df + 0.5) / (df + 0.5))
         factor = boost * idf * (1.0 + SATURATION)
-        for leaf, offset in leaves:
-            if (field, word) not in leaf:
-                continue
+        for number in stats.leaves_with(field, word):
+            leaf, offset = leaves[number]
             matcher = leaf.postings(field, word)
             while matcher.is_active():
                 weight = matcher.weight()

@@ -7,7 +7,7 @@ import re
 
 from sahelreader.text.fold import fold
 
-__all__ = ["Shingles", "near_duplicate", "same_source"]
+__all__ = ["Shingles", "first_words", "near_duplicate", "same_source"]
 
 SHINGLE_WORDS = 300  # words of the body compared for near-duplicates
 NEAR_DUP_JACCARD = 0.5
@@ -26,7 +26,7 @@ class Shingles:
     __slots__ = ("tokens", "_sets")
 
     def __init__(self, body: str, title: str = "", words: int = SHINGLE_WORDS) -> None:
-        tokens = WORD.findall(fold(body))[:words]
+        tokens = first_words(body, words)
         if len(tokens) < 25 and title:
             tokens = WORD.findall(fold(title)) + tokens
         self.tokens = tokens
@@ -36,11 +36,26 @@ class Shingles:
         found = self._sets.get(size)
         if found is None:
             tokens = self.tokens
-            found = frozenset(
-                hash(tuple(tokens[i : i + size])) for i in range(len(tokens) - size + 1)
-            )
+            # The hash of each run of `size` tokens (zip builds the runs without slicing; the
+            # shorter tails end it, so not strict).
+            runs = zip(*(tokens[i:] for i in range(size)), strict=False)
+            found = frozenset(map(hash, runs))
             self._sets[size] = found
         return found
+
+
+def first_words(text: str, words: int) -> list[str]:
+    """The first `words` words of the text, folded: those of ``WORD.findall(fold(text))``.
+
+    Only the start of a text is folded and split, a longer one if it holds too few words: a
+    long article's candidates are read for their first words only. A word cut where the start
+    ends is past the first `words` (more than `words` are found before it is kept)."""
+    end = max(64, words * 8)
+    while True:
+        tokens = WORD.findall(fold(text[:end]))
+        if len(tokens) > words or end >= len(text):
+            return tokens[:words]
+        end *= 2
 
 
 def near_duplicate(a: Shingles, b: Shingles) -> bool:

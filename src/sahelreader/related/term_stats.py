@@ -29,28 +29,31 @@ class TermStats:
     def __init__(self, reader: Any) -> None:
         self.reader = reader
         self._leaves = [reader] if reader.is_atomic() else [r for r, _ in reader.leaf_readers()]
-        self._counts: dict[tuple[str, str], tuple[int, float]] = {}
+        # (documents, occurrences, the leaves holding the word) per (field, word)
+        self._counts: dict[tuple[str, str], tuple[int, float, tuple[int, ...]]] = {}
         self._language_docs: dict[str, frozenset[int]] = {}
         self._published: dict[int, int] | None = None
         self.total = reader.doc_count_all()
 
-    def _of(self, field: str, word: str) -> tuple[int, float]:
+    def _of(self, field: str, word: str) -> tuple[int, float, tuple[int, ...]]:
         key = (field, word)
         found = self._counts.get(key)
         if found is None:
             from whoosh.reading import TermNotFound
 
             documents, occurrences = 0, 0.0
-            for leaf in self._leaves:
+            holding: list[int] = []
+            for number, leaf in enumerate(self._leaves):
                 try:
                     info = leaf.term_info(field, word)
                 except TermNotFound:
                     continue
                 documents += info.doc_frequency()
                 occurrences += info.weight()
+                holding.append(number)
             if len(self._counts) >= _MAX_KEPT:
                 self._counts.clear()
-            found = self._counts[key] = (documents, occurrences)
+            found = self._counts[key] = (documents, occurrences, tuple(holding))
         return found
 
     def doc_frequency(self, field: str, word: str) -> int:
@@ -60,6 +63,11 @@ class TermStats:
     def frequency(self, field: str, word: str) -> float:
         """How many times the field holds the word, over all documents."""
         return self._of(field, word)[1]
+
+    def leaves_with(self, field: str, word: str) -> tuple[int, ...]:
+        """The positions, among the reader's leaves (segments), of those holding the word:
+        its postings are read from those alone, without asking each segment again."""
+        return self._of(field, word)[2]
 
     def language_docs(self, searcher: Any, language: str) -> frozenset[int]:
         """The document numbers of the articles in a language."""
@@ -91,7 +99,7 @@ class TermStats:
         scored: list[tuple[float, str]] = []
         best = 0.0
         for word, weight in weights.items():
-            documents, occurrences = self._of(field, word)
+            documents, occurrences, _ = self._of(field, word)
             if not documents:
                 continue
             share = occurrences / total
