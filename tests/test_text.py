@@ -36,6 +36,20 @@ def test_fold_examples() -> None:
     assert fold("Goïta") == "goita"
 
 
+def test_fold_is_the_accent_table_on_every_character() -> None:
+    """fold only looks up runs of non-ASCII characters; that must equal translating every
+    character, for every code point and for mixed text."""
+    from whoosh.support.charset import accent_map
+
+    def reference(text: str) -> str:
+        return text.lower().translate(accent_map)
+
+    every = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]
+    assert [fold(c) for c in every] == [reference(c) for c in every]
+    mixed = "Goïta à Ménaka, İstanbul, ﬁnance, Straße, K (kelvin) et l'ÉTAT ǅ Ǳ ὈΔΥΣΣΕΎΣ"
+    assert fold(mixed) == reference(mixed)
+
+
 def test_strip_accents_keeps_the_case() -> None:
     assert strip_accents("Goïta à Ménaka") == "Goita a Menaka"
     assert strip_accents("ÉTATS-UNIS") == "ETATS-UNIS"
