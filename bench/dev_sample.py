@@ -335,7 +335,9 @@ def english_dev_sample(
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("set", choices=("dev-en", "dev-fr", "dev-sahel", "dev-sahel2", "dev-africa"))
+    parser.add_argument(
+        "set", choices=("dev-en", "dev-fr", "dev-sahel", "dev-sahel2", "dev-africa")
+    )
     parser.add_argument("--show", action="store_true", help="print each annotated text")
     args = parser.parse_args(argv)
     samplers = {

@@ -129,6 +129,13 @@ class Resolve(FirstPass):
             elif key in strong:
                 resolved.append((i, j, strong[key], WEAK))
                 settled.add((i, j))
+            elif (
+                j - i == 1
+                and key[0] in self.g.surnames
+                and words[i].lower() not in self.lower_vocab()
+            ):
+                # "Tinubu vows…", "Putin's war": a listed person's surname alone
+                resolved.append((i, j, "person", WEAK))
             elif DEFAULT_SINGLE and j - i == 1 and not self.sent[i] and not self.head[i]:
                 resolved.append((i, j, DEFAULT_SINGLE, WEAK))
             else:

@@ -1,0 +1,43 @@
+"""Mistakes found on the English African DEV batch (bench/dev/africa.json), each tested on
+sentences written for these tests (invented names where a rule, not a list, types them). The
+lists and rules alone, plus the default recogniser where the tagger could differ."""
+
+from __future__ import annotations
+
+import pytest
+
+from sahelreader.entities import Recogniser
+
+RULES = Recogniser(statistical=False)
+DEFAULT = Recogniser()
+
+
+def found(recogniser: Recogniser, text: str, language: str = "en") -> set[tuple[str, str]]:
+    return {(e.text, e.type) for e in recogniser.recognise(text, language)}
+
+
+# --- a listed person's surname alone (headlines name leaders by their surname) ----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tinubu vows to end the fuel crisis before the rains",
+        "Farmers say the plan will help Tinubu's allies in the north.",
+        "Officials said Tinubu and his ministers would travel on Monday.",
+    ],
+)
+def test_a_listed_persons_surname_alone_is_that_person(text: str) -> None:
+    for recogniser in (RULES, DEFAULT):
+        assert ("Tinubu", "person") in found(recogniser, text)
+
+
+def test_a_users_person_gives_its_surname_too() -> None:
+    recogniser = Recogniser(extra={"Amadou Kessaro": "person"}, statistical=False)
+    assert ("Kessaro", "person") in found(recogniser, "Critics say Kessaro's plan failed.")
+
+
+def test_a_surname_that_is_a_common_word_in_the_text_stays_unnamed() -> None:
+    recogniser = Recogniser(extra={"Amadou Harbour": "person"}, statistical=False)
+    names = found(recogniser, "Harbour fees rose. The harbour was closed for a week.")
+    assert not any(name == "Harbour" for name, _ in names), names
