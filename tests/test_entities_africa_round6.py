@@ -41,3 +41,19 @@ def test_a_surname_that_is_a_common_word_in_the_text_stays_unnamed() -> None:
     recogniser = Recogniser(extra={"Amadou Harbour": "person"}, statistical=False)
     names = found(recogniser, "Harbour fees rose. The harbour was closed for a week.")
     assert not any(name == "Harbour" for name, _ in names), names
+
+
+# --- listed places: the Congo of Kinshasa as the BBC writes it, the Channel -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Fighting flared again in eastern DR Congo on Sunday.", "DR Congo"),
+        ("DR Congo's army said it had retaken two villages.", "DR Congo"),
+        ("Small boats kept crossing the English Channel all week.", "English Channel"),
+    ],
+)
+def test_listed_places_of_african_news(text: str, place: str) -> None:
+    for recogniser in (RULES, DEFAULT):
+        assert (place, "place") in found(recogniser, text)
