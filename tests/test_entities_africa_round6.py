@@ -57,3 +57,31 @@ def test_a_surname_that_is_a_common_word_in_the_text_stays_unnamed() -> None:
 def test_listed_places_of_african_news(text: str, place: str) -> None:
     for recogniser in (RULES, DEFAULT):
         assert (place, "place") in found(recogniser, text)
+
+
+# --- a title word that starts a body's name ("the Justice Department") ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "The charges were filed, according to the US Justice Department.",
+            "US Justice Department",
+        ),
+        (
+            "A spokesman for the Justice Ministry in Kessarabad declined to comment.",
+            "Justice Ministry",
+        ),
+        ("Delegates of the General Assembly voted on Tuesday.", "General Assembly"),
+    ],
+)
+def test_a_title_word_before_an_organisation_word_names_the_body(text: str, body: str) -> None:
+    for recogniser in (RULES, DEFAULT):
+        assert (body, "organisation") in found(recogniser, text)
+
+
+def test_a_title_before_a_name_is_still_a_title() -> None:
+    names = found(RULES, "Justice Amadou Kessaro ruled that General Kessaro must resign.")
+    assert ("Amadou Kessaro", "person") in names
+    assert ("Kessaro", "person") in names

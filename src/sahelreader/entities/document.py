@@ -220,6 +220,13 @@ class DocumentBase:
                 end = i + size
                 if (
                     end < n
+                    and self.caps[end]
+                    and not self.brk[end]
+                    and self.folds[end] in self.g.org_words
+                ):
+                    return 0  # "the Justice Department", "Justice Ministry": a body's name
+                if (
+                    end < n
                     and words[end] == "."
                     and not self.brk[end]
                     and len(words[end - 1]) <= ABBREVIATED_TITLE
