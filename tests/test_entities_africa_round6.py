@@ -85,3 +85,24 @@ def test_a_title_before_a_name_is_still_a_title() -> None:
     names = found(RULES, "Justice Amadou Kessaro ruled that General Kessaro must resign.")
     assert ("Amadou Kessaro", "person") in names
     assert ("Kessaro", "person") in names
+
+
+# --- hyphenated acronyms of parties and armed groups (SPLM-IO, MDC-T) ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("He once led the KDR-N party, a rebel group of the east.", "KDR-N"),
+        ("The UMKP-IO said it would keep fighting.", "UMKP-IO"),
+        ("Members of the FLDK-FOCA crossed the border on Monday.", "FLDK-FOCA"),
+    ],
+)
+def test_a_hyphenated_acronym_is_a_body(text: str, body: str) -> None:
+    for recogniser in (RULES, DEFAULT):
+        assert (body, "organisation") in found(recogniser, text)
+
+
+def test_two_short_listed_names_joined_by_a_hyphen_are_not_one_body() -> None:
+    names = found(RULES, "Talks on UK-EU trade resumed, and the USB-C plug was agreed.")
+    assert not any(etype == "organisation" for _, etype in names), names

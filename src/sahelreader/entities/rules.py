@@ -177,12 +177,30 @@ def is_capitalised(word: str) -> bool:
 
 
 def is_acronym(word: str) -> bool:
-    """2-6 capitals, digits allowed after the first (JNIM, G5, U.S.)."""
+    """2-6 capitals, digits allowed after the first (JNIM, G5, U.S.); or two such parts
+    joined by a hyphen, the first of three letters or more (SPLM-IO, MDC-T, FDLR-FOCA; not
+    UK-EU, two listed names)."""
     n = len(word)
     if n < 2 or n > 8:
+        if n > 8 and n <= 13 and "-" in word:
+            return _hyphenated_acronym(word)
         return False
     core = word.replace(".", "")
+    if "-" in core:
+        return _hyphenated_acronym(core)
     return 2 <= len(core) <= 6 and core.isupper() and core[0].isalpha() and core.isalnum()
+
+
+def _hyphenated_acronym(word: str) -> bool:
+    first, _, second = word.partition("-")
+    return (
+        3 <= len(first) <= 6
+        and 1 <= len(second) <= 6
+        and first.isalpha()
+        and second.isalpha()
+        and first.isupper()
+        and second.isupper()
+    )
 
 
 @lru_cache(maxsize=1 << 16)  # the same names are keyed over and over (related: ~4,000 a call)
