@@ -106,3 +106,26 @@ def test_a_hyphenated_acronym_is_a_body(text: str, body: str) -> None:
 def test_two_short_listed_names_joined_by_a_hyphen_are_not_one_body() -> None:
     names = found(RULES, "Talks on UK-EU trade resumed, and the USB-C plug was agreed.")
     assert not any(etype == "organisation" for _, etype in names), names
+
+
+# --- a run of names that ends in a hyphenated description names nothing ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Her Golden Lion Award-winning film opened in Kessarabad.", "Golden Lion Award-winning"),
+        ("A Kessara Valley-based militia claimed the raid.", "Kessara Valley-based"),
+        ("The Harbour City-led coalition met on Friday.", "Harbour City-led"),
+    ],
+)
+def test_a_name_run_ending_in_a_hyphenated_description_is_no_name(text: str, words: str) -> None:
+    for recogniser in (RULES, DEFAULT):
+        names = found(recogniser, text)
+        assert not any(name in words or words in name for name, _ in names), names
+
+
+def test_a_hyphenated_given_name_is_still_a_name() -> None:
+    assert ("Park Tae-hyung", "person") in found(
+        RULES, "The singer Park Tae-hyung said he was happy."
+    )

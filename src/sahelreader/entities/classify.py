@@ -36,6 +36,7 @@ from sahelreader.entities.rules import (
     ROMAN_ORDINAL_RE,
     abbreviates,
     is_acronym,
+    is_compound_adjective,
 )
 
 # How a body's name goes on with the region it names itself after: "État islamique au Sahel".
@@ -210,6 +211,10 @@ class FirstPass(Context):
                 titled = False
                 continue
             j = self.extend(i)
+            if j > i + 1 and is_compound_adjective(words[j - 1]):
+                i = j  # "a Nobel Peace Prize-winning activist": a description, no name
+                titled = False
+                continue
             if self.after_work_marker(i):
                 i = j  # "l'œuvre intitulée Union Flag", "the festival Dark Mofo": MISC
                 titled = False
@@ -283,6 +288,8 @@ class FirstPass(Context):
                 return end
             return self.skip_event_acronym(end)  # a listed event and its short name
         # The capitalised sequence runs past the entry: decide on the whole sequence.
+        if is_compound_adjective(self.words[j - 1]):
+            return j  # "the Africa Cup-winning side": a description, no name
         rest = folds[end:j]
         if self.words[j - 1] in EVENT_ENDS:
             return self.skip_event_acronym(j)  # Boston Marathon: an event named after a place

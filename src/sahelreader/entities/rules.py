@@ -191,6 +191,23 @@ def is_acronym(word: str) -> bool:
     return 2 <= len(core) <= 6 and core.isupper() and core[0].isalpha() and core.isalnum()
 
 
+def is_compound_adjective(word: str) -> bool:
+    """A word joined by a hyphen to a participle or a suffix of description: "Prize-winning",
+    "Saudi-led", "Globe-nominated", "DC-based" describe something, they name nothing (not
+    "Tae-hyung", "Su-yeon": given names)."""
+    head, dash, tail = word.rpartition("-")
+    return (
+        bool(dash)
+        and bool(head)
+        and tail.isalpha()
+        and tail.islower()
+        and (tail in _DESCRIPTION_SUFFIXES or (len(tail) >= 5 and tail.endswith(("ed", "ing"))))
+    )
+
+
+_DESCRIPTION_SUFFIXES = frozenset({"led", "run", "born", "like", "hit", "made", "held", "style"})
+
+
 def _hyphenated_acronym(word: str) -> bool:
     first, _, second = word.partition("-")
     return (
