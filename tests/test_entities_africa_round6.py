@@ -129,3 +129,23 @@ def test_a_hyphenated_given_name_is_still_a_name() -> None:
     assert ("Park Tae-hyung", "person") in found(
         RULES, "The singer Park Tae-hyung said he was happy."
     )
+
+
+# --- verbs only people do, after an unknown name -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The nurse who walked to Europe\n\nMebrat Asfaha fled fighting in Tigray.",
+            "Mebrat Asfaha",
+        ),
+        ("Last year Lemlem Gebrekessa resigned as head of the commission.", "Lemlem Gebrekessa"),
+        ("Lemlem Gebrekessa died in hospital on Sunday, her family said.", "Lemlem Gebrekessa"),
+    ],
+)
+def test_an_unknown_name_before_a_persons_verb_is_a_person(text: str, name: str) -> None:
+    # (the tagger typed the first an organisation: the verb now settles it)
+    for recogniser in (RULES, DEFAULT):
+        assert (name, "person") in found(recogniser, text)
