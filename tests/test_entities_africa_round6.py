@@ -149,3 +149,26 @@ def test_an_unknown_name_before_a_persons_verb_is_a_person(text: str, name: str)
     # (the tagger typed the first an organisation: the verb now settles it)
     for recogniser in (RULES, DEFAULT):
         assert (name, "person") in found(recogniser, text)
+
+
+# --- unknown towns: an apposition ("X, a town in…") and a word joined to a place -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Gunmen stormed Kessoumbi, a town in the north, on Friday.", "Kessoumbi"),
+        ("The army reached Dangaressa, a remote village near the border.", "Dangaressa"),
+        ("Twelve soldiers died in Kessoumbi and Dangaressa on Sunday.", "Dangaressa"),
+    ],
+)
+def test_an_unknown_town_framed_as_a_place_is_a_place(text: str, town: str) -> None:
+    for recogniser in (RULES, DEFAULT):
+        assert (town, "place") in found(recogniser, text)
+
+
+def test_a_settlement_noun_before_another_noun_is_no_apposition() -> None:
+    names = found(
+        RULES, "Reporters met Amadou Kessaro, a village chief, and Kessaro, a city clerk."
+    )
+    assert not any(etype == "place" for _, etype in names), names

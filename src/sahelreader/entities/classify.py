@@ -493,6 +493,19 @@ class FirstPass(Context):
             self.emit(i, j, "place", WEAK)
             self.guessed[(i, j)] = "prep"
             return j
+        if (
+            size == 1
+            and self.language == "en"
+            and prev in ("and", "or")
+            and self.spans
+            and self.spans[-1][1] == i - 1
+            and self.spans[-1][2] == "place"
+            and not self.brk[i - 1]
+        ):
+            # "in Kessoumbi and Dangaressa", "Mali or Tamba": a word joined to a place
+            self.emit(i, j, "place", WEAK)
+            self.guessed[(i, j)] = "prep"
+            return j
         if size > 1 and is_acronym(words[i]):
             if all(w.isupper() for w in words[i:j]):
                 self.candidates.append((i, j))  # PRESS REVIEW: a shouted heading, no guess

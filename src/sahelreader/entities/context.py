@@ -24,6 +24,35 @@ from sahelreader.entities.rules import (
     is_short_form,
 )
 
+# English settlement nouns in an apposition after a name ("Kessoumbi, a town in…") and the
+# lower-case words that may follow them there.
+SETTLEMENT_NOUNS = frozenset({"town", "village", "city", "hamlet", "settlement", "locality"})
+SETTLEMENT_LINKS = frozenset(
+    {
+        "in",
+        "of",
+        "on",
+        "near",
+        "about",
+        "some",
+        "north",
+        "south",
+        "east",
+        "west",
+        "where",
+        "which",
+        "that",
+        "close",
+        "located",
+        "situated",
+        "with",
+        "and",
+        "along",
+        "outside",
+        "across",
+    }
+)
+
 
 class Context(Events):
     """What the words around a run say about it."""
@@ -148,6 +177,8 @@ class Context(Events):
                 k += 1
             if k < n and not brk[k] and words[k] in PLACE_NOUNS_AFTER and words[k].endswith("s"):
                 return True
+        if self.place_apposition(j):
+            return True  # "Kessoumbi, a town in the north", "Tamba, a remote village"
         if (
             i >= 1
             and j + 2 < n
@@ -172,6 +203,21 @@ class Context(Events):
             ):
                 return True  # "le camp militaire de Kessa", "la commune rurale de Tamba"
         return False
+
+    def place_apposition(self, j: int) -> bool:
+        """A name ending at ``j`` is followed by ", a town", ", a remote village in…": an
+        English apposition of a settlement noun (up to two lower-case words between), the
+        noun not the first of two ("a village chief", "a city official": a person)."""
+        words, brk, n = self.words, self.brk, self.n
+        if not (j + 2 < n and words[j] == "," and words[j + 1] in ("a", "an") and not brk[j + 2]):
+            return False
+        k = j + 2
+        while k < n and k < j + 4 and words[k] not in SETTLEMENT_NOUNS and words[k].islower():
+            k += 1
+        if k >= n or words[k] not in SETTLEMENT_NOUNS:
+            return False
+        after = words[k + 1] if k + 1 < n and not brk[k + 1] else ""
+        return not (after.isalpha() and after.islower()) or after in SETTLEMENT_LINKS
 
     def defines_acronym(self, i: int, j: int) -> bool:
         """The name ``[i, j)`` is followed by its acronym in brackets: "Harbour Survey &
