@@ -172,3 +172,16 @@ def test_a_settlement_noun_before_another_noun_is_no_apposition() -> None:
         RULES, "Reporters met Amadou Kessaro, a village chief, and Kessaro, a city clerk."
     )
     assert not any(etype == "place" for _, etype in names), names
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Thousands fled Kessoumbi after the attack.", "Kessoumbi"),
+        ("Jihadists have besieged Kessoumbi since February.", "Kessoumbi"),
+        ("The army retook Dangaressa on Monday.", "Dangaressa"),
+    ],
+)
+def test_the_object_of_a_verb_of_war_on_towns_is_a_place(text: str, town: str) -> None:
+    for recogniser in (RULES, DEFAULT):
+        assert (town, "place") in found(recogniser, text)
