@@ -185,3 +185,31 @@ def test_a_settlement_noun_before_another_noun_is_no_apposition() -> None:
 def test_the_object_of_a_verb_of_war_on_towns_is_a_place(text: str, town: str) -> None:
     for recogniser in (RULES, DEFAULT):
         assert (town, "place") in found(recogniser, text)
+
+
+# --- organisation names of the region: "People's" inside, a place its acronym covers, Katiba ---
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "A spokesman for the Kessa People's Liberation Front spoke.",
+            "Kessa People's Liberation Front",
+        ),
+        (
+            "They joined the Front for Change and Harmony in Kessaland (FCHK) in 2016.",
+            "Front for Change and Harmony in Kessaland",
+        ),
+        ("Witnesses saw fighters of Katiba Kessoumbi near the river.", "Katiba Kessoumbi"),
+    ],
+)
+def test_regional_organisation_names(text: str, body: str) -> None:
+    for recogniser in (RULES, DEFAULT):
+        assert (body, "organisation") in found(recogniser, text)
+
+
+def test_an_organisation_in_a_place_without_an_acronym_is_still_split() -> None:
+    names = found(RULES, "They met the Harmony Party in Kessaland on Friday.")
+    assert ("Harmony Party", "organisation") in names
+    assert ("Kessaland", "place") in names

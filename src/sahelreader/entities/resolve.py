@@ -149,7 +149,9 @@ class Resolve(FirstPass):
         words, caps = self.words, self.caps
         out: list[tuple[int, int, str, int]] = []
         for i, j, etype, strength in self.spans:
-            if etype == "organisation" and strength < LISTED:
+            if etype == "organisation" and strength < LISTED and not self.defines_acronym(i, j):
+                # (not "Front for Change and Harmony in Kessaland (FCHK)": its acronym says
+                # the place is part of the name)
                 for k in range(i + 1, j - 1):
                     if words[k] in PLACE_PREPOSITIONS and caps[k + 1]:
                         listed = self.gazetteer_at(k + 1)

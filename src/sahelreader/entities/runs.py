@@ -4,6 +4,7 @@ connectors inside an organisation's name, a French organisation's lower-case bod
 from __future__ import annotations
 
 from sahelreader.entities.document import (
+    POSSESSIVES,
     DocumentBase,
 )
 from sahelreader.entities.rules import (
@@ -83,6 +84,15 @@ class Runs(DocumentBase):
                 # "Armed Conflict Location & Event Data", "HM Revenue & Customs": one name
                 # (not two single names, "McIlroy & Scheffler" in a headline are two people)
                 org_or_place = True
+                j = nxt + 1
+                continue
+            if (
+                w in POSSESSIVES
+                and words[j - 1] in ("People", "Peoples")
+                and caps[nxt]
+                and not self.is_blocker(nxt)
+            ):
+                # "Kessa People's Liberation Front", "People's Defence Force": one name
                 j = nxt + 1
                 continue
             if w in PERSON_DE and first_name and j == i + 1 and caps[nxt]:
