@@ -213,3 +213,9 @@ def test_an_organisation_in_a_place_without_an_acronym_is_still_split() -> None:
     names = found(RULES, "They met the Harmony Party in Kessaland on Friday.")
     assert ("Harmony Party", "organisation") in names
     assert ("Kessaland", "place") in names
+
+
+def test_the_gulf_of_guinea_in_french_lower_case() -> None:
+    for recogniser in (RULES, DEFAULT):
+        names = found(recogniser, "Les navires qui bordent le golfe de Guinée sont escortés.", "fr")
+        assert ("golfe de Guinée", "place") in names
