@@ -219,3 +219,29 @@ def test_the_gulf_of_guinea_in_french_lower_case() -> None:
     for recogniser in (RULES, DEFAULT):
         names = found(recogniser, "Les navires qui bordent le golfe de Guinée sont escortés.", "fr")
         assert ("golfe de Guinée", "place") in names
+
+
+# --- titles held by a former or an elected holder, and African demonyms -----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Who is President-elect Kessa Moyo, the man who won the vote?",
+        "Ex-President Kessa Moyo joined the league as a partner.",
+        "Prime Minister-elect Kessa Moyo arrived in the capital.",
+        "Tanzanian Vice President Kessa Moyo was sworn in on Friday.",
+        "The Liberian Amadou Moyo scored twice.",
+    ],
+)
+def test_the_name_after_a_title_variant_or_a_demonym_is_the_person_alone(text: str) -> None:
+    name = "Amadou Moyo" if "Amadou" in text else "Kessa Moyo"
+    for recogniser in (RULES, DEFAULT):
+        people = {name for name, etype in found(recogniser, text) if etype == "person"}
+        assert name in people, people
+        assert len(people) == 1, people
+
+
+def test_a_name_after_the_and_a_demonym_is_no_persons_guess() -> None:
+    names = found(RULES, "They played at the Zambian Harvest Day concert last year.")
+    assert not any(etype == "person" for _, etype in names), names

@@ -10,6 +10,7 @@ from sahelreader.entities.document import (
     FR_MINISTRIES,
     LISTED,
     WEAK,
+    title_key,
 )
 from sahelreader.entities.policy import (
     COMMON_WORD_ORG,
@@ -156,7 +157,7 @@ class FirstPass(Context):
                             titled = False  # "à la chanteuse. En mars": the sentence ended
                         i += 1
                         continue
-                taken = self.title_at(i) if folds[i].casefold() in g.title_lengths else 0
+                taken = self.title_at(i) if title_key(folds[i]) in g.title_lengths else 0
                 if taken:
                     titled = True
                     i += taken
@@ -166,7 +167,7 @@ class FirstPass(Context):
                     titled = titled and self.language == "fr" and w.endswith(FR_DEMONYM_ENDINGS)
                     i += 1
                 continue
-            taken = self.title_at(i) if folds[i].casefold() in g.title_lengths else 0
+            taken = self.title_at(i) if title_key(folds[i]) in g.title_lengths else 0
             if taken:
                 j = self.extend(i + taken) if i + taken < n and caps[i + taken] else 0
                 if j and not self.head[i] and any(f in g.org_words for f in folds[i + taken : j]):
@@ -514,7 +515,13 @@ class FirstPass(Context):
                 self.guessed[(i, j)] = "acronym"
             return j
         if size > 1:
-            guess = DEFAULT_AFTER_THE if prev == "the" else DEFAULT_MULTI
+            after_the = prev == "the" or (
+                # "the Namibian Independence Day concert": a demonym between
+                i >= 2
+                and g.exact.get((folds[i - 1],)) == "misc"
+                and words[i - 2].casefold() == "the"
+            )
+            guess = DEFAULT_AFTER_THE if after_the else DEFAULT_MULTI
             kind = "multi"
             if guess == "person" and COMMON_WORD_ORG:
                 vocab = self.lower_vocab()

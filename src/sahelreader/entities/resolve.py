@@ -13,6 +13,7 @@ from sahelreader.entities.document import (
     PROSE_ENDS,
     STRONG,
     WEAK,
+    title_key,
 )
 from sahelreader.entities.policy import (
     DEFAULT_SINGLE,
@@ -197,7 +198,7 @@ class Resolve(FirstPass):
                     while i < j and not caps[i]:
                         i += 1
                     continue
-                taken = self.title_at(i) if folds[i].casefold() in g.title_lengths else 0
+                taken = self.title_at(i) if title_key(folds[i]) in g.title_lengths else 0
                 if not taken:
                     break
                 i += taken
