@@ -245,3 +245,33 @@ def test_the_name_after_a_title_variant_or_a_demonym_is_the_person_alone(text: s
 def test_a_name_after_the_and_a_demonym_is_no_persons_guess() -> None:
     names = found(RULES, "They played at the Zambian Harvest Day concert last year.")
     assert not any(etype == "person" for _, etype in names), names
+
+
+# --- feed labels, headline prepositions, a place's acronym, peoples ---------------------------
+
+
+def test_a_feed_items_continue_reading_label_is_not_part_of_a_name() -> None:
+    for recogniser in (RULES, DEFAULT):
+        names = found(recogniser, "Refugees describe how they left Kessaland Continue reading...")
+        assert ("Kessaland", "place") in names or not any("Continue" in n for n, _ in names)
+        assert not any("Continue" in name for name, _ in names), names
+
+
+def test_a_capitalised_preposition_opening_a_headline_is_not_a_name() -> None:
+    for recogniser in (RULES, DEFAULT):
+        names = found(recogniser, "Kessaland's war: Inside Kessoumbi cut off from the world")
+        assert not any(name.startswith("Inside") for name, _ in names), names
+
+
+def test_a_places_acronym_in_brackets_is_that_place_everywhere() -> None:
+    text = "Fighting spread across the Kessa Federal Republic (KFR) in May. The KFR army fled."
+    for recogniser in (RULES, DEFAULT):
+        names = found(recogniser, text)
+        assert ("KFR", "place") in names
+        assert ("KFR", "organisation") not in names
+
+
+def test_east_african_peoples_are_not_names() -> None:
+    for recogniser in (RULES, DEFAULT):
+        names = found(recogniser, "Twenty Maasai herders and Kikuyu farmers met in Kessaland.")
+        assert not any(name in ("Twenty Maasai", "Maasai", "Kikuyu") for name, _ in names), names

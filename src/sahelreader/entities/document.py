@@ -257,6 +257,8 @@ class DocumentBase:
         w = self.words[j]
         if w in FR_SENTENCE_OPENERS and self.language == "fr":
             return True
+        if w == "Continue" and j + 1 < self.n and self.words[j + 1] == "reading":
+            return True  # a feed item's "… in Ukraine Continue reading…" link label
         if title_key(self.folds[j]) not in self.g.title_lengths or self.title_at(j) == 0:
             return False
         # "Hun Sen, who": a short title without its dot and with no name after it is a name

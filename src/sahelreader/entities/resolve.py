@@ -26,6 +26,7 @@ from sahelreader.entities.rules import (
     ORG_DESCRIPTORS,
     PERSON_DE,
     PLACE_PREPOSITIONS,
+    abbreviates,
     is_acronym,
 )
 
@@ -89,6 +90,27 @@ class Resolve(FirstPass):
             self.spans.extend(added)
             found = {(a, b) for a, b, _, _ in added}
             self.candidates = [c for c in self.candidates if c not in found]
+        # "the Central African Republic (CAR)": an acronym that abbreviates a place in brackets
+        # right after it is that place, there and wherever it stands alone (it was typed as
+        # any acronym, an organisation)
+        places = {
+            words[j + 1]
+            for i, j, etype, _ in self.spans
+            if etype == "place"
+            and j + 2 < n
+            and words[j] == "("
+            and words[j + 2] == ")"
+            and is_acronym(words[j + 1])
+            and j + 1 in taken
+            and abbreviates(words[j + 1], self.text[self.starts[i] : self.ends[j - 1]])
+        }
+        if places:
+            self.spans = [
+                (i, j, "place", strength)
+                if j == i + 1 and etype == "organisation" and words[i] in places
+                else (i, j, etype, strength)
+                for i, j, etype, strength in self.spans
+            ]
 
     def second_pass(self) -> None:
         """Later short mentions and document-level consistency."""
