@@ -275,3 +275,23 @@ def test_east_african_peoples_are_not_names() -> None:
     for recogniser in (RULES, DEFAULT):
         names = found(recogniser, "Twenty Maasai herders and Kikuyu farmers met in Kessaland.")
         assert not any(name in ("Twenty Maasai", "Maasai", "Kikuyu") for name, _ in names), names
+
+
+# --- "the Malian army": a demonym and a common noun is no entity (guidelines, rule 2) ---------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Malian army said the base had been retaken.",
+        "Villagers accused the Burkinabe army of the killings.",
+    ],
+)
+def test_a_demonym_and_a_lower_case_body_noun_is_no_entity(text: str) -> None:
+    for recogniser in (RULES, DEFAULT):
+        names = found(recogniser, text)
+        assert not any("army" in name for name, _ in names), names
+
+
+def test_a_capitalised_national_army_is_still_an_organisation() -> None:
+    assert ("Nigerian Army", "organisation") in found(RULES, "The Nigerian Army said so.")

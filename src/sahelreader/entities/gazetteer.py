@@ -102,6 +102,18 @@ def _surnames(
     )
 
 
+def _demonym_and_common_noun(key: tuple[str, ...], kind: str, misc: set[tuple[str, ...]]) -> bool:
+    """A listed body named by a demonym and lower-case words ("Malian army"): the cited-source
+    extractor credits it, but the annotation guidelines make it no entity (a common noun with
+    a demonym), so the recogniser does not list it ("Nigerian Army", capitalised, it does)."""
+    return (
+        kind == "organisation"
+        and len(key) > 1
+        and key[:1] in misc
+        and all(word.islower() for word in key[1:])
+    )
+
+
 def _add(
     table: dict[tuple[str, ...], str],
     lengths: dict[str, list[int]],
@@ -128,9 +140,10 @@ def load() -> Gazetteer:
     lower: dict[tuple[str, ...], str] = {}
     lengths: dict[str, list[int]] = {}
     lower_lengths: dict[str, list[int]] = {}
+    misc = {entry_tokens(k.name) for k in known_names() if k.kind == "misc"}
     for known in known_names():
         key = entry_tokens(known.name)
-        if not key:
+        if not key or _demonym_and_common_noun(key, known.kind, misc):
             continue
         _add(exact, lengths, key, known.kind)
         if len(key) > 1:
