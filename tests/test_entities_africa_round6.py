@@ -295,3 +295,10 @@ def test_a_demonym_and_a_lower_case_body_noun_is_no_entity(text: str) -> None:
 
 def test_a_capitalised_national_army_is_still_an_organisation() -> None:
     assert ("Nigerian Army", "organisation") in found(RULES, "The Nigerian Army said so.")
+
+
+def test_a_listed_surname_with_a_possessive_after_in_is_the_person() -> None:
+    for recogniser in (RULES, DEFAULT):
+        names = found(recogniser, "Life in Tinubu's Nigeria is hard for traders.")
+        assert ("Tinubu", "person") in names
+        assert ("Tinubu", "place") not in names

@@ -9,6 +9,7 @@ from sahelreader.entities.document import (
     FR_COMPASS_PLACE_RE,
     FR_MINISTRIES,
     LISTED,
+    POSSESSIVES,
     WEAK,
     title_key,
 )
@@ -489,7 +490,9 @@ class FirstPass(Context):
             prev in PLACE_PREPOSITIONS
             and size <= 2
             and not (size == 1 and self.language == "fr" and words[i].casefold() in FR_ORG_VOCAB)
+            and not (size == 1 and folds[i] in g.surnames and nxt in POSSESSIVES)
         ):
+            # (not "in Putin's Russia": a listed person's surname with a possessive)
             # (not "aux États membres": a capitalised common noun of institutions' names)
             self.emit(i, j, "place", WEAK)
             self.guessed[(i, j)] = "prep"
