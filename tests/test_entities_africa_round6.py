@@ -302,3 +302,31 @@ def test_a_listed_surname_with_a_possessive_after_in_is_the_person() -> None:
         names = found(recogniser, "Life in Tinubu's Nigeria is hard for traders.")
         assert ("Tinubu", "person") in names
         assert ("Tinubu", "place") not in names
+
+
+# --- "Secretary of State", and bodies named "X and Y Forces" after a country ---------------
+
+
+def test_secretary_of_state_is_a_title() -> None:
+    for recogniser in (RULES, DEFAULT):
+        names = found(recogniser, "US Secretary of State Kessa Moyo warned on Friday.")
+        assert ("Kessa Moyo", "person") in names
+        assert not any(name.startswith("State") for name, _ in names), names
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "A spokesman for the Kessaland Defense and Security Forces spoke.",
+            "Kessaland Defense and Security Forces",
+        ),
+        (
+            "Omar Kessa of the Mozambique Defence and Border Forces said so.",
+            "Mozambique Defence and Border Forces",
+        ),
+    ],
+)
+def test_a_body_named_x_and_y_forces_is_one_name(text: str, body: str) -> None:
+    for recogniser in (RULES, DEFAULT):
+        assert (body, "organisation") in found(recogniser, text)

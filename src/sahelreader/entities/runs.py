@@ -179,8 +179,16 @@ class Runs(DocumentBase):
         """The capitalised run from ``nxt`` holds an organisation word, and the run ``[i, j)``
         before the connector holds no known name (so two names side by side stay apart)."""
         g, folds, caps, brk, n = self.g, self.folds, self.caps, self.brk, self.n
-        if any(folds[k] in g.lengths or folds[k] in g.first_names for k in range(i, j)):
-            return False
+        for k in range(i, j):
+            if folds[k] in g.first_names:
+                return False
+            if folds[k] in g.lengths:
+                size, kind = self.gazetteer_at(k)
+                if not size:
+                    continue  # "Defense": only the start of a longer listed name
+                if k == i and kind == "place" and i + size < j:
+                    continue  # "Mozambique Defence and Security Forces": a country qualifies it
+                return False
         k = nxt
         while k < n and k < nxt + 4 and caps[k] and not brk[k] and not self.is_blocker(k):
             if folds[k] in g.org_words:
