@@ -212,6 +212,16 @@ class FirstPass(Context):
                 i += 1
                 titled = False
                 continue
+            if (
+                is_compound_adjective(w)
+                and i + 1 < n
+                and caps[i + 1]
+                and not self.brk[i + 1]
+                and self.gazetteer_at(i + 1)[0]
+            ):
+                i += 1  # "Apartheid-era South Africa", "Nazi-occupied Europe": a description
+                titled = False
+                continue
             j = self.extend(i)
             if j > i + 1 and is_compound_adjective(words[j - 1]):
                 i = j  # "a Nobel Peace Prize-winning activist": a description, no name

@@ -205,7 +205,9 @@ def is_compound_adjective(word: str) -> bool:
     )
 
 
-_DESCRIPTION_SUFFIXES = frozenset({"led", "run", "born", "like", "hit", "made", "held", "style"})
+_DESCRIPTION_SUFFIXES = frozenset(
+    {"led", "run", "born", "like", "hit", "made", "held", "style", "era"}
+)
 
 
 def _hyphenated_acronym(word: str) -> bool:
