@@ -337,3 +337,16 @@ def test_a_hyphenated_description_before_a_listed_name_is_left_out() -> None:
         names = found(recogniser, "He fled Apartheid-era South Africa in 1970.")
         assert ("South Africa", "place") in names
         assert not any(name.startswith("Apartheid") for name, _ in names), names
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Said Amadou Kessaro, a resident of Kessoumbi, after the raid.", "Kessoumbi"),
+        ("Officials said Kessoumbi mayor Amadou Kessaro had fled.", "Kessoumbi"),
+        ("Troops reached the outskirts of Dangaressa on Sunday.", "Dangaressa"),
+    ],
+)
+def test_a_town_framed_by_its_residents_mayor_or_outskirts(text: str, town: str) -> None:
+    for recogniser in (RULES, DEFAULT):
+        assert (town, "place") in found(recogniser, text)
