@@ -350,3 +350,9 @@ def test_a_hyphenated_description_before_a_listed_name_is_left_out() -> None:
 def test_a_town_framed_by_its_residents_mayor_or_outskirts(text: str, town: str) -> None:
     for recogniser in (RULES, DEFAULT):
         assert (town, "place") in found(recogniser, text)
+
+
+def test_sahel_towns_of_the_news_are_listed() -> None:
+    names = found(RULES, "Attacks hit Koutiala, Tessit, Talataye, Bosso and Téra this year.")
+    for town in ("Koutiala", "Tessit", "Talataye", "Bosso", "Téra"):
+        assert (town, "place") in names
