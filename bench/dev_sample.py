@@ -1,7 +1,7 @@
 """Which corpus articles make up the entity DEV set (bench/dev/), and the text annotated in each.
 
-    python bench/dev_sample.py {dev-en,dev-fr,dev-sahel,dev-sahel2}          # the sample, as a list
-    python bench/dev_sample.py {dev-en,dev-fr,dev-sahel,dev-sahel2} --show   # ... with each text
+    python bench/dev_sample.py {dev-en,dev-fr,dev-sahel,dev-sahel2,dev-africa}          # the list
+    python bench/dev_sample.py {dev-en,dev-fr,dev-sahel,dev-sahel2,dev-africa} --show   # + texts
 
 The DEV set is for tuning the lists and rules; the held-out set (bench/heldout/) is not. Its
 articles never overlap the held-out set or the statistical tagger's training text:
@@ -45,6 +45,17 @@ articles never overlap the held-out set or the statistical tagger's training tex
   the statistical tagger was trained on (silver labels from the teacher, not gold): the arbiter
   may look a little better on them than on unseen text; the lists and rules (``--rules-only``)
   are not affected.
+* Africa, English (``dev/africa.json``, fifth round): English news about African security and
+  politics that reads like the held-out Sahel set's English items without being in its pool.
+  Items of the 2021-2022 RSS entries that name ``SAHEL_WORDS`` at most once (so no held-out
+  Sahel selection could take them: it needs two), name African countries, regions, capitals,
+  armed groups or blocs (``AFRICA_EN_WORDS``) at least twice and a security or politics word
+  (``SECURITY_WORDS``) once, hold ``SAHEL_MIN_WORDS`` words or more and are English; not a
+  record of any bench/heldout or bench/dev file, not an every-``RSS_TRAINED_EVERY``-th item
+  (trained on), no repeat of an earlier item's text. Each outlet's items (BBC, CNN, Guardian)
+  are shuffled with the seed and the outlets taken in turn, ``AFRICA_EN`` items, annotated
+  whole. MasakhaNEWS ``eng/test.tsv`` has no politics row naming Africa twice, and the
+  ``eng/dev.tsv`` ones are about British politics, so none are taken.
 """
 
 from __future__ import annotations
@@ -110,6 +121,21 @@ SAHEL2_WORDS = re.compile(
     r"Cedeao|junte|djihadist\w*|JNIM|EIGS|Boko Haram|Wagner|Barkhane|Minusma|G5)\b",
     re.IGNORECASE,
 )
+# Africa beyond the Sahel (the fifth round's English batch; selection only).
+AFRICA_EN_WORDS = re.compile(
+    r"\b(?:Africa|African|Nigeria|Nigerian|Sudan|Sudanese|Ethiopia|Ethiopian|Tigray|Eritrea|"
+    r"Somalia|Somali|Kenya|Libya|Libyan|Cameroon|Congo|DRC|Mozambique|Cabo Delgado|Guinea|"
+    r"Ivory Coast|Senegal|Ghana|Togo|Benin|Burundi|Rwanda|Uganda|Tanzania|Zimbabwe|Zambia|"
+    r"Malawi|Sierra Leone|Liberia|Gambia|Tunisia|Algeria|Morocco|Boko Haram|al-Shabaab?|"
+    r"Ecowas|Lagos|Abuja|Khartoum|Addis Ababa|Mogadishu|Tripoli|Kinshasa|Abiy|Buhari)\b"
+)
+SECURITY_WORDS = re.compile(
+    r"\b(?:attack\w*|kill\w*|coup|military|army|troops|soldiers|election\w*|president|"
+    r"government|militant\w*|jihadist\w*|rebel\w*|protest\w*|forces|minister|junta|gunmen|"
+    r"kidnap\w*|violence|war|conflict|insurgen\w*|opposition|police)\b",
+    re.IGNORECASE,
+)
+AFRICA_EN = 32
 SAHEL2_WORDS_ANNOTATED = 200
 SAHEL2_DENSE = 20
 SAHEL2_DENSE_WORDS = 500
@@ -234,6 +260,50 @@ def sahel2_dev_sample(corpus: Path = CORPUS, dev: Path = BENCH / "dev") -> list[
     return chosen
 
 
+def africa_dev_sample(
+    corpus: Path = CORPUS, heldout: Path = BENCH / "heldout", dev: Path = BENCH / "dev"
+) -> list[HeldoutText]:
+    taken = {
+        str(a["record"])
+        for folder in (heldout, dev)
+        for path in sorted(folder.glob("*.json"))
+        if path.name != "africa.json"
+        for a in json.loads(path.read_text(encoding="utf-8"))["articles"]
+        if a["file"] == RSS_FILE
+    }
+    records = rss_records(corpus)
+    excluded = {int(r) for r in taken} | set(range(0, len(records), RSS_TRAINED_EVERY))
+    excluded_texts = {english_text(records[index]) for index in excluded if index < len(records)}
+    by_outlet: dict[str, list[HeldoutText]] = {}
+    seen: set[str] = set()
+    for index, item in enumerate(records):
+        if index in excluded:
+            continue
+        text = english_text(item)
+        if (
+            text in excluded_texts
+            or text in seen
+            or len(SAHEL_WORDS.findall(text)) >= 2
+            or len(AFRICA_EN_WORDS.findall(text)) < 2
+            or not SECURITY_WORDS.search(text)
+            or _words(text) < SAHEL_MIN_WORDS
+            or detect_language(text, ("en", "fr")) != "en"
+        ):
+            continue
+        seen.add(text)
+        source = item.get("source") or ""
+        by_outlet.setdefault(source, []).append(
+            HeldoutText(RSS_FILE, str(index), source, text, len(text))
+        )
+    rng = random.Random(SEED)
+    queues = []
+    for outlet in sorted(by_outlet):
+        texts = by_outlet[outlet]
+        rng.shuffle(texts)
+        queues.append(iter(texts))
+    return list(_round_robin(queues, AFRICA_EN))
+
+
 def english_dev_sample(
     corpus: Path = CORPUS, heldout: Path = BENCH / "heldout"
 ) -> list[HeldoutText]:
@@ -265,13 +335,16 @@ def english_dev_sample(
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("set", choices=("dev-en", "dev-fr", "dev-sahel", "dev-sahel2"))
+    parser.add_argument(
+        "set", choices=("dev-en", "dev-fr", "dev-sahel", "dev-sahel2", "dev-africa")
+    )
     parser.add_argument("--show", action="store_true", help="print each annotated text")
     args = parser.parse_args(argv)
     samplers = {
         "dev-en": english_dev_sample,
         "dev-fr": french_dev_sample,
         "dev-sahel2": sahel2_dev_sample,
+        "dev-africa": africa_dev_sample,
     }
     chosen = samplers.get(args.set, sahel_dev_sample)()
     for number, item in enumerate(chosen):

@@ -2,7 +2,7 @@
 
 Usage: python bench/entities_eval.py PATH [PATH...] [--language auto|en|fr] [--json]
        [--errors N] [--rules-only | --merge] [--speed [--speed-runs N] [--speed-articles N]]
-       python bench/entities_eval.py --dev all|en,fr,sahel,sahel2 [--errors N] [--json] ...
+       python bench/entities_eval.py --dev all|en,fr,sahel,sahel2,africa [--errors N] [--json] ...
 
 ``--dev`` scores the hand-annotated DEV files (bench/dev/NAME.json, chosen by
 bench/dev_sample.py; offsets into the shared corpus, the same scoring as
@@ -323,7 +323,7 @@ def _summary(results: list[dict[str, object]]) -> str:
     return "\n".join(lines)
 
 
-DEV_FILES = ("en", "fr", "sahel", "sahel2")  # bench/dev/NAME.json
+DEV_FILES = ("en", "fr", "sahel", "sahel2", "africa")  # bench/dev/NAME.json
 
 
 def score_dev(names: str, recogniser: Recogniser, errors: int = 0) -> list[dict[str, object]]:

@@ -11,7 +11,9 @@ from sahelreader.entities.document import (
     FR_COMPASS_PLACE_RE,
     FR_MINISTRIES,
     LISTED,
+    POSSESSIVES,
     WEAK,
+    title_key,
 )
 from sahelreader.entities.policy import (
     COMMON_WORD_ORG,
@@ -39,6 +41,7 @@ from sahelreader.entities.rules import (
     ROMAN_ORDINAL_RE,
     abbreviates,
     is_acronym,
+    is_compound_adjective,
 )
 
 # How a body's name goes on with the region it names itself after: "État islamique au Sahel".
@@ -173,7 +176,7 @@ class FirstPass(Context):
                             titled = False  # "à la chanteuse. En mars": the sentence ended
                         i += 1
                         continue
-                taken = self.title_at(i) if folds[i].casefold() in g.title_lengths else 0
+                taken = self.title_at(i) if title_key(folds[i]) in g.title_lengths else 0
                 if taken:
                     titled = True
                     i += taken
@@ -183,7 +186,7 @@ class FirstPass(Context):
                     titled = titled and self.language == "fr" and w.endswith(FR_DEMONYM_ENDINGS)
                     i += 1
                 continue
-            taken = self.title_at(i) if folds[i].casefold() in g.title_lengths else 0
+            taken = self.title_at(i) if title_key(folds[i]) in g.title_lengths else 0
             if taken:
                 j = self.extend(i + taken) if i + taken < n and caps[i + taken] else 0
                 if j and not self.head[i] and any(f in g.org_words for f in folds[i + taken : j]):
@@ -227,7 +230,21 @@ class FirstPass(Context):
                 i += 1
                 titled = False
                 continue
+            if (
+                is_compound_adjective(w)
+                and i + 1 < n
+                and caps[i + 1]
+                and not self.brk[i + 1]
+                and self.gazetteer_at(i + 1)[0]
+            ):
+                i += 1  # "Apartheid-era South Africa", "Nazi-occupied Europe": a description
+                titled = False
+                continue
             j = self.extend(i)
+            if j > i + 1 and is_compound_adjective(words[j - 1]):
+                i = j  # "a Nobel Peace Prize-winning activist": a description, no name
+                titled = False
+                continue
             if self.after_work_marker(i):
                 i = j  # "l'œuvre intitulée Union Flag", "the festival Dark Mofo": MISC
                 titled = False
@@ -310,6 +327,8 @@ class FirstPass(Context):
                 return end
             return self.skip_event_acronym(end)  # a listed event and its short name
         # The capitalised sequence runs past the entry: decide on the whole sequence.
+        if is_compound_adjective(self.words[j - 1]):
+            return j  # "the Africa Cup-winning side": a description, no name
         rest = folds[end:j]
         if self.words[j - 1] in EVENT_ENDS or self.is_day(i, j):
             return self.skip_event_acronym(j)  # Boston Marathon: an event named after a place
@@ -544,8 +563,23 @@ class FirstPass(Context):
             prev in PLACE_PREPOSITIONS
             and size <= 2
             and not (size == 1 and self.language == "fr" and words[i].casefold() in FR_ORG_VOCAB)
+            and not (size == 1 and folds[i] in g.surnames and nxt in POSSESSIVES)
         ):
+            # (not "in Putin's Russia": a listed person's surname with a possessive)
             # (not "aux États membres": a capitalised common noun of institutions' names)
+            self.emit(i, j, "place", WEAK)
+            self.guessed[(i, j)] = "prep"
+            return j
+        if (
+            size == 1
+            and self.language == "en"
+            and prev in ("and", "or")
+            and self.spans
+            and self.spans[-1][1] == i - 1
+            and self.spans[-1][2] == "place"
+            and not self.brk[i - 1]
+        ):
+            # "in Kessoumbi and Dangaressa", "Mali or Tamba": a word joined to a place
             self.emit(i, j, "place", WEAK)
             self.guessed[(i, j)] = "prep"
             return j
@@ -557,7 +591,13 @@ class FirstPass(Context):
                 self.guessed[(i, j)] = "acronym"
             return j
         if size > 1:
-            guess = DEFAULT_AFTER_THE if prev == "the" else DEFAULT_MULTI
+            after_the = prev == "the" or (
+                # "the Namibian Independence Day concert": a demonym between
+                i >= 2
+                and g.exact.get((folds[i - 1],)) == "misc"
+                and words[i - 2].casefold() == "the"
+            )
+            guess = DEFAULT_AFTER_THE if after_the else DEFAULT_MULTI
             kind = "multi"
             if guess == "person" and COMMON_WORD_ORG:
                 vocab = self.lower_vocab()

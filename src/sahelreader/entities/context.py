@@ -53,6 +53,7 @@ DEFINED_NEXT = frozenset(
         *("situated", "about", "some", "north", "south", "east", "west", "northeast"),
         *("northwest", "southeast", "southwest", "close", "with", "and", "where", "which"),
         *("that", "based", "founded", "owned", "formed", "headquartered", "from", "known"),
+        *("outside", "across"),
     }
 )
 

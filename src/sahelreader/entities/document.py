@@ -60,6 +60,17 @@ WORD_ACRONYM = 5  # FACT (a Chadian rebel group) would make "Fact check" a name
 ABBREVIATED_TITLE = 5
 
 
+def title_key(fold: str) -> str:
+    """A title word as the title list keys it: case folded, and a former or elected holder's
+    "ex-"/"-elect" dropped ("Ex-President", "President-elect", "Minister-elect")."""
+    key = fold.casefold()
+    if key.endswith("-elect") and len(key) > 6:
+        key = key[:-6]
+    if key.startswith("ex-") and len(key) > 3:
+        key = key[3:]
+    return key
+
+
 class DocumentBase:
     """The state of one recognition run (tokens, flags, spans found so far)."""
 
@@ -204,7 +215,7 @@ class DocumentBase:
     def title_at(self, i: int) -> int:
         """Tokens taken by a title at ``i`` (with its abbreviation dot), 0 if none. Compared
         as the lists are keyed: accents folded ("présidente", "chef de l'État")."""
-        key0 = self.folds[i].casefold()
+        key0 = title_key(self.folds[i])
         lengths = self.g.title_lengths.get(key0)
         if not lengths:
             return 0
@@ -215,9 +226,17 @@ class DocumentBase:
             if size == 1:
                 key: tuple[str, ...] = (key0,)
             else:
-                key = tuple(f.casefold() for f in self.folds[i : i + size])
+                key = (key0, *(f.casefold() for f in self.folds[i + 1 : i + size - 1]))
+                key = (*key, title_key(self.folds[i + size - 1]))
             if key in self.g.titles:
                 end = i + size
+                if (
+                    end < n
+                    and self.caps[end]
+                    and not self.brk[end]
+                    and self.folds[end] in self.g.org_words
+                ):
+                    return 0  # "the Justice Department", "Justice Ministry": a body's name
                 if (
                     end < n
                     and words[end] == "."
@@ -238,7 +257,9 @@ class DocumentBase:
         w = self.words[j]
         if w in FR_SENTENCE_OPENERS and self.language == "fr":
             return True
-        if self.folds[j].casefold() not in self.g.title_lengths or self.title_at(j) == 0:
+        if w == "Continue" and j + 1 < self.n and self.words[j + 1] == "reading":
+            return True  # a feed item's "… in Ukraine Continue reading…" link label
+        if title_key(self.folds[j]) not in self.g.title_lengths or self.title_at(j) == 0:
             return False
         # "Hun Sen, who": a short title without its dot and with no name after it is a name
         nxt = j + 1

@@ -13,6 +13,7 @@ from sahelreader.entities.document import (
     PROSE_ENDS,
     STRONG,
     WEAK,
+    title_key,
 )
 from sahelreader.entities.policy import (
     DEFAULT_SINGLE,
@@ -25,6 +26,7 @@ from sahelreader.entities.rules import (
     ORG_DESCRIPTORS,
     PERSON_DE,
     PLACE_PREPOSITIONS,
+    abbreviates,
     is_acronym,
 )
 
@@ -162,6 +164,27 @@ class Resolve(FirstPass):
             self.spans.extend(added)
             found = {(a, b) for a, b, _, _ in added}
             self.candidates = [c for c in self.candidates if c not in found]
+        # "the Central African Republic (CAR)": an acronym that abbreviates a place in brackets
+        # right after it is that place, there and wherever it stands alone (it was typed as
+        # any acronym, an organisation)
+        places = {
+            words[j + 1]
+            for i, j, etype, _ in self.spans
+            if etype == "place"
+            and j + 2 < n
+            and words[j] == "("
+            and words[j + 2] == ")"
+            and is_acronym(words[j + 1])
+            and j + 1 in taken
+            and abbreviates(words[j + 1], self.text[self.starts[i] : self.ends[j - 1]])
+        }
+        if places:
+            self.spans = [
+                (i, j, "place", strength)
+                if j == i + 1 and etype == "organisation" and words[i] in places
+                else (i, j, etype, strength)
+                for i, j, etype, strength in self.spans
+            ]
 
     def second_pass(self) -> None:
         """Later short mentions and document-level consistency."""
@@ -203,6 +226,13 @@ class Resolve(FirstPass):
             elif key in strong:
                 resolved.append((i, j, strong[key], WEAK))
                 settled.add((i, j))
+            elif (
+                j - i == 1
+                and key[0] in self.g.surnames
+                and words[i].lower() not in self.lower_vocab()
+            ):
+                # "Tinubu vows…", "Putin's war": a listed person's surname alone
+                resolved.append((i, j, "person", WEAK))
             elif DEFAULT_SINGLE and j - i == 1 and not self.sent[i] and not self.head[i]:
                 resolved.append((i, j, DEFAULT_SINGLE, WEAK))
             else:
@@ -216,7 +246,9 @@ class Resolve(FirstPass):
         words, caps = self.words, self.caps
         out: list[tuple[int, int, str, int]] = []
         for i, j, etype, strength in self.spans:
-            if etype == "organisation" and strength < LISTED:
+            if etype == "organisation" and strength < LISTED and not self.defines_acronym(i, j):
+                # (not "Front for Change and Harmony in Kessaland (FCHK)": its acronym says
+                # the place is part of the name)
                 for k in range(i + 1, j - 1):
                     if words[k] in PLACE_PREPOSITIONS and caps[k + 1]:
                         listed = self.gazetteer_at(k + 1)
@@ -262,7 +294,7 @@ class Resolve(FirstPass):
                     while i < j and not caps[i]:
                         i += 1
                     continue
-                taken = self.title_at(i) if folds[i].casefold() in g.title_lengths else 0
+                taken = self.title_at(i) if title_key(folds[i]) in g.title_lengths else 0
                 if not taken:
                     break
                 i += taken

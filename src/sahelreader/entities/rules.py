@@ -177,12 +177,49 @@ def is_capitalised(word: str) -> bool:
 
 
 def is_acronym(word: str) -> bool:
-    """2-6 capitals, digits allowed after the first (JNIM, G5, U.S.)."""
+    """2-6 capitals, digits allowed after the first (JNIM, G5, U.S.); or two such parts
+    joined by a hyphen, the first of three letters or more (SPLM-IO, MDC-T, FDLR-FOCA; not
+    UK-EU, two listed names)."""
     n = len(word)
     if n < 2 or n > 8:
+        if n > 8 and n <= 13 and "-" in word:
+            return _hyphenated_acronym(word)
         return False
     core = word.replace(".", "")
+    if "-" in core:
+        return _hyphenated_acronym(core)
     return 2 <= len(core) <= 6 and core.isupper() and core[0].isalpha() and core.isalnum()
+
+
+def is_compound_adjective(word: str) -> bool:
+    """A word joined by a hyphen to a participle or a suffix of description: "Prize-winning",
+    "Saudi-led", "Globe-nominated", "DC-based" describe something, they name nothing (not
+    "Tae-hyung", "Su-yeon": given names)."""
+    head, dash, tail = word.rpartition("-")
+    return (
+        bool(dash)
+        and bool(head)
+        and tail.isalpha()
+        and tail.islower()
+        and (tail in _DESCRIPTION_SUFFIXES or (len(tail) >= 5 and tail.endswith(("ed", "ing"))))
+    )
+
+
+_DESCRIPTION_SUFFIXES = frozenset(
+    {"led", "run", "born", "like", "hit", "made", "held", "style", "era"}
+)
+
+
+def _hyphenated_acronym(word: str) -> bool:
+    first, _, second = word.partition("-")
+    return (
+        3 <= len(first) <= 6
+        and 1 <= len(second) <= 6
+        and first.isalpha()
+        and second.isalpha()
+        and first.isupper()
+        and second.isupper()
+    )
 
 
 @lru_cache(maxsize=1 << 16)  # the same names are keyed over and over (related: ~4,000 a call)

@@ -4,6 +4,7 @@ connectors inside an organisation's name, a French organisation's lower-case bod
 from __future__ import annotations
 
 from sahelreader.entities.document import (
+    POSSESSIVES,
     DocumentBase,
 )
 from sahelreader.entities.rules import (
@@ -88,6 +89,15 @@ class Runs(DocumentBase):
                 # "Armed Conflict Location & Event Data", "HM Revenue & Customs": one name
                 # (not two single names, "McIlroy & Scheffler" in a headline are two people)
                 org_or_place = True
+                j = nxt + 1
+                continue
+            if (
+                w in POSSESSIVES
+                and words[j - 1] in ("People", "Peoples")
+                and caps[nxt]
+                and not self.is_blocker(nxt)
+            ):
+                # "Kessa People's Liberation Front", "People's Defence Force": one name
                 j = nxt + 1
                 continue
             if w in PERSON_DE and first_name and j == i + 1 and caps[nxt]:
@@ -207,8 +217,16 @@ class Runs(DocumentBase):
         """The capitalised run from ``nxt`` holds an organisation word, and the run ``[i, j)``
         before the connector holds no known name (so two names side by side stay apart)."""
         g, folds, caps, brk, n = self.g, self.folds, self.caps, self.brk, self.n
-        if any(folds[k] in g.lengths or folds[k] in g.first_names for k in range(i, j)):
-            return False
+        for k in range(i, j):
+            if folds[k] in g.first_names:
+                return False
+            if folds[k] in g.lengths:
+                size, kind = self.gazetteer_at(k)
+                if not size:
+                    continue  # "Defense": only the start of a longer listed name
+                if k == i and kind == "place" and i + size < j:
+                    continue  # "Mozambique Defence and Security Forces": a country qualifies it
+                return False
         k = nxt
         while k < n and k < nxt + 4 and caps[k] and not brk[k] and not self.is_blocker(k):
             if folds[k] in g.org_words:
