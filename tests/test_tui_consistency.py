@@ -405,3 +405,39 @@ async def test_a_resize_to_narrow_folds_the_side_panel_even_after_brackets(home:
         assert not app.query_one(SidePanel).display
         await pilot.press("right_square_bracket")  # still shows on demand
         assert app.query_one(SidePanel).display
+
+
+async def test_a_search_typed_while_the_index_is_built_waits_for_it(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Before the index can answer, the list kept every article under the search: the header
+    # counted them all as hits and `A` offered to mark the whole library read.
+    from sahelreader.tui.messages import IndexProgress, IndexReady
+
+    monkeypatch.setattr(main_module, "MARK_ALL_CONFIRM_ABOVE", 0)
+    app = app_for(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        every = len(app.query_one(ArticleList).ids)
+        assert every > 3
+        app.index_ready.clear()  # as while the index is (re)built
+        app.post_message(IndexProgress(2, 9))
+        await pilot.press("slash", *"convoy")
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.query_one(ArticleList).ids == []
+        assert "hit" not in status(app)
+        assert "waiting for the index" in status(app)
+        message = str(app.query_one("#search-message", Static).render())
+        assert "the search runs when it is ready" in message
+        await pilot.press("A")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, ConfirmScreen)
+        assert app.library.unread_count() == every
+        app.post_message(IndexReady())  # the search runs now, by itself
+        await settle(app, pilot)
+        found = app.query_one(ArticleList).ids
+        assert 0 < len(found) < every
+        assert f"{len(found)} hit" in status(app)
+        assert "waiting" not in status(app)

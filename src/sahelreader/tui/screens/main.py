@@ -95,6 +95,7 @@ class MainScreen(FeedActions, StoryActions):
         self._typing = False  # the search box changed since enter: the last word may be partial
         self._suggestion: str | None = None  # "did you mean" for the listed search
         self._searching = False
+        self._awaiting_index = False  # a search (or the watch list) waits for the index
         self._undo_mark_all: list[str] = []  # what the last `A` marked read, for `u` to undo
         self._outside_marker: tuple[int, int] | None = None
         # The last list of every article, with the change marker it was made at (load_list).
@@ -283,8 +284,9 @@ class MainScreen(FeedActions, StoryActions):
         article_list = self.query_one(ArticleList)
         needs_index = bool(self.query_text) or self.filter == "watchlist"
         if needs_index and not self.index_ready.is_set():
-            self.query_one(SearchBar).show_message("The search index is being built…")
+            self._await_index(article_list)
             return
+        self._awaiting_index = False
         if self.query_text:
             self._searching = True
             self._update_status()
@@ -300,6 +302,24 @@ class MainScreen(FeedActions, StoryActions):
                 )
                 return
         article_list.load(self.request, keep, open_after)
+
+    def _await_index(self, article_list: ArticleList) -> None:
+        """A search (or the watch list) asked for before the index can answer: nothing is
+        listed or counted as its hits until it has run, which `index_became_ready` does."""
+        self._awaiting_index = True
+        self._searching = False
+        self._invalid_query = False
+        self._more_hits = False
+        self._matched = 0
+        self._listed_search = ""
+        self.workers.cancel_group(article_list, "list")  # an earlier request's list
+        what = "The search runs" if self.query_text else "The watch list is listed"
+        article_list.set_ids([], empty_message=f"{what} when the index is ready.")
+        self.query_one(SearchBar).show_message(
+            f"The search index is being built: {what.lower()} when it is ready."
+        )
+        self._update_status()
+        self._show_context()
 
     @on(ArticleList.Loaded)
     def _list_loaded(self, message: ArticleList.Loaded) -> None:
@@ -410,6 +430,7 @@ class MainScreen(FeedActions, StoryActions):
                 busy=busy or self.refresh_busy,
                 searching=self._searching,
                 invalid=self._invalid_query,
+                waiting=self._awaiting_index,
             )
         )
         self._fit_search_trend()
@@ -695,6 +716,9 @@ class MainScreen(FeedActions, StoryActions):
         self._update_status()
 
     def action_mark_all_read(self) -> None:
+        if self._awaiting_index:
+            self.notify("The search has not run yet: it runs when the index is ready.")
+            return
         unread = self.library.unread_ids(list(self.query_one(ArticleList).ids))
         if not unread:
             self.notify("Everything in this view is read already.")
