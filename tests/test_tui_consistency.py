@@ -441,3 +441,30 @@ async def test_a_search_typed_while_the_index_is_built_waits_for_it(
         assert 0 < len(found) < every
         assert f"{len(found)} hit" in status(app)
         assert "waiting" not in status(app)
+
+
+async def test_the_header_never_counts_fewer_articles_than_the_list_shows(home: Path) -> None:
+    # During an import from `a`, the outside-change check reloaded the list after counting:
+    # the list, made later, held articles the header's count did not ("4,015 shown" under
+    # "3,515 articles"), and a count made earlier could land after a newer one.
+    from sahelreader.tui.messages import LibraryCounts
+
+    app = app_for(home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        before = app.library.count()
+        app.library.add_drafts(
+            [
+                draft(f"Imported dispatch {n}", f"Line {n} of an imported file, about wells.")
+                for n in range(5)
+            ]
+        )
+        app.main.load_list()  # as a reload made while the import runs
+        await settle(app, pilot)
+        shown = len(app.query_one(ArticleList).ids)
+        assert shown == before + 5
+        assert f"{shown} articles" in status(app) and f"{shown} shown" in status(app)
+        # A count made before the newest one, delivered after it, is dropped.
+        app.main.post_message(LibraryCounts(before, before, counted=-1))
+        await settle(app, pilot)
+        assert f"{shown} articles" in status(app)

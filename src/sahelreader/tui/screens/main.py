@@ -9,6 +9,7 @@ the status line, the list and the index following what it brought.
 
 from __future__ import annotations
 
+import itertools
 import threading
 from dataclasses import replace
 from datetime import datetime
@@ -104,6 +105,9 @@ class MainScreen(FeedActions, StoryActions):
         self._mounted_panes = False
         # Library-wide counts for the header, refreshed off the UI thread.
         self._total = library.count()
+        # Each count is numbered as it starts; the header shows the latest one begun.
+        self._count_numbers = itertools.count(1)
+        self._counted = 0
         self._unread = library.unread_count()
 
     @property
@@ -250,6 +254,7 @@ class MainScreen(FeedActions, StoryActions):
     @work(thread=True, exclusive=True, group="outside")
     def check_outside_changes(self) -> None:
         """Notice articles added or removed by another process (a CLI `add` while this runs)."""
+        counted = next(self._count_numbers)
         marker = self.library.change_marker()  # the unread count only when something changed
         if self._outside_marker is None:
             self._outside_marker = marker
@@ -257,13 +262,23 @@ class MainScreen(FeedActions, StoryActions):
         if marker != self._outside_marker:
             self._outside_marker = marker
             unread = self.library.unread_count()
-            self.post_message(LibraryCounts(marker[0], unread, changed_outside=True))
+            self.post_message(
+                LibraryCounts(marker[0], unread, changed_outside=True, counted=counted)
+            )
 
     @work(thread=True, exclusive=True, group="counts")
     def refresh_counts(self) -> None:
-        self.post_message(LibraryCounts(self.library.count(), self.library.unread_count()))
+        counted = next(self._count_numbers)
+        total, unread = self.library.count(), self.library.unread_count()
+        self.post_message(LibraryCounts(total, unread, counted=counted))
 
     def on_library_counts(self, message: LibraryCounts) -> None:
+        if message.counted < self._counted:
+            # Counted before the counts shown (two workers, an import between them): stale.
+            if message.changed_outside:
+                self.sync_then_reload() if self.query_text else self.load_list()
+            return
+        self._counted = message.counted
         grew = message.total != self._total
         self._total, self._unread = message.total, message.unread
         self._update_status()
@@ -328,6 +343,10 @@ class MainScreen(FeedActions, StoryActions):
         result = message.result
         if message.marker is not None:
             self._whole_list = (message.request, message.marker, result)
+            if len(result.ids) != self._total:
+                # The list was made after the header's counts (articles came or went between):
+                # the counts follow, so the header never says fewer articles than it shows.
+                self.refresh_counts()
         article_list = self.query_one(ArticleList)
         bar = self.query_one(SearchBar)
         if result.error:
