@@ -233,3 +233,24 @@ def test_a_word_is_looked_up_once_in_each_segment(
     looked_up.clear()
     ev.evaluate(query, searcher)
     assert 0 < len(looked_up) <= len(terms) * segments
+
+
+def test_a_word_is_counted_in_the_documents_a_search_finds_deleted_ones_left_out(
+    segmented_library: Library,
+) -> None:
+    # Whoosh's doc_frequency counts removed (and replaced) documents until their segment is
+    # merged away; the live count is what a search for the word finds.
+    from whoosh.query import Term
+
+    searcher = segmented_library.index.searcher()
+    reader = searcher.reader()
+    assert reader.doc_count() < reader.doc_count_all()  # some documents are deleted
+    inflated = 0
+    for field in ("body", "title"):
+        for word in sorted({w for w in EN + FR if " " not in w}):
+            found = len(set(searcher.docs_for_query(Term(field, word))))
+            assert ev.live_doc_frequency(reader, field, word) == found, (field, word)
+            inflated += reader.doc_frequency(field, word) > found
+    assert inflated  # the words removed documents held are counted apart
+    assert ev.live_doc_frequency(reader, "body", "absentword") == 0
+    assert ev.live_doc_frequency(reader, "nofield", "the") == 0

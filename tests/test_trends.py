@@ -425,3 +425,26 @@ def test_rising_and_the_window_are_as_of_an_archive_s_newest_article(home: Path)
     assert trends.as_of() == today
     window = trends.recent_window(30)
     assert window is not None and window[1] == today
+
+
+def test_an_entity_count_stays_what_the_search_finds_as_notes_and_bookmarks_are_saved(
+    dated_library: Library,
+) -> None:
+    # Saving a note or a bookmark rewrites the article's document in the index (a delete and
+    # an add); the deleted copy must not be counted: the side panel's "N articles" grew by one
+    # with every save while a search for the name still found the same articles.
+    place = EntityGroup("Tillia", "place", 1)
+    person = EntityGroup("Amadou Zakari", "person", 1)
+    found = dated_library.search('place:"Tillia"', limit=None).total
+    assert dated_library.count_entity_articles(place) == found == 4
+    article_id = dated_library.search("drought worsened", limit=1).hits[0].id
+    for version in ("first thoughts", "second thoughts", "third thoughts"):
+        dated_library.save_note(article_id, version)
+        dated_library.set_bookmark(article_id, True)
+        dated_library.set_bookmark(article_id, False)
+    dated_library.ensure_index()
+    assert dated_library.search('place:"Tillia"', limit=None).total == 4
+    assert dated_library.count_entity_articles(place) == 4
+    assert dated_library.count_entity_articles(person) == 4
+    trend = dated_library.trends.entity_trend(place, by="month")
+    assert trend.total + trend.undated == 4

@@ -405,3 +405,66 @@ async def test_a_resize_to_narrow_folds_the_side_panel_even_after_brackets(home:
         assert not app.query_one(SidePanel).display
         await pilot.press("right_square_bracket")  # still shows on demand
         assert app.query_one(SidePanel).display
+
+
+async def test_a_search_typed_while_the_index_is_built_waits_for_it(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Before the index can answer, the list kept every article under the search: the header
+    # counted them all as hits and `A` offered to mark the whole library read.
+    from sahelreader.tui.messages import IndexProgress, IndexReady
+
+    monkeypatch.setattr(main_module, "MARK_ALL_CONFIRM_ABOVE", 0)
+    app = app_for(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        every = len(app.query_one(ArticleList).ids)
+        assert every > 3
+        app.index_ready.clear()  # as while the index is (re)built
+        app.post_message(IndexProgress(2, 9))
+        await pilot.press("slash", *"convoy")
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.query_one(ArticleList).ids == []
+        assert "hit" not in status(app)
+        assert "waiting for the index" in status(app)
+        message = str(app.query_one("#search-message", Static).render())
+        assert "the search runs when it is ready" in message
+        await pilot.press("A")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, ConfirmScreen)
+        assert app.library.unread_count() == every
+        app.post_message(IndexReady())  # the search runs now, by itself
+        await settle(app, pilot)
+        found = app.query_one(ArticleList).ids
+        assert 0 < len(found) < every
+        assert f"{len(found)} hit" in status(app)
+        assert "waiting" not in status(app)
+
+
+async def test_the_header_never_counts_fewer_articles_than_the_list_shows(home: Path) -> None:
+    # During an import from `a`, the outside-change check reloaded the list after counting:
+    # the list, made later, held articles the header's count did not ("4,015 shown" under
+    # "3,515 articles"), and a count made earlier could land after a newer one.
+    from sahelreader.tui.messages import LibraryCounts
+
+    app = app_for(home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        before = app.library.count()
+        app.library.add_drafts(
+            [
+                draft(f"Imported dispatch {n}", f"Line {n} of an imported file, about wells.")
+                for n in range(5)
+            ]
+        )
+        app.main.load_list()  # as a reload made while the import runs
+        await settle(app, pilot)
+        shown = len(app.query_one(ArticleList).ids)
+        assert shown == before + 5
+        assert f"{shown} articles" in status(app) and f"{shown} shown" in status(app)
+        # A count made before the newest one, delivered after it, is dropped.
+        app.main.post_message(LibraryCounts(before, before, counted=-1))
+        await settle(app, pilot)
+        assert f"{shown} articles" in status(app)

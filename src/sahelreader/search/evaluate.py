@@ -96,6 +96,78 @@ def _deleted(leaf: Any) -> frozenset[int] | None:
     return frozenset(deleted() if callable(deleted) else deleted)
 
 
+def live_doc_frequency(reader: Any, field: str, word: str) -> int:
+    """How many live documents hold `word` in `field`: what a search for it finds.
+
+    Whoosh's `doc_frequency` also counts deleted documents until their segment is merged away,
+    and saving a note or a bookmark rewrites the article's document (a delete and an add): an
+    entity's "N articles" grew with every save. A segment without deletions answers from its
+    term info; in one with deletions, the deleted documents among the word's postings are
+    taken off, reading only the blocks whose range of documents holds a deleted one (a few
+    hundred microseconds for a common name at 4,000 articles), kept while the reader lives.
+    """
+    if field not in reader.schema:
+        return 0
+    kept = _LIVE_FREQUENCIES.setdefault(reader, {})
+    found = kept.get((field, word))
+    if found is None:
+        if len(kept) >= _LIVE_KEPT:
+            kept.clear()
+        found = kept[(field, word)] = _live_doc_frequency(reader, field, word)
+    return found
+
+
+_LIVE_FREQUENCIES: weakref.WeakKeyDictionary[Any, dict[tuple[str, str], int]] = (
+    weakref.WeakKeyDictionary()
+)
+_LIVE_KEPT = 20_000  # (field, word) counts kept per reader
+
+
+def _live_doc_frequency(reader: Any, field: str, word: str) -> int:
+    schema_field = reader.schema[field]
+    btext = schema_field.to_bytes(word)
+    total = 0
+    for leaf, _ in _leaves(reader):
+        try:
+            info = leaf._terms.term_info(field, btext)
+        except (TermNotFound, KeyError):
+            continue
+        found = int(info.doc_frequency())
+        deleted = _deleted(leaf)
+        if found and deleted:
+            terms = leaf._terms
+            matcher = terms._codec.postings_reader(
+                terms._postfile, info, schema_field.format, term=(field, btext)
+            )
+            found -= _deleted_among(matcher, deleted)
+        total += found
+    return total
+
+
+def _deleted_among(matcher: Any, deleted: frozenset[int]) -> int:
+    """How many of a raw posting matcher's documents are deleted: only the blocks whose range
+    of documents holds a deleted one are decompressed, and only their document numbers."""
+    if not isinstance(matcher, W3LeafMatcher):
+        return sum(1 for doc in matcher.all_ids() if doc in deleted)
+    block: Any = matcher
+    ordered = sorted(deleted)
+    first, count = 0, 0
+    while block.is_active():
+        last = block._maxid
+        at = bisect_left(ordered, first)
+        if at == len(ordered):
+            break
+        first = last + 1
+        if ordered[at] <= last:
+            if block._data is None:
+                block._read_data()
+            data = block._data
+            ids = data[0] if block._byteids else accumulate(data[0])
+            count += len(deleted.intersection(ids))
+        block._next_block()
+    return count
+
+
 class _TermScores:
     """Recently scored words of one index version, up to a number of postings in all."""
 

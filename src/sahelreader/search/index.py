@@ -38,7 +38,13 @@ from sahelreader.search.analysis import (
     pre_analysed,
     word_field,
 )
-from sahelreader.search.evaluate import Unsupported, best, evaluate, supported
+from sahelreader.search.evaluate import (
+    Unsupported,
+    best,
+    evaluate,
+    live_doc_frequency,
+    supported,
+)
 from sahelreader.search.query import (
     Filters,
     ParsedQuery,
@@ -509,7 +515,7 @@ class SearchIndex:
         if not words:
             return 0
         if len(words) == 1:
-            return int(searcher.doc_frequency(field, words[0]))
+            return live_doc_frequency(searcher.reader(), field, words[0])
         phrase = Phrase(field, words)
         return int(searcher.search(phrase, limit=None, scored=False).scored_length())
 

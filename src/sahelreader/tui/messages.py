@@ -35,6 +35,9 @@ class LibraryCounts(Message):
     total: int
     unread: int
     changed_outside: bool = False  # another process added or removed articles
+    # When it was counted (MainScreen's count numbers, ascending): a count delivered after a
+    # later one is stale.
+    counted: int = 0
 
 
 @dataclass

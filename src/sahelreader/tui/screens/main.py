@@ -9,6 +9,7 @@ the status line, the list and the index following what it brought.
 
 from __future__ import annotations
 
+import itertools
 import threading
 from dataclasses import replace
 from datetime import datetime
@@ -95,6 +96,7 @@ class MainScreen(FeedActions, StoryActions):
         self._typing = False  # the search box changed since enter: the last word may be partial
         self._suggestion: str | None = None  # "did you mean" for the listed search
         self._searching = False
+        self._awaiting_index = False  # a search (or the watch list) waits for the index
         self._undo_mark_all: list[str] = []  # what the last `A` marked read, for `u` to undo
         self._outside_marker: tuple[int, int] | None = None
         # The last list of every article, with the change marker it was made at (load_list).
@@ -103,6 +105,9 @@ class MainScreen(FeedActions, StoryActions):
         self._mounted_panes = False
         # Library-wide counts for the header, refreshed off the UI thread.
         self._total = library.count()
+        # Each count is numbered as it starts; the header shows the latest one begun.
+        self._count_numbers = itertools.count(1)
+        self._counted = 0
         self._unread = library.unread_count()
 
     @property
@@ -249,6 +254,7 @@ class MainScreen(FeedActions, StoryActions):
     @work(thread=True, exclusive=True, group="outside")
     def check_outside_changes(self) -> None:
         """Notice articles added or removed by another process (a CLI `add` while this runs)."""
+        counted = next(self._count_numbers)
         marker = self.library.change_marker()  # the unread count only when something changed
         if self._outside_marker is None:
             self._outside_marker = marker
@@ -256,13 +262,23 @@ class MainScreen(FeedActions, StoryActions):
         if marker != self._outside_marker:
             self._outside_marker = marker
             unread = self.library.unread_count()
-            self.post_message(LibraryCounts(marker[0], unread, changed_outside=True))
+            self.post_message(
+                LibraryCounts(marker[0], unread, changed_outside=True, counted=counted)
+            )
 
     @work(thread=True, exclusive=True, group="counts")
     def refresh_counts(self) -> None:
-        self.post_message(LibraryCounts(self.library.count(), self.library.unread_count()))
+        counted = next(self._count_numbers)
+        total, unread = self.library.count(), self.library.unread_count()
+        self.post_message(LibraryCounts(total, unread, counted=counted))
 
     def on_library_counts(self, message: LibraryCounts) -> None:
+        if message.counted < self._counted:
+            # Counted before the counts shown (two workers, an import between them): stale.
+            if message.changed_outside:
+                self.sync_then_reload() if self.query_text else self.load_list()
+            return
+        self._counted = message.counted
         grew = message.total != self._total
         self._total, self._unread = message.total, message.unread
         self._update_status()
@@ -283,8 +299,9 @@ class MainScreen(FeedActions, StoryActions):
         article_list = self.query_one(ArticleList)
         needs_index = bool(self.query_text) or self.filter == "watchlist"
         if needs_index and not self.index_ready.is_set():
-            self.query_one(SearchBar).show_message("The search index is being built…")
+            self._await_index(article_list)
             return
+        self._awaiting_index = False
         if self.query_text:
             self._searching = True
             self._update_status()
@@ -301,6 +318,24 @@ class MainScreen(FeedActions, StoryActions):
                 return
         article_list.load(self.request, keep, open_after)
 
+    def _await_index(self, article_list: ArticleList) -> None:
+        """A search (or the watch list) asked for before the index can answer: nothing is
+        listed or counted as its hits until it has run, which `index_became_ready` does."""
+        self._awaiting_index = True
+        self._searching = False
+        self._invalid_query = False
+        self._more_hits = False
+        self._matched = 0
+        self._listed_search = ""
+        self.workers.cancel_group(article_list, "list")  # an earlier request's list
+        what = "The search runs" if self.query_text else "The watch list is listed"
+        article_list.set_ids([], empty_message=f"{what} when the index is ready.")
+        self.query_one(SearchBar).show_message(
+            f"The search index is being built: {what.lower()} when it is ready."
+        )
+        self._update_status()
+        self._show_context()
+
     @on(ArticleList.Loaded)
     def _list_loaded(self, message: ArticleList.Loaded) -> None:
         if message.request != self.request:
@@ -308,6 +343,10 @@ class MainScreen(FeedActions, StoryActions):
         result = message.result
         if message.marker is not None:
             self._whole_list = (message.request, message.marker, result)
+            if len(result.ids) != self._total:
+                # The list was made after the header's counts (articles came or went between):
+                # the counts follow, so the header never says fewer articles than it shows.
+                self.refresh_counts()
         article_list = self.query_one(ArticleList)
         bar = self.query_one(SearchBar)
         if result.error:
@@ -410,6 +449,7 @@ class MainScreen(FeedActions, StoryActions):
                 busy=busy or self.refresh_busy,
                 searching=self._searching,
                 invalid=self._invalid_query,
+                waiting=self._awaiting_index,
             )
         )
         self._fit_search_trend()
@@ -695,6 +735,9 @@ class MainScreen(FeedActions, StoryActions):
         self._update_status()
 
     def action_mark_all_read(self) -> None:
+        if self._awaiting_index:
+            self.notify("The search has not run yet: it runs when the index is ready.")
+            return
         unread = self.library.unread_ids(list(self.query_one(ArticleList).ids))
         if not unread:
             self.notify("Everything in this view is read already.")

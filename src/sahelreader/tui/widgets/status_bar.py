@@ -24,6 +24,7 @@ class Status:
     busy: str = ""
     invalid: bool = False  # the query could not be understood
     searching: bool = False  # a search is running: its count is not known yet
+    waiting: bool = False  # the search waits for the index: it has found nothing yet
 
 
 class StatusBar(Static):
@@ -39,6 +40,8 @@ class StatusBar(Static):
         if status.query:
             if status.invalid:
                 found = "query not understood"
+            elif status.waiting:
+                found = "waiting for the index"
             elif status.searching:
                 found = "searching…"
             else:
@@ -47,6 +50,8 @@ class StatusBar(Static):
                     matched = max(status.matched, status.shown)
                     found = f"{status.shown:,} of {plural(matched, 'hit')}"
             text.append(f" │ {found}", style="bold" if status.invalid else "dim")
+        elif status.waiting:  # the watch list
+            text.append(" │ waiting for the index", style="dim")
         else:
             text.append(f" │ {status.shown:,} shown", style="dim")
         text.append(f" · {status.filter} · by {status.sort}", style="dim")
