@@ -299,7 +299,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     err = console(stderr=True)
     if args.command is None:
-        return _run_tui(args.home)
+        # The library is opened before the reader starts: a home that cannot be used is the
+        # same one line as for any command, not a traceback from inside the app.
+        from sahelreader.library import Library
+
+        try:
+            library = Library.open(args.home)
+        except Exception as error:  # noqa: BLE001 - one line, no traceback
+            return _failed(error, err)
+        return _run_tui(library)
     # SIGTERM ends a command like Ctrl-C: the same clean-up (a half-built index removed, the
     # old one kept), not a death in the middle of a write.
     in_main_thread = threading.current_thread() is threading.main_thread()
@@ -317,38 +325,44 @@ def main(argv: Sequence[str] | None = None) -> int:
         err.print("interrupted")
         return 130
     except Exception as error:  # noqa: BLE001 - the last line of defence: one line, no traceback
-        from sahelreader.library import QueryError, StoreError
-        from sahelreader.library.subscriptions import SubscribeError
-
-        if isinstance(error, (QueryError, StoreError, SubscribeError, KeyError, OSError)):
-            err.print(_said(f"sahelreader: {_message(error)}", "red"), soft_wrap=True)
-            return EXIT_FAILED
-        from sahelreader.library import IndexUnavailable, is_damage
-
-        if isinstance(error, IndexUnavailable):
-            err.print(_said(f"sahelreader: {error}", "red"), soft_wrap=True)
-            return EXIT_FAILED
-        if is_damage(error):  # SQLite met a damaged page in the middle of a command
-            err.print(
-                _said(
-                    f"sahelreader: the library database is damaged ({error}): run `sahelreader "
-                    "doctor` to recover what can still be read (notes and bookmarks first), or "
-                    "restore a backup",
-                    "red",
-                ),
-                soft_wrap=True,
-            )
-            return EXIT_FAILED
-        if os.environ.get("SAHELREADER_DEBUG"):
-            raise
-        err.print(
-            _said(f"sahelreader: unexpected error: {type(error).__name__}: {error}", "red"),
-            soft_wrap=True,
-        )
-        return EXIT_FAILED
+        return _failed(error, err)
     finally:
         if previous_term is not None:
             signal.signal(signal.SIGTERM, previous_term)
+
+
+def _failed(error: Exception, err: Console) -> int:
+    """An error no command caught, as one line on stderr (exit 1); the traceback only with
+    $SAHELREADER_DEBUG."""
+    from sahelreader.library import QueryError, StoreError
+    from sahelreader.library.subscriptions import SubscribeError
+
+    if isinstance(error, (QueryError, StoreError, SubscribeError, KeyError, OSError)):
+        err.print(_said(f"sahelreader: {_message(error)}", "red"), soft_wrap=True)
+        return EXIT_FAILED
+    from sahelreader.library import IndexUnavailable, is_damage
+
+    if isinstance(error, IndexUnavailable):
+        err.print(_said(f"sahelreader: {error}", "red"), soft_wrap=True)
+        return EXIT_FAILED
+    if is_damage(error):  # SQLite met a damaged page in the middle of a command
+        err.print(
+            _said(
+                f"sahelreader: the library database is damaged ({error}): run `sahelreader "
+                "doctor` to recover what can still be read (notes and bookmarks first), or "
+                "restore a backup",
+                "red",
+            ),
+            soft_wrap=True,
+        )
+        return EXIT_FAILED
+    if os.environ.get("SAHELREADER_DEBUG"):
+        raise error
+    err.print(
+        _said(f"sahelreader: unexpected error: {type(error).__name__}: {error}", "red"),
+        soft_wrap=True,
+    )
+    return EXIT_FAILED
 
 
 def _message(error: BaseException) -> str:
@@ -356,13 +370,17 @@ def _message(error: BaseException) -> str:
     # IdTooShort) write whole sentences whose closing quote must stay.
     if type(error) is KeyError:
         return str(error.args[0]) if error.args else "not found"
+    if isinstance(error, OSError) and error.strerror:
+        # "[Errno 17] File exists: 'x'" is the system's wording: a sentence, the path last.
+        reason = error.strerror[:1].lower() + error.strerror[1:]
+        return f"{error.filename}: {reason}" if error.filename is not None else reason
     return str(error)
 
 
-def _run_tui(home: str | None) -> int:
+def _run_tui(library: Library) -> int:
     from sahelreader.tui import make_app
 
-    app = make_app(home=home, search_process=True)
+    app = make_app(library=library, search_process=True)
     try:
         app.run()
     finally:

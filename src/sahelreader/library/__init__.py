@@ -269,7 +269,10 @@ class Library:
             aside = set_aside_if_not_a_folder(where.index)
         except OSError:  # a home that cannot be written: the store says so below
             aside = None
-        where.ensure()
+        try:
+            where.ensure()
+        except OSError as error:
+            raise StoreError(_cannot_make_home(where.database.parent, error)) from error
         emptied = None
         if not read_only and read_only_reason(where.database) is None:
             emptied = set_aside_if_empty(where.database)
@@ -1503,6 +1506,19 @@ def _writable_folder(folder: Path) -> bool:
     if not os.access(parent, os.W_OK):
         return False
     return not folder.exists() or os.access(folder, os.W_OK)
+
+
+def _cannot_make_home(folder: Path, error: OSError) -> str:
+    """Why the home folder cannot be made, as a sentence: a file where it or a folder above it
+    should be, or the system's reason (permission denied, read-only file system…)."""
+    for part in (folder, *folder.parents):
+        if part.exists() and not part.is_dir():
+            where = "the home folder" if part == folder else f"a folder of the home {folder}"
+            return f"{part} is a file, not a folder: it cannot be {where}"
+        if part.is_dir():
+            break
+    reason = (error.strerror or type(error).__name__).lower()
+    return f"cannot make the home folder {folder}: {reason}"
 
 
 def _backups_beside(database: Path) -> str:
