@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -60,3 +61,61 @@ def test_a_home_under_a_file_is_a_sentence(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert f"{bad.parent} is a file, not a folder" in result.stderr
     assert "[Errno" not in result.stderr
+
+
+def _article(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "harvest.txt"
+    path.write_text(
+        "Millet harvest rises in Tahoua\n\nFarmers near Tahoua said the millet harvest rose "
+        "this season after steady rains.\n",
+        "utf-8",
+    )
+    return path
+
+
+def test_home_may_follow_the_command(tmp_path: Path) -> None:
+    """`--home DIR` after the command (and after a command's own command) is the same home as
+    before it; the environment's home ($SAHELREADER_HOME) is left alone."""
+    elsewhere, chosen = tmp_path / "env-home", tmp_path / "chosen"
+    article = _article(tmp_path / "in")
+    added = cli(elsewhere, "add", str(article), "--json", "--home", str(chosen))
+    assert added.returncode == 0, added.stderr
+    assert (chosen / "library.db").is_file()
+    assert not (elsewhere / "library.db").exists()
+    found = cli(elsewhere, "search", "millet", "--home", str(chosen), "--json")
+    assert found.returncode == 0, found.stderr
+    hits = json.loads(found.stdout)
+    assert [hit["title"] for hit in hits] == ["Millet harvest rises in Tahoua"]
+    article_id = hits[0]["id"]
+    for args in (
+        ("show", article_id, "--home", str(chosen)),
+        ("bookmark", article_id, "--home", str(chosen)),
+        ("related", article_id, "--home", str(chosen)),
+        ("bookmarks", "--json", "--home", str(chosen)),
+        ("feeds", "list", "--home", str(chosen)),
+        ("notes", "export", "--home", str(chosen)),
+        ("--home", str(chosen), "show", article_id),
+    ):
+        result = cli(elsewhere, *args)
+        assert result.returncode == 0, (args, result.stderr)
+    marks = json.loads(cli(elsewhere, "bookmarks", "--json", "--home", str(chosen)).stdout)
+    assert [mark["id"] for mark in marks] == [article_id]
+    assert not (elsewhere / "library.db").exists()
+
+
+def test_home_after_the_command_wins_over_the_one_before(tmp_path: Path) -> None:
+    first, second = tmp_path / "first", tmp_path / "second"
+    _article(tmp_path / "in")
+    cli(tmp_path / "env", "--home", str(first), "add", str(tmp_path / "in"), "--home", str(second))
+    assert (second / "library.db").is_file()
+    assert not (first / "library.db").exists()
+
+
+@pytest.mark.parametrize(
+    "command", [("add",), ("search",), ("show",), ("feeds", "add"), ("notes", "export")]
+)
+def test_each_command_help_lists_home(command: tuple[str, ...], tmp_path: Path) -> None:
+    result = cli(tmp_path, *command, "--help")
+    assert result.returncode == 0
+    assert "--home DIR" in result.stdout

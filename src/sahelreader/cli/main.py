@@ -71,16 +71,29 @@ def _out() -> Console:
     return console()
 
 
+_HOME_HELP = "keep the library, index and config in DIR"
+
+
+class _CommandParser(argparse.ArgumentParser):
+    """A command's parser (and its own commands': argparse makes them of the same class). It
+    takes the global option too, so that `sahelreader search mali --home DIR` works like
+    `sahelreader --home DIR search mali`; given nowhere, the top-level default stands."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.add_argument("--home", metavar="DIR", default=argparse.SUPPRESS, help=_HOME_HELP)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sahelreader",
         description="A terminal news reader: read, search and annotate a library of articles.",
-        epilog="Run without a command to open the reader. Data lives in --home DIR, "
-        "$SAHELREADER_HOME, or the platform's data folders.",
+        epilog="Run without a command to open the reader. Data lives in --home DIR (before or "
+        "after the command), $SAHELREADER_HOME, or the platform's data folders.",
     )
     parser.add_argument("--version", action="version", version=f"sahelreader {__version__}")
-    parser.add_argument("--home", metavar="DIR", help="keep the library, index and config in DIR")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument("--home", metavar="DIR", help=_HOME_HELP)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_CommandParser)
 
     add = commands.add_parser(
         "add",
