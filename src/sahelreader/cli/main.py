@@ -605,6 +605,8 @@ def cmd_add(args: argparse.Namespace, err: Console) -> int:
             report = library.add(args.paths, step=step)
         for path, reason in report.failed:
             err.print(_said(f"failed: {path}: {reason}", "red"), soft_wrap=True)
+        for path, note in report.notes:
+            err.print(_said(f"note: {path}: {note}", "yellow"), soft_wrap=True)
         _ensure_index(library, err)
         skipped = (
             f", {plural(report.skipped_records, 'record')} skipped (no text, or over a cap)"

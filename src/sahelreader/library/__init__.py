@@ -148,6 +148,9 @@ class AddReport:
     files: int = 0
     subscribed: list[str] = field(default_factory=list)  # feeds (web addresses, OPML lists)
     already_subscribed: list[str] = field(default_factory=list)
+    # (path or address, note): read all the same, but something was wrong with it (a feed
+    # that is not well-formed XML, or not in the encoding it declares)
+    notes: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -642,6 +645,8 @@ class Library:
                     new = added.subscribed is not None and added.subscribed.created
                     (report.subscribed if new else report.already_subscribed).append(added.url)
                     report.added.extend(added.ids)
+                    if added.subscribed is not None:
+                        report.notes.extend((added.url, note) for note in added.subscribed.notes)
                 else:
                     (report.duplicates if added.duplicate else report.added).extend(added.ids)
             elif path.suffix.lower() == ".opml" and path.is_file():
@@ -692,6 +697,7 @@ class Library:
                             reading.close()
                             break
                 report.skipped_records += getattr(reading, "skipped", 0)
+                report.notes.extend((str(path), note) for note in reading.notes)
             except IngestError as error:
                 report.failed.append((str(path), str(error)))
             except (OSError, UnicodeError, ValueError) as error:
