@@ -163,7 +163,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="people, places and organisations in an article or a text",
         description="List the named entities (person, place, organisation) in an article of "
         "the library (ID), a file (PATH), or UTF-8 text on stdin (-). Offsets are Python string "
-        "indices into that exact text (for ID: into the article's body).",
+        "indices into the text read: for ID the article's body; for an .html/.htm file the "
+        "article extracted from it as `add` does (the body it stores: `show ID --json`); for "
+        "another file its text as decoded, line endings (CRLF) included; for - the text as it "
+        "came.",
     )
     entities.add_argument("source", metavar="ID|PATH|-")
     entities.add_argument("--json", action="store_true", help="print a list of spans as JSON")
@@ -347,10 +350,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _failed(error: Exception, err: Console) -> int:
     """An error no command caught, as one line on stderr (exit 1); the traceback only with
     $SAHELREADER_DEBUG."""
-    from sahelreader.library import QueryError, StoreError
+    from sahelreader.library import QueryError, StoreError, UnreadableFile
     from sahelreader.library.subscriptions import SubscribeError
 
-    if isinstance(error, (QueryError, StoreError, SubscribeError, KeyError, OSError)):
+    if isinstance(
+        error, (QueryError, StoreError, SubscribeError, UnreadableFile, KeyError, OSError)
+    ):
         err.print(_said(f"sahelreader: {_message(error)}", "red"), soft_wrap=True)
         return EXIT_FAILED
     from sahelreader.library import IndexUnavailable, is_damage

@@ -128,6 +128,7 @@ __all__ = [
     "RemoveReport",
     "Salvage",
     "StoreError",
+    "UnreadableFile",
     "UnknownArticle",
     "close_open_marks",
     "group_entities",
@@ -876,11 +877,23 @@ class Library:
         return self.recogniser.recognise(text, language or detect_language(text) or None)
 
     def recognise_file(self, path: Path) -> tuple[str, list[Entity]]:
-        """A file's text (its encoding detected as on import, nothing else changed) and the
-        entities in it, with offsets into that text."""
-        from sahelreader.ingest import decode_bytes
+        """A file's text and the entities in it, with offsets into that text: for an .html or
+        .htm file the article extracted from it as `add` does (the body `add` would store, no
+        menus or scripts); for any other its characters as decoded (the encoding detected as
+        on import), nothing else changed: line endings (CRLF) included. UnreadableFile when an
+        HTML file gives no article."""
+        from sahelreader.ingest import IngestError, Limits, decode_as_is, read_file
+        from sahelreader.ingest.reader import HTML_SUFFIXES
 
-        text = decode_bytes(Path(path).read_bytes())
+        path = Path(path)
+        if path.suffix.lower() in HTML_SUFFIXES:
+            limits = Limits.from_config(self.config.limits) if self.config.limits else None
+            try:
+                [draft] = list(read_file(path, limits))
+            except IngestError as error:
+                raise UnreadableFile(f"{path}: {error}") from None
+            return draft.body, self.recognise_text(draft.body, draft_language(draft) or None)
+        text = decode_as_is(path.read_bytes())
         return text, self.recognise_text(text)
 
     def recognise_and_save(self, ids: Sequence[str], *, stories: bool = True) -> None:
@@ -1512,6 +1525,10 @@ def _writable_folder(folder: Path) -> bool:
     if not os.access(parent, os.W_OK):
         return False
     return not folder.exists() or os.access(folder, os.W_OK)
+
+
+class UnreadableFile(Exception):
+    """A file gives no text to read (an HTML page with no article); str() says why."""
 
 
 def _cannot_make_home(folder: Path, error: OSError) -> str:
