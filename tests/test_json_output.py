@@ -182,6 +182,7 @@ def test_add_report() -> None:
         "skipped_records": 0,
         "subscribed": [],
         "already_subscribed": [],
+        "notes": [],
     }
 
 

@@ -92,6 +92,9 @@ class ImportReport(Protocol):
     def skipped_records(self) -> int: ...
 
     @property
+    def notes(self) -> Sequence[tuple[str, str]]: ...
+
+    @property
     def subscribed(self) -> Sequence[str]: ...
 
     @property
@@ -107,6 +110,7 @@ def add_report_json(report: ImportReport) -> JSON:
         "skipped_records": report.skipped_records,
         "subscribed": list(report.subscribed),
         "already_subscribed": list(report.already_subscribed),
+        "notes": [{"path": path, "note": note} for path, note in report.notes],
     }
 
 

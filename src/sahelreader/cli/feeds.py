@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -25,7 +25,7 @@ EXIT_OK, EXIT_FAILED = 0, 1
 _MARK = {"new": ("+", "green"), "unchanged": ("=", "dim"), "failed": ("!", "red")}
 
 
-def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_parsers(commands: argparse._SubParsersAction[Any]) -> None:
     feeds = commands.add_parser(
         "feeds",
         help="subscribe to RSS/Atom feeds, list, remove, import and export them",

@@ -71,16 +71,29 @@ def _out() -> Console:
     return console()
 
 
+_HOME_HELP = "keep the library, index and config in DIR"
+
+
+class _CommandParser(argparse.ArgumentParser):
+    """A command's parser (and its own commands': argparse makes them of the same class). It
+    takes the global option too, so that `sahelreader search mali --home DIR` works like
+    `sahelreader --home DIR search mali`; given nowhere, the top-level default stands."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.add_argument("--home", metavar="DIR", default=argparse.SUPPRESS, help=_HOME_HELP)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sahelreader",
         description="A terminal news reader: read, search and annotate a library of articles.",
-        epilog="Run without a command to open the reader. Data lives in --home DIR, "
-        "$SAHELREADER_HOME, or the platform's data folders.",
+        epilog="Run without a command to open the reader. Data lives in --home DIR (before or "
+        "after the command), $SAHELREADER_HOME, or the platform's data folders.",
     )
     parser.add_argument("--version", action="version", version=f"sahelreader {__version__}")
-    parser.add_argument("--home", metavar="DIR", help="keep the library, index and config in DIR")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument("--home", metavar="DIR", help=_HOME_HELP)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_CommandParser)
 
     add = commands.add_parser(
         "add",
@@ -150,7 +163,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="people, places and organisations in an article or a text",
         description="List the named entities (person, place, organisation) in an article of "
         "the library (ID), a file (PATH), or UTF-8 text on stdin (-). Offsets are Python string "
-        "indices into that exact text (for ID: into the article's body).",
+        "indices into the text read: for ID the article's body; for an .html/.htm file the "
+        "article extracted from it as `add` does (the body it stores: `show ID --json`); for "
+        "another file its text as decoded, line endings (CRLF) included; for - the text as it "
+        "came.",
     )
     entities.add_argument("source", metavar="ID|PATH|-")
     entities.add_argument("--json", action="store_true", help="print a list of spans as JSON")
@@ -299,7 +315,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     err = console(stderr=True)
     if args.command is None:
-        return _run_tui(args.home)
+        # The library is opened before the reader starts: a home that cannot be used is the
+        # same one line as for any command, not a traceback from inside the app.
+        from sahelreader.library import Library
+
+        try:
+            library = Library.open(args.home)
+        except Exception as error:  # noqa: BLE001 - one line, no traceback
+            return _failed(error, err)
+        return _run_tui(library)
     # SIGTERM ends a command like Ctrl-C: the same clean-up (a half-built index removed, the
     # old one kept), not a death in the middle of a write.
     in_main_thread = threading.current_thread() is threading.main_thread()
@@ -317,38 +341,46 @@ def main(argv: Sequence[str] | None = None) -> int:
         err.print("interrupted")
         return 130
     except Exception as error:  # noqa: BLE001 - the last line of defence: one line, no traceback
-        from sahelreader.library import QueryError, StoreError
-        from sahelreader.library.subscriptions import SubscribeError
-
-        if isinstance(error, (QueryError, StoreError, SubscribeError, KeyError, OSError)):
-            err.print(_said(f"sahelreader: {_message(error)}", "red"), soft_wrap=True)
-            return EXIT_FAILED
-        from sahelreader.library import IndexUnavailable, is_damage
-
-        if isinstance(error, IndexUnavailable):
-            err.print(_said(f"sahelreader: {error}", "red"), soft_wrap=True)
-            return EXIT_FAILED
-        if is_damage(error):  # SQLite met a damaged page in the middle of a command
-            err.print(
-                _said(
-                    f"sahelreader: the library database is damaged ({error}): run `sahelreader "
-                    "doctor` to recover what can still be read (notes and bookmarks first), or "
-                    "restore a backup",
-                    "red",
-                ),
-                soft_wrap=True,
-            )
-            return EXIT_FAILED
-        if os.environ.get("SAHELREADER_DEBUG"):
-            raise
-        err.print(
-            _said(f"sahelreader: unexpected error: {type(error).__name__}: {error}", "red"),
-            soft_wrap=True,
-        )
-        return EXIT_FAILED
+        return _failed(error, err)
     finally:
         if previous_term is not None:
             signal.signal(signal.SIGTERM, previous_term)
+
+
+def _failed(error: Exception, err: Console) -> int:
+    """An error no command caught, as one line on stderr (exit 1); the traceback only with
+    $SAHELREADER_DEBUG."""
+    from sahelreader.library import QueryError, StoreError, UnreadableFile
+    from sahelreader.library.subscriptions import SubscribeError
+
+    if isinstance(
+        error, (QueryError, StoreError, SubscribeError, UnreadableFile, KeyError, OSError)
+    ):
+        err.print(_said(f"sahelreader: {_message(error)}", "red"), soft_wrap=True)
+        return EXIT_FAILED
+    from sahelreader.library import IndexUnavailable, is_damage
+
+    if isinstance(error, IndexUnavailable):
+        err.print(_said(f"sahelreader: {error}", "red"), soft_wrap=True)
+        return EXIT_FAILED
+    if is_damage(error):  # SQLite met a damaged page in the middle of a command
+        err.print(
+            _said(
+                f"sahelreader: the library database is damaged ({error}): run `sahelreader "
+                "doctor` to recover what can still be read (notes and bookmarks first), or "
+                "restore a backup",
+                "red",
+            ),
+            soft_wrap=True,
+        )
+        return EXIT_FAILED
+    if os.environ.get("SAHELREADER_DEBUG"):
+        raise error
+    err.print(
+        _said(f"sahelreader: unexpected error: {type(error).__name__}: {error}", "red"),
+        soft_wrap=True,
+    )
+    return EXIT_FAILED
 
 
 def _message(error: BaseException) -> str:
@@ -356,13 +388,17 @@ def _message(error: BaseException) -> str:
     # IdTooShort) write whole sentences whose closing quote must stay.
     if type(error) is KeyError:
         return str(error.args[0]) if error.args else "not found"
+    if isinstance(error, OSError) and error.strerror:
+        # "[Errno 17] File exists: 'x'" is the system's wording: a sentence, the path last.
+        reason = error.strerror[:1].lower() + error.strerror[1:]
+        return f"{error.filename}: {reason}" if error.filename is not None else reason
     return str(error)
 
 
-def _run_tui(home: str | None) -> int:
+def _run_tui(library: Library) -> int:
     from sahelreader.tui import make_app
 
-    app = make_app(home=home, search_process=True)
+    app = make_app(library=library, search_process=True)
     try:
         app.run()
     finally:
@@ -574,6 +610,8 @@ def cmd_add(args: argparse.Namespace, err: Console) -> int:
             report = library.add(args.paths, step=step)
         for path, reason in report.failed:
             err.print(_said(f"failed: {path}: {reason}", "red"), soft_wrap=True)
+        for path, note in report.notes:
+            err.print(_said(f"note: {path}: {note}", "yellow"), soft_wrap=True)
         _ensure_index(library, err)
         skipped = (
             f", {plural(report.skipped_records, 'record')} skipped (no text, or over a cap)"

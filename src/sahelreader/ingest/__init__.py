@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from sahelreader.ingest.dates import parse_date
 from sahelreader.ingest.discover import SUPPORTED_SUFFIXES, SUPPORTED_TYPES_TEXT, discover
-from sahelreader.ingest.encoding import decode_bytes
+from sahelreader.ingest.encoding import decode_as_is, decode_bytes
 from sahelreader.ingest.errors import IngestError
 from sahelreader.ingest.feed import NotAFeed, ParsedFeed, feed_links, looks_like_feed, parse_feed
 from sahelreader.ingest.limits import Limits
@@ -50,6 +50,7 @@ __all__ = [
     "NotAFeed",
     "OpmlFeed",
     "ParsedFeed",
+    "decode_as_is",
     "decode_bytes",
     "discover",
     "extract_article",

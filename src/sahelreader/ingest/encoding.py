@@ -69,6 +69,13 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
     return clean_text(_decode(data, declared))
 
 
+def decode_as_is(data: bytes) -> str:
+    """A file's characters, decoded as :func:`decode_bytes` decodes them but nothing else
+    changed: line endings (``\\r\\n``), normalisation and control characters stay, so that
+    offsets into the result slice the file's own text."""
+    return _decode(data, None)
+
+
 def decode_text(data: bytes, *, declared: str | None = None) -> str:
     """:func:`decode_bytes` for a file that should be text: raises IngestError (``NOT_TEXT``)
     when the decoded characters are mostly not text, or hold a NUL (which no text file has once

@@ -128,6 +128,8 @@ def read_feed(
     gives no draft raises IngestError."""
     limits = limits or current()
     parsed = _parse(data, "", None, skips, limits)
+    if parsed.recovered and parsed.entries:
+        skips.notes.append(parsed.recovered)
     if not parsed.entries:
         if parsed.skipped == 1 and is_cap_reason(next(iter(skips.counts))):
             [(reason, where)] = skips.first_at.items()
@@ -200,10 +202,13 @@ def _parse(
         raise IngestError(limits.too_many(limits.feed_elements, "XML elements", "feed"))
     feed_url = clean_url(url)
     headers = {"content-location": feed_url} if feed_url else {}
-    if charset:
-        # With a charset, application/xml lets it override the XML declaration (RFC 3023);
-        # text/xml without one would mean US-ASCII, so no content type is given otherwise.
-        headers["content-type"] = f"application/xml; charset={charset.strip()}"
+    # A content type is always given: with response headers but none, feedparser flags the
+    # document as "no Content-type specified" (NonXMLContentType), and that flag replaces the
+    # one that mattered (a feed not in the encoding it declares), which went unsaid. With a
+    # charset, application/xml lets it override the XML declaration (RFC 3023); without one
+    # the declaration (else UTF-8) is followed, as for a file (text/xml would mean US-ASCII).
+    given = f"; charset={charset.strip()}" if charset else ""
+    headers["content-type"] = f"application/xml{given}"
     # sanitize_html and resolve_relative_uris only matter for HTML shown as HTML; the text is
     # extracted from it instead.
     data = _valid_character_references(data)

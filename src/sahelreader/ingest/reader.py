@@ -37,7 +37,7 @@ from sahelreader.models import ArticleDraft
 __all__ = ["read_bytes", "read_file"]
 
 _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
-_HTML_SUFFIXES = frozenset({".html", ".htm"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
 _JSON_SUFFIXES = frozenset({".json", ".json.gz"})
 _JSON_LINES_SUFFIXES = frozenset({".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz"})
 _FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml", ".rdf"})
@@ -99,7 +99,7 @@ def _read_file(
         data = _read(path, limits.feed_file_bytes, "feed file", limits, compressed=False)
         return ArticleStream(path, read_feed(data, origin, skips, limits), skips)
     data = _read(path, limits.article_file_bytes, "article file", limits, compressed=False)
-    if suffix in _HTML_SUFFIXES:
+    if suffix in HTML_SUFFIXES:
         draft = read_html(data, origin, limits)
     elif suffix in _MARKDOWN_SUFFIXES:
         draft = read_markdown(_article_text(data, limits), origin)

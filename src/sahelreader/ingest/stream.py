@@ -21,6 +21,9 @@ class SkipLog:
     def __init__(self) -> None:
         self.counts: Counter[str] = Counter()
         self.first_at: dict[str, str] = {}
+        # What was wrong with the file as a whole though its records were read (a feed that is
+        # not well-formed XML, or not in the encoding it declares): one line each.
+        self.notes: list[str] = []
 
     def add(self, reason: str, where: str) -> None:
         self.counts[reason] += 1
@@ -83,6 +86,12 @@ class ArticleStream(Iterator[ArticleDraft]):
     def skip_reasons(self) -> dict[str, int]:
         """Skipped records by reason: {"no title or text": 55, "not valid JSON": 1}."""
         return dict(self._skips.counts)
+
+    @property
+    def notes(self) -> list[str]:
+        """What was wrong with the file though it was read ("not well-formed XML (line 4:
+        …); the 3 entries found were kept"), complete once iteration has finished."""
+        return list(self._skips.notes)
 
     def skip_summary(self) -> str:
         """A one-line account of the skipped records, or "" when there were none."""

@@ -128,6 +128,7 @@ __all__ = [
     "RemoveReport",
     "Salvage",
     "StoreError",
+    "UnreadableFile",
     "UnknownArticle",
     "close_open_marks",
     "group_entities",
@@ -148,6 +149,9 @@ class AddReport:
     files: int = 0
     subscribed: list[str] = field(default_factory=list)  # feeds (web addresses, OPML lists)
     already_subscribed: list[str] = field(default_factory=list)
+    # (path or address, note): read all the same, but something was wrong with it (a feed
+    # that is not well-formed XML, or not in the encoding it declares)
+    notes: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -269,7 +273,10 @@ class Library:
             aside = set_aside_if_not_a_folder(where.index)
         except OSError:  # a home that cannot be written: the store says so below
             aside = None
-        where.ensure()
+        try:
+            where.ensure()
+        except OSError as error:
+            raise StoreError(_cannot_make_home(where.database.parent, error)) from error
         emptied = None
         if not read_only and read_only_reason(where.database) is None:
             emptied = set_aside_if_empty(where.database)
@@ -639,6 +646,8 @@ class Library:
                     new = added.subscribed is not None and added.subscribed.created
                     (report.subscribed if new else report.already_subscribed).append(added.url)
                     report.added.extend(added.ids)
+                    if added.subscribed is not None:
+                        report.notes.extend((added.url, note) for note in added.subscribed.notes)
                 else:
                     (report.duplicates if added.duplicate else report.added).extend(added.ids)
             elif path.suffix.lower() == ".opml" and path.is_file():
@@ -689,6 +698,7 @@ class Library:
                             reading.close()
                             break
                 report.skipped_records += getattr(reading, "skipped", 0)
+                report.notes.extend((str(path), note) for note in reading.notes)
             except IngestError as error:
                 report.failed.append((str(path), str(error)))
             except (OSError, UnicodeError, ValueError) as error:
@@ -867,11 +877,23 @@ class Library:
         return self.recogniser.recognise(text, language or detect_language(text) or None)
 
     def recognise_file(self, path: Path) -> tuple[str, list[Entity]]:
-        """A file's text (its encoding detected as on import, nothing else changed) and the
-        entities in it, with offsets into that text."""
-        from sahelreader.ingest import decode_bytes
+        """A file's text and the entities in it, with offsets into that text: for an .html or
+        .htm file the article extracted from it as `add` does (the body `add` would store, no
+        menus or scripts); for any other its characters as decoded (the encoding detected as
+        on import), nothing else changed: line endings (CRLF) included. UnreadableFile when an
+        HTML file gives no article."""
+        from sahelreader.ingest import IngestError, Limits, decode_as_is, read_file
+        from sahelreader.ingest.reader import HTML_SUFFIXES
 
-        text = decode_bytes(Path(path).read_bytes())
+        path = Path(path)
+        if path.suffix.lower() in HTML_SUFFIXES:
+            limits = Limits.from_config(self.config.limits) if self.config.limits else None
+            try:
+                [draft] = list(read_file(path, limits))
+            except IngestError as error:
+                raise UnreadableFile(f"{path}: {error}") from None
+            return draft.body, self.recognise_text(draft.body, draft_language(draft) or None)
+        text = decode_as_is(path.read_bytes())
         return text, self.recognise_text(text)
 
     def recognise_and_save(self, ids: Sequence[str], *, stories: bool = True) -> None:
@@ -1503,6 +1525,23 @@ def _writable_folder(folder: Path) -> bool:
     if not os.access(parent, os.W_OK):
         return False
     return not folder.exists() or os.access(folder, os.W_OK)
+
+
+class UnreadableFile(Exception):
+    """A file gives no text to read (an HTML page with no article); str() says why."""
+
+
+def _cannot_make_home(folder: Path, error: OSError) -> str:
+    """Why the home folder cannot be made, as a sentence: a file where it or a folder above it
+    should be, or the system's reason (permission denied, read-only file system…)."""
+    for part in (folder, *folder.parents):
+        if part.exists() and not part.is_dir():
+            where = "the home folder" if part == folder else f"a folder of the home {folder}"
+            return f"{part} is a file, not a folder: it cannot be {where}"
+        if part.is_dir():
+            break
+    reason = (error.strerror or type(error).__name__).lower()
+    return f"cannot make the home folder {folder}: {reason}"
 
 
 def _backups_beside(database: Path) -> str:

@@ -80,6 +80,8 @@ class SahelReaderApp(App[None]):
             self.notify(warning, severity="error", timeout=60, markup=False)
         for notice in self.library.notices:
             self.notify(notice, severity="warning", markup=False)
+        for problem in bindings.keymap_problems(dict(self.library.config.keymap)):
+            self.notify(problem, severity="warning", markup=False)
         if self.library.read_only is not None:
             # Said once in the notices above; the header keeps saying it.
             self.sub_title = "read-only: changes are not saved"

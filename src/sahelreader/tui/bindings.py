@@ -393,3 +393,25 @@ SECTIONS: list[tuple[str, list[BindingType]]] = [
 
 def all_bindings() -> list[Binding]:
     return [b for _, section in SECTIONS for b in section if isinstance(b, Binding)]
+
+
+def keymap_problems(keymap: dict[str, str]) -> list[str]:
+    """A line for each `[keymap]` id that no key has (a remap that would do nothing), naming
+    the id meant when one is close ("bookmark": toggle_bookmark)."""
+    from difflib import get_close_matches
+
+    known = sorted({b.id for b in all_bindings() if b.id})
+    problems = []
+    for name in keymap:
+        if name in known:
+            continue
+        close = get_close_matches(name, known, n=1, cutoff=0.6)
+        if not close:  # a part of one id only ("note" in "edit_note")
+            holding = [known_id for known_id in known if name and name in known_id]
+            close = holding if len(holding) == 1 else []
+        meant = f" (did you mean {close[0]!r}?)" if close else ""
+        problems.append(
+            f"config.toml [keymap] {name!r}: no key has this id{meant}; it is ignored "
+            "(the ids are on the ? help screen)"
+        )
+    return problems

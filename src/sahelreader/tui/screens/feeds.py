@@ -163,7 +163,17 @@ class Added:
 
 
 def outcome_of(library: Library, report: AddReport, shown: str) -> Added:
-    """One line for what `Library.add` did with one target."""
+    """One line for what `Library.add` did with one target; a feed read in spite of a problem
+    (not well-formed XML, not in the encoding it declares) says so after it."""
+    outcome = _outcome(library, report, shown)
+    if not report.notes or not outcome.ok:
+        return outcome
+    note = one_line(report.notes[0][1])
+    severity: SeverityLevel = "warning" if outcome.severity == "information" else outcome.severity
+    return replace(outcome, message=f"{outcome.message} Note: {note}", severity=severity)
+
+
+def _outcome(library: Library, report: AddReport, shown: str) -> Added:
     added, duplicates = len(report.added), len(report.duplicates)
     failures = report.failed
     opml = shown.lower().endswith(".opml")
