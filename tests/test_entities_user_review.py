@@ -53,3 +53,19 @@ def test_listed_names_with_etat_keep_their_type() -> None:
     for names in both("L'État islamique a revendiqué l'attaque; les États-Unis ont réagi.", "fr"):
         assert ("État islamique", "organisation") in names
         assert ("États-Unis", "place") in names
+
+
+# --- a country's other names in the places' equivalence table are places ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("La RCA souffre d'un conflit depuis 2013, selon Paul Kessoumba.", "RCA"),
+        ("Après la chute de l'URSS, la Kessarie a déclaré son indépendance.", "URSS"),
+        ("Les EAU ont signé un accord avec la Kessarie mardi.", "EAU"),
+    ],
+)
+def test_a_listed_country_acronym_is_a_place(text: str, name: str) -> None:
+    for names in both(text, "fr"):
+        assert (name, "place") in names
