@@ -69,3 +69,31 @@ def test_listed_names_with_etat_keep_their_type() -> None:
 def test_a_listed_country_acronym_is_a_place(text: str, name: str) -> None:
     for names in both(text, "fr"):
         assert (name, "place") in names
+
+
+# --- a name does not run across "on" into a listed organisation (where to follow it) ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "Find Kessex News: East of Kessex on Facebook, Instagram and X.",
+            "East of Kessex",
+            "place",
+        ),
+        (
+            "Why not follow Radio Isle of Tamba on Twitter and Facebook?",
+            "Radio Isle of Tamba",
+            None,
+        ),
+        ("Follow the Bank of Kessex on Instagram for updates.", "Bank of Kessex", "organisation"),
+    ],
+)
+def test_a_name_stops_before_on_and_a_listed_organisation(
+    text: str, name: str, kind: str | None
+) -> None:
+    for names in both(text, "en"):
+        assert not any(" on " in found_name for found_name, _ in names), names
+        if kind:
+            assert (name, kind) in names
