@@ -97,3 +97,27 @@ def test_a_name_stops_before_on_and_a_listed_organisation(
         assert not any(" on " in found_name for found_name, _ in names), names
         if kind:
             assert (name, kind) in names
+
+
+# --- a news outlet's regional edition is one organisation, not a place -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Follow BBC East Tamba on Facebook. In East Tamba, a school closed.", "BBC East Tamba"),
+        ("Follow BBC News South Kessex on Twitter.", "BBC News South Kessex"),
+        ("The mayor told BBC Scotland that Kessel Bridge will reopen.", "BBC Scotland"),
+        ("Follow BBC Kessexshire on Facebook. Kessexshire is big.", "BBC Kessexshire"),
+        ("Le maire a déclaré à BBC Afrique de l'Ouest que le pont rouvrira.", "BBC Afrique"),
+    ],
+)
+def test_an_outlet_edition_is_an_organisation(text: str, name: str) -> None:
+    language = "fr" if " le " in text else "en"
+    for names in both(text, language):
+        assert (name, "organisation") in names, names
+
+
+def test_another_organisation_before_a_place_is_not_an_edition() -> None:
+    for names in both("The EU Niger deal was signed by the Ecowas Mali envoy.", "en"):
+        assert ("Niger", "place") in names and ("Mali", "place") in names

@@ -42,6 +42,7 @@ from sahelreader.entities.rules import (
     abbreviates,
     is_acronym,
     is_compound_adjective,
+    outlet_names,
 )
 
 # How a body's name goes on with the region it names itself after: "État islamique au Sahel".
@@ -314,6 +315,18 @@ class FirstPass(Context):
         folds, g = self.folds, self.g
         end = i + size
         j = self.extend(i) if not (self.head[i] or self.upper[i]) else end
+        if (
+            j <= end
+            and etype == "organisation"
+            and end < self.n
+            and self.caps[end]
+            and not self.brk[end]
+            and not self.is_blocker(end)
+        ):
+            k = self.extend(end)
+            if self.outlet_edition(i, end, k):
+                self.emit(i, k, etype, LISTED)  # "BBC News South West": an outlet's edition
+                return k
         if j <= end:
             if etype == "organisation" and self.language == "fr":
                 tail = self.french_org_place(i, end)
@@ -334,6 +347,8 @@ class FirstPass(Context):
             return self.skip_event_acronym(j)  # Boston Marathon: an event named after a place
         if any(f in g.org_words for f in rest):
             self.emit(i, j, "organisation")
+        elif etype == "organisation" and self.outlet_edition(i, end, j):
+            self.emit(i, j, "organisation", LISTED)  # BBC East Midlands: an outlet's edition
         elif folds[j - 1] in g.place_end_words:
             self.emit(i, j, "place")
         elif etype == "organisation" and j == end + 1 and folds[end] in EDITION_PLACES:
@@ -366,10 +381,24 @@ class FirstPass(Context):
                 return j
             self.emit(i, end, etype)  # "le président du Niger Mohamed Bazoum"
             return end
+        elif etype == "organisation" and tuple(folds[i:end]) in outlet_names():
+            self.emit(i, j, etype)  # "BBC Kessex", "BBC Bitesize": an outlet's edition or show
         else:
             self.emit(i, j, "organisation" if etype != "person" else etype, WEAK)
             self.guessed[(i, j)] = "listed-part"
         return j
+
+    def outlet_edition(self, i: int, end: int, j: int) -> bool:
+        """A listed news outlet ``[i, end)`` run into a place's name ``[end, j)``: its regional
+        edition, one organisation ("BBC East Midlands", "BBC Yorkshire", "CNN Philippines")."""
+        if tuple(self.folds[i:end]) not in outlet_names():
+            return False
+        g = self.g
+        return (
+            self.gazetteer_at(end) == (j - end, "place")
+            or self.folds[end] in g.place_start_words
+            or self.folds[j - 1] in g.place_end_words
+        )
 
     def french_org_place(self, i: int, k: int) -> int:
         """End of "dans le Grand Sahara" right after a listed French organisation ``[i, k)``

@@ -12,7 +12,7 @@ import re
 from functools import cache, lru_cache
 
 from sahelreader.text.fold import fold, strip_accents
-from sahelreader.text.wordlists import sections
+from sahelreader.text.wordlists import data_text, sections
 
 # A token is: a French elision (d', l', qu'), an English possessive ('s), a dotted acronym
 # (U.S., D.C.), a word made of letters/digits with inner hyphens or apostrophes (Yunus-bek,
@@ -164,6 +164,22 @@ def entry_tokens(name: str) -> tuple[str, ...]:
     """The folded token key of a gazetteer entry or of a user-configured name."""
     words, _, _ = tokenize(name)
     return tuple(token_key(w) for w in words)
+
+
+@cache
+def outlet_names() -> frozenset[tuple[str, ...]]:
+    """The folded token keys of the news outlets and agencies the cited-source extractor
+    knows (``sources/data/outlets.tsv``, aliases): "BBC", "BBC News", "CNN", "Reuters"."""
+    keys: set[tuple[str, ...]] = set()
+    for line in data_text("sahelreader.sources", "outlets.tsv").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        columns = line.split("\t")
+        if len(columns) < 3 or columns[1] not in ("agency", "outlet"):
+            continue
+        keys.update(entry_tokens(alias) for alias in [columns[0], *columns[2].split("|")])
+    keys.discard(())
+    return frozenset(keys)
 
 
 def is_capitalised(word: str) -> bool:
