@@ -121,3 +121,26 @@ def test_an_outlet_edition_is_an_organisation(text: str, name: str) -> None:
 def test_another_organisation_before_a_place_is_not_an_edition() -> None:
     for names in both("The EU Niger deal was signed by the Ecowas Mali envoy.", "en"):
         assert ("Niger", "place") in names and ("Mali", "place") in names
+
+
+# --- a first name and a surname that is also a place word is a person --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Jenny Woods won the tournament by three shots.", "Jenny Woods"),
+        ("The show was co-written by comedian Harold Hill.", "Harold Hill"),
+        ("Selon la psychologue Abigail Marsh, le terme est mal compris.", "Abigail Marsh"),
+        ("It's like Tiger Woods losing a major.", "Tiger Woods"),
+    ],
+)
+def test_first_name_and_place_word_surname_is_a_person(text: str, name: str) -> None:
+    language = "fr" if "Selon" in text else "en"
+    for names in both(text, language):
+        assert (name, "person") in names, names
+
+
+def test_a_place_word_after_a_name_that_is_no_first_name_stays_a_place() -> None:
+    for names in both("The fire spread through Kessel Woods and Tamba Hill overnight.", "en"):
+        assert ("Kessel Woods", "place") in names and ("Tamba Hill", "place") in names

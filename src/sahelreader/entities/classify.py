@@ -39,6 +39,7 @@ from sahelreader.entities.rules import (
     PERSON_VERBS,
     PLACE_PREPOSITIONS,
     ROMAN_ORDINAL_RE,
+    SURNAME_PLACE_ENDS,
     abbreviates,
     is_acronym,
     is_compound_adjective,
@@ -497,8 +498,9 @@ class FirstPass(Context):
             self.emit(i, j, "person")
             return j
         if size > 1 and (toks[-1] in g.place_end_words or toks[0] in g.place_start_words):
-            self.emit(i, j, "place")
-            return j
+            if not (size == 2 and toks[0] in g.first_names and toks[1] in SURNAME_PLACE_ENDS):
+                self.emit(i, j, "place")
+                return j
         if toks[0] in g.first_names or (
             size > 1 and "-" in toks[0] and toks[0].split("-", 1)[0] in g.first_names
         ):
