@@ -144,3 +144,28 @@ def test_first_name_and_place_word_surname_is_a_person(text: str, name: str) -> 
 def test_a_place_word_after_a_name_that_is_no_first_name_stays_a_place() -> None:
     for names in both("The fire spread through Kessel Woods and Tamba Hill overnight.", "en"):
         assert ("Kessel Woods", "place") in names and ("Tamba Hill", "place") in names
+
+
+# --- one-word award names are MISC, not people or places ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Kessa Tamboura won an Oscar for the role, then a Bafta and two Emmys.", "en"),
+        ("The three-time Oscar nominee Kessa Tamboura has died.", "en"),
+        ("It was the longest run in Grammy history, ahead of the Baftas.", "en"),
+        ("Le réalisateur, lauréat d'un Oscar, a présenté son film à Kessoumba.", "fr"),
+    ],
+)
+def test_an_award_is_no_entity(text: str, language: str) -> None:
+    awards = {"Oscar", "Oscars", "Bafta", "Baftas", "Emmys", "Grammy"}
+    for names in both(text, language):
+        assert not any(name in awards for name, _ in names), names
+
+
+def test_a_person_named_like_an_award_stays_a_person() -> None:
+    for names in both("Oscar, 12, wants to become a pilot, his mother said.", "en"):
+        assert ("Oscar", "person") in names
+    for names in both("Oscar Kessaba won the Oscar for best actor.", "en"):
+        assert names == {("Oscar Kessaba", "person")}

@@ -243,6 +243,10 @@ class FirstPass(Context):
                 titled = False
                 continue
             j = self.extend(i)
+            if j == i + 1 and self.is_award(i):
+                i = j  # "won an Oscar", "the Baftas": an award, MISC
+                titled = False
+                continue
             if j > i + 1 and is_compound_adjective(words[j - 1]):
                 i = j  # "a Nobel Peace Prize-winning activist": a description, no name
                 titled = False
