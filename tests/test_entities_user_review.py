@@ -169,3 +169,18 @@ def test_a_person_named_like_an_award_stays_a_person() -> None:
         assert ("Oscar", "person") in names
     for names in both("Oscar Kessaba won the Oscar for best actor.", "en"):
         assert names == {("Oscar Kessaba", "person")}
+
+
+# --- a common phrase is not a name --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The attacker shouted Allahu Akbar before Kessel Tamba was arrested.", "en"),
+        ("Des hommes ont crié « Allahou Akbar » à Kessoumba, selon des témoins.", "fr"),
+    ],
+)
+def test_the_takbir_is_no_name(text: str, language: str) -> None:
+    for names in both(text, language):
+        assert not any("Akbar" in name for name, _ in names), names
