@@ -184,3 +184,24 @@ def test_a_person_named_like_an_award_stays_a_person() -> None:
 def test_the_takbir_is_no_name(text: str, language: str) -> None:
     for names in both(text, language):
         assert not any("Akbar" in name for name, _ in names), names
+
+
+# --- a title's word after "in" is not a place ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The appeal Kessel Children in Need raised millions for children in need.", "Need"),
+        ("She spoke on the Women In Sport podcast about women in sport.", "Sport"),
+        ("The Tamba Pacers beat the Knicks in Game 4; the game was close.", "Game"),
+    ],
+)
+def test_a_title_word_after_in_is_not_a_place(text: str, word: str) -> None:
+    for names in both(text, "en"):
+        assert (word, "place") not in names, names
+
+
+def test_an_unknown_place_after_in_still_is_one() -> None:
+    for names in both("Floods hit Kessoumba. Aid reached families in Tessalit on Monday.", "en"):
+        assert ("Tessalit", "place") in names

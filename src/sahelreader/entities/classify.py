@@ -393,6 +393,21 @@ class FirstPass(Context):
             self.guessed[(i, j)] = "listed-part"
         return j
 
+    def title_word_after_name(self, i: int, j: int) -> bool:
+        """``[i, j)`` is one word the text also writes in lower case, after a preposition
+        right after a capitalised word mid-sentence: a title's word ("Children in Need",
+        "Africa in Pictures"), not a place ("Kessa Tamba in Kessoumba")."""
+        k = i - 2
+        return (
+            j == i + 1
+            and k >= 0
+            and not self.brk[i - 1]
+            and not self.brk[i]
+            and self.caps[k]
+            and not self.sent[k]
+            and self.words[i].lower() in self.lower_vocab()
+        )
+
     def outlet_edition(self, i: int, end: int, j: int) -> bool:
         """A listed news outlet ``[i, end)`` run into a place's name ``[end, j)``: its regional
         edition, one organisation ("BBC East Midlands", "BBC Yorkshire", "CNN Philippines")."""
@@ -602,6 +617,9 @@ class FirstPass(Context):
         ):
             # (not "in Putin's Russia": a listed person's surname with a possessive)
             # (not "aux États membres": a capitalised common noun of institutions' names)
+            if self.title_word_after_name(i, j):
+                self.candidates.append((i, j))
+                return j
             self.emit(i, j, "place", WEAK)
             self.guessed[(i, j)] = "prep"
             return j
