@@ -205,3 +205,28 @@ def test_a_title_word_after_in_is_not_a_place(text: str, word: str) -> None:
 def test_an_unknown_place_after_in_still_is_one() -> None:
     for names in both("Floods hit Kessoumba. Aid reached families in Tessalit on Monday.", "en"):
         assert ("Tessalit", "place") in names
+
+
+# --- a listed place run into a person's name is a place, then the person -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "place", "person"),
+    [
+        (
+            "Lire aussi : le Niger battu par Togo Kessio Vantara victime du racisme.",
+            "fr",
+            "Togo",
+            "Kessio Vantara",
+        ),
+        (
+            "L'accusation du gouverneur de Kinshasa Gentano Mbelika a été rejetée.",
+            "fr",
+            "Kinshasa",
+            "Gentano Mbelika",
+        ),
+    ],
+)
+def test_a_country_then_a_name_is_split(text: str, language: str, place: str, person: str) -> None:
+    names = found(DEFAULT, text, language)
+    assert (place, "place") in names and (person, "person") in names, names

@@ -24,6 +24,7 @@ from sahelreader.entities import model
 from sahelreader.entities.arbiter import arbitrate
 from sahelreader.entities.combine import merge
 from sahelreader.entities.document import (
+    LISTED,
     STRONG,
     TYPES,
     WEAK,
@@ -113,6 +114,27 @@ class _Document(Resolve):
         before = self.spans
         self.spans = arbitrate(self.spans, scores, self.folds, ARBITER_MARGIN)
         self.follow_retyped_names(before)
+        self.split_places_from_people(open_spans)
+
+    def split_places_from_people(self, guessed: list[int]) -> None:
+        """A listed place run into unknown words that the tagger made a person is a place
+        and then a person's name (a headline without punctuation: "battu par Togo Ronaldo
+        Vieira"): nobody's name starts with a country's, unless it is a first name too
+        ("Jordan Kessel")."""
+        g, folds = self.g, self.folds
+        out = list(self.spans)
+        for number in sorted(guessed, reverse=True):
+            i, j, etype, strength = out[number]
+            if etype != "person" or self.guessed.get((i, j)) != "listed-part":
+                continue
+            size, listed = self.gazetteer_at(i)
+            if listed != "place" or j - (i + size) < 2 or folds[i] in g.first_names:
+                continue
+            out[number : number + 1] = [
+                (i, i + size, "place", LISTED),
+                (i + size, j, etype, strength),
+            ]
+        self.spans = out
 
     def follow_retyped_names(self, before: list[tuple[int, int, str, int]]) -> None:
         """A lone word made a person only as part of a guessed person's name follows that name
