@@ -230,3 +230,27 @@ def test_an_unknown_place_after_in_still_is_one() -> None:
 def test_a_country_then_a_name_is_split(text: str, language: str, place: str, person: str) -> None:
     names = found(DEFAULT, text, language)
     assert (place, "place") in names and (person, "person") in names, names
+
+
+# --- a French compass word ends the place before it and is never a person ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("L'Irlande du Nord a enregistré 18 décès, selon Kessa Tamboura.", "Irlande du Nord"),
+        ("Ce que Kessel a fait en ce qui concerne l'Europe de l'Est a surpris.", "Europe de l'Est"),
+        ("Le virus touche l'Asie du Sud-Est depuis mai.", "Asie du Sud-Est"),
+    ],
+)
+def test_a_compass_word_ends_the_place(text: str, place: str) -> None:
+    for names in both(text, "fr"):
+        assert (place, "place") in names, names
+        assert not any(
+            kind == "person" and name in {"Nord", "Est", "Sud-Est"} for name, kind in names
+        )
+
+
+def test_a_compass_word_alone_is_not_a_person() -> None:
+    for names in both("Pendant ce temps, Nord a annoncé des mesures.", "fr"):
+        assert ("Nord", "person") not in names, names

@@ -21,6 +21,7 @@ from sahelreader.entities.policy import (
     DEFAULT_MULTI,
 )
 from sahelreader.entities.rules import (
+    COMPASS_WORDS,
     EDITION_PLACES,
     EVENT_ENDS,
     EVENT_HEADS,
@@ -341,6 +342,11 @@ class FirstPass(Context):
             if etype != "misc":
                 if titled and etype == "place" and size == 1 and folds[i] in g.first_names:
                     etype = "person"
+                elif etype == "place":
+                    tail = self.compass_tail(end)
+                    if tail > end:
+                        self.emit(i, tail, etype, LISTED)  # l'Irlande du Nord
+                        return tail
                 self.emit(i, end, etype, LISTED)
                 return end
             return self.skip_event_acronym(end)  # a listed event and its short name
@@ -407,6 +413,22 @@ class FirstPass(Context):
             and not self.sent[k]
             and self.words[i].lower() in self.lower_vocab()
         )
+
+    def compass_tail(self, k: int) -> int:
+        """End of "du Nord" or "de l'Est" right at ``k`` after a place's name ("l'Irlande du
+        Nord", "l'Europe de l'Est"): part of the name; ``k`` itself if none."""
+        words, n = self.words, self.n
+        if k + 1 < n and words[k] == "du":
+            last = k + 1
+        elif k + 2 < n and words[k] == "de" and words[k + 1] in ("l'", "l’"):
+            last = k + 2
+        else:
+            return k
+        if any(self.brk[k : last + 1]) or self.folds[last] not in COMPASS_WORDS:
+            return k
+        if last + 1 < n and self.caps[last + 1] and not self.brk[last + 1]:
+            return k  # "du Nord Kivu": another name goes on
+        return last + 1
 
     def outlet_edition(self, i: int, end: int, j: int) -> bool:
         """A listed news outlet ``[i, end)`` run into a place's name ``[end, j)``: its regional

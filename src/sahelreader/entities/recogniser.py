@@ -36,6 +36,7 @@ from sahelreader.entities.policy import (
     KEEP_GUESSES,
 )
 from sahelreader.entities.resolve import Resolve
+from sahelreader.entities.rules import COMPASS_WORDS
 from sahelreader.models import Entity
 
 
@@ -90,7 +91,19 @@ class _Document(Resolve):
         elif tagger is not None:
             self.arbitrate(tagger)
         self.split_at_places()
+        self.drop_compass_people()
         return self.entities()
+
+    def drop_compass_people(self) -> None:
+        """A French compass word alone ("le Nord a voté") is never a person."""
+        folds = self.folds
+        self.spans = [
+            span
+            for span in self.spans
+            if not (
+                span[1] - span[0] == 1 and span[2] == "person" and folds[span[0]] in COMPASS_WORDS
+            )
+        ]
 
     def arbitrate(self, tagger: model.LanguageModel) -> None:
         """The tagger types the names the rules only guessed (``arbiter.py``)."""

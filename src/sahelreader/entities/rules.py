@@ -111,6 +111,7 @@ FACILITY_ENDS = frozenset(_WORDS["facility_ends"])
 NAME_OPENERS = frozenset(_WORDS["name_openers"])
 FR_SENTENCE_OPENERS = frozenset(_WORDS["fr_sentence_openers"])
 EDITION_PLACES = frozenset(token_key(w) for w in _WORDS["edition_places"])
+COMPASS_WORDS = frozenset(token_key(w) for w in _WORDS["compass_words"])
 # A century in Roman numerals: "XIXe siècle", "XXIe" (a number, not a name).
 ROMAN_ORDINAL_RE = re.compile(r"[IVXLC]+(?:e|er|ème|eme)")
 # An English contraction ("I'm", "We've", "They'll", "You're", "He'd", "Don't"): never a name
