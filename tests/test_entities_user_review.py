@@ -254,3 +254,12 @@ def test_a_compass_word_ends_the_place(text: str, place: str) -> None:
 def test_a_compass_word_alone_is_not_a_person() -> None:
     for names in both("Pendant ce temps, Nord a annoncé des mesures.", "fr"):
         assert ("Nord", "person") not in names, names
+
+
+def test_the_bbc_charity_appeals_are_listed_organisations() -> None:
+    for names in both(
+        "Kessa Tamboura walked 30 miles for Children in Need and Comic Relief.", "en"
+    ):
+        assert ("Children in Need", "organisation") in names
+        assert ("Comic Relief", "organisation") in names
+        assert ("Need", "place") not in names
