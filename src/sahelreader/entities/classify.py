@@ -21,6 +21,7 @@ from sahelreader.entities.policy import (
     DEFAULT_MULTI,
 )
 from sahelreader.entities.rules import (
+    COMPASS_WORDS,
     EDITION_PLACES,
     EVENT_ENDS,
     EVENT_HEADS,
@@ -39,9 +40,11 @@ from sahelreader.entities.rules import (
     PERSON_VERBS,
     PLACE_PREPOSITIONS,
     ROMAN_ORDINAL_RE,
+    SURNAME_PLACE_ENDS,
     abbreviates,
     is_acronym,
     is_compound_adjective,
+    outlet_names,
 )
 
 # How a body's name goes on with the region it names itself after: "État islamique au Sahel".
@@ -241,6 +244,10 @@ class FirstPass(Context):
                 titled = False
                 continue
             j = self.extend(i)
+            if j == i + 1 and self.is_award(i):
+                i = j  # "won an Oscar", "the Baftas": an award, MISC
+                titled = False
+                continue
             if j > i + 1 and is_compound_adjective(words[j - 1]):
                 i = j  # "a Nobel Peace Prize-winning activist": a description, no name
                 titled = False
@@ -314,6 +321,18 @@ class FirstPass(Context):
         folds, g = self.folds, self.g
         end = i + size
         j = self.extend(i) if not (self.head[i] or self.upper[i]) else end
+        if (
+            j <= end
+            and etype == "organisation"
+            and end < self.n
+            and self.caps[end]
+            and not self.brk[end]
+            and not self.is_blocker(end)
+        ):
+            k = self.extend(end)
+            if self.outlet_edition(i, end, k):
+                self.emit(i, k, etype, LISTED)  # "BBC News South West": an outlet's edition
+                return k
         if j <= end:
             if etype == "organisation" and self.language == "fr":
                 tail = self.french_org_place(i, end)
@@ -323,6 +342,11 @@ class FirstPass(Context):
             if etype != "misc":
                 if titled and etype == "place" and size == 1 and folds[i] in g.first_names:
                     etype = "person"
+                elif etype == "place":
+                    tail = self.compass_tail(end)
+                    if tail > end:
+                        self.emit(i, tail, etype, LISTED)  # l'Irlande du Nord
+                        return tail
                 self.emit(i, end, etype, LISTED)
                 return end
             return self.skip_event_acronym(end)  # a listed event and its short name
@@ -334,6 +358,8 @@ class FirstPass(Context):
             return self.skip_event_acronym(j)  # Boston Marathon: an event named after a place
         if any(f in g.org_words for f in rest):
             self.emit(i, j, "organisation")
+        elif etype == "organisation" and self.outlet_edition(i, end, j):
+            self.emit(i, j, "organisation", LISTED)  # BBC East Midlands: an outlet's edition
         elif folds[j - 1] in g.place_end_words:
             self.emit(i, j, "place")
         elif etype == "organisation" and j == end + 1 and folds[end] in EDITION_PLACES:
@@ -366,10 +392,55 @@ class FirstPass(Context):
                 return j
             self.emit(i, end, etype)  # "le président du Niger Mohamed Bazoum"
             return end
+        elif etype == "organisation" and tuple(folds[i:end]) in outlet_names():
+            self.emit(i, j, etype)  # "BBC Kessex", "BBC Bitesize": an outlet's edition or show
         else:
             self.emit(i, j, "organisation" if etype != "person" else etype, WEAK)
             self.guessed[(i, j)] = "listed-part"
         return j
+
+    def title_word_after_name(self, i: int, j: int) -> bool:
+        """``[i, j)`` is one word the text also writes in lower case, after a preposition
+        right after a capitalised word mid-sentence: a title's word ("Children in Need",
+        "Africa in Pictures"), not a place ("Kessa Tamba in Kessoumba")."""
+        k = i - 2
+        return (
+            j == i + 1
+            and k >= 0
+            and not self.brk[i - 1]
+            and not self.brk[i]
+            and self.caps[k]
+            and not self.sent[k]
+            and self.words[i].lower() in self.lower_vocab()
+        )
+
+    def compass_tail(self, k: int) -> int:
+        """End of "du Nord" or "de l'Est" right at ``k`` after a place's name ("l'Irlande du
+        Nord", "l'Europe de l'Est"): part of the name; ``k`` itself if none."""
+        words, n = self.words, self.n
+        if k + 1 < n and words[k] == "du":
+            last = k + 1
+        elif k + 2 < n and words[k] == "de" and words[k + 1] in ("l'", "l’"):
+            last = k + 2
+        else:
+            return k
+        if any(self.brk[k : last + 1]) or self.folds[last] not in COMPASS_WORDS:
+            return k
+        if last + 1 < n and self.caps[last + 1] and not self.brk[last + 1]:
+            return k  # "du Nord Kivu": another name goes on
+        return last + 1
+
+    def outlet_edition(self, i: int, end: int, j: int) -> bool:
+        """A listed news outlet ``[i, end)`` run into a place's name ``[end, j)``: its regional
+        edition, one organisation ("BBC East Midlands", "BBC Yorkshire", "CNN Philippines")."""
+        if tuple(self.folds[i:end]) not in outlet_names():
+            return False
+        g = self.g
+        return (
+            self.gazetteer_at(end) == (j - end, "place")
+            or self.folds[end] in g.place_start_words
+            or self.folds[j - 1] in g.place_end_words
+        )
 
     def french_org_place(self, i: int, k: int) -> int:
         """End of "dans le Grand Sahara" right after a listed French organisation ``[i, k)``
@@ -468,8 +539,9 @@ class FirstPass(Context):
             self.emit(i, j, "person")
             return j
         if size > 1 and (toks[-1] in g.place_end_words or toks[0] in g.place_start_words):
-            self.emit(i, j, "place")
-            return j
+            if not (size == 2 and toks[0] in g.first_names and toks[1] in SURNAME_PLACE_ENDS):
+                self.emit(i, j, "place")
+                return j
         if toks[0] in g.first_names or (
             size > 1 and "-" in toks[0] and toks[0].split("-", 1)[0] in g.first_names
         ):
@@ -567,6 +639,9 @@ class FirstPass(Context):
         ):
             # (not "in Putin's Russia": a listed person's surname with a possessive)
             # (not "aux États membres": a capitalised common noun of institutions' names)
+            if self.title_word_after_name(i, j):
+                self.candidates.append((i, j))
+                return j
             self.emit(i, j, "place", WEAK)
             self.guessed[(i, j)] = "prep"
             return j

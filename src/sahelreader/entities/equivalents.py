@@ -23,7 +23,7 @@ from sahelreader.entities.rules import canonical
 from sahelreader.models import ENTITY_TYPES, EntityType
 from sahelreader.text.wordlists import data_text
 
-__all__ = ["Equivalences", "bundled_equivalences", "equivalence_key"]
+__all__ = ["Equivalences", "bundled_equivalences", "bundled_names", "equivalence_key"]
 
 # (package, file) of each type's bundled table; tab-separated: canonical name, other names "|".
 TABLES: dict[EntityType, tuple[str, str]] = {
@@ -57,6 +57,12 @@ def _read_table(package: str, filename: str) -> list[Group]:
         names = [name.strip() for name in [first, *rest.split("|")] if name.strip()]
         groups.append(tuple(dict.fromkeys(names)))
     return groups
+
+
+def bundled_names(kind: EntityType) -> list[str]:
+    """Every name of the bundled table of ``kind`` (canonical names and other names)."""
+    package, filename = TABLES[kind]
+    return [name for group in _read_table(package, filename) for name in group]
 
 
 def _table_texts() -> list[str]:

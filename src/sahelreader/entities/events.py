@@ -10,6 +10,9 @@ from sahelreader.entities.document import (
     OPENING_QUOTES,
 )
 from sahelreader.entities.rules import (
+    AWARD_AFTER,
+    AWARD_BEFORE,
+    AWARD_NAMES,
     WORK_MARKERS,
     YEAR_RE,
     is_acronym,
@@ -27,6 +30,20 @@ class Events(Runs):
         if k >= 0 and self.words[k] in OPENING_QUOTES:
             k -= 1
         return k >= 0 and not self.brk[k + 1] and self.words[k] in WORK_MARKERS
+
+    def is_award(self, i: int) -> bool:
+        """Token ``i`` alone names an award ("an Oscar", "the Baftas", "Emmys"): MISC. One
+        that is also a first name only after "an", "the", "d'"... or before "nominee",
+        "history"... ("Oscar, 12, said" is a boy)."""
+        w = self.words[i]
+        if w not in AWARD_NAMES:
+            return False
+        if self.folds[i] not in self.g.first_names:
+            return True
+        before = self.words[i - 1].casefold() if i > 0 and not self.brk[i] else ""
+        nxt = i + 1
+        after = self.words[nxt] if nxt < self.n and not self.brk[nxt] else ""
+        return before.replace("’", "'") in AWARD_BEFORE or after in AWARD_AFTER
 
     def skip_event_acronym(self, j: int) -> int:
         """After an event's name ending before ``j``: an acronym in brackets right after it is

@@ -9,6 +9,7 @@ import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from sahelreader.entities.equivalents import bundled_names
 from sahelreader.entities.rules import entry_tokens, token_key
 from sahelreader.text.names import KINDS, known_names, not_names
 from sahelreader.text.wordlists import entries
@@ -148,6 +149,14 @@ def load() -> Gazetteer:
         _add(exact, lengths, key, known.kind)
         if len(key) > 1:
             _add(lower, lower_lengths, tuple(k.casefold() for k in key), known.kind)
+    # The one-word other names of the places' equivalence table are places too ("RCA" and
+    # "URSS", French for "Central African Republic" and "Soviet Union"), unless listed
+    # otherwise. Longer ones are not: a listed place keeps no organisation word after it
+    # ("Republic of Korea Navy").
+    for name in bundled_names("place"):
+        key = entry_tokens(name)
+        if len(key) == 1 and key[0][:1].isupper():
+            _add(exact, lengths, key, "place")
     titles: set[tuple[str, ...]] = set()
     title_lengths: dict[str, list[int]] = {}
     for line in _lines("titles.txt"):

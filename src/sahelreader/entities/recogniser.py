@@ -24,6 +24,7 @@ from sahelreader.entities import model
 from sahelreader.entities.arbiter import arbitrate
 from sahelreader.entities.combine import merge
 from sahelreader.entities.document import (
+    LISTED,
     STRONG,
     TYPES,
     WEAK,
@@ -35,6 +36,7 @@ from sahelreader.entities.policy import (
     KEEP_GUESSES,
 )
 from sahelreader.entities.resolve import Resolve
+from sahelreader.entities.rules import COMPASS_WORDS
 from sahelreader.models import Entity
 
 
@@ -89,7 +91,19 @@ class _Document(Resolve):
         elif tagger is not None:
             self.arbitrate(tagger)
         self.split_at_places()
+        self.drop_compass_people()
         return self.entities()
+
+    def drop_compass_people(self) -> None:
+        """A French compass word alone ("le Nord a voté") is never a person."""
+        folds = self.folds
+        self.spans = [
+            span
+            for span in self.spans
+            if not (
+                span[1] - span[0] == 1 and span[2] == "person" and folds[span[0]] in COMPASS_WORDS
+            )
+        ]
 
     def arbitrate(self, tagger: model.LanguageModel) -> None:
         """The tagger types the names the rules only guessed (``arbiter.py``)."""
@@ -113,6 +127,27 @@ class _Document(Resolve):
         before = self.spans
         self.spans = arbitrate(self.spans, scores, self.folds, ARBITER_MARGIN)
         self.follow_retyped_names(before)
+        self.split_places_from_people(open_spans)
+
+    def split_places_from_people(self, guessed: list[int]) -> None:
+        """A listed place run into unknown words that the tagger made a person is a place
+        and then a person's name (a headline without punctuation: "battu par Togo Ronaldo
+        Vieira"): nobody's name starts with a country's, unless it is a first name too
+        ("Jordan Kessel")."""
+        g, folds = self.g, self.folds
+        out = list(self.spans)
+        for number in sorted(guessed, reverse=True):
+            i, j, etype, strength = out[number]
+            if etype != "person" or self.guessed.get((i, j)) != "listed-part":
+                continue
+            size, listed = self.gazetteer_at(i)
+            if listed != "place" or j - (i + size) < 2 or folds[i] in g.first_names:
+                continue
+            out[number : number + 1] = [
+                (i, i + size, "place", LISTED),
+                (i + size, j, etype, strength),
+            ]
+        self.spans = out
 
     def follow_retyped_names(self, before: list[tuple[int, int, str, int]]) -> None:
         """A lone word made a person only as part of a guessed person's name follows that name

@@ -12,7 +12,7 @@ import re
 from functools import cache, lru_cache
 
 from sahelreader.text.fold import fold, strip_accents
-from sahelreader.text.wordlists import sections
+from sahelreader.text.wordlists import data_text, sections
 
 # A token is: a French elision (d', l', qu'), an English possessive ('s), a dotted acronym
 # (U.S., D.C.), a word made of letters/digits with inner hyphens or apostrophes (Yunus-bek,
@@ -40,6 +40,10 @@ PLACE_NOUNS_AFTER = frozenset(_WORDS["place_nouns_after"])
 PLACE_NOUNS_BEFORE = frozenset(_WORDS["place_nouns_before"])
 PLACE_OF = frozenset(_WORDS["place_of"])
 EVENT_ENDS = frozenset(_WORDS["event_ends"])
+SURNAME_PLACE_ENDS = frozenset(_WORDS["surname_place_ends"])
+AWARD_NAMES = frozenset(_WORDS["award_names"])
+AWARD_BEFORE = frozenset(_WORDS["award_before"])
+AWARD_AFTER = frozenset(_WORDS["award_after"])
 ORG_DESCRIPTORS = frozenset(w.casefold() for w in _WORDS["org_descriptors"])
 EVENT_HEADS = frozenset(_WORDS["event_heads"])
 FR_DEMONYM_ENDINGS = tuple(_WORDS["fr_demonym_endings"])
@@ -107,6 +111,7 @@ FACILITY_ENDS = frozenset(_WORDS["facility_ends"])
 NAME_OPENERS = frozenset(_WORDS["name_openers"])
 FR_SENTENCE_OPENERS = frozenset(_WORDS["fr_sentence_openers"])
 EDITION_PLACES = frozenset(token_key(w) for w in _WORDS["edition_places"])
+COMPASS_WORDS = frozenset(token_key(w) for w in _WORDS["compass_words"])
 # A century in Roman numerals: "XIXe siècle", "XXIe" (a number, not a name).
 ROMAN_ORDINAL_RE = re.compile(r"[IVXLC]+(?:e|er|ème|eme)")
 # An English contraction ("I'm", "We've", "They'll", "You're", "He'd", "Don't"): never a name
@@ -164,6 +169,22 @@ def entry_tokens(name: str) -> tuple[str, ...]:
     """The folded token key of a gazetteer entry or of a user-configured name."""
     words, _, _ = tokenize(name)
     return tuple(token_key(w) for w in words)
+
+
+@cache
+def outlet_names() -> frozenset[tuple[str, ...]]:
+    """The folded token keys of the news outlets and agencies the cited-source extractor
+    knows (``sources/data/outlets.tsv``, aliases): "BBC", "BBC News", "CNN", "Reuters"."""
+    keys: set[tuple[str, ...]] = set()
+    for line in data_text("sahelreader.sources", "outlets.tsv").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        columns = line.split("\t")
+        if len(columns) < 3 or columns[1] not in ("agency", "outlet"):
+            continue
+        keys.update(entry_tokens(alias) for alias in [columns[0], *columns[2].split("|")])
+    keys.discard(())
+    return frozenset(keys)
 
 
 def is_capitalised(word: str) -> bool:

@@ -144,6 +144,8 @@ class Runs(DocumentBase):
                     folds[j - 1] in g.org_words or not caps[nxt] or self.gazetteer_at(nxt)[0]
                 ):
                     break  # two names side by side: the Army and the Ministry of Defence
+                if w == "on" and self.gazetteer_at(nxt)[1] == "organisation":
+                    break  # "Follow BBC Kessex on Facebook": where to follow it, not its name
                 if caps[nxt] and not self.is_blocker(nxt):
                     j = nxt + 1
                     continue
