@@ -801,3 +801,32 @@ async def test_the_list_cursor_stays_in_view_when_the_terminal_shrinks(home: Pat
         row_top = article_list.cursor * article_list.row_height
         assert top <= row_top
         assert row_top + article_list.row_height <= top + article_list.size.height
+
+
+@pytest.mark.parametrize("published", [None, utc(2024, 2, 9)])
+async def test_the_byline_never_ends_in_a_dangling_dot(home: Path, published: object) -> None:
+    """At 80 columns a long link did not fit after "Outlet · ": wrapped, the line ended in "·"."""
+    library = Library.open(home, seed=False)
+    library.add_drafts(
+        [
+            draft(
+                "Herders move south early",
+                "Herders left the northern pastures a month early this year.",
+                source="Harmattan Herald",
+                url="https://www.harmattan-herald.example/pastoral/2024/herders-move-south-"
+                "early-as-the-northern-pastures-dry",
+                published=published,  # type: ignore[arg-type]
+            )
+        ]
+    )
+    library.ensure_index()
+    app = make_app(library=library, delays=Delays.none())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        lines = [line.plain.rstrip() for line in app.query_one(ArticleReader)._lines]
+        byline = lines[1]
+        assert byline.startswith("Harmattan Herald") and not byline.endswith("·")
+        assert not any(line.endswith("·") for line in lines)
+        assert any(line.startswith("https://www.harmattan-herald.example/") for line in lines)
