@@ -155,6 +155,39 @@ def test_related() -> None:
     }
 
 
+def test_story_lists_its_articles_in_time_order() -> None:
+    from datetime import timedelta
+
+    from sahelreader.related.stories import Story, StoryArticle
+
+    later = WHEN + timedelta(hours=5)
+    story = Story(
+        id=7,
+        title="Junta leaders meet in Niamey",
+        articles=(
+            StoryArticle("abc123", "Junta leaders meet in Niamey", "Sahel Wire", "en", WHEN),
+            StoryArticle("def456", "Réunion à Niamey", "Radio Ménaka", "fr", later),
+        ),
+        outlets=("Sahel Wire", "Radio Ménaka"),
+        languages=("en", "fr"),
+        first=WHEN,
+        last=later,
+    )
+    assert json_output.stories_json([story]) == [
+        {
+            "id": 7,
+            "title": "Junta leaders meet in Niamey",
+            "articles": 2,
+            "article_ids": ["abc123", "def456"],
+            "outlets": ["Sahel Wire", "Radio Ménaka"],
+            "languages": ["en", "fr"],
+            "first": "2024-03-05T09:30:00+00:00",
+            "last": "2024-03-05T14:30:00+00:00",
+            "growth": None,
+        }
+    ]
+
+
 def test_bookmarks_and_notes() -> None:
     assert json_output.bookmarks_json([("abc123", "Junta leaders", WHEN), ("x", "y", None)]) == [
         {"id": "abc123", "title": "Junta leaders", "bookmarked_at": "2024-03-05T09:30:00+00:00"},

@@ -53,6 +53,33 @@ def test_outlet_names_become_one(given: str, url: str, expected: str) -> None:
     assert outlet_table().canonical(given, url) == expected
 
 
+@pytest.mark.parametrize(
+    ("given", "url"),
+    [
+        ("Harmattan Herald.org", ""),  # a site name written with its domain's ending
+        ("Harmattan Herald.co.uk", ""),
+        ("Harmattan Héraut.ne", ""),  # an alias, accents and all
+        ("Harmattan Herald.org - Toute l'actualité", ""),  # a page title's part
+        ("Harmattan Herald - Site officiel", ""),
+        ("The Dusty Morning Edition", "https://www.harmattan-herald.example/2024/05/a"),
+    ],
+)
+def test_a_site_name_or_the_site_gives_the_outlet(given: str, url: str) -> None:
+    from sahelreader.sources.outlets import outlet_table
+
+    table = outlet_table({"Harmattan Herald": ["Harmattan Héraut", "harmattan-herald.example"]})
+    assert table.canonical(given, url) == "Harmattan Herald"
+    # ... but a name not known anywhere, on a site not known, is kept
+    assert table.canonical("Dune Courier.org", "https://dune.example/a") == "Dune Courier.org"
+
+
+@pytest.mark.parametrize("given", ["Le Monde.fr", "Libération.fr"])
+def test_bundled_outlets_written_with_their_domain_ending(given: str) -> None:
+    from sahelreader.sources.outlets import outlet_table
+
+    assert outlet_table().canonical(given) == given.removesuffix(".fr")
+
+
 def test_rfi_by_name_and_by_domain_is_one_outlet() -> None:
     from sahelreader.sources.outlets import outlet_table
 

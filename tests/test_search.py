@@ -117,6 +117,33 @@ def test_did_you_mean_when_nothing_matches(corpus_library: Library) -> None:
 
 
 @pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("dorvan", "dorvane"),  # one letter left out of the town: not the common "dormant"
+        ("dorvanr", "dorvane"),
+        ("kelbaro", "kelbari"),  # the name the library has most, at the same distance
+        ("zumo", "zumoa"),  # an acronym, not "zoo"
+        ("dormnt", "dormant"),  # common words are still corrected
+    ],
+)
+def test_did_you_mean_prefers_the_closest_word_then_the_librarys_most_used(
+    library: Library, query: str, expected: str
+) -> None:
+    drafts = [
+        draft(f"Market report {n}", f"The dormant market in the zoo district reopened, report {n}.")
+        for n in range(12)
+    ]
+    drafts += [
+        draft(f"Dorvane convoy {n}", f"A convoy reached Dorvane near Kelbari; ZUMOA observers {n}.")
+        for n in range(3)
+    ]
+    drafts.append(draft("Kelbaru notes", "One mention of Kelbaru, a hamlet."))
+    library.add_drafts(drafts)
+    library.ensure_index()
+    assert library.search(query).suggestion == expected
+
+
+@pytest.mark.parametrize(
     ("query", "message", "position"),
     [
         ('"joint force', "never closed", 0),

@@ -212,11 +212,24 @@ def test_cli_stories_json_and_related_story(home: Path) -> None:
     assert result.returncode == 0, result.stderr
     stories = json.loads(result.stdout)
     assert stories and all(
-        set(s) == {"id", "title", "articles", "outlets", "languages", "first", "last", "growth"}
+        set(s)
+        == {
+            "id",
+            "title",
+            "articles",
+            "article_ids",
+            "outlets",
+            "languages",
+            "first",
+            "last",
+            "growth",
+        }
+        and len(s["article_ids"]) == s["articles"]
         for s in stories
     )
     mine = next(s for s in stories if s["title"] == english(EVENTS[1], 1).title)
     assert mine["articles"] == 2 and mine["languages"] == ["en", "fr"]
+    assert set(mine["article_ids"]) == {en, fr}
     assert mine["first"].startswith(EVENTS[1].day.date().isoformat())
     related = json.loads(cli(home, "related", fr, "--json").stdout)
     assert related["story"]["id"] == mine["id"]

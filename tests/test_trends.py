@@ -13,6 +13,7 @@ from sahelreader.entities.summary import EntityGroup
 from sahelreader.library import IndexUnavailable, Library, QueryError
 from sahelreader.library.trends import (
     BASELINE_WEEKS,
+    MIN_HISTORY_WEEKS,
     RISING_MIN_ARTICLES,
     choose_period,
     period_label,
@@ -133,6 +134,37 @@ def test_rising_means_well_above_the_usual_week() -> None:
     assert rising("X", _days(steady, 4), TODAY).rising  # twice the usual week
     busy = [10] * BASELINE_WEEKS
     assert not rising("X", _days(busy, 12), TODAY).rising  # a busy name, a little busier
+
+
+def test_nothing_rises_until_the_library_knows_the_usual_week() -> None:
+    """In a new library, or a one-day snapshot, every name's usual week is 0: a name with its
+    week's articles is not rising there, only in a library with news in most earlier weeks."""
+    for history in range(MIN_HISTORY_WEEKS):
+        assert not rising("X", _days([0] * BASELINE_WEEKS, 9), TODAY, history).rising
+    assert rising("X", _days([0] * BASELINE_WEEKS, 9), TODAY, MIN_HISTORY_WEEKS).rising
+    # The usual week is the mean of the weeks the library has news in.
+    found = rising("X", _days([0, 0, 0, 0, 2, 2, 2, 2], 3), TODAY, 4)
+    assert (found.usual, found.rising) == (2, False)
+
+
+def test_a_one_day_library_has_no_rising_names(home: Path) -> None:
+    home.mkdir(parents=True)
+    (home / "config.toml").write_text(
+        'watch = ["Zakari"]\n[entities]\n"Amadou Zakari" = "person"\n', "utf-8"
+    )
+    library = Library.open(home, seed=False)
+    day = date(2026, 3, 18)
+    drafts = [_article(n, day, "Amadou Zakari", "Agadez") for n in range(6)]
+    drafts.append(_article(50, date(2019, 1, 2), "Moussa Kane", "Tillia"))  # not a history
+    library.add_drafts(drafts)  # type: ignore[arg-type]
+    library.ensure_index()
+    trends = library.trends
+    assert trends.history_weeks(day) == 0
+    (watched,) = trends.watchlist()
+    assert (watched.recent, watched.rising) == (6, False)
+    found = trends.entity_rising(EntityGroup("Amadou Zakari", "person", 1))
+    assert (found.recent, found.rising) == (6, False)
+    library.close()
 
 
 def test_articles_before_the_baseline_and_after_today_are_not_read() -> None:
@@ -383,8 +415,18 @@ def test_rising_and_the_window_are_as_of_an_archive_s_newest_article(home: Path)
     (home / "config.toml").write_text('watch = ["Oumarou Sidibé"]\n', "utf-8")
     library = Library.open(home, seed=False)
     end = datetime(2019, 10, 4, 7, tzinfo=timezone.utc)
+    history = [  # other news in the weeks before, so the archive knows a usual week
+        draft(
+            f"Market prices, week {week}",
+            "Grain prices held steady at the central market.",
+            url=f"https://market.example/{week}",
+            published=end - timedelta(weeks=week + 1),
+        )
+        for week in range(BASELINE_WEEKS)
+    ]
     library.add_drafts(
-        [
+        history
+        + [
             draft(
                 f"Harbour strike, day {n}",
                 "Oumarou Sidibé spoke for the dockers again.",

@@ -801,3 +801,76 @@ async def test_the_list_cursor_stays_in_view_when_the_terminal_shrinks(home: Pat
         row_top = article_list.cursor * article_list.row_height
         assert top <= row_top
         assert row_top + article_list.row_height <= top + article_list.size.height
+
+
+@pytest.mark.parametrize("published", [None, utc(2024, 2, 9)])
+async def test_the_byline_never_ends_in_a_dangling_dot(home: Path, published: object) -> None:
+    """At 80 columns a long link did not fit after "Outlet · ": wrapped, the line ended in "·"."""
+    library = Library.open(home, seed=False)
+    library.add_drafts(
+        [
+            draft(
+                "Herders move south early",
+                "Herders left the northern pastures a month early this year.",
+                source="Harmattan Herald",
+                url="https://www.harmattan-herald.example/pastoral/2024/herders-move-south-"
+                "early-as-the-northern-pastures-dry",
+                published=published,  # type: ignore[arg-type]
+            )
+        ]
+    )
+    library.ensure_index()
+    app = make_app(library=library, delays=Delays.none())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        lines = [line.plain.rstrip() for line in app.query_one(ArticleReader)._lines]
+        byline = lines[1]
+        assert byline.startswith("Harmattan Herald") and not byline.endswith("·")
+        assert not any(line.endswith("·") for line in lines)
+        assert any(line.startswith("https://www.harmattan-herald.example/") for line in lines)
+
+
+def _many(home: Path, count: int = 40) -> Library:
+    library = Library.open(home, seed=False)
+    library.add_drafts(
+        [
+            draft(
+                f"Well number {n} dug in the dry valley of the northern district",
+                f"Villagers dug well number {n} before the dry season.",
+                source="Harmattan Herald",
+                url=f"https://harmattan.example/wells/{n}",
+                published=utc(2024, 1, 1 + n % 28),
+            )
+            for n in range(count)
+        ]
+    )
+    library.ensure_index()
+    return library
+
+
+def _list_top_is_a_row_start(article_list: ArticleList) -> bool:
+    height = article_list.row_height
+    top = int(article_list.scroll_y)
+    view = article_list.scrollable_content_region.height
+    cursor_top = article_list.cursor * height
+    return top % height == 0 and top <= cursor_top and cursor_top + height <= top + view
+
+
+async def test_the_list_starts_on_a_row_and_has_no_horizontal_scrollbar(home: Path) -> None:
+    """At 80x24, reopened on an article below the first page, the list began mid-row (a
+    title's second line on top), and a horizontal scrollbar drew a stray thumb at the bottom."""
+    library = _many(home)
+    library.set_last_opened(library.list_ids()[15])
+    app = make_app(library=library, delays=Delays.none())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        article_list = app.query_one(ArticleList)
+        assert article_list.current_id == library.list_ids()[15]
+        assert not article_list.show_horizontal_scrollbar
+        assert _list_top_is_a_row_start(article_list)
+        for keys in (["j"] * 3, ["G"], ["k"] * 9, ["g"]):
+            await pilot.press(*keys)
+            await settle(app, pilot)
+            assert _list_top_is_a_row_start(article_list), keys

@@ -269,3 +269,35 @@ async def test_the_stories_table_keeps_outlets_at_80_columns_and_trend_only_when
         assert table.virtual_size.width <= width
         if width == 120:
             assert columns == ["title", "articles", "growth", "outlets", "languages", "dates"]
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "short", "long"),
+    [
+        ((2025, 5, 28), (2025, 5, 28), "28 May 2025", "28 May 2025"),
+        ((2025, 5, 27), (2025, 5, 28), "27–28 May 2025", "27–28 May 2025"),
+        ((2023, 4, 30), (2023, 5, 2), "30 Apr–02 May 2023", "30 Apr–02 May 2023"),
+        ((2024, 12, 30), (2025, 1, 2), "Dec 2024–Jan 2025", "30 Dec 2024–02 Jan 2025"),
+    ],
+)
+def test_story_dates_say_the_year(
+    first: tuple[int, int, int], last: tuple[int, int, int], short: str, long: str
+) -> None:
+    """Stories' dates had no year ("28 May"): a library often holds past years' news."""
+    from datetime import datetime, timezone
+
+    from sahelreader.related.stories import Story
+    from sahelreader.tui.screens.stories import DATES_COLUMNS, _day, _span
+
+    story = Story(
+        1,
+        "Floods in the valley",
+        (),
+        (),
+        (),
+        datetime(*first, 9, tzinfo=timezone.utc),
+        datetime(*last, 18, tzinfo=timezone.utc),
+    )
+    assert (_span(story), _span(story, short=False)) == (short, long)
+    assert len(_span(story)) <= DATES_COLUMNS - 2
+    assert _day(story.first) == datetime(*first).strftime("%d %b %Y")

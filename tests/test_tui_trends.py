@@ -12,6 +12,7 @@ from textual.widgets import Sparkline, Static
 
 from sahelreader.library import Library
 from sahelreader.library.trends import Trends
+from sahelreader.models import ArticleDraft
 from sahelreader.text.timeutil import now_utc
 from sahelreader.tui import make_app
 from sahelreader.tui.delays import Delays
@@ -198,7 +199,8 @@ async def test_a_refresh_marks_a_rising_watched_name(home: Path, server) -> None
     library = Library.open(home, seed=False)
     today = now_utc()
     library.add_drafts(
-        [
+        _history(today)
+        + [
             draft(
                 f"Salt traders gather, day {n}",
                 f"Traders in Bilma counted {n + 3} caravans this week.",
@@ -286,6 +288,7 @@ async def test_an_archive_s_trends_end_with_its_news_not_today(home: Path) -> No
         for n in range(6)
     ]
     drafts.append(draft("Port talks, undated", text, url="https://port.example/undated"))
+    drafts += _history(last)
     library.add_drafts(drafts)
     library.ensure_index()
     app = make_app(library=library, delays=Delays.none())
@@ -314,6 +317,49 @@ async def test_an_archive_s_trends_end_with_its_news_not_today(home: Path) -> No
         header = app.query_one(SearchTrend)
         assert header.display and header.shape is not None
         assert header.shape.last == "2021-03-12" and header.shape.total == 6
+
+
+def _history(end: datetime) -> list[ArticleDraft]:
+    """Other news, one article a week in the 8 weeks before `end`'s week: a library with a
+    history, where "rising" can be told from a usual week."""
+    return [
+        draft(
+            f"Grain market, week {week}",
+            "Grain prices held steady at the central market.",
+            url=f"https://grain.example/{week}",
+            published=end - timedelta(weeks=week + 1),
+        )
+        for week in range(8)
+    ]
+
+
+async def test_a_one_day_library_marks_nothing_rising(home: Path) -> None:
+    """A new library of one day's news: every name's usual week is 0, so none is "rising"."""
+    home.mkdir(parents=True)
+    (home / "config.toml").write_text('[entities]\n"Ilse Brandt" = "person"\n', "utf-8")
+    library = Library.open(home, seed=False)
+    day = datetime(2021, 3, 12, 9, tzinfo=timezone.utc)
+    text = "Ilse Brandt opened the port talks. Later Ilse Brandt met the dockers' union."
+    library.add_drafts(
+        [
+            draft(f"Port talks {n}", text, url=f"https://port.example/{n}", published=day)
+            for n in range(6)
+        ]
+    )
+    library.ensure_index()
+    app = make_app(library=library, delays=Delays.none())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await settle(app, pilot)
+        trends = app.query_one(EntityTrends)
+        assert trends.display
+        row = trends.rows[0]
+        assert row.group.name == "Ilse Brandt" and row.shape.total == 6
+        assert not row.rising
+        label = trends.query(".entity-trend-label").results(Static).__next__()
+        assert "rising" not in str(label.render())
 
 
 def test_a_library_of_fewer_days_says_so() -> None:

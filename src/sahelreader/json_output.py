@@ -181,13 +181,14 @@ def _coverage_json(c: Coverage) -> JSON:
 
 
 def story_json(story: Story, growth: Growth | None = None) -> JSON:
-    """One story: `{"id", "title", "articles", "outlets", "languages", "first", "last",
-    "growth"}` (`articles` is how many; `growth` "new", "growing" or null: see
-    related/growth.py)."""
+    """One story: `{"id", "title", "articles", "article_ids", "outlets", "languages", "first",
+    "last", "growth"}` (`articles` is how many, `article_ids` theirs in time order; `growth`
+    "new", "growing" or null: see related/growth.py)."""
     return {
         "id": story.id,
         "title": story.title,
         "articles": len(story.articles),
+        "article_ids": [article.id for article in story.articles],
         "outlets": list(story.outlets),
         "languages": list(story.languages),
         "first": to_iso(story.first),

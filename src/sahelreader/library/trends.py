@@ -14,7 +14,10 @@ its first to its last, those without an article at 0.
 library's newest dated day, `Trends.as_of`: today in a library kept up to date) hold at least
 RISING_MIN_ARTICLES articles and at least RISING_FACTOR times its usual week, the mean of the
 BASELINE_WEEKS weeks before them. A name new this week rises with
-RISING_MIN_ARTICLES articles; one article never makes a name rise.
+RISING_MIN_ARTICLES articles; one article never makes a name rise. Nothing rises unless the
+library knows the usual level: it has dated articles (on anything) in at least
+MIN_HISTORY_WEEKS of those BASELINE_WEEKS weeks, and the usual week is the mean over the weeks
+it has news in (in a new library, or a one-day snapshot, every name's usual week would be 0).
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ RECENT_DAYS = 7
 BASELINE_WEEKS = 8
 RISING_MIN_ARTICLES = 3
 RISING_FACTOR = 2.0
+MIN_HISTORY_WEEKS = 4  # of the BASELINE_WEEKS, with news in the library, to know a usual week
 # Queries whose days are kept (per library change); the TUI asks again for the same ones.
 _CACHE_SIZE = 256
 
@@ -73,7 +77,7 @@ class Rising:
 
     name: str
     recent: int  # articles in the last RECENT_DAYS days, today included
-    usual: float  # mean articles a week over the BASELINE_WEEKS weeks before
+    usual: float  # mean articles a week over the BASELINE_WEEKS weeks before (with news)
     rising: bool
 
 
@@ -162,18 +166,34 @@ def _within(day: date, since: date | None, until: date | None) -> bool:
 # -- rising ----------------------------------------------------------------------------------
 
 
-def rising(name: str, days: Sequence[date], today: date) -> Rising:
-    """Whether `name`, found on `days` (one per article), is rising on `today`."""
+def baseline_weeks(today: date) -> tuple[date, date]:
+    """The first day of the BASELINE_WEEKS weeks before the last RECENT_DAYS, and of those."""
     recent_from = today - timedelta(days=RECENT_DAYS - 1)
-    baseline_from = recent_from - timedelta(weeks=BASELINE_WEEKS)
+    return recent_from - timedelta(weeks=BASELINE_WEEKS), recent_from
+
+
+def weeks_with_news(days: Iterable[date], today: date) -> int:
+    """How many of the baseline weeks before `today`'s last week hold one of `days`."""
+    start, end = baseline_weeks(today)
+    return len({(day - start).days // 7 for day in days if start <= day < end})
+
+
+def rising(
+    name: str, days: Sequence[date], today: date, history_weeks: int = BASELINE_WEEKS
+) -> Rising:
+    """Whether `name`, found on `days` (one per article), is rising on `today`, in a library
+    with news in `history_weeks` of the baseline weeks (see the module's rule)."""
+    baseline_from, recent_from = baseline_weeks(today)
     recent = sum(1 for day in days if recent_from <= day <= today)
     before = sum(1 for day in days if baseline_from <= day < recent_from)
-    usual = before / BASELINE_WEEKS
+    usual = before / max(1, min(history_weeks, BASELINE_WEEKS))
     return Rising(
         name,
         recent,
         round(usual, 2),
-        recent >= RISING_MIN_ARTICLES and recent >= RISING_FACTOR * usual,
+        history_weeks >= MIN_HISTORY_WEEKS
+        and recent >= RISING_MIN_ARTICLES
+        and recent >= RISING_FACTOR * usual,
     )
 
 
@@ -221,13 +241,14 @@ class Trends:
     def entity_rising(self, group: EntityGroup, today: date | None = None) -> Rising:
         today = today or self.as_of()
         days = self._entity_days(group).days
-        return rising(group.name, _as_dates(_since(days, today)), today)
+        return rising(group.name, _as_dates(_since(days, today)), today, self.history_weeks(today))
 
     def watchlist(self, today: date | None = None) -> list[Rising]:
         """Each name of config.toml's watch list against its usual week (see `rising`); a name
         is found as the watch-list filter finds it (the name as a phrase). `today`: by default
         the library's newest dated day (`as_of`)."""
         today = today or self.as_of()
+        history = self.history_weeks(today)
         found = []
         for name in self.library.config.watch:
             if not name.strip():
@@ -236,11 +257,19 @@ class Trends:
                 days = self.query_days(watch_query([name])).days
             except QueryError:  # nothing searchable in it (only quotes, say): found nowhere
                 days = []
-            found.append(rising(name, _as_dates(_since(days, today)), today))
+            found.append(rising(name, _as_dates(_since(days, today)), today, history))
         return found
 
     def rising_names(self, today: date | None = None) -> set[str]:
         return {entry.name for entry in self.watchlist(today) if entry.rising}
+
+    def history_weeks(self, today: date) -> int:
+        """How many of the baseline weeks before `today`'s last week the library has dated
+        articles in (`rising` needs MIN_HISTORY_WEEKS to know a name's usual week)."""
+        start, end = baseline_weeks(today)
+        key = ("history", today.isoformat())
+        days = self._days(key, lambda: self._dated_days(start, end))
+        return weeks_with_news(_as_dates(days.days), today)
 
     def as_of(self, today: date | None = None) -> date:
         """The day rising and the reader's trends are counted up to: the library's newest dated
@@ -278,6 +307,12 @@ class Trends:
 
     def _search_days(self, text: str) -> DatedMatches:
         return self.library.index.matching_dates(self.library.parse_query(text))
+
+    def _dated_days(self, start: date, end: date) -> DatedMatches:
+        """The days (ordinals, ascending, one each) with a dated article in [start, end)."""
+        days = self.library.store.published_days(start.isoformat(), end.isoformat())
+        ordinals = [date.fromisoformat(day).toordinal() for day in days]
+        return DatedMatches(ordinals, 0)
 
     def _entity_days(self, group: EntityGroup) -> DatedMatches:
         return self._days(

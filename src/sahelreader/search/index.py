@@ -54,6 +54,7 @@ from sahelreader.search.query import (
     split_filters,
     without_absent_terms,
 )
+from sahelreader.search.spelling import closest_word
 from sahelreader.sources.outlets import source_search_text
 from sahelreader.text.fold import fold
 from sahelreader.text.timeutil import from_iso
@@ -599,7 +600,6 @@ class SearchIndex:
     def suggest(self, text: str) -> str | None:
         """The query with unknown words replaced by the closest words in the library, or None."""
         searcher = self._searcher()
-        corrector = searcher.corrector("body")
         changed = False
 
         def replace(match: re.Match[str]) -> str:
@@ -610,11 +610,11 @@ class SearchIndex:
             folded = fold(word)
             if searcher.doc_frequency("body", folded) or searcher.doc_frequency("title", folded):
                 return word
-            suggestions = corrector.suggest(folded, limit=1, maxdist=2, prefix=1)
-            if not suggestions:
+            suggestion = closest_word(searcher, folded)
+            if suggestion is None:
                 return word
             changed = True
-            return str(suggestions[0])
+            return suggestion
 
         # Only bare words: fielded, wildcard and fuzzy terms are the user's deliberate choice.
         corrected = _BARE_WORD.sub(replace, text)

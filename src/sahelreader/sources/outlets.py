@@ -40,13 +40,15 @@ __all__ = [
 ]
 
 # Bumped when the rules below change what a source becomes: libraries normalise again.
-RULES_VERSION = 2  # 2: names compared with text.fold (the index's accent table)
+RULES_VERSION = 3  # 2: names compared with text.fold; 3: "Le Monde.fr", a known outlet's url
 _GAP = "\n.\n"  # between the forms of a name in an index field, as for entity names
 _DOMAIN = re.compile(
     r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24}\.?(?::\d{1,5})?(?P<path>/\S*)?",
     re.IGNORECASE,
 )
 _NAME_WORD = re.compile(r"\w+")
+# A site name written with its domain's ending: "Le Monde.fr", "Daily Courier.co.uk".
+_DOMAIN_SUFFIX = re.compile(r"\s*\.(?:[a-z]{2,6})(?:\.[a-z]{2})?\s*$", re.IGNORECASE)
 _URL = re.compile(r"[a-z][a-z0-9+.-]*://\S+", re.IGNORECASE)
 # Parts of a feed title or page title: "BBC News - Africa", "World news | The Guardian".
 _TITLE_PARTS = re.compile(r"\s+[-–—:|·•»]\s+|\s*[|·•»]\s*|:\s+")
@@ -178,17 +180,26 @@ class OutletTable:
                 host, path = url_host, url_path  # the url says more: bbc.com/afrique
             found = self.on_domain(host, path)
             return found.name if found is not None else registered_domain(host)
-        for part in _TITLE_PARTS.split(name):
-            part = part.strip()
-            if not part or part == name:
-                continue
-            outlet = self.named(part)
-            if outlet is None:
-                part_host, part_path = _host_and_path(part)
-                outlet = self.on_domain(part_host, part_path) if part_host else None
+        parts = [part.strip() for part in _TITLE_PARTS.split(name)]
+        for part in dict.fromkeys([name, *parts]):
+            outlet = self._named_part(part) if part else None
             if outlet is not None:
                 return outlet.name
-        return name
+        # A site name the table does not know, on a known outlet's own site, is that outlet's.
+        found = self.for_url(url) if url else None
+        return found.name if found is not None else name
+
+    def _named_part(self, part: str) -> Outlet | None:
+        """The outlet a site name (or a part of a feed title) names: by one of its names, as a
+        domain, or as a name with a domain's ending ("Le Monde.fr", "Libération.fr")."""
+        outlet = self.named(part)
+        if outlet is None:
+            host, path = _host_and_path(part)
+            outlet = self.on_domain(host, path) if host else None
+        if outlet is None:
+            bare = _DOMAIN_SUFFIX.sub("", part)
+            outlet = self.named(bare) if bare and bare != part else None
+        return outlet
 
     def _from_url(self, url: str) -> str:
         host, path = _host_and_path(url)

@@ -533,6 +533,15 @@ class Store:
         ).fetchone()
         return row[0], row[1]
 
+    def published_days(self, start: str, end: str) -> list[str]:
+        """The days ("2025-05-28", ascending) with an article published in [start, end)."""
+        rows = self.connection.execute(
+            "SELECT DISTINCT substr(published, 1, 10) AS day FROM articles"
+            " WHERE published >= ? AND published < ? ORDER BY day",
+            (start, end),
+        ).fetchall()
+        return [row[0] for row in rows]
+
     def published_between(
         self,
         start: str | None,

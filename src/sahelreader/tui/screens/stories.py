@@ -31,10 +31,11 @@ from sahelreader.tui.widgets.key_footer import KeyFooter
 # shortened, before the rest), the Trend (only when a story has a marker), the languages; what
 # is left goes half to the outlets (up to their full width), the rest to the title.
 TITLE_LEAST = 22
-OUTLETS_LEAST = 14
+OUTLETS_LEAST = 11
 OUTLETS_MOST = 26
 COUNT_COLUMNS = 8 + 2
-DATES_COLUMNS = 13 + 2  # "27 May–28 May"
+DATES_COLUMNS = 18 + 2  # "27 Apr–28 May 2025" (see `_span`)
+DATE_COLUMNS = 11 + 2  # a story's article: "28 May 2025"
 TREND_COLUMNS = 9 + 2  # "↑ growing"
 LANG_COLUMNS = 5 + 2  # "en es"
 SCROLLBAR = 2
@@ -66,12 +67,24 @@ def story_columns(width: int, marked: bool) -> StoryColumns:
 
 
 def _day(when: datetime | None) -> str:
-    return when.strftime("%d %b") if when is not None else "undated"
+    """ "28 May 2025": with its year, as a library often holds past years' news."""
+    return when.strftime("%d %b %Y") if when is not None else "undated"
 
 
-def _span(story: Story) -> str:
-    first, last = _day(story.first), _day(story.last)
-    return first if first == last else f"{first}–{last}"
+def _span(story: Story, short: bool = True) -> str:
+    """A story's dates, the year said once: "28 May 2025", "27–28 May 2025", "27 Apr–28 May
+    2025"; across a year's end "Dec 2024–Jan 2025" when `short` (the table's column), else
+    with both days."""
+    first, last = story.first, story.last
+    if first is None or last is None or first.date() == last.date():
+        return _day(first if first is not None else last)
+    if first.year != last.year:
+        if short:
+            return f"{first:%b %Y}–{last:%b %Y}"
+        return f"{_day(first)}–{_day(last)}"
+    if first.month == last.month:
+        return f"{first:%d}–{_day(last)}"
+    return f"{first:%d %b}–{_day(last)}"
 
 
 def _cut(text: str, width: int) -> str:
@@ -228,7 +241,7 @@ class StoriesScreen(Screen[StoryChoice | None]):
 
     def _fill_articles(self, story: Story) -> None:
         table = self.query_one(DataTable)
-        title_width = max(16, self.size.width - 8 - 4 - 20 - 8)
+        title_width = max(16, self.size.width - DATE_COLUMNS - 4 - 20 - 8)
         table.clear(columns=True)
         table.add_column("Date", key="date")
         table.add_column("Lang", key="language")
@@ -274,7 +287,7 @@ class StoriesScreen(Screen[StoryChoice | None]):
             return
         text = Text(one_line(story.title), style="bold")
         text.append(
-            f"\n{plural(len(story.articles), 'article')} · {_span(story)} · "
+            f"\n{plural(len(story.articles), 'article')} · {_span(story, short=False)} · "
             f"{', '.join(story.languages) or 'language unknown'}",
             style="dim",
         )

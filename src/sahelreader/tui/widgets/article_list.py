@@ -50,6 +50,9 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
     DEFAULT_CSS = """
     ArticleList {
         background: $surface;
+        /* Rows are drawn to the pane's width: no horizontal scrollbar (the virtual width
+           counted the vertical scrollbar's columns, and one showed a stray thumb). */
+        overflow-x: hidden;
     }
     ArticleList > .article-list--cursor {
         background: $block-cursor-background;
@@ -164,7 +167,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self._wanted.clear()
         self.with_snippets = snippets is not None
         self.empty_message = empty_message
-        self.virtual_size = Size(self.size.width, len(ids) * self.row_height)
+        self.virtual_size = self._content_size()
         position = 0
         if keep is not None:
             try:
@@ -271,19 +274,30 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
             self.post_message(self.Opened(self.ids[index]))
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, len(self.ids) * self.row_height)
+        self.virtual_size = self._content_size()
         # A smaller pane can leave the cursor's row below it: bring the row back into view.
         self.call_after_refresh(self._show_cursor)
 
+    def _content_size(self) -> Size:
+        """Every row's lines, and the last page's spare lines: scrolled to the end, the top of
+        the pane is on a row's first line too."""
+        lines = len(self.ids) * self.row_height
+        view = self.scrollable_content_region.height
+        if 0 < view < lines:
+            lines += view % self.row_height
+        return Size(self.size.width, lines)
+
     def _show_cursor(self, immediate: bool = False) -> None:
-        """Scroll so that the cursor's row is in view."""
+        """Scroll so that the cursor's row is in view, the top of the pane on a row's first
+        line: scrolled just far enough (to a row at the bottom, after start-up or an import),
+        the list began mid-row, with a title's second line and no first."""
         height = self.row_height
-        self.scroll_to_region(
-            Region(0, self.cursor * height, 1, height),
-            animate=False,
-            force=True,
-            immediate=immediate,
-        )
+        view = self.scrollable_content_region.height
+        if view <= 0:
+            return
+        rows = max(1, view // height)
+        first = min(max(int(self.scroll_y) // height, self.cursor - rows + 1), self.cursor)
+        self.scroll_to(y=max(0, first) * height, animate=False, force=True, immediate=immediate)
 
     # -- drawing ---------------------------------------------------------------------------------
 

@@ -97,8 +97,7 @@ class ArticleReader(ScrollView, can_focus=True):
         # line once the document is divided into wrapped lines.
         self._head = Text()
         self._head.append(one_line(article.title), style="bold")
-        self._head.append("\n")
-        self._head.append_text(byline(article))
+        self._head.append("\n")  # the byline follows, laid out for the width
         self._layout(force=True)
         self.scroll_to(y=0, animate=False, immediate=True)
 
@@ -141,6 +140,8 @@ class ArticleReader(ScrollView, can_focus=True):
         if not force and measure == self._wrapped_for:
             return
         document = self._head.copy()
+        if self.article is not None:
+            document.append_text(byline(self.article, measure))
         document.append("\n\n")
         self._body_start = len(document.plain)
         document.append_text(self.body_text())
@@ -238,7 +239,9 @@ def wrap_with_offsets(document: Text, width: int) -> tuple[list[Text], list[int]
     return lines, starts
 
 
-def byline(article: Article) -> Text:
+def byline(article: Article, width: int | None = None) -> Text:
+    """Source · author · date · link; the link on a line of its own when the line would not
+    fit in `width` (wrapped, it left a "·" dangling at the end of the first line)."""
     line = Text()
     parts = [
         one_line(p) for p in (article.source, article.author, short_date(article.published)) if p
@@ -247,6 +250,7 @@ def byline(article: Article) -> Text:
     link = http_link(article.url)  # only an http(s) link is shown (and opened) as the link
     if link:
         if parts:
-            line.append(" · ", style="dim")
+            fits = width is None or len(line.plain) + 3 + len(link) <= width
+            line.append(" · " if fits else "\n", style="dim")
         line.append(link, style=Style(dim=True, underline=True))
     return line
