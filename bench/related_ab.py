@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import re
 import statistics
 import subprocess
 import sys
@@ -26,6 +25,7 @@ import time
 import types
 from pathlib import Path
 
+from related_bench import _words
 from stats import pct
 
 from sahelreader.library import Library
@@ -61,11 +61,6 @@ def earlier_coverage(ref: str) -> types.ModuleType:
         exec(compile(code, module.__name__, "exec"), module.__dict__)
         modules[name] = module
     return modules["coverage"]
-
-
-def _words(title: str) -> str:
-    words = [w for w in re.findall(r"\w+", title) if len(w) > 3 and not w.isdigit()]
-    return " ".join(words[:2]) or title.split()[0]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,13 +8,7 @@ import pytest
 
 from sahelreader.entities import Recogniser
 
-RULES = Recogniser(statistical=False)
-DEFAULT = Recogniser()
-
-
-def found(recogniser: Recogniser, text: str, language: str = "en") -> set[tuple[str, str]]:
-    return {(e.text, e.type) for e in recogniser.recognise(text, language)}
-
+from .entity_helpers import DEFAULT, RULES, found
 
 # --- a listed person's surname alone (headlines name leaders by their surname) ----------------
 

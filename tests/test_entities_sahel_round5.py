@@ -6,15 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from sahelreader.entities import Recogniser
-
-RULES = Recogniser(statistical=False)
-DEFAULT = Recogniser()
-
-
-def found(recogniser: Recogniser, text: str, language: str) -> set[tuple[str, str]]:
-    return {(e.text, e.type) for e in recogniser.recognise(text, language)}
-
+from .entity_helpers import DEFAULT, RULES, found
 
 # --- a title word ending a sentence does not take the full stop as its abbreviation dot ------
 

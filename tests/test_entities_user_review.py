@@ -6,14 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from sahelreader.entities import Recogniser
-
-RULES = Recogniser(statistical=False)
-DEFAULT = Recogniser()
-
-
-def found(recogniser: Recogniser, text: str, language: str) -> set[tuple[str, str]]:
-    return {(e.text, e.type) for e in recogniser.recognise(text, language)}
+from .entity_helpers import DEFAULT, RULES, found
 
 
 def both(text: str, language: str) -> list[set[tuple[str, str]]]:

@@ -6,15 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from sahelreader.entities import Recogniser
-
-RULES = Recogniser(statistical=False)
-DEFAULT = Recogniser()
-
-
-def found(recogniser: Recogniser, text: str, language: str = "en") -> set[tuple[str, str]]:
-    return {(e.text, e.type) for e in recogniser.recognise(text, language)}
-
+from .entity_helpers import DEFAULT, RULES, found
 
 # --- a name that ends with a place word is complete: "and", "to", "in" start another -------
 

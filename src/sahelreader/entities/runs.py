@@ -205,11 +205,11 @@ class Runs(DocumentBase):
                 return k
         return j
 
-    def org_word_ahead(self, nxt: int) -> bool:
-        """The capitalised run from ``nxt`` holds an organisation word within 5 words."""
+    def org_word_ahead(self, nxt: int, within: int = 5) -> bool:
+        """The capitalised run from ``nxt`` holds an organisation word within ``within`` words."""
         g, folds, caps, brk, n = self.g, self.folds, self.caps, self.brk, self.n
         k = nxt
-        while k < n and k < nxt + 5 and caps[k] and not brk[k] and not self.is_blocker(k):
+        while k < n and k < nxt + within and caps[k] and not brk[k] and not self.is_blocker(k):
             if folds[k] in g.org_words:
                 return True
             k += 1
@@ -218,7 +218,7 @@ class Runs(DocumentBase):
     def org_ahead(self, i: int, j: int, nxt: int) -> bool:
         """The capitalised run from ``nxt`` holds an organisation word, and the run ``[i, j)``
         before the connector holds no known name (so two names side by side stay apart)."""
-        g, folds, caps, brk, n = self.g, self.folds, self.caps, self.brk, self.n
+        g, folds = self.g, self.folds
         for k in range(i, j):
             if folds[k] in g.first_names:
                 return False
@@ -229,12 +229,7 @@ class Runs(DocumentBase):
                 if k == i and kind == "place" and i + size < j:
                     continue  # "Mozambique Defence and Security Forces": a country qualifies it
                 return False
-        k = nxt
-        while k < n and k < nxt + 4 and caps[k] and not brk[k] and not self.is_blocker(k):
-            if folds[k] in g.org_words:
-                return True
-            k += 1
-        return False
+        return self.org_word_ahead(nxt, within=4)
 
     def french_org_body(self, i: int, j: int) -> int:
         """Extend an organisation name headed at ``i`` over its lower-case French body."""
