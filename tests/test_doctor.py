@@ -211,3 +211,23 @@ def test_the_doctor_needs_no_library(tmp_path: Path) -> None:
         "[repaired] search index: the search index is out of date; rebuilt with 1 article"
     )
     assert stale.rebuilt == 1 and steps == [(1, 1)]
+
+
+@pytest.mark.parametrize(
+    ("unplaced", "detail"),
+    [
+        (1, "grouped 1 article that was in no story"),
+        (2, "grouped 2 articles that were in no story"),
+    ],
+)
+def test_articles_in_no_story_are_grouped(indexed: Library, unplaced: int, detail: str) -> None:
+    indexed.add_drafts(
+        [
+            draft(f"Story {n}", f"Another story number {n}.", published=utc(2024, 1, n))
+            for n in (1, 2)
+        ]
+    )
+    with indexed.store.transaction() as conn:
+        for article_id in indexed.list_ids()[:unplaced]:
+            conn.execute("DELETE FROM story_articles WHERE article_id = ?", (article_id,))
+    assert f"[repaired] stories: {detail}" in _lines(indexed)

@@ -63,6 +63,35 @@ def test_an_index_from_another_build_is_rebuilt(corpus_library: Library) -> None
     assert corpus_library.index_health().ok
 
 
+def test_an_index_from_another_build_is_rebuilt_even_with_changes_waiting(
+    corpus_library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An upgrade that renames an outlet queues those articles for the index at open: the
+    index from the old recogniser must still be rebuilt whole, not patched for the queued
+    articles and then stamped as built by this version (its other documents kept the old
+    entities for good)."""
+    stamp, _ = corpus_library.index.recorded_stamp()
+    assert stamp is not None
+    corpus_library.index.record_stamp(stamp, "1:an-older-recogniser")
+    first = corpus_library.list_ids()[0]
+    corpus_library.save_note(first, "a change waiting for the index")
+    health = corpus_library.index_health()
+    assert not health.ok and "another version" in health.reason
+
+    rebuilds: list[bool] = []
+    real_rebuild = corpus_library._rebuild_locked
+
+    def counting_rebuild(*args: object, **kwargs: object) -> None:
+        rebuilds.append(True)
+        real_rebuild(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(corpus_library, "_rebuild_locked", counting_rebuild)
+    assert corpus_library.sync_index()  # the add path: it too rebuilds
+    assert rebuilds == [True]
+    assert corpus_library.index.recorded_stamp()[1] == corpus_library.index_build
+    assert corpus_library.index_health().ok
+
+
 def test_a_document_count_mismatch_triggers_a_rebuild(corpus_library: Library) -> None:
     # Remove a document behind the store's back.
     ix = whoosh_index.open_dir(str(corpus_library.locations.index))

@@ -201,7 +201,10 @@ def run_doctor(
                 "stories",
                 ok=False,
                 repaired=placed == unplaced,
-                detail=f"grouped {plural(placed, 'article')} that were in no story",
+                detail=(
+                    f"grouped {plural(placed, 'article')} that "
+                    f"{'was' if placed == 1 else 'were'} in no story"
+                ),
             )
         )
     elif unplaced:

@@ -358,18 +358,24 @@ class Library:
             return IndexHealth(False, "the search index is missing")
         except Exception as error:  # Whoosh raises many kinds on damaged files
             return IndexHealth(False, f"the search index is damaged ({type(error).__name__})")
-        if pending:
-            return IndexHealth(True, pending=pending)
-        stamp, build = self.index.recorded_stamp()
-        if build != self.index_build:
+        # Another build is checked before the pending changes: an index from another recogniser
+        # is rebuilt whole, never patched for the few articles an upgrade queued at open.
+        if not self._index_built_here():
             return IndexHealth(
                 False, "the search index was built by another version or with other entity names"
             )
+        if pending:
+            return IndexHealth(True, pending=pending)
+        stamp, _ = self.index.recorded_stamp()
         if stamp != self.store.content_stamp():
             return IndexHealth(False, "the search index is out of date")
         if self.index.doc_count() != self.store.count():
             return IndexHealth(False, "the search index does not match the library")
         return IndexHealth(True)
+
+    def _index_built_here(self) -> bool:
+        """The index was built by this version with these entity names (its recorded build)."""
+        return self.index.recorded_stamp()[1] == self.index_build
 
     @contextmanager
     def _index_writer(self, notice: Notice | None = None) -> Iterator[bool]:
@@ -531,7 +537,7 @@ class Library:
         pending = self.store.pending_index()
         if not pending:
             return True
-        if _rebuild_pays(len(pending), self.store.count()):
+        if not self._index_built_here() or _rebuild_pays(len(pending), self.store.count()):
             # The lock is held here: the locked body, never rebuild_index (it locks again).
             self._rebuild_locked(progress)
             return True
