@@ -490,6 +490,9 @@ class MainScreen(FeedActions, StoryActions):
         self.query_one(ArticleReader).show(article, matches, entities, watched)
         newly_read = mark_read and not article.read
         self.library.opened(article.id, mark_read=newly_read)
+        # Opened from anywhere (the Stories, the side panel, back), the list's cursor follows
+        # when the list holds it: enter, j and k act from the article being read.
+        self.query_one(ArticleList).move_to(article.id)
         if newly_read:
             article = replace(article, read=True)
             self.query_one(ArticleList).refresh_rows([article.id])

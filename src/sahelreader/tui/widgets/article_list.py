@@ -178,6 +178,16 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self.cursor = position
         self.refresh()
 
+    def move_to(self, article_id: str) -> bool:
+        """Put the cursor on `article_id` if the list holds it; whether it does."""
+        if self.current_id == article_id:
+            return True
+        try:
+            self.cursor = self.ids.index(article_id)
+        except ValueError:
+            return False
+        return True
+
     def refresh_rows(self, ids: Sequence[str] | None = None) -> None:
         """Reload markers (read, bookmark, note) for some rows, or all loaded rows."""
         for article_id in ids if ids is not None else list(self._rows):
