@@ -921,7 +921,9 @@ class MainScreen(FeedActions, StoryActions):
 
     @work(thread=True, exclusive=True, group="views")
     def count_views(self, highlight: str | None = None) -> None:
-        self.post_message(ViewsCounted(self.library.views(), highlight))
+        # While the index is built a saved search's count is not known: the dialog says so.
+        views = self.library.views(searches=self.index_ready.is_set())
+        self.post_message(ViewsCounted(views, highlight))
 
     def on_views_counted(self, message: ViewsCounted) -> None:
         def chosen(choice: tuple[View, ViewAction] | None) -> None:
