@@ -504,3 +504,38 @@ async def test_the_views_dialog_waits_for_the_index_to_count_a_saved_search(home
         saved = next(label for label in labels() if label.startswith("Convoys"))
         assert "waiting" not in saved
         assert int(saved.split("  ")[1].split()[0].replace(",", "")) > 0  # "N unread"
+
+
+@pytest.mark.parametrize("query", ["", "the"])
+async def test_articles_added_by_another_process_leave_the_cursor_where_it_was(
+    home: Path, query: str
+) -> None:
+    # The list reloaded for another process's articles put the cursor back on the article
+    # open in the reader, not on the row the user had moved to since.
+    app = app_for(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        if query:
+            await pilot.press("slash", *query, "enter")
+            await settle(app, pilot)
+        app.main.check_outside_changes()  # the starting point
+        await settle(app, pilot)
+        article_list = app.query_one(ArticleList)
+        assert len(article_list.ids) > 2
+        await pilot.press("enter")  # opens the first row
+        await settle(app, pilot)
+        opened = article_list.current_id
+        await pilot.press("j", "j")
+        chosen = article_list.current_id
+        assert chosen != opened
+        other = Library.open(home, seed=False)  # a CLI `add` while the reader runs
+        other.add_drafts(
+            [draft("Wells dug near the old convoy route", "A convoy of drillers arrived.")]
+        )
+        other.sync_index()
+        other.close()
+        app.main.check_outside_changes()
+        await settle(app, pilot)
+        await settle(app, pilot)
+        assert app.main.article is not None and app.main.article.id == opened
+        assert article_list.current_id == chosen

@@ -95,6 +95,7 @@ class MainScreen(FeedActions, StoryActions):
         self._invalid_query = False
         self._typing = False  # the search box changed since enter: the last word may be partial
         self._suggestion: str | None = None  # "did you mean" for the listed search
+        self._keep_cursor = False  # the next list keeps the cursor's row (an outside change)
         self._searching = False
         self._awaiting_index = False  # a search (or the watch list) waits for the index
         self._undo_mark_all: list[str] = []  # what the last `A` marked read, for `u` to undo
@@ -276,7 +277,7 @@ class MainScreen(FeedActions, StoryActions):
         if message.counted < self._counted:
             # Counted before the counts shown (two workers, an import between them): stale.
             if message.changed_outside:
-                self.sync_then_reload() if self.query_text else self.load_list()
+                self._reload_for_outside_change()
             return
         self._counted = message.counted
         grew = message.total != self._total
@@ -284,7 +285,12 @@ class MainScreen(FeedActions, StoryActions):
         self._update_status()
         if message.changed_outside and grew:
             # Articles came or went: the list follows, with the cursor where it was.
-            self.sync_then_reload() if self.query_text else self.load_list()
+            self._reload_for_outside_change()
+
+    def _reload_for_outside_change(self) -> None:
+        # The cursor stays on the row the user moved to, not the article open in the reader.
+        self._keep_cursor = True
+        self.sync_then_reload() if self.query_text else self.load_list()
 
     @work(thread=True, exclusive=True, group="index-sync")
     def sync_then_reload(self) -> None:
@@ -398,9 +404,13 @@ class MainScreen(FeedActions, StoryActions):
         # Back from a search, the cursor returns to the article open in the reader. A search
         # typed anew starts at its best hit, not on the hit highlighted for the words typed so
         # far; the same search sorted or filtered again keeps the cursor where it was.
+        # Reloaded for another process's articles, the cursor stays on its row (set_ids).
         keep = message.keep or (
-            self.article.id if self.article is not None and not result.query else None
+            self.article.id
+            if self.article is not None and not result.query and not self._keep_cursor
+            else None
         )
+        self._keep_cursor = False
         new_search = bool(message.request.search) and message.request.search != self._listed_search
         self._listed_search = message.request.search
         article_list.set_ids(
@@ -462,6 +472,7 @@ class MainScreen(FeedActions, StoryActions):
     def _change(self, **changes: object) -> None:
         """A new request (view, search, sort, filter, outlet): the list follows."""
         self._undo_mark_all = []
+        self._keep_cursor = False
         self.request = replace(self.request, **changes)  # type: ignore[arg-type]
         self.load_list()
 
