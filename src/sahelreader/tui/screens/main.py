@@ -62,6 +62,7 @@ SORTS: tuple[SortName, ...] = ("date", "relevance", "source")
 NARROW_WIDTH = 100  # below this the side panel folds away
 MARK_ALL_CONFIRM_ABOVE = 50  # `A` on a larger view asks first
 DID_YOU_MEAN = "No results. Did you mean: "
+ACCEPT_HINT = " (enter in the list searches it)"
 CLOSED_NOTE = "searching as if closed: "  # the bar, when an open quote or bracket was closed
 PANE_NAMES = (
     ("note-editor", "NOTE"),
@@ -377,7 +378,7 @@ class MainScreen(FeedActions, StoryActions):
                     f"No {self.filter} articles among the {plural(result.total, 'hit')}."
                 )
             elif result.suggestion and not self._typing:
-                bar.show_message(DID_YOU_MEAN + result.suggestion)
+                bar.show_message(DID_YOU_MEAN + result.suggestion + ACCEPT_HINT)
             elif self.view.query and self.request.search:
                 bar.show_message(
                     f"No results within the view “{self.view.name}” (v → All articles "
@@ -397,6 +398,8 @@ class MainScreen(FeedActions, StoryActions):
             bar.show_message(self._closed_note(result.query))
         if result.query:
             empty = "No articles match."
+            if self._suggestion and not self._typing:
+                empty += f" Did you mean: {self._suggestion}?{ACCEPT_HINT}"
         elif self.filter != "all":
             empty = "No articles in this view."
         else:
@@ -531,6 +534,12 @@ class MainScreen(FeedActions, StoryActions):
             # Entities now; related sources and counts when the index is ready.
             side_panel.show_details(groups, None)
 
+    @on(ArticleList.EmptyChosen)
+    def _accept_suggestion(self) -> None:
+        """Enter (or a click) on a search's empty list searches the "did you mean"."""
+        if self._suggestion and self.request.search and not self._typing and not self.view.query:
+            self._search_for(self._suggestion)
+
     @on(SidePanel.Chosen)
     def _side_choice(self, message: SidePanel.Chosen) -> None:
         choice = message.choice
@@ -616,7 +625,10 @@ class MainScreen(FeedActions, StoryActions):
         self._typing = False
         if not self._run_search(event.value) and self._suggestion:
             # Searched while typing: its suggestion waited for enter.
-            self.query_one(SearchBar).show_message(DID_YOU_MEAN + self._suggestion)
+            self.query_one(SearchBar).show_message(DID_YOU_MEAN + self._suggestion + ACCEPT_HINT)
+            self.query_one(ArticleList).show_empty_message(
+                f"No articles match. Did you mean: {self._suggestion}?{ACCEPT_HINT}"
+            )
         self.query_one(ArticleList).focus()
 
     def _run_search(self, text: str) -> bool:
