@@ -903,3 +903,26 @@ async def test_did_you_mean_shows_in_the_empty_list_and_enter_searches_it(
         assert app.main.request.search == "niamey"
         assert article_list.ids
         assert app.query_one(SearchInput).value == "niamey"
+
+
+async def test_did_you_mean_inside_a_saved_view_proposes_the_words_typed(home: Path) -> None:
+    # In a saved view the query run is "(view) AND (typed)": a misspelt word typed there
+    # listed the view's every article (the word was dropped), then proposed the whole query.
+    from sahelreader.models import View
+
+    app = app_for(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.main.open_view(View("Everything", "the"))
+        await settle(app, pilot)
+        assert app.query_one(ArticleList).ids
+        await pilot.press("slash", *"niamy", "enter")
+        await settle(app, pilot)
+        article_list = app.query_one(ArticleList)
+        assert article_list.ids == []
+        message = str(app.query_one("#search-message", Static).render())
+        assert "Did you mean: niamey" in message and "AND" not in message
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.main.request.search == "niamey" and app.main.view.query == "the"
+        assert article_list.ids

@@ -366,7 +366,9 @@ class MainScreen(FeedActions, StoryActions):
             return
         self.terms = result.terms
         # Asked for a word still being typed ("weap"), a suggestion is noise: it waits for enter.
-        self._suggestion = result.suggestion if result.query and not result.ids else None
+        self._suggestion = (
+            self._typed_suggestion(result.suggestion) if result.query and not result.ids else None
+        )
         self._more_hits = result.more
         self._matched = result.total
         self.query_one(SearchTrend).show_query(result.query)
@@ -377,8 +379,8 @@ class MainScreen(FeedActions, StoryActions):
                 bar.show_message(
                     f"No {self.filter} articles among the {plural(result.total, 'hit')}."
                 )
-            elif result.suggestion and not self._typing:
-                bar.show_message(DID_YOU_MEAN + result.suggestion + ACCEPT_HINT)
+            elif self._suggestion and not self._typing:
+                bar.show_message(DID_YOU_MEAN + self._suggestion + ACCEPT_HINT)
             elif self.view.query and self.request.search:
                 bar.show_message(
                     f"No results within the view “{self.view.name}” (v → All articles "
@@ -534,10 +536,21 @@ class MainScreen(FeedActions, StoryActions):
             # Entities now; related sources and counts when the index is ready.
             side_panel.show_details(groups, None)
 
+    def _typed_suggestion(self, suggestion: str | None) -> str | None:
+        """The "did you mean" for the words typed: in a saved view the query searched is
+        "(view) AND (typed)", and what is proposed (and searched on enter) is the typed part."""
+        base = self.view.query
+        if not base or suggestion is None:
+            return suggestion
+        prefix = f"({base}) AND ("
+        if suggestion.startswith(prefix) and suggestion.endswith(")"):
+            return suggestion[len(prefix) : -1]
+        return None  # the view's own words were corrected: not the user's to accept here
+
     @on(ArticleList.EmptyChosen)
     def _accept_suggestion(self) -> None:
         """Enter (or a click) on a search's empty list searches the "did you mean"."""
-        if self._suggestion and self.request.search and not self._typing and not self.view.query:
+        if self._suggestion and self.request.search and not self._typing:
             self._search_for(self._suggestion)
 
     @on(SidePanel.Chosen)
