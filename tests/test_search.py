@@ -116,6 +116,21 @@ def test_did_you_mean_when_nothing_matches(corpus_library: Library) -> None:
     assert corpus_library.search("niamey").suggestion is None
 
 
+@pytest.mark.parametrize("query", ["niamey ouagadogou", "ouagadogou niamey", "niamey AND qqzzx"])
+def test_a_word_no_article_has_empties_an_and_rather_than_being_dropped(
+    corpus_library: Library, query: str
+) -> None:
+    # Pruning the terms the index lacks (a speed-up) dropped the whole word from the AND:
+    # "niamey ouagadogou" listed every Niamey article, with no "did you mean".
+    assert corpus_library.search("niamey").total > 0
+    results = corpus_library.search(query)
+    assert results.hits == [] and results.total == 0
+    if "ouagadogou" in query:
+        assert results.suggestion is not None and "ouagadougou" in results.suggestion
+    # An OR still drops the absent word.
+    assert corpus_library.search("niamey OR qqzzx").total == corpus_library.search("niamey").total
+
+
 @pytest.mark.parametrize(
     ("query", "expected"),
     [

@@ -874,3 +874,55 @@ async def test_the_list_starts_on_a_row_and_has_no_horizontal_scrollbar(home: Pa
             await pilot.press(*keys)
             await settle(app, pilot)
             assert _list_top_is_a_row_start(article_list), keys
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+@pytest.mark.parametrize("wait", [False, True])
+async def test_did_you_mean_shows_in_the_empty_list_and_enter_searches_it(
+    home: Path, size: tuple[int, int], wait: bool
+) -> None:
+    # A misspelt town ("niamy" for a library that has Niamey): the empty list said only "No
+    # articles match."; it offers the library's word, and enter there searches it.
+    app = app_for(home)
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"niamy")
+        if wait:  # searched as typed before enter
+            await pilot.pause(0.1)
+            await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        article_list = app.query_one(ArticleList)
+        assert article_list.ids == []
+        assert "Did you mean: niamey" in article_list.empty_message
+        shown = "".join("".join(s.text for s in article_list.render_line(y)) for y in range(1, 5))
+        assert "niamey" in shown
+        assert "Did you mean: niamey" in str(app.query_one("#search-message", Static).render())
+        await pilot.press("enter")  # in the list: searches the suggestion
+        await settle(app, pilot)
+        assert app.main.request.search == "niamey"
+        assert article_list.ids
+        assert app.query_one(SearchInput).value == "niamey"
+
+
+async def test_did_you_mean_inside_a_saved_view_proposes_the_words_typed(home: Path) -> None:
+    # In a saved view the query run is "(view) AND (typed)": a misspelt word typed there
+    # listed the view's every article (the word was dropped), then proposed the whole query.
+    from sahelreader.models import View
+
+    app = app_for(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.main.open_view(View("Everything", "the"))
+        await settle(app, pilot)
+        assert app.query_one(ArticleList).ids
+        await pilot.press("slash", *"niamy", "enter")
+        await settle(app, pilot)
+        article_list = app.query_one(ArticleList)
+        assert article_list.ids == []
+        message = str(app.query_one("#search-message", Static).render())
+        assert "Did you mean: niamey" in message and "AND" not in message
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.main.request.search == "niamey" and app.main.view.query == "the"
+        assert article_list.ids

@@ -468,3 +468,74 @@ async def test_the_header_never_counts_fewer_articles_than_the_list_shows(home: 
         app.main.post_message(LibraryCounts(before, before, counted=-1))
         await settle(app, pilot)
         assert f"{shown} articles" in status(app)
+
+
+async def test_the_views_dialog_waits_for_the_index_to_count_a_saved_search(home: Path) -> None:
+    # While the index was built the dialog said a saved search had "0 unread" (and, once the
+    # index was ready, many): not known is not none.
+    from textual.widgets import OptionList
+
+    from sahelreader.tui.messages import IndexProgress, IndexReady
+    from sahelreader.tui.screens.dialogs import ViewsScreen
+
+    library = build_library(home)
+    library.save_search("Convoys", "convoy")
+    app = make_app(library=library, delays=Delays.none())
+
+    def labels() -> list[str]:
+        listing = app.screen.query_one("#views-list", OptionList)
+        return [str(listing.get_option_at_index(n).prompt) for n in range(listing.option_count)]
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.index_ready.clear()  # as while the index is (re)built
+        app.post_message(IndexProgress(2, 9))
+        await pilot.press("v")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ViewsScreen)
+        saved = next(label for label in labels() if label.startswith("Convoys"))
+        assert "0 unread" not in saved and "waiting for the index" in saved
+        await pilot.press("escape")
+        await settle(app, pilot)
+        app.post_message(IndexReady())
+        await settle(app, pilot)
+        await pilot.press("v")
+        await settle(app, pilot)
+        saved = next(label for label in labels() if label.startswith("Convoys"))
+        assert "waiting" not in saved
+        assert int(saved.split("  ")[1].split()[0].replace(",", "")) > 0  # "N unread"
+
+
+@pytest.mark.parametrize("query", ["", "the"])
+async def test_articles_added_by_another_process_leave_the_cursor_where_it_was(
+    home: Path, query: str
+) -> None:
+    # The list reloaded for another process's articles put the cursor back on the article
+    # open in the reader, not on the row the user had moved to since.
+    app = app_for(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        if query:
+            await pilot.press("slash", *query, "enter")
+            await settle(app, pilot)
+        app.main.check_outside_changes()  # the starting point
+        await settle(app, pilot)
+        article_list = app.query_one(ArticleList)
+        assert len(article_list.ids) > 2
+        await pilot.press("enter")  # opens the first row
+        await settle(app, pilot)
+        opened = article_list.current_id
+        await pilot.press("j", "j")
+        chosen = article_list.current_id
+        assert chosen != opened
+        other = Library.open(home, seed=False)  # a CLI `add` while the reader runs
+        other.add_drafts(
+            [draft("Wells dug near the old convoy route", "A convoy of drillers arrived.")]
+        )
+        other.sync_index()
+        other.close()
+        app.main.check_outside_changes()
+        await settle(app, pilot)
+        await settle(app, pilot)
+        assert app.main.article is not None and app.main.article.id == opened
+        assert article_list.current_id == chosen

@@ -301,3 +301,27 @@ def test_story_dates_say_the_year(
     assert (_span(story), _span(story, short=False)) == (short, long)
     assert len(_span(story)) <= DATES_COLUMNS - 2
     assert _day(story.first) == datetime(*first).strftime("%d %b %Y")
+
+
+async def test_an_article_opened_from_the_stories_takes_the_list_cursor(home: Path) -> None:
+    """The list's cursor follows the article opened from the Stories screen: enter, j and k
+    then act from it, not from the row opened before (maybe scrolled out of sight)."""
+    from sahelreader.tui.widgets.article_list import ArticleList
+
+    library = _library(home)
+    story = library.stories.recent()[0]
+    app = make_app(library=library, delays=Delays.none())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        article_list = app.main.query_one(ArticleList)
+        # Open some other article from the list first.
+        other = next(i for i in article_list.ids if i != story.articles[1].id)
+        article_list.cursor = article_list.ids.index(other)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.press("T")
+        await settle(app, pilot)
+        await pilot.press("enter", "down", "enter")
+        await settle(app, pilot)
+        assert app.main.article is not None and app.main.article.id == story.articles[1].id
+        assert article_list.current_id == story.articles[1].id

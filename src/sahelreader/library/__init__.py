@@ -1459,21 +1459,28 @@ class Library:
             with_snippets=True,
         )
 
-    def views(self) -> list[tuple[View, int]]:
-        """Every view with its unread count: all articles, bookmarks, notes, saved searches."""
+    def views(self, *, searches: bool = True) -> list[tuple[View, int | None]]:
+        """Every view with its unread count: all articles, bookmarks, notes, saved searches.
+
+        A saved search's count is None (not known) when the index cannot answer yet, or when
+        `searches` is false (the caller knows the index is being built)."""
         bookmarked = [article_id for article_id, _, _ in self.bookmarks()]
         noted = [n.article_id for n in self.notes() if n.article is not None]
-        views: list[tuple[View, int]] = [
+        views: list[tuple[View, int | None]] = [
             (ALL_ARTICLES, self.unread_count()),
             (BOOKMARKS, self.unread_count(bookmarked)),
             (NOTES, self.unread_count(noted)),
         ]
         for name, query in self.saved_searches():
-            try:
-                hits = self.search(query, limit=ListRequest().limit, snippets=False).hits
-                unread = self.unread_count([hit.id for hit in hits])
-            except (QueryError, IndexUnavailable):
-                unread = 0
+            unread: int | None = None
+            if searches:
+                try:
+                    hits = self.search(query, limit=ListRequest().limit, snippets=False).hits
+                    unread = self.unread_count([hit.id for hit in hits])
+                except QueryError:
+                    unread = 0
+                except IndexUnavailable:
+                    unread = None
             views.append((View(name, query), unread))
         return views
 

@@ -28,12 +28,14 @@ from whoosh.fields import Schema
 from whoosh.qparser import syntax
 from whoosh.qparser.plugins import PhrasePlugin, PrefixPlugin, WildcardPlugin
 from whoosh.query import (
+    And,
     ConstantScoreQuery,
     FuzzyTerm,
     NullQuery,
     Or,
     Prefix,
     Query,
+    Require,
     Term,
     Wildcard,
 )
@@ -222,6 +224,12 @@ def without_absent_terms(query: Query, reader: Any) -> Query:
     if query.is_leaf():
         return query
     pruned = query.apply(lambda child: without_absent_terms(child, reader))
+    if isinstance(query, (And, Require)):
+        # A part every hit needs, none of whose words the index holds: nothing matches.
+        # normalize() would drop it from the And, and "convoy zzzqq" searched for "convoy".
+        for before, after in zip(query.children(), pruned.children(), strict=True):
+            if after is NullQuery and before is not NullQuery:
+                return NullQuery
     return pruned.normalize()
 
 

@@ -26,7 +26,8 @@ class IndexReady(Message):
 
 @dataclass
 class ViewsCounted(Message):
-    views: list[tuple[Any, int]] = field(default_factory=list)  # (View, unread count)
+    # (View, unread count); None: not known until the index is ready
+    views: list[tuple[Any, int | None]] = field(default_factory=list)
     highlight: str | None = None  # the view to put the cursor on
 
 

@@ -81,7 +81,7 @@ class ViewsScreen(ModalScreen[tuple[View, ViewAction] | None]):
 
     BINDINGS = bindings.VIEWS
 
-    def __init__(self, views: list[tuple[View, int]], highlight: str | None = None) -> None:
+    def __init__(self, views: list[tuple[View, int | None]], highlight: str | None = None) -> None:
         super().__init__()
         self.views = views
         self.highlight = highlight  # the view's name to put the cursor on (after a rename)
@@ -101,7 +101,10 @@ class ViewsScreen(ModalScreen[tuple[View, ViewAction] | None]):
             options = []
             for index, (view, unread) in enumerate(self.views):
                 label = Text(view.name, style="bold")
-                label.append(f"  {unread:,} unread", style="dim")
+                if unread is None:
+                    label.append("  … unread (waiting for the index)", style="dim")
+                else:
+                    label.append(f"  {unread:,} unread", style="dim")
                 if view.query:
                     label.append(f"  {view.query}", style="italic dim")
                 options.append(Option(label, id=str(index)))

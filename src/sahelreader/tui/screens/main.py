@@ -62,6 +62,7 @@ SORTS: tuple[SortName, ...] = ("date", "relevance", "source")
 NARROW_WIDTH = 100  # below this the side panel folds away
 MARK_ALL_CONFIRM_ABOVE = 50  # `A` on a larger view asks first
 DID_YOU_MEAN = "No results. Did you mean: "
+ACCEPT_HINT = " (enter in the list searches it)"
 CLOSED_NOTE = "searching as if closed: "  # the bar, when an open quote or bracket was closed
 PANE_NAMES = (
     ("note-editor", "NOTE"),
@@ -95,6 +96,7 @@ class MainScreen(FeedActions, StoryActions):
         self._invalid_query = False
         self._typing = False  # the search box changed since enter: the last word may be partial
         self._suggestion: str | None = None  # "did you mean" for the listed search
+        self._keep_cursor = False  # the next list keeps the cursor's row (an outside change)
         self._searching = False
         self._awaiting_index = False  # a search (or the watch list) waits for the index
         self._undo_mark_all: list[str] = []  # what the last `A` marked read, for `u` to undo
@@ -276,7 +278,7 @@ class MainScreen(FeedActions, StoryActions):
         if message.counted < self._counted:
             # Counted before the counts shown (two workers, an import between them): stale.
             if message.changed_outside:
-                self.sync_then_reload() if self.query_text else self.load_list()
+                self._reload_for_outside_change()
             return
         self._counted = message.counted
         grew = message.total != self._total
@@ -284,7 +286,12 @@ class MainScreen(FeedActions, StoryActions):
         self._update_status()
         if message.changed_outside and grew:
             # Articles came or went: the list follows, with the cursor where it was.
-            self.sync_then_reload() if self.query_text else self.load_list()
+            self._reload_for_outside_change()
+
+    def _reload_for_outside_change(self) -> None:
+        # The cursor stays on the row the user moved to, not the article open in the reader.
+        self._keep_cursor = True
+        self.sync_then_reload() if self.query_text else self.load_list()
 
     @work(thread=True, exclusive=True, group="index-sync")
     def sync_then_reload(self) -> None:
@@ -359,7 +366,9 @@ class MainScreen(FeedActions, StoryActions):
             return
         self.terms = result.terms
         # Asked for a word still being typed ("weap"), a suggestion is noise: it waits for enter.
-        self._suggestion = result.suggestion if result.query and not result.ids else None
+        self._suggestion = (
+            self._typed_suggestion(result.suggestion) if result.query and not result.ids else None
+        )
         self._more_hits = result.more
         self._matched = result.total
         self.query_one(SearchTrend).show_query(result.query)
@@ -370,8 +379,8 @@ class MainScreen(FeedActions, StoryActions):
                 bar.show_message(
                     f"No {self.filter} articles among the {plural(result.total, 'hit')}."
                 )
-            elif result.suggestion and not self._typing:
-                bar.show_message(DID_YOU_MEAN + result.suggestion)
+            elif self._suggestion and not self._typing:
+                bar.show_message(DID_YOU_MEAN + self._suggestion + ACCEPT_HINT)
             elif self.view.query and self.request.search:
                 bar.show_message(
                     f"No results within the view “{self.view.name}” (v → All articles "
@@ -391,6 +400,8 @@ class MainScreen(FeedActions, StoryActions):
             bar.show_message(self._closed_note(result.query))
         if result.query:
             empty = "No articles match."
+            if self._suggestion and not self._typing:
+                empty += f" Did you mean: {self._suggestion}?{ACCEPT_HINT}"
         elif self.filter != "all":
             empty = "No articles in this view."
         else:
@@ -398,9 +409,13 @@ class MainScreen(FeedActions, StoryActions):
         # Back from a search, the cursor returns to the article open in the reader. A search
         # typed anew starts at its best hit, not on the hit highlighted for the words typed so
         # far; the same search sorted or filtered again keeps the cursor where it was.
+        # Reloaded for another process's articles, the cursor stays on its row (set_ids).
         keep = message.keep or (
-            self.article.id if self.article is not None and not result.query else None
+            self.article.id
+            if self.article is not None and not result.query and not self._keep_cursor
+            else None
         )
+        self._keep_cursor = False
         new_search = bool(message.request.search) and message.request.search != self._listed_search
         self._listed_search = message.request.search
         article_list.set_ids(
@@ -462,6 +477,7 @@ class MainScreen(FeedActions, StoryActions):
     def _change(self, **changes: object) -> None:
         """A new request (view, search, sort, filter, outlet): the list follows."""
         self._undo_mark_all = []
+        self._keep_cursor = False
         self.request = replace(self.request, **changes)  # type: ignore[arg-type]
         self.load_list()
 
@@ -490,6 +506,9 @@ class MainScreen(FeedActions, StoryActions):
         self.query_one(ArticleReader).show(article, matches, entities, watched)
         newly_read = mark_read and not article.read
         self.library.opened(article.id, mark_read=newly_read)
+        # Opened from anywhere (the Stories, the side panel, back), the list's cursor follows
+        # when the list holds it: enter, j and k act from the article being read.
+        self.query_one(ArticleList).move_to(article.id)
         if newly_read:
             article = replace(article, read=True)
             self.query_one(ArticleList).refresh_rows([article.id])
@@ -516,6 +535,23 @@ class MainScreen(FeedActions, StoryActions):
         else:
             # Entities now; related sources and counts when the index is ready.
             side_panel.show_details(groups, None)
+
+    def _typed_suggestion(self, suggestion: str | None) -> str | None:
+        """The "did you mean" for the words typed: in a saved view the query searched is
+        "(view) AND (typed)", and what is proposed (and searched on enter) is the typed part."""
+        base = self.view.query
+        if not base or suggestion is None:
+            return suggestion
+        prefix = f"({base}) AND ("
+        if suggestion.startswith(prefix) and suggestion.endswith(")"):
+            return suggestion[len(prefix) : -1]
+        return None  # the view's own words were corrected: not the user's to accept here
+
+    @on(ArticleList.EmptyChosen)
+    def _accept_suggestion(self) -> None:
+        """Enter (or a click) on a search's empty list searches the "did you mean"."""
+        if self._suggestion and self.request.search and not self._typing:
+            self._search_for(self._suggestion)
 
     @on(SidePanel.Chosen)
     def _side_choice(self, message: SidePanel.Chosen) -> None:
@@ -602,7 +638,10 @@ class MainScreen(FeedActions, StoryActions):
         self._typing = False
         if not self._run_search(event.value) and self._suggestion:
             # Searched while typing: its suggestion waited for enter.
-            self.query_one(SearchBar).show_message(DID_YOU_MEAN + self._suggestion)
+            self.query_one(SearchBar).show_message(DID_YOU_MEAN + self._suggestion + ACCEPT_HINT)
+            self.query_one(ArticleList).show_empty_message(
+                f"No articles match. Did you mean: {self._suggestion}?{ACCEPT_HINT}"
+            )
         self.query_one(ArticleList).focus()
 
     def _run_search(self, text: str) -> bool:
@@ -918,7 +957,9 @@ class MainScreen(FeedActions, StoryActions):
 
     @work(thread=True, exclusive=True, group="views")
     def count_views(self, highlight: str | None = None) -> None:
-        self.post_message(ViewsCounted(self.library.views(), highlight))
+        # While the index is built a saved search's count is not known: the dialog says so.
+        views = self.library.views(searches=self.index_ready.is_set())
+        self.post_message(ViewsCounted(views, highlight))
 
     def on_views_counted(self, message: ViewsCounted) -> None:
         def chosen(choice: tuple[View, ViewAction] | None) -> None:

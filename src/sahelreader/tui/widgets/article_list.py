@@ -6,6 +6,7 @@ ordered ids and fetches the visible rows from the library in pages, on demand.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -87,6 +88,9 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         def __init__(self, article_id: str) -> None:
             super().__init__()
             self.article_id = article_id
+
+    class EmptyChosen(Message):
+        """Enter or a click on the empty list (its message may offer a "did you mean")."""
 
     @dataclass
     class Loaded(Message):
@@ -178,6 +182,16 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self.cursor = position
         self.refresh()
 
+    def move_to(self, article_id: str) -> bool:
+        """Put the cursor on `article_id` if the list holds it; whether it does."""
+        if self.current_id == article_id:
+            return True
+        try:
+            self.cursor = self.ids.index(article_id)
+        except ValueError:
+            return False
+        return True
+
     def refresh_rows(self, ids: Sequence[str] | None = None) -> None:
         """Reload markers (read, bookmark, note) for some rows, or all loaded rows."""
         for article_id in ids if ids is not None else list(self._rows):
@@ -265,6 +279,12 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
     def action_open(self) -> None:
         if self.current_id is not None:
             self.post_message(self.Opened(self.current_id))
+        else:
+            self.post_message(self.EmptyChosen())
+
+    def show_empty_message(self, message: str) -> None:
+        self.empty_message = message
+        self.refresh()
 
     def on_click(self, event: events.Click) -> None:
         index = (event.y + int(self.scroll_y)) // self.row_height
@@ -272,6 +292,9 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
             self.focus()
             self.cursor = index
             self.post_message(self.Opened(self.ids[index]))
+        elif not self.ids:
+            self.focus()
+            self.post_message(self.EmptyChosen())
 
     def on_resize(self) -> None:
         self.virtual_size = self._content_size()
@@ -315,9 +338,11 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         if not self.ids:
-            if y == 1:
+            # Wrapped: a "did you mean" with its key does not fit a narrow pane's line.
+            lines = textwrap.wrap(self.empty_message, max(10, width - 3)) or [""]
+            if 1 <= y <= len(lines):
                 style = self.get_component_rich_style("article-list--empty")
-                return Strip([Segment(set_cell_size(f"  {self.empty_message}", width), style)])
+                return Strip([Segment(set_cell_size(f"  {lines[y - 1]}", width), style)])
             return Strip([Segment(" " * width, self.rich_style)])
         line = int(self.scroll_y) + y
         index, part = divmod(line, self.row_height)
