@@ -12,27 +12,14 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["closest_word", "edit_distance"]
+from whoosh.support.levenshtein import damerau_levenshtein
+
+__all__ = ["closest_word"]
 
 MAX_DISTANCE = 2
 # The fields whose words are proposed; a word also in "entity" is part of a name.
 _WORD_FIELDS = ("body", "title")
 _NAME_FIELD = "entity"
-
-
-def edit_distance(a: str, b: str) -> int:
-    """Edits (insert, delete, replace, swap two neighbours) from `a` to `b`."""
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        current = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        previous2, previous = previous, current
-    return previous[len(b)]
 
 
 def closest_word(searcher: Any, word: str) -> str | None:
@@ -46,7 +33,7 @@ def closest_word(searcher: Any, word: str) -> str | None:
     for candidate in candidates:
         if candidate == word:
             continue
-        distance = edit_distance(word, candidate)
+        distance = damerau_levenshtein(word, candidate)
         if distance > MAX_DISTANCE:
             continue
         weight = max(searcher.doc_frequency(field, candidate) for field in _WORD_FIELDS)
