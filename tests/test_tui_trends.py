@@ -70,6 +70,17 @@ async def _search(app, pilot, text: str) -> None:  # type: ignore[no-untyped-def
     await settle(app, pilot)
 
 
+async def _open_first_trends(app, pilot) -> EntityTrends:  # type: ignore[no-untyped-def]
+    """Open the list's first article and give its side panel's trends, shown."""
+    await settle(app, pilot)
+    await pilot.press("enter")
+    await settle(app, pilot)
+    await settle(app, pilot)
+    trends = app.query_one(EntityTrends)
+    assert trends.display
+    return trends
+
+
 async def test_the_header_sparkline_shows_with_a_search_and_goes_without(home: Path) -> None:
     app = make_app(library=_library(home), delays=Delays.none())
     async with app.run_test(size=(120, 40)) as pilot:
@@ -130,13 +141,8 @@ async def test_the_side_panel_shows_the_main_entities_trends(home: Path) -> None
     app = make_app(library=_library(home), delays=Delays.none())
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        article_list = app.query_one(ArticleList)
-        article_list.cursor = 0  # the newest: a Zakari visit this week
-        await pilot.press("enter")
-        await settle(app, pilot)
-        await settle(app, pilot)
-        trends = app.query_one(EntityTrends)
-        assert trends.display
+        app.query_one(ArticleList).cursor = 0  # the newest: a Zakari visit this week
+        trends = await _open_first_trends(app, pilot)
         names = [row.group.name for row in trends.rows]
         assert names[0] == "Amadou Zakari"  # three mentions: the most prominent
         assert "Tillia" in names
@@ -293,12 +299,7 @@ async def test_an_archive_s_trends_end_with_its_news_not_today(home: Path) -> No
     library.ensure_index()
     app = make_app(library=library, delays=Delays.none())
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
-        await pilot.press("enter")
-        await settle(app, pilot)
-        await settle(app, pilot)
-        trends = app.query_one(EntityTrends)
-        assert trends.display
+        trends = await _open_first_trends(app, pilot)
         row = trends.rows[0]
         assert row.group.name == "Ilse Brandt"
         assert row.shape.last == "2021-03-12" and len(row.shape.counts) == 30
@@ -349,12 +350,7 @@ async def test_a_one_day_library_marks_nothing_rising(home: Path) -> None:
     library.ensure_index()
     app = make_app(library=library, delays=Delays.none())
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
-        await pilot.press("enter")
-        await settle(app, pilot)
-        await settle(app, pilot)
-        trends = app.query_one(EntityTrends)
-        assert trends.display
+        trends = await _open_first_trends(app, pilot)
         row = trends.rows[0]
         assert row.group.name == "Ilse Brandt" and row.shape.total == 6
         assert not row.rising
