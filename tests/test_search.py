@@ -116,6 +116,24 @@ def test_did_you_mean_when_nothing_matches(corpus_library: Library) -> None:
     assert corpus_library.search("niamey").suggestion is None
 
 
+def test_did_you_mean_for_a_word_only_a_removed_article_held(library: Library) -> None:
+    """A removed article's document stays in its segment, marked deleted, until a merge: its
+    words must not count as the library's, or their misspellings get no "did you mean"."""
+    library.add_drafts(
+        [
+            draft("Dorvane convoy", "A convoy reached Dorvane at dawn."),
+            draft("Dorvanr typo", "The typo dorvanr appears in this one only."),
+        ]
+    )
+    library.ensure_index()
+    (typo,) = [hit.id for hit in library.search("dorvanr").hits]
+    library.remove([typo], force=True)
+    library.sync_index()
+    results = library.search("dorvanr")
+    assert results.total == 0
+    assert results.suggestion == "dorvane"
+
+
 @pytest.mark.parametrize("query", ["niamey ouagadogou", "ouagadogou niamey", "niamey AND qqzzx"])
 def test_a_word_no_article_has_empties_an_and_rather_than_being_dropped(
     corpus_library: Library, query: str

@@ -608,8 +608,9 @@ class SearchIndex:
             if word in _OPERATOR_WORDS or len(word) < 3:
                 return word
             folded = fold(word)
-            if searcher.doc_frequency("body", folded) or searcher.doc_frequency("title", folded):
-                return word
+            reader = searcher.reader()
+            if any(live_doc_frequency(reader, field, folded) for field in ("body", "title")):
+                return word  # held by an article still here (a removed one's copy lingers)
             suggestion = closest_word(searcher, folded)
             if suggestion is None:
                 return word
