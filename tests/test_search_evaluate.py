@@ -254,3 +254,12 @@ def test_a_word_is_counted_in_the_documents_a_search_finds_deleted_ones_left_out
     assert inflated  # the words removed documents held are counted apart
     assert ev.live_doc_frequency(reader, "body", "absentword") == 0
     assert ev.live_doc_frequency(reader, "nofield", "the") == 0
+
+
+def test_an_empty_index_counts_nothing(library: Library) -> None:
+    """An index with no documents has a reader with no term table (Whoosh's EmptyReader): the
+    live count is 0 there, and a search on an empty library still proposes nothing."""
+    library.ensure_index()
+    reader = library.index.searcher().reader()
+    assert ev.live_doc_frequency(reader, "body", "niamey") == 0
+    assert library.search("niamy").total == 0

@@ -128,6 +128,9 @@ def _live_doc_frequency(reader: Any, field: str, word: str) -> int:
     btext = schema_field.to_bytes(word)
     total = 0
     for leaf, _ in _leaves(reader):
+        if not hasattr(leaf, "_terms"):  # an empty index's reader has no term table
+            total += int(leaf.doc_frequency(field, word))
+            continue
         try:
             info = leaf._terms.term_info(field, btext)
         except (TermNotFound, KeyError):
