@@ -360,6 +360,45 @@ async def test_refresh_minutes_refreshes_while_the_app_runs(
         assert not any("No new articles" in message for _, message in said)  # quiet
 
 
+async def test_new_articles_in_a_saved_search_are_told_once_the_index_is_ready(
+    home: Path, server: LocalServer
+) -> None:
+    # A refresh that ended while the index was still being built (at start-up, the refresh
+    # timer's first run) said "1 new article" but never which saved search or watched name it
+    # fell in: that news needs the index, and nothing counted it once the index was ready.
+    from sahelreader.tui.messages import IndexProgress, IndexReady
+
+    home.mkdir(parents=True)
+    (home / "config.toml").write_text('watch = ["Bilma"]\n')
+    feed = Feed(FIRST)
+    url = server.route("/dispatch.xml", feed)
+    library = build_library(home)
+    library.subscriptions.subscribe(url)
+    library.save_search("Salt", "salt OR caravan")
+    library.sync_index()
+    app = make_app(library=library, delays=Delays.none())
+    said = recorded(app)
+    feed.set(FIRST + SECOND)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.index_ready.clear()  # as while the index is (re)built
+        app.post_message(IndexProgress(2, 9))
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert ("information", "1 new article from 1 feed") in said
+        assert not any(message.startswith("New in") for _, message in said)  # not yet known
+        app.post_message(IndexReady())
+        await settle(app, pilot)
+        assert ("information", "New in saved search “Salt”: 1") in said
+        assert any(message.startswith("New in watched name “Bilma”: 1") for _, message in said)
+        assert "Camel caravan reaches Bilma salt pans" in titles(app)
+        said.clear()
+        app.index_ready.clear()  # a second rebuild does not tell the same news again
+        app.post_message(IndexReady())
+        await settle(app, pilot)
+        assert not any(message.startswith("New in") for _, message in said)
+
+
 async def test_r_without_feeds_says_how_to_add_one_and_a_r_in_the_search_bar_are_text(
     home: Path,
 ) -> None:

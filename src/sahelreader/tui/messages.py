@@ -69,7 +69,16 @@ class RefreshDone(Message):
     only: str | None = None  # the one feed refreshed (from the feeds screen)
     cancelled: bool = False
     synced: bool = True  # the index was caught up (it was ready)
+    new_ids: tuple[str, ...] = ()  # the articles it added
     error: str = ""
+
+
+@dataclass
+class ViewsNews(Message):
+    """New articles' saved searches and watched names, counted once the index had them."""
+
+    in_views: list[tuple[str, str, int]] = field(default_factory=list)  # (kind, name, count)
+    rising: set[str] = field(default_factory=set)
 
 
 @dataclass

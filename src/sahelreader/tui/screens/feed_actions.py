@@ -15,7 +15,7 @@ from textual.worker import get_current_worker
 from sahelreader.library import IndexUnavailable, Library, QueryError
 from sahelreader.text.clean import one_line, plural
 from sahelreader.tui.delays import Delays
-from sahelreader.tui.messages import RefreshDone, RefreshProgress
+from sahelreader.tui.messages import RefreshDone, RefreshProgress, ViewsNews
 from sahelreader.tui.screens.feeds import Added, AddScreen, FeedsScreen
 from sahelreader.tui.widgets.trends import RISING_MARK
 
@@ -34,6 +34,8 @@ class FeedActions(Screen[None]):
         self.refreshing = False  # a feed refresh is running (`r` does not start a second)
         self.refresh_busy = ""  # its progress, for the status line
         self._sync_when_ready = False  # articles arrived before the index was ready
+        # Feeds' new articles whose saved searches and watched names wait for the index.
+        self._news_waiting: set[str] = set()
 
     # Hooks the main screen overrides: the list, the header's counts, the status line.
     def load_list(self, keep: str | None = None, open_after: bool = False) -> None:
@@ -126,18 +128,13 @@ class FeedActions(Screen[None]):
             only=name,
             cancelled=report.cancelled or worker.is_cancelled,
             synced=not report.new_ids,
+            new_ids=tuple(report.new_ids),
         )
         if report.new_ids and not done.cancelled and self.index_ready.is_set():
             try:
                 done.synced = library.sync_index()
                 if done.synced:
-                    saved = {saved_name for saved_name, _ in library.saved_searches()}
-                    done.in_views = [
-                        ("saved search" if found in saved else "watched name", found, count)
-                        for found, count in library.new_in_views(report.new_ids)
-                    ]
-                    if any(kind == "watched name" for kind, _, _ in done.in_views):
-                        done.rising = _rising_names(library)
+                    done.in_views, done.rising = _views_news(library, report.new_ids)
             except Exception as error:  # the articles are stored; the index catches up later
                 done.synced = False
                 done.error = f"New articles are stored but not yet searchable: {error}"
@@ -177,7 +174,7 @@ class FeedActions(Screen[None]):
         if message.error:
             self.notify(message.error, severity="error", markup=False)
         if message.added or message.updated:
-            self._new_articles_arrived(synced=message.synced)
+            self._new_articles_arrived(synced=message.synced, new_ids=message.new_ids)
         self._reload_feeds_screens()
 
     def _tell_refreshed(self, message: RefreshDone) -> None:
@@ -204,25 +201,63 @@ class FeedActions(Screen[None]):
             else:
                 said = f"{plural(len(message.failed), 'feed')} failed: see the feeds screen (F)."
             self.notify(said, title="Refresh", severity="warning", markup=False)
-        for kind, name, count in message.in_views:
-            rising = (
-                f" — {RISING_MARK}" if kind == "watched name" and name in message.rising else ""
-            )
+        self._tell_views_news(message.in_views, message.rising)
+
+    def _tell_views_news(self, in_views: list[tuple[str, str, int]], rising: set[str]) -> None:
+        for kind, name, count in in_views:
+            mark = f" — {RISING_MARK}" if kind == "watched name" and name in rising else ""
             self.notify(
-                f"New in {kind} “{name}”: {count:,}{rising}", title="New articles", markup=False
+                f"New in {kind} “{name}”: {count:,}{mark}", title="New articles", markup=False
             )
 
-    def _new_articles_arrived(self, *, synced: bool) -> None:
+    def _new_articles_arrived(self, *, synced: bool, new_ids: Sequence[str] = ()) -> None:
         """Articles were added in this process: the list and the counts follow."""
         if not synced:
             self._sync_when_ready = True
+            self._news_waiting.update(new_ids)
         self.load_list()
         self.refresh_counts()
+
+    def tell_waiting_news(self) -> None:
+        """The index is ready: say which saved searches and watched names the articles that
+        came before it fall in (the rest of the refresh's news was said when it ended)."""
+        if self._news_waiting:
+            waiting, self._news_waiting = tuple(self._news_waiting), set()
+            self.count_views_news(waiting)
+
+    @work(thread=True, group="views-news")
+    def count_views_news(self, ids: tuple[str, ...]) -> None:
+        library = self.library
+        try:
+            if not library.sync_index():
+                return  # another process holds the index: the news is not known
+            in_views, rising = _views_news(library, ids)
+        except Exception:  # the articles are listed; only this news is lost
+            return
+        if in_views:
+            self.post_message(ViewsNews(in_views, rising))
+
+    def on_views_news(self, message: ViewsNews) -> None:
+        self._tell_views_news(message.in_views, message.rising)
 
     def _reload_feeds_screens(self) -> None:
         for screen in self.app.screen_stack:
             if isinstance(screen, FeedsScreen):
                 screen.reload()
+
+
+def _views_news(
+    library: Library, ids: Sequence[str]
+) -> tuple[list[tuple[str, str, int]], set[str]]:
+    """(kind, name, count) for each saved search and watched name the new articles `ids` fall
+    in, and the watched names rising today; the index must hold the articles."""
+    saved = {saved_name for saved_name, _ in library.saved_searches()}
+    in_views = [
+        ("saved search" if found in saved else "watched name", found, count)
+        for found, count in library.new_in_views(ids)
+    ]
+    rising = _rising_names(library) if any(k == "watched name" for k, _, _ in in_views) else set()
+    return in_views, rising
 
 
 def _rising_names(library: Library) -> set[str]:

@@ -248,6 +248,7 @@ class MainScreen(FeedActions, StoryActions):
             # Feeds or `a` brought articles while the index was being built.
             self._sync_when_ready = False
             self.sync_then_reload()
+            self.tell_waiting_news()
         elif self.query_text or self.filter == "watchlist":
             self.load_list()
         if self.article is not None:
