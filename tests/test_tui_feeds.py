@@ -330,20 +330,31 @@ async def test_a_feed_is_removed_from_the_feeds_screen_after_confirming(
         assert app.screen.query_one(DataTable).row_count == 0
 
 
-async def test_refresh_minutes_refreshes_while_the_app_runs(
-    home: Path, server: LocalServer
-) -> None:
+def salt_search_reader(
+    home: Path, server: LocalServer, config: str, delays: Delays
+) -> tuple[SahelReaderApp, list[tuple[str, str]]]:
+    """A reader subscribed to a feed that has gained the salt caravan story since it was last
+    fetched, with a saved search "Salt" that finds it; and its notifications from now on."""
     home.mkdir(parents=True)
-    (home / "config.toml").write_text("[feeds]\nrefresh_minutes = 1\n")
+    (home / "config.toml").write_text(config)
     feed = Feed(FIRST)
     url = server.route("/dispatch.xml", feed)
     library = build_library(home)
     library.subscriptions.subscribe(url)
     library.save_search("Salt", "salt OR caravan")
     library.sync_index()
-    app = make_app(library=library, delays=replace(Delays.none(), refresh_minute=0.05))
+    app = make_app(library=library, delays=delays)
     said = recorded(app)
     feed.set(FIRST + SECOND)
+    return app, said
+
+
+async def test_refresh_minutes_refreshes_while_the_app_runs(
+    home: Path, server: LocalServer
+) -> None:
+    app, said = salt_search_reader(
+        home, server, "[feeds]\nrefresh_minutes = 1\n", replace(Delays.none(), refresh_minute=0.05)
+    )
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         saved_search_news = ("information", "New in saved search “Salt”: 1")
@@ -368,17 +379,7 @@ async def test_new_articles_in_a_saved_search_are_told_once_the_index_is_ready(
     # fell in: that news needs the index, and nothing counted it once the index was ready.
     from sahelreader.tui.messages import IndexProgress, IndexReady
 
-    home.mkdir(parents=True)
-    (home / "config.toml").write_text('watch = ["Bilma"]\n')
-    feed = Feed(FIRST)
-    url = server.route("/dispatch.xml", feed)
-    library = build_library(home)
-    library.subscriptions.subscribe(url)
-    library.save_search("Salt", "salt OR caravan")
-    library.sync_index()
-    app = make_app(library=library, delays=Delays.none())
-    said = recorded(app)
-    feed.set(FIRST + SECOND)
+    app, said = salt_search_reader(home, server, 'watch = ["Bilma"]\n', Delays.none())
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         app.index_ready.clear()  # as while the index is (re)built
