@@ -105,6 +105,34 @@ def test_labelled_credits(text: str, expected: list[str]) -> None:
     assert agencies(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le couvre-feu est prolongé à Dosso.\n\nLe Monde avec AFP", [AFP]),
+        ("Le Monde avec AFP\n\nLe couvre-feu est prolongé à Dosso.", [AFP]),
+        ("La frontière reste fermée.\nPar Jeune Afrique avec l'AFP et Reuters", [AFP, REUTERS]),
+        ("La frontière reste fermée.\nLa rédaction avec AFP", [AFP]),
+        ("The curfew was extended in Dosso.\nStaff with Reuters and AP", [REUTERS, AP]),
+        ("The curfew was extended in Dosso.\nBy BBC News with agencies", ["news agencies"]),
+    ],
+)
+def test_byline_lines_crediting_agencies(text: str, expected: list[str]) -> None:
+    # The outlet that signs the byline is not a source: the agencies after "avec"/"with" are.
+    assert agencies(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ministers met in Tahoua.\n\nAl Jazeera and news agencies", ["news agencies"]),
+        ("The ministers met in Tahoua.\nSource: AFP and agencies", [AFP, "news agencies"]),
+        ("Les ministres se sont réunis.\n(Avec Reuters et agences)", [REUTERS, "news agencies"]),
+    ],
+)
+def test_a_credit_list_may_end_with_unnamed_agencies(text: str, expected: list[str]) -> None:
+    assert agencies(text) == expected
+
+
 # --------------------------------------------------------------------------- credit sentences
 
 
@@ -283,6 +311,9 @@ def test_described_agencies_that_are_not_news_agencies(text: str) -> None:
         "« Avec l'AFP, tout a changé », a-t-il dit.",
         "The mayor negotiated with agencies in Geneva.",
         "Photo: AFP",
+        "Le Monde avec l'AFP a signé un accord de partage des contenus.",
+        "Reuters with AFP\u2019s help found the files.",
+        "The talks with Reuters and agencies in Geneva ended on Monday.",
     ],
 )
 def test_not_credits(text: str) -> None:

@@ -97,6 +97,13 @@ def test_seed_sentences_deduplicated_and_ordered(seed: list[CitedSource]) -> Non
         ("NIAMEY (Reuters) - Niger's government extended the curfew.", "Reuters"),
         ("The president told the BBC he would not resign.", "BBC"),
         ("According to an AFP tally, more than 300 people have died.", "Agence France-Presse"),
+        ("The general resigned, according to reporting by HumAngle.", "HumAngle"),
+        ("The decree was read on state television ORTN on Tuesday.", "ORTN"),
+        (
+            "According to the local online outlet Sahara Medias, the vote is delayed.",
+            "Sahara Medias",
+        ),
+        ("The talks stalled, according to information obtained by Agence Ecofin.", "Agence Ecofin"),
     ],
 )
 def test_media_attribution_en(text: str, expected: str) -> None:
@@ -116,6 +123,21 @@ def test_media_attribution_en(text: str, expected: str) -> None:
         ("Le ministre a déclaré à l'AFP que l'enquête était ouverte.", "Agence France-Presse"),
         ("Interrogé par RFI, le maire a confirmé l'attaque.", "Radio France Internationale"),
         ("Le communiqué a été lu à la télévision nationale ORTM.", "ORTM"),
+        # the outlet described between the citing word and its name
+        ("Selon des informations de Jeune Afrique, le préfet a été relevé.", "Jeune Afrique"),
+        ("Le préfet a été relevé, selon le site d'information ActuNiger.", "ActuNiger"),
+        ("D'après les révélations du quotidien Sidwaya, le marché est annulé.", "Sidwaya"),
+        ("Le préfet a été relevé, selon le site en ligne Burkina24.", "Burkina24"),
+        # Sahel outlets and agencies the list did not know
+        ("Le décret a été lu sur les antennes de l'ORTN mardi soir.", "ORTN"),
+        ("Selon Wakat Séra, le convoi est arrivé à Djibo.", "Wakat Séra"),
+        ("Le bilan est de six morts, rapporte Alwihda Info.", "Alwihda Info"),
+        ("Selon Tchadinfos, la route de Mongo est coupée.", "Tchadinfos"),
+        ("Le Journal du Mali rapporte que la session est reportée.", "Journal du Mali"),
+        (
+            "Selon l'Agence mauritanienne d'information, le scrutin aura lieu en juin.",
+            "Agence Mauritanienne d'Information",
+        ),
     ],
 )
 def test_media_attribution_fr(text: str, expected: str) -> None:

@@ -24,7 +24,7 @@ __all__ = ["credit_hits"]
 
 _MEDIA = load_media()
 _MEDIA_NAME = re.compile(g.MEDIA_NAME)
-_UNNAMED = re.compile(g.UNNAMED_AGENCIES)
+_UNNAMED_AT_END = re.compile(rf"(?<![\w-])(?P<unnamed>{g.UNNAMED_AGENCIES})$")
 _REPORTER = re.compile(g.REPORTER)
 UNNAMED_AGENCIES = "news agencies"  # the name a credit to unnamed agencies gets
 # what may follow the names of a reporting credit: little ("…, UGC team"), or more names
@@ -37,6 +37,7 @@ _LIST_GOES_ON = re.compile(r"\s*(?:,\s*)?(?:and|et|&)\s+(?:the\s+|l[ae]\s+|les\s
 _LISTS: list[tuple[re.Pattern[str], str, bool]] = [
     (g.CREDIT_SENTENCE, "", False),
     (g.WITH_CREDIT, "", False),
+    (g.BYLINE_WITH_CREDIT, "", False),
     (g.BRACKETED_CREDIT, "(", False),
     (g.SIGN_OFF, "", False),
     (g.LABELLED_CREDIT, ":", False),
@@ -130,8 +131,11 @@ def _agencies(text: str, start: int, end: int, agencies_only: bool) -> list[Hit]
         hit = _media_hit(m.group(0), m.start(), m.end())
         if hit and (hit.kind == "agency" or not agencies_only):
             hits.append(hit)
-    if not hits and _UNNAMED.fullmatch(text, start, end):
-        hits.append(Hit("m:" + UNNAMED_AGENCIES, UNNAMED_AGENCIES, "agency", start, end, 5))
+    # unnamed agencies alone ("Agencies") or ending the list ("AFP and agencies")
+    unnamed = _UNNAMED_AT_END.search(text, start, end)
+    if unnamed and (not hits or unnamed.start() >= hits[-1].end):
+        at = unnamed.start("unnamed")
+        hits.append(Hit("m:" + UNNAMED_AGENCIES, UNNAMED_AGENCIES, "agency", at, end, 5))
     return hits
 
 

@@ -262,7 +262,8 @@ _NAME_DET = r"(?:(?:[Tt]he|[Ll]['’]|la|le|les|de\s+l['’]|de\s+la|de|du|d['�
 _JOIN = rf"\s*(?i:{_any(v.CREDIT_JOINERS)})\s*"
 CREDITED = rf"{_NAME_DET}{MEDIA_NAME}(?:{_JOIN}{_NAME_DET}{MEDIA_NAME})*"
 UNNAMED_AGENCIES = rf"(?i:{_any(v.UNNAMED_AGENCIES)})(?![\w-])"
-_CREDITED_ANY = rf"(?:{CREDITED}|{UNNAMED_AGENCIES})"
+# named agencies, maybe then unnamed ones ("AFP and agencies"), or unnamed ones alone
+_CREDITED_ANY = rf"(?:{CREDITED}(?:{_JOIN}{UNNAMED_AGENCIES})?|{UNNAMED_AGENCIES})"
 # a reporter's name stays on its line: "Additional reporting by Rob Corp" then a new paragraph
 _LINE_NAME = NAME.replace(r"\s+", r"[^\S\n]+")
 # who reported: agencies and people, with the place they reported from
@@ -295,6 +296,14 @@ WITH_CREDIT = _compile(
     rf"(?:^|(?<=\n)|(?<=[(\[])|(?<=[-–—])|(?<=[-–—]\s)|(?<=[.!?…]\s))"
     rf"{_NO_NL}*(?i:{_any(v.WITH_CREDITS)})\s+(?P<list>{_CREDITED_ANY})"
     rf"(?:{_NO_NL}*[)\]]|{_LINE_END})"
+)
+# a byline signed by an outlet or a newsroom, crediting agencies, on a line of its own:
+# "Le Monde avec AFP", "Par la rédaction avec l'AFP et Reuters", "Staff with agencies"
+_NEWSROOM = rf"(?i:{_any(v.NEWSROOM_WORDS)})(?![\w-])"
+BYLINE_WITH_CREDIT = _compile(
+    rf"(?:^|(?<=\n)){_NO_NL}*(?:(?i:{_any(v.BYLINE_WORDS)}){_NO_NL}+)?"
+    rf"(?:{_NAME_DET}{MEDIA_NAME}(?:{_NO_NL}+{_NEWSROOM})?|{_NEWSROOM})"
+    rf"{_NO_NL}+(?i:{_any(v.WITH_CREDITS)}){_NO_NL}+(?P<list>{_CREDITED_ANY}){_LINE_END}"
 )
 # datelines and bracketed credits: "NIAMEY (Reuters) -", "BAMAKO, 3 March (AFP) –",
 # "(AFP/Reuters) :", "… ont été tués. (AFP)", a line "(Reuters) The army said"
