@@ -11,6 +11,8 @@ from sahelreader.sources import CitedSource, extract_citations, extract_links, s
 
 from .conftest import seed_text
 
+ANP = "Agence Nigérienne de Presse"
+
 
 def cited(text: str, language: str | None = None) -> dict[str, CitedSource]:
     return {c.name: c for c in extract_citations(text, language)}
@@ -104,6 +106,14 @@ def test_seed_sentences_deduplicated_and_ordered(seed: list[CitedSource]) -> Non
             "Sahara Medias",
         ),
         ("The talks stalled, according to information obtained by Agence Ecofin.", "Agence Ecofin"),
+        (
+            "Three bodies lay by the road, an AFP photographer and a Reuters witness said.",
+            "Reuters",
+        ),
+        ("Reuters could not independently verify the video posted on Sunday.", "Reuters"),
+        ("AP was unable to confirm the toll.", "Associated Press"),
+        ("The decree was carried by the official news agency ANP on Monday.", ANP),
+        ("The raid was first reported by the Nigerian newspaper Daily Trust.", "Daily Trust"),
     ],
 )
 def test_media_attribution_en(text: str, expected: str) -> None:
@@ -133,6 +143,14 @@ def test_media_attribution_en(text: str, expected: str) -> None:
         ("Selon Wakat Séra, le convoi est arrivé à Djibo.", "Wakat Séra"),
         ("Le bilan est de six morts, rapporte Alwihda Info.", "Alwihda Info"),
         ("Selon Tchadinfos, la route de Mongo est coupée.", "Tchadinfos"),
+        ("Le bilan a été confirmé à l'AFP par un élu local.", "Agence France-Presse"),
+        ("La nouvelle a été annoncée à RFI par le maire.", "Radio France Internationale"),
+        ("Sur les ondes de RFI, le préfet a démenti.", "Radio France Internationale"),
+        ("Une enquête révélée par Mediapart met en cause le ministre.", "Mediapart"),
+        (
+            "Les routes sont coupées, indique l'agence de presse officielle AIB.",
+            "Agence d'Information du Burkina",
+        ),
         ("Le Journal du Mali rapporte que la session est reportée.", "Journal du Mali"),
         (
             "Selon l'Agence mauritanienne d'information, le scrutin aura lieu en juin.",

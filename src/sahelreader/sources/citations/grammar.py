@@ -103,11 +103,13 @@ _FR_DE = r"(?:\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*[\w'’-]+(?:\s+é
 
 # --------------------------------------------------------------------------- outlets
 
-_FILL = rf"(?:(?:{_any(v.MEDIA_FILLERS)}|[{UP}][\w-]*['’]s)\s+|[dlDL]['’])"
+# words between a citing word and the outlet: "told the Nigerian daily Punch", "selon le site
+# d'information X"; a demonym keeps its capital even where the cues ignore case
+_FILL = rf"(?:(?:{_any(v.MEDIA_FILLERS)}|[{UP}][\w-]*['’]s|(?-i:{_DEMONYM}))\s+|[dlDL]['’])"
 _MEDIA_CUES = (
     rf"(?:{_any(v.MEDIA_CUES)}"
-    rf"|{_any(v.MEDIA_CUE_AUXILIARIES_FR)}(?:(?:-t)?-(?:il|elle)s?)?\s+"
-    rf"{_any(v.MEDIA_CUE_PARTICIPLES_FR)}"
+    rf"|{_any(v.MEDIA_CUE_AUXILIARIES_FR)}(?:(?:-t)?-(?:il|elle)s?)?\s+(?:été\s+)?"
+    rf"{_any(v.MEDIA_CUE_PARTICIPLES_FR)}e?s?"
     rf"|{_any(v.MEDIA_CUE_PARTICIPLES_BY_FR)}e?s?\s+(?:par|sur|dans)"
     rf"|{_any(v.STATE_MEDIA_NOUNS_FR)}\s+{_any(v.STATE_MEDIA_ADJECTIVES_FR)})"
 )
