@@ -151,6 +151,11 @@ def test_a_credit_list_may_end_with_unnamed_agencies(text: str, expected: list[s
         ("Information from Anadolu Agency was included in this piece.", ["Anadolu"]),
         ("Cet article a été rédigé avec l'AFP.", [AFP]),
         ("Cette dépêche contient des informations de l'ANP et de Reuters.", [ANP, REUTERS]),
+        ("This article was originally published by The Conversation.", ["The Conversation"]),
+        ("This report first appeared in The New Humanitarian.", ["The New Humanitarian"]),
+        ("Cet article est republié depuis The Conversation.", ["The Conversation"]),
+        ("Le couvre-feu est levé, a-t-on appris auprès de l'AFP.", [AFP]),
+        ("Les tirs ont cessé, selon un journaliste de l'AFP sur place.", [AFP]),
     ],
 )
 def test_credit_sentences(text: str, expected: list[str]) -> None:
@@ -192,6 +197,26 @@ def test_the_seed_credit_still_works() -> None:
         ),
         ("The Associated Press contributed to this report.", [(AP, "agency")]),
         ("AFP and Reuters also contributed to this story.", [(AFP, "agency"), (REUTERS, "agency")]),
+        # a credit ending at "contributed", the reporter's city and country before it
+        (
+            "The curfew holds.\n\nAssociated Press writer Idé Garba in Zinder, Niger, contributed.",
+            [(AP, "agency"), ("Idé Garba", "reporter")],
+        ),
+        ("Salif Konaté in Kayes contributed.", [("Salif Konaté", "reporter")]),
+        # a reporting credit after a writing credit on a byline
+        (
+            "Written by Nadia Ouédraogo with reporting by Paul Kaboré in Bobo-Dioulasso.",
+            [("Paul Kaboré", "reporter")],
+        ),
+        # RFI's correspondent credits
+        (
+            "Le marché a rouvert mardi.\n\nAvec notre correspondant à Niamey, Idrissa Maïga",
+            [("Idrissa Maïga", "reporter")],
+        ),
+        (
+            "Le marché a rouvert mardi.\nDe notre envoyée spéciale à Gao, Léa Fontaine",
+            [("Léa Fontaine", "reporter")],
+        ),
     ],
 )
 def test_reporting_credits(text: str, expected: list[tuple[str, str]]) -> None:
@@ -310,6 +335,8 @@ def test_described_agencies_that_are_not_news_agencies(text: str) -> None:
         "Il a quitté l'Agence France-Presse (AFP) en 2019 pour une radio.",
         "« Avec l'AFP, tout a changé », a-t-il dit.",
         "The mayor negotiated with agencies in Geneva.",
+        "Kofi Mensah in Accra contributed.",  # a sentence, not a credit line
+        "Written by the prophet and read by millions, the text endures.",
         "Photo: AFP",
         "Le Monde avec l'AFP a signé un accord de partage des contenus.",
         "Reuters with AFP\u2019s help found the files.",

@@ -30,6 +30,7 @@ UNNAMED_AGENCIES = "news agencies"  # the name a credit to unnamed agencies gets
 # what may follow the names of a reporting credit: little ("…, UGC team"), or more names
 _CLAUSE_END = re.compile(r"[;)\]\n]")
 _MOST_WORDS_AFTER_CREDIT = 3
+_MOST_BYLINE_WORDS = 8  # "Written by Aminata Diallo and Paul Kaboré": a byline, not a sentence
 _LIST_GOES_ON = re.compile(r"\s*(?:,\s*)?(?:and|et|&)\s+(?:the\s+|l[ae]\s+|les\s+)?[A-Z]")
 
 # the shapes around a list of agencies, with a cheap test for whether one can be in the text;
@@ -73,6 +74,9 @@ def _sentence_credits(doc: Doc, lo: int, hi: int) -> list[Hit]:
             hits += _reporters(text, m.start("list"), m.end("list"), _starts_a_credit(doc, m))
     if "contributed" in lower:
         for m in g.CONTRIBUTED.finditer(text, lo, hi):
+            hits += _reporters(text, m.start("list"), m.end("list"), people=True)
+    if "correspond" in lower or "envoy" in lower:
+        for m in g.CORRESPONDENT_CREDIT.finditer(text, lo, hi):
             hits += _reporters(text, m.start("list"), m.end("list"), people=True)
     for m in g.DESCRIBED_AGENCY.finditer(text, lo, hi):
         if m.group("cue") is None and not g.MEDIA_POST.match(text, m.end(), hi):
@@ -156,11 +160,13 @@ def _reporters(text: str, start: int, end: int, people: bool) -> list[Hit]:
             hit = _media_hit(m.group("media"), m.start("media"), m.end("media"))
             if hit:
                 hits.append(hit)
+        person = "staff" if m.group("staff") else "person" if m.group("person") else ""
+        if not person or not people:
             continue
-        name = strip_name(clean(m.group("person")))
+        name = strip_name(clean(m.group(person)))
         # a reporter is named in full: one capitalised word is a place or a sentence word
-        if people and " " in name and is_person_name(name, titled=False):
-            at = m.start("person") + m.group("person").index(name.split()[0])
+        if " " in name and is_person_name(name, titled=False):
+            at = m.start(person) + m.group(person).index(name.split()[0])
             hits.append(Hit("r:" + name.lower(), name, "reporter", at, at + len(name), 4))
     return hits
 
@@ -172,7 +178,10 @@ def _starts_a_credit(doc: Doc, m: re.Match[str]) -> bool:
     about X's reporting, not a credit."""
     sentence_start, sentence_end = doc.bounds(m.start())
     before = doc.text[sentence_start : m.start()].rstrip(" \t")
-    if before and not before.endswith(("(", "[", ";", "\n", "—", "–")):
+    line = before.rsplit("\n", 1)[-1].lstrip(" \t")
+    # "Written by X with reporting by Y": a byline's writing credit, then the reporting one
+    byline = bool(g.BYLINE_OPENER.match(line)) and len(line.split()) <= _MOST_BYLINE_WORDS
+    if before and not before.endswith(("(", "[", ";", "\n", "—", "–")) and not byline:
         return False
     after = _CLAUSE_END.split(doc.text[m.end("list") : sentence_end], maxsplit=1)[0]
     # "… and the BBC's UGC team": the list goes on with names the grammar does not read

@@ -268,12 +268,16 @@ UNNAMED_AGENCIES = rf"(?i:{_any(v.UNNAMED_AGENCIES)})(?![\w-])"
 _CREDITED_ANY = rf"(?:{CREDITED}(?:{_JOIN}{UNNAMED_AGENCIES})?|{UNNAMED_AGENCIES})"
 # a reporter's name stays on its line: "Additional reporting by Rob Corp" then a new paragraph
 _LINE_NAME = NAME.replace(r"\s+", r"[^\S\n]+")
-# who reported: agencies and people, with the place they reported from
+# who reported: agencies (maybe with their writer: "Associated Press writer X") and people,
+# with the place they reported from ("in Zinder, Niger")
+_STAFF_ROLE = rf"(?i:{_any(v.STAFF_ROLES_EN)})(?![\w-])"
 REPORTER = (
-    rf"(?:{_NAME_DET}(?P<media>{MEDIA_NAME})|(?P<person>{_LINE_NAME}))"
-    rf"(?:{_NO_NL}+(?:in|from){_NO_NL}+{_LINE_NAME})?"
+    rf"(?:{_NAME_DET}(?P<media>{MEDIA_NAME})"
+    rf"(?:{_NO_NL}+{_STAFF_ROLE}{_NO_NL}+(?P<staff>{_LINE_NAME}))?"
+    rf"|(?P<person>{_LINE_NAME}))"
+    rf"(?:{_NO_NL}+(?:in|from){_NO_NL}+{_LINE_NAME}(?:,{_NO_NL}*{_LINE_NAME})?)?"
 )
-_REPORTERS = REPORTER.replace("?P<media>", "").replace("?P<person>", "")
+_REPORTERS = re.sub(r"\?P<(?:media|staff|person)>", "", REPORTER)
 _LINE_JOIN = _JOIN.replace(r"\s", _NO_NL)
 _REPORTER_LIST = rf"{_REPORTERS}(?:{_LINE_JOIN}{_REPORTERS})*"
 _THIS_ARTICLE = rf"(?i:{_any(v.ARTICLE_DETERMINERS)})\s+(?i:{_any(v.ARTICLE_NOUNS)})(?![\w-])"
@@ -326,11 +330,21 @@ LABELLED_CREDIT = _compile(
 REPORTING_BY = _compile(
     rf"(?<![\w-])(?i:{_any(v.REPORTING_CREDITS_EN)}){_NO_NL}+(?P<list>{_REPORTER_LIST})"
 )
-# "X contributed reporting from Niamey", "The Associated Press contributed to this report"
+# "X contributed reporting from Niamey", "The Associated Press contributed to this report",
+# a line "AP writer X in Zinder, Niger, contributed."
 CONTRIBUTED = _compile(
-    rf"(?P<list>{_REPORTER_LIST}){_NO_NL}+(?i:{_any(v.CONTRIBUTED_EN)})\s+"
-    rf"(?:(?i:{_any(v.CONTRIBUTED_OBJECTS_EN)})(?![\w-])|(?i:to)\s+{_THIS_ARTICLE})"
+    rf"(?P<list>{_REPORTER_LIST}),?{_NO_NL}+(?i:{_any(v.CONTRIBUTED_EN)})"
+    rf"(?:\s+(?:(?i:{_any(v.CONTRIBUTED_OBJECTS_EN)})(?![\w-])|(?i:to)\s+{_THIS_ARTICLE})"
+    rf"|(?={_LINE_END}))"
 )
+# a French correspondent's credit line: "Avec notre correspondant à Niamey, X"
+CORRESPONDENT_CREDIT = _compile(
+    rf"(?:^|(?<=\n)){_NO_NL}*(?i:{_any(v.CORRESPONDENT_CREDITS_FR)})(?![\w-])"
+    rf"[^,\n]{{0,60}},{_NO_NL}*(?P<list>{_REPORTER_LIST}){_LINE_END}"
+)
+# a writing credit opening a line, which a reporting credit may follow ("Written by X with
+# reporting by Y")
+BYLINE_OPENER = _compile(rf"(?i:{_any(v.BYLINE_OPENERS_EN)}){_NO_NL}+[{UP}]")
 # an agency described, then named: "selon l'agence de presse Reuters", "a indiqué l'agence de
 # presse nigérienne (ANP)", "according to the state news agency IRNA"; without a citing word
 # before it, a media verb must follow ("the official news agency APS reported")
