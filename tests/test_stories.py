@@ -64,6 +64,28 @@ def test_english_and_french_reports_of_one_event_find_each_other(
     assert set(story.languages) == {"en", "fr"}
 
 
+@pytest.mark.parametrize("n", range(len(EVENTS)))
+def test_a_new_library_of_a_few_articles_links_the_two_languages(home: Path, n: int) -> None:
+    # A new user's first few articles: every name is in a large share of them, so rarity
+    # measured on the library alone made no name rare, and the English and French reports of
+    # one event found nothing (a 4-article library; with 80 more articles they did).
+    event = EVENTS[n]
+    other = EVENTS[(n + 1) % len(EVENTS)]
+    lib = Library.open(home, seed=False)
+    try:
+        lib.add_drafts([english(event, n), french(event, n + 1), english(other, n + 2)])
+        lib.ensure_index()
+        en, fr = _pair(lib, event, n)
+        assert [c.id for c in lib.related(en).coverage] == [fr]
+        assert [c.id for c in lib.related(fr).coverage] == [en]
+        story = lib.stories.of_article(en)
+        assert story is not None and {a.id for a in story.articles} == {en, fr}
+        lone = lib.stories.of_article(_id(lib, english(other, n + 2).title))
+        assert lone is None or len(lone.articles) == 1
+    finally:
+        lib.close()
+
+
 def test_another_event_in_the_same_country_is_not_the_same_story(bilingual: Library) -> None:
     en, fr = _pair(bilingual, EVENTS[0], 0)
     other = _id(bilingual, english(SAME_COUNTRY, 2).title)

@@ -75,7 +75,13 @@ from datetime import datetime, timezone
 from sahelreader.entities.summary import group_entities, name_key
 from sahelreader.models import Article, Entity
 from sahelreader.related.duplicates import Shingles, near_duplicate, same_source
-from sahelreader.related.features import LEDE_CHARS, numbers_in, outlet_words, stop_words
+from sahelreader.related.features import (
+    LEDE_CHARS,
+    numbers_in,
+    outlet_words,
+    rarity_base,
+    stop_words,
+)
 from sahelreader.related.inputs import Document, RelatedInputs, Searcher
 from sahelreader.related.result import Coverage, Related
 from sahelreader.related.term_stats import term_stats
@@ -662,7 +668,7 @@ class _ProperWords:
 
     def __init__(self, searcher: Searcher) -> None:
         self.stats = term_stats(searcher)
-        self.total = max(2, searcher.reader().doc_count())
+        self.total = rarity_base(searcher.reader().doc_count())
         self._weights: dict[str, float] = {}
 
     def of(self, title: str, body: str, language: str) -> frozenset[tuple[str, ...]]:
@@ -885,7 +891,7 @@ def _names_outlet(name: _Name, source: str) -> bool:
 def _entity_weights(searcher: Searcher, names: Iterable[_Name]) -> dict[tuple[str, ...], float]:
     """Type weight times a normalised idf (sharpened) of the name's rarest token in `entity`."""
     stats = term_stats(searcher)
-    total = max(2, searcher.reader().doc_count())
+    total = rarity_base(searcher.reader().doc_count())
     weights: dict[tuple[str, ...], float] = {}
     for name in names:
         df = min((stats.doc_frequency("entity", token) for token in name.key), default=0)

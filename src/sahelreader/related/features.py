@@ -39,6 +39,7 @@ __all__ = [
     "kind_of",
     "numbers_in",
     "outlet_words",
+    "rarity_base",
 ]
 
 # Weights of the kinds of key: a shared person says more than a shared place.
@@ -49,6 +50,16 @@ NAME_KINDS = frozenset({"person", "organisation", "place"})
 MAX_NUMBERS = 12  # numbers kept from one article (the first ones: the lede's)
 MAX_ENTITIES = 16  # entities kept, most mentioned first
 LEDE_CHARS = 3000  # numbers are read from the title and the start of the body
+# How rare a name or word is comes from the library's document counts; in a library of a few
+# articles every name is in a large share of them, which says nothing about the news at large:
+# rarity is measured as if the library held at least this many articles.
+RARITY_LIBRARY_FLOOR = 50
+
+
+def rarity_base(articles: int) -> int:
+    """The article count a document frequency is measured against (`RARITY_LIBRARY_FLOOR`)."""
+    return max(RARITY_LIBRARY_FLOOR, articles)
+
 
 # A number not inside a word or after a separator: grouped by thousands ("1,500", "1 500") or
 # a plain run of digits. It starts with its first digit and then looks behind it (not after

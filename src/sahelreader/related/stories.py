@@ -24,7 +24,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sahelreader.related.features import KIND_WEIGHT, NAME_KINDS, kind_of
+from sahelreader.related.features import KIND_WEIGHT, NAME_KINDS, kind_of, rarity_base
 
 __all__ = ["Choice", "Story", "StoryArticle", "choose_story", "key_weights", "story_similarity"]
 
@@ -48,13 +48,14 @@ def key_weights(keys: Sequence[str], df: Mapping[str, int], total: int) -> dict[
     """Each key's weight: its kind's times its idf (normalised to 0..1, sharpened); 0 (left
     out) above the document-frequency cap."""
     cap = max_df(total)
-    scale = math.log(total + 2)
+    base = rarity_base(total)
+    scale = math.log(base + 2)
     weights: dict[str, float] = {}
     for key in keys:
         count = df.get(key, 0)
         if count > cap:
             continue
-        idf = math.log((total + 2) / (count + 1)) / scale
+        idf = math.log((base + 2) / (count + 1)) / scale
         weight = KIND_WEIGHT.get(kind_of(key), 1.0) * max(0.0, idf) ** IDF_POWER
         if weight > 0.0:
             weights[key] = weight
