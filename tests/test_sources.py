@@ -301,6 +301,29 @@ def test_official_fr() -> None:
     assert "ministre" in cited("Selon le ministre, la situation est sous contrôle.", "fr")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Selon le porte-parole de l'armée, le commandant Issa Kanté, le camp a été repris.",
+            "Issa Kanté, porte-parole de l'armée",
+        ),
+        (
+            "« Le calme est revenu », a affirmé le ministre de l'Intérieur, Hamadou Souley.",
+            "Hamadou Souley, ministre de l'Intérieur",
+        ),
+        (
+            "D'après le gouverneur de la région, le général Mahamadou Tiémoko, les routes sont "
+            "coupées.",
+            "Mahamadou Tiémoko, gouverneur de la région",
+        ),
+    ],
+)
+def test_french_role_then_name_after_the_verb(text: str, expected: str) -> None:
+    # The speaker named in apposition after his role was listed by the role alone.
+    assert expected in cited(text, "fr"), names(text, "fr")
+
+
 def test_anonymous_sources() -> None:
     fr = cited("Vingt soldats ont été tués, a indiqué l'AFP de source sécuritaire.", "fr")
     assert fr["source sécuritaire"].kind == "official"

@@ -167,6 +167,12 @@ REV_PERSON = _compile(
     rf"(?P<appos>,\s+(?:the|a|an|who|its|le|la|l['’]|un|une|qui|ex-|former|"
     rf"{_ROLE_HEADS})\b[^,.;:!?“”\"«»()\n]{{0,90}})?"
 )
+# the speaker named after the role ("selon le porte-parole de l'armée, le commandant X,";
+# "a affirmé le ministre de l'Intérieur, Y."): the name ends its clause
+ROLE_THEN_NAME = _compile(
+    rf",\s+(?P<title>{TITLE}\s+(?:{TITLE}\s+)?)?(?P<name>{NAME})(?P<appos>(?!x)x)?"
+    rf"(?=\s*(?:[,.;:!?)»”\"]|$))"
+)
 REV_UNNAMED = _compile(
     rf"(?P<det>{_any(v.UNNAMED_DETERMINERS_AFTER)}\b\s*|l['’])"
     rf"(?P<role>{_OFFICE_ROLE_REV})(?![\w'’-])"

@@ -69,7 +69,10 @@ def speech_hits(doc: Doc, en: bool, fr: bool) -> list[Hit]:
             hit = generic_org_hit(m, en, fr) if m else None
         if hit is None:
             m = g.REV_UNNAMED.match(text, p, s_end)
-            hit = unnamed_hit(m) if m else None
+            if m:
+                named = g.ROLE_THEN_NAME.match(text, m.end(), s_end)
+                hit = named_hit(doc, named, m.group("role")) if named else None
+                hit = hit or unnamed_hit(m)
         if hit:
             hits.append(hit)
     if fr:
