@@ -32,7 +32,8 @@ def _random_bytes(tmp_path: Path) -> Path:
 
 BAD_HOMES = {
     "a regular file": (_a_file, "is a file, not a folder"),
-    "library.db a folder": (_a_folder_for_a_database, "cannot open the library database"),
+    # sqlite3's own words were "unable to open database file"
+    "library.db a folder": (_a_folder_for_a_database, "library.db is a folder, not a database"),
     "library.db random bytes": (_random_bytes, "sahelreader doctor"),
 }
 

@@ -214,6 +214,11 @@ class Store:
         return conn
 
     def _connect(self) -> sqlite3.Connection:
+        if self.path.is_dir():
+            raise StoreError(
+                f"cannot open the library database: {self.path} is a folder, not a database "
+                "(move it away, and sahelreader makes a new library there)"
+            )
         if self.read_only is not None:
             return self._connect_read_only()
         self.path.parent.mkdir(parents=True, exist_ok=True)
