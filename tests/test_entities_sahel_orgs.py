@@ -1,0 +1,96 @@
+"""Sahel and West-African organisations from the issue-14 coverage audit: armed groups, state
+and regional bodies, aid groups, national media, companies and universities that news of the
+region names, found whole and typed as organisations, and their English, French and short
+names grouped as one entity. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from sahelreader.entities.equivalents import bundled_equivalences
+
+from .entity_helpers import DEFAULT, RULES, found
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        ("Les milices Ganda Izo ont été désarmées l'an dernier.", "fr", "Ganda Izo"),
+        ("Selon Studio Tamani, les combats ont repris mardi.", "fr", "Studio Tamani"),
+        ("Selon Wakat Séra, le convoi est arrivé à bon port.", "fr", "Wakat Séra"),
+        ("Selon Niger Inter, l'attaque a fait dix morts.", "fr", "Niger Inter"),
+        ("Selon Burkina 24, les enseignants sont en grève.", "fr", "Burkina 24"),
+        ("Selon Mali Actu, le marché a brûlé dans la nuit.", "fr", "Mali Actu"),
+        ("Selon Malijet, le directeur a été limogé.", "fr", "Malijet"),
+        ("Tamtaminfo rapporte que le président a voyagé.", "fr", "Tamtaminfo"),
+        ("Énergie du Mali a annoncé des coupures à Bamako.", "fr", "Énergie du Mali"),
+        ("Orange Mali a augmenté ses tarifs en janvier.", "fr", "Orange Mali"),
+        ("Resolute Mining a payé une amende à l'État.", "fr", "Resolute Mining"),
+        ("Goldfields a vendu sa participation dans la mine.", "fr", "Goldfields"),
+        ("L'Université Cheikh Anta Diop a fermé ses portes.", "fr", "Université Cheikh Anta Diop"),
+        ("Handicap International a alerté sur les mines.", "fr", "Handicap International"),
+        ("Médecins du monde a ouvert un centre à Diffa.", "fr", "Médecins du monde"),
+        (
+            "Le Conseil norvégien pour les réfugiés a dénoncé la situation.",
+            "fr",
+            "Conseil norvégien pour les réfugiés",
+        ),
+        ("Le Balai citoyen a appelé à manifester samedi.", "fr", "Balai citoyen"),
+        ("Tournons la page dénonce les arrestations.", "fr", "Tournons la page"),
+        (
+            "La Haute autorité à la consolidation de la paix a réuni les chefs de village.",
+            "fr",
+            "Haute autorité à la consolidation de la paix",
+        ),
+        (
+            "La Commission du bassin du lac Tchad coordonne la force.",
+            "fr",
+            "Commission du bassin du lac Tchad",
+        ),
+        ("L'Autorité du bassin du Niger a alerté.", "fr", "Autorité du bassin du Niger"),
+        (
+            "Le Mouvement pour la justice et la réhabilitation du Niger a revendiqué le sabotage.",
+            "fr",
+            "Mouvement pour la justice et la réhabilitation du Niger",
+        ),
+        ("Le Bataillon d'intervention rapide est arrivé.", "fr", "Bataillon d'intervention rapide"),
+        ("World Vision launched an appeal for the displaced.", "en", "World Vision"),
+        ("Resolute Mining paid a fine to the state.", "en", "Resolute Mining"),
+        (
+            "The West African Development Bank approved a loan for the road.",
+            "en",
+            "West African Development Bank",
+        ),
+        ("The Islamic State in the Sahel claimed the raid.", "en", "Islamic State in the Sahel"),
+    ],
+)
+def test_sahel_organisations_are_found_whole(text: str, language: str, name: str) -> None:
+    for recogniser in (RULES, DEFAULT):
+        names = found(recogniser, text, language)
+        assert (name, "organisation") in names, names
+        assert not any(kind != "organisation" and name in n for n, kind in names), names
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("FLA", "Front de libération de l'Azawad"),
+        ("Azawad Liberation Front", "FLA"),
+        ("CMA", "Coordination des mouvements de l'Azawad"),
+        ("FAMa", "Malian Armed Forces"),
+        ("VDP", "Volunteers for the Defence of the Homeland"),
+        ("Katiba Macina", "Front de libération du Macina"),
+        ("BOAD", "West African Development Bank"),
+        ("CBLT", "Lake Chad Basin Commission"),
+        ("Force multinationale mixte", "MNJTF"),
+        ("Agence nigérienne de presse", "ANP"),
+        ("Radio France Internationale", "RFI"),
+        ("Barrick", "Barrick Gold"),
+        ("Islamic State in the Sahel", "EIGS"),
+        ("Daech", "Islamic State"),
+        ("MPSR", "Mouvement patriotique pour la sauvegarde et la restauration"),
+    ],
+)
+def test_english_french_and_short_names_of_one_body_are_one_entity(one: str, other: str) -> None:
+    equivalences = bundled_equivalences()
+    assert equivalences.key("organisation", one) == equivalences.key("organisation", other)
