@@ -94,3 +94,51 @@ def test_sahel_organisations_are_found_whole(text: str, language: str, name: str
 def test_english_french_and_short_names_of_one_body_are_one_entity(one: str, other: str) -> None:
     equivalences = bundled_equivalences()
     assert equivalences.key("organisation", one) == equivalences.key("organisation", other)
+
+
+# --- the lower-case body of a French organisation name: more of its usual words ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "La Direction générale des impôts a lancé une campagne de recouvrement.",
+            "Direction générale des impôts",
+        ),
+        (
+            "L'Agence nationale de la météorologie prévoit de fortes pluies.",
+            "Agence nationale de la météorologie",
+        ),
+        (
+            "La Société nationale des chemins de fer a repris le trafic vers Kessoum.",
+            "Société nationale des chemins de fer",
+        ),
+        (
+            "Le Comité international olympique a suspendu la fédération.",
+            "Comité international olympique",
+        ),
+        (
+            "L'Autorité indépendante de gestion des élections a fixé la date du scrutin.",
+            "Autorité indépendante de gestion des élections",
+        ),
+        (
+            "La Fédération internationale des ligues des droits de l'homme publie un rapport.",
+            "Fédération internationale des ligues des droits de l'homme",
+        ),
+        ("Le Syndicat autonome des magistrats a protesté.", "Syndicat autonome des magistrats"),
+        ("L'Ordre des avocats a décrété une grève de trois jours.", "Ordre des avocats"),
+        ("Le Fonds mondial a débloqué une nouvelle enveloppe.", "Fonds mondial"),
+        (
+            "Le Fonds des Nations unies pour la population a lancé un appel.",
+            "Fonds des Nations unies pour la population",
+        ),
+        (
+            "L'Office central de lutte contre la corruption a saisi des biens.",
+            "Office central de lutte contre la corruption",
+        ),
+    ],
+)
+def test_french_organisation_bodies_with_institutional_words(text: str, name: str) -> None:
+    for recogniser in (RULES, DEFAULT):
+        assert (name, "organisation") in found(recogniser, text, "fr")
