@@ -36,7 +36,6 @@ from .entity_helpers import DEFAULT, RULES, found
             "Conseil norvégien pour les réfugiés",
         ),
         ("Le Balai citoyen a appelé à manifester samedi.", "fr", "Balai citoyen"),
-        ("Tournons la page dénonce les arrestations.", "fr", "Tournons la page"),
         (
             "La Haute autorité à la consolidation de la paix a réuni les chefs de village.",
             "fr",
@@ -74,16 +73,14 @@ def test_sahel_organisations_are_found_whole(text: str, language: str, name: str
 @pytest.mark.parametrize(
     ("one", "other"),
     [
-        ("FLA", "Front de libération de l'Azawad"),
-        ("Azawad Liberation Front", "FLA"),
-        ("CMA", "Coordination des mouvements de l'Azawad"),
+        ("Azawad Liberation Front", "Front de libération de l'Azawad"),
+        ("Coordination of Azawad Movements", "Coordination des mouvements de l'Azawad"),
         ("FAMa", "Malian Armed Forces"),
         ("VDP", "Volunteers for the Defence of the Homeland"),
         ("Katiba Macina", "Front de libération du Macina"),
         ("BOAD", "West African Development Bank"),
         ("CBLT", "Lake Chad Basin Commission"),
         ("Force multinationale mixte", "MNJTF"),
-        ("Agence nigérienne de presse", "ANP"),
         ("Radio France Internationale", "RFI"),
         ("Barrick", "Barrick Gold"),
         ("Islamic State in the Sahel", "EIGS"),
@@ -142,3 +139,22 @@ def test_english_french_and_short_names_of_one_body_are_one_entity(one: str, oth
 def test_french_organisation_bodies_with_institutional_words(text: str, name: str) -> None:
     for recogniser in (RULES, DEFAULT):
         assert (name, "organisation") in found(recogniser, text, "fr")
+
+
+@pytest.mark.parametrize(
+    ("short", "body"),
+    [
+        ("CMA", "Coordination des mouvements de l'Azawad"),
+        ("FLA", "Front de libération de l'Azawad"),
+        ("ANP", "Agence nigérienne de presse"),
+        ("FDS", "Forces de défense et de sécurité"),
+        ("NRC", "Norwegian Refugee Council"),
+    ],
+)
+def test_a_short_form_other_bodies_share_is_not_grouped_with_a_sahel_body(
+    short: str, body: str
+) -> None:
+    # "the CMA" in British news is the Competition and Markets Authority: grouped, search
+    # would file it under the Azawad movements
+    equivalences = bundled_equivalences()
+    assert equivalences.key("organisation", short) != equivalences.key("organisation", body)
