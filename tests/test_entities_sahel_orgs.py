@@ -158,3 +158,29 @@ def test_a_short_form_other_bodies_share_is_not_grouped_with_a_sahel_body(
     # would file it under the Azawad movements
     equivalences = bundled_equivalences()
     assert equivalences.key("organisation", short) != equivalences.key("organisation", body)
+
+
+# --- a listed four-letter acronym written as a word, as BBC and AFP style have them -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "language"),
+    [
+        ("Les jihadistes du Jnim ont attaqué un poste près de Kessoum.", "Jnim", "fr"),
+        ("L'Aqmi détient encore deux otages dans le désert.", "Aqmi", "fr"),
+        ("L'Eigs a revendiqué l'embuscade de jeudi.", "Eigs", "fr"),
+        ("Jnim fighters besieged the town for weeks.", "Jnim", "en"),
+        ("Opec cut its output again on Monday.", "Opec", "en"),
+    ],
+)
+def test_a_four_letter_listed_acronym_written_as_a_word(
+    text: str, name: str, language: str
+) -> None:
+    for recogniser in (RULES, DEFAULT):
+        names = found(recogniser, text, language)
+        assert (name, "organisation") in names, names
+
+
+def test_a_four_letter_acronym_whose_word_is_a_word_is_left_alone() -> None:
+    for recogniser in (RULES, DEFAULT):
+        assert not found(recogniser, "Fact check: the minister's figures were wrong.", "en")

@@ -14,6 +14,7 @@ from sahelreader.entities.joined import split_joined_places
 from sahelreader.entities.rules import (
     FR_SENTENCE_OPENERS,
     SENTENCE_END,
+    WORD_ACRONYM_WORDS,
     is_capitalised,
     never_name,
     token_key,
@@ -54,8 +55,10 @@ TYPES: dict[str, EntityType] = {
 }
 
 
-# The shortest listed acronym also recognised written as a word ("Ecowas" for ECOWAS).
-WORD_ACRONYM = 5  # FACT (a Chadian rebel group) would make "Fact check" a name
+# The shortest listed acronym also recognised written as a word ("Ecowas" for ECOWAS, "Jnim"
+# for JNIM), unless that word is a first name, a stop word or a word of its own ("Fact check"
+# is not FACT, a Chadian rebel group: rules.WORD_ACRONYM_WORDS).
+WORD_ACRONYM = 4
 # The longest title that takes a full stop after it as its abbreviation dot ("Capt.", "Lieut.").
 ABBREVIATED_TITLE = 5
 
@@ -195,8 +198,11 @@ class DocumentBase:
                 and f.isalpha()
                 and g.exact.get((f.upper(),)) == "organisation"
                 and f.lower() not in self.lower_vocab()
+                and f not in g.stopwords
+                and f not in g.first_names
+                and f not in WORD_ACRONYM_WORDS
             ):
-                # "Ecowas", "Minusma": a listed acronym written as a word, as the BBC does
+                # "Ecowas", "Minusma", "Jnim": a listed acronym written as a word, as the BBC does
                 return 1, "organisation"
             low = f.casefold()
             lengths = g.lower_lengths.get(low)
