@@ -53,6 +53,18 @@ from .entity_helpers import DEFAULT, RULES, found
             "Mouvement pour la justice et la réhabilitation du Niger",
         ),
         ("Le Bataillon d'intervention rapide est arrivé.", "fr", "Bataillon d'intervention rapide"),
+        ("Les soldats des Fama ont repoussé l'assaut.", "fr", "Fama"),
+        ("Les militaires de l'opération Serval sont arrivés en 2013.", "fr", "Serval"),
+        (
+            "L'Assemblée législative de transition a adopté la loi.",
+            "fr",
+            "Assemblée législative de transition",
+        ),
+        (
+            "L'Organisation des Nations unies pour l'alimentation et l'agriculture alerte.",
+            "fr",
+            "Organisation des Nations unies pour l'alimentation et l'agriculture",
+        ),
         ("World Vision launched an appeal for the displaced.", "en", "World Vision"),
         ("Resolute Mining paid a fine to the state.", "en", "Resolute Mining"),
         (
