@@ -196,3 +196,38 @@ def test_a_four_letter_listed_acronym_written_as_a_word(
 def test_a_four_letter_acronym_whose_word_is_a_word_is_left_alone() -> None:
     for recogniser in (RULES, DEFAULT):
         assert not found(recogniser, "Fact check: the minister's figures were wrong.", "en")
+
+
+# --- a listed organisation joined by a hyphen to "linked", "backed", "led"... ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("An al-Qaeda-linked group claimed the ambush near Kessoum.", "al-Qaeda"),
+        ("The Wagner-backed army retook the town on Sunday.", "Wagner"),
+        ("An Islamic State-affiliated faction attacked the convoy.", "Islamic State"),
+        ("Isis-linked militants killed twelve soldiers.", "Isis"),
+        ("The JNIM-led blockade of the town continued for weeks.", "JNIM"),
+        ("The ECOWAS-brokered deal collapsed within days.", "ECOWAS"),
+    ],
+)
+def test_an_organisation_used_as_a_hyphenated_modifier_is_named(text: str, name: str) -> None:
+    for recogniser in (RULES, DEFAULT):
+        names = found(recogniser, text, "en")
+        assert (name, "organisation") in names, names
+        entity = next(e for e in recogniser.recognise(text, "en") if e.text == name)
+        assert text[entity.start : entity.end] == name
+
+
+def test_a_place_used_as_a_hyphenated_modifier_stays_no_name() -> None:
+    for recogniser in (RULES, DEFAULT):
+        assert not found(recogniser, "A Paris-based think tank published the study.", "en")
+
+
+def test_nazis_are_no_place_and_nazi_germany_is_one() -> None:
+    text = "The Nazis invaded Poland in 1939; Nazi Germany then turned east."
+    for recogniser in (RULES, DEFAULT):
+        names = found(recogniser, text, "en")
+        assert not any(name == "Nazis" for name, _ in names), names
+        assert ("Nazi Germany", "place") in names, names

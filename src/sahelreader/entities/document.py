@@ -13,6 +13,7 @@ from sahelreader.entities.gazetteer import Gazetteer
 from sahelreader.entities.joined import split_joined_places
 from sahelreader.entities.rules import (
     FR_SENTENCE_OPENERS,
+    HYPHEN_SUFFIXES,
     SENTENCE_END,
     WORD_ACRONYM_WORDS,
     is_capitalised,
@@ -74,6 +75,42 @@ def title_key(fold: str) -> str:
     return key
 
 
+def split_organisation_modifiers(
+    words: list[str], starts: list[int], ends: list[int], exact: dict[tuple[str, ...], str]
+) -> tuple[list[str], list[int], list[int]]:
+    """A listed organisation joined by a hyphen to a lower-case suffix ("al-Qaeda-linked",
+    "Wagner-backed", "Islamic State-affiliated", rules.HYPHEN_SUFFIXES) becomes three tokens:
+    the name, the hyphen and the suffix. An organisation used as a modifier is still named
+    (the annotation guidelines); a place so used ("California-based") stays one token, no name.
+    """
+    out_w: list[str] = []
+    out_s: list[int] = []
+    out_e: list[int] = []
+    for k, word in enumerate(words):
+        cut = word.rfind("-")
+        if cut > 0 and word[cut + 1 :] in HYPHEN_SUFFIXES:
+            head = token_key(word[:cut])
+            before = tuple(token_key(w) for w in out_w[-3:])
+            listed = any(
+                exact.get((*before[len(before) - m :], head)) == "organisation" for m in range(4)
+            )
+            if listed or (
+                # "Isis-linked": a listed acronym written as a word
+                len(head) >= WORD_ACRONYM
+                and head[1:].islower()
+                and exact.get((head.upper(),)) == "organisation"
+            ):
+                start = starts[k]
+                out_w += [word[:cut], "-", word[cut + 1 :]]
+                out_s += [start, start + cut, start + cut + 1]
+                out_e += [start + cut, start + cut + 1, ends[k]]
+                continue
+        out_w.append(word)
+        out_s.append(starts[k])
+        out_e.append(ends[k])
+    return out_w, out_s, out_e
+
+
 class DocumentBase:
     """The state of one recognition run (tokens, flags, spans found so far)."""
 
@@ -82,6 +119,8 @@ class DocumentBase:
         self.g = gazetteer
         words, starts, ends = tokenize(text)
         words, starts, ends = split_joined_places(text, words, starts, ends, gazetteer.exact)
+        if "-" in text:
+            words, starts, ends = split_organisation_modifiers(words, starts, ends, gazetteer.exact)
         self.words = words
         self.starts = starts
         self.ends = ends
