@@ -75,6 +75,11 @@ def title_key(fold: str) -> str:
     return key
 
 
+HYPHEN_SUFFIX_RE = re.compile(
+    r"\w-(?:" + "|".join(sorted(map(re.escape, HYPHEN_SUFFIXES))) + r")\b"
+)
+
+
 def split_organisation_modifiers(
     words: list[str], starts: list[int], ends: list[int], exact: dict[tuple[str, ...], str]
 ) -> tuple[list[str], list[int], list[int]]:
@@ -119,7 +124,7 @@ class DocumentBase:
         self.g = gazetteer
         words, starts, ends = tokenize(text)
         words, starts, ends = split_joined_places(text, words, starts, ends, gazetteer.exact)
-        if "-" in text:
+        if HYPHEN_SUFFIX_RE.search(text):
             words, starts, ends = split_organisation_modifiers(words, starts, ends, gazetteer.exact)
         self.words = words
         self.starts = starts
