@@ -146,6 +146,18 @@ def test_english_french_and_short_names_of_one_body_are_one_entity(one: str, oth
             "L'Office central de lutte contre la corruption a saisi des biens.",
             "Office central de lutte contre la corruption",
         ),
+        ("L'Union des journalistes indépendants a réagi.", "Union des journalistes indépendants"),
+        (
+            "La Brigade spéciale des investigations antiterroristes a arrêté deux suspects.",
+            "Brigade spéciale des investigations antiterroristes",
+        ),
+        ("La Cour des comptes a publié son rapport annuel.", "Cour des comptes"),
+        (
+            "L'Inspection générale des armées a ouvert une enquête.",
+            "Inspection générale des armées",
+        ),
+        ("La Sûreté de l'État a arrêté un militant.", "Sûreté de l'État"),
+        ("Le Haut conseil islamique du Mali appelle au calme.", "Haut conseil islamique du Mali"),
     ],
 )
 def test_french_organisation_bodies_with_institutional_words(text: str, name: str) -> None:
