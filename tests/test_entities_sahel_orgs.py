@@ -243,3 +243,14 @@ def test_nazis_are_no_place_and_nazi_germany_is_one() -> None:
         names = found(recogniser, text, "en")
         assert not any(name == "Nazis" for name, _ in names), names
         assert ("Nazi Germany", "place") in names, names
+
+
+def test_city_abbreviations_are_places_and_their_cities() -> None:
+    text = "She toured L.A. and NYC before the election."
+    for recogniser in (RULES, DEFAULT):
+        names = found(recogniser, text, "en")
+        assert ("L.A.", "place") in names, names
+        assert ("NYC", "place") in names, names
+    equivalences = bundled_equivalences()
+    assert equivalences.key("place", "NYC") == equivalences.key("place", "New York City")
+    assert equivalences.key("place", "L.A.") == equivalences.key("place", "Los Angeles")
