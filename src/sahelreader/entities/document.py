@@ -75,44 +75,60 @@ def title_key(fold: str) -> str:
     return key
 
 
-HYPHEN_SUFFIX_RE = re.compile(
-    r"\w-(?:" + "|".join(sorted(map(re.escape, HYPHEN_SUFFIXES))) + r")\b"
-)
+# A hyphen and a suffix ("Wagner-backed", "al-Qaeda-linked"): where
+# split_organisation_modifiers may have something to do.
+HYPHEN_SUFFIX_RE = re.compile(r"-(?:" + "|".join(sorted(map(re.escape, HYPHEN_SUFFIXES))) + r")\b")
 
 
 def split_organisation_modifiers(
-    words: list[str], starts: list[int], ends: list[int], exact: dict[tuple[str, ...], str]
+    text: str,
+    words: list[str],
+    starts: list[int],
+    ends: list[int],
+    exact: dict[tuple[str, ...], str],
 ) -> tuple[list[str], list[int], list[int]]:
     """A listed organisation joined by a hyphen to a lower-case suffix ("al-Qaeda-linked",
     "Wagner-backed", "Islamic State-affiliated", rules.HYPHEN_SUFFIXES) becomes three tokens:
     the name, the hyphen and the suffix. An organisation used as a modifier is still named
     (the annotation guidelines); a place so used ("California-based") stays one token, no name.
     """
+    cuts: dict[int, int] = {}
+    for match in HYPHEN_SUFFIX_RE.finditer(text):
+        k = bisect.bisect_right(starts, match.end() - 1) - 1
+        if k < 0 or ends[k] != match.end():
+            continue
+        word = words[k]
+        cut = word.rfind("-")
+        if cut <= 0 or word[cut + 1 :] not in HYPHEN_SUFFIXES or not is_capitalised(word):
+            continue
+        head = token_key(word[:cut])
+        before = tuple(token_key(w) for w in words[max(0, k - 3) : k])
+        listed = any(
+            exact.get((*before[len(before) - m :], head)) == "organisation" for m in range(4)
+        )
+        if listed or (
+            # "Isis-linked": a listed acronym written as a word
+            len(head) >= WORD_ACRONYM
+            and head[1:].islower()
+            and exact.get((head.upper(),)) == "organisation"
+        ):
+            cuts[k] = cut
+    if not cuts:
+        return words, starts, ends
     out_w: list[str] = []
     out_s: list[int] = []
     out_e: list[int] = []
     for k, word in enumerate(words):
-        cut = word.rfind("-")
-        if cut > 0 and word[cut + 1 :] in HYPHEN_SUFFIXES:
-            head = token_key(word[:cut])
-            before = tuple(token_key(w) for w in out_w[-3:])
-            listed = any(
-                exact.get((*before[len(before) - m :], head)) == "organisation" for m in range(4)
-            )
-            if listed or (
-                # "Isis-linked": a listed acronym written as a word
-                len(head) >= WORD_ACRONYM
-                and head[1:].islower()
-                and exact.get((head.upper(),)) == "organisation"
-            ):
-                start = starts[k]
-                out_w += [word[:cut], "-", word[cut + 1 :]]
-                out_s += [start, start + cut, start + cut + 1]
-                out_e += [start + cut, start + cut + 1, ends[k]]
-                continue
-        out_w.append(word)
-        out_s.append(starts[k])
-        out_e.append(ends[k])
+        cut = cuts.get(k, 0)
+        if cut:
+            start = starts[k]
+            out_w += [word[:cut], "-", word[cut + 1 :]]
+            out_s += [start, start + cut, start + cut + 1]
+            out_e += [start + cut, start + cut + 1, ends[k]]
+        else:
+            out_w.append(word)
+            out_s.append(starts[k])
+            out_e.append(ends[k])
     return out_w, out_s, out_e
 
 
@@ -124,8 +140,9 @@ class DocumentBase:
         self.g = gazetteer
         words, starts, ends = tokenize(text)
         words, starts, ends = split_joined_places(text, words, starts, ends, gazetteer.exact)
-        if HYPHEN_SUFFIX_RE.search(text):
-            words, starts, ends = split_organisation_modifiers(words, starts, ends, gazetteer.exact)
+        words, starts, ends = split_organisation_modifiers(
+            text, words, starts, ends, gazetteer.exact
+        )
         self.words = words
         self.starts = starts
         self.ends = ends
