@@ -254,3 +254,22 @@ def test_city_abbreviations_are_places_and_their_cities() -> None:
     equivalences = bundled_equivalences()
     assert equivalences.key("place", "NYC") == equivalences.key("place", "New York City")
     assert equivalences.key("place", "L.A.") == equivalences.key("place", "Los Angeles")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Un communiqué du ministère nigérien de la Défense a confirmé l'attaque.",
+        "Le ministère malien des Affaires étrangères a convoqué l'ambassadeur.",
+        "Selon le ministère russe de la Défense, le drone a été abattu.",
+    ],
+)
+def test_a_ministry_named_with_a_demonym_is_no_entity(text: str) -> None:
+    # the guidelines: a common noun with a demonym is no name ("l'armée malienne")
+    for recogniser in (RULES, DEFAULT):
+        assert not found(recogniser, text, "fr")
+
+
+def test_a_ministry_named_by_its_portfolio_is_still_an_organisation() -> None:
+    text = "Le ministère de la Défense a confirmé l'attaque de Kessoum."
+    assert ("ministère de la Défense", "organisation") in found(DEFAULT, text, "fr")

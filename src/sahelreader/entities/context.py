@@ -22,6 +22,7 @@ from sahelreader.entities.rules import (
     abbreviates,
     is_acronym,
     is_short_form,
+    token_key,
 )
 
 # What may follow "Town, Region" for the pair to be read as a town and the region it is in.
@@ -143,6 +144,18 @@ class Context(Events):
                 j = k
                 break
         return j > i + 1 and self.folds[j - 1] in self.g.org_words
+
+    def lower_demonym(self, k: int) -> bool:
+        """Token ``k`` is a French nationality adjective in lower case ("nigérien", "malienne",
+        "burkinabè"): its capitalised form is a listed demonym, or it ends like one."""
+        if k >= self.n or self.brk[k]:
+            return False
+        w = self.words[k]
+        if not (w.isalpha() and w.islower()):
+            return False
+        return self.g.exact.get((token_key(w[0].upper() + w[1:]),)) == "misc" or (
+            len(w) > 5 and w.endswith(FR_DEMONYM_ENDINGS)
+        )
 
     def french_demonym(self, i: int) -> bool:
         """ "la Brésilienne Neuza Back", "le Togolais X": a French nationality noun, after an
