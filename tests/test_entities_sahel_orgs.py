@@ -273,3 +273,23 @@ def test_a_ministry_named_with_a_demonym_is_no_entity(text: str) -> None:
 def test_a_ministry_named_by_its_portfolio_is_still_an_organisation() -> None:
     text = "Le ministère de la Défense a confirmé l'attaque de Kessoum."
     assert ("ministère de la Défense", "organisation") in found(DEFAULT, text, "fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("La ministre de la Santé a démissionné jeudi.", "fr"),
+        ("Le ministre de l'Intérieur a déclaré l'état d'urgence.", "fr"),
+        ("Le ministre kessarien de la Défense a démenti.", "fr"),
+        ("The Minister of Health said the clinics would reopen.", "en"),
+    ],
+)
+def test_a_ministers_portfolio_before_a_verb_is_no_person(text: str, language: str) -> None:
+    for recogniser in (RULES, DEFAULT):
+        assert not any(kind == "person" for _, kind in found(recogniser, text, language))
+
+
+def test_a_ministers_name_after_the_portfolio_is_still_a_person() -> None:
+    text = "The Minister for Climate Kessel Graham Tamberlo said the plan was fair."
+    for recogniser in (RULES, DEFAULT):
+        assert ("Graham Tamberlo", "person") in found(recogniser, text, "en")

@@ -619,6 +619,15 @@ class FirstPass(Context):
         if size > 1 and is_acronym(words[i]) and self.gazetteer_at(i + 1) == (size - 1, "place"):
             self.emit(i, j, "place", WEAK)  # RD Congo: a qualified country name
             return j
+        if nxt in PERSON_VERBS and self.minister_portfolio(i):
+            # "la ministre de la Santé a démissionné": the minister, not "Santé"; "the Minister
+            # for Climate Change Lee Waters said": the minister's name from its first name on
+            for k in range(i + 1, j):
+                if folds[k] in g.first_names:
+                    self.emit(k, j, "person", WEAK)
+                    self.guessed[(k, j)] = "verb"
+                    break
+            return j
         if nxt in PERSON_VERBS and (nxt != "a" or self.language == "fr"):
             # "Le Barça estime", "le Polisario a déclaré": a French name after "le" is a
             # body, not a person (people take no article)

@@ -25,6 +25,11 @@ from sahelreader.entities.rules import (
     token_key,
 )
 
+MINISTER_WORDS = frozenset({"ministre", "ministres", "minister", "ministers"})
+PORTFOLIO_LINKS = frozenset(
+    {"de", "du", "des", "d'", "d’", "la", "le", "l'", "l’", "of", "for", "the"}
+)
+
 # What may follow "Town, Region" for the pair to be read as a town and the region it is in.
 TOWN_REGION_ENDS = frozenset({",", ".", ";", ":", ")", "(", "and", "in", "on", "where"})
 
@@ -144,6 +149,23 @@ class Context(Events):
                 j = k
                 break
         return j > i + 1 and self.folds[j - 1] in self.g.org_words
+
+    def minister_portfolio(self, i: int) -> bool:
+        """The name at ``i`` is a minister's portfolio: "la ministre de la Santé a démissionné",
+        "the Minister of Health said", "le ministre nigérien de l'Intérieur a déclaré" (a
+        person verb after it speaks of the minister, who is not named there)."""
+        k = i - 1
+        links = 0
+        while k >= 0 and links < 4 and not self.brk[k + 1]:
+            w = self.words[k]
+            if w.casefold() in MINISTER_WORDS:
+                return links > 0
+            if w in PORTFOLIO_LINKS or self.lower_demonym(k):
+                links += 1
+                k -= 1
+                continue
+            return False
+        return False
 
     def lower_demonym(self, k: int) -> bool:
         """Token ``k`` is a French nationality adjective in lower case ("nigérien", "malienne",
