@@ -145,6 +145,11 @@ class FirstPass(Context):
                         titled = False
                         continue
                 if w in FR_LOWER_ORG_HEADS and self.language == "fr":
+                    if w in FR_MINISTRIES and self.lower_demonym(i + 1):
+                        # "le ministère nigérien de la Défense": a common noun with a demonym
+                        # is no name, as "l'armée malienne" is not; nor is its portfolio
+                        i = self.french_org_body(i, i + 2)
+                        continue
                     end = self.french_org_body(i, i + 1)
                     if any(caps[i + 1 : end]) or (
                         w in FR_MINISTRIES and end > i + 2 and words[i + 1] in FR_ORG_LINKS
@@ -613,6 +618,15 @@ class FirstPass(Context):
             return j
         if size > 1 and is_acronym(words[i]) and self.gazetteer_at(i + 1) == (size - 1, "place"):
             self.emit(i, j, "place", WEAK)  # RD Congo: a qualified country name
+            return j
+        if nxt in PERSON_VERBS and self.minister_portfolio(i):
+            # "la ministre de la Santé a démissionné": the minister, not "Santé"; "the Minister
+            # for Climate Change Lee Waters said": the minister's name from its first name on
+            for k in range(i + 1, j):
+                if folds[k] in g.first_names:
+                    self.emit(k, j, "person", WEAK)
+                    self.guessed[(k, j)] = "verb"
+                    break
             return j
         if nxt in PERSON_VERBS and (nxt != "a" or self.language == "fr"):
             # "Le Barça estime", "le Polisario a déclaré": a French name after "le" is a

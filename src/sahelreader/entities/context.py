@@ -22,6 +22,12 @@ from sahelreader.entities.rules import (
     abbreviates,
     is_acronym,
     is_short_form,
+    token_key,
+)
+
+MINISTER_WORDS = frozenset({"ministre", "ministres", "minister", "ministers"})
+PORTFOLIO_LINKS = frozenset(
+    {"de", "du", "des", "d'", "d’", "la", "le", "l'", "l’", "of", "for", "the"}
 )
 
 # What may follow "Town, Region" for the pair to be read as a town and the region it is in.
@@ -143,6 +149,35 @@ class Context(Events):
                 j = k
                 break
         return j > i + 1 and self.folds[j - 1] in self.g.org_words
+
+    def minister_portfolio(self, i: int) -> bool:
+        """The name at ``i`` is a minister's portfolio: "la ministre de la Santé a démissionné",
+        "the Minister of Health said", "le ministre nigérien de l'Intérieur a déclaré" (a
+        person verb after it speaks of the minister, who is not named there)."""
+        k = i - 1
+        links = 0
+        while k >= 0 and links < 4 and not self.brk[k + 1]:
+            w = self.words[k]
+            if w.casefold() in MINISTER_WORDS:
+                return links > 0
+            if w in PORTFOLIO_LINKS or self.lower_demonym(k):
+                links += 1
+                k -= 1
+                continue
+            return False
+        return False
+
+    def lower_demonym(self, k: int) -> bool:
+        """Token ``k`` is a French nationality adjective in lower case ("nigérien", "malienne",
+        "burkinabè"): its capitalised form is a listed demonym, or it ends like one."""
+        if k >= self.n or self.brk[k]:
+            return False
+        w = self.words[k]
+        if not (w.isalpha() and w.islower()):
+            return False
+        return self.g.exact.get((token_key(w[0].upper() + w[1:]),)) == "misc" or (
+            len(w) > 5 and w.endswith(FR_DEMONYM_ENDINGS)
+        )
 
     def french_demonym(self, i: int) -> bool:
         """ "la Brésilienne Neuza Back", "le Togolais X": a French nationality noun, after an

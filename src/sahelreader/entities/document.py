@@ -13,7 +13,9 @@ from sahelreader.entities.gazetteer import Gazetteer
 from sahelreader.entities.joined import split_joined_places
 from sahelreader.entities.rules import (
     FR_SENTENCE_OPENERS,
+    HYPHEN_SUFFIXES,
     SENTENCE_END,
+    WORD_ACRONYM_WORDS,
     is_capitalised,
     never_name,
     token_key,
@@ -54,8 +56,10 @@ TYPES: dict[str, EntityType] = {
 }
 
 
-# The shortest listed acronym also recognised written as a word ("Ecowas" for ECOWAS).
-WORD_ACRONYM = 5  # FACT (a Chadian rebel group) would make "Fact check" a name
+# The shortest listed acronym also recognised written as a word ("Ecowas" for ECOWAS, "Jnim"
+# for JNIM), unless that word is a first name, a stop word or a word of its own ("Fact check"
+# is not FACT, a Chadian rebel group: rules.WORD_ACRONYM_WORDS).
+WORD_ACRONYM = 4
 # The longest title that takes a full stop after it as its abbreviation dot ("Capt.", "Lieut.").
 ABBREVIATED_TITLE = 5
 
@@ -71,6 +75,63 @@ def title_key(fold: str) -> str:
     return key
 
 
+# A hyphen and a suffix ("Wagner-backed", "al-Qaeda-linked"): where
+# split_organisation_modifiers may have something to do.
+HYPHEN_SUFFIX_RE = re.compile(r"-(?:" + "|".join(sorted(map(re.escape, HYPHEN_SUFFIXES))) + r")\b")
+
+
+def split_organisation_modifiers(
+    text: str,
+    words: list[str],
+    starts: list[int],
+    ends: list[int],
+    exact: dict[tuple[str, ...], str],
+) -> tuple[list[str], list[int], list[int]]:
+    """A listed organisation joined by a hyphen to a lower-case suffix ("al-Qaeda-linked",
+    "Wagner-backed", "Islamic State-affiliated", rules.HYPHEN_SUFFIXES) becomes three tokens:
+    the name, the hyphen and the suffix. An organisation used as a modifier is still named
+    (the annotation guidelines); a place so used ("California-based") stays one token, no name.
+    """
+    cuts: dict[int, int] = {}
+    for match in HYPHEN_SUFFIX_RE.finditer(text):
+        k = bisect.bisect_right(starts, match.end() - 1) - 1
+        if k < 0 or ends[k] != match.end():
+            continue
+        word = words[k]
+        cut = word.rfind("-")
+        if cut <= 0 or word[cut + 1 :] not in HYPHEN_SUFFIXES or not is_capitalised(word):
+            continue
+        head = token_key(word[:cut])
+        before = tuple(token_key(w) for w in words[max(0, k - 3) : k])
+        listed = any(
+            exact.get((*before[len(before) - m :], head)) == "organisation" for m in range(4)
+        )
+        if listed or (
+            # "Isis-linked": a listed acronym written as a word
+            len(head) >= WORD_ACRONYM
+            and head[1:].islower()
+            and exact.get((head.upper(),)) == "organisation"
+        ):
+            cuts[k] = cut
+    if not cuts:
+        return words, starts, ends
+    out_w: list[str] = []
+    out_s: list[int] = []
+    out_e: list[int] = []
+    for k, word in enumerate(words):
+        cut = cuts.get(k, 0)
+        if cut:
+            start = starts[k]
+            out_w += [word[:cut], "-", word[cut + 1 :]]
+            out_s += [start, start + cut, start + cut + 1]
+            out_e += [start + cut, start + cut + 1, ends[k]]
+        else:
+            out_w.append(word)
+            out_s.append(starts[k])
+            out_e.append(ends[k])
+    return out_w, out_s, out_e
+
+
 class DocumentBase:
     """The state of one recognition run (tokens, flags, spans found so far)."""
 
@@ -79,6 +140,9 @@ class DocumentBase:
         self.g = gazetteer
         words, starts, ends = tokenize(text)
         words, starts, ends = split_joined_places(text, words, starts, ends, gazetteer.exact)
+        words, starts, ends = split_organisation_modifiers(
+            text, words, starts, ends, gazetteer.exact
+        )
         self.words = words
         self.starts = starts
         self.ends = ends
@@ -195,8 +259,11 @@ class DocumentBase:
                 and f.isalpha()
                 and g.exact.get((f.upper(),)) == "organisation"
                 and f.lower() not in self.lower_vocab()
+                and f not in g.stopwords
+                and f not in g.first_names
+                and f not in WORD_ACRONYM_WORDS
             ):
-                # "Ecowas", "Minusma": a listed acronym written as a word, as the BBC does
+                # "Ecowas", "Minusma", "Jnim": a listed acronym written as a word, as the BBC does
                 return 1, "organisation"
             low = f.casefold()
             lengths = g.lower_lengths.get(low)
