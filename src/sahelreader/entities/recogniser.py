@@ -23,6 +23,7 @@ from collections.abc import Mapping
 from sahelreader.entities import model
 from sahelreader.entities.arbiter import arbitrate
 from sahelreader.entities.combine import merge
+from sahelreader.entities.datelines import dateline_places
 from sahelreader.entities.document import (
     LISTED,
     STRONG,
@@ -69,7 +70,7 @@ class Recogniser:
             return []
         document = _Document(text, self.gazetteer, language)
         tagger = model.shipped().get(document.language) if self._statistical else None
-        return document.run(tagger, self._merge)
+        return dateline_places(text, document.run(tagger, self._merge), self.gazetteer)
 
 
 class _Document(Resolve):
