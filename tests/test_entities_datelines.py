@@ -77,3 +77,12 @@ def test_place_search_finds_a_report_naming_the_city_only_in_its_dateline(home: 
         assert not library.search("organisation:zinder").hits
     finally:
         library.close()
+
+
+def test_a_datelines_capitals_are_not_the_name_shown_for_the_place() -> None:
+    # "NIAMEY (Reuters) -" then "in Niamey": one row, shown as the article writes it in prose
+    from sahelreader.entities.summary import group_entities
+    from sahelreader.models import Entity
+
+    [row] = group_entities([Entity("TESSAOUA", "place", 0, 8), Entity("Tessaoua", "place", 60, 68)])
+    assert (row.name, row.count) == ("Tessaoua", 2)

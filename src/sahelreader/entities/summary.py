@@ -101,11 +101,20 @@ def _defined_acronyms(keyed: Sequence[tuple[Key, Entity]]) -> dict[Key, Key]:
 def _shown_name(kind: EntityType, seen: dict[str, int], same: Equivalences) -> str:
     """The entity's canonical name when the article writes it; otherwise its commonest
     spelling in the article ("CEDEAO" in a French article), the longest on a tie."""
+
+    # A wire dateline writes the city in capitals ("NIAMEY (Reuters) -"): for a place the
+    # prose's spelling is the name, on a tie.
+    def prose(spelling: str) -> bool:
+        return kind == "place" and not spelling.isupper()
+
     official = same.canonical_name(kind, next(iter(seen)))
     for spelling in seen:
         if name_key(spelling) == name_key(official):
-            return max((s for s in seen if name_key(s) == name_key(official)), key=len)
-    return max(seen, key=lambda s: (seen[s], len(s)))
+            return max(
+                (s for s in seen if name_key(s) == name_key(official)),
+                key=lambda s: (prose(s), len(s)),
+            )
+    return max(seen, key=lambda s: (seen[s], prose(s), len(s)))
 
 
 def _merge_short_mentions(
