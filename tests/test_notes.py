@@ -219,3 +219,29 @@ def test_notes_survive_being_killed_at_random_moments(tmp_path: Path) -> None:
             number = head[1:-1]
             assert item.note == f"<{number}>" + "x" * 20000 + f"</{number}>"
         library.close()
+
+
+@pytest.mark.parametrize("asked", ["ECOWAS", "CEDEAO", "Economic Community of West African States"])
+def test_a_dossier_takes_every_name_of_the_entity(home: Path, asked: str) -> None:
+    # `notes export --entity CEDEAO` found nothing in English articles saying "ECOWAS" (and
+    # the reverse), though search's organisation:cedeao finds them: one entity, many names.
+    from .conftest import draft
+
+    library = Library.open(home, seed=False)
+    try:
+        library.add_drafts(
+            [
+                draft("Bloc lifts sanctions", "ECOWAS lifted its sanctions on Niger on Saturday."),
+                draft("Sommet à Abuja", "La CEDEAO a levé samedi ses sanctions contre le Niger."),
+                draft("Tillabéri floods", "Floods near Tillabery destroyed millet fields."),
+                draft("Cotton prices", "Cotton prices fell in Koutiala."),
+            ]
+        )
+        for row in library.rows(library.list_ids()):
+            library.save_note(row.id, "Read for the brief.")
+        dossier = library.export_notes(entity=asked)
+        assert "Bloc lifts sanctions" in dossier and "Sommet à Abuja" in dossier
+        assert "Cotton prices" not in dossier and "floods" not in dossier
+        assert "Tillabéri floods" in library.export_notes(entity="Tillabéri")
+    finally:
+        library.close()

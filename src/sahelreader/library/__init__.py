@@ -28,6 +28,7 @@ from sahelreader.entities.summary import EntityGroup, group_entities, names_by_t
 from sahelreader.models import (
     ALL_ARTICLES,
     BOOKMARKS,
+    ENTITY_TYPES,
     NOTES,
     Article,
     ArticleDraft,
@@ -1171,16 +1172,25 @@ class Library:
         return notes_markdown(items, heading)
 
     def _mentions(self, item: NotedArticle, name: str) -> bool:
-        wanted = fold(name)
-        if find_names(item.note, [name]):
+        """Whether the note or the article names `name`, by any of its names (ECOWAS =
+        CEDEAO, Tillabéri = Tillabery: the equivalences search uses)."""
+        names = list(dict.fromkeys([name, *self._every_name(name)]))
+        if find_names(item.note, names):
             return True
         if item.article is None:
             return False
+        wanted = {fold(n) for n in names}
+        keys = {(kind, self.equivalences.key(kind, name)) for kind in ENTITY_TYPES}
         for entity in self.entities(item.article):
             text = fold(entity.text)
-            if text == wanted or wanted in text.split() or text in wanted.split():
+            if (entity.type, self.equivalences.key(entity.type, entity.text)) in keys:
                 return True
-        return bool(find_names(item.article.body, [name]))
+            if any(text == w or w in text.split() or text in w.split() for w in wanted):
+                return True
+        return bool(find_names(item.article.body, names))
+
+    def _every_name(self, name: str) -> list[str]:
+        return [other for kind in ENTITY_TYPES for other in self.equivalences.names(kind, name)]
 
     def backup(self, target: Path) -> None:
         self.store.backup_to(target)
