@@ -86,6 +86,23 @@ def test_a_new_library_of_a_few_articles_links_the_two_languages(home: Path, n: 
         lib.close()
 
 
+@pytest.mark.parametrize("n", range(len(EVENTS)))
+def test_a_report_in_another_language_does_not_push_out_one_in_the_same(home: Path, n: int) -> None:
+    # Another outlet's English report of the event was cut: an item must score 65% of the
+    # best, and the French report's score (names and numbers, on another scale) was the best.
+    event = EVENTS[n]
+    first, other = english(event, 0, source="Sahel Wire"), english(event, 2, source="Other Wire")
+    lib = Library.open(home, seed=False)
+    try:
+        lib.add_drafts([first, other, french(event, 1), *filler(80)])
+        lib.ensure_index()
+        shown = [c.id for c in lib.related(_id(lib, first.title)).coverage]
+        assert _id(lib, other.title) in shown
+        assert _id(lib, french(event, 1).title) in shown
+    finally:
+        lib.close()
+
+
 def test_another_event_in_the_same_country_is_not_the_same_story(bilingual: Library) -> None:
     en, fr = _pair(bilingual, EVENTS[0], 0)
     other = _id(bilingual, english(SAME_COUNTRY, 2).title)

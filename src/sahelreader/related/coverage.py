@@ -240,9 +240,21 @@ def coverage_and_outlet(
     if story_best < MIN_SCORE:
         kept = [c for c in kept if c.duplicate]
     else:
-        best = max((c.score for c in kept if not c.duplicate), default=0.0)
-        cut = max(SCORE_FLOOR, RELATIVE_CUT * best)
-        kept = [c for c in kept if c.duplicate or c.score >= cut]
+        # Each item against the best of its kind: a report in another language is scored on
+        # the names and numbers it shares, another scale than a same-language text's, and
+        # must not push the other outlets' reports in the article's language under the bar.
+        best = {
+            other: max(
+                (c.score for c in kept if not c.duplicate and c.other_language == other),
+                default=0.0,
+            )
+            for other in (False, True)
+        }
+        kept = [
+            c
+            for c in kept
+            if c.duplicate or c.score >= max(SCORE_FLOOR, RELATIVE_CUT * best[c.other_language])
+        ]
     shown: list[_Candidate] = []
     for candidate in kept:
         # One outlet publishing the same copy twice: show it once.
