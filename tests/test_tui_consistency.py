@@ -539,3 +539,30 @@ async def test_articles_added_by_another_process_leave_the_cursor_where_it_was(
         await settle(app, pilot)
         assert app.main.article is not None and app.main.article.id == opened
         assert article_list.current_id == chosen
+
+
+async def test_the_side_panel_counts_follow_articles_added_by_another_process(home: Path) -> None:
+    # The open article's "· N articles" per name stayed as it was when the article was opened,
+    # after a CLI `add` (or feeds) brought more articles naming them.
+    app = app_for(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.main.check_outside_changes()  # the starting point
+        await settle(app, pilot)
+        panel = app.query_one(SidePanel)
+        assert app.main.article is not None and panel.article_counts
+        group = next(g for g in panel.groups if g.type == "place")
+        before = panel.article_counts[group.query]
+        other = Library.open(home, seed=False)
+        other.add_drafts(
+            [
+                draft(f"Market day {n}", f"Traders in {group.name} sold millet on day {n}.")
+                for n in range(2)
+            ]
+        )
+        other.sync_index()
+        other.close()
+        app.main.check_outside_changes()
+        for _ in range(3):
+            await settle(app, pilot)
+        assert panel.article_counts[group.query] == before + 2

@@ -44,6 +44,9 @@ class FeedActions(Screen[None]):
     def refresh_counts(self) -> object:
         raise NotImplementedError
 
+    def details_after_arrivals(self) -> None:
+        raise NotImplementedError
+
     def _update_status(self, busy: str = "") -> None:
         raise NotImplementedError
 
@@ -217,6 +220,8 @@ class FeedActions(Screen[None]):
             self._news_waiting.update(new_ids)
         self.load_list()
         self.refresh_counts()
+        if synced:
+            self.details_after_arrivals()
 
     def tell_waiting_news(self) -> None:
         """The index is ready: say which saved searches and watched names the articles that

@@ -293,6 +293,7 @@ class MainScreen(FeedActions, StoryActions):
         # The cursor stays on the row the user moved to, not the article open in the reader.
         self._keep_cursor = True
         self.sync_then_reload() if self.query_text else self.load_list()
+        self.details_after_arrivals()
 
     @work(thread=True, exclusive=True, group="index-sync")
     def sync_then_reload(self) -> None:
@@ -525,6 +526,18 @@ class MainScreen(FeedActions, StoryActions):
         self._undo_mark_all = []
         self._update_status()
         self._show_context()
+
+    def details_after_arrivals(self) -> None:
+        """Articles came in (feeds, `a`, another process): the open article's related sources
+        and counts may have grown. In use, the panel only has its counts replaced."""
+        if not self._composed or self.article is None or not self.index_ready.is_set():
+            return
+        side_panel = self.query_one(SidePanel)
+        if side_panel.has_focus_within:
+            groups = group_entities(self._open_entities, self.library.equivalences)
+            side_panel.recount(self.article.id, groups)
+        else:
+            self._details_if_still_open(self.article.id)
 
     def _details_if_still_open(self, article_id: str) -> None:
         if not self.is_attached or self.article is None or self.article.id != article_id:

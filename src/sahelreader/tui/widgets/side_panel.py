@@ -195,6 +195,18 @@ class SidePanel(VerticalScroll):
             counts[group.query] = self.library.count_entity_articles(group)
         self.post_message(self.CountsLoaded(article_id, counts))
 
+    @work(thread=True, exclusive=True, group="side-counts")
+    def recount(self, article_id: str, groups: list[EntityGroup]) -> None:
+        """The entity counts again, replaced in place (articles came in while the panel is in
+        use: its lists are not refilled under the reader's cursor)."""
+        worker = get_current_worker()
+        counts = {}
+        for group in groups:
+            if worker.is_cancelled:
+                return
+            counts[group.query] = self.library.count_entity_articles(group)
+        self.post_message(self.CountsLoaded(article_id, counts))
+
     def on_side_panel_details_loaded(self, message: DetailsLoaded) -> None:
         message.stop()
         if self.is_attached and message.article_id == self.article_id:
