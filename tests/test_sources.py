@@ -380,6 +380,20 @@ def test_organisations_en(text: str, expected: str) -> None:
         ("Le ministère de la Santé a annoncé dix cas.", "ministère de la Santé"),
         ("Selon le gouvernement du Niger, la route est rouverte.", "gouvernement du Niger"),
         ("Selon la CEDEAO, les sanctions seront levées.", "ECOWAS"),
+        # the body described before its name, armed groups, the UN's French names
+        ("Le camp compte 4 000 déplacés, selon l'ONG Human Rights Watch.", "Human Rights Watch"),
+        ("Selon le FLA, douze soldats ont été tués près de Tinzaouatène.", "FLA"),
+        (
+            "Selon le Front de libération de l'Azawad, le convoi a été détruit.",
+            "FLA",
+        ),
+        (
+            "D'après le Haut-Commissariat des Nations unies pour les réfugiés (HCR), 3 000 "
+            "personnes ont fui.",
+            "UNHCR",
+        ),
+        ("Le groupe jihadiste GSIM a revendiqué l'attaque, selon un communiqué du JNIM.", "JNIM"),
+        ("Selon le groupe armé CSP-DPA, la base a été reprise.", "CSP-DPA"),
     ],
 )
 def test_organisations_fr(text: str, expected: str) -> None:

@@ -228,7 +228,8 @@ TITLE_START = _compile(rf"^(?P<title>{TITLE})\s+")
 ORG = _compile(alias_regex(list(load_organisations().aliases)))
 ORG_PRE = _compile(
     rf"(?<![\w-]){_any(v.ORG_CUES_BEFORE)}\s*"
-    r"(?:(?:an?|the|its|l['’]|le|la|les|de|du|des|d['’]|un|une)\s*){0,2}$",
+    r"(?:(?:an?|the|its|l['’]|le|la|les|de|du|des|d['’]|un|une)\s*){0,2}"
+    rf"(?:{_any(v.ORG_DESCRIPTORS)}(?![\w-])\s*){{0,2}}$",
     re.IGNORECASE,
 )
 ORG_POST = _compile(

@@ -75,6 +75,7 @@ ORG_ADJECTIVES_FR_NOT_NAMING = frozenset(_ORGANISATIONS["org_adjectives_fr_not_n
 PORTFOLIO_HEADS_FR = frozenset(_ORGANISATIONS["portfolio_heads_fr"])
 ORG_HINTS = tuple(_ORGANISATIONS["org_hints"])
 ORG_CUES_BEFORE = _ORGANISATIONS["org_cues_before"]
+ORG_DESCRIPTORS = _ORGANISATIONS["org_descriptors"]
 
 # media
 MEDIA_FILLERS = _MEDIA["media_fillers"]
