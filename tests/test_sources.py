@@ -162,6 +162,38 @@ def test_media_attribution_fr(text: str, expected: str) -> None:
     assert expected in cited(text, "fr"), names(text, "fr")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Three soldiers died, said an official who spoke to Sahel Dispatch.", "Sahel Dispatch"),
+        ("Three soldiers died, a local official told Sahel Watch on Monday.", "Sahel Watch"),
+        ("The mayor told the Zinder Tribune that the wells had dried up.", "Zinder Tribune"),
+        (
+            "Le maire a confié au Tillabéri Express que les puits étaient à sec.",
+            "Tillabéri Express",
+        ),
+        ("Selon Kayes Infos, le marché a brûlé.", "Kayes Infos"),
+    ],
+)
+def test_an_outlet_missing_from_the_list_is_cited_by_its_name(text: str, expected: str) -> None:
+    # A local outlet nobody listed, named where an outlet is cited ("told X", "selon X") with
+    # a newspaper's word at its end: it was a person, a place or nothing.
+    sources = cited(text, "fr" if " le " in text or "Selon" in text else "en")
+    assert expected in sources, names(text)
+    assert sources[expected].kind == "outlet"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He told Dispatch the plan had failed.",  # an outlet's word alone is no name
+        "Sahel Dispatch was founded in 2019 by three reporters.",  # no citing word before it
+    ],
+)
+def test_names_after_a_citing_word_without_an_outlets_word_are_no_outlet(text: str) -> None:
+    assert not [c for c in extract_citations(text) if c.kind == "outlet"], names(text)
+
+
 def test_agencies_are_normalised() -> None:
     text = (
         "The attack was confirmed, a source told AFP. "

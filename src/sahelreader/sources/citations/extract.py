@@ -6,7 +6,11 @@ from dataclasses import dataclass
 
 from sahelreader.sources.citations.credits import credit_hits
 from sahelreader.sources.citations.document import Doc, Hit, languages, overlaps
-from sahelreader.sources.citations.institutions import media_hits, org_and_doc_hits
+from sahelreader.sources.citations.institutions import (
+    media_hits,
+    org_and_doc_hits,
+    unlisted_media_hits,
+)
 from sahelreader.sources.citations.people import coref_hits, full_name
 from sahelreader.sources.citations.speech import speech_hits
 
@@ -32,7 +36,11 @@ def extract_citations(text: str, language: str | None = None) -> list[CitedSourc
     en, fr = languages(text, language)
     doc = Doc(text)
     candidates = (
-        media_hits(doc) + credit_hits(doc) + org_and_doc_hits(doc) + speech_hits(doc, en, fr)
+        media_hits(doc)
+        + credit_hits(doc)
+        + org_and_doc_hits(doc)
+        + speech_hits(doc, en, fr)
+        + unlisted_media_hits(doc)
     )
 
     # resolve overlapping anchors: higher priority first, then earlier/longer

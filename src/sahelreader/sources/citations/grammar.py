@@ -115,6 +115,12 @@ _MEDIA_CUES = (
 )
 # a citing context right before an outlet's name: "told AFP", "according to a Reuters tally"
 MEDIA_PRE = _compile(rf"(?<![\w-]){_MEDIA_CUES}\s*(?:{_FILL}){{0,4}}$", re.IGNORECASE)
+# an outlet nobody listed: capitalised words ending with an outlet's word ("Sahel Dispatch",
+# "Kayes Infos"), cited as outlets are (MEDIA_PRE before it)
+UNLISTED_OUTLET = _compile(
+    rf"(?<![\w'’-])(?P<name>(?:[{UP}](?:[\w-]|['’](?!s\b))*[^\S\n]+){{1,3}}"
+    rf"{_any(v.OUTLET_NAME_ENDS)})(?![\w'’-])"
+)
 # ... or right after it: "Reuters reported", "the RTN report said"
 MEDIA_POST = _compile(
     rf"(?:['’]s)?(?:\s+(?:{_any(v.MEDIA_WORDS_AFTER)}|on\s+\w+day|\w+ly)){{0,2}}"

@@ -10,7 +10,7 @@ from sahelreader.sources.citations import vocabulary as v
 from sahelreader.sources.citations.document import Doc, Hit, clean, window_start
 from sahelreader.sources.citations.lexicon import load_media, load_organisations, normalise_alias
 
-__all__ = ["generic_org_hit", "media_hits", "org_and_doc_hits"]
+__all__ = ["generic_org_hit", "media_hits", "org_and_doc_hits", "unlisted_media_hits"]
 
 _MEDIA = load_media()
 _ORGS = load_organisations()
@@ -51,6 +51,48 @@ def media_hits(doc: Doc) -> list[Hit]:
             if kind != "ignore":
                 hits.append(Hit("m:" + canonical, canonical, kind, start, end, 5))
     return hits
+
+
+def unlisted_media_hits(doc: Doc) -> list[Hit]:
+    """Outlets missing from the list, cited as an outlet is ("a local official told Sahel
+    Watch"): a name ending with an outlet's word ("Dispatch", "Infos"), a citing word before."""
+    text = doc.text
+    hits: list[Hit] = []
+    for m in g.UNLISTED_OUTLET.finditer(text):
+        end = m.end("name")
+        s_start, _ = doc.bounds(m.start("name"))
+        # the name may start after a capitalised citing word: "Selon Kayes Infos"
+        for word in re.finditer(r"\S+", m.group("name")):
+            start = m.start("name") + word.start()
+            name = clean(text[start:end])
+            if " " not in name:
+                break  # an outlet's word alone is no name
+            words = name.split()
+            if any(
+                normalise_alias(" ".join(words[:k])) in _MEDIA.aliases
+                or normalise_alias(" ".join(words[:k])) in _ORGS.aliases
+                for k in range(1, len(words) + 1)
+            ):
+                break  # a listed one ("BBC Radio", "Reuters Daily") is found by its own pattern
+            if _describes(words[:-1]):
+                break  # "Russian TV", "Yemen News", "National Radio": a description
+            if g.MEDIA_PRE.search(text, window_start(text, s_start, start, 90), start):
+                hits.append(Hit("m:" + name.lower(), name, "outlet", start, end, 5))
+                break
+    return hits
+
+
+# "Russian", "Malian", "Chinese", "British", "nigérien": not "Tillabéri" (a town's "-i")
+_DEMONYM = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:an|ese|ish|ien|ienne|ais|aise|ois|oise)")
+
+
+def _describes(words: list[str]) -> bool:
+    """Words before an outlet's word that describe rather than name it: a demonym or an
+    adjective such as "National" ("Russian TV", "National Radio"). A place may name one
+    ("Sahel Dispatch", "Zinder Tribune")."""
+    return all(
+        word.lower() in v.OUTLET_NAME_NOT_NAMES or bool(_DEMONYM.fullmatch(word)) for word in words
+    )
 
 
 def generic_org_hit(m: re.Match[str], en: bool, fr: bool) -> Hit | None:

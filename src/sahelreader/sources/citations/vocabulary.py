@@ -80,6 +80,8 @@ ORG_DESCRIPTORS = _ORGANISATIONS["org_descriptors"]
 # media
 MEDIA_FILLERS = _MEDIA["media_fillers"]
 MEDIA_CUES = _MEDIA["media_cues"]
+OUTLET_NAME_ENDS = _MEDIA["outlet_name_ends"]
+OUTLET_NAME_NOT_NAMES = frozenset(_MEDIA["outlet_name_not_names"])
 MEDIA_CUE_AUXILIARIES_FR = _MEDIA["media_cue_auxiliaries_fr"]
 MEDIA_CUE_PARTICIPLES_FR = _MEDIA["media_cue_participles_fr"]
 MEDIA_CUE_PARTICIPLES_BY_FR = _MEDIA["media_cue_participles_by_fr"]
