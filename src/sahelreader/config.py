@@ -163,7 +163,10 @@ def _refresh_minutes(value: Any, problems: list[str]) -> float | None:
     if minutes is None or minutes == 0:
         return None
     if isinstance(minutes, bool) or not isinstance(minutes, (int, float)) or minutes < 1:
-        problems.append("[feeds] refresh_minutes: expected a number of minutes, at least 1")
+        problems.append(
+            "[feeds] refresh_minutes: expected a number of minutes, at least 1; until then "
+            "feeds refresh only when asked (r)"
+        )
         return None
     return float(minutes)
 
