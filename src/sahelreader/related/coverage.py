@@ -75,6 +75,7 @@ from datetime import datetime, timezone
 from sahelreader.entities.summary import group_entities, name_key
 from sahelreader.models import Article, Entity
 from sahelreader.related.duplicates import Shingles, near_duplicate, same_source
+from sahelreader.related.feature_cache import content_key
 from sahelreader.related.features import (
     LEDE_CHARS,
     numbers_in,
@@ -506,24 +507,21 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
         if doc is None:
             continue  # removed since the index caught up
         body = doc.body
-        duplicate = near_duplicate(mine, theirs := Shingles(body, doc.title))
+        derived = _derived(inputs, doc)
+        duplicate = near_duplicate(mine, theirs := derived.shingles)
         from_own_outlet = same_source(doc.source, article.source)
         if from_own_outlet and (
             duplicate or fold(doc.title.strip()) == fold(article.title.strip())
         ):
             continue  # the same copy again from the same outlet: not other coverage
-        found_entities = inputs.entities_of(doc)
-        title_entities = _title_entities(inputs, doc.title, doc.language)
-        their_names = [
-            n for n in _names(found_entities, title_entities) if not _names_outlet(n, doc.source)
-        ]
+        their_names = derived.names(inputs, doc)
         shared = _shared(names, weights, their_names)
         entity_score = 1.0 - math.exp(-shared.mass / ENTITY_SCALE)
         mlt = min(1.0, raw / scale)
         other_language = _other_language(article.language, doc.language)
         if my_numbers is None:
             my_numbers = _telling_numbers(article.title, article.body)
-        shared_numbers = len(my_numbers & _telling_numbers(doc.title, body))
+        shared_numbers = len(my_numbers & derived.numbers)
         shared_names = 0
         specific_share = 0.0
         proper: list[frozenset[str]] = []
@@ -542,7 +540,7 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
                 specific_share = shared.specific / max(1, fewer)
             if my_proper is None:
                 my_proper = proper_words.of(article.title, article.body, article.language)
-            proper = proper_words.shared(my_proper, proper_words.of(doc.title, body, doc.language))
+            proper = proper_words.shared(my_proper, derived.proper(proper_words, doc))
             words = frozenset().union(*proper)
             in_titles = proper_words.in_both_titles(words, article.title, doc.title)
             proper_mass = sum(max(proper_words.weight(w) for w in name) for name in proper)
@@ -550,7 +548,7 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
             mlt = max(mlt, 1.0 - math.exp(-cross_mass / CROSS_SCALE))
         published = doc.published
         time = time_factor(article.published, published)
-        theirs_title = title_words.of(doc.title)
+        theirs_title = title_words.of(doc.title, derived.title_tokens(title_words, doc.title))
         common = mine_title & theirs_title
         lighter = min(title_words.mass(mine_title), title_words.mass(theirs_title)) or 1.0
         c = _Candidate(
@@ -567,8 +565,8 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
             title_terms=len(common),
             title_sim=min(1.0, title_words.mass(common) / lighter),
             time=time,
-            roundup=is_roundup(doc.title),
-            words=len(body.split()),
+            roundup=derived.roundup,
+            words=derived.words,
             same_source=from_own_outlet,
             other_language=other_language,
             names=shared_names,
@@ -595,7 +593,7 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
                 | _name_forms(
                     [
                         *(w for n in their_names for w in n.key),
-                        *_capitalised_words(body, article.language),
+                        *derived.capitalised(body, article.language),
                     ],
                     article.language,
                 ),
@@ -605,6 +603,71 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
             c.score = max(c.score, 1.0)
         found_all.append(c)
     return found_all
+
+
+class _Derived:
+    """What a candidate's scoring reads of it alone, whichever article it is a candidate
+    for: remembered between calls in `RelatedInputs.features` (keyed by its content and
+    entities). The names, title words and capitalised names are read when first needed."""
+
+    __slots__ = (
+        "shingles",
+        "numbers",
+        "roundup",
+        "words",
+        "_names",
+        "_capitalised",
+        "_titles",
+        "_proper",
+    )
+
+    def __init__(self, doc: Document) -> None:
+        self.shingles = Shingles(doc.body, doc.title)
+        self.numbers = frozenset(_telling_numbers(doc.title, doc.body))
+        self.roundup = is_roundup(doc.title)
+        self.words = len(doc.body.split())
+        self._names: list[_Name] | None = None
+        self._capitalised: list[str] | None = None
+        self._titles: dict[str, tuple[str, ...]] = {}
+        self._proper: frozenset[tuple[str, ...]] | None = None
+
+    def names(self, inputs: RelatedInputs, doc: Document) -> list[_Name]:
+        """Its names (its entities and its title's), not its outlet's own."""
+        if self._names is None:
+            title = _title_entities(inputs, doc.title, doc.language)
+            found = _names(inputs.entities_of(doc), title)
+            self._names = [n for n in found if not _names_outlet(n, doc.source)]
+        return self._names
+
+    def capitalised(self, body: str, language: str) -> list[str]:
+        """`_capitalised_words` of its body, for an article in `language`."""
+        if language in _NOUNS_CAPITALISED:
+            return []
+        if self._capitalised is None:
+            self._capitalised = _capitalised_words(body)
+        return self._capitalised
+
+    def title_tokens(self, title_words: _TitleWords, title: str) -> tuple[str, ...]:
+        """Its title analysed as `title_words` analyses it."""
+        found = self._titles.get(title_words.analysis)
+        if found is None:
+            found = self._titles[title_words.analysis] = title_words.tokens(title)
+        return found
+
+    def proper(self, proper_words: _ProperWords, doc: Document) -> frozenset[tuple[str, ...]]:
+        """Its runs of capitalised words (`_ProperWords.of`)."""
+        if self._proper is None:
+            self._proper = proper_words.of(doc.title, doc.body, doc.language)
+        return self._proper
+
+
+def _derived(inputs: RelatedInputs, doc: Document) -> _Derived:
+    """What is derived from a candidate alone: remembered when the inputs have somewhere to
+    keep it and the document's version is known."""
+    if inputs.features is None or doc.version is None:
+        return _Derived(doc)
+    key = content_key(doc.id, doc.title, doc.body, doc.source, doc.language, doc.version)
+    return inputs.features.get(key, lambda: _Derived(doc))
 
 
 def _name_forms(words: Iterable[str], language: str) -> frozenset[str]:
@@ -746,15 +809,21 @@ class _TitleWords:
         self.stop = _stop_words(article.language)
         self.total = total
         self._df: dict[str, int] = {}
+        # Which analysis: a title's tokens are the same for every article analysed alike.
+        self.analysis = article.language if article.language in STEMMED_LANGUAGES else ""
 
     def mass(self, words: Iterable[str]) -> float:
         total = self.total
         return sum(math.log((total + 1) / (self._df.get(w, 0) + 1)) for w in words)
 
-    def of(self, title: str) -> frozenset[str]:
+    def tokens(self, title: str) -> tuple[str, ...]:
+        """The title's words as analysed (`analysis`)."""
+        return tuple(token.text for token in self.analyzer(title))
+
+    def of(self, title: str, tokens: Sequence[str] | None = None) -> frozenset[str]:
+        """The title's distinctive words (`tokens`: its analysis, when already known)."""
         words = set()
-        for token in self.analyzer(title):
-            word = token.text
+        for word in self.tokens(title) if tokens is None else tokens:
             if len(word) < 2 or word.isdigit() or word in self.stop:
                 continue
             df = self._df.get(word)
