@@ -102,3 +102,70 @@ def test_a_changed_article_is_not_read_from_the_cache(newsroom: Library) -> None
     # A new recogniser: everything is derived again.
     newsroom._entity_version = "another recogniser"
     assert newsroom.related(wire) == _uncached(newsroom, wire)
+
+
+def test_candidates_set_aside_before_their_names_are_read_could_never_pass() -> None:
+    """`_may_have_evidence` (asked before a candidate's names are read) is False only for a
+    candidate `_evidence` would turn down whatever its names: every combination of evidence
+    `_evidence` accepts is let through when the names are taken at their most."""
+    from itertools import product
+
+    from sahelreader.related.coverage import _evidence, _may_have_evidence
+
+    from .test_related_outlet import _candidate
+
+    accepted = 0
+    for (
+        terms,
+        title_terms,
+        numbers,
+        my_specific,
+        event_upper,
+        strong,
+        days,
+        title_sim,
+        roundups,
+        words,
+    ) in product(
+        range(3),
+        range(3),
+        range(2),
+        range(4),
+        range(2),
+        (False, True),
+        (None, 0.5),
+        (0.3, 0.9),
+        ((False, False), (True, False), (False, True)),
+        (20, 120),
+    ):
+        for specific, title_words, event_words in product(
+            range(my_specific + 1), range(title_terms + 1), range(event_upper + 1)
+        ):
+            article_roundup, candidate_roundup = roundups
+            c = _candidate(
+                terms=terms,
+                title_terms=title_terms,
+                title_words=title_words,
+                numbers=numbers,
+                specific=specific,
+                event_words=event_words,
+                strong_name=strong,
+                days=days,
+                title_sim=title_sim,
+                roundup=candidate_roundup,
+                words=words,
+            )
+            if not _evidence(c, article_roundup, 120):
+                continue
+            accepted += 1
+            assert _may_have_evidence(
+                terms=terms,
+                title_terms=title_terms,
+                title_sim=title_sim,
+                numbers=numbers,
+                my_specific=my_specific,
+                event_words=event_upper,
+                roundup=article_roundup or candidate_roundup,
+                undated=days is None,
+            ), c
+    assert accepted > 500

@@ -501,6 +501,7 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
     my_specific: int | None = None  # ...and when an undated one in another language does
     my_proper: frozenset[tuple[str, ...]] | None = None  # ...and in another language
     proper_words = _ProperWords(searcher)
+    my_roundup = is_roundup(article.title)
     found_all: list[_Candidate] = []
     for found, raw, mask in hits:
         doc = stored.get(found)
@@ -514,14 +515,33 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
             duplicate or fold(doc.title.strip()) == fold(article.title.strip())
         ):
             continue  # the same copy again from the same outlet: not other coverage
-        their_names = derived.names(inputs, doc)
-        shared = _shared(names, weights, their_names)
-        entity_score = 1.0 - math.exp(-shared.mass / ENTITY_SCALE)
-        mlt = min(1.0, raw / scale)
         other_language = _other_language(article.language, doc.language)
         if my_numbers is None:
             my_numbers = _telling_numbers(article.title, article.body)
         shared_numbers = len(my_numbers & derived.numbers)
+        theirs_title = title_words.of(doc.title, derived.title_tokens(title_words, doc.title))
+        common = mine_title & theirs_title
+        lighter = min(title_words.mass(mine_title), title_words.mass(theirs_title)) or 1.0
+        title_sim = min(1.0, title_words.mass(common) / lighter)
+        if not duplicate and not other_language:
+            # Its names (recognising its title) are read only when it could pass `_evidence`.
+            if my_specific is None:
+                my_specific = _specific_count(names, weights)
+            if not _may_have_evidence(
+                terms=mask.bit_count(),
+                title_terms=len(common),
+                title_sim=title_sim,
+                numbers=shared_numbers,
+                my_specific=my_specific,
+                event_words=_event_words(key_words, mask, my_name_words),
+                roundup=my_roundup or derived.roundup,
+                undated=_days_apart(article.published, doc.published) is None,
+            ):
+                continue
+        their_names = derived.names(inputs, doc)
+        shared = _shared(names, weights, their_names)
+        entity_score = 1.0 - math.exp(-shared.mass / ENTITY_SCALE)
+        mlt = min(1.0, raw / scale)
         shared_names = 0
         specific_share = 0.0
         proper: list[frozenset[str]] = []
@@ -548,9 +568,6 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
             mlt = max(mlt, 1.0 - math.exp(-cross_mass / CROSS_SCALE))
         published = doc.published
         time = time_factor(article.published, published)
-        theirs_title = title_words.of(doc.title, derived.title_tokens(title_words, doc.title))
-        common = mine_title & theirs_title
-        lighter = min(title_words.mass(mine_title), title_words.mass(theirs_title)) or 1.0
         c = _Candidate(
             id=found,
             document=doc,
@@ -563,7 +580,7 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
             strong_name=shared.strong,
             terms=mask.bit_count(),
             title_terms=len(common),
-            title_sim=min(1.0, title_words.mass(common) / lighter),
+            title_sim=title_sim,
             time=time,
             roundup=derived.roundup,
             words=derived.words,
@@ -603,6 +620,35 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
             c.score = max(c.score, 1.0)
         found_all.append(c)
     return found_all
+
+
+def _may_have_evidence(
+    *,
+    terms: int,
+    title_terms: int,
+    title_sim: float,
+    numbers: int,
+    my_specific: int,
+    event_words: int,
+    roundup: bool,
+    undated: bool,
+) -> bool:
+    """Whether a same-language candidate that is no near-duplicate could pass `_evidence`,
+    judged before its names are read: what its names would add is taken at its most (every
+    specific name of the article's shared: `my_specific`; every shared title word no name's;
+    `event_words` before the candidate's own names are set aside). False only when it cannot."""
+    if terms < MIN_KEY_TERMS and title_terms < 1:
+        return False  # `_evidence`: key words, or a weighty name and a title word
+    # `_specific_evidence`, the most the names could give
+    if my_specific + min(1, numbers) + min(2, title_terms) < EVIDENCE_PIECES:
+        return False
+    if my_specific < 1 and title_terms < 2:
+        return False
+    if event_words < EVENT_WORDS and numbers < 1 and my_specific < EVENT_NAMES:
+        return False  # `_event_evidence`
+    if undated and numbers < 1 and (title_sim < UNDATED_TITLE_SIM or title_terms < 1):
+        return False  # `_undated_evidence`
+    return not (roundup and title_terms < ROUNDUP_TITLE_TERMS)
 
 
 class _Derived:
