@@ -520,10 +520,16 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
         if my_numbers is None:
             my_numbers = _telling_numbers(article.title, article.body)
         shared_numbers = len(my_numbers & derived.numbers)
-        theirs_title = title_words.of(doc.title, derived.title_tokens(title_words, doc.title))
-        common = mine_title & theirs_title
-        lighter = min(title_words.mass(mine_title), title_words.mass(theirs_title)) or 1.0
-        title_sim = min(1.0, title_words.mass(common) / lighter)
+        tokens = derived.title_tokens(title_words, doc.title)
+        # Whether a word is distinctive is the word's alone: the shared ones are the article's
+        # distinctive title words among the candidate's; the others' counts are read (from
+        # the index) only when some are shared, for the lighter title's mass.
+        common = mine_title.intersection(tokens)
+        title_sim = 0.0
+        if common:
+            theirs_title = title_words.of(doc.title, tokens)
+            lighter = min(title_words.mass(mine_title), title_words.mass(theirs_title)) or 1.0
+            title_sim = min(1.0, title_words.mass(common) / lighter)
         if not duplicate and not other_language:
             # Its names (recognising its title) are read only when it could pass `_evidence`.
             if my_specific is None:
