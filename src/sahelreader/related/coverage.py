@@ -590,7 +590,7 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
             title_sim=title_sim,
             time=time,
             roundup=derived.roundup,
-            words=derived.words,
+            words=derived.words(body),
             same_source=from_own_outlet,
             other_language=other_language,
             names=shared_names,
@@ -667,7 +667,7 @@ class _Derived:
         "_tokens",
         "numbers",
         "roundup",
-        "words",
+        "_words",
         "_names",
         "_capitalised",
         "_titles",
@@ -680,7 +680,7 @@ class _Derived:
         self._tokens = list(map(sys.intern, Shingles(doc.body, doc.title).tokens))
         self.numbers = frozenset(_telling_numbers(doc.title, doc.body))
         self.roundup = is_roundup(doc.title)
-        self.words = len(doc.body.split())
+        self._words: int | None = None
         self._names: list[_Name] | None = None
         self._capitalised: list[str] | None = None
         self._titles: dict[str, tuple[str, ...]] = {}
@@ -697,6 +697,12 @@ class _Derived:
             found = _names(inputs.entities_of(doc), title)
             self._names = [n for n in found if not _names_outlet(n, doc.source)]
         return self._names
+
+    def words(self, body: str) -> int:
+        """How many words its body has."""
+        if self._words is None:
+            self._words = len(body.split())
+        return self._words
 
     def capitalised(self, body: str, language: str) -> list[str]:
         """`_capitalised_words` of its body, for an article in `language`."""
