@@ -12,6 +12,10 @@ new side on another copy of the library (the same articles, e.g. with its index 
 segments). Prints median and p95 of the first `--timed` articles (after 5 warm-up calls), the
 ratios to search, and how many of the articles gave identical results (items, order, scores,
 shared names, near-duplicates, the outlet's pieces), listing any that differ.
+
+`--neighbours N` also runs both sides, after each article, on up to N of the items it shows
+(as the side panel is used: the articles of one story opened one after another), timed
+apart ("story walk"): what `related()` remembers of a candidate between calls is found again.
 """
 
 from __future__ import annotations
@@ -72,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timed", type=int, default=100)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--warmup", type=int, default=5)
+    parser.add_argument("--neighbours", type=int, default=0)
     args = parser.parse_args(argv)
 
     earlier = earlier_coverage(args.ref)
@@ -88,10 +93,11 @@ def main(argv: list[str] | None = None) -> int:
     ids = random.Random(args.seed).sample(library.store.all_ids(), args.articles + args.warmup)
     titles = {row.id: row.title for row in library.rows(ids)}
     timings: dict[str, list[float]] = {"earlier": [], "new": [], "search": []}
+    walk: dict[str, list[float]] = {"earlier": [], "new": []}
     same = 0
     differ: list[str] = []
-    for n, article_id in enumerate(ids):
-        timed = args.warmup <= n < args.warmup + args.timed
+
+    def both(article_id: str, n: int, into: dict[str, list[float]] | None) -> dict[str, object]:
         found = {}
         for side in ("earlier", "new") if n % 2 else ("new", "earlier"):
             started = time.perf_counter()
@@ -99,8 +105,20 @@ def main(argv: list[str] | None = None) -> int:
                 found[side] = earlier.related(library.related_inputs(article_id), 10)
             else:
                 found[side] = new_library.related(article_id)
-            if timed:
-                timings[side].append((time.perf_counter() - started) * 1000)
+            if into is not None:
+                into[side].append((time.perf_counter() - started) * 1000)
+        return found
+
+    for n, article_id in enumerate(ids):
+        timed = args.warmup <= n < args.warmup + args.timed
+        found = both(article_id, n, timings if timed else None)
+        if args.neighbours and n >= args.warmup:
+            for item in found["new"].coverage[: args.neighbours]:  # type: ignore[attr-defined]
+                walked = both(item.id, n, walk if timed else None)
+                if walked["earlier"] == walked["new"]:
+                    same += 1
+                else:
+                    differ.append(item.id)
         started = time.perf_counter()
         new_library.search(_words(titles[article_id]), limit=20)
         if timed:
@@ -121,6 +139,12 @@ def main(argv: list[str] | None = None) -> int:
             f"{side} / search: median {statistics.median(timings[side]) / search_median:.2f}x, "
             f"p95 {pct(timings[side], 95) / search_p95:.2f}x"
         )
+    if walk["new"]:
+        for side, values in walk.items():
+            print(
+                f"story walk, {side:8} ({len(values)} calls) median "
+                f"{statistics.median(values):7.1f} ms  p95 {pct(values, 95):7.1f} ms"
+            )
     print(f"identical output: {same} of {same + len(differ)} articles")
     for article_id in differ:
         print(f"  differs: {article_id}")

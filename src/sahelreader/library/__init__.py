@@ -43,6 +43,7 @@ from sahelreader.models import (
     View,
 )
 from sahelreader.paths import Locations, locations
+from sahelreader.related.feature_cache import FeatureCache
 from sahelreader.related.inputs import Document, RelatedInputs
 from sahelreader.search.highlight import match_spans, snippet
 from sahelreader.search.index import (
@@ -249,6 +250,9 @@ class Library:
         self._tidy_wake = threading.Event()
         self._recogniser: Recogniser | None = None
         self._entity_version: str | None = None
+        # What related() derives from each candidate (its shingles, names, numbers), kept
+        # between calls: the side panel opens one story's articles one after another.
+        self._related_features = FeatureCache()
         # Outlets' one name each (data/outlets.tsv and config.toml's [outlets]); the index's
         # source field reads the same table.
         self.outlets: OutletTable = outlet_table(config.outlets)
@@ -1027,6 +1031,9 @@ class Library:
                     source=row["source"],
                     language=row["language"] or "",
                     published=from_iso(row["published"]),
+                    # What is derived from it is remembered until the recogniser or its
+                    # cached entities change (or its text: see FeatureCache).
+                    version=(self.entity_version, row["entity_version"], row["entity_spans"]),
                 )
 
         def entities_of(item: Article | Document) -> list[Entity]:
@@ -1041,7 +1048,9 @@ class Library:
         def recognise(text: str, language: str | None) -> list[Entity]:
             return self.recogniser.recognise(text, language)
 
-        return RelatedInputs(article, self._searcher, documents, entities_of, recognise)
+        return RelatedInputs(
+            article, self._searcher, documents, entities_of, recognise, self._related_features
+        )
 
     def _searcher(self) -> Any:
         """The index's searcher; None when there is no index, or it cannot be opened now."""

@@ -68,6 +68,7 @@ from __future__ import annotations
 import heapq
 import math
 import re
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -75,6 +76,7 @@ from datetime import datetime, timezone
 from sahelreader.entities.summary import group_entities, name_key
 from sahelreader.models import Article, Entity
 from sahelreader.related.duplicates import Shingles, near_duplicate, same_source
+from sahelreader.related.feature_cache import content_key
 from sahelreader.related.features import (
     LEDE_CHARS,
     numbers_in,
@@ -512,30 +514,53 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
     my_specific: int | None = None  # ...and when an undated one in another language does
     my_proper: frozenset[tuple[str, ...]] | None = None  # ...and in another language
     proper_words = _ProperWords(searcher)
+    my_roundup = is_roundup(article.title)
     found_all: list[_Candidate] = []
     for found, raw, mask in hits:
         doc = stored.get(found)
         if doc is None:
             continue  # removed since the index caught up
         body = doc.body
-        duplicate = near_duplicate(mine, theirs := Shingles(body, doc.title))
+        derived = _derived(inputs, doc)
+        duplicate = near_duplicate(mine, theirs := derived.shingles())
         from_own_outlet = same_source(doc.source, article.source)
         if from_own_outlet and (
             duplicate or fold(doc.title.strip()) == fold(article.title.strip())
         ):
             continue  # the same copy again from the same outlet: not other coverage
-        found_entities = inputs.entities_of(doc)
-        title_entities = _title_entities(inputs, doc.title, doc.language)
-        their_names = [
-            n for n in _names(found_entities, title_entities) if not _names_outlet(n, doc.source)
-        ]
-        shared = _shared(names, weights, their_names)
-        entity_score = 1.0 - math.exp(-shared.mass / ENTITY_SCALE)
-        mlt = min(1.0, raw / scale)
         other_language = _other_language(article.language, doc.language)
         if my_numbers is None:
             my_numbers = _telling_numbers(article.title, article.body)
-        shared_numbers = len(my_numbers & _telling_numbers(doc.title, body))
+        shared_numbers = len(my_numbers & derived.numbers)
+        tokens = derived.title_tokens(title_words, doc.title)
+        # Whether a word is distinctive is the word's alone: the shared ones are the article's
+        # distinctive title words among the candidate's; the others' counts are read (from
+        # the index) only when some are shared, for the lighter title's mass.
+        common = mine_title.intersection(tokens)
+        title_sim = 0.0
+        if common:
+            theirs_title = title_words.of(doc.title, tokens)
+            lighter = min(title_words.mass(mine_title), title_words.mass(theirs_title)) or 1.0
+            title_sim = min(1.0, title_words.mass(common) / lighter)
+        if not duplicate and not other_language:
+            # Its names (recognising its title) are read only when it could pass `_evidence`.
+            if my_specific is None:
+                my_specific = _specific_count(names, weights)
+            if not _may_have_evidence(
+                terms=mask.bit_count(),
+                title_terms=len(common),
+                title_sim=title_sim,
+                numbers=shared_numbers,
+                my_specific=my_specific,
+                event_words=_event_words(key_words, mask, my_name_words),
+                roundup=my_roundup or derived.roundup,
+                undated=_days_apart(article.published, doc.published) is None,
+            ):
+                continue
+        their_names = derived.names(inputs, doc)
+        shared = _shared(names, weights, their_names)
+        entity_score = 1.0 - math.exp(-shared.mass / ENTITY_SCALE)
+        mlt = min(1.0, raw / scale)
         shared_names = 0
         specific_share = 0.0
         proper: list[frozenset[str]] = []
@@ -554,7 +579,7 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
                 specific_share = shared.specific / max(1, fewer)
             if my_proper is None:
                 my_proper = proper_words.of(article.title, article.body, article.language)
-            proper = proper_words.shared(my_proper, proper_words.of(doc.title, body, doc.language))
+            proper = proper_words.shared(my_proper, derived.proper(proper_words, doc))
             words = frozenset().union(*proper)
             in_titles = proper_words.in_both_titles(words, article.title, doc.title)
             proper_mass = sum(max(proper_words.weight(w) for w in name) for name in proper)
@@ -562,9 +587,6 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
             mlt = max(mlt, 1.0 - math.exp(-cross_mass / CROSS_SCALE))
         published = doc.published
         time = time_factor(article.published, published)
-        theirs_title = title_words.of(doc.title)
-        common = mine_title & theirs_title
-        lighter = min(title_words.mass(mine_title), title_words.mass(theirs_title)) or 1.0
         c = _Candidate(
             id=found,
             document=doc,
@@ -577,10 +599,10 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
             strong_name=shared.strong,
             terms=mask.bit_count(),
             title_terms=len(common),
-            title_sim=min(1.0, title_words.mass(common) / lighter),
+            title_sim=title_sim,
             time=time,
-            roundup=is_roundup(doc.title),
-            words=len(body.split()),
+            roundup=derived.roundup,
+            words=derived.words(body),
             same_source=from_own_outlet,
             other_language=other_language,
             names=shared_names,
@@ -607,7 +629,7 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
                 | _name_forms(
                     [
                         *(w for n in their_names for w in n.key),
-                        *_capitalised_words(body, article.language),
+                        *derived.capitalised(body, article.language),
                     ],
                     article.language,
                 ),
@@ -617,6 +639,112 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
             c.score = max(c.score, 1.0)
         found_all.append(c)
     return found_all
+
+
+def _may_have_evidence(
+    *,
+    terms: int,
+    title_terms: int,
+    title_sim: float,
+    numbers: int,
+    my_specific: int,
+    event_words: int,
+    roundup: bool,
+    undated: bool,
+) -> bool:
+    """Whether a same-language candidate that is no near-duplicate could pass `_evidence`,
+    judged before its names are read: what its names would add is taken at its most (every
+    specific name of the article's shared: `my_specific`; every shared title word no name's;
+    `event_words` before the candidate's own names are set aside). False only when it cannot."""
+    if terms < MIN_KEY_TERMS and title_terms < 1:
+        return False  # `_evidence`: key words, or a weighty name and a title word
+    # `_specific_evidence`, the most the names could give
+    if my_specific + min(1, numbers) + min(2, title_terms) < EVIDENCE_PIECES:
+        return False
+    if my_specific < 1 and title_terms < 2:
+        return False
+    if event_words < EVENT_WORDS and numbers < 1 and my_specific < EVENT_NAMES:
+        return False  # `_event_evidence`
+    if undated and numbers < 1 and (title_sim < UNDATED_TITLE_SIM or title_terms < 1):
+        return False  # `_undated_evidence`
+    return not (roundup and title_terms < ROUNDUP_TITLE_TERMS)
+
+
+class _Derived:
+    """What a candidate's scoring reads of it alone, whichever article it is a candidate
+    for: remembered between calls in `RelatedInputs.features` (keyed by its content and
+    entities). The names, title words and capitalised names are read when first needed."""
+
+    __slots__ = (
+        "_tokens",
+        "numbers",
+        "roundup",
+        "_words",
+        "_names",
+        "_capitalised",
+        "_titles",
+        "_proper",
+    )
+
+    def __init__(self, doc: Document) -> None:
+        # Kept for many articles: their first words (mostly the same few thousand words,
+        # stored once), not their shingles (four times the memory, a twentieth of the time).
+        self._tokens = list(map(sys.intern, Shingles(doc.body, doc.title).tokens))
+        self.numbers = frozenset(_telling_numbers(doc.title, doc.body))
+        self.roundup = is_roundup(doc.title)
+        self._words: int | None = None
+        self._names: list[_Name] | None = None
+        self._capitalised: list[str] | None = None
+        self._titles: dict[str, tuple[str, ...]] = {}
+        self._proper: frozenset[tuple[str, ...]] | None = None
+
+    def shingles(self) -> Shingles:
+        """Its first words, to be shingled for this call."""
+        return Shingles.from_tokens(self._tokens)
+
+    def names(self, inputs: RelatedInputs, doc: Document) -> list[_Name]:
+        """Its names (its entities and its title's), not its outlet's own."""
+        if self._names is None:
+            title = _title_entities(inputs, doc.title, doc.language)
+            found = _names(inputs.entities_of(doc), title)
+            self._names = [n for n in found if not _names_outlet(n, doc.source)]
+        return self._names
+
+    def words(self, body: str) -> int:
+        """How many words its body has."""
+        if self._words is None:
+            self._words = len(body.split())
+        return self._words
+
+    def capitalised(self, body: str, language: str) -> list[str]:
+        """`_capitalised_words` of its body, for an article in `language`."""
+        if language in _NOUNS_CAPITALISED:
+            return []
+        if self._capitalised is None:
+            self._capitalised = _capitalised_words(body)
+        return self._capitalised
+
+    def title_tokens(self, title_words: _TitleWords, title: str) -> tuple[str, ...]:
+        """Its title analysed as `title_words` analyses it."""
+        found = self._titles.get(title_words.analysis)
+        if found is None:
+            found = self._titles[title_words.analysis] = title_words.tokens(title)
+        return found
+
+    def proper(self, proper_words: _ProperWords, doc: Document) -> frozenset[tuple[str, ...]]:
+        """Its runs of capitalised words (`_ProperWords.of`)."""
+        if self._proper is None:
+            self._proper = proper_words.of(doc.title, doc.body, doc.language)
+        return self._proper
+
+
+def _derived(inputs: RelatedInputs, doc: Document) -> _Derived:
+    """What is derived from a candidate alone: remembered when the inputs have somewhere to
+    keep it and the document's version is known."""
+    if inputs.features is None or doc.version is None:
+        return _Derived(doc)
+    key = content_key(doc.id, doc.title, doc.body, doc.source, doc.language, doc.version)
+    return inputs.features.get(key, lambda: _Derived(doc))
 
 
 def _name_forms(words: Iterable[str], language: str) -> frozenset[str]:
@@ -758,15 +886,21 @@ class _TitleWords:
         self.stop = _stop_words(article.language)
         self.total = total
         self._df: dict[str, int] = {}
+        # Which analysis: a title's tokens are the same for every article analysed alike.
+        self.analysis = article.language if article.language in STEMMED_LANGUAGES else ""
 
     def mass(self, words: Iterable[str]) -> float:
         total = self.total
         return sum(math.log((total + 1) / (self._df.get(w, 0) + 1)) for w in words)
 
-    def of(self, title: str) -> frozenset[str]:
+    def tokens(self, title: str) -> tuple[str, ...]:
+        """The title's words as analysed (`analysis`)."""
+        return tuple(token.text for token in self.analyzer(title))
+
+    def of(self, title: str, tokens: Sequence[str] | None = None) -> frozenset[str]:
+        """The title's distinctive words (`tokens`: its analysis, when already known)."""
         words = set()
-        for token in self.analyzer(title):
-            word = token.text
+        for word in self.tokens(title) if tokens is None else tokens:
             if len(word) < 2 or word.isdigit() or word in self.stop:
                 continue
             df = self._df.get(word)

@@ -32,6 +32,14 @@ class Shingles:
         self.tokens = tokens
         self._sets: dict[int, frozenset[int]] = {}
 
+    @classmethod
+    def from_tokens(cls, tokens: list[str]) -> Shingles:
+        """Shingles of tokens already read (`tokens` of another): nothing shingled yet."""
+        found = cls.__new__(cls)
+        found.tokens = tokens
+        found._sets = {}
+        return found
+
     def of(self, size: int) -> frozenset[int]:
         found = self._sets.get(size)
         if found is None:

@@ -6,12 +6,13 @@ stored candidates and the entity lookups all come in one frozen `RelatedInputs`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sahelreader.models import Article, Entity
+from sahelreader.related.feature_cache import FeatureCache
 
 __all__ = ["Document", "RelatedInputs", "Searcher"]
 
@@ -29,6 +30,10 @@ class Document:
     source: str
     language: str
     published: datetime | None
+    # What its entities depend on besides its text (the recogniser, the entities cached for
+    # it): with the text, the key of what is remembered of it (`FeatureCache`). None: not
+    # known, nothing is remembered.
+    version: Hashable | None = None
 
 
 @dataclass(frozen=True)
@@ -45,3 +50,5 @@ class RelatedInputs:
     entities_of: Callable[[Article | Document], list[Entity]]
     # The entities named in a short text (a title), in a language ("" or None: unknown).
     recognise: Callable[[str, str | None], list[Entity]]
+    # Where what is derived from a candidate is remembered between calls (None: nowhere).
+    features: FeatureCache | None = None
