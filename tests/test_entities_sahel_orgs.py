@@ -293,3 +293,98 @@ def test_a_ministers_name_after_the_portfolio_is_still_a_person() -> None:
     text = "The Minister for Climate Kessel Graham Tamberlo said the plan was fair."
     for recogniser in (RULES, DEFAULT):
         assert ("Graham Tamberlo", "person") in found(recogniser, text, "en")
+
+
+# --- a French organisation's body beyond its listed words: nouns and adjectives by ending ----
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "La Ligue kessarienne des droits de l'homme a publié un rapport mardi.",
+            "Ligue kessarienne des droits de l'homme",
+        ),
+        (
+            "Le Collectif des victimes de la répression réclame justice à Kessoum.",
+            "Collectif des victimes de la répression",
+        ),
+        (
+            "La Synergie des organisations de la société civile appelle à manifester.",
+            "Synergie des organisations de la société civile",
+        ),
+        (
+            "Le Cadre de concertation des partis politiques s'est réuni lundi.",
+            "Cadre de concertation des partis politiques",
+        ),
+        (
+            "La Direction générale de la documentation et de la sécurité extérieure a été"
+            " réorganisée.",
+            "Direction générale de la documentation et de la sécurité extérieure",
+        ),
+        (
+            "Le Regroupement des partis politiques dénonce la transition.",
+            "Regroupement des partis politiques",
+        ),
+        (
+            "La Caisse nationale de sécurité sociale a suspendu les versements.",
+            "Caisse nationale de sécurité sociale",
+        ),
+        ("Le Parquet national financier a ouvert une enquête.", "Parquet national financier"),
+        (
+            "Le Rassemblement des jeunes patriotes a manifesté devant l'ambassade.",
+            "Rassemblement des jeunes patriotes",
+        ),
+        (
+            "Le Tribunal de grande instance de Kessoum a condamné les prévenus.",
+            "Tribunal de grande instance de Kessoum",
+        ),
+        (
+            "La Confédération syndicale des travailleurs a appelé à la grève.",
+            "Confédération syndicale des travailleurs",
+        ),
+        (
+            "Le Centre de recherche sur les conflits publie une étude.",
+            "Centre de recherche sur les conflits",
+        ),
+        (
+            "L'Office national des produits vivriers stocke des céréales.",
+            "Office national des produits vivriers",
+        ),
+        (
+            "La Fondation pour le développement communautaire construit une école.",
+            "Fondation pour le développement communautaire",
+        ),
+        (
+            "L'Observatoire kessarien des droits humains publie un bilan.",
+            "Observatoire kessarien des droits humains",
+        ),
+        # a verb ends the body: "appelle", "explique" are no adjectives
+        ("Le Collectif des victimes appelle à manifester.", "Collectif des victimes"),
+        ("La Fédération nationale des éleveurs explique que", "Fédération nationale des éleveurs"),
+        # "et" with a bare noun or a second name ends it
+        (
+            "Tamo Kessel, professeur à l'Université de Kessoum et auteur d'un livre, a réagi.",
+            "Université de Kessoum",
+        ),
+        (
+            "La Fédération kessarienne de football et la compagnie pétrolière Tamco ont signé.",
+            "Fédération kessarienne de football",
+        ),
+    ],
+)
+def test_french_organisation_bodies_by_word_endings(text: str, name: str) -> None:
+    for recogniser in (RULES, DEFAULT):
+        assert (name, "organisation") in found(recogniser, text, "fr")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le club a remporté la Ligue des champions en mai.",
+        "La Ligue africaine des champions reprend samedi à Kessoum.",
+    ],
+)
+def test_a_competition_headed_like_an_organisation_is_not_reported(text: str) -> None:
+    for recogniser in (RULES, DEFAULT):
+        assert not any(kind == "organisation" for _, kind in found(recogniser, text, "fr"))

@@ -26,6 +26,7 @@ from sahelreader.entities.rules import (
     EVENT_ENDS,
     EVENT_HEADS,
     FACILITY_ENDS,
+    FR_COMPETITION_WORDS,
     FR_DEMONYM_ENDINGS,
     FR_FEMININE_ENDINGS,
     FR_LOWER_ORG_HEADS,
@@ -521,6 +522,8 @@ class FirstPass(Context):
             # "Conseil national de...", and a compound head: "Haut-commissariat des Nations
             # unies pour les réfugiés"
             end = self.french_org_body(i, j)
+            if any(w.casefold() in FR_COMPETITION_WORDS for w in words[i + 1 : end]):
+                return end  # "la Ligue des champions": a competition, not reported
             if end > i + 1 or compound_head:
                 self.emit(i, end, "organisation")  # "le Haut-Conseil" alone too
                 return end

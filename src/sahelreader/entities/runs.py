@@ -10,6 +10,9 @@ from sahelreader.entities.document import (
 from sahelreader.entities.rules import (
     CREDIT_LABELS,
     FACILITY_ENDS,
+    FR_BODY_ADJECTIVE_ENDINGS,
+    FR_BODY_NOUN_ENDINGS,
+    FR_DEMONYM_ENDINGS,
     FR_ORG_LINKS,
     FR_ORG_VOCAB,
     NAME_CONNECTORS,
@@ -18,7 +21,11 @@ from sahelreader.entities.rules import (
     PLACE_PREPOSITIONS,
     abbreviates,
     is_short_form,
+    token_key,
 )
+
+# The French links after which an unlisted lower-case noun continues an organisation's body.
+FR_NOUN_LINKS = frozenset({"de", "d'", "du", "des", "pour", "contre", "sur"})
 
 # English connectors that end a name right after a place word ("County", "Park", "Junction",
 # "Stadium"): what follows them is another name, not more of this one.
@@ -236,28 +243,55 @@ class Runs(DocumentBase):
         words, caps, brk, n = self.words, self.caps, self.brk, self.n
         end = j
         k = j
+        after_link = False
         while k < n and k - i < 12 and not brk[k]:
             w = words[k]
             low = w.casefold()
-            if low in FR_ORG_VOCAB or (caps[k] and not self.is_blocker(k)):
+            if (caps[k] and not self.is_blocker(k)) or self.french_body_word(k, after_link):
                 k += 1
                 end = k
+                after_link = False
                 continue
-            if low in FR_ORG_LINKS and k + 1 < n:
-                nxt = words[k + 1].casefold()
-                if nxt in FR_ORG_VOCAB or (caps[k + 1] and not self.is_blocker(k + 1)):
-                    k += 1
+            if low in FR_ORG_LINKS and k + 1 < n and not brk[k + 1]:
+                m = k + 1
+                while m < n and m - k < 3 and not brk[m] and words[m].casefold() in FR_ORG_LINKS:
+                    m += 1
+                if m >= n or brk[m]:
+                    break
+                if caps[m] and not self.is_blocker(m):
+                    if m - k > 2:
+                        break  # "Université de X et à l'Institut Y": two names
+                    k = m  # "de l'Azawad"
                     continue
-                if (
-                    nxt in FR_ORG_LINKS
-                    and k + 2 < n
-                    and not brk[k + 2]
-                    and (
-                        words[k + 2].casefold() in FR_ORG_VOCAB
-                        or (caps[k + 2] and not self.is_blocker(k + 2))
-                    )
-                ):
-                    k += 2  # "pour l'indépendance", "de l'Azawad"
+                links = [x.casefold() for x in words[k:m]]
+                # An unlisted noun only after "de", "pour", "contre", "sur", not after "et" or
+                # "à" alone: "Université de X et docteur en...", "et la compagnie Y" are no body
+                of = any(x in FR_NOUN_LINKS for x in links) and (
+                    links[0] != "et" or len(links) > 1 and links[1] in FR_NOUN_LINKS
+                )
+                low_next = words[m].casefold()
+                if low_next in FR_ORG_VOCAB or (of and self.french_body_word(m, True)):
+                    k = m  # "pour l'indépendance", "et de la sécurité extérieure"
+                    after_link = True
                     continue
             break
         return end
+
+    def french_body_word(self, k: int, after_link: bool) -> bool:
+        """Token ``k`` is a lower-case word of a French organisation's body: a listed body word
+        ("nationale", "sauvegarde"); right after a link, a noun by its ending ("des victimes",
+        "de concertation", "des éleveurs"); after a noun, an adjective by its ending
+        ("tchadienne", "politiques", "vivriers", "communautaire")."""
+        w = self.words[k]
+        low = w.casefold()
+        if low in FR_ORG_VOCAB:
+            return True
+        if not (w.isalpha() and w.islower()) or self.folds[k] in self.g.stopwords:
+            return False
+        if after_link:
+            return len(w) >= 5 and low.endswith(FR_BODY_NOUN_ENDINGS)
+        return len(w) >= 5 and (
+            low.endswith(FR_BODY_ADJECTIVE_ENDINGS)
+            or low.endswith(FR_DEMONYM_ENDINGS)
+            or self.g.exact.get((token_key(w[0].upper() + w[1:]),)) == "misc"
+        )
