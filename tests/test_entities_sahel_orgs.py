@@ -388,3 +388,41 @@ def test_french_organisation_bodies_by_word_endings(text: str, name: str) -> Non
 def test_a_competition_headed_like_an_organisation_is_not_reported(text: str) -> None:
     for recogniser in (RULES, DEFAULT):
         assert not any(kind == "organisation" for _, kind in found(recogniser, text, "fr"))
+
+
+# --- listed acronyms written as words: three letters after a French article, plurals ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        ("Le chef de l'Onu a appelé au calme à Kessoum.", "fr", "Onu"),
+        ("Un rapport de l'Oms alerte sur le paludisme.", "fr", "Oms"),
+        ("Les Famas ont repris le contrôle de Kessoum.", "fr", "Famas"),
+        ("Un soldat des Famas a été tué près de Kessoum.", "fr", "Famas"),
+        ("Soldiers of the Famas retook the town of Kessoum.", "en", "Famas"),
+    ],
+)
+def test_listed_acronyms_written_as_words(text: str, language: str, name: str) -> None:
+    for recogniser in (RULES, DEFAULT):
+        assert (name, "organisation") in found(recogniser, text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Who knows what the Kessel fans will do? Fan groups met on Monday.", "en"),
+        ("Facts about the Kessoum floods were shared by the mayor.", "en"),
+        ("Bad weather closed the Kessoum road.", "en"),
+    ],
+)
+def test_words_that_spell_a_listed_acronym_are_no_organisation(text: str, language: str) -> None:
+    for recogniser in (RULES, DEFAULT):
+        found_names = {name for name, _ in found(recogniser, text, language)}
+        assert not found_names & {"Who", "Fan", "Facts", "Bad"}
+
+
+def test_a_bodys_head_word_alone_before_a_verb_is_no_person() -> None:
+    text = "La Plateforme a signé l'accord de paix avec Kessoum."
+    for recogniser in (RULES, DEFAULT):
+        assert ("Plateforme", "organisation") in found(recogniser, text, "fr")

@@ -634,7 +634,13 @@ class FirstPass(Context):
         if nxt in PERSON_VERBS and (nxt != "a" or self.language == "fr"):
             # "Le Barça estime", "le Polisario a déclaré": a French name after "le" is a
             # body, not a person (people take no article)
-            masculine = self.language == "fr" and size == 1 and prev == "le"
+            # "la Plateforme a signé", "l'Association a porté plainte": a word that heads
+            # bodies' names, after "la" or "l'", is a body too
+            masculine = (
+                self.language == "fr"
+                and size == 1
+                and (prev == "le" or (prev in ("la", "l'", "l’") and toks[0] in FR_ORG_HEADS))
+            )
             # "the SK Hynix board said", "le BFC Dynamo a joué": a name opened by an acronym
             # is a body's (a person's initials take dots)
             body = masculine or (

@@ -254,10 +254,10 @@ class DocumentBase:
                     return size, etype
         if self.caps[i]:
             if (
-                len(f) >= WORD_ACRONYM
+                len(f) >= WORD_ACRONYM - 1
                 and f[1:].islower()
                 and f.isalpha()
-                and g.exact.get((f.upper(),)) == "organisation"
+                and self.word_acronym(i)
                 and f.lower() not in self.lower_vocab()
                 and f not in g.stopwords
                 and f not in g.first_names
@@ -278,6 +278,28 @@ class DocumentBase:
                             continue  # "Le monde entier" is not the paper Le Monde
                         return size, etype
         return 0, ""
+
+    def word_acronym(self, i: int) -> bool:
+        """The capitalised word at ``i`` is a listed organisation's acronym written as a word:
+        "Ecowas", "Jnim" (four letters or more); "l'Onu", "de l'Oms" (three letters, in French
+        after an article only: "Who", "Fan" and "Bad" are words); a plural of one of four
+        letters or more, "les Famas" (FAMa, Mali's armed forces)."""
+        f, exact = self.folds[i], self.g.exact
+        if len(f) >= WORD_ACRONYM and exact.get((f.upper(),)) == "organisation":
+            return True
+        if (
+            len(f) == WORD_ACRONYM - 1
+            and self.language == "fr"
+            and i > 0
+            and self.words[i - 1] in FR_DETERMINERS
+        ):
+            return exact.get((f.upper(),)) == "organisation"
+        return (
+            len(f) > WORD_ACRONYM
+            and f.endswith("s")
+            and f[:-1] not in WORD_ACRONYM_WORDS  # "Facts" is no FACT
+            and exact.get((f[:-1].upper(),)) == "organisation"
+        )
 
     def title_at(self, i: int) -> int:
         """Tokens taken by a title at ``i`` (with its abbreviation dot), 0 if none. Compared
