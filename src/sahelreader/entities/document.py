@@ -280,25 +280,22 @@ class DocumentBase:
         return 0, ""
 
     def word_acronym(self, i: int) -> bool:
-        """The capitalised word at ``i`` is a listed organisation's acronym written as a word:
-        "Ecowas", "Jnim" (four letters or more); "l'Onu", "de l'Oms" (three letters, in French
-        after an article only: "Who", "Fan" and "Bad" are words); a plural of one of four
-        letters or more, "les Famas" (FAMa, Mali's armed forces)."""
+        """The capitalised word at ``i`` (letters, lower case after the first) is a listed
+        organisation's acronym written as a word: "Ecowas", "Jnim" (four letters or more);
+        "l'Onu", "de l'Oms" (three letters, in French after an article only: "Who", "Fan" and
+        "Bad" are words); a plural of one of four letters or more, "les Famas" (FAMa, Mali's
+        armed forces)."""
         f, exact = self.folds[i], self.g.exact
-        if len(f) >= WORD_ACRONYM and exact.get((f.upper(),)) == "organisation":
-            return True
-        if (
-            len(f) == WORD_ACRONYM - 1
-            and self.language == "fr"
-            and i > 0
-            and self.words[i - 1] in FR_DETERMINERS
-        ):
-            return exact.get((f.upper(),)) == "organisation"
+        size = len(f)
+        if exact.get((f.upper(),)) == "organisation":
+            return size >= WORD_ACRONYM or (
+                self.language == "fr" and i > 0 and self.words[i - 1] in FR_DETERMINERS
+            )
         return (
-            len(f) > WORD_ACRONYM
-            and f.endswith("s")
-            and f[:-1] not in WORD_ACRONYM_WORDS  # "Facts" is no FACT
+            size > WORD_ACRONYM
+            and f[-1] == "s"
             and exact.get((f[:-1].upper(),)) == "organisation"
+            and f[:-1] not in WORD_ACRONYM_WORDS  # "Facts" is no FACT
         )
 
     def title_at(self, i: int) -> int:
