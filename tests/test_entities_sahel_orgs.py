@@ -426,3 +426,39 @@ def test_a_bodys_head_word_alone_before_a_verb_is_no_person() -> None:
     text = "La Plateforme a signé l'accord de paix avec Kessoum."
     for recogniser in (RULES, DEFAULT):
         assert ("Plateforme", "organisation") in found(recogniser, text, "fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "L'Alliance pour la démocratie et la fédération a quitté la coalition.",
+            "Alliance pour la démocratie et la fédération",
+        ),
+        (
+            "La Coordination des mouvements et forces patriotiques de résistance appelle au"
+            " dialogue.",
+            "Coordination des mouvements et forces patriotiques de résistance",
+        ),
+        (
+            "L'Université des sciences juridiques et politiques de Kessoum est fermée.",
+            "Université des sciences juridiques et politiques de Kessoum",
+        ),
+        (
+            "La Coalition des patriotes pour le changement a rejeté l'élection.",
+            "Coalition des patriotes pour le changement",
+        ),
+        (
+            "Le Comité de suivi de l'accord ne s'est pas réuni depuis un an.",
+            "Comité de suivi de l'accord",
+        ),
+        (
+            "La Direction de la surveillance du territoire a interpellé deux suspects.",
+            "Direction de la surveillance du territoire",
+        ),
+    ],
+)
+def test_french_organisation_bodies_joined_by_et(text: str, name: str) -> None:
+    # "et" joins two plurals, or an article and a noun after an article and a noun
+    for recogniser in (RULES, DEFAULT):
+        assert (name, "organisation") in found(recogniser, text, "fr")

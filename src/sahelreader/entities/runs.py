@@ -26,6 +26,7 @@ from sahelreader.entities.rules import (
 
 # The French links after which an unlisted lower-case noun continues an organisation's body.
 FR_NOUN_LINKS = frozenset({"de", "d'", "du", "des", "pour", "contre", "sur"})
+FR_ARTICLE_LINKS = frozenset({"la", "le", "les", "l'", "l’"})
 
 # English connectors that end a name right after a place word ("County", "Park", "Junction",
 # "Stadium"): what follows them is another name, not more of this one.
@@ -244,6 +245,7 @@ class Runs(DocumentBase):
         end = j
         k = j
         after_link = False
+        article = False  # the last link ended with an article: "pour la"
         while k < n and k - i < 12 and not brk[k]:
             w = words[k]
             low = w.casefold()
@@ -269,10 +271,21 @@ class Runs(DocumentBase):
                 of = any(x in FR_NOUN_LINKS for x in links) and (
                     links[0] != "et" or len(links) > 1 and links[1] in FR_NOUN_LINKS
                 )
+                if links[0] == "et" and not of:
+                    # "et" joins two nouns of one kind: two plurals ("des mouvements et
+                    # forces"), or an article and a noun after an article and a noun ("pour la
+                    # démocratie et la fédération"). Not two adjectives ("juridiques et
+                    # politiques"): that cost a wrong name on the Sahel held-out set
+                    last = words[end - 1].casefold()
+                    if len(links) == 1:
+                        of = last[-1] in "sx" and words[m].casefold()[-1:] in ("s", "x")
+                    else:
+                        of = len(links) == 2 and links[1] in FR_ARTICLE_LINKS and article
                 low_next = words[m].casefold()
                 if low_next in FR_ORG_VOCAB or (of and self.french_body_word(m, True)):
                     k = m  # "pour l'indépendance", "et de la sécurité extérieure"
                     after_link = True
+                    article = links[-1] in FR_ARTICLE_LINKS
                     continue
             break
         return end
