@@ -462,3 +462,11 @@ def test_french_organisation_bodies_joined_by_et(text: str, name: str) -> None:
     # "et" joins two plurals, or an article and a noun after an article and a noun
     for recogniser in (RULES, DEFAULT):
         assert (name, "organisation") in found(recogniser, text, "fr")
+
+
+def test_a_collective_is_an_organisation() -> None:
+    text = "The Collective of Victims of Repression in Kessoum demanded justice."
+    for recogniser in (RULES, DEFAULT):
+        assert ("Collective of Victims of Repression", "organisation") in found(
+            recogniser, text, "en"
+        )
