@@ -470,3 +470,15 @@ def test_a_collective_is_an_organisation() -> None:
         assert ("Collective of Victims of Repression", "organisation") in found(
             recogniser, text, "en"
         )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les détenus ont été transférés à la Maison d'arrêt de Kessoum mardi.",
+        "Il a été conduit à la Maison de correction hier soir.",
+    ],
+)
+def test_a_capitalised_common_noun_before_de_and_a_noun_is_no_organisation(text: str) -> None:
+    for recogniser in (RULES, DEFAULT):
+        assert ("Maison", "organisation") not in found(recogniser, text, "fr")

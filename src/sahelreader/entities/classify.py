@@ -480,6 +480,15 @@ class FirstPass(Context):
         )
         return end if regional else k
 
+    def common_noun_phrase(self, j: int) -> bool:
+        """A French "de" and a lower-case noun follow the capitalised word before ``j``: "la
+        Maison d'arrêt", "la Cour d'appel" are common nouns capitalised, not a body's name."""
+        words, n = self.words, self.n
+        if j + 1 >= n or self.brk[j + 1] or words[j] not in ("de", "d'", "d’"):
+            return False
+        w = words[j + 1]
+        return w.isalpha() and w.islower() and self.folds[j + 1] not in self.g.stopwords
+
     def is_day(self, i: int, j: int) -> bool:
         """``[i, j)`` names a day ("Independence Day", "Africa Day", "Armistice Day"): MISC,
         unless a first name starts it ("Doris Day") or a listed person's name."""
@@ -611,6 +620,7 @@ class FirstPass(Context):
             and not self.sent[i]
             and len(words[i]) > 2
             and not words[i].endswith(FR_FEMININE_ENDINGS)
+            and not self.common_noun_phrase(j)
         ):
             self.emit(i, j, "organisation", WEAK)  # la Fifa, la Sonangol
             self.guessed[(i, j)] = "la"
