@@ -482,3 +482,11 @@ def test_a_collective_is_an_organisation() -> None:
 def test_a_capitalised_common_noun_before_de_and_a_noun_is_no_organisation(text: str) -> None:
     for recogniser in (RULES, DEFAULT):
         assert ("Maison", "organisation") not in found(recogniser, text, "fr")
+
+
+def test_a_noun_in_ique_after_de_goes_on_with_the_body() -> None:
+    text = "Selon l'Institut kessarien de politique stratégique, la menace grandit."
+    for recogniser in (RULES, DEFAULT):
+        assert ("Institut kessarien de politique stratégique", "organisation") in found(
+            recogniser, text, "fr"
+        )
