@@ -490,3 +490,31 @@ def test_a_noun_in_ique_after_de_goes_on_with_the_body() -> None:
         assert ("Institut kessarien de politique stratégique", "organisation") in found(
             recogniser, text, "fr"
         )
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        (
+            "Selon l'institut de sondage kessarien Tamdata, la pauvreté recule.",
+            "institut de sondage kessarien Tamdata",
+        ),
+        (
+            "Le laboratoire dépend d'une université de l'État kessarien de Tamba.",
+            "université de l'État kessarien de Tamba",
+        ),
+    ],
+)
+def test_a_lower_case_head_and_a_nationality_adjective_are_a_description(
+    text: str, wrong: str
+) -> None:
+    for recogniser in (RULES, DEFAULT):
+        assert wrong not in {name for name, _ in found(recogniser, text, "fr")}
+
+
+def test_a_lower_case_ministry_takes_its_body_by_endings() -> None:
+    text = "Le ministère de la santé et des affaires sociales a publié une brochure."
+    for recogniser in (RULES, DEFAULT):
+        assert ("ministère de la santé et des affaires sociales", "organisation") in found(
+            recogniser, text, "fr"
+        )

@@ -149,9 +149,9 @@ class FirstPass(Context):
                     if w in FR_MINISTRIES and self.lower_demonym(i + 1):
                         # "le ministère nigérien de la Défense": a common noun with a demonym
                         # is no name, as "l'armée malienne" is not; nor is its portfolio
-                        i = self.french_org_body(i, i + 2)
+                        i = self.french_org_body(i, i + 2, by_ending=False)
                         continue
-                    end = self.french_org_body(i, i + 1)
+                    end = self.french_org_body(i, i + 1, by_ending=False)
                     if any(caps[i + 1 : end]) or (
                         w in FR_MINISTRIES and end > i + 2 and words[i + 1] in FR_ORG_LINKS
                     ):

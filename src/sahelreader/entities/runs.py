@@ -239,8 +239,11 @@ class Runs(DocumentBase):
                 return False
         return self.org_word_ahead(nxt, within=4)
 
-    def french_org_body(self, i: int, j: int) -> int:
-        """Extend an organisation name headed at ``i`` over its lower-case French body."""
+    def french_org_body(self, i: int, j: int, by_ending: bool = True) -> int:
+        """Extend an organisation name headed at ``i`` over its lower-case French body. A
+        nationality adjective goes on with it only when ``by_ending`` (a capitalised head):
+        after a lower-case one, "une université de l'État américain de Virginie", "l'institut
+        de sondage brésilien Datafolha" are descriptions, as "le ministère nigérien" is."""
         words, caps, brk, n = self.words, self.caps, self.brk, self.n
         end = j
         k = j
@@ -249,7 +252,9 @@ class Runs(DocumentBase):
         while k < n and k - i < 12 and not brk[k]:
             w = words[k]
             low = w.casefold()
-            if (caps[k] and not self.is_blocker(k)) or self.french_body_word(k, after_link):
+            if (caps[k] and not self.is_blocker(k)) or self.french_body_word(
+                k, after_link, by_ending
+            ):
                 k += 1
                 end = k
                 after_link = False
@@ -282,7 +287,7 @@ class Runs(DocumentBase):
                     else:
                         of = len(links) == 2 and links[1] in FR_ARTICLE_LINKS and article
                 low_next = words[m].casefold()
-                if low_next in FR_ORG_VOCAB or (of and self.french_body_word(m, True)):
+                if low_next in FR_ORG_VOCAB or (of and self.french_body_word(m, True, by_ending)):
                     k = m  # "pour l'indépendance", "et de la sécurité extérieure"
                     after_link = True
                     article = links[-1] in FR_ARTICLE_LINKS
@@ -290,7 +295,7 @@ class Runs(DocumentBase):
             break
         return end
 
-    def french_body_word(self, k: int, after_link: bool) -> bool:
+    def french_body_word(self, k: int, after_link: bool, by_ending: bool = True) -> bool:
         """Token ``k`` is a lower-case word of a French organisation's body: a listed body word
         ("nationale", "sauvegarde"); right after a link, a noun by its ending ("des victimes",
         "de concertation", "des éleveurs"); after a noun, an adjective by its ending
@@ -305,6 +310,9 @@ class Runs(DocumentBase):
             return len(w) >= 5 and low.endswith(FR_BODY_NOUN_ENDINGS)
         return len(w) >= 5 and (
             low.endswith(FR_BODY_ADJECTIVE_ENDINGS)
-            or low.endswith(FR_DEMONYM_ENDINGS)
-            or self.g.exact.get((token_key(w[0].upper() + w[1:]),)) == "misc"
+            or by_ending
+            and (
+                low.endswith(FR_DEMONYM_ENDINGS)
+                or self.g.exact.get((token_key(w[0].upper() + w[1:]),)) == "misc"
+            )
         )
