@@ -518,3 +518,11 @@ def test_a_lower_case_ministry_takes_its_body_by_endings() -> None:
         assert ("ministère de la santé et des affaires sociales", "organisation") in found(
             recogniser, text, "fr"
         )
+
+
+def test_a_hyphenated_adjective_goes_on_with_the_body() -> None:
+    text = "Le Comité kessaro-tambien des affaires publiques a protesté."
+    for recogniser in (RULES, DEFAULT):
+        assert ("Comité kessaro-tambien des affaires publiques", "organisation") in found(
+            recogniser, text, "fr"
+        )

@@ -304,8 +304,8 @@ class Runs(DocumentBase):
         low = w.casefold()
         if low in FR_ORG_VOCAB:
             return True
-        if not (w.isalpha() and w.islower()) or self.folds[k] in self.g.stopwords:
-            return False
+        if not (w.replace("-", "").isalpha() and w.islower()) or self.folds[k] in self.g.stopwords:
+            return False  # ("sino-américain", "sous-régionale": hyphenated words count)
         if after_link:
             return len(w) >= 5 and low.endswith(FR_BODY_NOUN_ENDINGS)
         return len(w) >= 5 and (
