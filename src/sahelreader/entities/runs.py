@@ -302,8 +302,8 @@ class Runs(DocumentBase):
         ("tchadienne", "politiques", "vivriers", "communautaire")."""
         w = self.words[k]
         low = w.casefold()
-        if low in FR_ORG_VOCAB:
-            return True
+        if low in FR_ORG_VOCAB or ("-" in low and low.rsplit("-", 1)[1] in FR_ORG_VOCAB):
+            return True  # "sous-régionale", "inter-africain"
         if not (w.replace("-", "").isalpha() and w.islower()) or self.folds[k] in self.g.stopwords:
             return False  # ("sino-américain", "sous-régionale": hyphenated words count)
         if after_link:
