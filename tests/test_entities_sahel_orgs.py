@@ -293,3 +293,246 @@ def test_a_ministers_name_after_the_portfolio_is_still_a_person() -> None:
     text = "The Minister for Climate Kessel Graham Tamberlo said the plan was fair."
     for recogniser in (RULES, DEFAULT):
         assert ("Graham Tamberlo", "person") in found(recogniser, text, "en")
+
+
+# --- a French organisation's body beyond its listed words: nouns and adjectives by ending ----
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "La Ligue kessarienne des droits de l'homme a publié un rapport mardi.",
+            "Ligue kessarienne des droits de l'homme",
+        ),
+        (
+            "Le Collectif des victimes de la répression réclame justice à Kessoum.",
+            "Collectif des victimes de la répression",
+        ),
+        (
+            "La Synergie des organisations de la société civile appelle à manifester.",
+            "Synergie des organisations de la société civile",
+        ),
+        (
+            "Le Cadre de concertation des partis politiques s'est réuni lundi.",
+            "Cadre de concertation des partis politiques",
+        ),
+        (
+            "La Direction générale de la documentation et de la sécurité extérieure a été"
+            " réorganisée.",
+            "Direction générale de la documentation et de la sécurité extérieure",
+        ),
+        (
+            "Le Regroupement des partis politiques dénonce la transition.",
+            "Regroupement des partis politiques",
+        ),
+        (
+            "La Caisse nationale de sécurité sociale a suspendu les versements.",
+            "Caisse nationale de sécurité sociale",
+        ),
+        ("Le Parquet national financier a ouvert une enquête.", "Parquet national financier"),
+        (
+            "Le Rassemblement des jeunes patriotes a manifesté devant l'ambassade.",
+            "Rassemblement des jeunes patriotes",
+        ),
+        (
+            "Le Tribunal de grande instance de Kessoum a condamné les prévenus.",
+            "Tribunal de grande instance de Kessoum",
+        ),
+        (
+            "La Confédération syndicale des travailleurs a appelé à la grève.",
+            "Confédération syndicale des travailleurs",
+        ),
+        (
+            "Le Centre de recherche sur les conflits publie une étude.",
+            "Centre de recherche sur les conflits",
+        ),
+        (
+            "L'Office national des produits vivriers stocke des céréales.",
+            "Office national des produits vivriers",
+        ),
+        (
+            "La Fondation pour le développement communautaire construit une école.",
+            "Fondation pour le développement communautaire",
+        ),
+        (
+            "L'Observatoire kessarien des droits humains publie un bilan.",
+            "Observatoire kessarien des droits humains",
+        ),
+        # a verb ends the body: "appelle", "explique" are no adjectives
+        ("Le Collectif des victimes appelle à manifester.", "Collectif des victimes"),
+        ("La Fédération nationale des éleveurs explique que", "Fédération nationale des éleveurs"),
+        # "et" with a bare noun or a second name ends it
+        (
+            "Tamo Kessel, professeur à l'Université de Kessoum et auteur d'un livre, a réagi.",
+            "Université de Kessoum",
+        ),
+        (
+            "La Fédération kessarienne de football et la compagnie pétrolière Tamco ont signé.",
+            "Fédération kessarienne de football",
+        ),
+    ],
+)
+def test_french_organisation_bodies_by_word_endings(text: str, name: str) -> None:
+    for recogniser in (RULES, DEFAULT):
+        assert (name, "organisation") in found(recogniser, text, "fr")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le club a remporté la Ligue des champions en mai.",
+        "La Ligue africaine des champions reprend samedi à Kessoum.",
+    ],
+)
+def test_a_competition_headed_like_an_organisation_is_not_reported(text: str) -> None:
+    for recogniser in (RULES, DEFAULT):
+        assert not any(kind == "organisation" for _, kind in found(recogniser, text, "fr"))
+
+
+# --- listed acronyms written as words: three letters after a French article, plurals ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        ("Le chef de l'Onu a appelé au calme à Kessoum.", "fr", "Onu"),
+        ("Un rapport de l'Oms alerte sur le paludisme.", "fr", "Oms"),
+        ("Les Famas ont repris le contrôle de Kessoum.", "fr", "Famas"),
+        ("Un soldat des Famas a été tué près de Kessoum.", "fr", "Famas"),
+        ("Soldiers of the Famas retook the town of Kessoum.", "en", "Famas"),
+    ],
+)
+def test_listed_acronyms_written_as_words(text: str, language: str, name: str) -> None:
+    for recogniser in (RULES, DEFAULT):
+        assert (name, "organisation") in found(recogniser, text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Who knows what the Kessel fans will do? Fan groups met on Monday.", "en"),
+        ("Facts about the Kessoum floods were shared by the mayor.", "en"),
+        ("Bad weather closed the Kessoum road.", "en"),
+    ],
+)
+def test_words_that_spell_a_listed_acronym_are_no_organisation(text: str, language: str) -> None:
+    for recogniser in (RULES, DEFAULT):
+        found_names = {name for name, _ in found(recogniser, text, language)}
+        assert not found_names & {"Who", "Fan", "Facts", "Bad"}
+
+
+def test_a_bodys_head_word_alone_before_a_verb_is_no_person() -> None:
+    text = "La Plateforme a signé l'accord de paix avec Kessoum."
+    for recogniser in (RULES, DEFAULT):
+        assert ("Plateforme", "organisation") in found(recogniser, text, "fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "L'Alliance pour la démocratie et la fédération a quitté la coalition.",
+            "Alliance pour la démocratie et la fédération",
+        ),
+        (
+            "La Coordination des mouvements et forces patriotiques de résistance appelle au"
+            " dialogue.",
+            "Coordination des mouvements et forces patriotiques de résistance",
+        ),
+        (
+            "L'Université des sciences juridiques et politiques de Kessoum est fermée.",
+            "Université des sciences juridiques et politiques de Kessoum",
+        ),
+        (
+            "La Coalition des patriotes pour le changement a rejeté l'élection.",
+            "Coalition des patriotes pour le changement",
+        ),
+        (
+            "Le Comité de suivi de l'accord ne s'est pas réuni depuis un an.",
+            "Comité de suivi de l'accord",
+        ),
+        (
+            "La Direction de la surveillance du territoire a interpellé deux suspects.",
+            "Direction de la surveillance du territoire",
+        ),
+    ],
+)
+def test_french_organisation_bodies_joined_by_et(text: str, name: str) -> None:
+    # "et" joins two plurals, or an article and a noun after an article and a noun
+    for recogniser in (RULES, DEFAULT):
+        assert (name, "organisation") in found(recogniser, text, "fr")
+
+
+def test_a_collective_is_an_organisation() -> None:
+    text = "The Collective of Victims of Repression in Kessoum demanded justice."
+    for recogniser in (RULES, DEFAULT):
+        assert ("Collective of Victims of Repression", "organisation") in found(
+            recogniser, text, "en"
+        )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les détenus ont été transférés à la Maison d'arrêt de Kessoum mardi.",
+        "Il a été conduit à la Maison de correction hier soir.",
+    ],
+)
+def test_a_capitalised_common_noun_before_de_and_a_noun_is_no_organisation(text: str) -> None:
+    for recogniser in (RULES, DEFAULT):
+        assert ("Maison", "organisation") not in found(recogniser, text, "fr")
+
+
+def test_a_noun_in_ique_after_de_goes_on_with_the_body() -> None:
+    text = "Selon l'Institut kessarien de politique stratégique, la menace grandit."
+    for recogniser in (RULES, DEFAULT):
+        assert ("Institut kessarien de politique stratégique", "organisation") in found(
+            recogniser, text, "fr"
+        )
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        (
+            "Selon l'institut de sondage kessarien Tamdata, la pauvreté recule.",
+            "institut de sondage kessarien Tamdata",
+        ),
+        (
+            "Le laboratoire dépend d'une université de l'État kessarien de Tamba.",
+            "université de l'État kessarien de Tamba",
+        ),
+    ],
+)
+def test_a_lower_case_head_and_a_nationality_adjective_are_a_description(
+    text: str, wrong: str
+) -> None:
+    for recogniser in (RULES, DEFAULT):
+        assert wrong not in {name for name, _ in found(recogniser, text, "fr")}
+
+
+def test_a_lower_case_ministry_takes_its_body_by_endings() -> None:
+    text = "Le ministère de la santé et des affaires sociales a publié une brochure."
+    for recogniser in (RULES, DEFAULT):
+        assert ("ministère de la santé et des affaires sociales", "organisation") in found(
+            recogniser, text, "fr"
+        )
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Le Comité kessaro-tambien des affaires publiques a protesté.",
+            "Comité kessaro-tambien des affaires publiques",
+        ),
+        (
+            "La Commission sous-régionale des pêches se réunit à Kessoum.",
+            "Commission sous-régionale des pêches",
+        ),
+    ],
+)
+def test_a_hyphenated_adjective_goes_on_with_the_body(text: str, name: str) -> None:
+    for recogniser in (RULES, DEFAULT):
+        assert (name, "organisation") in found(recogniser, text, "fr")

@@ -26,6 +26,7 @@ from sahelreader.entities.rules import (
     EVENT_ENDS,
     EVENT_HEADS,
     FACILITY_ENDS,
+    FR_COMPETITION_WORDS,
     FR_DEMONYM_ENDINGS,
     FR_FEMININE_ENDINGS,
     FR_LOWER_ORG_HEADS,
@@ -148,9 +149,9 @@ class FirstPass(Context):
                     if w in FR_MINISTRIES and self.lower_demonym(i + 1):
                         # "le ministère nigérien de la Défense": a common noun with a demonym
                         # is no name, as "l'armée malienne" is not; nor is its portfolio
-                        i = self.french_org_body(i, i + 2)
+                        i = self.french_org_body(i, i + 2, by_ending=False)
                         continue
-                    end = self.french_org_body(i, i + 1)
+                    end = self.french_org_body(i, i + 1, by_ending=False)
                     if any(caps[i + 1 : end]) or (
                         w in FR_MINISTRIES and end > i + 2 and words[i + 1] in FR_ORG_LINKS
                     ):
@@ -479,6 +480,15 @@ class FirstPass(Context):
         )
         return end if regional else k
 
+    def common_noun_phrase(self, j: int) -> bool:
+        """A French "de" and a lower-case noun follow the capitalised word before ``j``: "la
+        Maison d'arrêt", "la Cour d'appel" are common nouns capitalised, not a body's name."""
+        words, n = self.words, self.n
+        if j + 1 >= n or self.brk[j + 1] or words[j] not in ("de", "d'", "d’"):
+            return False
+        w = words[j + 1]
+        return w.isalpha() and w.islower() and self.folds[j + 1] not in self.g.stopwords
+
     def is_day(self, i: int, j: int) -> bool:
         """``[i, j)`` names a day ("Independence Day", "Africa Day", "Armistice Day"): MISC,
         unless a first name starts it ("Doris Day") or a listed person's name."""
@@ -521,6 +531,8 @@ class FirstPass(Context):
             # "Conseil national de...", and a compound head: "Haut-commissariat des Nations
             # unies pour les réfugiés"
             end = self.french_org_body(i, j)
+            if any(w.casefold() in FR_COMPETITION_WORDS for w in words[i + 1 : end]):
+                return end  # "la Ligue des champions": a competition, not reported
             if end > i + 1 or compound_head:
                 self.emit(i, end, "organisation")  # "le Haut-Conseil" alone too
                 return end
@@ -608,6 +620,7 @@ class FirstPass(Context):
             and not self.sent[i]
             and len(words[i]) > 2
             and not words[i].endswith(FR_FEMININE_ENDINGS)
+            and not self.common_noun_phrase(j)
         ):
             self.emit(i, j, "organisation", WEAK)  # la Fifa, la Sonangol
             self.guessed[(i, j)] = "la"
@@ -631,7 +644,13 @@ class FirstPass(Context):
         if nxt in PERSON_VERBS and (nxt != "a" or self.language == "fr"):
             # "Le Barça estime", "le Polisario a déclaré": a French name after "le" is a
             # body, not a person (people take no article)
-            masculine = self.language == "fr" and size == 1 and prev == "le"
+            # "la Plateforme a signé", "l'Association a porté plainte": a word that heads
+            # bodies' names, after "la" or "l'", is a body too
+            masculine = (
+                self.language == "fr"
+                and size == 1
+                and (prev == "le" or (prev in ("la", "l'", "l’") and toks[0] in FR_ORG_HEADS))
+            )
             # "the SK Hynix board said", "le BFC Dynamo a joué": a name opened by an acronym
             # is a body's (a person's initials take dots)
             body = masculine or (

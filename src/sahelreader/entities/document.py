@@ -254,10 +254,10 @@ class DocumentBase:
                     return size, etype
         if self.caps[i]:
             if (
-                len(f) >= WORD_ACRONYM
+                len(f) >= WORD_ACRONYM - 1
                 and f[1:].islower()
                 and f.isalpha()
-                and g.exact.get((f.upper(),)) == "organisation"
+                and self.word_acronym(i)
                 and f.lower() not in self.lower_vocab()
                 and f not in g.stopwords
                 and f not in g.first_names
@@ -278,6 +278,25 @@ class DocumentBase:
                             continue  # "Le monde entier" is not the paper Le Monde
                         return size, etype
         return 0, ""
+
+    def word_acronym(self, i: int) -> bool:
+        """The capitalised word at ``i`` (letters, lower case after the first) is a listed
+        organisation's acronym written as a word: "Ecowas", "Jnim" (four letters or more);
+        "l'Onu", "de l'Oms" (three letters, in French after an article only: "Who", "Fan" and
+        "Bad" are words); a plural of one of four letters or more, "les Famas" (FAMa, Mali's
+        armed forces)."""
+        f, exact = self.folds[i], self.g.exact
+        size = len(f)
+        if exact.get((f.upper(),)) == "organisation":
+            return size >= WORD_ACRONYM or (
+                self.language == "fr" and i > 0 and self.words[i - 1] in FR_DETERMINERS
+            )
+        return (
+            size > WORD_ACRONYM
+            and f[-1] == "s"
+            and exact.get((f[:-1].upper(),)) == "organisation"
+            and f[:-1] not in WORD_ACRONYM_WORDS  # "Facts" is no FACT
+        )
 
     def title_at(self, i: int) -> int:
         """Tokens taken by a title at ``i`` (with its abbreviation dot), 0 if none. Compared

