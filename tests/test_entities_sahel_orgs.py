@@ -536,3 +536,20 @@ def test_a_lower_case_ministry_takes_its_body_by_endings() -> None:
 def test_a_hyphenated_adjective_goes_on_with_the_body(text: str, name: str) -> None:
     for recogniser in (RULES, DEFAULT):
         assert (name, "organisation") in found(recogniser, text, "fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "outlet"),
+    [
+        ("The mayor spoke to Sahel Dispatch about the floods.", "en", "Sahel Dispatch"),
+        ("Selon Kayes Infos, le marché a brûlé.", "fr", "Kayes Infos"),
+        ("Le Courrier de Tahoua a publié la liste.", "fr", "Courrier de Tahoua"),
+        ("Le caricaturiste de Zinder Hebdo a été libéré.", "fr", "Zinder Hebdo"),
+    ],
+)
+def test_a_local_outlet_named_after_its_town_is_an_organisation(
+    text: str, language: str, outlet: str
+) -> None:
+    # "Sahel Dispatch" and "Kayes Infos" were people: two capitalised words and no
+    # organisation word (found by the new-user review).
+    assert (outlet, "organisation") in found(DEFAULT, text, language)
