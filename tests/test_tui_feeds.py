@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Input, Static
 
 from sahelreader.tui import SahelReaderApp, make_app
 from sahelreader.tui.delays import Delays
+from sahelreader.tui.messages import RefreshDone
 from sahelreader.tui.screens.dialogs import ConfirmScreen
 from sahelreader.tui.screens.feeds import AddScreen, FeedsScreen, describe_target
 from sahelreader.tui.screens.help import HelpScreen
@@ -398,6 +399,33 @@ async def test_new_articles_in_a_saved_search_are_told_once_the_index_is_ready(
         app.post_message(IndexReady())
         await settle(app, pilot)
         assert not any(message.startswith("New in") for _, message in said)
+
+
+async def test_a_refresh_ending_as_the_index_becomes_ready_still_tells_its_news(
+    home: Path,
+) -> None:
+    # The refresh worker saw the index not ready; the index became ready before its result
+    # reached the screen, so nothing was left to catch up when it did: the new articles were
+    # not indexed and their saved-search news was never told (CI's refresh_minutes test).
+    from .conftest import draft
+
+    library = build_library(home)
+    library.save_search("Salt", "salt OR caravan")
+    library.sync_index()
+    app = make_app(library=library, delays=Delays.none())
+    said = recorded(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert app.index_ready.is_set()
+        title, body = SECOND[0]
+        report = app.library.add_drafts([draft(title, body)])  # stored, not yet indexed
+        app.main.post_message(
+            RefreshDone(feeds=1, added=1, from_feeds=1, synced=False, new_ids=tuple(report.added))
+        )
+        for _ in range(3):
+            await settle(app, pilot)
+        assert ("information", "New in saved search “Salt”: 1") in said
+        assert [hit.title for hit in app.library.search("caravan").hits] == [title]
 
 
 async def test_r_without_feeds_says_how_to_add_one_and_a_r_in_the_search_bar_are_text(

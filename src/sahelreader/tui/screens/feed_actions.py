@@ -47,6 +47,9 @@ class FeedActions(Screen[None]):
     def details_after_arrivals(self) -> None:
         raise NotImplementedError
 
+    def sync_then_reload(self) -> object:
+        raise NotImplementedError
+
     def _update_status(self, busy: str = "") -> None:
         raise NotImplementedError
 
@@ -216,8 +219,14 @@ class FeedActions(Screen[None]):
     def _new_articles_arrived(self, *, synced: bool, new_ids: Sequence[str] = ()) -> None:
         """Articles were added in this process: the list and the counts follow."""
         if not synced:
-            self._sync_when_ready = True
             self._news_waiting.update(new_ids)
+            if self.index_ready.is_set():
+                # The worker found the index not ready, and it became ready before this
+                # message came: nothing else is left to catch up.
+                self.sync_then_reload()
+                self.tell_waiting_news()
+            else:
+                self._sync_when_ready = True
         self.load_list()
         self.refresh_counts()
         if synced:

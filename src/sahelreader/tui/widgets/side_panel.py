@@ -18,7 +18,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from sahelreader.entities.summary import EntityGroup
 from sahelreader.library import Library
@@ -188,18 +188,18 @@ class SidePanel(VerticalScroll):
         if worker.is_cancelled:
             return
         self.post_message(self.DetailsLoaded(article_id, related, groups))
-        counts = {}
-        for group in groups:
-            if worker.is_cancelled:
-                return
-            counts[group.query] = self.library.count_entity_articles(group)
-        self.post_message(self.CountsLoaded(article_id, counts))
+        self._post_counts(article_id, groups, worker)
 
     @work(thread=True, exclusive=True, group="side-counts")
     def recount(self, article_id: str, groups: list[EntityGroup]) -> None:
         """The entity counts again, replaced in place (articles came in while the panel is in
         use: its lists are not refilled under the reader's cursor)."""
-        worker = get_current_worker()
+        self._post_counts(article_id, groups, get_current_worker())
+
+    def _post_counts(
+        self, article_id: str, groups: list[EntityGroup], worker: Worker[None]
+    ) -> None:
+        """How many articles name each entity (in the worker), unless it is cancelled."""
         counts = {}
         for group in groups:
             if worker.is_cancelled:
