@@ -70,7 +70,7 @@ import math
 import re
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 
 from sahelreader.entities.summary import group_entities, name_key
@@ -546,16 +546,28 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
             # Its names (recognising its title) are read only when it could pass `_evidence`.
             if my_specific is None:
                 my_specific = _specific_count(names, weights)
-            if not _may_have_evidence(
+            at_most = _Candidate(
+                id=found,
+                document=doc,
+                shingles=theirs,
+                duplicate=False,
+                published=doc.published,
+                mlt=0.0,
+                entity_score=0.0,
+                shared=[],
+                strong_name=True,
                 terms=mask.bit_count(),
                 title_terms=len(common),
                 title_sim=title_sim,
+                time=1.0,
+                roundup=derived.roundup,
+                words=derived.words(body),
+                same_source=from_own_outlet,
                 numbers=shared_numbers,
-                my_specific=my_specific,
+                days=_days_apart(article.published, doc.published),
                 event_words=_event_words(key_words, mask, my_name_words),
-                roundup=my_roundup or derived.roundup,
-                undated=_days_apart(article.published, doc.published) is None,
-            ):
+            )
+            if not _may_have_evidence(at_most, my_roundup, my_specific):
                 continue
         their_names = derived.names(inputs, doc)
         shared = _shared(names, weights, their_names)
@@ -641,33 +653,14 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
     return found_all
 
 
-def _may_have_evidence(
-    *,
-    terms: int,
-    title_terms: int,
-    title_sim: float,
-    numbers: int,
-    my_specific: int,
-    event_words: int,
-    roundup: bool,
-    undated: bool,
-) -> bool:
+def _may_have_evidence(c: _Candidate, roundup: bool, my_specific: int) -> bool:
     """Whether a same-language candidate that is no near-duplicate could pass `_evidence`,
-    judged before its names are read: what its names would add is taken at its most (every
-    specific name of the article's shared: `my_specific`; every shared title word no name's;
-    `event_words` before the candidate's own names are set aside). False only when it cannot."""
-    if terms < MIN_KEY_TERMS and title_terms < 1:
-        return False  # `_evidence`: key words, or a weighty name and a title word
-    # `_specific_evidence`, the most the names could give
-    if my_specific + min(1, numbers) + min(2, title_terms) < EVIDENCE_PIECES:
-        return False
-    if my_specific < 1 and title_terms < 2:
-        return False
-    if event_words < EVENT_WORDS and numbers < 1 and my_specific < EVENT_NAMES:
-        return False  # `_event_evidence`
-    if undated and numbers < 1 and (title_sim < UNDATED_TITLE_SIM or title_terms < 1):
-        return False  # `_undated_evidence`
-    return not (roundup and title_terms < ROUNDUP_TITLE_TERMS)
+    asked before its names are read: `_evidence` itself, of the candidate at its most — a
+    weighty name shared, every specific name of the article (`my_specific`), none of its
+    shared title words a name's (`c.event_words` is counted before its own names are set
+    aside). `_evidence` only grows with each of these, so False means it cannot pass."""
+    most = replace(c, strong_name=True, specific=my_specific, title_words=c.title_terms)
+    return _evidence(most, roundup, SHORT_TEXT_WORDS)
 
 
 class _Derived:
