@@ -35,6 +35,7 @@ from sahelreader.models import (
     ArticleRow,
     Cancellation,
     Entity,
+    EntityType,
     FilterName,
     ListRequest,
     ListResult,
@@ -1176,20 +1177,22 @@ class Library:
             items = [item for item in items if item.article_id in hits]
             heading = f"Notes — {query}"
         if entity:
-            items = [item for item in items if self._mentions(item, entity)]
+            names = list(dict.fromkeys([entity, *self._every_name(entity)]))
+            keys = {(kind, self.equivalences.key(kind, entity)) for kind in ENTITY_TYPES}
+            items = [item for item in items if self._mentions(item, names, keys)]
             heading = f"Dossier — {entity}"
         return notes_markdown(items, heading)
 
-    def _mentions(self, item: NotedArticle, name: str) -> bool:
-        """Whether the note or the article names `name`, by any of its names (ECOWAS =
-        CEDEAO, Tillabéri = Tillabery: the equivalences search uses)."""
-        names = list(dict.fromkeys([name, *self._every_name(name)]))
+    def _mentions(
+        self, item: NotedArticle, names: list[str], keys: set[tuple[EntityType, str]]
+    ) -> bool:
+        """Whether the note or the article names the entity: by one of its `names` (ECOWAS,
+        CEDEAO…: the equivalences search uses), or an entity of the same `keys`."""
         if find_names(item.note, names):
             return True
         if item.article is None:
             return False
         wanted = {fold(n) for n in names}
-        keys = {(kind, self.equivalences.key(kind, name)) for kind in ENTITY_TYPES}
         for entity in self.entities(item.article):
             text = fold(entity.text)
             if (entity.type, self.equivalences.key(entity.type, entity.text)) in keys:
