@@ -223,14 +223,19 @@ class FeedActions(Screen[None]):
             if self.index_ready.is_set():
                 # The worker found the index not ready, and it became ready before this
                 # message came: nothing else is left to catch up.
-                self.sync_then_reload()
-                self.tell_waiting_news()
+                self.catch_up_arrivals()
             else:
                 self._sync_when_ready = True
         self.load_list()
         self.refresh_counts()
         if synced:
             self.details_after_arrivals()
+
+    def catch_up_arrivals(self) -> None:
+        """Articles that came before the index was ready: index them, reload the list, and
+        tell their saved-search and watched-name news."""
+        self.sync_then_reload()
+        self.tell_waiting_news()
 
     def tell_waiting_news(self) -> None:
         """The index is ready: say which saved searches and watched names the articles that

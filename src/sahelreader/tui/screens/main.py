@@ -21,7 +21,7 @@ from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import Input, TextArea
 
-from sahelreader.entities.summary import group_entities
+from sahelreader.entities.summary import EntityGroup, group_entities
 from sahelreader.library import Library, QueryError, StoreError, citation, close_open_marks
 from sahelreader.models import (
     ALL_ARTICLES,
@@ -247,8 +247,7 @@ class MainScreen(FeedActions, StoryActions):
         if self._sync_when_ready:
             # Feeds or `a` brought articles while the index was being built.
             self._sync_when_ready = False
-            self.sync_then_reload()
-            self.tell_waiting_news()
+            self.catch_up_arrivals()
         elif self.query_text or self.filter == "watchlist":
             self.load_list()
         if self.article is not None:
@@ -534,15 +533,18 @@ class MainScreen(FeedActions, StoryActions):
             return
         side_panel = self.query_one(SidePanel)
         if side_panel.has_focus_within:
-            groups = group_entities(self._open_entities, self.library.equivalences)
-            side_panel.recount(self.article.id, groups)
+            side_panel.recount(self.article.id, self._open_groups())
         else:
             self._details_if_still_open(self.article.id)
+
+    def _open_groups(self) -> list[EntityGroup]:
+        """The open article's entities, one row per entity."""
+        return group_entities(self._open_entities, self.library.equivalences)
 
     def _details_if_still_open(self, article_id: str) -> None:
         if not self.is_attached or self.article is None or self.article.id != article_id:
             return
-        groups = group_entities(self._open_entities, self.library.equivalences)
+        groups = self._open_groups()
         side_panel = self.query_one(SidePanel)
         if self.index_ready.is_set():
             side_panel.load_details(article_id, groups)
