@@ -75,7 +75,7 @@ def unlisted_media_hits(doc: Doc) -> list[Hit]:
             ):
                 break  # a listed one ("BBC Radio", "Reuters Daily") is found by its own pattern
             if _describes(words[:-1]):
-                break  # "Russian TV", "Yemen News", "National Radio": a description
+                break  # "Russian TV", "National Radio": a description
             if g.MEDIA_PRE.search(text, window_start(text, s_start, start, 90), start):
                 hits.append(Hit("m:" + name.lower(), name, "outlet", start, end, 5))
                 break
