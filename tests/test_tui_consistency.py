@@ -9,6 +9,7 @@ import pytest
 from textual.widgets import Input, Static
 
 from sahelreader.library import Library
+from sahelreader.models import ArticleDraft
 from sahelreader.tui import make_app
 from sahelreader.tui.delays import Delays
 from sahelreader.tui.screens import main as main_module
@@ -196,6 +197,16 @@ async def test_sort_returns_to_date_when_the_search_text_is_deleted(home: Path) 
         assert "by date" in status(app)
 
 
+def added_by_another_process(home: Path, *drafts: ArticleDraft) -> None:
+    """Articles added and indexed by another process while the reader runs (a CLI `add`)."""
+    other = Library.open(home, seed=False)
+    try:
+        other.add_drafts(list(drafts))
+        other.sync_index()
+    finally:
+        other.close()
+
+
 async def test_header_and_list_follow_articles_added_by_another_process(home: Path) -> None:
     app = app_for(home)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -203,18 +214,14 @@ async def test_header_and_list_follow_articles_added_by_another_process(home: Pa
         app.main.check_outside_changes()  # the starting point
         await settle(app, pilot)
         before = len(app.query_one(ArticleList).ids)
-        other = Library.open(home, seed=False)  # a CLI `add` while the reader runs
-        other.add_drafts(
-            [
-                draft(
-                    "Harmattan dust closes Niamey airport",
-                    "Dust grounded flights.",
-                    published=utc(2025, 1, 2),
-                )
-            ]
+        added_by_another_process(
+            home,
+            draft(
+                "Harmattan dust closes Niamey airport",
+                "Dust grounded flights.",
+                published=utc(2025, 1, 2),
+            ),
         )
-        other.sync_index()
-        other.close()
         app.main.check_outside_changes()
         await settle(app, pilot)
         await settle(app, pilot)
@@ -528,12 +535,9 @@ async def test_articles_added_by_another_process_leave_the_cursor_where_it_was(
         await pilot.press("j", "j")
         chosen = article_list.current_id
         assert chosen != opened
-        other = Library.open(home, seed=False)  # a CLI `add` while the reader runs
-        other.add_drafts(
-            [draft("Wells dug near the old convoy route", "A convoy of drillers arrived.")]
+        added_by_another_process(
+            home, draft("Wells dug near the old convoy route", "A convoy of drillers arrived.")
         )
-        other.sync_index()
-        other.close()
         app.main.check_outside_changes()
         await settle(app, pilot)
         await settle(app, pilot)
@@ -553,15 +557,13 @@ async def test_the_side_panel_counts_follow_articles_added_by_another_process(ho
         assert app.main.article is not None and panel.article_counts
         group = next(g for g in panel.groups if g.type == "place")
         before = panel.article_counts[group.query]
-        other = Library.open(home, seed=False)
-        other.add_drafts(
-            [
+        added_by_another_process(
+            home,
+            *(
                 draft(f"Market day {n}", f"Traders in {group.name} sold millet on day {n}.")
                 for n in range(2)
-            ]
+            ),
         )
-        other.sync_index()
-        other.close()
         app.main.check_outside_changes()
         for _ in range(3):
             await settle(app, pilot)
