@@ -366,6 +366,8 @@ class FirstPass(Context):
             self.emit(i, j, "organisation")
         elif etype == "organisation" and self.outlet_edition(i, end, j):
             self.emit(i, j, "organisation", LISTED)  # BBC East Midlands: an outlet's edition
+        elif etype == "misc" and size == 1 and self.words[i].casefold() in ORG_DESCRIPTORS:
+            return end  # "l'ONG Tassaght Nord": the descriptor names the body that follows
         elif folds[j - 1] in g.place_end_words:
             self.emit(i, j, "place")
         elif etype == "organisation" and j == end + 1 and folds[end] in EDITION_PLACES:

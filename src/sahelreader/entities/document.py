@@ -337,7 +337,7 @@ class DocumentBase:
         """A capitalised token that cannot continue a name (stop word, title, demonym...)."""
         f = self.folds[j]
         if f in self.g.stopwords:
-            return True
+            return not self.ends_a_body(j)
         if self.g.exact.get((f,)) == "misc":
             return True
         w = self.words[j]
@@ -353,6 +353,22 @@ class DocumentBase:
             len(w) <= 3
             and (nxt >= self.n or self.brk[nxt] or not self.caps[nxt])
             and (nxt >= self.n or self.words[nxt] != ".")
+        )
+
+    def ends_a_body(self, j: int) -> bool:
+        """A stop word that is also an organisation word ("Watch", "News") ends a name after
+        another name's word: "Sahel Watch", "Kidal News"; opening a headline ("Watch: …")
+        or followed by more capitals it names nothing. A listed name that ends with it ("Fox
+        News") is found as listed: "the British Fox News" stays "Fox News"."""
+        i, nxt = j - 1, j + 1
+        return (
+            self.folds[j] in self.g.org_words
+            and i >= 0
+            and self.caps[i]
+            and not self.brk[j]
+            and self.folds[i] not in self.g.stopwords
+            and (nxt >= self.n or self.brk[nxt] or not self.caps[nxt])
+            and not any(self.gazetteer_at(k)[0] == j + 1 - k for k in range(max(0, j - 4), j))
         )
 
     def emit(self, i: int, j: int, etype: str, strength: int = STRONG) -> None:

@@ -275,6 +275,32 @@ def is_short_form(word: str) -> bool:
     )
 
 
+# Words an acronym leaves out: "Economic Community of West African States" -> ECOWAS.
+_ACRONYM_SKIPS = frozenset(
+    "of the and for in on at to de du des la le les l d et pour en au aux sur".split()
+)
+
+
+def spells_initials(acronym: str, name: str) -> bool:
+    """``acronym``'s letters are exactly the first letters of ``name``'s words, all of them or
+    all but the small words an acronym leaves out: "Associated Press" -> AP, "Médecins sans
+    frontières" -> MSF, "Economic Community of West African States" -> ECOWAS. Stricter than
+    `abbreviates`: for names the article never puts side by side."""
+    core = acronym.replace(".", "")
+    if not (2 <= len(core) <= 6 and core.isupper() and core.isalpha()):
+        return False
+    parts = [
+        strip_accents(part).casefold()
+        for word in name.split()
+        for part in re.split(r"[-'’]", word)
+        if part and part[0].isalpha()
+    ]
+    letters = strip_accents(core).casefold()
+    every = "".join(part[0] for part in parts)
+    content = "".join(part[0] for part in parts if part not in _ACRONYM_SKIPS)
+    return len(parts) >= 2 and letters in (every, content)
+
+
 def abbreviates(acronym: str, name: str) -> bool:
     """``acronym`` plausibly abbreviates ``name``: its letters are, in order, the beginnings of
     the name's words (and of the parts of hyphenated ones), words may be skipped (function

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from sahelreader.entities import canonical
 from sahelreader.entities.equivalents import Equivalences, bundled_equivalences
-from sahelreader.entities.rules import abbreviates, is_acronym, is_short_form
+from sahelreader.entities.rules import abbreviates, is_acronym, is_short_form, spells_initials
 from sahelreader.models import ENTITY_TYPES, Entity, EntityType
 from sahelreader.text.fold import fold
 
@@ -51,6 +51,7 @@ def group_entities(
         if name_key(entity.text)
     ]
     aliases = _defined_acronyms(keyed)
+    aliases.update(_spelled_acronyms(keyed, aliases))
     for key, entity in keyed:
         key = aliases.get(key, key)
         seen = spellings.setdefault(key, {})
@@ -96,6 +97,33 @@ def _defined_acronyms(keyed: Sequence[tuple[Key, Entity]]) -> dict[Key, Key]:
         ):
             aliases.setdefault(short_key, aliases.get(long_key, long_key))
     return aliases
+
+
+def _spelled_acronyms(
+    keyed: Sequence[tuple[Key, Entity]], aliases: dict[Key, Key]
+) -> dict[Key, Key]:
+    """Acronyms whose letters spell the initials of exactly one other name of the same type in
+    the article ("The Associated Press" ... "(AP)", "Médecins sans frontières" ... "MSF"),
+    wherever they stand: an article rarely names two bodies of one acronym, and when it does
+    (two names spell it) both stay apart. Acronyms already defined in brackets are left."""
+    names: dict[Key, str] = {}
+    for key, entity in keyed:
+        names.setdefault(key, entity.text)
+    found: dict[Key, Key] = {}
+    for short_key, short in names.items():
+        if short_key in aliases or not is_acronym(short):
+            continue
+        spelled = [
+            long_key
+            for long_key, long in names.items()
+            if long_key[0] == short_key[0]
+            and long_key != short_key
+            and not is_acronym(long)
+            and spells_initials(short, long)
+        ]
+        if len(spelled) == 1:
+            found[short_key] = aliases.get(spelled[0], spelled[0])
+    return found
 
 
 def _shown_name(kind: EntityType, seen: dict[str, int], same: Equivalences) -> str:
