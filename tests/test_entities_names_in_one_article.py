@@ -137,3 +137,53 @@ def test_a_body_named_after_ong_is_an_organisation_even_ending_in_a_compass_word
     rows = _rows(text, "fr")
     assert rows.get("Tassaght Nord") == ("organisation", 1)
     assert not any(name.startswith("ONG") for name in rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        (
+            "La Mission multidimensionnelle intégrée des Nations unies pour la stabilisation "
+            "au Mali a fermé sa base de Tessalit.",
+            "fr",
+            "Mission multidimensionnelle intégrée des Nations unies pour la stabilisation au Mali",
+        ),
+        (
+            "Le Haut-Commissariat des Nations unies pour les réfugiés compte 40 000 déplacés "
+            "à Ouallam.",
+            "fr",
+            "Haut-Commissariat des Nations unies pour les réfugiés",
+        ),
+        (
+            "The United Nations High Commissioner for Refugees counted 40,000 people in Ouallam.",
+            "en",
+            "United Nations High Commissioner for Refugees",
+        ),
+    ],
+)
+def test_the_long_names_of_an_equivalence_group_are_found_whole(
+    text: str, language: str, name: str
+) -> None:
+    assert _rows(text, language).get(name, ("", 0))[0] == "organisation"
+
+
+def test_a_long_name_and_its_short_form_in_brackets_are_one_row() -> None:
+    text = (
+        "La Mission multidimensionnelle intégrée des Nations unies pour la stabilisation au "
+        "Mali (Minusma) a quitté Kidal. La Minusma comptait 12 000 casques bleus."
+    )
+    organisations = {n: c for n, (t, c) in _rows(text, "fr").items() if t == "organisation"}
+    assert organisations == {"Minusma": 3}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UN refugee agency opened a camp near Ouallam.",
+        "Fighters of the Islamic State group attacked Tillia.",
+    ],
+)
+def test_other_names_that_describe_are_not_listed_whole(text: str) -> None:
+    rows = _rows(text)
+    assert "UN refugee agency" not in rows
+    assert "Islamic State group" not in rows

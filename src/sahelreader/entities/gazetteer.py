@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from sahelreader.entities.equivalents import bundled_names
 from sahelreader.entities.rules import entry_tokens, token_key
+from sahelreader.models import ENTITY_TYPES
 from sahelreader.text.names import KINDS, known_names, not_names
 from sahelreader.text.wordlists import entries
 
@@ -115,6 +116,16 @@ def _demonym_and_common_noun(key: tuple[str, ...], kind: str, misc: set[tuple[st
     )
 
 
+def _describes(key: tuple[str, ...]) -> bool:
+    """An other name that describes the entity rather than names it: lower-case first ("bassin
+    du lac Tchad"), an acronym then lower case ("UN refugee agency"), "… group"."""
+    return (
+        not key[0][:1].isupper()
+        or (key[0].isupper() and any(word.islower() for word in key[1:]))
+        or key[-1].casefold() == "group"
+    )
+
+
 def _add(
     table: dict[tuple[str, ...], str],
     lengths: dict[str, list[int]],
@@ -149,6 +160,17 @@ def load() -> Gazetteer:
         _add(exact, lengths, key, known.kind)
         if len(key) > 1:
             _add(lower, lower_lengths, tuple(k.casefold() for k in key), known.kind)
+    # The longer names of the equivalence tables are names of their type as the lists' are
+    # ("Mission multidimensionnelle intégrée des Nations unies pour la stabilisation au Mali"
+    # is MINUSMA): a name search finds under one name, the recogniser finds under every
+    # other. Not those that describe ("Islamic State group", "UN refugee agency", "bassin du
+    # lac Tchad").
+    for kind in ENTITY_TYPES:
+        for name in bundled_names(kind):
+            key = entry_tokens(name)
+            if len(key) > 1 and not _describes(key):
+                _add(exact, lengths, key, kind)
+                _add(lower, lower_lengths, tuple(k.casefold() for k in key), kind)
     # The one-word other names of the places' equivalence table are places too ("RCA" and
     # "URSS", French for "Central African Republic" and "Soviet Union"), unless listed
     # otherwise. Longer ones are not: a listed place keeps no organisation word after it
