@@ -5,8 +5,9 @@ from __future__ import annotations
 import math
 import re
 from datetime import date, datetime, timedelta, timezone
+from urllib.parse import urlsplit
 
-__all__ = ["parse_date"]
+__all__ = ["date_in_url", "parse_date"]
 
 _UTC = timezone.utc
 _MIN_YEAR = 1900
@@ -123,6 +124,42 @@ def parse_date(value: object) -> datetime | None:
     if isinstance(value, str):
         return _from_text(value.strip())
     return None
+
+
+# The day a page's url says it was published: "/2024/04/12/", "/2024/apr/12/" (a path of
+# folders), "/20240412-", "-2024-04-12/" (a segment, or a slug's end). Digits run into other
+# digits ("/63788437") are an id, not a date.
+_URL_FOLDERS = re.compile(
+    r"/(?P<year>(?:19|20)\d{2})/(?P<month>\d{1,2}|[a-z]{3,9})/(?P<day>\d{1,2})(?=/|$|[-_.])",
+    re.IGNORECASE,
+)
+_URL_STAMP = re.compile(
+    r"(?<![\w])(?P<year>(?:19|20)\d{2})(?P<sep>-?)(?P<month>\d{2})(?P=sep)(?P<day>\d{2})(?![\d])"
+)
+
+
+def date_in_url(url: str, latest: datetime | None = None) -> datetime | None:
+    """The publication day a url writes in its path, as a date alone (a naive midnight), or
+    None: many outlets put it there ("/2024/04/12/slug", "/world/2024/apr/12/slug",
+    "/afrique/20240412-slug", "/slug-2024-04-12/"). A day after ``latest`` (default: today,
+    UTC, plus a day for time zones) is no publication day."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https", "") or not parts.path:
+        return None
+    path = parts.path
+    found = _URL_FOLDERS.search(path) or _URL_STAMP.search(path)
+    if found is None:
+        return None
+    month_text = found.group("month").casefold()
+    month = int(month_text) if month_text.isdigit() else _MONTHS.get(month_text)
+    if month is None:
+        return None
+    day = _build(int(found.group("year")), month, int(found.group("day")))
+    limit = latest or datetime.now(_UTC).replace(tzinfo=None) + timedelta(days=1)
+    return day if day is not None and day <= limit else None
 
 
 def _from_text(text: str) -> datetime | None:

@@ -347,7 +347,7 @@ class Library:
         """Import the bundled seed articles once, into a library that has never had any."""
         if self.store.get_meta("seeded") or self.store.count():
             return 0
-        drafts = [self.with_outlet(d) for path in seed_files() for d in _read_drafts(path)]
+        drafts = [self.ready_to_store(d) for path in seed_files() for d in _read_drafts(path)]
         outcomes = self.store.add_many([(d, draft_language(d)) for d in drafts])
         self.store.set_meta("seeded", "1")
         return sum(1 for o in outcomes if o.added)
@@ -725,7 +725,7 @@ class Library:
 
     def _store_batch(self, batch: list[tuple[ArticleDraft, str]], report: AddReport) -> None:
         added: list[str] = []
-        batch = [(self.with_outlet(draft), language) for draft, language in batch]
+        batch = [(self.ready_to_store(draft), language) for draft, language in batch]
         self.remember_source_texts({draft.source for draft, _ in batch})
         for outcome in self.store.add_many(batch):
             (added if outcome.added else report.duplicates).append(outcome.id)
@@ -772,11 +772,16 @@ class Library:
 
     # -- outlets: one name each ------------------------------------------------------------------
 
-    def with_outlet(self, draft: ArticleDraft) -> ArticleDraft:
-        """The draft with its outlet's canonical name as source (the name given kept aside)."""
+    def ready_to_store(self, draft: ArticleDraft) -> ArticleDraft:
+        """The draft as the library stores it: its outlet's canonical name as source (the name
+        given kept aside) and, when it came undated, the day its url writes ("/2024/04/12/"),
+        which stories, trends and coverage need."""
+        from sahelreader.ingest.dates import date_in_url  # drafts come from ingest: loaded
+
         raw = draft.source if draft.source_raw is None else draft.source_raw
         source = self.outlets.canonical(raw, draft.url)
-        return replace(draft, source=source, source_raw=raw)
+        published = draft.published or date_in_url(draft.url)
+        return replace(draft, source=source, source_raw=raw, published=published)
 
     def canonical_source(self, source: str) -> str:
         """The name articles from this outlet are stored under ("bbc.co.uk" -> "BBC")."""

@@ -426,7 +426,7 @@ class Subscriptions:
         title = record.title if record.title_given else (feed.title or record.title)
         drafts = [self._entry_draft(entry, title, record) for entry in feed.entries]
         library = self.library
-        batch = [(library.with_outlet(d), draft_language(d)) for d in drafts]
+        batch = [(library.ready_to_store(d), draft_language(d)) for d in drafts]
         library.remember_source_texts({draft.source for draft, _ in batch})
         outcomes = self.table.store_entries(record.id, batch)
         added = [outcome.id for outcome in outcomes if outcome.state == "added"]
