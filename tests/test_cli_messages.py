@@ -35,13 +35,13 @@ def test_a_too_short_id_prefix_says_so(home: Path) -> None:
 
 
 def test_add_an_unsupported_type_lists_the_supported_ones(home: Path, tmp_path: Path) -> None:
-    table = tmp_path / "headlines.tsv"
-    table.write_text("category\theadline\ttext\turl\n")
+    table = tmp_path / "headlines.ods"
+    table.write_bytes(b"PK\x03\x04 a spreadsheet")
     result = cli(home, "add", str(table))
     assert result.returncode == 1
     [line] = [line for line in result.stderr.splitlines() if line.startswith("failed:")]
-    assert "unsupported file type .tsv" in line
-    for suffix in (".txt", ".md", ".html", ".json", ".jsonl", ".gz"):
+    assert "unsupported file type .ods" in line
+    for suffix in (".txt", ".md", ".html", ".json", ".jsonl", ".gz", ".csv", ".tsv"):
         assert suffix in line, suffix
 
 

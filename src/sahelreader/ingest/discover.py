@@ -35,6 +35,8 @@ _SUPPORTED_IN_ORDER = (
     ".json.gz",
     ".jsonl.gz",
     ".ndjson.gz",
+    ".csv",
+    ".tsv",
 )
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(_SUPPORTED_IN_ORDER)
 _COMPRESSED = (".gz",)

@@ -30,6 +30,7 @@ from sahelreader.ingest.limits import (
     without_surrogates,
 )
 from sahelreader.ingest.stream import ArticleStream, SkipLog
+from sahelreader.ingest.tables import read_table
 from sahelreader.ingest.text_formats import read_markdown, read_text
 from sahelreader.ingest.webpage import read_html
 from sahelreader.models import ArticleDraft
@@ -41,6 +42,7 @@ HTML_SUFFIXES = frozenset({".html", ".htm"})
 _JSON_SUFFIXES = frozenset({".json", ".json.gz"})
 _JSON_LINES_SUFFIXES = frozenset({".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz"})
 _FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml", ".rdf"})
+_TABLE_SUFFIXES = frozenset({".csv", ".tsv"})
 _CHUNK = 1024 * 1024  # gzip data is decompressed this much at a time
 # What an unexpected failure inside a reader becomes: one line, and the batch goes on.
 _NO_MEMORY = "not enough memory to read it"
@@ -95,6 +97,10 @@ def _read_file(
     if suffix in _JSON_SUFFIXES:
         data = _read(path, limits.json_file_bytes, "JSON file", limits, suffix.endswith(".gz"))
         return ArticleStream(path, read_json(data, origin, skips, limits), skips)
+    if suffix in _TABLE_SUFFIXES:
+        data = _read(path, limits.json_file_bytes, "table file", limits, compressed=False)
+        rows = read_table(data, origin, skips, tabs=suffix == ".tsv", limits=limits)
+        return ArticleStream(path, rows, skips)
     if suffix in _FEED_SUFFIXES:
         data = _read(path, limits.feed_file_bytes, "feed file", limits, compressed=False)
         return ArticleStream(path, read_feed(data, origin, skips, limits), skips)

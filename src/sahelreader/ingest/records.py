@@ -33,7 +33,7 @@ __all__ = ["NO_TEXT", "draft_from_record", "looks_like_article"]
 
 NO_TEXT = "no title or text"
 
-TITLE_KEYS = ("title", "headline")
+TITLE_KEYS = ("title", "headline", "titre")
 BODY_KEYS = (
     "body",
     "text",
@@ -52,8 +52,12 @@ BODY_KEYS = (
     "abstract",
     "lead",
     "snippet",
+    "texte",  # French exports' own column names
+    "contenu",
+    "corps",
+    "résumé",
 )
-URL_KEYS = ("url", "link", "href", "canonical_url", "permalink", "web_url", "weburl")
+URL_KEYS = ("url", "link", "href", "canonical_url", "permalink", "web_url", "weburl", "lien")
 URL_FALLBACK_KEYS = ("guid", "id")  # used only when they hold an http(s) URL
 # Where a record says which site it is from: its relative link is resolved against that.
 SITE_KEYS = (
@@ -93,6 +97,9 @@ DATE_KEYS = (
     "lastmod",
     "last_modified",
     "timestamp",
+    "date_publication",
+    "date de publication",
+    "publié",
 )
 SOURCE_KEYS = (
     "source",
@@ -106,8 +113,8 @@ SOURCE_KEYS = (
     "feed_title",
     "feed",
 )
-AUTHOR_KEYS = ("author", "authors", "creator", "dc:creator", "byline", "by", "writer")
-LANGUAGE_KEYS = ("language", "lang", "inlanguage", "locale")
+AUTHOR_KEYS = ("author", "authors", "creator", "dc:creator", "byline", "by", "writer", "auteur")
+LANGUAGE_KEYS = ("language", "lang", "inlanguage", "locale", "langue")
 
 _TEXT_MEMBERS = ("rendered", "value", "text", "#text", "$t", "content", "name", "title")
 _TRUNCATION_MARK = re.compile(r"\s*…?\s*\[\+\d+ chars\]\s*$")  # NewsAPI cuts "content" so
