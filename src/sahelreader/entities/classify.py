@@ -39,6 +39,7 @@ from sahelreader.entities.rules import (
     ORG_DESCRIPTORS,
     PERSON_DE,
     PERSON_VERBS,
+    PLACE_BEFORE_DE,
     PLACE_PREPOSITIONS,
     ROMAN_ORDINAL_RE,
     SURNAME_PLACE_ENDS,
@@ -263,6 +264,16 @@ class FirstPass(Context):
                 titled = False
                 continue
             if not titled and self.after_descriptor(i):
+                if (
+                    self.language == "fr"
+                    and j + 1 < n
+                    and words[j] in FR_ORG_LINKS
+                    and not self.brk[j]
+                    and not caps[j + 1]
+                ):
+                    # "l'association Kessa des femmes de Tamba", "la coopérative Kessa des
+                    # producteurs de riz": the name goes on with a lower-case body
+                    j = self.french_org_body(i, j, by_ending=False)
                 self.emit(i, j, "organisation")  # the steelmaker POSCO, l'ONG X
                 if (
                     j + 1 < n
@@ -404,6 +415,48 @@ class FirstPass(Context):
             self.emit(i, j, "organisation" if etype != "person" else etype, WEAK)
             self.guessed[(i, j)] = "listed-part"
         return j
+
+    def joined_to_place(self, i: int, j: int) -> bool:
+        """The run ``[i, j)`` is listed right after a place: "Kessa and Tamba", "Kessa ou
+        Tamba", "de Kessa et de Tamba", or between commas and a conjunction in a list ("Kessa,
+        Tamba et Dori"; not "in Kessa, Moussa Tamba said": the comma alone is no list)."""
+        words, brk = self.words, self.brk
+        k = i - 1
+        if k >= 1 and words[k] in ("de", "d'", "d’", "of", "in") and not brk[k]:
+            k -= 1  # "et de Tamba", "and of Tamba", "and in Tamba"
+        if k < 1 or brk[k] or brk[i]:
+            return False
+        link = words[k]
+        if link == ",":
+            if k != i - 1 or not self.list_goes_on(j):
+                return False
+        elif link not in ("and", "or", "et", "ou"):
+            return False
+        last = self.spans[-1] if self.spans else None
+        # (not "l'Afrique de l'Ouest et Centrale": a region's compass word, then its adjective)
+        return (
+            last is not None
+            and last[1] == k
+            and last[2] == "place"
+            and self.folds[k - 1] not in COMPASS_WORDS
+        )
+
+    def list_goes_on(self, j: int) -> bool:
+        """After the name ending at ``j`` a list of names goes on to a conjunction and a last
+        name: ", Tamba et Dori", " and Dori" (not ", a présidé": an apposition ends there)."""
+        words, caps, brk, n = self.words, self.caps, self.brk, self.n
+        m = j
+        for _ in range(8):
+            if m + 1 >= n or brk[m] or brk[m + 1]:
+                return False
+            if words[m] in ("and", "or", "et", "ou"):
+                return True  # (", Boni and the border")
+            if not caps[m + 1]:
+                return False
+            if words[m] != ",":
+                return False
+            m = self.extend(m + 1)
+        return False
 
     def title_word_after_name(self, i: int, j: int) -> bool:
         """``[i, j)`` is one word the text also writes in lower case, after a preposition
@@ -559,6 +612,11 @@ class FirstPass(Context):
             if not (size == 2 and toks[0] in g.first_names and toks[1] in SURNAME_PLACE_ENDS):
                 self.emit(i, j, "place")
                 return j
+        if size <= 3 and self.place_noun_before(i):
+            # "the markets of Dan Kessa", "le village de Moussa Kessa": framed as a place,
+            # even when it starts with a first name
+            self.emit(i, j, "place")
+            return j
         if toks[0] in g.first_names or (
             size > 1 and "-" in toks[0] and toks[0].split("-", 1)[0] in g.first_names
         ):
@@ -664,8 +722,14 @@ class FirstPass(Context):
             self.emit(i, j, "organisation" if body else "person", WEAK)
             self.guessed[(i, j)] = "verb"
             return j
+        near = (
+            prev in ("de", "d'", "d’")
+            and i >= 2
+            and words[i - 2].casefold() in PLACE_BEFORE_DE
+            and not self.brk[i - 1]
+        )  # "près de Kessa", "autour de Tamba"
         if (
-            prev in PLACE_PREPOSITIONS
+            (prev in PLACE_PREPOSITIONS or near)
             and size <= 2
             and not (size == 1 and self.language == "fr" and words[i].casefold() in FR_ORG_VOCAB)
             and not (size == 1 and folds[i] in g.surnames and nxt in POSSESSIVES)
@@ -678,16 +742,9 @@ class FirstPass(Context):
             self.emit(i, j, "place", WEAK)
             self.guessed[(i, j)] = "prep"
             return j
-        if (
-            size == 1
-            and self.language == "en"
-            and prev in ("and", "or")
-            and self.spans
-            and self.spans[-1][1] == i - 1
-            and self.spans[-1][2] == "place"
-            and not self.brk[i - 1]
-        ):
-            # "in Kessoumbi and Dangaressa", "Mali or Tamba": a word joined to a place
+        if size <= 2 and self.joined_to_place(i, j):
+            # "in Kessoumbi and Dangaressa", "Mali or Tamba", "de Kessa et de Tamba",
+            # "Kessa, Tamba et Dori": a name listed with a place
             self.emit(i, j, "place", WEAK)
             self.guessed[(i, j)] = "prep"
             return j
