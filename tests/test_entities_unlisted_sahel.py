@@ -126,6 +126,8 @@ BOTH = pytest.mark.parametrize("recogniser", [RULES, DEFAULT], ids=["rules", "de
             "Faculty of Agronomy",
             "organisation",
         ),
+        # designators close a name only: alone, "SAS" is another body
+        ("SAS has filed a second case against the band.", "en", "SAS", "organisation"),
         # courts and ministries with a lower-case head
         (
             "La cour d'appel de Tahoua a confirmé la peine.",
@@ -162,6 +164,22 @@ ANY = ("person", "place", "organisation")
         ("À Tahoua, Inoussa Kalla, commerçant, a tout perdu.", "fr", "Inoussa Kalla", ("place",)),
         # a region's compass word, then its adjective
         ("Les régions d'Afrique de l'Ouest et Centrale ont voté.", "fr", "Centrale", ANY),
+        # a court with no word of its kind, or after "un", is no name
+        ("Un tribunal de Ouallam a condamné le voleur.", "fr", "tribunal de Ouallam", ANY),
+        ("Il servait à la cour des Askia de Gao.", "fr", "cour des Askia de Gao", ANY),
+        ("Il servait à la cour des Askia de Gao.", "fr", "cour des Askia", ANY),
+        # an English plural after a French-looking head is no French body
+        ("Police divers found the car in the river.", "en", "Police divers", ANY),
+        # a descriptor's name does not run on through "et"
+        (
+            "La chaîne Kessa et d'autres radios ont suspendu leurs émissions.",
+            "fr",
+            "Kessa et d'autres",
+            ANY,
+        ),
+        # a barrage is no place noun over a person's name; two words after a guessed place
+        ("There was a barrage of Moussa Kessa jokes online.", "en", "Moussa Kessa", ("place",)),
+        ("Goals came from Kessaba and Ibrahim Tamboura.", "en", "Ibrahim Tamboura", ("place",)),
         # a country's possessive before a ministry keeps them apart
         (
             "Mali's Ministry of Defence said the convoy was safe.",

@@ -21,6 +21,7 @@ from sahelreader.entities.policy import (
     DEFAULT_MULTI,
 )
 from sahelreader.entities.rules import (
+    COMPANY_DESIGNATORS,
     COMPASS_WORDS,
     EDITION_PLACES,
     EVENT_ENDS,
@@ -40,6 +41,7 @@ from sahelreader.entities.rules import (
     PERSON_DE,
     PERSON_VERBS,
     PLACE_BEFORE_DE,
+    PLACE_NOUNS_OVER_NAMES,
     PLACE_PREPOSITIONS,
     ROMAN_ORDINAL_RE,
     SURNAME_PLACE_ENDS,
@@ -72,6 +74,9 @@ AFTER_COMMON_NOUN = frozenset(
     }
 )
 REGION_LINKS = frozenset({"au", "du", "dans", "de", "en"})
+# Lower-case heads of FR_LOWER_ORG_HEADS that name a court only with a lower-case word of its
+# kind before its town ("le tribunal militaire de X", "la cour d'appel de X").
+FR_COURTS = frozenset({"tribunal", "cour"})
 
 
 class FirstPass(Context):
@@ -153,6 +158,9 @@ class FirstPass(Context):
                         i = self.french_org_body(i, i + 2, by_ending=False)
                         continue
                     end = self.french_org_body(i, i + 1, by_ending=False)
+                    if w in FR_COURTS and not self.court_name(i, end):
+                        i += 1  # "un tribunal de Cologne", "la cour des Qing": no name
+                        continue
                     if any(caps[i + 1 : end]) or (
                         w in FR_MINISTRIES and end > i + 2 and words[i + 1] in FR_ORG_LINKS
                     ):
@@ -267,7 +275,7 @@ class FirstPass(Context):
                 if (
                     self.language == "fr"
                     and j + 1 < n
-                    and words[j] in FR_ORG_LINKS
+                    and words[j] in ("de", "des", "du", "d'", "d’", "pour")
                     and not self.brk[j]
                     and not caps[j + 1]
                 ):
@@ -373,7 +381,7 @@ class FirstPass(Context):
         rest = folds[end:j]
         if self.words[j - 1] in EVENT_ENDS or self.is_day(i, j):
             return self.skip_event_acronym(j)  # Boston Marathon: an event named after a place
-        if any(f in g.org_words for f in rest):
+        if any(f in g.org_words for f in rest) or self.words[j - 1] in COMPANY_DESIGNATORS:
             self.emit(i, j, "organisation")
         elif etype == "organisation" and self.outlet_edition(i, end, j):
             self.emit(i, j, "organisation", LISTED)  # BBC East Midlands: an outlet's edition
@@ -416,6 +424,17 @@ class FirstPass(Context):
             self.guessed[(i, j)] = "listed-part"
         return j
 
+    def court_name(self, i: int, end: int) -> bool:
+        """The court headed at ``i`` and running to ``end`` is named: a definite article before
+        it and a lower-case word of its kind in its body ("le tribunal de grande instance de X";
+        not "un tribunal de Cologne", "la cour des Qing")."""
+        if i == 0 or self.words[i - 1].casefold() in ("un", "une"):
+            return False
+        return any(
+            not self.caps[k] and self.words[k].casefold() not in FR_ORG_LINKS
+            for k in range(i + 1, end)
+        )
+
     def joined_to_place(self, i: int, j: int) -> bool:
         """The run ``[i, j)`` is listed right after a place: "Kessa and Tamba", "Kessa ou
         Tamba", "de Kessa et de Tamba", or between commas and a conjunction in a list ("Kessa,
@@ -427,18 +446,22 @@ class FirstPass(Context):
         if k < 1 or brk[k] or brk[i]:
             return False
         link = words[k]
+        last = self.spans[-1] if self.spans else None
         if link == ",":
-            if k != i - 1 or not self.list_goes_on(j):
+            # a list after a guessed place is too weak a sign ("in Coleoptera, Diptera and")
+            # (one word only: "Kansas, Tangerine Dream, ..." names bands)
+            if k != i - 1 or j > i + 1 or not self.list_goes_on(j) or (last and last[3] <= WEAK):
                 return False
         elif link not in ("and", "or", "et", "ou"):
             return False
-        last = self.spans[-1] if self.spans else None
-        # (not "l'Afrique de l'Ouest et Centrale": a region's compass word, then its adjective)
+        # (not "l'Afrique de l'Ouest et Centrale": a region's compass word, then its adjective;
+        # two words only after a place not guessed: "from Tallon and Conor Glass" are people)
         return (
             last is not None
             and last[1] == k
             and last[2] == "place"
             and self.folds[k - 1] not in COMPASS_WORDS
+            and (j == i + 1 or last[3] > WEAK)
         )
 
     def list_goes_on(self, j: int) -> bool:
@@ -589,6 +612,9 @@ class FirstPass(Context):
             if end > i + 1 or compound_head:
                 self.emit(i, end, "organisation")  # "le Haut-Conseil" alone too
                 return end
+        if size > 1 and words[j - 1] in COMPANY_DESIGNATORS:
+            self.emit(i, j, "organisation")  # "Kessa Forages SARL": a company's legal form
+            return j
         if any(t in g.org_words for t in toks):
             if size > 1:
                 self.emit(i, j, "organisation")
@@ -612,7 +638,7 @@ class FirstPass(Context):
             if not (size == 2 and toks[0] in g.first_names and toks[1] in SURNAME_PLACE_ENDS):
                 self.emit(i, j, "place")
                 return j
-        if size <= 3 and self.place_noun_before(i):
+        if size <= 3 and self.place_noun_before(i, PLACE_NOUNS_OVER_NAMES):
             # "the markets of Dan Kessa", "le village de Moussa Kessa": framed as a place,
             # even when it starts with a first name
             self.emit(i, j, "place")
@@ -727,6 +753,7 @@ class FirstPass(Context):
             and i >= 2
             and words[i - 2].casefold() in PLACE_BEFORE_DE
             and not self.brk[i - 1]
+            and not (size == 1 and folds[i] in g.surnames)  # "autour de Trump"
         )  # "près de Kessa", "autour de Tamba"
         if (
             (prev in PLACE_PREPOSITIONS or near)

@@ -250,16 +250,16 @@ class Context(Events):
             return True  # "la vallée de la Kessa", "la plaine de l'Azaouak"
         return False
 
-    def place_noun_before(self, i: int) -> bool:
-        """A place noun and "of"/"de" frame the name at ``i``: "the town of Ayorou", "les
-        marchés de Dan Kessa", "la ville de Kaya", "the markets of Dan Tamba"."""
+    def place_noun_before(self, i: int, nouns: frozenset[str] = PLACE_NOUNS_BEFORE) -> bool:
+        """A place noun (of ``nouns``) and "of"/"de" frame the name at ``i``: "the town of
+        Ayorou", "les marchés de Dan Kessa", "la ville de Kaya"."""
         words = self.words
         if i < 2 or self.brk[i] or words[i - 1] not in PLACE_OF:
             return False
         before = words[i - 2].casefold()
-        if before in PLACE_NOUNS_BEFORE:
+        if before in nouns:
             return True
-        return i >= 3 and before in ("la", "le", "l'") and words[i - 3] in PLACE_NOUNS_BEFORE
+        return i >= 3 and before in ("la", "le", "l'") and words[i - 3] in nouns
 
     def definition_at(self, j: int) -> str:
         """What the run ending at ``j`` is defined as, "place", "organisation" or "": "X is a
