@@ -126,6 +126,16 @@ BOTH = pytest.mark.parametrize("recogniser", [RULES, DEFAULT], ids=["rules", "de
             "Faculty of Agronomy",
             "organisation",
         ),
+        # a country's national society
+        (
+            "Volunteers from the Chad Red Cross handed out tents.",
+            "en",
+            "Chad Red Cross",
+            "organisation",
+        ),
+        # a place's people
+        ("Les éleveurs de Kessaba ont perdu leur bétail.", "fr", "Kessaba", "place"),
+        ("Les familles de Tindibia réclament justice.", "fr", "Tindibia", "place"),
         # designators close a name only: alone, "SAS" is another body
         ("SAS has filed a second case against the band.", "en", "SAS", "organisation"),
         # courts and ministries with a lower-case head
@@ -164,6 +174,8 @@ ANY = ("person", "place", "organisation")
         ("À Tahoua, Inoussa Kalla, commerçant, a tout perdu.", "fr", "Inoussa Kalla", ("place",)),
         # a region's compass word, then its adjective
         ("Les régions d'Afrique de l'Ouest et Centrale ont voté.", "fr", "Centrale", ANY),
+        # a common noun after a descriptor's name is no part of it
+        ("La coopérative Benkadi du village vend du riz.", "fr", "Benkadi du village", ANY),
         # a court with no word of its kind, or after "un", is no name
         ("Un tribunal de Ouallam a condamné le voleur.", "fr", "tribunal de Ouallam", ANY),
         ("Il servait à la cour des Askia de Gao.", "fr", "cour des Askia de Gao", ANY),

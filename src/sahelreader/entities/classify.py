@@ -37,6 +37,7 @@ from sahelreader.entities.rules import (
     FR_PLACE_ENDINGS,
     NAME_CONNECTORS,
     NAME_PARTICLES,
+    NATIONAL_BODY_TAILS,
     ORG_DESCRIPTORS,
     PERSON_DE,
     PERSON_VERBS,
@@ -281,7 +282,10 @@ class FirstPass(Context):
                 ):
                     # "l'association Kessa des femmes de Tamba", "la coopérative Kessa des
                     # producteurs de riz": the name goes on with a lower-case body
-                    j = self.french_org_body(i, j, by_ending=False)
+                    end = self.french_org_body(i, j, by_ending=False)
+                    if caps[end - 1] or end - j >= 3:
+                        # (not "la coopérative Kessa du village": a common noun, no name)
+                        j = end
                 self.emit(i, j, "organisation")  # the steelmaker POSCO, l'ONG X
                 if (
                     j + 1 < n
@@ -383,6 +387,12 @@ class FirstPass(Context):
             return self.skip_event_acronym(j)  # Boston Marathon: an event named after a place
         if any(f in g.org_words for f in rest) or self.words[j - 1] in COMPANY_DESIGNATORS:
             self.emit(i, j, "organisation")
+        elif (
+            etype == "place"
+            and tuple(self.words[end:j]) in NATIONAL_BODY_TAILS
+            and self.gazetteer_at(end)[1] == "organisation"
+        ):
+            self.emit(i, j, "organisation")  # "the Kessa Red Cross": a national society
         elif etype == "organisation" and self.outlet_edition(i, end, j):
             self.emit(i, j, "organisation", LISTED)  # BBC East Midlands: an outlet's edition
         elif folds[j - 1] in g.place_end_words:
