@@ -126,6 +126,19 @@ BOTH = pytest.mark.parametrize("recogniser", [RULES, DEFAULT], ids=["rules", "de
             "Faculty of Agronomy",
             "organisation",
         ),
+        # common Sahel given names split an outlet from the person it quotes
+        (
+            "« Rien n'a changé », a dit à RFI Halidou Tessa, un élu.",
+            "fr",
+            "Halidou Tessa",
+            "person",
+        ),
+        (
+            "« Les pluies sont là », confie à la BBC Salamatou Kessa.",
+            "fr",
+            "Salamatou Kessa",
+            "person",
+        ),
         # a country's national society
         (
             "Volunteers from the Chad Red Cross handed out tents.",
