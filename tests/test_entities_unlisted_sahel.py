@@ -139,6 +139,32 @@ BOTH = pytest.mark.parametrize("recogniser", [RULES, DEFAULT], ids=["rules", "de
             "Salamatou Kessa",
             "person",
         ),
+        # a producers' body named after its crop
+        (
+            "L'Union des producteurs de riz de Kollo a protesté.",
+            "fr",
+            "Union des producteurs de riz de Kollo",
+            "organisation",
+        ),
+        (
+            "La Fédération des éleveurs de bétail du Dallol a voté.",
+            "fr",
+            "Fédération des éleveurs de bétail du Dallol",
+            "organisation",
+        ),
+        # a release filed from two cities
+        (
+            "BAMAKO/NIAMEY – The agency said on Monday that aid had arrived.",
+            "en",
+            "NIAMEY",
+            "place",
+        ),
+        (
+            "BAMAKO/NIAMEY – The agency said on Monday that aid had arrived.",
+            "en",
+            "BAMAKO",
+            "place",
+        ),
         # a country's national society
         (
             "Volunteers from the Chad Red Cross handed out tents.",
