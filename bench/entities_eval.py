@@ -2,12 +2,14 @@
 
 Usage: python bench/entities_eval.py PATH [PATH...] [--language auto|en|fr] [--json]
        [--errors N] [--rules-only | --merge] [--speed [--speed-runs N] [--speed-articles N]]
-       python bench/entities_eval.py --dev all|en,fr,sahel,sahel2,africa [--errors N] [--json] ...
+       python bench/entities_eval.py --dev all|en,fr,sahel,sahel2,africa,invented|invented_aside
+       [--errors N] [--json] ...
 
 ``--dev`` scores the hand-annotated DEV files (bench/dev/NAME.json, chosen by
 bench/dev_sample.py; offsets into the shared corpus, the same scoring as
 bench/entities_heldout.py's) instead of, or beside, CoNLL files; ``all`` is every DEV file.
-It never reads the held-out set.
+It never reads the held-out set. ``invented`` (and ``invented_aside``, scored only when named)
+hold Sahel texts written for the DEV set with their own text (bench/dev_invented.py).
 
 Reads ``token LABEL`` or ``token<TAB>LABEL`` lines (the label is the last column), IOB1 or
 IOB2, with ``-DOCSTART-`` document splits; files without them are grouped into pseudo-documents
@@ -323,7 +325,25 @@ def _summary(results: list[dict[str, object]]) -> str:
     return "\n".join(lines)
 
 
-DEV_FILES = ("en", "fr", "sahel", "sahel2", "africa")  # bench/dev/NAME.json
+DEV_FILES = ("en", "fr", "sahel", "sahel2", "africa", "invented")  # bench/dev/NAME.json
+# Named only (not in ``all``): the invented texts kept out of tuning (bench/dev_invented.py).
+DEV_NAMED_ONLY = ("invented_aside",)
+
+
+def _text_articles(path: Path) -> list[tuple[str, str, int, list[Span]]] | None:
+    """The articles of a DEV file that holds its own text (bench/dev_invented.py), or None."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if not data["articles"] or "text" not in data["articles"][0]:
+        return None
+    return [
+        (
+            str(a["text"]),
+            str(a["language"]),
+            int(a["annotated_to"]),
+            [(int(s), int(e), str(t)) for s, e, t, *_ in a["spans"]],
+        )
+        for a in data["articles"]
+    ]
 
 
 def score_dev(names: str, recogniser: Recogniser, errors: int = 0) -> list[dict[str, object]]:
@@ -335,9 +355,13 @@ def score_dev(names: str, recogniser: Recogniser, errors: int = 0) -> list[dict[
     chosen = DEV_FILES if names == "all" else tuple(n.strip() for n in names.split(","))
     results = []
     for name in chosen:
-        if name not in DEV_FILES:
-            raise SystemExit(f"unknown DEV file {name!r}: one of {', '.join(DEV_FILES)}")
-        articles, problems = load_articles(name, heldout=bench / "dev")
+        if name not in DEV_FILES + DEV_NAMED_ONLY:
+            known = ", ".join(DEV_FILES + DEV_NAMED_ONLY)
+            raise SystemExit(f"unknown DEV file {name!r}: one of {known}")
+        own = _text_articles(bench / "dev" / f"{name}.json")
+        articles, problems = (
+            (own, []) if own is not None else load_articles(name, heldout=bench / "dev")
+        )
         for problem in problems:
             print(f"warning: dev-{name}: {problem}", file=sys.stderr)
         results.append(score(articles, recogniser, f"dev-{name}", errors))

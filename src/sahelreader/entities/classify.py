@@ -21,6 +21,7 @@ from sahelreader.entities.policy import (
     DEFAULT_MULTI,
 )
 from sahelreader.entities.rules import (
+    COMPANY_DESIGNATORS,
     COMPASS_WORDS,
     EDITION_PLACES,
     EVENT_ENDS,
@@ -36,9 +37,12 @@ from sahelreader.entities.rules import (
     FR_PLACE_ENDINGS,
     NAME_CONNECTORS,
     NAME_PARTICLES,
+    NATIONAL_BODY_TAILS,
     ORG_DESCRIPTORS,
     PERSON_DE,
     PERSON_VERBS,
+    PLACE_BEFORE_DE,
+    PLACE_NOUNS_OVER_NAMES,
     PLACE_PREPOSITIONS,
     ROMAN_ORDINAL_RE,
     SURNAME_PLACE_ENDS,
@@ -71,6 +75,9 @@ AFTER_COMMON_NOUN = frozenset(
     }
 )
 REGION_LINKS = frozenset({"au", "du", "dans", "de", "en"})
+# Lower-case heads of FR_LOWER_ORG_HEADS that name a court only with a lower-case word of its
+# kind before its town ("le tribunal militaire de X", "la cour d'appel de X").
+FR_COURTS = frozenset({"tribunal", "cour"})
 
 
 class FirstPass(Context):
@@ -152,6 +159,9 @@ class FirstPass(Context):
                         i = self.french_org_body(i, i + 2, by_ending=False)
                         continue
                     end = self.french_org_body(i, i + 1, by_ending=False)
+                    if w in FR_COURTS and not self.court_name(i, end):
+                        i += 1  # "un tribunal de Cologne", "la cour des Qing": no name
+                        continue
                     if any(caps[i + 1 : end]) or (
                         w in FR_MINISTRIES and end > i + 2 and words[i + 1] in FR_ORG_LINKS
                     ):
@@ -263,6 +273,19 @@ class FirstPass(Context):
                 titled = False
                 continue
             if not titled and self.after_descriptor(i):
+                if (
+                    self.language == "fr"
+                    and j + 1 < n
+                    and words[j] in ("de", "des", "du", "d'", "d’", "pour")
+                    and not self.brk[j]
+                    and not caps[j + 1]
+                ):
+                    # "l'association Kessa des femmes de Tamba", "la coopérative Kessa des
+                    # producteurs de riz": the name goes on with a lower-case body
+                    end = self.french_org_body(i, j, by_ending=False)
+                    if caps[end - 1] or end - j >= 3:
+                        # (not "la coopérative Kessa du village": a common noun, no name)
+                        j = end
                 self.emit(i, j, "organisation")  # the steelmaker POSCO, l'ONG X
                 if (
                     j + 1 < n
@@ -362,8 +385,14 @@ class FirstPass(Context):
         rest = folds[end:j]
         if self.words[j - 1] in EVENT_ENDS or self.is_day(i, j):
             return self.skip_event_acronym(j)  # Boston Marathon: an event named after a place
-        if any(f in g.org_words for f in rest):
+        if any(f in g.org_words for f in rest) or self.words[j - 1] in COMPANY_DESIGNATORS:
             self.emit(i, j, "organisation")
+        elif (
+            etype == "place"
+            and tuple(self.words[end:j]) in NATIONAL_BODY_TAILS
+            and self.gazetteer_at(end)[1] == "organisation"
+        ):
+            self.emit(i, j, "organisation")  # "the Kessa Red Cross": a national society
         elif etype == "organisation" and self.outlet_edition(i, end, j):
             self.emit(i, j, "organisation", LISTED)  # BBC East Midlands: an outlet's edition
         elif etype == "misc" and size == 1 and self.words[i].casefold() in ORG_DESCRIPTORS:
@@ -406,6 +435,63 @@ class FirstPass(Context):
             self.emit(i, j, "organisation" if etype != "person" else etype, WEAK)
             self.guessed[(i, j)] = "listed-part"
         return j
+
+    def court_name(self, i: int, end: int) -> bool:
+        """The court headed at ``i`` and running to ``end`` is named: a definite article before
+        it and a lower-case word of its kind in its body ("le tribunal de grande instance de X";
+        not "un tribunal de Cologne", "la cour des Qing")."""
+        if i == 0 or self.words[i - 1].casefold() in ("un", "une"):
+            return False
+        return any(
+            not self.caps[k] and self.words[k].casefold() not in FR_ORG_LINKS
+            for k in range(i + 1, end)
+        )
+
+    def joined_to_place(self, i: int, j: int) -> bool:
+        """The run ``[i, j)`` is listed right after a place: "Kessa and Tamba", "Kessa ou
+        Tamba", "de Kessa et de Tamba", or between commas and a conjunction in a list ("Kessa,
+        Tamba et Dori"; not "in Kessa, Moussa Tamba said": the comma alone is no list)."""
+        words, brk = self.words, self.brk
+        k = i - 1
+        if k >= 1 and words[k] in ("de", "d'", "d’", "of", "in") and not brk[k]:
+            k -= 1  # "et de Tamba", "and of Tamba", "and in Tamba"
+        if k < 1 or brk[k] or brk[i]:
+            return False
+        link = words[k]
+        last = self.spans[-1] if self.spans else None
+        if link == ",":
+            # a list after a guessed place is too weak a sign ("in Coleoptera, Diptera and")
+            # (one word only: "Kansas, Tangerine Dream, ..." names bands)
+            if k != i - 1 or j > i + 1 or not self.list_goes_on(j) or (last and last[3] <= WEAK):
+                return False
+        elif link not in ("and", "or", "et", "ou"):
+            return False
+        # (not "l'Afrique de l'Ouest et Centrale": a region's compass word, then its adjective;
+        # two words only after a place not guessed: "from Tallon and Conor Glass" are people)
+        return (
+            last is not None
+            and last[1] == k
+            and last[2] == "place"
+            and self.folds[k - 1] not in COMPASS_WORDS
+            and (j == i + 1 or last[3] > WEAK)
+        )
+
+    def list_goes_on(self, j: int) -> bool:
+        """After the name ending at ``j`` a list of names goes on to a conjunction and a last
+        name: ", Tamba et Dori", " and Dori" (not ", a présidé": an apposition ends there)."""
+        words, caps, brk, n = self.words, self.caps, self.brk, self.n
+        m = j
+        for _ in range(8):
+            if m + 1 >= n or brk[m] or brk[m + 1]:
+                return False
+            if words[m] in ("and", "or", "et", "ou"):
+                return True  # (", Boni and the border")
+            if not caps[m + 1]:
+                return False
+            if words[m] != ",":
+                return False
+            m = self.extend(m + 1)
+        return False
 
     def title_word_after_name(self, i: int, j: int) -> bool:
         """``[i, j)`` is one word the text also writes in lower case, after a preposition
@@ -538,6 +624,9 @@ class FirstPass(Context):
             if end > i + 1 or compound_head:
                 self.emit(i, end, "organisation")  # "le Haut-Conseil" alone too
                 return end
+        if size > 1 and words[j - 1] in COMPANY_DESIGNATORS:
+            self.emit(i, j, "organisation")  # "Kessa Forages SARL": a company's legal form
+            return j
         if any(t in g.org_words for t in toks):
             if size > 1:
                 self.emit(i, j, "organisation")
@@ -561,6 +650,11 @@ class FirstPass(Context):
             if not (size == 2 and toks[0] in g.first_names and toks[1] in SURNAME_PLACE_ENDS):
                 self.emit(i, j, "place")
                 return j
+        if size <= 3 and self.place_noun_before(i, PLACE_NOUNS_OVER_NAMES):
+            # "the markets of Dan Kessa", "le village de Moussa Kessa": framed as a place,
+            # even when it starts with a first name
+            self.emit(i, j, "place")
+            return j
         if toks[0] in g.first_names or (
             size > 1 and "-" in toks[0] and toks[0].split("-", 1)[0] in g.first_names
         ):
@@ -666,8 +760,15 @@ class FirstPass(Context):
             self.emit(i, j, "organisation" if body else "person", WEAK)
             self.guessed[(i, j)] = "verb"
             return j
+        near = (
+            prev in ("de", "d'", "d’")
+            and i >= 2
+            and words[i - 2].casefold() in PLACE_BEFORE_DE
+            and not self.brk[i - 1]
+            and not (size == 1 and folds[i] in g.surnames)  # "autour de Trump"
+        )  # "près de Kessa", "autour de Tamba"
         if (
-            prev in PLACE_PREPOSITIONS
+            (prev in PLACE_PREPOSITIONS or near)
             and size <= 2
             and not (size == 1 and self.language == "fr" and words[i].casefold() in FR_ORG_VOCAB)
             and not (size == 1 and folds[i] in g.surnames and nxt in POSSESSIVES)
@@ -680,16 +781,9 @@ class FirstPass(Context):
             self.emit(i, j, "place", WEAK)
             self.guessed[(i, j)] = "prep"
             return j
-        if (
-            size == 1
-            and self.language == "en"
-            and prev in ("and", "or")
-            and self.spans
-            and self.spans[-1][1] == i - 1
-            and self.spans[-1][2] == "place"
-            and not self.brk[i - 1]
-        ):
-            # "in Kessoumbi and Dangaressa", "Mali or Tamba": a word joined to a place
+        if size <= 2 and self.joined_to_place(i, j):
+            # "in Kessoumbi and Dangaressa", "Mali or Tamba", "de Kessa et de Tamba",
+            # "Kessa, Tamba et Dori": a name listed with a place
             self.emit(i, j, "place", WEAK)
             self.guessed[(i, j)] = "prep"
             return j

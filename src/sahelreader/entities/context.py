@@ -17,6 +17,7 @@ from sahelreader.entities.rules import (
     ORG_DESCRIPTORS,
     PLACE_NOUNS_AFTER,
     PLACE_NOUNS_BEFORE,
+    PLACE_NOUNS_BEFORE_ARTICLE,
     PLACE_OF,
     PLACE_PREPOSITIONS,
     abbreviates,
@@ -228,12 +229,9 @@ class Context(Events):
             and self.gazetteer_at(j + 2)[1] == "place"
         ):
             return True  # "les femmes de Karoi, au Zimbabwe": a town, then its country
+        if self.place_noun_before(i):
+            return True
         if i >= 2 and not brk[i] and words[i - 1] in PLACE_OF:
-            before = words[i - 2].casefold()
-            if before in PLACE_NOUNS_BEFORE:
-                return True
-            if i >= 3 and before in ("la", "le", "l'") and words[i - 3] in PLACE_NOUNS_BEFORE:
-                return True
             if (
                 i >= 3
                 and self.language == "fr"
@@ -241,7 +239,27 @@ class Context(Events):
                 and self.is_french_adjective(i - 2)
             ):
                 return True  # "le camp militaire de Kessa", "la commune rurale de Tamba"
+        if (
+            i >= 3
+            and self.language == "fr"
+            and not brk[i]
+            and words[i - 1] in ("la", "l'", "l’")
+            and words[i - 2] == "de"
+            and words[i - 3] in PLACE_NOUNS_BEFORE_ARTICLE
+        ):
+            return True  # "la vallée de la Kessa", "la plaine de l'Azaouak"
         return False
+
+    def place_noun_before(self, i: int, nouns: frozenset[str] = PLACE_NOUNS_BEFORE) -> bool:
+        """A place noun (of ``nouns``) and "of"/"de" frame the name at ``i``: "the town of
+        Ayorou", "les marchés de Dan Kessa", "la ville de Kaya"."""
+        words = self.words
+        if i < 2 or self.brk[i] or words[i - 1] not in PLACE_OF:
+            return False
+        before = words[i - 2].casefold()
+        if before in nouns:
+            return True
+        return i >= 3 and before in ("la", "le", "l'") and words[i - 3] in nouns
 
     def definition_at(self, j: int) -> str:
         """What the run ending at ``j`` is defined as, "place", "organisation" or "": "X is a

@@ -1,5 +1,6 @@
 """Wire datelines: the city a report was filed from, written in capitals at the start of a
-line ("NIAMEY (Reuters) -", "BAMAKO, Mali (AP) —", "GAO, May 2 (Reuters) -", "N'DJAMENA —").
+line ("NIAMEY (Reuters) -", "BAMAKO, Mali (AP) —", "GAO, May 2 (Reuters) -", "N'DJAMENA —",
+"DAKAR/NIAMEY –").
 
 Capitals read as an acronym (an organisation) or as no name at all, so a place search missed
 the wire reports that name their city only there. The city is a place when the line has a
@@ -27,8 +28,10 @@ _AGENCY = r"\([^()\n]{1,40}\)"
 _DASH = r"(?:[ \t]*[–—]|[ \t]+-{1,2}|[ \t]*:)"
 # after the comma, a country or a date: "Mali", "May 2", "29 novembre", "DONGGUAN, China"
 _PART = rf"[ \t]*[{_UP}0-9][^()\n,]{{0,29}}"
+# cities a release was filed from together: "DAKAR/NIAMEY –"
+_CITIES = rf"{_CITY}(?:/{_CITY}){{0,3}}"
 _DATELINE = re.compile(
-    rf"^[ \t]*(?P<city>{_CITY})"
+    rf"^[ \t]*(?P<city>{_CITIES})"
     rf"(?:[ \t]*{_AGENCY}{_DASH}"
     rf"|,{_PART}(?:,{_PART})?[ \t]*(?:{_AGENCY})?{_DASH}"
     rf"|(?P<bare>[ \t]+[-–—]{{1,2}}))",
@@ -42,14 +45,21 @@ def dateline_places(text: str, entities: Sequence[Entity], gazetteer: Gazetteer)
     head = text[: _head_end(text)]
     found: list[Entity] = []
     for m in _DATELINE.finditer(head):
-        start, end = m.span("city")
-        city = m.group("city")
-        listed = _listed(gazetteer, city)
-        if listed is not None and listed != "place":
-            continue  # "JNIM (Reuters) -": a listed organisation stays one
-        if m.group("bare") and listed != "place":
-            continue
-        found.append(Entity(city, "place", start, end))
+        parts: list[Entity] = []
+        start = m.start("city")
+        for city in m.group("city").split("/"):
+            end = start + len(city)
+            listed = _listed(gazetteer, city)
+            if (listed is not None and listed != "place") or (
+                m.group("bare") and listed != "place"
+            ):
+                # "JNIM (Reuters) -": a listed organisation stays one; "WARNING —": a dash
+                # alone makes a place of a listed city only
+                parts = []
+                break
+            parts.append(Entity(city, "place", start, end))
+            start = end + 1
+        found.extend(parts)
     if not found:
         return list(entities)
     kept = [e for e in entities if not any(e.start < f.end and f.start < e.end for f in found)]

@@ -4,6 +4,7 @@ connectors inside an organisation's name, a French organisation's lower-case bod
 from __future__ import annotations
 
 from sahelreader.entities.document import (
+    FR_MINISTRIES,
     POSSESSIVES,
     DocumentBase,
 )
@@ -101,6 +102,17 @@ class Runs(DocumentBase):
                 continue
             if (
                 w in POSSESSIVES
+                and words[j - 1].endswith(("men", "ers", "ren"))
+                and caps[nxt]
+                and folds[nxt] in g.org_words
+            ):
+                # "Kessa Fishermen's Cooperative", "Tamba Women's Association", "Farmers'
+                # Union": a plural of people, its possessive and an organisation word
+                org_or_place = True
+                j = nxt + 1
+                continue
+            if (
+                w in POSSESSIVES
                 and words[j - 1] in ("People", "Peoples")
                 and caps[nxt]
                 and not self.is_blocker(nxt)
@@ -156,6 +168,21 @@ class Runs(DocumentBase):
                     break  # "Follow BBC Kessex on Facebook": where to follow it, not its name
                 if caps[nxt] and not self.is_blocker(nxt):
                     j = nxt + 1
+                    continue
+                if (
+                    w in ("of", "for")
+                    and caps[nxt]
+                    and g.exact.get((folds[nxt],)) == "misc"
+                    and folds[nxt][-1:] != "s"
+                    and nxt + 1 < n
+                    and caps[nxt + 1]
+                    and not brk[nxt + 1]
+                    and not self.is_blocker(nxt + 1)
+                    and not self.gazetteer_at(nxt + 1)[0]
+                ):
+                    # "Union of Chadian Bus Drivers", "Association of Nigerien Journalists": a
+                    # nationality inside the name, with more of the name after it
+                    j = nxt + 2
                     continue
                 if (
                     words[nxt] in ("the", "la", "l'", "le", "les")
@@ -266,8 +293,14 @@ class Runs(DocumentBase):
                 if m >= n or brk[m]:
                     break
                 if caps[m] and not self.is_blocker(m):
-                    if m - k > 2:
-                        break  # "Université de X et à l'Institut Y": two names
+                    if m - k > 2 and not (
+                        words[i].casefold() in FR_MINISTRIES
+                        and words[k] == "et"
+                        and words[k + 1] in ("de", "d'", "d’")
+                    ):
+                        # "Université de X et à l'Institut Y": two names (a ministry's
+                        # portfolios are one: "ministère des Mines et de la Géologie")
+                        break
                     k = m  # "de l'Azawad"
                     continue
                 links = [x.casefold() for x in words[k:m]]
