@@ -356,3 +356,52 @@ def test_a_credit_counts_once_with_other_citations_of_the_agency() -> None:
     found = {c.name: c for c in extract_citations(text)}
     assert found[REUTERS].count == 2
     assert found["Moussa Aksar"].kind == "reporter"
+
+
+# --------------------------------------------------------------------------- more credit shapes
+
+_STORY = "Herders and farmers met in Abalak on Sunday to settle a dispute over wells.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("credit", "expected"),
+    [
+        ("Copyright 2026 The Associated Press. All rights reserved.", [AP]),
+        ("Copyright © 2026 AFP. Tous droits réservés.", [AFP]),
+        ("© Agence France-Presse", [AFP]),
+        ("(c) Reuters 2026", [REUTERS]),
+        ("With inputs from AFP and Reuters", [AFP, REUTERS]),
+        ("(With inputs from agencies)", ["news agencies"]),
+        ("Sahel Courier staff and agencies", ["news agencies"]),
+        ("La rédaction et AFP", [AFP]),
+    ],
+)
+def test_copyright_notices_inputs_and_staff_with_agencies_credit_them(
+    credit: str, expected: list[str]
+) -> None:
+    assert agencies(_STORY + credit) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _STORY + "© Sahel Courier 2026",  # the publisher's own notice credits nobody
+        "The copyright on Reuters pictures was sold to a gallery in Dakar.",
+        _STORY + "Our staff and the mayor of Abalak met on Monday.",
+    ],
+)
+def test_a_publishers_notice_or_a_sentence_is_no_credit(text: str) -> None:
+    assert agencies(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("« Les puits sont à sec », a déclaré le maire à RFI.", ["Radio France Internationale"]),
+        ("« Rien n'est réglé », a expliqué le préfet à Jeune Afrique.", ["Jeune Afrique"]),
+        ("« Le calme est revenu », a affirmé le porte-parole de l'armée à l'AFP.", [AFP]),
+        ("« Nous attendons », a confié une éleveuse à la BBC.", ["BBC"]),
+    ],
+)
+def test_a_french_speaker_after_the_verb_then_the_outlet(text: str, expected: list[str]) -> None:
+    assert agencies(text, "fr") == expected

@@ -39,6 +39,8 @@ _LISTS: list[tuple[re.Pattern[str], str, bool]] = [
     (g.CREDIT_SENTENCE, "", False),
     (g.WITH_CREDIT, "", False),
     (g.BYLINE_WITH_CREDIT, "", False),
+    (g.NEWSROOM_AND_CREDIT, "", False),
+    (g.COPYRIGHT_CREDIT, "", True),
     (g.BRACKETED_CREDIT, "(", False),
     (g.SIGN_OFF, "", False),
     (g.LABELLED_CREDIT, ":", False),

@@ -82,9 +82,14 @@ NAME = rf"(?:{_TOK}(?:(?:\s+{_CONN}(?:\s+|-)|\s+|-){_TOK}){{0,3}})"
 _ROLE_HEADS = _any(v.ROLE_HEADS)
 _FUNCTION_WORD = rf"{_any(v.NOT_ROLE_START)}\b"
 _OFFICE_HEAD = rf"(?:(?!{_FUNCTION_WORD})[\w'’-]+\s+){{0,3}}?(?i:{_any(v.OFFICE_HEADS)})"
-_OFFICE_OF = r"(?:for|of|at|from|in|du|de\s+la|de\s+l['’]|des|de|d['’])"
+# (a whole word: "the spokesman denied" is no spokesman "de" anything)
+_OFFICE_OF = r"(?:(?:for|of|at|from|in|du|de\s+la|des|de)(?![\w'’-])|de\s+l['’]|d['’])"
 # before a verb (end-anchored): "a spokesman for the Cabinet minister said"
-_OFFICE_ROLE = rf"{_OFFICE_HEAD}(?:\s+{_OFFICE_OF}\s*(?:the\s+)?(?:[\w'’-]+\s+){{0,2}}[\w'’-]+)?"
+_NOT_A_VERB = rf"(?!{ANY_SAY}(?![\w-]))"  # "a spokesman for the ministry denied the claims"
+_OFFICE_ROLE = (
+    rf"{_OFFICE_HEAD}(?:\s+{_OFFICE_OF}\s*(?:the\s+)?"
+    rf"(?:{_NOT_A_VERB}[\w'’-]+\s+){{0,2}}{_NOT_A_VERB}[\w'’-]+)?"
+)
 # after a verb (open-ended): "according to a spokesman for the ministry"
 _OFFICE_ROLE_REV = (
     rf"{_OFFICE_HEAD}(?:\s+{_OFFICE_OF}\s*(?:the\s+)?[\w'’-]+(?:\s+[{UP}][\w'’-]+){{0,2}})?"
@@ -106,10 +111,16 @@ _FR_DE = r"(?:\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*[\w'’-]+(?:\s+é
 # words between a citing word and the outlet: "told the Nigerian daily Punch", "selon le site
 # d'information X"; a demonym keeps its capital even where the cues ignore case
 _FILL = rf"(?:(?:{_any(v.MEDIA_FILLERS)}|[{UP}][\w-]*['’]s|(?-i:{_DEMONYM}))\s+|[dlDL]['’])"
+# the speaker after a French verb, before "à" and the outlet: "a déclaré le ministre à RFI", "a
+# affirmé le porte-parole de l'armée à l'AFP"
+_INVERTED_SPEAKER_FR = (
+    rf"(?:\s+(?:le|la|l['’]|un|une)\s*[{LO}][\w'’-]{{2,}}"
+    rf"(?:\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*[\w'’-]+){{0,2}}(?=\s+(?:à|au)\s))?"
+)
 _MEDIA_CUES = (
     rf"(?:{_any(v.MEDIA_CUES)}"
     rf"|{_any(v.MEDIA_CUE_AUXILIARIES_FR)}(?:(?:-t)?-(?:il|elle)s?)?\s+(?:été\s+)?"
-    rf"{_any(v.MEDIA_CUE_PARTICIPLES_FR)}e?s?"
+    rf"{_any(v.MEDIA_CUE_PARTICIPLES_FR)}e?s?{_INVERTED_SPEAKER_FR}"
     rf"|{_any(v.MEDIA_CUE_PARTICIPLES_BY_FR)}e?s?\s+(?:par|sur|dans)"
     rf"|{_any(v.STATE_MEDIA_NOUNS_FR)}\s+{_any(v.STATE_MEDIA_ADJECTIVES_FR)})"
 )
@@ -323,6 +334,19 @@ BYLINE_WITH_CREDIT = _compile(
     rf"(?:^|(?<=\n)){_NO_NL}*(?:(?i:{_any(v.BYLINE_WORDS)}){_NO_NL}+)?"
     rf"(?:{_NAME_DET}{MEDIA_NAME}(?:{_NO_NL}+{_NEWSROOM})?|{_NEWSROOM})"
     rf"{_NO_NL}+(?i:{_any(v.WITH_CREDITS)}){_NO_NL}+(?P<list>{_CREDITED_ANY}){_LINE_END}"
+)
+# a newsroom and agencies signing together, on a line of their own: "Guardian staff and
+# agencies", "La rédaction et AFP" (a few words before the newsroom's word at most)
+NEWSROOM_AND_CREDIT = _compile(
+    rf"(?:^|(?<=\n))[^\S\n]*(?:[^\s]+[^\S\n]+){{0,4}}{_NEWSROOM}[^\S\n]+(?i:and|et|&)[^\S\n]+"
+    rf"(?P<list>{_CREDITED_ANY}){_LINE_END}"
+)
+# a copyright notice naming the agency the text is from: "Copyright 2025 The Associated Press.
+# All rights reserved.", "© Agence France-Presse", "(c) AFP 2025"
+COPYRIGHT_CREDIT = _compile(
+    rf"(?<![\w-])(?:(?i:copyright)(?:[^\S\n]*(?:©|\([cC]\)))?|©|\([cC]\))[^\S\n]*"
+    rf"(?:(?:19|20)\d{{2}}[^\S\n]*)?(?P<list>{CREDITED})"
+    rf"(?:[^\S\n]*,?[^\S\n]*(?:19|20)\d{{2}})?(?=[^\S\n]*(?:[.,;|]|\n|\Z))"
 )
 # datelines and bracketed credits: "NIAMEY (Reuters) -", "BAMAKO, 3 March (AFP) –",
 # "(AFP/Reuters) :", "… ont été tués. (AFP)", a line "(Reuters) The army said"

@@ -99,6 +99,24 @@ def title_role(title: str) -> str:
     return "" if low in v.HONORIFICS else low
 
 
+# capitalised words joined on after a name: "Armed Conflict Location & Event Data Project"
+_JOINED_ON = re.compile(
+    r"[^\S\n]*(?P<link>&|and|et)[^\S\n]+(?P<more>(?:[A-Z][\w'’-]*[^\S\n]+){0,4}[A-Z][\w'’-]*)"
+)
+
+
+def _joined_to_a_body(text: str, end: int) -> bool:
+    """The name ending at ``end`` runs on into an organisation's: "&" and more capitalised
+    words, or "and" and words no person's name holds ("… and Event Data Project"); "X and Y
+    said" names two people."""
+    joined = _JOINED_ON.match(text, end)
+    if joined is None:
+        return False
+    return joined.group("link") == "&" or any(
+        rules_out_a_person(word) for word in joined.group("more").split()
+    )
+
+
 def named_hit(doc: Doc, m: re.Match[str], role_words: str | None) -> Hit | None:
     """Validate a name match; *role_words* None means "look back for a role"."""
     text = doc.text
@@ -123,7 +141,7 @@ def named_hit(doc: Doc, m: re.Match[str], role_words: str | None) -> Hit | None:
             name, name_start = name[cut:], name_start + cut
             break
     titled = bool(title)
-    if not is_person_name(name, titled):
+    if not is_person_name(name, titled) or _joined_to_a_body(text, name_start + len(name)):
         return None
     if not titled and g.PART_OF_NAME.search(text, max(0, name_start - 40), name_start):
         return None  # "Office for National Statistics"
