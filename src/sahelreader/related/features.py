@@ -132,13 +132,14 @@ def numbers_in(text: str, limit: int = MAX_NUMBERS) -> list[str]:
 
 @cache
 def stop_words(language: str) -> frozenset[str]:
-    """Whoosh's function words of `language` (English when none), accents folded."""
-    from whoosh.lang import stopwords_for_language
+    """Whoosh's function words of `language` (English when none), accents folded; none for a
+    language Whoosh has no list for (Hausa, Kannada: a feed may be in any language)."""
+    from whoosh.lang import has_stopwords, stopwords_for_language
 
-    try:
-        words = stopwords_for_language(language or "en")  # type: ignore[no-untyped-call]
-    except (KeyError, ValueError):
-        words = ()
+    language = language or "en"
+    if not has_stopwords(language):  # type: ignore[no-untyped-call]
+        return frozenset()
+    words = stopwords_for_language(language)  # type: ignore[no-untyped-call]
     return frozenset(fold(word) for word in words)
 
 
