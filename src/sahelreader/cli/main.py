@@ -403,7 +403,8 @@ def _run_tui(library: Library) -> int:
         app.run()
     finally:
         app.close_search_process()
-    return EXIT_OK
+    # A reader that stopped on an error (Textual prints it) must not look like a clean exit.
+    return app.return_code or EXIT_OK
 
 
 # -- helpers ------------------------------------------------------------------------------------
