@@ -287,7 +287,7 @@ def test_story_dates_say_the_year(
     from datetime import datetime, timezone
 
     from sahelreader.related.stories import Story
-    from sahelreader.tui.screens.stories import DATES_COLUMNS, _day, _span
+    from sahelreader.tui.screens.stories import DATES_COLUMNS, _day, story_dates
 
     story = Story(
         1,
@@ -298,8 +298,8 @@ def test_story_dates_say_the_year(
         datetime(*first, 9, tzinfo=timezone.utc),
         datetime(*last, 18, tzinfo=timezone.utc),
     )
-    assert (_span(story), _span(story, short=False)) == (short, long)
-    assert len(_span(story)) <= DATES_COLUMNS - 2
+    assert (story_dates(story), story_dates(story, short=False)) == (short, long)
+    assert len(story_dates(story)) <= DATES_COLUMNS - 2
     assert _day(story.first) == datetime(*first).strftime("%d %b %Y")
 
 
@@ -325,3 +325,79 @@ async def test_an_article_opened_from_the_stories_takes_the_list_cursor(home: Pa
         await settle(app, pilot)
         assert app.main.article is not None and app.main.article.id == story.articles[1].id
         assert article_list.current_id == story.articles[1].id
+
+
+def _shown(widget: Any) -> list[str]:
+    """The widget's lines as drawn (what a terminal of its size shows)."""
+    from textual.geometry import Region
+
+    region = Region(0, 0, widget.size.width, widget.size.height)
+    return [strip.text.rstrip() for strip in widget.render_lines(region)]
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_the_side_panel_names_the_articles_story_and_opens_it(
+    home: Path, size: tuple[int, int]
+) -> None:
+    """The side panel did not say which story the open article is in. Now a row does (counts,
+    languages and dates, each whole at the panel's width), and enter on it or `t` shows the
+    story's articles with the cursor on that article; a story of one article has no row."""
+    from sahelreader.text.clean import plural
+    from sahelreader.tui.screens.stories import story_dates
+    from sahelreader.tui.widgets.side_panel import SideList
+
+    library = _library(home)
+    story = library.stories.recent()[0]
+    alone = next(
+        article_id
+        for article_id in library.list_ids()
+        if (found := library.stories.of_article(article_id)) is not None
+        and len(found.articles) == 1
+    )
+    app = make_app(library=library, delays=Delays.none())
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        if size[0] < 100:
+            await pilot.press("right_square_bracket")  # the panel folds away at 80 columns
+        app.main.open_article(story.articles[1].id)
+        await settle(app, pilot)
+        row = app.main.query_one("#story-list", SideList)
+        assert row.display and row.option_count == 1
+        lines = _shown(row)
+        assert lines[0].startswith("Story")
+        assert all(len(line) <= row.size.width for line in lines)
+        parts = [
+            plural(len(story.articles), "article"),
+            plural(len(story.outlets), "outlet"),
+            ", ".join(story.languages),
+            story_dates(story),
+        ]
+        for part in parts:  # each on one line, not broken across two
+            assert any(part in line for line in lines), (part, lines)
+
+        await pilot.press("t")
+        await settle(app, pilot)
+        screen: Any = app.screen
+        assert isinstance(screen, StoriesScreen)
+        assert screen.story is not None and screen.story.id == story.id
+        assert screen.query_one(DataTable).cursor_row == 1  # on the article being read
+        await pilot.press("escape", "escape")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, StoriesScreen)
+
+        row.focus()
+        row.highlighted = 0
+        await pilot.press("enter")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, StoriesScreen) and screen.story is not None
+        assert screen.story.id == story.id
+        await pilot.press("escape", "escape")
+        await settle(app, pilot)
+
+        app.main.open_article(alone)
+        await settle(app, pilot)
+        assert not row.display
+        await pilot.press("t")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, StoriesScreen)

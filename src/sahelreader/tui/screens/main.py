@@ -44,7 +44,7 @@ from sahelreader.tui.screens.dialogs import (
     ViewsScreen,
 )
 from sahelreader.tui.screens.feed_actions import FeedActions
-from sahelreader.tui.screens.stories import StoryActions
+from sahelreader.tui.screens.stories import StoryActions, StoryChoice
 from sahelreader.tui.widgets.article_list import ArticleList
 from sahelreader.tui.widgets.context_bar import ContextBar
 from sahelreader.tui.widgets.key_footer import KeyFooter
@@ -549,8 +549,12 @@ class MainScreen(FeedActions, StoryActions):
         if self.index_ready.is_set():
             side_panel.load_details(article_id, groups)
         else:
-            # Entities now; related sources and counts when the index is ready.
-            side_panel.show_details(groups, None)
+            # Entities and the story now; related sources and counts when the index is ready.
+            try:
+                story = self.library.stories.of_article(article_id)
+            except KeyError:
+                story = None
+            side_panel.show_details(groups, None, story)
 
     def _typed_suggestion(self, suggestion: str | None) -> str | None:
         """The "did you mean" for the words typed: in a saved view the query searched is
@@ -584,6 +588,8 @@ class MainScreen(FeedActions, StoryActions):
                 self.query_one(ArticleReader).focus()
         elif choice.kind == "link":
             self._open_link(choice.value)
+        elif choice.kind == "story" and self.article is not None:
+            self.open_story(StoryChoice(self.article.id, int(choice.value)))
 
     def filter_source(self, source: str) -> None:
         """Narrow the list to one outlet's articles (esc shows everything again)."""

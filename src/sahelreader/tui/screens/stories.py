@@ -34,7 +34,7 @@ TITLE_LEAST = 22
 OUTLETS_LEAST = 11
 OUTLETS_MOST = 26
 COUNT_COLUMNS = 8 + 2
-DATES_COLUMNS = 18 + 2  # "27 Apr–28 May 2025" (see `_span`)
+DATES_COLUMNS = 18 + 2  # "27 Apr–28 May 2025" (see `story_dates`)
 DATE_COLUMNS = 11 + 2  # a story's article: "28 May 2025"
 TREND_COLUMNS = 9 + 2  # "↑ growing"
 LANG_COLUMNS = 5 + 2  # "en es"
@@ -71,7 +71,7 @@ def _day(when: datetime | None) -> str:
     return when.strftime("%d %b %Y") if when is not None else "undated"
 
 
-def _span(story: Story, short: bool = True) -> str:
+def story_dates(story: Story, short: bool = True) -> str:
     """A story's dates, the year said once: "28 May 2025", "27–28 May 2025", "27 Apr–28 May
     2025"; across a year's end "Dec 2024–Jan 2025" when `short` (the table's column), else
     with both days."""
@@ -224,7 +224,7 @@ class StoriesScreen(Screen[StoryChoice | None]):
                 cells.append(Text(_cut(", ".join(story.outlets), columns.outlets), style="dim"))
             if columns.languages:
                 cells.append(Text(" ".join(story.languages)))
-            cells.append(Text(_span(story), style="dim"))
+            cells.append(Text(story_dates(story), style="dim"))
             table.add_row(*cells, key=str(story.id))
         if self.stories:
             table.move_cursor(row=min(max(row, 0), len(self.stories) - 1), animate=False)
@@ -287,7 +287,7 @@ class StoriesScreen(Screen[StoryChoice | None]):
             return
         text = Text(one_line(story.title), style="bold")
         text.append(
-            f"\n{plural(len(story.articles), 'article')} · {_span(story, short=False)} · "
+            f"\n{plural(len(story.articles), 'article')} · {story_dates(story, short=False)} · "
             f"{', '.join(story.languages) or 'language unknown'}",
             style="dim",
         )
@@ -350,15 +350,38 @@ class StoryActions(Screen[None]):
     def open_article(self, article_id: str, *, mark_read: bool = True) -> None:
         raise NotImplementedError
 
+    def _target_id(self) -> str | None:
+        raise NotImplementedError
+
     # The story an article was last opened from, while that article is the one being read.
     story_left: StoryChoice | None = None
 
     def action_show_stories(self) -> None:
+        left = self.story_left
+        if left is not None and (self.article is None or self.article.id != left.article_id):
+            left = None  # another article has been opened since: start at the stories
+        self.open_story(left)
+
+    def action_show_story(self) -> None:
+        """The story of the article the keys act on: its articles, the cursor on that one (the
+        side panel's story row does the same)."""
+        article_id = self._target_id()
+        if article_id is None:
+            self.notify("Open an article first.", severity="warning")
+            return
+        try:
+            story = self.library.stories.of_article(article_id)
+        except KeyError:
+            story = None
+        if story is None or len(story.articles) < 2:
+            self.notify("No other article in the library tells this story yet.")
+            return
+        self.open_story(StoryChoice(article_id, story.id))
+
+    def open_story(self, at: StoryChoice | None) -> None:
+        """The Stories screen; on the story `at` names (its articles, at its article), if any."""
         if not any(isinstance(screen, StoriesScreen) for screen in self.app.screen_stack):
-            left = self.story_left
-            if left is not None and (self.article is None or self.article.id != left.article_id):
-                left = None  # another article has been opened since: start at the stories
-            self.app.push_screen(StoriesScreen(self.library, resume=left), self._story_chosen)
+            self.app.push_screen(StoriesScreen(self.library, resume=at), self._story_chosen)
 
     def _story_chosen(self, choice: StoryChoice | None) -> None:
         self.story_left = choice
