@@ -16,6 +16,7 @@ from sahelreader.tui.delays import Delays
 from sahelreader.tui.screens.stories import StoriesScreen, StoryChoice
 
 from .bilingual import EVENTS, english, events_library, filler
+from .conftest import draft
 from .tui_helpers import settle
 
 
@@ -255,7 +256,11 @@ async def test_the_stories_table_keeps_outlets_at_80_columns_and_trend_only_when
         screen.growth = {}  # no story is new or growing: no Trend column
         screen._fill()
         await pilot.pause()
-        assert _columns(table) == ["title", "articles", "outlets", "languages", "dates"]
+        # At 80 columns the title's room comes before the languages (the details say them).
+        kept = ["title", "articles", "outlets", "dates"]
+        if width == 120:
+            kept.insert(3, "languages")
+        assert _columns(table) == kept
         outlets = [str(table.get_cell(key, "outlets")) for key in table.rows]
         assert outlets[0].startswith(screen.stories[0].outlets[0][:8])
         assert all(len(cell) <= 26 for cell in outlets)
@@ -401,3 +406,62 @@ async def test_the_side_panel_names_the_articles_story_and_opens_it(
         await pilot.press("t")
         await settle(app, pilot)
         assert not isinstance(app.screen, StoriesScreen)
+
+
+@pytest.mark.parametrize("width", [80, 120])
+async def test_the_stories_tables_give_a_cut_title_all_the_room_left(
+    home: Path, width: int
+) -> None:
+    """At 80 columns a story's title was cut at 22 characters while the dates and languages
+    columns kept room for text no story listed had, and a story's articles' titles were cut
+    with a fifth of the screen left empty. A title is cut now only when the table fills the
+    screen, and is given 30 columns or more."""
+    long_title = (
+        "Les ministres de l'Eau du bassin du Niger se retrouvent à Niamey pour partager "
+        "les données des crues"
+    )
+    more = [
+        draft(
+            long_title,
+            "Les ministres de l'Eau du Niger, du Mali et du Bénin ont convenu à "
+            "Niamey de partager les relevés de crue du fleuve Niger avec l'Autorité du bassin "
+            "du Niger.",
+            source="Wire",
+            published=EVENTS[-1].day,
+            language="fr",
+        ),
+        draft(
+            long_title + " (suite)",
+            "À Niamey, les ministres de l'Eau du Niger, du Mali et du "
+            "Bénin partageront les relevés de crue du fleuve Niger avec l'Autorité du bassin du "
+            "Niger, ont-ils convenu.",
+            source="Wire",
+            published=EVENTS[-1].day,
+            language="fr",
+        ),
+    ]
+    library = events_library(home, *more)
+    app = make_app(library=library, delays=Delays.none())
+    async with app.run_test(size=(width, 24)) as pilot:
+        await settle(app, pilot)
+        screen = StoriesScreen(library, days=None)
+        await app.push_screen(screen)
+        await settle(app, pilot)
+        table = screen.query_one(DataTable)
+
+        def check(column: str) -> None:
+            room = table.scrollable_content_region.width
+            assert table.virtual_size.width <= room
+            cells = [str(table.get_cell(key, column)) for key in table.rows]
+            cut = [cell for cell in cells if cell.endswith("…")]
+            assert cut, cells  # the long title is cut at this width
+            assert all(len(cell) >= 30 for cell in cut)
+            assert room - table.virtual_size.width <= 2, (room, table.virtual_size.width)
+
+        check("title")
+        long_story = next(n for n, s in enumerate(screen.stories) if s.title == long_title)
+        table.move_cursor(row=long_story)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.story is not None and screen.story.title == long_title
+        check("title")

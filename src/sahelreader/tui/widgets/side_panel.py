@@ -29,7 +29,7 @@ from sahelreader.text.timeutil import short_date
 from sahelreader.tui import bindings
 from sahelreader.tui.screens.stories import story_dates
 from sahelreader.tui.widgets.entity_styles import ENTITY_STYLES
-from sahelreader.tui.widgets.rows import Packed
+from sahelreader.tui.widgets.rows import Indented, Packed
 from sahelreader.tui.widgets.trends import EntityTrends
 
 if TYPE_CHECKING:  # the related-sources engine loads when an article's details are first read
@@ -302,20 +302,21 @@ class SidePanel(VerticalScroll):
             if coverage:
                 coverage.append((Text(), None))
             name = outlet or "unknown source"
-            heading = Text()
-            heading.append(one_line(name), style="bold")
-            heading.append(f"  {len(items)} article{_s(len(items))}", style="dim")
+            # "Daily Dispatch  2 articles"; the count whole on a line of its own if need be.
+            count = Text(f"{len(items)} article{_s(len(items))}", style="dim")
+            heading = Packed(Text(one_line(name), style="bold"), [count], separator="  ")
             coverage.append((heading, Choice("source", outlet)))
             for item in items:
-                label = Text("  " + one_line(item.title))
+                # A long title wraps under its first character, its details under them.
+                parts = [(2, Text(one_line(item.title)))]
                 details = [short_date(item.published)] if item.published else []
                 if item.near_duplicate:
                     details.append("same wire copy")
                 if item.shared_entities:
                     details.append("shares " + ", ".join(map(one_line, item.shared_entities[:3])))
                 if details:
-                    label.append("\n    " + " · ".join(details), style="dim")
-                coverage.append((label, Choice("article", item.id)))
+                    parts.append((4, Text(" · ".join(details), style="dim")))
+                coverage.append((Indented(*parts), Choice("article", item.id)))
         self._fill("coverage", coverage, EMPTY_COVERAGE)
         self._show_more_from_outlet(related)
         self._fill(
@@ -331,10 +332,10 @@ class SidePanel(VerticalScroll):
         items = related.more_from_outlet if related is not None else []
         rows: list[tuple[RenderableType, Choice | None]] = []
         for item in items:
-            label = Text(one_line(item.title))
+            parts = [(0, Text(one_line(item.title)))]
             if item.published:
-                label.append(f"\n  {short_date(item.published)}", style="dim")
-            rows.append((label, Choice("article", item.id)))
+                parts.append((2, Text(short_date(item.published), style="dim")))
+            rows.append((Indented(*parts), Choice("article", item.id)))
         self.query_one("#outlet-list", SideList).set_rows(rows)
         self.query_one("#outlet-list", SideList).display = bool(rows)
         self.query_one("#side-outlet-title", Static).display = bool(rows)
