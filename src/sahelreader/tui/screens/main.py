@@ -430,8 +430,11 @@ class MainScreen(FeedActions, StoryActions):
         self._update_status()
         self._show_context()
         if message.open_after and article_list.current_id is not None:
-            # Reopening where the reader left off is not reading anything new.
-            self.open_article(article_list.current_id, mark_read=False)
+            # Reopening where the reader left off is not reading anything new. Any other
+            # article shown at start (a first run's seed, or the first row when the one left
+            # off on is gone) is being read, as when opened from the list.
+            reopened = article_list.current_id == message.keep
+            self.open_article(article_list.current_id, mark_read=not reopened)
         if message.open_after:
             self.reader_app.started()
 
