@@ -465,3 +465,22 @@ async def test_the_stories_tables_give_a_cut_title_all_the_room_left(
         await pilot.pause()
         assert screen.story is not None and screen.story.title == long_title
         check("title")
+
+
+async def test_the_palette_shows_the_articles_story(home: Path) -> None:
+    library = _library(home)
+    story = library.stories.recent()[0]
+    app = make_app(library=library, delays=Delays.none())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.main.open_article(story.articles[0].id)
+        await settle(app, pilot)
+        await pilot.press("ctrl+p")
+        focused: Any = app.focused
+        focused.post_message(events.Paste("Show the article's story"))
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        screen: Any = app.screen
+        assert isinstance(screen, StoriesScreen)
+        assert screen.story is not None and screen.story.id == story.id
