@@ -120,3 +120,26 @@ async def test_links_open_in_the_browser(newsroom_app, monkeypatch: pytest.Monke
         links.highlighted = 0
         await pilot.press("enter")
         assert opened == ["https://sahelwire.example/tillaberi-attack"]
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_a_coverage_title_wraps_under_its_first_character(newsroom_app, size) -> None:  # type: ignore[no-untyped-def]
+    """A long coverage title went on at the panel's edge after its first line; its wrapped
+    lines now start under its first character (and its details under them)."""
+    from textual.geometry import Region
+
+    app = newsroom_app
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        if size[0] < 100:
+            await pilot.press("right_square_bracket")  # the panel folds away at 80 columns
+        by_source = {row.source: row.id for row in app.library.rows(app.library.list_ids())}
+        await open_and_wait(app, pilot, by_source["Sahel Wire"])
+        coverage = app.query_one("#coverage-list", SideList)
+        outlets = [c.value for c in coverage.choices if c.kind == "source"]
+        region = Region(0, 0, coverage.size.width, coverage.size.height)
+        lines = [strip.text.rstrip() for strip in coverage.render_lines(region)]
+        titles = [line for line in lines if line.startswith("  ") and line[2] != " "]
+        assert len(titles) > len(coverage.choices) - len(outlets)  # some title wrapped
+        at_edge = [line for line in lines if line and not line.startswith((" ", "─"))]
+        assert all(line.startswith(tuple(outlets)) for line in at_edge), at_edge
