@@ -143,3 +143,25 @@ async def test_a_coverage_title_wraps_under_its_first_character(newsroom_app, si
         assert len(titles) > len(coverage.choices) - len(outlets)  # some title wrapped
         at_edge = [line for line in lines if line and not line.startswith((" ", "─"))]
         assert all(line.startswith(tuple(outlets)) for line in at_edge), at_edge
+
+
+async def test_a_failure_working_out_related_sources_is_shown_not_fatal(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library = Library.open(home)
+
+    def broken(article_id: str, limit: int = 10) -> None:
+        raise RuntimeError("no stop words for this language")
+
+    monkeypatch.setattr(library, "related", broken)
+    app = make_app(library=library, delays=Delays.none())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await open_and_wait(app, pilot, library.list_ids()[0])
+        assert app.is_running
+        empty = app.query_one("#side-cited-empty", Static)
+        assert empty.display
+        assert "Could not work out the related sources" in str(empty.render())
+        assert "no stop words" in str(empty.render())
+        await pilot.press("j")  # the reader still answers
+        assert app.is_running

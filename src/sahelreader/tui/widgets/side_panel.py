@@ -125,6 +125,7 @@ class SidePanel(VerticalScroll):
         related: Related | None
         groups: list[EntityGroup]
         story: Story | None
+        failed: str = ""  # why the related sources could not be worked out, if they could not
 
     @dataclass
     class CountsLoaded(Message):
@@ -194,6 +195,11 @@ class SidePanel(VerticalScroll):
             story = self.library.stories.of_article(article_id)
         except KeyError:
             return
+        except Exception as error:  # noqa: BLE001 - one article's panel never stops the reader
+            self.log.error(f"related sources of {article_id}: {error!r}")
+            reason = f"{type(error).__name__}: {error}"
+            self.post_message(self.DetailsLoaded(article_id, None, groups, None, reason))
+            return
         if worker.is_cancelled:
             return
         self.post_message(self.DetailsLoaded(article_id, related, groups, story))
@@ -220,6 +226,10 @@ class SidePanel(VerticalScroll):
         message.stop()
         if self.is_attached and message.article_id == self.article_id:
             self.show_details(message.groups, message.related, message.story)
+            if message.failed:
+                problem = f"Could not work out the related sources: {one_line(message.failed)}"
+                for section in ("cited", "coverage", "link"):
+                    self._fill(section, [], problem)
 
     def on_side_panel_counts_loaded(self, message: CountsLoaded) -> None:
         message.stop()
