@@ -287,6 +287,28 @@ class MainScreen(FeedActions, StoryActions):
         if message.changed_outside and grew:
             # Articles came or went: the list follows, with the cursor where it was.
             self._reload_for_outside_change()
+        elif message.changed_outside and self.article is not None:
+            # A note, bookmark or read mark changed in another window or from the CLI.
+            self.reread_open_article(self.article.id)
+
+    @work(thread=True, exclusive=True, group="reread")
+    def reread_open_article(self, article_id: str) -> None:
+        try:
+            article = self.library.get(article_id)
+        except KeyError:
+            return
+        self.app.call_from_thread(self._show_reread_article, article)
+
+    def _show_reread_article(self, article: Article) -> None:
+        """The open article's note and marks as stored now, unless the user is editing it."""
+        if not self.is_attached or self.article is None or self.article.id != article.id:
+            return
+        if self.query_one(NoteEditor).is_open:
+            return  # the editor's own save tells of a change made elsewhere meanwhile
+        self.article = article
+        side_panel = self.query_one(SidePanel)
+        side_panel.show_meta(article)
+        side_panel.show_note(article.note)
 
     def _reload_for_outside_change(self) -> None:
         # The cursor stays on the row the user moved to, not the article open in the reader.
