@@ -11,6 +11,7 @@ from sahelreader.entities.document import (
     FR_COMPASS_PLACE_RE,
     FR_MINISTRIES,
     LISTED,
+    OPENING_QUOTES,
     POSSESSIVES,
     WEAK,
     title_key,
@@ -40,6 +41,7 @@ from sahelreader.entities.rules import (
     PERSON_DE,
     PERSON_VERBS,
     PLACE_PREPOSITIONS,
+    PLURAL_NOT_ORG,
     ROMAN_ORDINAL_RE,
     SURNAME_PLACE_ENDS,
     abbreviates,
@@ -499,6 +501,23 @@ class FirstPass(Context):
             and self.gazetteer_at(i)[1] != "person"
         )
 
+    def plural_name_end(self, i: int, j: int) -> bool:
+        """The run ``[i, j)`` ends with a capitalised plural that names members ("Colts",
+        "Lanterns"), not an event, an award, a leak or a group of places (PLURAL_NOT_ORG), is
+        no title in quotes, and no word of it is listed."""
+        last = self.words[j - 1]
+        if i >= 2 and self.words[i - 2] in OPENING_QUOTES:
+            return False  # '"The Kessel Lanterns" opens on Friday': a work's title
+        if (
+            len(last) < 4
+            or not last.endswith("s")
+            or last.endswith(("ss", "us", "is"))
+            or not last[:-1].isalpha()
+            or last in PLURAL_NOT_ORG
+        ):
+            return False
+        return not any(self.gazetteer_at(k)[0] for k in range(i, j))
+
     def classify(self, i: int, j: int, titled: bool) -> int:
         """Type an unknown capitalised sequence ``[i, j)``; returns the token after it."""
         folds, g, words = self.folds, self.g, self.words
@@ -697,6 +716,22 @@ class FirstPass(Context):
             else:
                 self.emit(i, j, "organisation", WEAK)  # SK Hynix, LG Energy: not a person
                 self.guessed[(i, j)] = "acronym"
+            return j
+        if (
+            size > 1
+            and self.language == "en"
+            and (
+                words[j - 1] == "United"
+                or (
+                    (words[i - 1] == "the" or (words[i - 1] == "The" and self.sent[i - 1]))
+                    and self.plural_name_end(i, j)
+                )
+            )
+        ):
+            # "Tamberly United": a club; "the Harwick Colts", "the Velvet Lanterns": a
+            # capitalised plural after "the" names a club, a band or a movement (not after
+            # "The" inside a sentence: "author of The Brutish Clocks" is a work's title)
+            self.emit(i, j, "organisation")
             return j
         if size > 1:
             after_the = prev == "the" or (

@@ -16,6 +16,7 @@ from sahelreader.entities.rules import (
     FR_ORG_LINKS,
     FR_ORG_VOCAB,
     NAME_CONNECTORS,
+    NAME_OPENERS,
     NAME_PARTICLES,
     PERSON_DE,
     PLACE_PREPOSITIONS,
@@ -61,7 +62,7 @@ class Runs(DocumentBase):
                 if w in ("Jr", "Sr") and j + 1 < n and words[j + 1] == "." and not brk[j + 1]:
                     j += 2
                     break
-                if self.is_blocker(j):
+                if self.is_blocker(j) and not self.name_word_inside(j):
                     break
                 if folds[j] in CREDIT_LABELS and j + 1 < n and words[j + 1] == ":":
                     break  # "Vidéo : Jeanne Mbassou Montage : ...": a label, not the name
@@ -171,6 +172,28 @@ class Runs(DocumentBase):
                 return self.portfolio_list(i, j)
             break
         return j
+
+    def opens_organisation(self, i: int) -> bool:
+        """A capitalised adjective that is usually no name ("New") starting an organisation's
+        name: "the New Party", "New Patriotic Party" (an organisation word ends the run)."""
+        if self.words[i] not in NAME_OPENERS or self.head[i] or self.upper[i]:
+            return False
+        j = self.extend(i)
+        # "the New Party in Beijing": the run may go on over "in" and a place
+        for k in range(i + 1, j):
+            if self.words[k] in PLACE_PREPOSITIONS:
+                j = k
+                break
+        return j > i + 1 and self.folds[j - 1] in self.g.org_words
+
+    def name_word_inside(self, j: int) -> bool:
+        """A stop word inside a run that belongs to the name: "News" after a name word ("the
+        Harlow Evening News", "TOLO News": "News" starts headlines, as "Watch" and "TV" do
+        not inside names), or an opener whose run
+        ends with an organisation word ("the Tamberly First Party")."""
+        if self.words[j] == "News":
+            return not self.is_blocker(j - 1)
+        return self.opens_organisation(j)
 
     def defined_run(self, i: int, nxt: int) -> int:
         """End of the capitalised run from ``nxt`` when the name from ``i`` to it is defined by
