@@ -109,3 +109,13 @@ def test_organisation_word_alone_without_its_body(recogniser: object, text: str)
     names = {t for t, _ in found(recogniser, text)}  # type: ignore[arg-type]
     assert "League" not in names
     assert "Radio" not in names
+
+
+@pytest.mark.parametrize("recogniser", [RULES, DEFAULT], ids=["rules", "default"])
+@pytest.mark.parametrize(
+    "name", ["Spotify", "Vodafone", "Safaricom", "Maersk", "BlackRock", "Universal Music"]
+)
+def test_well_known_companies_are_listed(recogniser: object, name: str) -> None:
+    # named without a descriptor before a verb, they were guessed people
+    text = f"Shares rose after {name} said on Tuesday that talks would continue."
+    assert (name, "organisation") in found(recogniser, text)  # type: ignore[arg-type]
