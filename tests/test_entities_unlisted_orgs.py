@@ -119,3 +119,40 @@ def test_well_known_companies_are_listed(recogniser: object, name: str) -> None:
     # named without a descriptor before a verb, they were guessed people
     text = f"Shares rose after {name} said on Tuesday that talks would continue."
     assert (name, "organisation") in found(recogniser, text)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("recogniser", [RULES, DEFAULT], ids=["rules", "default"])
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("An Ofkessel spokesperson said the price cap would rise.", "Ofkessel"),
+        ("Tamberlo shareholders voted against the deal.", "Tamberlo"),
+        ("Former Kesselcorp boss Ann Lee was charged on Friday.", "Kesselcorp"),
+        # and the body's later mentions follow
+        ("A Zindra spokesman denied it. Zindra said it would appeal.", "Zindra"),
+    ],
+)
+def test_name_before_a_spokesperson_is_an_organisation(
+    recogniser: object, text: str, name: str
+) -> None:
+    names = found(recogniser, text)  # type: ignore[arg-type]
+    assert (name, "organisation") in names
+    assert (name, "person") not in names
+
+
+@pytest.mark.parametrize("recogniser", [RULES, DEFAULT], ids=["rules", "default"])
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Putin spokesman Dmitry Peskov said talks were over.", "Putin"),
+        ("Zelensky spokesman describes the scene in Kyiv", "Zelensky"),
+    ],
+)
+def test_a_persons_spokesman_is_no_organisation(recogniser: object, text: str, name: str) -> None:
+    assert (name, "organisation") not in found(recogniser, text)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("recogniser", [RULES, DEFAULT], ids=["rules", "default"])
+def test_headline_common_word_before_boss_is_no_organisation(recogniser: object) -> None:
+    names = {t for t, _ in found(recogniser, "Hospital boss apologises for delays")}  # type: ignore[arg-type]
+    assert "Hospital" not in names

@@ -38,6 +38,7 @@ from sahelreader.entities.rules import (
     NAME_CONNECTORS,
     NAME_PARTICLES,
     ORG_DESCRIPTORS,
+    ORG_STAFF_AFTER,
     PERSON_DE,
     PERSON_VERBS,
     PLACE_PREPOSITIONS,
@@ -314,7 +315,7 @@ class FirstPass(Context):
                     i += 1
                     continue
                 if j == i + 1:
-                    kind = self.definition_at(j)
+                    kind = self.definition_at(j) or self.staff_after(i, j)
                     if kind:
                         self.emit(i, j, kind)  # "Tessa is a village in", "Tessa is a chain of"
                     else:
@@ -501,6 +502,21 @@ class FirstPass(Context):
             and self.gazetteer_at(i)[1] != "person"
         )
 
+    def staff_after(self, i: int, j: int) -> str:
+        """The type "organisation" when the name ``[i, j)`` is followed by a word that speaks
+        for or owns a body (ORG_STAFF_AFTER: "an Ofkessel spokesperson", "Tamberlo
+        shareholders"), in English; "" otherwise. Not a listed person's surname ("Zelensky
+        spokesman": his), nor a headline's first word before "boss" or "CEO" ("Ambulance boss
+        apology")."""
+        if self.language != "en" or j >= self.n or self.brk[j]:
+            return ""
+        after = self.words[j]
+        if after not in ORG_STAFF_AFTER or self.folds[j - 1] in self.g.surnames:
+            return ""
+        if self.sent[i] and after in ("boss", "CEO"):
+            return ""
+        return "organisation"
+
     def plural_name_end(self, i: int, j: int) -> bool:
         """The run ``[i, j)`` ends with a capitalised plural that names members ("Colts",
         "Lanterns"), not an event, an award, a leak or a group of places (PLURAL_NOT_ORG), is
@@ -604,6 +620,9 @@ class FirstPass(Context):
             return j
         prev = words[i - 1].casefold() if i > 0 else ""
         nxt = words[j] if j < self.n else ""
+        if size <= 2 and self.staff_after(i, j):
+            self.emit(i, j, "organisation")  # "an Ofkessel spokesperson said": a body's
+            return j
         if (
             size == 1
             and self.language == "fr"
