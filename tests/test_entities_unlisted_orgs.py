@@ -156,3 +156,12 @@ def test_a_persons_spokesman_is_no_organisation(recogniser: object, text: str, n
 def test_headline_common_word_before_boss_is_no_organisation(recogniser: object) -> None:
     names = {t for t, _ in found(recogniser, "Hospital boss apologises for delays")}  # type: ignore[arg-type]
     assert "Hospital" not in names
+
+
+@pytest.mark.parametrize("recogniser", [RULES, DEFAULT], ids=["rules", "default"])
+@pytest.mark.parametrize(
+    "name", ["Just Stop Oil", "Extinction Rebellion", "Ofcom", "Transport for London"]
+)
+def test_well_known_bodies_and_movements_are_listed(recogniser: object, name: str) -> None:
+    text = f"On Tuesday, {name} announced new rules for the summer."
+    assert (name, "organisation") in found(recogniser, text)  # type: ignore[arg-type]
