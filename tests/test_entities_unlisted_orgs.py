@@ -165,3 +165,26 @@ def test_headline_common_word_before_boss_is_no_organisation(recogniser: object)
 def test_well_known_bodies_and_movements_are_listed(recogniser: object, name: str) -> None:
     text = f"On Tuesday, {name} announced new rules for the summer."
     assert (name, "organisation") in found(recogniser, text)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("recogniser", [RULES, DEFAULT], ids=["rules", "default"])
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Kaizer Chiefs and Orlando Pirates drew 1-1 on Saturday.",
+            ["Kaizer Chiefs", "Orlando Pirates"],
+        ),
+        (
+            "He left Mamelodi Sundowns for TP Mazembe last year.",
+            ["Mamelodi Sundowns", "TP Mazembe"],
+        ),
+        ("The Super Eagles beat the Black Stars in the final.", ["Super Eagles", "Black Stars"]),
+    ],
+)
+def test_african_clubs_and_teams_are_listed(
+    recogniser: object, text: str, names: list[str]
+) -> None:
+    found_names = found(recogniser, text)  # type: ignore[arg-type]
+    for name in names:
+        assert (name, "organisation") in found_names
