@@ -188,3 +188,10 @@ def test_african_clubs_and_teams_are_listed(
     found_names = found(recogniser, text)  # type: ignore[arg-type]
     for name in names:
         assert (name, "organisation") in found_names
+
+
+@pytest.mark.parametrize("recogniser", [RULES, DEFAULT], ids=["rules", "default"])
+def test_new_england_is_one_place_and_opens_a_clubs_name(recogniser: object) -> None:
+    names = found(recogniser, "He grew up in New England and played for the New England Harriers.")  # type: ignore[arg-type]
+    assert ("New England", "place") in names
+    assert ("New England Harriers", "organisation") in names
