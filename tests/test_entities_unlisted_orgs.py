@@ -195,3 +195,29 @@ def test_new_england_is_one_place_and_opens_a_clubs_name(recogniser: object) -> 
     names = found(recogniser, "He grew up in New England and played for the New England Harriers.")  # type: ignore[arg-type]
     assert ("New England", "place") in names
     assert ("New England Harriers", "organisation") in names
+
+
+@pytest.mark.parametrize("recogniser", [RULES, DEFAULT], ids=["rules", "default"])
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Kessel is ill, say the Professional Tamberers' Association.",
+            "Professional Tamberers' Association",
+        ),
+        ("The Kessel Farmers’ Federation said prices fell.", "Kessel Farmers’ Federation"),
+    ],
+)
+def test_plural_possessive_inside_a_bodys_name(recogniser: object, text: str, name: str) -> None:
+    assert (name, "organisation") in found(recogniser, text)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("recogniser", [RULES, DEFAULT], ids=["rules", "default"])
+def test_plural_after_the_is_no_organisation_when_a_person_ends_the_run(recogniser: object) -> None:
+    text = "He spoke to the Kessel Research Paul T. Hollis about it."
+    assert all(t != "Kessel Research Paul T. Hollis" for t, _ in found(recogniser, text))  # type: ignore[arg-type]
+
+
+def test_a_persons_plural_possessive_does_not_join_a_body() -> None:
+    names = {t for t, _ in found(RULES, "Fans say Britney Kessels' Project Rose is a code.")}
+    assert "Britney Kessels' Project Rose" not in names

@@ -532,6 +532,9 @@ class FirstPass(Context):
             or last in PLURAL_NOT_ORG
         ):
             return False
+        folds = self.folds
+        if folds[j - 1] in self.g.surnames or any(f in self.g.first_names for f in folds[i:j]):
+            return False  # "the Kessel Institute's Robert P. Jones": a person's name
         return not any(self.gazetteer_at(k)[0] for k in range(i, j))
 
     def classify(self, i: int, j: int, titled: bool) -> int:

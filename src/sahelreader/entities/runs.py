@@ -34,6 +34,33 @@ FR_ARTICLE_LINKS = frozenset({"la", "le", "les", "l'", "l’"})
 PLACE_END_BREAKS = frozenset({"and", "&", "to", "in", "at", "on"})
 
 
+# The heads of bodies named after their members with a plural possessive: "the Professional
+# Kesselers' Association", "the National Farmers' Union".
+MEMBERS_BODIES = frozenset(
+    {
+        "Association",
+        "Union",
+        "Federation",
+        "Confederation",
+        "Council",
+        "Alliance",
+        "Society",
+        "League",
+        "Guild",
+        "Club",
+        "Trust",
+        "Fund",
+        "Coalition",
+        "Network",
+        "Committee",
+        "Congress",
+        "Institute",
+        "Assembly",
+        "Forum",
+    }
+)
+
+
 class Runs(DocumentBase):
     """Where capitalised runs end."""
 
@@ -107,6 +134,18 @@ class Runs(DocumentBase):
                 and not self.is_blocker(nxt)
             ):
                 # "Kessa People's Liberation Front", "People's Defence Force": one name
+                j = nxt + 1
+                continue
+            if (
+                w in ("'", "’")
+                and not first_name  # "Jane Kessels' Project Rose": hers
+                and words[j - 1].endswith("s")
+                and words[nxt] in MEMBERS_BODIES
+                and not self.is_blocker(nxt)
+            ):
+                # "the Professional Kesselers' Association", "Farmers' Union": a plural's
+                # possessive inside a body's name (not "Jane Kessels' Project Rose")
+                org_or_place = True
                 j = nxt + 1
                 continue
             if w in PERSON_DE and first_name and j == i + 1 and caps[nxt]:
