@@ -745,7 +745,8 @@ class FirstPass(Context):
             and (
                 words[j - 1] == "United"
                 or (
-                    (words[i - 1] == "the" or (words[i - 1] == "The" and self.sent[i - 1]))
+                    i > 0
+                    and (words[i - 1] == "the" or (words[i - 1] == "The" and self.sent[i - 1]))
                     and self.plural_name_end(i, j)
                 )
             )

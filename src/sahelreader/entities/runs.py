@@ -226,10 +226,10 @@ class Runs(DocumentBase):
         return j > i + 1 and self.folds[j - 1] in self.g.org_words
 
     def name_word_inside(self, j: int) -> bool:
-        """A stop word inside a run that belongs to the name: "News" after a name word ("the
-        Harlow Evening News", "TOLO News": "News" starts headlines, as "Watch" and "TV" do
-        not inside names), or an opener whose run
-        ends with an organisation word ("the Tamberly First Party")."""
+        """A stop word (a word that starts headlines) inside a run that belongs to the name:
+        "News" after a name word ("the Harlow Evening News", "TOLO News"; not "Watch" or
+        "TV", which end names no more often than they start headlines), or an opener whose
+        run ends with an organisation word ("the Tamberly First Party")."""
         if self.words[j] == "News":
             return not self.is_blocker(j - 1)
         return self.opens_organisation(j)
