@@ -258,7 +258,7 @@ class Runs(DocumentBase):
         "TV", which end names no more often than they start headlines), or an opener whose
         run ends with an organisation word ("the Tamberly First Party")."""
         if self.words[j] == "News":
-            return not self.is_blocker(j - 1)
+            return not self.is_blocker(j - 1) and not self.listed_name_ends_at(j)
         return self.opens_organisation(j)
 
     def defined_run(self, i: int, nxt: int) -> int:
