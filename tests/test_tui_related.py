@@ -165,3 +165,41 @@ async def test_a_failure_working_out_related_sources_is_shown_not_fatal(
         assert "no stop words" in str(empty.render())
         await pilot.press("j")  # the reader still answers
         assert app.is_running
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_a_long_detail_wraps_under_its_value_not_under_the_labels(
+    home: Path, size: tuple[int, int]
+) -> None:
+    from textual.geometry import Region
+
+    from .conftest import draft
+
+    library = Library.open(home, seed=False)
+    library.add_drafts(
+        [
+            draft(
+                "Dosso market reopens",
+                "The weekly market in Dosso reopened on Monday, traders said.",
+                source="Radio Sahel Internationale Afrique Service",
+                author="Aminata Kessaro and Ibrahim Tamba",
+            )
+        ]
+    )
+    library.set_bookmark(library.list_ids()[0], True)
+    app = make_app(library=library, delays=Delays.none())
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        if not app.query_one(SidePanel).display:
+            await pilot.press("]")
+            await settle(app, pilot)
+        meta = app.query_one("#side-meta", Static)
+        width, height = meta.content_size
+        lines = [strip.text.rstrip() for strip in meta.render_lines(Region(0, 0, width, height))]
+        text = "\n".join(lines)
+        assert "Radio Sahel" in text and "bookmarked" in text
+        labels = ("Source", "Author", "Published", "Added", "Language", "Words", "Status", "Id")
+        for line in lines:
+            if line.strip():
+                # every line is a label's, or a value's continuation under the value column
+                assert line.startswith(labels) or line.startswith(" " * 10), line

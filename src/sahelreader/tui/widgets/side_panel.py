@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from rich.console import Group, RenderableType
+from rich.console import Console, Group, RenderableType
 from rich.markdown import Markdown
+from rich.table import Table
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -138,7 +139,7 @@ class SidePanel(VerticalScroll):
         self.groups: list[EntityGroup] = []
         self.article_id: str | None = None
         self.note = ""
-        self._meta_filled = False
+        self._meta_lines = 0  # the details' height in lines, 0 before the first
         self.article_counts: dict[str, int] = {}
         self.related: Related | None = None
         self.story: Story | None = None  # the open article's, when it has other articles
@@ -404,9 +405,8 @@ class SidePanel(VerticalScroll):
         meta = self.query_one("#side-meta", Static)
         if article is None:
             meta.update(Text("Open an article to see its details.", style="dim italic"))
-            self._meta_filled = False
+            self._meta_lines = 0
             return
-        text = Text()
         rows = [
             ("Source", article.source or "unknown"),
             ("Author", article.author or "unknown"),
@@ -421,12 +421,28 @@ class SidePanel(VerticalScroll):
             ),
             ("Id", article.id),
         ]
+        # A long value ("Radio France Internationale", "unread · ★ bookmarked" in a narrow
+        # panel) wraps under its own column, not under the labels.
+        width = max(1, meta.content_size.width or 30)
+        lines = sum(_wrapped_lines(one_line(value), width - _LABEL_WIDTH) for _, value in rows)
+        grid = Table.grid(padding=0)
+        grid.add_column(width=_LABEL_WIDTH, style="bold", no_wrap=True)
+        grid.add_column(overflow="fold")
         for label, value in rows:
-            text.append(f"{label:<10}", style="bold")
-            text.append(one_line(value) + "\n")
-        # Always the same height (the link is under Links): no new layout for the screen.
-        meta.update(text, layout=not self._meta_filled)
-        self._meta_filled = True
+            grid.add_row(label, Text(one_line(value)))
+        # The same height as the last article's, most often (the link is under Links): a new
+        # layout for the screen only when it changed.
+        meta.update(grid, layout=lines != self._meta_lines)
+        self._meta_lines = lines
+
+
+_LABEL_WIDTH = 10  # "Published " and the rest
+
+
+def _wrapped_lines(value: str, width: int) -> int:
+    """How many lines `value` takes wrapped at `width` cells (words kept whole when they fit)."""
+    lines = Text(value).wrap(Console(width=max(1, width)), max(1, width))
+    return max(1, len(lines))
 
 
 def _story_label(story: Story) -> Packed:
