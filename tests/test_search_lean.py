@@ -232,3 +232,29 @@ def test_a_function_word_of_either_language_does_not_split_the_library(library: 
     both = {"Junta leader speaks", "Le chef de la junte"}
     for query in ("Niamey", "the Niamey", "le Niamey", "à Niamey", "in Niamey"):
         assert {h.title for h in library.search(query, limit=None).hits} == both, query
+
+
+def test_the_army_is_not_the_arms_nor_a_coup_the_cup(library: Library) -> None:
+    library.add_drafts(
+        [
+            draft("L'armée se retire", "L'armée malienne a quitté Tessit lundi.", language="fr"),
+            draft("Les armées du Sahel", "Les armées de trois pays ont patrouillé.", language="fr"),
+            draft("Des armes saisies", "Des armes ont été saisies à Gao.", language="fr"),
+            draft("Groupes armés", "Des groupes armés ont attaqué Kidal.", language="fr"),
+            draft("Coup d'État", "Le coup d'État a eu lieu mardi à Niamey.", language="fr"),
+            draft(
+                "Coupe d'Afrique", "La Coupe d'Afrique des nations commence samedi.", language="fr"
+            ),
+        ]
+    )
+    library.ensure_index()
+
+    def titles(query: str) -> set[str]:
+        return {hit.title for hit in library.search(query, limit=None).hits}
+
+    armies = {"L'armée se retire", "Les armées du Sahel"}
+    assert titles("armée") == armies
+    assert titles("armées") == armies
+    assert titles("armes") == {"Des armes saisies", "Groupes armés"}
+    assert titles("coup") == {"Coup d'État"}
+    assert titles("coupe") == {"Coupe d'Afrique"}

@@ -8,17 +8,20 @@ and unaccented spellings differently.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 from typing import Any
 
 from whoosh.analysis import (
     Analyzer,
     CharsetFilter,
+    Filter,
     LowercaseFilter,
     RegexTokenizer,
     SpaceSeparatedTokenizer,
     StemFilter,
     StopFilter,
+    Token,
 )
 from whoosh.lang import stemmer_for_language, stopwords_for_language
 from whoosh.support.charset import accent_map
@@ -34,6 +37,17 @@ STEMMED_LANGUAGES = ("en", "fr")
 # positions (`title`, `body`, `note`).
 OTHER = "other"
 WORD_LANGUAGES = (*STEMMED_LANGUAGES, OTHER)
+
+# Words a stemmer would merge with another frequent word of the news, given their own term
+# (folded word -> term), in every stemmed language, since a query word is looked up under
+# its forms for each: French "armée(s)" is not "arme(s)"/"armé(s)" (weapons, armed: all
+# "arme", also by the English stemmer), nor "coupe(s)" (the Africa Cup, cut; a car) "coup(s)".
+STEM_EXCEPTIONS: dict[str, str] = {
+    "armee": "armee",
+    "armees": "armee",
+    "coupe": "coupe",
+    "coupes": "coupe",
+}
 
 # Words joined by an apostrophe or a hyphen are separate tokens: "d'Assimi" → "d", "assimi".
 TOKEN_PATTERN = r"\w+(?:\.?\w+)*"
@@ -54,8 +68,26 @@ def language_analyzer(language: str) -> Analyzer:
         | LowercaseFilter()
         | CharsetFilter(accent_map)
         | StopFilter(stoplist=stop_words(language), minsize=1)
-        | StemFilter(lang=language, ignore=unstemmed_names(), cachesize=100_000)
+        | _Replace(STEM_EXCEPTIONS)
+        | StemFilter(
+            lang=language,
+            ignore=unstemmed_names() | frozenset(STEM_EXCEPTIONS.values()),
+            cachesize=100_000,
+        )
     )
+
+
+class _Replace(Filter):
+    """Each token found in `table` becomes its term there (then left alone by the stemmer)."""
+
+    def __init__(self, table: dict[str, str]) -> None:
+        self.table = table
+
+    # (the stubs give Filter and Composable two different signatures for one call)
+    def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:  # type: ignore[override]
+        for token in tokens:
+            token.text = self.table.get(token.text, token.text)
+            yield token
 
 
 @cache
@@ -161,6 +193,9 @@ def word_term(language: str, folded: str) -> str | None:
         return None
     if folded in unstemmed_names():
         return folded
+    exception = STEM_EXCEPTIONS.get(folded)
+    if exception is not None:
+        return exception
     return str(_stemmer(language)(folded))
 
 

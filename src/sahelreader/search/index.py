@@ -76,8 +76,9 @@ TITLE_BOOST = 2.5
 # format is rebuilt. 2: entity fields. 3: the headline's entities in them too. 4: word fields
 # analysed once for the article's language, without positions (`*_other` for other languages).
 # 5: one word field per text (`body_words`) for every language, the analysis done beforehand.
-# 6: one-word place names are not stemmed ("Mali" is no longer "mal").
-INDEX_FORMAT = 6
+# 6: one-word place names are not stemmed ("Mali" is no longer "mal"). 7: French "armée" and
+# "coupe" are not stemmed with "arme" and "coup" (analysis.STEM_EXCEPTIONS).
+INDEX_FORMAT = 7
 TEXT_FIELDS = ("title", "body", "note")
 _OPERATOR_WORDS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"})
 _BARE_WORD = re.compile(r"(?<![\w:*?~\"])\w+(?![\w:*?~])")
