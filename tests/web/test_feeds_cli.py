@@ -209,6 +209,16 @@ def test_refresh_with_no_feeds_says_how_to_add_one(home: Path) -> None:
     assert unknown.returncode == 1 and "not subscribed" in unknown.stderr
 
 
+def test_refresh_json_with_no_feeds_prints_an_empty_list(home: Path) -> None:
+    result = cli(home, "refresh", "--json")
+    assert result.returncode == 0
+    assert json.loads(result.stdout) == []
+    assert "feeds add URL" in result.stderr
+    unknown = cli(home, "refresh", "https://nowhere.example/rss", "--json")
+    assert unknown.returncode == 1 and "not subscribed" in unknown.stderr
+    assert unknown.stdout == ""
+
+
 def test_purging_a_feed_when_the_index_is_missing_rebuilds_it(
     home: Path, server: LocalServer
 ) -> None:

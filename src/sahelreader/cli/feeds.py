@@ -303,7 +303,13 @@ def _feeds_keep(args: argparse.Namespace, err: Console) -> int:
 def cmd_refresh(args: argparse.Namespace, err: Console) -> int:
     with _opened(args, err) as library:
         if not args.urls and not library.subscriptions.all():
-            console().print("No feeds to refresh: `sahelreader feeds add URL` subscribes to one.")
+            # With --json stdout holds only JSON: an empty list, the hint on stderr.
+            hint = "No feeds to refresh: `sahelreader feeds add URL` subscribes to one."
+            if args.json:
+                sys.stdout.write(json_output.dumps([]))
+                err.print(hint)
+            else:
+                console().print(hint)
             return EXIT_OK
         results: list[FeedResult] = []
         with Progress(
