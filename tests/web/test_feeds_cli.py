@@ -289,3 +289,19 @@ def test_a_renamed_feed_keeps_its_name_through_export_and_import(
     cli(other, "refresh")
     [feed] = json.loads(cli(other, "feeds", "list", "--json").stdout)
     assert feed["title"] == "Sahel FR"
+
+
+def test_feeds_add_of_a_file_already_imported_counts_its_duplicates(
+    home: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "desk.rss"
+    path.write_bytes(rss([story(1), story(2), story(3)]))
+    assert cli(home, "add", str(path)).returncode == 0
+    copy = tmp_path / "copy-of-desk.rss"
+    copy.write_bytes(path.read_bytes())
+    result = cli(home, "feeds", "add", str(copy))
+    assert result.returncode == 0, result.stderr
+    assert "0 articles added, 3 duplicates (already in the library)" in result.stdout
+    fresh = tmp_path / "fresh.rss"
+    fresh.write_bytes(rss([story(4)]))
+    assert "duplicate" not in cli(home, "feeds", "add", str(fresh)).stdout

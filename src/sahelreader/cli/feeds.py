@@ -190,6 +190,11 @@ def _feeds_add(args: argparse.Namespace, err: Console) -> int:
         via = f" (found on {visible(done.via)})" if done.via else ""
         line = Text(f"subscribed: {feed}{via}: ")
         line.append(f"{plural(done.added, 'article')} added", style="green")
+        if done.updated:
+            line.append(f", {done.updated} updated")
+        if done.duplicates:
+            # As `add` says it: entries read but already in the library (imported before).
+            line.append(f", {plural(done.duplicates, 'duplicate')} (already in the library)")
         if done.format:
             line.append(f", {one_line(done.format)}", style="dim")
         if done.feed.full_text:
