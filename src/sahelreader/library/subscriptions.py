@@ -160,15 +160,18 @@ class Subscriptions:
         return self.table.all()
 
     def find(self, given: str) -> FeedRecord | None:
-        """A subscription by its address as given, as normalised, by a feed file's path, or by
-        its name when no other feed has that name."""
+        """A subscription by its address as given, as normalised, by a feed file's path (as
+        `subscribe` normalises it: absolute, `~` expanded, a `file://` address; the file may
+        have been deleted since), or by its name when no other feed has that name."""
         candidates = [given.strip()]
         normalised = web_url(given)
         if normalised:
             candidates.append(normalised)
-        path = _local_path(given)
-        if path.exists():
-            candidates.append(local_feed_url(path))
+        elif given.strip():
+            try:
+                candidates.append(local_feed_url(_local_path(given.strip())))
+            except (OSError, RuntimeError, ValueError):
+                pass  # not a path this system can make absolute: no such feed file
         for candidate in candidates:
             record = self.table.get(candidate)
             if record is not None:
