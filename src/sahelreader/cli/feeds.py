@@ -283,6 +283,9 @@ def _print_opml_import(out: Console, err: Console, report: OpmlImport) -> None:
 
 
 def _feeds_export(args: argparse.Namespace, err: Console) -> int:
+    from sahelreader.cli.main import _writable
+
+    _writable(args.output)
     with _opened(args, err) as library:
         text, left_out = library.subscriptions.export_opml()
         if left_out:
