@@ -939,8 +939,14 @@ def cmd_bookmark(args: argparse.Namespace, err: Console) -> int:
         for given in args.ids:
             article_id = library.resolve(given)
             changed = library.set_bookmark(article_id, on)
-            state = "bookmarked" if on else "not bookmarked"
-            out.print(f"{article_id} {state}" + ("" if changed else " (already)"))
+            if on:
+                out.print(f"{article_id} bookmarked" + ("" if changed else " (already)"))
+            else:  # said so that a success does not read like a failure
+                out.print(
+                    f"bookmark removed: {article_id}"
+                    if changed
+                    else f"{article_id} was not bookmarked"
+                )
         return EXIT_OK
 
 
