@@ -222,10 +222,10 @@ def test_add_report() -> None:
 
 def test_trend_is_a_list_of_periods_and_counts() -> None:
     points = [("2025-W52", 3), ("2026-W01", 0), ("2026-W02", 1)]
-    assert json_output.trend_json(points) == [
-        {"period": "2025-W52", "count": 3},
-        {"period": "2026-W01", "count": 0},
-        {"period": "2026-W02", "count": 1},
+    assert json_output.trend_json(points, frozenset({"2026-W02"})) == [
+        {"period": "2025-W52", "count": 3, "partial": False},
+        {"period": "2026-W01", "count": 0, "partial": False},
+        {"period": "2026-W02", "count": 1, "partial": True},
     ]
     assert json_output.trend_json([]) == []
 

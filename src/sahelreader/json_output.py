@@ -342,9 +342,15 @@ def refresh_json(results: Iterable[RefreshedFeed]) -> list[JSON]:
     ]
 
 
-def trend_json(points: Iterable[tuple[str, int]]) -> list[JSON]:
-    """`trend --json`: one object per period, oldest first, periods without articles at 0."""
-    return [{"period": period, "count": count} for period, count in points]
+def trend_json(
+    points: Iterable[tuple[str, int]], partial: frozenset[str] = frozenset()
+) -> list[JSON]:
+    """`trend --json`: one object per period, oldest first, periods without articles at 0;
+    `partial` true for a period counted only in part (cut by --since or --until, or not over
+    yet)."""
+    return [
+        {"period": period, "count": count, "partial": period in partial} for period, count in points
+    ]
 
 
 class WatchedName(Protocol):

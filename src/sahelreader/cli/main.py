@@ -169,7 +169,7 @@ def build_parser() -> argparse.ArgumentParser:
     trend.add_argument(
         "--json",
         action="store_true",
-        help='print a list of {"period", "count"} (with --watchlist: '
+        help='print a list of {"period", "count", "partial"} (with --watchlist: '
         '{"name", "last_7_days", "usual_week", "rising"})',
     )
 
@@ -714,10 +714,14 @@ def cmd_trend(args: argparse.Namespace, err: Console) -> int:
         raise CommandFailed(f"--since {args.since} is after --until {args.until}")
     with _library(args, err) as library:
         trend = library.trends.trend(text, by=args.by, since=args.since, until=args.until)
+        partial = _partial_periods(trend.points, args.by, args.since, args.until)
         if args.json:
-            _print_json(json_output.trend_json(trend.points))
+            _print_json(json_output.trend_json(trend.points, frozenset(partial)))
         else:
-            _print_trend(trend.points)
+            _print_trend(trend.points, frozenset(partial))
+        for period, (first, last) in partial.items():
+            days = first.isoformat() if first == last else f"{first} to {last}"
+            err.print(_said(f"* {period} is a partial {args.by}: only {days} counted"))
         undated = (
             f"; {plural(trend.undated, 'undated article')} not counted" if trend.undated else ""
         )
@@ -729,16 +733,66 @@ def cmd_trend(args: argparse.Namespace, err: Console) -> int:
         return EXIT_OK
 
 
-def _print_trend(points: Sequence[tuple[str, int]]) -> None:
-    """One line a period: the period, its count, and a bar scaled to the busiest period."""
+def _partial_periods(
+    points: Sequence[tuple[str, int]],
+    by: str,
+    since: date | None,
+    until: date | None,
+    today: date | None = None,
+) -> dict[str, tuple[date, date]]:
+    """The periods counted only in part, each with the days it counts: the first when --since
+    starts after its first day, the last when --until ends before its last day or when it is
+    not over yet (today, UTC, is in it). Only those two can be: the others are whole."""
+    from sahelreader.text.timeutil import now_utc
+
+    if not points:
+        return {}
+    today = today or now_utc().date()
+    end = min(until, today) if until is not None else today
+    spans: dict[str, tuple[date, date]] = {}
+    for label in dict.fromkeys((points[0][0], points[-1][0])):
+        first_day, last_day = _period_days(label, by)
+        counted_from = max(first_day, since) if since is not None else first_day
+        counted_to = min(last_day, end)
+        if (counted_from, counted_to) != (first_day, last_day) and counted_from <= counted_to:
+            spans[label] = (counted_from, counted_to)
+    return spans
+
+
+def _period_days(label: str, by: str) -> tuple[date, date]:
+    """The first and last day of the period `label` names ("2025-05-28", "2025-W22",
+    "2025-05": trends.period_label's forms)."""
+    from datetime import timedelta
+
+    from sahelreader.library.trends import next_period
+
+    if by == "day":
+        start = date.fromisoformat(label)
+        after = next_period(start, "day")
+    elif by == "week":
+        year, week = label.split("-W")
+        start = date.fromisocalendar(int(year), int(week), 1)
+        after = next_period(start, "week")
+    else:
+        year, month = label.split("-")
+        start = date(int(year), int(month), 1)
+        after = next_period(start, "month")
+    return start, after - timedelta(days=1)
+
+
+def _print_trend(points: Sequence[tuple[str, int]], partial: frozenset[str] = frozenset()) -> None:
+    """One line a period: the period, its count, and a bar scaled to the busiest period; a
+    period counted only in part (`_partial_periods`) is marked with *."""
     out = _out()
     if not points:
         out.print("No dated articles match.")
         return
     highest = max(count for _, count in points) or 1
     digits = len(f"{highest:,}")
+    width = max(10, *(len(period) + (period in partial) for period, _ in points))
     for period, count in points:
-        line = Text(f"{period:<10} {count:>{digits},} ")
+        label = f"{period}*" if period in partial else period
+        line = Text(f"{label:<{width}} {count:>{digits},} ")
         # A period with articles always shows at least a sliver, however busy the busiest.
         cells = count * TREND_BAR_WIDTH / highest
         bar = "█" * int(cells) + ("▏" if count and cells < 1 else "")
