@@ -91,3 +91,56 @@ def test_output_to_a_pipe_is_not_wrapped_at_80_columns(home: Path, tmp_path: Pat
     missing = tmp_path / ("a-folder-with-a-rather-long-name-" * 3) / "gone.txt"
     failed = run(home, "add", str(missing), columns=None)
     assert any(str(missing) in line for line in failed.stderr.splitlines())
+
+
+def test_entities_of_a_missing_file_or_a_folder_says_so(home: Path, tmp_path: Path) -> None:
+    for given, said in (
+        (str(tmp_path / "nowhere.html"), "no such file"),
+        ("notes/today.txt", "no such file"),
+        (str(tmp_path), "is a folder"),
+    ):
+        result = cli(home, "entities", given)
+        assert result.returncode == 1, given
+        [line] = _errors(result.stderr)
+        assert said in line and "no article" not in line, given
+    assert "no article with id 'zzzzzz'" in cli(home, "entities", "zzzzzz").stderr
+
+
+def test_no_folder_is_made_for_a_file_written_into_one_that_does_not_exist(
+    home: Path, tmp_path: Path
+) -> None:
+    missing = tmp_path / "no-such-folder"
+    for args in (
+        ("backup", str(missing / "copy.db")),
+        ("notes", "export", "-o", str(missing / "notes.md")),
+        ("feeds", "export", "-o", str(missing / "feeds.opml")),
+    ):
+        result = cli(home, *args)
+        assert result.returncode == 1, args
+        [line] = _errors(result.stderr)
+        assert f"the folder {missing} does not exist" in line, args
+        assert not missing.exists(), args
+    into_a_folder = cli(home, "backup", str(tmp_path))
+    assert into_a_folder.returncode == 1 and "is a folder" in into_a_folder.stderr
+    assert cli(home, "backup", str(tmp_path / "copy.db")).returncode == 0
+
+
+def test_an_export_that_matches_nothing_says_so(home: Path) -> None:
+    [hit] = json.loads(cli(home, "search", "tiani", "--json").stdout)
+    cli(home, "note", hit["id"], "--text", "Ask the ministry about the convoy.")
+    nobody = cli(home, "notes", "export", "--entity", "Nobody Herewithus")
+    assert nobody.returncode == 0
+    assert "notice: no note is about 'Nobody Herewithus'" in nobody.stderr
+    nothing = cli(home, "notes", "export", "--query", "zzzqqqxx")
+    assert "notice: no noted article matches 'zzzqqqxx'" in nothing.stderr
+    everything = cli(home, "notes", "export")
+    assert "notice" not in everything.stderr and "Ask the ministry" in everything.stdout
+
+
+def test_a_word_with_a_leading_dash_gets_a_hint(home: Path) -> None:
+    for args in (("search", "-mali"), ("search", "mali", "-football"), ("trend", "-tiani")):
+        result = cli(home, *args)
+        assert result.returncode == 2, args
+        assert "use NOT" in result.stderr and "after --" in result.stderr, args
+    assert "hint" not in cli(home, "search").stderr  # nothing with a dash: no hint
+    assert "hint" not in cli(home, "show", "-x").stderr

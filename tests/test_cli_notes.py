@@ -23,9 +23,12 @@ def test_bookmark_commands(home: Path) -> None:
     assert [m["id"] for m in marks] == [article_id]
     assert set(marks[0]) == {"id", "title", "bookmarked_at"}
     shown = json.loads(cli(home, "show", article_id, "--json").stdout)
-    assert shown["bookmarked"] is True and shown["note"] == ""
+    assert shown["bookmarked"] is True and shown["note"] is None
     assert "already" in cli(home, "bookmark", article_id).stdout
-    assert cli(home, "unbookmark", article_id).returncode == 0
+    removed = cli(home, "unbookmark", article_id)
+    assert removed.returncode == 0 and removed.stdout == f"bookmark removed: {article_id}\n"
+    again = cli(home, "unbookmark", article_id)
+    assert again.returncode == 0 and again.stdout == f"{article_id} was not bookmarked\n"
     assert json.loads(cli(home, "bookmarks", "--json").stdout) == []
     assert cli(home, "bookmark", "nosuchid").returncode == 1
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timezone
+from typing import Any
 
 from sahelreader import json_output
 from sahelreader.library import AddReport
@@ -141,7 +142,7 @@ def test_related() -> None:
             {
                 "id": "ghi789",
                 "title": "Undated",
-                "source": "",
+                "source": None,
                 "published": None,
                 "score": 1.0,
                 "shared_entities": [],
@@ -175,7 +176,7 @@ def test_story_lists_its_articles_in_time_order() -> None:
     )
     assert json_output.stories_json([story]) == [
         {
-            "id": 7,
+            "id": "7",
             "title": "Junta leaders meet in Niamey",
             "articles": 2,
             "article_ids": ["abc123", "def456"],
@@ -221,10 +222,10 @@ def test_add_report() -> None:
 
 def test_trend_is_a_list_of_periods_and_counts() -> None:
     points = [("2025-W52", 3), ("2026-W01", 0), ("2026-W02", 1)]
-    assert json_output.trend_json(points) == [
-        {"period": "2025-W52", "count": 3},
-        {"period": "2026-W01", "count": 0},
-        {"period": "2026-W02", "count": 1},
+    assert json_output.trend_json(points, frozenset({"2026-W02"})) == [
+        {"period": "2025-W52", "count": 3, "partial": False},
+        {"period": "2026-W01", "count": 0, "partial": False},
+        {"period": "2026-W02", "count": 1, "partial": True},
     ]
     assert json_output.trend_json([]) == []
 
@@ -237,3 +238,73 @@ def test_watchlist_names_with_their_week_and_rising() -> None:
         {"name": "Tiani", "last_7_days": 6, "usual_week": 1.25, "rising": True},
         {"name": "Ménaka", "last_7_days": 1, "usual_week": 0.0, "rising": False},
     ]
+
+
+def _values(data: object) -> list[object]:
+    """Every scalar in a JSON shape, however deep."""
+    if isinstance(data, dict):
+        return [v for value in data.values() for v in _values(value)]
+    if isinstance(data, list):
+        return [v for value in data for v in _values(value)]
+    return [data]
+
+
+def test_one_rule_absent_is_null_and_times_are_whole_seconds() -> None:
+    """Every shape: a value that is absent is null, never "" (it was "" for an author, a note,
+    a feed's site, a coverage item's outlet); every time is UTC to the second with its offset
+    (bookmarks and stories carried microseconds, notes did not); a story's id is a string."""
+    from sahelreader.library.subscriptions import FeedResult
+    from sahelreader.related.stories import Story, StoryArticle
+    from sahelreader.store.feeds import FeedRecord
+
+    precise = datetime(2024, 3, 5, 9, 30, 12, 345678, tzinfo=timezone.utc)
+    bare = Article(
+        **{
+            **ARTICLE.__dict__,
+            "author": "",
+            "source": "",
+            "note": "",
+            "language": "",
+            "published": precise,
+            "added": precise,
+        }
+    )
+    hit = SearchHit("abc123", "Title", "", "", precise, 1.0, "", [], [])
+    story = Story(
+        id=7,
+        title="Talks in Niamey",
+        articles=(StoryArticle("abc123", "Talks in Niamey", "", "", precise),),
+        outlets=(),
+        languages=(),
+        first=precise,
+        last=precise,
+    )
+    found = Related(
+        cited=[],
+        coverage=[Coverage("def456", "Other", "", precise, 0.5, (), False, "")],
+        links=[],
+    )
+    feed = FeedRecord(
+        1, "https://x.example/rss", "", "", False, False, None, None, precise, precise,
+        precise, None, None, None, 0, 0, 0,
+    )  # fmt: skip
+    noted = NotedArticle(bare, "abc123", "Title", "A note.", precise)
+    shapes: dict[str, Any] = {
+        "show": json_output.article_json(bare, []),
+        "search": json_output.hits_json([hit]),
+        "related": json_output.related_json(found, story),
+        "stories": json_output.stories_json([story]),
+        "bookmarks": json_output.bookmarks_json([("abc123", "", precise)]),
+        "notes": json_output.notes_json([noted]),
+        "feeds list": json_output.feeds_json([feed]),
+        "refresh": json_output.refresh_json([FeedResult("https://x.example/rss", "", "new")]),
+    }
+    for name, shape in shapes.items():
+        values = _values(shape)
+        assert "" not in values, name
+        times = [v for v in values if isinstance(v, str) and v.startswith("2024-03-05T")]
+        assert all(v == "2024-03-05T09:30:12+00:00" for v in times), name
+        assert times or name == "refresh", name
+    show = shapes["show"]
+    assert show["author"] is None and show["note"] is None and show["language"] is None
+    assert shapes["related"]["story"]["id"] == shapes["stories"][0]["id"] == "7"

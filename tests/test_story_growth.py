@@ -127,7 +127,7 @@ def test_cli_stories_mark_the_latest_event_new(home: Path) -> None:
     library.close()
     assert latest.first is not None and latest.first.date() == EVENTS[-1].day.date()
     stories = json.loads(cli(home, "stories", "--json").stdout)
-    assert stories[0]["id"] == latest.id and stories[0]["growth"] == "new"
+    assert stories[0]["id"] == str(latest.id) and stories[0]["growth"] == "new"
     text = cli(home, "stories", "--days", "400").stdout
     assert "new" in text.split("\n")[0]
     # Older events' stories stopped long before the newest article: no marker.

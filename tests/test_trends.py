@@ -311,9 +311,9 @@ def test_cli_trend_json_is_a_list_of_periods_and_counts(dated_library: Library, 
     result = cli(home, "trend", "drought", "--by", "month", "--json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == [
-        {"period": "2025-01", "count": 2},
-        {"period": "2025-02", "count": 0},
-        {"period": "2025-03", "count": 1},
+        {"period": "2025-01", "count": 2, "partial": False},
+        {"period": "2025-02", "count": 0, "partial": False},
+        {"period": "2025-03", "count": 1, "partial": False},
     ]
     assert "1 undated article not counted" in result.stderr
 
@@ -490,3 +490,38 @@ def test_an_entity_count_stays_what_the_search_finds_as_notes_and_bookmarks_are_
     assert dated_library.count_entity_articles(person) == 4
     trend = dated_library.trends.entity_trend(place, by="month")
     assert trend.total + trend.undated == 4
+
+
+def test_cli_trend_marks_a_period_counted_only_in_part(dated_library: Library, home: Path) -> None:
+    """--since inside a week (or --until before its end) counts part of it: the JSON says
+    `partial`, the table marks it with * and stderr says which days were counted."""
+    dated_library.close()
+    # Week 2 of 2025 runs Monday 6 to Sunday 12 January; week 9 ends Sunday 2 March.
+    cut = ("drought", "--by", "week", "--since", "2025-01-08", "--until", "2025-03-01")
+    result = cli(home, "trend", *cut, "--json")
+    assert result.returncode == 0, result.stderr
+    points = json.loads(result.stdout)
+    assert points[0] == {"period": "2025-W02", "count": 0, "partial": True}
+    assert points[-1] == {"period": "2025-W09", "count": 0, "partial": True}
+    assert not any(point["partial"] for point in points[1:-1])
+    assert "2025-W02 is a partial week: only 2025-01-08 to 2025-01-12 counted" in result.stderr
+    assert "2025-W09 is a partial week: only 2025-02-24 to 2025-03-01 counted" in result.stderr
+    table = cli(home, "trend", *cut).stdout.splitlines()
+    assert table[0].split()[:2] == ["2025-W02*", "0"]
+    assert table[1].split()[:2] == ["2025-W03", "0"]
+    whole = json.loads(cli(home, "trend", "drought", "--by", "month", "--json").stdout)
+    assert not any(point["partial"] for point in whole)
+    from_the_first = cli(home, "trend", "drought", "--by", "month", "--since", "2025-01-01")
+    assert "*" not in from_the_first.stdout and "partial" not in from_the_first.stderr
+
+
+def test_the_period_not_over_yet_is_partial() -> None:
+    from sahelreader.cli.main import _partial_periods
+
+    points = [("2025-05", 3), ("2025-06", 1)]
+    today = date(2025, 6, 11)
+    assert _partial_periods(points, "month", None, None, today) == {
+        "2025-06": (date(2025, 6, 1), date(2025, 6, 11))
+    }
+    assert _partial_periods(points, "month", None, None, date(2025, 7, 1)) == {}
+    assert _partial_periods([("2025-06-11", 1)], "day", None, None, today) == {}

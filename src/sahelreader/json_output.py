@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from sahelreader.models import Article, Entity, SearchHit
 from sahelreader.text.clean import http_link
-from sahelreader.text.timeutil import to_iso
+from sahelreader.text.timeutil import to_utc
 
 if TYPE_CHECKING:
     from sahelreader.notes_export import NotedArticle
@@ -76,6 +76,21 @@ def _link(url: str) -> str | None:
     return http_link(url) or None
 
 
+# One rule for every shape: a value that is absent is null, never "" (an article with no
+# author, a feed with no site address, an unknown language); a list with nothing in it is [].
+# Every time is ISO 8601 in UTC to the second, with its offset: "2025-05-28T14:04:50+00:00".
+
+
+def _text(value: str | None) -> str | None:
+    """A text value, or null when there is none."""
+    return value or None
+
+
+def _when(value: datetime | None) -> str | None:
+    """A time as JSON writes it: ISO 8601, UTC, whole seconds, with the offset; or null."""
+    return None if value is None else to_utc(value).replace(microsecond=0).isoformat()
+
+
 class ImportReport(Protocol):
     """What `add --json` reports (the Library's AddReport)."""
 
@@ -119,12 +134,12 @@ def hit_json(hit: SearchHit) -> JSON:
     `url` is null without an http(s) link."""
     return {
         "id": hit.id,
-        "title": hit.title,
-        "source": hit.source,
+        "title": _text(hit.title),
+        "source": _text(hit.source),
         "url": _link(hit.url),
-        "published": to_iso(hit.published),
+        "published": _when(hit.published),
         "score": hit.score,
-        "snippet": hit.snippet,
+        "snippet": _text(hit.snippet),
         "matches": [list(span) for span in hit.matches],
         "matched_in": hit.matched_in,
     }
@@ -150,17 +165,17 @@ def article_json(article: Article, entities: Iterable[Entity] | None = None) -> 
     `url` is null without an http(s) link (none, or one refused: `javascript:`, `file:`)."""
     data: JSON = {
         "id": article.id,
-        "title": article.title,
-        "body": article.body,
-        "source": article.source,
-        "author": article.author,
+        "title": _text(article.title),
+        "body": _text(article.body),
+        "source": _text(article.source),
+        "author": _text(article.author),
         "url": _link(article.url),
-        "published": to_iso(article.published),
-        "added": to_iso(article.added),
-        "language": article.language,
+        "published": _when(article.published),
+        "added": _when(article.added),
+        "language": _text(article.language),
         "read": article.read,
         "bookmarked": article.bookmarked,
-        "note": article.note,
+        "note": _text(article.note),
     }
     if entities is not None:
         data["entities"] = entities_json(entities)
@@ -170,29 +185,30 @@ def article_json(article: Article, entities: Iterable[Entity] | None = None) -> 
 def _coverage_json(c: Coverage) -> JSON:
     return {
         "id": c.id,
-        "title": c.title,
-        "source": c.source,
-        "published": c.published.isoformat() if c.published else None,
+        "title": _text(c.title),
+        "source": _text(c.source),
+        "published": _when(c.published),
         "score": round(c.score, 4),
         "shared_entities": list(c.shared_entities),
         "near_duplicate": c.near_duplicate,
-        "language": c.language or None,
+        "language": _text(c.language),
     }
 
 
 def story_json(story: Story, growth: Growth | None = None) -> JSON:
     """One story: `{"id", "title", "articles", "article_ids", "outlets", "languages", "first",
-    "last", "growth"}` (`articles` is how many, `article_ids` theirs in time order; `growth`
-    "new", "growing" or null: see related/growth.py)."""
+    "last", "growth"}` (`id` a string, as article ids are; `articles` is how many,
+    `article_ids` theirs in time order; `growth` "new", "growing" or null: see
+    related/growth.py)."""
     return {
-        "id": story.id,
-        "title": story.title,
+        "id": str(story.id),
+        "title": _text(story.title),
         "articles": len(story.articles),
         "article_ids": [article.id for article in story.articles],
         "outlets": list(story.outlets),
         "languages": list(story.languages),
-        "first": to_iso(story.first),
-        "last": to_iso(story.last),
+        "first": _when(story.first),
+        "last": _when(story.last),
         "growth": growth.kind if growth is not None else None,
     }
 
@@ -209,7 +225,12 @@ def related_json(found: Related, story: Story | None = None, growth: Growth | No
     pieces on the story, links, and the article's story (null when it has none)."""
     return {
         "cited": [
-            {"name": c.name, "kind": c.kind, "count": c.count, "sentences": list(c.sentences)}
+            {
+                "name": c.name,
+                "kind": _text(c.kind),
+                "count": c.count,
+                "sentences": list(c.sentences),
+            }
             for c in found.cited
         ],
         "coverage": [_coverage_json(c) for c in found.coverage],
@@ -222,7 +243,7 @@ def related_json(found: Related, story: Story | None = None, growth: Growth | No
 def bookmarks_json(marks: Iterable[tuple[str, str, datetime | None]]) -> list[JSON]:
     """`bookmarks --json`: `(id, title, bookmarked_at)` rows, newest first."""
     return [
-        {"id": article_id, "title": title, "bookmarked_at": to_iso(when)}
+        {"id": article_id, "title": _text(title), "bookmarked_at": _when(when)}
         for article_id, title, when in marks
     ]
 
@@ -230,7 +251,12 @@ def bookmarks_json(marks: Iterable[tuple[str, str, datetime | None]]) -> list[JS
 def notes_json(noted: Iterable[NotedArticle]) -> list[JSON]:
     """`notes --json`: every note with its article's id and title."""
     return [
-        {"id": n.article_id, "title": n.title, "note": n.note, "updated": to_iso(n.updated)}
+        {
+            "id": n.article_id,
+            "title": _text(n.title),
+            "note": _text(n.note),
+            "updated": _when(n.updated),
+        }
         for n in noted
     ]
 
@@ -268,13 +294,13 @@ def feeds_json(feeds: Iterable[Subscription]) -> list[JSON]:
     return [
         {
             "url": feed.url,
-            "title": feed.title,
+            "title": _text(feed.title),
             "articles": feed.articles,
             "unread": feed.unread,
-            "last_refresh": to_iso(feed.checked),
-            "last_success": to_iso(feed.last_fetched),
-            "last_error": feed.last_error,
-            "site_url": feed.site_url,
+            "last_refresh": _when(feed.checked),
+            "last_success": _when(feed.last_fetched),
+            "last_error": _text(feed.last_error),
+            "site_url": _text(feed.site_url),
             "full_text": feed.full_text,
             "keep_days": feed.keep_days,
             "keep_items": feed.keep_items,
@@ -305,20 +331,26 @@ def refresh_json(results: Iterable[RefreshedFeed]) -> list[JSON]:
     return [
         {
             "url": result.url,
-            "title": result.title,
+            "title": _text(result.title),
             "status": result.status,
             "added": result.added,
             "updated": result.updated,
-            "error": result.error,
+            "error": _text(result.error),
             "notes": list(result.notes),
         }
         for result in results
     ]
 
 
-def trend_json(points: Iterable[tuple[str, int]]) -> list[JSON]:
-    """`trend --json`: one object per period, oldest first, periods without articles at 0."""
-    return [{"period": period, "count": count} for period, count in points]
+def trend_json(
+    points: Iterable[tuple[str, int]], partial: frozenset[str] = frozenset()
+) -> list[JSON]:
+    """`trend --json`: one object per period, oldest first, periods without articles at 0;
+    `partial` true for a period counted only in part (cut by --since or --until, or not over
+    yet)."""
+    return [
+        {"period": period, "count": count, "partial": period in partial} for period, count in points
+    ]
 
 
 class WatchedName(Protocol):

@@ -67,6 +67,7 @@ def noted(home: Path) -> str:
 
 def test_a_killed_backup_leaves_no_part_file(home: Path, tmp_path: Path, noted: str) -> None:
     target = tmp_path / "backups" / "sahel.db"
+    target.parent.mkdir()  # backup makes no folder
     process, part = _stalled(home, "backup", str(target))
     _kill(process)
     assert part.exists() and part.parent == target.parent

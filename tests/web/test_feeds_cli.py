@@ -6,6 +6,8 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from sahelreader.ingest.opml import read_opml
 from sahelreader.library import seeds_folder
 from tests.cli_helpers import cli
@@ -209,6 +211,16 @@ def test_refresh_with_no_feeds_says_how_to_add_one(home: Path) -> None:
     assert unknown.returncode == 1 and "not subscribed" in unknown.stderr
 
 
+def test_refresh_json_with_no_feeds_prints_an_empty_list(home: Path) -> None:
+    result = cli(home, "refresh", "--json")
+    assert result.returncode == 0
+    assert json.loads(result.stdout) == []
+    assert "feeds add URL" in result.stderr
+    unknown = cli(home, "refresh", "https://nowhere.example/rss", "--json")
+    assert unknown.returncode == 1 and "not subscribed" in unknown.stderr
+    assert unknown.stdout == ""
+
+
 def test_purging_a_feed_when_the_index_is_missing_rebuilds_it(
     home: Path, server: LocalServer
 ) -> None:
@@ -279,3 +291,52 @@ def test_a_renamed_feed_keeps_its_name_through_export_and_import(
     cli(other, "refresh")
     [feed] = json.loads(cli(other, "feeds", "list", "--json").stdout)
     assert feed["title"] == "Sahel FR"
+
+
+def test_feeds_add_of_a_file_already_imported_counts_its_duplicates(
+    home: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "desk.rss"
+    path.write_bytes(rss([story(1), story(2), story(3)]))
+    assert cli(home, "add", str(path)).returncode == 0
+    copy = tmp_path / "copy-of-desk.rss"
+    copy.write_bytes(path.read_bytes())
+    result = cli(home, "feeds", "add", str(copy))
+    assert result.returncode == 0, result.stderr
+    assert "0 articles added, 3 duplicates (already in the library)" in result.stdout
+    fresh = tmp_path / "fresh.rss"
+    fresh.write_bytes(rss([story(4)]))
+    assert "duplicate" not in cli(home, "feeds", "add", str(fresh)).stdout
+
+
+def test_a_deleted_feed_file_is_removed_by_its_path_as_typed(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    kept, copy, other = (tmp_path / name for name in ("desk.rss", "mine.rss", "other.rss"))
+    kept.write_bytes(rss([story(1)], title="Niamey Desk"))
+    copy.write_bytes(rss([story(2)], title="Niamey Desk"))
+    other.write_bytes(rss([story(3)], title="Zinder Desk"))
+    assert cli(home, "feeds", "add", "desk.rss").returncode == 0  # relative, as typed
+    assert cli(home, "feeds", "add", str(copy)).returncode == 0
+    assert cli(home, "feeds", "add", str(other)).returncode == 0
+    copy.unlink()
+
+    refreshed = cli(home, "refresh")
+    assert refreshed.returncode == 1
+    lines = refreshed.stderr.splitlines()
+    # Two feeds of one title: each line names its address; a failure always does.
+    [failed] = [line for line in lines if "failed" in line]
+    assert failed.startswith(f"! Niamey Desk <{copy.as_uri()}>: failed: ")
+    assert f"= Niamey Desk <{kept.as_uri()}>: unchanged" in lines
+    assert "= Zinder Desk: unchanged" in lines
+
+    removed = cli(home, "feeds", "remove", str(copy))  # the file is gone
+    assert removed.returncode == 0, removed.stderr
+    assert f"unsubscribed from Niamey Desk <{copy.as_uri()}>" in removed.stdout
+    assert cli(home, "feeds", "remove", "desk.rss").returncode == 0
+    other.unlink()
+    assert cli(home, "feeds", "remove", "other.rss").returncode == 0
+    assert json.loads(cli(home, "feeds", "list", "--json").stdout) == []
+    missing = cli(home, "feeds", "remove", "never-added.rss")
+    assert missing.returncode == 1 and "not subscribed to never-added.rss" in missing.stderr

@@ -120,6 +120,12 @@ def _name(feed_title: str, url: str) -> str:
     return one_line(feed_title) or visible(url)
 
 
+def _named(feed_title: str, url: str) -> str:
+    """A feed named by its title and address, as `feeds add` says it: "Title <url>"."""
+    name = one_line(feed_title)
+    return f"{name} <{visible(url)}>" if name else visible(url)
+
+
 def _count(value: str) -> int:
     try:
         number = int(value)
@@ -190,6 +196,11 @@ def _feeds_add(args: argparse.Namespace, err: Console) -> int:
         via = f" (found on {visible(done.via)})" if done.via else ""
         line = Text(f"subscribed: {feed}{via}: ")
         line.append(f"{plural(done.added, 'article')} added", style="green")
+        if done.updated:
+            line.append(f", {done.updated} updated")
+        if done.duplicates:
+            # As `add` says it: entries read but already in the library (imported before).
+            line.append(f", {plural(done.duplicates, 'duplicate')} (already in the library)")
         if done.format:
             line.append(f", {one_line(done.format)}", style="dim")
         if done.feed.full_text:
@@ -244,7 +255,7 @@ def _feeds_remove(args: argparse.Namespace, err: Console) -> int:
         record, removed, kept = library.subscriptions.remove(args.url, purge=args.purge)
         if removed:
             _sync_index(library, err)
-        said = f"unsubscribed from {_name(record.title, record.url)}"
+        said = f"unsubscribed from {_named(record.title, record.url)}"
         if args.purge:
             said += f": {plural(removed, 'article')} deleted"
             if kept:
@@ -272,6 +283,9 @@ def _print_opml_import(out: Console, err: Console, report: OpmlImport) -> None:
 
 
 def _feeds_export(args: argparse.Namespace, err: Console) -> int:
+    from sahelreader.cli.main import _writable
+
+    _writable(args.output)
     with _opened(args, err) as library:
         text, left_out = library.subscriptions.export_opml()
         if left_out:
@@ -303,8 +317,15 @@ def _feeds_keep(args: argparse.Namespace, err: Console) -> int:
 def cmd_refresh(args: argparse.Namespace, err: Console) -> int:
     with _opened(args, err) as library:
         if not args.urls and not library.subscriptions.all():
-            console().print("No feeds to refresh: `sahelreader feeds add URL` subscribes to one.")
+            # With --json stdout holds only JSON: an empty list, the hint on stderr.
+            hint = "No feeds to refresh: `sahelreader feeds add URL` subscribes to one."
+            if args.json:
+                sys.stdout.write(json_output.dumps([]))
+                err.print(hint)
+            else:
+                console().print(hint)
             return EXIT_OK
+        shared = _shared_titles(library)
         results: list[FeedResult] = []
         with Progress(
             TextColumn("Refreshing"),
@@ -323,7 +344,8 @@ def cmd_refresh(args: argparse.Namespace, err: Console) -> int:
             def finished(result: FeedResult) -> None:
                 results.append(result)
                 mark, style = _MARK[result.status]
-                progress.console.print(_said(f"{mark} {_line(result)}", style), soft_wrap=True)
+                line = _line(result, shared)
+                progress.console.print(_said(f"{mark} {line}", style), soft_wrap=True)
                 added = sum(r.added for r in results)
                 progress.update(task, advance=1, detail=f"{plural(added, 'new article')}")
 
@@ -340,13 +362,30 @@ def cmd_refresh(args: argparse.Namespace, err: Console) -> int:
         return EXIT_FAILED if report.failed else EXIT_OK
 
 
-def _line(result: FeedResult) -> str:
-    """The result's line, its feed named by `_name` (a title is cleaned, not escaped)."""
+def _line(result: FeedResult, shared: frozenset[str] = frozenset()) -> str:
+    """The result's line, its feed named by `_name` (a title is cleaned, not escaped), with its
+    address when it failed or when another feed has the same title: the address is what
+    `feeds remove` and `refresh URL` take, and two feeds of one title must be told apart."""
     line = result.line()
     name = result.title or result.url
     if line.startswith(name):
-        line = _name(result.title, result.url) + line[len(name) :]
+        label = _name(result.title, result.url)
+        if result.title and (result.status == "failed" or _title_key(result.title) in shared):
+            label += f" <{visible(result.url)}>"
+        line = label + line[len(name) :]
     return line
+
+
+def _title_key(title: str) -> str:
+    return one_line(title).casefold()
+
+
+def _shared_titles(library: Library) -> frozenset[str]:
+    """The titles (as `_title_key` compares them) that more than one subscription has."""
+    from collections import Counter
+
+    counts = Counter(_title_key(feed.title) for feed in library.subscriptions.all() if feed.title)
+    return frozenset(title for title, count in counts.items() if count > 1)
 
 
 def cmd_vacuum(args: argparse.Namespace, err: Console) -> int:

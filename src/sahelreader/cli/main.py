@@ -74,7 +74,36 @@ def _out() -> Console:
 _HOME_HELP = "keep the library, index and config in DIR"
 
 
-class _CommandParser(argparse.ArgumentParser):
+_QUERY_COMMANDS = ("search", "trend")
+_DASH_HINT = (
+    "hint: a word that starts with - is read as an option. To leave a word out, use NOT "
+    "(`sahelreader search mali NOT football`); to search for the word itself, put the query "
+    "after -- and the options before it (`sahelreader search --limit 5 -- -mali`)"
+)
+
+
+def _dash_hint(given: Sequence[str]) -> str:
+    """For `search`/`trend` given a word like `-mali` that argparse read as an unknown option:
+    the hint, else ""."""
+    commands = [word for word in given if word in _QUERY_COMMANDS]
+    dashed = [word for word in given if len(word) > 1 and word[0] == "-" and word[1:2].isalpha()]
+    known = {"-h"}
+    return _DASH_HINT if commands and any(word not in known for word in dashed) else ""
+
+
+class _Parser(argparse.ArgumentParser):
+    """Adds the `-word` hint to a usage error of `search` or `trend`."""
+
+    given: Sequence[str] = ()  # the command line being parsed (set by `main`)
+
+    def error(self, message: str) -> Any:
+        hint = _dash_hint(_Parser.given)
+        if hint and ("QUERY" in message or "unrecognized arguments" in message):
+            message = f"{message}\n{hint}"
+        return super().error(message)
+
+
+class _CommandParser(_Parser):
     """A command's parser (and its own commands': argparse makes them of the same class). It
     takes the global option too, so that `sahelreader search mali --home DIR` works like
     `sahelreader --home DIR search mali`; given nowhere, the top-level default stands."""
@@ -85,7 +114,7 @@ class _CommandParser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="sahelreader",
         description="A terminal news reader: read, search and annotate a library of articles.",
         epilog="Run without a command to open the reader. Data lives in --home DIR (before or "
@@ -140,7 +169,7 @@ def build_parser() -> argparse.ArgumentParser:
     trend.add_argument(
         "--json",
         action="store_true",
-        help='print a list of {"period", "count"} (with --watchlist: '
+        help='print a list of {"period", "count", "partial"} (with --watchlist: '
         '{"name", "last_7_days", "usual_week", "rising"})',
     )
 
@@ -312,6 +341,7 @@ def _day(value: str) -> date:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    _Parser.given = tuple(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
     err = console(stderr=True)
     if args.command is None:
@@ -685,10 +715,14 @@ def cmd_trend(args: argparse.Namespace, err: Console) -> int:
         raise CommandFailed(f"--since {args.since} is after --until {args.until}")
     with _library(args, err) as library:
         trend = library.trends.trend(text, by=args.by, since=args.since, until=args.until)
+        partial = _partial_periods(trend.points, args.by, args.since, args.until)
         if args.json:
-            _print_json(json_output.trend_json(trend.points))
+            _print_json(json_output.trend_json(trend.points, frozenset(partial)))
         else:
-            _print_trend(trend.points)
+            _print_trend(trend.points, frozenset(partial))
+        for period, (first, last) in partial.items():
+            days = first.isoformat() if first == last else f"{first} to {last}"
+            err.print(_said(f"* {period} is a partial {args.by}: only {days} counted"))
         undated = (
             f"; {plural(trend.undated, 'undated article')} not counted" if trend.undated else ""
         )
@@ -700,16 +734,66 @@ def cmd_trend(args: argparse.Namespace, err: Console) -> int:
         return EXIT_OK
 
 
-def _print_trend(points: Sequence[tuple[str, int]]) -> None:
-    """One line a period: the period, its count, and a bar scaled to the busiest period."""
+def _partial_periods(
+    points: Sequence[tuple[str, int]],
+    by: str,
+    since: date | None,
+    until: date | None,
+    today: date | None = None,
+) -> dict[str, tuple[date, date]]:
+    """The periods counted only in part, each with the days it counts: the first when --since
+    starts after its first day, the last when --until ends before its last day or when it is
+    not over yet (today, UTC, is in it). Only those two can be: the others are whole."""
+    from sahelreader.text.timeutil import now_utc
+
+    if not points:
+        return {}
+    today = today or now_utc().date()
+    end = min(until, today) if until is not None else today
+    spans: dict[str, tuple[date, date]] = {}
+    for label in dict.fromkeys((points[0][0], points[-1][0])):
+        first_day, last_day = _period_days(label, by)
+        counted_from = max(first_day, since) if since is not None else first_day
+        counted_to = min(last_day, end)
+        if (counted_from, counted_to) != (first_day, last_day) and counted_from <= counted_to:
+            spans[label] = (counted_from, counted_to)
+    return spans
+
+
+def _period_days(label: str, by: str) -> tuple[date, date]:
+    """The first and last day of the period `label` names ("2025-05-28", "2025-W22",
+    "2025-05": trends.period_label's forms)."""
+    from datetime import timedelta
+
+    from sahelreader.library.trends import next_period
+
+    if by == "day":
+        start = date.fromisoformat(label)
+        after = next_period(start, "day")
+    elif by == "week":
+        year, week = label.split("-W")
+        start = date.fromisocalendar(int(year), int(week), 1)
+        after = next_period(start, "week")
+    else:
+        year, month = label.split("-")
+        start = date(int(year), int(month), 1)
+        after = next_period(start, "month")
+    return start, after - timedelta(days=1)
+
+
+def _print_trend(points: Sequence[tuple[str, int]], partial: frozenset[str] = frozenset()) -> None:
+    """One line a period: the period, its count, and a bar scaled to the busiest period; a
+    period counted only in part (`_partial_periods`) is marked with *."""
     out = _out()
     if not points:
         out.print("No dated articles match.")
         return
     highest = max(count for _, count in points) or 1
     digits = len(f"{highest:,}")
+    width = max(10, *(len(period) + (period in partial) for period, _ in points))
     for period, count in points:
-        line = Text(f"{period:<10} {count:>{digits},} ")
+        label = f"{period}*" if period in partial else period
+        line = Text(f"{label:<{width}} {count:>{digits},} ")
         # A period with articles always shows at least a sliver, however busy the busiest.
         cells = count * TREND_BAR_WIDTH / highest
         bar = "█" * int(cells) + ("▏" if count and cells < 1 else "")
@@ -783,6 +867,10 @@ def cmd_entities(args: argparse.Namespace, err: Console) -> int:
             found = library.recognise_text(text)
         elif Path(source).is_file():
             _text, found = library.recognise_file(Path(source))
+        elif Path(source).is_dir():
+            raise CommandFailed(f"{source} is a folder: give a file, an article id or -")
+        elif _looks_like_path(source):
+            raise CommandFailed(f"{source}: no such file")
         else:
             found = library.entities(library.get(source))
         if args.json:
@@ -797,6 +885,14 @@ def cmd_entities(args: argparse.Namespace, err: Console) -> int:
         if not found:
             out.print("No people, places or organisations found.")
         return EXIT_OK
+
+
+def _looks_like_path(given: str) -> bool:
+    """Whether `entities` was given a path rather than an article id: ids are letters and
+    digits, a path has a folder separator, starts with ~ or ., or has a file suffix."""
+    return (
+        "/" in given or os.sep in given or given.startswith(("~", ".")) or bool(Path(given).suffix)
+    )
 
 
 def cmd_related(args: argparse.Namespace, err: Console) -> int:
@@ -898,8 +994,14 @@ def cmd_bookmark(args: argparse.Namespace, err: Console) -> int:
         for given in args.ids:
             article_id = library.resolve(given)
             changed = library.set_bookmark(article_id, on)
-            state = "bookmarked" if on else "not bookmarked"
-            out.print(f"{article_id} {state}" + ("" if changed else " (already)"))
+            if on:
+                out.print(f"{article_id} bookmarked" + ("" if changed else " (already)"))
+            else:  # said so that a success does not read like a failure
+                out.print(
+                    f"bookmark removed: {article_id}"
+                    if changed
+                    else f"{article_id} was not bookmarked"
+                )
         return EXIT_OK
 
 
@@ -999,7 +1101,9 @@ def cmd_notes(args: argparse.Namespace, err: Console) -> int:
         return _export_notes_from(args, err)
     with _library(args, err, index=args.notes_command == "export") as library:
         if args.notes_command == "export":
-            markdown = library.export_notes(entity=args.entity, query=args.query)
+            _writable(args.output)
+            markdown, count = library.export_notes_counted(entity=args.entity, query=args.query)
+            _tell_empty_export(args, err, count)
             _write_export(args, err, markdown)
             return EXIT_OK
         noted = library.notes()
@@ -1017,6 +1121,36 @@ def cmd_notes(args: argparse.Namespace, err: Console) -> int:
         return EXIT_OK
 
 
+def _writable(given: str | None) -> None:
+    """A file the command is to write: its folder must exist (none is created: a typo in a
+    path would make one silently) and it must not be a folder. CommandFailed otherwise."""
+    if not given:
+        return
+    path = Path(given).expanduser()
+    if path.is_dir():
+        raise CommandFailed(f"{given} is a folder: give a file name in it")
+    folder = path.parent
+    if not folder.is_dir():
+        raise CommandFailed(
+            f"cannot write {given}: the folder {folder} does not exist (create it first)"
+        )
+
+
+def _tell_empty_export(args: argparse.Namespace, err: Console, count: int) -> None:
+    """A notice on stderr when the export holds no note: nothing matched what was asked."""
+    if count:
+        return
+    if args.entity and args.query:
+        why = f"no note is about {args.entity!r} among the articles {args.query!r} finds"
+    elif args.entity:
+        why = f"no note is about {args.entity!r} (in the note or its article)"
+    elif args.query:
+        why = f"no noted article matches {args.query!r}"
+    else:
+        why = "there are no notes yet"
+    err.print(_said(f"notice: {why}: the export is empty", "yellow"), soft_wrap=True)
+
+
 def _write_export(args: argparse.Namespace, err: Console, markdown: str) -> None:
     if args.output:
         Path(args.output).write_text(markdown, "utf-8")
@@ -1031,20 +1165,23 @@ def _export_notes_from(args: argparse.Namespace, err: Console) -> int:
     from sahelreader.library import Library
 
     source = Path(args.source)
-    markdown, report = Library.export_notes_from(
+    _writable(args.output)
+    markdown, count, report = Library.export_notes_from(
         source, args.home, entity=args.entity, query=args.query
     )
     if report.damaged_tables or report.header_rebuilt:
         err.print(
             _said(f"notice: {source} is damaged: {report.summary()}", "yellow"), soft_wrap=True
         )
+    _tell_empty_export(args, err, count)
     _write_export(args, err, markdown)
     return EXIT_OK
 
 
 def cmd_backup(args: argparse.Namespace, err: Console) -> int:
+    _writable(args.file)
     with _library(args, err, index=False) as library:
-        target = Path(args.file)
+        target = Path(args.file).expanduser()
         library.backup(target)
         _out().print(
             _said(

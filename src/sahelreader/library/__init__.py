@@ -995,10 +995,10 @@ class Library:
         home: Path | str | None = None,
         entity: str | None = None,
         query: str | None = None,
-    ) -> tuple[str, Salvage]:
+    ) -> tuple[str, int, Salvage]:
         """Markdown of the notes in another library file: a backup, or a damaged library (what
-        can still be read of it: see `recover`). The file is only read. StoreError if nothing
-        can be read from it."""
+        can still be read of it: see `recover`), with how many noted articles it holds. The file
+        is only read. StoreError if nothing can be read from it."""
         if not path.is_file():
             raise StoreError(f"{path}: no such file")
         with tempfile.TemporaryDirectory(prefix="sahelreader-export-") as temporary:
@@ -1011,7 +1011,8 @@ class Library:
             try:
                 if query:
                     library.ensure_index()
-                return library.export_notes(entity=entity, query=query), report
+                markdown, count = library.export_notes_counted(entity=entity, query=query)
+                return markdown, count, report
             finally:
                 library.close()
 
@@ -1175,6 +1176,12 @@ class Library:
 
     def export_notes(self, entity: str | None = None, query: str | None = None) -> str:
         """Markdown of every note, or of those about an entity, or matching a search."""
+        return self.export_notes_counted(entity, query)[0]
+
+    def export_notes_counted(
+        self, entity: str | None = None, query: str | None = None
+    ) -> tuple[str, int]:
+        """`export_notes`, and how many noted articles it holds (0: nothing matched)."""
         items = self.notes()
         heading = "Notes"
         if query:
@@ -1186,7 +1193,7 @@ class Library:
             keys = {(kind, self.equivalences.key(kind, entity)) for kind in ENTITY_TYPES}
             items = [item for item in items if self._mentions(item, names, keys)]
             heading = f"Dossier — {entity}"
-        return notes_markdown(items, heading)
+        return notes_markdown(items, heading), len(items)
 
     def _mentions(
         self, item: NotedArticle, names: list[str], keys: set[tuple[EntityType, str]]

@@ -66,6 +66,7 @@ class FeedResult:
     updated: int = 0
     error: str | None = None
     notes: tuple[str, ...] = ()  # a recovered feed, a moved address, pages not fetched
+    duplicates: int = 0  # entries read that were in the library already, unchanged
 
     def line(self) -> str:
         name = self.title or self.url
@@ -118,6 +119,7 @@ class Subscribed:
     created: bool  # False: it was subscribed already
     added: int = 0
     updated: int = 0
+    duplicates: int = 0  # entries that were in the library already (imported before)
     via: str | None = None  # the page that named the feed
     format: str = ""
     notes: tuple[str, ...] = ()
@@ -158,15 +160,18 @@ class Subscriptions:
         return self.table.all()
 
     def find(self, given: str) -> FeedRecord | None:
-        """A subscription by its address as given, as normalised, by a feed file's path, or by
-        its name when no other feed has that name."""
+        """A subscription by its address as given, as normalised, by a feed file's path (as
+        `subscribe` normalises it: absolute, `~` expanded, a `file://` address; the file may
+        have been deleted since), or by its name when no other feed has that name."""
         candidates = [given.strip()]
         normalised = web_url(given)
         if normalised:
             candidates.append(normalised)
-        path = _local_path(given)
-        if path.exists():
-            candidates.append(local_feed_url(path))
+        elif given.strip():
+            try:
+                candidates.append(local_feed_url(_local_path(given.strip())))
+            except (OSError, RuntimeError, ValueError):
+                pass  # not a path this system can make absolute: no such feed file
         for candidate in candidates:
             record = self.table.get(candidate)
             if record is not None:
@@ -237,6 +242,7 @@ class Subscriptions:
             created,
             added=result.added,
             updated=result.updated,
+            duplicates=result.duplicates,
             format=check.feed.format,
             notes=result.notes,
             ids=tuple(ids),
@@ -444,7 +450,16 @@ class Subscriptions:
         if fresh is not None:
             self._prune(fresh)
         status: FeedStatus = "new" if added or updated else "unchanged"
-        result = FeedResult(record.url, title, status, len(added), len(updated), notes=tuple(notes))
+        known = sum(1 for outcome in outcomes if outcome.state == "unchanged")
+        result = FeedResult(
+            record.url,
+            title,
+            status,
+            len(added),
+            len(updated),
+            notes=tuple(notes),
+            duplicates=known,
+        )
         return result, added + updated
 
     @staticmethod

@@ -5,6 +5,13 @@ text is reliable at three votes. A title or a one-line summary has few function 
 20 words one vote can decide, provided no other language gets close ("La junte au Niger" is
 French). Text that gives no clear winner comes back as `default` ("" unless asked otherwise).
 
+A language the vote does not know (Hausa, Yoruba, Bambara, Wolof…) still writes short words that
+look like function words of one it knows: Hausa "da" and "a" are Portuguese (and Italian and
+French) ones. So the winner must also have evidence of its own: its voting words of two letters
+or more must, taken together, point to it alone (French "la", "des", "le" are each another
+language's too, but only French writes all three; Hausa's "da" is Italian as much as
+Portuguese). Otherwise the text comes back as `default`: unknown rather than a wrong language.
+
 Callers that only handle some languages pass `among`: the entity recogniser and the citation
 patterns know English and French, so they ask for one of those two, and the recogniser asks for
 English when unsure (`default="en"`).
@@ -54,6 +61,7 @@ _SAMPLE_CHARS = 4000
 _MIN_VOTES = 3
 _SHORT_TEXT_WORDS = 20  # under this, one vote can decide
 _MARGIN = 1.3  # the winner needs this many times the runner-up's votes
+_OWN_WORD_LETTERS = 2  # shorter words (a, e, o) vote but are no evidence: many languages
 
 
 def detect_language(text: str, among: Collection[str] = (), default: str = "") -> str:
@@ -65,18 +73,22 @@ def detect_language(text: str, among: Collection[str] = (), default: str = "") -
     if not words:
         return default
     votes: Counter[str] = Counter()
+    # language -> the languages every one of its voting words of 2+ letters also votes for
+    shared: dict[str, set[str]] = {}
     for word in words:
         voters = _VOTERS.get(word)
-        if voters is not None:
-            for language in voters:
-                votes[language] += 1
-        elif "'" in word or "’" in word:
+        if voters is None and ("'" in word or "’" in word):
             elided, rest = _APOSTROPHE.split(word, 1)
             voters = _ELISIONS.get(elided, ())
             if len(voters) > 1 and _FRENCH_SPELLING.search(rest):
                 voters = ("fr",)  # l'armée, d'états: not Italian spelling
+        if not voters:
+            continue
+        for language in voters:
+            votes[language] += 1
+        if len(word) >= _OWN_WORD_LETTERS:
             for language in voters:
-                votes[language] += 1
+                shared[language] = shared.get(language, set(voters)) & set(voters)
     if among:
         votes = Counter({language: n for language, n in votes.items() if language in among})
     if not votes:
@@ -86,6 +98,11 @@ def detect_language(text: str, among: Collection[str] = (), default: str = "") -
     min_votes = 1 if len(words) < _SHORT_TEXT_WORDS else _MIN_VOTES
     if best_votes < min_votes or best_votes < runner_up * _MARGIN:
         return default
+    evidence = shared.get(best, set())
+    if among:
+        evidence &= set(among)
+    if evidence != {best}:
+        return default  # its words are as much another language's: not evidence of this one
     return best
 
 
