@@ -948,6 +948,14 @@ def cmd_note(args: argparse.Namespace, err: Console) -> int:
                     style="yellow",
                 )
             )
+        elif saved.deleted_elsewhere:
+            err.print(
+                Text(
+                    "notice: the note had been deleted meanwhile; your text was saved as a new "
+                    "note",
+                    style="yellow",
+                )
+            )
         _out().print(f"note {'deleted' if saved.revision == 0 else 'saved'} for {article_id}")
         return EXIT_OK
 
