@@ -1450,7 +1450,12 @@ class Library:
                     in_view = set(view_ids)
                     ids = [i for i in ids if i in in_view]
             elif view_ids is not None:
-                ids = self.from_source(view_ids, source) if source else view_ids
+                # The sort the header names orders these views too (by date: published, newest
+                # first, undated last; by source), not the order they were bookmarked or noted.
+                ids = self.order_ids(
+                    view_ids, "source" if request.effective_sort == "source" else "date"
+                )
+                ids = self.from_source(ids, source) if source else ids
             else:
                 ids = self.list_ids(
                     "all", "source" if request.effective_sort == "source" else "date", source=source
