@@ -67,7 +67,7 @@ if TYPE_CHECKING:
     from sahelreader.library.subscriptions import Subscriptions
     from sahelreader.library.trends import Trends
     from sahelreader.related.result import Related
-from sahelreader.notes_export import NotedArticle, notes_markdown
+from sahelreader.notes_export import NO_ARTICLE, NotedArticle, notes_markdown
 from sahelreader.search.query import ParsedQuery, QueryError, close_open_marks, split_filters
 from sahelreader.search.watch import find_names, watch_query
 from sahelreader.store.database import (
@@ -1011,7 +1011,12 @@ class Library:
             try:
                 if query:
                     library.ensure_index()
-                return library.export_notes(entity=entity, query=query), report
+                # A note's article missing from a damaged file may just be unreadable there.
+                unreadable = "articles" in report.damaged_tables or "articles" not in report.tables
+                missing = f"article details could not be read from {path.name}"
+                return library.export_notes(
+                    entity=entity, query=query, missing=missing if unreadable else None
+                ), report
             finally:
                 library.close()
 
@@ -1173,8 +1178,12 @@ class Library:
             )
         return noted
 
-    def export_notes(self, entity: str | None = None, query: str | None = None) -> str:
-        """Markdown of every note, or of those about an entity, or matching a search."""
+    def export_notes(
+        self, entity: str | None = None, query: str | None = None, missing: str | None = None
+    ) -> str:
+        """Markdown of every note, or of those about an entity, or matching a search.
+        ``missing``: what a note whose article is not there says (by default that it was
+        removed from the library)."""
         items = self.notes()
         heading = "Notes"
         if query:
@@ -1186,7 +1195,7 @@ class Library:
             keys = {(kind, self.equivalences.key(kind, entity)) for kind in ENTITY_TYPES}
             items = [item for item in items if self._mentions(item, names, keys)]
             heading = f"Dossier — {entity}"
-        return notes_markdown(items, heading)
+        return notes_markdown(items, heading, missing or NO_ARTICLE)
 
     def _mentions(
         self, item: NotedArticle, names: list[str], keys: set[tuple[EntityType, str]]
