@@ -114,8 +114,15 @@ def build_parser() -> argparse.ArgumentParser:
         "organisation entity), wild*, fuzzy~, published:2024-03, published:[2024-01 to 2024-04].",
     )
     search.add_argument("query", nargs="+", metavar="QUERY")
-    search.add_argument("--limit", type=_positive_int, default=20, metavar="N")
-    search.add_argument("--sort", choices=("relevance", "date"), default="relevance")
+    search.add_argument(
+        "--limit", type=_positive_int, default=20, metavar="N", help="show N hits (default 20)"
+    )
+    search.add_argument(
+        "--sort",
+        choices=("relevance", "date"),
+        default="relevance",
+        help="best matches first, or newest first (default relevance)",
+    )
     search.add_argument("--json", action="store_true", help="print hits as JSON")
 
     trend = commands.add_parser(
