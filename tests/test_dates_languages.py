@@ -182,3 +182,10 @@ def test_a_record_in_a_day_first_language_is_dated() -> None:
     assert undated is not None and undated.published is None
     draft = draft_from_record({**record, "language": "fr"}, origin="")
     assert draft is not None and draft.published == datetime(2025, 4, 3)
+
+
+def test_the_note_says_why_an_ambiguous_numeric_date_was_not_read() -> None:
+    feed = parse_feed(_feed("", ["03/04/2025", "hier soir"]))
+    assert feed.undated is not None and "day or month first" in feed.undated
+    feed = parse_feed(_feed("", ["hier soir", "03/04/2025"]))
+    assert feed.undated is not None and "day or month first" not in feed.undated

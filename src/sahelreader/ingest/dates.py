@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
-__all__ = ["date_in_url", "day_first_for", "numeric_order", "parse_date"]
+__all__ = ["ambiguous_numeric", "date_in_url", "day_first_for", "numeric_order", "parse_date"]
 
 _UTC = timezone.utc
 _MIN_YEAR = 1900
@@ -136,6 +136,15 @@ def day_first_for(language: str) -> bool | None:
     if primary == "en" and region[:2].isalpha():  # "en-GB", "en-NG": day first; "en-US" not
         return region[:2] != "us"
     return None if primary in _NOT_DAY_FIRST else True
+
+
+def ambiguous_numeric(text: str) -> bool:
+    """Whether the text is a numeric date that reads as two different days ("03/04/2025")."""
+    match = _NUMERIC.fullmatch(text.strip())
+    if match is None:
+        return False
+    first, second = int(match["first"]), int(match["second_part"])
+    return first != second and first <= 12 and second <= 12
 
 
 def numeric_order(values: Iterable[object]) -> bool | None:

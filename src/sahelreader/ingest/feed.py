@@ -22,7 +22,7 @@ import feedparser
 import lxml.etree
 import lxml.html
 
-from sahelreader.ingest.dates import day_first_for, numeric_order, parse_date
+from sahelreader.ingest.dates import ambiguous_numeric, day_first_for, numeric_order, parse_date
 from sahelreader.ingest.errors import IngestError
 from sahelreader.ingest.fields import (
     clean_author,
@@ -319,9 +319,14 @@ def _undated_note(unread: list[str]) -> str | None:
     if not unread:
         return None
     example = unread[0] if len(unread[0]) <= 60 else unread[0][:59] + "…"
+    why = (
+        ", day or month first: the feed names no <language> and no other date tells"
+        if ambiguous_numeric(unread[0])
+        else ""
+    )
     return (
         f"{plural(len(unread), 'entry', 'entries')} had a date that could not be read "
-        f"(the first: {example!r}): kept undated"
+        f"(the first: {example!r}{why}): kept undated"
     )
 
 
