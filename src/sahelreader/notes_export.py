@@ -38,7 +38,12 @@ class NotedArticle:
     updated: datetime | None
 
 
-def notes_markdown(items: Sequence[NotedArticle], heading: str) -> str:
+NO_ARTICLE = "article no longer in the library"
+
+
+def notes_markdown(items: Sequence[NotedArticle], heading: str, missing: str = NO_ARTICLE) -> str:
+    """The export; ``missing`` says why a note has no article (it was removed, or the file
+    it was read from is damaged)."""
     lines = [f"# {one_line(heading)}", ""]
     count = len(items)
     lines.append(
@@ -47,11 +52,11 @@ def notes_markdown(items: Sequence[NotedArticle], heading: str) -> str:
     )
     lines.append("")
     for item in items:
-        lines.extend(_section(item))
+        lines.extend(_section(item, missing))
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _section(item: NotedArticle) -> list[str]:
+def _section(item: NotedArticle, missing: str = NO_ARTICLE) -> list[str]:
     article = item.article
     title = one_line(article.title if article else item.title) or f"Article {item.article_id}"
     lines = [f"{'#' * ARTICLE_LEVEL} {_escape_heading(title)}", ""]
@@ -67,7 +72,7 @@ def _section(item: NotedArticle) -> list[str]:
         if article.bookmarked:
             facts.append("★ bookmarked")
     else:
-        facts.append("*article no longer in the library*")
+        facts.append(f"*{_as_text(one_line(missing))}*")
     facts.append(f"id `{item.article_id}`")
     if item.updated:
         facts.append(f"note updated {short_date(item.updated)}")

@@ -87,8 +87,8 @@ def add_parsers(commands: argparse._SubParsersAction[Any]) -> None:
         "each refresh. --forever removes the limits.",
     )
     keep.add_argument("url", metavar="URL")
-    keep.add_argument("--days", type=_count, metavar="N")
-    keep.add_argument("--items", type=_count, metavar="N")
+    keep.add_argument("--days", type=_count, metavar="N", help="keep N days of articles")
+    keep.add_argument("--items", type=_count, metavar="N", help="keep the newest N articles")
     keep.add_argument("--forever", action="store_true", help="no limit")
 
     refresh = commands.add_parser(

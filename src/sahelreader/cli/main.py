@@ -143,8 +143,15 @@ def build_parser() -> argparse.ArgumentParser:
         "organisation entity), wild*, fuzzy~, published:2024-03, published:[2024-01 to 2024-04].",
     )
     search.add_argument("query", nargs="+", metavar="QUERY")
-    search.add_argument("--limit", type=_positive_int, default=20, metavar="N")
-    search.add_argument("--sort", choices=("relevance", "date"), default="relevance")
+    search.add_argument(
+        "--limit", type=_positive_int, default=20, metavar="N", help="show N hits (default 20)"
+    )
+    search.add_argument(
+        "--sort",
+        choices=("relevance", "date"),
+        default="relevance",
+        help="best matches first, or newest first (default relevance)",
+    )
     search.add_argument("--json", action="store_true", help="print hits as JSON")
 
     trend = commands.add_parser(
@@ -1048,6 +1055,14 @@ def cmd_note(args: argparse.Namespace, err: Console) -> int:
                 Text(
                     "notice: the note had changed meanwhile; the text replaced is kept "
                     "in the note's history",
+                    style="yellow",
+                )
+            )
+        elif saved.deleted_elsewhere:
+            err.print(
+                Text(
+                    "notice: the note had been deleted meanwhile; your text was saved as a new "
+                    "note",
                     style="yellow",
                 )
             )

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
-__all__ = ["date_in_url", "parse_date"]
+__all__ = ["ambiguous_numeric", "date_in_url", "day_first_for", "numeric_order", "parse_date"]
 
 _UTC = timezone.utc
 _MIN_YEAR = 1900
@@ -48,21 +49,25 @@ _ZONE_HOURS: dict[str, float] = {
     "AEDT": 11,
 }
 
+# English, French, Portuguese, Spanish, Italian, German and Dutch names and the short forms
+# feeds write ("Set" is Portuguese and Italian September, "Dez" Portuguese and German December);
+# no short form means one month in one language and another in a second.
 _MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     (
-        "jan january janv janvier",
-        "feb february fev fév fevr févr fevrier février",
-        "mar march mars",
-        "apr april avr avril",
-        "may mai",
-        "jun june juin",
-        "jul july juil juillet",
-        "aug august aou aoû aout août",
-        "sep sept september septembre",
-        "oct october octobre",
-        "nov november novembre",
-        "dec december déc decembre décembre",
+        "jan january janv janvier janeiro ene enero gen gennaio januar jän jänner januari",
+        "feb february fev fév fevr févr fevrier février fevereiro febrero febbraio februar"
+        " februari",
+        "mar march mars março marco marzo mär märz maerz maart mrt",
+        "apr april avr avril abr abril aprile",
+        "may mai maio mayo mag maggio mei",
+        "jun june juin junho junio giu giugno juni",
+        "jul july juil juillet julho julio lug luglio juli",
+        "aug august aou aoû aout août ago agosto augustus",
+        "sep sept september septembre set setembro septiembre setiembre settembre",
+        "oct october octobre out outubro octubre ott ottobre okt oktober",
+        "nov november novembre novembro noviembre",
+        "dec december déc decembre décembre dez dezembro dic diciembre dicembre dezember",
     ),
     start=1,
 ):
@@ -79,14 +84,19 @@ _ISO = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+# "at 10:30", "à 10h30", "às 14h04", "a las 14:04", "alle 14:04", "um 14:04 Uhr", "- 14:04"
 _TIME_AND_ZONE = r"""
-    (?: ,? \s+ (?:at\s+|à\s+)? (?P<hour>\d{1,2}) [:h] (?P<minute>\d{2}) (?: :(?P<second>\d{2}) )? )?
+    (?: ,? \s+ (?: (?:at|à|às|as|a\s+las|alle|ore|um|om|-) \s+ )?
+        (?P<hour>\d{1,2}) [:h] (?P<minute>\d{2}) (?: :(?P<second>\d{2}) )? (?: \s* Uhr )? )?
     (?: \s* (?P<zone> [+-]\d{2}:?\d{2} | [A-Za-z]{1,5} ) )?
 """
-# "Wed, 28 May 2025 14:04:50 +0000" (RFC 822) and "mardi 26 mars 2024", "1er mars 2024 à 10h30"
+# A day's name in front: "Wed,", "Qua,", "quarta-feira,", "Mittwoch,", "mer."
+_DAY_NAME = r"(?: [^\W\d_]+ (?:-[^\W\d_]+)? \.? ,? \s+ )?"
+# "Wed, 28 May 2025 14:04:50 +0000" (RFC 822) and "mardi 26 mars 2024", "1er mars 2024 à 10h30",
+# "Qua, 28 Mai 2025", "28 de maio de 2025", "miércoles 28 de mayo del 2025", "28. Mai 2025"
 _DAY_MONTH_YEAR = re.compile(
-    r"(?: [^\W\d_]+ \.? ,? \s+ )? (?P<day>\d{1,2}) (?:st|nd|rd|th|er)? \s+"
-    r"(?P<month>[^\W\d_]+) \.? ,? \s+ (?P<year>\d{4}|\d{2})" + _TIME_AND_ZONE,
+    _DAY_NAME + r"(?P<day>\d{1,2}) (?:st|nd|rd|th|er|º|°)? \.? \s+ (?:de \s+)?"
+    r"(?P<month>[^\W\d_]+) \.? ,? \s+ (?:del? \s+)? (?P<year>\d{4}|\d{2})" + _TIME_AND_ZONE,
     re.VERBOSE | re.IGNORECASE,
 )
 # "March 26, 2024", "Tuesday, Mar. 26 2024 10:00 EST"
@@ -95,13 +105,80 @@ _MONTH_DAY_YEAR = re.compile(
     r"(?P<year>\d{4})" + _TIME_AND_ZONE,
     re.VERBOSE | re.IGNORECASE,
 )
+# "27/05/2025", "27.05.2025 14:04", "05-27-2025": day and month in an order the text alone
+# may not tell (see parse_date)
+_NUMERIC = re.compile(
+    _DAY_NAME
+    + r"(?P<first>\d{1,2}) (?P<sep>[/.-]) (?P<second_part>\d{1,2}) (?P=sep) (?P<year>\d{4})"
+    + _TIME_AND_ZONE,
+    re.VERBOSE | re.IGNORECASE,
+)
+# "2025/05/27", "2025.5.27": year first is always year, month, day
+_YEAR_FIRST = re.compile(
+    r"(?P<year>\d{4}) (?P<sep>[/.]) (?P<month>\d{1,2}) (?P=sep) (?P<day>\d{1,2})" + _TIME_AND_ZONE,
+    re.VERBOSE | re.IGNORECASE,
+)
 _NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
 
+# Languages whose numeric dates put the year first (2025/05/27, 2025. 05. 27.), and English,
+# written day first in Britain, Ireland, Africa and India but month first in the United States:
+# for these a language says nothing about "03/04/2025". Every other language writes day first.
+_NOT_DAY_FIRST = frozenset({"en", "zh", "ja", "ko", "hu", "lt", "mn"})
 
-def parse_date(value: object) -> datetime | None:
+
+def day_first_for(language: str) -> bool | None:
+    """Whether numeric dates in text of this language put the day first ("27/05/2025"): True
+    for French, Spanish, Portuguese, German, Hausa and most others; None when the language does
+    not say (English, year-first languages, no language)."""
+    primary, _, region = language.strip().lower().replace("_", "-").partition("-")
+    if not primary.isalpha():
+        return None
+    if primary == "en" and region[:2].isalpha():  # "en-GB", "en-NG": day first; "en-US" not
+        return region[:2] != "us"
+    return None if primary in _NOT_DAY_FIRST else True
+
+
+def ambiguous_numeric(text: str) -> bool:
+    """Whether the text is a numeric date that reads as two different days ("03/04/2025")."""
+    match = _NUMERIC.fullmatch(text.strip())
+    if match is None:
+        return False
+    first, second = int(match["first"]), int(match["second_part"])
+    return first != second and first <= 12 and second <= 12
+
+
+def numeric_order(values: Iterable[object]) -> bool | None:
+    """The order a set of dates from one writer (a feed's entries) shows its numeric dates in:
+    True (day first) when one of them can only be day first ("27/05/2025"), False when one
+    can only be month first ("05/27/2025"), None when none tells, or they disagree."""
+    seen: set[bool] = set()
+    for value in values:
+        if not isinstance(value, str):
+            continue
+        match = _NUMERIC.fullmatch(value.strip())
+        if match is None:
+            continue
+        first, second = int(match["first"]), int(match["second_part"])
+        if first > 12 >= second:
+            seen.add(True)
+        elif second > 12 >= first:
+            seen.add(False)
+    return next(iter(seen)) if len(seen) == 1 else None
+
+
+def parse_date(value: object, *, day_first: bool | None = None) -> datetime | None:
     """Read a publication date: ISO 8601, RFC 822 (RSS ``pubDate``), "26 March 2024",
-    "26 mars 2024", a Unix timestamp (seconds or milliseconds, number or string), or a
-    ``datetime``/``date``.
+    "26 mars 2024", "Qua, 28 Mai 2025", "28 de mayo de 2025", "28. Mai 2025" (month names in
+    English, French, Portuguese, Spanish, Italian, German and Dutch), numeric dates
+    ("27/05/2025", "2025/05/27"), a Unix timestamp (seconds or milliseconds, number or
+    string), or a ``datetime``/``date``.
+
+    ``day_first`` says how to read a numeric date whose day and month could be either: True
+    (the writer's language puts the day first, see :func:`day_first_for`), False (month first,
+    as in the United States). Left None, only a date that can be read one way is read: "27/05"
+    is 27 May, "05/27" is 27 May, "03/04/2025" gives None: guessing would put an article a
+    month or more out without anyone knowing, and an undated article is at least said (a feed
+    refresh notes the dates it could not read).
 
     With a known zone the result is timezone-aware, in UTC. Without one it is naive (the
     wall-clock time as written); a date alone gives a naive midnight. Anything unreadable, or
@@ -122,7 +199,7 @@ def parse_date(value: object) -> datetime | None:
     if isinstance(value, (int, float)):
         return _from_number(value)
     if isinstance(value, str):
-        return _from_text(value.strip())
+        return _from_text(value.strip(), day_first)
     return None
 
 
@@ -162,7 +239,7 @@ def date_in_url(url: str, latest: datetime | None = None) -> datetime | None:
     return day if day is not None and day <= limit else None
 
 
-def _from_text(text: str) -> datetime | None:
+def _from_text(text: str, day_first: bool | None = None) -> datetime | None:
     if not text or len(text) > 100:
         return None
     if _NUMBER.fullmatch(text):
@@ -171,11 +248,34 @@ def _from_text(text: str) -> datetime | None:
         (_ISO, _from_iso),
         (_DAY_MONTH_YEAR, _from_words),
         (_MONTH_DAY_YEAR, _from_words),
+        (_YEAR_FIRST, _from_iso),
     ):
         match = pattern.fullmatch(text)
         if match:
             return reader(match)
-    return None
+    match = _NUMERIC.fullmatch(text)
+    return _from_numeric(match, day_first) if match else None
+
+
+def _from_numeric(match: re.Match[str], day_first: bool | None) -> datetime | None:
+    first, second = int(match["first"]), int(match["second_part"])
+    if first > 12 >= second:  # only one reading is a date, whatever the writer's habit
+        day_first = True
+    elif second > 12 >= first:
+        day_first = False
+    elif day_first is None and first != second:
+        return None  # "03/04/2025": 3 April or March 4
+    day, month = (first, second) if day_first in (True, None) else (second, first)
+    return _build(
+        int(match["year"]),
+        month,
+        day,
+        int(match["hour"] or 0),
+        int(match["minute"] or 0),
+        int(match["second"] or 0),
+        0,
+        _zone_offset(match["zone"]),
+    )
 
 
 # 9999-12-31T23:59:59 and 10000-01-01 in Unix seconds (read as milliseconds they were 1978).
@@ -201,7 +301,7 @@ def _from_number(number: float) -> datetime | None:
 
 
 def _from_iso(match: re.Match[str]) -> datetime | None:
-    fraction = match["fraction"] or ""
+    fraction = match.groupdict().get("fraction") or ""
     return _build(
         int(match["year"]),
         int(match["month"]),

@@ -22,7 +22,7 @@ import feedparser
 import lxml.etree
 import lxml.html
 
-from sahelreader.ingest.dates import parse_date
+from sahelreader.ingest.dates import ambiguous_numeric, day_first_for, numeric_order, parse_date
 from sahelreader.ingest.errors import IngestError
 from sahelreader.ingest.fields import (
     clean_author,
@@ -102,6 +102,8 @@ class ParsedFeed:
     entries: tuple[ArticleDraft, ...]
     recovered: str | None  # why the feed was broken, when its entries were kept anyway
     skipped: int  # entries left out: no title and no text, or a guid seen before
+    # entries kept undated because their date could not be read, said once; None when all read
+    undated: str | None = None
 
 
 def parse_feed(
@@ -130,6 +132,8 @@ def read_feed(
     parsed = _parse(data, "", None, skips, limits)
     if parsed.recovered and parsed.entries:
         skips.notes.append(parsed.recovered)
+    if parsed.undated and parsed.entries:
+        skips.notes.append(parsed.undated)
     if not parsed.entries:
         if parsed.skipped == 1 and is_cap_reason(next(iter(skips.counts))):
             [(reason, where)] = skips.first_at.items()
@@ -245,15 +249,27 @@ def _parse(
     title = _line(_text_of(channel, "title"))
     site_url = clean_url(_str(_get(channel, "link")))
     language = clean_language(_str(_get(channel, "language")))
+    # How to read "03/04/2025": the feed's language says, else its other entries' dates do.
+    day_first = day_first_for(_str(_get(channel, "language")))
+    if day_first is None:
+        day_first = numeric_order(_str(_get(e, k)) for e in raw_entries for k in _DATE_KEYS)
     source = source_from(title, site_url or feed_url) or host_name(feed_url) or host_name(site_url)
 
     drafts: list[ArticleDraft] = []
     guids: set[str] = set()
     skipped = 0
+    unread_dates: list[str] = []
     for number, entry in enumerate(raw_entries, start=1):
         reason = None
         try:
-            draft = _draft(entry, source=source, language=language, origin=feed_url, limits=limits)
+            draft = _draft(
+                entry,
+                source=source,
+                language=language,
+                origin=feed_url,
+                limits=limits,
+                day_first=day_first,
+            )
         except OverCap as over:
             reason = str(over)
         else:
@@ -264,6 +280,9 @@ def _parse(
             else:
                 guids.add(draft.guid)
                 drafts.append(draft)
+                written = _written_date(entry) if draft.published is None else ""
+                if written:
+                    unread_dates.append(written)
         if reason:
             skips.add(reason, f"entry {number}")
             skipped += 1
@@ -282,11 +301,43 @@ def _parse(
         entries=tuple(drafts),
         recovered=recovered,
         skipped=skipped,
+        undated=_undated_note(unread_dates),
+    )
+
+
+def _written_date(entry: Mapping[str, Any]) -> str:
+    """The date an entry writes, as written, "" when it writes none."""
+    for key in _DATE_KEYS:
+        written = _line(_str(_get(entry, key)))
+        if written:
+            return written
+    return ""
+
+
+def _undated_note(unread: list[str]) -> str | None:
+    """One line for the entries whose date could not be read, with the first as written."""
+    if not unread:
+        return None
+    example = unread[0] if len(unread[0]) <= 60 else unread[0][:59] + "…"
+    why = (
+        ", day or month first: the feed names no <language> and no other date tells"
+        if ambiguous_numeric(unread[0])
+        else ""
+    )
+    return (
+        f"{plural(len(unread), 'entry', 'entries')} had a date that could not be read "
+        f"(the first: {example!r}{why}): kept undated"
     )
 
 
 def _draft(
-    entry: Mapping[str, Any], *, source: str, language: str, origin: str, limits: Limits
+    entry: Mapping[str, Any],
+    *,
+    source: str,
+    language: str,
+    origin: str,
+    limits: Limits,
+    day_first: bool | None = None,
 ) -> ArticleDraft | None:
     """The entry as a draft, None when it has neither title nor text; OverCap when its text
     is over the record cap (before any work on it) or a field over the field cap."""
@@ -304,7 +355,7 @@ def _draft(
         source=source,
         author=_line(clean_author(author or _str(_get(entry, "author")))),
         url=url,
-        published=_published(entry),
+        published=_published(entry, _entry_day_first(entry, day_first)),
         language=_entry_language(entry) or language,
         origin=origin,
         guid=guid,
@@ -361,12 +412,12 @@ def strip_bidi_controls(text: str) -> str:
     return strip_control(text)
 
 
-def _published(entry: Mapping[str, Any]) -> datetime | None:
+def _published(entry: Mapping[str, Any], day_first: bool | None = None) -> datetime | None:
     """Our own reading of the date as written keeps its zone, which feedparser's struct_time
     (normalised to UTC, zone dropped) cannot; feedparser's is the fallback for the formats
-    only it knows."""
+    only it knows. ``day_first`` is how the feed writes numeric dates, when known."""
     for key in _DATE_KEYS:
-        written = parse_date(_str(_get(entry, key)))
+        written = parse_date(_str(_get(entry, key)), day_first=day_first)
         if written is not None:
             return written
     for key in _DATE_KEYS:
@@ -379,6 +430,13 @@ def _published(entry: Mapping[str, Any]) -> datetime | None:
                 continue
             return parse_date(moment)
     return None
+
+
+def _entry_day_first(entry: Mapping[str, Any], feed_order: bool | None) -> bool | None:
+    """How the entry writes numeric dates: its own xml:lang says, else the feed's order."""
+    own = _get(entry, "language")
+    order = day_first_for(_str(own)) if own else None
+    return feed_order if order is None else order
 
 
 def _entry_language(entry: Mapping[str, Any]) -> str:

@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import urljoin
 
-from sahelreader.ingest.dates import parse_date
+from sahelreader.ingest.dates import day_first_for, parse_date
 from sahelreader.ingest.fields import (
     clean_author,
     clean_language,
@@ -159,14 +159,15 @@ def draft_from_record(
             return None
         title = title_from_text(body)
     url = _url(fields) or _resolved_relative_url(fields, default_source, default_site)
+    language = _first_text(fields, LANGUAGE_KEYS, clean_language, limits)
     draft = ArticleDraft(
         title=title,
         body=body,
         source=_source(fields, url) or one_line(default_source) or host_name(url),
         author=_author(fields),
         url=url,
-        published=_published(fields),
-        language=_first_text(fields, LANGUAGE_KEYS, clean_language, limits),
+        published=_published(fields, day_first_for(language)),
+        language=language,
         origin=origin,
     )
     return checked_draft(draft, limits)
@@ -306,10 +307,11 @@ def _author(fields: dict[str, Any]) -> str:
     return ""
 
 
-def _published(fields: dict[str, Any]) -> datetime | None:
+def _published(fields: dict[str, Any], day_first: bool | None = None) -> datetime | None:
+    """The record's date; ``day_first``: how its language writes "03/04/2025", if it says."""
     for key in DATE_KEYS:
         if key in fields:
-            published = parse_date(fields[key])
+            published = parse_date(fields[key], day_first=day_first)
             if published is not None:
                 if key.endswith("_gmt") and published.tzinfo is None:
                     published = published.replace(tzinfo=timezone.utc)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from sahelreader.ingest.dates import parse_date
+from sahelreader.ingest.dates import day_first_for, parse_date
 from sahelreader.ingest.errors import IngestError
 from sahelreader.ingest.fields import (
     clean_author,
@@ -79,7 +79,9 @@ def read_markdown(text: str, origin: str) -> ArticleDraft:
         source=source_from(source, url) or host_name(url),
         author=clean_author(meta.get("author") or meta.get("authors") or meta.get("byline", "")),
         url=url,
-        published=_first_date(meta, _FRONT_MATTER_DATES),
+        published=_first_date(
+            meta, _FRONT_MATTER_DATES, day_first_for(meta.get("language") or meta.get("lang", ""))
+        ),
         language=clean_language(meta.get("language") or meta.get("lang", "")),
         origin=origin,
     )
@@ -177,9 +179,11 @@ def _plain_inline(title: str) -> str:
     return one_line(title)
 
 
-def _first_date(meta: dict[str, str], keys: tuple[str, ...]) -> datetime | None:
+def _first_date(
+    meta: dict[str, str], keys: tuple[str, ...], day_first: bool | None = None
+) -> datetime | None:
     for key in keys:
-        published = parse_date(meta.get(key))
+        published = parse_date(meta.get(key), day_first=day_first)
         if published is not None:
             return published
     return None

@@ -67,7 +67,7 @@ if TYPE_CHECKING:
     from sahelreader.library.subscriptions import Subscriptions
     from sahelreader.library.trends import Trends
     from sahelreader.related.result import Related
-from sahelreader.notes_export import NotedArticle, notes_markdown
+from sahelreader.notes_export import NO_ARTICLE, NotedArticle, notes_markdown
 from sahelreader.search.query import ParsedQuery, QueryError, close_open_marks, split_filters
 from sahelreader.search.watch import find_names, watch_query
 from sahelreader.store.database import (
@@ -1011,7 +1011,12 @@ class Library:
             try:
                 if query:
                     library.ensure_index()
-                markdown, count = library.export_notes_counted(entity=entity, query=query)
+                # A note's article missing from a damaged file may just be unreadable there.
+                unreadable = "articles" in report.damaged_tables or "articles" not in report.tables
+                missing = f"article details could not be read from {path.name}"
+                markdown, count = library.export_notes_counted(
+                    entity=entity, query=query, missing=missing if unreadable else None
+                )
                 return markdown, count, report
             finally:
                 library.close()
@@ -1179,9 +1184,11 @@ class Library:
         return self.export_notes_counted(entity, query)[0]
 
     def export_notes_counted(
-        self, entity: str | None = None, query: str | None = None
+        self, entity: str | None = None, query: str | None = None, missing: str | None = None
     ) -> tuple[str, int]:
-        """`export_notes`, and how many noted articles it holds (0: nothing matched)."""
+        """`export_notes`, and how many noted articles it holds (0: nothing matched).
+        ``missing``: what a note whose article is not there says (by default that it was
+        removed from the library)."""
         items = self.notes()
         heading = "Notes"
         if query:
@@ -1193,7 +1200,7 @@ class Library:
             keys = {(kind, self.equivalences.key(kind, entity)) for kind in ENTITY_TYPES}
             items = [item for item in items if self._mentions(item, names, keys)]
             heading = f"Dossier — {entity}"
-        return notes_markdown(items, heading), len(items)
+        return notes_markdown(items, heading, missing or NO_ARTICLE), len(items)
 
     def _mentions(
         self, item: NotedArticle, names: list[str], keys: set[tuple[EntityType, str]]
@@ -1457,7 +1464,12 @@ class Library:
                     in_view = set(view_ids)
                     ids = [i for i in ids if i in in_view]
             elif view_ids is not None:
-                ids = self.from_source(view_ids, source) if source else view_ids
+                # The sort the header names orders these views too (by date: published, newest
+                # first, undated last; by source), not the order they were bookmarked or noted.
+                ids = self.order_ids(
+                    view_ids, "source" if request.effective_sort == "source" else "date"
+                )
+                ids = self.from_source(ids, source) if source else ids
             else:
                 ids = self.list_ids(
                     "all", "source" if request.effective_sort == "source" else "date", source=source

@@ -423,6 +423,8 @@ class Subscriptions:
         feed = check.feed
         if feed.recovered:
             notes.append(feed.recovered)
+        if feed.undated:
+            notes.append(feed.undated)
         if check.pages_failed:
             why = f" (the first: {check.page_error})" if check.page_error else ""
             notes.append(

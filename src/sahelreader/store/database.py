@@ -122,6 +122,9 @@ class NoteRecord:
 class NoteSave:
     revision: int  # 0: the note was deleted
     conflict: bool  # another writer had saved since `based_on`; its text is in note_versions
+    # the note `based_on` was deleted by another writer since: this save wrote it again (the
+    # deleted text is in note_versions)
+    deleted_elsewhere: bool = False
 
 
 def check_backup(path: Path) -> int:
@@ -895,7 +898,9 @@ class Store:
 
         If another writer saved in between (a second sahelreader), this save still wins, but
         the text it replaces is kept in note_versions and the result says so. An empty body
-        deletes the note (its last text is kept too).
+        deletes the note (its last text is kept too). A writer that started from a revision
+        of a note another writer has since deleted writes it again, and the result says that
+        (``deleted_elsewhere``) so the deletion is not undone unnoticed.
         """
         now = to_iso(now_utc())
         with self.transaction() as conn:
@@ -904,6 +909,7 @@ class Store:
             ).fetchone()
             current = None if row is None else int(row["revision"])
             conflict = row is not None and current != based_on and row["body"] != body
+            deleted_elsewhere = row is None and bool(based_on) and bool(body.strip())
             if conflict or (row is not None and not body.strip()):
                 conn.execute(
                     "INSERT INTO note_versions(article_id, body, saved, replaced)"
@@ -928,7 +934,7 @@ class Store:
                 )
             self.queue_for_index(conn, [article_id])
             self.bump_stamp(conn)
-        return NoteSave(revision=revision, conflict=conflict)
+        return NoteSave(revision=revision, conflict=conflict, deleted_elsewhere=deleted_elsewhere)
 
     def notes(self) -> list[tuple[NoteRecord, str]]:
         """Every note with its article's title, most recently updated first."""

@@ -955,6 +955,14 @@ class MainScreen(FeedActions, StoryActions):
                 severity="warning",
                 timeout=10,
             )
+        elif saved.deleted_elsewhere:
+            self.notify(
+                "This note had been deleted in another sahelreader window or command. Your "
+                "text was saved, so the note exists again: delete it here (empty it) to keep "
+                "it deleted.",
+                severity="warning",
+                timeout=10,
+            )
         self.query_one(ArticleList).refresh_rows([article_id])
         if self.article is not None and self.article.id == article_id:
             self.article = replace(self.article, note=text)
