@@ -352,6 +352,8 @@ class _FieldGroupPlugin(qparser.Plugin):
         for i, node in enumerate(group):
             if isinstance(node, syntax.GroupNode):
                 group[i] = self.expand(parser, node)
+            elif isinstance(node, syntax.RangeNode) and node.fieldname == "published":
+                group[i] = _DateRangeNode.of(node)
             elif node.has_fieldname:
                 names = self._fields_for(node)
                 if names is None:
@@ -385,6 +387,48 @@ class _FieldGroupPlugin(qparser.Plugin):
         if node.fieldname in FIELD_GROUPS:
             return (node.fieldname,) if exact else FIELD_GROUPS[node.fieldname]
         return None
+
+
+class _DateRangeNode(syntax.RangeNode):
+    """A `published:` range whose ends mean what they say: `>2025-05-27` starts after the
+    whole of that day, `<2025-05` ends before May begins, `>=`/`<=` and `[a TO b]` include the
+    periods they name. (Whoosh's DATETIME widens each bound to its period and ignores the
+    exclusion, so `>D` was `>=D`.)"""
+
+    @classmethod
+    def of(cls, node: Any) -> _DateRangeNode:
+        made = cls(node.start, node.end, node.startexcl, node.endexcl)
+        made.fieldname, made.boost = node.fieldname, node.boost
+        made.startchar, made.endchar = node.startchar, node.endchar
+        return made
+
+    def query(self, parser: Any) -> Query:
+        from whoosh.query import Every, NumericRange
+
+        if self.start is None and self.end is None:
+            return Every(self.fieldname, boost=self.boost)
+        assert parser.schema is not None
+        field = parser.schema[self.fieldname]
+        # After a period: from its last instant, excluded; before one: to its first, excluded.
+        start = None if self.start is None else _date_edge(field, self.start, self.startexcl)
+        end = None if self.end is None else _date_edge(field, self.end, not self.endexcl)
+        made = NumericRange(
+            self.fieldname, start, end, self.startexcl, self.endexcl, boost=self.boost
+        )
+        setattr(made, "startchar", self.startchar)  # noqa: B010 (untyped on Query)
+        setattr(made, "endchar", self.endchar)  # noqa: B010
+        return made
+
+
+def _date_edge(field: Any, text: str, last: bool) -> int:
+    """The first (or `last`) instant of the period `text` names (2024, 2024-03, 2024-03-26),
+    as the field's long; raises for what is not a date."""
+    from whoosh.util.times import datetime_to_long
+
+    at = field._parse_datestring(text)
+    if hasattr(at, "floor"):  # a period (adatetime), not one instant (datetime)
+        at = at.ceil() if last else at.floor()
+    return int(datetime_to_long(at))
 
 
 # French elided words (FRENCH_ELIDED): "l'armée" is "armée", "qu'Assimi" is "Assimi".
