@@ -91,3 +91,13 @@ def test_output_to_a_pipe_is_not_wrapped_at_80_columns(home: Path, tmp_path: Pat
     missing = tmp_path / ("a-folder-with-a-rather-long-name-" * 3) / "gone.txt"
     failed = run(home, "add", str(missing), columns=None)
     assert any(str(missing) in line for line in failed.stderr.splitlines())
+
+
+def test_search_errors_name_what_is_missing(home: Path) -> None:
+    for query, message in (
+        ("published:>", "published:> needs a date (e.g. published:>2024-06)"),
+        ("published:", "published: needs a date (e.g. published:2024-06)"),
+    ):
+        result = cli(home, "search", query)
+        assert result.returncode == 1, query
+        assert _errors(result.stderr) == [f"sahelreader: {message} (at character 1)"], query

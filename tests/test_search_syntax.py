@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 import pytest
 
 from sahelreader.library import Library
+from sahelreader.search.query import QueryError
 
 from .conftest import draft
 
@@ -74,3 +75,23 @@ def test_greater_and_less_than_exclude_the_period_named(
 def test_a_comparison_counts_what_it_lists(dated: Library) -> None:
     parsed = dated.parse_query("herders published:>2024-05-01")
     assert dated.index.count_matching(parsed) == 4  # 05-02 twice, 05-31, 06-01
+
+
+@pytest.mark.parametrize(
+    ("query", "message", "position"),
+    [
+        ("published:>", r"published:> needs a date \(e\.g\. published:>2024-06\)", 0),
+        ("published:<", r"published:< needs a date \(e\.g\. published:<2024-06\)", 0),
+        ("published:", r"published: needs a date \(e\.g\. published:2024-06\)", 0),
+        ("herders published:>=", r"published:>= needs a date", 8),
+        ("(herders OR published:<=)", r"published:<= needs a date", 12),
+        ("title:>", r"title:> needs a word after it \(e\.g\. title:niamey\)", 0),
+    ],
+)
+def test_a_comparison_without_a_date_says_so(
+    dated: Library, query: str, message: str, position: int
+) -> None:
+    # It searched the word "published" (and found "publisher").
+    with pytest.raises(QueryError, match=message) as caught:
+        dated.search(query)
+    assert caught.value.position == position

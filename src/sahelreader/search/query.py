@@ -646,9 +646,11 @@ def _check_operators(text: str) -> None:
         raise QueryError(f"{last} needs something after it", last_at)
 
 
-# A field name and its colon with nothing after them: `title:`, `niger person: mali`.
+# A field name and its colon with nothing after them: `title:`, `niger person: mali`, or
+# only a comparison: `published:>`, `published:<=`.
 _FIELD_WITHOUT_VALUE = re.compile(
-    r"(?<![\w\"])(" + "|".join(SEARCHABLE_FIELDS) + r"):(?=\s|\)|$)", re.IGNORECASE
+    r"(?<![\w\"])(" + "|".join(SEARCHABLE_FIELDS) + r"):(<=|>=|=<|=>|<|>)?(?=\s|\)|$)",
+    re.IGNORECASE,
 )
 
 
@@ -656,7 +658,7 @@ _FIELD_WITHOUT_VALUE = re.compile(
 _FIELD_EXAMPLES = {
     "source": "rfi",
     "author": "diallo",
-    "published": "2024-03",
+    "published": "2024-06",
     "language": "fr",
     "person": "tiani",
     "organisation": "ecowas",
@@ -668,10 +670,14 @@ def _check_fields_have_values(text: str) -> None:
     """Whoosh searched `title:` as the word "title", or for nothing: say what is missing."""
     for match in _FIELD_WITHOUT_VALUE.finditer(text):
         if text.count('"', 0, match.start()) % 2 == 0:  # not inside a quoted phrase
-            field = match.group(1).lower()
+            field, compared = match.group(1).lower(), match.group(2) or ""
             example = _FIELD_EXAMPLES.get(field, "niamey")
+            if field == "published":
+                what, example = "a date", compared + example
+            else:  # a comparison means nothing for words: the example leaves it out
+                what = "a word after it"
             raise QueryError(
-                f"{field}: needs a word after it (e.g. {field}:{example})", match.start()
+                f"{field}:{compared} needs {what} (e.g. {field}:{example})", match.start()
             )
 
 
