@@ -95,3 +95,102 @@ def test_a_comparison_without_a_date_says_so(
     with pytest.raises(QueryError, match=message) as caught:
         dated.search(query)
     assert caught.value.position == position
+
+
+@pytest.fixture
+def mixed(library: Library) -> Library:
+    library.add_drafts(
+        [
+            draft(
+                "Herders meet at dawn",
+                "The herders met at 10:30 near the well. Mali: the junta spoke, said "
+                "https://herders.example/report.",
+                language="en",
+            ),
+            draft(
+                "Les éleveurs se réunissent",
+                "Les éleveurs se sont réunis à l'aube près du puits.",
+                language="fr",
+            ),
+        ]
+    )
+    library.ensure_index()
+    return library
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("foo:bar", r"^unknown field foo: \(fields: title, body, note, source, author, language, "),
+        ("plac:niamey", r"^unknown field plac: did you mean place:\? \(fields: "),
+        ("herders orgnisation:ecowas", r"unknown field orgnisation: did you mean organisation:\?"),
+        ("organization:ecowas", r"did you mean organisation:\?"),
+        ("lang:fr", r"did you mean language:\?"),
+        ("sources:rfi", r"did you mean source:\?"),
+    ],
+)
+def test_an_unknown_field_is_named_with_the_fields_and_the_closest(
+    mixed: Library, query: str, message: str
+) -> None:
+    # They were searched as the words "foo bar": "No results", and a typo looked like
+    # "no article names it".
+    with pytest.raises(QueryError, match=message) as caught:
+        mixed.search(query)
+    assert caught.value.position == query.index(":") - len(query.split(":")[0].split()[-1])
+    assert "entity" in str(caught.value)
+
+
+def test_an_unknown_field_that_is_far_from_every_field_gets_no_guess(mixed: Library) -> None:
+    with pytest.raises(QueryError) as caught:
+        mixed.search("zzyzx:bar")
+    assert "did you mean" not in str(caught.value)
+    assert 'in quotes, "zzyzx:bar" is searched as words' in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "10:30",  # a time
+        "herders 10:30",
+        "Mali: the junta",  # a label
+        "https://herders.example/report",  # a url
+        "herders.example/report",
+        '"Mali:the junta"',  # in quotes: words
+        "Title:herders",  # a field in capitals is the field
+        "BODY:herders",
+    ],
+)
+def test_text_with_a_colon_that_is_no_field_is_still_searched(mixed: Library, query: str) -> None:
+    assert [hit.title for hit in mixed.search(query).hits] == ["Herders meet at dawn"], query
+
+
+@pytest.mark.parametrize(
+    ("query", "language"),
+    [
+        ("language:en", "en"),
+        ("language:EN", "en"),
+        ("language:en-GB", "en"),
+        ("language:english", "en"),
+        ("language:English", "en"),
+        ("language:anglais", "en"),
+        ("language:fr", "fr"),
+        ("language:FR", "fr"),
+        ("language:french", "fr"),
+        ("language:français", "fr"),
+        ("language:Français", "fr"),
+        ("language:francais", "fr"),
+        ('language:"français"', "fr"),
+        ("LANGUAGE:french", "fr"),
+    ],
+)
+def test_a_language_by_code_in_any_case_or_by_name(
+    mixed: Library, query: str, language: str
+) -> None:
+    for words in ("", "herders OR eleveurs "):
+        hits = mixed.search(words + query).hits
+        assert [mixed.get(hit.id).language for hit in hits] == [language], words + query
+
+
+def test_a_language_no_one_knows_is_an_error(mixed: Library) -> None:
+    with pytest.raises(QueryError, match=r"'klingon' is not a language .*language:french"):
+        mixed.search("language:klingon")

@@ -354,6 +354,11 @@ class _FieldGroupPlugin(qparser.Plugin):
                 group[i] = self.expand(parser, node)
             elif isinstance(node, syntax.RangeNode) and node.fieldname == "published":
                 group[i] = _DateRangeNode.of(node)
+            elif getattr(node, "fieldname", None) == "language" and isinstance(
+                node, (syntax.WordNode, PhrasePlugin.PhraseNode)
+            ):
+                group[i] = copy.copy(node)
+                group[i].text = language_code(node.text, node.startchar)
             elif node.has_fieldname:
                 names = self._fields_for(node)
                 if names is None:
@@ -387,6 +392,48 @@ class _FieldGroupPlugin(qparser.Plugin):
         if node.fieldname in FIELD_GROUPS:
             return (node.fieldname,) if exact else FIELD_GROUPS[node.fieldname]
         return None
+
+
+# Language names a user may write for `language:`, folded, in English and French (and the
+# language's own name), for the languages of the region's news; any code works too.
+_LANGUAGE_NAMES = {
+    "en": ("english", "anglais"),
+    "fr": ("french", "francais"),
+    "ar": ("arabic", "arabe"),
+    "ha": ("hausa", "haoussa"),
+    "es": ("spanish", "espagnol", "espanol"),
+    "pt": ("portuguese", "portugais", "portugues"),
+    "de": ("german", "allemand", "deutsch"),
+    "it": ("italian", "italien", "italiano"),
+    "nl": ("dutch", "neerlandais", "nederlands"),
+    "ru": ("russian", "russe"),
+    "zh": ("chinese", "chinois"),
+    "sw": ("swahili",),
+    "wo": ("wolof",),
+    "bm": ("bambara", "bamanankan"),
+    "ff": ("fula", "fulani", "fulfulde", "peul", "pulaar"),
+    "unknown": ("unknown", "inconnue", "inconnu", "und"),
+}
+_LANGUAGE_BY_NAME = {name: code for code, names in _LANGUAGE_NAMES.items() for name in names}
+_LANGUAGE_CODE = re.compile(r"([a-z]{2,3})(?:[-_][a-z0-9]{1,8})*", re.IGNORECASE)
+
+
+def language_code(value: str, position: int | None = None) -> str:
+    """The stored code `language:` asks for: a code in any case ("EN", "fr-FR" -> "fr") or a
+    language's name in English or French ("french", "Français", "anglais"); QueryError else."""
+    from sahelreader.text.fold import fold
+
+    written = value.strip()
+    named = _LANGUAGE_BY_NAME.get(fold(written).lower())
+    if named is not None:
+        return named
+    match = _LANGUAGE_CODE.fullmatch(written)
+    if match is not None:
+        return match.group(1).lower()
+    raise QueryError(
+        f"{written!r} is not a language (try a code or a name: language:fr, language:french)",
+        position,
+    )
 
 
 class _DateRangeNode(syntax.RangeNode):
@@ -548,7 +595,9 @@ def parse(parser: qparser.QueryParser, text: str) -> ParsedQuery:
         raise QueryError("the query is empty")
     _check_balance(text)
     _check_operators(text)
+    text = _lowercase_field_names(text)
     _check_fields_have_values(text)
+    _check_field_names(text, frozenset(parser.schema.names()) if parser.schema else frozenset())
     try:
         tree = parser.process(text)
     except IndexError as error:  # Whoosh's < and > with nothing before them: "<0", "(>5)"
@@ -679,6 +728,77 @@ def _check_fields_have_values(text: str) -> None:
             raise QueryError(
                 f"{field}:{compared} needs {what} (e.g. {field}:{example})", match.start()
             )
+
+
+# A name of letters, a colon and a value right after it: `foo:bar`, `plac:niamey`, `x:"a b"`.
+# Not a time ("10:30": digits), a url ("https://"), a label ("Mali: the junta": a space), an
+# index field's own name (`title_words`: an underscore), nor a word inside another ("a.b:c").
+_FIELD_LIKE = re.compile(r"(?<![\w\"'’./:@#-])([^\W\d_]{2,}):(?=[^\s/:)])")
+
+
+def _outside_quotes(text: str, at: int) -> bool:
+    return text.count('"', 0, at) % 2 == 0
+
+
+def _lowercase_field_names(text: str) -> str:
+    """`Title:sanctions` and `LANGUAGE:fr` as `title:` and `language:` (Whoosh knows field
+    names in lower case only, and searched `Title:x` as the words "title x"). Same length."""
+
+    def lower(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name.lower() in SEARCHABLE_FIELDS and _outside_quotes(text, match.start()):
+            return name.lower() + ":"
+        return match.group(0)
+
+    return _FIELD_LIKE.sub(lower, text)
+
+
+def _check_field_names(text: str, known: frozenset[str]) -> None:
+    """`foo:bar` and `plac:niamey` were searched as the words "foo bar": name the fields."""
+    for match in _FIELD_LIKE.finditer(text):
+        name = match.group(1)
+        if name in known or not _outside_quotes(text, match.start()):
+            continue
+        close = _closest_field(name.lower())
+        hint = f"did you mean {close}:? " if close else ""
+        written = text[match.start() :].split()[0]
+        quoted = f'; in quotes, "{written}" is searched as words' if '"' not in written else ""
+        raise QueryError(
+            f"unknown field {name}: {hint}(fields: {', '.join(_LISTED_FIELDS)}{quoted})",
+            match.start(),
+        )
+
+
+# The fields as the README lists them.
+_LISTED_FIELDS = (
+    "title",
+    "body",
+    "note",
+    "source",
+    "author",
+    "language",
+    "published",
+    "person",
+    "place",
+    "organisation",
+    "entity",
+)
+
+
+def _closest_field(name: str) -> str | None:
+    """The field `name` is a typo (at most 2 edits, 1 for a short name) or a start of."""
+    from whoosh.support.levenshtein import damerau_levenshtein
+
+    if name in ("organization", "organisations", "organizations", "org"):
+        return "organisation"
+    best: tuple[int, str] | None = None
+    for field in _LISTED_FIELDS:
+        edits = damerau_levenshtein(name, field)
+        if len(name) >= 3 and field.startswith(name):
+            edits = min(edits, 1)
+        if edits <= (1 if len(name) <= 4 else 2) and (best is None or edits < best[0]):
+            best = (edits, field)
+    return best[1] if best else None
 
 
 def _check_fuzzy(node: Any) -> None:
