@@ -101,3 +101,11 @@ def test_search_errors_name_what_is_missing(home: Path) -> None:
         result = cli(home, "search", query)
         assert result.returncode == 1, query
         assert _errors(result.stderr) == [f"sahelreader: {message} (at character 1)"], query
+
+
+def test_a_query_starting_with_a_minus_follows_a_double_dash(home: Path) -> None:
+    everything = json.loads(cli(home, "search", "niger", "--json").stdout)
+    assert everything  # the seed article
+    result = cli(home, "search", "--json", "--", "-niger", "niger")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == []

@@ -194,3 +194,50 @@ def test_a_language_by_code_in_any_case_or_by_name(
 def test_a_language_no_one_knows_is_an_error(mixed: Library) -> None:
     with pytest.raises(QueryError, match=r"'klingon' is not a language .*language:french"):
         mixed.search("language:klingon")
+
+
+@pytest.fixture
+def sport(library: Library) -> Library:
+    library.add_drafts(
+        [
+            draft("Mali wins the football final", "The Mali side won the football final."),
+            draft("Mali grain harvest rises", "Farmers in Mali brought in more grain."),
+            draft("Gorom-Gorom market reopens", "Traders in Gorom-Gorom said al-Qaida left."),
+            draft("Football in Niamey", "A football match drew crowds in Niamey."),
+        ]
+    )
+    library.ensure_index()
+    return library
+
+
+def _titles(library: Library, query: str) -> set[str]:
+    return {hit.title for hit in library.search(query, limit=None).hits}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("mali -football", {"Mali grain harvest rises"}),
+        ("mali NOT football", {"Mali grain harvest rises"}),
+        ('mali -"football final"', {"Mali grain harvest rises"}),
+        ("mali -(football OR harvest)", set()),
+        ("(mali -grain)", {"Mali wins the football final"}),
+        ("mali +football", {"Mali wins the football final"}),
+        ("+mali +football", {"Mali wins the football final"}),
+        ("mali - grain", {"Mali grain harvest rises"}),  # a lone minus is no operator
+        ("mali -", {"Mali wins the football final", "Mali grain harvest rises"}),
+        ("al-qaida", {"Gorom-Gorom market reopens"}),  # hyphens inside words are no NOT
+        ("gorom-gorom", {"Gorom-Gorom market reopens"}),
+        ("traders -al-qaida", set()),
+    ],
+)
+def test_a_leading_minus_excludes_and_a_plus_requires(
+    sport: Library, query: str, expected: set[str]
+) -> None:
+    # `mali -football` found the football articles: the minus was dropped.
+    assert _titles(sport, query) == expected
+
+
+def test_a_minus_alone_excludes_from_everything(sport: Library) -> None:
+    assert _titles(sport, "-football") == _titles(sport, "NOT football")
+    assert "Mali grain harvest rises" in _titles(sport, "-football")

@@ -580,8 +580,14 @@ def _with_field(node: Any, name: str) -> Any:
     return fielded
 
 
+# NOT, or a minus at the start of a word as web search engines read it (`mali -football`,
+# `-"coupe du monde"`, `-(a OR b)`): not a hyphen inside a word (`al-Qaida`) nor a lone `-`.
+_NOT = r"(^|(?<=(\s|[()])))(NOT(?=\s)|-(?=[^\s\-]))"
+
+
 def make_parser(schema: Schema) -> qparser.QueryParser:
     parser = qparser.QueryParser(None, schema, group=qparser.AndGroup)
+    parser.replace_plugin(qparser.OperatorsPlugin(Not=_NOT))
     parser.add_plugin(_FuzzyPlugin())
     parser.add_plugin(_WildcardSpanPlugin())
     parser.add_plugin(qparser.GtLtPlugin())
