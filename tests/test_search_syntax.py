@@ -241,3 +241,48 @@ def test_a_leading_minus_excludes_and_a_plus_requires(
 def test_a_minus_alone_excludes_from_everything(sport: Library) -> None:
     assert _titles(sport, "-football") == _titles(sport, "NOT football")
     assert "Mali grain harvest rises" in _titles(sport, "-football")
+
+
+@pytest.fixture
+def outlets(library: Library) -> Library:
+    library.add_drafts(
+        [
+            draft(
+                "Sequía en el Sahel",
+                "La sequía golpea con fuerza a los pastores del Sahel.",
+                source="Diario Ejemplar",
+                url="https://www.diarioejemplar.es/internacional/sequia.html",
+                language="es",
+            ),
+            draft("Herders move south", "Herders moved south with their cattle."),
+        ]
+    )
+    library.ensure_index()
+    return library
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "source:diarioejemplar.es",  # its articles' domain, which the outlet table lacks
+        "source:diarioejemplar",
+        'source:"diario ejemplar"',
+        "source:ejemplar",
+        "sequia source:diarioejemplar.es",
+    ],
+)
+def test_an_outlet_unknown_to_the_table_is_found_by_its_urls_domain(
+    outlets: Library, query: str
+) -> None:
+    assert _titles(outlets, query) == {"Sequía en el Sahel"}
+
+
+def test_a_domain_searched_as_a_field_gets_no_broken_did_you_mean(outlets: Library) -> None:
+    # "con" is a word of the library: the "com" of a domain was proposed as "con".
+    results = outlets.search("source:nowhere.com")
+    assert results.total == 0 and results.suggestion is None
+    unfielded = outlets.search("nowhere.com")
+    assert unfielded.total == 0
+    assert unfielded.suggestion is None or ".con" not in unfielded.suggestion
+    # A misspelt plain word beside it is still corrected, a sentence's full stop kept.
+    assert outlets.search("herdrs.").suggestion == "herders."

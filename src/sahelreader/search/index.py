@@ -77,10 +77,13 @@ TITLE_BOOST = 2.5
 # analysed once for the article's language, without positions (`*_other` for other languages).
 # 5: one word field per text (`body_words`) for every language, the analysis done beforehand.
 # 6: one-word place names are not stemmed ("Mali" is no longer "mal").
-INDEX_FORMAT = 6
+# 7: an outlet the table gives no domain is searchable by its articles' url's domain.
+INDEX_FORMAT = 7
 TEXT_FIELDS = ("title", "body", "note")
 _OPERATOR_WORDS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"})
-_BARE_WORD = re.compile(r"(?<![\w:*?~\"])\w+(?![\w:*?~])")
+# A word as the index splits it (dots inside: "elpais.com", "u.n"), not fielded (`source:x`),
+# not a wildcard or a fuzzy term: "com" of `source:elpais.com` proposed `elpais.con`.
+_BARE_WORD = re.compile(r"(?<![\w:*?~\".])\w+(?:\.\w+)*(?![\w:*?~]|\.\w)")
 
 
 class IndexUnavailable(Exception):
@@ -150,7 +153,8 @@ def document_for(row: sqlite3.Row, entities: dict[str, list[str]] | None = None)
     note = row["note"] or ""
     doc: dict[str, Any] = {
         "id": row["id"],
-        "source": source_search_text(row["source"]),  # the outlet's name, aliases, domains
+        # The outlet's name, aliases and domains (its url's, for an outlet the table lacks).
+        "source": source_search_text(row["source"], row["url"] or ""),
         "author": row["author"],
         "language": language or "unknown",
     }
