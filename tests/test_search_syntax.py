@@ -286,3 +286,57 @@ def test_a_domain_searched_as_a_field_gets_no_broken_did_you_mean(outlets: Libra
     assert unfielded.suggestion is None or ".con" not in unfielded.suggestion
     # A misspelt plain word beside it is still corrected, a sentence's full stop kept.
     assert outlets.search("herdrs.").suggestion == "herders."
+
+
+@pytest.fixture
+def noted(library: Library) -> tuple[Library, str]:
+    bodies = [
+        "The salt caravan left Agadez at dawn.",
+        "Traders say the caravan route is safer this year, though fuel costs more and "
+        "drivers wait longer at each checkpoint along the road north of the town.",
+        "A caravan of trucks reached the border.",
+    ]
+    library.add_drafts(
+        [draft(f"Road report {i}", bodies[i % 3] + f" Report {i}.") for i in range(12)]
+        + [draft("Fuel prices climb", "Fuel prices climbed again in the capital.")]
+    )
+    library.ensure_index()
+    [noted_id] = [i for i in library.list_ids() if library.get(i).title == "Fuel prices climb"]
+    library.save_note(noted_id, "# My note\n\nAsk about the caravan drivers: to follow up.")
+    library.sync_index()
+    return library, noted_id
+
+
+def test_a_word_of_a_note_ranks_the_noted_article_with_the_body_matches(
+    noted: tuple[Library, str],
+) -> None:
+    library, noted_id = noted
+    hits = library.search("caravan", limit=None).hits
+    assert len(hits) == 13
+    # It came last (score ~0.02 against ~1): the note's length was weighed against an
+    # average over every article, nearly all of which have no note.
+    assert hits[0].id == noted_id
+    assert library.search("follow up caravan").hits[0].id == noted_id
+
+
+def test_note_field_still_finds_only_notes(noted: tuple[Library, str]) -> None:
+    library, noted_id = noted
+    assert [hit.id for hit in library.search("note:caravan").hits] == [noted_id]
+    assert [hit.id for hit in library.search('note:"caravan drivers"').hits] == [noted_id]
+
+
+def test_note_scores_are_whooshs_own(noted: tuple[Library, str]) -> None:
+    from sahelreader.search import evaluate as ev
+    from sahelreader.search.query import split_filters, without_absent_terms
+
+    library, _ = noted
+    searcher = library.index.searcher()
+    assert ev.supported(searcher)
+    for text in ("caravan", "note:caravan", '"caravan drivers"'):
+        rest, _ = split_filters(library.index.parse(text).query)
+        query = without_absent_terms(library.index.resolve(rest, searcher), searcher.reader())
+        whoosh = {hit.docnum: float(hit.score) for hit in searcher.search(query, limit=None)}
+        mine = ev.evaluate(query, searcher)
+        assert set(mine) == set(whoosh), text
+        for doc, score in whoosh.items():
+            assert mine[doc] == pytest.approx(score, rel=1e-9), text

@@ -29,6 +29,7 @@ from whoosh.fields import DATETIME, ID, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import FileIndex
 from whoosh.query import Phrase, Term
+from whoosh.scoring import BM25F
 from whoosh.writing import NO_MERGE, IndexWriter
 
 from sahelreader.paths import free_name_beside
@@ -72,6 +73,12 @@ _BUILD_CHUNK = 25_000
 _WRITE_LOCK_TIMEOUT = 10.0
 _PARSED_KEPT = 256
 TITLE_BOOST = 2.5
+# BM25F, but a note's words are not weighed against the average note length: that average is
+# over every document, most of which have no note (0.01 words with one 10-word note in 1,000),
+# so a note match scored next to nothing and a search for the user's own words ranked the
+# noted article last. Without length normalisation a note word weighs at least as much as the
+# same word in a body (its idf is higher: few articles have notes).
+WEIGHTING = BM25F(note_B=0.0, note_words_B=0.0)
 # Bumped whenever the documents change shape (fields, analysis): an index built by another
 # format is rebuilt. 2: entity fields. 3: the headline's entities in them too. 4: word fields
 # analysed once for the article's language, without positions (`*_other` for other languages).
@@ -461,7 +468,7 @@ class SearchIndex:
                 return searcher
             local.searcher = None
             searcher.close()
-        searcher = self.ix.searcher()
+        searcher = self.ix.searcher(weighting=WEIGHTING)
         lengths_in_memory(searcher.reader())
         local.searcher = searcher
         local.opened_at = (writes, on_disk)
