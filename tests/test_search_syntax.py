@@ -340,3 +340,63 @@ def test_note_scores_are_whooshs_own(noted: tuple[Library, str]) -> None:
         assert set(mine) == set(whoosh), text
         for doc, score in whoosh.items():
             assert mine[doc] == pytest.approx(score, rel=1e-9), text
+
+
+@pytest.fixture
+def agencies(library: Library) -> Library:
+    library.add_drafts(
+        [
+            draft(
+                "Aid convoy reaches Gao",
+                "Les Nations unies ont envoyé un convoi à Gao, a indiqué un porte-parole.",
+                language="fr",
+            ),
+            draft(
+                "Vaccination campaign in Mopti",
+                "Le Fonds des Nations unies pour l'enfance soutient la campagne à Mopti.",
+                language="fr",
+            ),
+            draft(
+                "Council vote on the mission",
+                "The UN Security Council voted on the mission. The UN said talks go on.",
+                language="en",
+            ),
+        ]
+    )
+    library.ensure_index()
+    return library
+
+
+def test_a_quoted_entity_name_finds_that_entity_by_any_of_its_names(agencies: Library) -> None:
+    # "Nations unies" is the UN (ONU, United Nations) whole: not the agency whose longer name
+    # holds the words. It found the agency too, so that `organisation:onu` and
+    # `organisation:"nations unies"` gave different sets.
+    un = {"Aid convoy reaches Gao", "Council vote on the mission"}
+    for query in (
+        'organisation:"nations unies"',
+        'organisation:"Nations Unies"',
+        'organisation:"united nations"',
+        'organisation:"ONU"',
+        'organisation:"l\'ONU"',
+        'organisation:"the U.N."',
+        'entity:"nations unies"',
+    ):
+        assert _titles(agencies, query) == un, query
+    assert _titles(agencies, 'organisation:"nations unies" mopti') == set()
+
+
+def test_an_unquoted_word_still_matches_a_word_inside_a_name(agencies: Library) -> None:
+    found = _titles(agencies, "organisation:nations")
+    assert "Vaccination campaign in Mopti" in found and "Aid convoy reaches Gao" in found
+
+
+def test_a_quoted_name_is_marked_in_the_body(agencies: Library) -> None:
+    [hit] = [h for h in agencies.search('organisation:"united nations"').hits if "Gao" in h.title]
+    assert "Nations unies" in [hit.snippet[start:end] for start, end in hit.matches]
+
+
+def test_an_entitys_count_is_its_quoted_searchs(agencies: Library) -> None:
+    from sahelreader.entities.summary import EntityGroup
+
+    group = EntityGroup("Nations unies", "organisation", 1, "Nations unies")
+    assert agencies.count_entity_articles(group) == agencies.search(group.query).total == 2

@@ -34,8 +34,12 @@ from whoosh.writing import NO_MERGE, IndexWriter
 
 from sahelreader.paths import free_name_beside
 from sahelreader.search.analysis import (
+    ENTITY_FIELDS,
     analysed_words,
     folding_analyzer,
+    name_key,
+    names_analyzer,
+    names_field,
     pre_analysed,
     word_field,
 )
@@ -85,7 +89,8 @@ WEIGHTING = BM25F(note_B=0.0, note_words_B=0.0)
 # 5: one word field per text (`body_words`) for every language, the analysis done beforehand.
 # 6: one-word place names are not stemmed ("Mali" is no longer "mal").
 # 7: an outlet the table gives no domain is searchable by its articles' url's domain.
-INDEX_FORMAT = 7
+# 8: whole entity names (`organisation_names`), for quoted entity searches.
+INDEX_FORMAT = 8
 TEXT_FIELDS = ("title", "body", "note")
 _OPERATOR_WORDS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"})
 # A word as the index splits it (dots inside: "elpais.com", "u.n"), not fielded (`source:x`),
@@ -142,6 +147,8 @@ def build_schema() -> Schema:
         "organisation": TEXT(analyzer=folded),
         "entity": TEXT(analyzer=folded),
     }
+    for kind in ENTITY_FIELDS:
+        fields[names_field(kind)] = TEXT(analyzer=names_analyzer(), phrase=False)
     given = pre_analysed()
     for name in TEXT_FIELDS:
         boost = TITLE_BOOST if name == "title" else 1.0
@@ -173,13 +180,22 @@ def document_for(row: sqlite3.Row, entities: dict[str, list[str]] | None = None)
             continue
         doc[name] = text
         doc[word_field(name)] = analysed_words(text, language)
+    everything: list[str] = []
     for kind, names in (entities or {}).items():
         if names:
             # A gap line keeps a phrase query from matching across two names.
             doc[kind] = "\n.\n".join(names)
+            doc[names_field(kind)] = _whole_names(names)
+            everything += names
     if entities:
-        doc["entity"] = "\n.\n".join(name for names in entities.values() for name in names)
+        doc["entity"] = "\n.\n".join(everything)
+        doc[names_field("entity")] = _whole_names(everything)
     return doc
+
+
+def _whole_names(names: Iterable[str]) -> str:
+    """A names field's text: each name's key on a line of its own, once."""
+    return "\n".join(dict.fromkeys(key for key in map(name_key, names) if key))
 
 
 @dataclass(frozen=True)
@@ -521,11 +537,14 @@ class SearchIndex:
         return RawResults(hits, len(scores), len(ranked) < len(scores), terms)
 
     def count_in_field(self, field: str, text: str) -> int:
-        """Documents whose `field` holds `text` (a word, or the words in a row)."""
+        """Documents whose `field` holds `text` (a word, or the words in a row); in an entity
+        field, the name `text` whole (as `field:"text"` finds)."""
         words = [token.text for token in folding_analyzer()(text)]
         searcher = self._searcher()
         if not words:
             return 0
+        if field in ENTITY_FIELDS:
+            return live_doc_frequency(searcher.reader(), names_field(field), name_key(text))
         if len(words) == 1:
             return live_doc_frequency(searcher.reader(), field, words[0])
         phrase = Phrase(field, words)
@@ -554,6 +573,8 @@ class SearchIndex:
         if not words:
             return DatedMatches([], 0)
         query = Term(field, words[0]) if len(words) == 1 else Phrase(field, words)
+        if field in ENTITY_FIELDS:
+            query = Term(names_field(field), name_key(text))
         found = searcher.search(query, limit=None, scored=False)  # deleted ones left out
         return self._days_of(searcher, set(found.docs()))
 

@@ -42,8 +42,11 @@ from whoosh.query import (
 from whoosh.support.levenshtein import distance
 
 from sahelreader.search.analysis import (
+    ENTITY_FIELDS,
     STEMMED_LANGUAGES,
     folding_analyzer,
+    name_key,
+    names_field,
     stop_words,
     word_field,
     word_forms,
@@ -354,6 +357,11 @@ class _FieldGroupPlugin(qparser.Plugin):
                 group[i] = self.expand(parser, node)
             elif isinstance(node, syntax.RangeNode) and node.fieldname == "published":
                 group[i] = _DateRangeNode.of(node)
+            elif (
+                isinstance(node, PhrasePlugin.PhraseNode)
+                and getattr(node, "fieldname", None) in ENTITY_FIELDS
+            ):
+                group[i] = _WholeNameNode(node)
             elif getattr(node, "fieldname", None) == "language" and isinstance(
                 node, (syntax.WordNode, PhrasePlugin.PhraseNode)
             ):
@@ -543,6 +551,35 @@ class _WordsNode(syntax.SyntaxNode):
         if not options:
             return NullQuery
         query = options[0] if len(options) == 1 else Or(options)
+        setattr(query, "startchar", self.startchar)  # noqa: B010 (untyped on Query)
+        setattr(query, "endchar", self.endchar)  # noqa: B010
+        return query
+
+
+class _WholeNameNode(syntax.SyntaxNode):
+    """A quoted name in an entity field (`organisation:"nations unies"`): the entities of that
+    name, whole, under any of their names (the index holds each name's `name_key` in the
+    field's names field), not a longer name holding the words ("Programme des Nations unies
+    pour le développement"). An unquoted word still matches a word of any name."""
+
+    has_fieldname = False
+    has_text = False
+
+    def __init__(self, node: Any) -> None:
+        self.field = node.fieldname
+        self.text = node.text
+        self.boost = getattr(node, "boost", 1.0)
+        self.startchar: int | None = node.startchar
+        self.endchar: int | None = node.endchar
+
+    def r(self) -> str:
+        return f"<name {self.text!r} in {self.field}>"
+
+    def query(self, parser: Any) -> Query:
+        key = name_key(self.text)
+        if not key:
+            return NullQuery
+        query = Term(names_field(self.field), key, boost=self.boost)
         setattr(query, "startchar", self.startchar)  # noqa: B010 (untyped on Query)
         setattr(query, "endchar", self.endchar)  # noqa: B010
         return query
