@@ -109,3 +109,10 @@ def test_a_query_starting_with_a_minus_follows_a_double_dash(home: Path) -> None
     result = cli(home, "search", "--json", "--", "-niger", "niger")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == []
+
+
+def test_a_reversed_date_range_is_named(home: Path) -> None:
+    result = cli(home, "search", "published:[2025 TO 2024]")
+    assert result.returncode == 1
+    [line] = _errors(result.stderr)
+    assert "the range is reversed: 2025 comes after 2024 (try published:[2024 TO 2025])" in line

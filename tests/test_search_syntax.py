@@ -400,3 +400,26 @@ def test_an_entitys_count_is_its_quoted_searchs(agencies: Library) -> None:
 
     group = EntityGroup("Nations unies", "organisation", 1, "Nations unies")
     assert agencies.count_entity_articles(group) == agencies.search(group.query).total == 2
+
+
+@pytest.mark.parametrize(
+    ("query", "hint"),
+    [
+        ("published:[2024-06 TO 2024-01]", r"published:\[2024-01 TO 2024-06\]"),
+        ("published:[2025 to 2024]", r"published:\[2024 TO 2025\]"),
+        ("herders published:[2024-05-02 TO 2024-05-01]", r"published:\[2024-05-01 TO 2024-05-02\]"),
+    ],
+)
+def test_a_reversed_range_says_so(dated: Library, query: str, hint: str) -> None:
+    # It listed nothing and said nothing ("No results.").
+    with pytest.raises(QueryError, match=r"^the range is reversed: .*\(try " + hint):
+        dated.search(query)
+
+
+def test_a_range_within_one_period_is_not_reversed(dated: Library) -> None:
+    assert _days(dated, "published:[2024-05 TO 2024]") == {
+        "2024-05-01",
+        "2024-05-02",
+        "2024-05-31",
+        "2024-06-01",
+    }

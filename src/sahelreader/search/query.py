@@ -870,6 +870,12 @@ def _check_dates(parser: qparser.QueryParser, node: Any) -> None:
             for bound in (node.start, node.end):
                 if bound and _is_null(field.parse_query("published", bound)):
                     raise QueryError(f"{bound!r} is not a date (try 2024, 2024-03 or 2024-03-26)")
+            if node.start and node.end:
+                if _date_edge(field, node.start, False) > _date_edge(field, node.end, True):
+                    raise QueryError(
+                        f"the range is reversed: {node.start} comes after {node.end} "
+                        f"(try published:[{node.end} TO {node.start}])"
+                    )
             return
         text = getattr(node, "text", "")
         if text and _is_null(field.parse_query("published", text)):
