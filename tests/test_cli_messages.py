@@ -144,3 +144,28 @@ def test_a_word_with_a_leading_dash_gets_a_hint(home: Path) -> None:
         assert "use NOT" in result.stderr and "after --" in result.stderr, args
     assert "hint" not in cli(home, "search").stderr  # nothing with a dash: no hint
     assert "hint" not in cli(home, "show", "-x").stderr
+
+
+def test_search_errors_name_what_is_missing(home: Path) -> None:
+    for query, message in (
+        ("published:>", "published:> needs a date (e.g. published:>2024-06)"),
+        ("published:", "published: needs a date (e.g. published:2024-06)"),
+    ):
+        result = cli(home, "search", query)
+        assert result.returncode == 1, query
+        assert _errors(result.stderr) == [f"sahelreader: {message} (at character 1)"], query
+
+
+def test_a_query_starting_with_a_minus_follows_a_double_dash(home: Path) -> None:
+    everything = json.loads(cli(home, "search", "niger", "--json").stdout)
+    assert everything  # the seed article
+    result = cli(home, "search", "--json", "--", "-niger", "niger")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == []
+
+
+def test_a_reversed_date_range_is_named(home: Path) -> None:
+    result = cli(home, "search", "published:[2025 TO 2024]")
+    assert result.returncode == 1
+    [line] = _errors(result.stderr)
+    assert "the range is reversed: 2025 comes after 2024 (try published:[2024 TO 2025])" in line

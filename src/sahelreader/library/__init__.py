@@ -46,6 +46,7 @@ from sahelreader.models import (
 from sahelreader.paths import Locations, locations
 from sahelreader.related.feature_cache import FeatureCache
 from sahelreader.related.inputs import Document, RelatedInputs
+from sahelreader.search.analysis import name_key, names_field
 from sahelreader.search.highlight import match_spans, snippet
 from sahelreader.search.index import (
     INDEX_FORMAT,
@@ -95,6 +96,7 @@ SearchSort = Literal["relevance", "date"]
 _BATCH = 500
 _HITS_READ_AT_ONCE = 200  # articles read in one query for search hits' snippets
 ENTITY_FIELDS = frozenset({"person", "place", "organisation", "entity"})
+ENTITY_NAME_FIELDS = frozenset(names_field(field) for field in ENTITY_FIELDS)
 # Past this many pending changes a fresh bulk build beats document-by-document updates; so does
 # a first import into an empty or small library (most of what the index will hold is new).
 _REBUILD_THRESHOLD = 5_000
@@ -1346,8 +1348,15 @@ class Library:
         """Where the query matched in the body; an entity search (person:tiani) marks the name,
         and marks it under any of its names (`organisation:cedeao` marks "ECOWAS")."""
         wanted = {text for field, text in terms if field in ENTITY_FIELDS}
+        whole = {text for field, text in terms if field in ENTITY_NAME_FIELDS}
         as_body = terms | {("body", text) for text in wanted}
         spans = match_spans(article.body, "body", article.language, as_body)
+        if whole:  # a quoted name: the entities of that name, under any of their names
+            for entity in self.entities(article):
+                names = (entity.text, *self.equivalences.names(entity.type, entity.text))
+                if any(name_key(name) in whole for name in names):
+                    spans.append((entity.start, entity.end))
+            spans = _merged(spans)
         if wanted:
             for entity in self.entities(article):
                 # Marked whole when found under another of its names; a word of its own

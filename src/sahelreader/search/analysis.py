@@ -109,6 +109,38 @@ def unstemmed_names() -> frozenset[str]:
     return frozenset(names)
 
 
+# -- whole entity names ------------------------------------------------------------------------
+# Each entity field (`organisation`) has a names field (`organisation_names`) holding each
+# name the article names, whole, as one term (`name_key`): a quoted name searches it, so
+# `organisation:"nations unies"` is the UN, not every "Programme des Nations unies pour…".
+ENTITY_FIELDS = ("person", "place", "organisation", "entity")
+_NAME_ARTICLES = frozenset({"the", "l", "la", "le", "les"})
+
+
+def names_field(field: str) -> str:
+    """The field holding the whole names of the entity field `field`."""
+    return f"{field}_names"
+
+
+def name_key(name: str) -> str:
+    """A name as one term: folded words, no dots, hyphens or apostrophes, no leading article
+    or possessive ("The U.N." = "UN" = "un", "l'ONU" = "onu", "Niger's" = "niger",
+    "Guinée-Bissau" = "guinee bissau")."""
+    words = [token.text.replace(".", "") for token in folding_analyzer()(name)]
+    words = [word for word in words if word]
+    if len(words) > 1 and words[0] in _NAME_ARTICLES:
+        words = words[1:]
+    if len(words) > 1 and words[-1] == "s":
+        words = words[:-1]
+    return " ".join(words)
+
+
+@cache
+def names_analyzer() -> Any:
+    """A names field's analyzer: each line (a `name_key`) is one term."""
+    return RegexTokenizer(r"[^\n]+")
+
+
 def word_field(field: str) -> str:
     """The word field that holds `field` (title, body, note), for articles of every language."""
     return f"{field}_words"

@@ -59,9 +59,9 @@ class Unsupported(Exception):
 
 def supported(searcher: Any) -> bool:
     """True if every segment is whoosh3's codec with the internals read here, and the
-    searcher scores with default-parameter BM25F (Whoosh's default)."""
+    searcher scores with BM25F (its B may differ by field)."""
     weighting = searcher.weighting
-    if type(weighting) is not BM25F or getattr(weighting, "_field_B", None):
+    if type(weighting) is not BM25F:
         return False
     for leaf, _ in _leaves(searcher.reader()):
         if not hasattr(leaf, "_terms") or not hasattr(leaf, "_perdoc"):
@@ -216,6 +216,7 @@ class _Evaluator:
         weighting = searcher.weighting
         self.k1: float = weighting.K1
         self.b: float = weighting.B
+        self.field_b: dict[str, float] = dict(getattr(weighting, "_field_B", {}))
         self._norms = _NORMS.setdefault(self.reader, {})
         self._terms = _TERMS.setdefault(self.reader, _TermScores())
         self._infos: dict[tuple[str, Any], dict[int, Any]] = {}
@@ -359,7 +360,7 @@ class _Evaluator:
         key = (number, field, average)
         cached = self._norms.get(key)
         if cached is None:
-            k1, b = self.k1, self.b
+            k1, b = self.k1, self.field_b.get(field, self.b)
             lengths = _field_lengths(leaf, field)
             cached = [k1 * ((1 - b) + b * length / average) for length in lengths]
             self._norms[key] = cached

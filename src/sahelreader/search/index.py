@@ -29,12 +29,17 @@ from whoosh.fields import DATETIME, ID, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import FileIndex
 from whoosh.query import Phrase, Term
+from whoosh.scoring import BM25F
 from whoosh.writing import NO_MERGE, IndexWriter
 
 from sahelreader.paths import free_name_beside
 from sahelreader.search.analysis import (
+    ENTITY_FIELDS,
     analysed_words,
     folding_analyzer,
+    name_key,
+    names_analyzer,
+    names_field,
     pre_analysed,
     word_field,
 )
@@ -72,16 +77,26 @@ _BUILD_CHUNK = 25_000
 _WRITE_LOCK_TIMEOUT = 10.0
 _PARSED_KEPT = 256
 TITLE_BOOST = 2.5
+# BM25F, but a note's words are not weighed against the average note length: that average is
+# over every document, most of which have no note (0.01 words with one 10-word note in 1,000),
+# so a note match scored next to nothing and a search for the user's own words ranked the
+# noted article last. Without length normalisation a note word weighs at least as much as the
+# same word in a body (its idf is higher: few articles have notes).
+WEIGHTING = BM25F(note_B=0.0, note_words_B=0.0)
 # Bumped whenever the documents change shape (fields, analysis): an index built by another
 # format is rebuilt. 2: entity fields. 3: the headline's entities in them too. 4: word fields
 # analysed once for the article's language, without positions (`*_other` for other languages).
 # 5: one word field per text (`body_words`) for every language, the analysis done beforehand.
-# 6: one-word place names are not stemmed ("Mali" is no longer "mal"). 7: French "armée" and
-# "coupe" are not stemmed with "arme" and "coup" (analysis.STEM_EXCEPTIONS).
-INDEX_FORMAT = 7
+# 6: one-word place names are not stemmed ("Mali" is no longer "mal").
+# 7: an outlet the table gives no domain is searchable by its articles' url's domain.
+# 8: whole entity names (`organisation_names`), for quoted entity searches.
+# 9: French "armée" and "coupe" are not stemmed with "arme" and "coup" (STEM_EXCEPTIONS).
+INDEX_FORMAT = 9
 TEXT_FIELDS = ("title", "body", "note")
 _OPERATOR_WORDS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"})
-_BARE_WORD = re.compile(r"(?<![\w:*?~\"])\w+(?![\w:*?~])")
+# A word as the index splits it (dots inside: "elpais.com", "u.n"), not fielded (`source:x`),
+# not a wildcard or a fuzzy term: "com" of `source:elpais.com` proposed `elpais.con`.
+_BARE_WORD = re.compile(r"(?<![\w:*?~\".])\w+(?:\.\w+)*(?![\w:*?~]|\.\w)")
 
 
 class IndexUnavailable(Exception):
@@ -133,6 +148,8 @@ def build_schema() -> Schema:
         "organisation": TEXT(analyzer=folded),
         "entity": TEXT(analyzer=folded),
     }
+    for kind in ENTITY_FIELDS:
+        fields[names_field(kind)] = TEXT(analyzer=names_analyzer(), phrase=False)
     given = pre_analysed()
     for name in TEXT_FIELDS:
         boost = TITLE_BOOST if name == "title" else 1.0
@@ -151,7 +168,8 @@ def document_for(row: sqlite3.Row, entities: dict[str, list[str]] | None = None)
     note = row["note"] or ""
     doc: dict[str, Any] = {
         "id": row["id"],
-        "source": source_search_text(row["source"]),  # the outlet's name, aliases, domains
+        # The outlet's name, aliases and domains (its url's, for an outlet the table lacks).
+        "source": source_search_text(row["source"], row["url"] or ""),
         "author": row["author"],
         "language": language or "unknown",
     }
@@ -163,13 +181,22 @@ def document_for(row: sqlite3.Row, entities: dict[str, list[str]] | None = None)
             continue
         doc[name] = text
         doc[word_field(name)] = analysed_words(text, language)
+    everything: list[str] = []
     for kind, names in (entities or {}).items():
         if names:
             # A gap line keeps a phrase query from matching across two names.
             doc[kind] = "\n.\n".join(names)
+            doc[names_field(kind)] = _whole_names(names)
+            everything += names
     if entities:
-        doc["entity"] = "\n.\n".join(name for names in entities.values() for name in names)
+        doc["entity"] = "\n.\n".join(everything)
+        doc[names_field("entity")] = _whole_names(everything)
     return doc
+
+
+def _whole_names(names: Iterable[str]) -> str:
+    """A names field's text: each name's key on a line of its own, once."""
+    return "\n".join(dict.fromkeys(key for key in map(name_key, names) if key))
 
 
 @dataclass(frozen=True)
@@ -458,7 +485,7 @@ class SearchIndex:
                 return searcher
             local.searcher = None
             searcher.close()
-        searcher = self.ix.searcher()
+        searcher = self.ix.searcher(weighting=WEIGHTING)
         lengths_in_memory(searcher.reader())
         local.searcher = searcher
         local.opened_at = (writes, on_disk)
@@ -511,11 +538,14 @@ class SearchIndex:
         return RawResults(hits, len(scores), len(ranked) < len(scores), terms)
 
     def count_in_field(self, field: str, text: str) -> int:
-        """Documents whose `field` holds `text` (a word, or the words in a row)."""
+        """Documents whose `field` holds `text` (a word, or the words in a row); in an entity
+        field, the name `text` whole (as `field:"text"` finds)."""
         words = [token.text for token in folding_analyzer()(text)]
         searcher = self._searcher()
         if not words:
             return 0
+        if field in ENTITY_FIELDS:
+            return live_doc_frequency(searcher.reader(), names_field(field), name_key(text))
         if len(words) == 1:
             return live_doc_frequency(searcher.reader(), field, words[0])
         phrase = Phrase(field, words)
@@ -544,6 +574,8 @@ class SearchIndex:
         if not words:
             return DatedMatches([], 0)
         query = Term(field, words[0]) if len(words) == 1 else Phrase(field, words)
+        if field in ENTITY_FIELDS:
+            query = Term(names_field(field), name_key(text))
         found = searcher.search(query, limit=None, scored=False)  # deleted ones left out
         return self._days_of(searcher, set(found.docs()))
 

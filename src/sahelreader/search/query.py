@@ -43,8 +43,11 @@ from whoosh.query import (
 from whoosh.support.levenshtein import distance
 
 from sahelreader.search.analysis import (
+    ENTITY_FIELDS,
     STEMMED_LANGUAGES,
     folding_analyzer,
+    name_key,
+    names_field,
     stop_words,
     word_field,
     word_forms,
@@ -353,6 +356,18 @@ class _FieldGroupPlugin(qparser.Plugin):
         for i, node in enumerate(group):
             if isinstance(node, syntax.GroupNode):
                 group[i] = self.expand(parser, node)
+            elif isinstance(node, syntax.RangeNode) and node.fieldname == "published":
+                group[i] = _DateRangeNode.of(node)
+            elif (
+                isinstance(node, PhrasePlugin.PhraseNode)
+                and getattr(node, "fieldname", None) in ENTITY_FIELDS
+            ):
+                group[i] = _WholeNameNode(node)
+            elif getattr(node, "fieldname", None) == "language" and isinstance(
+                node, (syntax.WordNode, PhrasePlugin.PhraseNode)
+            ):
+                group[i] = copy.copy(node)
+                group[i].text = language_code(node.text, node.startchar)
             elif node.has_fieldname:
                 names = self._fields_for(node)
                 if names is None:
@@ -389,6 +404,90 @@ class _FieldGroupPlugin(qparser.Plugin):
         if node.fieldname in FIELD_GROUPS:
             return (node.fieldname,) if exact else FIELD_GROUPS[node.fieldname]
         return None
+
+
+# Language names a user may write for `language:`, folded, in English and French (and the
+# language's own name), for the languages of the region's news; any code works too.
+_LANGUAGE_NAMES = {
+    "en": ("english", "anglais"),
+    "fr": ("french", "francais"),
+    "ar": ("arabic", "arabe"),
+    "ha": ("hausa", "haoussa"),
+    "es": ("spanish", "espagnol", "espanol"),
+    "pt": ("portuguese", "portugais", "portugues"),
+    "de": ("german", "allemand", "deutsch"),
+    "it": ("italian", "italien", "italiano"),
+    "nl": ("dutch", "neerlandais", "nederlands"),
+    "ru": ("russian", "russe"),
+    "zh": ("chinese", "chinois"),
+    "sw": ("swahili",),
+    "wo": ("wolof",),
+    "bm": ("bambara", "bamanankan"),
+    "ff": ("fula", "fulani", "fulfulde", "peul", "pulaar"),
+    "unknown": ("unknown", "inconnue", "inconnu", "und"),
+}
+_LANGUAGE_BY_NAME = {name: code for code, names in _LANGUAGE_NAMES.items() for name in names}
+_LANGUAGE_CODE = re.compile(r"([a-z]{2,3})(?:[-_][a-z0-9]{1,8})*", re.IGNORECASE)
+
+
+def language_code(value: str, position: int | None = None) -> str:
+    """The stored code `language:` asks for: a code in any case ("EN", "fr-FR" -> "fr") or a
+    language's name in English or French ("french", "Français", "anglais"); QueryError else."""
+    from sahelreader.text.fold import fold
+
+    written = value.strip()
+    named = _LANGUAGE_BY_NAME.get(fold(written).lower())
+    if named is not None:
+        return named
+    match = _LANGUAGE_CODE.fullmatch(written)
+    if match is not None:
+        return match.group(1).lower()
+    raise QueryError(
+        f"{written!r} is not a language (try a code or a name: language:fr, language:french)",
+        position,
+    )
+
+
+class _DateRangeNode(syntax.RangeNode):
+    """A `published:` range whose ends mean what they say: `>2025-05-27` starts after the
+    whole of that day, `<2025-05` ends before May begins, `>=`/`<=` and `[a TO b]` include the
+    periods they name. (Whoosh's DATETIME widens each bound to its period and ignores the
+    exclusion, so `>D` was `>=D`.)"""
+
+    @classmethod
+    def of(cls, node: Any) -> _DateRangeNode:
+        made = cls(node.start, node.end, node.startexcl, node.endexcl)
+        made.fieldname, made.boost = node.fieldname, node.boost
+        made.startchar, made.endchar = node.startchar, node.endchar
+        return made
+
+    def query(self, parser: Any) -> Query:
+        from whoosh.query import Every, NumericRange
+
+        if self.start is None and self.end is None:
+            return Every(self.fieldname, boost=self.boost)
+        assert parser.schema is not None
+        field = parser.schema[self.fieldname]
+        # After a period: from its last instant, excluded; before one: to its first, excluded.
+        start = None if self.start is None else _date_edge(field, self.start, self.startexcl)
+        end = None if self.end is None else _date_edge(field, self.end, not self.endexcl)
+        made = NumericRange(
+            self.fieldname, start, end, self.startexcl, self.endexcl, boost=self.boost
+        )
+        setattr(made, "startchar", self.startchar)  # noqa: B010 (untyped on Query)
+        setattr(made, "endchar", self.endchar)  # noqa: B010
+        return made
+
+
+def _date_edge(field: Any, text: str, last: bool) -> int:
+    """The first (or `last`) instant of the period `text` names (2024, 2024-03, 2024-03-26),
+    as the field's long; raises for what is not a date."""
+    from whoosh.util.times import datetime_to_long
+
+    at = field._parse_datestring(text)
+    if hasattr(at, "floor"):  # a period (adatetime), not one instant (datetime)
+        at = at.ceil() if last else at.floor()
+    return int(datetime_to_long(at))
 
 
 # French elided words (FRENCH_ELIDED): "l'armée" is "armée", "qu'Assimi" is "Assimi".
@@ -461,6 +560,35 @@ class _WordsNode(syntax.SyntaxNode):
         return query
 
 
+class _WholeNameNode(syntax.SyntaxNode):
+    """A quoted name in an entity field (`organisation:"nations unies"`): the entities of that
+    name, whole, under any of their names (the index holds each name's `name_key` in the
+    field's names field), not a longer name holding the words ("Programme des Nations unies
+    pour le développement"). An unquoted word still matches a word of any name."""
+
+    has_fieldname = False
+    has_text = False
+
+    def __init__(self, node: Any) -> None:
+        self.field = node.fieldname
+        self.text = node.text
+        self.boost = getattr(node, "boost", 1.0)
+        self.startchar: int | None = node.startchar
+        self.endchar: int | None = node.endchar
+
+    def r(self) -> str:
+        return f"<name {self.text!r} in {self.field}>"
+
+    def query(self, parser: Any) -> Query:
+        key = name_key(self.text)
+        if not key:
+            return NullQuery
+        query = Term(names_field(self.field), key, boost=self.boost)
+        setattr(query, "startchar", self.startchar)  # noqa: B010 (untyped on Query)
+        setattr(query, "endchar", self.endchar)  # noqa: B010
+        return query
+
+
 class _AnyArticleNode(syntax.SyntaxNode):
     """Every article, scoring nothing: a stop word's place in its word group."""
 
@@ -492,8 +620,14 @@ def _with_field(node: Any, name: str) -> Any:
     return fielded
 
 
+# NOT, or a minus at the start of a word as web search engines read it (`mali -football`,
+# `-"coupe du monde"`, `-(a OR b)`): not a hyphen inside a word (`al-Qaida`) nor a lone `-`.
+_NOT = r"(^|(?<=(\s|[()])))(NOT(?=\s)|-(?=[^\s\-]))"
+
+
 def make_parser(schema: Schema) -> qparser.QueryParser:
     parser = qparser.QueryParser(None, schema, group=qparser.AndGroup)
+    parser.replace_plugin(qparser.OperatorsPlugin(Not=_NOT))
     parser.add_plugin(_FuzzyPlugin())
     parser.add_plugin(_WildcardSpanPlugin())
     parser.add_plugin(qparser.GtLtPlugin())
@@ -507,7 +641,9 @@ def parse(parser: qparser.QueryParser, text: str) -> ParsedQuery:
         raise QueryError("the query is empty")
     _check_balance(text)
     _check_operators(text)
+    text = _lowercase_field_names(text)
     _check_fields_have_values(text)
+    _check_field_names(text, frozenset(parser.schema.names()) if parser.schema else frozenset())
     try:
         tree = parser.process(text)
     except IndexError as error:  # Whoosh's < and > with nothing before them: "<0", "(>5)"
@@ -605,9 +741,11 @@ def _check_operators(text: str) -> None:
         raise QueryError(f"{last} needs something after it", last_at)
 
 
-# A field name and its colon with nothing after them: `title:`, `niger person: mali`.
+# A field name and its colon with nothing after them: `title:`, `niger person: mali`, or
+# only a comparison: `published:>`, `published:<=`.
 _FIELD_WITHOUT_VALUE = re.compile(
-    r"(?<![\w\"])(" + "|".join(SEARCHABLE_FIELDS) + r"):(?=\s|\)|$)", re.IGNORECASE
+    r"(?<![\w\"])(" + "|".join(SEARCHABLE_FIELDS) + r"):(<=|>=|=<|=>|<|>)?(?=\s|\)|$)",
+    re.IGNORECASE,
 )
 
 
@@ -615,7 +753,7 @@ _FIELD_WITHOUT_VALUE = re.compile(
 _FIELD_EXAMPLES = {
     "source": "rfi",
     "author": "diallo",
-    "published": "2024-03",
+    "published": "2024-06",
     "language": "fr",
     "person": "tiani",
     "organisation": "ecowas",
@@ -627,11 +765,86 @@ def _check_fields_have_values(text: str) -> None:
     """Whoosh searched `title:` as the word "title", or for nothing: say what is missing."""
     for match in _FIELD_WITHOUT_VALUE.finditer(text):
         if text.count('"', 0, match.start()) % 2 == 0:  # not inside a quoted phrase
-            field = match.group(1).lower()
+            field, compared = match.group(1).lower(), match.group(2) or ""
             example = _FIELD_EXAMPLES.get(field, "niamey")
+            if field == "published":
+                what, example = "a date", compared + example
+            else:  # a comparison means nothing for words: the example leaves it out
+                what = "a word after it"
             raise QueryError(
-                f"{field}: needs a word after it (e.g. {field}:{example})", match.start()
+                f"{field}:{compared} needs {what} (e.g. {field}:{example})", match.start()
             )
+
+
+# A name of letters, a colon and a value right after it: `foo:bar`, `plac:niamey`, `x:"a b"`.
+# Not a time ("10:30": digits), a url ("https://"), a label ("Mali: the junta": a space), an
+# index field's own name (`title_words`: an underscore), nor a word inside another ("a.b:c").
+_FIELD_LIKE = re.compile(r"(?<![\w\"'’./:@#-])([^\W\d_]{2,}):(?=[^\s/:)])")
+
+
+def _outside_quotes(text: str, at: int) -> bool:
+    return text.count('"', 0, at) % 2 == 0
+
+
+def _lowercase_field_names(text: str) -> str:
+    """`Title:sanctions` and `LANGUAGE:fr` as `title:` and `language:` (Whoosh knows field
+    names in lower case only, and searched `Title:x` as the words "title x"). Same length."""
+
+    def lower(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name.lower() in SEARCHABLE_FIELDS and _outside_quotes(text, match.start()):
+            return name.lower() + ":"
+        return match.group(0)
+
+    return _FIELD_LIKE.sub(lower, text)
+
+
+def _check_field_names(text: str, known: frozenset[str]) -> None:
+    """`foo:bar` and `plac:niamey` were searched as the words "foo bar": name the fields."""
+    for match in _FIELD_LIKE.finditer(text):
+        name = match.group(1)
+        if name in known or not _outside_quotes(text, match.start()):
+            continue
+        close = _closest_field(name.lower())
+        hint = f"did you mean {close}:? " if close else ""
+        written = text[match.start() :].split()[0]
+        quoted = f'; in quotes, "{written}" is searched as words' if '"' not in written else ""
+        raise QueryError(
+            f"unknown field {name}: {hint}(fields: {', '.join(_LISTED_FIELDS)}{quoted})",
+            match.start(),
+        )
+
+
+# The fields as the README lists them.
+_LISTED_FIELDS = (
+    "title",
+    "body",
+    "note",
+    "source",
+    "author",
+    "language",
+    "published",
+    "person",
+    "place",
+    "organisation",
+    "entity",
+)
+
+
+def _closest_field(name: str) -> str | None:
+    """The field `name` is a typo (at most 2 edits, 1 for a short name) or a start of."""
+    from whoosh.support.levenshtein import damerau_levenshtein
+
+    if name in ("organization", "organisations", "organizations", "org"):
+        return "organisation"
+    best: tuple[int, str] | None = None
+    for field in _LISTED_FIELDS:
+        edits = damerau_levenshtein(name, field)
+        if len(name) >= 3 and field.startswith(name):
+            edits = min(edits, 1)
+        if edits <= (1 if len(name) <= 4 else 2) and (best is None or edits < best[0]):
+            best = (edits, field)
+    return best[1] if best else None
 
 
 def _check_fuzzy(node: Any) -> None:
@@ -660,6 +873,12 @@ def _check_dates(parser: qparser.QueryParser, node: Any) -> None:
             for bound in (node.start, node.end):
                 if bound and _is_null(field.parse_query("published", bound)):
                     raise QueryError(f"{bound!r} is not a date (try 2024, 2024-03 or 2024-03-26)")
+            if node.start and node.end:
+                if _date_edge(field, node.start, False) > _date_edge(field, node.end, True):
+                    raise QueryError(
+                        f"the range is reversed: {node.start} comes after {node.end} "
+                        f"(try published:[{node.end} TO {node.start}])"
+                    )
             return
         text = getattr(node, "text", "")
         if text and _is_null(field.parse_query("published", text)):

@@ -208,8 +208,12 @@ class OutletTable:
         outlet = self.on_domain(host, path)
         return outlet.name if outlet is not None else registered_domain(host)
 
-    def search_text(self, source: str) -> str:
-        """The index's ``source`` text: the name, its outlet's aliases, domains and site words."""
+    def search_text(self, source: str, url: str = "") -> str:
+        """The index's ``source`` text: the name, its outlet's aliases, domains and site words.
+
+        An outlet the table gives no domain ("El País" from a feed's title) takes its article's
+        `url`'s, so that ``source:elpais.com`` and ``source:elpais`` find it.
+        """
         name = " ".join(source.split())
         if not name:
             return ""
@@ -222,6 +226,9 @@ class OutletTable:
         else:
             host, _ = _host_and_path(name)
             domains = (host,) if host else ()
+        if not domains and url:
+            host, _ = _host_and_path(url)
+            domains = (registered_domain(host),) if host else ()
         for domain in domains:
             host = domain.split("/")[0]
             forms += [host, _site_word(host)]
@@ -318,6 +325,7 @@ def use_outlets(table: OutletTable) -> None:
     _active = table
 
 
-def source_search_text(source: str) -> str:
-    """The text to index for an article's source: its name, aliases and domains."""
-    return (_active or bundled_outlets()).search_text(source)
+def source_search_text(source: str, url: str = "") -> str:
+    """The text to index for an article's source: its name, aliases and domains (its `url`'s
+    when the outlet table knows none)."""
+    return (_active or bundled_outlets()).search_text(source, url)

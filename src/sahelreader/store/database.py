@@ -1100,7 +1100,7 @@ class Store:
     def documents(self, ids: Sequence[str] | None = None) -> Iterator[sqlite3.Row]:
         """Rows with everything the index needs, for `ids` or for every article."""
         select = (
-            "SELECT a.id, a.title, a.body, a.source, a.author, a.published, a.language,"
+            "SELECT a.id, a.title, a.body, a.source, a.url, a.author, a.published, a.language,"
             " n.body AS note, e.spans AS entity_spans, e.version AS entity_version"
             " FROM articles a LEFT JOIN notes n ON n.article_id = a.id"
             " LEFT JOIN article_entities e ON e.article_id = a.id"
