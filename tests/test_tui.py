@@ -926,3 +926,35 @@ async def test_did_you_mean_inside_a_saved_view_proposes_the_words_typed(home: P
         await settle(app, pilot)
         assert app.main.request.search == "niamey" and app.main.view.query == "the"
         assert article_list.ids
+
+
+@pytest.mark.parametrize("signame", ["SIGTERM", "SIGHUP"])
+async def test_sigterm_and_sighup_save_the_note_being_typed(
+    home: Path, signame: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A terminal closed (SIGHUP) or a `kill` (SIGTERM) within the autosave's pause: the text
+    typed is saved, as on ctrl+q. The signal is real, sent to this process; a handler of the
+    test's own catches it should the app not handle it (and the note would then be lost)."""
+    import os
+    import signal
+
+    from sahelreader.tui.widgets.note_editor import NoteEditor
+
+    signum = getattr(signal, signame)
+    unhandled: list[int] = []
+    previous = signal.signal(signum, lambda number, frame: unhandled.append(number))
+    try:
+        app = make_app(library=build_library(home), delays=replace(Delays.none(), autosave=60))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            await pilot.press("enter", "e", *"typed just before the end")
+            article_id = app.query_one(NoteEditor).article_id
+            assert article_id is not None
+            os.kill(os.getpid(), signum)
+            await pilot.pause(0.2)
+            assert not unhandled
+            assert not app.is_running
+        assert app.return_code == 128 + signum
+    finally:
+        signal.signal(signum, previous)
+    assert app.library.note(article_id).body == "typed just before the end"

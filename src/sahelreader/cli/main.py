@@ -403,7 +403,8 @@ def _run_tui(library: Library) -> int:
         app.run()
     finally:
         app.close_search_process()
-    return EXIT_OK
+    # 128 + the signal when SIGTERM or SIGHUP ended it (the note being typed saved first).
+    return app.return_code or EXIT_OK
 
 
 # -- helpers ------------------------------------------------------------------------------------
