@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from sahelreader.models import View
 from sahelreader.tui import bindings
+from sahelreader.tui.widgets.ordered_keys import OrderedInput
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -51,7 +52,7 @@ class SaveSearchScreen(ModalScreen[str | None]):
         with Vertical(id="dialog"):
             yield Static(Text(self.heading, style="bold"))
             yield Static(Text(self.query_text, style="italic"))
-            yield Input(
+            yield OrderedInput(
                 self.initial_name,
                 placeholder="Name, e.g. Tiani watch",
                 id="save-name",

@@ -6,9 +6,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from sahelreader.tui import bindings
+from sahelreader.tui.widgets.ordered_keys import OrderedInput
 
 SYNTAX_HELP = (
     'Search syntax: words (all must match) · a OR b · NOT word · "exact phrase" · '
@@ -18,7 +19,7 @@ SYNTAX_HELP = (
 )
 
 
-class SearchInput(Input):
+class SearchInput(OrderedInput):
     BINDINGS = bindings.SEARCH_BAR
 
     class Cleared(Message):
