@@ -18,7 +18,7 @@ from sahelreader.tui.screens.dialogs import SaveSearchScreen, ViewsScreen
 from sahelreader.tui.screens.help import HelpScreen
 from sahelreader.tui.widgets.article_list import ArticleList
 from sahelreader.tui.widgets.reader import ArticleReader
-from sahelreader.tui.widgets.search_bar import SearchInput
+from sahelreader.tui.widgets.search_bar import SearchBar, SearchInput
 from sahelreader.tui.widgets.side_panel import SideList, SidePanel
 
 from .conftest import draft, utc
@@ -958,3 +958,41 @@ async def test_sigterm_and_sighup_save_the_note_being_typed(
     finally:
         signal.signal(signum, previous)
     assert app.library.note(article_id).body == "typed just before the end"
+
+
+async def test_a_query_not_understood_clears_the_last_querys_did_you_mean(home: Path) -> None:
+    """After "niamy⏎" offered niamey, "niamy AND" is an error: enter kept the error's place for
+    the older query's suggestion, and the empty list still offered it."""
+    app = app_for(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"niamy", "enter")
+        await settle(app, pilot)
+        assert "Did you mean: niamey" in app.query_one(SearchBar).message
+        await pilot.press("slash", "end", *" AND")
+        await pilot.pause(0.1)
+        await settle(app, pilot)
+        assert "AND" in app.query_one(SearchBar).message
+        assert "Did you mean" not in app.query_one(ArticleList).empty_message
+        await pilot.press("enter")
+        await settle(app, pilot)
+        message = app.query_one(SearchBar).message
+        assert "AND" in message and "Did you mean" not in message
+        assert "Did you mean" not in app.query_one(ArticleList).empty_message
+
+
+async def test_an_open_quote_with_no_hits_says_it_searched_as_if_closed(home: Path) -> None:
+    """`"convoy niamy` (no hits yet: the last word is half typed) said nothing of the quote it
+    closed, though `"convoy` and `(convoy` with hits did."""
+    app = app_for(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *'"convoy niamy')
+        await pilot.pause(0.1)
+        await settle(app, pilot)
+        assert app.query_one(ArticleList).ids == []
+        assert 'searching as if closed: "convoy niamy"' in app.query_one(SearchBar).message
+        await pilot.press("ctrl+u", *"(convoy niamy")
+        await pilot.pause(0.1)
+        await settle(app, pilot)
+        assert "searching as if closed: (convoy niamy)" in app.query_one(SearchBar).message

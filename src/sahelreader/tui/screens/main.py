@@ -362,6 +362,11 @@ class MainScreen(FeedActions, StoryActions):
             # (and openable) while the bar says what the query lacks.
             self._searching = False
             self._invalid_query = True
+            # The suggestion was for an older query: enter must not offer it in the error's
+            # place, nor the empty list below go on offering it.
+            self._suggestion = None
+            if not article_list.ids:
+                article_list.show_empty_message("No articles match.")
             bar.show_message(result.error, error=True)
             self._update_status()
             return
@@ -388,7 +393,8 @@ class MainScreen(FeedActions, StoryActions):
                     "searches everything)."
                 )
             else:
-                bar.show_message("")  # the list says "No articles match."
+                # The list says "No articles match."; the bar, an open quote or bracket closed.
+                bar.show_message(self._closed_note(result.query))
         elif result.query and result.more and self.filter == "all":
             bar.show_message(
                 f"showing the best {len(result.ids):,} of {plural(result.total, 'hit')}"
@@ -652,7 +658,7 @@ class MainScreen(FeedActions, StoryActions):
         if self._search_timer is not None:
             self._search_timer.stop()
         self._typing = False
-        if not self._run_search(event.value) and self._suggestion:
+        if not self._run_search(event.value) and self._suggestion and not self._invalid_query:
             # Searched while typing: its suggestion waited for enter.
             self.query_one(SearchBar).show_message(DID_YOU_MEAN + self._suggestion + ACCEPT_HINT)
             self.query_one(ArticleList).show_empty_message(
