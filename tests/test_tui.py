@@ -12,6 +12,7 @@ from rich.console import Console
 from textual.widgets import Input, Static
 
 from sahelreader.library import Library
+from sahelreader.models import View
 from sahelreader.tui import SahelReaderApp, make_app
 from sahelreader.tui.delays import Delays
 from sahelreader.tui.screens.dialogs import SaveSearchScreen, ViewsScreen
@@ -996,3 +997,84 @@ async def test_an_open_quote_with_no_hits_says_it_searched_as_if_closed(home: Pa
         await pilot.pause(0.1)
         await settle(app, pilot)
         assert "searching as if closed: (convoy niamy)" in app.query_one(SearchBar).message
+
+
+def _said_by(app: SahelReaderApp) -> list[str]:
+    """Every notification from now on."""
+    said: list[str] = []
+    notify = app.notify
+
+    def record(message: str, **options: Any) -> None:
+        said.append(message)
+        notify(message, **options)
+
+    app.notify = record  # type: ignore[method-assign]
+    return said
+
+
+def _problem(app: SahelReaderApp) -> str:
+    return str(app.screen.query_one("#save-problem", Static).render())
+
+
+async def test_s_then_enter_with_no_name_names_the_view_after_its_query(home: Path) -> None:
+    """Enter in an empty name box did nothing and said nothing, and the dialog stayed open to
+    swallow the next keys; the query shown above it is the natural name."""
+    app = app_for(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"uranium deal", "enter")
+        await settle(app, pilot)
+        await pilot.press("S")
+        assert isinstance(app.screen, SaveSearchScreen)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, SaveSearchScreen)
+        assert app.library.saved_searches() == [("uranium deal", "uranium deal")]
+
+
+async def test_the_same_query_saved_twice_says_under_which_name(home: Path) -> None:
+    library = build_library(home)
+    library.save_search("Yellowcake", "uranium")
+    app = make_app(library=library, delays=Delays.none())
+    said = _said_by(app)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"uranium", "enter")
+        await settle(app, pilot)
+        await pilot.press("S")
+        await pilot.pause()
+        assert not isinstance(app.screen, SaveSearchScreen)
+        assert any("already saved as “Yellowcake”" in message for message in said)
+        assert library.saved_searches() == [("Yellowcake", "uranium")]
+
+
+@pytest.mark.parametrize("taken", ["Bookmarks", "notes", "All articles", "Yellowcake"])
+async def test_a_view_is_never_named_like_a_built_in_view_or_another_search(
+    home: Path, taken: str
+) -> None:
+    """Renamed "Bookmarks", a saved search made two "Bookmarks" rows in `v`; saved under the
+    name of another saved search, it replaced that search's query without a word."""
+    library = build_library(home)
+    library.save_search("Yellowcake", "uranium")
+    app = make_app(library=library, delays=Delays.none())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"convoy", "enter")
+        await settle(app, pilot)
+        await pilot.press("S", *taken, "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, SaveSearchScreen)  # refused: the dialog stays, saying why
+        assert "choose another name" in _problem(app)
+        assert library.saved_searches() == [("Yellowcake", "uranium")]
+        await pilot.press("ctrl+u", *"Convoys", "enter")
+        await settle(app, pilot)
+        assert library.saved_searches() == [("Convoys", "convoy"), ("Yellowcake", "uranium")]
+        app.main._rename_view(View("Convoys", "convoy"))
+        await pilot.pause()
+        await pilot.press("ctrl+u", *taken, "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, SaveSearchScreen)
+        assert "choose another name" in _problem(app)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert library.saved_searches() == [("Convoys", "convoy"), ("Yellowcake", "uranium")]
