@@ -1078,3 +1078,17 @@ async def test_a_view_is_never_named_like_a_built_in_view_or_another_search(
         await pilot.press("escape")
         await settle(app, pilot)
         assert library.saved_searches() == [("Convoys", "convoy"), ("Yellowcake", "uranium")]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (120, 40)])
+async def test_the_search_placeholder_is_never_cut(home: Path, size: tuple[int, int]) -> None:
+    """At 80 columns the box showed "/ search (hover or ? for the": the hint lost its end."""
+    app = app_for(home)
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        search = app.query_one(SearchInput)
+        shown = "".join(segment.text for segment in search.render_line(0)).strip()
+        assert shown == search.placeholder
+        assert shown.startswith("/ search") and shown.endswith("syntax)")
+        if size[0] >= 120:
+            assert "hover" in shown  # the long hint where it fits

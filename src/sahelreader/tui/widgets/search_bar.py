@@ -19,6 +19,11 @@ SYNTAX_HELP = (
 )
 
 
+# The box's hint, whole: the long one where it fits (the list pane is narrower at 80 columns).
+PLACEHOLDER = "/ search (hover or ? for the syntax)"
+PLACEHOLDER_SHORT = "/ search (? for the syntax)"
+
+
 class SearchInput(OrderedInput):
     BINDINGS = bindings.SEARCH_BAR
 
@@ -35,7 +40,7 @@ class SearchBar(Vertical):
 
     def compose(self) -> ComposeResult:
         search = SearchInput(
-            placeholder="/ search (hover or ? for the syntax)",
+            placeholder=PLACEHOLDER,
             id="search-input",
             select_on_focus=False,
         )
@@ -59,3 +64,10 @@ class SearchBar(Vertical):
 
     def on_mount(self) -> None:
         self.show_message("")
+
+    def on_resize(self) -> None:
+        search = self.query_one(SearchInput)
+        room = search.content_size.width
+        placeholder = PLACEHOLDER if room >= len(PLACEHOLDER) else PLACEHOLDER_SHORT
+        if search.placeholder != placeholder:
+            search.placeholder = placeholder
