@@ -89,7 +89,7 @@ def test_a_word_matches_its_stemmed_forms_in_its_own_language(library: Library) 
     assert hit.title == "Les armées"
 
 
-def test_a_stop_word_asks_nothing_of_its_language(library: Library) -> None:
+def test_a_stop_word_asks_nothing_of_any_article(library: Library) -> None:
     library.add_drafts(
         [
             draft("Army moves", "An army moved north.", language="en"),
@@ -98,8 +98,12 @@ def test_a_stop_word_asks_nothing_of_its_language(library: Library) -> None:
         ]
     )
     library.ensure_index()
-    # "the" is an English stop word: with "army" it does not require "the" in English articles.
-    assert {h.title for h in library.search("the army", limit=None).hits} == {"Army moves"}
+    # "the" is an English stop word: with "army" it requires "the" of no article, English or
+    # French (it did of the French ones, so "the president" lost every French article).
+    assert {h.title for h in library.search("the army", limit=None).hits} == {
+        "Army moves",
+        "Armée",
+    }
     # Alone, it matches (as written, in any language).
     assert "Quiet" in {h.title for h in library.search("the", limit=None).hits}
     # As a phrase it is exact: no article holds "the army".
@@ -214,3 +218,17 @@ def test_a_phrase_under_or_and_not(mixed_library: Library) -> None:
     soldiers = {h.id for h in mixed_library.search("soldiers", limit=None).hits}
     without = {h.id for h in mixed_library.search('soldiers NOT "of the army"', limit=None).hits}
     assert without == soldiers - army
+
+
+def test_a_function_word_of_either_language_does_not_split_the_library(library: Library) -> None:
+    library.add_drafts(
+        [
+            draft("Junta leader speaks", "The junta leader spoke in Niamey.", language="en"),
+            draft("Le chef de la junte", "Le chef de la junte a parlé à Niamey.", language="fr"),
+            draft("Weather", "Rain fell in Zinder.", language="en"),
+        ]
+    )
+    library.ensure_index()
+    both = {"Junta leader speaks", "Le chef de la junte"}
+    for query in ("Niamey", "the Niamey", "le Niamey", "à Niamey", "in Niamey"):
+        assert {h.title for h in library.search(query, limit=None).hits} == both, query

@@ -77,6 +77,38 @@ async def test_reopens_on_the_last_article_read(home: Path) -> None:
         await settle(app, pilot)
         assert app.query_one(ArticleList).current_id == target
         assert app.query_one(ArticleReader).article.id == target
+        # Reopening where the reader left off is not reading anything new.
+        assert not app.library.get(target).read
+
+
+async def test_the_article_shown_on_a_first_run_is_read_as_any_article_opened(home: Path) -> None:
+    """A fresh library opens on its seed article, in the reader: it stayed unread (the header
+    said "1 unread", the list's dot stayed) although it was being read. Only reopening the
+    article the reader left off on leaves its state alone."""
+    app = make_app(library=Library.open(home), delays=Delays.none())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        [seed] = app.library.list_ids()
+        assert app.query_one(ArticleReader).article.id == seed
+        assert app.library.get(seed).read
+        assert app.main.article is not None and app.main.article.read
+        assert "0 unread" in str(app.main.query_one("#status", Static).render())
+        assert app.library.last_opened() == seed
+
+
+async def test_when_the_article_left_off_on_is_gone_the_one_shown_instead_is_read(
+    home: Path,
+) -> None:
+    library = build_library(home)
+    gone, *_ = library.list_ids()
+    library.set_last_opened(gone)
+    library.remove([gone])
+    app = make_app(library=library, delays=Delays.none())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        shown = app.query_one(ArticleReader).article
+        assert shown is not None and shown.id != gone
+        assert app.library.get(shown.id).read
 
 
 def pane_of(app) -> str:  # type: ignore[no-untyped-def]
@@ -289,11 +321,13 @@ async def test_u_toggles_read_and_A_marks_the_view_read(home: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         first = app.query_one(ArticleList).current_id
-        await pilot.press("u")
-        assert app.library.get(first).read
+        assert app.library.get(first).read  # shown in the reader at start: read
         await pilot.press("u")
         assert not app.library.get(first).read
         assert "6 unread" in str(app.query_one("#status", Static).render())
+        await pilot.press("u")
+        assert app.library.get(first).read
+        assert "5 unread" in str(app.query_one("#status", Static).render())
         await pilot.press("A")
         await pilot.pause()
         assert app.library.unread_count() == 0
@@ -414,11 +448,12 @@ async def test_save_a_search_and_open_it_as_a_view(home: Path) -> None:
         await settle(app, pilot)
         views: Any = app.screen
         assert isinstance(views, ViewsScreen)
+        # The article shown at start ("Niger signs uranium deal", the newest) is read.
         assert [(v.name, unread) for v, unread in views.views] == [
-            ("All articles", 6),
+            ("All articles", 5),
             ("Bookmarks", 0),
             ("Notes", 0),
-            ("Niger watch", 2),
+            ("Niger watch", 1),
         ]
         await pilot.press("down", "down", "down", "enter")
         await settle(app, pilot)

@@ -427,6 +427,7 @@ async def test_a_search_typed_while_the_index_is_built_waits_for_it(
         await settle(app, pilot)
         every = len(app.query_one(ArticleList).ids)
         assert every > 3
+        unread = app.library.unread_count()
         app.index_ready.clear()  # as while the index is (re)built
         app.post_message(IndexProgress(2, 9))
         await pilot.press("slash", *"convoy")
@@ -441,7 +442,7 @@ async def test_a_search_typed_while_the_index_is_built_waits_for_it(
         await pilot.press("A")
         await settle(app, pilot)
         assert not isinstance(app.screen, ConfirmScreen)
-        assert app.library.unread_count() == every
+        assert app.library.unread_count() == unread  # nothing listed: nothing marked
         app.post_message(IndexReady())  # the search runs now, by itself
         await settle(app, pilot)
         found = app.query_one(ArticleList).ids
@@ -568,3 +569,24 @@ async def test_the_side_panel_counts_follow_articles_added_by_another_process(ho
         for _ in range(3):
             await settle(app, pilot)
         assert panel.article_counts[group.query] == before + 2
+
+
+async def test_the_open_articles_note_and_star_follow_another_window(home: Path) -> None:
+    app = app_for(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.main.check_outside_changes()  # the starting point
+        await settle(app, pilot)
+        open_id = app.main.article.id
+        other = Library.open(home, seed=False)
+        try:
+            other.save_note(open_id, "Ask the Dosso prefect about the curfew.")
+            other.set_bookmark(open_id, True)
+        finally:
+            other.close()
+        app.main.check_outside_changes()
+        await settle(app, pilot)
+        await settle(app, pilot)
+        side_panel = app.query_one(SidePanel)
+        assert side_panel.note == "Ask the Dosso prefect about the curfew."
+        assert app.main.article.bookmarked

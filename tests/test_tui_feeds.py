@@ -539,6 +539,33 @@ async def test_the_feeds_table_at_80_columns_drops_the_address_not_the_names(
         assert str(table.get_row_at(0)[0]).startswith("AllAfrica – Burkina Faso")
 
 
+async def test_the_feeds_table_at_120_columns_gives_the_names_the_room(
+    home: Path, server: LocalServer
+) -> None:
+    """At 120 columns a 40-character feed name was cut at 22 while the address and the error
+    columns kept 28 and 26: the name now gets what it needs, the others shrink, and the table
+    still fits the screen (no column pushed off its edge)."""
+    names = ["Le Sahel en bref : Niger, Mali, Burkina", "Chroniques du fleuve Niger à Mopti"]
+    urls = tuple(
+        server.route(f"/a-rather-long-path/for-the-feed/{n}/rss.xml", Feed(FIRST, title=name))
+        for n, name in enumerate(names)
+    )
+    app = reader(home, subscribe=urls)
+    server.route("/a-rather-long-path/for-the-feed/1/rss.xml", Reply(404, b"gone"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("r")
+        await settle(app, pilot)
+        await pilot.press("F")
+        await settle(app, pilot)
+        table = app.screen.query_one(DataTable)
+        shown = sorted(str(table.get_row_at(row)[0]) for row in range(table.row_count))
+        assert shown == sorted(names)
+        errors = [str(table.get_row_at(row)[-1]) for row in range(table.row_count)]
+        assert any("404" in error for error in errors)
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+
+
 async def test_a_on_the_feeds_screen_subscribes_to_a_feed_file(home: Path, tmp_path: Path) -> None:
     """From the Feeds screen `a` means "subscribe", as `feeds add FILE` does: a feed file was
     imported once, and the screen went on saying "0 subscriptions". From the reader `a` still

@@ -120,3 +120,86 @@ async def test_links_open_in_the_browser(newsroom_app, monkeypatch: pytest.Monke
         links.highlighted = 0
         await pilot.press("enter")
         assert opened == ["https://sahelwire.example/tillaberi-attack"]
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_a_coverage_title_wraps_under_its_first_character(newsroom_app, size) -> None:  # type: ignore[no-untyped-def]
+    """A long coverage title went on at the panel's edge after its first line; its wrapped
+    lines now start under its first character (and its details under them)."""
+    from textual.geometry import Region
+
+    app = newsroom_app
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        if size[0] < 100:
+            await pilot.press("right_square_bracket")  # the panel folds away at 80 columns
+        by_source = {row.source: row.id for row in app.library.rows(app.library.list_ids())}
+        await open_and_wait(app, pilot, by_source["Sahel Wire"])
+        coverage = app.query_one("#coverage-list", SideList)
+        outlets = [c.value for c in coverage.choices if c.kind == "source"]
+        region = Region(0, 0, coverage.size.width, coverage.size.height)
+        lines = [strip.text.rstrip() for strip in coverage.render_lines(region)]
+        titles = [line for line in lines if line.startswith("  ") and line[2] != " "]
+        assert len(titles) > len(coverage.choices) - len(outlets)  # some title wrapped
+        at_edge = [line for line in lines if line and not line.startswith((" ", "─"))]
+        assert all(line.startswith(tuple(outlets)) for line in at_edge), at_edge
+
+
+async def test_a_failure_working_out_related_sources_is_shown_not_fatal(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library = Library.open(home)
+
+    def broken(article_id: str, limit: int = 10) -> None:
+        raise RuntimeError("no stop words for this language")
+
+    monkeypatch.setattr(library, "related", broken)
+    app = make_app(library=library, delays=Delays.none())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await open_and_wait(app, pilot, library.list_ids()[0])
+        assert app.is_running
+        empty = app.query_one("#side-cited-empty", Static)
+        assert empty.display
+        assert "Could not work out the related sources" in str(empty.render())
+        assert "no stop words" in str(empty.render())
+        await pilot.press("j")  # the reader still answers
+        assert app.is_running
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_a_long_detail_wraps_under_its_value_not_under_the_labels(
+    home: Path, size: tuple[int, int]
+) -> None:
+    from textual.geometry import Region
+
+    from .conftest import draft
+
+    library = Library.open(home, seed=False)
+    library.add_drafts(
+        [
+            draft(
+                "Dosso market reopens",
+                "The weekly market in Dosso reopened on Monday, traders said.",
+                source="Radio Sahel Internationale Afrique Service",
+                author="Aminata Kessaro and Ibrahim Tamba",
+            )
+        ]
+    )
+    library.set_bookmark(library.list_ids()[0], True)
+    app = make_app(library=library, delays=Delays.none())
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        if not app.query_one(SidePanel).display:
+            await pilot.press("]")
+            await settle(app, pilot)
+        meta = app.query_one("#side-meta", Static)
+        width, height = meta.content_size
+        lines = [strip.text.rstrip() for strip in meta.render_lines(Region(0, 0, width, height))]
+        text = "\n".join(lines)
+        assert "Radio Sahel" in text and "bookmarked" in text
+        labels = ("Source", "Author", "Published", "Added", "Language", "Words", "Status", "Id")
+        for line in lines:
+            if line.strip():
+                # every line is a label's, or a value's continuation under the value column
+                assert line.startswith(labels) or line.startswith(" " * 10), line

@@ -16,6 +16,7 @@ from sahelreader.tui.delays import Delays
 from sahelreader.tui.screens.stories import StoriesScreen, StoryChoice
 
 from .bilingual import EVENTS, english, events_library, filler
+from .conftest import draft
 from .tui_helpers import settle
 
 
@@ -255,7 +256,11 @@ async def test_the_stories_table_keeps_outlets_at_80_columns_and_trend_only_when
         screen.growth = {}  # no story is new or growing: no Trend column
         screen._fill()
         await pilot.pause()
-        assert _columns(table) == ["title", "articles", "outlets", "languages", "dates"]
+        # At 80 columns the title's room comes before the languages (the details say them).
+        kept = ["title", "articles", "outlets", "dates"]
+        if width == 120:
+            kept.insert(3, "languages")
+        assert _columns(table) == kept
         outlets = [str(table.get_cell(key, "outlets")) for key in table.rows]
         assert outlets[0].startswith(screen.stories[0].outlets[0][:8])
         assert all(len(cell) <= 26 for cell in outlets)
@@ -287,7 +292,7 @@ def test_story_dates_say_the_year(
     from datetime import datetime, timezone
 
     from sahelreader.related.stories import Story
-    from sahelreader.tui.screens.stories import DATES_COLUMNS, _day, _span
+    from sahelreader.tui.screens.stories import DATES_COLUMNS, _day, story_dates
 
     story = Story(
         1,
@@ -298,8 +303,8 @@ def test_story_dates_say_the_year(
         datetime(*first, 9, tzinfo=timezone.utc),
         datetime(*last, 18, tzinfo=timezone.utc),
     )
-    assert (_span(story), _span(story, short=False)) == (short, long)
-    assert len(_span(story)) <= DATES_COLUMNS - 2
+    assert (story_dates(story), story_dates(story, short=False)) == (short, long)
+    assert len(story_dates(story)) <= DATES_COLUMNS - 2
     assert _day(story.first) == datetime(*first).strftime("%d %b %Y")
 
 
@@ -325,3 +330,157 @@ async def test_an_article_opened_from_the_stories_takes_the_list_cursor(home: Pa
         await settle(app, pilot)
         assert app.main.article is not None and app.main.article.id == story.articles[1].id
         assert article_list.current_id == story.articles[1].id
+
+
+def _shown(widget: Any) -> list[str]:
+    """The widget's lines as drawn (what a terminal of its size shows)."""
+    from textual.geometry import Region
+
+    region = Region(0, 0, widget.size.width, widget.size.height)
+    return [strip.text.rstrip() for strip in widget.render_lines(region)]
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_the_side_panel_names_the_articles_story_and_opens_it(
+    home: Path, size: tuple[int, int]
+) -> None:
+    """The side panel did not say which story the open article is in. Now a row does (counts,
+    languages and dates, each whole at the panel's width), and enter on it or `t` shows the
+    story's articles with the cursor on that article; a story of one article has no row."""
+    from sahelreader.text.clean import plural
+    from sahelreader.tui.screens.stories import story_dates
+    from sahelreader.tui.widgets.side_panel import SideList
+
+    library = _library(home)
+    story = library.stories.recent()[0]
+    alone = next(
+        article_id
+        for article_id in library.list_ids()
+        if (found := library.stories.of_article(article_id)) is not None
+        and len(found.articles) == 1
+    )
+    app = make_app(library=library, delays=Delays.none())
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        if size[0] < 100:
+            await pilot.press("right_square_bracket")  # the panel folds away at 80 columns
+        app.main.open_article(story.articles[1].id)
+        await settle(app, pilot)
+        row = app.main.query_one("#story-list", SideList)
+        assert row.display and row.option_count == 1
+        lines = _shown(row)
+        assert lines[0].startswith("Story")
+        assert all(len(line) <= row.size.width for line in lines)
+        parts = [
+            plural(len(story.articles), "article"),
+            plural(len(story.outlets), "outlet"),
+            ", ".join(story.languages),
+            story_dates(story),
+        ]
+        for part in parts:  # each on one line, not broken across two
+            assert any(part in line for line in lines), (part, lines)
+
+        await pilot.press("t")
+        await settle(app, pilot)
+        screen: Any = app.screen
+        assert isinstance(screen, StoriesScreen)
+        assert screen.story is not None and screen.story.id == story.id
+        assert screen.query_one(DataTable).cursor_row == 1  # on the article being read
+        await pilot.press("escape", "escape")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, StoriesScreen)
+
+        row.focus()
+        row.highlighted = 0
+        await pilot.press("enter")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, StoriesScreen) and screen.story is not None
+        assert screen.story.id == story.id
+        await pilot.press("escape", "escape")
+        await settle(app, pilot)
+
+        app.main.open_article(alone)
+        await settle(app, pilot)
+        assert not row.display
+        await pilot.press("t")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, StoriesScreen)
+
+
+@pytest.mark.parametrize("width", [80, 120])
+async def test_the_stories_tables_give_a_cut_title_all_the_room_left(
+    home: Path, width: int
+) -> None:
+    """At 80 columns a story's title was cut at 22 characters while the dates and languages
+    columns kept room for text no story listed had, and a story's articles' titles were cut
+    with a fifth of the screen left empty. A title is cut now only when the table fills the
+    screen, and is given 30 columns or more."""
+    long_title = (
+        "Les ministres de l'Eau du bassin du Niger se retrouvent à Niamey pour partager "
+        "les données des crues"
+    )
+    more = [
+        draft(
+            long_title,
+            "Les ministres de l'Eau du Niger, du Mali et du Bénin ont convenu à "
+            "Niamey de partager les relevés de crue du fleuve Niger avec l'Autorité du bassin "
+            "du Niger.",
+            source="Wire",
+            published=EVENTS[-1].day,
+            language="fr",
+        ),
+        draft(
+            long_title + " (suite)",
+            "À Niamey, les ministres de l'Eau du Niger, du Mali et du "
+            "Bénin partageront les relevés de crue du fleuve Niger avec l'Autorité du bassin du "
+            "Niger, ont-ils convenu.",
+            source="Wire",
+            published=EVENTS[-1].day,
+            language="fr",
+        ),
+    ]
+    library = events_library(home, *more)
+    app = make_app(library=library, delays=Delays.none())
+    async with app.run_test(size=(width, 24)) as pilot:
+        await settle(app, pilot)
+        screen = StoriesScreen(library, days=None)
+        await app.push_screen(screen)
+        await settle(app, pilot)
+        table = screen.query_one(DataTable)
+
+        def check(column: str) -> None:
+            room = table.scrollable_content_region.width
+            assert table.virtual_size.width <= room
+            cells = [str(table.get_cell(key, column)) for key in table.rows]
+            cut = [cell for cell in cells if cell.endswith("…")]
+            assert cut, cells  # the long title is cut at this width
+            assert all(len(cell) >= 30 for cell in cut)
+            assert room - table.virtual_size.width <= 2, (room, table.virtual_size.width)
+
+        check("title")
+        long_story = next(n for n, s in enumerate(screen.stories) if s.title == long_title)
+        table.move_cursor(row=long_story)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.story is not None and screen.story.title == long_title
+        check("title")
+
+
+async def test_the_palette_shows_the_articles_story(home: Path) -> None:
+    library = _library(home)
+    story = library.stories.recent()[0]
+    app = make_app(library=library, delays=Delays.none())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.main.open_article(story.articles[0].id)
+        await settle(app, pilot)
+        await pilot.press("ctrl+p")
+        focused: Any = app.focused
+        focused.post_message(events.Paste("Show the article's story"))
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        screen: Any = app.screen
+        assert isinstance(screen, StoriesScreen)
+        assert screen.story is not None and screen.story.id == story.id

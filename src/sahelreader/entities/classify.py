@@ -11,6 +11,7 @@ from sahelreader.entities.document import (
     FR_COMPASS_PLACE_RE,
     FR_MINISTRIES,
     LISTED,
+    OPENING_QUOTES,
     POSSESSIVES,
     WEAK,
     title_key,
@@ -39,11 +40,13 @@ from sahelreader.entities.rules import (
     NAME_PARTICLES,
     NATIONAL_BODY_TAILS,
     ORG_DESCRIPTORS,
+    ORG_STAFF_AFTER,
     PERSON_DE,
     PERSON_VERBS,
     PLACE_BEFORE_DE,
     PLACE_NOUNS_OVER_NAMES,
     PLACE_PREPOSITIONS,
+    PLURAL_NOT_ORG,
     ROMAN_ORDINAL_RE,
     SURNAME_PLACE_ENDS,
     abbreviates,
@@ -335,7 +338,7 @@ class FirstPass(Context):
                     i += 1
                     continue
                 if j == i + 1:
-                    kind = self.definition_at(j)
+                    kind = self.definition_at(j) or self.staff_after(i, j)
                     if kind:
                         self.emit(i, j, kind)  # "Tessa is a village in", "Tessa is a chain of"
                     else:
@@ -587,6 +590,41 @@ class FirstPass(Context):
             and self.gazetteer_at(i)[1] != "person"
         )
 
+    def staff_after(self, i: int, j: int) -> str:
+        """The type "organisation" when the name ``[i, j)`` is followed by a word that speaks
+        for or owns a body (ORG_STAFF_AFTER: "an Ofkessel spokesperson", "Tamberlo
+        shareholders"), in English; "" otherwise. Not a listed person's surname ("Zelensky
+        spokesman": his), nor a headline's first word before "boss" or "CEO" ("Ambulance boss
+        apology")."""
+        if self.language != "en" or j >= self.n or self.brk[j]:
+            return ""
+        after = self.words[j]
+        if after not in ORG_STAFF_AFTER or self.folds[j - 1] in self.g.surnames:
+            return ""
+        if self.sent[i] and after in ("boss", "CEO"):
+            return ""
+        return "organisation"
+
+    def plural_name_end(self, i: int, j: int) -> bool:
+        """The run ``[i, j)`` ends with a capitalised plural that names members ("Colts",
+        "Lanterns"), not an event, an award, a leak or a group of places (PLURAL_NOT_ORG), is
+        no title in quotes, and no word of it is listed."""
+        last = self.words[j - 1]
+        if i >= 2 and self.words[i - 2] in OPENING_QUOTES:
+            return False  # '"The Kessel Lanterns" opens on Friday': a work's title
+        if (
+            len(last) < 4
+            or not last.endswith("s")
+            or last.endswith(("ss", "us", "is"))
+            or not last[:-1].isalpha()
+            or last in PLURAL_NOT_ORG
+        ):
+            return False
+        folds = self.folds
+        if folds[j - 1] in self.g.surnames or any(f in self.g.first_names for f in folds[i:j]):
+            return False  # "the Kessel Institute's Robert P. Jones": a person's name
+        return not any(self.gazetteer_at(k)[0] for k in range(i, j))
+
     def classify(self, i: int, j: int, titled: bool) -> int:
         """Type an unknown capitalised sequence ``[i, j)``; returns the token after it."""
         folds, g, words = self.folds, self.g, self.words
@@ -681,6 +719,9 @@ class FirstPass(Context):
             return j
         prev = words[i - 1].casefold() if i > 0 else ""
         nxt = words[j] if j < self.n else ""
+        if size <= 2 and self.staff_after(i, j):
+            self.emit(i, j, "organisation")  # "an Ofkessel spokesperson said": a body's
+            return j
         if (
             size == 1
             and self.language == "fr"
@@ -793,6 +834,23 @@ class FirstPass(Context):
             else:
                 self.emit(i, j, "organisation", WEAK)  # SK Hynix, LG Energy: not a person
                 self.guessed[(i, j)] = "acronym"
+            return j
+        if (
+            size > 1
+            and self.language == "en"
+            and (
+                words[j - 1] == "United"
+                or (
+                    i > 0
+                    and (words[i - 1] == "the" or (words[i - 1] == "The" and self.sent[i - 1]))
+                    and self.plural_name_end(i, j)
+                )
+            )
+        ):
+            # "Tamberly United": a club; "the Harwick Colts", "the Velvet Lanterns": a
+            # capitalised plural after "the" names a club, a band or a movement (not after
+            # "The" inside a sentence: "author of The Brutish Clocks" is a work's title)
+            self.emit(i, j, "organisation")
             return j
         if size > 1:
             after_the = prev == "the" or (

@@ -13,13 +13,11 @@ from sahelreader.entities.events import Events
 from sahelreader.entities.rules import (
     FR_DEMONYM_ENDINGS,
     FR_ORG_LINKS,
-    NAME_OPENERS,
     ORG_DESCRIPTORS,
     PLACE_NOUNS_AFTER,
     PLACE_NOUNS_BEFORE,
     PLACE_NOUNS_BEFORE_ARTICLE,
     PLACE_OF,
-    PLACE_PREPOSITIONS,
     abbreviates,
     is_acronym,
     is_short_form,
@@ -137,19 +135,6 @@ class Context(Events):
             and w not in FR_ORG_LINKS
             and w not in FR_NOT_ADJECTIVES
         )
-
-    def opens_organisation(self, i: int) -> bool:
-        """A capitalised adjective that is usually no name ("New") starting an organisation's
-        name: "the New Party", "New Patriotic Party" (an organisation word ends the run)."""
-        if self.words[i] not in NAME_OPENERS or self.head[i] or self.upper[i]:
-            return False
-        j = self.extend(i)
-        # "the New Party in Beijing": the run may go on over "in" and a place
-        for k in range(i + 1, j):
-            if self.words[k] in PLACE_PREPOSITIONS:
-                j = k
-                break
-        return j > i + 1 and self.folds[j - 1] in self.g.org_words
 
     def minister_portfolio(self, i: int) -> bool:
         """The name at ``i`` is a minister's portfolio: "la ministre de la Santé a démissionné",

@@ -368,8 +368,13 @@ class DocumentBase:
             and not self.brk[j]
             and self.folds[i] not in self.g.stopwords
             and (nxt >= self.n or self.brk[nxt] or not self.caps[nxt])
-            and not any(self.gazetteer_at(k)[0] == j + 1 - k for k in range(max(0, j - 4), j))
+            and not self.listed_name_ends_at(j)
         )
+
+    def listed_name_ends_at(self, j: int) -> bool:
+        """A listed name of a few words ends with token ``j`` ("Fox News"): found as listed,
+        it takes no capitalised word before it ("the British Fox News")."""
+        return any(self.gazetteer_at(k)[0] == j + 1 - k for k in range(max(0, j - 4), j))
 
     def emit(self, i: int, j: int, etype: str, strength: int = STRONG) -> None:
         self.spans.append((i, j, etype, strength))

@@ -201,6 +201,15 @@ class Resolve(FirstPass):
                         person_parts.add(folds[k])
                         if strength >= STRONG:
                             firm_parts.add(folds[k])
+        # the organisation words of the text's organisations: "the League" after "the
+        # Kessel League of Rights" is that body named short
+        org_heads = {
+            folds[k]
+            for i, j, etype, _ in self.spans
+            if etype == "organisation" and j - i >= 2
+            for k in range(i, j)
+            if folds[k] in self.g.org_words
+        }
         resolved: list[tuple[int, int, str, int]] = []
         settled = self.settled
         for i, j, etype, strength in self.spans:
@@ -225,6 +234,18 @@ class Resolve(FirstPass):
                     self.guessed[(i, j)] = "part"
             elif key in strong:
                 resolved.append((i, j, strong[key], WEAK))
+                settled.add((i, j))
+            elif (
+                j - i == 1
+                and key[0] in org_heads
+                and i > 0
+                and words[i - 1] in ("the", "The")
+                and self.language == "en"
+                # not "the Radio 4 drama", "the Department of Kessel": a longer name
+                and not (j < self.n and (words[j][:1].isdigit() or words[j] in ("of", "for")))
+            ):
+                # "the Kessel League of Rights … the League": the body named short
+                resolved.append((i, j, "organisation", WEAK))
                 settled.add((i, j))
             elif (
                 j - i == 1

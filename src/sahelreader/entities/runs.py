@@ -17,6 +17,7 @@ from sahelreader.entities.rules import (
     FR_ORG_LINKS,
     FR_ORG_VOCAB,
     NAME_CONNECTORS,
+    NAME_OPENERS,
     NAME_PARTICLES,
     PERSON_DE,
     PLACE_PREPOSITIONS,
@@ -32,6 +33,33 @@ FR_ARTICLE_LINKS = frozenset({"la", "le", "les", "l'", "l’"})
 # English connectors that end a name right after a place word ("County", "Park", "Junction",
 # "Stadium"): what follows them is another name, not more of this one.
 PLACE_END_BREAKS = frozenset({"and", "&", "to", "in", "at", "on"})
+
+
+# The heads of bodies named after their members with a plural possessive: "the Professional
+# Kesselers' Association", "the National Farmers' Union".
+MEMBERS_BODIES = frozenset(
+    {
+        "Association",
+        "Union",
+        "Federation",
+        "Confederation",
+        "Council",
+        "Alliance",
+        "Society",
+        "League",
+        "Guild",
+        "Club",
+        "Trust",
+        "Fund",
+        "Coalition",
+        "Network",
+        "Committee",
+        "Congress",
+        "Institute",
+        "Assembly",
+        "Forum",
+    }
+)
 
 
 class Runs(DocumentBase):
@@ -62,7 +90,7 @@ class Runs(DocumentBase):
                 if w in ("Jr", "Sr") and j + 1 < n and words[j + 1] == "." and not brk[j + 1]:
                     j += 2
                     break
-                if self.is_blocker(j):
+                if self.is_blocker(j) and not self.name_word_inside(j):
                     break
                 if folds[j] in CREDIT_LABELS and j + 1 < n and words[j + 1] == ":":
                     break  # "Vidéo : Jeanne Mbassou Montage : ...": a label, not the name
@@ -118,6 +146,18 @@ class Runs(DocumentBase):
                 and not self.is_blocker(nxt)
             ):
                 # "Kessa People's Liberation Front", "People's Defence Force": one name
+                j = nxt + 1
+                continue
+            if (
+                w in ("'", "’")
+                and not first_name  # "Jane Kessels' Project Rose": hers
+                and words[j - 1].endswith("s")
+                and words[nxt] in MEMBERS_BODIES
+                and not self.is_blocker(nxt)
+            ):
+                # "the Professional Kesselers' Association", "Farmers' Union": a plural's
+                # possessive inside a body's name (not "Jane Kessels' Project Rose")
+                org_or_place = True
                 j = nxt + 1
                 continue
             if w in PERSON_DE and first_name and j == i + 1 and caps[nxt]:
@@ -198,6 +238,28 @@ class Runs(DocumentBase):
                 return self.portfolio_list(i, j)
             break
         return j
+
+    def opens_organisation(self, i: int) -> bool:
+        """A capitalised adjective that is usually no name ("New") starting an organisation's
+        name: "the New Party", "New Patriotic Party" (an organisation word ends the run)."""
+        if self.words[i] not in NAME_OPENERS or self.head[i] or self.upper[i]:
+            return False
+        j = self.extend(i)
+        # "the New Party in Beijing": the run may go on over "in" and a place
+        for k in range(i + 1, j):
+            if self.words[k] in PLACE_PREPOSITIONS:
+                j = k
+                break
+        return j > i + 1 and self.folds[j - 1] in self.g.org_words
+
+    def name_word_inside(self, j: int) -> bool:
+        """A stop word (a word that starts headlines) inside a run that belongs to the name:
+        "News" after a name word ("the Harlow Evening News", "TOLO News"; not "Watch" or
+        "TV", which end names no more often than they start headlines), or an opener whose
+        run ends with an organisation word ("the Tamberly First Party")."""
+        if self.words[j] == "News":
+            return not self.is_blocker(j - 1) and not self.listed_name_ends_at(j)
+        return self.opens_organisation(j)
 
     def defined_run(self, i: int, nxt: int) -> int:
         """End of the capitalised run from ``nxt`` when the name from ``i`` to it is defined by

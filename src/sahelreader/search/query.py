@@ -30,6 +30,7 @@ from whoosh.qparser.plugins import PhrasePlugin, PrefixPlugin, WildcardPlugin
 from whoosh.query import (
     And,
     ConstantScoreQuery,
+    Every,
     FuzzyTerm,
     NullQuery,
     Or,
@@ -371,7 +372,10 @@ class _FieldGroupPlugin(qparser.Plugin):
                     nodes = [_with_field(node, name) for name in names if name not in WORD_FIELDS]
                     if words:
                         nodes.insert(0, _WordsNode(words, node))
-                    nodes += [_LanguageNode(lang) for lang in _stopped_in(node.text)]
+                    if _stopped_in(node.text):
+                        # A function word of some language ("the", "le") asks nothing of any
+                        # article: "the president" finds the French articles on a président too.
+                        nodes.append(_AnyArticleNode())
                 else:
                     nodes = [_with_field(node, name) for name in names]
                 group[i] = syntax.OrGroup(nodes)
@@ -457,22 +461,21 @@ class _WordsNode(syntax.SyntaxNode):
         return query
 
 
-class _LanguageNode(syntax.SyntaxNode):
-    """Every article in a language, scoring nothing: a stop word's place in its word group."""
+class _AnyArticleNode(syntax.SyntaxNode):
+    """Every article, scoring nothing: a stop word's place in its word group."""
 
     has_fieldname = False
     has_text = False
 
-    def __init__(self, language: str) -> None:
-        self.language = language
+    def __init__(self) -> None:
         self.startchar: int | None = None
         self.endchar: int | None = None
 
     def r(self) -> str:
-        return f"<any {self.language}>"
+        return "<any article>"
 
     def query(self, parser: Any) -> Query:
-        return ConstantScoreQuery(Term("language", self.language), 0.0)
+        return ConstantScoreQuery(Every(), 0.0)
 
 
 _AS_WRITTEN = (

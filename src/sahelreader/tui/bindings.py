@@ -201,6 +201,13 @@ ANYWHERE: list[BindingType] = [
         "Show the recent stories: articles on one event across outlets and languages",
     ),
     _key(
+        "t",
+        "show_story",
+        "Its story",
+        "story",
+        "Show the article's story: its articles across outlets and languages, in time order",
+    ),
+    _key(
         "F",
         "show_feeds",
         "Feeds",

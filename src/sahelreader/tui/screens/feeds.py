@@ -365,18 +365,37 @@ def when(moment: datetime | None, short: bool = False) -> str:
     return moment.astimezone().strftime("%m-%d %H:%M" if short else "%Y-%m-%d %H:%M")
 
 
-def column_widths(width: int) -> tuple[int, int, int]:
-    """How wide the feed's name, its address and its error may be on a screen this wide:
-    articles, unread and the date (16), the cells' padding and the scrollbar take 44. Below
-    NARROW there is no address column (width 0) and the date is short (11)."""
-    if width < NARROW:
-        room = max(30, width - 37)
-        title = max(12, room * 6 // 10)
-        return title, 0, max(10, room - title)
-    room = max(36, width - 44)
-    title = min(32, max(12, room * 3 // 10))
-    error = min(50, max(12, room * 35 // 100))
-    return title, min(60, max(12, room - title - error)), error
+# The least an address or an error column is given when the feed's name needs the room (the
+# highlighted feed's address and error show in full under the table).
+ADDRESS_LEAST = 16
+ERROR_LEAST = 16
+TITLE_LEAST = 12
+
+
+def column_widths(width: int, feeds: Sequence[FeedRecord] = ()) -> tuple[int, int, int]:
+    """How wide the feed's name, its address and its error may be on a screen this wide, for
+    these feeds. Articles, unread and the date (16), the cells' padding and the scrollbar take
+    44; below NARROW there is no address column (width 0) and the date is short (11): 37.
+
+    The name comes first: it gets what the longest needs, leaving the address and the error
+    their least; what is left goes to the error and the address, each up to what it needs (a
+    column no wider than its heading when nothing needs more)."""
+    narrow = width < NARROW
+    room = max(30, width - (37 if narrow else 44))
+    need_title = max([len("Feed"), *(len(one_line(f.title or f.url)) for f in feeds)])
+    need_url = 0
+    if not narrow:
+        need_url = max([len("Address"), *(len(one_line(_short_url(f.url))) for f in feeds)])
+    need_error = max([len("Last error"), *(len(one_line(f.last_error or "")) for f in feeds)])
+    least_url = min(need_url, ADDRESS_LEAST)
+    least_error = min(need_error, ERROR_LEAST)
+    title = max(min(need_title, TITLE_LEAST), min(need_title, room - least_url - least_error))
+    spare = max(0, room - title - least_url - least_error)
+    # The spare shared: half each while both need more, the rest to whichever still does.
+    url_extra = min(need_url - least_url, spare // 2 if need_error > least_error else spare)
+    error_extra = min(need_error - least_error, spare - url_extra)
+    url_extra = min(need_url - least_url, spare - error_extra)
+    return title, least_url + url_extra, least_error + error_extra
 
 
 def _short_url(url: str) -> str:
@@ -449,7 +468,7 @@ class FeedsScreen(Screen[None]):
         """The rows, cut to the screen's width (the highlighted feed shows in full below); the
         cursor stays on feed `keep`, or (it was removed) on the row that took its place."""
         table = self.query_one(DataTable)
-        title_width, url_width, error_width = column_widths(self.size.width)
+        title_width, url_width, error_width = column_widths(self.size.width, self.feeds)
         narrow = url_width == 0
         table.clear(columns=True)  # columns only grow: a narrower screen starts again
         table.add_column("Feed", key="title")

@@ -46,7 +46,7 @@ from sahelreader.tui.screens.dialogs import (
     ViewsScreen,
 )
 from sahelreader.tui.screens.feed_actions import FeedActions
-from sahelreader.tui.screens.stories import StoryActions
+from sahelreader.tui.screens.stories import StoryActions, StoryChoice
 from sahelreader.tui.widgets.article_list import ArticleList
 from sahelreader.tui.widgets.context_bar import ContextBar
 from sahelreader.tui.widgets.key_footer import KeyFooter
@@ -289,6 +289,28 @@ class MainScreen(FeedActions, StoryActions):
         if message.changed_outside and grew:
             # Articles came or went: the list follows, with the cursor where it was.
             self._reload_for_outside_change()
+        elif message.changed_outside and self.article is not None:
+            # A note, bookmark or read mark changed in another window or from the CLI.
+            self.reread_open_article(self.article.id)
+
+    @work(thread=True, exclusive=True, group="reread")
+    def reread_open_article(self, article_id: str) -> None:
+        try:
+            article = self.library.get(article_id)
+        except KeyError:
+            return
+        self.app.call_from_thread(self._show_reread_article, article)
+
+    def _show_reread_article(self, article: Article) -> None:
+        """The open article's note and marks as stored now, unless the user is editing it."""
+        if not self.is_attached or self.article is None or self.article.id != article.id:
+            return
+        if self.query_one(NoteEditor).is_open:
+            return  # the editor's own save tells of a change made elsewhere meanwhile
+        self.article = article
+        side_panel = self.query_one(SidePanel)
+        side_panel.show_meta(article)
+        side_panel.show_note(article.note)
 
     def _reload_for_outside_change(self) -> None:
         # The cursor stays on the row the user moved to, not the article open in the reader.
@@ -438,8 +460,11 @@ class MainScreen(FeedActions, StoryActions):
         self._update_status()
         self._show_context()
         if message.open_after and article_list.current_id is not None:
-            # Reopening where the reader left off is not reading anything new.
-            self.open_article(article_list.current_id, mark_read=False)
+            # Reopening where the reader left off is not reading anything new. Any other
+            # article shown at start (a first run's seed, or the first row when the one left
+            # off on is gone) is being read, as when opened from the list.
+            reopened = article_list.current_id == message.keep
+            self.open_article(article_list.current_id, mark_read=not reopened)
         if message.open_after:
             self.reader_app.started()
 
@@ -557,8 +582,12 @@ class MainScreen(FeedActions, StoryActions):
         if self.index_ready.is_set():
             side_panel.load_details(article_id, groups)
         else:
-            # Entities now; related sources and counts when the index is ready.
-            side_panel.show_details(groups, None)
+            # Entities and the story now; related sources and counts when the index is ready.
+            try:
+                story = self.library.stories.of_article(article_id)
+            except KeyError:
+                story = None
+            side_panel.show_details(groups, None, story)
 
     def _typed_suggestion(self, suggestion: str | None) -> str | None:
         """The "did you mean" for the words typed: in a saved view the query searched is
@@ -592,6 +621,8 @@ class MainScreen(FeedActions, StoryActions):
                 self.query_one(ArticleReader).focus()
         elif choice.kind == "link":
             self._open_link(choice.value)
+        elif choice.kind == "story" and self.article is not None:
+            self.open_story(StoryChoice(self.article.id, int(choice.value)))
 
     def filter_source(self, source: str) -> None:
         """Narrow the list to one outlet's articles (esc shows everything again)."""

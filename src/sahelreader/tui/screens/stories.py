@@ -7,7 +7,7 @@ Titles and outlet names come from articles: shown as plain Text, never read as m
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -28,16 +28,22 @@ from sahelreader.tui.widgets.key_footer import KeyFooter
 
 # The stories table's columns, each with a cell's padding (2) counted: the title, count and
 # dates always; then, as the width allows, the outlets (the point of "across outlets": kept,
-# shortened, before the rest), the Trend (only when a story has a marker), the languages; what
-# is left goes half to the outlets (up to their full width), the rest to the title.
-TITLE_LEAST = 22
+# shortened, before the rest), the Trend (only when a story has a marker), more room for the
+# title (up to TITLE_ROOMY), the languages (the story's details below the table say them too).
+# The dates, languages and outlets are as wide as the stories listed need (a week's dates are
+# often one day: "28 May 2025", not "27 Apr–28 May 2025"); what is left goes half to the
+# outlets (up to what they need, at most OUTLETS_MOST), the rest to the title (up to what its
+# longest needs), and what one does not need to the other.
+TITLE_LEAST = 26
+TITLE_ROOMY = 36
 OUTLETS_LEAST = 11
 OUTLETS_MOST = 26
 COUNT_COLUMNS = 8 + 2
-DATES_COLUMNS = 18 + 2  # "27 Apr–28 May 2025" (see `_span`)
+DATES_COLUMNS = 18 + 2  # "27 Apr–28 May 2025" (see `story_dates`)
 DATE_COLUMNS = 11 + 2  # a story's article: "28 May 2025"
 TREND_COLUMNS = 9 + 2  # "↑ growing"
 LANG_COLUMNS = 5 + 2  # "en es"
+OUTLET_MOST = 20  # a story's article's outlet
 SCROLLBAR = 2
 
 
@@ -49,21 +55,64 @@ class StoryColumns:
     languages: bool
 
 
-def story_columns(width: int, marked: bool) -> StoryColumns:
-    """Which of the stories table's columns fit `width` (see the order above); `marked`: a
-    story has a Trend marker (no story has one: no Trend column)."""
-    spare = width - SCROLLBAR - COUNT_COLUMNS - DATES_COLUMNS - (TITLE_LEAST + 2)
-    outlets = OUTLETS_LEAST if spare >= OUTLETS_LEAST + 2 else 0
+@dataclass(frozen=True)
+class StoryNeeds:
+    """How wide the stories listed would have their columns: the longest title, outlets,
+    languages and dates (each without its padding)."""
+
+    title: int = 200
+    outlets: int = OUTLETS_MOST
+    languages: int = LANG_COLUMNS - 2
+    dates: int = DATES_COLUMNS - 2
+
+    @classmethod
+    def of(cls, stories: Sequence[Story]) -> StoryNeeds:
+        def longest(texts: Iterable[str], heading: str) -> int:
+            return max([len(heading), *(len(text) for text in texts)])
+
+        return cls(
+            title=longest((one_line(s.title) for s in stories), "Story"),
+            outlets=longest((one_line(", ".join(s.outlets)) for s in stories), "Outlets"),
+            languages=longest((" ".join(s.languages) for s in stories), "Lang"),
+            dates=longest((story_dates(s) for s in stories), "Dates"),
+        )
+
+
+def story_columns(width: int, marked: bool, needs: StoryNeeds | None = None) -> StoryColumns:
+    """Which of the stories table's columns fit `width`, and how wide the title and outlets
+    are (see the order above); `marked`: a story has a Trend marker (no story has one: no
+    Trend column); `needs`: what the stories listed need (None: the widest of each)."""
+    needs = needs or StoryNeeds()
+    title_least = min(TITLE_LEAST, needs.title)
+    outlets_most = min(OUTLETS_MOST, needs.outlets)
+    spare = width - SCROLLBAR - COUNT_COLUMNS - (needs.dates + 2) - (title_least + 2)
+    outlets = min(OUTLETS_LEAST, outlets_most) if spare >= OUTLETS_LEAST + 2 else 0
     spare -= outlets + 2 if outlets else 0
     trend = marked and spare >= TREND_COLUMNS
     spare -= TREND_COLUMNS if trend else 0
-    languages = spare >= LANG_COLUMNS
-    spare -= LANG_COLUMNS if languages else 0
-    if outlets:
-        grown = min(OUTLETS_MOST, outlets + max(0, spare) // 2)  # the title gets the rest
-        spare -= grown - outlets
-        outlets = grown
-    return StoryColumns(TITLE_LEAST + max(0, spare), outlets, trend, languages)
+    roomier = max(0, min(spare, min(TITLE_ROOMY, needs.title) - title_least))
+    title_least += roomier
+    spare -= roomier
+    languages = spare >= needs.languages + 2
+    spare -= needs.languages + 2 if languages else 0
+    spare = max(0, spare)
+    title_more = max(0, needs.title - title_least)
+    outlets_more = outlets_most - outlets if outlets else 0
+    to_outlets = min(outlets_more, spare // 2 if title_more else spare)
+    to_title = min(title_more, spare - to_outlets)
+    to_outlets = min(outlets_more, spare - to_title)
+    return StoryColumns(title_least + to_title, outlets + to_outlets, trend, languages)
+
+
+def article_title_width(width: int, story: Story) -> int:
+    """How wide a story's article's title may be: what the date, language and outlet columns
+    (as wide as the story's articles need, the outlet at most OUTLET_MOST) leave."""
+    outlet = max(
+        [len("Outlet"), *(len(one_line(a.source or "unknown source")) for a in story.articles)]
+    )
+    language = max([len("Lang"), *(len(a.language) for a in story.articles)])
+    others = DATE_COLUMNS + (language + 2) + (min(OUTLET_MOST, outlet) + 2)
+    return max(16, width - SCROLLBAR - others - 2)
 
 
 def _day(when: datetime | None) -> str:
@@ -71,7 +120,7 @@ def _day(when: datetime | None) -> str:
     return when.strftime("%d %b %Y") if when is not None else "undated"
 
 
-def _span(story: Story, short: bool = True) -> str:
+def story_dates(story: Story, short: bool = True) -> str:
     """A story's dates, the year said once: "28 May 2025", "27–28 May 2025", "27 Apr–28 May
     2025"; across a year's end "Dec 2024–Jan 2025" when `short` (the table's column), else
     with both days."""
@@ -201,7 +250,7 @@ class StoriesScreen(Screen[StoryChoice | None]):
         table = self.query_one(DataTable)
         row = table.cursor_row
         marked = any(story.id in self.growth for story in self.stories)
-        columns = story_columns(self.size.width, marked)
+        columns = story_columns(self.size.width, marked, StoryNeeds.of(self.stories))
         table.clear(columns=True)
         table.add_column("Story", key="title")
         table.add_column(Text("Articles", justify="right"), key="articles")
@@ -224,7 +273,7 @@ class StoriesScreen(Screen[StoryChoice | None]):
                 cells.append(Text(_cut(", ".join(story.outlets), columns.outlets), style="dim"))
             if columns.languages:
                 cells.append(Text(" ".join(story.languages)))
-            cells.append(Text(_span(story), style="dim"))
+            cells.append(Text(story_dates(story), style="dim"))
             table.add_row(*cells, key=str(story.id))
         if self.stories:
             table.move_cursor(row=min(max(row, 0), len(self.stories) - 1), animate=False)
@@ -241,7 +290,7 @@ class StoriesScreen(Screen[StoryChoice | None]):
 
     def _fill_articles(self, story: Story) -> None:
         table = self.query_one(DataTable)
-        title_width = max(16, self.size.width - DATE_COLUMNS - 4 - 20 - 8)
+        title_width = article_title_width(self.size.width, story)
         table.clear(columns=True)
         table.add_column("Date", key="date")
         table.add_column("Lang", key="language")
@@ -251,13 +300,13 @@ class StoriesScreen(Screen[StoryChoice | None]):
             table.add_row(
                 Text(_day(article.published), style="dim"),
                 Text(article.language),
-                Text(_cut(article.source or "unknown source", 20)),
+                Text(_cut(article.source or "unknown source", OUTLET_MOST)),
                 Text(_cut(article.title, title_width)),
                 key=article.id,
             )
         table.move_cursor(row=0, animate=False)
         heading = Text(" Story", style="bold")
-        heading.append(f" · {_cut(story.title, max(10, self.size.width - 30))}", style="bold")
+        heading.append(f" · {_cut(story.title, max(10, self.size.width - 10))}", style="bold")
         self.query_one("#stories-heading", Static).update(heading)
 
     @property
@@ -287,7 +336,7 @@ class StoriesScreen(Screen[StoryChoice | None]):
             return
         text = Text(one_line(story.title), style="bold")
         text.append(
-            f"\n{plural(len(story.articles), 'article')} · {_span(story, short=False)} · "
+            f"\n{plural(len(story.articles), 'article')} · {story_dates(story, short=False)} · "
             f"{', '.join(story.languages) or 'language unknown'}",
             style="dim",
         )
@@ -350,15 +399,38 @@ class StoryActions(Screen[None]):
     def open_article(self, article_id: str, *, mark_read: bool = True) -> None:
         raise NotImplementedError
 
+    def _target_id(self) -> str | None:
+        raise NotImplementedError
+
     # The story an article was last opened from, while that article is the one being read.
     story_left: StoryChoice | None = None
 
     def action_show_stories(self) -> None:
+        left = self.story_left
+        if left is not None and (self.article is None or self.article.id != left.article_id):
+            left = None  # another article has been opened since: start at the stories
+        self.open_story(left)
+
+    def action_show_story(self) -> None:
+        """The story of the article the keys act on: its articles, the cursor on that one (the
+        side panel's story row does the same)."""
+        article_id = self._target_id()
+        if article_id is None:
+            self.notify("Open an article first.", severity="warning")
+            return
+        try:
+            story = self.library.stories.of_article(article_id)
+        except KeyError:
+            story = None
+        if story is None or len(story.articles) < 2:
+            self.notify("No other article in the library tells this story yet.")
+            return
+        self.open_story(StoryChoice(article_id, story.id))
+
+    def open_story(self, at: StoryChoice | None) -> None:
+        """The Stories screen; on the story `at` names (its articles, at its article), if any."""
         if not any(isinstance(screen, StoriesScreen) for screen in self.app.screen_stack):
-            left = self.story_left
-            if left is not None and (self.article is None or self.article.id != left.article_id):
-                left = None  # another article has been opened since: start at the stories
-            self.app.push_screen(StoriesScreen(self.library, resume=left), self._story_chosen)
+            self.app.push_screen(StoriesScreen(self.library, resume=at), self._story_chosen)
 
     def _story_chosen(self, choice: StoryChoice | None) -> None:
         self.story_left = choice

@@ -1,7 +1,8 @@
-"""The side panel: the open article's details, entities, cited sources, other coverage, links.
+"""The side panel: the open article's details, its story, entities, cited sources, other
+coverage, links.
 
 Every row is selectable: an entity or a source narrows the list, an article opens in the
-reader, a link opens in the browser.
+reader, the story opens the Stories view on its articles, a link opens in the browser.
 """
 
 from __future__ import annotations
@@ -9,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from rich.console import Group
+from rich.console import Console, Group, RenderableType
 from rich.markdown import Markdown
+from rich.table import Table
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -23,16 +25,19 @@ from textual.worker import Worker, get_current_worker
 from sahelreader.entities.summary import EntityGroup
 from sahelreader.library import Library
 from sahelreader.models import Article
-from sahelreader.text.clean import one_line, strip_control
+from sahelreader.text.clean import one_line, plural, strip_control
 from sahelreader.text.timeutil import short_date
 from sahelreader.tui import bindings
+from sahelreader.tui.screens.stories import story_dates
 from sahelreader.tui.widgets.entity_styles import ENTITY_STYLES
+from sahelreader.tui.widgets.rows import Indented, Packed
 from sahelreader.tui.widgets.trends import EntityTrends
 
 if TYPE_CHECKING:  # the related-sources engine loads when an article's details are first read
+    from sahelreader.library.stories import Story
     from sahelreader.related.coverage import Related
 
-ChoiceKind = Literal["entity", "source", "article", "link"]
+ChoiceKind = Literal["entity", "source", "article", "link", "story"]
 
 EMPTY_COVERAGE = (
     "No other coverage in your library yet — import more articles (sahelreader add PATH) "
@@ -94,7 +99,7 @@ class SideList(OptionList):
         target.highlighted = 0 if step > 0 else target.option_count - 1
         return True
 
-    def set_rows(self, rows: list[tuple[Text, Choice | None]]) -> None:
+    def set_rows(self, rows: list[tuple[RenderableType, Choice | None]]) -> None:
         """Rows are (label, what selecting it does); None is a separator."""
         self.clear_options()
         self.choices = []
@@ -120,6 +125,8 @@ class SidePanel(VerticalScroll):
         article_id: str
         related: Related | None
         groups: list[EntityGroup]
+        story: Story | None
+        failed: str = ""  # why the related sources could not be worked out, if they could not
 
     @dataclass
     class CountsLoaded(Message):
@@ -132,9 +139,10 @@ class SidePanel(VerticalScroll):
         self.groups: list[EntityGroup] = []
         self.article_id: str | None = None
         self.note = ""
-        self._meta_filled = False
+        self._meta_lines = 0  # the details' height in lines, 0 before the first
         self.article_counts: dict[str, int] = {}
         self.related: Related | None = None
+        self.story: Story | None = None  # the open article's, when it has other articles
 
     def compose(self) -> ComposeResult:
         yield Static("About this article", classes="section-title")
@@ -143,6 +151,8 @@ class SidePanel(VerticalScroll):
         # then the previous article's details stay, dimmed, so opening an article changes no
         # widget's size and the screen need not be laid out again (40-50 ms at 120x40).
         with Vertical(id="side-details"):
+            # One row, when the article's story has other articles: enter opens the story.
+            yield SideList(id="story-list")
             yield Static("Note", classes="section-title")
             yield Static(id="side-note")
             yield Static("Entities", classes="section-title")
@@ -183,11 +193,17 @@ class SidePanel(VerticalScroll):
         worker = get_current_worker()
         try:
             related = self.library.related(article_id)
+            story = self.library.stories.of_article(article_id)
         except KeyError:
+            return
+        except Exception as error:  # noqa: BLE001 - one article's panel never stops the reader
+            self.log.error(f"related sources of {article_id}: {error!r}")
+            reason = f"{type(error).__name__}: {error}"
+            self.post_message(self.DetailsLoaded(article_id, None, groups, None, reason))
             return
         if worker.is_cancelled:
             return
-        self.post_message(self.DetailsLoaded(article_id, related, groups))
+        self.post_message(self.DetailsLoaded(article_id, related, groups, story))
         self._post_counts(article_id, groups, worker)
 
     @work(thread=True, exclusive=True, group="side-counts")
@@ -210,15 +226,22 @@ class SidePanel(VerticalScroll):
     def on_side_panel_details_loaded(self, message: DetailsLoaded) -> None:
         message.stop()
         if self.is_attached and message.article_id == self.article_id:
-            self.show_details(message.groups, message.related)
+            self.show_details(message.groups, message.related, message.story)
+            if message.failed:
+                problem = f"Could not work out the related sources: {one_line(message.failed)}"
+                for section in ("cited", "coverage", "link"):
+                    self._fill(section, [], problem)
 
     def on_side_panel_counts_loaded(self, message: CountsLoaded) -> None:
         message.stop()
         if self.is_attached and message.article_id == self.article_id:
             self.show_counts(message.counts)
 
-    def show_details(self, groups: list[EntityGroup], related: Related | None) -> None:
+    def show_details(
+        self, groups: list[EntityGroup], related: Related | None, story: Story | None
+    ) -> None:
         self.query_one("#side-details").remove_class("stale")
+        self.show_story(story)
         self.show_note(self.note)
         self.show_entities(groups)
         self.show_related(related)
@@ -229,7 +252,7 @@ class SidePanel(VerticalScroll):
     def show_entities(self, groups: list[EntityGroup]) -> None:
         self.groups = groups
         self.article_counts = {}
-        rows: list[tuple[Text, Choice | None]] = []
+        rows: list[tuple[RenderableType, Choice | None]] = []
         for group in self.groups:
             if rows and rows[-1][1] is not None and rows[-1][1].group is not None:
                 if rows[-1][1].group.type != group.type:
@@ -257,6 +280,17 @@ class SidePanel(VerticalScroll):
             label.append(f" · {articles:,} article{_s(articles)}", style="dim")
         return label
 
+    # -- the story -------------------------------------------------------------------------------
+
+    def show_story(self, story: Story | None) -> None:
+        """A row for the article's story when it has other articles ("Story · 4 articles ·
+        3 outlets · en, fr · 12–15 Nov 2025"); none for a story of one."""
+        self.story = story if story is not None and len(story.articles) > 1 else None
+        rows: list[tuple[RenderableType, Choice | None]] = []
+        if self.story is not None:
+            rows.append((_story_label(self.story), Choice("story", str(self.story.id))))
+        self.query_one("#story-list", SideList).set_rows(rows)
+
     # -- related sources ------------------------------------------------------------------------
 
     def show_related(self, related: Related | None) -> None:
@@ -274,25 +308,26 @@ class SidePanel(VerticalScroll):
             ],
             "No attributed sources found (agencies, outlets, officials, documents).",
         )
-        coverage: list[tuple[Text, Choice | None]] = []
+        coverage: list[tuple[RenderableType, Choice | None]] = []
         for outlet, items in related.coverage_by_outlet():
             if coverage:
                 coverage.append((Text(), None))
             name = outlet or "unknown source"
-            heading = Text()
-            heading.append(one_line(name), style="bold")
-            heading.append(f"  {len(items)} article{_s(len(items))}", style="dim")
+            # "Daily Dispatch  2 articles"; the count whole on a line of its own if need be.
+            count = Text(f"{len(items)} article{_s(len(items))}", style="dim")
+            heading = Packed(Text(one_line(name), style="bold"), [count], separator="  ")
             coverage.append((heading, Choice("source", outlet)))
             for item in items:
-                label = Text("  " + one_line(item.title))
+                # A long title wraps under its first character, its details under them.
+                parts = [(2, Text(one_line(item.title)))]
                 details = [short_date(item.published)] if item.published else []
                 if item.near_duplicate:
                     details.append("same wire copy")
                 if item.shared_entities:
                     details.append("shares " + ", ".join(map(one_line, item.shared_entities[:3])))
                 if details:
-                    label.append("\n    " + " · ".join(details), style="dim")
-                coverage.append((label, Choice("article", item.id)))
+                    parts.append((4, Text(" · ".join(details), style="dim")))
+                coverage.append((Indented(*parts), Choice("article", item.id)))
         self._fill("coverage", coverage, EMPTY_COVERAGE)
         self._show_more_from_outlet(related)
         self._fill(
@@ -306,19 +341,21 @@ class SidePanel(VerticalScroll):
 
     def _show_more_from_outlet(self, related: Related | None) -> None:
         items = related.more_from_outlet if related is not None else []
-        rows: list[tuple[Text, Choice | None]] = []
+        rows: list[tuple[RenderableType, Choice | None]] = []
         for item in items:
-            label = Text(one_line(item.title))
+            parts = [(0, Text(one_line(item.title)))]
             if item.published:
-                label.append(f"\n  {short_date(item.published)}", style="dim")
-            rows.append((label, Choice("article", item.id)))
+                parts.append((2, Text(short_date(item.published), style="dim")))
+            rows.append((Indented(*parts), Choice("article", item.id)))
         self.query_one("#outlet-list", SideList).set_rows(rows)
         self.query_one("#outlet-list", SideList).display = bool(rows)
         self.query_one("#side-outlet-title", Static).display = bool(rows)
 
     # -- plumbing ------------------------------------------------------------------------------
 
-    def _fill(self, section: str, rows: list[tuple[Text, Choice | None]], empty: str) -> None:
+    def _fill(
+        self, section: str, rows: list[tuple[RenderableType, Choice | None]], empty: str
+    ) -> None:
         names = {"entity": "entities", "cited": "cited", "coverage": "coverage", "link": "links"}
         listing = self.query_one(f"#{section}-list", SideList)
         listing.set_rows(rows)
@@ -368,9 +405,8 @@ class SidePanel(VerticalScroll):
         meta = self.query_one("#side-meta", Static)
         if article is None:
             meta.update(Text("Open an article to see its details.", style="dim italic"))
-            self._meta_filled = False
+            self._meta_lines = 0
             return
-        text = Text()
         rows = [
             ("Source", article.source or "unknown"),
             ("Author", article.author or "unknown"),
@@ -385,12 +421,41 @@ class SidePanel(VerticalScroll):
             ),
             ("Id", article.id),
         ]
+        # A long value ("Radio France Internationale", "unread · ★ bookmarked" in a narrow
+        # panel) wraps under its own column, not under the labels.
+        width = max(1, meta.content_size.width or 30)
+        lines = sum(_wrapped_lines(one_line(value), width - _LABEL_WIDTH) for _, value in rows)
+        grid = Table.grid(padding=0)
+        grid.add_column(width=_LABEL_WIDTH, style="bold", no_wrap=True)
+        grid.add_column(overflow="fold")
         for label, value in rows:
-            text.append(f"{label:<10}", style="bold")
-            text.append(one_line(value) + "\n")
-        # Always the same height (the link is under Links): no new layout for the screen.
-        meta.update(text, layout=not self._meta_filled)
-        self._meta_filled = True
+            grid.add_row(label, Text(one_line(value)))
+        # The same height as the last article's, most often (the link is under Links): a new
+        # layout for the screen only when it changed.
+        meta.update(grid, layout=lines != self._meta_lines)
+        self._meta_lines = lines
+
+
+_LABEL_WIDTH = 10  # "Published " and the rest
+
+
+def _wrapped_lines(value: str, width: int) -> int:
+    """How many lines `value` takes wrapped at `width` cells (words kept whole when they fit)."""
+    lines = Text(value).wrap(Console(width=max(1, width)), max(1, width))
+    return max(1, len(lines))
+
+
+def _story_label(story: Story) -> Packed:
+    """ "Story · 4 articles · 3 outlets · en, fr · 12–15 Nov 2025", each part kept whole on
+    as few lines as the panel's width allows. Outlet names are not in it (the Stories view has
+    them): the row stays short whatever the articles say."""
+    pieces = [Text(plural(len(story.articles), "article"))]
+    if story.outlets:
+        pieces.append(Text(plural(len(story.outlets), "outlet")))
+    if story.languages:
+        pieces.append(Text(", ".join(one_line(lang) for lang in story.languages)))
+    pieces.append(Text(story_dates(story), style="dim"))
+    return Packed(Text("Story", style="bold"), pieces)
 
 
 def _cited_label(name: str, kind: str, count: int) -> Text:
