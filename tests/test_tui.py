@@ -12,13 +12,14 @@ from rich.console import Console
 from textual.widgets import Input, Static
 
 from sahelreader.library import Library
+from sahelreader.models import View
 from sahelreader.tui import SahelReaderApp, make_app
 from sahelreader.tui.delays import Delays
 from sahelreader.tui.screens.dialogs import SaveSearchScreen, ViewsScreen
 from sahelreader.tui.screens.help import HelpScreen
 from sahelreader.tui.widgets.article_list import ArticleList
 from sahelreader.tui.widgets.reader import ArticleReader
-from sahelreader.tui.widgets.search_bar import SearchInput
+from sahelreader.tui.widgets.search_bar import SearchBar, SearchInput
 from sahelreader.tui.widgets.side_panel import SideList, SidePanel
 
 from .conftest import draft, utc
@@ -962,3 +963,168 @@ async def test_did_you_mean_inside_a_saved_view_proposes_the_words_typed(home: P
         await settle(app, pilot)
         assert app.main.request.search == "niamey" and app.main.view.query == "the"
         assert article_list.ids
+
+
+@pytest.mark.parametrize("signame", ["SIGTERM", "SIGHUP"])
+async def test_sigterm_and_sighup_save_the_note_being_typed(
+    home: Path, signame: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A terminal closed (SIGHUP) or a `kill` (SIGTERM) within the autosave's pause: the text
+    typed is saved, as on ctrl+q. The signal is real, sent to this process; a handler of the
+    test's own catches it should the app not handle it (and the note would then be lost)."""
+    import os
+    import signal
+
+    from sahelreader.tui.widgets.note_editor import NoteEditor
+
+    signum = getattr(signal, signame)
+    unhandled: list[int] = []
+    previous = signal.signal(signum, lambda number, frame: unhandled.append(number))
+    try:
+        app = make_app(library=build_library(home), delays=replace(Delays.none(), autosave=60))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            await pilot.press("enter", "e", *"typed just before the end")
+            article_id = app.query_one(NoteEditor).article_id
+            assert article_id is not None
+            os.kill(os.getpid(), signum)
+            await pilot.pause(0.2)
+            assert not unhandled
+            assert not app.is_running
+        assert app.return_code == 128 + signum
+    finally:
+        signal.signal(signum, previous)
+    assert app.library.note(article_id).body == "typed just before the end"
+
+
+async def test_a_query_not_understood_clears_the_last_querys_did_you_mean(home: Path) -> None:
+    """After "niamy⏎" offered niamey, "niamy AND" is an error: enter kept the error's place for
+    the older query's suggestion, and the empty list still offered it."""
+    app = app_for(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"niamy", "enter")
+        await settle(app, pilot)
+        assert "Did you mean: niamey" in app.query_one(SearchBar).message
+        await pilot.press("slash", "end", *" AND")
+        await pilot.pause(0.1)
+        await settle(app, pilot)
+        assert "AND" in app.query_one(SearchBar).message
+        assert "Did you mean" not in app.query_one(ArticleList).empty_message
+        await pilot.press("enter")
+        await settle(app, pilot)
+        message = app.query_one(SearchBar).message
+        assert "AND" in message and "Did you mean" not in message
+        assert "Did you mean" not in app.query_one(ArticleList).empty_message
+
+
+async def test_an_open_quote_with_no_hits_says_it_searched_as_if_closed(home: Path) -> None:
+    """`"convoy niamy` (no hits yet: the last word is half typed) said nothing of the quote it
+    closed, though `"convoy` and `(convoy` with hits did."""
+    app = app_for(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *'"convoy niamy')
+        await pilot.pause(0.1)
+        await settle(app, pilot)
+        assert app.query_one(ArticleList).ids == []
+        assert 'searching as if closed: "convoy niamy"' in app.query_one(SearchBar).message
+        await pilot.press("ctrl+u", *"(convoy niamy")
+        await pilot.pause(0.1)
+        await settle(app, pilot)
+        assert "searching as if closed: (convoy niamy)" in app.query_one(SearchBar).message
+
+
+def _said_by(app: SahelReaderApp) -> list[str]:
+    """Every notification from now on."""
+    said: list[str] = []
+    notify = app.notify
+
+    def record(message: str, **options: Any) -> None:
+        said.append(message)
+        notify(message, **options)
+
+    app.notify = record  # type: ignore[method-assign]
+    return said
+
+
+def _problem(app: SahelReaderApp) -> str:
+    return str(app.screen.query_one("#save-problem", Static).render())
+
+
+async def test_s_then_enter_with_no_name_names_the_view_after_its_query(home: Path) -> None:
+    """Enter in an empty name box did nothing and said nothing, and the dialog stayed open to
+    swallow the next keys; the query shown above it is the natural name."""
+    app = app_for(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"uranium deal", "enter")
+        await settle(app, pilot)
+        await pilot.press("S")
+        assert isinstance(app.screen, SaveSearchScreen)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, SaveSearchScreen)
+        assert app.library.saved_searches() == [("uranium deal", "uranium deal")]
+
+
+async def test_the_same_query_saved_twice_says_under_which_name(home: Path) -> None:
+    library = build_library(home)
+    library.save_search("Yellowcake", "uranium")
+    app = make_app(library=library, delays=Delays.none())
+    said = _said_by(app)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"uranium", "enter")
+        await settle(app, pilot)
+        await pilot.press("S")
+        await pilot.pause()
+        assert not isinstance(app.screen, SaveSearchScreen)
+        assert any("already saved as “Yellowcake”" in message for message in said)
+        assert library.saved_searches() == [("Yellowcake", "uranium")]
+
+
+@pytest.mark.parametrize("taken", ["Bookmarks", "notes", "All articles", "Yellowcake"])
+async def test_a_view_is_never_named_like_a_built_in_view_or_another_search(
+    home: Path, taken: str
+) -> None:
+    """Renamed "Bookmarks", a saved search made two "Bookmarks" rows in `v`; saved under the
+    name of another saved search, it replaced that search's query without a word."""
+    library = build_library(home)
+    library.save_search("Yellowcake", "uranium")
+    app = make_app(library=library, delays=Delays.none())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"convoy", "enter")
+        await settle(app, pilot)
+        await pilot.press("S", *taken, "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, SaveSearchScreen)  # refused: the dialog stays, saying why
+        assert "choose another name" in _problem(app)
+        assert library.saved_searches() == [("Yellowcake", "uranium")]
+        await pilot.press("ctrl+u", *"Convoys", "enter")
+        await settle(app, pilot)
+        assert library.saved_searches() == [("Convoys", "convoy"), ("Yellowcake", "uranium")]
+        app.main._rename_view(View("Convoys", "convoy"))
+        await pilot.pause()
+        await pilot.press("ctrl+u", *taken, "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, SaveSearchScreen)
+        assert "choose another name" in _problem(app)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert library.saved_searches() == [("Convoys", "convoy"), ("Yellowcake", "uranium")]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (120, 40)])
+async def test_the_search_placeholder_is_never_cut(home: Path, size: tuple[int, int]) -> None:
+    """At 80 columns the box showed "/ search (hover or ? for the": the hint lost its end."""
+    app = app_for(home)
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        search = app.query_one(SearchInput)
+        shown = "".join(segment.text for segment in search.render_line(0)).strip()
+        assert shown == search.placeholder
+        assert shown.startswith("/ search") and shown.endswith("syntax)")
+        if size[0] >= 120:
+            assert "hover" in shown  # the long hint where it fits

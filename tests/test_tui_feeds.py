@@ -564,3 +564,45 @@ async def test_the_feeds_table_at_120_columns_gives_the_names_the_room(
         errors = [str(table.get_row_at(row)[-1]) for row in range(table.row_count)]
         assert any("404" in error for error in errors)
         assert table.virtual_size.width <= table.scrollable_content_region.width
+
+
+async def test_a_on_the_feeds_screen_subscribes_to_a_feed_file(home: Path, tmp_path: Path) -> None:
+    """From the Feeds screen `a` means "subscribe", as `feeds add FILE` does: a feed file was
+    imported once, and the screen went on saying "0 subscriptions". From the reader `a` still
+    imports a feed file's entries as articles."""
+    feed_file = tmp_path / "dispatch.rss"
+    feed_file.write_bytes(rss(FIRST))
+    other_file = tmp_path / "other.rss"
+    other_file.write_bytes(rss(OTHER, title="Kayes Courier"))
+    app = reader(home)
+    said = recorded(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        count = app.library.count()
+        await pilot.press("F")
+        assert isinstance(app.screen, FeedsScreen)
+        await pilot.press("a")
+        assert isinstance(app.screen, AddScreen)
+        await paste(app, pilot, str(feed_file))
+        assert "subscribes" in told(app).lower()
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, FeedsScreen)
+        assert [feed.title for feed in app.library.subscriptions.all()] == ["Sahel Dispatch"]
+        assert ("information", "Subscribed to Sahel Dispatch: 2 articles.") in said
+        assert app.library.count() == count + 2
+        assert "Sahel Dispatch" in str(app.screen.query_one(DataTable).get_row_at(0))
+        await pilot.press("a")
+        await paste(app, pilot, str(feed_file))
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert ("information", "Already subscribed to Sahel Dispatch.") in said
+        await pilot.press("escape")  # back to the reader: `a` imports a feed file's entries
+        await settle(app, pilot)
+        await pilot.press("a")
+        await paste(app, pilot, str(other_file))
+        assert "imported as articles" in told(app)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert len(app.library.subscriptions.all()) == 1
+        assert app.library.count() == count + 3

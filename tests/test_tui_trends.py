@@ -368,3 +368,39 @@ def test_a_library_of_fewer_days_says_so() -> None:
     month = TrendShape([0] * 29 + [1], "day", "2024-03-14", "2024-04-12", 1, 0, 0, None)
     assert trends_title(month) == "Trends"  # no end said: no window said
     assert month.describe("Arlit") == "Arlit: 1 article in the 30 days to 2024-04-12 (by day)"
+
+
+async def test_one_day_of_news_draws_no_sparkline(home: Path) -> None:
+    """A library whose dated articles are all of one day (a first refresh; an undated archive
+    beside a few dated ones): one period stretched over the sparkline's width drew a solid bar,
+    read as constant heavy coverage. With fewer than two periods no sparkline is drawn: the
+    header shows none, the side panel names the entity and its count without one."""
+    home.mkdir(parents=True)
+    (home / "config.toml").write_text('[entities]\n"Odile Ferrand" = "person"\n', "utf-8")
+    library = Library.open(home, seed=False)
+    day = datetime(2022, 6, 3, 9, tzinfo=timezone.utc)
+    text = "Odile Ferrand opened the mill. Later Odile Ferrand spoke to the weavers."
+    drafts = [
+        draft(f"Mill {n}", text, url=f"https://mill.example/{n}", published=day) for n in (1, 2)
+    ]
+    drafts.append(draft("Mill archive", text, url="https://mill.example/old", published=None))
+    library.add_drafts(drafts)
+    library.ensure_index()
+    app = make_app(library=library, delays=Delays.none())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await _search(app, pilot, "weavers")
+        assert len(app.query_one(ArticleList).ids) == 3
+        assert not app.query_one(SearchTrend).display
+        trends = await _open_first_trends(app, pilot)
+        assert trends.rows[0].group.name == "Odile Ferrand"
+        label = next(iter(trends.query(".entity-trend-label").results(Static)))
+        line = next(iter(trends.query(Sparkline).results(Sparkline)))
+        assert label.display and "Odile Ferrand" in str(label.render())
+        assert not line.display
+
+
+def test_a_shape_of_one_period_is_not_drawn() -> None:
+    one = TrendShape([4], "day", "2024-04-12", "2024-04-12", 4, 0, 0, date(2024, 4, 12))
+    two = TrendShape([0, 1], "day", "2024-04-11", "2024-04-12", 1, 0, 0, date(2024, 4, 12))
+    assert not one.drawable and two.drawable

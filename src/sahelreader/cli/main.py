@@ -440,7 +440,8 @@ def _run_tui(library: Library) -> int:
         app.run()
     finally:
         app.close_search_process()
-    # A reader that stopped on an error (Textual prints it) must not look like a clean exit.
+    # A reader that stopped on an error (Textual prints it) must not look like a clean exit;
+    # one ended by SIGTERM or SIGHUP exits 128 + the signal (the note being typed saved first).
     return app.return_code or EXIT_OK
 
 

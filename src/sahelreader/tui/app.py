@@ -6,6 +6,8 @@ Everything about reading lives on the main screen (`screens/main.py`) and its wi
 
 from __future__ import annotations
 
+import asyncio
+import signal
 import threading
 from pathlib import Path
 from typing import ClassVar
@@ -72,6 +74,7 @@ class SahelReaderApp(App[None]):
         return not self.screen_stack or not self.is_running
 
     def on_mount(self) -> None:
+        self._handle_signals()
         if self.library.config.keymap:
             self.set_keymap(self.library.config.keymap)
         if self.library.config.theme:
@@ -188,6 +191,7 @@ class SahelReaderApp(App[None]):
         await super().on_event(event)
 
     def on_unmount(self) -> None:
+        self._handle_signals(stop=True)
         self.collector.stop()
         self.close_search_process()  # the app's own process ends with it
 
@@ -200,6 +204,34 @@ class SahelReaderApp(App[None]):
     async def action_quit(self) -> None:
         self.main.save_open_note()
         self.exit()
+
+    # SIGTERM (a logout, `kill`) and SIGHUP (the terminal window closed) end the reader like
+    # ctrl+q: the note being typed is saved first, not lost with the autosave's pause.
+    _ENDING_SIGNALS = tuple(
+        getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
+    )
+
+    def _handle_signals(self, stop: bool = False) -> None:
+        if threading.current_thread() is not threading.main_thread():
+            return  # only the main thread may handle signals
+        loop = asyncio.get_running_loop()
+        for signum in self._ENDING_SIGNALS:
+            try:
+                if stop:
+                    loop.remove_signal_handler(signum)
+                else:
+                    loop.add_signal_handler(signum, self.terminated, signum)
+            except (NotImplementedError, RuntimeError, ValueError):
+                pass  # a loop without signal handling (Windows): the default action stays
+
+    def terminated(self, signum: int) -> None:
+        """The process was asked to end: the open note is written now (synchronously, before
+        anything can be lost), then the app exits as on ctrl+q."""
+        try:
+            if self.screen_stack:
+                self.main.save_open_note()
+        finally:
+            self.exit(return_code=128 + signum)
 
 
 class _IndexProgressReporter:

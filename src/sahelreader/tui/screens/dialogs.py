@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Literal
 
 from rich.text import Text
@@ -13,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from sahelreader.models import View
 from sahelreader.tui import bindings
+from sahelreader.tui.widgets.ordered_keys import OrderedInput
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -37,37 +39,64 @@ class ConfirmScreen(ModalScreen[bool]):
 
 
 class SaveSearchScreen(ModalScreen[str | None]):
+    """A name for a search: saved (or renamed) with it. `default` is the name enter gives an
+    empty box (a new search's query); `check` says why a name will not do (a built-in view's,
+    another search's), and the dialog stays open saying so."""
+
     BINDINGS = bindings.SAVE_SEARCH
 
     def __init__(
-        self, query: str, *, heading: str = "Save this search as a view", name: str = ""
+        self,
+        query: str,
+        *,
+        heading: str = "Save this search as a view",
+        name: str = "",
+        default: str = "",
+        check: Callable[[str], str | None] | None = None,
     ) -> None:
         super().__init__()
         self.query_text = query
         self.heading = heading
         self.initial_name = name
+        self.default_name = default.strip()
+        self.check = check
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static(Text(self.heading, style="bold"))
             yield Static(Text(self.query_text, style="italic"))
-            yield Input(
+            yield OrderedInput(
                 self.initial_name,
-                placeholder="Name, e.g. Tiani watch",
+                placeholder=(
+                    "Name (enter alone: the query)"
+                    if self.default_name
+                    else "Name, e.g. Tiani watch"
+                ),
                 id="save-name",
                 select_on_focus=False,  # a rename edits the old name; typing does not erase it
             )
+            yield Static(id="save-problem")
             yield Static(Text("enter saves · esc cancels", style="dim"))
 
+    def on_mount(self) -> None:
+        self.query_one("#save-problem", Static).display = False
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        name = event.value.strip()
-        if name:
-            self.dismiss(name)
+        event.stop()
+        self.action_submit()
 
     def action_submit(self) -> None:
-        name = self.query_one("#save-name", Input).value.strip()
-        if name:
+        name = self.query_one("#save-name", Input).value.strip() or self.default_name
+        problem = "Type a name (esc cancels)." if not name else None
+        if problem is None and self.check is not None:
+            problem = self.check(name)
+        if problem is None:
             self.dismiss(name)
+            return
+        line = self.query_one("#save-problem", Static)
+        line.update(Text(problem, style="bold red"))
+        line.display = True
+        self.app.bell()
 
     def action_cancel(self) -> None:
         self.dismiss(None)

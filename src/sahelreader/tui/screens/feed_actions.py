@@ -60,7 +60,11 @@ class FeedActions(Screen[None]):
 
     def action_add(self) -> None:
         if not isinstance(self.app.screen, AddScreen):
-            self.app.push_screen(AddScreen(self.library, self.index_ready), self.after_add)
+            # From the Feeds screen `a` means "subscribe": a feed file is subscribed to (as
+            # `feeds add FILE` does), not imported once.
+            subscribe = isinstance(self.app.screen, FeedsScreen)
+            dialog = AddScreen(self.library, self.index_ready, subscribe=subscribe)
+            self.app.push_screen(dialog, self.after_add)
 
     def after_add(self, outcome: Added | None) -> None:
         if outcome is None:

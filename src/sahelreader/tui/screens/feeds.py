@@ -32,6 +32,7 @@ from sahelreader.text.clean import one_line, plural
 from sahelreader.tui import bindings
 from sahelreader.tui.screens.dialogs import ConfirmScreen
 from sahelreader.tui.widgets.key_footer import KeyFooter
+from sahelreader.tui.widgets.ordered_keys import OrderedInput
 
 if TYPE_CHECKING:
     from sahelreader.library.subscriptions import FeedRecord
@@ -43,6 +44,8 @@ if TYPE_CHECKING:
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 _HOST_LIKE = re.compile(r"^[\w-]+(\.[\w-]+)+(/|$)")  # "dispatch.example/feed.xml"
 _FEED_FILE = "a feed file: its entries are imported as articles"
+# From the Feeds screen a feed file is subscribed to, as `feeds add FILE` does.
+_FEED_FILE_SUBSCRIBED = "a feed file: subscribes to it (r reads it again for new entries)"
 _JSON_LINES = "a JSON Lines file: one article a line"
 _KINDS = {
     ".opml": "an OPML list: subscribes to every feed it lists (r fetches their articles)",
@@ -75,18 +78,19 @@ class Target:
     ok: bool
 
 
-def describe_target(typed: str) -> Target:
+def describe_target(typed: str, *, subscribe: bool = False) -> Target:
     """Say what `typed` is (a web address, a folder, a file of some kind) or why it will not
-    do; only the file system's metadata is read, never the file."""
+    do; only the file system's metadata is read, never the file. With `subscribe` (the Feeds
+    screen's `a`) a feed file is subscribed to rather than imported once."""
     text = typed.strip()
     if not text:
         return Target("", EMPTY_HINT, False)
     scheme = _SCHEME.match(text)
     if scheme and text[:7].lower() == "file://":
-        return _describe_path(text, Path(unquote(urlsplit(text).path)))
+        return _describe_path(text, Path(unquote(urlsplit(text).path)), subscribe)
     if scheme and (text[scheme.end() :].startswith("//") or scheme[1].lower() == "feed"):
         return _describe_address(text, scheme[1].lower())
-    return _describe_path(text, Path(text).expanduser())
+    return _describe_path(text, Path(text).expanduser(), subscribe)
 
 
 def _describe_address(text: str, scheme: str) -> Target:
@@ -106,7 +110,7 @@ def _describe_address(text: str, scheme: str) -> Target:
     )
 
 
-def _describe_path(text: str, path: Path) -> Target:
+def _describe_path(text: str, path: Path, subscribe: bool = False) -> Target:
     shown = one_line(text)
     try:
         exists = path.exists()
@@ -122,10 +126,17 @@ def _describe_path(text: str, path: Path) -> Target:
         return Target(given, "Not a file or a folder (a device or a pipe).", False)
     suffix = _suffix(path)
     kind = _KINDS.get(suffix)
+    if kind == _FEED_FILE and subscribe:
+        kind = _FEED_FILE_SUBSCRIBED
     if kind is None:
         what = f"type {suffix}" if suffix else "no file type"
         return Target(given, f"Not a file sahelreader reads ({what}). It reads {READS}.", False)
     return Target(given, f"{kind[0].upper()}{kind[1:]} ({_size(path)}).", True)
+
+
+def _is_feed_file(given: str) -> bool:
+    path = Path(given)
+    return path.is_file() and _KINDS.get(_suffix(path)) == _FEED_FILE
 
 
 def _suffix(path: Path) -> str:
@@ -215,6 +226,29 @@ def _outcome(library: Library, report: AddReport, shown: str) -> Added:
     return Added(f"Nothing to add: no article files in {shown}.", ok=False, severity="warning")
 
 
+def subscribed_to_file(library: Library, path: str, shown: str) -> Added:
+    """The Feeds screen's `a` with a feed file: subscribed to, as `feeds add FILE` does."""
+    from sahelreader.library.subscriptions import SubscribeError
+
+    try:
+        done = library.subscriptions.subscribe(path)
+    except SubscribeError as error:
+        return Added(f"Not subscribed: {one_line(str(error))}", ok=False, severity="error")
+    name = one_line(done.feed.title) or shown
+    if not done.created:
+        return Added(f"Already subscribed to {name}.")
+    said = plural(done.added, "article") if done.added else "no articles new to the library"
+    message = f"Subscribed to {name}: {said}."
+    if done.notes:
+        return Added(
+            f"{message} Note: {one_line(done.notes[0])}",
+            severity="warning",
+            articles=done.added,
+            subscribed=1,
+        )
+    return Added(message, articles=done.added, subscribed=1)
+
+
 def _reason(failure: tuple[str, str]) -> str:
     target, reason = failure
     # A reason that names its own target reads well alone; a bare one needs the name.
@@ -231,16 +265,20 @@ class AddScreen(ModalScreen[Added | None]):
     class Done(Message):
         outcome: Added
 
-    def __init__(self, library: Library, index_ready: threading.Event) -> None:
+    def __init__(
+        self, library: Library, index_ready: threading.Event, *, subscribe: bool = False
+    ) -> None:
         super().__init__()
         self.library = library
         self.index_ready = index_ready
+        self.subscribe = subscribe  # opened from the Feeds screen: a feed file is subscribed to
         self.busy = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(Text("Add to the library", style="bold"))
-            yield Input(
+            heading = "Subscribe to a feed" if self.subscribe else "Add to the library"
+            yield Static(Text(heading, style="bold"))
+            yield OrderedInput(  # keys typed in one burst keep their order
                 placeholder="A file, folder, feed or web address",
                 id="add-target",
                 select_on_focus=False,  # after a failure the text is fixed, not retyped
@@ -258,7 +296,7 @@ class AddScreen(ModalScreen[Added | None]):
     @on(Input.Changed, "#add-target")
     def _typed(self, event: Input.Changed) -> None:
         if not self.busy:
-            target = describe_target(event.value)
+            target = describe_target(event.value, subscribe=self.subscribe)
             empty = not event.value.strip()
             self._say(target.what, "italic" if target.ok or empty else "bold red")
 
@@ -269,7 +307,7 @@ class AddScreen(ModalScreen[Added | None]):
     def action_submit(self) -> None:
         if self.busy:
             return
-        target = describe_target(self.target_input.value)
+        target = describe_target(self.target_input.value, subscribe=self.subscribe)
         if not target.ok:
             self._say(target.what, "bold red")
             self.app.bell()
@@ -284,8 +322,11 @@ class AddScreen(ModalScreen[Added | None]):
         worker = get_current_worker()
         library = self.library
         try:
-            report = library.add([given], cancelled=worker.cancelled_event)
-            outcome = outcome_of(library, report, shown)
+            if self.subscribe and _is_feed_file(given):
+                outcome = subscribed_to_file(library, given, shown)
+            else:
+                report = library.add([given], cancelled=worker.cancelled_event)
+                outcome = outcome_of(library, report, shown)
             synced = False
             # Even after esc (the dialog is gone, a web address was fetched all the same): the
             # articles are stored, so they become searchable; the list notices them by itself.

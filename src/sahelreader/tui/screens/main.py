@@ -25,6 +25,8 @@ from sahelreader.entities.summary import EntityGroup, group_entities
 from sahelreader.library import Library, QueryError, StoreError, citation, close_open_marks
 from sahelreader.models import (
     ALL_ARTICLES,
+    BOOKMARKS,
+    NOTES,
     Article,
     Entity,
     FilterName,
@@ -384,6 +386,11 @@ class MainScreen(FeedActions, StoryActions):
             # (and openable) while the bar says what the query lacks.
             self._searching = False
             self._invalid_query = True
+            # The suggestion was for an older query: enter must not offer it in the error's
+            # place, nor the empty list below go on offering it.
+            self._suggestion = None
+            if not article_list.ids:
+                article_list.show_empty_message("No articles match.")
             bar.show_message(result.error, error=True)
             self._update_status()
             return
@@ -410,7 +417,8 @@ class MainScreen(FeedActions, StoryActions):
                     "searches everything)."
                 )
             else:
-                bar.show_message("")  # the list says "No articles match."
+                # The list says "No articles match."; the bar, an open quote or bracket closed.
+                bar.show_message(self._closed_note(result.query))
         elif result.query and result.more and self.filter == "all":
             bar.show_message(
                 f"showing the best {len(result.ids):,} of {plural(result.total, 'hit')}"
@@ -683,7 +691,7 @@ class MainScreen(FeedActions, StoryActions):
         if self._search_timer is not None:
             self._search_timer.stop()
         self._typing = False
-        if not self._run_search(event.value) and self._suggestion:
+        if not self._run_search(event.value) and self._suggestion and not self._invalid_query:
             # Searched while typing: its suggestion waited for enter.
             self.query_one(SearchBar).show_message(DID_YOU_MEAN + self._suggestion + ACCEPT_HINT)
             self.query_one(ArticleList).show_empty_message(
@@ -991,6 +999,13 @@ class MainScreen(FeedActions, StoryActions):
         if not query:
             self.notify("Search for something first (/), then S saves it.", severity="warning")
             return
+        already = [name for name, saved in self.library.saved_searches() if saved.strip() == query]
+        if already:
+            self.notify(
+                f"This search is already saved as “{already[0]}”: v opens it, r there renames it.",
+                markup=False,
+            )
+            return
 
         def saved(name: str | None) -> None:
             if not name:
@@ -1005,7 +1020,20 @@ class MainScreen(FeedActions, StoryActions):
                 return
             self.notify(f"Saved “{name}”. Press v to open it.", markup=False)
 
-        self.app.push_screen(SaveSearchScreen(query), saved)
+        self.app.push_screen(
+            SaveSearchScreen(query, default=one_line(query), check=self._view_name_problem),
+            saved,
+        )
+
+    def _view_name_problem(self, name: str, renaming: str | None = None) -> str | None:
+        """Why `name` will not do for a saved search (None if it will): a built-in view's
+        name, in any case, would make two rows alike in `v`; another search's would replace
+        its query."""
+        if name.casefold() in {view.name.casefold() for view in (ALL_ARTICLES, BOOKMARKS, NOTES)}:
+            return f"“{name}” is a built-in view: choose another name."
+        if name != renaming and any(saved == name for saved, _ in self.library.saved_searches()):
+            return f"A view named “{name}” exists already: choose another name."
+        return None
 
     def action_choose_view(self) -> None:
         self.count_views()
@@ -1047,7 +1075,12 @@ class MainScreen(FeedActions, StoryActions):
                     self.notify(f"A view named “{name}” exists already.", severity="warning")
             self.count_views(highlight=name or view.name)
 
-        screen = SaveSearchScreen(view.query, heading="Rename this view", name=view.name)
+        screen = SaveSearchScreen(
+            view.query,
+            heading="Rename this view",
+            name=view.name,
+            check=lambda name: self._view_name_problem(name, renaming=view.name),
+        )
         self.app.push_screen(screen, renamed)
 
     def _delete_view(self, view: View) -> None:

@@ -11,6 +11,7 @@ from textual.widgets import Static, TextArea
 
 from sahelreader.text.clean import one_line, strip_control
 from sahelreader.tui import bindings
+from sahelreader.tui.widgets.ordered_keys import OrderedTextArea
 
 
 class NoteEditor(Vertical):
@@ -62,7 +63,9 @@ class NoteEditor(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("Note", id="note-heading")
-        yield TextArea(id="note-text", language="markdown", soft_wrap=True, tab_behavior="focus")
+        yield OrderedTextArea(
+            id="note-text", language="markdown", soft_wrap=True, tab_behavior="focus"
+        )
         yield Static(id="note-status")
 
     @property

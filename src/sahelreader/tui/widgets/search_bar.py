@@ -6,9 +6,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from sahelreader.tui import bindings
+from sahelreader.tui.widgets.ordered_keys import OrderedInput
 
 SYNTAX_HELP = (
     'Search syntax: words (all must match) · a OR b · NOT word · "exact phrase" · '
@@ -18,7 +19,12 @@ SYNTAX_HELP = (
 )
 
 
-class SearchInput(Input):
+# The box's hint, whole: the long one where it fits (the list pane is narrower at 80 columns).
+PLACEHOLDER = "/ search (hover or ? for the syntax)"
+PLACEHOLDER_SHORT = "/ search (? for the syntax)"
+
+
+class SearchInput(OrderedInput):
     BINDINGS = bindings.SEARCH_BAR
 
     class Cleared(Message):
@@ -34,7 +40,7 @@ class SearchBar(Vertical):
 
     def compose(self) -> ComposeResult:
         search = SearchInput(
-            placeholder="/ search (hover or ? for the syntax)",
+            placeholder=PLACEHOLDER,
             id="search-input",
             select_on_focus=False,
         )
@@ -58,3 +64,10 @@ class SearchBar(Vertical):
 
     def on_mount(self) -> None:
         self.show_message("")
+
+    def on_resize(self) -> None:
+        search = self.query_one(SearchInput)
+        room = search.content_size.width
+        placeholder = PLACEHOLDER if room >= len(PLACEHOLDER) else PLACEHOLDER_SHORT
+        if search.placeholder != placeholder:
+            search.placeholder = placeholder

@@ -66,6 +66,12 @@ class TrendShape:
     def days(self) -> int:
         return len(self.counts) if self.by == "day" else 0
 
+    @property
+    def drawable(self) -> bool:
+        """Whether a sparkline says anything: one period (a library of one day's news) is
+        stretched over the whole width, a solid bar read as constant heavy coverage."""
+        return len(self.counts) >= 2
+
     def describe(self, what: str) -> str:
         """ "Kyiv: 3 articles in the 30 days to 2025-05-28, the library's newest (by day; 27 in
         all: 16 dated outside them, 8 undated)"."""
@@ -115,7 +121,8 @@ def trends_title(shape: TrendShape | None) -> str:
 
 
 class SearchTrend(Horizontal):
-    """The header's sparkline for the current search; hidden with no search (or no dates)."""
+    """The header's sparkline for the current search; hidden with no search (or no dates, or
+    dates of one day only)."""
 
     DEFAULT_CSS = """
     SearchTrend {
@@ -198,7 +205,7 @@ class SearchTrend(Horizontal):
         if message.query != self.query_text:
             return
         self.shape = message.shape
-        if message.shape is None or not message.shape.total:
+        if message.shape is None or not message.shape.total or not message.shape.drawable:
             self.display = False
             return
         self.query_one(Sparkline).data = message.shape.counts
@@ -298,6 +305,7 @@ class EntityTrends(Vertical):
             if not shown:
                 continue
             row = message.rows[index]
+            line.display = row.shape.drawable  # the name and its count still say something
             label.update(_entity_label(row))
             line.data = row.shape.counts
             label.tooltip = line.tooltip = Text(row.shape.describe(one_line(row.group.name)))
