@@ -185,7 +185,10 @@ def test_feeds_keep_and_vacuum(home: Path, server: LocalServer) -> None:
     url = server.route("/rss", Reply(200, rss([story(n) for n in range(1, 6)])))
     cli(home, "feeds", "add", url)
     kept = cli(home, "feeds", "keep", url, "--items", "2")
-    assert kept.returncode == 0 and "3 articles pruned" in kept.stdout
+    assert kept.returncode == 0 and "3 articles beyond it will be pruned" in kept.stdout
+    assert len(json.loads(cli(home, "search", "convoy", "--json").stdout)) == 5  # not yet
+    now = cli(home, "feeds", "keep", url, "--items", "2", "--now")
+    assert now.returncode == 0 and "3 articles pruned" in now.stdout
     assert len(json.loads(cli(home, "search", "convoy", "--json").stdout)) == 2
     vacuum = cli(home, "vacuum")
     assert vacuum.returncode == 0 and "pruned by retention" in vacuum.stdout

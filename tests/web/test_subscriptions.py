@@ -325,7 +325,7 @@ def test_retention_prunes_old_articles_but_never_noted_ones_and_they_do_not_retu
     done = lib.subscriptions.subscribe(url)
     oldest = min(done.ids, key=lambda i: lib.get(i).published or 0)  # type: ignore[arg-type,return-value]
     lib.set_bookmark(oldest, True)
-    pruned = lib.subscriptions.set_retention(url, None, 2)
+    pruned = lib.subscriptions.set_retention(url, None, 2, prune_now=True)
     assert pruned == 3 and lib.count() == 3 and oldest in lib.store.all_ids()
     report = lib.subscriptions.refresh()
     assert report.added == 0 and lib.count() == 3
@@ -346,8 +346,20 @@ def test_retention_by_days(lib: Library, server: LocalServer) -> None:
     )
     url = server.route("/days", Reply(200, rss([recent, old])))
     lib.subscriptions.subscribe(url)
-    assert lib.subscriptions.set_retention(url, 30, None) == 1
+    assert lib.subscriptions.set_retention(url, 30, None, prune_now=True) == 1
     assert [lib.get(i).title for i in lib.store.all_ids()] == ["Fresh news"]
+
+
+def test_a_new_limit_prunes_nothing_before_the_next_refresh(
+    lib: Library, server: LocalServer
+) -> None:
+    items = [story(n) for n in range(1, 7)]
+    url = server.route("/later", lambda seen: Reply(200, rss(items)))
+    lib.subscriptions.subscribe(url)
+    assert lib.subscriptions.set_retention(url, None, 2) == 4  # beyond it, still there
+    assert lib.count() == 6
+    lib.subscriptions.refresh()
+    assert lib.count() == 2
 
 
 def test_opml_import_subscribes_without_fetching_and_export_round_trips(

@@ -83,13 +83,17 @@ def add_parsers(commands: argparse._SubParsersAction[Any]) -> None:
         "keep",
         help="set how long a feed's articles are kept",
         description="Retention: keep only the feed's articles of the last N days and/or its N "
-        "newest; articles with a note or a bookmark are never pruned. Prunes now and after "
-        "each refresh. --forever removes the limits.",
+        "newest; articles with a note or a bookmark are never pruned. Prunes after each "
+        "refresh (and with `vacuum`); says first how many articles that is. --now prunes them "
+        "at once. --forever removes the limits.",
     )
     keep.add_argument("url", metavar="URL")
     keep.add_argument("--days", type=_count, metavar="N", help="keep N days of articles")
     keep.add_argument("--items", type=_count, metavar="N", help="keep the newest N articles")
     keep.add_argument("--forever", action="store_true", help="no limit")
+    keep.add_argument(
+        "--now", action="store_true", help="prune the articles beyond the limit at once"
+    )
 
     refresh = commands.add_parser(
         "refresh",
@@ -307,10 +311,20 @@ def _feeds_keep(args: argparse.Namespace, err: Console) -> int:
         err.print(Text("sahelreader: give --days N, --items N or --forever", style="red"))
         return EXIT_FAILED
     with _opened(args, err) as library:
-        pruned = library.subscriptions.set_retention(args.url, args.days, args.items)
-        if pruned:
-            _sync_index(library, err)
-        console().print(f"retention set; {plural(pruned, 'article')} pruned")
+        beyond = library.subscriptions.set_retention(
+            args.url, args.days, args.items, prune_now=args.now
+        )
+        if args.now:
+            if beyond:
+                _sync_index(library, err)
+            console().print(f"retention set; {plural(beyond, 'article')} pruned")
+        elif beyond:
+            console().print(
+                f"retention set; {plural(beyond, 'article')} beyond it will be pruned at the "
+                "next refresh (`feeds keep … --now` or `vacuum` prunes them now)"
+            )
+        else:
+            console().print("retention set; no article is beyond it")
         return EXIT_OK
 
 

@@ -333,15 +333,21 @@ class Subscriptions:
             self.library.store.remove(doomed, with_user_data=False)
         return record, len(doomed), kept
 
-    def set_retention(self, given: str, days: int | None, items: int | None) -> int:
-        """Keep this feed's last `days` days or `items` articles (None: no limit); prunes now.
-        Returns the articles pruned."""
+    def set_retention(
+        self, given: str, days: int | None, items: int | None, *, prune_now: bool = False
+    ) -> int:
+        """Keep this feed's last `days` days or `items` articles (None: no limit), pruned after
+        each refresh. Returns how many articles are beyond it now: pruned at once with
+        `prune_now`, else left until the next refresh (a limit typed by mistake loses nothing
+        before the user has seen that count)."""
         record = self.find(given)
         if record is None:
             raise KeyError(f"not subscribed to {given}")
         self.table.set_retention(record.id, days, items)
         fresh = self.table.by_id(record.id)
-        return self._prune(fresh) if fresh is not None else 0
+        if fresh is None:
+            return 0
+        return self._prune(fresh) if prune_now else len(self.table.prunable(fresh))
 
     def prune_all(self) -> int:
         return sum(self._prune(record) for record in self.all())
