@@ -58,13 +58,21 @@ def test_nested_outlines_give_categories() -> None:
         OpmlFeed("https://gao.example/feed.atom", "Le Journal de Gao", "", "Africa/French/Deeper"),
         OpmlFeed("https://sahel-watch.example/feeds/news.rss", "Sahel Watch", "", "Africa"),
         OpmlFeed("http://top.example/rss.xml", "Top level"),
+        # not http(s): given as written, for the importer to refuse with its reason
+        OpmlFeed("file:///etc/passwd", "Local file"),
+        OpmlFeed("javascript:alert(1)", "Scripted"),
+        OpmlFeed("/feed.xml", "Relative"),
     ]
 
 
-def test_non_http_urls_are_skipped_and_duplicates_kept_once() -> None:
+def test_duplicates_are_kept_once_and_non_http_urls_stay_one_line() -> None:
     urls = [feed.url for feed in read_opml(NESTED)]
     assert len(urls) == len(set(urls))
-    assert not any(url.startswith(("file:", "javascript:", "/")) for url in urls)
+    odd = read_opml(
+        b'<opml version="2.0"><body><outline type="rss" text="x" '
+        b'xmlUrl="javascript:a&#10;lert(1)&#x202E;"/></body></opml>'
+    )
+    assert ["\n" not in feed.url and "\u202e" not in feed.url for feed in odd] == [True]
 
 
 def test_a_feed_outline_holding_others() -> None:

@@ -531,3 +531,24 @@ def test_a_feed_is_found_by_its_name_when_the_name_is_unique(
     assert lib.subscriptions.find("Sahel FR") is None  # two feeds: say which by address
     record, _, _ = lib.subscriptions.remove(first)
     assert record.url == first
+
+
+def test_opml_import_refuses_non_http_feeds_by_name_and_takes_feed_urls(
+    lib: Library, tmp_path: Path
+) -> None:
+    listing = tmp_path / "mine.opml"
+    listing.write_text(
+        '<opml version="2.0"><body>'
+        '<outline type="rss" text="Wire" xmlUrl="https://wire.example.org/rss"/>'
+        '<outline type="rss" text="Podcast app" xmlUrl="feed://radio.example.org/rss"/>'
+        '<outline type="rss" text="Local" xmlUrl="file:///home/me/feed.xml"/>'
+        '<outline type="rss" text="Script" xmlUrl="javascript:alert(1)"/>'
+        "</body></opml>",
+        encoding="utf-8",
+    )
+    report = lib.subscriptions.import_opml(listing)
+    assert report.subscribed == ["https://wire.example.org/rss", "http://radio.example.org/rss"]
+    assert report.refused == [
+        ("file:///home/me/feed.xml", "not an http(s) address"),
+        ("javascript:alert(1)", "not an http(s) address"),
+    ]

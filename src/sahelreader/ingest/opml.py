@@ -24,6 +24,8 @@ from sahelreader.ingest.limits import Limits, current
 from sahelreader.ingest.reader import read_bytes
 from sahelreader.text.clean import one_line
 
+_MOST_URL_CHARS = 2_000
+
 __all__ = ["OpmlFeed", "read_opml", "read_opml_file", "write_opml"]
 
 NOT_OPML = "not an OPML file"
@@ -64,7 +66,8 @@ def read_opml(data: bytes, limits: Limits | None = None) -> list[OpmlFeed]:
     """The feeds in an OPML file, in document order, each URL once.
 
     Outlines with an ``xmlUrl`` are feeds; outlines without one that hold others are folders,
-    whose names make the feeds' ``category``. Feeds whose URL is not http(s) are left out.
+    whose names make the feeds' ``category``. A feed URL that is not http(s) is given as written
+    (on one line): the importer refuses it, or makes a ``feed://`` address an http one.
     Raises IngestError ("not an OPML file: …") for anything else, including a file with a DTD,
     and, before parsing, one of more elements than the feed cap (``limits.feed_elements``).
     """
@@ -79,7 +82,10 @@ def read_opml(data: bytes, limits: Limits | None = None) -> list[OpmlFeed]:
     seen: set[str] = set()
     for outline, folders in _outlines(body):
         attributes = {str(name).lower(): value for name, value in outline.attrib.items()}
-        url = clean_url(attributes.get("xmlurl", ""))
+        raw = attributes.get("xmlurl", "")
+        # Not an http(s) address ("feed://…", "file:…", "javascript:…"): kept as written (one
+        # line, capped) for the importer to convert or refuse with its reason, never opened.
+        url = clean_url(raw) or one_line(raw)[:_MOST_URL_CHARS]
         if not url or url in seen:
             continue
         seen.add(url)
