@@ -120,6 +120,8 @@ INDEX_LOCK_WAIT = 30.0
 INDEX_QUIET_SECONDS = 10.0
 SMALL_SEGMENTS_AT_CLOSE = 12
 
+_WORD = re.compile(r"\w+")
+
 __all__ = [
     "AddReport",
     "DamagedLibrary",
@@ -1293,8 +1295,20 @@ class Library:
                 hits.append(
                     SearchHit(row.id, row.title, row.source, "", row.published, found.score, "", [])
                 )
-        suggestion = None if raw.total else self.index.suggest(text)
+        suggestion = None if raw.total else self.index.suggest(text, self._written_word)
         return SearchResults(hits, raw.total, suggestion, raw.terms, raw.more)
+
+    def _written_word(self, article_id: str, folded: str) -> str | None:
+        """The word `folded` as the article writes it ("Goïta" for "goita"), or None."""
+        try:
+            article = self.store.get(article_id)
+        except KeyError:
+            return None
+        for text in (article.title, article.body):
+            for word in _WORD.findall(text):
+                if fold(word) == folded:
+                    return str(word)
+        return None
 
     def ranking(self, text: str, limit: int | None = 20, sort: SearchSort = "relevance") -> Ranking:
         """The ids of a search's hits in order and how many match, without building hits: what
@@ -1304,7 +1318,7 @@ class Library:
         except FileNotFoundError as error:
             raise _not_built() from error
         ids = self.store.present([hit.id for hit in raw.hits])  # removed since the index caught up
-        suggestion = None if raw.total else self.index.suggest(text)
+        suggestion = None if raw.total else self.index.suggest(text, self._written_word)
         return Ranking(ids, raw.total, raw.more, raw.terms, suggestion)
 
     def _ranked(self, text: str, limit: int | None, sort: SearchSort) -> RawResults:

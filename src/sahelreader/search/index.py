@@ -630,8 +630,12 @@ class SearchIndex:
         local.dates = (searcher, dates, docnums)
         return dates, docnums
 
-    def suggest(self, text: str) -> str | None:
-        """The query with unknown words replaced by the closest words in the library, or None."""
+    def suggest(
+        self, text: str, written: Callable[[str, str], str | None] | None = None
+    ) -> str | None:
+        """The query with unknown words replaced by the closest words in the library, or None.
+        `written(article_id, word)` gives the word as an article holding it writes it ("goïta"
+        for the folded "goita"), when the caller can read articles."""
         searcher = self._searcher()
         changed = False
 
@@ -648,11 +652,33 @@ class SearchIndex:
             if suggestion is None:
                 return word
             changed = True
-            return suggestion
+            return _as_written(searcher, suggestion, written) or suggestion
 
         # Only bare words: fielded, wildcard and fuzzy terms are the user's deliberate choice.
         corrected = _BARE_WORD.sub(replace, text)
         return corrected if changed else None
+
+
+def _as_written(
+    searcher: Any, folded: str, written: Callable[[str, str], str | None] | None
+) -> str | None:
+    """`folded` as the first article holding it writes it, lower case (accents kept), or None."""
+    if written is None or folded.isascii() and not _MAY_HAVE_ACCENTS.search(folded):
+        return None
+    for field in ("title", "body"):
+        if field not in searcher.schema:
+            continue
+        for docnum in searcher.docs_for_query(Term(field, folded)):
+            article_id = searcher.stored_fields(docnum).get("id")
+            form = written(str(article_id), folded) if article_id else None
+            if form:
+                return form.lower()
+            break
+    return None
+
+
+# Folded words an accent may have been taken from: any vowel, c or n ("goita" is "goïta").
+_MAY_HAVE_ACCENTS = re.compile(r"[aeiouycn]")
 
 
 def _start_workers_deaf_to_interrupts(writer: Any) -> None:

@@ -1,0 +1,26 @@
+""" "Did you mean": the suggested word as the articles write it, accents included."""
+
+from __future__ import annotations
+
+from sahelreader.library import Library
+
+from .conftest import draft
+
+
+def test_a_suggestion_keeps_the_accents_the_articles_write(library: Library) -> None:
+    library.add_drafts(
+        [
+            draft("Goïta reçoit les chefs", "Le colonel Assimi Goïta a reçu les chefs à Koulouba."),
+            draft("Sécurité à Ménaka", "La sécurité reste fragile à Ménaka, selon les habitants."),
+        ]
+    )
+    library.ensure_index()
+    assert library.search("goitta").suggestion == "goïta"
+    assert library.search("securte menaka").suggestion == "sécurité menaka"
+    assert library.search("koulouba").suggestion is None  # found: nothing to suggest
+
+
+def test_a_word_written_without_accents_is_suggested_so(library: Library) -> None:
+    library.add_drafts([draft("Bamako market", "Traders in Bamako said prices rose again.")])
+    library.ensure_index()
+    assert library.search("tradres").suggestion == "traders"
