@@ -24,3 +24,19 @@ def test_a_word_written_without_accents_is_suggested_so(library: Library) -> Non
     library.add_drafts([draft("Bamako market", "Traders in Bamako said prices rose again.")])
     library.ensure_index()
     assert library.search("tradres").suggestion == "traders"
+
+
+def test_a_misspelt_name_after_an_entity_field_gets_the_fields_nearest_name(
+    library: Library,
+) -> None:
+    library.add_drafts(
+        [
+            draft("Curfew in Niamey", "The governor of Niamey announced a curfew on Sunday."),
+            draft("Goïta in Bamako", "Colonel Assimi Goïta spoke in Bamako on Monday."),
+        ]
+    )
+    library.ensure_index()
+    assert library.search("place:niamy").suggestion == "place:niamey"
+    assert library.search("person:goitta").suggestion == "person:goïta"
+    assert library.search("place:niamey").suggestion is None  # found
+    assert library.search("place:zzqqxx").suggestion is None  # nothing near

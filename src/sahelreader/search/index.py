@@ -59,7 +59,7 @@ from sahelreader.search.query import (
     split_filters,
     without_absent_terms,
 )
-from sahelreader.search.spelling import closest_word
+from sahelreader.search.spelling import closest_in_field, closest_word
 from sahelreader.sources.outlets import source_search_text
 from sahelreader.text.fold import fold
 from sahelreader.text.timeutil import from_iso
@@ -96,6 +96,9 @@ TEXT_FIELDS = ("title", "body", "note")
 _OPERATOR_WORDS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"})
 # A word as the index splits it (dots inside: "elpais.com", "u.n"), not fielded (`source:x`),
 # not a wildcard or a fuzzy term: "com" of `source:elpais.com` proposed `elpais.con`.
+_NAME_WORD = re.compile(
+    r"(?<![\w:])(?P<field>person|place|organisation|entity):(?P<word>\w+)(?![\w:*?~])"
+)
 _BARE_WORD = re.compile(r"(?<![\w:*?~\".])\w+(?:\.\w+)*(?![\w:*?~]|\.\w)")
 
 
@@ -654,8 +657,22 @@ class SearchIndex:
             changed = True
             return _as_written(searcher, suggestion, written) or suggestion
 
-        # Only bare words: fielded, wildcard and fuzzy terms are the user's deliberate choice.
-        corrected = _BARE_WORD.sub(replace, text)
+        def replace_name(match: re.Match[str]) -> str:
+            # A name's word after an entity field ("place:niamy"): the field's nearest word.
+            nonlocal changed
+            field, word = match.group("field"), match.group("word")
+            folded = fold(word)
+            if len(word) < 3 or live_doc_frequency(searcher.reader(), field, folded):
+                return match.group(0)
+            suggestion = closest_in_field(searcher, field, folded)
+            if suggestion is None:
+                return match.group(0)
+            changed = True
+            return f"{field}:{_as_written(searcher, suggestion, written) or suggestion}"
+
+        # Bare words and an entity field's word: other fielded, wildcard and fuzzy terms are
+        # the user's deliberate choice.
+        corrected = _BARE_WORD.sub(replace, _NAME_WORD.sub(replace_name, text))
         return corrected if changed else None
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from whoosh.support.levenshtein import damerau_levenshtein
 
-__all__ = ["closest_word"]
+__all__ = ["closest_word", "closest_in_field"]
 
 MAX_DISTANCE = 2
 # The fields whose words are proposed; a word also in "entity" is part of a name.
@@ -40,6 +40,25 @@ def closest_word(searcher: Any, word: str) -> str | None:
         if _NAME_FIELD in reader.schema:
             weight += searcher.doc_frequency(_NAME_FIELD, candidate)
         key = (distance, -weight, candidate)
+        if best is None or key < best:
+            best = key
+    return best[2] if best is not None else None
+
+
+def closest_in_field(searcher: Any, field: str, word: str) -> str | None:
+    """The word of `field` (an entity field: "place", "person"…) nearest to `word` (folded),
+    the one in most documents among equals; or None."""
+    reader = searcher.reader()
+    if field not in reader.schema:
+        return None
+    best: tuple[int, int, str] | None = None
+    for candidate in reader.terms_within(field, word, MAX_DISTANCE, prefix=1):
+        if candidate == word:
+            continue
+        distance = damerau_levenshtein(word, candidate)
+        if distance > MAX_DISTANCE:
+            continue
+        key = (distance, -searcher.doc_frequency(field, candidate), candidate)
         if best is None or key < best:
             best = key
     return best[2] if best is not None else None
