@@ -11,15 +11,13 @@ of any library file, damaged or not, as Markdown.
 from __future__ import annotations
 
 import random
-import sqlite3
 from pathlib import Path
-
-import pytest
 
 from sahelreader.library import Library
 from tests.conftest import draft
 
 from ..cli_helpers import cli
+from .pages import leaf_pages
 
 NOTED = {3: "Call the governor's office.", 90: "Cross-check with ACLED.", 250: "Convoy route?"}
 BOOKMARKED = (3, 120, 260)
@@ -58,21 +56,7 @@ def _garble(path: Path, offset: int, length: int) -> None:
 
 def _an_article_page(database: Path) -> tuple[int, int]:
     """(page number, page size) of a leaf page of the articles table in the middle."""
-    conn = sqlite3.connect(database)
-    try:
-        try:
-            pages = [
-                int(row[0])
-                for row in conn.execute(
-                    "SELECT pageno FROM dbstat WHERE name = 'articles' AND pagetype = 'leaf'"
-                    " ORDER BY pageno"
-                )
-            ]
-        except sqlite3.OperationalError:
-            pytest.skip("this SQLite has no dbstat table to find a page with")
-        size = int(conn.execute("PRAGMA page_size").fetchone()[0])
-    finally:
-        conn.close()
+    pages, size = leaf_pages(database)
     return pages[len(pages) // 2], size
 
 

@@ -3,15 +3,13 @@ library, or not readable from a damaged file (review 10, #31)."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
-
-import pytest
 
 from sahelreader.library import Library
 from tests.conftest import draft
 
 from ..cli_helpers import cli
+from .pages import leaf_pages
 
 
 def _noted_library(home: Path) -> list[str]:
@@ -34,20 +32,7 @@ def _noted_library(home: Path) -> list[str]:
 
 
 def _garble_every_article_page(database: Path) -> None:
-    conn = sqlite3.connect(database)
-    try:
-        try:
-            pages = [
-                int(row[0])
-                for row in conn.execute(
-                    "SELECT pageno FROM dbstat WHERE name = 'articles' AND pagetype = 'leaf'"
-                )
-            ]
-        except sqlite3.OperationalError:
-            pytest.skip("this SQLite has no dbstat table to find pages with")
-        size = int(conn.execute("PRAGMA page_size").fetchone()[0])
-    finally:
-        conn.close()
+    pages, size = leaf_pages(database)
     with database.open("r+b") as file:
         for page in pages:
             file.seek((page - 1) * size)
