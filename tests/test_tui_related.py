@@ -203,3 +203,21 @@ async def test_a_long_detail_wraps_under_its_value_not_under_the_labels(
             if line.strip():
                 # every line is a label's, or a value's continuation under the value column
                 assert line.startswith(labels) or line.startswith(" " * 10), line
+
+
+async def test_at_80_columns_the_side_panel_leaves_the_reader_room(home: Path) -> None:
+    from sahelreader.tui.widgets.reader import ArticleReader
+
+    library = Library.open(home)
+    app = make_app(library=library, delays=Delays.none())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert not app.query_one(SidePanel).display
+        await pilot.press("]")
+        await settle(app, pilot)
+        assert app.query_one(SidePanel).display
+        assert app.query_one(ArticleReader).content_size.width >= 24
+        narrowed = app.query_one(ArticleList).size.width
+        await pilot.press("]")
+        await settle(app, pilot)
+        assert app.query_one(ArticleList).size.width > narrowed  # hidden: the list's room back

@@ -178,6 +178,7 @@ class MainScreen(FeedActions, StoryActions):
         self._width = width
         side = self._side_wanted if self._side_wanted is not None else width >= NARROW_WIDTH
         self.query_one(SidePanel).display = side
+        self.set_class(side, "with-side")
         self.set_class(width < NARROW_WIDTH, "narrow")
         # Narrow: the footer drops its padding and the palette hint (ctrl+p still works) so
         # that more keys fit.
@@ -805,6 +806,7 @@ class MainScreen(FeedActions, StoryActions):
         panel = self.query_one(SidePanel)
         self._side_wanted = not panel.display
         panel.display = self._side_wanted
+        self.set_class(self._side_wanted, "with-side")
 
     # -- read state ------------------------------------------------------------------------------
 
