@@ -122,6 +122,7 @@ def names_field(field: str) -> str:
     return f"{field}_names"
 
 
+@lru_cache(maxsize=65_536)  # names repeat from article to article: "Niger", "ECOWAS", "Tiani"
 def name_key(name: str) -> str:
     """A name as one term: folded words, no dots, hyphens or apostrophes, no leading article
     or possessive ("The U.N." = "UN" = "un", "l'ONU" = "onu", "Niger's" = "niger",
