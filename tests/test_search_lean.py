@@ -258,3 +258,22 @@ def test_the_army_is_not_the_arms_nor_a_coup_the_cup(library: Library) -> None:
     assert titles("armes") == {"Des armes saisies", "Groupes armés"}
     assert titles("coup") == {"Coup d'État"}
     assert titles("coupe") == {"Coupe d'Afrique"}
+
+
+def test_a_query_of_function_words_alone_searches_them_as_written(library: Library) -> None:
+    library.add_drafts(
+        [
+            draft("WHO warns of cholera", "The WHO said cases rose in Diffa.", language="en"),
+            draft("Rain in Zinder", "Rain fell on the market in Zinder.", language="en"),
+            draft("Pluie à Dosso", "Il a plu sur le marché de Dosso.", language="fr"),
+        ]
+    )
+    library.ensure_index()
+
+    def titles(query: str) -> set[str]:
+        return {hit.title for hit in library.search(query, limit=None).hits}
+
+    assert titles("WHO") == {"WHO warns of cholera"}  # not the whole library
+    assert titles("who cholera") == {"WHO warns of cholera"}
+    assert titles("the market") == {"Rain in Zinder"}
+    assert titles("le") == {"Pluie à Dosso"}

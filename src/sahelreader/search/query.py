@@ -352,10 +352,14 @@ class _FieldGroupPlugin(qparser.Plugin):
     def filters(self, parser: Any) -> list[tuple[Any, int]]:
         return [(self.expand, 105)]
 
-    def expand(self, parser: Any, group: Any) -> Any:
+    def expand(self, parser: Any, group: Any, relax_stop_words: bool | None = None) -> Any:
+        if relax_stop_words is None:
+            # Function words ask nothing of an article only beside a word that does: a query
+            # of nothing else ("WHO", "IT", "the") searches them as written.
+            relax_stop_words = _has_content_word(group)
         for i, node in enumerate(group):
             if isinstance(node, syntax.GroupNode):
-                group[i] = self.expand(parser, node)
+                group[i] = self.expand(parser, node, relax_stop_words)
             elif isinstance(node, syntax.RangeNode) and node.fieldname == "published":
                 group[i] = _DateRangeNode.of(node)
             elif (
@@ -383,11 +387,17 @@ class _FieldGroupPlugin(qparser.Plugin):
                         names = self._fields_for(joined) or ()
                         group[i] = syntax.OrGroup([_with_field(joined, name) for name in names])
                         continue
+                    stopped = bool(_stopped_in(node.text))
+                    if stopped and not relax_stop_words:
+                        group[i] = syntax.OrGroup(
+                            [_with_field(node, name) for name in EXACT_DEFAULT_FIELDS]
+                        )
+                        continue
                     words = tuple(name for name in names if name in WORD_FIELDS)
                     nodes = [_with_field(node, name) for name in names if name not in WORD_FIELDS]
                     if words:
                         nodes.insert(0, _WordsNode(words, node))
-                    if _stopped_in(node.text):
+                    if stopped:
                         # A function word of some language ("the", "le") asks nothing of any
                         # article: "the president" finds the French articles on a président too.
                         nodes.append(_AnyArticleNode())
@@ -515,6 +525,21 @@ def _joined_word(node: Any) -> Any | None:
     phrase.startchar, phrase.endchar = node.startchar, node.endchar
     phrase.set_fieldname(node.fieldname, override=True)
     return phrase
+
+
+def _has_content_word(group: Any) -> bool:
+    """The query holds a word, a phrase or a name that is no function word (or anything that
+    is not a plain word: a field, a wildcard, a date)."""
+    for node in group:
+        if isinstance(node, syntax.GroupNode):
+            if _has_content_word(node):
+                return True
+        elif isinstance(node, syntax.WordNode) and not isinstance(node, _AS_WRITTEN):
+            if node.fieldname is not None or not _stopped_in(node.text):
+                return True
+        elif not isinstance(node, syntax.Operator) and node.has_text:
+            return True
+    return False
 
 
 def _stopped_in(text: str) -> list[str]:
