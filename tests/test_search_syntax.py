@@ -423,3 +423,28 @@ def test_a_range_within_one_period_is_not_reversed(dated: Library) -> None:
         "2024-05-31",
         "2024-06-01",
     }
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "source:www.sahelcourier.example",
+        "source:news.sahelcourier.example",
+        "source:https://www.sahelcourier.example/afrique/article-1",
+        "source:sahelcourier.example",
+    ],
+)
+def test_an_outlet_by_its_site_as_a_browser_shows_it(library: Library, query: str) -> None:
+    library.add_drafts(
+        [
+            draft(
+                "Dosso market reopens",
+                "The weekly market in Dosso reopened on Monday.",
+                source="",
+                url="https://www.sahelcourier.example/afrique/dosso-market",
+            ),
+            draft("Zinder rain", "Rain fell in Zinder.", source="Other Wire"),
+        ]
+    )
+    library.ensure_index()
+    assert [hit.title for hit in library.search(query).hits] == ["Dosso market reopens"]

@@ -52,6 +52,7 @@ from sahelreader.search.analysis import (
     word_field,
     word_forms,
 )
+from sahelreader.sources.outlets import registered_domain
 from sahelreader.text.language import FRENCH_ELIDED
 
 # Visible name -> the index fields searched for its words (phrases: the name itself).
@@ -358,6 +359,8 @@ class _FieldGroupPlugin(qparser.Plugin):
             # of nothing else ("WHO", "IT", "the") searches them as written.
             relax_stop_words = _has_content_word(group)
         for i, node in enumerate(group):
+            if getattr(node, "fieldname", None) == "source" and isinstance(node, syntax.WordNode):
+                node.text = _outlet_domain(node.text)
             if isinstance(node, syntax.GroupNode):
                 group[i] = self.expand(parser, node, relax_stop_words)
             elif isinstance(node, syntax.RangeNode) and node.fieldname == "published":
@@ -525,6 +528,17 @@ def _joined_word(node: Any) -> Any | None:
     phrase.startchar, phrase.endchar = node.startchar, node.endchar
     phrase.set_fieldname(node.fieldname, override=True)
     return phrase
+
+
+_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?(?P<host>(?:[\w-]+\.)+[a-z]{2,24})(?:[/:?#].*)?$")
+
+
+def _outlet_domain(text: str) -> str:
+    """A `source:` value written as a host or an address names the site it is on, as outlets'
+    domains are kept: "www.bbc.com", "edition.cnn.com", "https://elpais.com/x" -> "bbc.com",
+    "cnn.com", "elpais.com"; anything else as written."""
+    match = _HOST.match(text.strip().lower())
+    return registered_domain(match.group("host")) if match else text
 
 
 def _has_content_word(group: Any) -> bool:
