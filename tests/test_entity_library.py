@@ -170,3 +170,24 @@ def test_the_recogniser_fingerprint_covers_the_text_toolkit_it_reads(
     names = copy / "text" / "data" / "names" / "places.txt"
     names.write_text(names.read_text("utf-8") + "\nTillabéri-Nord\n", "utf-8")
     assert library_module.recogniser_fingerprint({}) != before
+
+
+def test_a_watched_acronym_is_matched_in_capitals_and_counted_as_a_name() -> None:
+    text = "The WHO said who pays. It is the IT ministry, and G5 leaders met."
+    spans = find_names(text, ["WHO", "IT", "G5", "Goïta"])
+    assert [text[a:b] for a, b in spans] == ["WHO", "IT", "G5"]
+    assert watch_query(["WHO", "Goïta"]) == 'entity:"WHO" OR "Goïta"'
+
+
+def test_a_watched_acronym_counts_the_articles_naming_it_not_the_common_word(
+    library: Library,
+) -> None:
+    library.add_drafts(
+        [
+            draft("WHO warns on cholera", "The WHO said cases rose in Diffa and Maradi."),
+            draft("Who pays for the wells", "Residents asked who pays for the new wells."),
+        ]
+    )
+    library.ensure_index()
+    hits = library.search(watch_query(["WHO"]), limit=None).hits
+    assert [hit.title for hit in hits] == ["WHO warns on cholera"]

@@ -1,4 +1,8 @@
-"""The user's watch list: names to spot in every article, however they are accented or cased."""
+"""The user's watch list: names to spot in every article, however they are accented or cased.
+
+A watched acronym (all capitals: "WHO", "AES", "EI") is the exception: "who", "it" and "ei" are
+common words, so it is matched in capitals only, and counted where the recogniser found it as
+a name."""
 
 from __future__ import annotations
 
@@ -8,19 +12,42 @@ from collections.abc import Sequence
 from sahelreader.text.fold import fold_same_length
 
 
+def is_acronym(name: str) -> bool:
+    """A watched name written in capitals, two to six of them, maybe with digits ("G5")."""
+    name = name.strip()
+    return 2 <= len(name) <= 6 and name.isupper() and name.isalnum()
+
+
 def find_names(text: str, names: Sequence[str]) -> list[tuple[int, int]]:
-    """Spans where any of `names` occurs as whole words (Goïta, goita and GOITA all count)."""
+    """Spans where any of `names` occurs as whole words (Goïta, goita and GOITA all count; an
+    acronym only in capitals: WHO, not "who")."""
     if not names or not text:
         return []
-    folded = fold_same_length(text)
-    alternatives = sorted({fold_same_length(n.strip()) for n in names if n.strip()}, key=len)
-    pattern = re.compile(
+    spans: list[tuple[int, int]] = []
+    acronyms = sorted({n.strip() for n in names if is_acronym(n)}, key=len)
+    if acronyms:
+        spans += [(m.start(), m.end()) for m in _whole_words(acronyms).finditer(text)]
+    others = {fold_same_length(n.strip()) for n in names if n.strip() and not is_acronym(n)}
+    if others:
+        folded = fold_same_length(text)
+        spans += [
+            (m.start(), m.end()) for m in _whole_words(sorted(others, key=len)).finditer(folded)
+        ]
+    return sorted(spans)
+
+
+def _whole_words(alternatives: list[str]) -> re.Pattern[str]:
+    """Any of `alternatives` as whole words, the longest first."""
+    return re.compile(
         r"(?<!\w)(?:" + "|".join(re.escape(a) for a in reversed(alternatives)) + r")(?!\w)"
     )
-    return [(m.start(), m.end()) for m in pattern.finditer(folded)]
 
 
 def watch_query(names: Sequence[str]) -> str:
-    """A search for any article that names one of `names`."""
-    phrases = [f'"{n.replace(chr(34), "").strip()}"' for n in names if n.strip()]
-    return " OR ".join(phrases)
+    """A search for any article that names one of `names` (an acronym: as a recognised name)."""
+    parts = [
+        f'entity:"{n.strip()}"' if is_acronym(n) else f'"{n.replace(chr(34), "").strip()}"'
+        for n in names
+        if n.strip()
+    ]
+    return " OR ".join(parts)
