@@ -525,3 +525,25 @@ def test_the_period_not_over_yet_is_partial() -> None:
     }
     assert _partial_periods(points, "month", None, None, date(2025, 7, 1)) == {}
     assert _partial_periods([("2025-06-11", 1)], "day", None, None, today) == {}
+
+
+@pytest.mark.parametrize(
+    ("since", "until"), [(date(2025, 1, 1), None), (None, date(2020, 1, 1)), (None, None)]
+)
+def test_nothing_dated_in_an_open_span_gives_no_periods(
+    since: date | None, until: date | None
+) -> None:
+    # trend QUERY --since D with nothing matched crashed: max() of no days
+    assert zero_filled([], "day", since, until) == []
+    assert zero_filled([date(2024, 6, 1)], "day", since, until) == (
+        [("2024-06-01", 1)] if since is None and until is None else []
+    )
+
+
+def test_the_cli_trend_with_nothing_in_its_span_says_so(home: Path) -> None:
+    for args in (("--since", "2031-01-01"), ("--until", "1990-01-01")):
+        result = cli(home, "trend", "niger", *args)
+        assert result.returncode == 0, result.stderr
+        assert "No dated articles match." in result.stdout
+        as_json = cli(home, "trend", "niger", *args, "--json")
+        assert as_json.returncode == 0 and json.loads(as_json.stdout) == []

@@ -128,9 +128,8 @@ def filled_periods(
     for day, count in per_day.items():
         if _within(day, since, until):
             counts[period_start(day, by)] += count
-    starts = [*counts, *(d for d in (since, until) if d is not None)]
-    if not starts:
-        return []
+    if not counts and (since is None or until is None):
+        return []  # nothing matched, and one end of the span is unknown: nothing to span
     first = period_start(since, by) if since is not None else min(counts)
     last = period_start(until, by) if until is not None else max(counts)
     points: list[tuple[str, int]] = []
