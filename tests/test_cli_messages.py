@@ -141,7 +141,10 @@ def test_a_word_with_a_leading_dash_gets_a_hint(home: Path) -> None:
     for args in (("search", "-mali"), ("search", "mali", "-football"), ("trend", "-tiani")):
         result = cli(home, *args)
         assert result.returncode == 2, args
-        assert "use NOT" in result.stderr and "after --" in result.stderr, args
+        said = " ".join(result.stderr.split())
+        assert "write NOT" in said and "after --" in said, args
+        assert f"sahelreader {args[0]} mali NOT football" in said, args  # its own command
+        assert "the word itself" not in said  # -word after -- leaves it out: no such search
     assert "hint" not in cli(home, "search").stderr  # nothing with a dash: no hint
     assert "hint" not in cli(home, "show", "-x").stderr
 

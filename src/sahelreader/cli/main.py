@@ -76,9 +76,10 @@ _HOME_HELP = "keep the library, index and config in DIR"
 
 _QUERY_COMMANDS = ("search", "trend")
 _DASH_HINT = (
-    "hint: a word that starts with - is read as an option. To leave a word out, use NOT "
-    "(`sahelreader search mali NOT football`); to search for the word itself, put the query "
-    "after -- and the options before it (`sahelreader search --limit 5 -- -mali`)"
+    "hint: a word that starts with - is read as an option here. To leave a word out, write "
+    "NOT (`sahelreader {command} mali NOT football`), or put the query after -- and the "
+    "options before it, where -word leaves the word out too (`sahelreader {command} --limit "
+    "5 -- mali -football`)"
 )
 
 
@@ -88,7 +89,9 @@ def _dash_hint(given: Sequence[str]) -> str:
     commands = [word for word in given if word in _QUERY_COMMANDS]
     dashed = [word for word in given if len(word) > 1 and word[0] == "-" and word[1:2].isalpha()]
     known = {"-h"}
-    return _DASH_HINT if commands and any(word not in known for word in dashed) else ""
+    if not commands or not any(word not in known for word in dashed):
+        return ""
+    return _DASH_HINT.format(command=commands[0])
 
 
 class _Parser(argparse.ArgumentParser):
