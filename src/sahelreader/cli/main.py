@@ -473,6 +473,21 @@ def _tell(library: Library, err: Console) -> None:
         err.print(_said(f"notice: {notice}", "yellow"), soft_wrap=True)
 
 
+def _tell_unsearchable(library: Library, err: Console) -> None:
+    """Say so when some stored articles are not in the index yet (another process is writing
+    it): the results leave them out."""
+    waiting = library.store.pending_count()
+    if waiting:
+        err.print(
+            _said(
+                f"notice: {plural(waiting, 'article')} not searchable yet (another sahelreader "
+                "is indexing them): these results leave them out",
+                "yellow",
+            ),
+            soft_wrap=True,
+        )
+
+
 def _index_after_change(library: Library, err: Console, what: str) -> None:
     """Bring the index up to a change already saved. Whatever happens to the index (another
     process holding it, a damaged file), the change stays saved: a notice, never a failure."""
@@ -681,6 +696,7 @@ def cmd_search(args: argparse.Namespace, err: Console) -> int:
     text = " ".join(args.query)
     with _library(args, err) as library:
         results = library.search(text, limit=args.limit, sort=args.sort)
+        _tell_unsearchable(library, err)
         if not results.hits and results.suggestion:
             err.print(_said(f"No results. Did you mean: {results.suggestion}", "yellow"))
         if args.json:
@@ -726,6 +742,7 @@ def cmd_trend(args: argparse.Namespace, err: Console) -> int:
         raise CommandFailed(f"--since {args.since} is after --until {args.until}")
     with _library(args, err) as library:
         trend = library.trends.trend(text, by=args.by, since=args.since, until=args.until)
+        _tell_unsearchable(library, err)
         partial = _partial_periods(trend.points, args.by, args.since, args.until)
         if args.json:
             _print_json(json_output.trend_json(trend.points, frozenset(partial)))
