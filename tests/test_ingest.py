@@ -833,3 +833,18 @@ def test_a_folder_imports_its_feed_xml_files_and_leaves_other_xml_alone(tmp_path
     assert (files, problems) == ([feed], [])
     named, named_problems = discover([tmp_path / "settings.xml"])
     assert named == [tmp_path / "settings.xml"] and named_problems == []
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("Aminata Kessaro; AMINATA KESSARO", "Aminata Kessaro"),
+        ("IBRAHIM TAMBA; Ibrahim Tamba", "Ibrahim Tamba"),
+        ("By Aminata Kessaro; Ibrahim Tamba", "Aminata Kessaro; Ibrahim Tamba"),
+        ("Aminata Kessaro", "Aminata Kessaro"),
+    ],
+)
+def test_an_author_given_twice_in_two_cases_is_named_once(given: str, expected: str) -> None:
+    from sahelreader.ingest.fields import clean_author
+
+    assert clean_author(given) == expected

@@ -81,12 +81,22 @@ def source_from(value: str, article_url: str = "") -> str:
 
 
 def clean_author(value: str) -> str:
-    """An author line without the "By " in front, or the name from "mail@host (Name)"."""
+    """An author line without the "By " in front, or the name from "mail@host (Name)"; names
+    a page gives twice ("Jeffrey Gettleman; JEFFREY GETTLEMAN": its byline and its metadata)
+    once, the spelling not in capitals kept."""
     author = one_line(value)
     email = _EMAIL_WITH_NAME.match(author)
     if email:
         author = email["name"].strip()
-    return _BY.sub("", author)
+    author = _BY.sub("", author)
+    if ";" not in author:
+        return author
+    names: dict[str, str] = {}
+    for name in (part.strip() for part in author.split(";")):
+        key = name.casefold()
+        if name and (key not in names or names[key].isupper()):
+            names[key] = name
+    return "; ".join(names.values())
 
 
 def clean_language(value: str) -> str:
