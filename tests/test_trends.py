@@ -547,3 +547,17 @@ def test_the_cli_trend_with_nothing_in_its_span_says_so(home: Path) -> None:
         assert "No dated articles match." in result.stdout
         as_json = cli(home, "trend", "niger", *args, "--json")
         assert as_json.returncode == 0 and json.loads(as_json.stdout) == []
+
+
+def test_the_watchlist_says_when_the_library_is_too_young_to_tell_rising(home: Path) -> None:
+    home.mkdir(parents=True)
+    (home / "config.toml").write_text('watch = ["Zakari"]\n', "utf-8")
+    library = Library.open(home, seed=False)
+    library.add_drafts(
+        [draft("Zakari in Tahoua", "Zakari spoke in Tahoua.", published=datetime(2025, 5, 2))]
+    )
+    library.close()
+    result = cli(home, "trend", "--watchlist")
+    assert result.returncode == 0, result.stderr
+    said = " ".join(result.stderr.split())
+    assert "nothing is marked rising yet" in said and "news in 0 of the 8 weeks" in said

@@ -843,7 +843,12 @@ def _watchlist(args: argparse.Namespace, err: Console) -> int:
                 'watch = ["Tiani", "JNIM", "Ménaka"]'
             )
             return EXIT_OK
-        from sahelreader.library.trends import BASELINE_WEEKS, RISING_FACTOR, RISING_MIN_ARTICLES
+        from sahelreader.library.trends import (
+            BASELINE_WEEKS,
+            MIN_HISTORY_WEEKS,
+            RISING_FACTOR,
+            RISING_MIN_ARTICLES,
+        )
 
         out = _out()
         width = max(len(one_line(entry.name)) for entry in names)
@@ -857,6 +862,17 @@ def _watchlist(args: argparse.Namespace, err: Console) -> int:
             f"rising: at least {RISING_MIN_ARTICLES} articles in the last 7 days and "
             f"{RISING_FACTOR:g}x the usual week (the mean of the {BASELINE_WEEKS} weeks before)"
         )
+        history = library.trends.history_weeks(library.trends.as_of())
+        if history < MIN_HISTORY_WEEKS:
+            err.print(
+                _said(
+                    f"note: nothing is marked rising yet: the library has news in {history} of "
+                    f"the {BASELINE_WEEKS} weeks before, and a usual week needs "
+                    f"{MIN_HISTORY_WEEKS}",
+                    "yellow",
+                ),
+                soft_wrap=True,
+            )
         return EXIT_OK
 
 
