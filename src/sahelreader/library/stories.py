@@ -15,9 +15,10 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
+from functools import cache
 from typing import TYPE_CHECKING
 
-from sahelreader.related.features import article_features, outlet_words
+from sahelreader.related.features import article_features, entity_key, outlet_words
 from sahelreader.related.growth import (
     HISTORY_DAYS,
     RECENT_DAYS,
@@ -52,6 +53,23 @@ class PlaceReport:
     placed: int = 0
     created: int = 0
     touched: set[int] = field(default_factory=set)  # stories that gained an article
+
+
+@cache
+def _agency_keys() -> frozenset[str]:
+    """The keys news agencies' names make (AFP, Reuters, the AP): who reported, not what
+    happened. A wire credit weighs like a rare organisation, and two reports of one event
+    credited to different agencies looked further apart than they are."""
+    from sahelreader.sources.citations.lexicon import load_media
+
+    media = load_media()
+    agencies = {name for name, kind in media.kinds.items() if kind == "agency"}
+    names = [alias for alias, name in media.aliases.items() if name in agencies]
+    return frozenset(key for key in map(_organisation_key, [*agencies, *names]) if key)
+
+
+def _organisation_key(name: str) -> str:
+    return entity_key(name, "organisation") or ""
 
 
 def _story(rows: Sequence[StoryRow]) -> Story:
@@ -146,13 +164,14 @@ class Stories:
                 if entities is None:
                     entities = library.recogniser.recognise(row["body"], language or None)
                 title_entities = library.recogniser.recognise(row["title"], language or None)
-                found[row["id"]] = article_features(
+                keys = article_features(
                     row["title"],
                     row["body"],
                     language,
                     [*entities, *title_entities],
                     outlet_words(row["source"]),
                 ).keys
+                found[row["id"]] = tuple(k for k in keys if k not in _agency_keys())
         return found
 
     def _closest_story(self, keys: Sequence[str], when: str, total: int) -> int | None:

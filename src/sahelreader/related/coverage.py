@@ -142,6 +142,8 @@ NUMBER_MIN_DIGITS = 2  # a shared number tells events apart from this many digit
 EVIDENCE_PIECES = 2  # specific names, a telling number, title words: pieces needed
 CROSS_UNDATED_NAMES = 3  # specific names an undated report in another language must share...
 CROSS_PROPER_MASS = 1.0  # weight of the capitalised names a report in another language shares
+CROSS_SAME_DAY = 1.0  # ...or, within this many days, with a name in both titles and a number,
+CROSS_SAME_DAY_MASS = 0.6  # ...this weight
 CROSS_UNDATED_SHARE = 0.5  # ...this share of the specific names of the one naming fewer
 UNDATED_TITLE_SIM = 0.8  # either undated: a telling number, or titles sharing this much
 UNDATED_OUTLET_TITLE_WORDS = 2  # "more from this outlet", undated: title words (not names)
@@ -404,10 +406,18 @@ def _cross_language_evidence(c: _Candidate) -> bool:
     # the rare capitalised words both give (RWE, Sinwar, Scouarnec) stand for the names.
     # Two names at least, together as heavy as two rather rare ones (a name in a tenth of
     # the library weighs ~0.4: "Gaza" and "Netanyahu" in a month of Middle East news).
+    if c.proper_words < CROSS_MIN_NAMES:
+        return False
+    if c.proper_mass >= CROSS_PROPER_MASS:
+        return c.numbers >= 1 or c.proper_words > CROSS_MIN_NAMES or c.proper_in_titles
+    # Lighter names will do on the same day with a name in both titles and a telling number
+    # both give: "12 soldiers killed near Djibo" and "12 soldats tués près de Djibo" in a
+    # library where Djibo and Burkina Faso are not rare enough to weigh 1 together.
     return (
-        c.proper_words >= CROSS_MIN_NAMES
-        and c.proper_mass >= CROSS_PROPER_MASS
-        and (c.numbers >= 1 or c.proper_words > CROSS_MIN_NAMES or c.proper_in_titles)
+        c.days <= CROSS_SAME_DAY
+        and c.proper_in_titles
+        and c.numbers >= 1
+        and c.proper_mass >= CROSS_SAME_DAY_MASS
     )
 
 
