@@ -606,3 +606,49 @@ async def test_a_on_the_feeds_screen_subscribes_to_a_feed_file(home: Path, tmp_p
         await settle(app, pilot)
         assert len(app.library.subscriptions.all()) == 1
         assert app.library.count() == count + 3
+
+
+async def test_the_add_dialog_reads_a_csv_and_a_tsv_table_as_add_does(
+    home: Path, tmp_path: Path
+) -> None:
+    """`sahelreader add` imports .csv and .tsv tables: the reader's `a` imports them too."""
+    comma = tmp_path / "harvest.csv"
+    comma.write_text(
+        "title,text,url\n"
+        'Millet prices fall in Zinder,"Traders in Zinder sold millet for less this week.",'
+        "https://table.example/zinder-millet\n"
+    )
+    tabbed = tmp_path / "herds.tsv"
+    tabbed.write_text(
+        "headline\ttext\turl\n"
+        "Herders return to Tahoua\tThe rains brought the herds back north.\t"
+        "https://table.example/tahoua-herds\n"
+    )
+    app = reader(home)
+    said = recorded(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        for table, title in [
+            (comma, "Millet prices fall in Zinder"),
+            (tabbed, "Herders return to Tahoua"),
+        ]:
+            await pilot.press("a")
+            await paste(app, pilot, str(table))
+            assert told(app).startswith("A table of articles:"), told(app)
+            await pilot.press("enter")
+            await settle(app, pilot)
+            assert not isinstance(app.screen, AddScreen)
+            assert ("information", "Added 1 article.") in said
+            assert title in titles(app)
+
+
+def test_the_add_dialog_accepts_every_type_add_reads_and_names_it(tmp_path: Path) -> None:
+    """The dialog's words cover the ingest module's list of types (the one list of what is read)."""
+    from sahelreader.ingest import SUPPORTED_SUFFIXES
+
+    for suffix in sorted(SUPPORTED_SUFFIXES):
+        path = tmp_path / f"sample{suffix}"
+        path.write_bytes(b"x")
+        said = describe_target(str(path))
+        assert said.ok, suffix
+        assert not said.what.startswith("An article file"), f"no words for {suffix}"

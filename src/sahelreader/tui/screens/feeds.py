@@ -27,7 +27,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Input, Static
 from textual.worker import get_current_worker
 
-from sahelreader.library import AddReport, Library
+from sahelreader.library import AddReport, Library, file_type
 from sahelreader.text.clean import one_line, plural
 from sahelreader.tui import bindings
 from sahelreader.tui.screens.dialogs import ConfirmScreen
@@ -47,6 +47,7 @@ _FEED_FILE = "a feed file: its entries are imported as articles"
 # From the Feeds screen a feed file is subscribed to, as `feeds add FILE` does.
 _FEED_FILE_SUBSCRIBED = "a feed file: subscribes to it (r reads it again for new entries)"
 _JSON_LINES = "a JSON Lines file: one article a line"
+_TABLE = "a table of articles: one a row, its first row naming the columns (title, text, url…)"
 _KINDS = {
     ".opml": "an OPML list: subscribes to every feed it lists (r fetches their articles)",
     ".rss": _FEED_FILE,
@@ -64,8 +65,13 @@ _KINDS = {
     ".ndjson": _JSON_LINES,
     ".jsonl.gz": _JSON_LINES + " (compressed)",
     ".ndjson.gz": _JSON_LINES + " (compressed)",
+    ".csv": _TABLE,
+    ".tsv": _TABLE,
 }
-READS = ".txt .md .html .rss .atom .xml .json .jsonl .opml, folders and web addresses"
+# Which files are read is the ingest module's list (`file_type`); a type it adds later that has
+# no words here yet is still read, as "an article file".
+_ANY_ARTICLE_FILE = "an article file"
+READS = ".txt .md .html .rss .atom .xml .json .jsonl .csv .tsv .opml, folders and web addresses"
 EMPTY_HINT = "Type or paste a file, a folder, an .opml list, or a web address (http/https)."
 
 
@@ -124,8 +130,8 @@ def _describe_path(text: str, path: Path, subscribe: bool = False) -> Target:
         return Target(given, "A folder: imports every article file in it.", True)
     if not path.is_file():
         return Target(given, "Not a file or a folder (a device or a pipe).", False)
-    suffix = _suffix(path)
-    kind = _KINDS.get(suffix)
+    suffix, read = file_type(path)
+    kind = _KINDS.get(suffix, _ANY_ARTICLE_FILE) if read or suffix == ".opml" else None
     if kind == _FEED_FILE and subscribe:
         kind = _FEED_FILE_SUBSCRIBED
     if kind is None:
@@ -136,14 +142,7 @@ def _describe_path(text: str, path: Path, subscribe: bool = False) -> Target:
 
 def _is_feed_file(given: str) -> bool:
     path = Path(given)
-    return path.is_file() and _KINDS.get(_suffix(path)) == _FEED_FILE
-
-
-def _suffix(path: Path) -> str:
-    suffixes = [suffix.lower() for suffix in path.suffixes]
-    if len(suffixes) >= 2 and suffixes[-1] == ".gz":
-        return suffixes[-2] + suffixes[-1]
-    return suffixes[-1] if suffixes else ""
+    return path.is_file() and _KINDS.get(file_type(path)[0]) == _FEED_FILE
 
 
 def _size(path: Path) -> str:
