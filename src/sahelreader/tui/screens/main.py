@@ -623,7 +623,7 @@ class MainScreen(FeedActions, StoryActions):
         elif choice.kind == "link":
             self._open_link(choice.value)
         elif choice.kind == "story" and self.article is not None:
-            self.open_story(StoryChoice(self.article.id, int(choice.value)))
+            self.open_story(StoryChoice(self.article.id, int(choice.value)), alone=True)
 
     def filter_source(self, source: str) -> None:
         """Narrow the list to one outlet's articles (esc shows everything again)."""
