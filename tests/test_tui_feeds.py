@@ -10,8 +10,10 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+import pytest
 from rich.console import Console
 from textual import events
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Input, Static
 
 from sahelreader.tui import SahelReaderApp, make_app
@@ -606,3 +608,106 @@ async def test_a_on_the_feeds_screen_subscribes_to_a_feed_file(home: Path, tmp_p
         await settle(app, pilot)
         assert len(app.library.subscriptions.all()) == 1
         assert app.library.count() == count + 3
+
+
+async def test_the_add_dialog_reads_a_csv_and_a_tsv_table_as_add_does(
+    home: Path, tmp_path: Path
+) -> None:
+    """`sahelreader add` imports .csv and .tsv tables: the reader's `a` imports them too."""
+    comma = tmp_path / "harvest.csv"
+    comma.write_text(
+        "title,text,url\n"
+        'Millet prices fall in Zinder,"Traders in Zinder sold millet for less this week.",'
+        "https://table.example/zinder-millet\n"
+    )
+    tabbed = tmp_path / "herds.tsv"
+    tabbed.write_text(
+        "headline\ttext\turl\n"
+        "Herders return to Tahoua\tThe rains brought the herds back north.\t"
+        "https://table.example/tahoua-herds\n"
+    )
+    app = reader(home)
+    said = recorded(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        for table, title in [
+            (comma, "Millet prices fall in Zinder"),
+            (tabbed, "Herders return to Tahoua"),
+        ]:
+            await pilot.press("a")
+            await paste(app, pilot, str(table))
+            assert told(app).startswith("A table of articles:"), told(app)
+            await pilot.press("enter")
+            await settle(app, pilot)
+            assert not isinstance(app.screen, AddScreen)
+            assert ("information", "Added 1 article.") in said
+            assert title in titles(app)
+
+
+def test_the_add_dialog_accepts_every_type_add_reads_and_names_it(tmp_path: Path) -> None:
+    """The dialog's words cover the ingest module's list of types (the one list of what is read)."""
+    from sahelreader.ingest import SUPPORTED_SUFFIXES
+
+    for suffix in sorted(SUPPORTED_SUFFIXES):
+        path = tmp_path / f"sample{suffix}"
+        path.write_bytes(b"x")
+        said = describe_target(str(path))
+        assert said.ok, suffix
+        assert not said.what.startswith("An article file"), f"no words for {suffix}"
+
+
+async def test_the_first_feed_on_an_empty_feeds_screen_gets_its_columns_width(
+    home: Path, tmp_path: Path
+) -> None:
+    """The first feed subscribed from an empty Feeds screen was drawn in the empty table's
+    column widths ("UOL " for "UOL Noticias", the address and the date cut, 70 columns free)
+    until the screen was opened again: the table widened its columns only when it next went
+    idle, which nothing made it do. The columns are as wide as the rows the moment they come."""
+    feed_file = tmp_path / "a-long-feed-file-name.rss"
+    feed_file.write_bytes(rss(FIRST, title="Sahel Dispatch Evening Edition"))
+    app = reader(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("F")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, FeedsScreen) and not screen.feeds
+        app.library.subscriptions.subscribe(str(feed_file))
+        screen.on_feeds_screen_loaded(FeedsScreen.Loaded(app.library.subscriptions.all()))
+        table = screen.query_one(DataTable)
+        widths = {
+            str(key.value): column.get_render_width(table) - 2 * table.cell_padding
+            for key, column in table.columns.items()
+        }
+        assert widths["title"] >= len("Sahel Dispatch Evening Edition"), widths
+        assert widths["url"] > len("Address"), widths
+        assert widths["checked"] >= len("2025-06-01 09:00"), widths
+        await settle(app, pilot)
+        shown = "\n".join(line.text for line in table.render_lines(table.region.reset_offset))
+        assert "Sahel Dispatch Evening Edition" in shown, shown
+
+
+@pytest.mark.parametrize("width", [100, 120])
+async def test_the_feeds_address_column_keeps_the_file_name(
+    home: Path, tmp_path: Path, width: int
+) -> None:
+    """Two feed files in one deep folder showed the same cut address ("/tmp/…/rss-pa…"): the
+    file name, the part that tells them apart, was what the cut took. It is cut in the middle."""
+    folder = tmp_path / "archive" / "collected-feeds" / "west-africa" / "by-outlet" / "daily"
+    folder.mkdir(parents=True)
+    names = ["courier-evening.rss", "dispatch-morning.rss"]
+    for name, title in zip(names, ["Kayes Courier", "Sahel Dispatch"], strict=True):
+        (folder / name).write_bytes(rss(FIRST, title=title))
+    library = build_library(home)
+    for name in names:
+        library.subscriptions.subscribe(str(folder / name))
+    app = make_app(library=library, delays=Delays.none())
+    async with app.run_test(size=(width, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("F")
+        await settle(app, pilot)
+        table = app.screen.query_one(DataTable)
+        shown = [str(table.get_cell_at(Coordinate(row, 1))) for row in range(2)]
+        assert all(len(cell) < len(str(folder)) for cell in shown), shown  # cut
+        for cell, name in zip(shown, names, strict=True):
+            assert cell.endswith(name) and "…" in cell, shown

@@ -484,3 +484,48 @@ async def test_the_palette_shows_the_articles_story(home: Path) -> None:
         screen: Any = app.screen
         assert isinstance(screen, StoriesScreen)
         assert screen.story is not None and screen.story.id == story.id
+
+
+@pytest.mark.parametrize("how", ["t", "story row"])
+async def test_escape_from_a_story_opened_with_t_goes_back_to_the_article(
+    home: Path, how: str
+) -> None:
+    """`t` (or enter on the side panel's story row) shows the article's story; escape went to
+    the whole list of stories, not back to the article where `t` was pressed."""
+    from sahelreader.tui.widgets.side_panel import SideList
+
+    library = _library(home)
+    story = library.stories.recent()[0]
+    app = make_app(library=library, delays=Delays.none())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        reading = story.articles[1].id
+        app.main.open_article(reading)
+        await settle(app, pilot)
+        if how == "t":
+            await pilot.press("t")
+        else:
+            row = app.main.query_one("#story-list", SideList)
+            row.focus()
+            row.highlighted = 0
+            await pilot.press("enter")
+        await settle(app, pilot)
+        screen: Any = app.screen
+        assert isinstance(screen, StoriesScreen) and screen.story is not None
+        detail = str(screen.query_one("#stories-detail", Static).render())
+        assert "esc: back to the article" in detail
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, StoriesScreen)
+        assert app.main.article is not None and app.main.article.id == reading
+        # `T` still opens the whole list, and escape there goes up a step as before.
+        await pilot.press("T")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, StoriesScreen) and screen.story is None
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.story is not None
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, StoriesScreen) and screen.story is None

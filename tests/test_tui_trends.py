@@ -123,14 +123,17 @@ async def test_a_trend_tooltip_is_never_read_as_markup(home: Path) -> None:
         assert 'harvest OR "[b]wells"' in trend.tooltip.plain
 
 
-async def test_the_header_sparkline_is_short_at_80_columns(home: Path) -> None:
+async def test_the_header_sparkline_is_short_where_the_header_leaves_little_room(
+    home: Path,
+) -> None:
+    # (At 80 columns the header's query leaves it none: see the test below.)
     app = make_app(library=_library(home), delays=Delays.none())
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(106, 30)) as pilot:
         await settle(app, pilot)
         await _search(app, pilot, "tillia")
         trend = app.query_one(SearchTrend)
         assert trend.display
-        assert trend.query_one(Sparkline).size.width == 8
+        assert 8 <= trend.query_one(Sparkline).size.width < 16
         assert not trend.query_one("#search-trend-label", Static).display
         # The counts still come first in the header.
         status = str(app.query_one("#status", Static).render())
@@ -404,3 +407,40 @@ def test_a_shape_of_one_period_is_not_drawn() -> None:
     one = TrendShape([4], "day", "2024-04-12", "2024-04-12", 4, 0, 0, date(2024, 4, 12))
     two = TrendShape([0, 1], "day", "2024-04-11", "2024-04-12", 1, 0, 0, date(2024, 4, 12))
     assert not one.drawable and two.drawable
+
+
+async def test_at_80_columns_the_header_keeps_the_query_before_the_sparkline(home: Path) -> None:
+    """At 80x24 the header cut "all · by relevance │ “tillia”" to keep the search's sparkline:
+    the query comes first, the sparkline shows only where the whole line leaves it room."""
+    app = make_app(library=_library(home), delays=Delays.none())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await _search(app, pilot, "tillia")
+        status = app.query_one(StatusBar)
+        shown = str(status.render())
+        assert "35 articles" in shown and "“tillia”" in shown
+        assert shown.index("“tillia”") + len("“tillia”") <= 80, shown  # not cut off
+        assert not app.query_one(SearchTrend).display
+        await pilot.resize_terminal(120, 40)
+        await settle(app, pilot)
+        assert app.query_one(SearchTrend).display
+        assert "“tillia”" in str(status.render())
+
+
+async def test_a_query_not_understood_clears_the_sparkline_of_the_last_results(
+    home: Path,
+) -> None:
+    """After an error the previous results stay listed, but their sparkline stayed beside
+    "query not understood", as if it were the new query's."""
+    app = make_app(library=_library(home), delays=Delays.none())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await _search(app, pilot, "harvest")
+        trend = app.query_one(SearchTrend)
+        assert trend.display
+        await _search(app, pilot, "harvest AND")  # a query with its end missing
+        assert "query not understood" in str(app.query_one(StatusBar).render())
+        assert app.query_one(ArticleList).ids  # the last results stay
+        assert not trend.display
+        await _search(app, pilot, "harvest")
+        assert trend.display

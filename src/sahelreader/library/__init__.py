@@ -138,6 +138,7 @@ __all__ = [
     "UnreadableFile",
     "UnknownArticle",
     "close_open_marks",
+    "file_type",
     "group_entities",
     "is_damage",
 ]
@@ -188,6 +189,16 @@ def _local_path(given: Path | str) -> Path | None:
     if given[:7].lower() == "file://":
         return Path(unquote(urlsplit(given).path))
     return None
+
+
+def file_type(path: Path) -> tuple[str, bool]:
+    """A file's type as `add` sees it (".csv", ".jsonl.gz", "" for none) and whether `add` reads
+    it as articles, by the ingest module's one list of types (loaded on first use: it is heavy).
+    An .opml list, which `add` subscribes to, is not in that list."""
+    from sahelreader.ingest.discover import SUPPORTED_SUFFIXES, suffix_of
+
+    suffix = suffix_of(path)
+    return suffix, suffix in SUPPORTED_SUFFIXES
 
 
 def _file_size(path: Path) -> int:

@@ -359,7 +359,8 @@ STORIES: list[BindingType] = [
         "back",
         "Back",
         "stories.back",
-        "Back from a story's articles to the stories, from the stories to the reader",
+        "Back from a story's articles to the stories (to the reader if t opened that story), "
+        "from the stories to the reader",
         show=True,
     ),
 ]

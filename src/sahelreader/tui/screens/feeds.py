@@ -27,7 +27,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Input, Static
 from textual.worker import get_current_worker
 
-from sahelreader.library import AddReport, Library
+from sahelreader.library import AddReport, Library, file_type
 from sahelreader.text.clean import one_line, plural
 from sahelreader.tui import bindings
 from sahelreader.tui.screens.dialogs import ConfirmScreen
@@ -47,6 +47,7 @@ _FEED_FILE = "a feed file: its entries are imported as articles"
 # From the Feeds screen a feed file is subscribed to, as `feeds add FILE` does.
 _FEED_FILE_SUBSCRIBED = "a feed file: subscribes to it (r reads it again for new entries)"
 _JSON_LINES = "a JSON Lines file: one article a line"
+_TABLE = "a table of articles: one a row, its first row naming the columns (title, text, url…)"
 _KINDS = {
     ".opml": "an OPML list: subscribes to every feed it lists (r fetches their articles)",
     ".rss": _FEED_FILE,
@@ -64,8 +65,13 @@ _KINDS = {
     ".ndjson": _JSON_LINES,
     ".jsonl.gz": _JSON_LINES + " (compressed)",
     ".ndjson.gz": _JSON_LINES + " (compressed)",
+    ".csv": _TABLE,
+    ".tsv": _TABLE,
 }
-READS = ".txt .md .html .rss .atom .xml .json .jsonl .opml, folders and web addresses"
+# Which files are read is the ingest module's list (`file_type`); a type it adds later that has
+# no words here yet is still read, as "an article file".
+_ANY_ARTICLE_FILE = "an article file"
+READS = ".txt .md .html .rss .atom .xml .json .jsonl .csv .tsv .opml, folders and web addresses"
 EMPTY_HINT = "Type or paste a file, a folder, an .opml list, or a web address (http/https)."
 
 
@@ -124,8 +130,8 @@ def _describe_path(text: str, path: Path, subscribe: bool = False) -> Target:
         return Target(given, "A folder: imports every article file in it.", True)
     if not path.is_file():
         return Target(given, "Not a file or a folder (a device or a pipe).", False)
-    suffix = _suffix(path)
-    kind = _KINDS.get(suffix)
+    suffix, read = file_type(path)
+    kind = _KINDS.get(suffix, _ANY_ARTICLE_FILE) if read or suffix == ".opml" else None
     if kind == _FEED_FILE and subscribe:
         kind = _FEED_FILE_SUBSCRIBED
     if kind is None:
@@ -136,14 +142,7 @@ def _describe_path(text: str, path: Path, subscribe: bool = False) -> Target:
 
 def _is_feed_file(given: str) -> bool:
     path = Path(given)
-    return path.is_file() and _KINDS.get(_suffix(path)) == _FEED_FILE
-
-
-def _suffix(path: Path) -> str:
-    suffixes = [suffix.lower() for suffix in path.suffixes]
-    if len(suffixes) >= 2 and suffixes[-1] == ".gz":
-        return suffixes[-2] + suffixes[-1]
-    return suffixes[-1] if suffixes else ""
+    return path.is_file() and _KINDS.get(file_type(path)[0]) == _FEED_FILE
 
 
 def _size(path: Path) -> str:
@@ -410,6 +409,20 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _cut_address(address: str, width: int) -> str:
+    """An address cut in the middle: its last part (a feed file's name, "rss.xml") is what tells
+    two feeds in one folder or on one site apart, so it stays whole when it fits, after as much
+    of the start as there is room for ("/home/ana/…/dispatch.rss"); else its end is kept."""
+    address = one_line(address)
+    if len(address) <= width:
+        return address
+    head, slash, last = address.rstrip("/").rpartition("/")
+    tail = slash + last + address[len(address.rstrip("/")) :] if slash else ""
+    if not head or len(tail) + 2 > width:
+        return "…" + address[len(address) - (width - 1) :] if width > 1 else "…"
+    return address[: width - 1 - len(tail)] + "…" + tail
+
+
 class FeedsScreen(Screen[None]):
     """Every subscription: name, address, articles, unread, last refresh, last error."""
 
@@ -470,26 +483,40 @@ class FeedsScreen(Screen[None]):
         table = self.query_one(DataTable)
         title_width, url_width, error_width = column_widths(self.size.width, self.feeds)
         narrow = url_width == 0
-        table.clear(columns=True)  # columns only grow: a narrower screen starts again
-        table.add_column("Feed", key="title")
-        if not narrow:
-            table.add_column("Address", key="url")
-        table.add_column(Text("Articles", justify="right"), key="articles")
-        table.add_column(Text("Unread", justify="right"), key="unread")
-        table.add_column("Refreshed" if narrow else "Last refresh", key="checked")
-        table.add_column("Last error", key="error")
+        headings: list[tuple[str | Text, str]] = [
+            ("Feed", "title"),
+            ("Address", "url"),
+            (Text("Articles", justify="right"), "articles"),
+            (Text("Unread", justify="right"), "unread"),
+            ("Refreshed" if narrow else "Last refresh", "checked"),
+            ("Last error", "error"),
+        ]
+        rows: list[list[Text]] = []
         for feed in self.feeds:
             error = feed.last_error or ""
-            cells = [
-                Text(_cut(feed.title or feed.url, title_width)),
-                Text(_cut(_short_url(feed.url), url_width), style="dim"),
-                Text(f"{feed.articles:,}", justify="right"),
-                Text(f"{feed.unread:,}", justify="right"),
-                Text(when(feed.checked, short=narrow)),
-                Text(_cut(error, error_width), style="red"),
-            ]
-            if narrow:
+            rows.append(
+                [
+                    Text(_cut(feed.title or feed.url, title_width)),
+                    Text(_cut_address(_short_url(feed.url), url_width), style="dim"),
+                    Text(f"{feed.articles:,}", justify="right"),
+                    Text(f"{feed.unread:,}", justify="right"),
+                    Text(when(feed.checked, short=narrow)),
+                    Text(_cut(error, error_width), style="red"),
+                ]
+            )
+        if narrow:
+            del headings[1]
+            for cells in rows:
                 del cells[1]
+        table.clear(columns=True)  # columns only grow: a narrower screen starts again
+        # Each column as wide as its widest cell, given now: a table left to widen its columns
+        # itself does it when it next goes idle, and rows that came while another screen was
+        # on top were drawn in the empty table's widths until something woke it.
+        for n, (heading, key) in enumerate(headings):
+            label = Text(heading) if isinstance(heading, str) else heading
+            width = max([label.cell_len, *(cells[n].cell_len for cells in rows)])
+            table.add_column(heading, key=key, width=width)
+        for feed, cells in zip(self.feeds, rows, strict=True):
             table.add_row(*cells, key=str(feed.id))
         ids = [feed.id for feed in self.feeds]
         if keep in ids:

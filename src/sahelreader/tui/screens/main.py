@@ -185,6 +185,7 @@ class MainScreen(FeedActions, StoryActions):
         footer = self.query_one(KeyFooter)
         footer.compact = width < NARROW_WIDTH
         footer.show_command_palette = width >= NARROW_WIDTH
+        self.query_one(StatusBar).refit(width)  # the header's order depends on the width
         self._fit_search_trend()
 
     # -- the context bar: which pane has the keys, which article they act on -----------------
@@ -393,6 +394,8 @@ class MainScreen(FeedActions, StoryActions):
             if not article_list.ids:
                 article_list.show_empty_message("No articles match.")
             bar.show_message(result.error, error=True)
+            # The listed results' sparkline would read as the new query's: it goes with them.
+            self.query_one(SearchTrend).show_query("")
             self._update_status()
             return
         self.terms = result.terms
@@ -500,7 +503,8 @@ class MainScreen(FeedActions, StoryActions):
                 searching=self._searching,
                 invalid=self._invalid_query,
                 waiting=self._awaiting_index,
-            )
+            ),
+            width=self.app.size.width,
         )
         self._fit_search_trend()
 
@@ -623,7 +627,7 @@ class MainScreen(FeedActions, StoryActions):
         elif choice.kind == "link":
             self._open_link(choice.value)
         elif choice.kind == "story" and self.article is not None:
-            self.open_story(StoryChoice(self.article.id, int(choice.value)))
+            self.open_story(StoryChoice(self.article.id, int(choice.value)), alone=True)
 
     def filter_source(self, source: str) -> None:
         """Narrow the list to one outlet's articles (esc shows everything again)."""

@@ -153,7 +153,9 @@ class StoriesScreen(Screen[StoryChoice | None]):
     """Recent stories; a story's articles. Dismissed with the article to open, or None.
 
     Opened again after an article was chosen (`resume`), it shows that story's articles with
-    the cursor on that article: `T` comes back to where the reader left the story."""
+    the cursor on that article: `T` comes back to where the reader left the story. Opened on
+    one article's story (`alone`: `t`, the side panel's story row), escape from that story goes
+    back to the reader, where it was asked for, rather than up to the list of stories."""
 
     BINDINGS = bindings.STORIES
 
@@ -170,12 +172,18 @@ class StoriesScreen(Screen[StoryChoice | None]):
         resumed: Story | None  # the story to show again, if it still is one
 
     def __init__(
-        self, library: Library, days: int = DEFAULT_DAYS, resume: StoryChoice | None = None
+        self,
+        library: Library,
+        days: int = DEFAULT_DAYS,
+        resume: StoryChoice | None = None,
+        *,
+        alone: bool = False,
     ) -> None:
         super().__init__()
         self.library = library
         self.days = days
         self.resume = resume
+        self.alone = alone
         self.stories: list[Story] = []
         self.story: Story | None = None  # the story whose articles are shown
         self.growth: dict[int, Growth] = {}
@@ -347,7 +355,8 @@ class StoriesScreen(Screen[StoryChoice | None]):
         if self.story is None:
             text.append("\nenter: its articles in time order", style="dim italic")
         else:
-            text.append("\nenter: open the article · esc: back to the stories", style="dim italic")
+            back = "the article" if self._back_to_the_reader() else "the stories"
+            text.append(f"\nenter: open the article · esc: back to {back}", style="dim italic")
         detail.update(text)
 
     # -- keys ----------------------------------------------------------------------------------
@@ -376,10 +385,17 @@ class StoriesScreen(Screen[StoryChoice | None]):
     def _selected(self) -> None:
         self.action_open()
 
-    def action_back(self) -> None:
+    def _back_to_the_reader(self) -> bool:
+        """Whether escape leaves for the reader: from the list, or from the one story asked for."""
         if self.story is None:
+            return True
+        return self.alone and self.resume is not None and self.story.id == self.resume.story_id
+
+    def action_back(self) -> None:
+        if self._back_to_the_reader():
             self.dismiss(None)
             return
+        assert self.story is not None
         # The story's row, found by its id (the story shown may be a fresh copy of it).
         left = self.story.id
         keep = next((n for n, story in enumerate(self.stories) if story.id == left), 0)
@@ -425,12 +441,14 @@ class StoryActions(Screen[None]):
         if story is None or len(story.articles) < 2:
             self.notify("No other article in the library tells this story yet.")
             return
-        self.open_story(StoryChoice(article_id, story.id))
+        self.open_story(StoryChoice(article_id, story.id), alone=True)
 
-    def open_story(self, at: StoryChoice | None) -> None:
-        """The Stories screen; on the story `at` names (its articles, at its article), if any."""
+    def open_story(self, at: StoryChoice | None, *, alone: bool = False) -> None:
+        """The Stories screen; on the story `at` names (its articles, at its article), if any.
+        `alone`: that one story was asked for, and escape from it comes back here."""
         if not any(isinstance(screen, StoriesScreen) for screen in self.app.screen_stack):
-            self.app.push_screen(StoriesScreen(self.library, resume=at), self._story_chosen)
+            screen = StoriesScreen(self.library, resume=at, alone=alone)
+            self.app.push_screen(screen, self._story_chosen)
 
     def _story_chosen(self, choice: StoryChoice | None) -> None:
         self.story_left = choice

@@ -28,11 +28,21 @@ class Status:
 
 
 class StatusBar(Static):
-    """Counts first, the query last: a narrow terminal cuts the query, not the numbers."""
+    """Counts first, the query last: a narrow terminal cuts the query, not the numbers. When the
+    whole line is wider than the screen, the query comes before the filter and the sort (and
+    the filter "all", which says nothing, goes), so the cut takes the sort, not the query."""
 
     length = 0  # columns of the line shown
+    status: Status | None = None  # the last one shown
 
-    def show(self, status: Status) -> None:
+    def refit(self, width: int) -> None:
+        """The last line again, for a screen now `width` columns wide."""
+        if self.status is not None:
+            self.show(self.status, width)
+
+    def show(self, status: Status, width: int = 0) -> None:
+        """The line for `status`, on a screen `width` columns wide (0: any width)."""
+        self.status = status
         text = Text()
         text.append(" sahelreader ", style="bold reverse")
         text.append(f" {plural(status.total, 'article')} · {status.unread:,} unread", style="bold")
@@ -54,11 +64,17 @@ class StatusBar(Static):
             text.append(" │ waiting for the index", style="dim")
         else:
             text.append(f" │ {status.shown:,} shown", style="dim")
-        text.append(f" · {status.filter} · by {status.sort}", style="dim")
-        if status.busy:
-            text.append(f" │ {status.busy}", style="italic")
+        counts = text.copy()
+        how = Text(f" · {status.filter} · by {status.sort}", style="dim")
+        busy = Text(f" │ {status.busy}", style="italic") if status.busy else Text()
+        query = Text()
         if status.query:
-            text.append(" │ ", style="dim")
-            text.append(f"“{one_line(status.query)}”")
+            query.append(" │ ", style="dim")
+            query.append(f"“{one_line(status.query)}”")
+        text = Text.assemble(counts, how, busy, query)
+        if width and status.query and text.cell_len > width:
+            if status.filter == "all":
+                how = Text(f" · by {status.sort}", style="dim")
+            text = Text.assemble(counts, query, how, busy)
         self.length = text.cell_len  # what a widget beside it may leave room for
         self.update(text, layout=False)  # one line, always: no need to lay the screen out

@@ -172,8 +172,10 @@ class SearchTrend(Horizontal):
             self.workers.cancel_group(self, "search-trend")
 
     def fit(self, spare: int) -> None:
-        """Take `spare` columns of the header line (what its text leaves), within bounds."""
+        """Take `spare` columns of the header line (what its text leaves), within bounds; with
+        fewer than the least it needs the sparkline gives way: the header's query comes first."""
         self.spare = spare
+        self.display = self._drawn and spare - 2 >= HEADER_COLUMNS_LEAST
         label = self.query_one("#search-trend-label", Static)
         room = spare - 2  # the sparkline's margins
         labelled = self.shape is not None and room >= HEADER_COLUMNS_MOST + len(self._label)
@@ -184,6 +186,12 @@ class SearchTrend(Horizontal):
         line = self.query_one(Sparkline)
         if line.styles.width is None or line.styles.width.value != width:
             line.styles.width = width
+
+    @property
+    def _drawn(self) -> bool:
+        """The search's counts make a sparkline (some dated articles, over more than a day)."""
+        shape = self.shape
+        return shape is not None and bool(shape.total) and shape.drawable
 
     @property
     def _label(self) -> str:
@@ -205,15 +213,14 @@ class SearchTrend(Horizontal):
         if message.query != self.query_text:
             return
         self.shape = message.shape
-        if message.shape is None or not message.shape.total or not message.shape.drawable:
+        if message.shape is None or not self._drawn:
             self.display = False
             return
         self.query_one(Sparkline).data = message.shape.counts
         self.query_one("#search-trend-label", Static).update(Text(self._label, style="dim"))
-        self.fit(self.spare)
         # Text, not a string: a tooltip string is read as markup, and the query is typed text.
         self.tooltip = Text(message.shape.describe(one_line(message.query)))
-        self.display = True
+        self.fit(self.spare)
 
 
 @dataclass(frozen=True)
