@@ -1103,7 +1103,11 @@ def cmd_note(args: argparse.Namespace, err: Console) -> int:
                     style="yellow",
                 )
             )
-        _out().print(f"note {'deleted' if saved.revision == 0 else 'saved'} for {article_id}")
+        message = f"note {'deleted' if saved.revision == 0 else 'saved'} for {article_id}"
+        if current is not None and current.body != text:
+            # A replace or delete by a mistyped id (ids are prefixes) can be undone from here.
+            message += f" (the text it replaced is kept: note {article_id} --history)"
+        _out().print(message)
         return EXIT_OK
 
 
