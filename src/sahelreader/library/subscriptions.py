@@ -337,9 +337,9 @@ class Subscriptions:
         self, given: str, days: int | None, items: int | None, *, prune_now: bool = False
     ) -> int:
         """Keep this feed's last `days` days or `items` articles (None: no limit), pruned after
-        each refresh. Returns how many articles are beyond it now: pruned at once with
-        `prune_now`, else left until the next refresh (a limit typed by mistake loses nothing
-        before the user has seen that count)."""
+        each refresh of it (one that finds it unchanged too). Returns how many articles are
+        beyond it now: pruned at once with `prune_now`, else left until the next refresh (a
+        limit typed by mistake loses nothing before the user has seen that count)."""
         record = self.find(given)
         if record is None:
             raise KeyError(f"not subscribed to {given}")
@@ -425,6 +425,11 @@ class Subscriptions:
             return FeedResult(record.url, record.title, "failed", error=error), []
         if check.outcome == "not-modified" or check.feed is None:
             self.table.record_not_modified(record.id)
+            # Retention holds on every refresh: a limit set since, or a --days limit that now
+            # reaches older articles, must not wait for the feed's next change (review 11 D3).
+            fresh = self.table.by_id(record.id)
+            if fresh is not None:
+                self._prune(fresh)
             return FeedResult(record.url, record.title, "unchanged", notes=tuple(notes)), []
         feed = check.feed
         if feed.recovered:
