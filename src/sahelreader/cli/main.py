@@ -943,6 +943,8 @@ def cmd_related(args: argparse.Namespace, err: Console) -> int:
     with _library(args, err) as library:
         found = library.related(args.id, limit=args.limit)
         story = library.stories.of_article(args.id)
+        if story is not None and len(story.articles) < 2:
+            story = None  # a story is of two articles or more: this one is alone so far
         if args.json:
             growth = None
             if story is not None:
@@ -974,7 +976,7 @@ def cmd_related(args: argparse.Namespace, err: Console) -> int:
             out.print(Text("More from this outlet", style="bold"))
             for item in found.more_from_outlet:
                 out.print(Text(f"  {item.id}  {one_line(item.title)}"))
-        if story is not None and len(story.articles) > 1:
+        if story is not None:
             line = Text("Story ", style="bold")
             line.append(f"{story.id}  {one_line(story.title)}")
             line.append(
