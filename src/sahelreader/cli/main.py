@@ -50,6 +50,15 @@ def _terminated(signum: int, frame: object) -> None:
     raise Terminated
 
 
+class Stopped(KeyboardInterrupt):
+    """Ctrl-C or SIGTERM, with what the command had done by then (`detail`, one clause)."""
+
+    def __init__(self, detail: str, terminated: bool) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.terminated = terminated
+
+
 class CommandFailed(Exception):
     """One clear line for stderr, exit 1."""
 
@@ -374,6 +383,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CommandFailed as error:
         err.print(_said(f"sahelreader: {error}", "red"), soft_wrap=True)
         return EXIT_FAILED
+    except Stopped as stop:
+        err.print(_said(f"interrupted{' (terminated)' if stop.terminated else ''}: {stop.detail}"))
+        return 128 + signal.SIGTERM if stop.terminated else 130
     except Terminated:
         err.print("interrupted (terminated)")
         return 128 + signal.SIGTERM
@@ -663,8 +675,16 @@ def _print_json(data: object) -> None:
 
 def cmd_add(args: argparse.Namespace, err: Console) -> int:
     with _library(args, err, index=False) as library:
-        with _import_progress(err) as step:
-            report = library.add(args.paths, step=step)
+        before = library.count()
+        try:
+            with _import_progress(err) as step:
+                report = library.add(args.paths, step=step)
+        except KeyboardInterrupt as stop:
+            # What was stored is kept (each batch is one transaction): say how much, and that
+            # the same `add` again is safe (review 11 D13).
+            raise Stopped(
+                _added_before_stop(library, before), isinstance(stop, Terminated)
+            ) from stop
         for path, reason in report.failed:
             err.print(_said(f"failed: {path}: {reason}", "red"), soft_wrap=True)
         for path, note in report.notes:
@@ -690,6 +710,19 @@ def cmd_add(args: argparse.Namespace, err: Console) -> int:
         else:
             _out().print(summary)
         return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def _added_before_stop(library: Library, before: int) -> str:
+    try:
+        added = library.count() - before
+    except Exception:  # noqa: BLE001 - the stop is what is said; the count is a courtesy
+        return "what was stored before the stop is kept (running the same add again skips it)"
+    if added <= 0:
+        return "no article was added before the stop"
+    return (
+        f"{plural(added, 'article')} added before the stop, kept (running the same add again "
+        "skips them)"
+    )
 
 
 def cmd_search(args: argparse.Namespace, err: Console) -> int:
@@ -943,6 +976,8 @@ def cmd_related(args: argparse.Namespace, err: Console) -> int:
     with _library(args, err) as library:
         found = library.related(args.id, limit=args.limit)
         story = library.stories.of_article(args.id)
+        if story is not None and len(story.articles) < 2:
+            story = None  # a story is of two articles or more: this one is alone so far
         if args.json:
             growth = None
             if story is not None:
@@ -974,7 +1009,7 @@ def cmd_related(args: argparse.Namespace, err: Console) -> int:
             out.print(Text("More from this outlet", style="bold"))
             for item in found.more_from_outlet:
                 out.print(Text(f"  {item.id}  {one_line(item.title)}"))
-        if story is not None and len(story.articles) > 1:
+        if story is not None:
             line = Text("Story ", style="bold")
             line.append(f"{story.id}  {one_line(story.title)}")
             line.append(
@@ -1103,7 +1138,11 @@ def cmd_note(args: argparse.Namespace, err: Console) -> int:
                     style="yellow",
                 )
             )
-        _out().print(f"note {'deleted' if saved.revision == 0 else 'saved'} for {article_id}")
+        message = f"note {'deleted' if saved.revision == 0 else 'saved'} for {article_id}"
+        if current is not None and current.body != text:
+            # A replace or delete by a mistyped id (ids are prefixes) can be undone from here.
+            message += f" (the text it replaced is kept: note {article_id} --history)"
+        _out().print(message)
         return EXIT_OK
 
 

@@ -18,7 +18,12 @@ from sahelreader.ingest.encoding import decode_bytes, decode_text
 from sahelreader.ingest.errors import IngestError
 from sahelreader.ingest.fields import site_base
 from sahelreader.ingest.limits import Limits, OverCap, current, is_cap_reason, size_text
-from sahelreader.ingest.records import NO_TEXT, draft_from_record, looks_like_article
+from sahelreader.ingest.records import (
+    NO_TEXT,
+    UnreadDates,
+    draft_from_record,
+    looks_like_article,
+)
 from sahelreader.ingest.stream import SkipLog
 from sahelreader.models import ArticleDraft
 
@@ -82,6 +87,7 @@ def read_json(
             'or an object with an "articles" or "items" list'
         )
     drafts: list[ArticleDraft] = []
+    unread = UnreadDates("record", "records")
     single = len(found) == 1 and isinstance(document, Mapping)
     site = _feed_site(document) if isinstance(document, Mapping) else ""
     for number, (record, default_source) in enumerate(found, start=1):
@@ -104,9 +110,13 @@ def read_json(
         if draft is None:
             skips.add(NO_TEXT, where)
         else:
+            unread.check(record, draft)
             drafts.append(draft)
     if not drafts:
         raise IngestError(_nothing_usable(skips, len(found)))
+    note = unread.note()
+    if note:
+        skips.notes.append(note)
     return drafts
 
 
@@ -130,9 +140,10 @@ def iter_jsonl(
     produced = 0
     in_a_row = 0  # lines since the last draft, blank ones included
     errors: list[str] = []  # the first line that is not JSON, and why
+    unread = UnreadDates("record", "records")
     with stream:
         for number, line in _numbered_lines(stream, limits, compressed):
-            draft = _line_draft(line, number, origin, skips, limits, errors)
+            draft = _line_draft(line, number, origin, skips, limits, errors, unread)
             if draft is None:
                 in_a_row += 1
                 if in_a_row >= limits.skipped_in_a_row:
@@ -144,6 +155,9 @@ def iter_jsonl(
             in_a_row = 0
             produced += 1
             yield draft
+    note = unread.note()
+    if note:
+        skips.notes.append(note)
     if not produced:
         if not skips.total:
             raise IngestError("empty file")
@@ -159,6 +173,7 @@ def _line_draft(
     skips: SkipLog,
     limits: Limits,
     errors: list[str],
+    unread: UnreadDates,
 ) -> ArticleDraft | None:
     """The draft in one line, or None: blank, or skipped (and counted in ``skips``)."""
     where = f"line {number}"
@@ -189,6 +204,8 @@ def _line_draft(
         return None
     if draft is None:
         skips.add(NO_TEXT, where)
+    else:
+        unread.check(record, draft)
     return draft
 
 

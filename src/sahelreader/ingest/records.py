@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import urljoin
 
-from sahelreader.ingest.dates import day_first_for, parse_date
+from sahelreader.ingest.dates import ambiguous_numeric, day_first_for, parse_date
 from sahelreader.ingest.fields import (
     clean_author,
     clean_language,
@@ -27,9 +27,9 @@ from sahelreader.ingest.limits import Limits, checked_draft, current
 from sahelreader.ingest.markup import markup_or_plain_to_text
 from sahelreader.ingest.titles import title_from_text
 from sahelreader.models import ArticleDraft
-from sahelreader.text.clean import one_line
+from sahelreader.text.clean import one_line, plural
 
-__all__ = ["NO_TEXT", "draft_from_record", "looks_like_article"]
+__all__ = ["NO_TEXT", "UnreadDates", "draft_from_record", "looks_like_article"]
 
 NO_TEXT = "no title or text"
 
@@ -317,3 +317,50 @@ def _published(fields: dict[str, Any], day_first: bool | None = None) -> datetim
                     published = published.replace(tzinfo=timezone.utc)
                 return published
     return None
+
+
+class UnreadDates:
+    """Records kept undated because the date they write could not be read (a numeric date
+    whose day and month cannot be told apart, a phrase): counted, the first kept as written,
+    for one note on the file, as a feed's entries get (review 11 D16: a table said nothing)."""
+
+    def __init__(self, unit: str, units: str) -> None:
+        self.unit, self.units = unit, units  # "row", "rows"
+        self.count = 0
+        self.first = ""
+
+    def check(self, record: Mapping[str, Any], draft: ArticleDraft) -> None:
+        if draft.published is not None:
+            return
+        written = _written_date(record)
+        if written:
+            self.count += 1
+            self.first = self.first or written
+
+    def note(self) -> str | None:
+        """One line for them all; None when every date written was read."""
+        if not self.count:
+            return None
+        example = self.first if len(self.first) <= 60 else self.first[:59] + "…"
+        why = (
+            f", day or month first: no language in the {self.unit} tells which"
+            if ambiguous_numeric(self.first)
+            else ""
+        )
+        return (
+            f"{plural(self.count, self.unit, self.units)} had a date that could not be read "
+            f"(the first: {example!r}{why}): kept undated"
+        )
+
+
+def _written_date(record: Mapping[str, Any]) -> str:
+    """The date a record writes, as written (its first date field that is not empty)."""
+    fields = {str(key).lower(): value for key, value in record.items()}
+    for key in DATE_KEYS:
+        value = fields.get(key)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return str(value)
+        written = one_line(_as_text(value)) if value is not None else ""
+        if written:
+            return written
+    return ""

@@ -17,7 +17,13 @@ from collections.abc import Iterator
 from sahelreader.ingest.encoding import decode_text
 from sahelreader.ingest.errors import IngestError
 from sahelreader.ingest.limits import Limits, OverCap, current
-from sahelreader.ingest.records import BODY_KEYS, NO_TEXT, TITLE_KEYS, draft_from_record
+from sahelreader.ingest.records import (
+    BODY_KEYS,
+    NO_TEXT,
+    TITLE_KEYS,
+    UnreadDates,
+    draft_from_record,
+)
 from sahelreader.ingest.stream import SkipLog
 from sahelreader.models import ArticleDraft
 
@@ -52,16 +58,25 @@ def read_table(
                 f"{NO_ARTICLE_COLUMNS}: the first row names no title or text column "
                 '(expected a header such as "title", "headline", "text", "body")'
             )
-        drafts = list(_drafts(rows, header, origin, skips, limits))
+        unread = UnreadDates("row", "rows")
+        drafts = list(_drafts(rows, header, origin, skips, limits, unread))
     except csv.Error as error:
         raise IngestError(f"not a readable table: {error}") from None
     if not drafts:
         raise IngestError(f"no article in its {skips.total:,} rows" if skips.total else "no rows")
+    note = unread.note()
+    if note:
+        skips.notes.append(note)
     return drafts
 
 
 def _drafts(
-    rows: Iterator[list[str]], header: list[str], origin: str, skips: SkipLog, limits: Limits
+    rows: Iterator[list[str]],
+    header: list[str],
+    origin: str,
+    skips: SkipLog,
+    limits: Limits,
+    unread: UnreadDates,
 ) -> Iterator[ArticleDraft]:
     for number, row in enumerate(rows, start=2):  # the header is row 1
         if not any(cell.strip() for cell in row):
@@ -76,6 +91,7 @@ def _drafts(
         if draft is None:
             skips.add(NO_TEXT, where)
             continue
+        unread.check(record, draft)
         yield draft
 
 

@@ -73,18 +73,23 @@ def _organisation_key(name: str) -> str:
 
 
 def _story(rows: Sequence[StoryRow]) -> Story:
+    # An undated article is placed at the time it was added: that is no news date, and is
+    # never shown as one (review 11 D9: a story "first"/"last" was an import time).
     articles = tuple(
-        StoryArticle(r.article_id, r.title, r.source, r.language, from_iso(r.placed_at))
+        StoryArticle(
+            r.article_id, r.title, r.source, r.language, from_iso(r.placed_at) if r.dated else None
+        )
         for r in rows
     )
+    dated = [article.published for article in articles if article.published is not None]
     return Story(
         id=rows[0].story_id,
         title=rows[0].title,
         articles=articles,
         outlets=tuple(dict.fromkeys(a.source for a in articles if a.source)),
         languages=tuple(dict.fromkeys(a.language for a in articles if a.language)),
-        first=articles[0].published,
-        last=articles[-1].published,
+        first=min(dated, default=None),
+        last=max(dated, default=None),
     )
 
 

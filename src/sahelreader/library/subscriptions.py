@@ -181,6 +181,21 @@ class Subscriptions:
         named = [record for record in self.all() if record.title.casefold() == wanted]
         return named[0] if len(named) == 1 else None
 
+    def named(self, given: str) -> FeedRecord:
+        """`find`, or KeyError saying why not: not subscribed, or a title that more than one
+        feed has (which then names their addresses, one of which to give instead)."""
+        record = self.find(given)
+        if record is not None:
+            return record
+        wanted = given.strip().casefold()
+        same = [feed.url for feed in self.all() if wanted and feed.title.casefold() == wanted]
+        if len(same) > 1:
+            raise KeyError(
+                f"{len(same)} feeds are titled {given.strip()}: give the address "
+                f"({', '.join(same)})"
+            )
+        raise KeyError(f"not subscribed to {given}")
+
     # -- subscribing -----------------------------------------------------------------------------
 
     def subscribe(
@@ -325,9 +340,7 @@ class Subscriptions:
 
     def remove(self, given: str, *, purge: bool = False) -> tuple[FeedRecord, int, int]:
         """Unsubscribe: (the feed, articles removed, articles kept). Raises KeyError."""
-        record = self.find(given)
-        if record is None:
-            raise KeyError(f"not subscribed to {given}")
+        record = self.named(given)
         doomed, kept = self.table.remove(record.id, purge=purge)
         if doomed:
             self.library.store.remove(doomed, with_user_data=False)
@@ -337,12 +350,10 @@ class Subscriptions:
         self, given: str, days: int | None, items: int | None, *, prune_now: bool = False
     ) -> int:
         """Keep this feed's last `days` days or `items` articles (None: no limit), pruned after
-        each refresh. Returns how many articles are beyond it now: pruned at once with
-        `prune_now`, else left until the next refresh (a limit typed by mistake loses nothing
-        before the user has seen that count)."""
-        record = self.find(given)
-        if record is None:
-            raise KeyError(f"not subscribed to {given}")
+        each refresh of it (one that finds it unchanged too). Returns how many articles are
+        beyond it now: pruned at once with `prune_now`, else left until the next refresh (a
+        limit typed by mistake loses nothing before the user has seen that count)."""
+        record = self.named(given)
         self.table.set_retention(record.id, days, items)
         fresh = self.table.by_id(record.id)
         if fresh is None:
@@ -371,14 +382,11 @@ class Subscriptions:
         workers: int = WORKERS,
     ) -> RefreshReport:
         """Refresh every feed (or those named) in parallel; `on_result` hears each as it ends.
-        Raises KeyError for a named feed that is not subscribed."""
+        Raises KeyError for a named feed that is not subscribed (or a title two feeds have)."""
         if urls:
             feeds: list[FeedRecord] = []
             for given in urls:
-                record = self.find(given)
-                if record is None:
-                    raise KeyError(f"not subscribed to {given}")
-                feeds.append(record)
+                feeds.append(self.named(given))
         else:
             feeds = self.all()
         if on_start is not None:
@@ -425,6 +433,11 @@ class Subscriptions:
             return FeedResult(record.url, record.title, "failed", error=error), []
         if check.outcome == "not-modified" or check.feed is None:
             self.table.record_not_modified(record.id)
+            # Retention holds on every refresh: a limit set since, or a --days limit that now
+            # reaches older articles, must not wait for the feed's next change (review 11 D3).
+            fresh = self.table.by_id(record.id)
+            if fresh is not None:
+                self._prune(fresh)
             return FeedResult(record.url, record.title, "unchanged", notes=tuple(notes)), []
         feed = check.feed
         if feed.recovered:

@@ -68,7 +68,7 @@ class StoryArticle:
     title: str
     source: str
     language: str
-    published: datetime | None  # or when it was added, for an undated article
+    published: datetime | None  # None for an undated article (placed by when it was added)
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ class Story:
     articles: tuple[StoryArticle, ...]  # in time order
     outlets: tuple[str, ...]  # in the order they joined
     languages: tuple[str, ...]
-    first: datetime | None
+    first: datetime | None  # of its dated articles; None when none is dated
     last: datetime | None
 
 

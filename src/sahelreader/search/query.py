@@ -453,12 +453,45 @@ def language_code(value: str, position: int | None = None) -> str:
     if named is not None:
         return named
     match = _LANGUAGE_CODE.fullmatch(written)
-    if match is not None:
-        return match.group(1).lower()
+    code = match.group(1).lower() if match is not None else ""
+    if len(code) == 2 and code not in _ISO_639_1:
+        # A two-letter typo ("xx", or a country's code: "sp", "ge") found nothing, silently.
+        meant = _COUNTRY_NOT_LANGUAGE.get(code)
+        if meant is not None:
+            named = f" ({_LANGUAGE_NAMES[meant][0]})" if meant in _LANGUAGE_NAMES else ""
+            hint = f": did you mean language:{meant}{named}?"
+        else:
+            hint = " (try a code or a name: language:fr, language:french)"
+        raise QueryError(f"{written!r} is not a language code{hint}", position)
+    if code:
+        return code
     raise QueryError(
         f"{written!r} is not a language (try a code or a name: language:fr, language:french)",
         position,
     )
+
+
+# ISO 639-1, with the codes it withdrew that older data still writes (iw, in, ji, mo, sh).
+_ISO_639_1 = frozenset(
+    "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv "
+    "cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr "
+    "ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw "
+    "ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv "
+    "ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr "
+    "ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi "
+    "yo za zh zu iw in ji mo sh".split()
+)
+# A country's code typed for its language's, where it is no language's code itself.
+_COUNTRY_NOT_LANGUAGE = {
+    "sp": "es",
+    "ge": "de",
+    "gr": "el",
+    "jp": "ja",
+    "cn": "zh",
+    "dk": "da",
+    "cz": "cs",
+    "ua": "uk",
+}
 
 
 class _DateRangeNode(syntax.RangeNode):
@@ -682,6 +715,7 @@ def parse(parser: qparser.QueryParser, text: str) -> ParsedQuery:
     _check_operators(text)
     text = _lowercase_field_names(text)
     _check_fields_have_values(text)
+    _check_date_times(text)
     _check_field_names(text, frozenset(parser.schema.names()) if parser.schema else frozenset())
     try:
         tree = parser.process(text)
@@ -812,6 +846,25 @@ def _check_fields_have_values(text: str) -> None:
                 what = "a word after it"
             raise QueryError(
                 f"{field}:{compared} needs {what} (e.g. {field}:{example})", match.start()
+            )
+
+
+# A `published:` value with a time of day: "2025-05-27T10:00", "2025-05-28T12".
+_DATE_WITH_TIME = re.compile(
+    r"\bpublished:(?P<compared>[<>]=?)?\[?(?P<value>(?P<day>\d{4}-\d{1,2}-\d{1,2})[Tt]\d[^\s\])]*)"
+)
+
+
+def _check_date_times(text: str) -> None:
+    """A time in a `published:` value was cut at its colon by the parser, and the error quoted
+    the piece ("'2025-05-' is not a date"): say what is wrong with the value as written."""
+    for match in _DATE_WITH_TIME.finditer(text):
+        if _outside_quotes(text, match.start()):
+            compared = match.group("compared") or ""
+            raise QueryError(
+                f"{match.group('value')!r} is not a date: times are not supported, give a day "
+                f"(published:{compared}{match.group('day')})",
+                match.start("value"),
             )
 
 

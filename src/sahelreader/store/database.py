@@ -896,9 +896,10 @@ class Store:
     def save_note(self, article_id: str, body: str, based_on: int | None) -> NoteSave:
         """Save a note in one transaction; `based_on` is the revision the writer started from.
 
-        If another writer saved in between (a second sahelreader), this save still wins, but
-        the text it replaces is kept in note_versions and the result says so. An empty body
-        deletes the note (its last text is kept too). A writer that started from a revision
+        Every text this save replaces or deletes is kept in note_versions (`note ID
+        --history`): a replace is no more final than a delete. If another writer saved in
+        between (a second sahelreader), this save still wins, and the result says so
+        (``conflict``). An empty body deletes the note. A writer that started from a revision
         of a note another writer has since deleted writes it again, and the result says that
         (``deleted_elsewhere``) so the deletion is not undone unnoticed.
         """
@@ -910,7 +911,7 @@ class Store:
             current = None if row is None else int(row["revision"])
             conflict = row is not None and current != based_on and row["body"] != body
             deleted_elsewhere = row is None and bool(based_on) and bool(body.strip())
-            if conflict or (row is not None and not body.strip()):
+            if row is not None and row["body"] != body:
                 conn.execute(
                     "INSERT INTO note_versions(article_id, body, saved, replaced)"
                     " VALUES (?, ?, ?, ?)",

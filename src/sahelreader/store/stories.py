@@ -38,6 +38,7 @@ class StoryRow:
     source: str
     language: str
     placed_at: str  # ISO date: the article's, or when it was added
+    dated: bool = True  # False: placed_at is when the article was added, not a news date
 
 
 def _chunks(items: Sequence[str], size: int = _CHUNK) -> Iterator[Sequence[str]]:
@@ -231,7 +232,8 @@ class StoryTable:
         where = "" if since is None else " WHERE placed_at >= ?"
         params: list[str] = [] if since is None else [since]
         return self._rows(
-            "SELECT s.story_id, a.id, a.title, a.source, a.language, s.placed_at"
+            "SELECT s.story_id, a.id, a.title, a.source, a.language, s.placed_at,"
+            " a.published IS NOT NULL"
             " FROM story_articles s JOIN articles a ON a.id = s.article_id"
             " WHERE s.story_id IN (SELECT DISTINCT story_id FROM story_articles" + where + ")"
             " ORDER BY s.story_id, s.placed_at, a.seq",
@@ -240,7 +242,8 @@ class StoryTable:
 
     def rows_of_story(self, story_id: int) -> list[StoryRow]:
         return self._rows(
-            "SELECT s.story_id, a.id, a.title, a.source, a.language, s.placed_at"
+            "SELECT s.story_id, a.id, a.title, a.source, a.language, s.placed_at,"
+            " a.published IS NOT NULL"
             " FROM story_articles s JOIN articles a ON a.id = s.article_id"
             " WHERE s.story_id = ? ORDER BY s.placed_at, a.seq",
             [story_id],
@@ -248,6 +251,8 @@ class StoryTable:
 
     def _rows(self, sql: str, params: Sequence[object]) -> list[StoryRow]:
         return [
-            StoryRow(int(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4] or ""), str(r[5]))
+            StoryRow(
+                int(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4] or ""), str(r[5]), bool(r[6])
+            )
             for r in self.connection.execute(sql, list(params))
         ]
