@@ -63,3 +63,24 @@ def test_a_first_note_says_nothing_about_history(home: Path) -> None:
     article_id = _only_article(home)
     result = cli(home, "note", article_id, "--text", "A first note.")
     assert result.stdout.strip() == f"note saved for {article_id}"
+
+
+def test_autosaves_of_one_sitting_keep_only_the_text_from_before_it(home: Path) -> None:
+    library = Library.open(home)
+    try:
+        article_id = library.list_ids()[0]
+        before = library.save_note(article_id, "Ask the prefect about the curfew.")
+        # A sitting in the reader's editor: its first save, then autosaves at each pause.
+        first = library.save_note(article_id, "Ask the prefect", before.revision)
+        second = library.save_note(article_id, "Ask the prefect about", first.revision, draft=True)
+        library.save_note(article_id, "Ask the prefect about Dosso.", second.revision, draft=True)
+        texts = [text for text, _ in library.note_versions(article_id)]
+        assert texts == ["Ask the prefect about the curfew."]
+        # Emptied within the sitting: the text is kept all the same.
+        current = library.note(article_id)
+        assert current is not None
+        library.save_note(article_id, "", current.revision, draft=True)
+        texts = [text for text, _ in library.note_versions(article_id)]
+        assert "Ask the prefect about Dosso." in texts
+    finally:
+        library.close()

@@ -1165,17 +1165,20 @@ class Library:
     def note(self, article_id: str) -> NoteRecord | None:
         return self.store.note(self.store.resolve_id(article_id))
 
-    def save_note(self, article_id: str, text: str, based_on: int | None = None) -> NoteSave:
+    def save_note(
+        self, article_id: str, text: str, based_on: int | None = None, *, draft: bool = False
+    ) -> NoteSave:
         """Save a note (an SQLite transaction: never half-written). See Store.save_note.
 
         `based_on=None` means "whatever is there now" (the CLI); the editor passes the revision
-        it loaded, so a save from another window in between is noticed and kept.
+        it loaded, so a save from another window in between is noticed and kept. `draft`: a
+        later autosave of one editing sitting (see Store.save_note).
         """
         resolved = self.store.resolve_id(article_id)
         if based_on is None:
             current = self.store.note(resolved)
             based_on = current.revision if current else None
-        return self.store.save_note(resolved, text, based_on)
+        return self.store.save_note(resolved, text, based_on, draft=draft)
 
     def note_versions(self, article_id: str) -> list[tuple[str, datetime | None]]:
         """The texts a note had before another writer saved over them, or before it was

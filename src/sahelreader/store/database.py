@@ -893,11 +893,16 @@ class Store:
         ).fetchone()
         return None if row is None else _note_record(row)
 
-    def save_note(self, article_id: str, body: str, based_on: int | None) -> NoteSave:
+    def save_note(
+        self, article_id: str, body: str, based_on: int | None, *, draft: bool = False
+    ) -> NoteSave:
         """Save a note in one transaction; `based_on` is the revision the writer started from.
 
         Every text this save replaces or deletes is kept in note_versions (`note ID
-        --history`): a replace is no more final than a delete. If another writer saved in
+        --history`): a replace is no more final than a delete. Except a `draft`: the reader's
+        later autosaves while one note is being written replace that sitting's own earlier
+        save, whose text is not kept (the text from before the sitting is, by its first save),
+        unless another writer saved in between or the note is emptied. If another writer saved in
         between (a second sahelreader), this save still wins, and the result says so
         (``conflict``). An empty body deletes the note. A writer that started from a revision
         of a note another writer has since deleted writes it again, and the result says that
@@ -911,7 +916,8 @@ class Store:
             current = None if row is None else int(row["revision"])
             conflict = row is not None and current != based_on and row["body"] != body
             deleted_elsewhere = row is None and bool(based_on) and bool(body.strip())
-            if row is not None and row["body"] != body:
+            own_draft = draft and not conflict and bool(body.strip())
+            if row is not None and row["body"] != body and not own_draft:
                 conn.execute(
                     "INSERT INTO note_versions(article_id, body, saved, replaced)"
                     " VALUES (?, ?, ?, ?)",

@@ -956,7 +956,9 @@ class MainScreen(FeedActions, StoryActions):
 
     def _write_note(self, editor: NoteEditor, article_id: str, text: str) -> None:
         try:
-            saved = self.library.save_note(article_id, text, editor.revision)
+            saved = self.library.save_note(
+                article_id, text, editor.revision, draft=editor.saved_in_sitting
+            )
         except Exception as error:  # the text stays in the editor; nothing is lost
             self.notify(f"The note could not be saved: {error}", severity="error", markup=False)
             editor.set_status("NOT SAVED — ctrl+s to try again")

@@ -58,6 +58,9 @@ class NoteEditor(Vertical):
         self.autosave_after = autosave_after  # seconds after typing stops
         self.article_id: str | None = None
         self.revision: int | None = None  # the revision the text was loaded from or saved as
+        # Saved once since it was opened: later saves are drafts of this sitting, whose
+        # texts the note's history need not keep (the text before the sitting is kept).
+        self.saved_in_sitting = False
         self.saved_text = ""
         self._autosave: Timer | None = None
 
@@ -86,6 +89,7 @@ class NoteEditor(Vertical):
         text = strip_control(text)
         self.article_id = article_id
         self.revision = revision
+        self.saved_in_sitting = False
         self.saved_text = text
         self.query_one("#note-heading", Static).update(
             Text(f"Note — {one_line(title)}", overflow="ellipsis", no_wrap=True)
@@ -107,6 +111,7 @@ class NoteEditor(Vertical):
     def mark_saved(self, text: str, revision: int, when: str) -> None:
         self.saved_text = text
         self.revision = revision
+        self.saved_in_sitting = True
         self.set_status(f"saved {when} · ctrl+s saves · esc closes")
 
     def quote(self, passage: str) -> None:
