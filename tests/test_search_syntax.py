@@ -448,3 +448,26 @@ def test_an_outlet_by_its_site_as_a_browser_shows_it(library: Library, query: st
     )
     library.ensure_index()
     assert [hit.title for hit in library.search(query).hits] == ["Dosso market reopens"]
+
+
+@pytest.mark.parametrize(
+    ("query", "said"),
+    [
+        ("published:<>2025", "published:<> is no comparison"),
+        ("published:>>2025-03", "published:>> is no comparison"),
+        ("niger published:=<2024", "published:=< is no comparison"),
+        ("title:title:mali", "title:title: names two fields"),
+    ],
+)
+def test_a_doubled_comparison_or_field_is_an_error(library: Library, query: str, said: str) -> None:
+    library.ensure_index()
+    with pytest.raises(QueryError, match=said):
+        library.search(query)
+
+
+@pytest.mark.parametrize(
+    "query", ["published:>=2025", "published:<=2025-05", '"title:title:mali"', "10:30:45"]
+)
+def test_single_comparisons_and_quoted_text_are_no_doubles(library: Library, query: str) -> None:
+    library.ensure_index()
+    library.search(query)  # no error

@@ -716,6 +716,7 @@ def parse(parser: qparser.QueryParser, text: str) -> ParsedQuery:
     text = _lowercase_field_names(text)
     _check_fields_have_values(text)
     _check_date_times(text)
+    _check_doubled(text)
     _check_field_names(text, frozenset(parser.schema.names()) if parser.schema else frozenset())
     try:
         tree = parser.process(text)
@@ -865,6 +866,33 @@ def _check_date_times(text: str) -> None:
                 f"{match.group('value')!r} is not a date: times are not supported, give a day "
                 f"(published:{compared}{match.group('day')})",
                 match.start("value"),
+            )
+
+
+# Two comparisons, or a field named twice: "published:<>2025", "published:>>2025",
+# "title:title:mali" (searched as nothing at all).
+_DOUBLED = re.compile(
+    r"\b(?P<field>[^\W\d_]+):(?:(?P<ops>[<>=]{2,}(?<!>=)(?<!<=)|[<>]=[<>=]+)"
+    r"|(?P<again>[^\W\d_]+):)"
+)
+
+
+def _check_doubled(text: str) -> None:
+    for match in _DOUBLED.finditer(text):
+        if not _outside_quotes(text, match.start()):
+            continue
+        field = match.group("field").lower()
+        if match.group("ops"):
+            raise QueryError(
+                f"{field}:{match.group('ops')} is no comparison: use one of >, <, >= or <= "
+                f"(e.g. {field}:>2024-06)",
+                match.start("ops"),
+            )
+        if field in SEARCHABLE_FIELDS and match.group("again").lower() in SEARCHABLE_FIELDS:
+            raise QueryError(
+                f"{field}:{match.group('again')}: names two fields; give one "
+                f"({field}:word)",
+                match.start(),
             )
 
 
