@@ -890,8 +890,7 @@ def _check_doubled(text: str) -> None:
             )
         if field in SEARCHABLE_FIELDS and match.group("again").lower() in SEARCHABLE_FIELDS:
             raise QueryError(
-                f"{field}:{match.group('again')}: names two fields; give one "
-                f"({field}:word)",
+                f"{field}:{match.group('again')}: names two fields; give one ({field}:word)",
                 match.start(),
             )
 
