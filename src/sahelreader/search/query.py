@@ -52,7 +52,7 @@ from sahelreader.search.analysis import (
     word_field,
     word_forms,
 )
-from sahelreader.sources.outlets import registered_domain
+from sahelreader.sources.outlets import site_domain
 from sahelreader.text.language import FRENCH_ELIDED
 
 # Visible name -> the index fields searched for its words (phrases: the name itself).
@@ -563,15 +563,11 @@ def _joined_word(node: Any) -> Any | None:
     return phrase
 
 
-_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?(?P<host>(?:[\w-]+\.)+[a-z]{2,24})(?:[/:?#].*)?$")
-
-
 def _outlet_domain(text: str) -> str:
     """A `source:` value written as a host or an address names the site it is on, as outlets'
     domains are kept: "www.bbc.com", "edition.cnn.com", "https://elpais.com/x" -> "bbc.com",
     "cnn.com", "elpais.com"; anything else as written."""
-    match = _HOST.match(text.strip().lower())
-    return registered_domain(match.group("host")) if match else text
+    return site_domain(text.lower()) or text
 
 
 def _has_content_word(group: Any) -> bool:

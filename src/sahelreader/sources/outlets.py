@@ -35,6 +35,7 @@ __all__ = [
     "name_key",
     "outlet_table",
     "registered_domain",
+    "site_domain",
     "source_search_text",
     "use_outlets",
 ]
@@ -97,6 +98,13 @@ def _strip_host(host: str) -> str:
         if host.startswith(prefix) and host.count(".") > 1:
             return host[len(prefix) :]
     return host
+
+
+def site_domain(text: str) -> str:
+    """The registered domain a url or a host names ("https://www.bbc.com/x", "edition.cnn.com"
+    -> "bbc.com", "cnn.com"), as outlets' domains are kept; "" for anything else."""
+    host, _ = _host_and_path(text)
+    return registered_domain(host) if host else ""
 
 
 def _host_and_path(text: str) -> tuple[str, str]:
