@@ -288,6 +288,18 @@ _ACRONYM_SKIPS = frozenset(
 )
 
 
+def name_parts(name: str) -> list[str]:
+    """The words of a name an acronym takes letters from, folded: split at spaces and "&",
+    and hyphenated or elided words into their parts ("Jama'at Nusrat al-Islam" -> jama, at,
+    nusrat, al, islam)."""
+    return [
+        strip_accents(part).casefold()
+        for word in re.split(r"[\s&]+", name)
+        for part in re.split(r"[-'’]", word)
+        if part and part[0].isalpha()
+    ]
+
+
 def spells_initials(acronym: str, name: str) -> bool:
     """``acronym``'s letters are exactly the first letters of ``name``'s words, all of them or
     all but the small words an acronym leaves out: "Associated Press" -> AP, "Médecins sans
@@ -296,12 +308,7 @@ def spells_initials(acronym: str, name: str) -> bool:
     core = acronym.replace(".", "")
     if not (2 <= len(core) <= 6 and core.isupper() and core.isalpha()):
         return False
-    parts = [
-        strip_accents(part).casefold()
-        for word in name.split()
-        for part in re.split(r"[-'’]", word)
-        if part and part[0].isalpha()
-    ]
+    parts = name_parts(name)
     letters = strip_accents(core).casefold()
     every = "".join(part[0] for part in parts)
     content = "".join(part[0] for part in parts if part not in _ACRONYM_SKIPS)
@@ -319,12 +326,7 @@ def abbreviates(acronym: str, name: str) -> bool:
     if core.endswith("s") and len(core) > 2 and core[:-1].isupper():
         core = core[:-1]  # UAVs
     letters = strip_accents(core).casefold()
-    parts = [
-        strip_accents(part).casefold()
-        for word in re.split(r"[\s&]+", name)
-        for part in re.split(r"[-'’]", word)
-        if part and part[0].isalpha()
-    ]
+    parts = name_parts(name)
     if len(letters) < 2 or not parts or not letters.isalnum():
         return False
     need = (len(letters) + 1) // 2 if core.isupper() else len(letters)
