@@ -40,3 +40,33 @@ def test_a_misspelt_name_after_an_entity_field_gets_the_fields_nearest_name(
     assert library.search("person:goitta").suggestion == "person:goïta"
     assert library.search("place:niamey").suggestion is None  # found
     assert library.search("place:zzqqxx").suggestion is None  # nothing near
+
+
+def test_a_short_word_is_only_suggested_one_edit_away(library: Library) -> None:
+    """Two edits from a four-letter acronym reach common words: "aqmi" is no "army"."""
+    library.add_drafts(
+        [
+            draft("Army convoy", "The Kenya Army said a convoy reached Garissa."),
+            draft("Dorsa market", "Traders at the Dorsa market met the army."),
+        ]
+    )
+    library.ensure_index()
+    assert library.search("organisation:aqmi").suggestion is None
+    assert library.search("aqmi").suggestion is None
+    assert library.search("doraa").suggestion == "dorsa"  # one edit still proposed
+
+
+def test_a_quoted_name_gets_the_nearest_whole_name_of_its_type(library: Library) -> None:
+    library.add_drafts(
+        [
+            draft(
+                "Herders leave Bobo-Dioulasso",
+                "Herders left Bobo-Dioulasso for Goma and the Gourma plains this week.",
+            ),
+        ]
+    )
+    library.ensure_index()
+    assert library.search('place:"Bobo-Dioulaso"').suggestion == 'place:"bobo dioulasso"'
+    # Not a word of the name replaced by another name's word ("Bobo-goma").
+    assert library.search('place:"Bobo-Gomma"').suggestion in (None, 'place:"bobo dioulasso"')
+    assert library.search('place:"Bobo-Dioulasso"').suggestion is None  # found

@@ -120,6 +120,21 @@ class Equivalences:
                     result.append(other)
         return result
 
+    def expand_weighted(
+        self, kind: EntityType, weighted: Iterable[tuple[str, int]], most: int
+    ) -> list[tuple[str, int]]:
+        """`expand` with weights: every name of one entity (the article's spellings, then its
+        group's other names) weighs the sum of the article's spellings' weights, at most
+        `most`: "ECOWAS" named three times and "CEDEAO" once weigh four, and so do
+        "Economic Community of West African States" and "Communauté économique…"."""
+        weighted = list(weighted)
+        totals: dict[str, int] = {}
+        for name, weight in weighted:
+            entity = self.key(kind, name)
+            totals[entity] = min(most, totals.get(entity, 0) + weight)
+        names = self.expand(kind, [name for name, _ in weighted])
+        return [(name, totals.get(self.key(kind, name), 1)) for name in names]
+
     def expand_all(self, names_by_type: Mapping[str, list[str]]) -> dict[str, list[str]]:
         """`expand` for each type of a {"person": [...], "place": [...], ...} mapping."""
         expanded = dict(names_by_type)

@@ -7,6 +7,7 @@ CEDEAO" and "ECOWAS", "Burkina" and "Burkina Faso") are one row.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -172,9 +173,46 @@ def _runs_inside(words: tuple[str, ...], name: tuple[str, ...]) -> bool:
 
 def names_by_type(entities: Iterable[Entity]) -> dict[str, list[str]]:
     """Distinct entity names per type, for the index's person/place/organisation fields."""
-    found: dict[str, dict[tuple[str, ...], str]] = {kind: {} for kind in ENTITY_TYPES}
-    for entity in entities:
-        key = name_key(entity.text)
-        if key:
-            found[entity.type].setdefault(key, entity.text)
-    return {kind: list(names.values()) for kind, names in found.items() if names}
+    return {
+        kind: [name for name, _ in weighted]
+        for kind, weighted in weighted_names_by_type(entities, ()).items()
+    }
+
+
+# How much a name weighs in an article, for ranking an entity search: its mentions, counted up
+# to MAX_MENTION_WEIGHT (a long article naming Ukraine 30 times is not 30 times about it), and
+# TITLE_WEIGHT more when the headline names it (the article is about it, not in passing).
+MAX_MENTION_WEIGHT = 3
+TITLE_WEIGHT = 2
+
+
+def weighted_names_by_type(
+    body: Iterable[Entity], title: Iterable[Entity]
+) -> dict[EntityType, list[tuple[str, int]]]:
+    """Distinct entity names per type with their weight (see MAX_MENTION_WEIGHT), first
+    spelling kept, in order of first mention (the body's, then the title's)."""
+    spelling: dict[EntityType, dict[tuple[str, ...], str]] = {kind: {} for kind in ENTITY_TYPES}
+    mentions: Counter[tuple[EntityType, tuple[str, ...]]] = Counter()
+    titled: set[tuple[EntityType, tuple[str, ...]]] = set()
+    for in_title, entities in ((False, body), (True, title)):
+        for entity in entities:
+            key = name_key(entity.text)
+            if not key:
+                continue
+            spelling[entity.type].setdefault(key, entity.text)
+            if in_title:
+                titled.add((entity.type, key))
+            else:
+                mentions[entity.type, key] += 1
+    return {
+        kind: [
+            (
+                text,
+                max(1, min(mentions[kind, key], MAX_MENTION_WEIGHT))
+                + (TITLE_WEIGHT if (kind, key) in titled else 0),
+            )
+            for key, text in names.items()
+        ]
+        for kind, names in spelling.items()
+        if names
+    }

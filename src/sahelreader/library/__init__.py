@@ -24,7 +24,13 @@ from urllib.parse import unquote, urlsplit
 from sahelreader.config import Config, load_config
 from sahelreader.entities import Recogniser
 from sahelreader.entities.equivalents import Equivalences
-from sahelreader.entities.summary import EntityGroup, group_entities, names_by_type
+from sahelreader.entities.summary import (
+    MAX_MENTION_WEIGHT,
+    TITLE_WEIGHT,
+    EntityGroup,
+    group_entities,
+    weighted_names_by_type,
+)
 from sahelreader.models import (
     ALL_ARTICLES,
     BOOKMARKS,
@@ -97,6 +103,8 @@ _BATCH = 500
 _HITS_READ_AT_ONCE = 200  # articles read in one query for search hits' snippets
 ENTITY_FIELDS = frozenset({"person", "place", "organisation", "entity"})
 ENTITY_NAME_FIELDS = frozenset(names_field(field) for field in ENTITY_FIELDS)
+# The most an entity weighs in the index (its names repeated): a headline and a few mentions.
+MOST_NAME_WEIGHT = MAX_MENTION_WEIGHT + TITLE_WEIGHT
 # Past this many pending changes a fresh bulk build beats document-by-document updates; so does
 # a first import into an empty or small library (most of what the index will hold is new).
 _REBUILD_THRESHOLD = 5_000
@@ -961,8 +969,13 @@ class Library:
         # that says "the bloc"): its names are searchable too.
         title_spans = self.recogniser.recognise(row["title"], row["language"] or None)
         # ECOWAS is CEDEAO, Tchad is Chad: every name of an entity is indexed, in either
-        # language, with the user's equivalences.
-        return self.equivalences.expand_all(names_by_type([*spans, *title_spans]))
+        # language, with the user's equivalences. A name is repeated as often as it weighs
+        # (mentions, the headline), so an entity search ranks the articles about it first.
+        names: dict[str, list[str]] = {}
+        for kind, weighted in weighted_names_by_type(spans, title_spans).items():
+            expanded = self.equivalences.expand_weighted(kind, weighted, MOST_NAME_WEIGHT)
+            names[kind] = [name for name, weight in expanded for _ in range(weight)]
+        return names
 
     def entity_groups(self, article: Article) -> list[EntityGroup]:
         return group_entities(self.entities(article), self.equivalences)

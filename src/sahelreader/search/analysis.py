@@ -136,6 +136,29 @@ def name_key(name: str) -> str:
     return " ".join(words)
 
 
+# Words that belong to a surname, not to the given names before it: "Mohammed bin Salman",
+# "Marine Le Pen", "Iyad Ag Ghaly", "Mohamed Ould Ghazouani", "Ursula von der Leyen".
+_SURNAME_PARTICLES = frozenset(
+    "ag al bin ben ibn ould abu da de del della der des di do dos du el la le van von".split()
+)
+
+
+def person_short_key(name: str) -> str | None:
+    """A person's name without its middle names, as one term: "Roch Marc Christian Kaboré" is
+    "roch kabore", "Paul-Henri Sandaogo Damiba" "paul henri damiba" (a hyphenated given name
+    is one given name); None when the name has no middle name to drop. News writes a leader
+    with and without them, so a search for one form finds the other."""
+    words = name.split()
+    if len(words) > 1 and words[0].lower() in {"the", "l'", "la", "le", "les"}:
+        words = words[1:]
+    surname_from = len(words) - 1
+    while surname_from > 1 and words[surname_from - 1].lower() in _SURNAME_PARTICLES:
+        surname_from -= 1
+    if surname_from < 2:
+        return None
+    return name_key(" ".join([words[0], *words[surname_from:]])) or None
+
+
 @cache
 def names_analyzer() -> Any:
     """A names field's analyzer: each line (a `name_key`) is one term."""

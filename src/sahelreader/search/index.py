@@ -40,6 +40,7 @@ from sahelreader.search.analysis import (
     name_key,
     names_analyzer,
     names_field,
+    person_short_key,
     pre_analysed,
     word_field,
 )
@@ -91,13 +92,18 @@ WEIGHTING = BM25F(note_B=0.0, note_words_B=0.0)
 # 7: an outlet the table gives no domain is searchable by its articles' url's domain.
 # 8: whole entity names (`organisation_names`), for quoted entity searches.
 # 9: French "armée" and "coupe" are not stemmed with "arme" and "coup" (STEM_EXCEPTIONS).
-INDEX_FORMAT = 9
+# 10: entity names repeated by their weight in the article (ranking), people's names also
+# without their middle names (`person_short_key`).
+INDEX_FORMAT = 10
 TEXT_FIELDS = ("title", "body", "note")
 _OPERATOR_WORDS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"})
 # A word as the index splits it (dots inside: "elpais.com", "u.n"), not fielded (`source:x`),
 # not a wildcard or a fuzzy term: "com" of `source:elpais.com` proposed `elpais.con`.
 _NAME_WORD = re.compile(
     r"(?<![\w:])(?P<field>person|place|organisation|entity):(?P<word>\w+)(?![\w:*?~])"
+)
+_QUOTED_NAME = re.compile(
+    r'(?<![\w:])(?P<field>person|place|organisation|entity):"(?P<name>[^"]*)"'
 )
 _BARE_WORD = re.compile(r"(?<![\w:*?~\".])\w+(?:\.\w+)*(?![\w:*?~]|\.\w)")
 
@@ -189,17 +195,29 @@ def document_for(row: sqlite3.Row, entities: dict[str, list[str]] | None = None)
         if names:
             # A gap line keeps a phrase query from matching across two names.
             doc[kind] = "\n.\n".join(names)
-            doc[names_field(kind)] = _whole_names(names)
-            everything += names
+            doc[names_field(kind)] = _whole_names(names, people=kind == "person")
+            everything += dict.fromkeys(names)
     if entities:
+        # Each name once: bare words search this field beside the text, where the mentions
+        # already count; the weights serve the entity fields' own searches.
         doc["entity"] = "\n.\n".join(everything)
-        doc[names_field("entity")] = _whole_names(everything)
+        whole = [_whole_names(names, people=kind == "person") for kind, names in entities.items()]
+        doc[names_field("entity")] = "\n".join(text for text in whole if text)
     return doc
 
 
-def _whole_names(names: Iterable[str]) -> str:
-    """A names field's text: each name's key on a line of its own, once."""
-    return "\n".join(dict.fromkeys(key for key in map(name_key, names) if key))
+def _whole_names(names: Iterable[str], people: bool) -> str:
+    """A names field's text: each name's key on a line of its own, as often as the name is
+    given (its weight in the article); a person's name without its middle names too."""
+    keys: list[str] = []
+    for name in names:
+        key = name_key(name)
+        if key:
+            keys.append(key)
+            short = person_short_key(name) if people else None
+            if short:
+                keys.append(short)
+    return "\n".join(keys)
 
 
 @dataclass(frozen=True)
@@ -670,10 +688,34 @@ class SearchIndex:
             changed = True
             return f"{field}:{_as_written(searcher, suggestion, written) or suggestion}"
 
-        # Bare words and an entity field's word: other fielded, wildcard and fuzzy terms are
-        # the user's deliberate choice.
-        corrected = _BARE_WORD.sub(replace, _NAME_WORD.sub(replace_name, text))
-        return corrected if changed else None
+        def replace_whole_name(match: re.Match[str]) -> str:
+            # A quoted name after an entity field (`place:"Liptako-Gourma"`) is searched whole:
+            # the nearest whole name of that type, not its words each replaced by a nearby
+            # word of any name ("Liptako-goma").
+            nonlocal changed
+            field, name = match.group("field"), match.group("name")
+            key = name_key(name)
+            names = names_field(field)
+            if not key or live_doc_frequency(searcher.reader(), names, key):
+                return match.group(0)
+            suggestion = closest_in_field(searcher, names, key)
+            if suggestion is None:
+                return match.group(0)
+            changed = True
+            return f'{field}:"{suggestion}"'
+
+        def replace_outside_names(part: str) -> str:
+            # Bare words and an entity field's word: other fielded, wildcard and fuzzy terms
+            # are the user's deliberate choice.
+            return _BARE_WORD.sub(replace, _NAME_WORD.sub(replace_name, part))
+
+        corrected, written_up_to = [], 0
+        for match in _QUOTED_NAME.finditer(text):
+            corrected.append(replace_outside_names(text[written_up_to : match.start()]))
+            corrected.append(replace_whole_name(match))
+            written_up_to = match.end()
+        corrected.append(replace_outside_names(text[written_up_to:]))
+        return "".join(corrected) if changed else None
 
 
 def _as_written(

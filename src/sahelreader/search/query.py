@@ -48,6 +48,7 @@ from sahelreader.search.analysis import (
     folding_analyzer,
     name_key,
     names_field,
+    person_short_key,
     stop_words,
     word_field,
     word_forms,
@@ -651,7 +652,13 @@ class _WholeNameNode(syntax.SyntaxNode):
         key = name_key(self.text)
         if not key:
             return NullQuery
-        query = Term(names_field(self.field), key, boost=self.boost)
+        field = names_field(self.field)
+        query: Query = Term(field, key, boost=self.boost)
+        # "Roch Marc Christian Kaboré" is also the "Roch Kaboré" of another article (the index
+        # holds a person's name without its middle names too).
+        short = person_short_key(self.text) if self.field in ("person", "entity") else None
+        if short and short != key:
+            query = Or([query, Term(field, short, boost=self.boost)])
         setattr(query, "startchar", self.startchar)  # noqa: B010 (untyped on Query)
         setattr(query, "endchar", self.endchar)  # noqa: B010
         return query

@@ -3,7 +3,9 @@
 Whoosh's corrector ranks the words within the edit distance by frequency alone, so a common
 word two edits away ("name") beat a town one edit away ("niamey" for "niamy"). Here the
 nearest words win (Damerau-Levenshtein: a swap of two letters is one edit), and among those
-the one in most of the library's documents, a word of an entity's name counting twice.
+the one in most of the library's documents, a word of an entity's name counting twice. A
+short word may be one edit off, as `word~` allows (`fuzzy_edits`): two edits from a
+four-letter acronym reach any common word ("aqmi" proposed "army").
 
 Pure core module: reads a Whoosh searcher it is given.
 """
@@ -14,9 +16,10 @@ from typing import Any
 
 from whoosh.support.levenshtein import damerau_levenshtein
 
-__all__ = ["closest_word", "closest_in_field"]
+from sahelreader.search.query import fuzzy_edits
 
-MAX_DISTANCE = 2
+__all__ = ["closest_in_field", "closest_word"]
+
 # The fields whose words are proposed; a word also in "entity" is part of a name.
 _WORD_FIELDS = ("body", "title")
 _NAME_FIELD = "entity"
@@ -25,16 +28,17 @@ _NAME_FIELD = "entity"
 def closest_word(searcher: Any, word: str) -> str | None:
     """The library's word nearest to `word` (folded), the most used among equals; or None."""
     reader = searcher.reader()
+    most = fuzzy_edits(word)
     candidates: set[str] = set()
     for field in (*_WORD_FIELDS, _NAME_FIELD):
-        if field in reader.schema:
-            candidates.update(reader.terms_within(field, word, MAX_DISTANCE, prefix=1))
+        if field in reader.schema and most:
+            candidates.update(reader.terms_within(field, word, most, prefix=1))
     best: tuple[int, int, str] | None = None
     for candidate in candidates:
         if candidate == word:
             continue
         distance = damerau_levenshtein(word, candidate)
-        if distance > MAX_DISTANCE:
+        if distance > most:
             continue
         weight = max(searcher.doc_frequency(field, candidate) for field in _WORD_FIELDS)
         if _NAME_FIELD in reader.schema:
@@ -47,16 +51,18 @@ def closest_word(searcher: Any, word: str) -> str | None:
 
 def closest_in_field(searcher: Any, field: str, word: str) -> str | None:
     """The word of `field` (an entity field: "place", "person"…) nearest to `word` (folded),
-    the one in most documents among equals; or None."""
+    the one in most documents among equals; or None. (Also a names field's whole name: a
+    `name_key`, "liptako gourma".)"""
     reader = searcher.reader()
-    if field not in reader.schema:
+    most = fuzzy_edits(word)
+    if field not in reader.schema or not most:
         return None
     best: tuple[int, int, str] | None = None
-    for candidate in reader.terms_within(field, word, MAX_DISTANCE, prefix=1):
+    for candidate in reader.terms_within(field, word, most, prefix=1):
         if candidate == word:
             continue
         distance = damerau_levenshtein(word, candidate)
-        if distance > MAX_DISTANCE:
+        if distance > most:
             continue
         key = (distance, -searcher.doc_frequency(field, candidate), candidate)
         if best is None or key < best:
