@@ -681,6 +681,14 @@ class FirstPass(Context):
             self.emit(i, j, "organisation", WEAK)  # the tagger types the guess
             self.guessed[(i, j)] = "multi"
             return j
+        if size > 2 and self.minister_portfolio(i):
+            # "le ministre de la Santé Garba Kessa, ...", "the Minister for Water Resources
+            # Ousmane Kessa, who...": the portfolio, then the minister's name from its first
+            # name on, whatever follows (a person verb after it: see below)
+            for k in range(i + 1, j - 1):
+                if folds[k] in g.first_names:
+                    self.emit(k, j, "person")
+                    return j
         if titled:
             self.emit(i, j, "person")
             return j
