@@ -127,3 +127,33 @@ def test_katiba_macina_stays_the_group():
     got = found(DEFAULT, "La Katiba Macina a revendiqué l'attaque.", "fr")
     assert ("Katiba Macina", "organisation") in got
     assert ("Macina", "place") not in got
+
+
+@pytest.mark.parametrize("recogniser", [RULES, DEFAULT], ids=["rules", "default"])
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # a portfolio alone after "ministre de" names no one, whatever follows it
+        ("Selon le ministre de l'Hydraulique, les forages reprendront en mai.", set()),
+        ("Pour la ministre de l'Énergie et des Mines, la centrale sera prête.", set()),
+        (
+            "Le ministre de l'Élevage et de la Pêche, Hassane Kessa, a visité le marché.",
+            {"Hassane Kessa"},
+        ),
+        # a list of portfolios: the last one is no person either
+        ("La ministre de la Jeunesse, des Sports et de l'Artisanat a démissionné.", set()),
+        (
+            "Le ministre de la Jeunesse, des Sports et de l'Artisanat Garba Kessa a démissionné.",
+            {"Garba Kessa"},
+        ),
+        # a nationality after "ministre" is no portfolio: the name after it is the minister's
+        ("Le Premier ministre hongrois Zoltan Kessa, en visite, a parlé.", {"Zoltan Kessa"}),
+        ("Selon l'ex-ministre danois Anders Tamba, rien n'a changé.", {"Anders Tamba"}),
+        # an apposition after "ministre," is the minister's name, not a portfolio
+        ("Le ministre, Moussa Kessa, a démissionné.", {"Moussa Kessa"}),
+    ],
+)
+def test_french_portfolios_name_no_one(recogniser, text, people):
+    got = found(recogniser, text, "fr")
+    assert {n for n, t in got if t == "person"} == people
+    assert not any(t == "place" for _, t in got)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from sahelreader.entities.context import Context
+from sahelreader.entities.context import PORTFOLIO_LINKS, Context
 from sahelreader.entities.document import (
     ABBREVIATED_TITLE,
     FR_COMPASS_PLACE_RE,
@@ -681,14 +681,17 @@ class FirstPass(Context):
             self.emit(i, j, "organisation", WEAK)  # the tagger types the guess
             self.guessed[(i, j)] = "multi"
             return j
-        if size > 2 and self.minister_portfolio(i):
+        if i > 0 and self.words[i - 1] in PORTFOLIO_LINKS and self.minister_portfolio(i):
             # "le ministre de la Santé Garba Kessa, ...", "the Minister for Water Resources
             # Ousmane Kessa, who...": the portfolio, then the minister's name from its first
-            # name on, whatever follows (a person verb after it: see below)
+            # name on, whatever follows (a person verb after it: see below). Not after a
+            # nationality alone: "le Premier ministre hongrois Zoltan Kessa" is the minister
             for k in range(i + 1, j - 1):
                 if folds[k] in g.first_names:
                     self.emit(k, j, "person")
                     return j
+            if self.language == "fr" and folds[i] not in g.first_names:
+                return j  # "selon le ministre de l'Énergie, ...": a portfolio names no one
         if titled:
             self.emit(i, j, "person")
             return j
