@@ -157,3 +157,32 @@ def test_french_portfolios_name_no_one(recogniser, text, people):
     got = found(recogniser, text, "fr")
     assert {n for n, t in got if t == "person"} == people
     assert not any(t == "place" for _, t in got)
+
+
+@pytest.mark.parametrize("recogniser", [RULES, DEFAULT], ids=["rules", "default"])
+@pytest.mark.parametrize(
+    ("text", "language", "names"),
+    [
+        (
+            "DÉCLARATION DU CONSEIL NATIONAL POUR LA SAUVEGARDE DE LA PATRIE SUR LA SÉCURITÉ\n"
+            "Le texte a été lu à la télévision.",
+            "fr",
+            {("CONSEIL NATIONAL POUR LA SAUVEGARDE DE LA PATRIE", "organisation")},
+        ),
+        (
+            "STATEMENT BY THE ECONOMIC COMMUNITY OF WEST AFRICAN STATES ON BURKINA FASO\n"
+            "The statement was read on Sunday.",
+            "en",
+            {
+                ("ECONOMIC COMMUNITY OF WEST AFRICAN STATES", "organisation"),
+                ("BURKINA FASO", "place"),
+            },
+        ),
+        # single shouted words stay unread: "US", "WHO", "IT" are words as often as names
+        ("TELL US WHAT YOU THINK ABOUT IT\nWrite to the editor.", "en", set()),
+    ],
+)
+def test_listed_names_of_several_words_on_a_shouted_line(recogniser, text, language, names):
+    got = found(recogniser, text, language)
+    assert names <= got
+    assert not any(n.isupper() and (n, t) not in names for n, t in got)

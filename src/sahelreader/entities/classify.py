@@ -137,6 +137,15 @@ class FirstPass(Context):
         while i < n:
             w = words[i]
             if upper[i]:
+                # A shouted line ("COMMUNIQUÉ DU CONSEIL NATIONAL POUR LA SAUVEGARDE DE LA
+                # PATRIE"): only a listed name of several words is trusted there (a single
+                # word, "US", "WHO", "IT", is a word as often as a name)
+                size, etype = self.gazetteer_at(i) if caps[i] else (0, "")
+                if size > 1 and all(upper[i : i + size]):
+                    if etype in ("person", "place", "organisation"):
+                        self.emit(i, i + size, etype, LISTED)
+                    i += size
+                    continue
                 i += 1
                 continue
             size, etype = (0, "") if not (caps[i] or w in g.lengths) else self.gazetteer_at(i)
