@@ -202,3 +202,43 @@ def test_listed_names_of_several_words_on_a_shouted_line(recogniser, text, langu
     got = found(recogniser, text, language)
     assert names <= got
     assert not any(n.isupper() and (n, t) not in names for n, t in got)
+
+
+@pytest.mark.parametrize("recogniser", [RULES, DEFAULT], ids=["rules", "default"])
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        # in French, a listed body run into a Sahel country's name: its national branch or
+        # subsidiary
+        ("Airtel Niger a relevé ses tarifs.", "fr", "Airtel Niger"),
+        ("L'Unicef Tchad a distribué des kits scolaires.", "fr", "Unicef Tchad"),
+        ("Le personnel d'Ecobank Burkina est en grève.", "fr", "Ecobank Burkina"),
+        ("Une équipe de MSF Mali est arrivée au camp vendredi.", "fr", "MSF Mali"),
+    ],
+)
+def test_national_branch_of_a_listed_body(recogniser, text, language, name):
+    got = found(recogniser, text, language)
+    assert (name, "organisation") in got
+    assert not any(t == "place" for _, t in got)
+
+
+@pytest.mark.parametrize("recogniser", [RULES, DEFAULT], ids=["rules", "default"])
+@pytest.mark.parametrize(
+    ("text", "language", "names"),
+    [
+        # English stacks names as modifiers: two names
+        (
+            "The UN Chad appeal and the Unicef Togo envoy were discussed.",
+            "en",
+            {("UN", "organisation"), ("Chad", "place"), ("Togo", "place")},
+        ),
+        # the country begins another name: two names
+        (
+            "L'Unicef et le Mali Kessa ont signé.",
+            "fr",
+            {("Unicef", "organisation")},
+        ),
+    ],
+)
+def test_no_branch_in_english_nor_before_more_of_a_name(recogniser, text, language, names):
+    assert names <= found(recogniser, text, language)

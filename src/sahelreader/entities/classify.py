@@ -54,10 +54,38 @@ from sahelreader.entities.rules import (
     is_compound_adjective,
     outlet_names,
 )
+from sahelreader.text.fold import strip_accents
 
 # How a body's name goes on with the region it names itself after: "État islamique au Sahel".
 # Lower-case French nouns that head a site's name when a capitalised name follows them directly.
 FR_FACILITY_HEADS = frozenset({"stade", "aéroport", "hôpital"})
+
+# Countries whose name, run onto a listed body's in French, names its national branch or
+# subsidiary ("Airtel Niger", "l'Unicef Tchad", "MSF Mali"): the Sahel and its neighbours,
+# folded (lower case, no accents).
+BRANCH_COUNTRIES = frozenset(
+    {
+        "mali",
+        "niger",
+        "burkina",
+        "burkina faso",
+        "chad",
+        "tchad",
+        "senegal",
+        "mauritania",
+        "mauritanie",
+        "benin",
+        "togo",
+        "guinea",
+        "guinee",
+        "cameroon",
+        "cameroun",
+        "nigeria",
+        "ghana",
+        "cote d'ivoire",
+        "ivory coast",
+    }
+)
 # Lower-case French nouns that may head an organisation's name written in lower case, and the
 # most words such a name runs to before its acronym in brackets.
 FR_LOWER_NAME_HEADS = frozenset(head.casefold() for head in FR_ORG_HEADS) | {"commissariat"}
@@ -362,6 +390,11 @@ class FirstPass(Context):
         folds, g = self.folds, self.g
         end = i + size
         j = self.extend(i) if not (self.head[i] or self.upper[i]) else end
+        if etype == "organisation" and end < self.n and self.caps[end] and not self.brk[end]:
+            k = self.national_branch(i, end)
+            if k > end and j <= k:
+                self.emit(i, k, etype, LISTED)  # "Airtel Niger", "l'Unicef Tchad"
+                return k
         if (
             j <= end
             and etype == "organisation"
@@ -535,6 +568,24 @@ class FirstPass(Context):
         if last + 1 < n and self.caps[last + 1] and not self.brk[last + 1]:
             return k  # "du Nord Kivu": another name goes on
         return last + 1
+
+    def national_branch(self, i: int, end: int) -> int:
+        """End of a listed body ``[i, end)`` run into a Sahel or West African country's name,
+        its national branch or subsidiary ("Airtel Niger", "l'Unicef Tchad", "MSF Mali"), or
+        ``end``. French only: English stacks names as modifiers ("the EU Niger deal", "the
+        Ecowas Mali envoy"). Not when the country takes more of a name ("le Mali Kessa"), nor
+        on a headline or shouted line."""
+        if self.language != "fr" or self.head[i] or self.upper[i]:
+            return end
+        size, etype = self.gazetteer_at(end)
+        k = end + size
+        if etype != "place" or strip_accents(" ".join(self.words[end:k]).casefold()) not in (
+            BRANCH_COUNTRIES
+        ):
+            return end
+        if k < self.n and not self.brk[k] and (self.caps[k] or self.words[k] in POSSESSIVES):
+            return end
+        return k
 
     def outlet_edition(self, i: int, end: int, j: int) -> bool:
         """A listed news outlet ``[i, end)`` run into a place's name ``[end, j)``: its regional
