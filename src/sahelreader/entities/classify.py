@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from sahelreader.entities.context import Context
+from sahelreader.entities.context import PORTFOLIO_LINKS, Context
 from sahelreader.entities.document import (
     ABBREVIATED_TITLE,
     FR_COMPASS_PLACE_RE,
@@ -54,10 +54,38 @@ from sahelreader.entities.rules import (
     is_compound_adjective,
     outlet_names,
 )
+from sahelreader.text.fold import strip_accents
 
 # How a body's name goes on with the region it names itself after: "État islamique au Sahel".
 # Lower-case French nouns that head a site's name when a capitalised name follows them directly.
 FR_FACILITY_HEADS = frozenset({"stade", "aéroport", "hôpital"})
+
+# Countries whose name, run onto a listed body's in French, names its national branch or
+# subsidiary ("Airtel Niger", "l'Unicef Tchad", "MSF Mali"): the Sahel and its neighbours,
+# folded (lower case, no accents).
+BRANCH_COUNTRIES = frozenset(
+    {
+        "mali",
+        "niger",
+        "burkina",
+        "burkina faso",
+        "chad",
+        "tchad",
+        "senegal",
+        "mauritania",
+        "mauritanie",
+        "benin",
+        "togo",
+        "guinea",
+        "guinee",
+        "cameroon",
+        "cameroun",
+        "nigeria",
+        "ghana",
+        "cote d'ivoire",
+        "ivory coast",
+    }
+)
 # Lower-case French nouns that may head an organisation's name written in lower case, and the
 # most words such a name runs to before its acronym in brackets.
 FR_LOWER_NAME_HEADS = frozenset(head.casefold() for head in FR_ORG_HEADS) | {"commissariat"}
@@ -137,6 +165,15 @@ class FirstPass(Context):
         while i < n:
             w = words[i]
             if upper[i]:
+                # A shouted line ("COMMUNIQUÉ DU CONSEIL NATIONAL POUR LA SAUVEGARDE DE LA
+                # PATRIE"): only a listed name of several words is trusted there (a single
+                # word, "US", "WHO", "IT", is a word as often as a name)
+                size, etype = self.gazetteer_at(i) if caps[i] else (0, "")
+                if size > 1 and all(upper[i : i + size]):
+                    if etype in ("person", "place", "organisation"):
+                        self.emit(i, i + size, etype, LISTED)
+                    i += size
+                    continue
                 i += 1
                 continue
             size, etype = (0, "") if not (caps[i] or w in g.lengths) else self.gazetteer_at(i)
@@ -353,6 +390,11 @@ class FirstPass(Context):
         folds, g = self.folds, self.g
         end = i + size
         j = self.extend(i) if not (self.head[i] or self.upper[i]) else end
+        if etype == "organisation" and end < self.n and self.caps[end] and not self.brk[end]:
+            k = self.national_branch(i, end)
+            if k > end and j <= k:
+                self.emit(i, k, etype, LISTED)  # "Airtel Niger", "l'Unicef Tchad"
+                return k
         if (
             j <= end
             and etype == "organisation"
@@ -527,6 +569,24 @@ class FirstPass(Context):
             return k  # "du Nord Kivu": another name goes on
         return last + 1
 
+    def national_branch(self, i: int, end: int) -> int:
+        """End of a listed body ``[i, end)`` run into a Sahel or West African country's name,
+        its national branch or subsidiary ("Airtel Niger", "l'Unicef Tchad", "MSF Mali"), or
+        ``end``. French only: English stacks names as modifiers ("the EU Niger deal", "the
+        Ecowas Mali envoy"). Not when the country takes more of a name ("le Mali Kessa"), nor
+        on a headline or shouted line."""
+        if self.language != "fr" or self.head[i] or self.upper[i]:
+            return end
+        size, etype = self.gazetteer_at(end)
+        k = end + size
+        if etype != "place" or strip_accents(" ".join(self.words[end:k]).casefold()) not in (
+            BRANCH_COUNTRIES
+        ):
+            return end
+        if k < self.n and not self.brk[k] and (self.caps[k] or self.words[k] in POSSESSIVES):
+            return end
+        return k
+
     def outlet_edition(self, i: int, end: int, j: int) -> bool:
         """A listed news outlet ``[i, end)`` run into a place's name ``[end, j)``: its regional
         edition, one organisation ("BBC East Midlands", "BBC Yorkshire", "CNN Philippines")."""
@@ -681,6 +741,17 @@ class FirstPass(Context):
             self.emit(i, j, "organisation", WEAK)  # the tagger types the guess
             self.guessed[(i, j)] = "multi"
             return j
+        if i > 0 and self.words[i - 1] in PORTFOLIO_LINKS and self.minister_portfolio(i):
+            # "le ministre de la Santé Garba Kessa, ...", "the Minister for Water Resources
+            # Ousmane Kessa, who...": the portfolio, then the minister's name from its first
+            # name on, whatever follows (a person verb after it: see below). Not after a
+            # nationality alone: "le Premier ministre hongrois Zoltan Kessa" is the minister
+            for k in range(i + 1, j - 1):
+                if folds[k] in g.first_names:
+                    self.emit(k, j, "person")
+                    return j
+            if self.language == "fr" and folds[i] not in g.first_names:
+                return j  # "selon le ministre de l'Énergie, ...": a portfolio names no one
         if titled:
             self.emit(i, j, "person")
             return j

@@ -139,16 +139,34 @@ class Context(Events):
     def minister_portfolio(self, i: int) -> bool:
         """The name at ``i`` is a minister's portfolio: "la ministre de la Santé a démissionné",
         "the Minister of Health said", "le ministre nigérien de l'Intérieur a déclaré" (a
-        person verb after it speaks of the minister, who is not named there)."""
+        person verb after it speaks of the minister, who is not named there). Also the last of
+        a French list of portfolios: "la ministre de la Jeunesse, des Sports et de l'Artisanat"
+        (each earlier portfolio a capitalised word after a link, then "," or "et")."""
+        words, caps = self.words, self.caps
         k = i - 1
         links = 0
-        while k >= 0 and links < 4 and not self.brk[k + 1]:
-            w = self.words[k]
+        steps = 0
+        while k >= 0 and links < 4 and steps < 24 and not self.brk[k + 1]:
+            steps += 1
+            w = words[k]
             if w.casefold() in MINISTER_WORDS:
                 return links > 0
             if w in PORTFOLIO_LINKS or self.lower_demonym(k):
                 links += 1
                 k -= 1
+                continue
+            if (
+                links
+                and self.language == "fr"
+                and w in (",", "et")
+                and k >= 2
+                and caps[k - 1]
+                and words[k - 2] in PORTFOLIO_LINKS
+                and not self.brk[k]
+                and not self.brk[k - 1]
+            ):
+                links = 0  # ", des Sports" / "et de l'Artisanat": an earlier portfolio
+                k -= 2
                 continue
             return False
         return False

@@ -190,6 +190,8 @@ class Runs(DocumentBase):
             ):
                 org_or_place = True  # Securities and Exchange Commission
             if org_or_place and w in NAME_CONNECTORS:
+                if self.leader_after(j):
+                    break  # "la Katiba Kessa d'Amadou Tamba": the body, then its leader
                 if (
                     w in PLACE_END_BREAKS
                     and (folds[j - 1] in g.place_end_words or folds[j - 1] in FACILITY_ENDS)
@@ -238,6 +240,25 @@ class Runs(DocumentBase):
                 return self.portfolio_list(i, j)
             break
         return j
+
+    def leader_after(self, j: int) -> bool:
+        """Token ``j`` is a French "de"/"d'" between a body's capitalised name and a person's
+        full name, its leader's: "la Katiba Kessa d'Amadou Tamba", "l'Union des jeunes de
+        Kessa d'Ibrahim Tamba" (not "le Collectif de défense d'Ali Kessa", named for the
+        person: a lower-case word before "d'")."""
+        words, caps, brk = self.words, self.caps, self.brk
+        nxt = j + 1
+        return (
+            self.language == "fr"
+            and words[j] in ("de", "d'", "d’")
+            and j > 0
+            and caps[j - 1]
+            and nxt + 1 < self.n
+            and self.folds[nxt] in self.g.first_names
+            and caps[nxt + 1]
+            and not brk[nxt]
+            and not brk[nxt + 1]
+        )
 
     def opens_organisation(self, i: int) -> bool:
         """A capitalised adjective that is usually no name ("New") starting an organisation's
@@ -349,6 +370,8 @@ class Runs(DocumentBase):
                 after_link = False
                 continue
             if low in FR_ORG_LINKS and k + 1 < n and not brk[k + 1]:
+                if self.leader_after(k):
+                    break  # "la Brigade Kessa d'Ibrahim Tamba": the body, then its leader
                 m = k + 1
                 while m < n and m - k < 3 and not brk[m] and words[m].casefold() in FR_ORG_LINKS:
                     m += 1

@@ -11,7 +11,7 @@ Keys are short strings with a kind prefix:
 - ``p:``, ``o:``, ``l:<canonical name>`` — a person, an organisation, a place (location):
   one key per thing named, an organisation by its canonical name in the organisation table
   (CEDEAO -> ecowas), a person by surname (a later "Tiani" is "Abdourahamane Tiani"), a place
-  by its folded name;
+  by its folded canonical name (Tchad -> chad: the bundled equivalence tables);
 - ``n:<digits>`` — a number of the text (separators dropped: "1,500" = "1 500" = "1500"), not
   a year and not 0 or 1;
 - ``w:<word>`` — a distinctive word of the title (folded, no function words): the same
@@ -166,7 +166,9 @@ def article_features(
         words = name_key(group.name)
         if outlet and words and all(w in outlet for w in words):
             continue
-        key = entity_key(group.name, group.type)
+        # By the name the bundled tables give the thing (Tchad and Chad, Côte d'Ivoire and
+        # Ivory Coast, Poutine and Putin are one key), so two languages' reports share it.
+        key = entity_key(group.search_name or group.name, group.type)
         if key:
             keys[key] = None
     for number in numbers_in(f"{title}\n{body[:LEDE_CHARS]}"):

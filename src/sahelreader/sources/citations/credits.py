@@ -42,6 +42,7 @@ _LISTS: list[tuple[re.Pattern[str], str, bool]] = [
     (g.NEWSROOM_AND_CREDIT, "", False),
     (g.COPYRIGHT_CREDIT, "", True),
     (g.BRACKETED_CREDIT, "(", False),
+    (g.SLASHED_CREDIT, "/", False),
     (g.SIGN_OFF, "", False),
     (g.LABELLED_CREDIT, ":", False),
     (g.CREDIT_LINE, "\n", True),
@@ -106,6 +107,13 @@ def _sentences_with_credit_words(doc: Doc) -> list[tuple[int, int]]:
     """The sentences holding an agency's name or a credit word, in order."""
     text = doc.text
     found = {doc.sentence_of(m.start()) for m in _MEDIA.pattern.finditer(text)}
+    # the list's pattern skips a name after "/" (a path's part); a credit may have one there
+    # ("AFP/VNA", "MOSCOW, May 3. /TASS/.")
+    at = text.find("/")
+    while at >= 0:
+        if _MEDIA_NAME.match(text, at + 1):
+            found.add(doc.sentence_of(at))
+        at = text.find("/", at + 1)
     lower = text.lower()
     if len(lower) == len(text):  # lower-casing kept every offset (it nearly always does)
         for word in v.CREDIT_TRIGGERS:

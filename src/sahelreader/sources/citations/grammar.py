@@ -110,7 +110,15 @@ _FR_DE = r"(?:\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*[\w'’-]+(?:\s+é
 
 # words between a citing word and the outlet: "told the Nigerian daily Punch", "selon le site
 # d'information X"; a demonym keeps its capital even where the cues ignore case
-_FILL = rf"(?:(?:{_any(v.MEDIA_FILLERS)}|[{UP}][\w-]*['’]s|(?-i:{_DEMONYM}))\s+|[dlDL]['’])"
+# a French nationality, lower-case: "selon l'agence chinoise Xinhua", "le quotidien burkinabè X"
+NATIONALITY_FR = (
+    rf"(?-i:{_any(v.NATIONALITY_ADJECTIVES_FR)}|[{LO}][{LO}-]*{_any(v.NATIONALITY_ENDINGS_FR)})"
+    r"(?![\w'’-])"
+)
+_FILL = (
+    rf"(?:(?:{_any(v.MEDIA_FILLERS)}|[{UP}][\w-]*['’]s|(?-i:{_DEMONYM})|{NATIONALITY_FR})\s+"
+    r"|[dlDL]['’])"
+)
 # the speaker after a French verb, before "à" and the outlet: "a déclaré le ministre à RFI", "a
 # affirmé le porte-parole de l'armée à l'AFP"
 _INVERTED_SPEAKER_FR = (
@@ -137,6 +145,31 @@ MEDIA_POST = _compile(
     rf"(?:['’]s)?(?:\s+(?:{_any(v.MEDIA_WORDS_AFTER)}|on\s+\w+day|\w+ly)){{0,2}}"
     rf"(?:\s+{_any(v.MEDIA_VERBS_AFTER)}\b(?!['’])|,\s*citant\b|\)\s*[-–—])",
     re.IGNORECASE,
+)
+# an outlet as the complement of a noun: "the director of Reuters", "un journaliste de l'AFP"
+OUTLET_OF = _compile(
+    rf"(?<![\w-])(?P<head>{_any(v.MEDIA_STAFF)}|[\w-]+)\s+(?:of|for|at|from|de|du|des)\s*"
+    r"(?:(?:the|l['’]|la|le)\s*)?$"
+    rf"|(?<![\w-])(?P<head2>{_any(v.MEDIA_STAFF)}|[\w-]+)\s+d['’]$",
+    re.IGNORECASE,
+)
+# a copula before an outlet's people: "X was a Reuters reporter", "Y est le correspondant de RFI"
+# says who they are, not what they reported
+COPULA_BEFORE = _compile(
+    r"(?<![\w-])(?:is|was|were|are|been|became|becomes|remains|est|était|étaient|sont|été|"
+    r"devenu|devenue|reste)\s+(?:(?:a|an|the|one\s+of\s+the|le|la|les|un|une|des|l['’]|"
+    r"un\s+des|l['’]une?\s+des)\s*)?$",
+    re.IGNORECASE,
+)
+# what is done to an outlet or its people, after it: "… were expelled", "… a été interpellé"
+_PARTICIPLE = (
+    rf"(?:[\w-]+(?:ed|en)|{_any(v.PASSIVE_PARTICIPLES_EN)}|[\w-]+(?:é|ée|és|ées|is|ise|ises|it|ite|"
+    rf"its|ites|u|ue|us|ues))(?![\w'’-])"
+)
+DONE_TO_IT = _compile(
+    rf"(?:\s+[{UP}][\w'’-]+){{0,3}}(?:\s+(?:in|at|à|au|en)\s+[{UP}][\w'’-]+){{0,2}},?\s+(?i:was|were|has\s+been|have\s+been|had\s+been|"
+    rf"is\s+being|are\s+being|got|a\s+été|ont\s+été|avait\s+été|avaient\s+été|ont\s+tous\s+été)"
+    rf"\s+(?:\w+ly\s+)?(?i:{_PARTICIPLE})"
 )
 # between two outlets cited together: "Reuters and Agence France-Presse reported"
 CHAIN_GAP = _compile(
@@ -350,11 +383,19 @@ COPYRIGHT_CREDIT = _compile(
 )
 # datelines and bracketed credits: "NIAMEY (Reuters) -", "BAMAKO, 3 March (AFP) –",
 # "(AFP/Reuters) :", "… ont été tués. (AFP)", a line "(Reuters) The army said"
+# a dateline's place, at a line's start: "NIAMEY", "Bobo-Dioulasso", "New Delhi" (every word
+# capitalised), maybe with a country and a date after a comma ("Kano, Nigeria, June 9")
+_DATELINE_PLACE = (
+    rf"(?:^|(?<=\n)){_NO_NL}*(?:(?:[{UP}]{{2}}[{UP}'’. -]{{0,30}}?"
+    rf"|[{UP}][\w'’.-]*(?:[ -][{UP}][\w'’.-]*){{0,3}})(?:,[^()/\n]{{1,30}}?)?{_NO_NL}*)?"
+)
 BRACKETED_CREDIT = _compile(
     rf"\(\s*(?P<list>{CREDITED})\s*\)(?:{_NO_NL}*[-–—:]|{_LINE_END})"
-    rf"|(?:^|(?<=\n)){_NO_NL}*(?:[{UP}]{{2}}[{UP}'’. -]{{0,30}}?(?:,[^()\n]{{1,30}}?)?{_NO_NL}*)?"
-    rf"\(\s*(?P<list2>{CREDITED})\s*\)"
+    rf"|{_DATELINE_PLACE}\(\s*(?P<list2>{CREDITED})\s*\)"
 )
+# a dateline's agency between slashes: "MOSCOW, March 3. /TASS/.", "Accra, May 2 /Xinhua/ --"
+# (not a path's part: "…/Reuters/…", nor a list's: "AFP/Reuters/AP")
+SLASHED_CREDIT = _compile(rf"(?<![\w:/.])/{_NO_NL}*(?P<list>{CREDITED}){_NO_NL}*/(?![\w/])")
 # a sign-off at the end of a line: "… the army said. — AP", "- AFP", "-- Reuters"
 SIGN_OFF = _compile(rf"(?<![\w-])[-–—]{{1,2}}{_NO_NL}*(?P<list>{_CREDITED_ANY}){_LINE_END}")
 # a line holding nothing but the credit: "AFP", "Reuters / AFP", "Agencies" (agencies only)
@@ -386,7 +427,8 @@ BYLINE_OPENER = _compile(rf"(?i:{_any(v.BYLINE_OPENERS_EN)}){_NO_NL}+[{UP}]")
 # presse nigérienne (ANP)", "according to the state news agency IRNA"; without a citing word
 # before it, a media verb must follow ("the official news agency APS reported")
 _DESC_WORD = (
-    rf"(?:(?i:{_any(v.DESCRIPTION_ADJECTIVES)})|[{UP}]?[{LO}]+(?:ienne|ien|aise|ais|ian|ese|ish))"
+    rf"(?:(?i:{_any(v.DESCRIPTION_ADJECTIVES)})|[{UP}]?[{LO}]+(?:ienne|ien|aise|ais|ian|ese|ish)"
+    rf"|{NATIONALITY_FR})"
 )
 UNKNOWN_AGENCY = rf"(?:[{UP}]{{2,8}}|[{UP}][{LO}]+(?:[ -][{UP}][{LO}]+){{0,2}})(?![\w'’-])"
 DESCRIBED_AGENCY = _compile(

@@ -40,9 +40,7 @@ def media_hits(doc: Doc) -> list[Hit]:
         s_start, s_end = doc.spans[chain[0][4]]
         cited = False
         for start, end, _c, _k, _s in chain:
-            if g.MEDIA_PRE.search(
-                text, window_start(text, s_start, start, 90), start
-            ) or g.MEDIA_POST.match(text, end, s_end):
+            if _cited(text, start, end, s_start, s_end):
                 cited = True
                 break
         if not cited:
@@ -51,6 +49,43 @@ def media_hits(doc: Doc) -> list[Hit]:
             if kind != "ignore":
                 hits.append(Hit("m:" + canonical, canonical, kind, start, end, 5))
     return hits
+
+
+_BRACKETED_AFTER = re.compile(r"\s*\([^()\n]{1,30}\)")
+_STAFF = frozenset(" ".join(word.split()).lower() for word in v.MEDIA_STAFF)
+_NOT_A_COMPLEMENT = frozenset(word.lower() for word in v.MEDIA_FILLERS + v.PARTITIVE_WORDS) | _STAFF
+
+
+def _cited(text: str, start: int, end: int, s_start: int, s_end: int) -> bool:
+    """Whether the outlet named at start:end is cited: a citing word before it ("told AFP"), a
+    reporting word after it ("Reuters reported", "AFP journalists saw"), or its people before it
+    ("a journalist of Reuters counted"). Not when it is the complement of another noun ("the
+    director of Reuters said": the director said), when what follows is done to its people
+    ("AFP journalists were expelled", "un correspondant de RFI a été interpellé"), nor when a
+    copula says who they are ("X was a Reuters reporter", "Y est le correspondant de RFI")."""
+    if g.MEDIA_PRE.search(text, window_start(text, s_start, start, 90), start):
+        return True
+    window = window_start(text, s_start, start, 40)
+    of = g.OUTLET_OF.search(text, window, start)
+    head = " ".join((of.group("head") or of.group("head2")).split()).lower() if of else ""
+    if of and head in _STAFF:
+        at = of.start("head") if of.group("head") else of.start("head2")
+        return not g.COPULA_BEFORE.search(
+            text, window_start(text, s_start, at, 40), at
+        ) and not g.DONE_TO_IT.match(text, end, s_end)
+    if of and head not in _NOT_A_COMPLEMENT:
+        return False
+    # its initials in brackets may come first: "the Press Trust of India (PTI) reported"
+    bracket = _BRACKETED_AFTER.match(text, end, s_end)
+    post = g.MEDIA_POST.match(text, bracket.end() if bracket else end, s_end)
+    if not post:
+        return False
+    last = re.sub(r"['’]s$", "", post.group(0).split()[-1]).lower()
+    if last in _STAFF:  # "AFP journalists …": who they are, what they did or what was done
+        return not g.COPULA_BEFORE.search(text, window, start) and not g.DONE_TO_IT.match(
+            text, post.end(), s_end
+        )
+    return True
 
 
 def unlisted_media_hits(doc: Doc) -> list[Hit]:

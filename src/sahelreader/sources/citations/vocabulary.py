@@ -89,6 +89,11 @@ STATE_MEDIA_NOUNS_FR = _MEDIA["state_media_nouns_fr"]
 STATE_MEDIA_ADJECTIVES_FR = _MEDIA["state_media_adjectives_fr"]
 MEDIA_WORDS_AFTER = _MEDIA["media_words_after"]
 MEDIA_VERBS_AFTER = _MEDIA["media_verbs_after"]
+NATIONALITY_ENDINGS_FR = _MEDIA["nationality_endings_fr"]
+NATIONALITY_ADJECTIVES_FR = _MEDIA["nationality_adjectives_fr"]
+MEDIA_STAFF = _MEDIA["media_staff"]
+PASSIVE_PARTICIPLES_EN = _MEDIA["passive_participles_en"]
+PARTITIVE_WORDS = _MEDIA["partitive_words"]
 
 # documents
 DOCUMENTS_EN = _DOCUMENTS["documents_en"]
