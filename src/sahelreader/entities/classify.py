@@ -665,6 +665,11 @@ class FirstPass(Context):
         if size > 1 and words[j - 1] in COMPANY_DESIGNATORS:
             self.emit(i, j, "organisation")  # "Kessa Forages SARL": a company's legal form
             return j
+        if size > 1 and words[j - 1] == "United":
+            # "Tamberly United", "Port Velda United" (not a port: the club's name ends it), in
+            # French text too ("l'équipe de Tamberly United")
+            self.emit(i, j, "organisation")
+            return j
         if any(t in g.org_words for t in toks):
             if size > 1:
                 self.emit(i, j, "organisation")
@@ -838,16 +843,11 @@ class FirstPass(Context):
         if (
             size > 1
             and self.language == "en"
-            and (
-                words[j - 1] == "United"
-                or (
-                    i > 0
-                    and (words[i - 1] == "the" or (words[i - 1] == "The" and self.sent[i - 1]))
-                    and self.plural_name_end(i, j)
-                )
-            )
+            and i > 0
+            and (words[i - 1] == "the" or (words[i - 1] == "The" and self.sent[i - 1]))
+            and self.plural_name_end(i, j)
         ):
-            # "Tamberly United": a club; "the Harwick Colts", "the Velvet Lanterns": a
+            # "the Harwick Colts", "the Velvet Lanterns": a
             # capitalised plural after "the" names a club, a band or a movement (not after
             # "The" inside a sentence: "author of The Brutish Clocks" is a work's title)
             self.emit(i, j, "organisation")

@@ -1,0 +1,43 @@
+"""Classes of mistakes the third English and French DEV batches (bench/dev/en3.json, fr3.json;
+issue 14) showed, each tested on sentences written for these tests with invented names: the
+lists and rules alone, and the default recogniser (the tagger types guesses)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .entity_helpers import DEFAULT, RULES, found
+
+
+def both(text: str, language: str) -> list[set[tuple[str, str]]]:
+    return [found(RULES, text, language), found(DEFAULT, text, language)]
+
+
+# --- a club named "X United" in French text, and its later short mention -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "club", "short"),
+    [
+        (
+            "L'attaquant a quitté Tamberly United pour un club voisin. Tamberly a protesté.",
+            "Tamberly United",
+            "Tamberly",
+        ),
+        (
+            "Le milieu de terrain de Kessa Dunes United, Jean Moubé, a marqué deux fois.",
+            "Kessa Dunes United",
+            None,
+        ),
+        (
+            "Il a signé avec l'équipe de deuxième division Port Velda United. Port Velda a payé.",
+            "Port Velda United",
+            "Port Velda",
+        ),
+    ],
+)
+def test_french_united_club(text: str, club: str, short: str | None) -> None:
+    for names in both(text, "fr"):
+        assert (club, "organisation") in names
+        if short:
+            assert (short, "organisation") in names
