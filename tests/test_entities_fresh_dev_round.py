@@ -41,3 +41,37 @@ def test_french_united_club(text: str, club: str, short: str | None) -> None:
         assert (club, "organisation") in names
         if short:
             assert (short, "organisation") in names
+
+
+# --- French nationality nouns, capitalised: no entity, and not part of the name after them ---
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Le Tanzanien a remporté la course devant deux rivaux.", set()),
+        ("Une Guatémaltèque et la Péruvienne ont été arrêtées.", set()),
+        ("Pour beaucoup de Nord-Coréens, la frontière reste fermée.", set()),
+        ("Pour les jeunes Sud-Africains, elle est un modèle.", set()),
+        ("Le Nord-Coréen Kim Dal-so a fait défection.", {("Kim Dal-so", "person")}),
+        ("Le Bissau-Guinéen Paulo Dabó a marqué deux buts.", {("Paulo Dabó", "person")}),
+        ("L'Européen Marco Tessel dirige l'équipe.", {("Marco Tessel", "person")}),
+    ],
+)
+def test_french_nationality_noun(text: str, names: set[tuple[str, str]]) -> None:
+    for found_names in both(text, "fr"):
+        assert found_names == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # names that end like nationality nouns stay names
+        ("Julien a signé à Amiens.", {("Julien", "person"), ("Amiens", "place")}),
+        ("Le Lucien de la pièce est joué par Marc Tessel.", {("Marc Tessel", "person")}),
+        ("Il est né dans le Nord-Kivu.", {("Nord-Kivu", "place")}),
+    ],
+)
+def test_french_names_ending_like_nationalities(text: str, names: set[tuple[str, str]]) -> None:
+    for found_names in both(text, "fr"):
+        assert names <= found_names

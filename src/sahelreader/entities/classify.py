@@ -263,6 +263,10 @@ class FirstPass(Context):
                 titled = False
                 continue
             j = self.extend(i)
+            if j == i + 1 and self.lone_french_demonym(i):
+                i = j  # "le Jamaïcain a gagné", "les jeunes Sud-Africains": MISC
+                titled = False
+                continue
             if j == i + 1 and self.is_award(i):
                 i = j  # "won an Oscar", "the Baftas": an award, MISC
                 titled = False

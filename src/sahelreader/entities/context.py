@@ -12,6 +12,7 @@ from sahelreader.entities.document import (
 from sahelreader.entities.events import Events
 from sahelreader.entities.rules import (
     FR_DEMONYM_ENDINGS,
+    FR_NATIONALITY_NOUN_ENDINGS,
     FR_ORG_LINKS,
     ORG_DESCRIPTORS,
     PLACE_NOUNS_AFTER,
@@ -178,6 +179,21 @@ class Context(Events):
             and self.caps[i + 1]
             and not self.is_blocker(i + 1)
         )
+
+    def lone_french_demonym(self, i: int) -> bool:
+        """ "le Jamaïcain a gagné", "des Sud-Africains", "de Nord-Coréens": a French nationality
+        noun standing alone (after an article, or a compass-point compound anywhere) is no
+        entity. Only the endings no listed place ends with count (not "le Valais"), and no
+        first name ("Julien")."""
+        if self.language != "fr" or i == 0:
+            return False
+        w = self.words[i]
+        if len(w) <= 5 or not w.endswith(FR_NATIONALITY_NOUN_ENDINGS):
+            return False
+        if self.folds[i] in self.g.first_names:
+            return False
+        compass = w.split("-", 1)[0] in ("Nord", "Sud", "Est", "Ouest") and "-" in w
+        return compass or self.words[i - 1] in FR_DETERMINERS
 
     def common_opener(self, i: int, common: frozenset[str]) -> bool:
         """Token ``i`` is a common word (capitalised only because it starts the sentence) and
