@@ -75,3 +75,52 @@ def test_french_nationality_noun(text: str, names: set[tuple[str, str]]) -> None
 def test_french_names_ending_like_nationalities(text: str, names: set[tuple[str, str]]) -> None:
     for found_names in both(text, "fr"):
         assert names <= found_names
+
+
+# --- well-known names the lists lacked: online retailers, an auction house, French TV channels,
+# --- a club's French and short names, China's provinces, Australia's states --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "names"),
+    [
+        (
+            "Shoppers compared prices on Temu before buying from Shein.",
+            "en",
+            {("Temu", "organisation"), ("Shein", "organisation")},
+        ),
+        (
+            "Le tableau sera mis en vente chez Bonhams le mois prochain.",
+            "fr",
+            {("Bonhams", "organisation")},
+        ),
+        (
+            "Le reportage a été diffusé sur France 2 puis repris par France 3.",
+            "fr",
+            {("France 2", "organisation"), ("France 3", "organisation")},
+        ),
+        (
+            "Le FC Barcelone a battu Séville ; le Barça reste en tête.",
+            "fr",
+            {("FC Barcelone", "organisation"), ("Barça", "organisation"), ("Séville", "place")},
+        ),
+        (
+            "Floods hit Sichuan and Guizhou, while Hunan escaped the rain.",
+            "en",
+            {("Sichuan", "place"), ("Guizhou", "place"), ("Hunan", "place")},
+        ),
+        (
+            "Exploring Yunnan's mountain villages takes a week.",
+            "en",
+            {("Yunnan", "place")},
+        ),
+        (
+            "Bushfires spread from South Australia into Western Australia overnight.",
+            "en",
+            {("South Australia", "place"), ("Western Australia", "place")},
+        ),
+    ],
+)
+def test_listed_well_known_names(text: str, language: str, names: set[tuple[str, str]]) -> None:
+    for found_names in both(text, language):
+        assert names <= found_names
