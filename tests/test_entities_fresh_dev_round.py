@@ -124,3 +124,54 @@ def test_french_names_ending_like_nationalities(text: str, names: set[tuple[str,
 def test_listed_well_known_names(text: str, language: str, names: set[tuple[str, str]]) -> None:
     for found_names in both(text, language):
         assert names <= found_names
+
+
+# --- a French apposition or "est un(e)" defines an unknown name as a body or a place ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Selon Tessel Aide, une ONG locale, les prix ont doublé.", "Tessel Aide", "organisation"),
+        (
+            "Elle dirige Kobar Solidarité, une organisation non gouvernementale basée à Tamba.",
+            "Kobar Solidarité",
+            "organisation",
+        ),
+        (
+            "Vandel Mines est une entreprise minière qui emploie 300 personnes.",
+            "Vandel Mines",
+            "organisation",
+        ),
+        ("Ils ont fui vers Tessoua Bandi, un village situé à 40 km.", "Tessoua Bandi", "place"),
+        # a body's name that starts with a religion's or a nationality's adjective
+        (
+            "Il travaille pour Muslim Kessa Care, une ONG basée à Tamba.",
+            "Muslim Kessa Care",
+            "organisation",
+        ),
+    ],
+)
+def test_french_definition(text: str, name: str, kind: str) -> None:
+    for names in both(text, "fr"):
+        assert (name, kind) in names
+        assert {n for n, _ in names if n != name and n in name} == set()  # no part of it
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a person described by a job at a body is still a person
+        ("Paul Dossou, un employé de la banque de Tamba, a témoigné.", "Paul Dossou"),
+        ("Mariam Tessel, une ancienne de la société, a parlé.", "Mariam Tessel"),
+    ],
+)
+def test_french_definition_of_a_person(text: str, name: str) -> None:
+    for names in both(text, "fr"):
+        assert (name, "person") in names
+
+
+def test_demonym_after_an_article_stays_outside_a_defined_body() -> None:
+    text = "He joined the Nigerian Tessel Aid, a charity based in Lagos."
+    for names in both(text, "en"):
+        assert ("Tessel Aid", "organisation") in names

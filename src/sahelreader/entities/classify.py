@@ -83,6 +83,10 @@ REGION_LINKS = frozenset({"au", "du", "dans", "de", "en"})
 FR_COURTS = frozenset({"tribunal", "cour"})
 
 
+# An article before a demonym makes it a description ("the Nigerian Kessa Aid, a charity").
+DEMONYM_ARTICLES = frozenset({"the", "a", "an", "le", "la", "les", "l'", "l’", "un", "une"})
+
+
 class FirstPass(Context):
     """The left-to-right pass that finds and types spans."""
 
@@ -748,7 +752,19 @@ class FirstPass(Context):
             self.emit(i, j, "place")
             return j
         if size <= 3 and self.definition_at(j) == "organisation":
-            self.emit(i, j, "organisation")  # "Tamberlo, a mining company based in Accra"
+            # "Tamberlo, a mining company based in Accra"; "Muslim Kessa Care, une ONG": a
+            # religion's or a nation's adjective just before is the body's first word
+            start = i
+            if (
+                i > 0
+                and not self.sent[i - 1]
+                and not self.brk[i]
+                and words[i - 1][:1].isupper()
+                and g.exact.get((folds[i - 1],)) == "misc"
+                and not (i > 1 and words[i - 2].casefold() in DEMONYM_ARTICLES)
+            ):
+                start = i - 1  # (not "the Nigerian Tessel Aid, a charity": a description)
+            self.emit(start, j, "organisation")
             return j
         if (
             size == 1

@@ -53,6 +53,24 @@ DEFINED_ORG_NOUNS = frozenset(
         *("network", "publisher", "militia", "movement", "organisation", "organization", "NGO"),
     }
 )
+# French: "X, une ONG locale,", "X est une entreprise minière qui", "X, un village situé à":
+# the noun straight after the article (French adjectives mostly follow it), then punctuation,
+# an adjective or a participle, not a preposition ("un employé de la banque" is a person).
+FR_DEFINING_LINKS = frozenset({",", "est", "était"})
+FR_DEFINING_DETERMINERS = frozenset({"un", "une", "son", "sa", "leur"})
+FR_DEFINED_PLACE_NOUNS = frozenset(
+    {
+        *("village", "ville", "commune", "localité", "bourgade", "région", "province"),
+        *("quartier", "île", "préfecture", "département", "hameau", "oasis"),
+    }
+)
+FR_DEFINED_ORG_NOUNS = frozenset(
+    {
+        *("entreprise", "société", "compagnie", "firme", "organisation", "ONG", "association"),
+        *("banque", "parti", "club", "agence", "fondation", "milice", "coopérative"),
+        *("syndicat", "mouvement", "journal", "quotidien", "hebdomadaire", "chaîne"),
+    }
+)
 DEFINED_NEXT = frozenset(
     {
         *(",", ".", ";", "in", "of", "on", "near", "at", "along", "between", "located"),
@@ -269,6 +287,8 @@ class Context(Events):
         a preposition, a comma or a participle; not "a town councillor", "a party official").
         """
         words, brk, n = self.words, self.brk, self.n
+        if self.language == "fr":
+            return self.french_definition_at(j)
         if j + 3 >= n or brk[j + 1] or words[j] not in DEFINING_LINKS:
             return ""
         if words[j + 1] not in DEFINING_DETERMINERS:
@@ -286,6 +306,28 @@ class Context(Events):
             else:
                 return ""
             return kind if not brk[k + 1] and words[k + 1] in DEFINED_NEXT else ""
+        return ""
+
+    def french_definition_at(self, j: int) -> str:
+        """definition_at in French: "X, une ONG locale,", "X est une entreprise minière qui",
+        "X, un village situé à" (the noun right after the article, then a punctuation mark or
+        a lower-case word that is not a preposition or an article)."""
+        words, brk, n = self.words, self.brk, self.n
+        if j + 3 >= n or brk[j + 1] or brk[j + 2] or brk[j + 3]:
+            return ""
+        if words[j] not in FR_DEFINING_LINKS or words[j + 1] not in FR_DEFINING_DETERMINERS:
+            return ""
+        noun, after = words[j + 2], words[j + 3]
+        if noun in FR_DEFINED_PLACE_NOUNS:
+            kind = "place"
+        elif noun in FR_DEFINED_ORG_NOUNS:
+            kind = "organisation"
+        else:
+            return ""
+        if after in (",", ".", ";", "qui", "dont") or (
+            after.isalpha() and after.islower() and self.folds[j + 3] not in self.g.stopwords
+        ):
+            return kind
         return ""
 
     def town_before_region(self, j: int) -> bool:
