@@ -175,3 +175,28 @@ def test_demonym_after_an_article_stays_outside_a_defined_body() -> None:
     text = "He joined the Nigerian Tessel Aid, a charity based in Lagos."
     for names in both(text, "en"):
         assert ("Tessel Aid", "organisation") in names
+
+
+# --- a newsroom role ending a capitalised run is a title, not a body's name ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Jane Kessel, the paper's Diplomatic Affairs Editor, said the vote was close.",
+            {("Jane Kessel", "person")},
+        ),
+        (
+            "Our reporter in Tamba and Economics Editor Paul Tessel sent this report.",
+            {("Tamba", "place"), ("Paul Tessel", "person")},
+        ),
+        (
+            "The network's Chief International Correspondent, Amal Tessel, was in Kyiv.",
+            {("Amal Tessel", "person"), ("Kyiv", "place")},
+        ),
+    ],
+)
+def test_editor_is_a_title(text: str, names: set[tuple[str, str]]) -> None:
+    for found_names in both(text, "en"):
+        assert found_names == names

@@ -83,6 +83,11 @@ REGION_LINKS = frozenset({"au", "du", "dans", "de", "en"})
 FR_COURTS = frozenset({"tribunal", "cour"})
 
 
+# Capitalised newsroom roles (titles.txt has them in lower case): the capitalised words just
+# before one name the desk, not a body ("Foreign Affairs Editor", "Economics Correspondent").
+DESK_ROLES = frozenset(
+    {"Editor", "Editors", "Correspondent", "Correspondents", "Reporter", "Analyst", "Columnist"}
+)
 # An article before a demonym makes it a description ("the Nigerian Kessa Aid, a charity").
 DEMONYM_ARTICLES = frozenset({"the", "a", "an", "le", "la", "les", "l'", "l’", "un", "une"})
 
@@ -656,6 +661,8 @@ class FirstPass(Context):
             return j
         if size == 1 and ROMAN_ORDINAL_RE.fullmatch(words[i]):
             return j  # "au XIXe siècle": a century
+        if j < self.n and not self.brk[j] and words[j] in DESK_ROLES:
+            return j  # "Foreign Affairs Editor", "Security Correspondent": a newsroom desk
         compound_head = (
             "-" in toks[0]
             and self.language == "fr"
