@@ -200,3 +200,26 @@ def test_demonym_after_an_article_stays_outside_a_defined_body() -> None:
 def test_editor_is_a_title(text: str, names: set[tuple[str, str]]) -> None:
     for found_names in both(text, "en"):
         assert found_names == names
+
+
+# --- "Coronavirus" is a disease, never part of a name (headlines run it into one) --------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "names"),
+    [
+        (
+            "Victoire du Real Madrid Coronavirus : la saison est suspendue.",
+            "fr",
+            {("Real Madrid", "organisation")},
+        ),
+        (
+            "Lagos Coronavirus cases doubled in a week.",
+            "en",
+            {("Lagos", "place")},
+        ),
+    ],
+)
+def test_coronavirus_is_no_name(text: str, language: str, names: set[tuple[str, str]]) -> None:
+    for found_names in both(text, language):
+        assert found_names == names
