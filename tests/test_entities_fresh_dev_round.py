@@ -223,3 +223,20 @@ def test_editor_is_a_title(text: str, names: set[tuple[str, str]]) -> None:
 def test_coronavirus_is_no_name(text: str, language: str, names: set[tuple[str, str]]) -> None:
     for found_names in both(text, language):
         assert found_names == names
+
+
+# --- French "le virus (de) X", "la fièvre (de) X": the disease's name is no entity -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Le virus de Kessoro a tué deux personnes au Ghana.", {("Ghana", "place")}),
+        ("Une épidémie du virus Tembaru a été déclarée au Kerala.", {("Kerala", "place")}),
+        ("La fièvre de Dassako touche trois villages.", set()),
+        ("Le virus d'Ekoma est apparu en 1967.", set()),
+    ],
+)
+def test_french_disease_name_is_no_entity(text: str, names: set[tuple[str, str]]) -> None:
+    for found_names in both(text, "fr"):
+        assert found_names == names

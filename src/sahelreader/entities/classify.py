@@ -661,6 +661,8 @@ class FirstPass(Context):
             return j
         if size == 1 and ROMAN_ORDINAL_RE.fullmatch(words[i]):
             return j  # "au XIXe siècle": a century
+        if self.language == "fr" and self.after_disease_noun(i):
+            return j  # "le virus de Marburg", "la fièvre Lassa": the disease's name, MISC
         if j < self.n and not self.brk[j] and words[j] in DESK_ROLES:
             return j  # "Foreign Affairs Editor", "Security Correspondent": a newsroom desk
         compound_head = (

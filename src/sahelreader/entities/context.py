@@ -213,6 +213,15 @@ class Context(Events):
         compass = w.split("-", 1)[0] in ("Nord", "Sud", "Est", "Ouest") and "-" in w
         return compass or self.words[i - 1] in FR_DETERMINERS
 
+    def after_disease_noun(self, i: int) -> bool:
+        """ "le virus de Marburg", "du virus Nipah", "la fièvre d'Ekoma": token ``i`` names a
+        disease (French puts the name after the noun; "Marburg virus" in English is MISC by
+        its word after)."""
+        k = i - 1
+        if k >= 0 and self.words[k] in ("de", "du", "d'", "d’") and not self.brk[i]:
+            k -= 1
+        return k >= 0 and not self.brk[k + 1] and self.words[k] in ("virus", "fièvre")
+
     def common_opener(self, i: int, common: frozenset[str]) -> bool:
         """Token ``i`` is a common word (capitalised only because it starts the sentence) and
         not a listed name, a first name or an acronym."""
