@@ -43,6 +43,20 @@ def test_french_united_club(text: str, club: str, short: str | None) -> None:
             assert (short, "organisation") in names
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tamberly United lost at home. Fans from Tamberly and students in Tamberly were sad.",
+        "Tamberly United a perdu. Les supporters restés à Tamberly sont déçus.",
+    ],
+)
+def test_club_town_after_a_place_preposition(text: str) -> None:
+    language = "fr" if " a perdu" in text else "en"
+    for names in both(text, language):
+        assert ("Tamberly", "organisation") not in names
+        assert ("Tamberly", "place") in names
+
+
 # --- French nationality nouns, capitalised: no entity, and not part of the name after them ---
 
 

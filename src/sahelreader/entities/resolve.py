@@ -219,7 +219,11 @@ class Resolve(FirstPass):
         resolved: list[tuple[int, int, str, int]] = []
         settled = self.settled
         for i, j, etype, strength in self.spans:
-            if strength < LISTED and tuple(folds[i:j]) in clubs:
+            if (
+                strength < LISTED
+                and tuple(folds[i:j]) in clubs
+                and not (i > 0 and words[i - 1] in PLACE_PREPOSITIONS)  # "fans from Tamberly"
+            ):
                 etype = "organisation"  # "Port Velda" after "Port Velda United": not a port
                 settled.add((i, j))
             elif strength == WEAK:
@@ -235,7 +239,7 @@ class Resolve(FirstPass):
         left: list[tuple[int, int]] = []
         for i, j in self.candidates:
             key = tuple(folds[i:j])
-            if key in clubs:
+            if key in clubs and not (i > 0 and words[i - 1] in PLACE_PREPOSITIONS):
                 resolved.append((i, j, "organisation", WEAK))
                 settled.add((i, j))
             elif j - i == 1 and key[0] in person_parts:
