@@ -1,7 +1,9 @@
 """Which corpus articles make up the entity DEV set (bench/dev/), and the text annotated in each.
 
-    python bench/dev_sample.py {dev-en,dev-fr,dev-sahel,dev-sahel2,dev-africa}          # the list
-    python bench/dev_sample.py {dev-en,dev-fr,dev-sahel,dev-sahel2,dev-africa} --show   # + texts
+    python bench/dev_sample.py SET          # the list
+    python bench/dev_sample.py SET --show   # + texts
+
+SET: dev-en, dev-fr, dev-sahel, dev-sahel2, dev-africa, dev-en3 or dev-fr3.
 
 The DEV set is for tuning the lists and rules; the held-out set (bench/heldout/) is not. Its
 articles never overlap the held-out set or the statistical tagger's training text:
@@ -56,6 +58,15 @@ articles never overlap the held-out set or the statistical tagger's training tex
   are shuffled with the seed and the outlets taken in turn, ``AFRICA_EN`` items, annotated
   whole. MasakhaNEWS ``eng/test.tsv`` has no politics row naming Africa twice, and the
   ``eng/dev.tsv`` ones are about British politics, so none are taken.
+* English, third batch (``dev/en3.json``, issue 14's organisation round): items of the 2025
+  multi-outlet snapshot chosen as ``dev-en`` is (English, ``MIN_WORDS`` words or more, outlets
+  taken in turn) with another seed (``SEED3``), none a record of any bench/heldout or bench/dev
+  file nor a repeat of such a record's text, ``EN3_ARTICLES`` of them.
+* French, third batch (``dev/fr3.json``): rows of ``masakhanews/fra/test.tsv`` (the training
+  never reads it) in no bench/heldout or bench/dev file and no repeat of their text, of
+  ``MIN_WORDS`` words or more, shuffled with ``SEED3`` and taken in that order whatever they
+  are about (general BBC Afrique news, not chosen for the Sahel), ``FR3_ROWS`` of them,
+  annotated to ``ROUND3_WORDS`` words.
 """
 
 from __future__ import annotations
@@ -136,6 +147,9 @@ SECURITY_WORDS = re.compile(
     re.IGNORECASE,
 )
 AFRICA_EN = 32
+SEED3 = 2614  # the third English and French batches (dev/en3.json, dev/fr3.json)
+EN3_ARTICLES = 20
+FR3_ROWS = 12
 SAHEL2_WORDS_ANNOTATED = 200
 SAHEL2_DENSE = 20
 SAHEL2_DENSE_WORDS = 500
@@ -333,10 +347,80 @@ def english_dev_sample(
     return list(_round_robin(queues, EN_ARTICLES))
 
 
+def _taken(heldout: Path, dev: Path, skip: str) -> set[tuple[str, str]]:
+    """(file, record) of every article of the held-out and DEV files, but the one named ``skip``."""
+    return {
+        (str(a["file"]), str(a["record"]))
+        for folder in (heldout, dev)
+        for path in sorted(folder.glob("*.json"))
+        if path.name != skip
+        for a in json.loads(path.read_text(encoding="utf-8"))["articles"]
+        if "file" in a
+    }
+
+
+def english3_dev_sample(
+    corpus: Path = CORPUS, heldout: Path = BENCH / "heldout", dev: Path = BENCH / "dev"
+) -> list[HeldoutText]:
+    taken = {record for file, record in _taken(heldout, dev, "en3.json") if file == EN_FILE}
+    records = english_records(corpus)
+    taken_texts = {english_text(records[r]) for r in taken if r in records}
+    by_outlet: dict[str, list[HeldoutText]] = {}
+    for record, item in records.items():
+        if record in taken:
+            continue
+        text = english_text(item)
+        if (
+            text in taken_texts
+            or _words(text) < MIN_WORDS
+            or detect_language(text, ("en", "fr", "es", "it")) != "en"
+        ):
+            continue
+        by_outlet.setdefault(item["source"], []).append(
+            HeldoutText(EN_FILE, record, item["source"], text, annotation_end(text))
+        )
+    rng = random.Random(SEED3)
+    queues = []
+    seen: set[str] = set()
+    for outlet in sorted(by_outlet):
+        texts = sorted(by_outlet[outlet], key=lambda t: t.record)
+        rng.shuffle(texts)
+        queues.append(iter([t for t in texts if not (t.text in seen or seen.add(t.text))]))
+    return list(_round_robin(queues, EN3_ARTICLES))
+
+
+def french3_dev_sample(
+    corpus: Path = CORPUS, heldout: Path = BENCH / "heldout", dev: Path = BENCH / "dev"
+) -> list[HeldoutText]:
+    taken = {record for file, record in _taken(heldout, dev, "fr3.json") if file == FR_FILE}
+    rows = french_rows(corpus, FR_FILE)
+    taken_texts = {french_text(rows[int(r)]) for r in taken if int(r) < len(rows)}
+    chosen = []
+    seen: set[str] = set()
+    for index, row in enumerate(rows):
+        text = french_text(row)
+        if str(index) in taken or text in taken_texts or text in seen or _words(text) < MIN_WORDS:
+            continue
+        seen.add(text)
+        end = annotation_end(text, ROUND3_WORDS)
+        chosen.append(HeldoutText(FR_FILE, str(index), "BBC Afrique", text, end))
+    random.Random(SEED3).shuffle(chosen)
+    return chosen[:FR3_ROWS]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
-        "set", choices=("dev-en", "dev-fr", "dev-sahel", "dev-sahel2", "dev-africa")
+        "set",
+        choices=(
+            "dev-en",
+            "dev-fr",
+            "dev-sahel",
+            "dev-sahel2",
+            "dev-africa",
+            "dev-en3",
+            "dev-fr3",
+        ),
     )
     parser.add_argument("--show", action="store_true", help="print each annotated text")
     args = parser.parse_args(argv)
@@ -345,6 +429,8 @@ def main(argv: list[str] | None = None) -> int:
         "dev-fr": french_dev_sample,
         "dev-sahel2": sahel2_dev_sample,
         "dev-africa": africa_dev_sample,
+        "dev-en3": english3_dev_sample,
+        "dev-fr3": french3_dev_sample,
     }
     chosen = samplers.get(args.set, sahel_dev_sample)()
     for number, item in enumerate(chosen):

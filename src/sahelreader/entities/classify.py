@@ -111,6 +111,15 @@ REGION_LINKS = frozenset({"au", "du", "dans", "de", "en"})
 FR_COURTS = frozenset({"tribunal", "cour"})
 
 
+# Capitalised newsroom roles (titles.txt has them in lower case): the capitalised words just
+# before one name the desk, not a body ("Foreign Affairs Editor", "Economics Correspondent").
+DESK_ROLES = frozenset(
+    {"Editor", "Editors", "Correspondent", "Correspondents", "Reporter", "Analyst", "Columnist"}
+)
+# An article before a demonym makes it a description ("the Nigerian Kessa Aid, a charity").
+DEMONYM_ARTICLES = frozenset({"the", "a", "an", "le", "la", "les", "l'", "l’", "un", "une"})
+
+
 class FirstPass(Context):
     """The left-to-right pass that finds and types spans."""
 
@@ -300,6 +309,10 @@ class FirstPass(Context):
                 titled = False
                 continue
             j = self.extend(i)
+            if j == i + 1 and self.lone_french_demonym(i):
+                i = j  # "le Jamaïcain a gagné", "les jeunes Sud-Africains": MISC
+                titled = False
+                continue
             if j == i + 1 and self.is_award(i):
                 i = j  # "won an Oscar", "the Baftas": an award, MISC
                 titled = False
@@ -708,6 +721,10 @@ class FirstPass(Context):
             return j
         if size == 1 and ROMAN_ORDINAL_RE.fullmatch(words[i]):
             return j  # "au XIXe siècle": a century
+        if self.language == "fr" and self.after_disease_noun(i):
+            return j  # "le virus de Marburg", "la fièvre Lassa": the disease's name, MISC
+        if j < self.n and not self.brk[j] and words[j] in DESK_ROLES:
+            return j  # "Foreign Affairs Editor", "Security Correspondent": a newsroom desk
         compound_head = (
             "-" in toks[0]
             and self.language == "fr"
@@ -724,6 +741,11 @@ class FirstPass(Context):
                 return end
         if size > 1 and words[j - 1] in COMPANY_DESIGNATORS:
             self.emit(i, j, "organisation")  # "Kessa Forages SARL": a company's legal form
+            return j
+        if size > 1 and words[j - 1] == "United":
+            # "Tamberly United", "Port Velda United" (not a port: the club's name ends it), in
+            # French text too ("l'équipe de Tamberly United")
+            self.emit(i, j, "organisation")
             return j
         if any(t in g.org_words for t in toks):
             if size > 1:
@@ -810,7 +832,19 @@ class FirstPass(Context):
             self.emit(i, j, "place")
             return j
         if size <= 3 and self.definition_at(j) == "organisation":
-            self.emit(i, j, "organisation")  # "Tamberlo, a mining company based in Accra"
+            # "Tamberlo, a mining company based in Accra"; "Muslim Kessa Care, une ONG": a
+            # religion's or a nation's adjective just before is the body's first word
+            start = i
+            if (
+                i > 0
+                and not self.sent[i - 1]
+                and not self.brk[i]
+                and words[i - 1][:1].isupper()
+                and g.exact.get((folds[i - 1],)) == "misc"
+                and not (i > 1 and words[i - 2].casefold() in DEMONYM_ARTICLES)
+            ):
+                start = i - 1  # (not "the Nigerian Tessel Aid, a charity": a description)
+            self.emit(start, j, "organisation")
             return j
         if (
             size == 1
@@ -909,16 +943,11 @@ class FirstPass(Context):
         if (
             size > 1
             and self.language == "en"
-            and (
-                words[j - 1] == "United"
-                or (
-                    i > 0
-                    and (words[i - 1] == "the" or (words[i - 1] == "The" and self.sent[i - 1]))
-                    and self.plural_name_end(i, j)
-                )
-            )
+            and i > 0
+            and (words[i - 1] == "the" or (words[i - 1] == "The" and self.sent[i - 1]))
+            and self.plural_name_end(i, j)
         ):
-            # "Tamberly United": a club; "the Harwick Colts", "the Velvet Lanterns": a
+            # "the Harwick Colts", "the Velvet Lanterns": a
             # capitalised plural after "the" names a club, a band or a movement (not after
             # "The" inside a sentence: "author of The Brutish Clocks" is a work's title)
             self.emit(i, j, "organisation")

@@ -12,6 +12,7 @@ from sahelreader.entities.document import (
 from sahelreader.entities.events import Events
 from sahelreader.entities.rules import (
     FR_DEMONYM_ENDINGS,
+    FR_NATIONALITY_NOUN_ENDINGS,
     FR_ORG_LINKS,
     ORG_DESCRIPTORS,
     PLACE_NOUNS_AFTER,
@@ -50,6 +51,24 @@ DEFINED_ORG_NOUNS = frozenset(
         *("club", "party", "agency", "charity", "bank", "lender", "insurer", "airline"),
         *("manufacturer", "carmaker", "automaker", "newspaper", "magazine", "broadcaster"),
         *("network", "publisher", "militia", "movement", "organisation", "organization", "NGO"),
+    }
+)
+# French: "X, une ONG locale,", "X est une entreprise minière qui", "X, un village situé à":
+# the noun straight after the article (French adjectives mostly follow it), then punctuation,
+# an adjective or a participle, not a preposition ("un employé de la banque" is a person).
+FR_DEFINING_LINKS = frozenset({",", "est", "était"})
+FR_DEFINING_DETERMINERS = frozenset({"un", "une", "son", "sa", "leur"})
+FR_DEFINED_PLACE_NOUNS = frozenset(
+    {
+        *("village", "ville", "commune", "localité", "bourgade", "région", "province"),
+        *("quartier", "île", "préfecture", "département", "hameau", "oasis"),
+    }
+)
+FR_DEFINED_ORG_NOUNS = frozenset(
+    {
+        *("entreprise", "société", "compagnie", "firme", "organisation", "ONG", "association"),
+        *("banque", "parti", "club", "agence", "fondation", "milice", "coopérative"),
+        *("syndicat", "mouvement", "journal", "quotidien", "hebdomadaire", "chaîne"),
     }
 )
 DEFINED_NEXT = frozenset(
@@ -197,6 +216,30 @@ class Context(Events):
             and not self.is_blocker(i + 1)
         )
 
+    def lone_french_demonym(self, i: int) -> bool:
+        """ "le Jamaïcain a gagné", "des Sud-Africains", "de Nord-Coréens": a French nationality
+        noun standing alone (after an article, or a compass-point compound anywhere) is no
+        entity. Only the endings no listed place ends with count (not "le Valais"), and no
+        first name ("Julien")."""
+        if self.language != "fr" or i == 0:
+            return False
+        w = self.words[i]
+        if len(w) <= 5 or not w.endswith(FR_NATIONALITY_NOUN_ENDINGS):
+            return False
+        if self.folds[i] in self.g.first_names:
+            return False
+        compass = w.split("-", 1)[0] in ("Nord", "Sud", "Est", "Ouest") and "-" in w
+        return compass or self.words[i - 1] in FR_DETERMINERS
+
+    def after_disease_noun(self, i: int) -> bool:
+        """ "le virus de Marburg", "du virus Nipah", "la fièvre d'Ekoma": token ``i`` names a
+        disease (French puts the name after the noun; "Marburg virus" in English is MISC by
+        its word after)."""
+        k = i - 1
+        if k >= 0 and self.words[k] in ("de", "du", "d'", "d’") and not self.brk[i]:
+            k -= 1
+        return k >= 0 and not self.brk[k + 1] and self.words[k] in ("virus", "fièvre")
+
     def common_opener(self, i: int, common: frozenset[str]) -> bool:
         """Token ``i`` is a common word (capitalised only because it starts the sentence) and
         not a listed name, a first name or an acronym."""
@@ -271,6 +314,8 @@ class Context(Events):
         a preposition, a comma or a participle; not "a town councillor", "a party official").
         """
         words, brk, n = self.words, self.brk, self.n
+        if self.language == "fr":
+            return self.french_definition_at(j)
         if j + 3 >= n or brk[j + 1] or words[j] not in DEFINING_LINKS:
             return ""
         if words[j + 1] not in DEFINING_DETERMINERS:
@@ -288,6 +333,28 @@ class Context(Events):
             else:
                 return ""
             return kind if not brk[k + 1] and words[k + 1] in DEFINED_NEXT else ""
+        return ""
+
+    def french_definition_at(self, j: int) -> str:
+        """definition_at in French: "X, une ONG locale,", "X est une entreprise minière qui",
+        "X, un village situé à" (the noun right after the article, then a punctuation mark or
+        a lower-case word that is not a preposition or an article)."""
+        words, brk, n = self.words, self.brk, self.n
+        if j + 3 >= n or brk[j + 1] or brk[j + 2] or brk[j + 3]:
+            return ""
+        if words[j] not in FR_DEFINING_LINKS or words[j + 1] not in FR_DEFINING_DETERMINERS:
+            return ""
+        noun, after = words[j + 2], words[j + 3]
+        if noun in FR_DEFINED_PLACE_NOUNS:
+            kind = "place"
+        elif noun in FR_DEFINED_ORG_NOUNS:
+            kind = "organisation"
+        else:
+            return ""
+        if after in (",", ".", ";", "qui", "dont") or (
+            after.isalpha() and after.islower() and self.folds[j + 3] not in self.g.stopwords
+        ):
+            return kind
         return ""
 
     def town_before_region(self, j: int) -> bool:

@@ -210,10 +210,23 @@ class Resolve(FirstPass):
             for k in range(i, j)
             if folds[k] in self.g.org_words
         }
+        # a club's name without its "United": "Tamberly" after "Tamberly United"
+        clubs = {
+            tuple(folds[i : j - 1])
+            for i, j, etype, _ in self.spans
+            if etype == "organisation" and j - i >= 2 and words[j - 1] == "United"
+        }
         resolved: list[tuple[int, int, str, int]] = []
         settled = self.settled
         for i, j, etype, strength in self.spans:
-            if strength == WEAK:
+            if (
+                strength < LISTED
+                and tuple(folds[i:j]) in clubs
+                and not (i > 0 and words[i - 1] in PLACE_PREPOSITIONS)  # "fans from Tamberly"
+            ):
+                etype = "organisation"  # "Port Velda" after "Port Velda United": not a port
+                settled.add((i, j))
+            elif strength == WEAK:
                 key = tuple(folds[i:j])
                 if key in strong:
                     etype = strong[key]
@@ -226,7 +239,10 @@ class Resolve(FirstPass):
         left: list[tuple[int, int]] = []
         for i, j in self.candidates:
             key = tuple(folds[i:j])
-            if j - i == 1 and key[0] in person_parts:
+            if key in clubs and not (i > 0 and words[i - 1] in PLACE_PREPOSITIONS):
+                resolved.append((i, j, "organisation", WEAK))
+                settled.add((i, j))
+            elif j - i == 1 and key[0] in person_parts:
                 resolved.append((i, j, "person", WEAK))
                 if key[0] in firm_parts:
                     settled.add((i, j))
