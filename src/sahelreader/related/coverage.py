@@ -21,13 +21,15 @@ Related coverage is found in two steps:
    title word or a weighty name. Function words of languages without stemmed fields are never
    key words. If the best item is below `MIN_SCORE` nothing is shown (an empty list is better
    than filler); otherwise items down to max(`SCORE_FLOOR`, `RELATIVE_CUT` x best) are.
-4. **Other outlets first** — the list is other outlets' coverage of the story. An item from the
-   article's own source is most often the same outlet's next piece on a running topic (the same
-   names, words and day, a different event), so it needs clearly more: `SAME_SOURCE_TITLE_TERMS`
-   shared distinctive title words *and* a score of `SAME_SOURCE_MIN_SCORE`. The outlet's
-   pieces that pass the evidence but not that bar are listed apart, as "more from this
-   outlet" (`Related.more_from_outlet`) when they also share a specific name or a telling
-   number (`_follow_up`): its follow-ups, days later too (judged before the time factor).
+4. **Other outlets only** — the list is other outlets' coverage of the story; the article's
+   own outlet's pieces are never in it (review 12: a DW article listed DW under "Other
+   coverage"). They are listed apart, as "more from this outlet"
+   (`Related.more_from_outlet`): those with clearly more evidence (`SAME_SOURCE_TITLE_TERMS`
+   shared distinctive title words *and* a score of `SAME_SOURCE_MIN_SCORE`) first, then the
+   others passing the evidence that also share a specific name or a telling number
+   (`_follow_up`): its follow-ups, days later too (judged before the time factor). An item
+   from the article's own source is most often the same outlet's next piece on a running topic
+   (the same names, words and day, a different event), hence the stronger bars.
 5. **Other languages** — an English and a French report of one event share almost no words,
    so their text similarity is near zero and they rarely share "key words". For a candidate in
    another language the text similarity is replaced by the language-independent evidence
@@ -236,10 +238,12 @@ def coverage_and_outlet(
     # Whether the story has coverage at all is judged before the outlet's own pieces are set
     # aside: a strong follow-up from the same outlet still vouches for the others.
     story_best = max((c.score for c in on_story if not c.duplicate), default=0.0)
-    kept = sorted((c for c in on_story if c.duplicate or not _held_back(c)), key=lambda c: -c.score)
+    # The article's own outlet is never "other coverage": its pieces with the evidence of a
+    # strong item are listed apart first, then its follow-ups (`_follow_up`).
+    kept = sorted((c for c in on_story if not c.same_source), key=lambda c: -c.score)
     from_outlet = sorted(
-        (c for c in on_story if not c.duplicate and _held_back(c) and _follow_up(c)),
-        key=lambda c: -c.score,
+        (c for c in on_story if c.same_source and (not _held_back(c) or _follow_up(c))),
+        key=lambda c: (_held_back(c), -c.score),
     )[:OUTLET_LIMIT]
     if story_best < MIN_SCORE:
         kept = [c for c in kept if c.duplicate]
