@@ -161,7 +161,19 @@ def related(inputs: RelatedInputs, limit: int = 10) -> Related:
     article = inputs.article
     cited = extract_citations(article.body, article.language or None)
     coverage, from_outlet = coverage_and_outlet(inputs, limit)
-    return Related(cited, coverage, article_links(article), more_from_outlet=from_outlet)
+    searcher = inputs.searcher()
+    searched = None
+    if searcher is not None:  # the other articles the index holds
+        own = searcher.document_number(id=article.id) is not None
+        searched = max(0, searcher.reader().doc_count() - own)
+    return Related(
+        cited,
+        coverage,
+        article_links(article),
+        more_from_outlet=from_outlet,
+        searched=searched,
+        undated=article.published is None,
+    )
 
 
 def article_links(article: Article) -> list[str]:
