@@ -82,3 +82,27 @@ def test_the_cli_says_the_same(shelf: Library, home: Path) -> None:
     text = " ".join(result.stdout.split())
     assert f"No other coverage found among {len(FILLER) + 1:,} other articles" in text
     assert "undated" in text
+
+
+def test_with_the_outlets_own_pieces_listed_it_is_other_outlets_that_are_missing(
+    home: Path,
+) -> None:
+    follow_up = draft(
+        "Sikasso honey harvest: cooperative ships its record crop to Bamako",
+        "The Sikasso beekeepers' cooperative shipped its record honey harvest to Bamako on "
+        "Tuesday, its treasurer said, a day after reporting the largest harvest in a decade "
+        "from the villages around Sikasso, where the shea trees flowered through the season.",
+        source="Savane Hebdo",
+        published=utc(2024, 6, 4),
+    )
+    lib = Library.open(home, seed=False)
+    try:
+        lib.add_drafts([LONE, follow_up, *FILLER])
+        lib.ensure_index()
+        found = lib.related(_id(lib, LONE.title))
+        assert found.coverage == []
+        assert [c.title for c in found.more_from_outlet] == [follow_up.title]
+        note = found.no_coverage_note()
+        assert note.startswith("No other outlets' coverage found among")
+    finally:
+        lib.close()

@@ -45,7 +45,9 @@ class Related:
                 "No other articles in your library yet — import more (sahelreader add PATH) "
                 "to see how other outlets report this story."
             )
-        among = f"No other coverage found among {self.searched:,} other article" + (
+        # With the outlet's own pieces listed below, what is missing is other outlets'.
+        what = "other outlets' coverage" if self.more_from_outlet else "other coverage"
+        among = f"No {what} found among {self.searched:,} other article" + (
             "s" if self.searched != 1 else ""
         )
         if self.undated:
