@@ -494,8 +494,11 @@ def test_same_outlet_needs_stronger_evidence_than_other_outlets(home: Path) -> N
         assert {STORY[1].title, STORY[3].title} <= titles
         # The outlet's own piece on another event of the topic: not the story.
         assert SAME_OUTLET_TOPIC.title not in titles
-        # The outlet's own follow-up, sharing the story's title words: still shown.
-        assert SAME_OUTLET_FOLLOW_UP.title in titles
+        # The outlet's own follow-up, sharing the story's title words: listed apart, under
+        # "more from this outlet", never as other coverage (review 12, defect 3).
+        assert SAME_OUTLET_FOLLOW_UP.title not in titles
+        assert SAME_OUTLET_FOLLOW_UP.title in {c.title for c in found.more_from_outlet}
+        assert all(c.source != STORY[0].source for c in found.coverage)
     finally:
         lib.close()
 

@@ -25,7 +25,7 @@ from sahelreader.related.coverage import (
     coverage_and_outlet,
     time_factor,
 )
-from sahelreader.related.duplicates import Shingles
+from sahelreader.related.duplicates import Shingles, same_source
 from sahelreader.related.inputs import Document
 
 from .conftest import utc
@@ -314,3 +314,45 @@ def test_capitalised_words_within_a_sentence_count_as_names() -> None:
 def test_capitalised_nouns_of_german_are_not_names() -> None:
     assert _capitalised_words("Die Regierung von Dravenia hat den Streik beendet.", "de") == []
     assert _capitalised_words("The army of Dravenia ended the strike.", "en") == ["dravenia"]
+
+
+# -- the article's own outlet is never "other coverage" (review 12, defect 3) ---------------
+
+
+def test_the_outlets_own_piece_on_the_story_is_listed_apart_however_strong(panel: Any) -> None:
+    # The outlet's second piece on the event, its title nearly the article's, a high score, a
+    # telling number: the strongest item there is, and still the same outlet's.
+    own = _candidate(
+        id="own00001",
+        same_source=True,
+        specific=2,
+        numbers=1,
+        title_terms=4,
+        title_words=3,
+        title_sim=0.8,
+        strong_name=True,
+        score=0.9,
+    )
+    other = _candidate(
+        id="other001", specific=2, numbers=1, title_terms=2, title_words=2, score=0.7
+    )
+    shown, apart = panel(own, other)
+    assert shown == ["other001"]
+    assert apart == ["own00001"]
+
+
+@pytest.mark.parametrize(
+    ("mine", "theirs"),
+    [
+        ("Harmattan Times", "HARMATTAN TIMES"),
+        ("Harmattan Times", "Harmattan-Times"),
+        ("Radio Fleuve", " radio  fleuve "),
+        ("Le Sahélien", "le sahelien"),
+    ],
+)
+def test_an_outlet_written_two_ways_is_one_outlet(mine: str, theirs: str) -> None:
+    assert same_source(mine, theirs)
+
+
+def test_two_outlets_are_not_one() -> None:
+    assert not same_source("Harmattan Times", "Harmattan Post")

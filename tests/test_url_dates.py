@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from sahelreader.ingest.dates import date_in_url
+from sahelreader.ingest.feed import parse_feed
 from sahelreader.library import Library
 
 LATEST = datetime(2026, 12, 2)
@@ -78,3 +79,118 @@ def test_an_undated_record_takes_its_urls_day_and_a_dated_one_keeps_its_own(
     market = published["Market reopens in Gorom-Gorom"]
     assert convoy is not None and convoy.date().isoformat() == "2025-03-14"
     assert market is not None and market.date().isoformat() == "2025-03-20"
+
+
+# -- review 12, defect 5: "/YYYYMM/DD/", and a scrape time years after the url's day ---------
+
+
+@pytest.mark.parametrize(
+    ("url", "day"),
+    [
+        ("http://www.paper.example.cn/a/201912/03/WS5de5f1a2a310cf3e3557b0c4.html", (2019, 12, 3)),
+        ("https://daily.example.com/world/202402/29/africa-floods", (2024, 2, 29)),
+        ("https://daily.example.com/content/202501/7", (2025, 1, 7)),
+    ],
+)
+def test_a_year_and_month_folder_then_a_day_folder(url: str, day: tuple[int, int, int]) -> None:
+    assert date_in_url(url, latest=LATEST) == datetime(*day)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://daily.example.com/a/202713/05/slug",  # no month 13
+        "https://daily.example.com/a/202302/30/slug",  # no 30 February
+        "https://daily.example.com/a/202701/05/slug",  # after the latest day
+        "https://daily.example.com/a/123456/12/slug",  # an id: no year
+        "https://daily.example.com/a/2019120/3/slug",  # seven digits: an id
+        "https://daily.example.com/a/201912/034/slug",  # three digits of day
+        "https://daily.example.com/item/9201912/03/slug",  # digits run into the year
+    ],
+)
+def test_no_year_and_month_folder_date(url: str) -> None:
+    assert date_in_url(url, latest=LATEST) is None
+
+
+def _published_of(
+    library: Library, tmp_path: Path, records: list[dict[str, str]]
+) -> dict[str, datetime | None]:
+    path = tmp_path / "records.json"
+    path.write_text(json.dumps(records), encoding="utf-8")
+    report = library.add([path])
+    assert len(report.added) == len(records)
+    return {library.get(i).title: library.get(i).published for i in report.added}
+
+
+@pytest.mark.parametrize(
+    "changed_key", ["timestamp", "updated", "modified", "last_modified", "dateModified"]
+)
+def test_a_change_or_fetch_time_years_after_the_urls_day_gives_way_to_it(
+    library: Library, tmp_path: Path, changed_key: str
+) -> None:
+    published = _published_of(
+        library,
+        tmp_path,
+        [
+            {
+                "title": "Ferry service resumes on the Niger at Gao",
+                "text": "The ferry between the two banks at Gao ran again on Monday.",
+                "url": "https://paper.example.org/2019/06/10/ferry-gao",
+                changed_key: "2024-11-02T08:15:00Z",
+            },
+            {
+                "title": "Solar farm opens near Zagtouli",
+                "text": "A solar farm near Zagtouli began feeding the grid, the utility said.",
+                "url": "http://www.daily.example.cn/a/201802/21/WS5a8d.html",
+                changed_key: "2025-05-28T14:52:58Z",
+            },
+        ],
+    )
+    ferry = published["Ferry service resumes on the Niger at Gao"]
+    solar = published["Solar farm opens near Zagtouli"]
+    assert ferry is not None and ferry.date().isoformat() == "2019-06-10"
+    assert solar is not None and solar.date().isoformat() == "2018-02-21"
+
+
+def test_a_close_change_time_a_publication_date_or_an_earlier_one_are_kept(
+    library: Library, tmp_path: Path
+) -> None:
+    published = _published_of(
+        library,
+        tmp_path,
+        [
+            {  # updated the evening after: the time is kept, it is more precise than the day
+                "title": "Council votes the new budget in Kayes",
+                "text": "The regional council in Kayes voted its budget after a long debate.",
+                "url": "https://paper.example.org/2023/04/11/kayes-budget",
+                "updated": "2023-04-12T19:40:00Z",
+            },
+            {  # a publication date of its own is the record's word, whatever the url says
+                "title": "Archive: the 1998 floods in Mopti remembered",
+                "text": "Residents of Mopti recalled the floods of twenty years before.",
+                "url": "https://paper.example.org/1998/09/01/mopti-floods",
+                "published": "2018-09-01T10:00:00Z",
+            },
+        ],
+    )
+    budget = published["Council votes the new budget in Kayes"]
+    archive = published["Archive: the 1998 floods in Mopti remembered"]
+    assert budget is not None and budget.isoformat() == "2023-04-12T19:40:00+00:00"
+    assert archive is not None and archive.date().isoformat() == "2018-09-01"
+
+
+def test_an_atom_entry_dated_only_by_a_much_later_update_takes_its_urls_day() -> None:
+    atom = b"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title>Paper</title><id>urn:paper</id><updated>2025-03-01T00:00:00Z</updated>
+  <entry><title>Well dug in Ouallam</title><id>urn:1</id>
+    <link href="https://paper.example.org/2016/05/03/well-ouallam"/>
+    <updated>2025-03-01T06:00:00Z</updated><summary>A village well was dug.</summary></entry>
+  <entry><title>Clinic opens in Filingue</title><id>urn:2</id>
+    <link href="https://paper.example.org/2025/02/28/clinic-filingue"/>
+    <updated>2025-03-01T07:30:00Z</updated><summary>A clinic opened.</summary></entry>
+</feed>"""
+    dates = {d.title: d.published for d in parse_feed(atom).entries}
+    well, clinic = dates["Well dug in Ouallam"], dates["Clinic opens in Filingue"]
+    assert well is not None and well.date().isoformat() == "2016-05-03"
+    assert clinic is not None and clinic.isoformat() == "2025-03-01T07:30:00+00:00"

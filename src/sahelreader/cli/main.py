@@ -1004,7 +1004,7 @@ def cmd_related(args: argparse.Namespace, err: Console) -> int:
                     line.append(f"  shares: {shared}", style="dim")
                 out.print(line)
         if not found.coverage:
-            out.print(Text("  No other coverage in your library.", style="dim"))
+            out.print(Text(f"  {found.no_coverage_note()}", style="dim"))
         if found.more_from_outlet:
             out.print(Text("More from this outlet", style="bold"))
             for item in found.more_from_outlet:

@@ -22,7 +22,13 @@ import feedparser
 import lxml.etree
 import lxml.html
 
-from sahelreader.ingest.dates import ambiguous_numeric, day_first_for, numeric_order, parse_date
+from sahelreader.ingest.dates import (
+    ambiguous_numeric,
+    day_first_for,
+    numeric_order,
+    parse_date,
+    published_or_url_day,
+)
 from sahelreader.ingest.errors import IngestError
 from sahelreader.ingest.fields import (
     clean_author,
@@ -355,7 +361,7 @@ def _draft(
         source=source,
         author=_line(clean_author(author or _str(_get(entry, "author")))),
         url=url,
-        published=_published(entry, _entry_day_first(entry, day_first)),
+        published=_published(entry, _entry_day_first(entry, day_first), url),
         language=_entry_language(entry) or language,
         origin=origin,
         guid=guid,
@@ -412,14 +418,18 @@ def strip_bidi_controls(text: str) -> str:
     return strip_control(text)
 
 
-def _published(entry: Mapping[str, Any], day_first: bool | None = None) -> datetime | None:
+def _published(
+    entry: Mapping[str, Any], day_first: bool | None = None, url: str = ""
+) -> datetime | None:
     """Our own reading of the date as written keeps its zone, which feedparser's struct_time
     (normalised to UTC, zone dropped) cannot; feedparser's is the fallback for the formats
-    only it knows. ``day_first`` is how the feed writes numeric dates, when known."""
+    only it knows. ``day_first`` is how the feed writes numeric dates, when known. An entry
+    dated only by its ``updated`` time, much later than the day its ``url`` writes, was
+    published that day (`published_or_url_day`)."""
     for key in _DATE_KEYS:
         written = parse_date(_str(_get(entry, key)), day_first=day_first)
         if written is not None:
-            return written
+            return published_or_url_day(written, url) if key == "updated" else written
     for key in _DATE_KEYS:
         parsed = _get(entry, f"{key}_parsed")
         if parsed:
@@ -428,7 +438,10 @@ def _published(entry: Mapping[str, Any], day_first: bool | None = None) -> datet
                 moment = datetime(year, month, day, hour, minute, second, tzinfo=_UTC)
             except (TypeError, ValueError, OverflowError):
                 continue
-            return parse_date(moment)
+            found = parse_date(moment)
+            if found is not None and key == "updated":
+                return published_or_url_day(found, url)
+            return found
     return None
 
 

@@ -13,7 +13,12 @@ from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import urljoin
 
-from sahelreader.ingest.dates import ambiguous_numeric, day_first_for, parse_date
+from sahelreader.ingest.dates import (
+    ambiguous_numeric,
+    day_first_for,
+    parse_date,
+    published_or_url_day,
+)
 from sahelreader.ingest.fields import (
     clean_author,
     clean_language,
@@ -101,6 +106,12 @@ DATE_KEYS = (
     "date de publication",
     "publié",
 )
+# The keys above that say when a record was changed or fetched, not published: the day its url
+# writes, when much earlier, is the publication (`published_or_url_day`).
+CHANGE_DATE_KEYS = frozenset(
+    ("updated", "updated_at", "modified", "date_modified", "datemodified", "lastmod")
+    + ("last_modified", "timestamp")
+)
 SOURCE_KEYS = (
     "source",
     "source_name",
@@ -166,7 +177,7 @@ def draft_from_record(
         source=_source(fields, url) or one_line(default_source) or host_name(url),
         author=_author(fields),
         url=url,
-        published=_published(fields, day_first_for(language)),
+        published=_published(fields, day_first_for(language), url),
         language=language,
         origin=origin,
     )
@@ -307,14 +318,19 @@ def _author(fields: dict[str, Any]) -> str:
     return ""
 
 
-def _published(fields: dict[str, Any], day_first: bool | None = None) -> datetime | None:
-    """The record's date; ``day_first``: how its language writes "03/04/2025", if it says."""
+def _published(
+    fields: dict[str, Any], day_first: bool | None = None, url: str = ""
+) -> datetime | None:
+    """The record's date; ``day_first``: how its language writes "03/04/2025", if it says. A
+    time of change or fetch only, much later than the day its ``url`` writes, gives way to it."""
     for key in DATE_KEYS:
         if key in fields:
             published = parse_date(fields[key], day_first=day_first)
             if published is not None:
                 if key.endswith("_gmt") and published.tzinfo is None:
                     published = published.replace(tzinfo=timezone.utc)
+                if key in CHANGE_DATE_KEYS:
+                    return published_or_url_day(published, url)
                 return published
     return None
 

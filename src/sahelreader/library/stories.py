@@ -60,12 +60,9 @@ def _agency_keys() -> frozenset[str]:
     """The keys news agencies' names make (AFP, Reuters, the AP): who reported, not what
     happened. A wire credit weighs like a rare organisation, and two reports of one event
     credited to different agencies looked further apart than they are."""
-    from sahelreader.sources.citations.lexicon import load_media
+    from sahelreader.sources.citations.lexicon import agency_names
 
-    media = load_media()
-    agencies = {name for name, kind in media.kinds.items() if kind == "agency"}
-    names = [alias for alias, name in media.aliases.items() if name in agencies]
-    return frozenset(key for key in map(_organisation_key, [*agencies, *names]) if key)
+    return frozenset(key for key in map(_organisation_key, agency_names()) if key)
 
 
 def _organisation_key(name: str) -> str:

@@ -21,13 +21,15 @@ Related coverage is found in two steps:
    title word or a weighty name. Function words of languages without stemmed fields are never
    key words. If the best item is below `MIN_SCORE` nothing is shown (an empty list is better
    than filler); otherwise items down to max(`SCORE_FLOOR`, `RELATIVE_CUT` x best) are.
-4. **Other outlets first** — the list is other outlets' coverage of the story. An item from the
-   article's own source is most often the same outlet's next piece on a running topic (the same
-   names, words and day, a different event), so it needs clearly more: `SAME_SOURCE_TITLE_TERMS`
-   shared distinctive title words *and* a score of `SAME_SOURCE_MIN_SCORE`. The outlet's
-   pieces that pass the evidence but not that bar are listed apart, as "more from this
-   outlet" (`Related.more_from_outlet`) when they also share a specific name or a telling
-   number (`_follow_up`): its follow-ups, days later too (judged before the time factor).
+4. **Other outlets only** — the list is other outlets' coverage of the story; the article's
+   own outlet's pieces are never in it (review 12: a DW article listed DW under "Other
+   coverage"). They are listed apart, as "more from this outlet"
+   (`Related.more_from_outlet`): those with clearly more evidence (`SAME_SOURCE_TITLE_TERMS`
+   shared distinctive title words *and* a score of `SAME_SOURCE_MIN_SCORE`) first, then the
+   others passing the evidence that also share a specific name or a telling number
+   (`_follow_up`): its follow-ups, days later too (judged before the time factor). An item
+   from the article's own source is most often the same outlet's next piece on a running topic
+   (the same names, words and day, a different event), hence the stronger bars.
 5. **Other languages** — an English and a French report of one event share almost no words,
    so their text similarity is near zero and they rarely share "key words". For a candidate in
    another language the text similarity is replaced by the language-independent evidence
@@ -72,6 +74,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
+from functools import cache
 
 from sahelreader.entities.summary import group_entities, name_key
 from sahelreader.models import Article, Entity
@@ -89,6 +92,7 @@ from sahelreader.related.result import Coverage, Related
 from sahelreader.related.term_stats import term_stats
 from sahelreader.search.analysis import STEMMED_LANGUAGES
 from sahelreader.sources import extract_citations, extract_links
+from sahelreader.sources.citations.lexicon import agency_names
 from sahelreader.sources.organisation_names import other_names
 from sahelreader.text.fold import fold
 
@@ -157,7 +161,19 @@ def related(inputs: RelatedInputs, limit: int = 10) -> Related:
     article = inputs.article
     cited = extract_citations(article.body, article.language or None)
     coverage, from_outlet = coverage_and_outlet(inputs, limit)
-    return Related(cited, coverage, article_links(article), more_from_outlet=from_outlet)
+    searcher = inputs.searcher()
+    searched = None
+    if searcher is not None:  # the other articles the index holds
+        own = searcher.document_number(id=article.id) is not None
+        searched = max(0, searcher.reader().doc_count() - own)
+    return Related(
+        cited,
+        coverage,
+        article_links(article),
+        more_from_outlet=from_outlet,
+        searched=searched,
+        undated=article.published is None,
+    )
 
 
 def article_links(article: Article) -> list[str]:
@@ -236,10 +252,12 @@ def coverage_and_outlet(
     # Whether the story has coverage at all is judged before the outlet's own pieces are set
     # aside: a strong follow-up from the same outlet still vouches for the others.
     story_best = max((c.score for c in on_story if not c.duplicate), default=0.0)
-    kept = sorted((c for c in on_story if c.duplicate or not _held_back(c)), key=lambda c: -c.score)
+    # The article's own outlet is never "other coverage": its pieces with the evidence of a
+    # strong item are listed apart first, then its follow-ups (`_follow_up`).
+    kept = sorted((c for c in on_story if not c.same_source), key=lambda c: -c.score)
     from_outlet = sorted(
-        (c for c in on_story if not c.duplicate and _held_back(c) and _follow_up(c)),
-        key=lambda c: -c.score,
+        (c for c in on_story if c.same_source and (not _held_back(c) or _follow_up(c))),
+        key=lambda c: (_held_back(c), -c.score),
     )[:OUTLET_LIMIT]
     if story_best < MIN_SCORE:
         kept = [c for c in kept if c.duplicate]
@@ -475,7 +493,7 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
     names = _names(
         inputs.entities_of(article), _title_entities(inputs, article.title, article.language)
     )
-    names = [n for n in names if not _names_outlet(n, article.source)]
+    names = [n for n in names if not _names_outlet(n, article.source) and not _is_agency(n)]
     weights = _entity_weights(searcher, names)
     terms = _key_terms(searcher, article, names, weights)
     if not terms:
@@ -710,7 +728,9 @@ class _Derived:
         if self._names is None:
             title = _title_entities(inputs, doc.title, doc.language)
             found = _names(inputs.entities_of(doc), title)
-            self._names = [n for n in found if not _names_outlet(n, doc.source)]
+            self._names = [
+                n for n in found if not _names_outlet(n, doc.source) and not _is_agency(n)
+            ]
         return self._names
 
     def words(self, body: str) -> int:
@@ -1035,6 +1055,18 @@ def _names_outlet(name: _Name, source: str) -> bool:
     words = outlet_words(source)
     key = [w for w in name.key if w != "the"]
     return bool(words) and bool(key) and all(w in words for w in key)
+
+
+@cache
+def _agency_keys() -> frozenset[tuple[str, ...]]:
+    return frozenset(k for k in (_name_key(n, "organisation") for n in agency_names()) if k)
+
+
+def _is_agency(name: _Name) -> bool:
+    """A news agency (AFP, Reuters, the AP), credited or quoted: who reported, not what
+    happened. Two reports crediting it share no name of the story (review 12, defect 16: it
+    was listed and counted as shared evidence)."""
+    return name.type not in ("person", "place") and name.key in _agency_keys()
 
 
 def _entity_weights(searcher: Searcher, names: Iterable[_Name]) -> dict[tuple[str, ...], float]:

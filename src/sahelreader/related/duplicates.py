@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from sahelreader.sources.outlets import name_key
 from sahelreader.text.fold import fold
 
 __all__ = ["Shingles", "first_words", "near_duplicate", "same_source"]
@@ -81,5 +82,6 @@ def near_duplicate(a: Shingles, b: Shingles) -> bool:
 
 
 def same_source(a: str, b: str) -> bool:
-    """The same outlet, whatever the case, accents and spaces around its name."""
-    return fold(a.strip()) == fold(b.strip())
+    """The same outlet, whatever the case, accents, spaces and punctuation of its name (as the
+    outlet table compares names: "Harmattan-Times" = "harmattan times")."""
+    return name_key(a) == name_key(b)

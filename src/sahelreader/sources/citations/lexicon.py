@@ -14,6 +14,7 @@ from sahelreader.text.wordlists import entries
 
 __all__ = [
     "Lexicon",
+    "agency_names",
     "load_media",
     "load_organisations",
     "normalise_alias",
@@ -66,6 +67,16 @@ def load_media() -> Lexicon:
         names = parts[2].split("|") if len(parts) > 2 else []
         rows.append((canonical, kind, names))
     return _build(rows)
+
+
+@lru_cache(maxsize=1)
+def agency_names() -> tuple[str, ...]:
+    """Every name of every news agency (AFP, "Agence France-Presse", Reuters, the AP...):
+    who reported, not what happened; no key of a story and no shared name of two reports."""
+    media = load_media()
+    agencies = {name for name, kind in media.kinds.items() if kind == "agency"}
+    aliases = [alias for alias, name in media.aliases.items() if name in agencies]
+    return tuple(dict.fromkeys([*sorted(agencies), *aliases]))
 
 
 @lru_cache(maxsize=1)

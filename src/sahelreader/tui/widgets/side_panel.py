@@ -39,11 +39,6 @@ if TYPE_CHECKING:  # the related-sources engine loads when an article's details 
 
 ChoiceKind = Literal["entity", "source", "article", "link", "story"]
 
-EMPTY_COVERAGE = (
-    "No other coverage in your library yet — import more articles (sahelreader add PATH) "
-    "to see how other outlets report this story."
-)
-
 
 @dataclass(frozen=True)
 class Choice:
@@ -328,7 +323,7 @@ class SidePanel(VerticalScroll):
                 if details:
                     parts.append((4, Text(" · ".join(details), style="dim")))
                 coverage.append((Indented(*parts), Choice("article", item.id)))
-        self._fill("coverage", coverage, EMPTY_COVERAGE)
+        self._fill("coverage", coverage, related.no_coverage_note())
         self._show_more_from_outlet(related)
         self._fill(
             "link",
