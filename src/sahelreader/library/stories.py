@@ -43,6 +43,11 @@ if TYPE_CHECKING:
 __all__ = ["Growth", "PlaceReport", "Stories", "Story", "StoryArticle"]
 
 Progress = Callable[[int, int], None]
+# Bumped whenever the grouping changes (keys, weights, thresholds): stories grouped by another
+# version are grouped again from scratch at the next catch-up (the Stories view, `stories`,
+# `doctor`), as the search index is rebuilt when its format changes. 2: places and people
+# keyed by their tables' canonical name (Tchad = Chad); agencies no keys.
+GROUPING_VERSION = "2"
 _BATCH = 200
 DEFAULT_DAYS = 7
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
@@ -113,6 +118,9 @@ class Stories:
         report = PlaceReport()
         if self.library.read_only is not None or not ids:
             return report
+        if self.table.grouping_version() is None and self.table.placed_count() == 0:
+            # The first stories of a library are grouped by this version.
+            self.table.set_grouping_version(GROUPING_VERSION)
         dates = self.table.dates(ids)
         ordered = sorted(dates, key=lambda i: dates[i])
         keys = self._keys(ordered)
@@ -209,20 +217,38 @@ class Stories:
     def catch_up(
         self, progress: Progress | None = None, cancelled: threading.Event | None = None
     ) -> PlaceReport:
-        """Place the articles in no story yet (a library from before stories)."""
+        """Place the articles in no story yet (a library from before stories); all of them
+        when the stories were grouped by another version of the grouping."""
         if self.library.read_only is not None:
             return PlaceReport()
+        if self._grouped_by_another_version():
+            # Forgotten and stamped at once: an interrupted regrouping goes on from where it
+            # stopped next time, as any catch-up does.
+            self.table.clear(GROUPING_VERSION)
+        elif self.table.grouping_version() is None:
+            self.table.set_grouping_version(GROUPING_VERSION)
         return self.place(self.table.unplaced_ids(), progress, cancelled)
 
     def unplaced(self) -> int:
+        """How many articles `catch_up` would place."""
+        if self._grouped_by_another_version():
+            return self.library.store.count()
         return len(self.table.unplaced_ids())
+
+    def _grouped_by_another_version(self) -> bool:
+        # A library with no stories yet, or none stamped but also none grouped, is no
+        # regrouping: its stamp is set by its first catch-up.
+        version = self.table.grouping_version()
+        if version == GROUPING_VERSION:
+            return False
+        return version is not None or self.table.placed_count() > 0
 
     def rebuild(
         self, progress: Progress | None = None, cancelled: threading.Event | None = None
     ) -> PlaceReport:
         """Group the whole library again, from scratch."""
         self.library.store.require_writable()
-        self.table.clear()
+        self.table.clear(GROUPING_VERSION)
         return self.catch_up(progress, cancelled)
 
     # -- reading -------------------------------------------------------------------------------

@@ -61,6 +61,9 @@ def forget_members(conn: sqlite3.Connection, ids: Sequence[str]) -> None:
         conn.execute(f"DELETE FROM story_articles WHERE article_id IN ({marks})", chunk)
 
 
+GROUPING_META = "stories_grouping_version"
+
+
 class StoryTable:
     """The story tables of one :class:`Store`."""
 
@@ -191,10 +194,25 @@ class StoryTable:
             list(counts.items()),
         )
 
-    def clear(self) -> None:
+    def clear(self, grouping_version: str | None = None) -> None:
+        """Forget every story; with `grouping_version`, record it as the grouping's version
+        in the same transaction (see library/stories.py, GROUPING_VERSION)."""
         with self.store.transaction() as conn:
             for table in ("story_features", "story_articles", "story_key_df", "stories"):
                 conn.execute(f"DELETE FROM {table}")
+            if grouping_version is not None:
+                conn.execute(
+                    "INSERT INTO meta(key, value) VALUES (?, ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    (GROUPING_META, grouping_version),
+                )
+
+    def grouping_version(self) -> str | None:
+        """The version of the grouping the stories were made by (None: before versions)."""
+        return self.store.get_meta(GROUPING_META)
+
+    def set_grouping_version(self, version: str) -> None:
+        self.store.set_meta(GROUPING_META, version)
 
     def unplaced_ids(self) -> list[str]:
         """Articles in no story (imported before stories existed, or by an older version)."""
