@@ -940,16 +940,7 @@ def cmd_entities(args: argparse.Namespace, err: Console) -> int:
     with _library(args, err, index=False) as library:
         if source == "-":
             # Bytes, not sys.stdin's text mode: its newline translation would shift offsets.
-            from sahelreader.ingest.encoding import decode_as_is, looks_binary
-
-            data = sys.stdin.buffer.read()
-            try:
-                text = data.decode("utf-8")
-            except UnicodeDecodeError:  # another encoding, detected as for a file, or binary
-                text = decode_as_is(data)
-            if looks_binary(text):
-                raise CommandFailed("standard input is not text")
-            found = library.recognise_text(text)
+            found = library.recognise_input(sys.stdin.buffer.read())
         elif Path(source).is_file():
             _text, found = library.recognise_file(Path(source))
         elif Path(source).is_dir():

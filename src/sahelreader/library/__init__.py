@@ -932,6 +932,20 @@ class Library:
             raise UnreadableFile(f"{path} is not a text file")
         return text, self.recognise_text(text)
 
+    def recognise_input(self, data: bytes) -> list[Entity]:
+        """The entities in bytes given on standard input, offsets into them as UTF-8 text (or,
+        when they are no UTF-8, as decoded for a file). UnreadableFile when they are binary."""
+        from sahelreader.ingest import decode_as_is
+        from sahelreader.ingest.encoding import looks_binary
+
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = decode_as_is(data)
+        if looks_binary(text):
+            raise UnreadableFile("standard input is not text")
+        return self.recognise_text(text)
+
     def recognise_and_save(self, ids: Sequence[str], *, stories: bool = True) -> None:
         found = [
             (article_id, self.recogniser.recognise(body, language or None))
