@@ -353,6 +353,10 @@ class FirstPass(Context):
         folds, g = self.folds, self.g
         end = i + size
         j = self.extend(i) if not (self.head[i] or self.upper[i]) else end
+        if etype == "organisation":
+            # "BBC News Afrique", "BBC Mundo": the longest listed outlet's name here
+            end = max(end, self.outlet_end(i))
+            size, j = end - i, max(j, end)
         if (
             j <= end
             and etype == "organisation"
@@ -433,6 +437,10 @@ class FirstPass(Context):
             self.emit(i, end, etype)  # "le président du Niger Mohamed Bazoum"
             return end
         elif etype == "organisation" and tuple(folds[i:end]) in outlet_names():
+            if self.quoted_after_outlet(end, j):
+                # "a déclaré à la BBC Tessa Kessler, juriste": the outlet, then who spoke to it
+                self.emit(i, end, etype, LISTED)
+                return end
             self.emit(i, j, etype)  # "BBC Kessex", "BBC Bitesize": an outlet's edition or show
         else:
             self.emit(i, j, "organisation" if etype != "person" else etype, WEAK)
@@ -526,6 +534,36 @@ class FirstPass(Context):
         if last + 1 < n and self.caps[last + 1] and not self.brk[last + 1]:
             return k  # "du Nord Kivu": another name goes on
         return last + 1
+
+    def outlet_end(self, i: int) -> int:
+        """End of the longest listed news outlet's name starting at ``i``, its words
+        capitalised and in one sentence ("BBC News Afrique", "BBC Mundo"); ``i`` if none."""
+        outlets, k, last = outlet_names(), i + 1, i
+        while k <= min(self.n, i + 4):
+            if tuple(self.folds[i:k]) in outlets:
+                last = k
+            if k == self.n or self.brk[k] or not self.caps[k]:
+                break
+            k += 1
+        return last
+
+    def quoted_after_outlet(self, end: int, j: int) -> bool:
+        """The words ``[end, j)`` after a listed outlet are a person it quotes, not its show:
+        two or three plain capitalised words (no listed name, no body's or place's word),
+        then a comma or a full stop ("à la BBC Tessa Kessler, juriste", "told Reuters Ama
+        Doe."; not "BBC Bitesize", "BBC Radio Kessex")."""
+        g, folds, words = self.g, self.folds, self.words
+        if not 2 <= j - end <= 3 or j >= self.n or words[j] not in (",", "."):
+            return False
+        return all(
+            self.caps[k]
+            and not self.upper[k]
+            and folds[k] not in g.org_words
+            and folds[k] not in g.place_start_words
+            and folds[k] not in g.place_end_words
+            and words[k].lower() not in self.lower_vocab()
+            for k in range(end, j)
+        ) and not any(self.gazetteer_at(k)[1] in ("organisation", "place") for k in range(end, j))
 
     def outlet_edition(self, i: int, end: int, j: int) -> bool:
         """A listed news outlet ``[i, end)`` run into a place's name ``[end, j)``: its regional
