@@ -70,3 +70,49 @@ def test_an_outlet_edition_stays_one_organisation() -> None:
     # (not a person after the outlet: its regional edition or show stays whole)
     for names in both("Elle a parlé à BBC Afrique hier, puis à BBC East Midlands.", "fr"):
         assert ("BBC Afrique", "organisation") in names, names
+
+
+# --- D8: an acronym in brackets after a name, in another language's word order ---------------
+
+
+def _rows(text: str, language: str) -> dict[str, int]:
+    from sahelreader.entities.summary import group_entities
+
+    entities = DEFAULT.recognise(text, language)
+    return {
+        group.name: group.count
+        for group in group_entities(entities)
+        if group.type == "organisation"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # English initials of a French name: "Tessara Liberation Front" -> TLF
+        ("Le Front de libération du Tessara (TLF) a attaqué Dori. Selon le TLF, dix soldats.", 3),
+        # French initials of an English name: "Front patriotique de Kessoumba" -> FPK
+        ("The Kessoumba Patriotic Front (FPK) said on Monday that FPK fighters had left.", 3),
+    ],
+)
+def test_an_acronym_in_brackets_is_the_name_before_it_whatever_its_word_order(
+    text: str, count: int
+) -> None:
+    rows = _rows(text, "fr" if text.startswith("Le ") else "en")
+    assert len(rows) == 1 and sum(rows.values()) == count, rows
+
+
+def test_an_unrelated_acronym_after_a_comma_stays_apart() -> None:
+    rows = _rows("Les soldats de l'Union africaine, l'ONU et la CEDEAO sont arrivés à Dori.", "fr")
+    assert len(rows) == 3, rows
+
+
+def test_is_and_ei_are_the_islamic_state_not_its_provinces() -> None:
+    from sahelreader.entities.equivalents import bundled_equivalences
+
+    same = bundled_equivalences()
+    state = same.key("organisation", "Islamic State")
+    for name in ("IS", "EI", "État islamique", "l'EI", "Daech"):
+        assert same.key("organisation", name) == state, name
+    for province in ("EIGS", "ISWAP", "État islamique au Grand Sahara"):
+        assert same.key("organisation", province) != state, province
