@@ -116,3 +116,58 @@ def test_is_and_ei_are_the_islamic_state_not_its_provinces() -> None:
         assert same.key("organisation", name) == state, name
     for province in ("EIGS", "ISWAP", "État islamique au Grand Sahara"):
         assert same.key("organisation", province) != state, province
+
+
+# --- D6: English titles, party leaders, demonyms, places joined by "and" --------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "First Minister of Wales, Gwenllian Pryce, promised a review.",
+        "The Governor of Kessa State, Amina Bridge, visited the camp.",
+        "Chief Minister of Ontario, Agnes Hill, said the plan would fail.",
+    ],
+)
+def test_a_name_after_a_title_of_a_place_and_a_comma_is_a_person(text: str) -> None:
+    name = text.split(", ")[1]
+    for names in both(text, "en"):
+        assert (name, "person") in names, names
+
+
+@pytest.mark.parametrize(
+    ("text", "party", "person"),
+    [
+        ("Social Liberal leader Tom Brackley agreed.", "Social Liberal", "Tom Brackley"),
+        (
+            "On Monday, Green Unionist leader Moira Tennant resigned.",
+            "Green Unionist",
+            "Moira Tennant",
+        ),
+    ],
+)
+def test_a_party_before_leader_is_an_organisation(text: str, party: str, person: str) -> None:
+    for names in both(text, "en"):
+        assert (party, "organisation") in names, names
+        assert (person, "person") in names, names
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Labour MP Aisha Fenwick resigned on Friday.", "Aisha Fenwick"),
+        ("The vote was lost, as did Green MP Tobias Parish.", "Tobias Parish"),
+        ("The motion was read by Presiding Officer Gwyneth Morfydd.", "Gwyneth Morfydd"),
+        ("Peruvian Marcelo Quispe won the final in Lima.", "Marcelo Quispe"),
+        ("He beat Cypriot Andreas Kyprianou in the final.", "Andreas Kyprianou"),
+        ("She then faced Ecuadorian Lucía Arboleda.", "Lucía Arboleda"),
+    ],
+)
+def test_a_title_or_demonym_is_not_part_of_the_name(text: str, person: str) -> None:
+    for names in both(text, "en"):
+        assert (person, "person") in names, names
+
+
+def test_two_places_joined_by_and_stay_places() -> None:
+    for names in both("The firm has warehouses in Swindon and Milton Keynes.", "en"):
+        assert ("Milton Keynes", "place") in names, names

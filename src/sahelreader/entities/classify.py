@@ -144,6 +144,11 @@ class FirstPass(Context):
                 if etype == "misc" and titled:
                     i += size
                     continue
+                taken = self.title_at(i) if etype == "misc" else 0
+                if taken >= size:
+                    titled = True  # "Green MP Tobias Parish": a listed word that is a title
+                    i += taken
+                    continue
                 i = self.on_gazetteer(i, size, etype, titled)
                 titled = False
                 continue
@@ -458,6 +463,55 @@ class FirstPass(Context):
             for k in range(i + 1, end)
         )
 
+    def title_of_place_before(self, i: int, j: int) -> bool:
+        """``[i, j)`` stands between commas after a title of a place: "First Minister of
+        Kessex, Amina Bridge, said", "the Governor of Kessa State, X,": its holder."""
+        words = self.words
+        last = self.spans[-1] if self.spans else None
+        if (
+            last is None
+            or last[1] != i - 1
+            or last[2] != "place"
+            or words[i - 1] != ","
+            or j >= self.n
+            or words[j] != ","
+        ):
+            return False
+        k = last[0] - 1  # "of"
+        if k < 1 or words[k] != "of":
+            return False
+        return any(self.title_at(t) == k - t for t in range(max(0, k - 3), k))
+
+    def second_place_after_preposition(self, i: int) -> bool:
+        """The name at ``i`` follows "and"/"or" right after a place named after a place
+        preposition ("in Swindon and Milton Keynes"): a second place, unless it opens with
+        a first name and the place was only guessed ("in Kessa and Moussa Tamba")."""
+        last = self.spans[-1] if self.spans else None
+        return (
+            last is not None
+            and last[1] == i - 1
+            and last[2] == "place"
+            and last[0] > 0
+            and self.words[i - 1] in ("and", "or")
+            and not self.brk[i - 1]
+            and self.words[last[0] - 1] in PLACE_PREPOSITIONS
+            and (last[3] >= LISTED or self.folds[i] not in self.g.first_names)
+        )
+
+    def party_before_leader(self, i: int, j: int) -> bool:
+        """``[i, j)`` is an unlisted run of two words at least right before a lower-case
+        "leader" and a capitalised name: a party's ("Social Liberal leader Tom X")."""
+        words, n = self.words, self.n
+        return (
+            j - i >= 2
+            and j + 1 < n
+            and words[j] in ("leader", "leaders")
+            and not self.brk[j]
+            and not self.brk[j + 1]
+            and self.caps[j + 1]
+            and self.folds[i] not in self.g.first_names
+        )
+
     def joined_to_place(self, i: int, j: int) -> bool:
         """The run ``[i, j)`` is listed right after a place: "Kessa and Tamba", "Kessa ou
         Tamba", "de Kessa et de Tamba", or between commas and a conjunction in a list ("Kessa,
@@ -719,8 +773,11 @@ class FirstPass(Context):
             self.emit(i, j, "organisation", WEAK)  # the tagger types the guess
             self.guessed[(i, j)] = "multi"
             return j
-        if titled:
+        if titled or self.title_of_place_before(i, j):
             self.emit(i, j, "person")
+            return j
+        if self.party_before_leader(i, j):
+            self.emit(i, j, "organisation")  # "Social Liberal leader X": a party
             return j
         if size > 1 and (toks[-1] in g.place_end_words or toks[0] in g.place_start_words):
             if not (size == 2 and toks[0] in g.first_names and toks[1] in SURNAME_PLACE_ENDS):
@@ -730,6 +787,9 @@ class FirstPass(Context):
             # "the markets of Dan Kessa", "le village de Moussa Kessa": framed as a place,
             # even when it starts with a first name
             self.emit(i, j, "place")
+            return j
+        if size == 2 and self.second_place_after_preposition(i):
+            self.emit(i, j, "place")  # "in Swindon and Milton Keynes": a first name's shape
             return j
         if toks[0] in g.first_names or (
             size > 1 and "-" in toks[0] and toks[0].split("-", 1)[0] in g.first_names
