@@ -171,3 +171,33 @@ def test_a_title_or_demonym_is_not_part_of_the_name(text: str, person: str) -> N
 def test_two_places_joined_by_and_stay_places() -> None:
     for names in both("The firm has warehouses in Swindon and Milton Keynes.", "en"):
         assert ("Milton Keynes", "place") in names, names
+
+
+# --- D7: French listed names keep their type; a sentence's function word ends a name ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Il a rejoint le premier cercle de Poutine en 2012.", "Poutine", "person"),
+        ("Le préparateur installé en Tamberlo a répondu aux questions.", "Tamberlo", "place"),
+        ("La joueuse formée en Kessoumbo a gagné la finale.", "Kessoumbo", "place"),
+    ],
+)
+def test_french_names_keep_their_type_after_de_and_en(text: str, name: str, kind: str) -> None:
+    for names in both(text, "fr"):
+        assert (name, kind) in names, names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Les otages de Diffa En 2019, des hommes armés ont enlevé dix personnes.", "Diffa"),
+        ("Les supporters de Kano Presque tous sont repartis déçus.", "Kano"),
+        ("Le sommet de Niamey Jusqu'à présent, rien n'a filtré.", "Niamey"),
+        ("Les réfugiés de Zinder Selon le HCR, ils sont plus de mille.", "Zinder"),
+    ],
+)
+def test_a_french_function_word_opening_a_sentence_ends_the_name(text: str, name: str) -> None:
+    for names in both(text, "fr"):
+        assert (name, "place") in names, names

@@ -876,6 +876,16 @@ class FirstPass(Context):
                     self.guessed[(k, j)] = "verb"
                     break
             return j
+        if (
+            self.language == "fr"
+            and prev == "en"
+            and size <= 2
+            and not self.brk[i]
+            and folds[i] not in g.first_names
+        ):
+            self.emit(i, j, "place", WEAK)  # "basé en Tamberlo a répondu": no person is "en X"
+            self.guessed[(i, j)] = "prep"
+            return j
         if nxt in PERSON_VERBS and (nxt != "a" or self.language == "fr"):
             # "Le Barça estime", "le Polisario a déclaré": a French name after "le" is a
             # body, not a person (people take no article)
