@@ -589,6 +589,18 @@ class FirstPass(Context):
             return k  # "du Nord Kivu": another name goes on
         return last + 1
 
+    def outlet_edition(self, i: int, end: int, j: int) -> bool:
+        """A listed news outlet ``[i, end)`` run into a place's name ``[end, j)``: its regional
+        edition, one organisation ("BBC East Midlands", "BBC Yorkshire", "CNN Philippines")."""
+        if tuple(self.folds[i:end]) not in outlet_names():
+            return False
+        g = self.g
+        return (
+            self.gazetteer_at(end) == (j - end, "place")
+            or self.folds[end] in g.place_start_words
+            or self.folds[j - 1] in g.place_end_words
+        )
+
     def outlet_end(self, i: int) -> int:
         """End of the longest listed news outlet's name starting at ``i``, its words
         capitalised and in one sentence ("BBC News Afrique", "BBC Mundo"); ``i`` if none."""
@@ -618,18 +630,6 @@ class FirstPass(Context):
             and words[k].lower() not in self.lower_vocab()
             for k in range(end, j)
         ) and not any(self.gazetteer_at(k)[1] in ("organisation", "place") for k in range(end, j))
-
-    def outlet_edition(self, i: int, end: int, j: int) -> bool:
-        """A listed news outlet ``[i, end)`` run into a place's name ``[end, j)``: its regional
-        edition, one organisation ("BBC East Midlands", "BBC Yorkshire", "CNN Philippines")."""
-        if tuple(self.folds[i:end]) not in outlet_names():
-            return False
-        g = self.g
-        return (
-            self.gazetteer_at(end) == (j - end, "place")
-            or self.folds[end] in g.place_start_words
-            or self.folds[j - 1] in g.place_end_words
-        )
 
     def french_org_place(self, i: int, k: int) -> int:
         """End of "dans le Grand Sahara" right after a listed French organisation ``[i, k)``
