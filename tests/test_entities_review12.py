@@ -201,3 +201,8 @@ def test_french_names_keep_their_type_after_de_and_en(text: str, name: str, kind
 def test_a_french_function_word_opening_a_sentence_ends_the_name(text: str, name: str) -> None:
     for names in both(text, "fr"):
         assert (name, "place") in names, names
+
+
+def test_a_person_after_a_place_and_and_stays_a_person() -> None:
+    for names in both("The talks in Lagos and Ibrahim Kessoumbo both failed.", "en"):
+        assert ("Ibrahim Kessoumbo", "person") in names, names

@@ -485,7 +485,7 @@ class FirstPass(Context):
     def second_place_after_preposition(self, i: int) -> bool:
         """The name at ``i`` follows "and"/"or" right after a place named after a place
         preposition ("in Swindon and Milton Keynes"): a second place, unless it opens with
-        a first name and the place was only guessed ("in Kessa and Moussa Tamba")."""
+        a first name ("in Kessa and Moussa Tamba", "in Lagos and John Tamba": people)."""
         last = self.spans[-1] if self.spans else None
         return (
             last is not None
@@ -495,7 +495,7 @@ class FirstPass(Context):
             and self.words[i - 1] in ("and", "or")
             and not self.brk[i - 1]
             and self.words[last[0] - 1] in PLACE_PREPOSITIONS
-            and (last[3] >= LISTED or self.folds[i] not in self.g.first_names)
+            and self.folds[i] not in self.g.first_names
         )
 
     def party_before_leader(self, i: int, j: int) -> bool:
