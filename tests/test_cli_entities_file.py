@@ -79,3 +79,21 @@ def test_an_html_file_without_an_article_is_one_line(home: Path, tmp_path: Path)
     assert result.returncode == 1
     [line] = result.stderr.strip().splitlines()
     assert line.startswith(f"sahelreader: {path}: ")
+
+
+def test_a_binary_file_is_refused_as_not_text(home: Path, tmp_path: Path) -> None:
+    # Bytes of no text encoding (a NUL, controls, invalid UTF-8) under a text-like name and
+    # under no suffix: refused in one line, exit 1, no made-up names from the decoded bytes.
+    noise = bytes(range(256)) * 6 + b"\xff\xfe\x00\x01Kano Zinder\x00"
+    for name in ("photo.jpg", "dump"):
+        path = tmp_path / name
+        path.write_bytes(noise)
+        result = cli(home, "entities", str(path))
+        assert result.returncode == 1, result.stdout
+        assert result.stdout == ""
+        [line] = result.stderr.strip().splitlines()
+        assert line == f"sahelreader: {path} is not a text file"
+    # The same refusal for such bytes on standard input.
+    piped = cli(home, "entities", "-", stdin="Zinder\x00\x01\x02 Kano")
+    assert piped.returncode == 1
+    assert piped.stderr.strip() == "sahelreader: standard input is not text"

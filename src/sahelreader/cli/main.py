@@ -940,8 +940,7 @@ def cmd_entities(args: argparse.Namespace, err: Console) -> int:
     with _library(args, err, index=False) as library:
         if source == "-":
             # Bytes, not sys.stdin's text mode: its newline translation would shift offsets.
-            text = sys.stdin.buffer.read().decode("utf-8")
-            found = library.recognise_text(text)
+            found = library.recognise_input(sys.stdin.buffer.read())
         elif Path(source).is_file():
             _text, found = library.recognise_file(Path(source))
         elif Path(source).is_dir():

@@ -190,6 +190,11 @@ class FirstPass(Context):
                 if etype == "misc" and titled:
                     i += size
                     continue
+                taken = self.title_at(i) if etype == "misc" else 0
+                if taken >= size:
+                    titled = True  # "Green MP Tobias Parish": a listed word that is a title
+                    i += taken
+                    continue
                 i = self.on_gazetteer(i, size, etype, titled)
                 titled = False
                 continue
@@ -403,6 +408,10 @@ class FirstPass(Context):
         folds, g = self.folds, self.g
         end = i + size
         j = self.extend(i) if not (self.head[i] or self.upper[i]) else end
+        if etype == "organisation":
+            # "BBC News Afrique", "BBC Mundo": the longest listed outlet's name here
+            end = max(end, self.outlet_end(i))
+            size, j = end - i, max(j, end)
         if etype == "organisation" and end < self.n and self.caps[end] and not self.brk[end]:
             k = self.national_branch(i, end)
             if k > end and j <= k:
@@ -488,6 +497,10 @@ class FirstPass(Context):
             self.emit(i, end, etype)  # "le président du Niger Mohamed Bazoum"
             return end
         elif etype == "organisation" and tuple(folds[i:end]) in outlet_names():
+            if self.quoted_after_outlet(end, j):
+                # "a déclaré à la BBC Tessa Kessler, juriste": the outlet, then who spoke to it
+                self.emit(i, end, etype, LISTED)
+                return end
             self.emit(i, j, etype)  # "BBC Kessex", "BBC Bitesize": an outlet's edition or show
         else:
             self.emit(i, j, "organisation" if etype != "person" else etype, WEAK)
@@ -503,6 +516,55 @@ class FirstPass(Context):
         return any(
             not self.caps[k] and self.words[k].casefold() not in FR_ORG_LINKS
             for k in range(i + 1, end)
+        )
+
+    def title_of_place_before(self, i: int, j: int) -> bool:
+        """``[i, j)`` stands between commas after a title of a place: "First Minister of
+        Kessex, Amina Bridge, said", "the Governor of Kessa State, X,": its holder."""
+        words = self.words
+        last = self.spans[-1] if self.spans else None
+        if (
+            last is None
+            or last[1] != i - 1
+            or last[2] != "place"
+            or words[i - 1] != ","
+            or j >= self.n
+            or words[j] != ","
+        ):
+            return False
+        k = last[0] - 1  # "of"
+        if k < 1 or words[k] != "of":
+            return False
+        return any(self.title_at(t) == k - t for t in range(max(0, k - 3), k))
+
+    def second_place_after_preposition(self, i: int) -> bool:
+        """The name at ``i`` follows "and"/"or" right after a place named after a place
+        preposition ("in Swindon and Milton Keynes"): a second place, unless it opens with
+        a first name ("in Kessa and Moussa Tamba", "in Lagos and John Tamba": people)."""
+        last = self.spans[-1] if self.spans else None
+        return (
+            last is not None
+            and last[1] == i - 1
+            and last[2] == "place"
+            and last[0] > 0
+            and self.words[i - 1] in ("and", "or")
+            and not self.brk[i - 1]
+            and self.words[last[0] - 1] in PLACE_PREPOSITIONS
+            and self.folds[i] not in self.g.first_names
+        )
+
+    def party_before_leader(self, i: int, j: int) -> bool:
+        """``[i, j)`` is an unlisted run of two words at least right before a lower-case
+        "leader" and a capitalised name: a party's ("Social Liberal leader Tom X")."""
+        words, n = self.words, self.n
+        return (
+            j - i >= 2
+            and j + 1 < n
+            and words[j] in ("leader", "leaders")
+            and not self.brk[j]
+            and not self.brk[j + 1]
+            and self.caps[j + 1]
+            and self.folds[i] not in self.g.first_names
         )
 
     def joined_to_place(self, i: int, j: int) -> bool:
@@ -611,6 +673,36 @@ class FirstPass(Context):
             or self.folds[end] in g.place_start_words
             or self.folds[j - 1] in g.place_end_words
         )
+
+    def outlet_end(self, i: int) -> int:
+        """End of the longest listed news outlet's name starting at ``i``, its words
+        capitalised and in one sentence ("BBC News Afrique", "BBC Mundo"); ``i`` if none."""
+        outlets, k, last = outlet_names(), i + 1, i
+        while k <= min(self.n, i + 4):
+            if tuple(self.folds[i:k]) in outlets:
+                last = k
+            if k == self.n or self.brk[k] or not self.caps[k]:
+                break
+            k += 1
+        return last
+
+    def quoted_after_outlet(self, end: int, j: int) -> bool:
+        """The words ``[end, j)`` after a listed outlet are a person it quotes, not its show:
+        two or three plain capitalised words (no listed name, no body's or place's word),
+        then a comma or a full stop ("à la BBC Tessa Kessler, juriste", "told Reuters Ama
+        Doe."; not "BBC Bitesize", "BBC Radio Kessex")."""
+        g, folds, words = self.g, self.folds, self.words
+        if not 2 <= j - end <= 3 or j >= self.n or words[j] not in (",", "."):
+            return False
+        return all(
+            self.caps[k]
+            and not self.upper[k]
+            and folds[k] not in g.org_words
+            and folds[k] not in g.place_start_words
+            and folds[k] not in g.place_end_words
+            and words[k].lower() not in self.lower_vocab()
+            for k in range(end, j)
+        ) and not any(self.gazetteer_at(k)[1] in ("organisation", "place") for k in range(end, j))
 
     def french_org_place(self, i: int, k: int) -> int:
         """End of "dans le Grand Sahara" right after a listed French organisation ``[i, k)``
@@ -774,8 +866,11 @@ class FirstPass(Context):
                     return j
             if self.language == "fr" and folds[i] not in g.first_names:
                 return j  # "selon le ministre de l'Énergie, ...": a portfolio names no one
-        if titled:
+        if titled or self.title_of_place_before(i, j):
             self.emit(i, j, "person")
+            return j
+        if self.party_before_leader(i, j):
+            self.emit(i, j, "organisation")  # "Social Liberal leader X": a party
             return j
         if size > 1 and (toks[-1] in g.place_end_words or toks[0] in g.place_start_words):
             if not (size == 2 and toks[0] in g.first_names and toks[1] in SURNAME_PLACE_ENDS):
@@ -785,6 +880,9 @@ class FirstPass(Context):
             # "the markets of Dan Kessa", "le village de Moussa Kessa": framed as a place,
             # even when it starts with a first name
             self.emit(i, j, "place")
+            return j
+        if size == 2 and self.second_place_after_preposition(i):
+            self.emit(i, j, "place")  # "in Swindon and Milton Keynes": a first name's shape
             return j
         if toks[0] in g.first_names or (
             size > 1 and "-" in toks[0] and toks[0].split("-", 1)[0] in g.first_names
@@ -882,6 +980,16 @@ class FirstPass(Context):
                     self.emit(k, j, "person", WEAK)
                     self.guessed[(k, j)] = "verb"
                     break
+            return j
+        if (
+            self.language == "fr"
+            and prev == "en"
+            and size <= 2
+            and not self.brk[i]
+            and folds[i] not in g.first_names
+        ):
+            self.emit(i, j, "place", WEAK)  # "basé en Tamberlo a répondu": no person is "en X"
+            self.guessed[(i, j)] = "prep"
             return j
         if nxt in PERSON_VERBS and (nxt != "a" or self.language == "fr"):
             # "Le Barça estime", "le Polisario a déclaré": a French name after "le" is a

@@ -179,6 +179,12 @@ def load() -> Gazetteer:
         key = entry_tokens(name)
         if len(key) == 1 and key[0][:1].isupper():
             _add(exact, lengths, key, "place")
+    # So are the people's one-word other names ("Poutine", the name French writers use alone):
+    # "le cercle de Poutine" is a person's circle, not a place.
+    for name in bundled_names("person"):
+        key = entry_tokens(name)
+        if len(key) == 1 and key[0][:1].isupper():
+            _add(exact, lengths, key, "person")
     titles: set[tuple[str, ...]] = set()
     title_lengths: dict[str, list[int]] = {}
     for line in _lines("titles.txt"):

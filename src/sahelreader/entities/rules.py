@@ -316,6 +316,22 @@ def spells_initials(acronym: str, name: str) -> bool:
     return len(parts) >= 2 and letters in (every, content)
 
 
+def initials_in_any_order(acronym: str, name: str) -> bool:
+    """Each of ``acronym``'s letters starts a different word of ``name``, in any order: the
+    acronym of its name in another language, whose words run in another order ("Front de
+    libération du Tessara" -> TLF, "Kessoumba Patriotic Front" -> FPK). Only for an acronym
+    the text puts in brackets right after the name."""
+    core = acronym.replace(".", "")
+    if not (2 <= len(core) <= 6 and core.isupper() and core.isalpha()):
+        return False
+    initials = [part[0] for part in name_parts(name) if part not in _ACRONYM_SKIPS]
+    for letter in strip_accents(core).casefold():
+        if letter not in initials:
+            return False
+        initials.remove(letter)
+    return True
+
+
 def abbreviates(acronym: str, name: str) -> bool:
     """``acronym`` plausibly abbreviates ``name``: its letters are, in order, the beginnings of
     the name's words (and of the parts of hyphenated ones), words may be skipped (function

@@ -26,6 +26,16 @@ from sahelreader.entities.rules import (
     token_key,
 )
 
+# French words that open a sentence capitalised but never go on a name (adverbs, prepositions,
+# pronouns, conjunctions; not the articles of "Marine Le Pen", not "Sans" of "Médecins Sans
+# Frontières"): a headline with no full stop before the text ends at them ("Diffa En 2019").
+FR_SENTENCE_WORDS = frozenset(
+    """en dans avec selon apres avant depuis lors alors mais cependant pourtant ainsi quand
+    presque jusqu'a jusqu'au jusqu'aux deja aujourd'hui hier demain puis enfin toutefois
+    desormais parmi malgre pendant durant lorsque tandis il ils elle elles nous on cette ces
+    ceci cela c'est""".split()
+)
+
 # The French links after which an unlisted lower-case noun continues an organisation's body.
 FR_NOUN_LINKS = frozenset({"de", "d'", "du", "des", "pour", "contre", "sur"})
 FR_ARTICLE_LINKS = frozenset({"la", "le", "les", "l'", "l’"})
@@ -92,6 +102,8 @@ class Runs(DocumentBase):
                     break
                 if self.is_blocker(j) and not self.name_word_inside(j):
                     break
+                if self.language == "fr" and token_key(w).casefold() in FR_SENTENCE_WORDS:
+                    break  # "les otages de Diffa En 2019, ...": a headline run into a sentence
                 if folds[j] in CREDIT_LABELS and j + 1 < n and words[j + 1] == ":":
                     break  # "Vidéo : Jeanne Mbassou Montage : ...": a label, not the name
                 if folds[j] in g.org_words or folds[j] in g.place_end_words:

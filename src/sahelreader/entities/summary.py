@@ -13,7 +13,13 @@ from dataclasses import dataclass
 
 from sahelreader.entities import canonical
 from sahelreader.entities.equivalents import Equivalences, bundled_equivalences
-from sahelreader.entities.rules import abbreviates, is_acronym, is_short_form, spells_initials
+from sahelreader.entities.rules import (
+    abbreviates,
+    initials_in_any_order,
+    is_acronym,
+    is_short_form,
+    spells_initials,
+)
 from sahelreader.models import ENTITY_TYPES, Entity, EntityType
 from sahelreader.text.fold import fold
 
@@ -94,7 +100,11 @@ def _defined_acronyms(keyed: Sequence[tuple[Key, Entity]]) -> dict[Key, Key]:
             and is_short_form(short.text)
             and len(long.text.split()) > 1
             and not is_acronym(long.text)
-            and abbreviates(short.text, long.text)
+            and (
+                abbreviates(short.text, long.text)
+                # in brackets: its name in another language ("Front de ... du Tessara (TLF)")
+                or (short.start - long.end == 2 and initials_in_any_order(short.text, long.text))
+            )
         ):
             aliases.setdefault(short_key, aliases.get(long_key, long_key))
     return aliases

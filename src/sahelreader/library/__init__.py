@@ -921,8 +921,10 @@ class Library:
         .htm file the article extracted from it as `add` does (the body `add` would store, no
         menus or scripts); for any other its characters as decoded (the encoding detected as
         on import), nothing else changed: line endings (CRLF) included. UnreadableFile when an
-        HTML file gives no article."""
+        HTML file gives no article, or when the file is binary data (not text: `add` refuses it
+        too; its decoded bytes would give made-up names)."""
         from sahelreader.ingest import IngestError, Limits, decode_as_is, read_file
+        from sahelreader.ingest.encoding import looks_binary
         from sahelreader.ingest.reader import HTML_SUFFIXES
 
         path = Path(path)
@@ -934,7 +936,23 @@ class Library:
                 raise UnreadableFile(f"{path}: {error}") from None
             return draft.body, self.recognise_text(draft.body, draft_language(draft) or None)
         text = decode_as_is(path.read_bytes())
+        if looks_binary(text):
+            raise UnreadableFile(f"{path} is not a text file")
         return text, self.recognise_text(text)
+
+    def recognise_input(self, data: bytes) -> list[Entity]:
+        """The entities in bytes given on standard input, offsets into them as UTF-8 text (or,
+        when they are no UTF-8, as decoded for a file). UnreadableFile when they are binary."""
+        from sahelreader.ingest import decode_as_is
+        from sahelreader.ingest.encoding import looks_binary
+
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = decode_as_is(data)
+        if looks_binary(text):
+            raise UnreadableFile("standard input is not text")
+        return self.recognise_text(text)
 
     def recognise_and_save(self, ids: Sequence[str], *, stories: bool = True) -> None:
         found = [
