@@ -489,3 +489,20 @@ def test_names_searched_reads_a_query_as_the_search_does() -> None:
     assert names_searched("menakas jnimx", watched) == []  # whole words only
     assert names_searched('niger -menaka NOT "jnim"', watched) == []
     assert names_searched("", watched) == [] and names_searched("jnim", []) == []
+
+
+async def test_the_side_panel_sparklines_give_each_of_the_30_days_a_cell(home: Path) -> None:
+    """30 days in 29 cells drew a 7-day burst as 6 bars: a cell a day, with the panel's
+    scrollbar shown (a tall panel) or not (a short one)."""
+    from sahelreader.tui.widgets.side_panel import SidePanel
+    from sahelreader.tui.widgets.trends import TREND_DAYS
+
+    for size in ((120, 40), (120, 16)):
+        app = make_app(library=_library(home), delays=Delays.none()) if size[1] == 40 else None
+        app = app or make_app(library=Library.open(home, seed=False), delays=Delays.none())
+        async with app.run_test(size=size) as pilot:
+            trends = await _open_first_trends(app, pilot)
+            side = app.query_one(SidePanel)
+            lines = [line for line in trends.query(Sparkline) if line.display]
+            assert lines, size
+            assert {line.size.width for line in lines} == {TREND_DAYS}, (size, side.max_scroll_y)
