@@ -17,6 +17,7 @@ from typing import ClassVar
 from textual import events, work
 from textual.app import App
 from textual.binding import Binding
+from textual.widgets import Input, TextArea
 from textual.worker import get_current_worker
 
 from sahelreader.library import Library
@@ -217,10 +218,18 @@ class SahelReaderApp(App[None]):
 
     async def _hand_out_key(self, event: events.Key) -> None:
         self._key_in_hand = True
-        try:
+        while True:
+            # A letter typed in a text box stays there: the next key need not wait for what
+            # it set going (a search as one types: waiting made a 40-letter burst take seconds).
+            typing = event.is_printable and isinstance(self.focused, Input | TextArea)
             await super().on_event(event)  # a priority binding, or forwarded to the focus
-        finally:
-            self._key_settler = asyncio.create_task(self._settle_key())
+            if not typing:
+                self._key_settler = asyncio.create_task(self._settle_key())
+                return
+            if not self._keys_waiting:
+                self._key_in_hand = False
+                return
+            event = self._keys_waiting.popleft()
 
     async def _settle_key(self) -> None:
         try:
@@ -240,9 +249,15 @@ class SahelReaderApp(App[None]):
                 pumps = [self, *self.screen.walk_children(with_self=True)]
             except Exception:  # no screen (closing)
                 return
+            # Waited on: the focus and the containers a key bubbles through, the app, and any
+            # widget with messages queued (a callback to every widget made each key slow).
+            focused = self.focused
+            chain = {id(node) for node in (focused, *focused.ancestors)} if focused else set()
             loop = asyncio.get_running_loop()
             waits = []
             for pump in pumps:
+                if pump is not self and id(pump) not in chain and not pump.message_queue_size:
+                    continue
                 done: asyncio.Future[None] = loop.create_future()
                 if pump.call_later(_resolve, done):
                     waits.append(done)
