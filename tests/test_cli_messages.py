@@ -149,6 +149,27 @@ def test_a_word_with_a_leading_dash_gets_a_hint(home: Path) -> None:
     assert "hint" not in cli(home, "show", "-x").stderr
 
 
+def test_the_dash_hint_example_uses_an_option_of_its_own_command(home: Path) -> None:
+    """Each command that gives the `-word` hint shows an example its own parser takes: trend's
+    suggested `--limit 5`, an option only search has (exit 2 when tried)."""
+    import re
+    import shlex
+
+    from sahelreader.cli.main import _QUERY_COMMANDS
+
+    assert {"search", "trend"} <= set(_QUERY_COMMANDS)
+    for command in _QUERY_COMMANDS:
+        for args in ((command, "-russia"), (command, "niger", "-sport", "-x")):
+            said = " ".join(cli(home, *args).stderr.split())
+            examples = re.findall(r"`(sahelreader [^`]*)`", said)
+            assert len(examples) == 2, said
+            for example in examples:
+                words = shlex.split(example)[1:]
+                assert words[0] == command, example
+                tried = cli(home, *words)
+                assert tried.returncode == 0, (example, tried.stderr)
+
+
 def test_search_errors_name_what_is_missing(home: Path) -> None:
     for query, message in (
         ("published:>", "published:> needs a date (e.g. published:>2024-06)"),

@@ -529,3 +529,19 @@ async def test_escape_from_a_story_opened_with_t_goes_back_to_the_article(
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, StoriesScreen) and screen.story is None
+
+
+@pytest.mark.parametrize("size", [(30, 8), (40, 10), (60, 12)])
+async def test_a_short_screen_keeps_story_rows_readable(home: Path, size: tuple[int, int]) -> None:
+    """On a short terminal the story's details (up to 6 lines and an edge) left the table one
+    line, its scrollbar: no row was readable. The details give way to the table."""
+    app = make_app(library=_library(home), delays=Delays.none())
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        await pilot.press("T")
+        await settle(app, pilot)
+        table = app.screen.query_one(DataTable)
+        assert table.size.height >= 3, size  # the header and two rows at least
+        await pilot.press("enter")  # a story's articles
+        await settle(app, pilot)
+        assert table.size.height >= 3, size

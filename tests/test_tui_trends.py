@@ -444,3 +444,65 @@ async def test_a_query_not_understood_clears_the_sparkline_of_the_last_results(
         assert not trend.display
         await _search(app, pilot, "harvest")
         assert trend.display
+
+
+async def test_the_header_marks_a_rising_watched_name_searched_for(home: Path) -> None:
+    """README: ↑ rising shows in the header too, for a watched name the search looks for."""
+    library = _library(home)
+    library.close()
+    (home / "config.toml").write_text(
+        'watch = ["Zakari", "Tillia"]\n'
+        '[entities]\n"Amadou Zakari" = "person"\n"Tillia" = "place"\n',
+        "utf-8",
+    )
+    app = make_app(library=Library.open(home, seed=False), delays=Delays.none())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        trend = app.query_one(SearchTrend)
+        mark = trend.query_one("#search-trend-rising", Static)
+        for query, marked in (
+            ("zakari", True),  # typed in lower case; watched as "Zakari"
+            ('"ZAKARI"', True),  # any case, quoted
+            ("tillia", False),  # watched, not rising
+            ("harvest", False),  # no watched name
+            ("tillia NOT zakari", False),  # left out, not looked for
+        ):
+            await _search(app, pilot, query)
+            assert trend.display, query
+            assert mark.display is marked, query
+            assert ("↑ rising" in str(trend.tooltip)) is marked, query
+        await _search(app, pilot, "zakari")
+        assert mark.display and "↑ rising" in str(mark.render())
+        assert "Zakari ↑ rising" in str(trend.tooltip)
+
+
+def test_names_searched_reads_a_query_as_the_search_does() -> None:
+    from sahelreader.search.watch import names_searched
+
+    watched = ["Ménaka", "JNIM", "Abdourahamane Tiani", "Tiani"]
+    assert names_searched("menaka attaque", watched) == ["Ménaka"]
+    assert names_searched('organisation:jnim OR "MÉNAKA"', watched) == ["Ménaka", "JNIM"]
+    assert names_searched('person:"abdourahamane tiani"', watched) == [
+        "Abdourahamane Tiani",
+        "Tiani",
+    ]
+    assert names_searched("menakas jnimx", watched) == []  # whole words only
+    assert names_searched('niger -menaka NOT "jnim"', watched) == []
+    assert names_searched("", watched) == [] and names_searched("jnim", []) == []
+
+
+async def test_the_side_panel_sparklines_give_each_of_the_30_days_a_cell(home: Path) -> None:
+    """30 days in 29 cells drew a 7-day burst as 6 bars: a cell a day, with the panel's
+    scrollbar shown (a tall panel) or not (a short one)."""
+    from sahelreader.tui.widgets.side_panel import SidePanel
+    from sahelreader.tui.widgets.trends import TREND_DAYS
+
+    for size in ((120, 40), (120, 16)):
+        app = make_app(library=_library(home), delays=Delays.none()) if size[1] == 40 else None
+        app = app or make_app(library=Library.open(home, seed=False), delays=Delays.none())
+        async with app.run_test(size=size) as pilot:
+            trends = await _open_first_trends(app, pilot)
+            side = app.query_one(SidePanel)
+            lines = [line for line in trends.query(Sparkline) if line.display]
+            assert lines, size
+            assert {line.size.width for line in lines} == {TREND_DAYS}, (size, side.max_scroll_y)

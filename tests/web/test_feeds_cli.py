@@ -343,3 +343,25 @@ def test_a_deleted_feed_file_is_removed_by_its_path_as_typed(
     assert json.loads(cli(home, "feeds", "list", "--json").stdout) == []
     missing = cli(home, "feeds", "remove", "never-added.rss")
     assert missing.returncode == 1 and "not subscribed to never-added.rss" in missing.stderr
+
+
+def test_feeds_add_of_a_missing_file_says_no_such_file(home: Path, tmp_path: Path) -> None:
+    """A path to a file that is not there is a missing file, not "neither an http(s) address
+    nor a file"; what names no file at all (a bare word, another scheme) keeps that message."""
+    (tmp_path / "feeds").mkdir()
+    for given in (
+        str(tmp_path / "gone" / "wire.xml"),  # absolute, in a folder that is not there either
+        str(tmp_path / "feeds" / "sahel-watch"),  # no suffix, in a folder that is there
+        (tmp_path / "feeds" / "wire.atom").as_uri(),  # a file: address
+        "./not-here.rss",
+        "~/no-such-folder-here/wire.rdf",
+        "wire-not-here.xml",  # a bare feed file name
+    ):
+        result = cli(home, "feeds", "add", given)
+        assert result.returncode == 1, given
+        assert f"no such file: {given}" in result.stderr, (given, result.stderr)
+        assert "neither" not in result.stderr, given
+    for given in ("sahelwatch", "gopher://wire.example/feed"):
+        result = cli(home, "feeds", "add", given)
+        assert result.returncode == 1 and "neither an http(s) address nor a file" in result.stderr
+    assert json.loads(cli(home, "feeds", "list", "--json").stdout) == []

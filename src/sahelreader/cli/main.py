@@ -83,12 +83,15 @@ def _out() -> Console:
 _HOME_HELP = "keep the library, index and config in DIR"
 
 
-_QUERY_COMMANDS = ("search", "trend")
+# The commands that take a query, each with an option of its own for the hint's example of
+# "options before --" (trend has no --limit: its example failed with exit 2).
+_QUERY_EXAMPLE_OPTIONS = {"search": "--limit 5", "trend": "--by month"}
+_QUERY_COMMANDS = tuple(_QUERY_EXAMPLE_OPTIONS)
 _DASH_HINT = (
     "hint: a word that starts with - is read as an option here. To leave a word out, write "
     "NOT (`sahelreader {command} mali NOT football`), or put the query after -- and the "
-    "options before it, where -word leaves the word out too (`sahelreader {command} --limit "
-    "5 -- mali -football`)"
+    "options before it, where -word leaves the word out too (`sahelreader {command} {options} "
+    "-- mali -football`)"
 )
 
 
@@ -100,7 +103,7 @@ def _dash_hint(given: Sequence[str]) -> str:
     known = {"-h"}
     if not commands or not any(word not in known for word in dashed):
         return ""
-    return _DASH_HINT.format(command=commands[0])
+    return _DASH_HINT.format(command=commands[0], options=_QUERY_EXAMPLE_OPTIONS[commands[0]])
 
 
 class _Parser(argparse.ArgumentParser):

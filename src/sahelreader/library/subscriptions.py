@@ -217,6 +217,8 @@ class Subscriptions:
                 raise SubscribeError(f"{target}: {check.error}")
             return self._subscribe_checked(file_url, check, full_text=full_text, title=title)
         url = web_url(target)
+        if url is None and _names_a_file(target, path):
+            raise SubscribeError(f"no such file: {target}")
         if url is None:
             raise SubscribeError(
                 f"{target!r} is neither an http(s) address nor a file"
@@ -497,6 +499,25 @@ def _local_path(given: str) -> Path:
 
         return Path(unquote(urlsplit(given).path))
     return Path(given).expanduser()
+
+
+# What a feed file is called; a bare name with one of these is a file that is not there, while
+# a bare word (or "example.com") may be a site typed without http://.
+_FEED_FILE_SUFFIXES = frozenset({".rss", ".xml", ".atom", ".rdf", ".feed", ".opml"})
+
+
+def _names_a_file(given: str, path: Path) -> bool:
+    """Whether `given`, which names no file that exists and no http(s) address, is a path all
+    the same: a file: address, a path from / ~ or ., one inside a folder that exists, or a
+    feed file's name."""
+    text = given.strip()
+    if text[:5].lower() == "file:" or text.startswith(("/", "~", ".")) or path.is_absolute():
+        return True
+    if "://" in text:
+        return False  # another scheme (ftp:, gopher:): "only http and https"
+    if path.parent != Path(".") and path.parent.is_dir():
+        return True
+    return path.suffix.lower() in _FEED_FILE_SUFFIXES
 
 
 def _host_or_name(url: str) -> str:

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Literal, get_args
 
 from sahelreader.search.index import DatedMatches, IndexUnavailable
 from sahelreader.search.query import QueryError
-from sahelreader.search.watch import watch_query
+from sahelreader.search.watch import names_searched, watch_query
 from sahelreader.text.timeutil import now_utc
 
 if TYPE_CHECKING:
@@ -261,6 +261,16 @@ class Trends:
 
     def rising_names(self, today: date | None = None) -> set[str]:
         return {entry.name for entry in self.watchlist(today) if entry.rising}
+
+    def rising_searched(self, query: str, today: date | None = None) -> list[str]:
+        """The watched names `query` looks for (`names_searched`) that are rising on `today`,
+        by the watchlist's rule: what the reader's header marks ↑ rising for a search."""
+        searched = names_searched(query, self.library.config.watch)
+        if not searched:
+            return []
+        return [
+            entry.name for entry in self.watchlist(today) if entry.rising and entry.name in searched
+        ]
 
     def history_weeks(self, today: date) -> int:
         """How many of the baseline weeks before `today`'s last week the library has dated

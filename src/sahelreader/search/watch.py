@@ -51,3 +51,18 @@ def watch_query(names: Sequence[str]) -> str:
         if n.strip()
     ]
     return " OR ".join(parts)
+
+
+# A query's parts that leave words out: `NOT word`, `NOT "a phrase"`, `-word`, `-"a phrase"`.
+_LEFT_OUT = re.compile(r'(?:\bNOT\s+|(?<![^\s(])-)(?:\w+:)?(?:"[^"]*"?|[^\s()]+)')
+
+
+def names_searched(query: str, names: Sequence[str]) -> list[str]:
+    """The watched `names` a search looks for: each found in the query as whole words, in any
+    case or accents (a query is typed as it comes: `jnim`, `menaka`, `person:"tiani"`), and not
+    in a part that leaves words out (`mali NOT jnim`, `-menaka`)."""
+    wanted = {fold_same_length(n.strip()): n for n in names if n.strip()}
+    if not wanted or not query.strip():
+        return []
+    folded = fold_same_length(_LEFT_OUT.sub(" ", query))
+    return [name for key, name in wanted.items() if _whole_words([key]).search(folded)]

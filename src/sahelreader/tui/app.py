@@ -9,12 +9,15 @@ from __future__ import annotations
 import asyncio
 import signal
 import threading
+import time
+from collections import deque
 from pathlib import Path
 from typing import ClassVar
 
 from textual import events, work
 from textual.app import App
 from textual.binding import Binding
+from textual.widgets import Input, TextArea
 from textual.worker import get_current_worker
 
 from sahelreader.library import Library
@@ -57,6 +60,10 @@ class SahelReaderApp(App[None]):
         self._watch_index = watch_index
         self._list_shown = False
         self.collector = QuietCollector(self.delays.quiet_collect)
+        # Keys read while an earlier key is still being handled (see `_hand_out_key`).
+        self._keys_waiting: deque[events.Key] = deque()
+        self._key_in_hand = False
+        self._key_settler: asyncio.Task[None] | None = None
 
     def get_default_screen(self) -> MainScreen:
         return MainScreen(self.library, self.delays, self.index_ready)
@@ -188,7 +195,89 @@ class SahelReaderApp(App[None]):
             | events.Paste,
         ):
             self.collector.input_arrived()
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if self._key_in_hand:
+                self._keys_waiting.append(event)
+            else:
+                await self._hand_out_key(event)
+            return
         await super().on_event(event)
+
+    # -- keys, one at a time -------------------------------------------------------------------
+    #
+    # Textual gives each key to the widget focused when the app reads it; a key that moves the
+    # focus (enter in the search box, tab, a key that opens a dialog) moves it only once that
+    # widget, the containers it bubbles through and the app's deferred `focus()` have handled
+    # it. Keys read in one burst (fast typing, a paste without bracketed paste, a macro, tmux
+    # send-keys) were handed out before that and went to the old widget: "mali⏎jk" typed "jk"
+    # into the search box, tab tab moved one pane. So the next key is handed out only once
+    # everything the previous one set going has been handled (or after a short bound, so
+    # that a busy widget never holds the keyboard).
+
+    KEY_SETTLE_LIMIT = 0.5  # seconds a key may hold the next one back
+
+    async def _hand_out_key(self, event: events.Key) -> None:
+        self._key_in_hand = True
+        while True:
+            # A letter typed in a text box stays there: the next key need not wait for what
+            # it set going (a search as one types: waiting made a 40-letter burst take seconds).
+            typing = event.is_printable and isinstance(self.focused, Input | TextArea)
+            await super().on_event(event)  # a priority binding, or forwarded to the focus
+            if not typing:
+                self._key_settler = asyncio.create_task(self._settle_key())
+                return
+            if not self._keys_waiting:
+                self._key_in_hand = False
+                return
+            event = self._keys_waiting.popleft()
+
+    async def _settle_key(self) -> None:
+        try:
+            await self._until_quiet()
+        finally:
+            if self.is_running:
+                self.call_later(self._next_key)
+            else:
+                self._key_in_hand = False
+
+    async def _until_quiet(self) -> None:
+        """Until every message posted before now, and every message those posted in turn, has
+        been handled on the app and the current screen (bounded by KEY_SETTLE_LIMIT)."""
+        deadline = time.monotonic() + self.KEY_SETTLE_LIMIT
+        while True:
+            try:
+                pumps = [self, *self.screen.walk_children(with_self=True)]
+            except Exception:  # no screen (closing)
+                return
+            # Waited on: the focus and the containers a key bubbles through, the app, and any
+            # widget with messages queued (a callback to every widget made each key slow).
+            focused = self.focused
+            chain = {id(node) for node in (focused, *focused.ancestors)} if focused else set()
+            loop = asyncio.get_running_loop()
+            waits = []
+            for pump in pumps:
+                if pump is not self and id(pump) not in chain and not pump.message_queue_size:
+                    continue
+                done: asyncio.Future[None] = loop.create_future()
+                if pump.call_later(_resolve, done):
+                    waits.append(done)
+            if waits:
+                _, pending = await asyncio.wait(waits, timeout=deadline - time.monotonic())
+                if pending:
+                    return  # a busy widget: the next key goes now
+            if time.monotonic() >= deadline:
+                return
+            # Quiet when no queue holds anything the round's handlers posted (the key bubbled
+            # one container up, a message, a deferred focus).
+            if all(pump.message_queue_size == 0 for pump in pumps):
+                return
+
+    async def _next_key(self) -> None:
+        self._key_settler = None
+        if self._keys_waiting:
+            await self._hand_out_key(self._keys_waiting.popleft())
+        else:
+            self._key_in_hand = False
 
     def on_unmount(self) -> None:
         self._handle_signals(stop=True)
@@ -232,6 +321,11 @@ class SahelReaderApp(App[None]):
                 self.main.save_open_note()
         finally:
             self.exit(return_code=128 + signum)
+
+
+def _resolve(done: asyncio.Future[None]) -> None:
+    if not done.done():
+        done.set_result(None)
 
 
 class _IndexProgressReporter:

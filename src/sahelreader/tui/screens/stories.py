@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.screen import Screen
@@ -149,6 +149,9 @@ class StoryChoice:
     story_id: int
 
 
+DETAIL_LINES = 6  # the story's details under the table, at most
+
+
 class StoriesScreen(Screen[StoryChoice | None]):
     """Recent stories; a story's articles. Dismissed with the article to open, or None.
 
@@ -201,10 +204,20 @@ class StoriesScreen(Screen[StoryChoice | None]):
         self.query_one("#stories-detail", Static).update(
             Text("Grouping the library's articles into stories…", style="dim italic")
         )
+        self._fit_detail(self.app.size.height)
         self.load()
 
-    def on_resize(self) -> None:
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit_detail(event.size.height)
         self._fill()
+
+    def _fit_detail(self, height: int) -> None:
+        """The details under the table take up to a third of what the heading and footer
+        leave (6 lines at most): on a short terminal its 6 lines left the table one line, its
+        scrollbar, and no story readable. Below 7 lines the details give way altogether."""
+        detail = self.query_one("#stories-detail", Static)
+        detail.display = height >= 7
+        detail.styles.max_height = min(DETAIL_LINES, max(2, (height - 4) // 3))  # edge and a line
 
     @work(thread=True, exclusive=True, group="stories")
     def load(self) -> None:

@@ -442,6 +442,13 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
             return list(Segment.adjust_line_length(segments, width, style=snippet_style))
         text, matches = clean_spans(*found)  # the index's text may predate import cleaning
         text, matches = _lead_to_match(text, matches, max(8, (width - 4) // 3))
+        # Cut a cell short of the edge, with an ellipsis, like a title: cut at the edge the text
+        # ran into the list's border ("…des États▕").
+        room = width - 5
+        if cell_len(text) > room >= 2:
+            text = set_cell_size(text, room - 1).rstrip() + "…"
+            matches = [(start, min(end, len(text) - 1)) for start, end in matches]
+            matches = [(start, end) for start, end in matches if start < end]
         position = 0
         for start, end in matches:
             if start < position:

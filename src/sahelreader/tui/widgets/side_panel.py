@@ -176,6 +176,10 @@ class SidePanel(VerticalScroll):
     def show(self, article: Article | None) -> None:
         """The article's facts now; its note, entities and sources come with show_details."""
         self._show_meta(article)
+        if article is None or article.id != self.article_id:
+            # Another article: its panel starts at "About this article", not where the last
+            # one was scrolled to (its note, its links).
+            self.scroll_home(animate=False, immediate=True)
         self.article_id = article.id if article else None
         self.note = article.note if article else ""
         self.related = None

@@ -8,7 +8,7 @@ ends long before today that is where its news ends; the section title and toolti
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from rich.text import Text
@@ -139,29 +139,40 @@ class SearchTrend(Horizontal):
         width: 16;
         margin: 0 1;
     }
+    SearchTrend > #search-trend-rising {
+        width: auto;
+        margin-right: 1;
+        color: #ffd75f;
+        text-style: bold;
+        display: none;
+    }
     """
 
     @dataclass
     class Counted(Message):
         query: str
         shape: TrendShape | None
+        rising: list[str] = field(default_factory=list)  # the watched names searched, rising
 
     def __init__(self, library: Library, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.library = library
         self.query_text = ""
         self.shape: TrendShape | None = None
+        self.rising: list[str] = []  # the watched names the search looks for that are rising
         self.spare = 0  # the header's columns its text leaves (MainScreen says, see fit)
 
     def compose(self) -> ComposeResult:
         yield Static(id="search-trend-label")
         yield Sparkline([], id="search-sparkline")
+        yield Static(RISING_MARK, id="search-trend-rising")
 
     def show_query(self, query: str) -> None:
         """Count the search's articles over time (a worker); no query hides the sparkline.
         The same search again (the list reloaded) keeps its sparkline until counted again."""
         if query != self.query_text:
             self.shape = None
+            self.rising = []
             self.display = False
         self.query_text = query
         if query:
@@ -178,6 +189,11 @@ class SearchTrend(Horizontal):
         self.display = self._drawn and spare - 2 >= HEADER_COLUMNS_LEAST
         label = self.query_one("#search-trend-label", Static)
         room = spare - 2  # the sparkline's margins
+        # "↑ rising" (a watched name searched for) comes before the words "30 days".
+        mark = self.query_one("#search-trend-rising", Static)
+        mark.display = bool(self.rising) and room >= HEADER_COLUMNS_LEAST + len(RISING_MARK) + 1
+        if mark.display:
+            room -= len(RISING_MARK) + 1
         labelled = self.shape is not None and room >= HEADER_COLUMNS_MOST + len(self._label)
         label.display = labelled
         if labelled:
@@ -201,25 +217,35 @@ class SearchTrend(Horizontal):
     @work(thread=True, exclusive=True, group="search-trend")
     def count(self, query: str) -> None:
         worker = get_current_worker()
+        rising: list[str] = []
         try:
             shape = library_trend(self.library, query=query)
+            # Marked as the watchlist filter and `trend --watchlist` mark them (same rule,
+            # same day: the window's end).
+            if shape is not None and shape.drawable:
+                rising = self.library.trends.rising_searched(query, shape.end)
         except Exception:  # noqa: BLE001 - a query not understood, no index yet: no sparkline
             shape = None
         if not worker.is_cancelled:
-            self.post_message(self.Counted(query, shape))
+            self.post_message(self.Counted(query, shape, rising))
 
     def on_search_trend_counted(self, message: Counted) -> None:
         message.stop()
         if message.query != self.query_text:
             return
         self.shape = message.shape
+        self.rising = message.rising
         if message.shape is None or not self._drawn:
             self.display = False
             return
         self.query_one(Sparkline).data = message.shape.counts
         self.query_one("#search-trend-label", Static).update(Text(self._label, style="dim"))
         # Text, not a string: a tooltip string is read as markup, and the query is typed text.
-        self.tooltip = Text(message.shape.describe(one_line(message.query)))
+        tip = message.shape.describe(one_line(message.query))
+        if message.rising:
+            names = ", ".join(one_line(name) for name in message.rising)
+            tip += f"\n{names} {RISING_MARK} (watched; its last 7 days against its usual week)"
+        self.tooltip = Text(tip)
         self.fit(self.spare)
 
 
