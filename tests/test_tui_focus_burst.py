@@ -57,3 +57,19 @@ async def test_letters_after_slash_enter_escape_keep_their_order(home: Path) -> 
         await settle(app, pilot)
         assert app.focused is app.query_one(SearchInput)
         assert app.query_one(SearchInput).value == ""
+
+
+async def test_cursor_and_scroll_keys_are_handed_out_at_once(home: Path) -> None:
+    """Held down (key repeat), a key that only moves a cursor or scrolls must not queue up
+    behind what each step sets going: only keys that may move the focus wait."""
+    app = app_for(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert app.focused is app.query_one(ArticleList)
+        assert app._moves_only("j") and app._moves_only("down") and app._moves_only("G")
+        assert not app._moves_only("enter")
+        assert not app._moves_only("tab")
+        assert not app._moves_only("slash")
+        burst(app, *"jjjj")
+        await pilot.pause()
+        assert not app._keys_waiting

@@ -222,14 +222,28 @@ class SahelReaderApp(App[None]):
             # A letter typed in a text box stays there: the next key need not wait for what
             # it set going (a search as one types: waiting made a 40-letter burst take seconds).
             typing = event.is_printable and isinstance(self.focused, Input | TextArea)
+            # A key that moves a cursor or scrolls moves no focus either: held down (key
+            # repeat) it must not queue up behind what each step sets going.
+            steady = typing or self._moves_only(event.key)
             await super().on_event(event)  # a priority binding, or forwarded to the focus
-            if not typing:
+            if not steady:
                 self._key_settler = asyncio.create_task(self._settle_key())
                 return
             if not self._keys_waiting:
                 self._key_in_hand = False
                 return
             event = self._keys_waiting.popleft()
+
+    def _moves_only(self, key: str) -> bool:
+        """Whether `key` is bound here to a cursor move or a scroll (whatever key the user's
+        keymap gives it), which moves no focus."""
+        try:
+            active = self.screen.active_bindings.get(key)
+        except Exception:  # noqa: BLE001 - no screen yet, or one closing: wait as for any key
+            return False
+        if active is None:
+            return False
+        return active.binding.action.partition("(")[0] in MOVING_ACTIONS
 
     async def _settle_key(self) -> None:
         try:
@@ -321,6 +335,33 @@ class SahelReaderApp(App[None]):
                 self.main.save_open_note()
         finally:
             self.exit(return_code=128 + signum)
+
+
+# Actions that move a cursor or scroll, in every view (tui/bindings.py) and Textual's own
+# widgets: keys bound to them are handed out at once, one after another.
+MOVING_ACTIONS = frozenset(
+    {
+        "cursor",
+        "cursor_down",
+        "cursor_up",
+        "cursor_left",
+        "cursor_right",
+        "edge",
+        "first",
+        "last",
+        "page",
+        "page_down",
+        "page_up",
+        "scroll_down",
+        "scroll_up",
+        "scroll_home",
+        "scroll_end",
+        "scroll_left",
+        "scroll_right",
+        "scroll_page_down",
+        "scroll_page_up",
+    }
+)
 
 
 def _resolve(done: asyncio.Future[None]) -> None:
