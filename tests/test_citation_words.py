@@ -41,8 +41,8 @@ def test_a_place_that_is_also_a_given_name_can_be_a_speaker() -> None:
         ("Colonel Ousmane Diallo told AFP.", ("Ousmane Diallo, colonel", "official")),
         ("Interrogé par RFI, le ministre a démenti.", ("Radio France Internationale", "outlet")),
         (
-            "Selon une source sécuritaire, les assaillants étaient nombreux.",
-            ("source sécuritaire", "official"),
+            "Awa Sow, correspondante de Radio Kledu à Kayes, a déclaré que le marché a brûlé.",
+            ("Awa Sow, correspondante de Radio Kledu à Kayes", "reporter"),
         ),
         (
             "Les autorités nigériennes ont indiqué que la route était fermée.",

@@ -14,14 +14,18 @@ Kinds:
   for a plain mention. An agency missing from the list is named as written when the
   text describes it as a news agency ("selon l'agence de presse officielle X").
 * ``reporter`` -- a person named in a reporting credit ("Reporting by X; Editing by
-  Y", "X contributed reporting from Niamey"); editors and writers are not listed.
-* ``official`` -- a quoted person. Named people are reported as
+  Y", "X contributed reporting from Niamey"; editors and writers of a credit are not
+  listed), or a journalist quoted ("X, journaliste de la BBC à Ouagadougou, affirme",
+  "said X, the BBC's Africa editor"; an envoy or a photographer only when the role is
+  the outlet's own or names one: "notre envoyé spécial X"), named as officials are.
+* ``official`` -- any other quoted person. Named people are reported as
   ``"Amadou Abdramane, junta spokesperson"`` (person name, then the role when one
   is given); later mentions by surname ("Abdramane said", "Abdramane's
   announcement") count toward the same entry. Unnamed office holders are
-  reported by role ("minister", "spokesperson for the ministry"), anonymous
-  sources as e.g. "security source" / "source sécuritaire". Unnamed people who
-  are not office holders ("the instructor said", "a resident said") are left out.
+  reported by role ("minister", "spokesperson for the ministry"). Anonymous
+  sources ("a security source", "selon des sources concordantes") name nobody and
+  are left out, as are unnamed people who are not office holders ("the instructor
+  said", "a resident said").
 * ``organisation`` -- "Nigerien authorities said", "the Malian army said", "Human
   Rights Watch said", "according to a statement from ECOWAS", "selon les autorités
   maliennes". A body named by its head noun alone ("the army", "the government",

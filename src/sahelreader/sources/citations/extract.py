@@ -98,7 +98,11 @@ def extract_citations(text: str, language: str | None = None) -> list[CitedSourc
                 full = full_name(text, person)
                 if full:
                     names[k] = (f"{full}, {role}" if role else full, names[k][1])
-    return [CitedSource(names[k][0], names[k][1], counts[k], tuple(sentences[k])) for k in order]
+    return [
+        CitedSource(names[k][0], names[k][1], counts[k], tuple(sentences[k]))
+        for k in order
+        if names[k][1] != "anonymous"  # "a security source" names nobody
+    ]
 
 
 def _bare_institutions_resolved(hits: list[Hit]) -> list[Hit]:

@@ -81,6 +81,7 @@ _CONN = _any(v.NAME_PARTICLES)
 NAME = rf"(?:{_TOK}(?:(?:\s+{_CONN}(?:\s+|-)|\s+|-){_TOK}){{0,3}})"
 _ROLE_HEADS = _any(v.ROLE_HEADS)
 _FUNCTION_WORD = rf"{_any(v.NOT_ROLE_START)}\b"
+_NOT_IN_ROLE = rf"{_any(v.NOT_IN_ROLE)}\b"
 _OFFICE_HEAD = rf"(?:(?!{_FUNCTION_WORD})[\w'’-]+\s+){{0,3}}?(?i:{_any(v.OFFICE_HEADS)})"
 # (a whole word: "the spokesman denied" is no spokesman "de" anything)
 _OFFICE_OF = r"(?:(?:for|of|at|from|in|du|de\s+la|des|de)(?![\w'’-])|de\s+l['’]|d['’])"
@@ -120,9 +121,9 @@ _FILL = (
     r"|[dlDL]['’])"
 )
 # the speaker after a French verb, before "à" and the outlet: "a déclaré le ministre à RFI", "a
-# affirmé le porte-parole de l'armée à l'AFP"
+# affirmé le porte-parole de l'armée à l'AFP", "ont indiqué des sources locales à RFI"
 _INVERTED_SPEAKER_FR = (
-    rf"(?:\s+(?:le|la|l['’]|un|une)\s*[{LO}][\w'’-]{{2,}}"
+    rf"(?:\s+(?:le|la|l['’]|les|un|une|des)\s*[{LO}][\w'’-]{{2,}}(?:\s+[{LO}][\w'’-]{{2,}}){{0,2}}"
     rf"(?:\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*[\w'’-]+){{0,2}}(?=\s+(?:à|au)\s))?"
 )
 _MEDIA_CUES = (
@@ -215,7 +216,8 @@ REV_PERSON = _compile(
     rf"(?P<role>(?:(?:[{LO}][\w'’-]*|[{UP}][{LO}]+['’]s|l['’][\w-]+)\s+){{0,6}}?(?:,\s+)?)"
     rf"(?P<title>{TITLE}\s+(?:{TITLE}\s+)?)?(?P<name>{NAME})"
     rf"(?P<appos>,\s+(?:the|a|an|who|its|le|la|l['’]|un|une|qui|ex-|former|"
-    rf"{_ROLE_HEADS})\b[^,.;:!?“”\"«»()\n]{{0,90}})?"
+    rf"{_ROLE_HEADS}|(?:(?!{_NOT_IN_ROLE})[\w'’-]+\s+){{1,3}}(?i:{_ROLE_HEADS}))\b"
+    rf"[^,.;:!?“”\"«»()\n]{{0,90}})?"
 )
 # the speaker named after the role ("selon le porte-parole de l'armée, le commandant X,";
 # "a affirmé le ministre de l'Intérieur, Y."): the name ends its clause
@@ -444,4 +446,11 @@ NAMED_THEN_DESCRIBED = _compile(
     rf"(?:{_DESC_WORD}\s+){{0,2}}(?!{_DESC_WORD}\s)(?P<list>{UNKNOWN_AGENCY})\s+"
     rf"(?P<desc>(?i:{_any(v.AGENCY_DESCRIPTIONS)}))(?![\w-])"
 )
+# in a quoted person's role, what makes the person an outlet's reporter: the outlet's own words
+# ("notre envoyé spécial") or an outlet's name ("envoyé spécial de RFI")
+OUR_ROLE = _compile(rf"(?<![\w'’-]){_any(v.OUR_WORDS)}(?![\w'’-])", re.IGNORECASE)
+OUTLET_IN_ROLE = _compile(MEDIA_NAME.replace(r"(?!['’]s\b)", ""))
+# a role's noun complement: a head after it is another person's ("fiancée of murdered journalist",
+# "mère du journaliste")
+COMPLEMENT_BEFORE = _compile(r"(?<![\w'’-])(?:(?:of|du|des|de)(?![\w'’-])|d['’])", re.IGNORECASE)
 PRESS_WORD = _compile(rf"(?<![\w-])(?i:{_any(v.PRESS_WORDS)})(?![\w-])")

@@ -149,11 +149,12 @@ def named_hit(doc: Doc, m: re.Match[str], role_words: str | None) -> Hit | None:
     if role_words is None and g.OBJECT_OF.search(text, max(0, first - 12), first):
         return None  # "a spokesperson for Mr Raab said": not the speaker
     role = ""
+    role_raw = ""  # the words the role was read from, before role_text trims them
     appos = m.group("appos") or ""
     if appos:
         cand = role_text(appos)
         if cand and (g.ROLE_HEAD.search(cand) or g.ARTICLE_APPOS.match(appos)):
-            role = cand
+            role, role_raw = cand, appos
     if not role:
         if role_words is None:
             s_start, _ = doc.bounds(name_start)
@@ -166,7 +167,7 @@ def named_hit(doc: Doc, m: re.Match[str], role_words: str | None) -> Hit | None:
             if rb is not None and g.made_by(rb, g.ROLE_BEFORE_START):
                 role_words = role_words[:1].lower() + role_words[1:]
         if role_words:
-            role = role_text(role_words)
+            role, role_raw = role_text(role_words), role_words
             if not g.ROLE_HEAD.search(role):
                 role = ""
     if not role:
@@ -177,10 +178,13 @@ def named_hit(doc: Doc, m: re.Match[str], role_words: str | None) -> Hit | None:
         return None
     parts = name.split()
     head_m = g.ROLE_HEAD.search(role) if role else None
+    head = " ".join(head_m.group(0).lower().split()) if head_m else ""
+    if head_m and g.COMPLEMENT_BEFORE.search(role, 0, head_m.start()):
+        head = ""  # "fiancée of murdered journalist": the journalist is someone else
     return Hit(
         "p:" + parts[-1].lower(),
         f"{name}, {role}" if role else name,
-        "official",
+        _speaker_kind(head, role_raw or title),
         name_start,
         name_start + len(name),
         4,
@@ -188,6 +192,18 @@ def named_hit(doc: Doc, m: re.Match[str], role_words: str | None) -> Hit | None:
         surname=parts[-1],
         given=" ".join(parts[:-1]),
     )
+
+
+def _speaker_kind(head: str, role_raw: str) -> str:
+    """A quoted person whose role is a journalist's ("journaliste de la BBC", "the BBC's Africa
+    editor", "notre envoyé spécial") is a reporter; anyone else quoted is an official."""
+    if head in v.REPORTER_HEADS:
+        return "reporter"
+    if head in v.REPORTER_HEADS_IF_OURS and (
+        g.OUR_ROLE.search(role_raw) or g.OUTLET_IN_ROLE.search(role_raw)
+    ):
+        return "reporter"
+    return "official"
 
 
 def unnamed_hit(m: re.Match[str]) -> Hit | None:
@@ -217,9 +233,11 @@ def unnamed_hit(m: re.Match[str]) -> Hit | None:
 
 
 def anon_hit(m: re.Match[str]) -> Hit:
+    """An anonymous source ("a security source"): it holds its words, so that no other pattern
+    reads a source in them, but names nobody and is not listed (kind "anonymous")."""
     adj = clean(m.group("adj"))
     name = f"{adj} source"
-    return Hit("a:" + name.lower(), name, "official", m.start("adj"), m.end("src"), 3)
+    return Hit("a:" + name.lower(), name, "anonymous", m.start("adj"), m.end("src"), 3)
 
 
 def full_name(text: str, surname: str) -> str:
@@ -262,6 +280,6 @@ def coref_hits(doc: Doc, named: list[Hit]) -> list[Hit]:
                 if g.COREF_POST.match(text, j, s_end) or g.COREF_PRE.search(
                     text, window_start(text, s_start, i, 80), i
                 ):
-                    out.append(Hit(hit.key, hit.name, "official", i, j, 1, surname=sur))
+                    out.append(Hit(hit.key, hit.name, hit.kind, i, j, 1, surname=sur))
             i = text.find(sur, j)
     return out

@@ -83,5 +83,5 @@ def speech_hits(doc: Doc, en: bool, fr: bool) -> list[Hit]:
             elif " " not in adj and adj.endswith("s"):
                 adj = adj[:-1]
             name = f"source {adj}"
-            hits.append(Hit("a:" + name, name, "official", m.start("src"), m.end("adj"), 3))
+            hits.append(Hit("a:" + name, name, "anonymous", m.start("src"), m.end("adj"), 3))
     return hits
