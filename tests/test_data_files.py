@@ -68,6 +68,7 @@ WORD_LISTS: dict[str, Key] = {
     "sources/data/organisation_names.tsv": first_column,
     "entities/data/place_names.tsv": first_column,
     "entities/data/person_names.tsv": first_column,
+    "entities/data/capitals.tsv": first_column,
 }
 SECTIONED = [
     "text/data/function_words.txt",

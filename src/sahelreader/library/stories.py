@@ -18,6 +18,7 @@ from datetime import datetime, timedelta, timezone
 from functools import cache
 from typing import TYPE_CHECKING
 
+from sahelreader.related.duplicates import same_source
 from sahelreader.related.features import article_features, entity_key, outlet_words
 from sahelreader.related.growth import (
     HISTORY_DAYS,
@@ -46,8 +47,9 @@ Progress = Callable[[int, int], None]
 # Bumped whenever the grouping changes (keys, weights, thresholds): stories grouped by another
 # version are grouped again from scratch at the next catch-up (the Stories view, `stories`,
 # `doctor`), as the search index is rebuilt when its format changes. 2: places and people
-# keyed by their tables' canonical name (Tchad = Chad); agencies no keys.
-GROUPING_VERSION = "2"
+# keyed by their tables' canonical name (Tchad = Chad); agencies no keys. 3: a piece of the
+# article's own outlet needs more keys and title words or numbers (`choose_story`).
+GROUPING_VERSION = "3"
 _BATCH = 200
 DEFAULT_DAYS = 7
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
@@ -124,6 +126,7 @@ class Stories:
         dates = self.table.dates(ids)
         ordered = sorted(dates, key=lambda i: dates[i])
         keys = self._keys(ordered)
+        sources = self.table.sources(ordered)
         table = self.table
         with self.library.store.transaction() as conn:
             forget_members(conn, ordered)
@@ -152,7 +155,11 @@ class Stories:
                     when, dated = dates[article_id]
                     # An undated article is a story of its own: the day it was added says
                     # nothing of the event, and names alone make a topic.
-                    story_id = self._closest_story(found, when, total) if dated else None
+                    story_id = (
+                        self._closest_story(found, when, total, sources.get(article_id, ""))
+                        if dated
+                        else None
+                    )
                     if story_id is None:
                         story_id = table.new_story(conn)
                         report.created += 1
@@ -184,7 +191,9 @@ class Stories:
                 found[row["id"]] = tuple(k for k in keys if k not in _agency_keys())
         return found
 
-    def _closest_story(self, keys: Sequence[str], when: str, total: int) -> int | None:
+    def _closest_story(
+        self, keys: Sequence[str], when: str, total: int, source: str = ""
+    ) -> int | None:
         table = self.table
         df = table.document_frequencies(keys)
         mine = key_weights(keys, df, total)
@@ -212,7 +221,10 @@ class Stories:
             df.update(table.document_frequencies([k for k in keys if k not in df]))
             return members, key_weights(list(keys), df, total)
 
-        return choose_story(mine, candidates, weights, story_keys).story_id
+        # The outlet's own pieces on its running topic need more evidence (`choose_story`).
+        sources = table.sources([m.article_id for m in members]) if source else {}
+        own = {i for i, theirs in sources.items() if theirs and same_source(theirs, source)}
+        return choose_story(mine, candidates, weights, story_keys, own).story_id
 
     def catch_up(
         self, progress: Progress | None = None, cancelled: threading.Event | None = None

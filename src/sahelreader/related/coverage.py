@@ -36,10 +36,13 @@ Related coverage is found in two steps:
    (`features`): the names both give, compared by canonical name (ECOWAS = CEDEAO, a person by
    surname), and the numbers both give ("12 soldiers" / "12 soldats"). Names alone make a
    topic, so it must share a weighty person or organisation, and a number or a third name,
-   at most `CROSS_MAX_DAYS` apart; or, where the recogniser found little (a one-line summary),
-   two rare capitalised names both give (`_ProperWords`: "RWE", "Sinwar"). When either is
-   undated (an imported file, a page without a date): `CROSS_UNDATED_NAMES` specific names,
-   most of those of the one naming fewer, one of them in both titles, and a telling number.
+   at most `CROSS_MAX_DAYS` apart (the countries and capitals among them count as one name,
+   `_where_once`: a country, its capital and its head of state are in most of its news);
+   or, where the recogniser found little (a one-line summary), two rare capitalised names
+   both give (`_ProperWords`: "RWE", "Sinwar"; a country's or capital's words again count
+   as one). When either is undated (an imported file, a page without a date):
+   `CROSS_UNDATED_NAMES` specific names, most of those of the one naming fewer, one of them in
+   both titles, and a telling number.
 6. **Undated** — with either undated (an archive imported without dates) nothing tells the
    event from the outlet's series on its topic (an interview, a vote, an explainer naming the
    same people), so an item also needs a telling number both give or titles saying the same
@@ -219,11 +222,13 @@ class _Candidate:
     same_source: bool  # from the article's own outlet
     other_language: bool = False  # both languages known, and not the same
     names: int = 0  # distinctive names shared (CROSS_MIN_NAME_WEIGHT or heavier)
+    name_places: int = 0  # ...of them countries and capitals (`_where_keys`)
     numbers: int = 0  # numbers shared
     days: float | None = None  # days apart; None when either is undated
     specific: int = 0  # shared names rare in the library (SPECIFIC_IDF)
     title_name: bool = False  # one of them is named in both titles
     proper_words: int = 0  # capitalised names both give, with a rare word (other language)
+    proper_places: int = 0  # ...of them a country's or a capital's words
     proper_in_titles: bool = False  # one of them in both titles
     proper_mass: float = 0.0  # their weights (each name's heaviest word)
     specific_share: float = 0.0  # of the specific names of the one naming fewer (cross, undated)
@@ -419,7 +424,10 @@ def _cross_language_evidence(c: _Candidate) -> bool:
     if c.days > CROSS_MAX_DAYS:
         return False
     if c.names >= CROSS_MIN_NAMES and c.strong_name:
-        return c.numbers >= 1 or c.names > CROSS_MIN_NAMES
+        # The third name must say more than where: a country, its capital and its head of
+        # state are named together in most of that country's news (a summit in the capital
+        # and a trial there two days later), so the places count as one name.
+        return c.numbers >= 1 or _where_once(c.names, c.name_places) > CROSS_MIN_NAMES
     # The recogniser finds little in a one-line summary, or in a language it knows less:
     # the rare capitalised words both give (RWE, Sinwar, Scouarnec) stand for the names.
     # Two names at least, together as heavy as two rather rare ones (a name in a tenth of
@@ -427,7 +435,11 @@ def _cross_language_evidence(c: _Candidate) -> bool:
     if c.proper_words < CROSS_MIN_NAMES:
         return False
     if c.proper_mass >= CROSS_PROPER_MASS:
-        return c.numbers >= 1 or c.proper_words > CROSS_MIN_NAMES or c.proper_in_titles
+        return (
+            c.numbers >= 1
+            or _where_once(c.proper_words, c.proper_places) > CROSS_MIN_NAMES
+            or c.proper_in_titles
+        )
     # Lighter names will do on the same day with a name in both titles and a telling number
     # both give: "12 soldiers killed near Djibo" and "12 soldats tués près de Djibo" in a
     # library where Djibo and Burkina Faso are not rare enough to weigh 1 together.
@@ -601,14 +613,14 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
         shared = _shared(names, weights, their_names)
         entity_score = 1.0 - math.exp(-shared.mass / ENTITY_SCALE)
         mlt = min(1.0, raw / scale)
-        shared_names = 0
+        shared_names = shared_places = proper_places = 0
         specific_share = 0.0
         proper: list[frozenset[str]] = []
         proper_mass = 0.0
         in_titles = False
         if other_language:
             # Their words are not ours: the similarity is that of names and numbers.
-            shared_names = _heavy_shared(names, weights, their_names)
+            shared_names, shared_places = _heavy_shared(names, weights, their_names)
             if article.published is None or doc.published is None:
                 if my_specific is None:
                     my_specific = _specific_count(names, weights)
@@ -623,6 +635,7 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
             words = frozenset().union(*proper)
             in_titles = proper_words.in_both_titles(words, article.title, doc.title)
             proper_mass = sum(max(proper_words.weight(w) for w in name) for name in proper)
+            proper_places = sum(1 for name in proper if _names_where(name))
             cross_mass = shared.mass + CROSS_NUMBER_MASS * shared_numbers + proper_mass
             mlt = max(mlt, 1.0 - math.exp(-cross_mass / CROSS_SCALE))
         published = doc.published
@@ -646,11 +659,13 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
             same_source=from_own_outlet,
             other_language=other_language,
             names=shared_names,
+            name_places=shared_places,
             numbers=shared_numbers,
             days=_days_apart(article.published, published),
             specific=shared.specific,
             specific_share=specific_share,
             proper_words=len(proper),
+            proper_places=proper_places,
             proper_mass=proper_mass,
             proper_in_titles=in_titles,
             title_name=any(
@@ -1179,16 +1194,42 @@ def _specific_count(names: list[_Name], weights: dict[tuple[str, ...], float]) -
 
 def _heavy_shared(
     mine: list[_Name], weights: dict[tuple[str, ...], float], theirs: list[_Name]
-) -> int:
-    """How many of the article's names of some weight (CROSS_MIN_NAME_WEIGHT) the other names."""
+) -> tuple[int, int]:
+    """How many of the article's names of some weight (CROSS_MIN_NAME_WEIGHT) the other
+    names, and how many of those are countries or capitals (`_where_keys`)."""
     keys = {n.key for n in theirs}
     surnames = {n.key[-1] for n in theirs if n.type == "person"}
-    return sum(
-        1
+    found = [
+        n
         for n in mine
         if weights.get(n.key, 0.0) >= CROSS_MIN_NAME_WEIGHT
         and (n.key in keys or (n.type == "person" and n.key[-1] in surnames))
-    )
+    ]
+    return len(found), sum(1 for n in found if n.type == "place" and n.key in _where_keys())
+
+
+@cache
+def _where_keys() -> frozenset[tuple[str, ...]]:
+    """The keys of the countries and capitals of the bundled table (entities/data/capitals.tsv)."""
+    from sahelreader.text.wordlists import entries
+
+    keys: set[tuple[str, ...]] = set()
+    for line in entries("sahelreader.entities", "capitals.tsv"):
+        for column in line.split("\t"):
+            keys.update(k for k in (name_key(n) for n in column.split("|")) if k)
+    return frozenset(keys)
+
+
+def _names_where(words: frozenset[str]) -> bool:
+    """Whether capitalised words (`_ProperWords.shared`) are those of a country or capital."""
+    return any(words <= set(key) for key in _where_keys())
+
+
+def _where_once(names: int, where: int) -> int:
+    """Names counted with the countries and capitals among them as one: a country, its
+    capital (and another country's) say where, not what happened; they are in most of that
+    country's news. A town, a region, a person or a body count each."""
+    return names - where + min(1, where)
 
 
 def time_factor(a: datetime | None, b: datetime | None) -> float:

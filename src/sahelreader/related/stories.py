@@ -7,8 +7,10 @@ words: `features`), and joins the story of the most similar one if the similarit
 `JOIN_SIMILARITY` with the evidence of a story (`MIN_SHARED` keys, one of them a name), and
 if it is close to that story as a whole (its members' centroid, without the one heaviest key
 shared: `story_similarity`), so that stories do not chain through one person; otherwise it
-starts a story. Only the window is read, so the cost of one article does not
-grow with the library. An undated article is a story of its own (library/stories.py).
+starts a story. A piece of the article's own outlet needs more (`_outlet_evidence`): an
+outlet's pieces on a running topic share its names and its day. Only the window is read, so
+the cost of one article does not grow with the library. An undated article is a story of
+its own (library/stories.py).
 
 Similarity is a weighted cosine of the two key sets: a key weighs its kind (a person more
 than a place: `features.KIND_WEIGHT`) times its sharpened idf in the library; a key held by
@@ -20,7 +22,8 @@ Core module: no UI imports; what it reads comes in as arguments.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
+import re
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -35,6 +38,8 @@ MIN_SHARED = 2  # keys shared with the closest article, at least...
 MIN_SHARED_NAMES = 1  # ...of them names of some weight
 NAME_MIN_WEIGHT = 0.05
 MIN_REST_WEIGHT = 0.35  # weight of the shared keys besides the heaviest (~ a rare title word)
+SAME_OUTLET_MIN_SHARED = 3  # keys shared with a piece of the article's own outlet, at least...
+SAME_OUTLET_WHAT = 0.35  # ...this weight of them title words or numbers (what happened)
 MAX_DF_SHARE = 0.04  # a key in more than this share of the articles weighs nothing...
 MAX_DF_FLOOR = 40  # ...unless in fewer than this many (small libraries)
 IDF_POWER = 2.0
@@ -120,12 +125,14 @@ def choose_story(
     candidates: Sequence[tuple[str, int, Sequence[str]]],
     weights: Mapping[str, float],
     story_keys: StoryKeys | None = None,
+    same_outlet: Collection[str] = (),
 ) -> Choice:
     """The story to join: that of the most similar candidate `(article id, story id, its
     keys)` with the evidence of a story, if similar enough and close enough to that story as a
     whole (`story_similarity`; `story_keys` gives a story's members' keys and their weights,
     asked only of the stories of candidates that pass). `mine` and `weights` give the keys'
-    weights (the new article's, and every candidate key's)."""
+    weights (the new article's, and every candidate key's). `same_outlet`: the candidates from
+    the article's own outlet, which need more (`_outlet_evidence`)."""
     my_mass = math.sqrt(sum(w * w for w in mine.values()))
     if my_mass <= 0.0:
         return Choice(None, 0.0, None)
@@ -141,6 +148,8 @@ def choose_story(
         # Beyond the one heaviest key they share (a politician, a country), what else?
         heaviest = sorted((mine[k] for k in shared), reverse=True)
         if sum(heaviest[1:]) < MIN_REST_WEIGHT:
+            continue
+        if article_id in same_outlet and not _outlet_evidence(shared, mine):
             continue
         theirs = math.sqrt(sum(weights.get(k, 0.0) ** 2 for k in keys))
         if theirs <= 0.0:
@@ -164,3 +173,25 @@ def choose_story(
         if len(members) < 2 or story_similarity(mine, members, member_weights) >= STORY_SIMILARITY:
             return choice
     return Choice(None, closest.similarity, closest.closest)
+
+
+def _outlet_evidence(shared: Sequence[str], mine: Mapping[str, float]) -> bool:
+    """An outlet's pieces on a running topic share its names (a club and its coach, an
+    election's candidates and parties, a company and its owner): one of its own earlier
+    pieces is the same event only with more keys in common (SAME_OUTLET_MIN_SHARED) and some
+    weight of them saying what happened, title words or numbers (SAME_OUTLET_WHAT), not names
+    alone (review 12: a club's new coach chained to its old coach's move; five items of one
+    outlet's election coverage one story)."""
+    if len(shared) < SAME_OUTLET_MIN_SHARED:
+        return False
+    # A title word that is a word of a shared name ("Bakare-Lindqvist": bakare) is that name.
+    named = {
+        word
+        for k in shared
+        if kind_of(k) in NAME_KINDS
+        for word in re.findall(r"\w+", k.partition(":")[2])
+    }
+    what = sum(
+        mine[k] for k in shared if kind_of(k) not in NAME_KINDS and k.partition(":")[2] not in named
+    )
+    return what >= SAME_OUTLET_WHAT

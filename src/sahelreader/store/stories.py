@@ -133,6 +133,17 @@ class StoryTable:
                 found[str(article_id)] = list(json.loads(keys))
         return found
 
+    def sources(self, ids: Sequence[str]) -> dict[str, str]:
+        """The outlet of each of these articles."""
+        found: dict[str, str] = {}
+        for chunk in _chunks(list(ids)):
+            marks = ",".join("?" * len(chunk))
+            for article_id, source in self.connection.execute(
+                f"SELECT id, source FROM articles WHERE id IN ({marks})", list(chunk)
+            ):
+                found[str(article_id)] = str(source or "")
+        return found
+
     def keys_of_stories(
         self, story_ids: Sequence[int], limit: int = 50
     ) -> dict[int, list[list[str]]]:
