@@ -41,6 +41,7 @@ class Hit:
     given: str = ""
     head: str = ""  # for institutions named by a head noun: that noun ("army", "armée")
     bare: bool = False  # the head alone ("the army", "la junte"): not a named body
+    outlet: tuple[int, int] | None = None  # a reporter's outlet named as its possessive
 
 
 class Doc:
@@ -74,11 +75,13 @@ def window_start(text: str, s_start: int, pos: int, width: int) -> int:
     return lo
 
 
-def search_all(rx: re.Pattern[str], text: str, lo: int, hi: int) -> list[re.Match[str]]:
-    """Every match of an end-anchored pattern in text[lo:hi], leftmost first."""
+def search_all(
+    rx: re.Pattern[str], text: str, lo: int, hi: int, limit: int = 4
+) -> list[re.Match[str]]:
+    """The first *limit* matches of an end-anchored pattern in text[lo:hi], leftmost first."""
     out: list[re.Match[str]] = []
     pos = lo
-    while pos < hi and len(out) < 4:
+    while pos < hi and len(out) < limit:
         m = rx.search(text, pos, hi)
         if not m:
             break

@@ -66,7 +66,10 @@ _SAY_FR_PAST = (
 SAY_EN = _any(v.SAY_EN)
 SAY_FR = rf"(?:{_SAY_FR_PAST}|{_any(v.SAY_PRESENT_FR)})"
 SAY_INV = _any(
-    v.SAY_AFTER_QUOTE_EN + [f"a {part}" for part in v.SAY_PARTICIPLES_FR] + v.SAY_PRESENT_FR
+    v.SAY_AFTER_QUOTE_EN
+    + v.SAY_AFTER_QUOTE_FR
+    + [f"a {part}" for part in v.SAY_PARTICIPLES_FR]
+    + v.SAY_PRESENT_FR
 )
 ORG_SAY_EN = _any(v.ORG_SAY_EN)
 ANY_SAY = rf"(?:{_SAY_FR_PAST}|{_any(v.SAY_EN + v.SAY_PRESENT_FR + v.ORG_SAY_EN)})"
@@ -182,9 +185,17 @@ CHAIN_GAP = _compile(
 # Anchors: every speech verb; the subject is matched right before it.
 VERB = _compile(rf"(?=[a-zé])(?<![\w'’-]){ANY_SAY}(?![\w-])(?!\s+{_any(v.NOT_SPEECH_AFTER)}\b)")
 _TAIL = rf",?\s+{ADV}$"  # between the subject and the verb
+# the body a person speaks from, after the name: "X of Chatham House", "Y of the Policy Center
+# for the New South", "Z from the Timbuktu Institute" (capitalised words and their small links)
+_BODY_AFTER_NAME = (
+    rf"\s+(?:of|from|at)\s+(?:the\s+)?[{UP}][\w'’.&-]*"
+    rf"(?:[^\S\n]+(?:(?:for|of|on|and|&|the|in)[^\S\n]+){{0,2}}[{UP}][\w'’.&-]*){{0,7}}"
+)
 SUBJ_PERSON = _compile(
     rf"(?<![\w'’.-])(?=[{UP}]|l[ea]\s)(?P<title>{TITLE}\s+(?:{TITLE}\s+)?)?(?P<name>{NAME})"
-    rf"(?P<appos>,\s+[^,.;:!?“”\"«»()\n]{{1,90}}?,|\s+\([^()\n]{{1,60}}\))?{_TAIL}"
+    # a body or an apposition, not both: "Chief Executive of the Trust, Dr X, said" is X speaking
+    rf"(?:(?P<body>{_BODY_AFTER_NAME}(?:\s+\([^()\n]{{1,12}}\))?)"
+    rf"|(?P<appos>,\s+[^,.;:!?“”\"«»()\n]{{1,90}}?,|\s+\([^()\n]{{1,60}}\)))?{_TAIL}"
 )
 SUBJ_UNNAMED = _compile(
     rf"(?<![\w'’-])(?P<det>(?:{_any(_capitalised_too(v.UNNAMED_DETERMINERS))}|"
@@ -215,7 +226,7 @@ REV_TRIGGERS = (
 REV_PERSON = _compile(
     rf"(?P<role>(?:(?:[{LO}][\w'’-]*|[{UP}][{LO}]+['’]s|l['’][\w-]+)\s+){{0,6}}?(?:,\s+)?)"
     rf"(?P<title>{TITLE}\s+(?:{TITLE}\s+)?)?(?P<name>{NAME})"
-    rf"(?P<appos>,\s+(?:the|a|an|who|its|le|la|l['’]|un|une|qui|ex-|former|"
+    rf"(?P<appos>,\s+(?:the|a|an|who|its|le|la|l['’]|un|une|qui|ex-|former|of|de\s+la|du|"
     rf"{_ROLE_HEADS}|(?:(?!{_NOT_IN_ROLE})[\w'’-]+\s+){{1,3}}(?i:{_ROLE_HEADS}))\b"
     rf"[^,.;:!?“”\"«»()\n]{{0,90}})?"
 )
@@ -248,17 +259,25 @@ ANON_FR = _compile(
 
 # --------------------------------------------------------------------------- roles
 
+# a role's complements: "du gouvernement", "de la Santé", and where the role is held, before a
+# comma ("our correspondent in Gao, X", "the governor of Agadez, Y", "notre envoyée à Kidal, Z")
+_ROLE_COMPLEMENT = (
+    r"(?:\s+(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*[\w'’-]+){0,2}"
+    rf"(?:\s+(?:in|at|of|for|à|au|aux|en)\s+(?:the\s+)?[{UP}][\w'’-]+"
+    rf"(?:[^\S\n]+[{UP}][\w'’-]+)?(?=\s*,\s*$))?"
+)
 _ROLE_BEFORE_BODY = (
     rf"(?:[{LO}][\w-]*\s+|[{UP}][{LO}]+(?:an|ian|ese|ish|i|"
     rf"ien|ienne|ais|aise|ois)\s+){{0,3}}(?i:{_ROLE_HEADS})"
-    rf"(?:\s+(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*[\w'’-]+){{0,2}})\s*,?\s*$"
+    rf"{_ROLE_COMPLEMENT})\s*,?\s*$"
 )
 ROLE_BEFORE = _compile(rf"(?:^|[\s(“\"«,])(?P<role>{_ROLE_BEFORE_BODY}")
 # at the start of a sentence the first word is capitalised: "Junta spokesperson Col. X said"
+# (a region may follow the outlet's own word: "Our West Africa correspondent in Dakar, X")
 ROLE_BEFORE_START = _compile(
-    rf"^(?P<role>(?:[{UP}][{LO}-]+\s+)?(?:[{LO}][\w-]*\s+){{0,2}}"
-    rf"(?i:{_ROLE_HEADS})"
-    rf"(?:\s+(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*[\w'’-]+){{0,2}})\s*,?\s*$"
+    rf"^(?P<role>(?:(?i:{_any(v.OUR_WORDS)})\s+(?:[{UP}][{LO}]+\s+){{0,2}}|[{UP}][{LO}-]+\s+)?"
+    rf"(?:[{LO}][\w-]*\s+){{0,2}}"
+    rf"(?i:{_ROLE_HEADS}){_ROLE_COMPLEMENT})\s*,?\s*$"
 )
 ROLE_HEAD = _compile(rf"\b{_ROLE_HEADS}\b", re.IGNORECASE)
 LEAD_DET = _compile(
@@ -449,8 +468,24 @@ NAMED_THEN_DESCRIBED = _compile(
 # in a quoted person's role, what makes the person an outlet's reporter: the outlet's own words
 # ("notre envoyé spécial") or an outlet's name ("envoyé spécial de RFI")
 OUR_ROLE = _compile(rf"(?<![\w'’-]){_any(v.OUR_WORDS)}(?![\w'’-])", re.IGNORECASE)
-OUTLET_IN_ROLE = _compile(MEDIA_NAME.replace(r"(?!['’]s\b)", ""))
+_MEDIA_NAME_ANY = MEDIA_NAME.replace(r"(?!['’]s\b)", "")  # a possessive too
+OUTLET_IN_ROLE = _compile(_MEDIA_NAME_ANY)
+# an outlet whose person is named next, its possessive before the name (and role): "BBC
+# Afrique's X said", "the BBC's West Africa correspondent Y said", "Reuters' Z reported"
+OUTLET_POSSESSIVE = _compile(rf"(?P<outlet>{_MEDIA_NAME_ANY})['’]s?\s+(?:[{UP}][\w-]*\s+){{0,3}}$")
 # a role's noun complement: a head after it is another person's ("fiancée of murdered journalist",
 # "mère du journaliste")
 COMPLEMENT_BEFORE = _compile(r"(?<![\w'’-])(?:(?:of|du|des|de)(?![\w'’-])|d['’])", re.IGNORECASE)
+# a person named as of an outlet, after the name: "X, de la BBC,", "Y of the BBC said"
+OUTLET_COMPLEMENT = _compile(
+    rf"^,?\s*(?:of|from|at|de|du|d['’])\s*(?:(?:the|la|l['’])\s*)?{_MEDIA_NAME_ANY}\s*,?$"
+)
+# the word before a name that says the name is a noun's complement, not a speaker with a body
+# after it: "wholesaler Fountain Fresh Import of Wisbech said", "the Constitutional Future of Wales"
+NAME_AFTER_NOUN = _compile(rf"(?<![\w'’-])[{LO}][\w'’-]*\s+$")
+# ... or a name's or a body's end, a determiner or a possessive: "Royal Swedish Academy of
+# Sciences", "The National Gallery of Australia", "New York's Metropolitan Museum of Art"
+NAME_AFTER_MORE = _compile(
+    rf"(?:(?<![\w'’-])(?:[{UP}][\w'’-]*|(?i:the|a|an|its|their|this))|['’]s?)\s+$"
+)
 PRESS_WORD = _compile(rf"(?<![\w-])(?i:{_any(v.PRESS_WORDS)})(?![\w-])")

@@ -135,13 +135,24 @@ def named_hit(doc: Doc, m: re.Match[str], role_words: str | None) -> Hit | None:
         name_start += tm.end()
     tokens = name.split()
     for i, tok in enumerate(tokens[:-1]):
-        if tok in v.TITLE_WORDS:  # "Health Secretary Steve Barclay"
+        # "Health Secretary Steve Barclay"; a role opening a sentence: "Analyst Paul Mensah"
+        if tok in v.TITLE_WORDS or (
+            i == 0
+            and len(tokens) >= 3
+            and g.ROLE_HEAD.fullmatch(tok)
+            and not any(t in v.TITLE_WORDS or g.ROLE_HEAD.fullmatch(t) for t in tokens[1:])
+        ):
             cut = len(" ".join(tokens[: i + 1])) + 1
             title = " ".join(tokens[: i + 1])
             name, name_start = name[cut:], name_start + cut
             break
     titled = bool(title)
-    if not is_person_name(name, titled) or _joined_to_a_body(text, name_start + len(name)):
+    # a surname that is also a place's ("Hamadou Djibo", Djibo the town) names a person only
+    # where a role and a comma introduce the name: "Le gouverneur de Tillabéri, Hamadou Djibo,"
+    place_surname = not is_person_name(name, titled) and _place_surname(name)
+    if not (place_surname or is_person_name(name, titled)) or _joined_to_a_body(
+        text, name_start + len(name)
+    ):
         return None
     if not titled and g.PART_OF_NAME.search(text, max(0, name_start - 40), name_start):
         return None  # "Office for National Statistics"
@@ -150,6 +161,7 @@ def named_hit(doc: Doc, m: re.Match[str], role_words: str | None) -> Hit | None:
         return None  # "a spokesperson for Mr Raab said": not the speaker
     role = ""
     role_raw = ""  # the words the role was read from, before role_text trims them
+    outlet: tuple[int, int] | None = None  # "BBC Afrique's X": the outlet X reports for
     appos = m.group("appos") or ""
     if appos:
         cand = role_text(appos)
@@ -161,19 +173,40 @@ def named_hit(doc: Doc, m: re.Match[str], role_words: str | None) -> Hit | None:
             left = m.start("title") if m.group("title") and name == raw else name_start
             lo = window_start(text, s_start, left, 80)
             rb = g.ROLE_BEFORE_START.match(text[lo:left]) if lo == s_start else None
+            role_at = lo + rb.start("role") if rb else left
             if rb is None:
                 rb = g.ROLE_BEFORE.search(text, lo, left)
+                role_at = rb.start("role") if rb else left
             role_words = rb.group("role") if rb else ""
             if rb is not None and g.made_by(rb, g.ROLE_BEFORE_START):
                 role_words = role_words[:1].lower() + role_words[1:]
+            poss = g.OUTLET_POSSESSIVE.search(text, lo, role_at)
+            if poss:
+                outlet = (poss.start("outlet"), poss.end("outlet"))
         if role_words:
             role, role_raw = role_text(role_words), role_words
             if not g.ROLE_HEAD.search(role):
                 role = ""
+    if place_surname and not (role and text[:name_start].rstrip().endswith(",")):
+        return None
     if not role:
         role = title_role(title)
         if role and role == title.lower() and " " in role and role.split()[0] in ("mr", "mrs"):
             role = ""
+    body = clean(m.groupdict().get("body") or "")
+    if body and title.lower() in _PEERS:
+        body = ""  # "Lord Murphy of Torfaen": the peer's title, not a body he speaks for
+    if body:  # "X of Chatham House said", "Analyst Y of the Policy Center for the New South"
+        raw_start = m.start("title") if m.group("title") else m.start("name")
+        if not _speaks_from(text, raw_start, name, title, body):
+            return None
+        role = f"{role} {body}" if role else body
+    if outlet is None:  # "X, de la BBC, rapporte", "Y of the BBC said"
+        beside = m.group("appos") or body
+        if beside and g.OUTLET_COMPLEMENT.match(clean(beside)):
+            at = m.start("appos") if m.group("appos") else m.start("body")
+            named = g.OUTLET_IN_ROLE.search(text, at, at + len(m.group(0)))
+            outlet = (named.start(), named.end()) if named else None
     if not (titled or role or len(name.split()) >= 2):
         return None
     parts = name.split()
@@ -181,17 +214,58 @@ def named_hit(doc: Doc, m: re.Match[str], role_words: str | None) -> Hit | None:
     head = " ".join(head_m.group(0).lower().split()) if head_m else ""
     if head_m and g.COMPLEMENT_BEFORE.search(role, 0, head_m.start()):
         head = ""  # "fiancée of murdered journalist": the journalist is someone else
+    kind = _speaker_kind(head, role_raw or title)
+    if outlet and head and kind != "reporter":
+        outlet = None  # "the BBC's director-general X": who runs it, not who reports for it
+    elif outlet:
+        kind = "reporter"
     return Hit(
         "p:" + parts[-1].lower(),
         f"{name}, {role}" if role else name,
-        _speaker_kind(head, role_raw or title),
+        kind,
         name_start,
         name_start + len(name),
         4,
         role_head=head_m.group(0).lower() if head_m else "",
         surname=parts[-1],
         given=" ".join(parts[:-1]),
+        outlet=outlet,
     )
+
+
+_PEERS = frozenset({"lord", "baroness", "lady"})
+# words before a name that leave it the subject: "and X of Y said", "but X of Y said"
+_LINKS = frozenset({"and", "but", "or", "that", "while", "when", "as", "also", "then", "et"})
+
+
+def _speaks_from(text: str, start: int, name: str, title: str, body: str) -> bool:
+    """Whether "<name> of <body>" is a person and the body they speak for ("Paul Mensah of
+    Chatham House"): not an office or a body itself ("Associate Director of Primary Care X",
+    "the Constitutional Future of Wales"), nor a noun's complement ("wholesaler Fountain Fresh
+    Import of Wisbech"), nor a body ending with a titled person ("Lord Chief Justice of England
+    and Wales Lord Judge")."""
+    if any(tok in v.TITLE_WORDS or g.ROLE_HEAD.fullmatch(tok) for tok in name.split()):
+        return False
+    low = clean(title).lower()
+    if " " not in name and low not in v.HONORIFICS and low not in v.TITLE_ABBREVIATIONS:
+        return False  # "General Directorate of Sports": one word names a person after "Mr"
+    if g.NAME_AFTER_MORE.search(text, max(0, start - 30), start):
+        return False
+    if any(g.TITLE_START.match(tok + " ") for tok in body.split()[1:]):
+        return False
+    before = g.NAME_AFTER_NOUN.search(text, max(0, start - 30), start)
+    if before:
+        word = before.group(0).strip().lower()
+        return word in _LINKS or bool(g.ROLE_HEAD.fullmatch(word))
+    return True
+
+
+def _place_surname(name: str) -> bool:
+    """Given names, then a surname that is a place's name and nothing else ("Adama Kaya")."""
+    *given, last = name.split()
+    if not given or last in v.NOT_PERSON_WORDS or last in _ORG_ALIASES or last in _MEDIA_ALIASES:
+        return False
+    return _name_key(last) in _NEVER_A_PERSON and is_person_name(" ".join(given), True)
 
 
 def _speaker_kind(head: str, role_raw: str) -> str:

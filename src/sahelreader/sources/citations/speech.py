@@ -10,9 +10,12 @@ from sahelreader.sources.citations import grammar as g
 from sahelreader.sources.citations import vocabulary as v
 from sahelreader.sources.citations.document import Doc, Hit, clean, search_all, window_start
 from sahelreader.sources.citations.institutions import generic_org_hit
+from sahelreader.sources.citations.lexicon import load_media, normalise_alias
 from sahelreader.sources.citations.people import anon_hit, named_hit, unnamed_hit
 
 __all__ = ["speech_hits"]
+
+_MEDIA = load_media()
 
 
 # A role right after "of", "du", "des", "de", "d'" that follow a word completes that noun (the
@@ -21,6 +24,16 @@ __all__ = ["speech_hits"]
 _COMPLEMENT_BEFORE = re.compile(
     r"(?<=\w\s)(?:of|du|des|de|d['’])\s*(?:(?:the|la|les)\s+|l['’]\s*)?$", re.IGNORECASE
 )
+
+
+def _outlet_hits(text: str, hit: Hit) -> list[Hit]:
+    """The outlet a quoted reporter is named with ("BBC Afrique's X", "X, de la BBC"), cited."""
+    if hit.outlet is None:
+        return []
+    start, end = hit.outlet
+    canonical = _MEDIA.aliases[normalise_alias(text[start:end])]
+    kind = _MEDIA.kinds[canonical]
+    return [] if kind == "ignore" else [Hit("m:" + canonical, canonical, kind, start, end, 5)]
 
 
 def speech_hits(doc: Doc, en: bool, fr: bool) -> list[Hit]:
@@ -35,9 +48,12 @@ def speech_hits(doc: Doc, en: bool, fr: bool) -> list[Hit]:
         s_start, _ = doc.bounds(vs)
         lo = window_start(text, s_start, vs, 140)
         hit: Hit | None = None
-        for m in search_all(g.SUBJ_PERSON, text, lo, vs):
+        # (a name's body may make a few more candidates: "Former Lord Chief Justice of England
+        # and Wales Lord Judge said" tries the office first)
+        for m in search_all(g.SUBJ_PERSON, text, lo, vs, limit=8):
             hit = named_hit(doc, m, None)
             if hit:
+                hits += _outlet_hits(text, hit)  # "BBC Afrique's X said": and the BBC
                 break
         window = text[lo:vs].lower()
         if hit is None and any(h in window for h in v.OFFICE_HINTS):
@@ -61,6 +77,8 @@ def speech_hits(doc: Doc, en: bool, fr: bool) -> list[Hit]:
         _, s_end = doc.bounds(p)
         m = g.REV_PERSON.match(text, p, s_end)
         hit = named_hit(doc, m, m.group("role") or "") if m else None
+        if hit:
+            hits += _outlet_hits(text, hit)  # "…, rapporte X, de la BBC"
         if hit is None and en:
             m = g.REV_ANON.match(text, p, s_end)
             hit = anon_hit(m) if m else None
