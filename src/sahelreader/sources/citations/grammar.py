@@ -218,6 +218,13 @@ SUBJ_ANON = _compile(
     rf"(?:,\s+(?:who|which)\b[^,.;:!?\n]{{1,100}},)?{_TAIL}"
 )
 
+# English "a" opening an apposition (", a former minister"), not French "a" opening a perfect
+# tense (", a condamné ces commentaires", ", a dit", ", a pris"): the verb is no role.
+_ARTICLE_A = (
+    r"a(?![-‑]t[-‑]|\s+(?:[\w'’-]*(?:é|ée|és|ées)|dit|fait|pris|mis|écrit|été|eu|su|vu|voulu|pu|dû|"
+    r"tenu|reconnu|promis|admis|appris|compris|répondu|rendu|perdu|obtenu|soutenu|reçu)\b)"
+)
+
 # Triggers for the speaker after the verb: "…," said X / according to X / selon X
 REV_TRIGGERS = (
     _compile(rf"(?:[,”\"»’]|[.!?…][”\"»’]|\s[-–—]{{1,2}})\s*{SAY_INV}\s+"),
@@ -226,7 +233,7 @@ REV_TRIGGERS = (
 REV_PERSON = _compile(
     rf"(?P<role>(?:(?:[{LO}][\w'’-]*|[{UP}][{LO}]+['’]s|l['’][\w-]+)\s+){{0,6}}?(?:,\s+)?)"
     rf"(?P<title>{TITLE}\s+(?:{TITLE}\s+)?)?(?P<name>{NAME})"
-    rf"(?P<appos>,\s+(?:the|a|an|who|its|le|la|l['’]|un|une|qui|ex-|former|of|de\s+la|du|"
+    rf"(?P<appos>,\s+(?:the|{_ARTICLE_A}|an|who|its|le|la|l['’]|un|une|qui|ex-|former|of|de\s+la|du|"
     rf"{_ROLE_HEADS}|(?:(?!{_NOT_IN_ROLE})[\w'’-]+\s+){{1,3}}(?i:{_ROLE_HEADS}))\b"
     rf"[^,.;:!?“”\"«»()\n]{{0,90}})?"
 )
@@ -291,7 +298,7 @@ OBJECT_OF = _compile(
 )
 PART_OF_NAME = _compile(rf"[{UP}][\w'’-]*\s+{_any(v.NAME_CONNECTORS_BEFORE)}\s+$")
 PLURAL_ACRONYM = _compile(r"^[A-Z]{2,}s$")
-ARTICLE_APPOS = _compile(r",\s+(?:the|a|an|le|la|un|une)\b")
+ARTICLE_APPOS = _compile(rf",\s+(?:the|{_ARTICLE_A}|an|le|la|un|une)\b")
 TITLE_START = _compile(rf"^(?P<title>{TITLE})\s+")
 
 # --------------------------------------------------------------------------- named organisations
