@@ -122,3 +122,27 @@ def test_a_leader_named_by_surname_alone_is_found_by_the_full_name(library: Libr
     assert _titles(library, 'person:"Paul-Henri Sandaogo Damiba"') == [
         "Ouagadougou : retour d'exil"
     ]
+
+
+def test_an_article_naming_many_places_still_ranks_first_for_the_one_it_is_about(
+    library: Library,
+) -> None:
+    """A report about one country that names many others had a long entity field, and
+    articles naming the country once among few names scored above it (length normalisation)."""
+    towns = (
+        "Agadez, Arlit, Dosso, Maradi, Tahoua, Tillabéri, Zinder, Diffa, Niamey, Bamako, "
+        "Gao, Kidal, Ouagadougou, Dori, Djibo, Abuja, Kano, Sokoto, Cotonou, Lomé"
+    )
+    about = draft(
+        "Niger: foreign instructors arrive in Niger",
+        f"Instructors arrived in Niger on Monday. Niger's army will train them in {towns}. "
+        "Niger says more will come, and Niger's neighbours are watching.",
+    )
+    passing = [
+        draft(f"Market day {n}", f"Traders from Niger came to the Kano market, report {n}.")
+        for n in range(4)
+    ]
+    library.add_drafts([*passing, about])
+    library.ensure_index()
+    assert _titles(library, 'place:"Niger"')[0] == about.title
+    assert _titles(library, "place:niger")[0] == about.title

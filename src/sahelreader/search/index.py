@@ -83,7 +83,15 @@ TITLE_BOOST = 2.5
 # so a note match scored next to nothing and a search for the user's own words ranked the
 # noted article last. Without length normalisation a note word weighs at least as much as the
 # same word in a body (its idf is higher: few articles have notes).
-WEIGHTING = BM25F(note_B=0.0, note_words_B=0.0)
+# An entity field is not weighed against its average length either: an article naming twenty
+# places is not less about the one it names in its headline and five times than an article
+# naming it once among two (the names' repetitions carry their weight: `_whole_names`).
+WEIGHTING = BM25F(
+    note_B=0.0,
+    note_words_B=0.0,
+    **{f"{field}_B": 0.0 for field in ("person", "place", "organisation")},
+    **{f"{names_field(field)}_B": 0.0 for field in ENTITY_FIELDS},
+)
 # Bumped whenever the documents change shape (fields, analysis): an index built by another
 # format is rebuilt. 2: entity fields. 3: the headline's entities in them too. 4: word fields
 # analysed once for the article's language, without positions (`*_other` for other languages).
