@@ -28,6 +28,10 @@ LATEST = datetime(2026, 12, 2)
         ("https://tv.example.com/2025/3/4/africa/convoy/index.html", (2025, 3, 4)),
         ("https://site.example.sn/2025/10/01/", (2025, 10, 1)),
         ("https://site.example.ml/actualite/2025/fevrier/03/mines", (2025, 2, 3)),
+        # Review 13 D8: a live page's slug ends in its day, month first, two-digit year.
+        ("https://tv.example.com/world/live-news/sudan-ceasefire-talks-11-28-24/", (2024, 11, 28)),
+        ("https://tv.example.com/live-news/budget-vote-updates-02-09-25/index.html", (2025, 2, 9)),
+        ("https://tv.example.com/live-news/storm-landfall-07-30-25", (2025, 7, 30)),
     ],
 )
 def test_the_day_a_url_writes(url: str, day: tuple[int, int, int]) -> None:
@@ -46,6 +50,12 @@ def test_the_day_a_url_writes(url: str, day: tuple[int, int, int]) -> None:
         "https://example.org/2027/01/05/convoy",  # after the latest day
         "https://example.org/search?from=2025-03-14",  # a query, not the page's path
         "ftp://example.org/2025/03/14/convoy",
+        "https://tv.example.com/live-news/storm-updates-13-05-25/",  # no month 13
+        "https://tv.example.com/live-news/storm-updates-02-30-25/",  # no such day
+        "https://tv.example.com/live-news/storm-updates-01-05-27/",  # after the latest day
+        "https://tv.example.com/news/storm-12-01-05-25/",  # digits run on: an id
+        "https://tv.example.com/news/item/11-28-24/",  # no slug before it
+        "https://tv.example.com/news/storm-updates-11-28-24-more/",  # not the slug's end
         "",
         "not a url at all",
     ],
@@ -194,3 +204,23 @@ def test_an_atom_entry_dated_only_by_a_much_later_update_takes_its_urls_day() ->
     well, clinic = dates["Well dug in Ouallam"], dates["Clinic opens in Filingue"]
     assert well is not None and well.date().isoformat() == "2016-05-03"
     assert clinic is not None and clinic.isoformat() == "2025-03-01T07:30:00+00:00"
+
+
+def test_a_scrape_time_gives_way_to_a_live_pages_month_first_day(
+    library: Library, tmp_path: Path
+) -> None:
+    """Review 13 D8: a live page's slug ending "-11-28-24/" was dated by the scrape time."""
+    published = _published_of(
+        library,
+        tmp_path,
+        [
+            {
+                "title": "Live updates: talks on the Sudan ceasefire",
+                "text": "Delegates met for a second day of talks, mediators said.",
+                "url": "https://tv.example.com/world/live-news/sudan-ceasefire-talks-11-28-24/a1",
+                "timestamp": "2025-05-28T14:52:57Z",
+            }
+        ],
+    )
+    talks = published["Live updates: talks on the Sudan ceasefire"]
+    assert talks is not None and talks.date().isoformat() == "2024-11-28"

@@ -948,6 +948,11 @@ def cmd_entities(args: argparse.Namespace, err: Console) -> int:
             _text, found = library.recognise_file(Path(source))
         elif Path(source).is_dir():
             raise CommandFailed(f"{source} is a folder: give a file, an article id or -")
+        elif Path(source).exists():  # a pipe, a device, a socket: there, but not a file
+            raise CommandFailed(
+                f"{source}: not a regular file (a pipe, a device or a socket): "
+                "give a file, an article id or -"
+            )
         elif _looks_like_path(source):
             raise CommandFailed(f"{source}: no such file")
         else:

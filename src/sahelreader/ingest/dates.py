@@ -213,7 +213,9 @@ def parse_date(value: object, *, day_first: bool | None = None) -> datetime | No
 # The day a page's url says it was published: "/2024/04/12/", "/2024/apr/12/" (a path of
 # folders), "/202404/12/" (a year-and-month folder, then the day's: "/a/201712/11/"),
 # "/20240412-", "-2024-04-12/" (a segment, or a slug's end). Digits run into other digits
-# ("/63788437", "/2019120/3/") are an id, not a date.
+# ("/63788437", "/2019120/3/") are an id, not a date. A slug may also end in its day month
+# first with a two-digit year ("/live-news/storm-updates-04-03-23/": 3 April 2023), as US
+# outlets' live pages write it (review 13 D8): only after a word, at the slug's end.
 _URL_FOLDERS = re.compile(
     r"/(?P<year>(?:19|20)\d{2})/(?P<month>\d{1,2}|[a-z]{3,9})/(?P<day>\d{1,2})(?=/|$|[-_.])",
     re.IGNORECASE,
@@ -226,11 +228,17 @@ _URL_STAMP = re.compile(
 )
 
 
+_URL_SLUG_MONTH_DAY_YY = re.compile(
+    r"[a-z]-(?P<month>\d{2})-(?P<day>\d{2})-(?P<year>\d{2})(?=/|$)", re.IGNORECASE
+)
+
+
 def date_in_url(url: str, latest: datetime | None = None) -> datetime | None:
     """The publication day a url writes in its path, as a date alone (a naive midnight), or
     None: many outlets put it there ("/2024/04/12/slug", "/world/2024/apr/12/slug",
-    "/a/202404/12/slug", "/afrique/20240412-slug", "/slug-2024-04-12/"). A day after
-    ``latest`` (default: today, UTC, plus a day for time zones) is no publication day."""
+    "/a/202404/12/slug", "/afrique/20240412-slug", "/slug-2024-04-12/",
+    "/live-news/slug-04-12-24/"). A day after ``latest`` (default: today, UTC, plus a day for
+    time zones) is no publication day."""
     try:
         parts = urlsplit(url)
     except ValueError:
@@ -238,14 +246,21 @@ def date_in_url(url: str, latest: datetime | None = None) -> datetime | None:
     if parts.scheme.lower() not in ("http", "https", "") or not parts.path:
         return None
     path = parts.path
-    found = _URL_FOLDERS.search(path) or _URL_MONTH_FOLDER.search(path) or _URL_STAMP.search(path)
+    found = (
+        _URL_FOLDERS.search(path)
+        or _URL_MONTH_FOLDER.search(path)
+        or _URL_STAMP.search(path)
+        or _URL_SLUG_MONTH_DAY_YY.search(path)
+    )
     if found is None:
         return None
+    year = int(found.group("year"))
+    year += 2000 if year < 100 else 0
     month_text = found.group("month").casefold()
     month = int(month_text) if month_text.isdigit() else _MONTHS.get(month_text)
     if month is None:
         return None
-    day = _build(int(found.group("year")), month, int(found.group("day")))
+    day = _build(year, month, int(found.group("day")))
     limit = latest or datetime.now(_UTC).replace(tzinfo=None) + timedelta(days=1)
     return day if day is not None and day <= limit else None
 

@@ -20,7 +20,7 @@ from sahelreader.ingest.fields import site_base
 from sahelreader.ingest.limits import Limits, OverCap, current, is_cap_reason, size_text
 from sahelreader.ingest.records import (
     NO_TEXT,
-    UnreadDates,
+    RecordNotes,
     draft_from_record,
     looks_like_article,
 )
@@ -87,7 +87,7 @@ def read_json(
             'or an object with an "articles" or "items" list'
         )
     drafts: list[ArticleDraft] = []
-    unread = UnreadDates("record", "records")
+    unread = RecordNotes("record", "records")
     single = len(found) == 1 and isinstance(document, Mapping)
     site = _feed_site(document) if isinstance(document, Mapping) else ""
     for number, (record, default_source) in enumerate(found, start=1):
@@ -114,9 +114,7 @@ def read_json(
             drafts.append(draft)
     if not drafts:
         raise IngestError(_nothing_usable(skips, len(found)))
-    note = unread.note()
-    if note:
-        skips.notes.append(note)
+    skips.notes.extend(unread.notes())
     return drafts
 
 
@@ -140,7 +138,7 @@ def iter_jsonl(
     produced = 0
     in_a_row = 0  # lines since the last draft, blank ones included
     errors: list[str] = []  # the first line that is not JSON, and why
-    unread = UnreadDates("record", "records")
+    unread = RecordNotes("record", "records")
     with stream:
         for number, line in _numbered_lines(stream, limits, compressed):
             draft = _line_draft(line, number, origin, skips, limits, errors, unread)
@@ -155,9 +153,7 @@ def iter_jsonl(
             in_a_row = 0
             produced += 1
             yield draft
-    note = unread.note()
-    if note:
-        skips.notes.append(note)
+    skips.notes.extend(unread.notes())
     if not produced:
         if not skips.total:
             raise IngestError("empty file")
@@ -173,7 +169,7 @@ def _line_draft(
     skips: SkipLog,
     limits: Limits,
     errors: list[str],
-    unread: UnreadDates,
+    unread: RecordNotes,
 ) -> ArticleDraft | None:
     """The draft in one line, or None: blank, or skipped (and counted in ``skips``)."""
     where = f"line {number}"

@@ -21,7 +21,7 @@ from sahelreader.ingest.records import (
     BODY_KEYS,
     NO_TEXT,
     TITLE_KEYS,
-    UnreadDates,
+    RecordNotes,
     draft_from_record,
 )
 from sahelreader.ingest.stream import SkipLog
@@ -58,15 +58,13 @@ def read_table(
                 f"{NO_ARTICLE_COLUMNS}: the first row names no title or text column "
                 '(expected a header such as "title", "headline", "text", "body")'
             )
-        unread = UnreadDates("row", "rows")
+        unread = RecordNotes("row", "rows")
         drafts = list(_drafts(rows, header, origin, skips, limits, unread))
     except csv.Error as error:
         raise IngestError(f"not a readable table: {error}") from None
     if not drafts:
         raise IngestError(f"no article in its {skips.total:,} rows" if skips.total else "no rows")
-    note = unread.note()
-    if note:
-        skips.notes.append(note)
+    skips.notes.extend(unread.notes())
     return drafts
 
 
@@ -76,7 +74,7 @@ def _drafts(
     origin: str,
     skips: SkipLog,
     limits: Limits,
-    unread: UnreadDates,
+    unread: RecordNotes,
 ) -> Iterator[ArticleDraft]:
     for number, row in enumerate(rows, start=2):  # the header is row 1
         if not any(cell.strip() for cell in row):

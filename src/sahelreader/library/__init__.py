@@ -921,9 +921,16 @@ class Library:
         .htm file the article extracted from it as `add` does (the body `add` would store, no
         menus or scripts); for any other its characters as decoded (the encoding detected as
         on import), nothing else changed: line endings (CRLF) included. UnreadableFile when an
-        HTML file gives no article, or when the file is binary data (not text: `add` refuses it
-        too; its decoded bytes would give made-up names)."""
-        from sahelreader.ingest import IngestError, Limits, decode_as_is, read_file
+        HTML file gives no article, when the file is binary data (not text: `add` refuses it
+        too; its decoded bytes would give made-up names), or when it is a feed (RSS, Atom,
+        RDF: its markup would give names; `add` reads its entries)."""
+        from sahelreader.ingest import (
+            IngestError,
+            Limits,
+            decode_as_is,
+            looks_like_feed,
+            read_file,
+        )
         from sahelreader.ingest.encoding import looks_binary
         from sahelreader.ingest.reader import HTML_SUFFIXES
 
@@ -935,7 +942,14 @@ class Library:
             except IngestError as error:
                 raise UnreadableFile(f"{path}: {error}") from None
             return draft.body, self.recognise_text(draft.body, draft_language(draft) or None)
-        text = decode_as_is(path.read_bytes())
+        data = path.read_bytes()
+        if looks_like_feed(data):
+            # Its markup is no article's text: `add` reads it entry by entry (review 13 D9).
+            raise UnreadableFile(
+                f"{path} is a feed file: `sahelreader add` it, then "
+                "`sahelreader entities ID` for one of its entries"
+            )
+        text = decode_as_is(data)
         if looks_binary(text):
             raise UnreadableFile(f"{path} is not a text file")
         return text, self.recognise_text(text)
