@@ -18,7 +18,7 @@ from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 from textual.widgets import Input, TextArea
-from textual.worker import get_current_worker
+from textual.worker import WorkerState, get_current_worker
 
 from sahelreader.library import Library
 from sahelreader.library.search_process import SearchFailed, SearchProcess, SearchProcessGone
@@ -30,6 +30,7 @@ from sahelreader.tui.delays import Delays
 from sahelreader.tui.messages import IndexProgress, IndexReady
 from sahelreader.tui.screens.help import HelpScreen, help_rows
 from sahelreader.tui.screens.main import MainScreen
+from sahelreader.tui.widgets.article_list import ArticleList
 from sahelreader.tui.widgets.entity_styles import legend
 
 
@@ -215,6 +216,10 @@ class SahelReaderApp(App[None]):
     # that a busy widget never holds the keyboard).
 
     KEY_SETTLE_LIMIT = 0.5  # seconds a key may hold the next one back
+    # A key that set the list's worker going (enter in the search box, a sort, escape back to
+    # every article) may hold the next key back until that list is shown, this long at most:
+    # "mali⏎⏎" typed in one burst opened the old list's top article, the hits not yet there.
+    LIST_SETTLE_LIMIT = 3.0
 
     async def _hand_out_key(self, event: events.Key) -> None:
         self._key_in_hand = True
@@ -248,6 +253,8 @@ class SahelReaderApp(App[None]):
     async def _settle_key(self) -> None:
         try:
             await self._until_quiet()
+            if await self._until_list_made():
+                await self._until_quiet()  # the list it made, shown
         finally:
             if self.is_running:
                 self.call_later(self._next_key)
@@ -285,6 +292,25 @@ class SahelReaderApp(App[None]):
             # one container up, a message, a deferred focus).
             if all(pump.message_queue_size == 0 for pump in pumps):
                 return
+
+    async def _until_list_made(self) -> bool:
+        """Until the list's worker (a search, a sort, a view) is done, bounded by
+        LIST_SETTLE_LIMIT; whether one was running. Only that worker: never indexing, a feed
+        refresh or side details, which can take far longer than a key may wait."""
+        deadline = time.monotonic() + self.LIST_SETTLE_LIMIT
+        waited = False
+        while self._list_worker_running() and time.monotonic() < deadline:
+            waited = True
+            await asyncio.sleep(0.005)
+        return waited
+
+    def _list_worker_running(self) -> bool:
+        return any(
+            worker.group == "list"
+            and worker.state in (WorkerState.PENDING, WorkerState.RUNNING)
+            and isinstance(worker.node, ArticleList)
+            for worker in self.workers
+        )
 
     async def _next_key(self) -> None:
         self._key_settler = None

@@ -187,6 +187,19 @@ class MainScreen(FeedActions, StoryActions):
         footer.show_command_palette = width >= NARROW_WIDTH
         self.query_one(StatusBar).refit(width)  # the header's order depends on the width
         self._fit_search_trend()
+        self._keys_to_a_shown_pane()
+
+    def _keys_to_a_shown_pane(self) -> None:
+        """The focus on a pane just folded away (the side panel at a narrow width, or `]`)
+        goes to the list, or the reader when the list is hidden: keys acted on a pane no one
+        could see, and the context bar still named it."""
+        focused = self.focused
+        if focused is None or all(node.display for node in (focused, *focused.ancestors)):
+            return
+        if self.query_one("#list-pane").display:
+            self.query_one(ArticleList).focus()
+        else:
+            self.query_one(ArticleReader).focus()
 
     # -- the context bar: which pane has the keys, which article they act on -----------------
 
@@ -811,6 +824,7 @@ class MainScreen(FeedActions, StoryActions):
         self._side_wanted = not panel.display
         panel.display = self._side_wanted
         self.set_class(self._side_wanted, "with-side")
+        self._keys_to_a_shown_pane()
 
     # -- read state ------------------------------------------------------------------------------
 
