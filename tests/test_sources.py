@@ -283,11 +283,12 @@ def test_name_apposition_role() -> None:
 
 
 def test_unnamed_officials() -> None:
-    assert "minister" in cited("The minister told reporters the plan was on track.")
+    assert "health minister" in cited("The health minister told reporters the plan was on track.")
     assert "spokesperson for the ministry" in cited(
         "A spokesperson for the ministry said no decision had been taken."
     )
-    assert "officials" in cited("Officials said the bridge would reopen.")
+    # a bare role names nobody (review 13 defect 3)
+    assert "officials" not in cited("Officials said the bridge would reopen.")
 
 
 def test_definite_role_refers_back_to_named_official() -> None:
@@ -330,7 +331,9 @@ def test_official_fr() -> None:
     assert "porte-parole du gouvernement" in cited(
         "« Nous ne reculerons pas », a déclaré le porte-parole du gouvernement.", "fr"
     )
-    assert "ministre" in cited("Selon le ministre, la situation est sous contrôle.", "fr")
+    assert "ministre de la santé" in cited(
+        "Selon le ministre de la santé, la situation est sous contrôle.", "fr"
+    )
 
 
 @pytest.mark.parametrize(
@@ -617,9 +620,15 @@ def test_a_role_completing_another_noun_is_not_the_speaker(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "role"),
     [
-        ("Le président a déclaré lundi que les élections auraient lieu en mars.", "président"),
-        ("La ministre a indiqué que la visite était reportée.", "ministre"),
-        ("The governor said the curfew would be lifted on Friday.", "governor"),
+        (
+            "Le président de la commission a déclaré lundi que les élections auraient lieu.",
+            "président de la commission",
+        ),
+        (
+            "La ministre de la justice a indiqué que la visite était reportée.",
+            "ministre de la justice",
+        ),
+        ("The state governor said the curfew would be lifted on Friday.", "state governor"),
     ],
 )
 def test_a_role_that_speaks_is_still_cited(text: str, role: str) -> None:

@@ -63,14 +63,20 @@ def extract_citations(text: str, language: str | None = None) -> list[CitedSourc
         if not any(overlaps(hit, other) for other in accepted):
             accepted.append(hit)
 
-    # "the spokesperson said" after a named spokesperson -> that person
+    # "the spokesperson said" after a named spokesperson, or one described with the body they
+    # speak for ("le porte-parole de l'armée … a ajouté le porte-parole") -> that one
     by_role: dict[str, Hit] = {}
     for h in sorted(accepted, key=lambda h: h.start):
-        if h.key.startswith("p:") and h.role_head:
-            by_role.setdefault(h.role_head, h)
-        elif h.key.startswith("u:") and h.definite and h.role_head in by_role:
+        if (
+            h.key.startswith("u:")
+            and h.definite
+            and h.role_head in by_role
+            and (by_role[h.role_head].key.startswith("p:") or h.kind == "anonymous")
+        ):
             named_hit = by_role[h.role_head]
-            h.key, h.name = named_hit.key, named_hit.name
+            h.key, h.name, h.kind = named_hit.key, named_hit.name, named_hit.kind
+        elif h.key.startswith(("p:", "u:")) and h.role_head and h.kind != "anonymous":
+            by_role.setdefault(h.role_head, h)
 
     accepted = _bare_institutions_resolved(accepted)
     accepted.sort(key=lambda h: h.start)

@@ -89,14 +89,22 @@ _OFFICE_HEAD = rf"(?:(?!{_FUNCTION_WORD})[\w'’-]+\s+){{0,3}}?(?i:{_any(v.OFFIC
 # (a whole word: "the spokesman denied" is no spokesman "de" anything)
 _OFFICE_OF = r"(?:(?:for|of|at|from|in|du|de\s+la|des|de)(?![\w'’-])|de\s+l['’]|d['’])"
 # before a verb (end-anchored): "a spokesman for the Cabinet minister said"
-_NOT_A_VERB = rf"(?!{ANY_SAY}(?![\w-]))"  # "a spokesman for the ministry denied the claims"
+# "a spokesman for the ministry denied the claims"; "the governor of the bank has said"
+_NOT_A_VERB = rf"(?!(?:{ANY_SAY}|has|have|had|is|was|were|will|would|also)(?![\w-]))"
+# an adjective between the role and its body: "le porte-parole officiel du Premier ministre"
+# (French only: an English word there is a participle, "an envoy killed in the attack")
+_OFFICE_ADJ = (
+    rf"(?:\s+{_NOT_A_VERB}(?!{_OFFICE_OF})[{LO}][{LO}-]+"
+    r"(?=\s+(?:du|de\s+la|des|de|d['’]|de\s+l['’])(?![\w'’-])))?"
+)
 _OFFICE_ROLE = (
-    rf"{_OFFICE_HEAD}(?:\s+{_OFFICE_OF}\s*(?:the\s+)?"
-    rf"(?:{_NOT_A_VERB}[\w'’-]+\s+){{0,2}}{_NOT_A_VERB}[\w'’-]+)?"
+    rf"{_OFFICE_HEAD}(?:{_OFFICE_ADJ}\s+{_OFFICE_OF}\s*(?:the\s+)?"
+    rf"(?:{_NOT_A_VERB}[\w'’-]+\s+){{0,3}}{_NOT_A_VERB}[\w'’-]+)?"
 )
 # after a verb (open-ended): "according to a spokesman for the ministry"
 _OFFICE_ROLE_REV = (
-    rf"{_OFFICE_HEAD}(?:\s+{_OFFICE_OF}\s*(?:the\s+)?[\w'’-]+(?:\s+[{UP}][\w'’-]+){{0,2}})?"
+    rf"{_OFFICE_HEAD}(?:{_OFFICE_ADJ}\s+{_OFFICE_OF}\s*(?:the\s+)?[\w'’-]+"
+    rf"(?:\s+[{UP}][\w'’-]+){{0,2}})?"
 )
 _ANON_ADJ_EN = _any(v.ANONYMOUS_SOURCES_EN)
 
@@ -286,6 +294,11 @@ ROLE_BEFORE_START = _compile(
     rf"(?:[{LO}][\w-]*\s+){{0,2}}"
     rf"(?i:{_ROLE_HEADS}){_ROLE_COMPLEMENT})\s*,?\s*$"
 )
+# what ties an unnamed office holder to a body: its complement ("of the ministry", "du
+# gouvernement"), a capitalised modifier ("a Home Office spokesman", "a Malian official") or a
+# French nationality ("un responsable nigérien"); a role without one names nobody
+OFFICE_HEAD = _compile(rf"(?<![\w'’-])(?i:{_any(v.OFFICE_HEADS)})(?![\w'’-])")
+ROLE_BODY = _compile(rf"\s{_OFFICE_OF}|(?<![\w'’-])[{UP}][\w'’.&+-]*\s|\s{NATIONALITY_FR}")
 ROLE_HEAD = _compile(rf"\b{_ROLE_HEADS}\b", re.IGNORECASE)
 LEAD_DET = _compile(
     rf"^(?:(?:{_any(v.ROLE_LEADING_WORDS)}\b|l['’]|[\w-]+['’]s\b)\s*)+",

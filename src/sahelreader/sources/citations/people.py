@@ -286,24 +286,51 @@ def unnamed_hit(m: re.Match[str]) -> Hit | None:
         words.pop(0)
     if not words or not m.group("det") and words[0][0].isupper() and len(words) > 1:
         return None  # capitalised modifiers only after a determiner ("a Home Office spokesman")
+    as_written = " ".join(words)
     if len(words) == 1 or g.ROLE_HEAD.fullmatch(words[0]) or words[0] in v.NOT_NAMES:
         words[0] = words[0][:1].lower() + words[0][1:]  # "Officials said" -> "officials"
     role = " ".join(words)
     det = (m.group("det") or "").strip().lower()
+    owner = det if det[-2:] in ("'s", "’s") else ""  # "Ghana's finance minister"
+    if owner:
+        role = f"{(m.group('det') or '').strip()} {role}"
     head_m = g.ROLE_HEAD.search(role)
     key = role.lower()
     if key.endswith("s") and not key.endswith("ss"):
         key = key[:-1]
+    # a role with no body it speaks for and no name ("officials said", "a déclaré le
+    # commandant") names nobody, as an anonymous source does: it holds its words but is not
+    # listed, unless it turns out to be a named or described office holder met before
+    described = bool(owner) or _role_has_a_body(as_written, bool(m.group("det")))
     return Hit(
         "u:" + key,
         role,
-        "official",
+        "official" if described else "anonymous",
         m.start("role"),
         m.end("role"),
         2,
         role_head=head_m.group(0).lower() if head_m else "",
         definite=det in {"the", "le", "la", "l'", "l’"},
     )
+
+
+def _role_has_a_body(role: str, after_det: bool) -> bool:
+    """Whether an unnamed role says whom the holder speaks for: a complement ("of the
+    ministry", "du gouvernement"), a French nationality after it ("un responsable nigérien"),
+    or a modifier before it that is no rank ("government", "defence", "Home Office",
+    "Malian" — not "senior", "top", "local")."""
+    head_m = g.OFFICE_HEAD.search(role) or g.ROLE_HEAD.search(role)
+    if head_m is None:
+        return bool(g.ROLE_BODY.search(f" {role} "))
+    if g.ROLE_BODY.search(f" {role[head_m.end() :]} "):
+        return True
+    before = role[: head_m.start()].split()
+    for i, word in enumerate(before):
+        if word[:1].isupper() and (i or after_det):
+            return True  # "a Home Office spokesman", "the Russian president"
+        if word[:1].islower() and word.lower() not in v.ROLE_RANKS:
+            return True  # "a government spokesman", "the defence minister"
+    return False
 
 
 def anon_hit(m: re.Match[str]) -> Hit:

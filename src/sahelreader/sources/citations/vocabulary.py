@@ -62,6 +62,7 @@ ANONYMOUS_SOURCES_FR = _PEOPLE["anonymous_sources_fr"]
 NOT_ROLE_START = _PEOPLE["not_role_start"]
 NOT_IN_ROLE = _PEOPLE["not_in_role"]
 ROLE_SKIP = frozenset(_PEOPLE["role_skip"])
+ROLE_RANKS = frozenset(_PEOPLE["role_ranks"])
 ROLE_LEADING_WORDS = _PEOPLE["role_leading_words"]
 ROLE_END_WORDS = _PEOPLE["role_end_words"]
 OBJECT_PREPOSITIONS = _PEOPLE["object_prepositions"]
