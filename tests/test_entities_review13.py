@@ -55,3 +55,48 @@ def test_a_surname_named_in_full_earlier_stays_a_person() -> None:
     )
     for names in both(text, "fr"):
         assert ("Kessoumba", "place") not in names, names
+
+
+# --- 2. places listed with listed places ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "places"),
+    [
+        (
+            "Les pluies ont frappé les régions de Tahoua, de Kessa Bango et de Zinder.",
+            "fr",
+            ["Tahoua", "Kessa Bango", "Zinder"],
+        ),
+        (
+            "Les pluies ont frappé les États du Kerala, du Tessoum Nadu et du Dallouka.",
+            "fr",
+            ["Kerala", "Tessoum Nadu", "Dallouka"],
+        ),
+        (
+            "Floods hit the regions of Tahoua, Kessa Bango and Dallouka this week.",
+            "en",
+            ["Tahoua", "Kessa Bango", "Dallouka"],
+        ),
+    ],
+)
+def test_names_listed_with_listed_places_are_places(
+    text: str, language: str, places: list[str]
+) -> None:
+    for names in both(text, language):
+        for place in places:
+            assert (place, "place") in names, names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # bands after a place that names a band too: no place noun frames the list
+        ("Kansas, Velvet Dunes and Tessoumba played the festival.", "Velvet Dunes"),
+        # a place, then a person in apposition: a preposition alone frames no list
+        ("Our reporter in Tamale, Kessi Dombo and two colleagues were held.", "Kessi Dombo"),
+    ],
+)
+def test_a_comma_list_with_no_place_frame_is_not_forced(text: str, name: str) -> None:
+    for names in both(text, "en"):
+        assert (name, "place") not in names, names

@@ -573,8 +573,8 @@ class FirstPass(Context):
         Tamba et Dori"; not "in Kessa, Moussa Tamba said": the comma alone is no list)."""
         words, brk = self.words, self.brk
         k = i - 1
-        if k >= 1 and words[k] in ("de", "d'", "d’", "of", "in") and not brk[k]:
-            k -= 1  # "et de Tamba", "and of Tamba", "and in Tamba"
+        if k >= 1 and words[k] in ("de", "du", "d'", "d’", "of", "in") and not brk[k]:
+            k -= 1  # "et de Tamba", "et du Tamba", "and of Tamba", "and in Tamba"
         if k < 1 or brk[k] or brk[i]:
             return False
         link = words[k]
@@ -582,7 +582,15 @@ class FirstPass(Context):
         if link == ",":
             # a list after a guessed place is too weak a sign ("in Coleoptera, Diptera and")
             # (one word only: "Kansas, Tangerine Dream, ..." names bands)
-            if k != i - 1 or j > i + 1 or not self.list_goes_on(j) or (last and last[3] <= WEAK):
+            # (two words when a place noun or preposition frames the list: "the states of
+            # Kerala, Tamil Nadu and Goa", "les régions de Kessa, de Tamba Bango et de Dori")
+            if (
+                (k != i - 1 and words[i - 1] not in ("de", "du", "d'", "d’"))
+                or j > i + 2
+                or (j == i + 2 and not (last and self.framed_place_list(last[0])))
+                or not self.list_goes_on(j)
+                or (last and last[3] <= WEAK)
+            ):
                 return False
         elif link not in ("and", "or", "et", "ou"):
             return False
@@ -595,6 +603,25 @@ class FirstPass(Context):
             and self.folds[k - 1] not in COMPASS_WORDS
             and (j == i + 1 or last[3] > WEAK)
         )
+
+    def framed_place_list(self, start: int) -> bool:
+        """The list of places whose item starts at ``start`` opens after a place noun ("the
+        regions of Kessa, ...", "les États du Kessa, du ..."), going back over the items
+        before it (", du Tamba", ", Tamba"). A preposition is not enough: "a reporter in
+        Kessa, Jane Tamba and a colleague" names a person after the place."""
+        words = self.words
+        ends = {end: begin for begin, end, etype, _ in self.spans if etype == "place"}
+        k = start
+        for _ in range(10):
+            if self.place_noun_before(k):
+                return True
+            m = k - 1
+            if m >= 1 and words[m] in ("de", "du", "d'", "d’"):
+                m -= 1
+            if m < 1 or words[m] != "," or m not in ends:
+                return False
+            k = ends[m]
+        return False
 
     def list_goes_on(self, j: int) -> bool:
         """After the name ending at ``j`` a list of names goes on to a conjunction and a last
