@@ -100,3 +100,48 @@ def test_names_listed_with_listed_places_are_places(
 def test_a_comma_list_with_no_place_frame_is_not_forced(text: str, name: str) -> None:
     for names in both(text, "en"):
         assert (name, "place") not in names, names
+
+
+# --- 3. sports teams: national teams' nicknames, clubs by their prefix or suffix -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "team"),
+    [
+        ("Les Fennecs ont dominé les Éperviers samedi soir.", "fr", "Fennecs"),
+        ("Les Fennecs ont dominé les Éperviers samedi soir.", "fr", "Éperviers"),
+        ("Menés au score, les Étalons ont renversé la situation.", "fr", "Étalons"),
+        ("Les Lions indomptables affrontent les Aigles de Carthage.", "fr", "Lions indomptables"),
+        ("Les Lions indomptables affrontent les Aigles de Carthage.", "fr", "Aigles de Carthage"),
+        ("Un doublé a qualifié les Lions de la Teranga.", "fr", "Lions de la Teranga"),
+        ("The Desert Foxes were held by the Carthage Eagles.", "en", "Desert Foxes"),
+        ("The Desert Foxes were held by the Carthage Eagles.", "en", "Carthage Eagles"),
+        ("Le sélectionneur des Super Aigles a publié sa liste.", "fr", "Super Aigles"),
+    ],
+)
+def test_national_team_nicknames_are_organisations(text: str, language: str, team: str) -> None:
+    for names in both(text, language):
+        assert (team, "organisation") in names, names
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "club"),
+    [
+        ("L'AS Kessoumba a battu l'ASC Tambara 2-1.", "fr", "AS Kessoumba"),
+        ("L'AS Kessoumba a battu l'ASC Tambara 2-1.", "fr", "ASC Tambara"),
+        ("Le Dallouma AC a remporté la coupe nationale.", "fr", "Dallouma AC"),
+        ("La JS Tessoum recevra le Stade Kessoumbais dimanche.", "fr", "JS Tessoum"),
+        ("La JS Tessoum recevra le Stade Kessoumbais dimanche.", "fr", "Stade Kessoumbais"),
+        ("L'US Dallouka a signé un attaquant.", "fr", "US Dallouka"),
+        ("Kessa SC beat AS Tambara on Sunday.", "en", "Kessa SC"),
+        ("Kessa SC beat AS Tambara on Sunday.", "en", "AS Tambara"),
+    ],
+)
+def test_clubs_by_prefix_or_suffix_are_organisations(text: str, language: str, club: str) -> None:
+    for names in both(text, language):
+        assert (club, "organisation") in names, names
+
+
+def test_a_stadium_named_after_someone_is_no_club() -> None:
+    for names in both("Le match se jouera au Stade Moussa Kessoumba.", "fr"):
+        assert not any(etype == "organisation" for _, etype in names), names

@@ -22,6 +22,8 @@ from sahelreader.entities.policy import (
     DEFAULT_MULTI,
 )
 from sahelreader.entities.rules import (
+    CLUB_PREFIXES,
+    CLUB_SUFFIXES,
     COMPANY_DESIGNATORS,
     COMPASS_WORDS,
     EDITION_PLACES,
@@ -450,6 +452,9 @@ class FirstPass(Context):
         if is_compound_adjective(self.words[j - 1]):
             return j  # "the Africa Cup-winning side": a description, no name
         rest = folds[end:j]
+        if self.club_name(i, j):
+            self.emit(i, j, "organisation")  # "l'US Kessa", "AC Tamba": a listed abbreviation
+            return j
         if self.words[j - 1] in EVENT_ENDS or self.is_day(i, j):
             return self.skip_event_acronym(j)  # Boston Marathon: an event named after a place
         if any(f in g.org_words for f in rest) or self.words[j - 1] in COMPANY_DESIGNATORS:
@@ -506,6 +511,24 @@ class FirstPass(Context):
             self.emit(i, j, "organisation" if etype != "person" else etype, WEAK)
             self.guessed[(i, j)] = "listed-part"
         return j
+
+    def club_name(self, i: int, j: int) -> bool:
+        """``[i, j)`` is a sports club's name by its prefix or suffix: "AS Kessa", "ASC
+        Tamba", "Kessa AC", "Tamba SC", "l'US Dori" (French), "Stade Kessaois" (a demonym
+        after "Stade"; "Stade Moussa Kessa" is a stadium)."""
+        words, folds, g = self.words, self.folds, self.g
+        first, last = words[i], words[j - 1]
+        if first == "Stade":
+            return (
+                j == i + 2
+                and last.endswith(FR_DEMONYM_ENDINGS)
+                and folds[i + 1] not in g.first_names
+            )
+        if first in CLUB_PREFIXES:
+            if first == "US" and self.language != "fr":
+                return False
+            return folds[i + 1] not in g.first_names  # "AC Jane Kessa": initials
+        return last in CLUB_SUFFIXES and words[j - 2] not in ("Mr", "Mrs")
 
     def court_name(self, i: int, end: int) -> bool:
         """The court headed at ``i`` and running to ``end`` is named: a definite article before
@@ -858,6 +881,9 @@ class FirstPass(Context):
             if end > i + 1 or compound_head:
                 self.emit(i, end, "organisation")  # "le Haut-Conseil" alone too
                 return end
+        if size > 1 and self.club_name(i, j):
+            self.emit(i, j, "organisation")  # "AS Kessa", "Tamba AC", "le Stade Kessaois"
+            return j
         if size > 1 and words[j - 1] in COMPANY_DESIGNATORS:
             self.emit(i, j, "organisation")  # "Kessa Forages SARL": a company's legal form
             return j
