@@ -145,3 +145,31 @@ def test_clubs_by_prefix_or_suffix_are_organisations(text: str, language: str, c
 def test_a_stadium_named_after_someone_is_no_club() -> None:
     for names in both("Le match se jouera au Stade Moussa Kessoumba.", "fr"):
         assert not any(etype == "organisation" for _, etype in names), names
+
+
+# --- 5. capitalised words of an office before a title and a name -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        (
+            "Information Rights Commissioner Jane Kessoumba said the fine was fair.",
+            "Jane Kessoumba",
+        ),
+        ("Water Resources Minister Tessa Dallouka visited the dam.", "Tessa Dallouka"),
+        ("Child Welfare Ombudsman Mary Tambara published a report.", "Mary Tambara"),
+        ("Public Prosecutions Director Aminata Kessoum appealed.", "Aminata Kessoum"),
+        ("Rural Transport Secretary Kessa Dombo resigned on Friday.", "Kessa Dombo"),
+    ],
+)
+def test_office_words_before_a_title_are_no_organisation(text: str, person: str) -> None:
+    for names in both(text, "en"):
+        assert names == {(person, "person")}, names
+
+
+def test_a_body_before_a_title_stays_a_body() -> None:
+    text = "Kessel Mining Company Director Jane Tambara said output rose."
+    for names in both(text, "en"):
+        assert ("Kessel Mining Company", "organisation") in names, names
+        assert ("Jane Tambara", "person") in names, names

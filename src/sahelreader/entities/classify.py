@@ -41,6 +41,7 @@ from sahelreader.entities.rules import (
     NAME_CONNECTORS,
     NAME_PARTICLES,
     NATIONAL_BODY_TAILS,
+    OFFICE_TITLES,
     ORG_DESCRIPTORS,
     ORG_STAFF_AFTER,
     PERSON_DE,
@@ -512,6 +513,36 @@ class FirstPass(Context):
             self.guessed[(i, j)] = "listed-part"
         return j
 
+    def office_title_in(self, i: int, j: int) -> int:
+        """Where an office's title ends the capitalised words describing it at ``i``: ``j``
+        when the run ``[i, j)`` is followed by the title and a name ("Data Protection |
+        Commissioner Jane Kessa"), the title's token when the run holds it before a first name
+        ("Children's Ombudsman Awa Tamba"), 0 otherwise. The words before it are unknown and
+        hold no organisation word, acronym or first name ("Kessel Mining Company Director X"
+        keeps its body, "the SEC Commissioner X" its acronym)."""
+        words, folds, g, brk, n = self.words, self.folds, self.g, self.brk, self.n
+        t = i + 1
+        while t < j and words[t] not in OFFICE_TITLES:
+            t += 1
+        if t < j:
+            if t + 1 >= j or folds[t + 1] not in g.first_names:
+                return 0
+        elif (
+            not (j + 1 < n and not brk[j] and words[j] in OFFICE_TITLES and self.caps[j + 1])
+            or brk[j + 1]
+        ):
+            return 0
+        describing = range(i, t)
+        if any(
+            folds[k] in g.org_words
+            or is_acronym(words[k])
+            or folds[k] in g.first_names
+            or self.gazetteer_at(k)[0]
+            for k in describing
+        ):
+            return 0
+        return t
+
     def club_name(self, i: int, j: int) -> bool:
         """``[i, j)`` is a sports club's name by its prefix or suffix: "AS Kessa", "ASC
         Tamba", "Kessa AC", "Tamba SC", "l'US Dori" (French), "Stade Kessaois" (a demonym
@@ -867,6 +898,13 @@ class FirstPass(Context):
             return j  # "le virus de Marburg", "la fièvre Lassa": the disease's name, MISC
         if j < self.n and not self.brk[j] and words[j] in DESK_ROLES:
             return j  # "Foreign Affairs Editor", "Security Correspondent": a newsroom desk
+        office = self.office_title_in(i, j)
+        if office:
+            # "Data Protection Commissioner Jane Kessa", "Children's Ombudsman Awa Tamba":
+            # the words before the title describe the office; the name after it is a person
+            if office < j:
+                self.emit(office + 1, j, "person")
+            return j
         compound_head = (
             "-" in toks[0]
             and self.language == "fr"
