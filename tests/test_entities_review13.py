@@ -173,3 +173,44 @@ def test_a_body_before_a_title_stays_a_body() -> None:
     for names in both(text, "en"):
         assert ("Kessel Mining Company", "organisation") in names, names
         assert ("Jane Tambara", "person") in names, names
+
+
+# --- 4. a listed acronym, then the next headline segment's first noun --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "acronym", "run_on"),
+    [
+        (
+            "CEDEAO Élections : le scrutin reporté\nLes élections prévues en mai sont reportées.",
+            "fr",
+            "CEDEAO",
+            "CEDEAO Élections",
+        ),
+        (
+            "Unicef Vaccins : une campagne relancée\nLa campagne de vaccins reprend au Niger.",
+            "fr",
+            "Unicef",
+            "Unicef Vaccins",
+        ),
+        (
+            "NATO Budgets: allies argue\nThe budgets of most allies rose this year.",
+            "en",
+            "NATO",
+            "NATO Budgets",
+        ),
+    ],
+)
+def test_listed_acronym_before_a_headline_segment_ends_there(
+    text: str, language: str, acronym: str, run_on: str
+) -> None:
+    for names in both(text, language):
+        assert (acronym, "organisation") in names, names
+        assert not any(name == run_on for name, _ in names), names
+
+
+def test_a_listed_acronym_and_a_capitalised_name_stay_one_body() -> None:
+    # "Kessaro" is no lower-case word of the text: the run may be a body's name
+    text = "NATO Kessaro: a new command\nThe command will open in May."
+    for names in both(text, "en"):
+        assert ("NATO", "organisation") not in names or ("Kessaro", "person") not in names

@@ -109,6 +109,8 @@ AFTER_COMMON_NOUN = frozenset(
     }
 )
 REGION_LINKS = frozenset({"au", "du", "dans", "de", "en"})
+# What ends a headline's segment right after its label ("CEDEAO Sanctions : le Mali...").
+SEGMENT_ENDS = frozenset({":", "-", "–", "—", "|"})
 # Lower-case heads of FR_LOWER_ORG_HEADS that name a court only with a lower-case word of its
 # kind before its town ("le tribunal militaire de X", "la cour d'appel de X").
 FR_COURTS = frozenset({"tribunal", "cour"})
@@ -453,6 +455,9 @@ class FirstPass(Context):
         if is_compound_adjective(self.words[j - 1]):
             return j  # "the Africa Cup-winning side": a description, no name
         rest = folds[end:j]
+        if etype == "organisation" and self.segment_after_listed(i, end, j):
+            self.emit(i, end, etype, LISTED)  # "OPEP Pétrole : les prix": a headline's label
+            return j
         if self.club_name(i, j):
             self.emit(i, j, "organisation")  # "l'US Kessa", "AC Tamba": a listed abbreviation
             return j
@@ -512,6 +517,17 @@ class FirstPass(Context):
             self.emit(i, j, "organisation" if etype != "person" else etype, WEAK)
             self.guessed[(i, j)] = "listed-part"
         return j
+
+    def segment_after_listed(self, i: int, end: int, j: int) -> bool:
+        """A listed one-word body at ``i`` is run into capitalised words that end a headline
+        segment (a colon, a dash or the line's end right after) and that the text writes in
+        lower case elsewhere ("CEDEAO Sanctions : le Mali proteste ... les sanctions"): the
+        body, then the segment's topic, a common noun, not one name."""
+        words, n = self.words, self.n
+        if end != i + 1 or not (j >= n or self.brk[j] or words[j] in SEGMENT_ENDS):
+            return False
+        vocab = self.lower_vocab()
+        return all(w.lower() in vocab for w in words[end:j])
 
     def office_title_in(self, i: int, j: int) -> int:
         """Where an office's title ends the capitalised words describing it at ``i``: ``j``
