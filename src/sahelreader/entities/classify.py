@@ -22,6 +22,8 @@ from sahelreader.entities.policy import (
     DEFAULT_MULTI,
 )
 from sahelreader.entities.rules import (
+    CLUB_PREFIXES,
+    CLUB_SUFFIXES,
     COMPANY_DESIGNATORS,
     COMPASS_WORDS,
     EDITION_PLACES,
@@ -39,6 +41,7 @@ from sahelreader.entities.rules import (
     NAME_CONNECTORS,
     NAME_PARTICLES,
     NATIONAL_BODY_TAILS,
+    OFFICE_TITLES,
     ORG_DESCRIPTORS,
     ORG_STAFF_AFTER,
     PERSON_DE,
@@ -106,6 +109,8 @@ AFTER_COMMON_NOUN = frozenset(
     }
 )
 REGION_LINKS = frozenset({"au", "du", "dans", "de", "en"})
+# What ends a headline's segment right after its label ("CEDEAO Sanctions : le Mali...").
+SEGMENT_ENDS = frozenset({":", "-", "–", "—", "|"})
 # Lower-case heads of FR_LOWER_ORG_HEADS that name a court only with a lower-case word of its
 # kind before its town ("le tribunal militaire de X", "la cour d'appel de X").
 FR_COURTS = frozenset({"tribunal", "cour"})
@@ -450,6 +455,12 @@ class FirstPass(Context):
         if is_compound_adjective(self.words[j - 1]):
             return j  # "the Africa Cup-winning side": a description, no name
         rest = folds[end:j]
+        if etype == "organisation" and self.segment_after_listed(i, end, j):
+            self.emit(i, end, etype, LISTED)  # "OPEP Pétrole : les prix": a headline's label
+            return j
+        if self.club_name(i, j):
+            self.emit(i, j, "organisation")  # "l'US Kessa", "AC Tamba": a listed abbreviation
+            return j
         if self.words[j - 1] in EVENT_ENDS or self.is_day(i, j):
             return self.skip_event_acronym(j)  # Boston Marathon: an event named after a place
         if any(f in g.org_words for f in rest) or self.words[j - 1] in COMPANY_DESIGNATORS:
@@ -506,6 +517,65 @@ class FirstPass(Context):
             self.emit(i, j, "organisation" if etype != "person" else etype, WEAK)
             self.guessed[(i, j)] = "listed-part"
         return j
+
+    def segment_after_listed(self, i: int, end: int, j: int) -> bool:
+        """A listed one-word body at ``i`` is run into capitalised words that end a headline
+        segment (a colon, a dash or the line's end right after) and that the text writes in
+        lower case elsewhere ("CEDEAO Sanctions : le Mali proteste ... les sanctions"): the
+        body, then the segment's topic, a common noun, not one name."""
+        words, n = self.words, self.n
+        if end != i + 1 or not (j >= n or self.brk[j] or words[j] in SEGMENT_ENDS):
+            return False
+        vocab = self.lower_vocab()
+        return all(w.lower() in vocab for w in words[end:j])
+
+    def office_title_in(self, i: int, j: int) -> int:
+        """Where an office's title ends the capitalised words describing it at ``i``: ``j``
+        when the run ``[i, j)`` is followed by the title and a name ("Data Protection |
+        Commissioner Jane Kessa"), the title's token when the run holds it before a first name
+        ("Children's Ombudsman Awa Tamba"), 0 otherwise. The words before it are unknown and
+        hold no organisation word, acronym or first name ("Kessel Mining Company Director X"
+        keeps its body, "the SEC Commissioner X" its acronym)."""
+        words, folds, g, brk, n = self.words, self.folds, self.g, self.brk, self.n
+        t = i + 1
+        while t < j and words[t] not in OFFICE_TITLES:
+            t += 1
+        if t < j:
+            if t + 1 >= j or folds[t + 1] not in g.first_names:
+                return 0
+        elif (
+            not (j + 1 < n and not brk[j] and words[j] in OFFICE_TITLES and self.caps[j + 1])
+            or brk[j + 1]
+        ):
+            return 0
+        describing = range(i, t)
+        if any(
+            folds[k] in g.org_words
+            or is_acronym(words[k])
+            or folds[k] in g.first_names
+            or self.gazetteer_at(k)[0]
+            for k in describing
+        ):
+            return 0
+        return t
+
+    def club_name(self, i: int, j: int) -> bool:
+        """``[i, j)`` is a sports club's name by its prefix or suffix: "AS Kessa", "ASC
+        Tamba", "Kessa AC", "Tamba SC", "l'US Dori" (French), "Stade Kessaois" (a demonym
+        after "Stade"; "Stade Moussa Kessa" is a stadium)."""
+        words, folds, g = self.words, self.folds, self.g
+        first, last = words[i], words[j - 1]
+        if first == "Stade":
+            return (
+                j == i + 2
+                and last.endswith(FR_DEMONYM_ENDINGS)
+                and folds[i + 1] not in g.first_names
+            )
+        if first in CLUB_PREFIXES:
+            if first == "US" and self.language != "fr":
+                return False
+            return folds[i + 1] not in g.first_names  # "AC Jane Kessa": initials
+        return last in CLUB_SUFFIXES and words[j - 2] not in ("Mr", "Mrs")
 
     def court_name(self, i: int, end: int) -> bool:
         """The court headed at ``i`` and running to ``end`` is named: a definite article before
@@ -573,8 +643,8 @@ class FirstPass(Context):
         Tamba et Dori"; not "in Kessa, Moussa Tamba said": the comma alone is no list)."""
         words, brk = self.words, self.brk
         k = i - 1
-        if k >= 1 and words[k] in ("de", "d'", "d’", "of", "in") and not brk[k]:
-            k -= 1  # "et de Tamba", "and of Tamba", "and in Tamba"
+        if k >= 1 and words[k] in ("de", "du", "d'", "d’", "of", "in") and not brk[k]:
+            k -= 1  # "et de Tamba", "et du Tamba", "and of Tamba", "and in Tamba"
         if k < 1 or brk[k] or brk[i]:
             return False
         link = words[k]
@@ -582,7 +652,15 @@ class FirstPass(Context):
         if link == ",":
             # a list after a guessed place is too weak a sign ("in Coleoptera, Diptera and")
             # (one word only: "Kansas, Tangerine Dream, ..." names bands)
-            if k != i - 1 or j > i + 1 or not self.list_goes_on(j) or (last and last[3] <= WEAK):
+            # (two words when a place noun or preposition frames the list: "the states of
+            # Kerala, Tamil Nadu and Goa", "les régions de Kessa, de Tamba Bango et de Dori")
+            if (
+                (k != i - 1 and words[i - 1] not in ("de", "du", "d'", "d’"))
+                or j > i + 2
+                or (j == i + 2 and not (last and self.framed_place_list(last[0])))
+                or not self.list_goes_on(j)
+                or (last and last[3] <= WEAK)
+            ):
                 return False
         elif link not in ("and", "or", "et", "ou"):
             return False
@@ -595,6 +673,25 @@ class FirstPass(Context):
             and self.folds[k - 1] not in COMPASS_WORDS
             and (j == i + 1 or last[3] > WEAK)
         )
+
+    def framed_place_list(self, start: int) -> bool:
+        """The list of places whose item starts at ``start`` opens after a place noun ("the
+        regions of Kessa, ...", "les États du Kessa, du ..."), going back over the items
+        before it (", du Tamba", ", Tamba"). A preposition is not enough: "a reporter in
+        Kessa, Jane Tamba and a colleague" names a person after the place."""
+        words = self.words
+        ends = {end: begin for begin, end, etype, _ in self.spans if etype == "place"}
+        k = start
+        for _ in range(10):
+            if self.place_noun_before(k):
+                return True
+            m = k - 1
+            if m >= 1 and words[m] in ("de", "du", "d'", "d’"):
+                m -= 1
+            if m < 1 or words[m] != "," or m not in ends:
+                return False
+            k = ends[m]
+        return False
 
     def list_goes_on(self, j: int) -> bool:
         """After the name ending at ``j`` a list of names goes on to a conjunction and a last
@@ -817,6 +914,13 @@ class FirstPass(Context):
             return j  # "le virus de Marburg", "la fièvre Lassa": the disease's name, MISC
         if j < self.n and not self.brk[j] and words[j] in DESK_ROLES:
             return j  # "Foreign Affairs Editor", "Security Correspondent": a newsroom desk
+        office = self.office_title_in(i, j)
+        if office:
+            # "Data Protection Commissioner Jane Kessa", "Children's Ombudsman Awa Tamba":
+            # the words before the title describe the office; the name after it is a person
+            if office < j:
+                self.emit(office + 1, j, "person")
+            return j
         compound_head = (
             "-" in toks[0]
             and self.language == "fr"
@@ -831,6 +935,9 @@ class FirstPass(Context):
             if end > i + 1 or compound_head:
                 self.emit(i, end, "organisation")  # "le Haut-Conseil" alone too
                 return end
+        if size > 1 and self.club_name(i, j):
+            self.emit(i, j, "organisation")  # "AS Kessa", "Tamba AC", "le Stade Kessaois"
+            return j
         if size > 1 and words[j - 1] in COMPANY_DESIGNATORS:
             self.emit(i, j, "organisation")  # "Kessa Forages SARL": a company's legal form
             return j

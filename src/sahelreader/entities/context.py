@@ -15,6 +15,7 @@ from sahelreader.entities.rules import (
     FR_NATIONALITY_NOUN_ENDINGS,
     FR_ORG_LINKS,
     ORG_DESCRIPTORS,
+    PLACE_EVENTS_BEFORE,
     PLACE_NOUNS_AFTER,
     PLACE_NOUNS_BEFORE,
     PLACE_NOUNS_BEFORE_ARTICLE,
@@ -277,6 +278,12 @@ class Context(Events):
             return True  # "les femmes de Karoi, au Zimbabwe": a town, then its country
         if self.place_noun_before(i):
             return True
+        if self.place_noun_before(i, PLACE_EVENTS_BEFORE) and not (
+            j == i + 1 and (self.folds[i] in self.g.surnames or self.ends_a_name_elsewhere(i))
+        ):
+            # "la chute de Kessa", "the siege of Tamba" (not "la chute de Bazoum", nor "la
+            # libération de Kessa" after "Awa Kessa" in the text: a surname)
+            return True
         if i >= 2 and not brk[i] and words[i - 1] in PLACE_OF:
             if (
                 i >= 3
@@ -295,6 +302,16 @@ class Context(Events):
         ):
             return True  # "la vallée de la Kessa", "la plaine de l'Azaouak"
         return False
+
+    def ends_a_name_elsewhere(self, i: int) -> bool:
+        """The word at ``i`` ends a capitalised run elsewhere in the text ("Brittany Kessa",
+        "President Kessa"): a person's surname more likely than a town."""
+        folds, caps, brk = self.folds, self.caps, self.brk
+        return any(
+            k != i and k > 0 and caps[k - 1] and not brk[k] and not (k + 1 < self.n and caps[k + 1])
+            for k, f in enumerate(folds)
+            if f == folds[i]
+        )
 
     def place_noun_before(self, i: int, nouns: frozenset[str] = PLACE_NOUNS_BEFORE) -> bool:
         """A place noun (of ``nouns``) and "of"/"de" frame the name at ``i``: "the town of
