@@ -386,11 +386,7 @@ class Store:
 
     def set_meta(self, key: str, value: str) -> None:
         with self.transaction() as conn:
-            conn.execute(
-                "INSERT INTO meta(key, value) VALUES (?, ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (key, value),
-            )
+            write_meta(conn, key, value)
 
     def content_stamp(self) -> int:
         """Bumped by every change that the index must reflect; the index records the one it saw."""
@@ -1258,4 +1254,13 @@ def _article(row: sqlite3.Row) -> Article:
         bookmarked_at=from_iso(row["bookmarked_at"]),
         note=row["note"] or "",
         note_updated=from_iso(row["note_updated"]),
+    )
+
+
+def write_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
+    """Set a meta value within the caller's transaction (`Store.set_meta` opens its own)."""
+    conn.execute(
+        "INSERT INTO meta(key, value) VALUES (?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (key, value),
     )

@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from sahelreader.store.database import Store
+from sahelreader.store.database import Store, write_meta
 from sahelreader.text.timeutil import now_utc, to_iso
 
 __all__ = ["MemberKeys", "StoryRow", "StoryTable", "forget_members"]
@@ -212,11 +212,7 @@ class StoryTable:
             for table in ("story_features", "story_articles", "story_key_df", "stories"):
                 conn.execute(f"DELETE FROM {table}")
             if grouping_version is not None:
-                conn.execute(
-                    "INSERT INTO meta(key, value) VALUES (?, ?) "
-                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                    (GROUPING_META, grouping_version),
-                )
+                write_meta(conn, GROUPING_META, grouping_version)
 
     def grouping_version(self) -> str | None:
         """The version of the grouping the stories were made by (None: before versions)."""
