@@ -683,34 +683,30 @@ class SearchIndex:
             changed = True
             return _as_written(searcher, suggestion, written) or suggestion
 
+        def nearest(field: str, term: str) -> str | None:
+            # The field's nearest term to one it does not hold (None: held, or nothing near).
+            nonlocal changed
+            if not term or live_doc_frequency(searcher.reader(), field, term):
+                return None
+            suggestion = closest_in_field(searcher, field, term)
+            changed = changed or suggestion is not None
+            return suggestion
+
         def replace_name(match: re.Match[str]) -> str:
             # A name's word after an entity field ("place:niamy"): the field's nearest word.
-            nonlocal changed
             field, word = match.group("field"), match.group("word")
-            folded = fold(word)
-            if len(word) < 3 or live_doc_frequency(searcher.reader(), field, folded):
-                return match.group(0)
-            suggestion = closest_in_field(searcher, field, folded)
+            suggestion = nearest(field, fold(word)) if len(word) >= 3 else None
             if suggestion is None:
                 return match.group(0)
-            changed = True
             return f"{field}:{_as_written(searcher, suggestion, written) or suggestion}"
 
         def replace_whole_name(match: re.Match[str]) -> str:
             # A quoted name after an entity field (`place:"Liptako-Gourma"`) is searched whole:
             # the nearest whole name of that type, not its words each replaced by a nearby
             # word of any name ("Liptako-goma").
-            nonlocal changed
-            field, name = match.group("field"), match.group("name")
-            key = name_key(name)
-            names = names_field(field)
-            if not key or live_doc_frequency(searcher.reader(), names, key):
-                return match.group(0)
-            suggestion = closest_in_field(searcher, names, key)
-            if suggestion is None:
-                return match.group(0)
-            changed = True
-            return f'{field}:"{suggestion}"'
+            field = match.group("field")
+            suggestion = nearest(names_field(field), name_key(match.group("name")))
+            return match.group(0) if suggestion is None else f'{field}:"{suggestion}"'
 
         def replace_outside_names(part: str) -> str:
             # Bare words and an entity field's word: other fielded, wildcard and fuzzy terms
