@@ -44,7 +44,8 @@ def test_saves_that_delete_nothing_behind_anyones_back_say_nothing(home: Path) -
     assert emptied.revision == 0 and not emptied.deleted_elsewhere
     # Typing again in the same editor after emptying it: its revision is 0, nothing to say.
     retyped = library.save_note(article_id, "A second line.", emptied.revision)
-    assert retyped.revision == 1 and not retyped.deleted_elsewhere
+    # Its revisions continue the deleted note's: a revision is never given twice.
+    assert retyped.revision == 2 and not retyped.deleted_elsewhere
     other = Library.open(home, seed=False)
     other.save_note(article_id, "")
     other.close()

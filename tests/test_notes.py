@@ -245,3 +245,39 @@ def test_a_dossier_takes_every_name_of_the_entity(home: Path, asked: str) -> Non
         assert "Tillabéri floods" in library.export_notes(entity="Tillabéri")
     finally:
         library.close()
+
+
+def test_a_note_deleted_and_written_again_elsewhere_is_a_conflict(
+    corpus_library: Library,
+) -> None:
+    # Window A edits revision 1; window B deletes the note and writes a new one. A's save is
+    # based on the old note, not on B's new one, though both began at revision 1.
+    article_id = first_id(corpus_library, "Niamey")
+    loaded = corpus_library.save_note(article_id, "Window A's draft.")
+    other = Library.open(corpus_library.locations.database.parent, seed=False)
+    other.save_note(article_id, "")
+    rewritten = other.save_note(article_id, "Window B starts over.", based_on=0)
+    assert rewritten.revision != loaded.revision
+    result = corpus_library.save_note(article_id, "Window A's draft, finished.", loaded.revision)
+    assert result.conflict
+    kept = [body for body, _ in corpus_library.store.note_versions(article_id)]
+    assert "Window B starts over." in kept
+    other.close()
+
+
+def test_a_schema_7_database_keeps_counting_a_deleted_notes_revisions(tmp_path: Path) -> None:
+    path = tmp_path / "library.db"
+    with sqlite3.connect(path) as conn:
+        for script in MIGRATIONS[:7]:
+            conn.executescript(script)
+        conn.execute("INSERT INTO notes VALUES ('abcd1234', 'kept note', 'x', 'x', 3)")
+        conn.execute(
+            "INSERT INTO note_versions(article_id, body, saved, replaced)"
+            " VALUES ('abcd1234', 'older', 'x', 'x')"
+        )
+        conn.execute("PRAGMA user_version = 7")
+    store = Store(path)
+    assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert [body for body, _ in store.note_versions("abcd1234")] == ["older"]
+    assert store.save_note("abcd1234", "", based_on=3).revision == 0
+    assert store.save_note("abcd1234", "new", based_on=None).revision == 4

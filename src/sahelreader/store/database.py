@@ -915,20 +915,26 @@ class Store:
             own_draft = draft and not conflict and bool(body.strip())
             if row is not None and row["body"] != body and not own_draft:
                 conn.execute(
-                    "INSERT INTO note_versions(article_id, body, saved, replaced)"
-                    " VALUES (?, ?, ?, ?)",
-                    (article_id, row["body"], row["updated"], now),
+                    "INSERT INTO note_versions(article_id, body, saved, replaced, revision)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    (article_id, row["body"], row["updated"], now, current),
                 )
             if not body.strip():
                 conn.execute("DELETE FROM notes WHERE article_id = ?", (article_id,))
                 revision = 0
             elif row is None:
+                # A note written again after a deletion continues the old one's revisions.
+                revision = 1 + int(
+                    conn.execute(
+                        "SELECT COALESCE(MAX(revision), 0) FROM note_versions WHERE article_id = ?",
+                        (article_id,),
+                    ).fetchone()[0]
+                )
                 conn.execute(
                     "INSERT INTO notes(article_id, body, created, updated, revision)"
-                    " VALUES (?, ?, ?, ?, 1)",
-                    (article_id, body, now, now),
+                    " VALUES (?, ?, ?, ?, ?)",
+                    (article_id, body, now, now, revision),
                 )
-                revision = 1
             else:
                 revision = (current or 0) + 1
                 conn.execute(

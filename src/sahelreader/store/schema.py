@@ -145,6 +145,12 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX story_features_article ON story_features(article_id);
     CREATE TABLE story_key_df (key TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
     """,
+    # 8: the revision each kept note text had, so that a note deleted and written again
+    # continues its revisions: an editor still holding the deleted note's revision then
+    # conflicts with the new note instead of matching its restarted revision 1.
+    """
+    ALTER TABLE note_versions ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
