@@ -28,6 +28,7 @@ from collections import defaultdict
 from datetime import datetime, timezone
 from pathlib import Path
 
+from sahelreader.related.coverage import ESTIMATED_FAR_DAYS, ESTIMATED_NEAR_DAYS
 from sahelreader.related.url_ids import Timeline, fit_timelines, id_in_url
 
 RSS = Path("/work/shared/corpus/news/rss_entries_2021_2022/bbc_cnn_guardian_entries.jsonl.gz")
@@ -133,6 +134,7 @@ def cmd_pairs(args: argparse.Namespace) -> int:
                 verdicts[(a, b)].add(m.group(3).lower())
     same: list[float] = []
     other: list[float] = []
+    rule = {"same": [0, 0], "not": [0, 0]}  # [dropped as far, dated as near] by coverage.py
     for (a, b), found in sorted(verdicts.items()):
         if a not in rows or b not in rows or len(found) != 1:
             continue
@@ -142,6 +144,9 @@ def cmd_pairs(args: argparse.Namespace) -> int:
         if gap is None:
             continue
         (same if "yes" in found else other).append(gap.days)
+        counts = rule["same" if "yes" in found else "not"]
+        counts[0] += gap.low > ESTIMATED_FAR_DAYS
+        counts[1] += gap.high <= ESTIMATED_NEAR_DAYS
         if args.verbose:
             print(a, b, found, f"{gap.days:.1f} +- {gap.margin:.1f}")
     print(f"undated same-family judged pairs: {len(same)} same event, {len(other)} not")
@@ -149,6 +154,12 @@ def cmd_pairs(args: argparse.Namespace) -> int:
         s = sum(d <= limit for d in same)
         o = sum(d <= limit for d in other)
         print(f"  gap <= {limit:>3} d: same event {s}/{len(same)}, not {o}/{len(other)}")
+    print(
+        f"  coverage.py drops (gap less margin > {ESTIMATED_FAR_DAYS:g} d): same event"
+        f" {rule['same'][0]}/{len(same)}, not {rule['not'][0]}/{len(other)}; dates as near"
+        f" (gap plus margin <= {ESTIMATED_NEAR_DAYS:g} d): same event"
+        f" {rule['same'][1]}/{len(same)}, not {rule['not'][1]}/{len(other)}"
+    )
     return 0
 
 

@@ -93,7 +93,7 @@ from sahelreader.related.features import (
 from sahelreader.related.inputs import Document, RelatedInputs, Searcher
 from sahelreader.related.result import Coverage, Related
 from sahelreader.related.term_stats import term_stats
-from sahelreader.related.url_ids import Gap
+from sahelreader.related.url_ids import Gap, Timelines
 from sahelreader.search.analysis import STEMMED_LANGUAGES
 from sahelreader.sources import extract_citations, extract_links
 from sahelreader.sources.citations.lexicon import agency_names
@@ -502,17 +502,25 @@ def _days_apart(a: datetime | None, b: datetime | None) -> float | None:
     return abs((a - b).total_seconds()) / 86_400.0
 
 
-def _estimated_gap(inputs: RelatedInputs, article: Article, doc: Document) -> Gap | None:
-    """Either undated: the days between the two estimated from their urls' ids, when both
-    are of one id family with a timeline (`url_ids`); None otherwise."""
-    if inputs.timelines is None or (article.published is not None and doc.published is not None):
-        return None
-    if not article.url or not doc.url:
-        return None
-    timelines = inputs.timelines()
-    if not timelines:
-        return None
-    return timelines.gap((article.url, article.source), (doc.url, doc.source))
+class _Gaps:
+    """Either undated: the days between the article and a candidate estimated from their
+    urls' ids, when both are of one id family with a timeline (`url_ids`). The timelines are
+    asked for once per article, when a candidate first needs them."""
+
+    def __init__(self, inputs: RelatedInputs) -> None:
+        self._inputs = inputs
+        self._timelines: Timelines | None = None
+
+    def between(self, article: Article, doc: Document) -> Gap | None:
+        if self._inputs.timelines is None or not article.url or not doc.url:
+            return None
+        if article.published is not None and doc.published is not None:
+            return None
+        if self._timelines is None:
+            self._timelines = self._inputs.timelines()
+        if not self._timelines:
+            return None
+        return self._timelines.gap((article.url, article.source), (doc.url, doc.source))
 
 
 def _other_language(mine: str, theirs: str) -> bool:
@@ -579,6 +587,7 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
     proper_words = _ProperWords(searcher)
     my_roundup = is_roundup(article.title)
     found_all: list[_Candidate] = []
+    gaps = _Gaps(inputs)
     for found, raw, mask in hits:
         doc = stored.get(found)
         if doc is None:
@@ -593,7 +602,7 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
             continue  # the same copy again from the same outlet: not other coverage
         other_language = _other_language(article.language, doc.language)
         days = _days_apart(article.published, doc.published)
-        gap = None if days is not None else _estimated_gap(inputs, article, doc)
+        gap = None if days is not None else gaps.between(article, doc)
         if gap is not None:
             if gap.low > ESTIMATED_FAR_DAYS and not duplicate:
                 continue  # their urls' ids say weeks apart: another event of the topic

@@ -349,8 +349,11 @@ def _strictly_increasing(ids: list[float], days: list[float]) -> tuple[list[floa
 class Timelines:
     """The timelines of the id families known: the library's own, else the default anchors."""
 
+    CACHED_IDS = 50_000  # urls whose ids are remembered (the side panel asks again and again)
+
     def __init__(self, timelines: Mapping[str, Timeline]) -> None:
         self._timelines = dict(timelines)
+        self._ids: dict[tuple[str, str], UrlId | None] = {}
 
     @property
     def families(self) -> frozenset[str]:
@@ -364,8 +367,16 @@ class Timelines:
 
     def url_id(self, url: str, source: str = "") -> UrlId | None:
         """The url's id, in a family with a timeline (None otherwise)."""
+        key = (url, source)
+        if key in self._ids:
+            return self._ids[key]
         found = id_in_url(url, source, self._timelines)
-        return found if found is not None and found.family in self._timelines else None
+        if found is not None and found.family not in self._timelines:
+            found = None
+        if len(self._ids) >= self.CACHED_IDS:
+            self._ids.clear()
+        self._ids[key] = found
+        return found
 
     def estimate(self, url: str, source: str = "") -> Estimate | None:
         found = self.url_id(url, source)
