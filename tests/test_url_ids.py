@@ -281,3 +281,46 @@ def test_urls_without_ids_are_judged_as_before(home: Path) -> None:
         assert ANNIVERSARY.title in outlet
     finally:
         lib.close()
+
+
+# One outlet's services in two languages share its sequence (one site, one id family).
+FRENCH_SITE = "https://www.dunewire.example/afrique"
+FLOOD_FR_LATER = draft(
+    "Korvanta : les crues coupent encore le pont près de Tessaoua, selon Ibrahim Maltoka",
+    "Les crues ont de nouveau coupé le pont de Korvanta près de Tessaoua, bloquant 340 camions "
+    "comme lors de la dernière saison des pluies, a déclaré le gouverneur Ibrahim Maltoka. Des "
+    "ingénieurs du ministère des travaux publics ont été envoyés à Tessaoua.",
+    source="Dunewire Afrique",
+    url=f"{FRENCH_SITE}/region-{_id_on(260)}",
+    language="fr",
+)
+FLOOD_FR_SAME_WEEK = draft(
+    "Korvanta : les crues coupent le pont près de Tessaoua, selon Ibrahim Maltoka",
+    "Les crues ont coupé le pont de Korvanta près de Tessaoua lundi, bloquant 340 camions, a "
+    "déclaré le gouverneur Ibrahim Maltoka. Des ingénieurs du ministère des travaux publics "
+    "ont été envoyés à Tessaoua.",
+    source="Dunewire Afrique",
+    url=f"{FRENCH_SITE}/region-{_id_on(61)}",
+    language="fr",
+)
+FLOOD_EN = draft(
+    "Korvanta bridge near Tessaoua cut by floods, says Ibrahim Maltoka",
+    FLOOD.body,
+    source=OUTLET,
+    url=FLOOD.url,
+    language="en",
+)
+
+
+@pytest.mark.parametrize(("french", "shown"), [(FLOOD_FR_LATER, False), (FLOOD_FR_SAME_WEEK, True)])
+def test_another_language_service_of_the_outlet_by_its_ids(
+    home: Path, french: object, shown: bool
+) -> None:
+    lib = Library.open(home, seed=False)
+    try:
+        lib.add_drafts([*CALIBRATION, FLOOD_EN, french])  # type: ignore[list-item]
+        lib.ensure_index()
+        coverage, outlet = _panel(lib, FLOOD_EN.title)
+        assert (french.title in coverage | outlet) is shown  # type: ignore[attr-defined]
+    finally:
+        lib.close()
