@@ -82,6 +82,7 @@ SECTIONED = [
 ]
 NAME_FILES = [f"text/data/{name}" for name in FILES.values()]
 MODEL_FILES = ["entities/data/model.bin", "entities/data/model.json"]
+ANCHOR_FILES = ["related/data/url_id_anchors.json"]
 
 
 def package_and_name(path: str) -> tuple[str, str]:
@@ -96,9 +97,26 @@ def test_every_data_file_is_checked() -> None:
         for p in PACKAGE.rglob("*")
         if p.is_file() and "data" in p.relative_to(PACKAGE).parts
     }
-    checked = {*WORD_LISTS, *SECTIONED, *NAME_FILES, *MODEL_FILES}
+    checked = {*WORD_LISTS, *SECTIONED, *NAME_FILES, *MODEL_FILES, *ANCHOR_FILES}
     assert files - checked == set(), "add a check for these lists to tests/test_data_files.py"
     assert checked - files == set()
+
+
+@pytest.mark.parametrize("path", ANCHOR_FILES)
+def test_url_id_anchors_are_facts_with_their_origin(path: str) -> None:
+    """Each family's anchors: where they came from, a spread, and (id, day) pairs growing in
+    both; nothing else (no article text)."""
+    import json
+    from datetime import date
+
+    data = json.loads((PACKAGE / path).read_text("utf-8"))
+    assert data["families"]
+    for family, entry in data["families"].items():
+        assert set(entry) == {"source", "spread_days", "anchors"}, family
+        assert entry["source"].strip() and entry["spread_days"] > 0
+        ids = [int(number) for number, _ in entry["anchors"]]
+        days = [date.fromisoformat(day) for _, day in entry["anchors"]]
+        assert ids == sorted(set(ids)) and days == sorted(set(days)), family
 
 
 @pytest.mark.parametrize("path", sorted(WORD_LISTS))

@@ -11,7 +11,7 @@ import sqlite3
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -52,6 +52,7 @@ from sahelreader.models import (
 from sahelreader.paths import Locations, locations
 from sahelreader.related.feature_cache import FeatureCache
 from sahelreader.related.inputs import Document, RelatedInputs
+from sahelreader.related.url_ids import Timelines
 from sahelreader.search.analysis import name_key, names_field
 from sahelreader.search.highlight import match_spans, snippet
 from sahelreader.search.index import (
@@ -277,6 +278,7 @@ class Library:
         # What related() derives from each candidate (its shingles, names, numbers), kept
         # between calls: the side panel opens one story's articles one after another.
         self._related_features = FeatureCache()
+        self._url_timelines: tuple[Hashable, Timelines] | None = None
         # Outlets' one name each (data/outlets.tsv and config.toml's [outlets]); the index's
         # source field reads the same table.
         self.outlets: OutletTable = outlet_table(config.outlets)
@@ -1106,6 +1108,7 @@ class Library:
                     # What is derived from it is remembered until the recogniser or its
                     # cached entities change (or its text: see FeatureCache).
                     version=(self.entity_version, row["entity_version"], row["entity_spans"]),
+                    url=row["url"] or "",
                 )
 
         def entities_of(item: Article | Document) -> list[Entity]:
@@ -1121,8 +1124,25 @@ class Library:
             return self.recogniser.recognise(text, language)
 
         return RelatedInputs(
-            article, self._searcher, documents, entities_of, recognise, self._related_features
+            article,
+            self._searcher,
+            documents,
+            entities_of,
+            recognise,
+            self._related_features,
+            self.url_timelines,
         )
+
+    def url_timelines(self) -> Timelines:
+        """The timelines of the url id families (`related/url_ids.py`): fitted on the library's
+        dated articles whose urls hold a number, and the default anchors; fitted again when
+        the library's articles or their dates change."""
+        from sahelreader.related.url_ids import fit_timelines
+
+        key = (self.store.count(), self.store.published_span())
+        if self._url_timelines is None or self._url_timelines[0] != key:
+            self._url_timelines = (key, fit_timelines(self.store.dated_numbered_urls()))
+        return self._url_timelines[1]
 
     def _searcher(self) -> Any:
         """The index's searcher; None when there is no index, or it cannot be opened now."""

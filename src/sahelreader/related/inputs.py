@@ -13,6 +13,7 @@ from typing import Any
 
 from sahelreader.models import Article, Entity
 from sahelreader.related.feature_cache import FeatureCache
+from sahelreader.related.url_ids import Timelines
 
 __all__ = ["Document", "RelatedInputs", "Searcher"]
 
@@ -34,6 +35,7 @@ class Document:
     # it): with the text, the key of what is remembered of it (`FeatureCache`). None: not
     # known, nothing is remembered.
     version: Hashable | None = None
+    url: str = ""  # its url: a numeric id in it dates it roughly when it is undated
 
 
 @dataclass(frozen=True)
@@ -52,3 +54,6 @@ class RelatedInputs:
     recognise: Callable[[str, str | None], list[Entity]]
     # Where what is derived from a candidate is remembered between calls (None: nowhere).
     features: FeatureCache | None = None
+    # The id families' timelines (`url_ids`), read when an undated article meets a candidate
+    # (None: no url is dated by its id).
+    timelines: Callable[[], Timelines] | None = None

@@ -529,6 +529,20 @@ class Store:
     def count(self) -> int:
         return int(self.connection.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 
+    def dated_numbered_urls(self) -> list[tuple[str, str, datetime]]:
+        """(url, outlet, publication time) of the dated articles whose url holds a number of
+        five digits or more: what dates an undated article by its url's id (`url_ids`)."""
+        rows = self.connection.execute(
+            "SELECT url, source, published FROM articles WHERE published IS NOT NULL"
+            " AND url GLOB '*[0-9][0-9][0-9][0-9][0-9]*'"
+        ).fetchall()
+        found = []
+        for url, source, published in rows:
+            when = from_iso(published)
+            if when is not None:
+                found.append((url, source or "", when))
+        return found
+
     def published_span(self) -> tuple[str | None, str | None]:
         """The first and last publication times in the library (ISO, UTC), from the index on
         `published`; (None, None) when no article is dated."""
