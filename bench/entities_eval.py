@@ -2,7 +2,7 @@
 
 Usage: python bench/entities_eval.py PATH [PATH...] [--language auto|en|fr] [--json]
        [--errors N] [--rules-only | --merge] [--speed [--speed-runs N] [--speed-articles N]]
-       python bench/entities_eval.py --dev all|en,fr,sahel,sahel2,africa,invented,en3,fr3
+       python bench/entities_eval.py --dev all|en,fr,sahel,sahel2,africa,invented,en3,fr3,sahel4
        python bench/entities_eval.py --dev invented_aside
        [--errors N] [--json] ...
 
@@ -326,8 +326,9 @@ def _summary(results: list[dict[str, object]]) -> str:
     return "\n".join(lines)
 
 
-# bench/dev/NAME.json (en3 and fr3: the third English and French batches, issue 14)
-DEV_FILES = ("en", "fr", "sahel", "sahel2", "africa", "invented", "en3", "fr3")
+# bench/dev/NAME.json (en3 and fr3: the third English and French batches, issue 14; sahel4:
+# the fourth Sahel batch, bench/dev_sample.py)
+DEV_FILES = ("en", "fr", "sahel", "sahel2", "africa", "invented", "en3", "fr3", "sahel4")
 # Named only (not in ``all``): the invented texts kept out of tuning (bench/dev_invented.py).
 DEV_NAMED_ONLY = ("invented_aside",)
 

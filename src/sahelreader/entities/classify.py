@@ -31,6 +31,7 @@ from sahelreader.entities.rules import (
     EVENT_HEADS,
     FACILITY_ENDS,
     FR_COMPETITION_WORDS,
+    FR_DEGREE_NOUNS,
     FR_DEMONYM_ENDINGS,
     FR_FEMININE_ENDINGS,
     FR_LOWER_ORG_HEADS,
@@ -912,6 +913,15 @@ class FirstPass(Context):
             return j  # "au XIXe siècle": a century
         if self.language == "fr" and self.after_disease_noun(i):
             return j  # "le virus de Marburg", "la fièvre Lassa": the disease's name, MISC
+        if (
+            self.language == "fr"
+            and size <= 2
+            and i >= 2
+            and words[i - 1] == "en"
+            and words[i - 2].casefold() in FR_DEGREE_NOUNS
+            and not self.brk[i - 1]
+        ):
+            return j  # "un doctorat en Sociologie": a discipline, no place
         if j < self.n and not self.brk[j] and words[j] in DESK_ROLES:
             return j  # "Foreign Affairs Editor", "Security Correspondent": a newsroom desk
         office = self.office_title_in(i, j)

@@ -251,6 +251,8 @@ class DocumentBase:
                     if etype is not None and any(brk[i + 1 : end]):
                         continue
                 if etype is not None:
+                    if etype == "organisation" and self.article_before_place(i, size):
+                        continue  # "Le Sahel connaît...": the region, not the daily
                     return size, etype
         if self.caps[i]:
             if (
@@ -276,8 +278,25 @@ class DocumentBase:
                     if etype is not None and not any(brk[i + 1 : end]):
                         if self.words[i] in ARTICLES and not self.caps[i + 1]:
                             continue  # "Le monde entier" is not the paper Le Monde
+                        if etype == "organisation" and self.article_before_place(i, size):
+                            continue
                         return size, etype
         return 0, ""
+
+    def article_before_place(self, i: int, size: int) -> bool:
+        """The listed organisation ``[i, i + size)`` is an article and a listed place ("Le
+        Sahel", Niger's daily) at a sentence's start, where the capital is the sentence's: the
+        place, unless the text also writes the name with its capital article inside a
+        sentence ("selon le quotidien Le Sahel"), naming the paper."""
+        words, folds, sent = self.words, self.folds, self.sent
+        if size != 2 or not sent[i] or words[i] not in ARTICLES or words[i] == "the":
+            return False
+        if self.g.exact.get((folds[i + 1],)) != "place":
+            return False
+        return not any(
+            words[k] == words[i] and folds[k + 1] == folds[i + 1] and not sent[k]
+            for k in range(self.n - 1)
+        )
 
     def word_acronym(self, i: int) -> bool:
         """The capitalised word at ``i`` (letters, lower case after the first) is a listed

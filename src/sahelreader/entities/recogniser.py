@@ -37,7 +37,7 @@ from sahelreader.entities.policy import (
     KEEP_GUESSES,
 )
 from sahelreader.entities.resolve import Resolve
-from sahelreader.entities.rules import COMPASS_WORDS
+from sahelreader.entities.rules import COMPASS_WORDS, FR_PLAYER_ROLES
 from sahelreader.models import Entity
 
 
@@ -93,7 +93,50 @@ class _Document(Resolve):
             self.arbitrate(tagger)
         self.split_at_places()
         self.drop_compass_people()
+        self.clubs_after_player_roles()
         return self.entities()
+
+    def clubs_after_player_roles(self) -> None:
+        """A town after a player's role and a bare "de" is its club, in French ("l'attaquant
+        de Lyon", "le sociétaire de Liverpool", "le milieu de terrain de Chelsea"): a place,
+        or a one-word person no first name list holds and no full name in the text has,
+        becomes an organisation. A country takes an article ("le gardien du Sénégal") and
+        stays a place."""
+        if self.language != "fr":
+            return
+        words, folds, g = self.words, self.folds, self.g
+        # words of people's full names: "l'entraîneur de Williams" after "Serena Williams"
+        named = {
+            folds[k]
+            for i, j, etype, _ in self.spans
+            if etype == "person" and j - i > 1
+            for k in range(i, j)
+        }
+        out = []
+        for i, j, etype, strength in self.spans:
+            k = i - 2  # the role's position before "de"
+            if k >= 2 and words[k] == "terrain" and words[k - 1] == "de":
+                k -= 2  # "milieu de terrain de"
+            if (
+                k >= 0
+                and words[i - 1] in ("de", "d'", "d’")
+                and not self.brk[i - 1]
+                and words[k].casefold() in FR_PLAYER_ROLES
+                and words[k].islower()
+                and (
+                    etype == "place"
+                    or (
+                        etype == "person"
+                        and j - i == 1
+                        and folds[i] not in g.first_names
+                        and folds[i] not in named
+                    )
+                )
+                and (j - i == 1 or self.gazetteer_at(i) == (j - i, "place"))
+            ):
+                etype = "organisation"
+            out.append((i, j, etype, strength))
+        self.spans = out
 
     def drop_compass_people(self) -> None:
         """A French compass word alone ("le Nord a voté") is never a person."""
@@ -127,8 +170,26 @@ class _Document(Resolve):
         }
         before = self.spans
         self.spans = arbitrate(self.spans, scores, self.folds, ARBITER_MARGIN)
+        self.people_with_first_names_inside(before, open_spans)
         self.follow_retyped_names(before)
         self.split_places_from_people(open_spans)
+
+    def people_with_first_names_inside(
+        self, before: list[tuple[int, int, str, int]], guessed: list[int]
+    ) -> None:
+        """A guessed person of three words or more with a listed first name after its first
+        word ("Wendpouiré Fabrice Kessa") that the tagger made a place stays a person: no
+        place is named so. (An organisation may be: "Casa Luiz Kessa", a company.)"""
+        first_names, folds = self.g.first_names, self.folds
+        for number in guessed:
+            i, j, old, strength = before[number]
+            if (
+                old == "person"
+                and self.spans[number][2] == "place"
+                and j - i > 2
+                and any(f in first_names for f in folds[i + 1 : j - 1])
+            ):
+                self.spans[number] = (i, j, old, strength)
 
     def split_places_from_people(self, guessed: list[int]) -> None:
         """A listed place run into unknown words that the tagger made a person is a place

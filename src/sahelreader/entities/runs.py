@@ -71,6 +71,16 @@ MEMBERS_BODIES = frozenset(
     }
 )
 
+# French days and months, listed as MISC with the nationality adjectives: after a body's name
+# they date the sentence ("la Cour suprême du Niger jeudi"), they are no adjective of it.
+FR_CALENDAR_WORDS = frozenset(
+    {
+        *("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+        *("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août"),
+        *("septembre", "octobre", "novembre", "décembre"),
+    }
+)
+
 
 class Runs(DocumentBase):
     """Where capitalised runs end."""
@@ -438,6 +448,8 @@ class Runs(DocumentBase):
             return False  # ("sino-américain", "sous-régionale": hyphenated words count)
         if after_link:
             return len(w) >= 5 and low.endswith(FR_BODY_NOUN_ENDINGS)
+        if low in FR_CALENDAR_WORDS:
+            return False  # "la Banque centrale du Mali lundi": the day ends the name
         return len(w) >= 5 and (
             low.endswith(FR_BODY_ADJECTIVE_ENDINGS)
             or by_ending
