@@ -226,3 +226,32 @@ async def test_at_80_columns_the_side_panel_leaves_the_reader_room(home: Path) -
         await pilot.press("]")
         await settle(app, pilot)
         assert app.query_one(ArticleList).size.width > narrowed  # hidden: the list's room back
+
+
+async def test_cited_sources_and_links_show_while_the_index_is_built(home: Path) -> None:
+    """What an article cites and its links come from its own text: while the index is (re)built
+    (minutes for a large library after an upgrade) the panel said "Search is not ready yet."
+    for them too (review 14). Only other coverage waits for the index."""
+    from sahelreader.tui.messages import IndexProgress, IndexReady
+
+    library = Library.open(home)
+    app = make_app(library=library, delays=Delays.none())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.index_ready.clear()  # as while the index is (re)built
+        app.post_message(IndexProgress(2, 9))
+        panel = app.query_one(SidePanel)
+        panel.show(None)  # the panel shows the article anew, as for another article
+        await open_and_wait(app, pilot, library.list_ids()[0])
+        assert panel.related is None  # no coverage without the index...
+        cited = "\n".join(labels(app, "cited"))
+        assert "Reuters" in cited and "Amadou Abdramane" in cited  # ...but its own sources
+        article = library.get(library.list_ids()[0])
+        assert labels(app, "link") and article.url in labels(app, "link")[0]
+        coverage_note = str(app.query_one("#side-coverage-empty", Static).render())
+        assert "not ready" in coverage_note
+        app.post_message(IndexReady())
+        await settle(app, pilot)
+        await settle(app, pilot)
+        assert panel.related is not None
+        assert "Reuters" in "\n".join(labels(app, "cited"))

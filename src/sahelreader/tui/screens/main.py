@@ -606,6 +606,7 @@ class MainScreen(FeedActions, StoryActions):
             except KeyError:
                 story = None
             side_panel.show_details(groups, None, story)
+            side_panel.load_sources(article_id)  # from the article's text alone
 
     def _typed_suggestion(self, suggestion: str | None) -> str | None:
         """The "did you mean" for the words typed: in a saved view the query searched is
