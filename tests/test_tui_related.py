@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import Static
@@ -255,3 +257,33 @@ async def test_cited_sources_and_links_show_while_the_index_is_built(home: Path)
         await settle(app, pilot)
         assert panel.related is not None
         assert "Reuters" in "\n".join(labels(app, "cited"))
+
+
+async def test_an_entity_counted_in_thousands_keeps_its_count_whole(home: Path) -> None:
+    """In a large library "Russia  5 mentions · 1,664 articles" did not fit the panel and
+    broke as "5 mentions · 1,664" / "articles" (review 14): the article count goes whole to
+    a line of its own when it does not fit."""
+    from rich.console import Console
+
+    library = Library.open(home)
+    app = make_app(library=library, delays=Delays.none())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await open_and_wait(app, pilot, library.list_ids()[0])
+        panel = app.query_one(SidePanel)
+        panel.show_counts({group.query: 12_345 for group in panel.groups})
+        await pilot.pause()
+        entity_list = app.query_one("#entity-list", SideList)
+        width = entity_list.scrollable_content_region.width
+        console = Console(width=width, file=io.StringIO(), color_system=None)
+        for index in range(entity_list.option_count):
+            option = entity_list.get_option_at_index(index)
+            if option.disabled:
+                continue
+            prompt: Any = option.prompt
+            lines = [
+                "".join(segment.text for segment in line).rstrip()
+                for line in console.render_lines(prompt, console.options)
+            ]
+            assert any("12,345 articles" in line for line in lines), lines
+            assert all(line.strip() != "articles" for line in lines), lines

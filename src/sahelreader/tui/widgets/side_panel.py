@@ -296,14 +296,14 @@ class SidePanel(VerticalScroll):
             if choice.group is not None:
                 entity_list.replace_option_prompt(str(index), self._entity_label(choice.group))
 
-    def _entity_label(self, group: EntityGroup) -> Text:
-        label = Text()
-        label.append(one_line(group.name), style=ENTITY_STYLES[group.type])
-        label.append(f"\n  {group.count} mention{_s(group.count)}", style="dim")
+    def _entity_label(self, group: EntityGroup) -> Indented:
+        """The name, then "2 mentions · 1,664 articles": the article count goes whole to a
+        line of its own when the panel is too narrow for both (never "1,664" / "articles")."""
+        name = Text(one_line(group.name), style=ENTITY_STYLES[group.type])
+        mentions = Text(f"{group.count} mention{_s(group.count)}", style="dim")
         articles = self.article_counts.get(group.query)
-        if articles is not None:
-            label.append(f" · {articles:,} article{_s(articles)}", style="dim")
-        return label
+        pieces = [] if articles is None else [Text(f"{articles:,} article{_s(articles)}", "dim")]
+        return Indented((0, name), (2, Packed(mentions, pieces, indent=0)))
 
     # -- the story -------------------------------------------------------------------------------
 
