@@ -91,3 +91,20 @@ def test_a_name_the_recogniser_knows_is_proposed_before_a_commoner_word_as_near(
     assert library.search("niamy").suggestion == "niamey"
     assert library.search("bazom").suggestion == "bazoum"
     assert library.search("niamh").suggestion is None  # found: nothing to suggest
+
+
+def test_after_an_entity_field_a_known_name_is_proposed_before_a_commoner_one(
+    library: Library,
+) -> None:
+    """`person:tiany` proposed `person:tiny` (a rapper's name, in more articles) before the
+    general Tiani; `place:agadz` Agadez, not a commoner place one edit away."""
+    library.add_drafts(
+        [draft("Tiani in Agadez", "General Abdourahamane Tiani visited Agadez on Monday.")]
+        + [
+            draft(f"Gig {n}", f"Rapper Tiny Tempah played in Agadaz, a bar, night {n}.")
+            for n in range(4)
+        ]
+    )
+    library.ensure_index()
+    assert library.search("person:tiany").suggestion == "person:tiani"
+    assert library.search("place:agadz").suggestion == "place:agadez"

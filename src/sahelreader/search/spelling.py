@@ -63,20 +63,30 @@ def _known_words() -> frozenset[str]:
 
 def closest_in_field(searcher: Any, field: str, word: str) -> str | None:
     """The word of `field` (an entity field: "place", "person"…) nearest to `word` (folded),
-    the one in most documents among equals; or None. (Also a names field's whole name: a
-    `name_key`, "liptako gourma".)"""
+    among equals one of a known name first, then the one in most documents; or None. (Also a
+    names field's whole name: a `name_key`, "liptako gourma".)"""
     reader = searcher.reader()
     most = fuzzy_edits(word)
     if field not in reader.schema or not most:
         return None
-    best: tuple[int, int, str] | None = None
+    best: tuple[int, bool, int, str] | None = None
     for candidate in reader.terms_within(field, word, most, prefix=1):
         if candidate == word:
             continue
         distance = damerau_levenshtein(word, candidate)
         if distance > most:
             continue
-        key = (distance, -searcher.doc_frequency(field, candidate), candidate)
+        known = candidate in _known_words() or candidate in _known_names()
+        key = (distance, not known, -searcher.doc_frequency(field, candidate), candidate)
         if best is None or key < best:
             best = key
-    return best[2] if best is not None else None
+    return best[3] if best is not None else None
+
+
+@cache
+def _known_names() -> frozenset[str]:
+    """The names the bundled lists know, whole, as a names field holds them (`name_key`)."""
+    from sahelreader.search.analysis import name_key
+    from sahelreader.text.names import known_names
+
+    return frozenset(name_key(known.name) for known in known_names())
