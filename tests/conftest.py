@@ -139,3 +139,13 @@ def corpus_library(library: Library) -> Library:
     library.add_drafts(CORPUS)
     library.ensure_index()
     return library
+
+
+@pytest.fixture(autouse=True)
+def _a_browser_to_open_links(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The reader asks whether a web browser is there before `o` opens a link; the machine the
+    # tests run on may have none. Tests replace `app.open_url`, so they run as if it had one
+    # (the test of a machine without one says so).
+    import webbrowser
+
+    monkeypatch.setattr(webbrowser, "get", lambda using=None: object())

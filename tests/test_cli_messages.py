@@ -193,3 +193,24 @@ def test_a_reversed_date_range_is_named(home: Path) -> None:
     assert result.returncode == 1
     [line] = _errors(result.stderr)
     assert "the range is reversed: 2025 comes after 2024 (try published:[2024 TO 2025])" in line
+
+
+def test_feeds_import_of_one_feed_says_it_not_them(home: Path, tmp_path: Path) -> None:
+    """ "1 feed subscribed" was followed by "run `sahelreader refresh` to fetch them"."""
+
+    def opml(*urls: str) -> Path:
+        path = tmp_path / f"list-{len(urls)}.opml"
+        outlines = "".join(f'<outline text="F" xmlUrl="{url}"/>' for url in urls)
+        path.write_text(f'<opml version="2.0"><body>{outlines}</body></opml>', "utf-8")
+        return path
+
+    one = cli(home, "feeds", "import", str(opml("https://one.example/feed.xml")))
+    assert "1 feed subscribed" in one.stdout
+    assert "to fetch it" in one.stderr and "fetch them" not in one.stderr
+    two = cli(
+        home,
+        "feeds",
+        "import",
+        str(opml("https://two.example/a.xml", "https://two.example/b.xml")),
+    )
+    assert "2 feeds subscribed" in two.stdout and "to fetch them" in two.stderr

@@ -70,3 +70,41 @@ def test_a_quoted_name_gets_the_nearest_whole_name_of_its_type(library: Library)
     # Not a word of the name replaced by another name's word ("Bobo-goma").
     assert library.search('place:"Bobo-Gomma"').suggestion in (None, 'place:"bobo dioulasso"')
     assert library.search('place:"Bobo-Dioulasso"').suggestion is None  # found
+
+
+def test_a_name_the_recogniser_knows_is_proposed_before_a_commoner_word_as_near(
+    library: Library,
+) -> None:
+    """Among words as near, a word of a name the bundled lists know (a Sahel town, a leader)
+    is proposed before one in more articles (review 14: "niamy" proposed "niamh", an Irish
+    first name, in a library with more articles naming a Niamh than naming Niamey)."""
+    library.add_drafts(
+        [draft("Curfew in Niamey", "The governor of Niamey announced a curfew on Sunday.")]
+        + [
+            draft(f"Choir concert {n}", f"Soprano Niamh Kelly sang at concert {n} in Cork.")
+            for n in range(4)
+        ]
+        + [draft("Bazoum's party meets", "Supporters of Mohamed Bazoum met in Zinder.")]
+        + [draft(f"Club night {n}", f"DJ Bazoo played the late set, night {n}.") for n in range(4)]
+    )
+    library.ensure_index()
+    assert library.search("niamy").suggestion == "niamey"
+    assert library.search("bazom").suggestion == "bazoum"
+    assert library.search("niamh").suggestion is None  # found: nothing to suggest
+
+
+def test_after_an_entity_field_a_known_name_is_proposed_before_a_commoner_one(
+    library: Library,
+) -> None:
+    """`person:tiany` proposed `person:tiny` (a rapper's name, in more articles) before the
+    general Tiani; `place:agadz` Agadez, not a commoner place one edit away."""
+    library.add_drafts(
+        [draft("Tiani in Agadez", "General Abdourahamane Tiani visited Agadez on Monday.")]
+        + [
+            draft(f"Gig {n}", f"Rapper Tiny Tempah played in Agadaz, a bar, night {n}.")
+            for n in range(4)
+        ]
+    )
+    library.ensure_index()
+    assert library.search("person:tiany").suggestion == "person:tiani"
+    assert library.search("place:agadz").suggestion == "place:agadez"

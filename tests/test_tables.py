@@ -103,3 +103,21 @@ def test_the_cli_adds_a_folder_with_a_table_and_says_so(home: Path, tmp_path: Pa
     assert "2 added" in result.stdout + result.stderr
     [line] = [line for line in result.stderr.splitlines() if line.startswith("failed:")]
     assert "notes.csv" in line and "no article columns" in line
+
+
+def test_a_tsv_cell_with_escaped_line_breaks_gets_its_paragraphs(tmp_path: Path) -> None:
+    """A tab-separated row cannot hold a line break, so exports write it as the two characters
+    backslash and n (review 14: the reader showed "\\n\\n" between paragraphs)."""
+    text = (
+        "headline\ttext\n"
+        "Le marché de Maradi rouvre\tLes commerçants sont revenus lundi.\\n\\n"
+        '"Nous avons attendu deux mois", dit une vendeuse.\\nLa mairie a levé l\'interdiction.\n'
+        "A path in a report\tThe file sat in C:\\data\\reports on the ministry's server.\n"
+    )
+    drafts = list(read_file(_write(tmp_path / "rows.tsv", text)))
+    assert drafts[0].body == (
+        "Les commerçants sont revenus lundi.\n\n"
+        '"Nous avons attendu deux mois", dit une vendeuse.\nLa mairie a levé l\'interdiction.'
+    )
+    # a backslash that escapes no line break is text
+    assert drafts[1].body == "The file sat in C:\\data\\reports on the ministry's server."

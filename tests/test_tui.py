@@ -347,6 +347,38 @@ async def test_o_opens_only_http_links(home: Path, monkeypatch: pytest.MonkeyPat
         assert len(opened) == 1  # javascript: is refused
 
 
+async def test_o_without_a_browser_says_so_instead_of_opening(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a machine with no web browser (a server reached over SSH) `o` said "Opening …" and
+    nothing opened (review 14): it now says there is no browser, with the link to copy."""
+    import webbrowser
+
+    def no_browser(using: str | None = None) -> Any:
+        raise webbrowser.Error("could not locate runnable browser")
+
+    monkeypatch.setattr(webbrowser, "get", no_browser)
+    app = app_for(home)
+    opened: list[str] = []
+    said: list[tuple[str, str]] = []
+    monkeypatch.setattr(app, "open_url", lambda url, **kw: opened.append(url))
+    notify = app.notify
+
+    def record(message: str, **options: Any) -> None:
+        said.append((options.get("severity", ""), message))
+        notify(message, **options)
+
+    monkeypatch.setattr(app, "notify", record)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("o")
+        url = app.library.get(app.query_one(ArticleList).current_id).url
+        assert opened == []
+        assert not any(message.startswith("Opening") for _, message in said)
+        [(severity, message)] = [item for item in said if url in item[1]]
+        assert severity == "warning" and "no web browser" in message.lower()
+
+
 async def test_c_copies_a_citation(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     app = app_for(home)
     copied: list[str] = []

@@ -711,3 +711,30 @@ async def test_the_feeds_address_column_keeps_the_file_name(
         assert all(len(cell) < len(str(folder)) for cell in shown), shown  # cut
         for cell, name in zip(shown, names, strict=True):
             assert cell.endswith(name) and "…" in cell, shown
+
+
+async def test_a_failed_feed_sharing_its_title_is_named_with_its_address(
+    home: Path, server: LocalServer
+) -> None:
+    """Two subscriptions of one title (an outlet's two sections, a feed file and its copy): the
+    notice of a failed refresh names the one that failed by its address too, as `refresh` does
+    on the command line (review 14: "1 feed failed: The Guardian." with two of them)."""
+    first = server.route("/niamey.xml", Feed(FIRST, title="Sahel Dispatch"))
+    second = server.route("/agadez.xml", Feed(SECOND, title="Sahel Dispatch"))
+    other = server.route("/kayes.xml", Feed(OTHER, title="Kayes Courier"))
+    app = reader(home, subscribe=(first, second, other))
+    said = recorded(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("r")  # the titles are read
+        await settle(app, pilot)
+        server.route("/agadez.xml", Reply(500, b"down"))
+        server.route("/kayes.xml", Reply(404, b"gone"))
+        await pilot.press("F")
+        await settle(app, pilot)
+        await pilot.press("R")
+        await settle(app, pilot)
+        [failed] = [text for severity, text in said if severity == "warning"]
+        assert f"Sahel Dispatch <{second}>" in failed
+        assert first not in failed
+        assert "Kayes Courier" in failed and other not in failed  # its title is its own

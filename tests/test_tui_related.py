@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import Static
@@ -226,3 +228,62 @@ async def test_at_80_columns_the_side_panel_leaves_the_reader_room(home: Path) -
         await pilot.press("]")
         await settle(app, pilot)
         assert app.query_one(ArticleList).size.width > narrowed  # hidden: the list's room back
+
+
+async def test_cited_sources_and_links_show_while_the_index_is_built(home: Path) -> None:
+    """What an article cites and its links come from its own text: while the index is (re)built
+    (minutes for a large library after an upgrade) the panel said "Search is not ready yet."
+    for them too (review 14). Only other coverage waits for the index."""
+    from sahelreader.tui.messages import IndexProgress, IndexReady
+
+    library = Library.open(home)
+    app = make_app(library=library, delays=Delays.none())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.index_ready.clear()  # as while the index is (re)built
+        app.post_message(IndexProgress(2, 9))
+        panel = app.query_one(SidePanel)
+        panel.show(None)  # the panel shows the article anew, as for another article
+        await open_and_wait(app, pilot, library.list_ids()[0])
+        assert panel.related is None  # no coverage without the index...
+        cited = "\n".join(labels(app, "cited"))
+        assert "Reuters" in cited and "Amadou Abdramane" in cited  # ...but its own sources
+        article = library.get(library.list_ids()[0])
+        assert labels(app, "link") and article.url in labels(app, "link")[0]
+        coverage_note = str(app.query_one("#side-coverage-empty", Static).render())
+        assert "not ready" in coverage_note
+        app.post_message(IndexReady())
+        await settle(app, pilot)
+        await settle(app, pilot)
+        assert panel.related is not None
+        assert "Reuters" in "\n".join(labels(app, "cited"))
+
+
+async def test_an_entity_counted_in_thousands_keeps_its_count_whole(home: Path) -> None:
+    """In a large library "Russia  5 mentions · 1,664 articles" did not fit the panel and
+    broke as "5 mentions · 1,664" / "articles" (review 14): the article count goes whole to
+    a line of its own when it does not fit."""
+    from rich.console import Console
+
+    library = Library.open(home)
+    app = make_app(library=library, delays=Delays.none())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await open_and_wait(app, pilot, library.list_ids()[0])
+        panel = app.query_one(SidePanel)
+        panel.show_counts({group.query: 12_345 for group in panel.groups})
+        await pilot.pause()
+        entity_list = app.query_one("#entity-list", SideList)
+        width = entity_list.scrollable_content_region.width
+        console = Console(width=width, file=io.StringIO(), color_system=None)
+        for index in range(entity_list.option_count):
+            option = entity_list.get_option_at_index(index)
+            if option.disabled:
+                continue
+            prompt: Any = option.prompt
+            lines = [
+                "".join(segment.text for segment in line).rstrip()
+                for line in console.render_lines(prompt, console.options)
+            ]
+            assert any("12,345 articles" in line for line in lines), lines
+            assert all(line.strip() != "articles" for line in lines), lines

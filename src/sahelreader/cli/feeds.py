@@ -283,7 +283,8 @@ def _print_opml_import(out: Console, err: Console, report: OpmlImport) -> None:
     already = f", {len(report.already)} already subscribed" if report.already else ""
     out.print(f"{plural(len(report.subscribed), 'feed')} subscribed{already}")
     if report.subscribed:
-        err.print("run `sahelreader refresh` to fetch them")
+        them = "it" if len(report.subscribed) == 1 else "them"
+        err.print(f"run `sahelreader refresh` to fetch {them}")
 
 
 def _feeds_export(args: argparse.Namespace, err: Console) -> int:

@@ -70,7 +70,7 @@ def group_entities(
     for (kind, words), count in merged.items():
         seen = spellings[(kind, words)]
         if (kind, words) in defined:  # the name the article uses most, the longest on a tie
-            shown = max(seen, key=lambda s: (seen[s], len(s)))
+            shown = max(seen, key=lambda s: (s[:1].isupper(), seen[s], len(s)))
         else:
             shown = _shown_name(kind, seen, same)
         groups.append(EntityGroup(shown, kind, count, same.canonical_name(kind, shown)))
@@ -146,14 +146,23 @@ def _shown_name(kind: EntityType, seen: dict[str, int], same: Equivalences) -> s
     def prose(spelling: str) -> bool:
         return kind == "place" and not spelling.isupper()
 
+    # A name the prose writes in lowercase ("le conseil de sécurité a voté") is counted with its
+    # capitalised spelling, and shown only when the article never capitalises the entity.
+    def cased(spelling: str) -> bool:
+        return spelling[:1].isupper()
+
+    uses = Counter[str]()
+    for spelling, count in seen.items():
+        uses[spelling.casefold()] += count
+
     official = same.canonical_name(kind, next(iter(seen)))
     for spelling in seen:
         if name_key(spelling) == name_key(official):
             return max(
                 (s for s in seen if name_key(s) == name_key(official)),
-                key=lambda s: (prose(s), len(s)),
+                key=lambda s: (prose(s), cased(s), len(s)),
             )
-    return max(seen, key=lambda s: (seen[s], prose(s), len(s)))
+    return max(seen, key=lambda s: (cased(s), uses[s.casefold()], prose(s), len(s)))
 
 
 def _merge_short_mentions(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 
 from sahelreader.ingest.encoding import decode_text
@@ -32,6 +33,9 @@ __all__ = ["NO_ARTICLE_COLUMNS", "read_table"]
 NO_ARTICLE_COLUMNS = "no article columns"
 _SEPARATORS = ",;\t"
 _ARTICLE_COLUMNS = frozenset(TITLE_KEYS + BODY_KEYS)
+# A line break written as backslash and n, as tab-separated exports do (a row is one line);
+# not before a lowercase letter: "C:\\new" is a path, and no sentence starts in lowercase
+_ESCAPED_BREAK = re.compile(r"(?:\\r)?\\n(?![a-zß-ÿ])")
 
 
 def read_table(
@@ -50,7 +54,11 @@ def read_table(
     # A body may be long: the csv module's own cap (128 KB) would stop at the first one. The
     # cap is the whole process's, so it is only ever raised.
     csv.field_size_limit(max(csv.field_size_limit(), limits.record_bytes))
-    rows = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=False)
+    rows: Iterator[list[str]] = csv.reader(
+        io.StringIO(text, newline=""), delimiter=separator, strict=False
+    )
+    if separator == "\t":
+        rows = ([_unescape_breaks(cell) for cell in row] for row in rows)
     try:
         header = [column.strip().lower() for column in next(rows, [])]
         if not _ARTICLE_COLUMNS.intersection(header):
@@ -91,6 +99,14 @@ def _drafts(
             continue
         unread.check(record, draft)
         yield draft
+
+
+def _unescape_breaks(cell: str) -> str:
+    """A tab-separated cell's escaped line breaks as line breaks; a cell that holds real ones
+    (quoted) writes its backslashes as text."""
+    if "\\n" not in cell or "\n" in cell:
+        return cell
+    return _ESCAPED_BREAK.sub("\n", cell)
 
 
 def _separator(header_line: str) -> str:

@@ -1089,6 +1089,21 @@ class Library:
 
         return related(self.related_inputs(article_id), limit)
 
+    def sources(self, article_id: str) -> Related:
+        """What the article cites and its links, from its text alone: what `related` gives
+        without other coverage, which needs the search index (`searched` None says so)."""
+        from sahelreader.related.coverage import article_links
+        from sahelreader.related.result import Related
+        from sahelreader.sources import extract_citations
+
+        article = self.get(article_id)
+        return Related(
+            extract_citations(article.body, article.language or None),
+            [],
+            article_links(article),
+            undated=article.published is None,
+        )
+
     def related_inputs(self, article_id: str) -> RelatedInputs:
         """What finding related coverage reads: the article, the index's searcher, the stored
         candidates and their entities (the store's cache; recognised again where it is stale)."""

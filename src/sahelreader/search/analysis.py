@@ -92,20 +92,26 @@ class _Replace(Filter):
 
 @cache
 def unstemmed_names() -> frozenset[str]:
-    """Place names of one word that no stemmer cuts (folded): the French stemmer makes "Mali"
-    "mal", "Gaza" "gaz", "Chine" "chin" and "Algérie" "alger", both stemmers make "France"
-    "franc", so a search for Mali found "du mal" and one for the CFA franc every piece on France.
-    A name ending in s is left to the stemmers ("Maldives", "Balkans" -> "Balkan"): there they
-    cut only its plural."""
+    """Names that no stemmer cuts (folded). Place names of one word: the French stemmer makes
+    "Mali" "mal", "Gaza" "gaz", "Chine" "chin" and "Algérie" "alger", both stemmers make
+    "France" "franc", so a search for Mali found "du mal" and one for the CFA franc every piece
+    on France. A place ending in s is left to the stemmers ("Maldives", "Balkans" -> "Balkan"):
+    there they cut only its plural. And the words after the first of a known person's name
+    (surnames, middle names): the French stemmer makes "Touré" "tour" and "Tiani" "tian", so a
+    search for Touré found golf tours. A first name is left out: many are words too ("Marine",
+    "Grace", "Florence")."""
     from sahelreader.text.names import known_names
 
-    names = set()
+    names: set[str] = set()
     for known in known_names():
-        if known.kind != "place" or known.name.endswith("s"):
-            continue
         tokens = _TOKEN.findall(known.name)
-        if len(tokens) == 1 and tokens[0] == known.name:
-            names.add(_folded(known.name.lower()))
+        if known.kind == "person":
+            names.update(
+                _folded(token.lower()) for token in tokens[1:] if token[:1].isupper()
+            )  # not a particle: "de", "van"
+        elif known.kind == "place" and not known.name.endswith("s"):
+            if len(tokens) == 1 and tokens[0] == known.name:
+                names.add(_folded(known.name.lower()))
     return frozenset(names)
 
 

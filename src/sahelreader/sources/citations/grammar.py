@@ -81,7 +81,7 @@ QUOTE_END = r"(?:[,”\"»’]\s*|[.!?…][”\"»’]\s*|\s[-–—]{1,2}\s*)"
 TITLE = rf"(?:{_any(v.TITLES)}|(?:le\s+|la\s+)?{_any(v.TITLES_FR)})"
 _TOK = rf"(?:[{UP}](?:[{LO}{UP}]|['’-](?=[{UP}{LO}]{{2}}))*|[{UP}]\.)"
 _CONN = _any(v.NAME_PARTICLES)
-NAME = rf"(?:{_TOK}(?:(?:\s+{_CONN}(?:\s+|-)|\s+|-){_TOK}){{0,3}})"
+NAME = rf"(?:{_TOK}(?:(?:(?:\s+{_CONN}){{1,2}}(?:\s+|-)|\s+|-){_TOK}){{0,3}})"  # "von der"
 _ROLE_HEADS = _any(v.ROLE_HEADS)
 _FUNCTION_WORD = rf"{_any(v.NOT_ROLE_START)}\b"
 _NOT_IN_ROLE = rf"{_any(v.NOT_IN_ROLE)}\b"

@@ -45,6 +45,10 @@ _NEVER_A_PERSON = frozenset(_name_key(name) for name in never_person_names())
 _ORG_ALIASES = frozenset(load_organisations().aliases)
 _MEDIA_ALIASES = frozenset(load_media().aliases)
 _NOT_NAMES_LOWER = frozenset(w.lower() for w in v.NOT_NAMES)
+# lowercase words inside a name ("de", "van"; "Ben", "Ould" are capitalised words of it)
+_PARTICLES = frozenset(p for p in v.NAME_PARTICLES if p.islower())
+# an elided article and a lowercase noun ("L'étude", "d'experts"); "N'Diaye" is a name
+_ELIDED_NOUN = re.compile(r"[^\W\d_]['’][a-zà-ÿ]")
 
 
 def rules_out_a_person(words: str) -> bool:
@@ -56,7 +60,11 @@ def rules_out_a_person(words: str) -> bool:
 def strip_name(name: str) -> str:
     """Drop sentence words ("But", "In") from the ends of a capitalised run."""
     tokens = name.split()
-    while tokens and (tokens[0] in v.NOT_NAMES or tokens[0].lower() in _NOT_NAMES_LOWER):
+    while tokens and (
+        tokens[0] in v.NOT_NAMES
+        or tokens[0].lower() in _NOT_NAMES_LOWER
+        or _ELIDED_NOUN.match(tokens[0])  # "L'historien Marc Dubois": the name after the noun
+    ):
         tokens.pop(0)
     while tokens and tokens[-1] in v.NOT_NAMES:
         tokens.pop()
@@ -67,7 +75,16 @@ def is_person_name(name: str, titled: bool) -> bool:
     if not name or name in _ORG_ALIASES or name in _MEDIA_ALIASES or rules_out_a_person(name):
         return False
     tokens = name.split()
+    particles = [i for i, tok in enumerate(tokens) if tok in _PARTICLES]
+    if particles and (particles[0] == 0 or len(tokens) - 1 - particles[-1] != 1):
+        # a particle comes before the surname, the name's last word ("Koné de Sagara", "von
+        # der Wiese"); more words after it are a body's name ("Neville de Golden Agri-Resources")
+        return False
     for tok in tokens:
+        if tok in _PARTICLES:
+            continue  # a particle of the name, not a word that rules a person out
+        if _ELIDED_NOUN.match(tok):
+            return False  # "L'entraîneur-chef des Chiefs": a French noun after its article
         if rules_out_a_person(tok) or tok in _ORG_ALIASES:
             return False
         if tok in _MEDIA_ALIASES or tok.lower() in _NOT_NAMES_LOWER:
@@ -84,9 +101,22 @@ def role_text(raw: str) -> str:
     raw = g.ROLE_CUT.sub("", raw)
     raw = g.LEAD_DET.sub("", raw)
     raw = raw.strip(" ,")
-    if len(raw) > 70:
-        raw = raw[:70].rsplit(" ", 1)[0]
+    if len(raw) > ROLE_MAX:
+        # cut at a word, never after a word that needs the next ("…chercheur à l'Université
+        # des"), and marked as cut: "…of the University of" is not a body's whole name
+        words = raw[:ROLE_MAX].rsplit(" ", 1)[0].split()
+        while len(words) > 1 and words[-1].lower().strip(",;:") in _DANGLING:
+            words.pop()
+        raw = " ".join(words).rstrip(",;:") + "…"
     return raw
+
+
+ROLE_MAX = 70  # characters of a role shown with a name
+# words a role cut short must not end on: articles, prepositions, conjunctions (English, French)
+_DANGLING = frozenset(
+    "a an the of for at in on to from by with and or "
+    "à au aux de des du d' l' la le les et ou en pour par sur chez avec".split()
+)
 
 
 def title_role(title: str) -> str:

@@ -5,6 +5,7 @@ what arrives. A base of MainScreen, kept apart so that screen stays about the pa
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -13,7 +14,7 @@ from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from sahelreader.library import IndexUnavailable, Library, QueryError
-from sahelreader.text.clean import one_line, plural
+from sahelreader.text.clean import one_line, plural, visible
 from sahelreader.tui.delays import Delays
 from sahelreader.tui.messages import RefreshDone, RefreshProgress, ViewsNews
 from sahelreader.tui.screens.feeds import Added, AddScreen, FeedsScreen
@@ -128,12 +129,15 @@ class FeedActions(Screen[None]):
         except Exception as error:  # a bug costs this refresh, not the app
             self.post_message(RefreshDone(only=name, error=f"The refresh failed: {error}"))
             return
+        shared = _shared_titles(library) if report.failed else frozenset[str]()
         done = RefreshDone(
             feeds=len(report.results),
             added=report.added,
             updated=report.updated,
             from_feeds=sum(1 for result in report.results if result.added or result.updated),
-            failed=[(one_line(r.title) or r.url, one_line(r.error or "")) for r in report.failed],
+            failed=[
+                (_feed_name(r.title, r.url, shared), one_line(r.error or "")) for r in report.failed
+            ],
             automatic=automatic,
             only=name,
             cancelled=report.cancelled or worker.is_cancelled,
@@ -311,3 +315,18 @@ class _Tally:
 
     def _post(self) -> None:
         self.screen.post_message(RefreshProgress(self.done, self.total, self.new, self.failed))
+
+
+def _shared_titles(library: Library) -> frozenset[str]:
+    """The titles (compared cleaned and casefolded) that more than one subscription has."""
+    counts = Counter(one_line(feed.title).casefold() for feed in library.subscriptions.all())
+    return frozenset(title for title, count in counts.items() if title and count > 1)
+
+
+def _feed_name(title: str, url: str, shared: frozenset[str]) -> str:
+    """A feed as a notice names it: its title, with its address when another feed has that
+    title (the address tells them apart, as `refresh` on the command line says it)."""
+    name = one_line(title)
+    if not name:
+        return visible(url)
+    return f"{name} <{visible(url)}>" if name.casefold() in shared else name

@@ -606,6 +606,7 @@ class MainScreen(FeedActions, StoryActions):
             except KeyError:
                 story = None
             side_panel.show_details(groups, None, story)
+            side_panel.load_sources(article_id)  # from the article's text alone
 
     def _typed_suggestion(self, suggestion: str | None) -> str | None:
         """The "did you mean" for the words typed: in a saved view the query searched is
@@ -891,6 +892,13 @@ class MainScreen(FeedActions, StoryActions):
     def _open_link(self, url: str) -> None:
         if not url.lower().startswith(("http://", "https://")):
             self.notify("Only http and https links are opened.", severity="warning")
+        elif not self.app.is_web and not _browser_available():
+            # A server reached over SSH: nothing would open, so "Opening …" would be untrue.
+            self.notify(
+                f"No web browser found to open the link here: {url}",
+                severity="warning",
+                markup=False,
+            )
         else:
             self.app.open_url(url)
             self.notify(f"Opening {url}", markup=False)
@@ -1132,3 +1140,14 @@ class MainScreen(FeedActions, StoryActions):
 
     def show_all_articles(self) -> None:
         self.open_view(ALL_ARTICLES)
+
+
+def _browser_available() -> bool:
+    """Whether Python's webbrowser, which opens the links, finds a browser on this machine."""
+    import webbrowser
+
+    try:
+        webbrowser.get()
+    except webbrowser.Error:
+        return False
+    return True

@@ -18,9 +18,9 @@ LEAST_WIDTH = 8  # an indent never leaves less than this for the text
 
 class Indented:
     """Paragraphs, each indented as a whole: a title's wrapped lines start under its first
-    character (a hanging indent), not at the row's edge."""
+    character (a hanging indent), not at the row's edge. A paragraph may be `Packed`."""
 
-    def __init__(self, *parts: tuple[int, Text]) -> None:
+    def __init__(self, *parts: tuple[int, Text | Packed]) -> None:
         self.parts = parts
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
@@ -29,7 +29,10 @@ class Indented:
             yield Padding(text, (0, 0, 0, indent), expand=False)
 
     def __str__(self) -> str:
-        return "\n".join(" " * indent + text.plain for indent, text in self.parts)
+        return "\n".join(
+            " " * indent + (text.plain if isinstance(text, Text) else str(text))
+            for indent, text in self.parts
+        )
 
 
 class Packed:

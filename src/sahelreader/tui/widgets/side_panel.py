@@ -124,6 +124,11 @@ class SidePanel(VerticalScroll):
         failed: str = ""  # why the related sources could not be worked out, if they could not
 
     @dataclass
+    class SourcesLoaded(Message):
+        article_id: str
+        related: Related  # its cited sources and links; no coverage (no index to look in)
+
+    @dataclass
     class CountsLoaded(Message):
         article_id: str
         counts: dict[str, int]
@@ -205,6 +210,27 @@ class SidePanel(VerticalScroll):
         self.post_message(self.DetailsLoaded(article_id, related, groups, story))
         self._post_counts(article_id, groups, worker)
 
+    @work(thread=True, exclusive=True, group="side-details")
+    def load_sources(self, article_id: str) -> None:
+        """Before the index is ready: what the article cites and its links, read from its own
+        text (other coverage and the counts wait for the index; `load_details` replaces this)."""
+        try:
+            related = self.library.sources(article_id)
+        except KeyError:
+            return
+        except Exception as error:  # noqa: BLE001 - one article's panel never stops the reader
+            self.log.error(f"cited sources of {article_id}: {error!r}")
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.SourcesLoaded(article_id, related))
+
+    def on_side_panel_sources_loaded(self, message: SourcesLoaded) -> None:
+        message.stop()
+        # Details worked out with the index since (self.related) are not replaced.
+        if self.is_attached and message.article_id == self.article_id and self.related is None:
+            self._show_cited(message.related)
+            self._show_links(message.related)
+
     @work(thread=True, exclusive=True, group="side-counts")
     def recount(self, article_id: str, groups: list[EntityGroup]) -> None:
         """The entity counts again, replaced in place (articles came in while the panel is in
@@ -270,14 +296,14 @@ class SidePanel(VerticalScroll):
             if choice.group is not None:
                 entity_list.replace_option_prompt(str(index), self._entity_label(choice.group))
 
-    def _entity_label(self, group: EntityGroup) -> Text:
-        label = Text()
-        label.append(one_line(group.name), style=ENTITY_STYLES[group.type])
-        label.append(f"\n  {group.count} mention{_s(group.count)}", style="dim")
+    def _entity_label(self, group: EntityGroup) -> Indented:
+        """The name, then "2 mentions · 1,664 articles": the article count goes whole to a
+        line of its own when the panel is too narrow for both (never "1,664" / "articles")."""
+        name = Text(one_line(group.name), style=ENTITY_STYLES[group.type])
+        mentions = Text(f"{group.count} mention{_s(group.count)}", style="dim")
         articles = self.article_counts.get(group.query)
-        if articles is not None:
-            label.append(f" · {articles:,} article{_s(articles)}", style="dim")
-        return label
+        pieces = [] if articles is None else [Text(f"{articles:,} article{_s(articles)}", "dim")]
+        return Indented((0, name), (2, Packed(mentions, pieces, indent=0)))
 
     # -- the story -------------------------------------------------------------------------------
 
@@ -299,14 +325,7 @@ class SidePanel(VerticalScroll):
                 self._fill(section, [], "Search is not ready yet.")
             self._show_more_from_outlet(None)
             return
-        self._fill(
-            "cited",
-            [
-                (_cited_label(c.name, c.kind, c.count), Choice("source", c.name))
-                for c in related.cited
-            ],
-            "No attributed sources found (agencies, outlets, officials, documents).",
-        )
+        self._show_cited(related)
         coverage: list[tuple[RenderableType, Choice | None]] = []
         for outlet, items in related.coverage_by_outlet():
             if coverage:
@@ -329,6 +348,19 @@ class SidePanel(VerticalScroll):
                 coverage.append((Indented(*parts), Choice("article", item.id)))
         self._fill("coverage", coverage, related.no_coverage_note())
         self._show_more_from_outlet(related)
+        self._show_links(related)
+
+    def _show_cited(self, related: Related) -> None:
+        self._fill(
+            "cited",
+            [
+                (_cited_label(c.name, c.kind, c.count), Choice("source", c.name))
+                for c in related.cited
+            ],
+            "No attributed sources found (agencies, outlets, officials, documents).",
+        )
+
+    def _show_links(self, related: Related) -> None:
         self._fill(
             "link",
             [
