@@ -1160,3 +1160,21 @@ async def test_the_search_placeholder_is_never_cut(home: Path, size: tuple[int, 
         assert shown.startswith("/ search") and shown.endswith("syntax)")
         if size[0] >= 120:
             assert "hover" in shown  # the long hint where it fits
+
+
+async def test_an_empty_list_under_a_query_not_understood_does_not_say_nothing_matched(
+    home: Path,
+) -> None:
+    # The query never ran: "No articles match." would claim it had, and found nothing.
+    app = app_for(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"qzxvwk", "enter")
+        await settle(app, pilot)
+        article_list = app.query_one(ArticleList)
+        assert not article_list.ids and "No articles match" in article_list.empty_message
+        await pilot.press("slash", "end", *" AND", "enter")
+        await settle(app, pilot)
+        assert not article_list.ids
+        assert "No articles match" not in article_list.empty_message
+        assert "not understood" in article_list.empty_message

@@ -405,7 +405,8 @@ class MainScreen(FeedActions, StoryActions):
             # place, nor the empty list below go on offering it.
             self._suggestion = None
             if not article_list.ids:
-                article_list.show_empty_message("No articles match.")
+                # The query never ran: nothing was searched, so nothing "did not match".
+                article_list.show_empty_message("Search not run: the query is not understood.")
             bar.show_message(result.error, error=True)
             # The listed results' sparkline would read as the new query's: it goes with them.
             self.query_one(SearchTrend).show_query("")
