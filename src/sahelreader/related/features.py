@@ -117,7 +117,7 @@ def entity_key(name: str, kind: str) -> str:
 
 
 @cache
-def _title_words() -> frozenset[str]:
+def _honorifics() -> frozenset[str]:
     """The words of the titles that can stand before a name (Mr, Dr, President, le général):
     no given names."""
     from sahelreader.entities.gazetteer import load
@@ -131,10 +131,10 @@ def given_names(person_keys: Iterable[tuple[str, ...]]) -> dict[str, frozenset[s
     left out ("Dr Hector Marrow" gives hector). A surname named alone, or after a title
     alone ("Mr Marrow"), gives none."""
     found: dict[str, set[str]] = {}
+    titles = _honorifics()
     for key in person_keys:
         if len(key) < 2:
             continue
-        titles = _title_words()
         words = {
             part for word in key[:-1] if word not in titles for part in word.split("-") if part
         }
@@ -143,16 +143,29 @@ def given_names(person_keys: Iterable[tuple[str, ...]]) -> dict[str, frozenset[s
     return {surname: frozenset(words) for surname, words in found.items()}
 
 
+_SOFT_LETTERS = re.compile(r"[aeiouyhw]")
+
+
+def _skeleton(word: str) -> str:
+    """A given name as it sounds more than as it is spelt: its first letter and its other
+    consonants, h and w left out, doubled letters once ("mohammed", "mohamed" and "muhammad"
+    are md; "friedrich" and "frederich" frdrc). Transliterations and misspellings of one name
+    then agree; different names rarely do (howard hrd, aaron arn)."""
+    letters = word[:1] + _SOFT_LETTERS.sub("", word[1:])
+    return "".join(ch for i, ch in enumerate(letters) if i == 0 or ch != letters[i - 1])
+
+
 def _compatible(mine: frozenset[str], theirs: frozenset[str]) -> bool:
-    """Whether two sets of given names may name one person: a name in common, or an initial
-    of the other's ("J. Marrow" and "John Marrow")."""
+    """Whether two sets of given names may name one person: a name in common, spelt alike
+    (`_skeleton`), or an initial of the other's ("J. Marrow" and "John Marrow")."""
     if mine & theirs:
         return True
-    return any(
-        (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
-        for a in mine
-        for b in theirs
-    )
+    if any(len(a) == 1 and b.startswith(a) for a in mine for b in theirs) or any(
+        len(b) == 1 and a.startswith(b) for a in mine for b in theirs
+    ):
+        return True
+    sounds = {_skeleton(a) for a in mine if len(a) > 1}
+    return any(_skeleton(b) in sounds for b in theirs if len(b) > 1)
 
 
 def clashing_surnames(
