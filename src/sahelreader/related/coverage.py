@@ -85,6 +85,8 @@ from sahelreader.related.duplicates import Shingles, near_duplicate, same_source
 from sahelreader.related.feature_cache import content_key
 from sahelreader.related.features import (
     LEDE_CHARS,
+    clashing_surnames,
+    given_names,
     numbers_in,
     outlet_words,
     rarity_base,
@@ -538,6 +540,7 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
     )
     names = [n for n in names if not _names_outlet(n, article.source) and not _is_agency(n)]
     weights = _entity_weights(searcher, names)
+    my_given = _given(names)
     terms = _key_terms(searcher, article, names, weights)
     if not terms:
         return []
@@ -649,7 +652,9 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
             if not _may_have_evidence(at_most, my_roundup, my_specific):
                 continue
         their_names = derived.names(inputs, doc)
-        shared = _shared(names, weights, their_names)
+        # Howard Carter and Aaron Carter are two people: their surname is no shared name.
+        clash = clashing_surnames(my_given, derived.given(inputs, doc))
+        shared = _shared(names, weights, their_names, clash)
         entity_score = 1.0 - math.exp(-shared.mass / ENTITY_SCALE)
         mlt = min(1.0, raw / scale)
         shared_names = shared_places = proper_places = 0
@@ -659,7 +664,7 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
         in_titles = False
         if other_language:
             # Their words are not ours: the similarity is that of names and numbers.
-            shared_names, shared_places = _heavy_shared(names, weights, their_names)
+            shared_names, shared_places = _heavy_shared(names, weights, their_names, clash)
             if days is None:
                 if my_specific is None:
                     my_specific = _specific_count(names, weights)
@@ -670,7 +675,7 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
                 specific_share = shared.specific / max(1, fewer)
             if my_proper is None:
                 my_proper = proper_words.of(article.title, article.body, article.language)
-            proper = proper_words.shared(my_proper, derived.proper(proper_words, doc))
+            proper = proper_words.shared(my_proper, derived.proper(proper_words, doc), clash)
             words = frozenset().union(*proper)
             in_titles = proper_words.in_both_titles(words, article.title, doc.title)
             proper_mass = sum(max(proper_words.weight(w) for w in name) for name in proper)
@@ -757,6 +762,7 @@ class _Derived:
         "roundup",
         "_words",
         "_names",
+        "_given",
         "_capitalised",
         "_titles",
         "_proper",
@@ -770,6 +776,7 @@ class _Derived:
         self.roundup = is_roundup(doc.title)
         self._words: int | None = None
         self._names: list[_Name] | None = None
+        self._given: dict[str, frozenset[str]] | None = None
         self._capitalised: list[str] | None = None
         self._titles: dict[str, tuple[str, ...]] = {}
         self._proper: frozenset[tuple[str, ...]] | None = None
@@ -787,6 +794,12 @@ class _Derived:
                 n for n in found if not _names_outlet(n, doc.source) and not _is_agency(n)
             ]
         return self._names
+
+    def given(self, inputs: RelatedInputs, doc: Document) -> dict[str, frozenset[str]]:
+        """The given names of its people, by surname (`features.given_names`)."""
+        if self._given is None:
+            self._given = _given(self.names(inputs, doc))
+        return self._given
 
     def words(self, body: str) -> int:
         """How many words its body has."""
@@ -912,11 +925,15 @@ class _ProperWords:
         return frozenset(runs)
 
     def shared(
-        self, mine: frozenset[tuple[str, ...]], theirs: frozenset[tuple[str, ...]]
+        self,
+        mine: frozenset[tuple[str, ...]],
+        theirs: frozenset[tuple[str, ...]],
+        clash: frozenset[str] = frozenset(),
     ) -> list[frozenset[str]]:
         """The names (runs of the article's) of which the other gives a specific word: the
-        specific words of each, one entry per name."""
-        their_words = {w for run in theirs for w in run}
+        specific words of each, one entry per name; not a surname of two different people
+        (`clash`: "Howard Carter" and "Aaron Carter" share no name)."""
+        their_words = {w for run in theirs for w in run} - clash
         found: list[frozenset[str]] = []
         for run in mine:
             words = frozenset(w for w in run if w in their_words and self.is_specific(w))
@@ -1155,13 +1172,23 @@ def _is_specific(name: _Name, weight: float) -> bool:
     return bool(weight / TYPE_WEIGHT.get(name.type, 1.0) >= SPECIFIC_IDF**IDF_POWER)
 
 
+def _given(names: Iterable[_Name]) -> dict[str, frozenset[str]]:
+    """The given names of the people of `names`, by surname (`features.given_names`)."""
+    return given_names(n.key for n in names if n.type == "person")
+
+
 def _shared(
-    mine: list[_Name], weights: dict[tuple[str, ...], float], theirs: list[_Name]
+    mine: list[_Name],
+    weights: dict[tuple[str, ...], float],
+    theirs: list[_Name],
+    clash: frozenset[str] = frozenset(),
 ) -> _Shared:
     """Names of the article's entities that the other article names too, and the evidence
     they give (`_Shared`).
 
-    A person named by surname alone on one side matches the full name on the other.
+    A person named by surname alone on one side matches the full name on the other; none
+    of a surname in `clash` matches (both articles give it full names of other people:
+    `features.clashing_surnames`).
     """
     keys = {n.key for n in theirs}
     surnames = {n.key[-1] for n in theirs if n.type == "person"}
@@ -1172,6 +1199,8 @@ def _shared(
     specific_names: list[_Name] = []
     words: set[str] = set()
     for name in mine:
+        if clash and name.type == "person" and name.key[-1] in clash:
+            continue
         match = name.key in keys or (
             name.type == "person"
             and (
@@ -1233,16 +1262,21 @@ def _specific_count(names: list[_Name], weights: dict[tuple[str, ...], float]) -
 
 
 def _heavy_shared(
-    mine: list[_Name], weights: dict[tuple[str, ...], float], theirs: list[_Name]
+    mine: list[_Name],
+    weights: dict[tuple[str, ...], float],
+    theirs: list[_Name],
+    clash: frozenset[str] = frozenset(),
 ) -> tuple[int, int]:
     """How many of the article's names of some weight (CROSS_MIN_NAME_WEIGHT) the other
-    names, and how many of those are countries or capitals (`_where_keys`)."""
+    names, and how many of those are countries or capitals (`_where_keys`); not a surname
+    of `clash` (two people: `_shared`)."""
     keys = {n.key for n in theirs}
     surnames = {n.key[-1] for n in theirs if n.type == "person"}
     found = [
         n
         for n in mine
         if weights.get(n.key, 0.0) >= CROSS_MIN_NAME_WEIGHT
+        and not (n.type == "person" and n.key[-1] in clash)
         and (n.key in keys or (n.type == "person" and n.key[-1] in surnames))
     ]
     return len(found), sum(1 for n in found if n.type == "place" and n.key in _where_keys())

@@ -11,7 +11,9 @@ Keys are short strings with a kind prefix:
 - ``p:``, ``o:``, ``l:<canonical name>`` — a person, an organisation, a place (location):
   one key per thing named, an organisation by its canonical name in the organisation table
   (CEDEAO -> ecowas), a person by surname (a later "Tiani" is "Abdourahamane Tiani"), a place
-  by its folded canonical name (Tchad -> chad: the bundled equivalence tables);
+  by its folded canonical name (Tchad -> chad: the bundled equivalence tables). A surname is
+  not one person when both articles give it full names whose given names differ (Howard and
+  Aaron Carter: `given_names`, `clashing_surnames`); related coverage compares them;
 - ``n:<digits>`` — a number of the text (separators dropped: "1,500" = "1 500" = "1500"), not
   a year and not 0 or 1;
 - ``w:<word>`` — a distinctive word of the title (folded, no function words): the same
@@ -35,7 +37,9 @@ from sahelreader.text.fold import fold
 __all__ = [
     "Features",
     "article_features",
+    "clashing_surnames",
     "entity_key",
+    "given_names",
     "kind_of",
     "numbers_in",
     "outlet_words",
@@ -110,6 +114,74 @@ def entity_key(name: str, kind: str) -> str:
     if kind == "person":
         return f"{prefix}:{words[-1]}"
     return f"{prefix}:{' '.join(words)}"
+
+
+@cache
+def _honorifics() -> frozenset[str]:
+    """The words of the titles that can stand before a name (Mr, Dr, President, le général):
+    no given names."""
+    from sahelreader.entities.gazetteer import load
+
+    return frozenset(w for key in load().titles for w in name_key(" ".join(key)))
+
+
+def given_names(person_keys: Iterable[tuple[str, ...]]) -> dict[str, frozenset[str]]:
+    """The given names an article gives each surname it names in full: its people's keys
+    (`name_key`), surname last, split at hyphens ("jean-pierre" is jean and pierre), titles
+    left out ("Dr Hector Marrow" gives hector). A surname named alone, or after a title
+    alone ("Mr Marrow"), gives none."""
+    found: dict[str, set[str]] = {}
+    titles = _honorifics()
+    for key in person_keys:
+        if len(key) < 2:
+            continue
+        words = {
+            part for word in key[:-1] if word not in titles for part in word.split("-") if part
+        }
+        if words:
+            found.setdefault(key[-1], set()).update(words)
+    return {surname: frozenset(words) for surname, words in found.items()}
+
+
+_SOFT_LETTERS = re.compile(r"[aeiouyhw]")
+
+
+def _skeleton(word: str) -> str:
+    """A given name as it sounds more than as it is spelt: its first letter and its other
+    consonants, h and w left out, doubled letters once ("mohammed", "mohamed" and "muhammad"
+    are md; "friedrich" and "frederich" frdrc). Transliterations and misspellings of one name
+    then agree; different names rarely do (howard hrd, aaron arn)."""
+    letters = word[:1] + _SOFT_LETTERS.sub("", word[1:])
+    return "".join(ch for i, ch in enumerate(letters) if i == 0 or ch != letters[i - 1])
+
+
+def _compatible(mine: frozenset[str], theirs: frozenset[str]) -> bool:
+    """Whether two sets of given names may name one person: a name in common, spelt alike
+    (`_skeleton`), or an initial of the other's ("J. Marrow" and "John Marrow")."""
+    if mine & theirs:
+        return True
+    if any(len(a) == 1 and b.startswith(a) for a in mine for b in theirs) or any(
+        len(b) == 1 and a.startswith(b) for a in mine for b in theirs
+    ):
+        return True
+    sounds = {_skeleton(a) for a in mine if len(a) > 1}
+    return any(_skeleton(b) in sounds for b in theirs if len(b) > 1)
+
+
+def clashing_surnames(
+    mine: dict[str, frozenset[str]], theirs: dict[str, frozenset[str]]
+) -> frozenset[str]:
+    """The surnames both articles give full names for (`given_names`) whose given names are
+    never compatible: two people (the archaeologist Howard Carter and the singer Aaron
+    Carter), not one shared person, however each article names them later ("Carter"). A
+    surname one of them names only alone stays one person (a later "Tiani")."""
+    if not mine or not theirs:
+        return frozenset()
+    return frozenset(
+        surname
+        for surname in mine.keys() & theirs.keys()
+        if not _compatible(mine[surname], theirs[surname])
+    )
 
 
 def numbers_in(text: str, limit: int = MAX_NUMBERS) -> list[str]:
