@@ -21,8 +21,8 @@ from sahelreader.related.url_ids import (
     default_anchors,
     fit_timelines,
     id_in_url,
-    site_label,
 )
+from sahelreader.sources.outlets import site_word
 
 from .conftest import draft, utc
 
@@ -80,7 +80,7 @@ def test_urls_without_an_article_id(url: str) -> None:
 
 
 def test_one_outlet_on_several_domains_is_one_family() -> None:
-    assert site_label("www.dunewire.co.uk") == site_label("dunewire.com") == "dunewire"
+    assert site_word("www.dunewire.co.uk") == site_word("dunewire.com:443") == "dunewire"
 
 
 def test_a_relative_url_takes_its_outlets_family_when_known() -> None:

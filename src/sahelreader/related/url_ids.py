@@ -40,6 +40,8 @@ from functools import lru_cache
 from importlib import resources
 from urllib.parse import urlsplit
 
+from sahelreader.sources.outlets import site_word
+
 __all__ = [
     "Estimate",
     "Gap",
@@ -62,10 +64,6 @@ PACE_MARGIN = 0.3  # outside the range, a gap read at the range's pace is this s
 MIN_ID = 10_000  # a number under this is a page number, a count, a year's neighbour: no id
 
 _EPOCH = datetime(1970, 1, 1)
-# Second-level labels under which sites register (bbc.co.uk, lefaso.gov.bf, abc.net.au).
-_SECOND_LEVEL = frozenset(
-    "co com net org gov gouv edu ac or ne go info news presse sch mil".split()
-)
 # A number that is a date in the url: a year folder, an 8-digit stamp, a date in a slug.
 _DATE_LIKE = re.compile(
     r"(?:19|20)\d{2}(?:[-/_.]?(?:0[1-9]|1[0-2])(?:[-/_.]?(?:0[1-9]|[12]\d|3[01]))?)?"
@@ -78,20 +76,6 @@ _WORD = re.compile(r"[a-z0-9]+")
 class UrlId:
     family: str  # site label and where the number sits: "bbc:end"
     number: int
-
-
-def site_label(host: str) -> str:
-    """A site's name without its public suffix and "www": "bbc" for www.bbc.co.uk and
-    bbc.com, "jeuneafrique" for www.jeuneafrique.com."""
-    labels = [part for part in host.lower().strip(".").split(".") if part]
-    if labels and ":" in labels[-1]:
-        labels[-1] = labels[-1].split(":", 1)[0]
-    if len(labels) < 2:
-        return labels[0] if labels else ""
-    labels = labels[:-1]  # the top-level domain
-    if len(labels) >= 2 and labels[-1] in _SECOND_LEVEL and len(labels[-1]) <= 4:
-        labels = labels[:-1]
-    return labels[-1]
 
 
 def _source_labels(source: str) -> list[str]:
@@ -130,7 +114,7 @@ def id_in_url(url: str, source: str = "", known: Iterable[str] = ()) -> UrlId | 
     if number < MIN_ID:
         return None
     if parts.netloc:
-        label = site_label(parts.netloc)
+        label = site_word(parts.netloc)
         return UrlId(f"{label}:{where}", number) if label else None
     if not source:
         return None
@@ -230,19 +214,12 @@ class Timeline:
 
     def _at(self, number: float) -> float:
         ids, days = self.ids, self.days
-        if number <= ids[0]:
-            i = 0
-        elif number >= ids[-1]:
-            i = len(ids) - 2
-        else:
-            i = bisect.bisect_right(ids, number) - 1
-        if number < ids[0] or number > ids[-1]:
-            # Outside: the pace of the whole range (a short end's slope says little).
-            return (
-                days[0] + (number - ids[0]) * self.rate()
-                if number < ids[0]
-                else days[-1] + (number - ids[-1]) * self.rate()
-            )
+        # Outside: the pace of the whole range (a short end's slope says little).
+        if number < ids[0]:
+            return days[0] + (number - ids[0]) * self.rate()
+        if number > ids[-1]:
+            return days[-1] + (number - ids[-1]) * self.rate()
+        i = min(bisect.bisect_right(ids, number) - 1, len(ids) - 2)
         x0, x1, y0, y1 = ids[i], ids[i + 1], days[i], days[i + 1]
         return y0 + (y1 - y0) * (number - x0) / (x1 - x0)
 

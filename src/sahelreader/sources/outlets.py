@@ -36,6 +36,7 @@ __all__ = [
     "outlet_table",
     "registered_domain",
     "site_domain",
+    "site_word",
     "source_search_text",
     "use_outlets",
 ]
@@ -87,9 +88,10 @@ def registered_domain(host: str) -> str:
     return ".".join(labels[-2:])
 
 
-def _site_word(host: str) -> str:
-    """The name part of a domain: "theguardian.com" -> "theguardian", "bbc.co.uk" -> "bbc"."""
-    return registered_domain(host).split(".")[0]
+def site_word(host: str) -> str:
+    """The name part of a host's registered domain: "www.theguardian.com" -> "theguardian",
+    "news.bbc.co.uk" -> "bbc"; a port is left out."""
+    return registered_domain(host.split(":")[0]).split(".")[0]
 
 
 def _strip_host(host: str) -> str:
@@ -239,7 +241,7 @@ class OutletTable:
             domains = (registered_domain(host),) if host else ()
         for domain in domains:
             host = domain.split("/")[0]
-            forms += [host, _site_word(host)]
+            forms += [host, site_word(host)]
         unique: dict[str, str] = {}
         for form in forms:
             unique.setdefault(form.casefold(), form)
