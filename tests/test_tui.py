@@ -1178,3 +1178,27 @@ async def test_an_empty_list_under_a_query_not_understood_does_not_say_nothing_m
         assert not article_list.ids
         assert "No articles match" not in article_list.empty_message
         assert "not understood" in article_list.empty_message
+
+
+@pytest.mark.parametrize(
+    ("command", "kind", "opens_here"),
+    [
+        ("lynx", "GenericBrowser", False),
+        ("/usr/bin/w3m", "GenericBrowser", False),
+        ("www-browser", "GenericBrowser", False),
+        ("firefox", "BackgroundBrowser", True),
+        ("my-browser-script", "GenericBrowser", True),
+    ],
+)
+def test_a_text_mode_browser_is_no_browser_to_open_links_with(
+    monkeypatch: pytest.MonkeyPatch, command: str, kind: str, opens_here: bool
+) -> None:
+    # Over SSH, Python's webbrowser falls back on lynx or w3m: opening a link would run it in
+    # the reader's own terminal and wait for it. Only a browser that opens elsewhere counts.
+    import webbrowser
+
+    from sahelreader.tui.screens.main import _browser_available
+
+    browser = getattr(webbrowser, kind)(command)
+    monkeypatch.setattr(webbrowser, "get", lambda using=None: browser)
+    assert _browser_available() is opens_here

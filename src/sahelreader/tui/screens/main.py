@@ -10,6 +10,7 @@ the status line, the list and the index following what it brought.
 from __future__ import annotations
 
 import itertools
+import os
 import threading
 from dataclasses import replace
 from datetime import datetime
@@ -35,7 +36,7 @@ from sahelreader.models import (
     SortName,
     View,
 )
-from sahelreader.text.clean import one_line, plural
+from sahelreader.text.clean import one_line, plural, visible
 from sahelreader.tui import bindings
 from sahelreader.tui.delays import Delays
 from sahelreader.tui.messages import LibraryCounts, RisingNames, ViewsCounted
@@ -896,13 +897,13 @@ class MainScreen(FeedActions, StoryActions):
         elif not self.app.is_web and not _browser_available():
             # A server reached over SSH: nothing would open, so "Opening …" would be untrue.
             self.notify(
-                f"No web browser found to open the link here: {url}",
+                f"No web browser found to open the link here: {visible(url)}",
                 severity="warning",
                 markup=False,
             )
         else:
             self.app.open_url(url)
-            self.notify(f"Opening {url}", markup=False)
+            self.notify(f"Opening {visible(url)}", markup=False)
 
     def action_copy_citation(self) -> None:
         article_id = self._target_id()
@@ -1143,12 +1144,20 @@ class MainScreen(FeedActions, StoryActions):
         self.open_view(ALL_ARTICLES)
 
 
+# Browsers Python's webbrowser falls back on in a terminal (no display, as over SSH): run by
+# `open_url` they would take over the reader's own terminal and be waited for.
+_TEXT_BROWSERS = frozenset({"www-browser", "links", "links2", "elinks", "lynx", "w3m"})
+
+
 def _browser_available() -> bool:
-    """Whether Python's webbrowser, which opens the links, finds a browser on this machine."""
+    """Whether Python's webbrowser, which opens the links, finds a browser on this machine
+    that opens elsewhere than in the reader's terminal."""
     import webbrowser
 
     try:
-        webbrowser.get()
+        browser = webbrowser.get()
     except webbrowser.Error:
         return False
+    if type(browser) is webbrowser.GenericBrowser:  # not a subclass: a graphical one's
+        return os.path.basename(browser.name) not in _TEXT_BROWSERS
     return True
