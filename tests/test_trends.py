@@ -20,6 +20,7 @@ from sahelreader.library.trends import (
     rising,
     zero_filled,
 )
+from sahelreader.search.watch import watch_query
 from sahelreader.text.timeutil import now_utc
 from tests.cli_helpers import cli
 from tests.conftest import draft
@@ -300,6 +301,19 @@ def test_the_watch_list_marks_a_name_whose_week_is_well_above_usual(home: Path) 
     assert not found["Tillia"].rising and found["Tillia"].usual == 2
     assert not found["Nobody Here"].rising and found["Nobody Here"].recent == 0
     assert library.trends.rising_names(today) == {"Zakari"}
+    # A search marks the watched names it looks for, and counts only those: it runs as the
+    # user types, and each other name would be one more search of the index.
+    counted: list[str] = []
+    query_days = library.trends.query_days
+
+    def counting(query: str, *args: object, **kwargs: object) -> object:
+        counted.append(query)
+        return query_days(query, *args, **kwargs)  # type: ignore[arg-type]
+
+    library.trends.query_days = counting  # type: ignore[method-assign,assignment]
+    assert library.trends.rising_searched("zakari agadez", today) == ["Zakari"]
+    assert library.trends.rising_searched("tillia", today) == []
+    assert counted == [watch_query(["Zakari"]), watch_query(["Tillia"])]
     library.close()
 
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 import bisect
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Literal, get_args
@@ -242,15 +242,17 @@ class Trends:
         days = self._entity_days(group).days
         return rising(group.name, _as_dates(_since(days, today)), today, self.history_weeks(today))
 
-    def watchlist(self, today: date | None = None) -> list[Rising]:
-        """Each name of config.toml's watch list against its usual week (see `rising`); a name
-        is found as the watch-list filter finds it (the name as a phrase). `today`: by default
-        the library's newest dated day (`as_of`)."""
+    def watchlist(
+        self, today: date | None = None, only: Collection[str] | None = None
+    ) -> list[Rising]:
+        """Each name of config.toml's watch list (or of those in `only`) against its usual
+        week (see `rising`); a name is found as the watch-list filter finds it (the name as a
+        phrase). `today`: by default the library's newest dated day (`as_of`)."""
         today = today or self.as_of()
         history = self.history_weeks(today)
         found = []
         for name in self.library.config.watch:
-            if not name.strip():
+            if not name.strip() or (only is not None and name not in only):
                 continue
             try:
                 days = self.query_days(watch_query([name])).days
@@ -268,9 +270,8 @@ class Trends:
         searched = names_searched(query, self.library.config.watch)
         if not searched:
             return []
-        return [
-            entry.name for entry in self.watchlist(today) if entry.rising and entry.name in searched
-        ]
+        # Only the names searched for are counted: this runs as the user types.
+        return [entry.name for entry in self.watchlist(today, searched) if entry.rising]
 
     def history_weeks(self, today: date) -> int:
         """How many of the baseline weeks before `today`'s last week the library has dated
