@@ -340,7 +340,7 @@ def cmd_refresh(args: argparse.Namespace, err: Console) -> int:
             else:
                 console().print(hint)
             return EXIT_OK
-        shared = _shared_titles(library)
+        shared = library.subscriptions.shared_titles()
         results: list[FeedResult] = []
         with Progress(
             TextColumn("Refreshing"),
@@ -381,26 +381,16 @@ def _line(result: FeedResult, shared: frozenset[str] = frozenset()) -> str:
     """The result's line, its feed named by `_name` (a title is cleaned, not escaped), with its
     address when it failed or when another feed has the same title: the address is what
     `feeds remove` and `refresh URL` take, and two feeds of one title must be told apart."""
+    from sahelreader.library.subscriptions import title_key
+
     line = result.line()
     name = result.title or result.url
     if line.startswith(name):
         label = _name(result.title, result.url)
-        if result.title and (result.status == "failed" or _title_key(result.title) in shared):
+        if result.title and (result.status == "failed" or title_key(result.title) in shared):
             label += f" <{visible(result.url)}>"
         line = label + line[len(name) :]
     return line
-
-
-def _title_key(title: str) -> str:
-    return one_line(title).casefold()
-
-
-def _shared_titles(library: Library) -> frozenset[str]:
-    """The titles (as `_title_key` compares them) that more than one subscription has."""
-    from collections import Counter
-
-    counts = Counter(_title_key(feed.title) for feed in library.subscriptions.all() if feed.title)
-    return frozenset(title for title, count in counts.items() if count > 1)
 
 
 def cmd_vacuum(args: argparse.Namespace, err: Console) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import threading
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +28,7 @@ from sahelreader.subscriptions import (
     local_feed_url,
 )
 from sahelreader.subscriptions.check import with_full_text
-from sahelreader.text.clean import plural
+from sahelreader.text.clean import one_line, plural
 from sahelreader.text.language import draft_language
 from sahelreader.web.fetch import Fetcher, FetchError, FetchLimits, web_url
 
@@ -44,6 +45,7 @@ __all__ = [
     "Subscribed",
     "Subscriptions",
     "UrlAdded",
+    "title_key",
 ]
 
 FeedStatus = Literal["new", "unchanged", "failed"]
@@ -144,6 +146,11 @@ class UrlAdded:
     subscribed: Subscribed | None = None
 
 
+def title_key(title: str) -> str:
+    """A feed's title as titles are compared: cleaned to one line, casefolded."""
+    return one_line(title).casefold()
+
+
 class Subscriptions:
     def __init__(self, library: Library) -> None:
         self.library = library
@@ -158,6 +165,12 @@ class Subscriptions:
 
     def all(self) -> list[FeedRecord]:
         return self.table.all()
+
+    def shared_titles(self) -> frozenset[str]:
+        """The titles (as `title_key` compares them) that more than one subscription has:
+        where a feed is named, its address then tells them apart."""
+        counts = Counter(title_key(feed.title) for feed in self.all() if feed.title)
+        return frozenset(title for title, count in counts.items() if count > 1)
 
     def find(self, given: str) -> FeedRecord | None:
         """A subscription by its address as given, as normalised, by a feed file's path (as

@@ -5,7 +5,6 @@ what arrives. A base of MainScreen, kept apart so that screen stays about the pa
 from __future__ import annotations
 
 import threading
-from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -14,6 +13,7 @@ from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from sahelreader.library import IndexUnavailable, Library, QueryError
+from sahelreader.library.subscriptions import title_key
 from sahelreader.text.clean import one_line, plural, visible
 from sahelreader.tui.delays import Delays
 from sahelreader.tui.messages import RefreshDone, RefreshProgress, ViewsNews
@@ -129,7 +129,7 @@ class FeedActions(Screen[None]):
         except Exception as error:  # a bug costs this refresh, not the app
             self.post_message(RefreshDone(only=name, error=f"The refresh failed: {error}"))
             return
-        shared = _shared_titles(library) if report.failed else frozenset[str]()
+        shared = library.subscriptions.shared_titles() if report.failed else frozenset[str]()
         done = RefreshDone(
             feeds=len(report.results),
             added=report.added,
@@ -317,16 +317,10 @@ class _Tally:
         self.screen.post_message(RefreshProgress(self.done, self.total, self.new, self.failed))
 
 
-def _shared_titles(library: Library) -> frozenset[str]:
-    """The titles (compared cleaned and casefolded) that more than one subscription has."""
-    counts = Counter(one_line(feed.title).casefold() for feed in library.subscriptions.all())
-    return frozenset(title for title, count in counts.items() if title and count > 1)
-
-
 def _feed_name(title: str, url: str, shared: frozenset[str]) -> str:
     """A feed as a notice names it: its title, with its address when another feed has that
     title (the address tells them apart, as `refresh` on the command line says it)."""
     name = one_line(title)
     if not name:
         return visible(url)
-    return f"{name} <{visible(url)}>" if name.casefold() in shared else name
+    return f"{name} <{visible(url)}>" if title_key(name) in shared else name
