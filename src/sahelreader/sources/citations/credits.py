@@ -16,8 +16,8 @@ import re
 
 from sahelreader.sources.citations import grammar as g
 from sahelreader.sources.citations import vocabulary as v
-from sahelreader.sources.citations.document import Doc, Hit, clean
-from sahelreader.sources.citations.lexicon import load_media, normalise_alias
+from sahelreader.sources.citations.document import Doc, Hit, clean, media_hit
+from sahelreader.sources.citations.lexicon import load_media
 from sahelreader.sources.citations.people import is_person_name, rules_out_a_person, strip_name
 
 __all__ = ["credit_hits"]
@@ -142,7 +142,7 @@ def _list_span(m: re.Match[str]) -> tuple[int, int]:
 def _agencies(text: str, start: int, end: int, agencies_only: bool) -> list[Hit]:
     hits: list[Hit] = []
     for m in _MEDIA_NAME.finditer(text, start, end):
-        hit = _media_hit(m.group(0), m.start(), m.end())
+        hit = media_hit(m.group(0), m.start(), m.end())
         if hit and (hit.kind == "agency" or not agencies_only):
             hits.append(hit)
     # unnamed agencies alone ("Agencies") or ending the list ("AFP and agencies")
@@ -153,21 +153,13 @@ def _agencies(text: str, start: int, end: int, agencies_only: bool) -> list[Hit]
     return hits
 
 
-def _media_hit(surface: str, start: int, end: int) -> Hit | None:
-    canonical = _MEDIA.aliases[normalise_alias(surface)]
-    kind = _MEDIA.kinds[canonical]
-    if kind == "ignore":
-        return None
-    return Hit("m:" + canonical, canonical, kind, start, end, 5)
-
-
 def _reporters(text: str, start: int, end: int, people: bool) -> list[Hit]:
     """The agencies and, when *people*, the reporters of a reporting credit ("X and Y in
     Niamey"); a place a reporter filed from is not a source."""
     hits: list[Hit] = []
     for m in _REPORTER.finditer(text, start, end):
         if m.group("media"):
-            hit = _media_hit(m.group("media"), m.start("media"), m.end("media"))
+            hit = media_hit(m.group("media"), m.start("media"), m.end("media"))
             if hit:
                 hits.append(hit)
         person = "staff" if m.group("staff") else "person" if m.group("person") else ""

@@ -7,10 +7,20 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from sahelreader.sources.citations.lexicon import load_media, normalise_alias
 from sahelreader.text.language import detect_language
 from sahelreader.text.sentences import split_sentences
 
-__all__ = ["Doc", "Hit", "clean", "languages", "overlaps", "search_all", "window_start"]
+__all__ = [
+    "Doc",
+    "Hit",
+    "clean",
+    "languages",
+    "media_hit",
+    "overlaps",
+    "search_all",
+    "window_start",
+]
 
 
 def languages(text: str, language: str | None) -> tuple[bool, bool]:
@@ -42,6 +52,17 @@ class Hit:
     head: str = ""  # for institutions named by a head noun: that noun ("army", "armée")
     bare: bool = False  # the head alone ("the army", "la junte"): not a named body
     outlet: tuple[int, int] | None = None  # a reporter's outlet named as its possessive
+
+
+def media_hit(surface: str, start: int, end: int) -> Hit | None:
+    """The listed agency or outlet written `surface` at start..end, cited; None for the
+    outlets the lexicon lists to ignore."""
+    media = load_media()
+    canonical = media.aliases[normalise_alias(surface)]
+    kind = media.kinds[canonical]
+    if kind == "ignore":
+        return None
+    return Hit("m:" + canonical, canonical, kind, start, end, 5)
 
 
 class Doc:

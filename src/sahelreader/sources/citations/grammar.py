@@ -354,10 +354,11 @@ _NO_NL = r"[^\S\n]"  # a space that stays on the line: credit lines end at the l
 _LINE_END = rf"{_NO_NL}*\.?{_NO_NL}*(?=\n|\Z)"
 # any agency or outlet name; unlike the lexicon's own pattern it may follow a "/" ("AFP/Reuters")
 # and is never a possessive ("with AFP's help" credits nothing)
-MEDIA_NAME = (
-    rf"(?<![\w-])(?:{trie_regex(list(load_media().aliases))})"
-    r"(?![\w])(?!-\w)(?!\.\w)(?!['’]s\b)"
+# any agency or outlet name, a possessive too ("BBC Afrique's X said")
+_MEDIA_NAME_ANY = (
+    rf"(?<![\w-])(?:{trie_regex(list(load_media().aliases))})" r"(?![\w])(?!-\w)(?!\.\w)"
 )
+MEDIA_NAME = _MEDIA_NAME_ANY + r"(?!['’]s\b)"
 _NAME_DET = r"(?:(?:[Tt]he|[Ll]['’]|la|le|les|de\s+l['’]|de\s+la|de|du|d['’])\s*)?"
 _JOIN = rf"\s*(?i:{_any(v.CREDIT_JOINERS)})\s*"
 CREDITED = rf"{_NAME_DET}{MEDIA_NAME}(?:{_JOIN}{_NAME_DET}{MEDIA_NAME})*"
@@ -488,7 +489,6 @@ NAMED_THEN_DESCRIBED = _compile(
 # in a quoted person's role, what makes the person an outlet's reporter: the outlet's own words
 # ("notre envoyé spécial") or an outlet's name ("envoyé spécial de RFI")
 OUR_ROLE = _compile(rf"(?<![\w'’-]){_any(v.OUR_WORDS)}(?![\w'’-])", re.IGNORECASE)
-_MEDIA_NAME_ANY = MEDIA_NAME.replace(r"(?!['’]s\b)", "")  # a possessive too
 OUTLET_IN_ROLE = _compile(_MEDIA_NAME_ANY)
 # an outlet whose person is named next, its possessive before the name (and role): "BBC
 # Afrique's X said", "the BBC's West Africa correspondent Y said", "Reuters' Z reported"

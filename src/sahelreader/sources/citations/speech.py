@@ -8,14 +8,18 @@ import re
 
 from sahelreader.sources.citations import grammar as g
 from sahelreader.sources.citations import vocabulary as v
-from sahelreader.sources.citations.document import Doc, Hit, clean, search_all, window_start
+from sahelreader.sources.citations.document import (
+    Doc,
+    Hit,
+    clean,
+    media_hit,
+    search_all,
+    window_start,
+)
 from sahelreader.sources.citations.institutions import generic_org_hit
-from sahelreader.sources.citations.lexicon import load_media, normalise_alias
 from sahelreader.sources.citations.people import anon_hit, named_hit, unnamed_hit
 
 __all__ = ["speech_hits"]
-
-_MEDIA = load_media()
 
 
 # A role right after "of", "du", "des", "de", "d'" that follow a word completes that noun (the
@@ -31,9 +35,8 @@ def _outlet_hits(text: str, hit: Hit) -> list[Hit]:
     if hit.outlet is None:
         return []
     start, end = hit.outlet
-    canonical = _MEDIA.aliases[normalise_alias(text[start:end])]
-    kind = _MEDIA.kinds[canonical]
-    return [] if kind == "ignore" else [Hit("m:" + canonical, canonical, kind, start, end, 5)]
+    found = media_hit(text[start:end], start, end)
+    return [] if found is None else [found]
 
 
 def speech_hits(doc: Doc, en: bool, fr: bool) -> list[Hit]:
