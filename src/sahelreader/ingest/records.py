@@ -335,49 +335,56 @@ def _published(
     return None
 
 
-class UnreadDates:
-    """Records kept undated because the date they write could not be read (a numeric date
-    whose day and month cannot be told apart, a phrase): counted, the first kept as written,
-    for one note on the file, as a feed's entries get (review 11 D16: a table said nothing)."""
+class _Tally:
+    """Records of one kind, counted, the first kept as written, for one note on the file."""
 
     def __init__(self, unit: str, units: str) -> None:
         self.unit, self.units = unit, units  # "row", "rows"
         self.count = 0
         self.first = ""
 
+    def add(self, written: str) -> None:
+        self.count += 1
+        self.first = self.first or written
+
+    def counted(self) -> str:
+        return plural(self.count, self.unit, self.units)
+
+    def example(self) -> str:
+        return self.first if len(self.first) <= 60 else self.first[:59] + "…"
+
+
+class UnreadDates(_Tally):
+    """Records kept undated because the date they write could not be read (a numeric date
+    whose day and month cannot be told apart, a phrase), as a feed's entries get (review 11
+    D16: a table said nothing)."""
+
     def check(self, record: Mapping[str, Any], draft: ArticleDraft) -> None:
         if draft.published is not None:
             return
         written = _written_date(record)
         if written:
-            self.count += 1
-            self.first = self.first or written
+            self.add(written)
 
     def note(self) -> str | None:
         """One line for them all; None when every date written was read."""
         if not self.count:
             return None
-        example = self.first if len(self.first) <= 60 else self.first[:59] + "…"
         why = (
             f", day or month first: no language in the {self.unit} tells which"
             if ambiguous_numeric(self.first)
             else ""
         )
         return (
-            f"{plural(self.count, self.unit, self.units)} had a date that could not be read "
-            f"(the first: {example!r}{why}): kept undated"
+            f"{self.counted()} had a date that could not be read "
+            f"(the first: {self.example()!r}{why}): kept undated"
         )
 
 
-class UnresolvedLinks:
+class UnresolvedLinks(_Tally):
     """Records stored without a link because theirs is relative ("/news/world-123") and nothing
-    names the site it is relative to: counted, the first kept, for one note on the file
-    (review 13 D5: 948 rows of a headline/text/url table lost their link without a word)."""
-
-    def __init__(self, unit: str, units: str) -> None:
-        self.unit, self.units = unit, units
-        self.count = 0
-        self.first = ""
+    names the site it is relative to (review 13 D5: 948 rows of a headline/text/url table lost
+    their link without a word)."""
 
     def check(self, record: Mapping[str, Any], draft: ArticleDraft) -> None:
         if draft.url:
@@ -387,18 +394,16 @@ class UnresolvedLinks:
             value = fields.get(key)
             link = relative_link(value) if isinstance(value, str) else ""
             if link:
-                self.count += 1
-                self.first = self.first or link
+                self.add(link)
                 return
 
     def note(self) -> str | None:
         """One line for them all; None when every link was kept."""
         if not self.count:
             return None
-        example = self.first if len(self.first) <= 60 else self.first[:59] + "…"
         return (
-            f"{plural(self.count, self.unit, self.units)} had a relative link and no site to "
-            f"resolve it against (the first: {example!r}): stored without a link"
+            f"{self.counted()} had a relative link and no site to "
+            f"resolve it against (the first: {self.example()!r}): stored without a link"
         )
 
 
