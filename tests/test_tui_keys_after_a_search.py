@@ -105,3 +105,24 @@ async def test_the_bracket_that_hides_the_focused_side_panel_moves_the_keys(home
         await settle(app, pilot)
         assert not side.display
         assert app.focused is app.query_one(ArticleList)
+
+
+async def test_editing_keys_in_the_search_box_do_not_wait_for_the_search_they_start(
+    home: Path,
+) -> None:
+    # Backspace, like a letter, stays in the box: held down it must not wait, key after key,
+    # for the search each step sets going (a slow search made a held backspace crawl).
+    from textual.widgets import Input
+
+    app = app_for(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        slow_searches(app.query_one(ArticleList), seconds=2.0)
+        await pilot.press("slash", *"burkina")
+        box = app.focused
+        assert isinstance(box, Input)
+        started = time.monotonic()
+        burst(app, "backspace", "backspace", "backspace", "ctrl+w")
+        while box.value and time.monotonic() - started < 1.5:
+            await pilot.pause(0.05)
+        assert box.value == ""

@@ -11,6 +11,7 @@ import signal
 import threading
 import time
 from collections import deque
+from functools import cache
 from pathlib import Path
 from typing import ClassVar
 
@@ -224,9 +225,12 @@ class SahelReaderApp(App[None]):
     async def _hand_out_key(self, event: events.Key) -> None:
         self._key_in_hand = True
         while True:
-            # A letter typed in a text box stays there: the next key need not wait for what
-            # it set going (a search as one types: waiting made a 40-letter burst take seconds).
-            typing = event.is_printable and isinstance(self.focused, Input | TextArea)
+            # A letter typed in a text box stays there, as does an edit of it (backspace,
+            # ctrl+w): the next key need not wait for what it set going (a search as one
+            # types: waiting made a 40-letter burst, or a held backspace, take seconds).
+            typing = isinstance(self.focused, Input | TextArea) and (
+                event.is_printable or self._edits_text(event.key)
+            )
             # A key that moves a cursor or scrolls moves no focus either: held down (key
             # repeat) it must not queue up behind what each step sets going.
             steady = typing or self._moves_only(event.key)
@@ -238,6 +242,19 @@ class SahelReaderApp(App[None]):
                 self._key_in_hand = False
                 return
             event = self._keys_waiting.popleft()
+
+    def _edits_text(self, key: str) -> bool:
+        """Whether `key` goes to the focused text box's own editing (its widget class's
+        bindings: delete, move, select), not to a binding that submits or leaves it."""
+        focused = self.focused
+        try:
+            active = self.screen.active_bindings.get(key)
+        except Exception:  # noqa: BLE001 - no screen yet, or one closing: wait as for any key
+            return False
+        if active is None or active.node is not focused:
+            return False
+        editor = Input if isinstance(focused, Input) else TextArea
+        return active.binding.action in _editing_actions(editor)
 
     def _moves_only(self, key: str) -> bool:
         """Whether `key` is bound here to a cursor move or a scroll (whatever key the user's
@@ -365,6 +382,14 @@ class SahelReaderApp(App[None]):
 
 # Actions that move a cursor or scroll, in every view (tui/bindings.py) and Textual's own
 # widgets: keys bound to them are handed out at once, one after another.
+@cache
+def _editing_actions(editor: type[Input | TextArea]) -> frozenset[str]:
+    """The actions a text box class binds itself, but for submitting (enter in an Input)."""
+    return frozenset(
+        b.action for b in editor.BINDINGS if isinstance(b, Binding) and b.action != "submit"
+    )
+
+
 MOVING_ACTIONS = frozenset(
     {
         "cursor",
