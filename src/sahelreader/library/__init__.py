@@ -1092,17 +1092,9 @@ class Library:
     def sources(self, article_id: str) -> Related:
         """What the article cites and its links, from its text alone: what `related` gives
         without other coverage, which needs the search index (`searched` None says so)."""
-        from sahelreader.related.coverage import article_links
-        from sahelreader.related.result import Related
-        from sahelreader.sources import extract_citations
+        from sahelreader.related.coverage import text_sources
 
-        article = self.get(article_id)
-        return Related(
-            extract_citations(article.body, article.language or None),
-            [],
-            article_links(article),
-            undated=article.published is None,
-        )
+        return text_sources(self.get(article_id))
 
     def related_inputs(self, article_id: str) -> RelatedInputs:
         """What finding related coverage reads: the article, the index's searcher, the stored

@@ -174,19 +174,24 @@ ESTIMATED_NEAR_DAYS = 7.0
 def related(inputs: RelatedInputs, limit: int = 10) -> Related:
     """Everything the side panel shows for one article."""
     article = inputs.article
-    cited = extract_citations(article.body, article.language or None)
     coverage, from_outlet = coverage_and_outlet(inputs, limit)
     searcher = inputs.searcher()
     searched = None
     if searcher is not None:  # the other articles the index holds
         own = searcher.document_number(id=article.id) is not None
         searched = max(0, searcher.reader().doc_count() - own)
+    return replace(
+        text_sources(article), coverage=coverage, more_from_outlet=from_outlet, searched=searched
+    )
+
+
+def text_sources(article: Article) -> Related:
+    """What the side panel shows from the article's text alone, with no other coverage:
+    whom it cites and its links (`searched` None: the index was not asked)."""
     return Related(
-        cited,
-        coverage,
+        extract_citations(article.body, article.language or None),
+        [],
         article_links(article),
-        more_from_outlet=from_outlet,
-        searched=searched,
         undated=article.published is None,
     )
 
