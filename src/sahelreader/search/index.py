@@ -85,7 +85,9 @@ TITLE_BOOST = 2.5
 # same word in a body (its idf is higher: few articles have notes).
 # An entity field is not weighed against its average length either: an article naming twenty
 # places is not less about the one it names in its headline and five times than an article
-# naming it once among two (the names' repetitions carry their weight: `_whole_names`).
+# naming it once among two (the names' repetitions carry their weight: `_whole_names`). The
+# `entity` field is left out: it holds each name once and answers bare words beside the text,
+# where a long list of names should not outweigh the text's own mentions.
 WEIGHTING = BM25F(
     note_B=0.0,
     note_words_B=0.0,
