@@ -8,12 +8,16 @@ the library, telling numbers, title words), so that each rule is tested on its o
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
+from sahelreader.library import Library
+from sahelreader.models import ArticleDraft
 from sahelreader.related import coverage
 from sahelreader.related.coverage import (
     _Candidate,
@@ -28,7 +32,8 @@ from sahelreader.related.coverage import (
 from sahelreader.related.duplicates import Shingles, same_source
 from sahelreader.related.inputs import Document
 
-from .conftest import utc
+from .bilingual import filler
+from .conftest import draft, utc
 
 BODY = " ".join(["word"] * 120)  # long enough not to count as a one-line summary
 
@@ -356,3 +361,56 @@ def test_an_outlet_written_two_ways_is_one_outlet(mine: str, theirs: str) -> Non
 
 def test_two_outlets_are_not_one() -> None:
     assert not same_source("Harmattan Times", "Harmattan Post")
+
+
+def test_an_outlets_piece_whose_title_shares_no_word_is_not_a_follow_up() -> None:
+    # The same day, the same rare names (an election's candidates and parties): the titles
+    # say what each piece is about, and they share nothing.
+    same_names = _candidate(
+        same_source=True, specific=4, title_terms=0, title_words=0, strong_name=True, score=0.6
+    )
+    assert not _follow_up(same_names)
+    assert _follow_up(replace(same_names, title_terms=1, title_words=1))
+
+
+ELECTION_NAMES = (
+    "Ibrahim Maikano, of the Union for Renewal, and Hadiza Dauda, of the Alliance of Democrats,"
+)
+CAMPAIGN = (
+    " The campaign between Maikano and Dauda has been bitter, and both candidates face each "
+    "other in a televised debate on Friday before polling day."
+)
+
+
+def _election_piece(title: str, body: str) -> ArticleDraft:
+    return draft(
+        title,
+        body.replace("{names}", ELECTION_NAMES) + CAMPAIGN,
+        source="Sahel Wire",
+        published=utc(2031, 3, 4),
+        language="en",
+    )
+
+
+def test_an_elections_other_pieces_the_same_day_are_not_listed_apart(home: Path) -> None:
+    pledges = _election_piece(
+        "Candidates court farmers with irrigation pledges",
+        "With the vote ten days away, {names} spent Tuesday in the river valley promising "
+        "farmers new irrigation canals, cheaper fertiliser and roads to the markets. Maikano "
+        "said his government would dig wells in every district, while Dauda promised to buy "
+        "the harvest at a guaranteed price. Farmers said they had heard such promises before.",
+    )
+    poll = _election_piece(
+        "Survey puts front-runner ahead by twelve points",
+        "A survey of voters published on Tuesday gives a clear lead in the race between "
+        "{names}. Maikano is backed by most voters in the cities, Dauda by most in the "
+        "countryside, and one voter in five is still undecided, the pollsters said. The "
+        "Union for Renewal welcomed the figures; the Alliance of Democrats called them wrong.",
+    )
+    with Library.open(home, seed=False) as lib:
+        lib.add_drafts([pledges, poll, *filler()])
+        lib.ensure_index()
+        ids = {row.title: row.id for row in lib.rows(lib.list_ids())}
+        related = lib.related(ids[pledges.title])
+    assert ids[poll.title] not in {c.id for c in related.more_from_outlet}
+    assert ids[poll.title] not in {c.id for c in related.coverage}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sahelreader.entities import canonical
 from sahelreader.entities.equivalents import Equivalences, bundled_equivalences
@@ -32,6 +32,10 @@ class EntityGroup:
     # The name every article naming this entity is indexed under ("United Nations"): the
     # index holds all the names of a group, and "U.N." would only find itself.
     search_name: str = ""
+    # Every spelling counted in the group ("Tessara Offshore and Marine Exhibition" and its
+    # acronym "TOMEX"): another article may write the entity only in a form the group does not
+    # show.
+    spellings: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def query(self) -> str:
@@ -73,7 +77,9 @@ def group_entities(
             shown = max(seen, key=lambda s: (s[:1].isupper(), seen[s], len(s)))
         else:
             shown = _shown_name(kind, seen, same)
-        groups.append(EntityGroup(shown, kind, count, same.canonical_name(kind, shown)))
+        groups.append(
+            EntityGroup(shown, kind, count, same.canonical_name(kind, shown), tuple(seen))
+        )
     order = {kind: i for i, kind in enumerate(ENTITY_TYPES)}
     return sorted(groups, key=lambda g: (order[g.type], -g.count, fold(g.name)))
 

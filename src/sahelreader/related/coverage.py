@@ -26,8 +26,9 @@ Related coverage is found in two steps:
    coverage"). They are listed apart, as "more from this outlet"
    (`Related.more_from_outlet`): those with clearly more evidence (`SAME_SOURCE_TITLE_TERMS`
    shared distinctive title words *and* a score of `SAME_SOURCE_MIN_SCORE`) first, then the
-   others passing the evidence that also share a specific name or a telling number
-   (`_follow_up`): its follow-ups, days later too (judged before the time factor). An item
+   others passing the evidence that also share a specific name or a telling number and a
+   distinctive title word (`_follow_up`): its follow-ups, days later too (judged before the
+   time factor). An item
    from the article's own source is most often the same outlet's next piece on a running topic
    (the same names, words and day, a different event), hence the stronger bars.
 5. **Other languages** — an English and a French report of one event share almost no words,
@@ -215,6 +216,13 @@ class _Name:
     display: str
     type: str
     key: tuple[str, ...]
+    # The keys of every form the article writes it in (the name and its acronym): another
+    # article may give only the form this one does not show.
+    forms: frozenset[tuple[str, ...]] = frozenset()
+
+    @property
+    def keys(self) -> frozenset[tuple[str, ...]]:
+        return self.forms | {self.key}
 
 
 @dataclass
@@ -338,6 +346,11 @@ def _follow_up(c: _Candidate) -> bool:
     two distinctive title words in common that are not names, a specific name, and titles
     saying the same thing (UNDATED_TITLE_SIM)."""
     if c.specific < 1 and c.numbers < 1:
+        return False
+    # An outlet's pieces on a running topic (an election's candidates, parties, debate and
+    # polls) name the same rare people and bodies, the same day; what each is about is in
+    # its title, and a follow-up's title shares a distinctive word with the article's.
+    if c.title_terms < 1:
         return False
     if c.days is None:
         if c.specific < 1 or c.title_words < UNDATED_OUTLET_TITLE_WORDS:
@@ -1112,7 +1125,8 @@ def _names(entities: Sequence[Entity], more: Sequence[Entity] = ()) -> list[_Nam
     for group in group_entities([*entities, *more]):
         key = _name_key(group.name, group.type)
         if key and key not in found:
-            found[key] = _Name(group.name, group.type, key)
+            forms = frozenset(k for k in (_name_key(s, group.type) for s in group.spellings) if k)
+            found[key] = _Name(group.name, group.type, key, forms)
     return list(found.values())
 
 
@@ -1194,7 +1208,7 @@ def _shared(
     of a surname in `clash` matches (both articles give it full names of other people:
     `features.clashing_surnames`).
     """
-    keys = {n.key for n in theirs}
+    keys = {key for n in theirs for key in n.keys}
     surnames = {n.key[-1] for n in theirs if n.type == "person"}
     full = {n.key[0] for n in theirs if n.type == "person" and len(n.key) == 1}
     shared: list[tuple[float, str]] = []
@@ -1205,7 +1219,7 @@ def _shared(
     for name in mine:
         if clash and name.type == "person" and name.key[-1] in clash:
             continue
-        match = name.key in keys or (
+        match = not name.keys.isdisjoint(keys) or (
             name.type == "person"
             and (
                 (len(name.key) == 1 and name.key[0] in surnames)
@@ -1274,14 +1288,14 @@ def _heavy_shared(
     """How many of the article's names of some weight (CROSS_MIN_NAME_WEIGHT) the other
     names, and how many of those are countries or capitals (`_where_keys`); not a surname
     of `clash` (two people: `_shared`)."""
-    keys = {n.key for n in theirs}
+    keys = {key for n in theirs for key in n.keys}
     surnames = {n.key[-1] for n in theirs if n.type == "person"}
     found = [
         n
         for n in mine
         if weights.get(n.key, 0.0) >= CROSS_MIN_NAME_WEIGHT
         and not (n.type == "person" and n.key[-1] in clash)
-        and (n.key in keys or (n.type == "person" and n.key[-1] in surnames))
+        and (not n.keys.isdisjoint(keys) or (n.type == "person" and n.key[-1] in surnames))
     ]
     return len(found), sum(1 for n in found if n.type == "place" and n.key in _where_keys())
 
