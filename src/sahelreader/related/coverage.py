@@ -20,7 +20,9 @@ Related coverage is found in two steps:
    on either side need two shared title words; a short text (a feed's summary) needs a shared
    title word or a weighty name. Function words of languages without stemmed fields are never
    key words. If the best item is below `MIN_SCORE` nothing is shown (an empty list is better
-   than filler); otherwise items down to max(`SCORE_FLOOR`, `RELATIVE_CUT` x best) are.
+   than filler); otherwise items down to max(`SCORE_FLOOR`, `RELATIVE_CUT` x best) are. An
+   item that also shares a telling number and a title word within the week is shown under
+   these bars (`_corroborated`: short summaries of one event score low on text).
 4. **Other outlets only** — the list is other outlets' coverage of the story; the article's
    own outlet's pieces are never in it (review 12: a DW article listed DW under "Other
    coverage"). They are listed apart, as "more from this outlet"
@@ -161,6 +163,8 @@ UNDATED_OUTLET_TITLE_WORDS = 2  # "more from this outlet", undated: title words 
 EVENT_WORDS = 1  # same language: key words that are no names (what happened)...
 EVENT_NAMES = 3  # ...or this many specific names shared
 OUTLET_CYCLE_DAYS = 2.0  # "more from this outlet": past this, two shared title words
+CORROBORATED_MAX_DAYS = 7.0  # a telling number and a title word shared this many days apart...
+CORROBORATED_FLOOR = 0.2  # ...show an item down to this score, under the bars
 # Either undated, both urls of one id family (`url_ids`): the estimated days apart are time
 # evidence, with their margin. At least this many days apart (the gap less its margin), they are
 # no coverage of one event (judged undated BBC pairs: 2 of 30 same-event pairs have an
@@ -290,7 +294,7 @@ def coverage_and_outlet(
         key=lambda c: (_held_back(c), -c.score),
     )[:OUTLET_LIMIT]
     if story_best < MIN_SCORE:
-        kept = [c for c in kept if c.duplicate]
+        kept = [c for c in kept if c.duplicate or _corroborated(c)]
     else:
         # Each item against the best of its kind: a report in another language is scored on
         # the names and numbers it shares, another scale than a same-language text's, and
@@ -305,7 +309,9 @@ def coverage_and_outlet(
         kept = [
             c
             for c in kept
-            if c.duplicate or c.score >= max(SCORE_FLOOR, RELATIVE_CUT * best[c.other_language])
+            if c.duplicate
+            or _corroborated(c)
+            or c.score >= max(SCORE_FLOOR, RELATIVE_CUT * best[c.other_language])
         ]
     shown: list[_Candidate] = []
     for candidate in kept:
@@ -320,6 +326,23 @@ def coverage_and_outlet(
         if len(shown) >= limit:
             break
     return [_coverage(c) for c in shown], [_coverage(c) for c in from_outlet]
+
+
+def _corroborated(c: _Candidate) -> bool:
+    """Another outlet's report that passed the evidence and also gives a telling number the
+    article gives and a distinctive word of its title, within the week: the same count of the
+    same thing ("20 years" for one surgeon, "50% tariffs" threatened then suspended) in the
+    same days. Short feed summaries of one event share few words and no name the recogniser
+    finds, so their text score stays under the bar; these two together are what an event's
+    reports share and a topic's rarely do."""
+    return (
+        not c.other_language
+        and c.days is not None
+        and c.days <= CORROBORATED_MAX_DAYS
+        and c.numbers >= 1
+        and c.title_terms >= 1
+        and c.score >= CORROBORATED_FLOOR
+    )
 
 
 def _coverage(c: _Candidate) -> Coverage:
