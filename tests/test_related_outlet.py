@@ -414,3 +414,26 @@ def test_an_elections_other_pieces_the_same_day_are_not_listed_apart(home: Path)
         related = lib.related(ids[pledges.title])
     assert ids[poll.title] not in {c.id for c in related.more_from_outlet}
     assert ids[poll.title] not in {c.id for c in related.coverage}
+
+
+def test_an_undated_piece_of_the_outlets_weeks_away_by_its_url_id_is_not_listed(
+    panel: Any,
+) -> None:
+    # The outlet's pieces on one running dispute (the strike's dates, its hospitals, new
+    # dates), undated, titles alike: their urls' ids put them about ten days apart.
+    strong = {
+        "same_source": True,
+        "days": None,
+        "time": 0.8,
+        "specific": 3,
+        "numbers": 1,
+        "title_terms": 3,
+        "title_words": 2,
+        "title_sim": 0.9,
+        "strong_name": True,
+        "score": 0.7,
+    }
+    far = _candidate(id="far00001", estimated_days=10.5, **strong)
+    near = _candidate(id="near0001", estimated_days=3.0, **strong)
+    unknown = _candidate(id="unkn0001", estimated_days=None, **strong)
+    assert panel(far, near, unknown) == ([], ["near0001", "unkn0001"])

@@ -324,3 +324,31 @@ def test_another_language_service_of_the_outlet_by_its_ids(
         assert (french.title in coverage | outlet) is shown  # type: ignore[attr-defined]
     finally:
         lib.close()
+
+
+# The outlet's next piece on the same bridge eleven days later by its id: the repairs, another
+# step of the topic, its title and figures alike.
+REPAIRS = draft(
+    "Korvanta bridge near Tessaoua: repairs begin after the floods",
+    "Repairs began on the Korvanta bridge near Tessaoua, cut by floodwater that stranded 340 "
+    "lorries, governor Ibrahim Maltoka said. Engineers from the public works ministry said "
+    "the bridge would reopen to lorries within weeks, and traders said grain prices had "
+    "risen since the floods.",
+    source=OUTLET,
+    url=f"{SITE}/region-{_id_on(71)}",
+    language="en",
+)
+
+
+def test_an_undated_piece_of_the_outlet_over_a_week_away_by_its_id_is_not_listed(
+    home: Path,
+) -> None:
+    lib = Library.open(home, seed=False)
+    try:
+        lib.add_drafts([*CALIBRATION, FLOOD, REOPENED, REPAIRS])
+        lib.ensure_index()
+        _, outlet = _panel(lib, FLOOD.title)
+        assert REOPENED.title in outlet  # three days later
+        assert REPAIRS.title not in outlet  # eleven days later: the outlet's next piece
+    finally:
+        lib.close()

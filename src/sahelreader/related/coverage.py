@@ -254,6 +254,7 @@ class _Candidate:
     name_places: int = 0  # ...of them countries and capitals (`_where_keys`)
     numbers: int = 0  # numbers shared
     days: float | None = None  # days apart; None when either is undated
+    estimated_days: float | None = None  # either undated: days apart by their urls' ids
     specific: int = 0  # shared names rare in the library (SPECIFIC_IDF)
     title_name: bool = False  # one of them is named in both titles
     proper_words: int = 0  # capitalised names both give, with a rare word (other language)
@@ -290,7 +291,11 @@ def coverage_and_outlet(
     # strong item are listed apart first, then its follow-ups (`_follow_up`).
     kept = sorted((c for c in on_story if not c.same_source), key=lambda c: -c.score)
     from_outlet = sorted(
-        (c for c in on_story if c.same_source and (not _held_back(c) or _follow_up(c))),
+        (
+            c
+            for c in on_story
+            if c.same_source and not _outlet_weeks_apart(c) and (not _held_back(c) or _follow_up(c))
+        ),
         key=lambda c: (_held_back(c), -c.score),
     )[:OUTLET_LIMIT]
     if story_best < MIN_SCORE:
@@ -387,6 +392,14 @@ def _follow_up(c: _Candidate) -> bool:
     elif c.days > OUTLET_CYCLE_DAYS and c.title_terms < SAME_SOURCE_TITLE_TERMS:
         return False
     return c.score / max(c.time, TIME_FLOOR) >= SCORE_FLOOR
+
+
+def _outlet_weeks_apart(c: _Candidate) -> bool:
+    """Either undated, their urls' ids put the outlet's two pieces more than OUTLET_MAX_DAYS
+    apart (the estimate, not its margin): the outlet's next piece on a running dispute (the
+    strike's dates, then its hospitals, then new dates), not a follow-up. Dated pieces that
+    far apart are never listed either."""
+    return c.days is None and c.estimated_days is not None and c.estimated_days > OUTLET_MAX_DAYS
 
 
 def _held_back(c: _Candidate) -> bool:
@@ -749,6 +762,7 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
             days=days,
             specific=shared.specific,
             specific_share=specific_share,
+            estimated_days=None if gap is None else gap.days,
             proper_words=len(proper),
             proper_places=proper_places,
             proper_mass=proper_mass,
