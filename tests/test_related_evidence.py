@@ -349,3 +349,55 @@ def test_the_report_of_the_day_in_another_language_is_not_crowded_out_by_older_o
     en, fr = ids[english(event, 0).title], ids[french(event, 1).title]
     assert fr in [c.id for c in lib.related(en).coverage]
     lib.close()
+
+
+# -- a capital says where: it is no specific name on its own ----------------------------------
+
+
+def _capital_day(title: str, body: str, source: str) -> ArticleDraft:
+    return draft(title, body, source=source, published=utc(2031, 4, 9), language="en")
+
+
+PREVIEW = _capital_day(
+    "Parliament vote: budget battles await the new speaker",
+    "Deputies in Niamey will elect a new speaker next week, and the winner faces a battle "
+    "over the budget with the two biggest parties, whose supporters filled the streets "
+    "on Tuesday. The outgoing speaker left after two bitter sessions.",
+    "Harbour Times",
+)
+MATCH = _capital_day(
+    "Sahel Stars win the battle of the league's two best clubs",
+    "Sahel Stars beat Riverside United in Niamey on Tuesday in a bitter battle between the "
+    "league's two biggest clubs, whose supporters filled the stadium; the winner goes top "
+    "next week.",
+    "Coast Daily",
+)
+CLINIC = _capital_day(
+    "Clinic battle: Niamey nurses and Dr Halima Sourgou win their case",
+    "Nurses of a Niamey clinic and its director, Dr Halima Sourgou, won their battle in the "
+    "labour court on Tuesday over unpaid overtime; the clinic's owners said they would pay.",
+    "Coast Daily",
+)
+CLINIC_REPORT = _capital_day(
+    "Labour court sides with Dr Halima Sourgou in clinic battle",
+    "The labour court in Niamey ruled on Tuesday that a clinic must pay its nurses' overtime, "
+    "in a battle led by its director, Dr Halima Sourgou; the owners said they would comply.",
+    "Harbour Times",
+)
+
+
+def _coverage_titles(home: Path, title: str, *articles: ArticleDraft) -> list[str]:
+    with Library.open(home, seed=False) as lib:
+        lib.add_drafts([*articles, *filler()])
+        lib.ensure_index()
+        ids = {row.title: row.id for row in lib.rows(lib.list_ids())}
+        return [c.title for c in lib.related(ids[title]).coverage]
+
+
+def test_a_capital_and_a_title_word_alone_are_not_coverage(home: Path) -> None:
+    assert _coverage_titles(home, PREVIEW.title, PREVIEW, MATCH) == []
+
+
+def test_a_capital_beside_a_rare_person_still_counts(home: Path) -> None:
+    shown = _coverage_titles(home, CLINIC_REPORT.title, CLINIC_REPORT, CLINIC, PREVIEW)
+    assert shown == [CLINIC.title]

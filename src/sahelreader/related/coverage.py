@@ -256,6 +256,7 @@ class _Candidate:
     days: float | None = None  # days apart; None when either is undated
     estimated_days: float | None = None  # either undated: days apart by their urls' ids
     specific: int = 0  # shared names rare in the library (SPECIFIC_IDF)
+    specific_where: int = 0  # ...of them capitals
     title_name: bool = False  # one of them is named in both titles
     proper_words: int = 0  # capitalised names both give, with a rare word (other language)
     proper_places: int = 0  # ...of them a country's or a capital's words
@@ -444,8 +445,17 @@ def _specific_evidence(c: _Candidate) -> bool:
     shared number of two digits or more, and distinctive title words that are not names (at
     most two of them count), with at least one specific name or two such title words. Reports
     sharing only "Iran", "US" or "Trump" and the words of a topic are other events."""
-    pieces = c.specific + min(1, c.numbers) + min(2, c.title_words)
-    return pieces >= EVIDENCE_PIECES and (c.specific >= 1 or c.title_words >= 2)
+    specific = _what_specific(c)
+    pieces = specific + min(1, c.numbers) + min(2, c.title_words)
+    return pieces >= EVIDENCE_PIECES and (specific >= 1 or c.title_words >= 2)
+
+
+def _what_specific(c: _Candidate) -> int:
+    """The specific names shared, a capital counted only beside another one: a capital is
+    named in most of its country's news (its government, its datelines), so "Seoul" and a
+    title word ("battle") were an election preview and a baseball match the same day."""
+    what = c.specific - c.specific_where
+    return what + (min(1, c.specific_where) if what else 0)
 
 
 def _event_evidence(c: _Candidate) -> bool:
@@ -761,6 +771,7 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
             numbers=shared_numbers,
             days=days,
             specific=shared.specific,
+            specific_where=shared.specific_where,
             specific_share=specific_share,
             estimated_days=None if gap is None else gap.days,
             proper_words=len(proper),
@@ -1220,6 +1231,11 @@ class _Shared:
     words: frozenset[str]
     specific_names: tuple[_Name, ...] = ()  # the specific ones
 
+    @property
+    def specific_where(self) -> int:
+        """Of the specific names, the capitals (`_capital_keys`)."""
+        return sum(1 for n in self.specific_names if n.type == "place" and n.key in _capital_keys())
+
 
 def _is_specific(name: _Name, weight: float) -> bool:
     """A name rare in the library (in at most about its square root of articles): "Iran",
@@ -1346,6 +1362,19 @@ def _where_keys() -> frozenset[tuple[str, ...]]:
     for line in entries("sahelreader.entities", "capitals.tsv"):
         for column in line.split("\t"):
             keys.update(k for k in (name_key(n) for n in column.split("|")) if k)
+    return frozenset(keys)
+
+
+@cache
+def _capital_keys() -> frozenset[tuple[str, ...]]:
+    """The keys of the capitals of the bundled table (its second column)."""
+    from sahelreader.text.wordlists import entries
+
+    keys: set[tuple[str, ...]] = set()
+    for line in entries("sahelreader.entities", "capitals.tsv"):
+        columns = line.split("\t")
+        if len(columns) > 1:
+            keys.update(k for k in (name_key(n) for n in columns[1].split("|")) if k)
     return frozenset(keys)
 
 
