@@ -220,13 +220,9 @@ class _Name:
     display: str
     type: str
     key: tuple[str, ...]
-    # The keys of every form the article writes it in (the name and its acronym): another
-    # article may give only the form this one does not show.
-    forms: frozenset[tuple[str, ...]] = frozenset()
-
-    @property
-    def keys(self) -> frozenset[tuple[str, ...]]:
-        return self.forms | {self.key}
+    # The keys of every form the article writes it in (the name and its acronym), `key`
+    # among them: another article may give only the form this one does not show.
+    keys: frozenset[tuple[str, ...]] = frozenset()
 
 
 @dataclass
@@ -1173,8 +1169,8 @@ def _names(entities: Sequence[Entity], more: Sequence[Entity] = ()) -> list[_Nam
     for group in group_entities([*entities, *more]):
         key = _name_key(group.name, group.type)
         if key and key not in found:
-            forms = frozenset(k for k in (_name_key(s, group.type) for s in group.spellings) if k)
-            found[key] = _Name(group.name, group.type, key, forms)
+            forms = {k for k in (_name_key(s, group.type) for s in group.spellings) if k}
+            found[key] = _Name(group.name, group.type, key, frozenset({key, *forms}))
     return list(found.values())
 
 
