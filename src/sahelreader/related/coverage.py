@@ -715,6 +715,16 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
         # Howard Carter and Aaron Carter are two people: their surname is no shared name.
         clash = clashing_surnames(my_given, derived.given(inputs, doc))
         shared = _shared(names, weights, their_names, clash)
+        if not other_language and not duplicate:
+            # Whether a shared name is specific is read from its key, and a one-line summary
+            # keys a person by surname ("Putin", in hundreds of articles) where the report
+            # gives the full name ("Vladimir Putin", rare by its first word): the pair is
+            # judged on the side that names them more fully, so each finds the other.
+            reverse = _shared(their_names, _entity_weights(searcher, their_names), names, clash)
+            if reverse.specific > shared.specific:
+                shared = replace(
+                    shared, specific=reverse.specific, specific_names=reverse.specific_names
+                )
         entity_score = 1.0 - math.exp(-shared.mass / ENTITY_SCALE)
         mlt = min(1.0, raw / scale)
         shared_names = shared_places = proper_places = 0
