@@ -16,6 +16,7 @@ from pathlib import Path
 from sahelreader.entities.summary import group_entities
 from sahelreader.library import Library
 from sahelreader.models import ArticleDraft, Entity
+from sahelreader.related.coverage import _Name, _shared
 from sahelreader.related.result import Coverage
 
 from .bilingual import filler
@@ -109,9 +110,47 @@ def test_the_outlets_own_piece_on_the_fair_is_listed_apart(home: Path) -> None:
 
 
 def test_the_acronym_alone_on_the_other_side_is_shared_too(home: Path) -> None:
-    coverage, _, other = _panel(
-        home, *_fair_pieces("Harbour Times", "Coast Daily", acronym_in_second=True)
+    # The opened article writes the fair in full most (and defines its acronym once); the
+    # other writes only the acronym.
+    name = "Kessary International Naval Exhibition"
+    in_full = draft(
+        f"Dravon Aerospace to show sea drones at the {name}",
+        f"Dravon Aerospace said Tuesday it will show its sea drones and patrol aircraft at the "
+        f"2031 {name} (KINEX) in Port Velda. The company will bring a mock-up of its Kestrel "
+        f"helicopter to the four-day {name}, and hopes to sign maintenance contracts there.",
+        source="Harbour Times",
+        published=utc(2031, 5, 27),
+        language="en",
     )
+    acronym_only = draft(
+        "KINEX naval trade fair opens its doors in Port Velda",
+        "The four-day KINEX opened in Port Velda on Tuesday. Warships, sea drones, patrol "
+        "aircraft and helicopters are on show at the harbour, and Dravon Aerospace brought a "
+        "mock-up of its Kestrel helicopter to KINEX.",
+        source="Coast Daily",
+        published=utc(2031, 5, 27),
+        language="en",
+    )
+    coverage, _, other = _panel(home, in_full, acronym_only)
     shown = {c.id: c for c in coverage}
     assert other in shown
-    assert "KINEX" in shown[other].shared_entities
+    assert name in shown[other].shared_entities
+
+
+def test_every_form_of_a_shared_name_is_a_names_word() -> None:
+    # "exhibition" in both titles is the fair's name, whichever form each article shows.
+    fair = _Name(
+        "KINEX",
+        "organisation",
+        ("kinex",),
+        frozenset({("kinex",), ("kessary", "international", "naval", "exhibition")}),
+    )
+    theirs = _Name(
+        "Kessary International Naval Exhibition",
+        "organisation",
+        ("kessary", "international", "naval", "exhibition"),
+        frozenset({("kessary", "international", "naval", "exhibition")}),
+    )
+    shared = _shared([fair], {fair.key: 1.0}, [theirs])
+    assert shared.names == ["KINEX"]
+    assert "exhibition" in shared.words

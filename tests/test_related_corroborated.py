@@ -14,12 +14,15 @@ from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from sahelreader.library import Library
 from sahelreader.models import ArticleDraft
+from sahelreader.related.coverage import _Candidate, _corroborated, _counted_things
 
 from .bilingual import filler
 from .conftest import draft, utc
+from .test_related_outlet import _candidate
 
 WHEN = utc(2031, 9, 16)
 
@@ -89,3 +92,59 @@ def test_a_title_word_without_the_count_is_not_coverage(home: Path) -> None:
         "Judges acquitted the ex-mayor of fraud; prosecutors say they will appeal the ruling.",
     )
     assert _shown(home, other)[_first_report().title] == []
+
+
+def test_the_same_number_counting_other_things_is_not_coverage(home: Path) -> None:
+    # Two attacks three days apart in two towns: 12 villagers, 12 soldiers.
+    villagers = _sentence(
+        "Harbour Times",
+        "Gunmen kill 12 villagers in attack near Tillia",
+        "Gunmen on motorbikes killed 12 villagers in an attack near Tillia on Tuesday, a local "
+        "official said, the third attack on the district this month.",
+    )
+    soldiers = _sentence(
+        "Coast Daily",
+        "Attack on army convoy kills 12 soldiers near Ménaka",
+        "An attack on an army convoy killed 12 soldiers near Ménaka, the army said on Friday, "
+        "days after another attack in the region.",
+        days_later=3,
+    )
+    assert _shown(home, villagers, soldiers)[villagers.title] == []
+
+
+# -- each condition of `_corroborated`, on a candidate just under the score bars ----------------
+
+
+def _under_the_bars(**evidence: Any) -> _Candidate:
+    fields: dict[str, Any] = {
+        "numbers": 1,
+        "counted": 1,
+        "title_terms": 2,
+        "title_words": 1,
+        "days": 0.5,
+        "score": 0.25,
+    }
+    fields.update(evidence)
+    return _candidate(**fields)
+
+
+def test_corroborated_needs_every_piece() -> None:
+    assert _corroborated(_under_the_bars())
+    assert not _corroborated(_under_the_bars(counted=0))  # the number counts another thing
+    assert not _corroborated(_under_the_bars(title_words=0))  # only a name in both titles
+    assert not _corroborated(_under_the_bars(days=8.0))  # more than a week apart
+    assert not _corroborated(_under_the_bars(days=None))  # undated: no week to be within
+    assert not _corroborated(_under_the_bars(score=0.15))  # too little else in common
+    assert not _corroborated(_under_the_bars(other_language=True))
+
+
+def test_what_a_number_counts_is_read_with_its_word() -> None:
+    assert _counted_things("Ex-mayor gets 14-year sentence", "") == {"14 year"}
+    assert _counted_things("jailed for 14 years", "") == {"14 year"}
+    assert _counted_things("Trump threatens a 50% tariff", "50 per cent tariffs") == {"50 tariff"}
+    assert _counted_things("1,250 lorries stranded", "1 250 camions bloqués", "fr") == {
+        "1250 lorrie",
+        "1250 camion",
+    }
+    # A year, a one-digit number and a function word after the number count nothing.
+    assert _counted_things("In 2031, 5 people and 20 of them", "") == frozenset()

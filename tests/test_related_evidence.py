@@ -401,3 +401,26 @@ def test_a_capital_and_a_title_word_alone_are_not_coverage(home: Path) -> None:
 def test_a_capital_beside_a_rare_person_still_counts(home: Path) -> None:
     shown = _coverage_titles(home, CLINIC_REPORT.title, CLINIC_REPORT, CLINIC, PREVIEW)
     assert shown == [CLINIC.title]
+
+
+MARKET_FIRE = _capital_day(
+    "Fire destroys Niamey's great market",
+    "A fire swept through the great market of Niamey overnight, destroying hundreds of "
+    "stalls of cloth, grain and spices, traders said. Firefighters fought the blaze until "
+    "dawn; the cause of the fire is not yet known.",
+    "Harbour Times",
+)
+MARKET_LOSSES = _capital_day(
+    "Traders count their losses after blaze at Niamey market",
+    "Traders at the great market of Niamey counted their losses on Tuesday after a fire "
+    "destroyed hundreds of stalls of cloth, grain and spices overnight. Firefighters fought "
+    "the blaze until dawn, and the town hall promised help to rebuild.",
+    "Coast Daily",
+)
+
+
+def test_a_capital_both_titles_name_is_where_the_event_is(home: Path) -> None:
+    # One fire in the capital's market: the capital is the one rare name they share, and both
+    # titles give it.
+    shown = _coverage_titles(home, MARKET_FIRE.title, MARKET_FIRE, MARKET_LOSSES)
+    assert shown == [MARKET_LOSSES.title]

@@ -437,3 +437,30 @@ def test_an_undated_piece_of_the_outlets_weeks_away_by_its_url_id_is_not_listed(
     near = _candidate(id="near0001", estimated_days=3.0, **strong)
     unknown = _candidate(id="unkn0001", estimated_days=None, **strong)
     assert panel(far, near, unknown) == ([], ["near0001", "unkn0001"])
+
+
+def test_an_outlets_piece_sharing_only_a_name_in_its_title_is_not_a_follow_up() -> None:
+    # "Maikano courts farmers" and "Survey puts Maikano ahead": the candidate's name is in
+    # both titles, and nothing says what happened.
+    name_only = _candidate(
+        same_source=True, specific=2, title_terms=1, title_words=0, strong_name=True, score=0.6
+    )
+    assert not _follow_up(name_only)
+
+
+def test_a_capital_alone_does_not_make_an_outlets_follow_up() -> None:
+    # The outlet's two same-day pieces share the capital and a title word: where, not what.
+    capital_only = _candidate(
+        same_source=True, specific=1, specific_where=1, title_terms=1, title_words=1, score=0.6
+    )
+    assert not _follow_up(capital_only)
+    assert _follow_up(replace(capital_only, specific=2))
+
+
+def test_a_capital_counts_beside_another_rare_name_or_in_both_titles() -> None:
+    from sahelreader.related.coverage import _what_specific
+
+    assert _what_specific(_candidate(specific=2, specific_where=1)) == 2  # a town and a capital
+    assert _what_specific(_candidate(specific=3, specific_where=2)) == 2  # two capitals: one
+    assert _what_specific(_candidate(specific=1, specific_where=1)) == 0
+    assert _what_specific(_candidate(specific=1, specific_where=1, title_name=True)) == 1

@@ -116,9 +116,11 @@ def test_another_event_in_the_same_country_is_not_the_same_story(bilingual: Libr
 
 
 def follow_up_of(event: Event) -> ArticleDraft:
-    """The same outlet's piece two days later: the story's aftermath, another event."""
+    """The same outlet's piece two days later: the story's aftermath, another event. Its
+    title says what it follows (the killings), not only where: an outlet's pieces whose titles
+    share only a name are its series on a topic, not its follow-ups."""
     return draft(
-        f"Clinics in {event.place} stretched as wounded arrive",
+        f"Clinics in {event.place} stretched as wounded arrive after {event.number} killed",
         f"Doctors in {event.place} said on Wednesday that they were running short of beds, "
         f"two days after the violence that {event.person} said had killed {event.number} "
         f"people. The {event.org_en} flew in medical supplies and surgeons. Relatives queued "

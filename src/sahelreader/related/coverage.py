@@ -21,16 +21,17 @@ Related coverage is found in two steps:
    title word or a weighty name. Function words of languages without stemmed fields are never
    key words. If the best item is below `MIN_SCORE` nothing is shown (an empty list is better
    than filler); otherwise items down to max(`SCORE_FLOOR`, `RELATIVE_CUT` x best) are. An
-   item that also shares a telling number and a title word within the week is shown under
-   these bars (`_corroborated`: short summaries of one event score low on text).
+   item that also gives the same count of the same thing ("20 years") and a title word that
+   is no name within the week is shown under these bars (`_corroborated`: short summaries of
+   one event score low on text).
 4. **Other outlets only** — the list is other outlets' coverage of the story; the article's
    own outlet's pieces are never in it (review 12: a DW article listed DW under "Other
    coverage"). They are listed apart, as "more from this outlet"
    (`Related.more_from_outlet`): those with clearly more evidence (`SAME_SOURCE_TITLE_TERMS`
    shared distinctive title words *and* a score of `SAME_SOURCE_MIN_SCORE`) first, then the
    others passing the evidence that also share a specific name or a telling number and a
-   distinctive title word (`_follow_up`): its follow-ups, days later too (judged before the
-   time factor). An item
+   title word that is no name (`_follow_up`): its follow-ups, days later too (judged before
+   the time factor). An item
    from the article's own source is most often the same outlet's next piece on a running topic
    (the same names, words and day, a different event), hence the stronger bars.
 5. **Other languages** — an English and a French report of one event share almost no words,
@@ -222,7 +223,7 @@ class _Name:
     key: tuple[str, ...]
     # The keys of every form the article writes it in (the name and its acronym), `key`
     # among them: another article may give only the form this one does not show.
-    keys: frozenset[tuple[str, ...]] = frozenset()
+    keys: frozenset[tuple[str, ...]]
 
 
 @dataclass
@@ -249,6 +250,7 @@ class _Candidate:
     names: int = 0  # distinctive names shared (CROSS_MIN_NAME_WEIGHT or heavier)
     name_places: int = 0  # ...of them countries and capitals (`_where_keys`)
     numbers: int = 0  # numbers shared
+    counted: int = 0  # ...of them with the same counted word ("20 years", "20-year")
     days: float | None = None  # days apart; None when either is undated
     estimated_days: float | None = None  # either undated: days apart by their urls' ids
     specific: int = 0  # shared names rare in the library (SPECIFIC_IDF)
@@ -331,18 +333,19 @@ def coverage_and_outlet(
 
 
 def _corroborated(c: _Candidate) -> bool:
-    """Another outlet's report that passed the evidence and also gives a telling number the
-    article gives and a distinctive word of its title, within the week: the same count of the
-    same thing ("20 years" for one surgeon, "50% tariffs" threatened then suspended) in the
-    same days. Short feed summaries of one event share few words and no name the recogniser
-    finds, so their text score stays under the bar; these two together are what an event's
-    reports share and a topic's rarely do."""
+    """Another outlet's report that passed the evidence and also gives the same count of the
+    same thing as the article ("20 years" / "20-year" for one surgeon, "50% tariffs"
+    threatened then suspended: a telling number and the word after it, `_counted_things`)
+    and a distinctive title word that is no name, within the week. Short feed summaries of
+    one event share few words and no name the recogniser finds, so their text score stays
+    under the bar; a bare shared number is not enough (12 villagers in one attack, 12
+    soldiers in another)."""
     return (
         not c.other_language
         and c.days is not None
         and c.days <= CORROBORATED_MAX_DAYS
-        and c.numbers >= 1
-        and c.title_terms >= 1
+        and c.counted >= 1
+        and c.title_words >= 1
         and c.score >= CORROBORATED_FLOOR
     )
 
@@ -370,15 +373,16 @@ def _follow_up(c: _Candidate) -> bool:
     explainers, votes naming the same people) is told from a follow-up by its title only:
     two distinctive title words in common that are not names, a specific name, and titles
     saying the same thing (UNDATED_TITLE_SIM)."""
-    if c.specific < 1 and c.numbers < 1:
+    if _what_specific(c) < 1 and c.numbers < 1:
         return False
     # An outlet's pieces on a running topic (an election's candidates, parties, debate and
-    # polls) name the same rare people and bodies, the same day; what each is about is in
-    # its title, and a follow-up's title shares a distinctive word with the article's.
-    if c.title_terms < 1:
+    # polls) name the same rare people and bodies, the same day, in their titles too; what
+    # each is about is in its title, and a follow-up's shares a word with the article's that
+    # is no name.
+    if c.title_words < 1:
         return False
     if c.days is None:
-        if c.specific < 1 or c.title_words < UNDATED_OUTLET_TITLE_WORDS:
+        if _what_specific(c) < 1 or c.title_words < UNDATED_OUTLET_TITLE_WORDS:
             return False
         # An outlet's series names the same people and repeats the topic's title words:
         # only titles saying the same thing (UNDATED_TITLE_SIM) tell its follow-ups.
@@ -394,8 +398,9 @@ def _follow_up(c: _Candidate) -> bool:
 def _outlet_weeks_apart(c: _Candidate) -> bool:
     """Either undated, their urls' ids put the outlet's two pieces more than OUTLET_MAX_DAYS
     apart (the estimate, not its margin): the outlet's next piece on a running dispute (the
-    strike's dates, then its hospitals, then new dates), not a follow-up. Dated pieces that
-    far apart are never listed either."""
+    strike's dates, then its hospitals, then new dates), not a follow-up. (Dated pieces that
+    far apart are not listed either: `_follow_up` refuses them, and their time factor keeps
+    them under SAME_SOURCE_MIN_SCORE.)"""
     return c.days is None and c.estimated_days is not None and c.estimated_days > OUTLET_MAX_DAYS
 
 
@@ -447,10 +452,14 @@ def _specific_evidence(c: _Candidate) -> bool:
 
 
 def _what_specific(c: _Candidate) -> int:
-    """The specific names shared, a capital counted only beside another one: a capital is
-    named in most of its country's news (its government, its datelines), so "Seoul" and a
-    title word ("battle") were an election preview and a baseball match the same day."""
+    """The specific names shared, a capital counted only beside another one or when both
+    titles name it: a capital is named in most of its country's news (its government, its
+    datelines), so "Seoul" and a title word ("battle") were an election preview and a
+    baseball match the same day; "fire destroys Bamako's market" and "blaze at Bamako
+    market" are one fire."""
     what = c.specific - c.specific_where
+    if not what and c.specific_where and c.title_name:
+        return 1  # the capital in both titles: where the event is
     return what + (min(1, c.specific_where) if what else 0)
 
 
@@ -460,7 +469,7 @@ def _event_evidence(c: _Candidate) -> bool:
     what happened: a key word of the article that is no word of a name either gives
     (EVENT_WORDS), or a telling number, or many specific names (EVENT_NAMES: a club, its
     coach and his next club)."""
-    return c.event_words >= EVENT_WORDS or c.numbers >= 1 or c.specific >= EVENT_NAMES
+    return c.event_words >= EVENT_WORDS or c.numbers >= 1 or _what_specific(c) >= EVENT_NAMES
 
 
 def _undated_evidence(c: _Candidate) -> bool:
@@ -609,7 +618,10 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
     masks: dict[int, int] = {}
     key_words = list(dict.fromkeys(word for field, word, _ in terms if field != "entity"))
     my_name_words = _name_forms(
-        [*(w for n in names for w in n.key), *_capitalised_words(article.body, article.language)],
+        [
+            *(w for n in names for k in n.keys for w in k),
+            *_capitalised_words(article.body, article.language),
+        ],
         article.language,
     )
     text = _accumulate(searcher, [t for t in terms if t[0] != "entity"], masks)
@@ -645,6 +657,7 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
     stored = {doc.id: doc for doc in inputs.documents([found for found, _, _ in hits])}
     mine = Shingles(article.body, article.title)
     my_numbers: set[str] | None = None  # read when the first candidate needs them
+    my_counted: frozenset[str] = frozenset()  # ...with what they count
     my_specific: int | None = None  # ...and when an undated one in another language does
     my_proper: frozenset[tuple[str, ...]] | None = None  # ...and in another language
     proper_words = _ProperWords(searcher)
@@ -673,6 +686,7 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
                 days = gap.high  # dated by the gap, at its farthest
         if my_numbers is None:
             my_numbers = _telling_numbers(article.title, article.body)
+            my_counted = _counted_things(article.title, article.body, article.language)
         shared_numbers = len(my_numbers & derived.numbers)
         tokens = derived.title_tokens(title_words, doc.title)
         # Whether a word is distinctive is the word's alone: the shared ones are the article's
@@ -775,6 +789,7 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
             names=shared_names,
             name_places=shared_places,
             numbers=shared_numbers,
+            counted=len(my_counted & derived.counted),
             days=days,
             specific=shared.specific,
             specific_where=shared.specific_where,
@@ -799,7 +814,7 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
                 my_name_words
                 | _name_forms(
                     [
-                        *(w for n in their_names for w in n.key),
+                        *(w for n in their_names for k in n.keys for w in k),
                         *derived.capitalised(body, article.language),
                     ],
                     article.language,
@@ -830,6 +845,7 @@ class _Derived:
     __slots__ = (
         "_tokens",
         "numbers",
+        "counted",
         "roundup",
         "_words",
         "_names",
@@ -844,6 +860,7 @@ class _Derived:
         # stored once), not their shingles (four times the memory, a twentieth of the time).
         self._tokens = list(map(sys.intern, Shingles(doc.body, doc.title).tokens))
         self.numbers = frozenset(_telling_numbers(doc.title, doc.body))
+        self.counted = _counted_things(doc.title, doc.body, doc.language)
         self.roundup = is_roundup(doc.title)
         self._words: int | None = None
         self._names: list[_Name] | None = None
@@ -944,6 +961,35 @@ def _telling_numbers(title: str, body: str) -> set[str]:
     """The numbers of the title and lede that can tell one event from another: two digits or
     more ("12 soldiers" / "12 soldats"); a 2 or a 3 is in most articles."""
     return {n for n in numbers_in(f"{title}\n{body[:LEDE_CHARS]}") if len(n) >= NUMBER_MIN_DIGITS}
+
+
+# A telling number and the word that says what it counts: "20 years", "20-year", "50% tariffs",
+# "1,250 lorries", "12 soldats".
+_COUNTED = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+|\d+)"
+    r"(?:\s*(?:%|per\s?cent|pour\s?cent))?[\s\-]+([^\W\d_]{3,})"
+)
+
+
+def _counted_things(title: str, body: str, language: str = "") -> frozenset[str]:
+    """The telling numbers of the title and lede with what each counts ("20 year", "50
+    tariff"): the same count of the same thing, where a bare number may count anything (12
+    villagers in one attack, 12 soldiers in another). The counted word is folded and its
+    plural ending dropped; function words ("20 of them") are not what is counted."""
+    stop = _stop_words(language) | _stop_words("en")
+    found: set[str] = set()
+    for number, word in _COUNTED.findall(f"{title}\n{body[:LEDE_CHARS]}"):
+        digits = re.sub(r"\D", "", number)
+        value = int(digits)
+        if len(digits) < NUMBER_MIN_DIGITS or (len(digits) == 4 and 1900 <= value <= 2099):
+            continue
+        word = fold(word).lower()
+        if word in stop:
+            continue
+        if len(word) > 3 and word[-1] in "sx":
+            word = word[:-1]
+        found.add(f"{value} {word}")
+    return frozenset(found)
 
 
 def _names_word(word: str, name_words: frozenset[str]) -> bool:
@@ -1184,6 +1230,7 @@ def _names(entities: Sequence[Entity], more: Sequence[Entity] = ()) -> list[_Nam
     return list(found.values())
 
 
+@cache
 def _name_key(name: str, kind: str) -> tuple[str, ...]:
     """An organisation by its canonical name (CEDEAO -> ECOWAS: the index holds every name of
     it, so its tokens are found in either language); anything else by its own words."""
@@ -1292,7 +1339,7 @@ def _shared(
             if _is_specific(name, weight):
                 specific += 1
                 specific_names.append(name)
-            words.update(name.key)
+            words.update(w for key in name.keys for w in key)
     shared.sort(key=lambda pair: -pair[0])
     return _Shared(
         [display for _, display in shared],
