@@ -81,7 +81,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
-from functools import cache
+from functools import cache, lru_cache
 
 from sahelreader.entities.summary import group_entities, name_key
 from sahelreader.models import Article, Entity
@@ -91,6 +91,7 @@ from sahelreader.related.features import (
     LEDE_CHARS,
     clashing_surnames,
     given_names,
+    number_value,
     numbers_in,
     outlet_words,
     rarity_base,
@@ -980,9 +981,8 @@ def _counted_things(title: str, body: str, language: str = "") -> frozenset[str]
     stop = _stop_words(language) | _stop_words("en")
     found: set[str] = set()
     for number, word in _COUNTED.findall(f"{title}\n{body[:LEDE_CHARS]}"):
-        digits = re.sub(r"\D", "", number)
-        value = int(digits)
-        if len(digits) < NUMBER_MIN_DIGITS or (len(digits) == 4 and 1900 <= value <= 2099):
+        value = number_value(number)
+        if value is None or len(value) < NUMBER_MIN_DIGITS:
             continue
         word = fold(word).lower()
         if word in stop:
@@ -1231,7 +1231,7 @@ def _names(entities: Sequence[Entity], more: Sequence[Entity] = ()) -> list[_Nam
     return list(found.values())
 
 
-@cache
+@lru_cache(maxsize=65_536)  # every name of every candidate passes here: bounded
 def _name_key(name: str, kind: str) -> tuple[str, ...]:
     """An organisation by its canonical name (CEDEAO -> ECOWAS: the index holds every name of
     it, so its tokens are found in either language); anything else by its own words."""
@@ -1408,28 +1408,28 @@ def _heavy_shared(
 
 
 @cache
-def _where_keys() -> frozenset[tuple[str, ...]]:
-    """The keys of the countries and capitals of the bundled table (entities/data/capitals.tsv)."""
+def _capitals_table() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]:
+    """The keys of the countries and of the capitals of the bundled table
+    (entities/data/capitals.tsv: the country's names, then its capital's)."""
     from sahelreader.text.wordlists import entries
 
-    keys: set[tuple[str, ...]] = set()
+    columns: tuple[set[tuple[str, ...]], set[tuple[str, ...]]] = (set(), set())
     for line in entries("sahelreader.entities", "capitals.tsv"):
-        for column in line.split("\t"):
+        for keys, column in zip(columns, line.split("\t"), strict=False):
             keys.update(k for k in (name_key(n) for n in column.split("|")) if k)
-    return frozenset(keys)
+    return frozenset(columns[0]), frozenset(columns[1])
 
 
 @cache
-def _capital_keys() -> frozenset[tuple[str, ...]]:
-    """The keys of the capitals of the bundled table (its second column)."""
-    from sahelreader.text.wordlists import entries
+def _where_keys() -> frozenset[tuple[str, ...]]:
+    """The keys of the countries and capitals of the bundled table."""
+    countries, capitals = _capitals_table()
+    return countries | capitals
 
-    keys: set[tuple[str, ...]] = set()
-    for line in entries("sahelreader.entities", "capitals.tsv"):
-        columns = line.split("\t")
-        if len(columns) > 1:
-            keys.update(k for k in (name_key(n) for n in columns[1].split("|")) if k)
-    return frozenset(keys)
+
+def _capital_keys() -> frozenset[tuple[str, ...]]:
+    """The keys of the capitals of the bundled table."""
+    return _capitals_table()[1]
 
 
 @cache

@@ -40,6 +40,7 @@ __all__ = [
     "clashing_surnames",
     "entity_key",
     "given_names",
+    "number_value",
     "kind_of",
     "numbers_in",
     "outlet_words",
@@ -184,17 +185,25 @@ def clashing_surnames(
     )
 
 
+def number_value(written: str) -> str | None:
+    """A number as written ("1,250", "1 250", "012") as its digits ("1250"); None for what
+    tells no event apart: a year (1900-2099), 0 or 1, or more than 12 digits."""
+    digits = re.sub(r"\D", "", written)
+    if not digits or len(digits) > 12:
+        return None
+    value = int(digits)
+    if value < 2 or (len(digits) == 4 and 1900 <= value <= 2099):
+        return None
+    return str(value)
+
+
 def numbers_in(text: str, limit: int = MAX_NUMBERS) -> list[str]:
     """The numbers a text gives, separators dropped, without years (1900-2099), 0 and 1."""
     found: list[str] = []
     for match in _NUMBER.finditer(text):
-        digits = re.sub(r"\D", "", match.group())
-        if not digits or len(digits) > 12:
+        digits = number_value(match.group())
+        if digits is None:
             continue
-        value = int(digits)
-        if value < 2 or (len(digits) == 4 and 1900 <= value <= 2099):
-            continue
-        digits = str(value)
         if digits not in found:
             found.append(digits)
             if len(found) >= limit:
