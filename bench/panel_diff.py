@@ -23,6 +23,7 @@ from pathlib import Path
 from rich.progress import track
 
 from sahelreader.library import Library
+from sahelreader.text.clean import one_line
 
 Panels = dict[str, dict[str, list[str]]]
 
@@ -52,7 +53,8 @@ def diff(home: str, before_path: Path, after_path: Path) -> int:
     with Library.open(home, seed=False, read_only=True) as library:
 
         def title(article_id: str) -> str:
-            return library.get(article_id).title[:60]
+            # Feed titles are untrusted: no terminal control or bidi sequence reaches the screen.
+            return one_line(library.get(article_id).title)[:60]
 
         for article_id in sorted(set(before) & set(after)):
             lines = []
