@@ -33,6 +33,7 @@ from sahelreader.related.duplicates import Shingles, same_source
 from sahelreader.related.inputs import Document
 
 from .bilingual import filler
+from .cli_helpers import cli
 from .conftest import draft, utc
 
 BODY = " ".join(["word"] * 120)  # long enough not to count as a one-line summary
@@ -464,3 +465,82 @@ def test_a_capital_counts_beside_another_rare_name_or_in_both_titles() -> None:
     assert _what_specific(_candidate(specific=3, specific_where=2)) == 2  # two capitals: one
     assert _what_specific(_candidate(specific=1, specific_where=1)) == 0
     assert _what_specific(_candidate(specific=1, specific_where=1, title_name=True)) == 1
+
+
+def _flood_report(title: str, body: str, day: int, source: str = "River Courier") -> ArticleDraft:
+    return draft(title, body, source=source, published=utc(2031, 8, day), language="en")
+
+
+FLOOD_TEXT = (
+    "Floodwater from the swollen Komadugu river has cut the road between Diffa and Mainé-Soroa, "
+    "and {count} families have left their homes in the lowest quarters, the regional "
+    "governor told reporters on {day}, adding that boats from the civil protection service "
+    "were ferrying the sick and the elderly to schools on higher ground."
+)
+
+
+def test_the_outlets_own_report_under_a_revised_title_the_next_day_is_listed(
+    home: Path,
+) -> None:
+    # The outlet revised its report as the numbers grew and gave it a new title: the text is
+    # nearly the same (its near-duplicate), and both versions are worth reading. It used to be
+    # dropped as "the same copy again".
+    first = _flood_report(
+        "Komadugu floods cut Diffa road, hundreds of families flee",
+        FLOOD_TEXT.format(count="three hundred", day="Monday"),
+        day=4,
+    )
+    revised = _flood_report(
+        "Diffa road still cut as Komadugu floods spread",
+        FLOOD_TEXT.format(count="five hundred", day="Tuesday"),
+        day=5,
+    )
+    with Library.open(home, seed=False) as lib:
+        lib.add_drafts([first, revised, *filler()])
+        lib.ensure_index()
+        ids = {row.title: row.id for row in lib.rows(lib.list_ids())}
+        related = lib.related(ids[first.title])
+    listed = {c.id: c for c in related.more_from_outlet}
+    assert ids[revised.title] in listed
+    assert listed[ids[revised.title]].near_duplicate
+    assert ids[revised.title] not in {c.id for c in related.coverage}
+    # The CLI says which of the outlet's items is a version of the article.
+    shown = cli(home, "related", ids[first.title])
+    assert shown.returncode == 0, shown.stderr
+    line = next(x for x in shown.stdout.splitlines() if revised.title in x)
+    assert "(another version)" in line
+
+
+NEWSLETTER_NOTE = (
+    "Editor's note: the Sahel Letter is our twice-weekly newsletter on what you need to know "
+    "about the region's politics, security and economy, and how it touches the rest of the "
+    "world. Sign up to receive it in your inbox every Tuesday and Friday morning."
+)
+
+
+def test_one_text_under_titles_sharing_nothing_or_days_apart_is_not_listed(home: Path) -> None:
+    # The outlet's standing text over pieces on other subjects (a newsletter's note), or the
+    # same words over a weekly series days apart, is a template, not one report; and the same
+    # title again from the outlet (a second feed's copy) is never listed.
+    gold = _flood_report("Why gold diggers keep coming back to Tillabéri", NEWSLETTER_NOTE, 10)
+    envoy = _flood_report("Bamako recalls its envoy after a row over visas", NEWSLETTER_NOTE, 11)
+    week_one = _flood_report("Sahel week in photographs: 1 - 7 August", NEWSLETTER_NOTE, 7)
+    week_two = _flood_report("Sahel week in photographs: 8 - 14 August", NEWSLETTER_NOTE, 14)
+    again = _flood_report(
+        "Bamako recalls its envoy after a row over visas", NEWSLETTER_NOTE + " Read on.", 11
+    )
+    with Library.open(home, seed=False) as lib:
+        lib.add_drafts([gold, envoy, week_one, week_two, *filler()])
+        lib.add_drafts([replace(again, url="https://example.org/second-feed/envoy")])
+        lib.ensure_index()
+        rows = list(lib.rows(lib.list_ids()))
+        by_title: dict[str, list[str]] = {}
+        for row in rows:
+            by_title.setdefault(row.title, []).append(row.id)
+        assert len(by_title[envoy.title]) == 2  # both feeds' copies are in the library
+        listed = {
+            article_id: {c.id for c in lib.related(article_id).more_from_outlet}
+            for article_id in [*by_title[gold.title], *by_title[envoy.title]]
+            + by_title[week_two.title]
+        }
+    assert not any(listed.values()), listed

@@ -109,6 +109,37 @@ async def test_the_side_panel_lists_more_from_this_outlet(home: Path) -> None:
         assert app.main.query_one("#side-outlet-title", Static).display
 
 
+async def test_the_side_panel_says_which_outlet_item_is_another_version(home: Path) -> None:
+    from sahelreader.tui.widgets.side_panel import SideList
+
+    from .test_related_outlet import FLOOD_TEXT, _flood_report
+
+    first = _flood_report(
+        "Komadugu floods cut Diffa road, hundreds of families flee",
+        FLOOD_TEXT.format(count="three hundred", day="Monday"),
+        day=4,
+    )
+    revised = _flood_report(
+        "Diffa road still cut as Komadugu floods spread",
+        FLOOD_TEXT.format(count="five hundred", day="Tuesday"),
+        day=5,
+    )
+    library = Library.open(home, seed=False)
+    library.add_drafts([first, revised, *filler(40)])
+    library.ensure_index()
+    library.store.set_meta("seeded", "1")
+    ids = {r.title: r.id for r in library.rows(library.list_ids())}
+    app = make_app(library=library, delays=Delays.none())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.main.open_article(ids[first.title])
+        await settle(app, pilot)
+        outlet = app.main.query_one("#outlet-list", SideList)
+        assert [c.value for c in outlet.choices] == [ids[revised.title]]
+        row = str(outlet.get_option_at_index(0).prompt)
+        assert revised.title in row and "another version of this report" in row
+
+
 async def test_the_stories_screen_moves_with_j_k_g_and_capital_g(home: Path) -> None:
     app = make_app(library=_library(home), delays=Delays.none())
     async with app.run_test(size=(120, 40)) as pilot:

@@ -1015,7 +1015,10 @@ def cmd_related(args: argparse.Namespace, err: Console) -> int:
         if found.more_from_outlet:
             out.print(Text("More from this outlet", style="bold"))
             for item in found.more_from_outlet:
-                out.print(Text(f"  {item.id}  {one_line(item.title)}"))
+                line = Text(f"  {item.id}  {one_line(item.title)}")
+                if item.near_duplicate:
+                    line.append("  (another version)", style="yellow")
+                out.print(line)
         if story is not None:
             line = Text("Story ", style="bold")
             line.append(f"{story.id}  {one_line(story.title)}")

@@ -294,7 +294,9 @@ def coverage_and_outlet(
         (
             c
             for c in on_story
-            if c.same_source and not _outlet_weeks_apart(c) and (not _held_back(c) or _follow_up(c))
+            if c.same_source
+            and not _outlet_weeks_apart(c)
+            and (_retitled_copy(c) if c.duplicate else not _held_back(c) or _follow_up(c))
         ),
         key=lambda c: (_held_back(c), -c.score),
     )[:OUTLET_LIMIT]
@@ -395,6 +397,23 @@ def _follow_up(c: _Candidate) -> bool:
     elif c.days > OUTLET_CYCLE_DAYS and c.title_terms < SAME_SOURCE_TITLE_TERMS:
         return False
     return c.score / max(c.time, TIME_FLOOR) >= SCORE_FLOOR
+
+
+def _retitled_copy(c: _Candidate) -> bool:
+    """The outlet's own copy of the article under another title within the news cycle
+    (OUTLET_CYCLE_DAYS), the titles sharing SAME_SOURCE_TITLE_TERMS distinctive words: the
+    report updated as the news moved ("More than 150 earthquakes..." on Saturday, "More than
+    600 small earthquakes..." on Sunday, one text revised), or a video page over the report's
+    words; the other version is worth reading. The same text under titles sharing less is a
+    template (a newsletter's editor's note over pieces on China's media and its ambassadors);
+    further apart or undated, a series' ("Week in pictures: 5 - 11 June", then 12 - 18). The
+    same title again is a second feed's copy, never listed (`_candidates`)."""
+    return (
+        c.duplicate
+        and c.days is not None
+        and c.days <= OUTLET_CYCLE_DAYS
+        and c.title_terms >= SAME_SOURCE_TITLE_TERMS
+    )
 
 
 def _outlet_weeks_apart(c: _Candidate) -> bool:
@@ -674,12 +693,15 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
         derived = _derived(inputs, doc)
         duplicate = near_duplicate(mine, theirs := derived.shingles())
         from_own_outlet = same_source(doc.source, article.source)
-        if from_own_outlet and (
-            duplicate or fold(doc.title.strip()) == fold(article.title.strip())
-        ):
-            continue  # the same copy again from the same outlet: not other coverage
         other_language = _other_language(article.language, doc.language)
         days = _days_apart(article.published, doc.published)
+        if from_own_outlet and (
+            fold(doc.title.strip()) == fold(article.title.strip())
+            or (duplicate and (days is None or days > OUTLET_CYCLE_DAYS))
+        ):
+            # The same piece again from the same outlet (two of its feeds), or its text under
+            # other titles days apart: a series' template, not a report (`_retitled_copy`).
+            continue
         gap = None if days is not None else gaps.between(article, doc)
         if gap is not None:
             if gap.low > ESTIMATED_FAR_DAYS and not duplicate:

@@ -375,8 +375,11 @@ class SidePanel(VerticalScroll):
         rows: list[tuple[RenderableType, Choice | None]] = []
         for item in items:
             parts = [(0, Text(one_line(item.title)))]
-            if item.published:
-                parts.append((2, Text(short_date(item.published), style="dim")))
+            details = [short_date(item.published)] if item.published else []
+            if item.near_duplicate:
+                details.append("another version of this report")  # the outlet's, retitled
+            if details:
+                parts.append((2, Text(" · ".join(details), style="dim")))
             rows.append((Indented(*parts), Choice("article", item.id)))
         self.query_one("#outlet-list", SideList).set_rows(rows)
         self.query_one("#outlet-list", SideList).display = bool(rows)
