@@ -377,7 +377,7 @@ class SidePanel(VerticalScroll):
             parts = [(0, Text(one_line(item.title)))]
             details = [short_date(item.published)] if item.published else []
             if item.near_duplicate:
-                details.append("another version of this report")  # the outlet's, retitled
+                details.append("another version")  # the outlet's report, retitled
             if details:
                 parts.append((2, Text(" · ".join(details), style="dim")))
             rows.append((Indented(*parts), Choice("article", item.id)))
