@@ -479,12 +479,8 @@ FLOOD_TEXT = (
 )
 
 
-def test_the_outlets_own_report_under_a_revised_title_the_next_day_is_listed(
-    home: Path,
-) -> None:
-    # The outlet revised its report as the numbers grew and gave it a new title: the text is
-    # nearly the same (its near-duplicate), and both versions are worth reading. It used to be
-    # dropped as "the same copy again".
+def flood_report_and_its_revision() -> tuple[ArticleDraft, ArticleDraft]:
+    """One outlet's report, then the same text revised the next day under a new title."""
     first = _flood_report(
         "Komadugu floods cut Diffa road, hundreds of families flee",
         FLOOD_TEXT.format(count="three hundred", day="Monday"),
@@ -495,6 +491,16 @@ def test_the_outlets_own_report_under_a_revised_title_the_next_day_is_listed(
         FLOOD_TEXT.format(count="five hundred", day="Tuesday"),
         day=5,
     )
+    return first, revised
+
+
+def test_the_outlets_own_report_under_a_revised_title_the_next_day_is_listed(
+    home: Path,
+) -> None:
+    # The outlet revised its report as the numbers grew and gave it a new title: the text is
+    # nearly the same (its near-duplicate), and both versions are worth reading. It used to be
+    # dropped as "the same copy again".
+    first, revised = flood_report_and_its_revision()
     with Library.open(home, seed=False) as lib:
         lib.add_drafts([first, revised, *filler()])
         lib.ensure_index()

@@ -112,18 +112,9 @@ async def test_the_side_panel_lists_more_from_this_outlet(home: Path) -> None:
 async def test_the_side_panel_says_which_outlet_item_is_another_version(home: Path) -> None:
     from sahelreader.tui.widgets.side_panel import SideList
 
-    from .test_related_outlet import FLOOD_TEXT, _flood_report
+    from .test_related_outlet import flood_report_and_its_revision
 
-    first = _flood_report(
-        "Komadugu floods cut Diffa road, hundreds of families flee",
-        FLOOD_TEXT.format(count="three hundred", day="Monday"),
-        day=4,
-    )
-    revised = _flood_report(
-        "Diffa road still cut as Komadugu floods spread",
-        FLOOD_TEXT.format(count="five hundred", day="Tuesday"),
-        day=5,
-    )
+    first, revised = flood_report_and_its_revision()
     library = Library.open(home, seed=False)
     library.add_drafts([first, revised, *filler(40)])
     library.ensure_index()
