@@ -20,7 +20,7 @@ from sahelreader.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 from .bilingual import EVENTS, SAME_COUNTRY, Event, english, filler, french
 from .cli_helpers import cli
-from .conftest import draft
+from .conftest import draft, utc
 
 
 def _event_articles() -> list[ArticleDraft]:
@@ -204,14 +204,15 @@ def test_recent_stories_are_listed_latest_first_with_outlets_and_dates(
     assert latest.title == english(EVENTS[3], 3).title  # its earliest article's
     assert latest.first == EVENTS[3].day and latest.last == EVENTS[3].day + timedelta(days=1)
     assert latest.outlets == ("Sahel Wire", "Journal du Fleuve")
-    # The days up to the newest article (a filler piece in late December): from the latest
-    # event on, not before.
+    # The window ends on the newest story's last day, not on the newest article (a filler
+    # piece alone, weeks later): the days up to it hold the stories active in them.
     newest = max(row.published for row in bilingual.rows(bilingual.list_ids()) if row.published)
-    days = (newest - EVENTS[3].day).days
-    assert latest.id in [s.id for s in bilingual.stories.recent(days=days)]
-    earlier = bilingual.stories.recent(days=days - 2)
-    assert latest.id not in [s.id for s in earlier]
-    assert all(s.last and (newest - s.last).days <= days - 2 for s in earlier)
+    until = bilingual.stories.window_end()
+    assert until is not None and until.date() == latest.last.date() < newest.date()
+    assert [s.id for s in bilingual.stories.recent(days=1)] == [latest.id]
+    days = (until - stories[1].last).days + 1  # type: ignore[operator]
+    within = bilingual.stories.recent(days=days)
+    assert [s.id for s in within] == [s.id for s in stories[:2]]
 
 
 def test_entity_keys_and_numbers_do_not_depend_on_the_language() -> None:
@@ -385,6 +386,47 @@ def test_a_report_in_another_language_is_found_among_many_same_language_ones(
         fr = _id(lib, report.title)
         shown = [c.id for c in lib.related(_id(lib, english_reports[0].title), limit=30).coverage]
         assert fr in shown
+
+
+def test_an_article_alone_years_later_does_not_empty_the_recent_stories(home: Path) -> None:
+    # A library of 2024's news and one article of 2031 in no story (the bundled seed in an
+    # imported archive, a misdated feed item): the window of "recent" was counted back from
+    # that article, and the Stories view listed nothing.
+    lib = Library.open(home, seed=False)
+    lib.add_drafts(_event_articles())
+    before = [s.id for s in lib.stories.recent(days=7)]
+    assert before
+    lone = draft(
+        "Kite festival draws crowds to the lagoon",
+        "Hundreds of families flew paper kites over the lagoon on Sunday, the organisers said.",
+        source="Coast Daily",
+        published=utc(2031, 3, 9),
+        language="en",
+    )
+    lib.add_drafts([lone])
+    assert [s.id for s in lib.stories.recent(days=7)] == before
+    until = lib.stories.window_end()
+    assert until is not None and until.year == 2024
+    lib.close()
+
+
+def test_cli_says_up_to_which_day_it_found_no_story(home: Path) -> None:
+    lib = Library.open(home, seed=False)
+    lib.add_drafts(
+        [
+            draft(
+                "Kite festival draws crowds to the lagoon",
+                "Hundreds of families flew paper kites over the lagoon on Sunday.",
+                source="Coast Daily",
+                published=utc(2029, 3, 9),
+                language="en",
+            )
+        ]
+    )
+    lib.close()
+    shown = cli(home, "stories", "--days", "3")
+    assert shown.returncode == 0, shown.stderr
+    assert "No stories of two articles or more in the 3 days up to 2029-03-09." in shown.stdout
 
 
 def test_undated_articles_added_today_do_not_hide_the_recent_stories(home: Path) -> None:

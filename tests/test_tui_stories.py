@@ -46,6 +46,9 @@ async def test_stories_screen_lists_opens_a_story_and_goes_back(
         assert _rows(table) == [str(s.id) for s in expected]
         heading = str(screen.query_one("#stories-heading", Static).render())
         assert "Stories" in heading
+        # The window's last day is said: a library of past years' news ends long ago.
+        until = library.stories.window_end()
+        assert until is not None and f"up to {until:%d %b %Y}" in heading
         await pilot.press("enter")
         await pilot.pause()
         story = expected[0]

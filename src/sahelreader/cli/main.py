@@ -253,7 +253,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=_positive_int,
         default=7,
         metavar="N",
-        help="stories with an article in the N days up to the newest dated one (default 7)",
+        help="stories with an article in the N days up to the newest story's (default 7)",
     )
     stories.add_argument("--rebuild", action="store_true", help="group the whole library again")
     stories.add_argument("--json", action="store_true", help="print the stories as JSON")
@@ -1068,7 +1068,11 @@ def cmd_stories(args: argparse.Namespace, err: Console) -> int:
             )
             out.print(Text(detail, style="dim"))
         if not found:
-            out.print(f"No stories of two articles or more in the last {args.days} days.")
+            until = stories.window_end()
+            window = f"up to {_iso_day(until)}" if until else "up to now"
+            out.print(
+                f"No stories of two articles or more in the {plural(args.days, 'day')} {window}."
+            )
         return EXIT_OK
 
 

@@ -266,8 +266,8 @@ class Stories:
     # -- reading -------------------------------------------------------------------------------
 
     def recent(self, days: int | None = DEFAULT_DAYS, min_articles: int = 2) -> list[Story]:
-        """Stories with an article in the `days` up to the library's newest article (every
-        story when None), of `min_articles` or more, the latest active first."""
+        """Stories with an article in the `days` up to the newest story's day (`window_end`;
+        every story when None), of `min_articles` or more, the latest active first."""
         since: str | None = None
         if days is not None:
             latest = self.window_end()
@@ -283,7 +283,8 @@ class Stories:
 
     def window_end(self) -> datetime | None:
         """Where the window of `recent` ends, and a story's growth is counted up to: the newest
-        dated article (None when no article is in a story yet)."""
+        dated article of a story of two or more (`StoryTable.latest_placed_at`; None when no
+        article is in a story yet)."""
         return from_iso(self.table.latest_placed_at())
 
     def growth_of(self, until: datetime | None) -> Callable[[Story], Growth | None]:

@@ -238,12 +238,20 @@ class StoryTable:
         return None if row is None else int(row[0])
 
     def latest_placed_at(self) -> str | None:
-        """The newest dated article's placement (an undated one is placed when it was added,
-        which says nothing of the news: a page imported today must not move the window), or
-        the newest of all when nothing is dated."""
-        for sql in (
+        """The placement of the newest dated article in a story of two or more: an article
+        alone says nothing of which stories are recent (the bundled seed of 2024 in a library
+        of 2021's news emptied every window), and an undated one is placed when it was added,
+        which says nothing of the news either (a page imported today must not move the
+        window). Failing that the newest dated article's, or the newest of all when nothing
+        is dated."""
+        dated = (
             "SELECT MAX(s.placed_at) FROM story_articles s JOIN articles a"
-            " ON a.id = s.article_id WHERE a.published IS NOT NULL",
+            " ON a.id = s.article_id WHERE a.published IS NOT NULL"
+        )
+        for sql in (
+            dated + " AND s.story_id IN"
+            " (SELECT story_id FROM story_articles GROUP BY story_id HAVING COUNT(*) >= 2)",
+            dated,
             "SELECT MAX(placed_at) FROM story_articles",
         ):
             row = self.connection.execute(sql).fetchone()

@@ -173,11 +173,12 @@ class StoriesScreen(Screen[StoryChoice | None]):
         placed: int  # articles grouped on the way (a library from before stories)
         growth: dict[int, Growth]  # by story id: the new and growing ones
         resumed: Story | None  # the story to show again, if it still is one
+        until: datetime | None  # where the window ends (`Stories.window_end`)
 
     def __init__(
         self,
         library: Library,
-        days: int = DEFAULT_DAYS,
+        days: int | None = DEFAULT_DAYS,  # None: every story, whatever its dates
         resume: StoryChoice | None = None,
         *,
         alone: bool = False,
@@ -192,6 +193,7 @@ class StoriesScreen(Screen[StoryChoice | None]):
         self.growth: dict[int, Growth] = {}
         self.loaded = False  # until then the library's articles may still be being grouped
         self.grouping: tuple[int, int] | None = None  # (done, total) while they are
+        self.until: datetime | None = None  # the window's last day, once loaded
 
     def compose(self) -> ComposeResult:
         yield Static(Text(" Stories", style="bold"), id="stories-heading")
@@ -230,14 +232,15 @@ class StoriesScreen(Screen[StoryChoice | None]):
         if worker.is_cancelled:
             return
         stories = self.library.stories.recent(days=self.days)
-        growth_of = self.library.stories.growth_of(self.library.stories.window_end())
+        until = self.library.stories.window_end()
+        growth_of = self.library.stories.growth_of(until)
         growth = {story.id: found for story in stories if (found := growth_of(story)) is not None}
         resumed = None
         if self.resume is not None:
             resumed = next((s for s in stories if s.id == self.resume.story_id), None)
             resumed = resumed or self.library.stories.get(self.resume.story_id)
         if not worker.is_cancelled:
-            self.post_message(self.Loaded(stories, placed, growth, resumed))
+            self.post_message(self.Loaded(stories, placed, growth, resumed, until))
 
     def on_stories_screen_grouping(self, message: Grouping) -> None:
         self.grouping = (message.done, message.total)
@@ -245,6 +248,7 @@ class StoriesScreen(Screen[StoryChoice | None]):
 
     def on_stories_screen_loaded(self, message: Loaded) -> None:
         self.loaded = True
+        self.until = message.until
         self.stories = list(message.stories)
         self.growth = dict(message.growth)
         story, resume = message.resumed, self.resume
@@ -303,11 +307,17 @@ class StoriesScreen(Screen[StoryChoice | None]):
             heading.append(" · grouping the library's articles…", style="dim")
         else:
             heading.append(
-                f" · {plural(len(self.stories), 'story', 'stories')} active in the {self.days}"
-                " days up to the newest dated article",
+                f" · {plural(len(self.stories), 'story', 'stories')} active in {self._window()}",
                 style="dim",
             )
         self.query_one("#stories-heading", Static).update(heading)
+
+    def _window(self) -> str:
+        """ "the 7 days up to 30 Jun 2021": the newest story's day, which may be long ago."""
+        if self.days is None:
+            return "the whole library"
+        days = plural(self.days, "day")
+        return f"the {days} up to {_day(self.until)}" if self.until else f"the last {days}"
 
     def _fill_articles(self, story: Story) -> None:
         table = self.query_one(DataTable)
@@ -349,8 +359,7 @@ class StoriesScreen(Screen[StoryChoice | None]):
         if story is None:
             detail.update(
                 Text(
-                    f"No story of two articles or more in the {self.days} days up to the "
-                    "newest article.",
+                    f"No story of two articles or more in {self._window()}.",
                     style="dim italic",
                 )
             )
