@@ -388,6 +388,17 @@ def test_a_report_in_another_language_is_found_among_many_same_language_ones(
         assert fr in shown
 
 
+def _lone_piece(year: int) -> ArticleDraft:
+    """A piece on nothing else in the library, dated 9 March of `year`: a story of its own."""
+    return draft(
+        "Kite festival draws crowds to the lagoon",
+        "Hundreds of families flew paper kites over the lagoon on Sunday, the organisers said.",
+        source="Coast Daily",
+        published=utc(year, 3, 9),
+        language="en",
+    )
+
+
 def test_an_article_alone_years_later_does_not_empty_the_recent_stories(home: Path) -> None:
     # A library of 2024's news and one article of 2031 in no story (the bundled seed in an
     # imported archive, a misdated feed item): the window of "recent" was counted back from
@@ -396,14 +407,7 @@ def test_an_article_alone_years_later_does_not_empty_the_recent_stories(home: Pa
     lib.add_drafts(_event_articles())
     before = [s.id for s in lib.stories.recent(days=7)]
     assert before
-    lone = draft(
-        "Kite festival draws crowds to the lagoon",
-        "Hundreds of families flew paper kites over the lagoon on Sunday, the organisers said.",
-        source="Coast Daily",
-        published=utc(2031, 3, 9),
-        language="en",
-    )
-    lib.add_drafts([lone])
+    lib.add_drafts([_lone_piece(2031)])
     assert [s.id for s in lib.stories.recent(days=7)] == before
     until = lib.stories.window_end()
     assert until is not None and until.year == 2024
@@ -412,17 +416,7 @@ def test_an_article_alone_years_later_does_not_empty_the_recent_stories(home: Pa
 
 def test_cli_says_up_to_which_day_it_found_no_story(home: Path) -> None:
     lib = Library.open(home, seed=False)
-    lib.add_drafts(
-        [
-            draft(
-                "Kite festival draws crowds to the lagoon",
-                "Hundreds of families flew paper kites over the lagoon on Sunday.",
-                source="Coast Daily",
-                published=utc(2029, 3, 9),
-                language="en",
-            )
-        ]
-    )
+    lib.add_drafts([_lone_piece(2029)])
     lib.close()
     shown = cli(home, "stories", "--days", "3")
     assert shown.returncode == 0, shown.stderr
