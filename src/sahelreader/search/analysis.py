@@ -22,6 +22,7 @@ from whoosh.analysis import (
     StemFilter,
     StopFilter,
     Token,
+    Tokenizer,
 )
 from whoosh.lang import stemmer_for_language, stopwords_for_language
 from whoosh.support.charset import accent_map
@@ -51,12 +52,86 @@ STEM_EXCEPTIONS: dict[str, str] = {
 
 # Words joined by an apostrophe or a hyphen are separate tokens: "d'Assimi" → "d", "assimi".
 TOKEN_PATTERN = r"\w+(?:\.?\w+)*"
+# Chinese and Japanese write no spaces between words: a run of their characters would be one
+# token (a whole headline), and no word in it could be found. Such a run is indexed as its
+# overlapping pairs of characters, as CJK search engines do ("ハーバード大" -> "ハー", "ーバ", ...;
+# one character alone is itself), and a query word is analysed alike: its pairs, all of them.
+_CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+_CJK_RUN = re.compile(f"[{_CJK_CHARS}]+")
+_WORD_PIECE = re.compile(r"\w+(?:\.\w+)*")
+
+
+def word_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each token of `text`, in order: the tokens of TOKEN_PATTERN, a run of
+    Chinese or Japanese characters in one cut into its overlapping pairs."""
+    for match in _TOKEN.finditer(text):
+        start, end = match.span()
+        runs = list(_CJK_RUN.finditer(text, start, end))
+        if not runs:
+            yield start, end
+            continue
+        at = start
+        for run in runs:
+            yield from _word_pieces(text, at, run.start())
+            first, last = run.span()
+            if last - first == 1:
+                yield first, last
+            else:
+                yield from ((i, i + 2) for i in range(first, last - 1))
+            at = last
+        yield from _word_pieces(text, at, end)
+
+
+def _word_pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The words of `text[start:end]` between runs of CJK characters ("20" of "20人")."""
+    if start < end:
+        yield from (m.span() for m in _WORD_PIECE.finditer(text, start, end))
+
+
+class _WordTokenizer(Tokenizer):
+    """RegexTokenizer(TOKEN_PATTERN), but for runs of CJK characters (`word_spans`)."""
+
+    def __call__(
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs: Any,
+    ) -> Iterator[Token]:
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        if not tokenize:
+            token.text = value
+            token.original = value  # type: ignore[attr-defined]
+            token.boost = 1.0
+            if positions:
+                token.pos = start_pos
+            if chars:
+                token.startchar, token.endchar = start_char, start_char + len(value)
+            yield token
+            return
+        for n, (start, end) in enumerate(word_spans(value)):
+            token.text = value[start:end]
+            token.boost = 1.0
+            token.stopped = False
+            if keeporiginal:
+                token.original = token.text  # type: ignore[attr-defined]
+            if positions:
+                token.pos = start_pos + n
+            if chars:
+                token.startchar, token.endchar = start_char + start, start_char + end
+            yield token
 
 
 @cache
 def folding_analyzer() -> Analyzer:
     """Unstemmed, no stop words: exact-form matching, phrases, names and spelling suggestions."""
-    return RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | CharsetFilter(accent_map)
+    return _WordTokenizer() | LowercaseFilter() | CharsetFilter(accent_map)
 
 
 @cache
@@ -64,7 +139,7 @@ def language_analyzer(language: str) -> Analyzer:
     """Folded, stop words removed, stemmed with the language's Snowball stemmer (place names
     kept whole: `unstemmed_names`)."""
     return (
-        RegexTokenizer(TOKEN_PATTERN)
+        _WordTokenizer()
         | LowercaseFilter()
         | CharsetFilter(accent_map)
         | StopFilter(stoplist=stop_words(language), minsize=1)
@@ -230,12 +305,12 @@ _SEPARATOR = "\x00"
 
 def folded_tokens(text: str) -> list[tuple[int, int, str]]:
     """(start, end, term) of each token of `folding_analyzer()`, in order."""
-    matches = list(_TOKEN.finditer(text))
-    if not matches:
+    spans = list(word_spans(text))
+    if not spans:
         return []
-    lowered = _SEPARATOR.join(m.group() for m in matches).lower().split(_SEPARATOR)
+    lowered = _SEPARATOR.join(text[s:e] for s, e in spans).lower().split(_SEPARATOR)
     terms = lowered if all(map(str.isascii, lowered)) else list(map(_folded, lowered))
-    return [(m.start(), m.end(), term) for m, term in zip(matches, terms, strict=True)]
+    return [(s, e, term) for (s, e), term in zip(spans, terms, strict=True)]
 
 
 @lru_cache(maxsize=200_000)

@@ -105,7 +105,8 @@ WEIGHTING = BM25F(
 # 10: entity names repeated by their weight in the article (ranking), people's names also
 # without their middle names (`person_short_key`).
 # 11: known people's surnames are not stemmed ("Touré" is not "tour", `unstemmed_names`).
-INDEX_FORMAT = 11
+# 12: runs of Chinese and Japanese characters indexed as their pairs (`word_spans`).
+INDEX_FORMAT = 12
 TEXT_FIELDS = ("title", "body", "note")
 _OPERATOR_WORDS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"})
 # A word as the index splits it (dots inside: "elpais.com", "u.n"), not fielded (`source:x`),
