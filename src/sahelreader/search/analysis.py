@@ -64,6 +64,10 @@ _WORD_PIECE = re.compile(r"\w+(?:\.\w+)*")
 def word_spans(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each token of `text`, in order: the tokens of TOKEN_PATTERN, a run of
     Chinese or Japanese characters in one cut into its overlapping pairs."""
+    if not _CJK_RUN.search(text):  # most texts: one scan, then the plain tokens
+        for match in _TOKEN.finditer(text):
+            yield match.span()
+        return
     for match in _TOKEN.finditer(text):
         start, end = match.span()
         runs = list(_CJK_RUN.finditer(text, start, end))
@@ -305,7 +309,10 @@ _SEPARATOR = "\x00"
 
 def folded_tokens(text: str) -> list[tuple[int, int, str]]:
     """(start, end, term) of each token of `folding_analyzer()`, in order."""
-    spans = list(word_spans(text))
+    if _CJK_RUN.search(text):
+        spans = list(word_spans(text))
+    else:  # most texts: the plain tokens, without a generator step per token
+        spans = [m.span() for m in _TOKEN.finditer(text)]
     if not spans:
         return []
     lowered = _SEPARATOR.join(text[s:e] for s, e in spans).lower().split(_SEPARATOR)
