@@ -550,3 +550,51 @@ def test_one_text_under_titles_sharing_nothing_or_days_apart_is_not_listed(home:
             + by_title[week_two.title]
         }
     assert not any(listed.values()), listed
+
+
+@pytest.mark.parametrize(
+    "second_title",
+    [
+        "Komadugu floods cut Diffa road, hundreds of families flee.",
+        "Komadugu floods cut Diffa road, hundreds of families flee - River Courier",
+        "Komadugu floods cut Diffa road — hundreds of families flee",
+    ],
+)
+def test_a_second_feeds_copy_with_its_title_punctuated_otherwise_is_no_other_version(
+    home: Path, second_title: str
+) -> None:
+    # The same report from another of the outlet's feeds: its title has a full stop, the
+    # outlet's name or a dash more, its text a line more. No revision: not listed.
+    first, _ = flood_report_and_its_revision()
+    copy = replace(first, title=second_title, body=first.body + " Read more on our site.")
+    with Library.open(home, seed=False) as lib:
+        lib.add_drafts([first, copy, *filler()])
+        lib.ensure_index()
+        ids = {row.title: row.id for row in lib.rows(lib.list_ids())}
+        related = lib.related(ids[first.title])
+    assert ids[second_title] not in {c.id for c in related.more_from_outlet}
+
+
+def test_one_teaser_over_two_reports_is_no_revision_and_a_revision_is_listed_once(
+    home: Path,
+) -> None:
+    teaser = (
+        "This report is for our subscribers. Subscribe to the River Courier from one euro a "
+        "month to read all our reporting from Diffa, Zinder and the Komadugu valley, and to "
+        "support independent journalism in the region."
+    )
+    sacked = _flood_report("Diffa governor sacked after Komadugu floods", teaser, day=4)
+    bridge = _flood_report("Komadugu bridge reopens in Diffa", teaser, day=5)
+    first, revised = flood_report_and_its_revision()
+    again = replace(revised, body=revised.body + " Read on.")  # the revision from a 2nd feed
+    with Library.open(home, seed=False) as lib:
+        lib.add_drafts([sacked, bridge, first, revised, *filler()])
+        lib.add_drafts([again])
+        lib.ensure_index()
+        rows = list(lib.rows(lib.list_ids()))
+        ids = {row.title: row.id for row in rows}
+        assert sum(row.title == revised.title for row in rows) == 2
+        teased = lib.related(ids[sacked.title])
+        listed = lib.related(ids[first.title]).more_from_outlet
+    assert ids[bridge.title] not in {c.id for c in teased.more_from_outlet}
+    assert [c.title for c in listed].count(revised.title) == 1

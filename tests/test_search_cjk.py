@@ -87,3 +87,31 @@ def test_a_snippet_marks_the_cjk_word_found(library: Library) -> None:
     hit = library.search("避難", limit=1).hits[0]
     marked = [hit.snippet[s:e] for s, e in hit.matches]
     assert marked and all(part in "避難" for part in marked)
+
+
+def test_a_cjk_word_found_is_one_match_and_is_never_corrected(library: Library) -> None:
+    # Its pairs overlap: the reader counts and steps through words, not pairs.
+    from sahelreader.search.highlight import match_spans
+
+    text = "ニジェール川が氾濫した。ニジェール政府は救援を送った。"
+    terms = [("body_words", "ニジ"), ("body_words", "ジェ"), ("body_words", "ェー")]
+    terms += [("body_words", "ール")]
+    assert match_spans(text, "body", "", terms) == [(0, 5), (12, 17)]
+    # A word the library holds is not "corrected" to one of its pairs when nothing is found.
+    assert library.search("萨赫勒 zzzzqq", limit=5).suggestion is None
+
+
+@pytest.mark.parametrize("query", ["ニジェ*", "ニジェール*", "title:ニジェ*", "(ニジェ*)"])
+def test_a_prefix_of_cjk_characters_finds_the_words_it_begins(
+    library: Library, query: str
+) -> None:
+    # No term starts with three of them (the index holds pairs): the prefix is searched as a
+    # word, all of its pairs.
+    assert _titles(library, query) == [JAPANESE.title]
+
+
+def test_a_quoted_star_and_a_mixed_word_are_left_as_they_are() -> None:
+    from sahelreader.search.query import _cjk_prefixes_as_words
+
+    query = '"ニジェ*" ニジェ* Xニジェ* ニ*'
+    assert _cjk_prefixes_as_words(query) == '"ニジェ*" ニジェ  Xニジェ* ニ*'

@@ -299,7 +299,16 @@ def coverage_and_outlet(
             and (_retitled_copy(c) if c.duplicate else not _held_back(c) or _follow_up(c))
         ),
         key=lambda c: (_held_back(c), -c.score),
-    )[:OUTLET_LIMIT]
+    )
+    # One revision from two of the outlet's feeds: listed once.
+    listed: list[_Candidate] = []
+    for candidate in from_outlet:
+        if not candidate.duplicate or not any(
+            other.duplicate and near_duplicate(candidate.shingles, other.shingles)
+            for other in listed
+        ):
+            listed.append(candidate)
+    from_outlet = listed[:OUTLET_LIMIT]
     if story_best < MIN_SCORE:
         kept = [c for c in kept if c.duplicate or _corroborated(c)]
     else:
@@ -414,6 +423,19 @@ def _retitled_copy(c: _Candidate) -> bool:
         and c.days <= OUTLET_CYCLE_DAYS
         and c.title_terms >= SAME_SOURCE_TITLE_TERMS
     )
+
+
+def _revised(
+    article: Article, doc: Document, mine_title: frozenset[str], title_words: _TitleWords
+) -> bool:
+    """Whether the outlet's near-copy of the article is a revision of it: its text changed
+    (the same teaser or paywall text over two reports is no revision) and its title says
+    something the article's does not, or the other way round (a full stop, the outlet's name
+    or other punctuation more is a second feed's copy)."""
+    if " ".join(article.body.split()) == " ".join(doc.body.split()):
+        return False
+    outlet = title_words.of(doc.source)
+    return (mine_title - outlet) != (title_words.of(doc.title) - outlet)
 
 
 def _outlet_weeks_apart(c: _Candidate) -> bool:
@@ -697,10 +719,18 @@ def _candidates(inputs: RelatedInputs) -> list[_Candidate]:
         days = _days_apart(article.published, doc.published)
         if from_own_outlet and (
             fold(doc.title.strip()) == fold(article.title.strip())
-            or (duplicate and (days is None or days > OUTLET_CYCLE_DAYS))
+            or (
+                duplicate
+                and (
+                    days is None
+                    or days > OUTLET_CYCLE_DAYS
+                    or not _revised(article, doc, mine_title, title_words)
+                )
+            )
         ):
-            # The same piece again from the same outlet (two of its feeds), or its text under
-            # other titles days apart: a series' template, not a report (`_retitled_copy`).
+            # The same piece again from the same outlet (two of its feeds, one title with a
+            # full stop or the outlet's name more), or its text under other titles days apart
+            # or unchanged: a series' template or a teaser, not a revision (`_retitled_copy`).
             continue
         gap = None if days is not None else gaps.between(article, doc)
         if gap is not None:

@@ -56,9 +56,14 @@ TOKEN_PATTERN = r"\w+(?:\.?\w+)*"
 # token (a whole headline), and no word in it could be found. Such a run is indexed as its
 # overlapping pairs of characters, as CJK search engines do ("ハーバード大" -> "ハー", "ーバ", ...;
 # one character alone is itself), and a query word is analysed alike: its pairs, all of them.
-_CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
-_CJK_RUN = re.compile(f"[{_CJK_CHARS}]+")
+CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+_CJK_RUN = re.compile(f"[{CJK_CHARS}]+")
 _WORD_PIECE = re.compile(r"\w+(?:\.\w+)*")
+
+
+def has_cjk(text: str) -> bool:
+    """Whether `text` holds Chinese or Japanese characters (indexed as pairs: `word_spans`)."""
+    return _CJK_RUN.search(text) is not None
 
 
 def word_spans(text: str) -> Iterator[tuple[int, int]]:

@@ -35,7 +35,11 @@ def match_spans(
         return spans
     for start, end, term in folded_tokens(text):
         if term in wanted_folded or (wanted_words and word_term(language, term) in wanted_words):
-            spans.append((start, end))
+            if spans and start < spans[-1][1]:
+                # The overlapping pairs of a Chinese or Japanese word: one match, not one a pair.
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
     return spans
 
 

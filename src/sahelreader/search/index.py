@@ -37,6 +37,7 @@ from sahelreader.search.analysis import (
     ENTITY_FIELDS,
     analysed_words,
     folding_analyzer,
+    has_cjk,
     name_key,
     names_analyzer,
     names_field,
@@ -675,8 +676,8 @@ class SearchIndex:
         def replace(match: re.Match[str]) -> str:
             nonlocal changed
             word = match.group(0)
-            if word in _OPERATOR_WORDS or len(word) < 3:
-                return word
+            if word in _OPERATOR_WORDS or len(word) < 3 or has_cjk(word):
+                return word  # a Chinese or Japanese word is indexed as pairs: none to correct
             folded = fold(word)
             reader = searcher.reader()
             if any(live_doc_frequency(reader, field, folded) for field in ("body", "title")):

@@ -43,6 +43,7 @@ from whoosh.query import (
 from whoosh.support.levenshtein import distance
 
 from sahelreader.search.analysis import (
+    CJK_CHARS,
     ENTITY_FIELDS,
     STEMMED_LANGUAGES,
     folding_analyzer,
@@ -717,6 +718,7 @@ def parse(parser: qparser.QueryParser, text: str) -> ParsedQuery:
     _check_balance(text)
     _check_operators(text)
     text = _lowercase_field_names(text)
+    text = _cjk_prefixes_as_words(text)
     _check_fields_have_values(text)
     _check_date_times(text)
     _check_doubled(text)
@@ -906,6 +908,23 @@ _FIELD_LIKE = re.compile(r"(?<![\w\"'’./:@#-])([^\W\d_]{2,}):(?=[^\s/:)])")
 
 def _outside_quotes(text: str, at: int) -> bool:
     return text.count('"', 0, at) % 2 == 0
+
+
+# A prefix of Chinese or Japanese characters (`ニジェ*`): the index holds their pairs, so no
+# term starts with three of them; as a plain word (all its pairs) it finds every word it
+# begins, as a prefix would.
+_CJK_PREFIX = re.compile(f"(?<![\\w*?])[{CJK_CHARS}]{{2,}}(\\*)(?=$|[\\s)])")
+
+
+def _cjk_prefixes_as_words(text: str) -> str:
+    """`ニジェ*` as the word `ニジェ`, outside quotes (the star becomes a space: same length)."""
+
+    def plain(match: re.Match[str]) -> str:
+        if not _outside_quotes(text, match.start()):
+            return match.group(0)
+        return match.group(0)[:-1] + " "
+
+    return _CJK_PREFIX.sub(plain, text)
 
 
 def _lowercase_field_names(text: str) -> str:

@@ -248,12 +248,16 @@ class StoryTable:
             "SELECT MAX(s.placed_at) FROM story_articles s JOIN articles a"
             " ON a.id = s.article_id WHERE a.published IS NOT NULL"
         )
-        for sql in (
-            dated + " AND s.story_id IN"
-            " (SELECT story_id FROM story_articles GROUP BY story_id HAVING COUNT(*) >= 2)",
-            dated,
-            "SELECT MAX(placed_at) FROM story_articles",
-        ):
+        # Newest first, the first dated article with another dated one in its story: the
+        # placement index stops the walk early (a GROUP BY over every story took 92 ms at 50k).
+        in_a_story = (
+            "SELECT s.placed_at FROM story_articles s JOIN articles a ON a.id = s.article_id"
+            " WHERE a.published IS NOT NULL AND EXISTS (SELECT 1 FROM story_articles o"
+            " JOIN articles b ON b.id = o.article_id WHERE o.story_id = s.story_id"
+            " AND o.article_id != s.article_id AND b.published IS NOT NULL)"
+            " ORDER BY s.placed_at DESC LIMIT 1"
+        )
+        for sql in (in_a_story, dated, "SELECT MAX(placed_at) FROM story_articles"):
             row = self.connection.execute(sql).fetchone()
             if row is not None and row[0] is not None:
                 return str(row[0])
