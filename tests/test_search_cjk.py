@@ -102,9 +102,7 @@ def test_a_cjk_word_found_is_one_match_and_is_never_corrected(library: Library) 
 
 
 @pytest.mark.parametrize("query", ["ニジェ*", "ニジェール*", "title:ニジェ*", "(ニジェ*)"])
-def test_a_prefix_of_cjk_characters_finds_the_words_it_begins(
-    library: Library, query: str
-) -> None:
+def test_a_prefix_of_cjk_characters_finds_the_words_it_begins(library: Library, query: str) -> None:
     # No term starts with three of them (the index holds pairs): the prefix is searched as a
     # word, all of its pairs.
     assert _titles(library, query) == [JAPANESE.title]
