@@ -410,19 +410,15 @@ def _follow_up(c: _Candidate) -> bool:
 
 def _retitled_copy(c: _Candidate) -> bool:
     """The outlet's own copy of the article under another title within the news cycle
-    (OUTLET_CYCLE_DAYS), the titles sharing SAME_SOURCE_TITLE_TERMS distinctive words: the
-    report updated as the news moved ("More than 150 earthquakes..." on Saturday, "More than
-    600 small earthquakes..." on Sunday, one text revised), or a video page over the report's
-    words; the other version is worth reading. The same text under titles sharing less is a
+    (OUTLET_CYCLE_DAYS, and a revision: `_candidates` keeps no other), the titles sharing
+    SAME_SOURCE_TITLE_TERMS distinctive words: the report updated as the news moved ("More
+    than 150 earthquakes..." on Saturday, "More than 600 small earthquakes..." on Sunday, one
+    text revised), or a video page over the report's words; the other version is worth
+    reading. The same text under titles sharing less is a
     template (a newsletter's editor's note over pieces on China's media and its ambassadors);
     further apart or undated, a series' ("Week in pictures: 5 - 11 June", then 12 - 18). The
     same title again is a second feed's copy, never listed (`_candidates`)."""
-    return (
-        c.duplicate
-        and c.days is not None
-        and c.days <= OUTLET_CYCLE_DAYS
-        and c.title_terms >= SAME_SOURCE_TITLE_TERMS
-    )
+    return c.duplicate and c.title_terms >= SAME_SOURCE_TITLE_TERMS
 
 
 def _revised(

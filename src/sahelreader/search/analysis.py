@@ -58,7 +58,6 @@ TOKEN_PATTERN = r"\w+(?:\.?\w+)*"
 # one character alone is itself), and a query word is analysed alike: its pairs, all of them.
 CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
 _CJK_RUN = re.compile(f"[{CJK_CHARS}]+")
-_WORD_PIECE = re.compile(r"\w+(?:\.\w+)*")
 
 
 def has_cjk(text: str) -> bool:
@@ -66,35 +65,26 @@ def has_cjk(text: str) -> bool:
     return _CJK_RUN.search(text) is not None
 
 
-def word_spans(text: str) -> Iterator[tuple[int, int]]:
+def word_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each token of `text`, in order: the tokens of TOKEN_PATTERN, a run of
     Chinese or Japanese characters in one cut into its overlapping pairs."""
-    if not _CJK_RUN.search(text):  # most texts: one scan, then the plain tokens
-        for match in _TOKEN.finditer(text):
-            yield match.span()
-        return
+    if not has_cjk(text):  # most texts: one scan, then the plain tokens
+        return [match.span() for match in _TOKEN.finditer(text)]
+    spans: list[tuple[int, int]] = []
     for match in _TOKEN.finditer(text):
-        start, end = match.span()
-        runs = list(_CJK_RUN.finditer(text, start, end))
-        if not runs:
-            yield start, end
-            continue
-        at = start
-        for run in runs:
-            yield from _word_pieces(text, at, run.start())
+        at, end = match.span()
+        for run in _CJK_RUN.finditer(text, at, end):
+            # The word before the run ("20" of "20人"), then the run's pairs.
+            spans += (m.span() for m in _TOKEN.finditer(text, at, run.start()))
             first, last = run.span()
-            if last - first == 1:
-                yield first, last
-            else:
-                yield from ((i, i + 2) for i in range(first, last - 1))
+            spans += (
+                [(first, last)]
+                if last - first == 1
+                else [(i, i + 2) for i in range(first, last - 1)]
+            )
             at = last
-        yield from _word_pieces(text, at, end)
-
-
-def _word_pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """The words of `text[start:end]` between runs of CJK characters ("20" of "20人")."""
-    if start < end:
-        yield from (m.span() for m in _WORD_PIECE.finditer(text, start, end))
+        spans += (m.span() for m in _TOKEN.finditer(text, at, end))
+    return spans
 
 
 class _WordTokenizer(Tokenizer):
@@ -314,10 +304,7 @@ _SEPARATOR = "\x00"
 
 def folded_tokens(text: str) -> list[tuple[int, int, str]]:
     """(start, end, term) of each token of `folding_analyzer()`, in order."""
-    if _CJK_RUN.search(text):
-        spans = list(word_spans(text))
-    else:  # most texts: the plain tokens, without a generator step per token
-        spans = [m.span() for m in _TOKEN.finditer(text)]
+    spans = word_spans(text)
     if not spans:
         return []
     lowered = _SEPARATOR.join(text[s:e] for s, e in spans).lower().split(_SEPARATOR)
