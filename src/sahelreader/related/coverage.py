@@ -162,6 +162,9 @@ CROSS_SAME_DAY_MASS = 0.6  # ...this weight
 CROSS_UNDATED_SHARE = 0.5  # ...this share of the specific names of the one naming fewer
 UNDATED_TITLE_SIM = 0.8  # either undated: a telling number, or titles sharing this much
 UNDATED_OUTLET_TITLE_WORDS = 2  # "more from this outlet", undated: title words (not names)
+SAME_HEADLINE_DAYS = 1.0  # another outlet's headline saying the same, this close...
+SAME_HEADLINE_SIM = 0.8  # ...sharing this share of the lighter title's distinctive words...
+SAME_HEADLINE_TERMS = 3  # ...and this many of them, is evidence without a specific name
 EVENT_WORDS = 1  # same language: key words that are no names (what happened)...
 EVENT_NAMES = 3  # ...or this many specific names shared
 OUTLET_CYCLE_DAYS = 2.0  # "more from this outlet": past this, two shared title words
@@ -487,7 +490,25 @@ def _specific_evidence(c: _Candidate) -> bool:
     sharing only "Iran", "US" or "Trump" and the words of a topic are other events."""
     specific = _what_specific(c)
     pieces = specific + min(1, c.numbers) + min(2, c.title_words)
-    return pieces >= EVIDENCE_PIECES and (specific >= 1 or c.title_words >= 2)
+    if pieces >= EVIDENCE_PIECES and (specific >= 1 or c.title_words >= 2):
+        return True
+    return _same_headline(c)
+
+
+def _same_headline(c: _Candidate) -> bool:
+    """Another outlet's headline saying what the article's says, within a day: most of the
+    lighter title's distinctive words (SAME_HEADLINE_SIM), SAME_HEADLINE_TERMS of them, one
+    no name ("X 'disappointed' by Y's bill" twice, hours apart). The names of such a story are
+    the most written of the month, so none is specific, and one-line summaries give little
+    else; an outlet's own pieces on one topic repeat its title words, so not from the outlet."""
+    return (
+        not c.same_source
+        and c.days is not None
+        and c.days <= SAME_HEADLINE_DAYS
+        and c.title_sim >= SAME_HEADLINE_SIM
+        and c.title_terms >= SAME_HEADLINE_TERMS
+        and c.title_words >= 1
+    )
 
 
 def _what_specific(c: _Candidate) -> int:
