@@ -38,12 +38,13 @@ def test_a_healthy_library(indexed: Library) -> None:
     ]
 
 
-def test_a_missing_index_is_built(library: Library) -> None:
+def test_a_first_index_is_built_and_is_no_repair(library: Library) -> None:
+    # A new home has no index until first used: building it is no repair to report.
     library.add_drafts([draft("Rains arrive in Maradi", "Farmers welcomed the first rains.")])
     findings = run_doctor(library)
     assert [f.line() for f in findings] == [
         "[ok] library database: 1 article",
-        "[repaired] search index: no search index yet; rebuilt with 1 article",
+        "[ok] search index: built with 1 article",
     ]
     assert library.index_health().ok
 
@@ -231,3 +232,19 @@ def test_articles_in_no_story_are_grouped(indexed: Library, unplaced: int, detai
         for article_id in indexed.list_ids()[:unplaced]:
             conn.execute("DELETE FROM story_articles WHERE article_id = ?", (article_id,))
     assert f"[repaired] stories: {detail}" in _lines(indexed)
+
+
+def test_an_index_lost_after_it_was_built_is_a_repair(indexed: Library) -> None:
+    indexed.close()
+    folder = indexed.index.folder
+    for path in folder.iterdir():
+        if path.is_file():
+            path.unlink()
+    library = Library.open(folder.parent, seed=False)
+    try:
+        assert _lines(library) == [
+            "[ok] library database: 2 articles",
+            "[repaired] search index: the search index is missing; rebuilt with 2 articles",
+        ]
+    finally:
+        library.close()

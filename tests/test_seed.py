@@ -44,3 +44,11 @@ def test_the_seed_is_imported_once_and_not_again_after_removal(home: Path) -> No
         assert again.count() == 0
     finally:
         again.close()
+
+
+def test_a_fresh_library_has_nothing_for_doctor_to_repair(home: Path) -> None:
+    # The seed used to be left out of the stories, so `doctor` on a new home "repaired" it.
+    with Library.open(home) as library:
+        assert library.stories.unplaced() == 0
+        findings = library.doctor()
+    assert [f.line() for f in findings if not f.ok] == []

@@ -17,6 +17,10 @@ from sahelreader.store.locks import FileLock
 from sahelreader.store.salvage import Salvage
 from sahelreader.text.clean import plural
 
+# The health of a library that never had an index (a new home): building it is first use, not
+# a repair.
+NO_INDEX_YET = "no search index yet"
+
 __all__ = ["DoctorSubject", "Finding", "recovery_finding", "run_doctor"]
 
 _MAX_SEGMENTS = 12
@@ -153,7 +157,12 @@ def run_doctor(
             lock.release()
 
     health = library.index_health()
-    if not health.ok:
+    if not health.ok and health.reason == NO_INDEX_YET:
+        written = library.rebuild_index(progress)
+        findings.append(
+            Finding("search index", ok=True, detail=f"built with {plural(written, 'article')}")
+        )
+    elif not health.ok:
         written = library.rebuild_index(progress)
         findings.append(
             Finding(

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import unquote, urlsplit
 
 from sahelreader.config import Config, load_config
+from sahelreader.doctor import NO_INDEX_YET
 from sahelreader.entities import Recogniser
 from sahelreader.entities.equivalents import Equivalences
 from sahelreader.entities.summary import (
@@ -375,7 +376,11 @@ class Library:
         drafts = [self.ready_to_store(d) for path in seed_files() for d in _read_drafts(path)]
         outcomes = self.store.add_many([(d, draft_language(d)) for d in drafts])
         self.store.set_meta("seeded", "1")
-        return sum(1 for o in outcomes if o.added)
+        added = [o.id for o in outcomes if o.added]
+        # As every import does: its entities, and its place in the stories (`doctor` on a new
+        # home had an article in no story to repair).
+        self.recognise_and_save(added)
+        return len(added)
 
     # -- the index, kept in step with the store -----------------------------------------------
 
@@ -385,7 +390,7 @@ class Library:
             self.index.open()
         except FileNotFoundError:
             if not self.store.get_meta("index_built"):
-                return IndexHealth(False, "no search index yet")
+                return IndexHealth(False, NO_INDEX_YET)
             return IndexHealth(False, "the search index is missing")
         except Exception as error:  # Whoosh raises many kinds on damaged files
             return IndexHealth(False, f"the search index is damaged ({type(error).__name__})")
@@ -459,7 +464,7 @@ class Library:
             health = self.index_health()  # another process may have built it meanwhile
             if not health.ok:
                 if notice is not None:
-                    verb = "building" if health.reason == "no search index yet" else "rebuilding"
+                    verb = "building" if health.reason == NO_INDEX_YET else "rebuilding"
                     notice(f"{health.reason}: {verb} it from the library")
                 self._rebuild_locked(progress, cancelled)
                 return True
