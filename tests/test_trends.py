@@ -575,3 +575,33 @@ def test_the_watchlist_says_when_the_library_is_too_young_to_tell_rising(home: P
     assert result.returncode == 0, result.stderr
     said = " ".join(result.stderr.split())
     assert "nothing is marked rising yet" in said and "news in 0 of the 8 weeks" in said
+
+
+def test_an_article_s_window_is_its_own_time_not_the_library_s_last(home: Path) -> None:
+    # A library of 2021 news and a few weeks of 2025: a 2021 article's entities were counted
+    # in the 30 days to the 2025 end, where the names it is about may never appear.
+    library = Library.open(home, seed=False)
+    library.add_drafts(
+        [
+            draft(
+                f"Harbour note {n}",
+                "The harbour opened.",
+                url=f"https://harbour.example/{n}",
+                published=datetime(year, month, day, tzinfo=timezone.utc),
+            )
+            for n, (year, month, day) in enumerate(
+                [(2021, 3, 1), (2021, 11, 21), (2025, 5, 1), (2025, 5, 28)]
+            )
+        ]
+    )
+    trends = library.trends
+    # Up to a week after the article: what led to it and what followed.
+    assert trends.window_around(date(2021, 11, 21), 30, 7) == (
+        date(2021, 10, 30),
+        date(2021, 11, 28),
+    )
+    # Never past the library's newest: the last article's window is the library's last days.
+    assert trends.window_around(date(2025, 5, 27), 30, 7) == trends.recent_window(30)
+    # Nor before its first: fewer days.
+    assert trends.window_around(date(2021, 3, 1), 30, 7) == (date(2021, 3, 1), date(2021, 3, 8))
+    library.close()

@@ -506,3 +506,43 @@ async def test_the_side_panel_sparklines_give_each_of_the_30_days_a_cell(home: P
             lines = [line for line in trends.query(Sparkline) if line.display]
             assert lines, size
             assert {line.size.width for line in lines} == {TREND_DAYS}, (size, side.max_scroll_y)
+
+
+async def test_an_old_article_s_trends_are_of_its_own_time(home: Path) -> None:
+    """An article of 2021 in a library whose news runs on to 2025: its entities' sparklines
+    were of the 30 days to 2025, where its names never appear, so the section stayed hidden
+    (or showed flat lines). They span the article's own time, up to a week after it."""
+    home.mkdir(parents=True)
+    (home / "config.toml").write_text('[entities]\n"Ilse Brandt" = "person"\n', "utf-8")
+    library = Library.open(home, seed=False)
+    day = datetime(2021, 3, 12, 9, tzinfo=timezone.utc)
+    text = "Ilse Brandt opened the port talks. Later Ilse Brandt met the dockers' union."
+    library.add_drafts(
+        [
+            draft(f"Port talks {n}", text, url=f"https://port.example/{n}", published=day)
+            for n in range(6)
+        ]
+        + _history(datetime(2025, 5, 28, 9, tzinfo=timezone.utc))
+        + [
+            draft(
+                "Grain market, the year before",
+                "Grain prices held steady at the central market.",
+                url="https://grain.example/2020",
+                published=datetime(2020, 6, 1, 9, tzinfo=timezone.utc),
+            )
+        ]
+    )
+    library.ensure_index()
+    app = make_app(library=library, delays=Delays.none())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await _search(app, pilot, "dockers")
+        trends = await _open_first_trends(app, pilot)
+        row = trends.rows[0]
+        assert row.group.name == "Ilse Brandt"
+        assert (row.shape.first, row.shape.last) == ("2021-02-18", "2021-03-19")
+        assert row.shape.total == 6
+        title = str(trends.query_one("#entity-trends-title", Static).render())
+        assert title == "Trends: 30 days to 2021-03-19"
+        label = trends.query(".entity-trend-label").results(Static).__next__()
+        assert "around this article" in str(label.tooltip)

@@ -301,6 +301,20 @@ class Trends:
         start = max(min(span[0], end), end - timedelta(days=days - 1))
         return start, end
 
+    def window_around(
+        self, day: date, days: int, after: int, today: date | None = None
+    ) -> tuple[date, date] | None:
+        """The `days` days of an article's time: up to `after` days after its `day` (what
+        followed), never past `as_of` (the library's newest), and what led to it before. An
+        article of 2021 in a library whose news runs to 2025 is read against its own month,
+        not the library's last. None when nothing is dated."""
+        span = self.library_span()
+        if span is None:
+            return None
+        end = max(min(day + timedelta(days=after), self.as_of(today)), min(day, span[1]))
+        start = max(min(span[0], end), end - timedelta(days=days - 1))
+        return start, end
+
     def library_span(self) -> tuple[date, date] | None:
         """The first and last publication days in the library; None when nothing is dated."""
         first, last = self.library.store.published_span()

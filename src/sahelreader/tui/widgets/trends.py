@@ -1,8 +1,10 @@
 """Trend sparklines: the current search's in the header, the open article's main entities' in
 the side panel. Counted in thread workers (`Library.trends`, which keeps each query's days until
-the library changes); every sparkline spans the same days, the TREND_DAYS up to the library's
-newest dated article (`Trends.recent_window`), so they compare by eye. In an archive whose news
-ends long before today that is where its news ends; the section title and tooltips say so.
+the library changes). The search's spans the TREND_DAYS up to the library's newest dated article
+(`Trends.recent_window`): in an archive whose news ends long before today that is where its news
+ends. The article's entities' span the same days around the article (`Trends.window_around`):
+a 2021 article in a library running to 2025 is read against its own month. The side panel's
+sparklines share their window, so they compare by eye; the section title and tooltips say it.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ ENTITY_TRENDS_SHOWN = 3  # the article's most mentioned entities
 ENTITY_COLUMNS = 30  # the side panel's room (34 wide, less its padding and edge)
 RISING_MARK = "↑ rising"
 TREND_DAYS = 30  # the sparklines' window, by day (a sparkline narrower than it buckets days)
+TREND_DAYS_AFTER = 7  # an article's entities: the window runs this far past it (what followed)
 TRENDS_TITLE = "Trends"
 
 
@@ -47,10 +50,11 @@ class TrendShape:
     total: int  # dated articles in the window
     undated: int
     outside: int = 0  # dated articles outside the window (older, mostly)
-    end: date | None = None  # the window's last day: the library's newest dated article's
+    end: date | None = None  # the window's last day...
+    newest: bool = True  # ...the library's newest dated article's, or some days after an article
 
     @classmethod
-    def of(cls, trend: Trend, end: date | None = None) -> TrendShape:
+    def of(cls, trend: Trend, end: date | None = None, *, newest: bool = True) -> TrendShape:
         return cls(
             trend.counts,
             trend.by,
@@ -60,6 +64,7 @@ class TrendShape:
             trend.undated,
             trend.outside,
             end,
+            newest,
         )
 
     @property
@@ -82,7 +87,7 @@ class TrendShape:
                 else f"in the {plural(self.days, 'day')} to {self.last}"
             )
             if self.end is not None:
-                window += ", the library's newest"
+                window += ", the library's newest" if self.newest else ", around this article"
         else:
             window = f"by {self.by}, {self.first} → {self.last}"
         others = []
@@ -97,19 +102,29 @@ class TrendShape:
 
 
 def library_trend(
-    library: Library, *, query: str = "", group: EntityGroup | None = None
+    library: Library,
+    *,
+    query: str = "",
+    group: EntityGroup | None = None,
+    around: date | None = None,
 ) -> TrendShape | None:
     """The trend of a search or an entity by day over the TREND_DAYS up to the library's newest
-    dated article (`Trends.recent_window`); None when the library has no dated article."""
-    window = library.trends.recent_window(TREND_DAYS)
+    dated article (`Trends.recent_window`), or those around the day of an article (`around`:
+    `Trends.window_around`); None when the library has no dated article."""
+    trends = library.trends
+    window = (
+        trends.recent_window(TREND_DAYS)
+        if around is None
+        else trends.window_around(around, TREND_DAYS, TREND_DAYS_AFTER)
+    )
     if window is None:
         return None
     first, last = window
     if group is not None:
-        trend = library.trends.entity_trend(group, "day", first, last)
+        trend = trends.entity_trend(group, "day", first, last)
     else:
-        trend = library.trends.trend(query, "day", first, last)
-    return TrendShape.of(trend, last)
+        trend = trends.trend(query, "day", first, last)
+    return TrendShape.of(trend, last, newest=last == trends.as_of())
 
 
 def trends_title(shape: TrendShape | None) -> str:
@@ -308,11 +323,16 @@ class EntityTrends(Vertical):
     def count(self, article_id: str, groups: list[EntityGroup]) -> None:
         worker = get_current_worker()
         rows: list[EntityTrendRow] = []
+        try:
+            published = self.library.get(article_id).published
+        except Exception:  # noqa: BLE001 - removed meanwhile: no trends
+            return
+        around = published.date() if published is not None else None
         for group in groups:
             if worker.is_cancelled:
                 return
             try:
-                shape = library_trend(self.library, group=group)
+                shape = library_trend(self.library, group=group, around=around)
                 # Rising as of the window's end: in an archive, its last week of news.
                 end = shape.end if shape is not None else None
                 rising = self.library.trends.entity_rising(group, end).rising
