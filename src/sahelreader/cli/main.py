@@ -474,7 +474,8 @@ def _library(args: argparse.Namespace, err: Console, index: bool = True) -> Iter
     try:
         _tell(library, err)
         if index:
-            _ensure_index(library, err)
+            # Changes waiting now were left by an earlier session (a killed import): said.
+            _ensure_index(library, err, left_waiting=True)
         yield library
     finally:
         library.close()
@@ -505,9 +506,13 @@ def _tell_unsearchable(library: Library, err: Console) -> None:
 
 def _index_after_change(library: Library, err: Console, what: str) -> None:
     """Bring the index up to a change already saved. Whatever happens to the index (another
-    process holding it, a damaged file), the change stays saved: a notice, never a failure."""
+    process holding it, a damaged file), the change stays saved: a notice, never a failure.
+    Another process's tiny update is waited for; a long job of another is not (the change is
+    left queued, for the next search to index): see INDEX_WAIT_AFTER_CHANGE."""
+    from sahelreader.library import INDEX_WAIT_AFTER_CHANGE
+
     try:
-        _ensure_index(library, err)
+        _ensure_index(library, err, wait=INDEX_WAIT_AFTER_CHANGE)
     except Exception as error:  # noqa: BLE001 - the store has it; the index catches up later
         err.print(
             _said(
@@ -519,11 +524,17 @@ def _index_after_change(library: Library, err: Console, what: str) -> None:
         )
 
 
-def _ensure_index(library: Library, err: Console) -> None:
+def _ensure_index(
+    library: Library, err: Console, *, wait: float | None = None, left_waiting: bool = False
+) -> None:
+    """Bring the index up to the store (see Library.ensure_index), with a bar on stderr when
+    that is long, and its notices."""
     with _progress(err, "Indexing") as update:
         library.ensure_index(
             progress=update,
             notice=lambda n: err.print(_said(f"notice: {n}", "yellow"), soft_wrap=True),
+            wait=wait,
+            left_waiting=left_waiting,
         )
 
 
@@ -570,6 +581,10 @@ class _Bar:
         self._stop_ticking = threading.Event()
 
     def start(self, total: float) -> None:
+        if not self._console.is_terminal:
+            # Nothing to redraw in a file or a pipe: a transient bar there only leaves the empty
+            # line rich ends it with (stderr had one blank line after a long catch-up).
+            return
         self._progress = Progress(
             *self._columns, console=self._console, transient=True, auto_refresh=False
         )

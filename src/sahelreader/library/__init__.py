@@ -66,6 +66,7 @@ from sahelreader.search.index import (
     set_aside_if_not_a_folder,
 )
 from sahelreader.sources.outlets import OutletTable, outlet_table, use_outlets
+from sahelreader.text.clean import plural
 from sahelreader.text.fold import fold
 from sahelreader.text.language import LANGUAGE_DETECTION, detect_language, draft_language
 from sahelreader.text.timeutil import from_iso, now_utc
@@ -114,6 +115,11 @@ _REBUILD_SHARE = 0.5
 _REBUILD_FROM = 1_000
 
 
+# A catch-up of at least this many changes found waiting when a session starts (an import or a
+# refresh killed before it indexed) takes seconds to minutes: it is announced before it starts.
+LEFT_WAITING_TOLD_FROM = 200
+
+
 def _rebuild_pays(pending: int, articles: int) -> bool:
     """Whether indexing `pending` changes is faster as a fresh build of all `articles`."""
     if pending > _REBUILD_THRESHOLD:
@@ -124,6 +130,13 @@ def _rebuild_pays(pending: int, articles: int) -> bool:
 # How long a process waits for another one writing the index (`index.lock`) before it goes on
 # without the index: the store has the change, and the index catches up later.
 INDEX_LOCK_WAIT = 30.0
+# What a command that has just saved a change (a note) waits for the index, at most: the change
+# is saved, and the index catches it up later (the next search does). A holder doing what a
+# change needs (a few documents) is done long before; one that is not is doing a long job
+# (a rebuild, an import's catch-up), which read the queue before this change anyway.
+INDEX_WAIT_AFTER_CHANGE = 3.0
+# Waits for the index shorter than this say nothing (another note's update: milliseconds).
+INDEX_WAIT_TOLD_AFTER = 1.0
 # The small segments of a burst of adds are folded together once the index has had no write
 # for this long, or when a session closes with at least SMALL_SEGMENTS_AT_CLOSE of them (a
 # script's many one-off adds); a session that closes with fewer leaves them to a later one.
@@ -385,7 +398,9 @@ class Library:
     # -- the index, kept in step with the store -----------------------------------------------
 
     def index_health(self) -> IndexHealth:
-        pending = self.store.pending_count()
+        # The store's stamp, queue and count are read at one moment: a change another process
+        # commits meanwhile is then either in all three or in none (it queues as it stamps).
+        stamp_now, pending, articles = self.store.index_state()
         try:
             self.index.open()
         except FileNotFoundError:
@@ -403,9 +418,9 @@ class Library:
         if pending:
             return IndexHealth(True, pending=pending)
         stamp, _ = self.index.recorded_stamp()
-        if stamp != self.store.content_stamp():
+        if stamp != stamp_now:
             return IndexHealth(False, "the search index is out of date")
-        if self.index.doc_count() != self.store.count():
+        if self.index.doc_count() != articles:
             return IndexHealth(False, "the search index does not match the library")
         return IndexHealth(True)
 
@@ -414,16 +429,21 @@ class Library:
         return self.index.recorded_stamp()[1] == self.index_build
 
     @contextmanager
-    def _index_writer(self, notice: Notice | None = None) -> Iterator[bool]:
+    def _index_writer(
+        self, notice: Notice | None = None, wait: float | None = None
+    ) -> Iterator[bool]:
         """Hold the right to write the index: this process's threads (`_sync_lock`) and other
-        processes (`index.lock`). Yields False if another process kept it INDEX_LOCK_WAIT s."""
+        processes (`index.lock`). Yields False if another process kept it `wait` seconds
+        (INDEX_LOCK_WAIT unless given)."""
 
         def waiting() -> None:
             if notice is not None:
                 notice("another sahelreader is writing the search index: waiting for it")
 
         with self._sync_lock:
-            held = self._index_lock.acquire(INDEX_LOCK_WAIT, waiting)
+            held = self._index_lock.acquire(
+                INDEX_LOCK_WAIT if wait is None else wait, waiting, INDEX_WAIT_TOLD_AFTER
+            )
             try:
                 yield held
             finally:
@@ -443,22 +463,29 @@ class Library:
         progress: Progress | None = None,
         notice: Notice | None = None,
         cancelled: threading.Event | None = None,
+        *,
+        wait: float | None = None,
+        left_waiting: bool = False,
     ) -> bool:
         """Make the index match the store: catch up pending changes, or rebuild. True if usable.
 
-        One process writes the index at a time; another waits for it (at most INDEX_LOCK_WAIT
-        seconds), then finds the index it built, or goes on without it (False if unusable)."""
+        One process writes the index at a time; another waits for it (at most `wait` seconds,
+        INDEX_LOCK_WAIT unless given), then finds the index it built, or goes on without it
+        (False if unusable). `left_waiting`: the caller starts a session, so the changes
+        waiting were left by an earlier one (a killed import), not made by the caller; a
+        catch-up of many is then announced (`notice`) before it runs."""
         health = self.index_health()
         if health.ok and not health.pending:
             return True
         if self.read_only is not None:
             return self._ensure_index_read_only(health, progress, notice, cancelled)
-        with self._index_writer(notice) as held:
+        with self._index_writer(notice, wait) as held:
             if not held:
                 if notice is not None:
+                    waited = INDEX_LOCK_WAIT if wait is None else wait
                     notice(
                         "another sahelreader has been writing the search index for over "
-                        f"{INDEX_LOCK_WAIT:g} s: going on without it; it catches up later"
+                        f"{waited:g} s: going on without it; it catches up later"
                     )
                 return health.ok
             health = self.index_health()  # another process may have built it meanwhile
@@ -469,6 +496,11 @@ class Library:
                 self._rebuild_locked(progress, cancelled)
                 return True
             if health.pending:
+                if left_waiting and notice is not None and health.pending >= LEFT_WAITING_TOLD_FROM:
+                    notice(
+                        f"indexing {plural(health.pending, 'change')} left waiting "
+                        "(an interrupted import?)"
+                    )
                 return self._sync_locked(progress, notice)
             return True
 
@@ -524,10 +556,10 @@ class Library:
     ) -> int:
         """The body of rebuild_index; the caller holds the index (`_index_writer`)."""
         writable = self.read_only is None
-        stamp = self.store.content_stamp()
-        # Taken before the build reads the store: what is queued after (an import or a refresh
-        # running meanwhile) stays queued for the next catch-up instead of being cleared unseen.
-        seen = self.store.pending_marks()
+        # Taken before the build reads the store, and together: what is queued after (an
+        # import, a refresh or a note saved meanwhile) stays queued for the next catch-up instead
+        # of being cleared unseen, and the stamp recorded is the one of the changes cleared.
+        stamp, seen = self.store.index_snapshot()
         total = self.store.count()
         if writable:  # a read-only library recognises as it indexes, and keeps nothing
             self.refresh_entities(progress, cancelled)
@@ -569,8 +601,10 @@ class Library:
 
     def _sync_locked(self, progress: Progress | None = None, notice: Notice | None = None) -> bool:
         """The body of sync_index; the caller holds the index (`_index_writer`)."""
-        stamp = self.store.content_stamp()
-        pending = self.store.pending_index()
+        # The changes queued and the stamp they add up to, read at one moment; a change
+        # committed after (another process's note) stays queued beside them: cleared by mark,
+        # not by article, it is caught up by the next sync, never mistaken for a stale index.
+        stamp, pending = self.store.index_snapshot()
         if not pending:
             return True
         if not self._index_built_here() or _rebuild_pays(len(pending), self.store.count()):
@@ -579,7 +613,8 @@ class Library:
             return True
         done = 0
         for start in range(0, len(pending), _BATCH):
-            batch = pending[start : start + _BATCH]
+            marks = pending[start : start + _BATCH]
+            batch = list(dict.fromkeys(article_id for _, article_id in marks))
             rows = list(self.store.documents(batch))
             present = {row["id"] for row in rows}
             removed = [i for i in batch if i not in present]
@@ -599,12 +634,13 @@ class Library:
                 self.index.close()
                 self._rebuild_locked(progress)
                 return True
-            self.store.clear_pending(batch)
-            done += len(batch)
+            self.store.clear_marks(marks)
+            done += len(marks)
             if progress is not None:
                 progress(done, len(pending))
-        if not self.store.pending_index(limit=1):
-            self.index.record_stamp(stamp, self.index_build)
+        # Every change up to `stamp` is indexed; any queued since stays queued (the index is
+        # healthy-but-behind until the next sync), as after a rebuild.
+        self.index.record_stamp(stamp, self.index_build)
         self._tidy_index_later()
         return True
 

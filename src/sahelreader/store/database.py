@@ -331,6 +331,22 @@ class Store:
                 ) from error
             raise
 
+    @contextmanager
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """Reads that see the database at one moment (a deferred BEGIN … COMMIT on this
+        thread's connection): what another connection commits meanwhile is not among them.
+        For reads only; inside a transaction already, they are part of it."""
+        conn = self.connection
+        if conn.in_transaction:
+            yield conn
+            return
+        conn.execute("BEGIN")
+        try:
+            yield conn
+        finally:
+            if conn.in_transaction:
+                conn.execute("COMMIT")
+
     def require_writable(self) -> None:
         """ReadOnlyLibrary unless changes can be saved."""
         if self.read_only is not None:
@@ -1110,10 +1126,24 @@ class Store:
                 conn.execute(f"DELETE FROM index_queue WHERE article_id IN ({marks})", chunk)
 
     def pending_marks(self) -> list[tuple[int, str]]:
-        """(rowid, article id) of every queued change. A change queued again later gets a new
-        rowid (INSERT OR REPLACE), so a mark names one queued change, not the article."""
-        rows = self.connection.execute("SELECT rowid, article_id FROM index_queue")
+        """(rowid, article id) of every queued change, oldest first. A change queued again
+        later gets a new rowid (INSERT OR REPLACE), so a mark names one queued change, not the
+        article: clearing it (clear_marks) leaves a newer change to the same article queued."""
+        rows = self.connection.execute("SELECT rowid, article_id FROM index_queue ORDER BY rowid")
         return [(int(row[0]), str(row[1])) for row in rows]
+
+    def index_snapshot(self) -> tuple[int, list[tuple[int, str]]]:
+        """(content stamp, pending marks) read at one moment. Every change up to that stamp is
+        among the marks (or indexed already); every change after it is queued apart from them,
+        so an index that applies the marks, clears them and records the stamp leaves any later
+        change queued, and caught up incrementally, never taken for a stale index."""
+        with self.snapshot():
+            return self.content_stamp(), self.pending_marks()
+
+    def index_state(self) -> tuple[int, int, int]:
+        """(content stamp, changes queued, articles) read at one moment: the index's health."""
+        with self.snapshot():
+            return self.content_stamp(), self.pending_count(), self.count()
 
     def clear_marks(self, marks: Sequence[tuple[int, str]]) -> None:
         """Clear the changes a rebuild started after saw; those queued since stay queued."""

@@ -40,9 +40,15 @@ class FileLock:
     def held(self) -> bool:
         return self._depth > 0
 
-    def acquire(self, timeout: float | None, waiting: Callable[[], None] | None = None) -> bool:
+    def acquire(
+        self,
+        timeout: float | None,
+        waiting: Callable[[], None] | None = None,
+        tell_after: float = 0.0,
+    ) -> bool:
         """Take the lock, waiting at most `timeout` seconds (None: as long as it takes); False
-        if another process still holds it then. `waiting` is called once, if it must wait."""
+        if another process still holds it then. `waiting` is called once, if it has waited
+        `tell_after` seconds (a holder that is done sooner is not worth a word)."""
         if self._depth:
             self._depth += 1
             return True
@@ -51,7 +57,8 @@ class FileLock:
         except OSError:
             self.unavailable = True
             return True
-        deadline = None if timeout is None else time.monotonic() + timeout
+        started = time.monotonic()
+        deadline = None if timeout is None else started + timeout
         told = False
         while True:
             locked = _try_lock(file)
@@ -65,7 +72,7 @@ class FileLock:
             if deadline is not None and time.monotonic() >= deadline:
                 file.close()
                 return False
-            if not told and waiting is not None:
+            if not told and waiting is not None and time.monotonic() - started >= tell_after:
                 waiting()
                 told = True
             left = _POLL if deadline is None else deadline - time.monotonic()
