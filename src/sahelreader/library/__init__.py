@@ -684,6 +684,8 @@ class Library:
                     (report.subscribed if new else report.already_subscribed).append(added.url)
                     report.added.extend(added.ids)
                     if added.subscribed is not None:
+                        # Entries already in the library, counted as `feeds add` counts them.
+                        report.duplicates.extend(added.subscribed.duplicate_ids)
                         report.notes.extend((added.url, note) for note in added.subscribed.notes)
                 else:
                     (report.duplicates if added.duplicate else report.added).extend(added.ids)
