@@ -147,6 +147,7 @@ class UrlAdded:
     ids: tuple[str, ...]
     duplicate: bool = False  # the page was in the library already
     subscribed: Subscribed | None = None
+    notes: tuple[str, ...] = ()  # about the page (a date after today, not kept)
 
 
 def title_key(title: str) -> str:
@@ -312,6 +313,7 @@ class Subscriptions:
             found.url,
             tuple(report.added or report.duplicates),
             duplicate=not report.added,
+            notes=tuple(note for _, note in report.notes),
         )
 
     def import_opml(self, path: Path) -> OpmlImport:
@@ -475,7 +477,12 @@ class Subscriptions:
         title = record.title if record.title_given else (feed.title or record.title)
         drafts = [self._entry_draft(entry, title, record) for entry in feed.entries]
         library = self.library
-        batch = [(library.ready_to_store(d), draft_language(d)) for d in drafts]
+        ahead: list[ArticleDraft] = []
+        batch = [(library.ready_to_store(d, ahead), draft_language(d)) for d in drafts]
+        if ahead:
+            from sahelreader.library import dated_ahead_note
+
+            notes.append(dated_ahead_note(ahead))
         library.remember_source_texts({draft.source for draft, _ in batch})
         outcomes = self.table.store_entries(record.id, batch)
         added = [outcome.id for outcome in outcomes if outcome.state == "added"]
