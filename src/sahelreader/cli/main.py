@@ -142,8 +142,9 @@ def build_parser() -> argparse.ArgumentParser:
     add = commands.add_parser(
         "add",
         help="import files and folders, web pages and feeds",
-        description="Import articles from files and folders (recursively): .txt .md .html .htm "
-        ".json .jsonl (.gz too), and feed files .rss .atom .xml (their entries, once). An "
+        description="Import articles from files and folders (recursively): .txt .md .markdown "
+        ".html .htm .json .jsonl .ndjson .csv .tsv, and feed files .rss .atom .xml .rdf (their "
+        "entries, once); each of them gzipped too (.html.gz, .jsonl.gz…). An "
         "http(s) address subscribes when it is a feed (or a page that links to its feed), else "
         "adds the page as one article; an .opml file subscribes to the feeds it lists.",
     )
