@@ -66,7 +66,7 @@ def _fair_pieces(
         "maintenance contracts with navies from the region. A company official said the "
         "drones would be flown over the harbour on the second day of KINEX.",
         source=first_source,
-        published=utc(2031, 5, 27),
+        published=utc(2025, 5, 27),
         language="en",
     )
     opening = draft(
@@ -77,7 +77,7 @@ def _fair_pieces(
         f"hold talks on maritime security on the sidelines of the {second_name}, first held in "
         "1999." + exhibitor_line,
         source=second_source,
-        published=utc(2031, 5, 27),
+        published=utc(2025, 5, 27),
         language="en",
     )
     return exhibitor, opening
@@ -119,7 +119,7 @@ def test_the_acronym_alone_on_the_other_side_is_shared_too(home: Path) -> None:
         f"2031 {name} (KINEX) in Port Velda. The company will bring a mock-up of its Kestrel "
         f"helicopter to the four-day {name}, and hopes to sign maintenance contracts there.",
         source="Harbour Times",
-        published=utc(2031, 5, 27),
+        published=utc(2025, 5, 27),
         language="en",
     )
     acronym_only = draft(
@@ -128,7 +128,7 @@ def test_the_acronym_alone_on_the_other_side_is_shared_too(home: Path) -> None:
         "aircraft and helicopters are on show at the harbour, and Dravon Aerospace brought a "
         "mock-up of its Kestrel helicopter to KINEX.",
         source="Coast Daily",
-        published=utc(2031, 5, 27),
+        published=utc(2025, 5, 27),
         language="en",
     )
     coverage, _, other = _panel(home, in_full, acronym_only)

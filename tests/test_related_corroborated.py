@@ -24,7 +24,7 @@ from .bilingual import filler
 from .conftest import draft, utc
 from .test_related_outlet import _candidate
 
-WHEN = utc(2031, 9, 16)
+WHEN = utc(2025, 9, 16)
 
 
 def _sentence(source: str, title: str, body: str, days_later: float = 0.0) -> ArticleDraft:

@@ -23,7 +23,7 @@ from .bilingual import filler
 from .conftest import draft, utc
 from .test_related_outlet import _candidate
 
-WHEN = utc(2031, 3, 4) + timedelta(hours=9)
+WHEN = utc(2025, 3, 4) + timedelta(hours=9)
 
 TOPICS = [
     "the new port on the lagoon",

@@ -19,7 +19,7 @@ from sahelreader.models import ArticleDraft
 from .bilingual import filler
 from .conftest import draft, utc
 
-WHEN = utc(2031, 6, 10)
+WHEN = utc(2025, 6, 10)
 OUTLETS = ["Harbour Times", "Coast Daily", "River Post"]
 TOPICS = [
     "fuel prices", "school fees", "road tolls", "grain reserves", "water tariffs",

@@ -21,19 +21,19 @@ JAPANESE = draft(
     "ニジェール川で洪水、数千人が避難",
     "ニジェール川の水位が上昇し、ニアメの周辺で数千人が避難した。政府は救援物資を送っている。",
     source="Tokyo Shimbun Test",
-    published=utc(2031, 9, 1),
+    published=utc(2025, 9, 1),
 )
 CHINESE = draft(
     "萨赫勒地区干旱加剧粮食危机",
     "联合国表示，萨赫勒地区的干旱使数百万人面临粮食短缺，尼日尔和马里受灾最严重。",
     source="Beijing Daily Test",
-    published=utc(2031, 9, 2),
+    published=utc(2025, 9, 2),
 )
 ENGLISH = draft(
     "Floods on the Niger river",
     "Thousands left their homes near Niamey as the Niger river rose.",
     source="Sahel Wire",
-    published=utc(2031, 9, 1),
+    published=utc(2025, 9, 1),
 )
 
 

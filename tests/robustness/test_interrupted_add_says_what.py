@@ -26,8 +26,8 @@ SCRIPT = textwrap.dedent(
     original = library_module.Library._store_batch
     batches = [0]
 
-    def counting(self, batch, report):
-        original(self, batch, report)
+    def counting(self, batch, report, ahead=None):
+        original(self, batch, report, ahead)
         batches[0] += 1
         if batches[0] == 2:
             os.kill(os.getpid(), getattr(signal, sys.argv[3]))

@@ -365,3 +365,44 @@ def test_feeds_add_of_a_missing_file_says_no_such_file(home: Path, tmp_path: Pat
         result = cli(home, "feeds", "add", given)
         assert result.returncode == 1 and "neither an http(s) address nor a file" in result.stderr
     assert json.loads(cli(home, "feeds", "list", "--json").stdout) == []
+
+
+def test_add_url_of_a_feed_already_imported_reports_its_duplicates_as_feeds_add_does(
+    home: Path, server: LocalServer, tmp_path: Path
+) -> None:
+    body = rss([story(7), story(8), story(9)], title="Zinder Desk")
+    path = tmp_path / "zinder.rss"
+    path.write_bytes(body)
+    assert "3 added" in cli(home, "add", str(path)).stdout
+    first = server.route("/zinder/feed", Reply(200, body))
+    result = cli(home, "add", first, "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["added"] == [] and report["subscribed"] == [first]
+    assert len(report["duplicates"]) == 3
+    assert "0 added, 3 duplicates (already in the library), 1 feed subscribed" in result.stderr
+    # The same count as `feeds add` gives for the same entries at another address.
+    second = server.route("/zinder/copy", Reply(200, body))
+    said = cli(home, "feeds", "add", second).stdout
+    assert "0 articles added, 3 duplicates (already in the library)" in said
+    # Without --json too, and a feed with one new entry and one known one says both.
+    mixed = server.route("/mixed", Reply(200, rss([story(9), story(10)], title="Mixed")))
+    plain = cli(home, "add", mixed)
+    assert "1 added, 1 duplicate (already in the library), 1 feed subscribed" in plain.stdout
+
+
+def test_entries_imported_before_subscribing_are_not_the_feeds_to_purge(
+    home: Path, server: LocalServer, tmp_path: Path
+) -> None:
+    """As the README says: an article a file import holds is never purged by a feed that also
+    carries it, and it is not counted as that feed's."""
+    path = tmp_path / "tillaberi.rss"
+    path.write_bytes(rss([story(21), story(22)], title="Tillaberi Desk"))
+    assert "2 added" in cli(home, "add", str(path)).stdout
+    url = server.route("/t", Reply(200, rss([story(21), story(22), story(23)], title="T")))
+    assert "1 added, 2 duplicates" in cli(home, "add", url).stdout
+    [feed] = json.loads(cli(home, "feeds", "list", "--json").stdout)
+    assert feed["articles"] == 1
+    removed = cli(home, "feeds", "remove", url, "--purge")
+    assert removed.returncode == 0, removed.stderr
+    assert len(json.loads(cli(home, "search", "convoy", "--json").stdout)) == 2

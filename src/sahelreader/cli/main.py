@@ -142,8 +142,9 @@ def build_parser() -> argparse.ArgumentParser:
     add = commands.add_parser(
         "add",
         help="import files and folders, web pages and feeds",
-        description="Import articles from files and folders (recursively): .txt .md .html .htm "
-        ".json .jsonl (.gz too), and feed files .rss .atom .xml (their entries, once). An "
+        description="Import articles from files and folders (recursively): .txt .md .markdown "
+        ".html .htm .json .jsonl .ndjson .csv .tsv, and feed files .rss .atom .xml .rdf (their "
+        "entries, once); each of them gzipped too (.html.gz, .jsonl.gz…). An "
         "http(s) address subscribes when it is a feed (or a page that links to its feed), else "
         "adds the page as one article; an .opml file subscribes to the feeds it lists.",
     )
@@ -791,8 +792,19 @@ def cmd_trend(args: argparse.Namespace, err: Console) -> int:
         )
     if args.since and args.until and args.since > args.until:
         raise CommandFailed(f"--since {args.since} is after --until {args.until}")
+    from sahelreader.library.trends import PERIODS, TrendTooLong
+
     with _library(args, err) as library:
-        trend = library.trends.trend(text, by=args.by, since=args.since, until=args.until)
+        try:
+            trend = library.trends.trend(text, by=args.by, since=args.since, until=args.until)
+        except TrendTooLong as long:
+            longer = [f"--by {by}" for by in PERIODS[PERIODS.index(long.by) + 1 :]]
+            use = f"use {' or '.join(longer)}, or " if longer else "use "
+            raise CommandFailed(
+                f"from {long.first} to {long.last} (the articles' span, or the one asked for) "
+                f"is {long.periods:,} {long.by}s, too many to list; {use}--since DAY / "
+                "--until DAY to count over fewer days"
+            ) from None
         _tell_unsearchable(library, err)
         partial = _partial_periods(trend.points, args.by, args.since, args.until)
         if args.json:
@@ -805,6 +817,8 @@ def cmd_trend(args: argparse.Namespace, err: Console) -> int:
         undated = (
             f"; {plural(trend.undated, 'undated article')} not counted" if trend.undated else ""
         )
+        if trend.ahead:
+            undated += f"; {plural(trend.ahead, 'article')} dated after today not counted"
         err.print(_said(f"{plural(trend.total, 'article')} by {args.by}{undated}"), soft_wrap=True)
         if not trend.points and not trend.undated:
             suggestion = library.search(text, limit=1, snippets=False).suggestion

@@ -8,8 +8,12 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
+from sahelreader.text.timeutil import AHEAD_ALLOWANCE
+
 __all__ = [
+    "AHEAD_ALLOWANCE",
     "ambiguous_numeric",
+    "beyond_today",
     "date_in_url",
     "day_first_for",
     "numeric_order",
@@ -263,6 +267,16 @@ def date_in_url(url: str, latest: datetime | None = None) -> datetime | None:
     day = _build(year, month, int(found.group("day")))
     limit = latest or datetime.now(_UTC).replace(tzinfo=None) + timedelta(days=1)
     return day if day is not None and day <= limit else None
+
+
+def beyond_today(moment: datetime, now: datetime | None = None) -> bool:
+    """Whether a publication date is more than AHEAD_ALLOWANCE after `now` (default: the time of
+    the call). A naive date is read as UTC wall-clock time, which the allowance covers."""
+    reference = now or datetime.now(_UTC)
+    if reference.tzinfo is None:
+        reference = reference.replace(tzinfo=_UTC)
+    when = moment if moment.tzinfo is not None else moment.replace(tzinfo=_UTC)
+    return when > reference + AHEAD_ALLOWANCE
 
 
 # A date of change or of fetching more than this many days after the day the url writes is

@@ -15,10 +15,12 @@ __all__ = [
     "os_error_reason",
     "special_file_reason",
     "suffix_of",
+    "uncompressed_suffix",
     "unsupported_reason",
 ]
 
-# The supported types in the order people look for them, for messages.
+# The supported types in the order people look for them, for messages; each is read gzipped
+# too (".html.gz", ".jsonl.gz"), decompressed under the same cap as the file's own.
 _SUPPORTED_IN_ORDER = (
     ".txt",
     ".md",
@@ -32,14 +34,13 @@ _SUPPORTED_IN_ORDER = (
     ".json",
     ".jsonl",
     ".ndjson",
-    ".json.gz",
-    ".jsonl.gz",
-    ".ndjson.gz",
     ".csv",
     ".tsv",
 )
-SUPPORTED_SUFFIXES: frozenset[str] = frozenset(_SUPPORTED_IN_ORDER)
 _COMPRESSED = (".gz",)
+SUPPORTED_SUFFIXES: frozenset[str] = frozenset(_SUPPORTED_IN_ORDER) | frozenset(
+    plain + packed for plain in _SUPPORTED_IN_ORDER for packed in _COMPRESSED
+)
 
 _REASONS = {
     errno.ENOENT: "no such file or folder",
@@ -76,7 +77,18 @@ def suffix_of(path: Path) -> str:
     return suffixes[-1] if suffixes else ""
 
 
-SUPPORTED_TYPES_TEXT = "supported: " + ", ".join(_SUPPORTED_IN_ORDER)
+SUPPORTED_TYPES_TEXT = (
+    "supported: " + ", ".join(_SUPPORTED_IN_ORDER) + ", each also gzipped (.html.gz, .jsonl.gz…)"
+)
+
+
+def uncompressed_suffix(suffix: str) -> tuple[str, bool]:
+    """The type a suffix of `suffix_of` names, and whether it is compressed:
+    ".html.gz" -> (".html", True), ".txt" -> (".txt", False)."""
+    for packed in _COMPRESSED:
+        if suffix.endswith(packed) and len(suffix) > len(packed):
+            return suffix[: -len(packed)], True
+    return suffix, False
 
 
 def unsupported_reason(path: Path) -> str:

@@ -15,6 +15,7 @@ from sahelreader.ingest.discover import (
     os_error_reason,
     special_file_reason,
     suffix_of,
+    uncompressed_suffix,
     unsupported_reason,
 )
 from sahelreader.ingest.encoding import decode_text
@@ -39,8 +40,8 @@ __all__ = ["read_bytes", "read_file"]
 
 _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
-_JSON_SUFFIXES = frozenset({".json", ".json.gz"})
-_JSON_LINES_SUFFIXES = frozenset({".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz"})
+_JSON_SUFFIXES = frozenset({".json"})
+_JSON_LINES_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 _FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml", ".rdf"})
 _TABLE_SUFFIXES = frozenset({".csv", ".tsv"})
 _CHUNK = 1024 * 1024  # gzip data is decompressed this much at a time
@@ -85,26 +86,27 @@ def read_file(path: Path, limits: Limits | None = None) -> ArticleStream:
 
 
 def _read_file(
-    path: Path, suffix: str, origin: str, skips: SkipLog, limits: Limits
+    path: Path, given_suffix: str, origin: str, skips: SkipLog, limits: Limits
 ) -> ArticleStream:
+    # A gzipped file is read as its type is, decompressed under that type's cap.
+    suffix, compressed = uncompressed_suffix(given_suffix)
     if suffix in _JSON_LINES_SUFFIXES:
-        compressed = suffix.endswith(".gz")
         if not compressed:
             _check_size(path, limits.jsonl_file_bytes, "JSON Lines file", limits)
         stream = _open(path, compressed=compressed)
         drafts = _guarded(iter_jsonl(stream, origin, skips, limits, compressed=compressed))
         return ArticleStream(path, drafts, skips, closing=stream)
     if suffix in _JSON_SUFFIXES:
-        data = _read(path, limits.json_file_bytes, "JSON file", limits, suffix.endswith(".gz"))
+        data = _read(path, limits.json_file_bytes, "JSON file", limits, compressed)
         return ArticleStream(path, read_json(data, origin, skips, limits), skips)
     if suffix in _TABLE_SUFFIXES:
-        data = _read(path, limits.json_file_bytes, "table file", limits, compressed=False)
+        data = _read(path, limits.json_file_bytes, "table file", limits, compressed)
         rows = read_table(data, origin, skips, tabs=suffix == ".tsv", limits=limits)
         return ArticleStream(path, rows, skips)
     if suffix in _FEED_SUFFIXES:
-        data = _read(path, limits.feed_file_bytes, "feed file", limits, compressed=False)
+        data = _read(path, limits.feed_file_bytes, "feed file", limits, compressed)
         return ArticleStream(path, read_feed(data, origin, skips, limits), skips)
-    data = _read(path, limits.article_file_bytes, "article file", limits, compressed=False)
+    data = _read(path, limits.article_file_bytes, "article file", limits, compressed)
     if suffix in HTML_SUFFIXES:
         draft = read_html(data, origin, limits)
     elif suffix in _MARKDOWN_SUFFIXES:

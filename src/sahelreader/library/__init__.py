@@ -725,9 +725,12 @@ class Library:
                     (report.subscribed if new else report.already_subscribed).append(added.url)
                     report.added.extend(added.ids)
                     if added.subscribed is not None:
+                        # Entries already in the library, counted as `feeds add` counts them.
+                        report.duplicates.extend(added.subscribed.duplicate_ids)
                         report.notes.extend((added.url, note) for note in added.subscribed.notes)
                 else:
                     (report.duplicates if added.duplicate else report.added).extend(added.ids)
+                    report.notes.extend((added.url, note) for note in added.notes)
             elif path.suffix.lower() == ".opml" and path.is_file():
                 try:
                     listed = self.subscriptions.import_opml(path)
@@ -763,12 +766,13 @@ class Library:
             if cancelled is not None and cancelled.is_set():
                 break
             batch: list[tuple[ArticleDraft, str]] = []
+            ahead: list[ArticleDraft] = []
             try:
                 reading = read_file(path, limits)
                 for draft in reading:
                     batch.append((draft, draft_language(draft)))
                     if len(batch) >= _BATCH:
-                        self._store_batch(batch, report)
+                        self._store_batch(batch, report, ahead)
                         batch = []
                         fraction = reading.fraction_read()
                         tell(done - 1, path, int(size * fraction) if fraction else 0)
@@ -782,16 +786,23 @@ class Library:
             except (OSError, UnicodeError, ValueError) as error:
                 report.failed.append((str(path), f"cannot read it: {error}"))
             if batch:
-                self._store_batch(batch, report)
+                self._store_batch(batch, report, ahead)
+            if ahead:
+                report.notes.append((str(path), dated_ahead_note(ahead)))
             bytes_before += size
             tell(done, path, 0)
             if progress is not None:
                 progress(done, len(files))
         return report
 
-    def _store_batch(self, batch: list[tuple[ArticleDraft, str]], report: AddReport) -> None:
+    def _store_batch(
+        self,
+        batch: list[tuple[ArticleDraft, str]],
+        report: AddReport,
+        ahead: list[ArticleDraft] | None = None,
+    ) -> None:
         added: list[str] = []
-        batch = [(self.ready_to_store(draft), language) for draft, language in batch]
+        batch = [(self.ready_to_store(draft, ahead), language) for draft, language in batch]
         self.remember_source_texts({draft.source for draft, _ in batch})
         for outcome in self.store.add_many(batch):
             (added if outcome.added else report.duplicates).append(outcome.id)
@@ -833,20 +844,34 @@ class Library:
 
     def add_drafts(self, drafts: Sequence[ArticleDraft]) -> AddReport:
         report = AddReport()
-        self._store_batch([(d, draft_language(d)) for d in drafts], report)
+        ahead: list[ArticleDraft] = []
+        self._store_batch([(d, draft_language(d)) for d in drafts], report, ahead)
+        for draft in ahead:
+            report.notes.append((draft.origin or draft.url, dated_ahead_note([draft])))
         return report
 
     # -- outlets: one name each ------------------------------------------------------------------
 
-    def ready_to_store(self, draft: ArticleDraft) -> ArticleDraft:
+    def ready_to_store(
+        self, draft: ArticleDraft, ahead: list[ArticleDraft] | None = None
+    ) -> ArticleDraft:
         """The draft as the library stores it: its outlet's canonical name as source (the name
         given kept aside) and, when it came undated, the day its url writes ("/2024/04/12/"),
-        which stories, trends and coverage need."""
-        from sahelreader.ingest.dates import date_in_url  # drafts come from ingest: loaded
+        which stories, trends and coverage need. A date more than AHEAD_ALLOWANCE after now is
+        no publication date ("2099-01-01"): dropped (the url's day, if any, taken instead), and
+        the draft as it came appended to `ahead`, for the note that says so. Every article
+        (file, record, feed entry, web page) passes here, so all are dated alike."""
+        # drafts come from ingest: loaded
+        from sahelreader.ingest.dates import beyond_today, date_in_url
 
         raw = draft.source if draft.source_raw is None else draft.source_raw
         source = self.outlets.canonical(raw, draft.url)
-        published = draft.published or date_in_url(draft.url)
+        published = draft.published
+        if published is not None and beyond_today(published):
+            if ahead is not None:
+                ahead.append(draft)
+            published = None
+        published = published or date_in_url(draft.url)
         return replace(draft, source=source, source_raw=raw, published=published)
 
     def canonical_source(self, source: str) -> str:
@@ -1726,6 +1751,21 @@ class Library:
 
     def delete_search(self, name: str) -> bool:
         return self.store.delete_search(name)
+
+
+def dated_ahead_note(drafts: Sequence[ArticleDraft]) -> str:
+    """The note for articles whose date was after the time of import, naming the first."""
+    from sahelreader.text.clean import one_line
+
+    first = drafts[0]
+    when = first.published.date().isoformat() if first.published is not None else "?"
+    name = one_line(first.title) or first.url or "untitled"
+    what = "1 article was" if len(drafts) == 1 else f"{len(drafts)} articles were"
+    which = "" if len(drafts) == 1 else "the first: "
+    return (
+        f"{what} dated after today ({which}{name!r}, {when}): not kept as a publication date "
+        "(stored undated, or with the day its link writes)"
+    )
 
 
 def _writable_folder(folder: Path) -> bool:

@@ -126,6 +126,9 @@ class Subscribed:
     format: str = ""
     notes: tuple[str, ...] = ()
     ids: tuple[str, ...] = ()  # the articles added
+    # the articles its entries already were (imported before, or another feed's): `add URL`
+    # lists them as duplicates, as it lists a file's
+    duplicate_ids: tuple[str, ...] = ()
 
 
 @dataclass
@@ -144,6 +147,7 @@ class UrlAdded:
     ids: tuple[str, ...]
     duplicate: bool = False  # the page was in the library already
     subscribed: Subscribed | None = None
+    notes: tuple[str, ...] = ()  # about the page (a date after today, not kept)
 
 
 def title_key(title: str) -> str:
@@ -265,7 +269,7 @@ class Subscriptions:
             full_text=full_text,
             title_given=bool((title or "").strip()),
         )
-        result, ids = self._keep(record, dataclasses.replace(check, url=url))
+        result, ids, known = self._keep(record, dataclasses.replace(check, url=url))
         fresh = self.table.by_id(record.id) or record
         return Subscribed(
             fresh,
@@ -276,6 +280,7 @@ class Subscriptions:
             format=check.feed.format,
             notes=result.notes,
             ids=tuple(ids),
+            duplicate_ids=tuple(known),
         )
 
     def add_url(self, target: str) -> UrlAdded:
@@ -308,6 +313,7 @@ class Subscriptions:
             found.url,
             tuple(report.added or report.duplicates),
             duplicate=not report.added,
+            notes=tuple(note for _, note in report.notes),
         )
 
     def import_opml(self, path: Path) -> OpmlImport:
@@ -428,7 +434,7 @@ class Subscriptions:
                     store.release_thread_connection()
 
             for record, checked in in_parallel(feeds, check, workers=workers, cancelled=cancelled):
-                result, ids = self._keep(record, checked)
+                result, ids, _known = self._keep(record, checked)
                 report.results.append(result)
                 report.new_ids.extend(ids)
                 if on_result is not None:
@@ -436,8 +442,11 @@ class Subscriptions:
         report.cancelled = cancelled is not None and cancelled.is_set()
         return report
 
-    def _keep(self, record: FeedRecord, check: FeedCheck) -> tuple[FeedResult, list[str]]:
-        """Store what a check found; returns the result and the ids added or updated."""
+    def _keep(
+        self, record: FeedRecord, check: FeedCheck
+    ) -> tuple[FeedResult, list[str], list[str]]:
+        """Store what a check found; returns the result, the ids added or updated and the ids
+        of the entries that were stored already, unchanged."""
         notes: list[str] = []
         if check.moved_to and check.moved_to != record.url:
             if self.table.move(record.id, check.moved_to):
@@ -445,7 +454,7 @@ class Subscriptions:
         if check.outcome == "failed" or (check.outcome == "fetched" and check.feed is None):
             error = check.error or "no feed"
             self.table.record_failure(record.id, error)
-            return FeedResult(record.url, record.title, "failed", error=error), []
+            return FeedResult(record.url, record.title, "failed", error=error), [], []
         if check.outcome == "not-modified" or check.feed is None:
             self.table.record_not_modified(record.id)
             # Retention holds on every refresh: a limit set since, or a --days limit that now
@@ -453,7 +462,7 @@ class Subscriptions:
             fresh = self.table.by_id(record.id)
             if fresh is not None:
                 self._prune(fresh)
-            return FeedResult(record.url, record.title, "unchanged", notes=tuple(notes)), []
+            return FeedResult(record.url, record.title, "unchanged", notes=tuple(notes)), [], []
         feed = check.feed
         if feed.recovered:
             notes.append(feed.recovered)
@@ -468,7 +477,12 @@ class Subscriptions:
         title = record.title if record.title_given else (feed.title or record.title)
         drafts = [self._entry_draft(entry, title, record) for entry in feed.entries]
         library = self.library
-        batch = [(library.ready_to_store(d), draft_language(d)) for d in drafts]
+        ahead: list[ArticleDraft] = []
+        batch = [(library.ready_to_store(d, ahead), draft_language(d)) for d in drafts]
+        if ahead:
+            from sahelreader.library import dated_ahead_note
+
+            notes.append(dated_ahead_note(ahead))
         library.remember_source_texts({draft.source for draft, _ in batch})
         outcomes = self.table.store_entries(record.id, batch)
         added = [outcome.id for outcome in outcomes if outcome.state == "added"]
@@ -486,7 +500,7 @@ class Subscriptions:
         if fresh is not None:
             self._prune(fresh)
         status: FeedStatus = "new" if added or updated else "unchanged"
-        known = sum(1 for outcome in outcomes if outcome.state == "unchanged")
+        known = [outcome.id for outcome in outcomes if outcome.state == "unchanged"]
         result = FeedResult(
             record.url,
             title,
@@ -494,9 +508,9 @@ class Subscriptions:
             len(added),
             len(updated),
             notes=tuple(notes),
-            duplicates=known,
+            duplicates=len(known),
         )
-        return result, added + updated
+        return result, added + updated, known
 
     @staticmethod
     def _entry_draft(entry: ArticleDraft, title: str, record: FeedRecord) -> ArticleDraft:

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Literal, get_args
 from sahelreader.search.index import DatedMatches, IndexUnavailable
 from sahelreader.search.query import QueryError
 from sahelreader.search.watch import names_searched, watch_query
-from sahelreader.text.timeutil import now_utc
+from sahelreader.text.timeutil import AHEAD_ALLOWANCE, now_utc
 
 if TYPE_CHECKING:
     from sahelreader.entities.summary import EntityGroup
@@ -47,6 +47,9 @@ BASELINE_WEEKS = 8
 RISING_MIN_ARTICLES = 3
 RISING_FACTOR = 2.0
 MIN_HISTORY_WEEKS = 4  # of the BASELINE_WEEKS, with news in the library, to know a usual week
+# The most periods a trend fills: 27 years by day. A span longer than that (a misdated article
+# of 1903 among 2024's news, by day) is refused with what to do, not listed in 40,000 rows.
+MAX_PERIODS = 10_000
 # Queries whose days are kept (per library change); the TUI asks again for the same ones.
 _CACHE_SIZE = 256
 
@@ -60,6 +63,9 @@ class Trend:
     points: list[tuple[str, int]]
     undated: int  # matching articles without a publication date, in no period
     outside: int = 0  # dated matching articles before or after the periods asked for
+    # of those, dated after today (plus AHEAD_ALLOWANCE), left out when no period was asked for
+    # that far: a misdated article stored by an earlier version must not stretch the periods
+    ahead: int = 0
 
     @property
     def total(self) -> int:
@@ -79,6 +85,17 @@ class Rising:
     recent: int  # articles in the last RECENT_DAYS days, today included
     usual: float  # mean articles a week over the BASELINE_WEEKS weeks before (with news)
     rising: bool
+
+
+class TrendTooLong(ValueError):
+    """The periods from the first to the last would be more than MAX_PERIODS."""
+
+    def __init__(self, first: date, last: date, by: Period, periods: int) -> None:
+        self.first, self.last, self.by, self.periods = first, last, by, periods
+        super().__init__(
+            f"the articles span {first.isoformat()} to {last.isoformat()}: {periods:,} "
+            f"{by}s, more than {MAX_PERIODS:,}; count by a longer period, or over fewer days"
+        )
 
 
 # -- periods -------------------------------------------------------------------------------
@@ -132,6 +149,9 @@ def filled_periods(
         return []  # nothing matched, and one end of the span is unknown: nothing to span
     first = period_start(since, by) if since is not None else min(counts)
     last = period_start(until, by) if until is not None else max(counts)
+    periods = _periods_between(first, last, by)
+    if periods > MAX_PERIODS:
+        raise TrendTooLong(first, last, by, periods)
     points: list[tuple[str, int]] = []
     current = first
     while current <= last:
@@ -377,9 +397,16 @@ class Trends:
         if by not in PERIODS:
             raise ValueError(f"unknown period {by!r}: one of {', '.join(PERIODS)}")
         per_day = {date.fromordinal(day): count for day, count in Counter(matches.days).items()}
+        ahead = 0
+        latest = now_utc().date() + AHEAD_ALLOWANCE
+        if until is None and (since is None or since <= latest):
+            # Periods asked for up to the newest article end today: one misdated far ahead
+            # ("2099-01-01", stored before import refused such dates) is said, not spanned.
+            ahead = sum(count for day, count in per_day.items() if day > latest)
+            per_day = {day: count for day, count in per_day.items() if day <= latest}
         points = filled_periods(per_day, by, since, until)
         outside = len(matches.days) - sum(count for _, count in points)
-        return Trend(query, by, points, matches.undated, outside)
+        return Trend(query, by, points, matches.undated, outside, ahead)
 
 
 def _as_dates(ordinals: Iterable[int]) -> list[date]:

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
+
+# How far after the time of import a publication date may be: time zones, and papers that date
+# their site's edition tomorrow. Later than that, a date is a typo or a placeholder ("2099-01-01")
+# and no publication date (import drops it; `trend` leaves such days out of its periods).
+AHEAD_ALLOWANCE = timedelta(days=2)
 
 
 def now_utc() -> datetime:

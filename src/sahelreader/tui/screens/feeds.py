@@ -71,7 +71,10 @@ _KINDS = {
 # Which files are read is the ingest module's list (`file_type`); a type it adds later that has
 # no words here yet is still read, as "an article file".
 _ANY_ARTICLE_FILE = "an article file"
-READS = ".txt .md .html .rss .atom .xml .json .jsonl .csv .tsv .opml, folders and web addresses"
+READS = (
+    ".txt .md .html .rss .atom .xml .json .jsonl .csv .tsv (each gzipped too), .opml, folders and "
+    "web addresses"
+)
 EMPTY_HINT = "Type or paste a file, a folder, an .opml list, or a web address (http/https)."
 
 
@@ -131,13 +134,24 @@ def _describe_path(text: str, path: Path, subscribe: bool = False) -> Target:
     if not path.is_file():
         return Target(given, "Not a file or a folder (a device or a pipe).", False)
     suffix, read = file_type(path)
-    kind = _KINDS.get(suffix, _ANY_ARTICLE_FILE) if read or suffix == ".opml" else None
+    kind = _kind(suffix) if read or suffix == ".opml" else None
     if kind == _FEED_FILE and subscribe:
         kind = _FEED_FILE_SUBSCRIBED
     if kind is None:
         what = f"type {suffix}" if suffix else "no file type"
         return Target(given, f"Not a file sahelreader reads ({what}). It reads {READS}.", False)
     return Target(given, f"{kind[0].upper()}{kind[1:]} ({_size(path)}).", True)
+
+
+def _kind(suffix: str) -> str:
+    """The words for a type `add` reads; a gzipped one (".html.gz") is its type's, compressed.
+    A gzipped feed file is imported once, never subscribed to (a refresh reads feeds as is)."""
+    if suffix in _KINDS:
+        return _KINDS[suffix]
+    plain = suffix.removesuffix(".gz")
+    if plain != suffix and plain in _KINDS:
+        return f"{_KINDS[plain]} (compressed)"
+    return _ANY_ARTICLE_FILE
 
 
 def _is_feed_file(given: str) -> bool:
