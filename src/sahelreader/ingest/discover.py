@@ -8,6 +8,8 @@ import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from sahelreader.filetypes import COMPRESSED_SUFFIX, SUPPORTED_IN_ORDER
+
 __all__ = [
     "SUPPORTED_SUFFIXES",
     "SUPPORTED_TYPES_TEXT",
@@ -18,28 +20,11 @@ __all__ = [
     "unsupported_reason",
 ]
 
-# The supported types in the order people look for them, for messages.
-_SUPPORTED_IN_ORDER = (
-    ".txt",
-    ".md",
-    ".markdown",
-    ".html",
-    ".htm",
-    ".rss",
-    ".atom",
-    ".xml",
-    ".rdf",
-    ".json",
-    ".jsonl",
-    ".ndjson",
-    ".json.gz",
-    ".jsonl.gz",
-    ".ndjson.gz",
-    ".csv",
-    ".tsv",
-)
+# The supported types in the order people look for them, for messages (`sahelreader.filetypes`
+# is the one list: `add --help` names the same).
+_SUPPORTED_IN_ORDER = SUPPORTED_IN_ORDER
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(_SUPPORTED_IN_ORDER)
-_COMPRESSED = (".gz",)
+_COMPRESSED = (COMPRESSED_SUFFIX,)
 
 _REASONS = {
     errno.ENOENT: "no such file or folder",
