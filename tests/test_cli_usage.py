@@ -130,6 +130,16 @@ def test_a_number_too_large_is_a_usage_error(home: Path, args: tuple[str, ...]) 
     assert "unexpected error" not in result.stderr
 
 
+@pytest.mark.parametrize("by", ["day", "week", "month"])
+@pytest.mark.parametrize("option", ["--since", "--until"])
+def test_a_day_past_the_calendar_is_a_usage_error(filled: Path, option: str, by: str) -> None:
+    result = cli(filled, "trend", "millet", option, "9999-12-30", "--by", by)
+    assert result.returncode == 2, result.stderr
+    assert "9998-12-31 or before" in result.stderr
+    last = cli(filled, "trend", "millet", option, "9998-12-31", "--by", by)
+    assert last.returncode == 0, last.stderr
+
+
 def test_the_largest_days_accepted_work(filled: Path) -> None:
     result = cli(filled, "stories", "--days", "100000")
     assert result.returncode == 0, result.stderr

@@ -354,11 +354,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# The last day --since/--until may name: a period's end past it (the next week, month) is past
+# the last day Python's dates hold (9999-12-31), an overflow deep in the count.
+_LAST_DAY = date(9998, 12, 31)
+
+
 def _day(value: str) -> date:
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a day like 2025-05-28") from None
+    if day > _LAST_DAY:
+        raise argparse.ArgumentTypeError(f"must be {_LAST_DAY} or before")
+    return day
 
 
 def main(argv: Sequence[str] | None = None) -> int:
