@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 from pathlib import Path
@@ -9,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from .cli_helpers import cli
+
+cli_main = importlib.import_module("sahelreader.cli.main")  # the package exports main()
 
 
 def _a_file(tmp_path: Path) -> Path:
@@ -39,10 +42,14 @@ BAD_HOMES = {
 
 
 @pytest.mark.parametrize("case", sorted(BAD_HOMES))
-def test_the_reader_says_a_bad_home_in_one_line_like_any_command(case: str, tmp_path: Path) -> None:
+def test_the_reader_says_a_bad_home_in_one_line_like_any_command(
+    case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     make, expected = BAD_HOMES[case]
     bad = make(tmp_path)
-    # Opening the reader fails before any screen is drawn: the same line as a command's.
+    # Opening the reader fails before any screen is drawn: the same line as a command's. (On a
+    # terminal: off one, no command is a usage error before any home is opened.)
+    monkeypatch.setattr(cli_main, "is_terminal", lambda stream: True)
     reader = cli(tmp_path, "--home", str(bad))
     command = cli(tmp_path, "--home", str(bad), "bookmarks")
     for result in (reader, command):

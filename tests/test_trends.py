@@ -349,7 +349,7 @@ def test_cli_trend_prints_periods_counts_and_bars(dated_library: Library, home: 
 def test_cli_trend_without_a_query_says_what_to_give(dated_library: Library, home: Path) -> None:
     dated_library.close()
     result = cli(home, "trend")
-    assert result.returncode == 1
+    assert result.returncode == 2  # a usage error
     assert "give a search" in result.stderr
     broken = cli(home, "trend", 'person:"unclosed', "--json")
     assert broken.returncode == 1 and broken.stdout == ""

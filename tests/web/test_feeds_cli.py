@@ -192,7 +192,7 @@ def test_feeds_keep_and_vacuum(home: Path, server: LocalServer) -> None:
     assert len(json.loads(cli(home, "search", "convoy", "--json").stdout)) == 2
     vacuum = cli(home, "vacuum")
     assert vacuum.returncode == 0 and "pruned by retention" in vacuum.stdout
-    assert cli(home, "feeds", "keep", url).returncode == 1
+    assert cli(home, "feeds", "keep", url).returncode == 2  # no limit given: a usage error
 
 
 def test_starter_list_is_https_and_subscribing_fetches_nothing(home: Path) -> None:

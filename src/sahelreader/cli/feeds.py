@@ -14,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.text import Text
 
 from sahelreader import json_output
+from sahelreader.cli.arguments import MAX_COUNT, MAX_DAYS, UsageError, positive_int
 from sahelreader.cli.output import console
 from sahelreader.text.clean import one_line, plural, visible
 
@@ -88,8 +89,12 @@ def add_parsers(commands: argparse._SubParsersAction[Any]) -> None:
         "at once. --forever removes the limits.",
     )
     keep.add_argument("url", metavar="URL")
-    keep.add_argument("--days", type=_count, metavar="N", help="keep N days of articles")
-    keep.add_argument("--items", type=_count, metavar="N", help="keep the newest N articles")
+    keep.add_argument(
+        "--days", type=positive_int(MAX_DAYS), metavar="N", help="keep N days of articles"
+    )
+    keep.add_argument(
+        "--items", type=positive_int(MAX_COUNT), metavar="N", help="keep the newest N articles"
+    )
     keep.add_argument("--forever", action="store_true", help="no limit")
     keep.add_argument(
         "--now", action="store_true", help="prune the articles beyond the limit at once"
@@ -130,16 +135,6 @@ def _named(feed_title: str, url: str) -> str:
     return f"{name} <{visible(url)}>" if name else visible(url)
 
 
-def _count(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return number
-
-
 @contextmanager
 def _opened(args: argparse.Namespace, err: Console, index: bool = False) -> Iterator[Library]:
     from sahelreader.cli.main import _library
@@ -172,15 +167,13 @@ def _feeds_add(args: argparse.Namespace, err: Console) -> int:
     out = console()
     if args.starter:
         if args.target:
-            err.print(Text("sahelreader: give either --starter or a URL, not both", style="red"))
-            return EXIT_FAILED
+            raise UsageError("give either --starter or a URL, not both")
         with _opened(args, err) as library:
             report = library.subscriptions.import_starter()
             _print_opml_import(out, err, report)
             return EXIT_OK
     if not args.target:
-        err.print(Text("sahelreader: feeds add needs a URL or a FILE (or --starter)", style="red"))
-        return EXIT_FAILED
+        raise UsageError("feeds add needs a URL or a FILE (or --starter)")
     if Path(args.target).suffix.lower() == ".opml" and Path(args.target).is_file():
         return _feeds_import(argparse.Namespace(**{**vars(args), "file": args.target}), err)
     with _opened(args, err) as library:
@@ -306,11 +299,9 @@ def _feeds_export(args: argparse.Namespace, err: Console) -> int:
 
 def _feeds_keep(args: argparse.Namespace, err: Console) -> int:
     if args.forever and (args.days or args.items):
-        err.print(Text("sahelreader: --forever takes no --days or --items", style="red"))
-        return EXIT_FAILED
+        raise UsageError("--forever takes no --days or --items")
     if not (args.forever or args.days or args.items):
-        err.print(Text("sahelreader: give --days N, --items N or --forever", style="red"))
-        return EXIT_FAILED
+        raise UsageError("give --days N, --items N or --forever")
     with _opened(args, err) as library:
         beyond = library.subscriptions.set_retention(
             args.url, args.days, args.items, prune_now=args.now

@@ -30,7 +30,9 @@ from rich.text import Text
 
 from sahelreader import __version__, json_output
 from sahelreader.cli import feeds
-from sahelreader.cli.output import console
+from sahelreader.cli.arguments import MAX_COUNT, MAX_DAYS, UsageError, positive_int
+from sahelreader.cli.output import console, is_terminal
+from sahelreader.filetypes import types_for_help
 from sahelreader.models import Article, SearchHit
 from sahelreader.text.clean import clean_spans, clean_text, http_link, one_line, plural, visible
 
@@ -81,6 +83,9 @@ def _out() -> Console:
 
 
 _HOME_HELP = "keep the library, index and config in DIR"
+# Where `stories`' window ends (StoryTable.latest_placed_at): not the newest article, which may
+# be alone or undated, but the newest dated one with another dated article in its story.
+_WINDOW_END = "newest dated article that shares its story with another dated one"
 
 
 # The commands that take a query, each with an option of its own for the hint's example of
@@ -142,11 +147,10 @@ def build_parser() -> argparse.ArgumentParser:
     add = commands.add_parser(
         "add",
         help="import files and folders, web pages and feeds",
-        description="Import articles from files and folders (recursively): .txt .md .markdown "
-        ".html .htm .json .jsonl .ndjson .csv .tsv, and feed files .rss .atom .xml .rdf (their "
-        "entries, once); each of them gzipped too (.html.gz, .jsonl.gz…). An "
-        "http(s) address subscribes when it is a feed (or a page that links to its feed), else "
-        "adds the page as one article; an .opml file subscribes to the feeds it lists.",
+        description="Import articles from files and folders (recursively): "
+        f"{types_for_help()} (their entries, once). An http(s) address subscribes when it is "
+        "a feed (or a page that links to its feed), else adds the page as one article; an "
+        ".opml file subscribes to the feeds it lists.",
     )
     add.add_argument("paths", nargs="+", metavar="PATH")
     add.add_argument("--json", action="store_true", help="print the report as JSON")
@@ -160,7 +164,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     search.add_argument("query", nargs="+", metavar="QUERY")
     search.add_argument(
-        "--limit", type=_positive_int, default=20, metavar="N", help="show N hits (default 20)"
+        "--limit",
+        type=positive_int(MAX_COUNT),
+        default=20,
+        metavar="N",
+        help="show N hits (default 20)",
     )
     search.add_argument(
         "--sort",
@@ -233,7 +241,7 @@ def build_parser() -> argparse.ArgumentParser:
     related.add_argument("id", metavar="ID")
     related.add_argument(
         "--limit",
-        type=_positive_int,
+        type=positive_int(MAX_COUNT),
         default=10,
         metavar="N",
         help="at most N coverage items (default 10)",
@@ -244,17 +252,18 @@ def build_parser() -> argparse.ArgumentParser:
         "stories",
         help="the library's articles grouped into stories, across outlets and languages",
         description="Stories: articles on one event or development, from several outlets and "
-        "in several languages, over days. Lists the stories active in the N days up to the "
-        "library's newest dated article, the latest first, with their outlets, languages, "
+        "in several languages, over days. Lists the stories with an article in the N days up to "
+        f"the {_WINDOW_END}, the latest first, with their outlets, languages, "
         "article count and first and last dates. Stories are grouped as articles arrive; --rebuild "
         "groups the whole library again.",
     )
     stories.add_argument(
         "--days",
-        type=_positive_int,
+        type=positive_int(MAX_DAYS),
         default=7,
         metavar="N",
-        help="stories with an article in the N days up to the newest story's (default 7)",
+        help=f"stories with an article in the N days up to the {_WINDOW_END} (default 7, at "
+        f"most {MAX_DAYS})",
     )
     stories.add_argument("--rebuild", action="store_true", help="group the whole library again")
     stories.add_argument("--json", action="store_true", help="print the stories as JSON")
@@ -345,21 +354,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _positive_int(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return number
+# The last day --since/--until may name: a period's end past it (the next week, month) is past
+# the last day Python's dates hold (9999-12-31), an overflow deep in the count.
+_LAST_DAY = date(9998, 12, 31)
 
 
 def _day(value: str) -> date:
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a day like 2025-05-28") from None
+    if day > _LAST_DAY:
+        raise argparse.ArgumentTypeError(f"must be {_LAST_DAY} or before")
+    return day
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -368,6 +375,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     err = console(stderr=True)
     if args.command is None:
+        if not (is_terminal(sys.stdin) and is_terminal(sys.stdout)):
+            # A script or a cron job with an empty command: the full-screen reader would
+            # draw into a file or a pipe and wait for keys that never come.
+            parser.error(
+                "no command given and not a terminal (the reader needs one for stdin and "
+                "stdout): give a command, see `sahelreader --help`"
+            )
         # The library is opened before the reader starts: a home that cannot be used is the
         # same one line as for any command, not a traceback from inside the app.
         from sahelreader.library import Library
@@ -377,16 +391,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         except Exception as error:  # noqa: BLE001 - one line, no traceback
             return _failed(error, err)
         return _run_tui(library)
+    _warn_options_after_dashdash(parser, args.command, _Parser.given, err)
     # SIGTERM ends a command like Ctrl-C: the same clean-up (a half-built index removed, the
     # old one kept), not a death in the middle of a write.
     in_main_thread = threading.current_thread() is threading.main_thread()
     previous_term = signal.signal(signal.SIGTERM, _terminated) if in_main_thread else None
     try:
         handler = _HANDLERS[args.command]
-        return handler(args, err)
+        status = handler(args, err)
+        sys.stdout.flush()  # a closed pipe is found here, not at exit with a traceback
+        return status
+    except UsageError as error:
+        err.print(_said(f"sahelreader {args.command}: error: {error}", "red"), soft_wrap=True)
+        return EXIT_USAGE
     except CommandFailed as error:
         err.print(_said(f"sahelreader: {error}", "red"), soft_wrap=True)
         return EXIT_FAILED
+    except BrokenPipeError:
+        return _stdout_closed()
     except Stopped as stop:
         err.print(_said(f"interrupted{' (terminated)' if stop.terminated else ''}: {stop.detail}"))
         return 128 + signal.SIGTERM if stop.terminated else 130
@@ -401,6 +423,48 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if previous_term is not None:
             signal.signal(signal.SIGTERM, previous_term)
+
+
+def _stdout_closed() -> int:
+    """The reader of stdout went away (`sahelreader search x | head -1`): end quietly, as a
+    command SIGPIPE ends does, with 128 + SIGPIPE. Python's documented way: stdout pointed at
+    devnull, so that flushing it at exit raises nothing more (docs: signal, "Note on SIGPIPE")."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no file behind stdout (tests: a StringIO)
+        pass
+    return 128 + signal.SIGPIPE
+
+
+def _warn_options_after_dashdash(
+    parser: argparse.ArgumentParser, command: str, given: Sequence[str], err: Console
+) -> None:
+    """A query word after `--` that is one of the command's own options (`search -- mali
+    --json`) is searched as a word, as `--` asks: said on stderr, since the option meant was
+    not applied."""
+    if command not in _QUERY_COMMANDS or "--" not in given:
+        return
+    words = given[given.index("--") + 1 :]
+    options = set(_subparser(parser, command)._option_string_actions)
+    for word in dict.fromkeys(words):
+        name = word.split("=", 1)[0]
+        if name.startswith("-") and name in options:
+            err.print(
+                _said(
+                    f"warning: `{name}` after `--` is searched as a word; put options before `--`",
+                    "yellow",
+                ),
+                soft_wrap=True,
+            )
+
+
+def _subparser(parser: argparse.ArgumentParser, command: str) -> argparse.ArgumentParser:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            chosen: argparse.ArgumentParser = action.choices[command]
+            return chosen
+    raise KeyError(command)
 
 
 def _failed(error: Exception, err: Console) -> int:
@@ -580,11 +644,11 @@ class _Bar:
         self._task: TaskID | None = None
         self._ticker: threading.Thread | None = None
         self._stop_ticking = threading.Event()
+        # A bar is drawn for a person: in a log file or a pipe, rich leaves only blank lines.
+        self._drawn = console.is_terminal
 
     def start(self, total: float) -> None:
-        if not self._console.is_terminal:
-            # Nothing to redraw in a file or a pipe: a transient bar there only leaves the empty
-            # line rich ends it with (stderr had one blank line after a long catch-up).
+        if not self._drawn:
             return
         self._progress = Progress(
             *self._columns, console=self._console, transient=True, auto_refresh=False
@@ -598,7 +662,7 @@ class _Bar:
 
     def __call__(self, done: int, total: int) -> None:
         if self._progress is None:
-            if total < _PROGRESS_FROM:
+            if total < _PROGRESS_FROM or not self._drawn:
                 return
             self.start(total)
         self.update(completed=done, total=total, phase="")
@@ -786,12 +850,12 @@ def cmd_trend(args: argparse.Namespace, err: Console) -> int:
         return _watchlist(args, err)
     text = " ".join(args.query).strip()
     if not text:
-        raise CommandFailed(
+        raise UsageError(
             "give a search to count, e.g. `sahelreader trend tiani` or `sahelreader trend "
             'person:"Abdourahamane Tiani" --by month` (or --watchlist)'
         )
     if args.since and args.until and args.since > args.until:
-        raise CommandFailed(f"--since {args.since} is after --until {args.until}")
+        raise UsageError(f"--since {args.since} is after --until {args.until}")
     from sahelreader.library.trends import PERIODS, TrendTooLong
 
     with _library(args, err) as library:
@@ -896,7 +960,7 @@ def _print_trend(points: Sequence[tuple[str, int]], partial: frozenset[str] = fr
 
 def _watchlist(args: argparse.Namespace, err: Console) -> int:
     if args.query:
-        raise CommandFailed("--watchlist takes no query: it reads the watch list in config.toml")
+        raise UsageError("--watchlist takes no query: it reads the watch list in config.toml")
     with _library(args, err) as library:
         names = library.trends.watchlist()
         if args.json:

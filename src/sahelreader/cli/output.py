@@ -9,12 +9,21 @@ import sys
 from rich.console import Console
 
 
+class _Console(Console):
+    """Rich's console, but a closed pipe is the command's to handle (`cli.main`: quietly,
+    128 + SIGPIPE), not a `SystemExit(1)` from inside rich."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError
+
+
 def console(stderr: bool = False) -> Console:
     stream = sys.stderr if stderr else sys.stdout
-    return Console(stderr=stderr, highlight=False, soft_wrap=not _is_terminal(stream))
+    return _Console(stderr=stderr, highlight=False, soft_wrap=not is_terminal(stream))
 
 
-def _is_terminal(stream: object) -> bool:
+def is_terminal(stream: object) -> bool:
     isatty = getattr(stream, "isatty", None)
     try:
         return bool(isatty()) if isatty is not None else False

@@ -8,6 +8,8 @@ import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from sahelreader.filetypes import COMPRESSED_SUFFIX, SUPPORTED_IN_ORDER
+
 __all__ = [
     "SUPPORTED_SUFFIXES",
     "SUPPORTED_TYPES_TEXT",
@@ -19,25 +21,11 @@ __all__ = [
     "unsupported_reason",
 ]
 
-# The supported types in the order people look for them, for messages; each is read gzipped
-# too (".html.gz", ".jsonl.gz"), decompressed under the same cap as the file's own.
-_SUPPORTED_IN_ORDER = (
-    ".txt",
-    ".md",
-    ".markdown",
-    ".html",
-    ".htm",
-    ".rss",
-    ".atom",
-    ".xml",
-    ".rdf",
-    ".json",
-    ".jsonl",
-    ".ndjson",
-    ".csv",
-    ".tsv",
-)
-_COMPRESSED = (".gz",)
+# The supported types in the order people look for them, for messages (`sahelreader.filetypes`
+# is the one list: `add --help` names the same); each is read gzipped too (".html.gz",
+# ".jsonl.gz"), decompressed under the same cap as the file's own.
+_SUPPORTED_IN_ORDER = SUPPORTED_IN_ORDER
+_COMPRESSED = (COMPRESSED_SUFFIX,)
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(_SUPPORTED_IN_ORDER) | frozenset(
     plain + packed for plain in _SUPPORTED_IN_ORDER for packed in _COMPRESSED
 )

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, cast
 
+from sahelreader.filetypes import FEED_SUFFIXES, RECORD_SUFFIXES, TABLE_SUFFIXES
 from sahelreader.ingest.discover import (
     SUPPORTED_SUFFIXES,
     os_error_reason,
@@ -41,9 +42,9 @@ __all__ = ["read_bytes", "read_file"]
 _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 _JSON_SUFFIXES = frozenset({".json"})
-_JSON_LINES_SUFFIXES = frozenset({".jsonl", ".ndjson"})
-_FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml", ".rdf"})
-_TABLE_SUFFIXES = frozenset({".csv", ".tsv"})
+_JSON_LINES_SUFFIXES = frozenset(suffix for suffix in RECORD_SUFFIXES if suffix != ".json")
+_FEED_SUFFIXES = frozenset(FEED_SUFFIXES)
+_TABLE_SUFFIXES = frozenset(TABLE_SUFFIXES)
 _CHUNK = 1024 * 1024  # gzip data is decompressed this much at a time
 # What an unexpected failure inside a reader becomes: one line, and the batch goes on.
 _NO_MEMORY = "not enough memory to read it"

@@ -715,8 +715,14 @@ class SearchIndex:
 
         def replace_outside_names(part: str) -> str:
             # Bare words and an entity field's word: other fielded, wildcard and fuzzy terms
-            # are the user's deliberate choice.
-            return _BARE_WORD.sub(replace, _NAME_WORD.sub(replace_name, part))
+            # are the user's deliberate choice, and so is a word written after - or --
+            # (`-russia` leaves the word out; `--json` after `--` is what was typed).
+            return "".join(
+                token
+                if token.startswith("-")
+                else _BARE_WORD.sub(replace, _NAME_WORD.sub(replace_name, token))
+                for token in re.split(r"(\s+)", part)
+            )
 
         corrected, written_up_to = [], 0
         for match in _QUOTED_NAME.finditer(text):
