@@ -22,7 +22,8 @@ def types_for_help() -> str:
     """The types as a sentence's words, for `add --help`."""
     return (
         f"{' '.join(ARTICLE_SUFFIXES)}, records {' '.join(RECORD_SUFFIXES)}, tables "
-        f"{' '.join(TABLE_SUFFIXES)}, and feed files {' '.join(FEED_SUFFIXES)}; each of them "
+        f"{' '.join(TABLE_SUFFIXES)}, and feed files {' '.join(FEED_SUFFIXES)} (their entries, "
+        "once); each of them "
         f"gzipped too ({ARTICLE_SUFFIXES[3]}{COMPRESSED_SUFFIX}, "
         f"{RECORD_SUFFIXES[1]}{COMPRESSED_SUFFIX}…)"
     )

@@ -148,7 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
         "add",
         help="import files and folders, web pages and feeds",
         description="Import articles from files and folders (recursively): "
-        f"{types_for_help()} (their entries, once). An http(s) address subscribes when it is "
+        f"{types_for_help()}. An http(s) address subscribes when it is "
         "a feed (or a page that links to its feed), else adds the page as one article; an "
         ".opml file subscribes to the feeds it lists.",
     )
