@@ -139,3 +139,63 @@ def test_a_role_after_the_name_may_start_with_modifiers(
     # the role after a speaker named after the verb was read only when it began with an article
     # or the role's noun ("said X, regional health director" gave "X" alone)
     assert expected in kinds(text, language), kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "person", "shown"),
+    [
+        (
+            "« Nous serons moins nombreux l'an prochain », a déclaré le général Paul Ardent, "
+            "qui commande la force militaire régionale. Des départs sont prévus.",
+            "fr",
+            "Paul Ardent",
+            "Paul Ardent, général",
+        ),
+        (
+            "« Le pont tiendra », a assuré l'ingénieure Awa Tall, qui suit le chantier pour "
+            "le ministère. Les travaux reprennent lundi.",
+            "fr",
+            "Awa Tall",
+            "Awa Tall",
+        ),
+        (
+            '"The convoy left at dawn," said Colonel Musa Bello, who leads the army unit in '
+            "the region. Roads were closed.",
+            "en",
+            "Musa Bello",
+            "Musa Bello, colonel",
+        ),
+    ],
+)
+def test_a_relative_clause_after_the_name_is_not_the_role(
+    text: str, language: str, person: str, shown: str
+) -> None:
+    # "le général X, qui commande la mission militaire…" was shown as "X, qui commande la
+    # mission militaire…": a role word inside the clause ("militaire", "ministère") made the
+    # whole clause the role.
+    names = [c.name for c in extract_citations(text, language) if c.name.startswith(person)]
+    assert names and names[0].startswith(shown)
+    assert not any(" qui " in name or " who " in name for name in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "shown"),
+    [
+        (
+            '"Fares will rise," said Ines Korba, who is also the city\'s transport commissioner.',
+            "en",
+            "Ines Korba, transport commissioner",
+        ),
+        (
+            "« Les salaires suivront », a dit Moussa Keïta, qui est également un délégué "
+            "syndical du port.",
+            "fr",
+            "Moussa Keïta, délégué syndical du port",
+        ),
+    ],
+)
+def test_a_relative_clause_saying_what_the_person_is_gives_the_role(
+    text: str, language: str, shown: str
+) -> None:
+    names = [c.name for c in extract_citations(text, language)]
+    assert shown in names, names

@@ -312,6 +312,18 @@ OBJECT_OF = _compile(
 PART_OF_NAME = _compile(rf"[{UP}][\w'’-]*\s+{_any(v.NAME_CONNECTORS_BEFORE)}\s+$")
 PLURAL_ACRONYM = _compile(r"^[A-Z]{2,}s$")
 ARTICLE_APPOS = _compile(rf",\s+(?:the|{_ARTICLE_A}|an|le|la|un|une)\b")
+# a relative clause after the name says what the person does, not who they are: "le général X,
+# qui commande la mission militaire…" (a role word inside it is no role: "militaire")
+RELATIVE_APPOS = _compile(
+    r",\s+(?:who|whom|whose|which|that|qui|que|qu['’]|dont|lequel|laquelle)(?![\w'’-])"
+)
+# ...unless it only says what the person is: "X, who is also the country's finance minister",
+# "Y, qui est un responsable syndical", "Z, who served as ambassador" (the role after it)
+RELATIVE_IS = _compile(
+    r",\s+(?:who|qui)\s+(?:is|was|has\s+been|had\s+been|serves\s+as|served\s+as|est|était|"
+    r"a\s+été|fut)\s+(?:(?:also|now|both|still|currently|previously|formerly|briefly|"
+    r"également|aussi|alors|toujours|actuellement|brièvement|[\w-]+ly|[\w-]+ment)\s+)?"
+)
 TITLE_START = _compile(rf"^(?P<title>{TITLE})\s+")
 
 # --------------------------------------------------------------------------- named organisations

@@ -193,7 +193,10 @@ def named_hit(doc: Doc, m: re.Match[str], role_words: str | None) -> Hit | None:
     role_raw = ""  # the words the role was read from, before role_text trims them
     outlet: tuple[int, int] | None = None  # "BBC Afrique's X": the outlet X reports for
     appos = m.group("appos") or ""
-    if appos:
+    is_what = g.RELATIVE_IS.match(appos) if appos else None
+    if is_what:
+        appos = ", " + appos[is_what.end() :]  # "X, who is the minister": "X, the minister"
+    if appos and not g.RELATIVE_APPOS.match(appos):
         cand = role_text(appos)
         if cand and (g.ROLE_HEAD.search(cand) or g.ARTICLE_APPOS.match(appos)):
             role, role_raw = cand, appos
