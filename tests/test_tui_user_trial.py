@@ -1,0 +1,43 @@
+"""Defects a user trial found in the reader's keys and layout, each pinned by its effect."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sahelreader.library import Library
+from sahelreader.tui import make_app
+from sahelreader.tui.commands import ReaderCommands
+from sahelreader.tui.delays import Delays
+from sahelreader.tui.screens.dialogs import ViewsScreen
+
+from .tui_helpers import build_library, settle
+
+
+async def test_the_palette_offers_every_view_the_views_dialog_does(home: Path) -> None:
+    library: Library = build_library(home)
+    library.save_search("Sahel mining", "uranium OR gold")
+    app = make_app(library=library, delays=Delays.none())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("v")
+        await settle(app, pilot)
+        dialog: object = app.screen
+        assert isinstance(dialog, ViewsScreen)
+        in_dialog = [view.name for view, _ in dialog.views]
+        await pilot.press("escape")
+        await settle(app, pilot)
+        provider = ReaderCommands(app.screen)
+        in_palette = [name for name, _, _ in provider._commands() if name.startswith("View: ")]
+        assert in_palette == [f"View: {name}" for name in in_dialog]
+        assert {"View: Bookmarks", "View: Notes", "View: Sahel mining"} <= set(in_palette)
+
+
+async def test_the_palette_opens_the_notes_view(home: Path) -> None:
+    app = make_app(library=build_library(home), delays=Delays.none())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+p", *"view: notes")
+        await pilot.pause(0.6)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.main.view.kind == "notes"
