@@ -41,3 +41,26 @@ async def test_the_palette_opens_the_notes_view(home: Path) -> None:
         await pilot.press("enter")
         await settle(app, pilot)
         assert app.main.view.kind == "notes"
+
+
+async def test_the_side_panel_counts_japanese_words(home: Path) -> None:
+    from textual.geometry import Region
+    from textual.widgets import Static
+
+    from .conftest import draft
+
+    library = Library.open(home, seed=False)
+    # A paragraph with no space in it: it read "Words 1".
+    body = "市場は月曜日に再開された。商人たちは客が戻ってきたと話した。" * 3
+    library.add_drafts([draft("市場が再開", body, source="Test Wire", language="ja")])
+    library.ensure_index()
+    app = make_app(library=library, delays=Delays.none())
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        meta = app.query_one("#side-meta", Static)
+        width, height = meta.content_size
+        lines = [strip.text.strip() for strip in meta.render_lines(Region(0, 0, width, height))]
+        words = next(line for line in lines if line.startswith("Words"))
+        assert int(words.split()[-1].replace(",", "")) > 50, words

@@ -27,6 +27,7 @@ from sahelreader.library import Library
 from sahelreader.models import Article
 from sahelreader.text.clean import one_line, plural, strip_control
 from sahelreader.text.timeutil import short_date
+from sahelreader.text.words import word_count
 from sahelreader.tui import bindings
 from sahelreader.tui.screens.stories import story_dates
 from sahelreader.tui.widgets.entity_styles import ENTITY_STYLES
@@ -447,7 +448,7 @@ class SidePanel(VerticalScroll):
             ("Published", short_date(article.published) or "unknown"),
             ("Added", short_date(article.added)),
             ("Language", article.language or "unknown"),
-            ("Words", f"{len(article.body.split()):,}"),
+            ("Words", f"{word_count(article.body):,}"),
             (
                 "Status",
                 ("read" if article.read else "unread")
