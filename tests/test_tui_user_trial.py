@@ -64,3 +64,42 @@ async def test_the_side_panel_counts_japanese_words(home: Path) -> None:
         lines = [strip.text.strip() for strip in meta.render_lines(Region(0, 0, width, height))]
         words = next(line for line in lines if line.startswith("Words"))
         assert int(words.split()[-1].replace(",", "")) > 50, words
+
+
+async def test_g_and_shift_g_go_to_the_side_panels_top_and_bottom(home: Path) -> None:
+    from sahelreader.tui.widgets.side_panel import SideList, SidePanel
+
+    app = make_app(library=build_library(home), delays=Delays.none())
+    async with app.run_test(size=(120, 18)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        side = app.query_one(SidePanel)
+        assert side.max_scroll_y > 2  # taller than the screen
+        await pilot.press("tab", "tab")
+        await settle(app, pilot)
+        assert side in app.focused.ancestors_with_self  # type: ignore[union-attr]
+        await pilot.press("G")
+        await settle(app, pilot)
+        assert side.scroll_y == side.max_scroll_y
+        shown = [s for s in side.query(SideList) if s.display and s.option_count]
+        assert app.focused is shown[-1] and shown[-1].highlighted == shown[-1].option_count - 1
+        await pilot.press("g")
+        await settle(app, pilot)
+        assert side.scroll_y == 0
+        assert app.focused is shown[0] and shown[0].highlighted == 0
+        # And home / end, as in the list and the reader.
+        await pilot.press("end")
+        await settle(app, pilot)
+        assert side.scroll_y == side.max_scroll_y
+        await pilot.press("home")
+        await settle(app, pilot)
+        assert side.scroll_y == 0
+
+
+async def test_the_help_screen_lists_g_for_the_side_panel(home: Path) -> None:
+    from sahelreader.tui.screens.help import help_rows
+
+    rows = [row for row in help_rows({}) if row.section == "Side panel"]
+    assert any(row.keys.startswith("g") for row in rows), rows
+    assert any(row.keys.startswith("G") for row in rows), rows
