@@ -103,3 +103,43 @@ async def test_the_help_screen_lists_g_for_the_side_panel(home: Path) -> None:
     rows = [row for row in help_rows({}) if row.section == "Side panel"]
     assert any(row.keys.startswith("g") for row in rows), rows
     assert any(row.keys.startswith("G") for row in rows), rows
+
+
+def test_a_title_breaks_at_a_space_even_early_in_the_line() -> None:
+    from sahelreader.tui.widgets.article_list import two_lines
+
+    # The last space that fits is early (in the line's first half): the long word after it
+    # still fits on the second line, so it goes there whole.
+    for title, width in (
+        ("Marché transfrontalier rouvert à Gaya après six mois", 19),
+        ("Tchad: négociations interminables", 20),
+        ("Un accord intercommunautaire signé", 22),
+    ):
+        first, second = two_lines(title, width)
+        words = title.split()
+        assert first.split() == words[: len(first.split())], (title, first)
+        assert second.rstrip("…").split()[0] in words, (title, second)
+    # A word longer than the whole line is still cut (nothing else can be done).
+    first, second = two_lines("Antidisestablishmentarianism again", 12)
+    assert first == "Antidisestab"
+
+
+async def test_narrow_list_rows_do_not_break_a_word_that_fits(home: Path) -> None:
+    from sahelreader.tui.widgets.article_list import ArticleList
+
+    from .conftest import draft, utc
+
+    title = "Au Niger, l’intercommunautarisme renforcé à Téra"
+    library = Library.open(home, seed=False)
+    library.add_drafts([draft(title, "Une conférence.", published=utc(2025, 3, 1))])
+    library.ensure_index()
+    app = make_app(library=library, delays=Delays.none())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        article_list = app.query_one(ArticleList)
+        assert article_list.content_size.width < 40  # narrow: the title needs two lines
+        lines = ["".join(s.text for s in article_list.render_line(y)) for y in range(2)]
+        shown = [line.replace("●", " ").strip() for line in lines]
+        assert shown[1], shown
+        for word in " ".join(shown).rstrip("…").split()[:-1]:
+            assert word in title.split(), (word, shown)
