@@ -143,3 +143,75 @@ async def test_narrow_list_rows_do_not_break_a_word_that_fits(home: Path) -> Non
         assert shown[1], shown
         for word in " ".join(shown).rstrip("…").split()[:-1]:
             assert word in title.split(), (word, shown)
+
+
+def _message_lines(app) -> list[str]:  # type: ignore[no-untyped-def]
+    from textual.geometry import Region
+    from textual.widgets import Static
+
+    line = app.query_one("#search-message", Static)
+    width, height = line.region.size  # with its padding (`size` is without)
+    return [strip.text.rstrip() for strip in line.render_lines(Region(0, 0, width, height))]
+
+
+async def test_question_mark_in_the_empty_search_box_shows_the_syntax(home: Path) -> None:
+    from sahelreader.tui.widgets.search_bar import SYNTAX_HELP, SearchBar, SearchInput
+
+    app = make_app(library=build_library(home), delays=Delays.none())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", "question_mark")
+        await settle(app, pilot)
+        box = app.query_one(SearchInput)
+        assert box.value == ""  # not typed: it searched for `?` (a wildcard)
+        assert app.query_one(SearchBar).message == SYNTAX_HELP
+        shown = " ".join(" ".join(_message_lines(app)).split())
+        assert "OR" in shown and "fuzzy~" in shown and "published:[2024-01 to 2024-04]" in shown
+        # Typing goes on as usual; pressed again on the syntax, `?` is typed.
+        await pilot.press("question_mark")
+        await settle(app, pilot)
+        assert box.value == "?"
+        await pilot.press("backspace", *"mal", "question_mark")
+        await settle(app, pilot)
+        assert box.value == "mal?"  # inside a word: always typed
+
+
+async def test_f1_shows_the_syntax_whatever_the_box_holds(home: Path) -> None:
+    from sahelreader.tui.widgets.search_bar import SYNTAX_HELP, SearchBar, SearchInput
+
+    app = make_app(library=build_library(home), delays=Delays.none())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"convoy", "f1")
+        await settle(app, pilot)
+        assert app.query_one(SearchInput).value == "convoy"
+        assert app.query_one(SearchBar).message == SYNTAX_HELP
+
+
+async def test_a_query_of_wildcards_alone_says_why_instead_of_listing_everything(
+    home: Path,
+) -> None:
+    from sahelreader.tui.widgets.search_bar import SearchBar
+
+    app = make_app(library=build_library(home), delays=Delays.none())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"??", "enter")
+        await settle(app, pilot)
+        assert "alone matches any word" in app.query_one(SearchBar).message
+
+
+async def test_a_long_query_error_shows_its_guess_and_tip_and_marks_a_cut(home: Path) -> None:
+    app = make_app(library=build_library(home), delays=Delays.none())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"drought titel:sahel")
+        await settle(app, pilot)
+        lines = [line.strip() for line in _message_lines(app) if line.strip()]
+        shown = " ".join(lines)
+        assert len(lines) <= 6
+        assert "did you mean title:?" in shown
+        assert 'In quotes, "titel:sahel" is searched as words' in shown
+        # Whatever does not fit is cut with an ellipsis, never mid-list with no sign.
+        assert shown.endswith(("…", ")")), lines
+

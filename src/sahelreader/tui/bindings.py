@@ -278,6 +278,13 @@ SIDE_PANEL: list[BindingType] = [
 
 SEARCH_BAR: list[BindingType] = [
     _key(
+        "f1",
+        "syntax",
+        "Syntax",
+        "search.syntax",
+        "Show the search syntax under the box (so does ? in the empty box)",
+    ),
+    _key(
         "enter",
         "submit",
         "Results",
