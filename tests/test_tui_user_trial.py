@@ -215,3 +215,20 @@ async def test_a_long_query_error_shows_its_guess_and_tip_and_marks_a_cut(home: 
         # Whatever does not fit is cut with an ellipsis, never mid-list with no sign.
         assert shown.endswith(("…", ")")), lines
 
+
+async def test_at_80_columns_the_header_keeps_the_sort(home: Path) -> None:
+    from sahelreader.tui.widgets.status_bar import Status, StatusBar
+
+    app = make_app(library=build_library(home), delays=Delays.none())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        bar = app.query_one(StatusBar)
+        for status in (
+            Status(total=45_488, unread=45_487, shown=45_488, sort="date"),
+            Status(total=38_120, unread=912, shown=4_241, view="Bookmarks", sort="source"),
+        ):
+            bar.show(status)  # as the list's loads show it: no width given
+            shown = str(bar.render())
+            assert bar.length <= 80, shown
+            assert f"by {status.sort}" in shown and f"{status.shown:,} shown" in shown
+            assert f"{status.unread:,} unread" in shown
