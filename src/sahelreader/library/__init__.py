@@ -1685,25 +1685,35 @@ class Library:
 
         A saved search's count is None (not known) when the index cannot answer yet, or when
         `searches` is false (the caller knows the index is being built)."""
-        bookmarked = [article_id for article_id, _, _ in self.bookmarks()]
-        noted = [n.article_id for n in self.notes() if n.article is not None]
-        views: list[tuple[View, int | None]] = [
-            (ALL_ARTICLES, self.unread_count()),
-            (BOOKMARKS, self.unread_count(bookmarked)),
-            (NOTES, self.unread_count(noted)),
-        ]
-        for name, query in self.saved_searches():
+        views: list[tuple[View, int | None]] = []
+        for view in self.view_list():
             unread: int | None = None
-            if searches:
+            if view.kind == "bookmarks":
+                unread = self.unread_count([article_id for article_id, _, _ in self.bookmarks()])
+            elif view.kind == "notes":
+                unread = self.unread_count(
+                    [n.article_id for n in self.notes() if n.article is not None]
+                )
+            elif not view.query:
+                unread = self.unread_count()
+            elif searches:
                 try:
-                    hits = self.search(query, limit=ListRequest().limit, snippets=False).hits
+                    hits = self.search(view.query, limit=ListRequest().limit, snippets=False).hits
                     unread = self.unread_count([hit.id for hit in hits])
                 except QueryError:
                     unread = 0
                 except IndexUnavailable:
                     unread = None
-            views.append((View(name, query), unread))
+            views.append((view, unread))
         return views
+
+    def view_list(self) -> list[View]:
+        """Every view, in the order the reader offers them: all articles, bookmarks, notes,
+        then each saved search. The one list both the views dialog and the command palette
+        show, so that neither can offer a view the other lacks."""
+        return [ALL_ARTICLES, BOOKMARKS, NOTES] + [
+            View(name, query) for name, query in self.saved_searches()
+        ]
 
     def new_in_views(self, ids: Sequence[str]) -> list[tuple[str, int]]:
         """(name, how many of `ids` it holds) for each saved search and watch-list name that

@@ -723,6 +723,7 @@ def parse(parser: qparser.QueryParser, text: str) -> ParsedQuery:
     _check_date_times(text)
     _check_doubled(text)
     _check_field_names(text, frozenset(parser.schema.names()) if parser.schema else frozenset())
+    _check_bare_wildcards(text)
     try:
         tree = parser.process(text)
     except IndexError as error:  # Whoosh's < and > with nothing before them: "<0", "(>5)"
@@ -947,13 +948,30 @@ def _check_field_names(text: str, known: frozenset[str]) -> None:
         if name in known or not _outside_quotes(text, match.start()):
             continue
         close = _closest_field(name.lower())
+        # What to do first (the closest field, quoting), the list last: a narrow message line
+        # cuts the end of a long message.
         hint = f"did you mean {close}:? " if close else ""
         written = text[match.start() :].split()[0]
-        quoted = f'; in quotes, "{written}" is searched as words' if '"' not in written else ""
+        quoted = f'In quotes, "{written}" is searched as words. ' if '"' not in written else ""
         raise QueryError(
-            f"unknown field {name}: {hint}(fields: {', '.join(_LISTED_FIELDS)}{quoted})",
+            f"unknown field {name}: {hint}{quoted}Fields: {', '.join(_LISTED_FIELDS)}",
             match.start(),
         )
+
+
+# A term of wildcards alone (`*`, `?`, `??*`), not after a field: `?` matched every one-letter
+# word, `*` every article, thousands of hits that said nothing about the query typed.
+_BARE_WILDCARD = re.compile(r"(?<![^\s(+\-])[*?]+(?=$|[\s)])")
+
+
+def _check_bare_wildcards(text: str) -> None:
+    for match in _BARE_WILDCARD.finditer(text):
+        if _outside_quotes(text, match.start()):
+            raise QueryError(
+                f"`{match.group()}` alone matches any word: a wildcard stands for letters "
+                "beside it (niger*, m?li)",
+                match.start(),
+            )
 
 
 # The fields as the README lists them.

@@ -4,6 +4,7 @@
 - ``language``: the language guess (a function-word vote);
 - ``sentences``: the sentence splitter, with the one list of abbreviations;
 - ``names``: the known names by type, and the words that are never names;
+- ``words``: how many words a text has, Chinese and Japanese included;
 - ``wordlists``: how the bundled lists in a package's ``data/`` folder are read.
 
 The lists themselves are in ``data/``. Nothing here imports the rest of sahelreader.

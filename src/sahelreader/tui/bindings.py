@@ -262,6 +262,10 @@ SIDE_PANEL: list[BindingType] = [
         "Next row in the side panel (runs on into the next section)",
     ),
     _key("k,up", "cursor_up", "Up", "side.up", "Previous row in the side panel"),
+    _key("g,home", "panel_edge(0)", "Top", "side.top", "The top of the side panel, its first row"),
+    _key(
+        "G,end", "panel_edge(1)", "Bottom", "side.bottom", "The end of the side panel, its last row"
+    ),
     _key(
         "enter",
         "select",
@@ -273,6 +277,13 @@ SIDE_PANEL: list[BindingType] = [
 ]
 
 SEARCH_BAR: list[BindingType] = [
+    _key(
+        "f1",
+        "syntax",
+        "Syntax",
+        "search.syntax",
+        "Show the search syntax under the box (so does ? in the empty box)",
+    ),
     _key(
         "enter",
         "submit",

@@ -13,7 +13,19 @@ from textual.markup import escape
 from sahelreader.tui import bindings
 
 if TYPE_CHECKING:
+    from sahelreader.models import View
     from sahelreader.tui.app import SahelReaderApp
+
+_VIEW_HELP = {
+    "bookmarks": "Every bookmarked article, newest bookmark first",
+    "notes": "Every article with a note, last edited first",
+}
+
+
+def _view_help(view: View) -> str:
+    if view.query:
+        return f"Saved search: {view.query}"
+    return _VIEW_HELP.get(view.kind, "Show the whole library")
 
 
 class ReaderCommands(Provider):
@@ -31,15 +43,9 @@ class ReaderCommands(Provider):
                 app.run_action, binding.action, main if binding in bindings.ANYWHERE else app
             )
             commands.append((name, f"key: {binding.key}", action))
-        for name, query in app.library.saved_searches():
-            commands.append(
-                (
-                    f"View: {name}",
-                    f"Saved search: {query}",
-                    partial(main.open_saved_search, name, query),
-                )
-            )
-        commands.append(("View: All articles", "Show the whole library", main.show_all_articles))
+        # The views come from the list the `v` dialog shows, so that the two cannot drift.
+        for view in app.library.view_list():
+            commands.append((f"View: {view.name}", _view_help(view), partial(main.open_view, view)))
         return commands
 
     # Names and help can hold a saved search's own words ("published:[2024-01 to 2024-04]"):

@@ -1137,9 +1137,6 @@ class MainScreen(FeedActions, StoryActions):
         self.query_one(SearchInput).value = ""
         self._change(view=view, search="", sort="date", source=None)
 
-    def open_saved_search(self, name: str, query: str) -> None:
-        self.open_view(View(name, query))
-
     def show_all_articles(self) -> None:
         self.open_view(ALL_ARTICLES)
 

@@ -478,8 +478,10 @@ def two_lines(text: str, width: int) -> tuple[str, str]:
     cut = width
     while cut > 0 and cell_len(text[:cut]) > width:
         cut -= 1
+    # At the last space that fits: a word is broken only when it alone is longer than the line
+    # ("Commerce électroniq" / "ue en Afrique" broke a word that fitted on the second line).
     space = text.rfind(" ", 0, cut + 1)
-    if space > width // 2:
+    if space > 0:
         cut = space
     first, rest = text[:cut].rstrip(), text[cut:].strip()
     if cell_len(rest) > width:

@@ -27,6 +27,7 @@ from sahelreader.library import Library
 from sahelreader.models import Article
 from sahelreader.text.clean import one_line, plural, strip_control
 from sahelreader.text.timeutil import short_date
+from sahelreader.text.words import word_count
 from sahelreader.tui import bindings
 from sahelreader.tui.screens.stories import story_dates
 from sahelreader.tui.widgets.entity_styles import ENTITY_STYLES
@@ -83,6 +84,23 @@ class SideList(OptionList):
             if self._move_to_section(-1):
                 return
         super().action_cursor_up()
+
+    def action_panel_edge(self, end: int) -> None:
+        """g / G: the first row of the first section, the panel scrolled to its top (the
+        article's details above the rows); or the last row of the last, scrolled to the end."""
+        sections = [s for s in self.screen.query(SideList) if s.display and s.option_count]
+        if sections:
+            target = sections[-1] if end else sections[0]
+            target.focus(scroll_visible=False)
+            target.highlighted = target.option_count - 1 if end else 0
+        for panel in self.ancestors:
+            if isinstance(panel, SidePanel):
+                # After the highlight's own scroll into view, which would stop short of the edge.
+                if end:
+                    panel.call_after_refresh(panel.scroll_end, animate=False, immediate=True)
+                else:
+                    panel.call_after_refresh(panel.scroll_home, animate=False, immediate=True)
+                break
 
     def _move_to_section(self, step: int) -> bool:
         sections = [s for s in self.screen.query(SideList) if s.display and s.option_count]
@@ -447,7 +465,7 @@ class SidePanel(VerticalScroll):
             ("Published", short_date(article.published) or "unknown"),
             ("Added", short_date(article.added)),
             ("Language", article.language or "unknown"),
-            ("Words", f"{len(article.body.split()):,}"),
+            ("Words", f"{word_count(article.body):,}"),
             (
                 "Status",
                 ("read" if article.read else "unread")

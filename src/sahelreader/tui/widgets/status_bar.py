@@ -27,10 +27,14 @@ class Status:
     waiting: bool = False  # the search waits for the index: it has found nothing yet
 
 
+_BRAND = " sahelreader "
+
+
 class StatusBar(Static):
     """Counts first, the query last: a narrow terminal cuts the query, not the numbers. When the
     whole line is wider than the screen, the query comes before the filter and the sort (and
-    the filter "all", which says nothing, goes), so the cut takes the sort, not the query."""
+    the filter "all", which says nothing, goes), so the cut takes the sort, not the query; and
+    if it is still too wide, the app's name at its start goes."""
 
     length = 0  # columns of the line shown
     status: Status | None = None  # the last one shown
@@ -44,7 +48,7 @@ class StatusBar(Static):
         """The line for `status`, on a screen `width` columns wide (0: any width)."""
         self.status = status
         text = Text()
-        text.append(" sahelreader ", style="bold reverse")
+        text.append(_BRAND, style="bold reverse")
         text.append(f" {plural(status.total, 'article')} · {status.unread:,} unread", style="bold")
         text.append(f" │ {one_line(status.view)}", style="bold")
         if status.query:
@@ -72,9 +76,13 @@ class StatusBar(Static):
             query.append(" │ ", style="dim")
             query.append(f"“{one_line(status.query)}”")
         text = Text.assemble(counts, how, busy, query)
-        if width and status.query and text.cell_len > width:
+        width = width or self.app.size.width
+        if width and text.cell_len > width:
             if status.filter == "all":
                 how = Text(f" · by {status.sort}", style="dim")
             text = Text.assemble(counts, query, how, busy)
+            if text.cell_len > width:
+                # The app's name goes before the sort does (80 columns cut "shown · all …").
+                text = Text.assemble(*counts.divide([len(_BRAND)])[1:], query, how, busy)
         self.length = text.cell_len  # what a widget beside it may leave room for
         self.update(text, layout=False)  # one line, always: no need to lay the screen out
