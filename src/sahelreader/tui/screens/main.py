@@ -514,7 +514,9 @@ class MainScreen(FeedActions, StoryActions):
                 filter=self.filter,
                 sort=self.effective_sort,
                 query=self.query_text,
-                busy=busy or self.refresh_busy,
+                busy=" · ".join(
+                    part for part in (busy or self.refresh_busy, self.add_busy) if part
+                ),
                 searching=self._searching,
                 invalid=self._invalid_query,
                 waiting=self._awaiting_index,
