@@ -144,6 +144,31 @@ async def test_the_dialog_open_to_the_end_closes_itself_with_the_outcome(
         assert not any("background" in message for _, message in said)
 
 
+async def test_articles_added_with_a_leave_the_cursor_on_its_row(
+    home: Path, tmp_path: Path
+) -> None:
+    # The list reloaded after the dialog's import put the cursor back on the open article.
+    path = wire_file(tmp_path, 2)
+    app = app_for(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        article_list = app.query_one(ArticleList)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        opened = article_list.current_id
+        await pilot.press("down", "down", "down")
+        chosen = article_list.current_id
+        assert chosen != opened
+        await pilot.press("a")
+        await paste(app, pilot, str(path))
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await settle(app, pilot)
+        assert not isinstance(app.screen, AddScreen)
+        assert app.main.article is not None and app.main.article.id == opened
+        assert article_list.current_id == chosen
+
+
 async def _wait(pilot: Any, ready: Callable[[], bool], rounds: int = 200) -> bool:
     for _ in range(rounds):
         if ready():

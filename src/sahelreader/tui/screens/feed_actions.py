@@ -74,6 +74,7 @@ class FeedActions(Screen[None]):
     delays: Delays
     index_ready: threading.Event
     _outside_marker: tuple[int, int] | None
+    _keep_cursor: bool  # the next list keeps the cursor's row (articles arrived)
 
     def __init__(self) -> None:
         super().__init__()
@@ -367,6 +368,9 @@ class FeedActions(Screen[None]):
                 self.catch_up_arrivals()
             else:
                 self._sync_when_ready = True
+        # The cursor stays on the row the user moved to, not the article open in the reader:
+        # as for another process's articles.
+        self._keep_cursor = True
         self.load_list()
         self.refresh_counts()
         if synced:
@@ -375,6 +379,7 @@ class FeedActions(Screen[None]):
     def catch_up_arrivals(self) -> None:
         """Articles that came before the index was ready: index them, reload the list, and
         tell their saved-search and watched-name news."""
+        self._keep_cursor = True
         self.sync_then_reload()
         self.tell_waiting_news()
 
