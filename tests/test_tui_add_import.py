@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from textual.geometry import Region
 from textual.widgets import Static
 
 from sahelreader.library import AddReport
@@ -167,6 +168,45 @@ async def test_articles_added_with_a_leave_the_cursor_on_its_row(
         assert not isinstance(app.screen, AddScreen)
         assert app.main.article is not None and app.main.article.id == opened
         assert article_list.current_id == chosen
+
+
+def side_status(app: SahelReaderApp) -> str:
+    meta = app.main.query_one("#side-meta", Static)
+    width, height = meta.content_size
+    lines = [strip.text.rstrip() for strip in meta.render_lines(Region(0, 0, width, height))]
+    start = next(n for n, line in enumerate(lines) if line.startswith("Status"))
+    value = [lines[start].split(None, 1)[1]]
+    for line in lines[start + 1 :]:  # a value wider than the panel goes on under itself
+        if not line.startswith(" "):
+            break
+        value.append(line.strip())
+    return " ".join(part.strip() for part in value)
+
+
+async def test_the_side_panel_status_follows_every_read_state_change(home: Path) -> None:
+    # `u` marked the open article unread (its row and the header followed) while the side
+    # panel went on saying "Status read".
+    app = app_for(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert side_status(app) == "read"
+        await pilot.press("u")
+        await pilot.pause()
+        assert side_status(app) == "unread"
+        await pilot.press("u")
+        await pilot.pause()
+        assert side_status(app) == "read"
+        await pilot.press("u", "b")  # unread, and a bookmark on top
+        await pilot.pause()
+        assert side_status(app) == "unread · ★ bookmarked"
+        await pilot.press("A")  # the whole view read (few enough not to ask)
+        await settle(app, pilot)
+        assert side_status(app) == "read · ★ bookmarked"
+        await pilot.press("u")  # undoes the A
+        await settle(app, pilot)
+        assert side_status(app) == "unread · ★ bookmarked"
 
 
 async def _wait(pilot: Any, ready: Callable[[], bool], rounds: int = 200) -> bool:

@@ -838,6 +838,7 @@ class MainScreen(FeedActions, StoryActions):
             undo, self._undo_mark_all = self._undo_mark_all, []
             self.library.mark_read(undo, False)
             self.query_one(ArticleList).refresh_rows()
+            self._open_read_state(undo, read=False)
             self.notify(f"Undone: {plural(len(undo), 'article')} unread again.")
             if self.filter == "unread":
                 self.load_list()
@@ -850,8 +851,16 @@ class MainScreen(FeedActions, StoryActions):
         self.library.mark_read([article_id], read)
         self._unread += -1 if read else 1
         self.query_one(ArticleList).refresh_rows([article_id])
+        self._open_read_state([article_id], read=read)
         self.notify(f"Marked {'read' if read else 'unread'}.")
         self._update_status()
+
+    def _open_read_state(self, changed: list[str], *, read: bool) -> None:
+        """The side panel's Status line follows a read-state change of the open article, as
+        its list row and the header's count do."""
+        if self.article is not None and self.article.id in set(changed):
+            self.article = replace(self.article, read=read)
+            self.query_one(SidePanel).show_meta(self.article)
 
     def action_mark_all_read(self) -> None:
         if self._awaiting_index:
@@ -876,6 +885,7 @@ class MainScreen(FeedActions, StoryActions):
         self.library.mark_read(unread)
         self._undo_mark_all = unread
         self.query_one(ArticleList).refresh_rows()
+        self._open_read_state(unread, read=True)
         self.notify(f"Marked {plural(len(unread), 'article')} read — u undoes.")
         if self.filter == "unread":
             self.load_list()
