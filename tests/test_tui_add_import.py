@@ -209,6 +209,28 @@ async def test_the_side_panel_status_follows_every_read_state_change(home: Path)
         assert side_status(app) == "unread · ★ bookmarked"
 
 
+async def test_mark_all_read_on_a_view_with_no_articles_says_it_is_empty(home: Path) -> None:
+    app = app_for(home)
+    said = recorded(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"qqwxv", "enter")
+        await settle(app, pilot)
+        assert not app.query_one(ArticleList).ids
+        await pilot.press("A")
+        await pilot.pause()
+        assert ("information", "No articles in this view.") in said
+        assert not any("read already" in message for _, message in said)
+        # A view that has articles, all read, still says so.
+        await pilot.press("slash", "escape")
+        await settle(app, pilot)
+        await pilot.press("A")
+        await settle(app, pilot)
+        await pilot.press("A")
+        await pilot.pause()
+        assert ("information", "Everything in this view is read already.") in said
+
+
 async def _wait(pilot: Any, ready: Callable[[], bool], rounds: int = 200) -> bool:
     for _ in range(rounds):
         if ready():

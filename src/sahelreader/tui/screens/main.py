@@ -866,7 +866,11 @@ class MainScreen(FeedActions, StoryActions):
         if self._awaiting_index:
             self.notify("The search has not run yet: it runs when the index is ready.")
             return
-        unread = self.library.unread_ids(list(self.query_one(ArticleList).ids))
+        listed = list(self.query_one(ArticleList).ids)
+        if not listed:
+            self.notify("No articles in this view.")
+            return
+        unread = self.library.unread_ids(listed)
         if not unread:
             self.notify("Everything in this view is read already.")
             return
