@@ -29,6 +29,7 @@ from sahelreader.tui.collector import QuietCollector
 from sahelreader.tui.commands import ReaderCommands
 from sahelreader.tui.delays import Delays
 from sahelreader.tui.messages import IndexProgress, IndexReady
+from sahelreader.tui.screens.dialogs import ConfirmScreen
 from sahelreader.tui.screens.help import HelpScreen, help_rows
 from sahelreader.tui.screens.main import MainScreen
 from sahelreader.tui.widgets.article_list import ArticleList
@@ -348,6 +349,23 @@ class SahelReaderApp(App[None]):
             self.push_screen(HelpScreen(help_rows(dict(self.library.config.keymap)), legend()))
 
     async def action_quit(self) -> None:
+        adding = self.main.adding
+        if adding is not None and not isinstance(self.screen, ConfirmScreen):
+            # Quitting stops the add dialog's import between batches: asked, never silent.
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self.main.save_open_note()
+                    self.exit()
+
+            self.push_screen(
+                ConfirmScreen(
+                    f"Still adding {adding.name}. Quit and stop it?",
+                    "What is stored so far stays; adding it again finishes it "
+                    "(duplicates are skipped).",
+                ),
+                answered,
+            )
+            return
         self.main.save_open_note()
         self.exit()
 

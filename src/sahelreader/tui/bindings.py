@@ -378,7 +378,14 @@ STORIES: list[BindingType] = [
 
 ADD: list[BindingType] = [
     _key("enter", "submit", "Add", "add.submit", "Add what was typed", show=True),
-    _key("escape", "cancel", "Cancel", "add.cancel", "Close without adding", show=True),
+    _key(
+        "escape",
+        "cancel",
+        "Cancel",
+        "add.cancel",
+        "Close without adding (while adding: close, and the adding goes on)",
+        show=True,
+    ),
 ]
 
 HELP: list[BindingType] = [

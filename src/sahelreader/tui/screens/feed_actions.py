@@ -6,22 +6,67 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from textual import work
+from textual.message import Message
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
-from sahelreader.library import IndexUnavailable, Library, QueryError
+from sahelreader.library import ImportProgress, IndexUnavailable, Library, QueryError
 from sahelreader.library.subscriptions import title_key
 from sahelreader.text.clean import one_line, plural, visible
 from sahelreader.tui.delays import Delays
 from sahelreader.tui.messages import RefreshDone, RefreshProgress, ViewsNews
-from sahelreader.tui.screens.feeds import Added, AddScreen, FeedsScreen
+from sahelreader.tui.screens.feeds import (
+    Added,
+    AddScreen,
+    FeedsScreen,
+    is_feed_file,
+    outcome_of,
+    subscribed_to_file,
+)
 from sahelreader.tui.widgets.trends import RISING_MARK
 
 if TYPE_CHECKING:
     from sahelreader.library.subscriptions import FeedResult
+
+
+@dataclass
+class _Adding:
+    """The import the add dialog started; `dialog` is None once esc has closed it."""
+
+    shown: str  # what was typed
+    name: str  # as the status line names it: a file's or folder's name, an address
+    dialog: AddScreen | None
+
+
+@dataclass
+class AddProgress(Message):
+    """How far the add dialog's import has got (after each stored batch); None once every
+    article is stored and the index is catching up with them."""
+
+    progress: ImportProgress | None
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, AddProgress)
+
+
+@dataclass
+class AddDone(Message):
+    """The add dialog's import has ended (or failed)."""
+
+    outcome: Added
+
+
+def _short_name(shown: str) -> str:
+    """A typed target as the status line names it: a path's last part, an address whole."""
+    text = one_line(shown)
+    if "://" in text:
+        return visible(text)
+    return PurePath(text.rstrip("/\\")).name or text
 
 
 class FeedActions(Screen[None]):
@@ -29,6 +74,7 @@ class FeedActions(Screen[None]):
     delays: Delays
     index_ready: threading.Event
     _outside_marker: tuple[int, int] | None
+    _keep_cursor: bool  # the next list keeps the cursor's row (articles arrived)
 
     def __init__(self) -> None:
         super().__init__()
@@ -37,6 +83,8 @@ class FeedActions(Screen[None]):
         self._sync_when_ready = False  # articles arrived before the index was ready
         # Feeds' new articles whose saved searches and watched names wait for the index.
         self._news_waiting: set[str] = set()
+        self.adding: _Adding | None = None  # the add dialog's import, while it runs
+        self.add_busy = ""  # its progress, for the status line
 
     # Hooks the main screen overrides: the list, the header's counts, the status line.
     def load_list(self, keep: str | None = None, open_after: bool = False) -> None:
@@ -60,16 +108,102 @@ class FeedActions(Screen[None]):
             self.set_interval(minutes * self.delays.refresh_minute, self._refresh_on_time)
 
     def action_add(self) -> None:
-        if not isinstance(self.app.screen, AddScreen):
-            # From the Feeds screen `a` means "subscribe": a feed file is subscribed to (as
-            # `feeds add FILE` does), not imported once.
-            subscribe = isinstance(self.app.screen, FeedsScreen)
-            dialog = AddScreen(self.library, self.index_ready, subscribe=subscribe)
-            self.app.push_screen(dialog, self.after_add)
-
-    def after_add(self, outcome: Added | None) -> None:
-        if outcome is None:
+        if isinstance(self.app.screen, AddScreen):
             return
+        if self.adding is not None:
+            # One import at a time: a second beside the first would only race it for the store.
+            self.notify(
+                f"Still adding {self.adding.name}: the status line shows how far; "
+                "a adds again when it has finished.",
+                markup=False,
+            )
+            return
+        # From the Feeds screen `a` means "subscribe": a feed file is subscribed to (as
+        # `feeds add FILE` does), not imported once.
+        subscribe = isinstance(self.app.screen, FeedsScreen)
+        dialog = AddScreen(self.start_add, subscribe=subscribe)
+        self.app.push_screen(dialog, lambda outcome: self.after_add(dialog, outcome))
+
+    def start_add(self, dialog: AddScreen, given: str, shown: str) -> None:
+        """The dialog's enter: the import runs in this screen's worker, which outlives the
+        dialog (esc while adding closes the dialog, not the import)."""
+        self.adding = _Adding(shown=shown, name=_short_name(shown), dialog=dialog)
+        self._show_add_progress(f"adding {self.adding.name}…")
+        self.add_in_background(given, shown, dialog.subscribe)
+
+    @work(thread=True, exclusive=True, group="add")
+    def add_in_background(self, given: str, shown: str, subscribe: bool) -> None:
+        """Import what the dialog was given, telling how far it has got after each batch.
+        Quitting sets the worker's cancel event, which stops the import between batches
+        (what was stored stays; adding the file again skips it as duplicates)."""
+        worker = get_current_worker()
+        library = self.library
+
+        def step(progress: ImportProgress) -> None:
+            self.post_message(AddProgress(progress))
+
+        try:
+            if subscribe and is_feed_file(given):
+                outcome = subscribed_to_file(library, given, shown)
+            else:
+                report = library.add([given], cancelled=worker.cancelled_event, step=step)
+                outcome = outcome_of(library, report, shown)
+            synced = False
+            if outcome.articles and self.index_ready.is_set() and not worker.is_cancelled:
+                self.post_message(AddProgress(None))
+                synced = library.sync_index()
+        except Exception as error:  # said in the dialog (or a notice), the app runs on
+            outcome, synced = Added(f"Failed: {error}", ok=False, severity="error"), False
+        self._outside_marker = library.change_marker()  # our own change, not another process's
+        self.post_message(AddDone(replace(outcome, synced=synced)))
+
+    def on_add_progress(self, message: AddProgress) -> None:
+        if self.adding is None:
+            return
+        progress, name = message.progress, self.adding.name
+        if progress is None:  # stored: the index catches up with them
+            self._show_add_progress(f"adding {name}: indexing…", "Stored; making them searchable…")
+            return
+        said = plural(progress.articles, "article")
+        if progress.files > 1:
+            said += f" · {progress.files_done:,}/{plural(progress.files, 'file')}"
+        if progress.bytes_total:
+            percent = f"{min(99, progress.bytes_done * 100 // progress.bytes_total)}%"
+            # The header has little room: the share read, or the count where none is known.
+            self._show_add_progress(f"adding {name} {percent}", f"Adding… {said} · {percent}")
+        else:
+            self._show_add_progress(f"adding {name}: {said}", f"Adding… {said}")
+
+    def _show_add_progress(self, busy: str, in_dialog: str = "") -> None:
+        self.add_busy = busy
+        self._update_status()
+        dialog = self.adding.dialog if self.adding is not None else None
+        if dialog is not None and in_dialog:
+            dialog.show_progress(in_dialog)
+
+    def on_add_done(self, message: AddDone) -> None:
+        adding, self.adding = self.adding, None
+        self._show_add_progress("")
+        dialog = adding.dialog if adding is not None else None
+        if dialog is not None and dialog.is_attached:
+            dialog.finished(message.outcome)  # its dismissal calls after_add
+        else:
+            self._added(message.outcome)
+
+    def after_add(self, dialog: AddScreen, outcome: Added | None) -> None:
+        if outcome is not None:
+            self._added(outcome)
+        elif self.adding is not None and self.adding.dialog is dialog:
+            # esc while adding: the dialog goes, the import goes on.
+            self.adding.dialog = None
+            self.notify(
+                f"Adding {self.adding.name} goes on in the background: the status line shows "
+                "how far, and what it added is said when it ends.",
+                title="Adding",
+                markup=False,
+            )
+
+    def _added(self, outcome: Added) -> None:
         self.notify(outcome.message, title="Added", severity=outcome.severity, markup=False)
         if outcome.articles:
             self._new_articles_arrived(synced=outcome.synced)
@@ -234,6 +368,9 @@ class FeedActions(Screen[None]):
                 self.catch_up_arrivals()
             else:
                 self._sync_when_ready = True
+        # The cursor stays on the row the user moved to, not the article open in the reader:
+        # as for another process's articles.
+        self._keep_cursor = True
         self.load_list()
         self.refresh_counts()
         if synced:
@@ -242,6 +379,7 @@ class FeedActions(Screen[None]):
     def catch_up_arrivals(self) -> None:
         """Articles that came before the index was ready: index them, reload the list, and
         tell their saved-search and watched-name news."""
+        self._keep_cursor = True
         self.sync_then_reload()
         self.tell_waiting_news()
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -154,7 +153,7 @@ def _kind(suffix: str) -> str:
     return _ANY_ARTICLE_FILE
 
 
-def _is_feed_file(given: str) -> bool:
+def is_feed_file(given: str) -> bool:
     path = Path(given)
     return path.is_file() and _KINDS.get(file_type(path)[0]) == _FEED_FILE
 
@@ -268,22 +267,25 @@ def _reason(failure: tuple[str, str]) -> str:
     return one_line(reason if target in reason else f"{target}: {reason}")
 
 
+ADD_HINT = "enter adds · esc cancels"
+# While adding, esc closes the dialog and the import goes on (the main screen's worker).
+ADDING_HINT = "esc closes this: the adding goes on, its progress in the status line"
+
+# What `AddScreen` asks the main screen to do: start adding (dialog, target, shown text).
+StartAdd = Callable[["AddScreen", str, str], None]
+
+
 class AddScreen(ModalScreen[Added | None]):
     """`a`: one line for a file, a folder, a feed or a web address; says what it is as it is
-    typed, refuses what cannot be added, and adds in a worker (a web address is fetched)."""
+    typed and refuses what cannot be added. The adding is the main screen's (a worker that
+    outlives this dialog): esc while adding closes the dialog, and the import goes on with its
+    progress in the status line; the dialog shows that progress while it is open."""
 
     BINDINGS = bindings.ADD
 
-    @dataclass
-    class Done(Message):
-        outcome: Added
-
-    def __init__(
-        self, library: Library, index_ready: threading.Event, *, subscribe: bool = False
-    ) -> None:
+    def __init__(self, start_add: StartAdd, *, subscribe: bool = False) -> None:
         super().__init__()
-        self.library = library
-        self.index_ready = index_ready
+        self.start_add = start_add
         self.subscribe = subscribe  # opened from the Feeds screen: a feed file is subscribed to
         self.busy = False
 
@@ -297,7 +299,7 @@ class AddScreen(ModalScreen[Added | None]):
                 select_on_focus=False,  # after a failure the text is fixed, not retyped
             )
             yield Static(Text(EMPTY_HINT, style="italic"), id="add-what")
-            yield Static(Text("enter adds · esc cancels", style="dim"))
+            yield Static(Text(ADD_HINT, style="dim"), id="add-hint")
 
     @property
     def target_input(self) -> Input:
@@ -305,6 +307,9 @@ class AddScreen(ModalScreen[Added | None]):
 
     def _say(self, text: str, style: str = "italic") -> None:
         self.query_one("#add-what", Static).update(Text(text, style=style))
+
+    def _hint(self, text: str) -> None:
+        self.query_one("#add-hint", Static).update(Text(text, style="dim"))
 
     @on(Input.Changed, "#add-target")
     def _typed(self, event: Input.Changed) -> None:
@@ -328,30 +333,17 @@ class AddScreen(ModalScreen[Added | None]):
         self.busy = True
         self.target_input.disabled = True
         self._say("Adding… (a web address is fetched first)", "bold")
-        self.add(target.given, self.target_input.value.strip())
+        self._hint(ADDING_HINT)
+        self.start_add(self, target.given, self.target_input.value.strip())
 
-    @work(thread=True, exclusive=True, group="add")
-    def add(self, given: str, shown: str) -> None:
-        worker = get_current_worker()
-        library = self.library
-        try:
-            if self.subscribe and _is_feed_file(given):
-                outcome = subscribed_to_file(library, given, shown)
-            else:
-                report = library.add([given], cancelled=worker.cancelled_event)
-                outcome = outcome_of(library, report, shown)
-            synced = False
-            # Even after esc (the dialog is gone, a web address was fetched all the same): the
-            # articles are stored, so they become searchable; the list notices them by itself.
-            if outcome.articles and self.index_ready.is_set():
-                synced = library.sync_index()
-        except Exception as error:  # the dialog stays open with the reason, the app runs on
-            outcome, synced = Added(f"Failed: {error}", ok=False, severity="error"), False
-        if not worker.is_cancelled:
-            self.post_message(self.Done(replace(outcome, synced=synced)))
+    def show_progress(self, text: str) -> None:
+        """The main screen's word on the import under way ("Adding… 1,500 articles · 36%")."""
+        if self.busy and self.is_attached:
+            self._say(text, "bold")
 
-    def on_add_screen_done(self, message: Done) -> None:
-        outcome = message.outcome
+    def finished(self, outcome: Added) -> None:
+        """The import ended with the dialog open: it closes with the outcome, or stays open
+        with the reason when nothing could be added."""
         if outcome.ok:
             self.dismiss(outcome)
             return
@@ -360,8 +352,11 @@ class AddScreen(ModalScreen[Added | None]):
         target.disabled = False
         target.focus()
         self._say(outcome.message, "bold red")
+        self._hint(ADD_HINT)
 
     def action_cancel(self) -> None:
+        # Before enter: nothing was started. While adding: the dialog closes and the main
+        # screen's worker goes on (the main screen tells that it does, and how it ends).
         self.dismiss(None)
 
 

@@ -514,7 +514,9 @@ class MainScreen(FeedActions, StoryActions):
                 filter=self.filter,
                 sort=self.effective_sort,
                 query=self.query_text,
-                busy=busy or self.refresh_busy,
+                busy=" · ".join(
+                    part for part in (busy or self.refresh_busy, self.add_busy) if part
+                ),
                 searching=self._searching,
                 invalid=self._invalid_query,
                 waiting=self._awaiting_index,
@@ -836,6 +838,7 @@ class MainScreen(FeedActions, StoryActions):
             undo, self._undo_mark_all = self._undo_mark_all, []
             self.library.mark_read(undo, False)
             self.query_one(ArticleList).refresh_rows()
+            self._open_read_state(undo, read=False)
             self.notify(f"Undone: {plural(len(undo), 'article')} unread again.")
             if self.filter == "unread":
                 self.load_list()
@@ -848,14 +851,26 @@ class MainScreen(FeedActions, StoryActions):
         self.library.mark_read([article_id], read)
         self._unread += -1 if read else 1
         self.query_one(ArticleList).refresh_rows([article_id])
+        self._open_read_state([article_id], read=read)
         self.notify(f"Marked {'read' if read else 'unread'}.")
         self._update_status()
+
+    def _open_read_state(self, changed: list[str], *, read: bool) -> None:
+        """The side panel's Status line follows a read-state change of the open article, as
+        its list row and the header's count do."""
+        if self.article is not None and self.article.id in set(changed):
+            self.article = replace(self.article, read=read)
+            self.query_one(SidePanel).show_meta(self.article)
 
     def action_mark_all_read(self) -> None:
         if self._awaiting_index:
             self.notify("The search has not run yet: it runs when the index is ready.")
             return
-        unread = self.library.unread_ids(list(self.query_one(ArticleList).ids))
+        listed = list(self.query_one(ArticleList).ids)
+        if not listed:
+            self.notify("No articles in this view.")
+            return
+        unread = self.library.unread_ids(listed)
         if not unread:
             self.notify("Everything in this view is read already.")
             return
@@ -874,6 +889,7 @@ class MainScreen(FeedActions, StoryActions):
         self.library.mark_read(unread)
         self._undo_mark_all = unread
         self.query_one(ArticleList).refresh_rows()
+        self._open_read_state(unread, read=True)
         self.notify(f"Marked {plural(len(unread), 'article')} read — u undoes.")
         if self.filter == "unread":
             self.load_list()
