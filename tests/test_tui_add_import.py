@@ -15,6 +15,7 @@ from textual.geometry import Region
 from textual.widgets import Static
 
 from sahelreader.library import AddReport
+from sahelreader.models import ArticleDraft
 from sahelreader.tui import SahelReaderApp
 from sahelreader.tui.screens.dialogs import ConfirmScreen
 from sahelreader.tui.screens.feeds import AddScreen
@@ -48,9 +49,13 @@ def held_after_first_batch(app: SahelReaderApp) -> tuple[threading.Event, thread
     store_batch: Callable[..., None] = library._store_batch
     calls = 0
 
-    def slow(batch: list[Any], report: AddReport) -> None:
+    def slow(
+        batch: list[tuple[ArticleDraft, str]],
+        report: AddReport,
+        ahead: list[ArticleDraft] | None = None,
+    ) -> None:
         nonlocal calls
-        store_batch(batch, report)
+        store_batch(batch, report, ahead)
         calls += 1
         if calls == 1:
             held.set()
