@@ -337,8 +337,8 @@ def _history(end: datetime) -> list[ArticleDraft]:
     ]
 
 
-async def test_a_one_day_library_marks_nothing_rising(home: Path) -> None:
-    """A new library of one day's news: every name's usual week is 0, so none is "rising"."""
+def _port_talks_on_one_day(home: Path) -> Library:
+    """A library of six articles of 12 March 2021 on Ilse Brandt (a listed person)."""
     home.mkdir(parents=True)
     (home / "config.toml").write_text('[entities]\n"Ilse Brandt" = "person"\n', "utf-8")
     library = Library.open(home, seed=False)
@@ -350,6 +350,12 @@ async def test_a_one_day_library_marks_nothing_rising(home: Path) -> None:
             for n in range(6)
         ]
     )
+    return library
+
+
+async def test_a_one_day_library_marks_nothing_rising(home: Path) -> None:
+    """A new library of one day's news: every name's usual week is 0, so none is "rising"."""
+    library = _port_talks_on_one_day(home)
     library.ensure_index()
     app = make_app(library=library, delays=Delays.none())
     async with app.run_test(size=(120, 40)) as pilot:
@@ -512,17 +518,9 @@ async def test_an_old_article_s_trends_are_of_its_own_time(home: Path) -> None:
     """An article of 2021 in a library whose news runs on to 2025: its entities' sparklines
     were of the 30 days to 2025, where its names never appear, so the section stayed hidden
     (or showed flat lines). They span the article's own time, up to a week after it."""
-    home.mkdir(parents=True)
-    (home / "config.toml").write_text('[entities]\n"Ilse Brandt" = "person"\n', "utf-8")
-    library = Library.open(home, seed=False)
-    day = datetime(2021, 3, 12, 9, tzinfo=timezone.utc)
-    text = "Ilse Brandt opened the port talks. Later Ilse Brandt met the dockers' union."
+    library = _port_talks_on_one_day(home)
     library.add_drafts(
-        [
-            draft(f"Port talks {n}", text, url=f"https://port.example/{n}", published=day)
-            for n in range(6)
-        ]
-        + _history(datetime(2025, 5, 28, 9, tzinfo=timezone.utc))
+        _history(datetime(2025, 5, 28, 9, tzinfo=timezone.utc))
         + [
             draft(
                 "Grain market, the year before",
