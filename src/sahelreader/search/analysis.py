@@ -28,6 +28,7 @@ from whoosh.lang import stemmer_for_language, stopwords_for_language
 from whoosh.support.charset import accent_map
 
 from sahelreader.text.fold import fold
+from sahelreader.text.words import CJK_WORD_CHARS
 
 STEMMED_LANGUAGES = ("en", "fr")
 # The word fields: each article's text is analysed once, for its language (stemmed, stop words
@@ -56,7 +57,7 @@ TOKEN_PATTERN = r"\w+(?:\.?\w+)*"
 # token (a whole headline), and no word in it could be found. Such a run is indexed as its
 # overlapping pairs of characters, as CJK search engines do ("ハーバード大" -> "ハー", "ーバ", ...;
 # one character alone is itself), and a query word is analysed alike: its pairs, all of them.
-CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+CJK_CHARS = CJK_WORD_CHARS
 _CJK_RUN = re.compile(f"[{CJK_CHARS}]+")
 
 

@@ -25,6 +25,7 @@ from collections.abc import Collection
 
 from sahelreader.models import ArticleDraft
 from sahelreader.text.wordlists import sections
+from sahelreader.text.words import HAN_CHARS, HANGUL_CHARS, KANA_CHARS
 
 __all__ = ["FRENCH_ELIDED", "LANGUAGE_DETECTION", "detect_language", "draft_language"]
 
@@ -138,9 +139,9 @@ def _own_votes(language: str, other: str, occurrences: list[tuple[str, ...]]) ->
     return sum(1 for voters in occurrences if language in voters and other not in voters)
 
 
-_KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9d]")
-_HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_KANA = re.compile(f"[{KANA_CHARS}]")
+_HANGUL = re.compile(f"[{HANGUL_CHARS}]")
+_HAN = re.compile(f"[{HAN_CHARS}]")
 _LETTER = re.compile(r"[^\W\d_]")
 
 

@@ -10,8 +10,14 @@ from __future__ import annotations
 
 import re
 
-# Hiragana, katakana, CJK ideographs (extension A, unified, compatibility), half-width katakana.
-CJK_WORD_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+# The scripts, as regular-expression ranges (one list: counting, language detection and the
+# search's CJK pairs read them). Kana: hiragana, katakana, half-width katakana. Han: CJK
+# ideographs (extension A, unified, compatibility). Hangul: jamo, compatibility jamo, syllables.
+KANA_CHARS = "\u3040-\u30ff\uff66-\uff9f"
+HAN_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HANGUL_CHARS = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"
+# Chinese and Japanese, written without spaces between words.
+CJK_WORD_CHARS = KANA_CHARS + HAN_CHARS
 _CJK_CHAR = re.compile(f"[{CJK_WORD_CHARS}]")
 _WORDLIKE = re.compile(r"[^\W_]")  # a letter or a digit, in any script
 
