@@ -73,7 +73,7 @@ def test_a_place_named_in_either_language_is_one_story_key(library: Library) -> 
         ),
     ]
     english, french = library.add_drafts(drafts).added
-    keys = library.stories._keys([english, french])
+    keys, _ = library.stories._keys([english, french])
     assert _places(keys[english]) == _places(keys[french])
 
 

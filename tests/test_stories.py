@@ -472,3 +472,79 @@ def test_two_libraries_grouping_the_same_articles_at_once_place_each_once(home: 
     finally:
         first.close()
         second.close()
+
+
+def _live_page_and_its_other_matter(event: Event) -> tuple[ArticleDraft, ArticleDraft]:
+    """An outlet's live page the day of the event, on it and on another matter of the same
+    minister; and the outlet's report on that other matter."""
+    live = draft(
+        f"{event.country_en} live: {event.person} on the {event.place} killings and a new "
+        "migration law",
+        f"{event.person} said {event.number} people were killed in {event.place}, and the "
+        f"{event.org_en} sent envoys. Later in the day, {event.person} defended a new "
+        "migration law that closes border posts to traders without permits. Lawmakers "
+        "will vote on the migration law next week.",
+        source="River Post",
+        published=event.day + timedelta(hours=3),
+        language="en",
+    )
+    other = draft(
+        f"{event.person}'s migration law closes border posts to traders",
+        f"Traders without permits will be turned away at border posts under a migration law "
+        f"defended by {event.person}. Lawmakers vote on the migration law next week; traders' "
+        "unions called it a blow to cross-border markets.",
+        source="River Post",
+        published=event.day + timedelta(hours=5),
+        language="en",
+    )
+    return live, other
+
+
+def test_a_live_page_is_a_story_of_its_own_and_chains_nothing(home: Path) -> None:
+    # A live page covers many events a little: through one, a leader's other matter joined the
+    # story of an attack (a live page on a weapons pledge and a migration report, round 10).
+    event = EVENTS[0]
+    live, other = _live_page_and_its_other_matter(event)
+    en, fr = english(event, 0), french(event, 1)
+    with Library.open(home, seed=False) as lib:
+        lib.add_drafts([en, fr, live, other, *filler(80)])
+        story = lib.stories.of_article
+
+        def members(title: str) -> set[str]:
+            found = story(_id(lib, title))
+            assert found is not None
+            return {a.title for a in found.articles}
+
+        assert members(en.title) == {en.title, fr.title}
+        assert members(live.title) == {live.title}
+        assert en.title not in members(other.title)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Can we learn to live with floods?",
+        "Live shell found in a school yard in Zinder",
+        "Singer breaks down live on air",
+        "'We are live': presenter's gaffe goes viral",
+    ],
+)
+def test_live_in_a_sentence_is_no_live_page(title: str) -> None:
+    from sahelreader.related.coverage import is_many_stories_page, is_roundup
+
+    assert not is_roundup(title) and not is_many_stories_page(title)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Live: talks resume in Niamey",
+        "Sahel crisis live: convoy reaches Gao",
+        "Election results – live",
+        "Niger live updates: curfew lifted",
+    ],
+)
+def test_a_live_page_says_so(title: str) -> None:
+    from sahelreader.related.coverage import is_many_stories_page, is_roundup
+
+    assert is_roundup(title) and is_many_stories_page(title)

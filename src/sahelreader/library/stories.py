@@ -18,6 +18,7 @@ from datetime import datetime, timedelta, timezone
 from functools import cache
 from typing import TYPE_CHECKING
 
+from sahelreader.related.coverage import is_many_stories_page
 from sahelreader.related.duplicates import same_source
 from sahelreader.related.features import article_features, entity_key, outlet_words
 from sahelreader.related.growth import (
@@ -49,7 +50,9 @@ Progress = Callable[[int, int], None]
 # `doctor`), as the search index is rebuilt when its format changes. 2: places and people
 # keyed by their tables' canonical name (Tchad = Chad); agencies no keys. 3: a piece of the
 # article's own outlet needs more keys and title words or numbers (`choose_story`).
-GROUPING_VERSION = "3"
+# 4: a round-up (a live page, a papers review, a bulletin) is a story of its own, and no
+# article joins a story through one (`is_many_stories_page`).
+GROUPING_VERSION = "4"
 _BATCH = 200
 DEFAULT_DAYS = 7
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
@@ -125,7 +128,7 @@ class Stories:
             self.table.set_grouping_version(GROUPING_VERSION)
         dates = self.table.dates(ids)
         ordered = sorted(dates, key=lambda i: dates[i])
-        keys = self._keys(ordered)
+        keys, roundups = self._keys(ordered)
         sources = self.table.sources(ordered)
         table = self.table
         with self.library.store.transaction() as conn:
@@ -154,26 +157,31 @@ class Stories:
                     found = keys[article_id]
                     when, dated = dates[article_id]
                     # An undated article is a story of its own: the day it was added says
-                    # nothing of the event, and names alone make a topic.
+                    # nothing of the event, and names alone make a topic. So is a round-up:
+                    # many events, each a little; through one, a story chained to the next
+                    # (a live page on a leader's weapons pledge and his migration policy).
+                    alone = not dated or article_id in roundups
                     story_id = (
-                        self._closest_story(found, when, total, sources.get(article_id, ""))
-                        if dated
-                        else None
+                        None
+                        if alone
+                        else self._closest_story(found, when, total, sources.get(article_id, ""))
                     )
                     if story_id is None:
                         story_id = table.new_story(conn)
                         report.created += 1
                     report.touched.add(story_id)
-                    table.add_member(conn, article_id, story_id, when, found, findable=dated)
+                    table.add_member(conn, article_id, story_id, when, found, findable=not alone)
                     report.placed += 1
             if progress is not None:
                 progress(min(start + _BATCH, len(ordered)), len(ordered))
         return report
 
-    def _keys(self, ids: Sequence[str]) -> dict[str, tuple[str, ...]]:
-        """The language-independent keys of each article (`related.features`)."""
+    def _keys(self, ids: Sequence[str]) -> tuple[dict[str, tuple[str, ...]], set[str]]:
+        """The language-independent keys of each article (`related.features`), and which of
+        them are round-ups."""
         library = self.library
         found: dict[str, tuple[str, ...]] = {}
+        roundups: set[str] = set()
         for start in range(0, len(ids), _BATCH):
             for row in library.store.documents(ids[start : start + _BATCH]):
                 language = row["language"] or ""
@@ -189,7 +197,9 @@ class Stories:
                     outlet_words(row["source"]),
                 ).keys
                 found[row["id"]] = tuple(k for k in keys if k not in _agency_keys())
-        return found
+                if is_many_stories_page(row["title"]):
+                    roundups.add(row["id"])
+        return found, roundups
 
     def _closest_story(
         self, keys: Sequence[str], when: str, total: int, source: str = ""

@@ -1193,16 +1193,30 @@ class _TitleWords:
         return frozenset(words)
 
 
-_ROUNDUP = re.compile(
-    r"\blive\b|\bupdates\b|\bthe papers\b|how the papers|as it happened|\bbriefing\b"
-    r"|what we know|en directo|ultima hora|in diretta|\bdiretta\b|en direct|^\W*🔴",
-    re.IGNORECASE,
+# A live page says so as a label: "Live: …", "… – live", "Ukraine war live: …", "live
+# updates"; "live" in a sentence ("how to live with…", "a live show", "live on air") is not one.
+_LIVE_PAGE = (
+    r"^\W*live\s*[|–—-]|\blive\s*:|\blive\s+(?:news|updates?|blog|coverage)\b|[:|–—-]\s*live\s*$"
+    r"|\(live\)"
 )
+_MANY_STORIES = (
+    rf"{_LIVE_PAGE}|\bupdates\b|\bthe papers\b|how the papers|as it happened|\bbriefing\b"
+    r"|en directo|ultima hora|in diretta|\bdiretta\b|en direct|^\W*🔴"
+)
+_ROUNDUP = re.compile(rf"{_MANY_STORIES}|what we know", re.IGNORECASE)
+_MANY_STORIES_PAGE = re.compile(_MANY_STORIES, re.IGNORECASE)
 
 
 def is_roundup(title: str) -> bool:
-    """A live page, a papers review, a bulletin or a briefing: many stories, each a little."""
+    """A live page, a papers review, a bulletin or a briefing: many stories, each a little;
+    or an explainer of what is known (its words are the topic's, all of them)."""
     return bool(_ROUNDUP.search(fold(title)))
+
+
+def is_many_stories_page(title: str) -> bool:
+    """A live page, a papers review, a bulletin or a briefing: no one event (an explainer of
+    what is known about one event is about that event)."""
+    return bool(_MANY_STORIES_PAGE.search(fold(title)))
 
 
 def _fields(language: str) -> tuple[str, str]:
