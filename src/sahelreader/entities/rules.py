@@ -64,6 +64,7 @@ FR_NATIONALITY_NOUN_ENDINGS = tuple(_WORDS["fr_nationality_noun_endings"])
 FR_COMPETITION_WORDS = frozenset(_WORDS["fr_competition_words"])
 FR_BODY_NOUN_ENDINGS = tuple(_WORDS["fr_body_noun_endings"])
 FR_BODY_ADJECTIVE_ENDINGS = tuple(_WORDS["fr_body_adjective_endings"])
+FR_PRENOMINAL_ADJECTIVES = frozenset(_WORDS["fr_prenominal_adjectives"])
 FR_FEMININE_ENDINGS = tuple(_WORDS["fr_feminine_endings"])
 FR_PLACE_ENDINGS = tuple(_WORDS["fr_place_endings"])
 # An ordinal before a unit's name: "12e Régiment", "1er Bataillon", "3rd Infantry Division".

@@ -16,6 +16,7 @@ from sahelreader.entities.rules import (
     FR_DEMONYM_ENDINGS,
     FR_ORG_LINKS,
     FR_ORG_VOCAB,
+    FR_PRENOMINAL_ADJECTIVES,
     NAME_CONNECTORS,
     NAME_OPENERS,
     NAME_PARTICLES,
@@ -381,15 +382,21 @@ class Runs(DocumentBase):
         k = j
         after_link = False
         article = False  # the last link ended with an article: "pour la"
+        plural = False  # the last word was a plural adjective placed before its noun: "petites"
         while k < n and k - i < 12 and not brk[k]:
             w = words[k]
             low = w.casefold()
-            if (caps[k] and not self.is_blocker(k)) or self.french_body_word(
-                k, after_link, by_ending
+            if (caps[k] and not self.is_blocker(k)) or (
+                self.french_body_word(k, after_link, by_ending)
+                and not (plural and low[-1] not in "sx")
             ):
                 k += 1
                 end = k
-                after_link = False
+                # After an adjective placed before its noun the next word is that noun, by a
+                # noun's ending, plural after a plural ("des petites et moyennes entreprises",
+                # "des artisans et petits commerçants"; not "des jeunes estiment que")
+                after_link = not caps[k - 1] and low in FR_PRENOMINAL_ADJECTIVES
+                plural = after_link and low[-1] in "sx"
                 continue
             if low in FR_ORG_LINKS and k + 1 < n and not brk[k + 1]:
                 if self.leader_after(k):
@@ -430,6 +437,7 @@ class Runs(DocumentBase):
                 if low_next in FR_ORG_VOCAB or (of and self.french_body_word(m, True, by_ending)):
                     k = m  # "pour l'indépendance", "et de la sécurité extérieure"
                     after_link = True
+                    plural = False
                     article = links[-1] in FR_ARTICLE_LINKS
                     continue
             break
