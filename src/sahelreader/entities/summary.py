@@ -54,6 +54,14 @@ def group_entities(
     """Groups ordered by type (person, place, organisation), then by mentions, then name.
 
     `equivalences` (the bundled tables when None) says which names are one entity."""
+    return [group for group, _ in grouped_mentions(entities, equivalences)]
+
+
+def grouped_mentions(
+    entities: Sequence[Entity], equivalences: Equivalences | None = None
+) -> list[tuple[EntityGroup, list[Entity]]]:
+    """`group_entities`'s groups, each with the mentions it counts (in the text's order): the
+    later "Tiani" with "Abdourahamane Tiani", "CEDEAO" with "ECOWAS"."""
     same = equivalences if equivalences is not None else bundled_equivalences()
     spellings: dict[tuple[EntityType, tuple[str, ...]], dict[str, int]] = {}
     keyed = [
@@ -68,7 +76,13 @@ def group_entities(
         seen = spellings.setdefault(key, {})
         seen[entity.text] = seen.get(entity.text, 0) + 1
     counts = {key: sum(seen.values()) for key, seen in spellings.items()}
-    merged = _merge_short_mentions(counts)
+    merged, moved = _merge_short_mentions(counts)
+    mentions: dict[Key, list[Entity]] = {}
+    for key, entity in keyed:
+        key = aliases.get(key, key)
+        while key in moved:  # a short name counted with a longer one (maybe in turn moved)
+            key = moved[key]
+        mentions.setdefault(key, []).append(entity)
     defined = set(aliases.values())
     groups = []
     for (kind, words), count in merged.items():
@@ -77,11 +91,11 @@ def group_entities(
             shown = max(seen, key=lambda s: (s[:1].isupper(), seen[s], len(s)))
         else:
             shown = _shown_name(kind, seen, same)
-        groups.append(
-            EntityGroup(shown, kind, count, same.canonical_name(kind, shown), tuple(seen))
-        )
+        group = EntityGroup(shown, kind, count, same.canonical_name(kind, shown), tuple(seen))
+        found = sorted(mentions.get((kind, words), []), key=lambda e: (e.start, e.end))
+        groups.append((group, found))
     order = {kind: i for i, kind in enumerate(ENTITY_TYPES)}
-    return sorted(groups, key=lambda g: (order[g.type], -g.count, fold(g.name)))
+    return sorted(groups, key=lambda g: (order[g[0].type], -g[0].count, fold(g[0].name)))
 
 
 Key = tuple[EntityType, tuple[str, ...]]
@@ -173,10 +187,12 @@ def _shown_name(kind: EntityType, seen: dict[str, int], same: Equivalences) -> s
 
 def _merge_short_mentions(
     counts: dict[tuple[EntityType, tuple[str, ...]], int],
-) -> dict[tuple[EntityType, tuple[str, ...]], int]:
+) -> tuple[dict[Key, int], dict[Key, Key]]:
     """A person's shorter name that runs inside exactly one longer name of the article
-    ("Tiani", "Affi Nguessan" in "Pascal Affi Nguessan") is counted with it."""
+    ("Tiani", "Affi Nguessan" in "Pascal Affi Nguessan") is counted with it: the counts, and
+    which key went into which."""
     merged = dict(counts)
+    moved: dict[Key, Key] = {}
     for key in sorted(counts, key=lambda k: len(k[1])):
         kind, words = key
         if kind != "person" or key not in merged:
@@ -188,7 +204,8 @@ def _merge_short_mentions(
         ]
         if len(longer) == 1:  # only when it is clear whom the short name means
             merged[longer[0]] += merged.pop(key)
-    return merged
+            moved[key] = longer[0]
+    return merged, moved
 
 
 def _runs_inside(words: tuple[str, ...], name: tuple[str, ...]) -> bool:

@@ -30,6 +30,7 @@ from sahelreader.entities.summary import (
     TITLE_WEIGHT,
     EntityGroup,
     group_entities,
+    grouped_mentions,
     weighted_names_by_type,
 )
 from sahelreader.models import (
@@ -79,7 +80,7 @@ if TYPE_CHECKING:
     from sahelreader.related.result import Related
 from sahelreader.notes_export import NO_ARTICLE, NotedArticle, notes_markdown
 from sahelreader.search.query import ParsedQuery, QueryError, close_open_marks, split_filters
-from sahelreader.search.watch import find_names, watch_query
+from sahelreader.search.watch import find_names, watch_query, watched_entity
 from sahelreader.store.database import (
     LIST_FILTERS,
     DamagedLibrary,
@@ -1551,9 +1552,30 @@ class Library:
     def order_ids(self, ids: Sequence[str], sort: ListSort) -> list[str]:
         return self.store.list_ids("all", sort, within=ids)
 
-    def watched_names(self, text: str) -> list[tuple[int, int]]:
-        """Where the names of config.toml's watch list occur in `text`."""
-        return find_names(text, self.config.watch)
+    def watched_names(self, text: str, entities: Sequence[Entity] = ()) -> list[tuple[int, int]]:
+        """Where the names of config.toml's watch list occur in `text`, and every mention of
+        `text`'s `entities` (found in it) that is a watched entity (`watched_groups`): the whole
+        "Abdourahamane Tiani" when "Tiani" is watched, and its later "Tiani" too."""
+        watch = self.config.watch
+        spans = find_names(text, watch)
+        if watch and entities:
+            for group, mentions in grouped_mentions(entities, self.equivalences):
+                if self.watched_group(group, mentions):
+                    spans += [(mention.start, mention.end) for mention in mentions]
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        return merged
+
+    def watched_group(self, group: EntityGroup, mentions: Sequence[Entity] = ()) -> list[str]:
+        """The watch list's names an entity of an article answers to (`watched_entity`): by
+        any of its spellings in the article (`mentions`: also the short ones counted with it),
+        an acronym also by its indexed name."""
+        spellings = [group.name, *group.spellings, *(mention.text for mention in mentions)]
+        return watched_entity(spellings, self.config.watch, group.search_name)
 
     def unread_ids(self, ids: Sequence[str]) -> list[str]:
         return self.store.unread_ids(ids)

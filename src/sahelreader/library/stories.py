@@ -285,7 +285,7 @@ class Stories:
                 return []
             since = to_iso(latest - timedelta(days=days))
         grouped: dict[int, list[StoryRow]] = {}
-        for row in self.table.rows_of_stories_since(since):
+        for row in self.table.rows_of_stories_since(since, min_articles):
             grouped.setdefault(row.story_id, []).append(row)
         stories = [_story(rows) for rows in grouped.values() if len(rows) >= min_articles]
         stories.sort(key=lambda s: (s.last or _EPOCH, s.id), reverse=True)

@@ -7,7 +7,7 @@ a name."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from sahelreader.text.fold import fold_same_length
 
@@ -34,6 +34,26 @@ def find_names(text: str, names: Sequence[str]) -> list[tuple[int, int]]:
             (m.start(), m.end()) for m in _whole_words(sorted(others, key=len)).finditer(folded)
         ]
     return sorted(spans)
+
+
+def watched_entity(
+    spellings: Iterable[str], names: Sequence[str], canonical: str = ""
+) -> list[str]:
+    """The watched `names` an entity answers to, by the rule of the watch list's search
+    (`watch_query`) and of the reader's highlight (`find_names`): a name found as whole words
+    in one of the ways the text writes the entity (`spellings`: "Tiani" in "Abdourahamane
+    Tiani", in any case or accents); a watched acronym in capitals, in those or in the name
+    the index files the entity under (`canonical`: "ECOWAS" for "la CEDEAO"), as the search's
+    `entity:"ECOWAS"` finds it under any of its names."""
+    written = [spelling for spelling in spellings if spelling.strip()]
+    found = []
+    for name in names:
+        if not name.strip():
+            continue
+        where = [*written, canonical] if is_acronym(name) and canonical else written
+        if any(find_names(text, [name]) for text in where):
+            found.append(name)
+    return found
 
 
 def _whole_words(alternatives: list[str]) -> re.Pattern[str]:

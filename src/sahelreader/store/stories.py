@@ -263,16 +263,29 @@ class StoryTable:
                 return str(row[0])
         return None
 
-    def rows_of_stories_since(self, since: str | None) -> list[StoryRow]:
-        """Every article of the stories with an article placed at or after `since` (all
-        stories when None), by story, then in time order."""
-        where = "" if since is None else " WHERE placed_at >= ?"
-        params: list[str] = [] if since is None else [since]
+    def rows_of_stories_since(self, since: str | None, min_articles: int = 1) -> list[StoryRow]:
+        """Every article of the stories of `min_articles` or more with an article placed at or
+        after `since` (all such stories when None), by story, then in time order.
+
+        The stories are chosen on the two indexes (placed_at, story_id) before any article is
+        read: in a library of tens of thousands of articles, most in a story of their own, the
+        whole library's stories of two are listed without reading every article's title."""
+        chosen = "SELECT story_id FROM story_articles"
+        params: list[object] = []
+        if since is not None:
+            chosen += (
+                " WHERE story_id IN (SELECT DISTINCT story_id FROM story_articles"
+                " WHERE placed_at >= ?)"
+            )
+            params.append(since)
+        if min_articles > 1:
+            chosen += " GROUP BY story_id HAVING COUNT(*) >= ?"
+            params.append(min_articles)
         return self._rows(
             "SELECT s.story_id, a.id, a.title, a.source, a.language, s.placed_at,"
             " a.published IS NOT NULL"
             " FROM story_articles s JOIN articles a ON a.id = s.article_id"
-            " WHERE s.story_id IN (SELECT DISTINCT story_id FROM story_articles" + where + ")"
+            " WHERE s.story_id IN (" + chosen + ")"
             " ORDER BY s.story_id, s.placed_at, a.seq",
             params,
         )

@@ -366,6 +366,14 @@ STORIES: list[BindingType] = [
         show=True,
     ),
     _key(
+        "w",
+        "cycle_window",
+        "Window",
+        "stories.window",
+        "Widen the stories' window: 7 days, 30 days, 90 days, a year, all (then 7 days again)",
+        show=True,
+    ),
+    _key(
         "escape,q",
         "back",
         "Back",

@@ -6,11 +6,13 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.markup import escape
 
 from sahelreader.tui import bindings
+from sahelreader.tui.screens.stories import WINDOWS, StoriesScreen, window_span
 
 if TYPE_CHECKING:
     from sahelreader.models import View
@@ -43,9 +45,31 @@ class ReaderCommands(Provider):
                 app.run_action, binding.action, main if binding in bindings.ANYWHERE else app
             )
             commands.append((name, f"key: {binding.key}", action))
+        commands[:0] = self._stories_commands()
         # The views come from the list the `v` dialog shows, so that the two cannot drift.
         for view in app.library.view_list():
             commands.append((f"View: {view.name}", _view_help(view), partial(main.open_view, view)))
+        return commands
+
+    def _stories_commands(self) -> list[tuple[str, str, Callable[[], Any]]]:
+        """On the Stories screen, its `w`; anywhere, the Stories on each window ("Stories:
+        the last 90 days", "Stories: all")."""
+        app: SahelReaderApp = self.app  # type: ignore[assignment]
+        commands: list[tuple[str, str, Callable[[], Any]]] = []
+        if isinstance(self.screen, StoriesScreen):
+            for binding in bindings.STORIES:
+                if isinstance(binding, Binding) and binding.action == "cycle_window":
+                    action = partial(app.run_action, binding.action, self.screen)
+                    commands.append((binding.tooltip, f"key: {binding.key}", action))
+        for days in WINDOWS:
+            if days is None:
+                name = "Stories: all"
+                help_text = "Every story of two articles or more, the latest active first"
+            else:
+                name = f"Stories: the last {window_span(days)}"
+                help_text = f"The stories active in the {window_span(days)} up to the newest story"
+            action = partial(app.run_action, f"stories_window({days!r})", app.main)
+            commands.append((name, help_text, action))
         return commands
 
     # Names and help can hold a saved search's own words ("published:[2024-01 to 2024-04]"):

@@ -558,7 +558,7 @@ class MainScreen(FeedActions, StoryActions):
             return
         matches = self.library.body_matches(article, self.terms) if self.terms else []
         entities = self._open_entities = self.library.entities(article)
-        watched = self.library.watched_names(article.body)
+        watched = self.library.watched_names(article.body, entities)
         self.query_one(ArticleReader).show(article, matches, entities, watched)
         newly_read = mark_read and not article.read
         self.library.opened(article.id, mark_read=newly_read)

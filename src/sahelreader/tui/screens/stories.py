@@ -151,6 +151,29 @@ class StoryChoice:
 
 DETAIL_LINES = 6  # the story's details under the table, at most
 
+# The windows `w` goes through, in days (None: every story); after the last, the first again.
+WINDOWS: tuple[int | None, ...] = (DEFAULT_DAYS, 30, 90, 365, None)
+
+
+def window_name(days: int | None) -> str:
+    """ "7 days", "1 year", "all": a window as the palette and the heading say it."""
+    if days is None:
+        return "all"
+    return "1 year" if days == 365 else plural(days, "day")
+
+
+def window_span(days: int) -> str:
+    """ "7 days", "year": a window after "the" ("the year up to 28 May 2025")."""
+    return "year" if days == 365 else plural(days, "day")
+
+
+def next_window(days: int | None) -> int | None:
+    """The window after `days` in WINDOWS (a window not in it: the first wider one)."""
+    if days in WINDOWS:
+        return WINDOWS[(WINDOWS.index(days) + 1) % len(WINDOWS)]
+    wider = [w for w in WINDOWS if w is None or (days is not None and w > days)]
+    return wider[0]
+
 
 class StoriesScreen(Screen[StoryChoice | None]):
     """Recent stories; a story's articles. Dismissed with the article to open, or None.
@@ -174,6 +197,7 @@ class StoriesScreen(Screen[StoryChoice | None]):
         growth: dict[int, Growth]  # by story id: the new and growing ones
         resumed: Story | None  # the story to show again, if it still is one
         until: datetime | None  # where the window ends (`Stories.window_end`)
+        days: int | None  # the window listed (a later `w` may have asked for another)
 
     def __init__(
         self,
@@ -194,6 +218,7 @@ class StoriesScreen(Screen[StoryChoice | None]):
         self.loaded = False  # until then the library's articles may still be being grouped
         self.grouping: tuple[int, int] | None = None  # (done, total) while they are
         self.until: datetime | None = None  # the window's last day, once loaded
+        self.listing = False  # another window's stories are being read (`w`)
 
     def compose(self) -> ComposeResult:
         yield Static(Text(" Stories", style="bold"), id="stories-heading")
@@ -207,7 +232,7 @@ class StoriesScreen(Screen[StoryChoice | None]):
             Text("Grouping the library's articles into stories…", style="dim italic")
         )
         self._fit_detail(self.app.size.height)
-        self.load()
+        self.load(self.days, self.resume)
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit_detail(event.size.height)
@@ -222,7 +247,9 @@ class StoriesScreen(Screen[StoryChoice | None]):
         detail.styles.max_height = min(DETAIL_LINES, max(2, (height - 4) // 3))  # edge and a line
 
     @work(thread=True, exclusive=True, group="stories")
-    def load(self) -> None:
+    def load(self, days: int | None, resume: StoryChoice | None = None) -> None:
+        """The stories of the `days` window (grouping the library first, if it must be), in
+        this worker: a year's or the whole library's stories can be thousands."""
         worker = get_current_worker()
 
         def progress(done: int, total: int) -> None:
@@ -231,28 +258,36 @@ class StoriesScreen(Screen[StoryChoice | None]):
         placed = self.library.stories.catch_up(progress, worker.cancelled_event).placed
         if worker.is_cancelled:
             return
-        stories = self.library.stories.recent(days=self.days)
+        stories = self.library.stories.recent(days=days)
         until = self.library.stories.window_end()
         growth_of = self.library.stories.growth_of(until)
         growth = {story.id: found for story in stories if (found := growth_of(story)) is not None}
         resumed = None
-        if self.resume is not None:
-            resumed = next((s for s in stories if s.id == self.resume.story_id), None)
-            resumed = resumed or self.library.stories.get(self.resume.story_id)
+        if resume is not None:
+            resumed = next((s for s in stories if s.id == resume.story_id), None)
+            resumed = resumed or self.library.stories.get(resume.story_id)
         if not worker.is_cancelled:
-            self.post_message(self.Loaded(stories, placed, growth, resumed, until))
+            self.post_message(self.Loaded(stories, placed, growth, resumed, until, days))
 
     def on_stories_screen_grouping(self, message: Grouping) -> None:
         self.grouping = (message.done, message.total)
         self._show_detail()
 
     def on_stories_screen_loaded(self, message: Loaded) -> None:
+        if message.days != self.days:
+            return  # a window `w` has gone past since
+        highlighted = self.current if self.loaded else None
         self.loaded = True
+        self.listing = False
         self.until = message.until
         self.stories = list(message.stories)
         self.growth = dict(message.growth)
         story, resume = message.resumed, self.resume
-        if story is not None and resume is not None:
+        if highlighted is not None:
+            # Another window: the cursor stays on the story it was on, if it is listed still.
+            row = next((n for n, s in enumerate(self.stories) if s.id == highlighted.id), 0)
+            self.query_one(DataTable).move_cursor(row=row, animate=False)
+        elif story is not None and resume is not None:
             self.story = story
             self._fill()
             rows = [a.id for a in story.articles]
@@ -302,21 +337,39 @@ class StoriesScreen(Screen[StoryChoice | None]):
             table.add_row(*cells, key=str(story.id))
         if self.stories:
             table.move_cursor(row=min(max(row, 0), len(self.stories) - 1), animate=False)
+        self._show_heading()
+
+    def _show_heading(self) -> None:
         heading = Text(" Stories", style="bold")
         if not self.loaded:
             heading.append(" · grouping the library's articles…", style="dim")
+        elif self.listing:
+            heading.append(f" · listing the stories of {self._window()}…", style="dim")
+        elif self.days is None:
+            counted = plural(len(self.stories), "story", "stories")
+            heading.append(f" · all {counted}", style="dim")
         else:
             heading.append(
                 f" · {plural(len(self.stories), 'story', 'stories')} active in {self._window()}",
                 style="dim",
             )
+        key = self._window_key()
+        if self.loaded and not self.listing and key:
+            heading.append(f" · {key}: {window_name(next_window(self.days))}", style="dim")
         self.query_one("#stories-heading", Static).update(heading)
+
+    def _window_key(self) -> str:
+        """The key that widens the window, as config.toml's [keymap] may have remapped it."""
+        for _node, binding, _enabled, _tip in self.active_bindings.values():
+            if binding.action == "cycle_window":
+                return self.app.get_key_display(binding)
+        return ""
 
     def _window(self) -> str:
         """ "the 7 days up to 30 Jun 2021": the newest story's day, which may be long ago."""
         if self.days is None:
             return "the whole library"
-        days = plural(self.days, "day")
+        days = window_span(self.days)
         return f"the {days} up to {_day(self.until)}" if self.until else f"the last {days}"
 
     def _fill_articles(self, story: Story) -> None:
@@ -383,6 +436,27 @@ class StoriesScreen(Screen[StoryChoice | None]):
 
     # -- keys ----------------------------------------------------------------------------------
 
+    def action_cycle_window(self) -> None:
+        """`w`: the next window (7 days, 30, 90, a year, all, then 7 again), listed afresh."""
+        self.action_window(next_window(self.days))
+
+    def action_window(self, days: int | None) -> None:
+        """The stories of `days` (None: all), in the worker; from a story's articles, the
+        stories again (the window is the list's)."""
+        if not self.loaded:
+            self.notify("The stories are still being grouped.")
+            return
+        if self.story is not None:
+            left = self.story.id
+            self.story = None
+            self._fill()
+            keep = next((n for n, story in enumerate(self.stories) if story.id == left), 0)
+            self.query_one(DataTable).move_cursor(row=keep, animate=False)
+        self.days = days
+        self.listing = True
+        self._show_heading()
+        self.load(days)
+
     def action_cursor(self, step: int) -> None:
         table = self.query_one(DataTable)
         table.action_cursor_down() if step > 0 else table.action_cursor_up()
@@ -442,6 +516,8 @@ class StoryActions(Screen[None]):
 
     # The story an article was last opened from, while that article is the one being read.
     story_left: StoryChoice | None = None
+    # The window the Stories screen was left on (`w`): `T` opens it on that window again.
+    stories_days: int | None = DEFAULT_DAYS
 
     def action_show_stories(self) -> None:
         left = self.story_left
@@ -465,12 +541,27 @@ class StoryActions(Screen[None]):
             return
         self.open_story(StoryChoice(article_id, story.id), alone=True)
 
+    def action_stories_window(self, days: int | None) -> None:
+        """The Stories screen on the window of `days` (None: every story): the palette's
+        "Stories: …" commands. On the Stories screen, that window."""
+        for screen in self.app.screen_stack:
+            if isinstance(screen, StoriesScreen):
+                screen.action_window(days)
+                return
+        self.stories_days = days
+        self.open_story(None)
+
     def open_story(self, at: StoryChoice | None, *, alone: bool = False) -> None:
         """The Stories screen; on the story `at` names (its articles, at its article), if any.
         `alone`: that one story was asked for, and escape from it comes back here."""
         if not any(isinstance(screen, StoriesScreen) for screen in self.app.screen_stack):
-            screen = StoriesScreen(self.library, resume=at, alone=alone)
-            self.app.push_screen(screen, self._story_chosen)
+            screen = StoriesScreen(self.library, self.stories_days, resume=at, alone=alone)
+
+            def chosen(choice: StoryChoice | None) -> None:
+                self.stories_days = screen.days
+                self._story_chosen(choice)
+
+            self.app.push_screen(screen, chosen)
 
     def _story_chosen(self, choice: StoryChoice | None) -> None:
         self.story_left = choice

@@ -10,6 +10,9 @@ ENTITY_STYLES: dict[str, str] = {
     "organisation": "#e3a6ff",
     "watch": "bold underline #ffd75f",
 }
+# Beside a watched entity in the side panel: said in words, not by its colour alone.
+WATCHED_MARK = "◆ watched"
+WATCHED_STYLE = "#ffd75f"
 ENTITY_LABELS: dict[str, str] = {
     "person": "People",
     "place": "Places",

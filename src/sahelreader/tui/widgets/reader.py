@@ -85,7 +85,13 @@ class ArticleReader(ScrollView, can_focus=True):
         self._matches = [
             span for span in (display.to_display(s, e) for s, e in matches) if span is not None
         ]
-        marked: list[tuple[int, int, str]] = [(e.start, e.end, e.type) for e in entities]
+        # A watched entity's mention is in `watched` whole (`Library.watched_names`): it is
+        # shown one way, the watched way, not in its type's colour under a watched word.
+        marked: list[tuple[int, int, str]] = [
+            (e.start, e.end, e.type)
+            for e in entities
+            if not any(start <= e.start and e.end <= end for start, end in watched)
+        ]
         marked += [(s, e, "watch") for s, e in watched]
         self._entities = [
             (span[0], span[1], kind)

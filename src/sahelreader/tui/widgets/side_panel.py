@@ -30,7 +30,7 @@ from sahelreader.text.timeutil import short_date
 from sahelreader.text.words import word_count
 from sahelreader.tui import bindings
 from sahelreader.tui.screens.stories import story_dates
-from sahelreader.tui.widgets.entity_styles import ENTITY_STYLES
+from sahelreader.tui.widgets.entity_styles import ENTITY_STYLES, WATCHED_MARK, WATCHED_STYLE
 from sahelreader.tui.widgets.rows import Indented, Packed
 from sahelreader.tui.widgets.trends import EntityTrends
 
@@ -155,6 +155,7 @@ class SidePanel(VerticalScroll):
         super().__init__(id=id)
         self.library = library
         self.groups: list[EntityGroup] = []
+        self.watched: set[str] = set()  # the queries of the groups watched
         self.article_id: str | None = None
         self.note = ""
         self._meta_lines = 0  # the details' height in lines, 0 before the first
@@ -295,6 +296,9 @@ class SidePanel(VerticalScroll):
     def show_entities(self, groups: list[EntityGroup]) -> None:
         self.groups = groups
         self.article_counts = {}
+        # The watched ones, by the rule the reader's highlight and the watchlist filter
+        # follow (`Library.watched_group`): "Abdourahamane Tiani" when "Tiani" is watched.
+        self.watched = {group.query for group in groups if self.library.watched_group(group)}
         rows: list[tuple[RenderableType, Choice | None]] = []
         for group in self.groups:
             if rows and rows[-1][1] is not None and rows[-1][1].group is not None:
@@ -317,10 +321,13 @@ class SidePanel(VerticalScroll):
     def _entity_label(self, group: EntityGroup) -> Indented:
         """The name, then "2 mentions · 1,664 articles": the article count goes whole to a
         line of its own when the panel is too narrow for both (never "1,664" / "articles")."""
-        name = Text(one_line(group.name), style=ENTITY_STYLES[group.type])
+        watched = group.query in self.watched
+        name = Text(one_line(group.name), style=ENTITY_STYLES["watch" if watched else group.type])
         mentions = Text(f"{group.count} mention{_s(group.count)}", style="dim")
         articles = self.article_counts.get(group.query)
-        pieces = [] if articles is None else [Text(f"{articles:,} article{_s(articles)}", "dim")]
+        pieces = [Text(WATCHED_MARK, style=WATCHED_STYLE)] if watched else []
+        if articles is not None:
+            pieces.append(Text(f"{articles:,} article{_s(articles)}", "dim"))
         return Indented((0, name), (2, Packed(mentions, pieces, indent=0)))
 
     # -- the story -------------------------------------------------------------------------------
