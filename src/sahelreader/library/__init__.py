@@ -1562,13 +1562,7 @@ class Library:
             for group, mentions in grouped_mentions(entities, self.equivalences):
                 if self.watched_group(group, mentions):
                     spans += [(mention.start, mention.end) for mention in mentions]
-        merged: list[tuple[int, int]] = []
-        for start, end in sorted(spans):
-            if merged and start <= merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-            else:
-                merged.append((start, end))
-        return merged
+        return _merged(spans)
 
     def watched_group(self, group: EntityGroup, mentions: Sequence[Entity] = ()) -> list[str]:
         """The watch list's names an entity of an article answers to (`watched_entity`): by
